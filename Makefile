@@ -1,0 +1,35 @@
+# Every install step lives here: CI runs `bash .ci/run` on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: install demo test bench lint clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: install
+	mkdir -p out
+	$(BIN)/jixiao extract samples/*.txt samples/*.html -o out/demo.jsonl --format jsonl
+	$(BIN)/jixiao extract $(SHARED)/samples/000_87644358686e5e0a.txt -o out/000_87644358686e5e0a.json
+	$(PYTHON) $(SHARED)/tools/score_record.py out/000_87644358686e5e0a.json $(SHARED)/gold/000_87644358686e5e0a.json --quiet
+	$(BIN)/jixiao check out/000_87644358686e5e0a.json
+
+test: install
+	$(BIN)/pytest
+
+bench: install
+	$(BIN)/python bench/bench_text.py
+
+lint: install
+	$(BIN)/ruff check pipeline tests bench scripts
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

@@ -1,0 +1,116 @@
+"""The `jixiao` command: a thin layer over the Python API."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import JixiaoError, RecordError
+from .record import Record
+from .run import extract
+from .verify import verify
+
+STATUS_MARK = {"pass": "ok  ", "fail": "FAIL", "warn": "warn", "skip": "skip"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="jixiao", description="Performance-evaluation reports → verified records.")
+    parser.add_argument("--version", action="version", version=f"jixiao {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="extract records from report files")
+    p.add_argument("files", nargs="+", help="report files (.txt, .html)")
+    p.add_argument("-o", "--output", help="output file, or a folder for one JSON file per record (default: stdout)")
+    p.add_argument("--format", choices=("json", "jsonl"), default="json",
+                   help="json: one object (an array for several records); jsonl: one record per line")
+
+    p = sub.add_parser("check", help="re-run every check on a record JSON (after a correction by hand)")
+    p.add_argument("record", help="a record JSON file (object, array of objects, or JSON lines)")
+    p.add_argument("-o", "--output", help="write the record with the new verdicts here")
+
+    args = parser.parse_args(argv)
+    if args.command == "extract":
+        return _extract(args)
+    return _check(args)
+
+
+def _extract(args) -> int:
+    records, failures = [], 0
+    for name in args.files:
+        try:
+            records.extend(extract(name))
+        except JixiaoError as exc:
+            failures += 1
+            print(f"jixiao: {exc}", file=sys.stderr)
+        except Exception as exc:  # noqa: BLE001 - one bad file must not lose the rest of the batch
+            failures += 1
+            print(f"jixiao: {name}: internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
+    try:
+        _write(records, args.output, args.format)
+    except OSError as exc:
+        print(f"jixiao: {args.output}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+        return 2
+    if failures:
+        print(f"jixiao: {failures} of {len(args.files)} file(s) failed", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _write(records: list[Record], output: str | None, fmt: str) -> None:
+    if output and (Path(output).is_dir() or output.endswith(("/", "\\"))):
+        folder = Path(output)
+        folder.mkdir(parents=True, exist_ok=True)
+        for r in records:
+            stem = Path(r.source.path or "record").stem
+            (folder / f"{stem}.json").write_text(r.to_json() + "\n", encoding="utf-8")
+        return
+    if fmt == "jsonl":
+        body = "".join(r.to_json(indent=None) + "\n" for r in records)
+    elif len(records) == 1:
+        body = records[0].to_json() + "\n"
+    else:
+        body = json.dumps([r.to_dict() for r in records], ensure_ascii=False, indent=2) + "\n"
+    if output:
+        Path(output).write_text(body, encoding="utf-8")
+    else:
+        sys.stdout.write(body)
+
+
+def read_records(path: str) -> list[Record]:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RecordError(f"{path}: cannot read ({exc})") from None
+    try:
+        data = json.loads(text)
+        items = data if isinstance(data, list) else [data]
+    except json.JSONDecodeError:
+        try:
+            items = [json.loads(line) for line in text.splitlines() if line.strip()]
+        except json.JSONDecodeError as exc:
+            raise RecordError(f"{path}: not JSON ({exc.msg}, line {exc.lineno})") from None
+    try:
+        return [Record.from_dict(x) for x in items]
+    except RecordError as exc:
+        raise RecordError(f"{path}: {exc}") from None
+
+
+def _check(args) -> int:
+    try:
+        records = read_records(args.record)
+    except RecordError as exc:
+        print(f"jixiao: {exc}", file=sys.stderr)
+        return 2
+    any_fail = False
+    for r in records:
+        verify(r)
+        print(f"# {r.report.title or r.source.path}")
+        for c in r.checks:
+            any_fail |= c.status == "fail"
+            figures = "" if c.status in ("pass", "skip") or (c.expected is None and c.actual is None) \
+                else f"  [expected {c.expected}, actual {c.actual}]"
+            print(f"{STATUS_MARK.get(c.status, c.status):4}  {c.id:26} {c.message}{figures}")
+    if args.output:
+        _write(records, args.output, "json")
+    return 1 if any_fail else 0

@@ -1,0 +1,34 @@
+"""The output of the load stage: a file as pages of text, before any normalising."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Page:
+    """One page as read from the file. `number` is 1-based; `text` is exactly what the reader gave."""
+
+    number: int
+    text: str
+    reader: str = "text"  # which reader produced the page (text, html, pdfplumber, ...)
+
+
+@dataclass
+class Document:
+    """A loaded file: its pages plus what the backend knows about it."""
+
+    path: str
+    sha256: str
+    format: str  # SPEC source.format: pdf | scan | image | docx | xlsx | text | html
+    pages: list[Page]
+    paged: bool = False  # whether the format has real pages (SPEC: source.pages null otherwise)
+    encoding: str | None = None
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return "\f".join(p.text for p in self.pages)
+
+    def __str__(self) -> str:
+        chars = sum(len(p.text) for p in self.pages)
+        return f"Document({self.path!r}, {self.format}, {len(self.pages)} page(s), {chars} chars, {self.encoding})"

@@ -1,0 +1,262 @@
+"""Extract stage: normalised text → a Record (without checks), every value cited in provenance."""
+from __future__ import annotations
+
+import regex
+
+from ..document import Document
+from ..normalise import NormalisedText
+from ..record import Budget, FundingSource, Indicator, Mention, Record, Report, Scores, Source
+from . import budget as budget_mod
+from . import grades, metadata, statements
+from .context import Context, Found
+from .score_table import ScoreTable, parse_flow_table
+from .subprojects import read_subprojects
+
+_EXECUTION_ROW = regex.compile(r"预算执行率|资金执行率|执行率|预算执行|支出率")
+# Headings that the sections of a report begin with (DOMAIN.md §2.1), for document_complete.
+SECTIONS = {
+    "basic": r"基本情况|基本概况|项目概况|部门概况|单位概况|项目基本情况",
+    "conclusion": r"评价结论|综合评价|评价结果|自评结论|自评得分|绩效自评结果|总体评价",
+    "problems": r"存在(?:的)?问题|问题及原因|主要问题|问题和不足|偏差",
+    "suggestions": r"建议|改进措施|整改措施|下一步",
+}
+
+
+def extract_record(doc: Document, norm: NormalisedText) -> Record:
+    ctx = Context(norm)
+    text = ctx.text
+    record = Record(source=_source(doc, norm))
+
+    _report(ctx, record)
+    facts = budget_mod.read_budget(ctx)
+    _budget(ctx, record, facts)
+    table = _scores(ctx, record, facts)
+    _grades(ctx, record)
+    _subprojects(ctx, record)
+    record.text_sums = statements.part_sums(text) + statements.yoy_changes(text)
+    for i, ts in enumerate(record.text_sums):
+        pos = text.find(ts.text)
+        if pos >= 0:
+            ts.pointer = f"/text_sums/{i}"
+            ctx.cite(ts.pointer, (pos, pos + len(ts.text)))
+    count = statements.stated_indicator_count(text)
+    if count:
+        record.scores.indicator_count_stated = count.value
+        ctx.cite("/scores/indicator_count_stated", count)
+    date = metadata.find_report_date(ctx)
+    if date:
+        record.report_date = date.value
+        ctx.cite("/report_date", date)
+    record.cited_rules = metadata.find_cited_rules(text)
+    record.source.sections = [name for name, pat in SECTIONS.items() if regex.search(pat, text)]
+    if table is not None and table.indicators:
+        record.source.sections.append("score_table")
+    if table is None or not table.indicators:
+        pass
+    record.provenance = ctx.provenance
+    return record
+
+
+def _source(doc: Document, norm: NormalisedText) -> Source:
+    truncated = bool(norm.truncated_marker) or _cut_mid_sentence(norm.text)
+    return Source(path=doc.path, sha256=doc.sha256, format=doc.format,
+                  pages=len(doc.pages) if doc.paged else None, script=norm.script,
+                  truncated=truncated, encoding=doc.encoding)
+
+
+def _cut_mid_sentence(text: str) -> bool:
+    """A document whose last line stops mid-sentence (no closing punctuation, no date, no table end)."""
+    tail = text.rstrip()
+    if not tail:
+        return False
+    last = tail.splitlines()[-1].strip()
+    if regex.search(r"[。!?;)”\"》]$|\d{4}年\d{1,2}月\d{1,2}日$|[\d.%]$|[|]$", last):
+        return False
+    return len(last) > 15 and bool(regex.search(r"\p{Han}$", last))
+
+
+def _report(ctx: Context, record: Record) -> None:
+    title = metadata.find_title(ctx)
+    year, years = metadata.find_year(ctx, title)
+    department = metadata.find_department(ctx, title)
+    region = metadata.find_region(ctx, [department, title] + _more_places(ctx))
+    r = Report()
+    if title:
+        r.title = title.value
+        ctx.cite("/report/title", title)
+    if year:
+        r.year = year.value
+        r.years = years
+        ctx.cite("/report/year", year)
+    if region:
+        r.region = region.value
+        ctx.cite("/report/region", region)
+    if department:
+        r.department = metadata.qualify_with_region(department.value, r.region)
+        ctx.cite("/report/department", department)
+    project = metadata.find_project_name(ctx, title, r.department)
+    if project:
+        r.project_name = project.value
+        ctx.cite("/report/project_name", project)
+    r.kind = metadata.find_kind(r.title, ctx.text)
+    record.report = r
+
+
+def _more_places(ctx: Context) -> list[Found]:
+    """Other names that start with a place: issuing units in the text ('上海市金山区…')."""
+    out = []
+    for m in regex.finditer(rf"[\p{{Han}}]{{2,16}}?{metadata.ORG_SUFFIX}", ctx.text[:3000]):
+        if metadata.place_of(m[0]):
+            out.append(Found(m[0], m.start(), m.end()))
+        if len(out) >= 5:
+            break
+    return out
+
+
+def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None:
+    b = Budget()
+    budget, executed, rate = budget_mod.choose(facts)
+    if budget:
+        b.budget_yuan = _clean(budget.value)
+        ctx.cite("/budget/budget_yuan", (budget.start, budget.end), half_unit=budget.half_unit, label=budget.label)
+    if executed:
+        b.executed_yuan = _clean(executed.value)
+        ctx.cite("/budget/executed_yuan", (executed.start, executed.end), half_unit=executed.half_unit, label=executed.label)
+    if rate:
+        b.execution_rate = _clean(rate.value)
+        ctx.cite("/budget/execution_rate", (rate.start, rate.end), half_unit=rate.half_unit)
+    if facts.received:
+        r = facts.received[0]
+        b.received_yuan = _clean(r.value)
+        ctx.cite("/budget/received_yuan", (r.start, r.end), half_unit=r.half_unit)
+    if facts.initial:
+        i = facts.initial[0]
+        b.initial_budget_yuan = _clean(i.value)
+        ctx.cite("/budget/initial_budget_yuan", (i.start, i.end), half_unit=i.half_unit)
+    if facts.funding_source:
+        b.funding_source = facts.funding_source.value
+        ctx.cite("/budget/funding_source", facts.funding_source)
+    b.funding_sources = [FundingSource(**vars(s)) for s in facts.funding_sources]
+    for k, span in enumerate(facts.funding_spans):
+        ctx.cite(f"/budget/funding_sources/{k}", span)
+    record.budget = b
+    # Every statement of the chosen figures, for repeated_figures_agree.
+    for name, chosen, pool in (("budget_yuan", budget, facts.budget), ("executed_yuan", executed, facts.executed),
+                               ("execution_rate", rate, facts.rate)):
+        if chosen is None:
+            continue
+        for c in pool:
+            if c is chosen or c.value <= 0:
+                continue
+            if abs(c.value - chosen.value) <= 0.02 * chosen.value and _same_label(c.label, chosen.label):
+                _mention(ctx, record, name, chosen)
+                _mention(ctx, record, name, c)
+
+
+def _same_label(a: str, b: str) -> bool:
+    """Two statements name the same figure: neither is an 年初/调整 variant the other is not."""
+    def key(label: str) -> str:
+        return "initial" if "年初" in label else "adjusted" if "调整" in label else "any"
+    ka, kb = key(a), key(b)
+    return ka == kb or "any" in (ka, kb)
+
+
+def _mention(ctx: Context, record: Record, name: str, c) -> None:
+    if any(m.field == name and m.text == ctx.norm.raw_span(c.start, c.end) for m in record.mentions):
+        return
+    pointer = f"/mentions/{len(record.mentions)}"
+    record.mentions.append(Mention(field=name, value=c.value, half_unit=c.half_unit,
+                                   text=ctx.norm.raw_span(c.start, c.end), pointer=pointer))
+    ctx.cite(pointer, (c.start, c.end), half_unit=c.half_unit)
+
+
+def _clean(v: float) -> float | int:
+    r = round(v, 4)
+    return int(r) if r == int(r) else r
+
+
+def _scores(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> ScoreTable | None:
+    prose_total = statements.stated_total_score(ctx.text)
+    table = parse_flow_table(ctx, prose_total.value if prose_total else None)
+    scores = Scores()
+    if table is not None:
+        scores.indicators = table.indicators
+        for i, (na, nb, va, vb) in enumerate(table.spans):
+            ctx.cite(f"/scores/indicators/{i}/name", (na, nb))
+            if table.indicators[i].weight is not None:
+                ctx.cite(f"/scores/indicators/{i}/weight", (va, vb))
+                ctx.cite(f"/scores/indicators/{i}/score", (va, vb))
+        if table.total_weight:
+            scores.total_weight = table.total_weight.value
+            ctx.cite("/scores/total_weight", table.total_weight)
+        if table.total_score:
+            scores.total_score = table.total_score.value
+            ctx.cite("/scores/total_score", table.total_score)
+    row = facts.execution_row
+    if row and not any(_EXECUTION_ROW.search(i.name or "") for i in scores.indicators):
+        # Self-assessment forms: the budget-execution row is the first indicator (SPEC conventions).
+        w, s = row["weight"], row.get("score")
+        ind = Indicator(level=1, name="预算执行率", weight=w[0], score=s[0] if s else None, kind="budget_execution")
+        scores.indicators = [ind] + [_shift(i) for i in scores.indicators]
+        _shift_provenance(ctx)
+        ctx.cite("/scores/indicators/0/weight", (w[2], w[3]))
+        if s:
+            ctx.cite("/scores/indicators/0/score", (s[2], s[3]))
+    for ind in scores.indicators:
+        if ind.kind is None and _EXECUTION_ROW.search(ind.name or "") and ind.weight is not None:
+            ind.kind = "budget_execution"
+    if scores.total_score is None and prose_total is not None:
+        scores.total_score = _clean(prose_total.value)
+        ctx.cite("/scores/total_score", prose_total)
+    elif prose_total is not None and scores.total_score is not None:
+        record.mentions.append(Mention("total_score", scores.total_score, 0.05, str(scores.total_score), "/scores/total_score"))
+        pointer = f"/mentions/{len(record.mentions)}"
+        record.mentions.append(Mention("total_score", prose_total.value, prose_total.half_unit or 0.05,
+                                       ctx.norm.raw_span(prose_total.start, prose_total.end), pointer))
+        ctx.cite(pointer, prose_total)
+    record.scores = scores
+    return table
+
+
+def _shift(ind: Indicator) -> Indicator:
+    if ind.parent is not None:
+        ind.parent += 1
+    return ind
+
+
+def _shift_provenance(ctx: Context) -> None:
+    moved = {}
+    for key in list(ctx.provenance):
+        m = regex.match(r"^/scores/indicators/(\d+)/(.*)$", key)
+        if m:
+            moved[f"/scores/indicators/{int(m[1]) + 1}/{m[2]}"] = ctx.provenance.pop(key)
+    ctx.provenance.update(moved)
+
+
+def _grades(ctx: Context, record: Record) -> None:
+    g = record.grade
+    facts = grades.read_grades(ctx.text)
+    if facts.bands:
+        g.bands, g.bands_source = facts.bands, "report"
+        ctx.cite("/grade/bands", facts.bands_span)
+    else:
+        g.bands, g.bands_source = grades.default_bands(record.report.year, metadata.find_cited_rules(ctx.text))
+    if facts.stated:
+        g.stated = facts.stated.value
+        ctx.cite("/grade/stated", facts.stated, word=facts.stated_word)
+    g.derived = grades.grade_for(record.scores.total_score, g.bands)
+
+
+def _subprojects(ctx: Context, record: Record) -> None:
+    facts = read_subprojects(ctx)
+    record.subprojects = facts.subprojects
+    if facts.stated_count:
+        record.subprojects_stated_count = facts.stated_count.value
+        ctx.cite("/subprojects_stated_count", facts.stated_count)
+    for i, spans in enumerate(facts.spans):
+        ctx.cite(f"/subprojects/{i}/name", spans["name"])
+        if spans["amount"]:
+            a, b, how, half = spans["amount"]
+            ctx.cite(f"/subprojects/{i}/amount_yuan", (a, b), amount_source=how, half_unit=half)
+        for k, (a, b, half) in enumerate(spans["items"]):
+            ctx.cite(f"/subprojects/{i}/items/{k}/amount_yuan", (a, b), half_unit=half)

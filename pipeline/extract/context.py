@@ -1,0 +1,37 @@
+"""What every extractor shares: the normalised text and the provenance being collected."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..normalise import NormalisedText
+
+
+@dataclass
+class Found:
+    """A value read from the normalised text at [start, end)."""
+
+    value: object
+    start: int
+    end: int
+    half_unit: float | None = None
+
+
+@dataclass
+class Context:
+    norm: NormalisedText
+    provenance: dict[str, dict] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    def cite(self, pointer: str, found: Found | tuple[int, int] | None, **extra) -> None:
+        """Record where the value at JSON pointer `pointer` was read from."""
+        if found is None:
+            return
+        start, end = (found.start, found.end) if isinstance(found, Found) else found
+        entry = {"page": self.norm.page_at(start), "text": self.norm.raw_span(start, end), "bbox": None}
+        if isinstance(found, Found) and found.half_unit is not None:
+            entry["half_unit"] = found.half_unit
+        entry.update(extra)
+        self.provenance[pointer] = entry

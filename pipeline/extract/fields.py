@@ -1,0 +1,38 @@
+"""Form fields: 'label | value' cells of self-assessment forms, in any of the text layouts
+(one cell per line, pipes, spaces, or glued together by a scrape)."""
+from __future__ import annotations
+
+import regex
+
+from .context import Found
+
+# Labels that open a new cell of a form; a field's value stops at the next one.
+FORM_LABELS = [
+    "项目名称", "转移支付(项目)名称", "转移支付名称", "主管部门", "中央主管部门", "地方主管部门", "项目主管部门",
+    "实施单位", "项目实施单位", "资金使用单位", "预算单位", "项目单位", "单位名称", "部门名称", "项目资金",
+    "资金投入情况", "年度资金总额", "项目负责人", "财务负责人", "联系人", "部门联系人", "联系电话", "自评得分", "自评总分",
+    "财政审核评分", "年度总体目标", "项目基本情况", "预算执行情况", "填报单位", "评价机构", "委托单位", "项目类别",
+    "项目属性", "项目期", "索引号", "发布机构", "发文日期", "内容概述", "信息名称", "组配分类", "关键词",
+]
+_LABEL_ALT = "|".join(regex.escape(x) for x in sorted(FORM_LABELS, key=len, reverse=True))
+_STOP = regex.compile(rf"(?:{_LABEL_ALT})|[|\n\f]")
+
+
+def form_field(text: str, labels: list[str], max_len: int = 60) -> Found | None:
+    """The value of the first of `labels` that has one: the text after it up to the next cell."""
+    for label in labels:
+        pattern = regex.compile(rf"(?<![\p{{Han}}]){regex.escape(label)}(?:\s*\(盖章\))?[\s|::]*")
+        for m in pattern.finditer(text):
+            start = m.end()
+            stop = _STOP.search(text, start, min(len(text), start + max_len + 1))
+            end = stop.start() if stop else min(len(text), start + max_len)
+            value = text[start:end].strip(" |::\t")
+            if value and not regex.fullmatch(r"[\s|/—\-]*", value):
+                lead = text.index(value, start)
+                return Found(value, lead, lead + len(value))
+    return None
+
+
+def strip_code(value: str) -> str:
+    """'219001-池州市贵池区棠溪镇人民政府' → the name; codes precede names in budget systems."""
+    return regex.sub(r"^[0-9A-Za-z]{3,}\s*[-—_:]\s*", "", value).strip()

@@ -1,0 +1,128 @@
+"""Grade bands (评价等级) from the report's own words, the grade it states, and the regime defaults.
+
+Boundary words follow DOMAIN.md §1.2: '以上/以下' include the number, '(含)' marks the inclusive
+end, bands are stored half-open [min, max). Where the report states no bands, the regime's
+bands apply (national ≥2020: 优90 / 良80 / 中60 / 差) and `bands_source` names the rule.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..numbers import NUMBER
+from ..record import Band
+from .context import Found
+
+GRADE_WORDS = r"优秀|优|良好|良|合格|中等|中|一般|较差|差|不合格|不及格|及格"
+SHORT = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差", "不及格": "不合格", "及格": "合格"}
+_CLAUSE_NUM = regex.compile(NUMBER)
+_BAND = regex.compile(
+    rf"(?P<cond>[^。;\n]{{0,60}}?)(?:的|者)?\s*[,,]?\s*(?:绩效)?(?:评价)?(?:评级|等级|结果|级别)?(?:为|评为|定为|确定为|属于|即为)\s*"
+    rf"[“\"]?(?P<g>{GRADE_WORDS})(?![\p{{Han}}]{{0,1}}(?:指标|等次|的))")
+_BAND_PREFIX = regex.compile(
+    rf"(?P<g>{GRADE_WORDS})[::]?\s*\(?(?P<cond>(?:总分|得分|评分|综合得分)?\s*{NUMBER}[^。;\n()]{{0,30}}?分?(?:以上|以下|及以上|及以下)?)\)?(?=[,,;、。\s)])")
+_STATED = [
+    regex.compile(rf"(?:评价|评级|考评|绩效|自评|综合评价)(?:结果|等级|结论|级别)?(?:为|是|:|评定为|评为|确定为)\s*[“\"]?(?P<g>{GRADE_WORDS})(?:等级?|级)?[”\"]?(?![\p{{Han}}]{{0,2}}(?:指标|的|、))"),
+    regex.compile(rf"(?:得分|总分|评分)\s*{NUMBER}\s*分?\s*[,,]?\s*(?:等级|评价等级|评级|绩效等级|评价结果)?(?:为|:)\s*[“\"]?(?P<g>{GRADE_WORDS})(?![\p{{Han}}]{{0,2}}(?:指标|的))"),
+    regex.compile(rf"(?:评价|评级|等级|自评)(?:结果|等级)?[::\s|]*[“\"]?(?P<g>优秀|良好|优|良|合格|不合格|中等|较差|差)(?:等级|等次|级)?[”\"]?\s*(?:$|[。,,;\n|])", regex.M),
+]
+
+
+@dataclass
+class GradeFacts:
+    bands: list[Band] = field(default_factory=list)
+    bands_span: tuple[int, int] | None = None
+    stated: Found | None = None
+    stated_word: str | None = None
+
+
+def short_grade(word: str) -> str:
+    return SHORT.get(word, word)
+
+
+def _limits(cond: str) -> tuple[float | None, float | None] | None:
+    """(min, max) of a condition like '90分及以上', '75(含75分)一90分', '60分以下', '≥90', '80≤X<90'."""
+    # '(含75分)' restates the inclusive end; it is not a second number.
+    cond = regex.sub(r"\([^)]*\)", "", cond).replace("分", "")
+    nums = [float(x) for x in _CLAUSE_NUM.findall(cond) if 0 <= float(x) <= 100]
+    if not nums:
+        return None
+    if len(nums) >= 2 and regex.search(r"\d\s*(?:\([^)]*\))?\s*[-—~一至到≤<]+\s*[((]?\s*(?:X|分数|得分|总分|S)?\s*[<≤]?\s*\d", cond):
+        lo, hi = nums[0], nums[1]
+        if lo > hi:
+            lo, hi = hi, lo
+        return lo, hi
+    n = nums[-1]
+    if regex.search(r"以下|以内|低于|不足|不满|未达到|<|≤|小于|不到", cond):
+        return None, n
+    if regex.search(r"以上|及以上|高于|超过|≥|>|大于|不低于|达到", cond):
+        return n, None
+    return None
+
+
+def read_bands(text: str) -> tuple[list[Band], tuple[int, int] | None]:
+    """The first run of two or more band sentences that agree with each other."""
+    best: list[tuple[str, float | None, float | None, int, int]] = []
+    for pattern in (_BAND, _BAND_PREFIX):
+        found = []
+        for m in pattern.finditer(text):
+            lim = _limits(m["cond"])
+            if lim is None:
+                continue
+            g = short_grade(m["g"])
+            if any(f[0] == g for f in found):
+                continue
+            if found and m.start() - found[-1][4] > 120:  # a new, separate statement: keep the first group
+                if len(found) >= 2:
+                    break
+                found = []
+            found.append((g, lim[0], lim[1], m.start(), m.end()))
+        if len(found) >= 2 and len(found) > len(best):
+            best = found
+    if not best:
+        return [], None
+    bands = []
+    for g, lo, hi, _, _ in best:
+        if lo is not None and hi is not None and hi >= 100:
+            hi = None  # 90-100: the top band is open above
+        bands.append(Band(grade=g, min=lo, max=hi))
+    bands.sort(key=lambda b: -(b.min if b.min is not None else -1))
+    return bands, (best[0][3], best[-1][4])
+
+
+def read_stated_grade(text: str, bands_span: tuple[int, int] | None) -> tuple[Found | None, str | None]:
+    """The grade the report gives itself; the band-definition sentences are not statements."""
+    for pattern in _STATED:
+        for m in pattern.finditer(text):
+            if bands_span and bands_span[0] - 5 <= m.start() <= bands_span[1] + 5:
+                continue
+            context = text[max(0, m.start() - 30):m.start()]
+            if regex.search(r"分为|分成|划分|设为|包括|分优|标准|等级分|以上|以下|含", context + m[0][:-1]):
+                continue
+            word = m["g"]
+            return Found(short_grade(word), m.start("g"), m.end("g")), word
+    return None, None
+
+
+def default_bands(year: int | None, cited_rules: list[dict]) -> tuple[list[Band], str | None]:
+    """The regime's bands where the report states none (DOMAIN.md §1.2)."""
+    cites_2020 = any(r.get("year", 0) >= 2020 and "财预" in r.get("doc", "") for r in cited_rules)
+    if (year is not None and year >= 2020) or cites_2020:
+        return [Band("优", 90, None), Band("良", 80, 90), Band("中", 60, 80), Band("差", None, 60)], "财预〔2020〕10号"
+    return [], None
+
+
+def grade_for(score: float | None, bands: list[Band]) -> str | None:
+    if score is None:
+        return None
+    for b in bands:
+        if (b.min is None or score >= b.min - 1e-9) and (b.max is None or score < b.max - 1e-9):
+            return b.grade
+    return None
+
+
+def read_grades(text: str) -> GradeFacts:
+    bands, span = read_bands(text)
+    stated, word = read_stated_grade(text, span)
+    return GradeFacts(bands=bands, bands_span=span, stated=stated, stated_word=word)

@@ -1,0 +1,254 @@
+"""Report metadata: title, project name, department, region, year, kind, date, cited rules."""
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from ..numbers import parse_chinese_integer
+from .context import Context, Found
+from .fields import form_field, strip_code
+
+# Title: a run of name characters ending in a report-type word.
+_NAME_CHARS = r"[\p{Han}\d()\-、·〔〕A-Za-z]"
+_TITLE_END = r"(?:绩效|考评|评价|评估)[\p{Han}]{0,8}?(?:报告|表)(?:摘要)?"
+_TITLE = regex.compile(rf"(?<![\p{{Han}}\d()]){_NAME_CHARS}{{0,60}}?{_TITLE_END}(?:\((?:\d{{4}}年度?|[\p{{Han}}()]{{2,24}})\))?")
+_YEAR_SUFFIX = regex.compile(r"^\s*\(\s*\d{4}\s*年度?\s*\)")
+_AGGREGATOR = regex.compile(r"(?:\((?:精选|通用)?\d+篇\)|篇\d+|\(修改\)|_第\d+页)$")
+
+PROVINCES = ("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 "
+             "四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门").split()
+_NOT_PLACE = ("社区", "小区", "园区", "景区", "片区", "校区", "库区", "厂区", "辖区", "市区", "城区", "城市", "超市",
+              "都市", "本市", "全市", "全县", "全区", "我县", "我市", "我区", "本县", "本区", "县区")
+_PLACE = regex.compile(
+    r"(?:(?P<prov>" + "|".join(PROVINCES) + r")(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?)?"
+    r"(?P<city>[\p{Han}]{2,4}?(?:市|自治州|州|地区|盟))?"
+    r"(?P<county>[\p{Han}]{1,4}?(?:区|县|旗|市))?")
+ORG_SUFFIX = (r"(?:委员会|管理委员会|管理局|局|委|办公室|办|中心|人民政府|政府|学校|中学|小学|幼儿园|医院|研究院|院|所|站|馆|"
+              r"残联|政协|团委|妇联|总工会|大队|支队|队|处|厅|协会|联合会)")
+_ORG = regex.compile(rf"[\p{{Han}}()]{{2,20}}?{ORG_SUFFIX}(?![\p{{Han}}]{{0,1}}(?:关于|印发))")
+_ACTION = r"(?:每年)?(?:安排|实施|负责|承担|组织实施|具体实施|牵头)"
+
+
+def _clean_title(t: str) -> str:
+    t = regex.sub(r"^(?:附件\d*[::]?|附表[一二三四五六七八九\d]*(?:\(范例\))?)", "", t.strip(" |"))
+    return _AGGREGATOR.sub("", t).strip()
+
+
+def find_title(ctx: Context) -> Found | None:
+    text = ctx.text
+    # 1. a line that is nothing but a title (a heading), 2. an image caption of a document site,
+    # 3. a title run inside a line (forms glue the heading to the first cell).
+    for line in regex.finditer(r"(?m)^[^\n]+$", text):
+        s = line[0].strip(" |")
+        if not s:
+            continue
+        cleaned = _clean_title(s)
+        m = _TITLE.fullmatch(cleaned)
+        if m and len(cleaned) >= 6:
+            start = text.index(s, line.start())
+            nxt = _YEAR_SUFFIX.match(text, line.end() + 1) if line.end() + 1 < len(text) else None
+            value = cleaned + (nxt[0].strip() if nxt and not cleaned.endswith(")") else "")
+            end = nxt.end() if nxt else start + len(s)
+            return Found(value, start, end)
+    for cap in ctx.norm.captions:
+        cleaned = _clean_title(cap)
+        if _TITLE.fullmatch(cleaned):
+            pos = ctx.text.find(cleaned)
+            return Found(cleaned, max(pos, 0), max(pos, 0) + len(cleaned) if pos >= 0 else 0)
+    m = _TITLE.search(text)
+    if m:
+        return Found(_clean_title(m[0]), m.start(), m.end())
+    return None
+
+
+def find_year(ctx: Context, title: Found | None) -> tuple[Found | None, list[int] | None]:
+    """The budget year: from the title, else '(YYYY年度)', else the year the text names most."""
+    if title:
+        span = regex.search(r"((?:19|20)\d{2})\s*[-—~至到]\s*((?:19|20)\d{2})\s*年", title.value)
+        if span:
+            a, b = int(span[1]), int(span[2])
+            return Found(b, title.start, title.end), list(range(a, b + 1))
+        m = regex.search(r"((?:19|20)\d{2})\s*年", title.value)
+        if m:
+            return Found(int(m[1]), title.start, title.end), None
+        m = regex.search(r"([二〇○零一三四五六七八九]{4})年", title.value)
+        if m and parse_chinese_integer(m[1]):
+            return Found(parse_chinese_integer(m[1]), title.start, title.end), None
+    text = ctx.text
+    m = regex.search(r"(?<![\d〔\[【(-])((?:19|20)\d{2})\s*年度(?![\d)〕\]】])", text)
+    if m:
+        return Found(int(m[1]), m.start(1), m.end()), None
+    votes: Counter = Counter()
+    first: dict[int, regex.Match] = {}
+    for m in regex.finditer(r"(?<![\d〔\[【\-—~])((?:19|20)\d{2})\s*年(?![\d)〕\]】])(?!\s*[-—~至])", text):
+        year = int(m[1])
+        votes[year] += 1
+        first.setdefault(year, m)
+    if votes:
+        year, _ = max(votes.items(), key=lambda kv: (kv[1], -first[kv[0]].start()))
+        m = first[year]
+        return Found(year, m.start(1), m.end()), None
+    return None, None
+
+
+def find_kind(title: str | None, text: str) -> str | None:
+    head = (title or "") + " " + text[:400]
+    if regex.search(r"(?:部门|机关|单位)整体(?:支出)?绩效", head):
+        return "department"
+    if regex.search(r"自评表|自评报告|绩效自评", head):
+        return "self_assessment"
+    if regex.search(r"项目|专项|资金", title or head) and regex.search(r"绩效|评价", head):
+        return "project"
+    return None
+
+
+def find_project_name(ctx: Context, title: Found | None, department: str | None) -> Found | None:
+    found = form_field(ctx.text, ["项目名称", "转移支付(项目)名称", "转移支付名称"])
+    if found and not regex.search(r"\d{10,}", found.value):
+        return Found(strip_code(found.value), found.start, found.end)
+    if title:
+        name = _project_from_title(title.value, department, ctx.text, title)
+        if name:
+            return Found(name, title.start, title.end)
+    m = regex.search(r"对[“\"]?([\p{Han}()]{4,40}?(?:项目|经费|资金|工程))[”\"]?(?:进行了?|开展了?)(?:绩效)?评价", ctx.text)
+    if m:
+        return Found(m[1], m.start(1), m.end(1))
+    m = regex.search(r"(?:项目概况|项目基本情况)\)?\s*\n?\s*([\p{Han}()]{4,30}?(?:项目|工程(?:\([一二三四五六七八九十]期\))?))(?:是|为|系)",
+                     ctx.text)
+    if m:
+        return Found(m[1], m.start(1), m.end(1))
+    return None
+
+
+def _project_from_title(title: str, department: str | None, text: str, found: Found) -> str | None:
+    paren = regex.search(r"(?:报告|表)\(([^()\d]{4,30})\)$", title)
+    if paren:  # 'XX绩效自评报告(残疾人事业发展补助资金)': the parenthesis names the fund
+        return paren[1]
+    core = regex.sub(rf"(?:资金)?(?:支出)?(?:重点|整体)?{_TITLE_END}(?:\(.*\))?$", "", title)
+    core = regex.sub(r"(?:支出|资金)+$", "", core)
+    if not core or not regex.search(r"项目|专项|资金|经费|工程", core):
+        return None
+    # Leading year (and place), or unit then year, are how titles are dated, not part of the name,
+    # unless the text itself uses the longer form as the project's name.
+    body = text[:found.start] + text[found.end:]
+    stripped = regex.sub(r"^(?:19|20)\d{2}年度?", "", core)
+    if stripped != core:
+        place = _PLACE.match(stripped)
+        if place and place[0] and place["county"]:
+            stripped = stripped[place.end():]
+    elif department and core.startswith(department):
+        stripped = regex.sub(r"^(?:19|20)\d{2}年度?", "", core[len(department):])
+    else:
+        org = regex.match(rf"[\p{{Han}}]{{2,20}}?{ORG_SUFFIX}(?=(?:19|20)\d{{2}}年)", core)
+        if org:
+            stripped = regex.sub(r"^(?:19|20)\d{2}年度?", "", core[org.end():])
+    if stripped != core and stripped and core in body:
+        return core
+    return stripped or core
+
+
+def find_department(ctx: Context, title: Found | None) -> Found | None:
+    found = form_field(ctx.text, ["实施单位", "项目实施单位", "预算单位", "项目单位", "单位名称", "部门名称",
+                                  "项目主管部门", "主管部门"])
+    if found:
+        value = strip_code(found.value)
+        if 2 <= len(value) <= 30 and regex.search(ORG_SUFFIX + "$", value):
+            return Found(value, found.start, found.end)
+    if title:
+        m = regex.match(rf"(?:(?:19|20)\d{{2}}|[○〇O]{{2}})?年?度?([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?=(?:19|20)\d{{2}}年|\(|中央|[\p{{Han}}]*?(?:项目|资金|经费|整体|支出))",
+                        title.value)
+        if m and not regex.search(r"项目|资金|经费|绩效", m[1]):
+            return Found(m[1], title.start, title.end)
+    text = ctx.text
+    m = regex.search(rf"由([\p{{Han}}]{{2,20}}?{ORG_SUFFIX}){_ACTION}", text)
+    if m:
+        return Found(m[1], m.start(1), m.end(1))
+    m = regex.search(rf"对([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?:[\p{{Han}}]{{2,20}}?(?:经费|资金|项目))(?:进行了?|开展了?)(?:绩效)?评价", text)
+    if m:
+        return Found(m[1], m.start(1), m.end(1))
+    # The unit that heads sentences: '金山区科学技术委员会每年安排…', '县政协坚持…'.
+    counts: Counter = Counter()
+    spans: dict[str, tuple[int, int]] = {}
+    for m in regex.finditer(rf"(?:^|(?<=[\n。;,:!]))([\p{{Han}}]{{1,18}}?{ORG_SUFFIX})(?=[\p{{Han}}])", text, regex.M):
+        name = m[1]
+        if regex.search(r"关于|根据|按照|通过|为了|项目|资金|经费|绩效|印发|我们|本|该|中共", name):
+            continue
+        after = text[m.end(1):m.end(1) + 8]
+        counts[name] += 1 + (2 if regex.match(_ACTION, after) else 0)
+        spans.setdefault(name, (m.start(1), m.end(1)))
+    if counts:
+        name, _ = counts.most_common(1)[0]
+        return Found(name, *spans[name])
+    return None
+
+
+def place_of(name: str | None) -> str | None:
+    """The region a name starts with: '池州市贵池区棠溪镇人民政府' → '池州市贵池区'."""
+    if not name:
+        return None
+    m = _PLACE.match(name)
+    if not m or not m[0]:
+        return None
+    value = m[0]
+    if value.startswith(("中央", "国家", "全国", "中共", "市", "县", "区")) or any(value.endswith(x) for x in _NOT_PLACE):
+        # try without the lowest level ('城区' and the like are not places)
+        if m["county"] and value[:-len(m["county"])]:
+            value = value[:-len(m["county"])]
+        else:
+            return None
+    return value if len(value) >= 2 else None
+
+
+def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
+    text = ctx.text
+    for cand in candidates:
+        if cand is None or not isinstance(cand.value, str):
+            continue
+        place = place_of(cand.value)
+        if not place:
+            continue
+        # A higher level written before it elsewhere in the text: '上海市' + '金山区'.
+        prov = regex.search(rf"({'|'.join(PROVINCES)})(?:省|市|自治区)?{regex.escape(place)}", text)
+        if prov and not place.startswith(prov[1]):
+            return Found(prov[0], prov.start(), prov.end())
+        return Found(place, cand.start, cand.end)
+    for line in ctx.norm.dropped_lines:  # the site's own name: '欢迎来到南县政协网站'
+        m = regex.search(r"欢迎(?:来到|访问)(.{2,20}?)(?:网站|网|!)", line)
+        if m:
+            place = place_of(m[1])
+            if place:
+                return Found(place, 0, 0)
+    return None
+
+
+def qualify_with_region(department: str, region: str | None) -> str:
+    """'区农业农村局' in a 五华区 report → '五华区农业农村局' (the text drops its own place)."""
+    if region and department[:1] in "区县市" and region.endswith(department[:1]):
+        return _lowest(region) + department[1:]
+    return department
+
+
+def _lowest(region: str) -> str:
+    m = _PLACE.match(region)
+    return (m["county"] or m["city"] or region) if m else region
+
+
+def find_report_date(ctx: Context) -> Found | None:
+    m = regex.search(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*$", ctx.text[:6000], regex.M)
+    if m:
+        return Found(f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}", m.start(), m.end())
+    m = regex.search(r"发布时间[::]\s*((?:19|20)\d{2})-(\d{2})-(\d{2})", ctx.text)
+    if m:
+        return Found(f"{m[1]}-{m[2]}-{m[3]}", m.start(), m.end())
+    return None
+
+
+def find_cited_rules(text: str) -> list[dict]:
+    out, seen = [], set()
+    for m in regex.finditer(r"([\p{Han}]{1,6})\s*[〔\[【(]\s*((?:19|20)\d{2})\s*[〕\]】)]\s*(\d{1,4})\s*号", text):
+        doc = f"{m[1]}〔{m[2]}〕{m[3]}号"
+        if doc not in seen:
+            seen.add(doc)
+            out.append({"doc": doc, "year": int(m[2])})
+    return out

@@ -1,0 +1,190 @@
+"""The score table (评分表): one indicator per row with its weight and score.
+
+Two text layouts are read:
+
+* flow text, where a scrape glued each row's cells into one line and the weight and score
+  into one digit run ('…规范情况。55二、…'); rows are split at those runs and each run is cut
+  into (weight, score) by a search constrained by the table's totals (DOMAIN.md §4.2);
+* cell text, where cells stand apart (one per line, pipes, spaces): rows are rebuilt from
+  the header's columns.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..record import Indicator
+from .context import Context, Found
+from .glued import cuts, is_number_form, is_weight, weight_score_pairs
+
+WEIGHT_WORDS = r"(?:权重|分值|权数|标准分值|标准分|满分|指标权重)"
+SCORE_WORDS = r"(?:自评得分|评价得分|考评得分|实际得分|得分|自评分|评分|自评)"
+EXPLAIN_WORDS = r"(?:指标解释|指标说明|评价要点|评分标准|考核内容|评价内容|评分要点)"
+_HEADER = regex.compile(rf"(?:指标名称|评价指标|考核指标|一级指标|指标)[\p{{Han}}()]{{0,30}}?{WEIGHT_WORDS}[\p{{Han}}()]{{0,8}}?{SCORE_WORDS}")
+_HEADING = regex.compile(r"^[((]?([一二三四五六七八九十]{1,3})[、.)）]")
+_UNIT_AFTER = "分元万亿%个年月日次人项家篇册场亩号期类条名户所座台套辆倍天周级批份件期页间位万宗公里米吨"
+_RUN = regex.compile(rf"(?<![\d.])\d+(?:\.\d+)*(?![\d.]|\s*[{_UNIT_AFTER}、])")
+_NAME_END = "性率度)标量效益理"
+_EXPLAIN_START = regex.compile(r"(?:项目|反映|用以|考核|是否|与项目|根据|指|评价|衡量|主要|通过|按照|以|该项|本项)")
+_TOTAL_LABEL = regex.compile(r"(?:合计|总分|总计|总得分|得分合计)\s*$")
+_PARTS_SPLIT = regex.compile(r"和|及|与|、")
+
+
+@dataclass
+class ScoreTable:
+    indicators: list[Indicator]
+    total_weight: Found | None = None
+    total_score: Found | None = None
+    spans: list[tuple[int, int, int, int]] = field(default_factory=list)  # per indicator: name span, value span
+    notes: list[str] = field(default_factory=list)
+
+
+def _split_name(segment: str, has_explanation: bool) -> str:
+    segment = segment.strip(" |\n")
+    if not has_explanation:
+        return segment[:60]
+    for i, ch in enumerate(segment):
+        if ch in _NAME_END and i >= 2 and _EXPLAIN_START.match(segment, i + 1):
+            return segment[: i + 1]
+    m = regex.search(r"[,。;:]", segment)
+    return segment[: m.start()] if m and m.start() <= 30 else segment[:20]
+
+
+def _runs(text: str, start: int, end: int) -> list[regex.Match]:
+    out = []
+    for m in _RUN.finditer(text, start, end):
+        before = text[max(start, m.start() - 2):m.start()]
+        if regex.search(r"(?:第|指标|各|约|共|近|前)$", before):
+            continue
+        out.append(m)
+    return out
+
+
+def parse_flow_table(ctx: Context, stated_total: float | None) -> ScoreTable | None:
+    text = ctx.text
+    header = _HEADER.search(text)
+    if not header:
+        return None
+    has_explanation = bool(regex.search(EXPLAIN_WORDS, header[0]))
+    stop = regex.compile(r"\n\s*\n|\((?:二|三|四)\)|[((](?:二|三)[))]")
+    end_m = stop.search(text, header.end())
+    end = end_m.start() if end_m else min(len(text), header.end() + 8000)
+    runs = _runs(text, header.end(), end)
+    if len(runs) < 2:
+        return None
+    # Each run closes a row; the text before it holds the row's heading, name and explanation.
+    segments, pos = [], header.end()
+    for m in runs:
+        segments.append((pos, m.start()))
+        pos = m.end()
+    options = [weight_score_pairs(m[0]) for m in runs]
+    total_in_last = False
+    last = runs[-1][0]
+    label_before = _TOTAL_LABEL.search(text[segments[-1][0]:segments[-1][1]])
+    if label_before:  # '…合计 100 89.7': the last run is the total only
+        totals = [(float(a), float(b)) for a, b in cuts(last, 2) if float(b) <= float(a)]
+        row_options, total_options = options[:-1], totals
+    else:
+        quad = [tuple(float(x) for x in c) for c in cuts(last, 4)]
+        quad = [q for q in quad if is_weight(q[0]) and q[1] <= q[0] and q[3] <= q[2] and q[2] in (100.0, 10.0 * round(q[2] / 10))]
+        if quad:
+            total_in_last = True
+            row_options = options[:-1] + [sorted({(q[0], q[1]) for q in quad})]
+            total_options = sorted({(q[2], q[3]) for q in quad})
+        else:
+            row_options, total_options = options, []
+    if any(not o for o in row_options):
+        return None
+    solution = _solve(row_options, total_options, stated_total, last if total_in_last else None)
+    if solution is None:
+        return None
+    rows, total, ambiguous = solution
+    table = ScoreTable(indicators=[])
+    n_rows = len(row_options)
+    # group runs into categories by their heading
+    categories: list[tuple[str, list[int], int]] = []  # (name, run indices, segment start)
+    for i in range(n_rows):
+        seg_start, seg_end = segments[i]
+        seg = text[seg_start:seg_end]
+        head = _HEADING.match(seg.lstrip(" |\n"))
+        if head or not categories:
+            lead = len(seg) - len(seg.lstrip(" |\n"))
+            body = seg.lstrip(" |\n")[head.end():] if head else seg
+            categories.append((_split_name(body, has_explanation), [i], seg_start + lead))
+        else:
+            categories[-1][1].append(i)
+    for name, idxs, seg_start in categories:
+        parent_index = None
+        if len(idxs) > 1:
+            parent_index = len(table.indicators)
+            table.indicators.append(Indicator(level=1, name=name))
+            table.spans.append((seg_start, seg_start + len(name), seg_start, seg_start + len(name)))
+            parts = [p for p in _PARTS_SPLIT.split(name) if p]
+            names = parts if len(parts) == len(idxs) else [f"{name}({k + 1})" for k in range(len(idxs))]
+        else:
+            names = [name]
+        for k, i in enumerate(idxs):
+            w, s = rows[i] if rows[i] else (None, None)
+            note = ambiguous.get(i)
+            table.indicators.append(Indicator(level=2 if parent_index is not None else 1, name=names[k],
+                                              parent=parent_index, weight=w, score=s, note=note))
+            run = runs[i]
+            table.spans.append((seg_start, seg_start + len(name), run.start(), run.end()))
+    if total:
+        run = runs[-1]
+        table.total_weight = Found(total[0], run.start(), run.end())
+        table.total_score = Found(total[1], run.start(), run.end())
+    return table
+
+
+def _solve(row_options, total_options, stated_total, _last):
+    """Pick one (w, s) per row so that the sums meet the totals; report rows left ambiguous."""
+    totals = total_options or [(100.0, stated_total)]
+    valid_by_row: list[set] = [set() for _ in row_options]
+    valid_totals = set()
+    for tw, ts in totals:
+        if ts is not None and stated_total is not None and abs(ts - stated_total) > 0.05:
+            continue
+        paths = _paths(row_options, tw, ts)
+        for path in paths:
+            valid_totals.add((tw, ts))
+            for i, opt in enumerate(path):
+                valid_by_row[i].add(opt)
+    if not valid_totals:
+        return None
+    rows, ambiguous = [], {}
+    for i, opts in enumerate(valid_by_row):
+        if len(opts) == 1:
+            rows.append(next(iter(opts)))
+        else:
+            rows.append(None)
+            ambiguous[i] = "ambiguous split: " + " or ".join(f"{w:g}|{s:g}" for w, s in sorted(opts))
+    total = next(iter(valid_totals)) if len(valid_totals) == 1 else None
+    return rows, total, ambiguous
+
+
+def _paths(row_options, total_w, total_s, limit=2000):
+    """Combinations whose weights sum to total_w and scores to total_s (None: unconstrained)."""
+    out = []
+
+    def walk(i, sw, ss, chosen):
+        if len(out) >= limit:
+            return
+        if sw > total_w + 1e-9:
+            return
+        if i == len(row_options):
+            if abs(sw - total_w) < 1e-9 and (total_s is None or abs(ss - total_s) <= 0.05):
+                out.append(tuple(chosen))
+            return
+        for w, s in row_options[i]:
+            chosen.append((w, s))
+            walk(i + 1, sw + w, ss + s, chosen)
+            chosen.pop()
+
+    walk(0, 0.0, 0.0, [])
+    return out
+
+
+def looks_like_number(token: str) -> bool:
+    return is_number_form(token.rstrip("%"), 4)

@@ -1,0 +1,33 @@
+"""Detect a text file's encoding (UTF-8, GB18030, Big5, UTF-16) instead of assuming it."""
+from __future__ import annotations
+
+import charset_normalizer
+
+# charset-normalizer sometimes names a narrower or sibling code page; these are the ones
+# Chinese archives are written in, widest first.
+_WIDEN = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "big5hkscs": "big5hkscs", "cp950": "big5"}
+
+
+def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Bytes → (text, encoding name). Tries a BOM, strict UTF-8, the declared charset, then detection."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    if declared:
+        candidates.append(_WIDEN.get(declared.lower(), declared.lower()))
+    best = charset_normalizer.from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16", "cp950", "gbk"]).best()
+    if best is not None:
+        candidates.append(_WIDEN.get(best.encoding.lower(), best.encoding))
+    candidates += ["gb18030", "big5"]
+    for enc in candidates:
+        try:
+            return data.decode(enc), enc
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("gb18030", errors="replace"), "gb18030"

@@ -1,0 +1,75 @@
+"""HTML backend: the page's text in reading order, without the site's own furniture.
+
+Document sites wrap a report in navigation, download buttons, comment boxes and copyright
+blocks; those elements are dropped by tag and by class/id words before the text is taken.
+Tables are written one row per line with cells separated by ' | ', so the score-table
+parser sees the same cell structure that a pipe-table text scrape gives.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import regex
+from bs4 import BeautifulSoup, Comment
+
+from ..document import Document, Page
+from .encoding import decode
+
+_DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "form", "button", "iframe",
+              "svg", "canvas", "select", "input", "textarea", "aside", "template", "object", "embed"]
+_FURNITURE = regex.compile(
+    r"(?i)\b(nav|navbar|menu|breadcrumb|crumb|footer|copyright|comment|download|share|sidebar|"
+    r"advert|ads?|banner|login|search|related|recommend|toolbar|pagination|pager)\b")
+_BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
+           "table", "blockquote", "pre", "dd", "dt", "title"}
+
+
+def _charset_hint(data: bytes) -> str | None:
+    m = regex.search(rb"""<meta[^>]+charset=["']?([\w-]+)""", data[:4096], regex.I)
+    return m[1].decode("ascii", "ignore") if m else None
+
+
+def _is_furniture(tag) -> bool:
+    attrs = " ".join([tag.get("id") or ""] + list(tag.get("class") or []))
+    return bool(attrs and _FURNITURE.search(attrs.replace("-", " ").replace("_", " ")))
+
+
+def html_to_text(markup: str) -> tuple[str, str | None]:
+    soup = BeautifulSoup(markup, "lxml")
+    title = soup.title.get_text(" ", strip=True) if soup.title else None
+    for node in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        node.extract()
+    for tag in soup.find_all(_DROP_TAGS):
+        tag.decompose()
+    for tag in list(soup.find_all(True)):
+        if getattr(tag, "decomposed", False) or tag.attrs is None:
+            continue  # inside a block already removed
+        if tag.name not in ("html", "body") and _is_furniture(tag):
+            tag.decompose()
+    for table in soup.find_all("table"):
+        rows = []
+        for tr in table.find_all("tr"):
+            cells = [c.get_text(" ", strip=True) for c in tr.find_all(["td", "th"])]
+            if any(cells):
+                rows.append(" | ".join(cells))
+        table.replace_with("\n" + "\n".join(rows) + "\n")
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    parts: list[str] = []
+    body = soup.body or soup
+    for node in body.descendants:
+        if isinstance(node, str):
+            parts.append(str(node))
+        elif node.name in _BLOCKS:
+            parts.append("\n")
+    text = "".join(parts)
+    text = regex.sub(r"[ \t\u00a0]+\n", "\n", text)
+    text = regex.sub(r"\n{3,}", "\n\n", text)
+    return text.strip(), title
+
+
+def load(path: Path, data: bytes) -> Document:
+    markup, encoding = decode(data, declared=_charset_hint(data))
+    text, title = html_to_text(markup)
+    return Document(str(path), "", "html", [Page(1, text, reader="html")], paged=False,
+                    encoding=encoding, meta={"html_title": title})

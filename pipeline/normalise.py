@@ -1,0 +1,312 @@
+"""Normalise stage: one text to match keywords against, with a map back to the raw text.
+
+Steps, in order (each keeps, for every output character, the offset of the raw character it
+came from, so every extracted value can quote the raw text it was read from):
+
+1. NFKC: full-width digits and punctuation become ASCII.
+2. OpenCC traditional → simplified.
+3. Pinyin glosses that some mirror sites print after each character (績(jì)效) removed.
+4. Document-site page chunks ("\n2、員會啟動…", which split words and even numbers) joined.
+5. Site furniture lines (download notices, copyright, comment boxes) dropped; a preview marker
+   ("免费预览已结束，剩余2页可下载查看") recorded as truncation.
+6. Line-wrap spaces next to Chinese characters removed (digits keep their spaces: "5 5" is two cells).
+7. OCR/scrape confusions of DOMAIN.md §4.3 repaired where the context proves them.
+"""
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import opencc
+import regex
+
+from .document import Document
+
+HAN = r"\p{Han}"
+CJK_PUNCT = "。、“”‘’《》【】〔〕〈〉…—"
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=1)
+def _s2t():
+    return opencc.OpenCC("s2t")
+
+
+@dataclass
+class Repair:
+    """A confusion repaired during normalising: what the text said and what it now says."""
+
+    offset: int  # in the normalised text
+    raw: str
+    fixed: str
+    rule: str
+
+
+@dataclass
+class NormalisedText:
+    """The normalised text, and for every character the raw offset it came from."""
+
+    text: str
+    raw: str
+    index: list[int]
+    script: str
+    truncated_marker: str | None = None
+    remaining_pages: int | None = None
+    captions: list[str] = field(default_factory=list)  # "X_第1页" image captions of document sites
+    repairs: list[Repair] = field(default_factory=list)
+    dropped_lines: list[str] = field(default_factory=list)
+
+    def raw_span(self, start: int, end: int) -> str:
+        """The raw text behind normalised text[start:end]."""
+        if start >= end or start >= len(self.index):
+            return ""
+        a = self.index[start]
+        b = self.index[min(end, len(self.index)) - 1] + 1
+        return self.raw[a:b]
+
+    def page_at(self, pos: int) -> int:
+        if not self.index:
+            return 1
+        raw_pos = self.index[min(max(pos, 0), len(self.index) - 1)]
+        return self.raw.count("\f", 0, raw_pos) + 1
+
+    def __str__(self) -> str:
+        return f"NormalisedText({len(self.text)} chars, script={self.script}, truncated={self.truncated_marker!r})"
+
+
+class _Buffer:
+    """Text being rewritten, with the raw offset of each character."""
+
+    def __init__(self, text: str, index: list[int]):
+        self.text, self.index = text, index
+
+    def sub(self, pattern, repl) -> list[tuple[int, str, str]]:
+        """regex.sub that keeps the offset map; returns (new offset, old, new) of each change."""
+        out_text, out_index, changes = [], [], []
+        last = 0
+        for m in regex.finditer(pattern, self.text):
+            new = repl(m) if callable(repl) else m.expand(repl)
+            if new == m[0]:
+                continue
+            out_text.append(self.text[last:m.start()])
+            out_index.extend(self.index[last:m.start()])
+            pos = sum(len(t) for t in out_text)
+            src = self.index[m.start():m.end()] or [self.index[m.start() - 1] if m.start() else 0]
+            if len(new) == len(src):
+                mapped = src
+            else:  # spread the new characters over the replaced raw span
+                mapped = [src[min(i * len(src) // max(len(new), 1), len(src) - 1)] for i in range(len(new))]
+            out_text.append(new)
+            out_index.extend(mapped)
+            changes.append((pos, m[0], new))
+            last = m.end()
+        if not changes:
+            return []
+        out_text.append(self.text[last:])
+        out_index.extend(self.index[last:])
+        self.text, self.index = "".join(out_text), out_index
+        return changes
+
+
+def _nfkc(raw: str) -> _Buffer:
+    chars, index = [], []
+    for i, ch in enumerate(raw):
+        if ch.isascii() or ch == "\f":
+            chars.append(ch)
+            index.append(i)
+            continue
+        norm = unicodedata.normalize("NFKC", ch)
+        if ch == "\u3000" or norm.isspace():
+            norm = " "
+        chars.append(norm)
+        index.extend([i] * len(norm))
+    return _Buffer("".join(chars), index)
+
+
+def _to_simplified(buf: _Buffer) -> None:
+    conv = _t2s()
+    out, pos = [], 0
+    for line in buf.text.split("\n"):
+        simple = conv.convert(line)
+        if len(simple) != len(line):  # a phrase conversion changed the length: fall back per character
+            simple = "".join(conv.convert(ch) if len(conv.convert(ch)) == 1 else ch for ch in line)
+        out.append(simple)
+        pos += len(line) + 1
+    buf.text = "\n".join(out)
+
+
+def detect_script(text: str) -> str:
+    """'traditional', 'simplified' or 'mixed', from the characters that differ between the two."""
+    t2s, s2t = _t2s(), _s2t()
+    trad = simp = 0
+    for ch, n in _han_counts(text).items():
+        if t2s.convert(ch) != ch:
+            trad += n
+        elif s2t.convert(ch) != ch:
+            simp += n
+    if trad + simp == 0:
+        return "simplified"
+    share = trad / (trad + simp)
+    if share >= 0.7:
+        return "traditional"
+    if share <= 0.2:
+        return "simplified"
+    return "mixed"
+
+
+def _han_counts(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for ch in regex.findall(HAN, text):
+        counts[ch] = counts.get(ch, 0) + 1
+    return counts
+
+
+# --- document-site furniture ---------------------------------------------------------------
+
+_PREVIEW_END = regex.compile(r"(?:免费预览已结束|预览已结束|剩余\s*(\d+)\s*页(?:未读|可下载查看|,?继续阅读)|"
+                             r"试读已结束|还剩\s*(\d+)\s*页未读|阅读已结束)")
+_FURNITURE_LINES = [regex.compile(p) for p in (
+    r"^\s*下载本文档\s*$", r"^\s*版权说明[::]", r"^\s*文档简介\s*$", r"^\s*温馨提示\s*$", r"^\s*评论\s*$",
+    r"^\s*\d+/\d+\s*$", r"^\s*提交评论\s*$", r"^\s*[•·]?\s*\d+\.\s*本站", r"^\s*[•·]?\s*\d+\.\s*(?:未经权益|下载文件)", r"本站|文库网|网仅提供",
+    r"由会员分享,?可在线阅读", r"请在.{1,12}上搜索", r"^\s*欢迎(?:来到|访问).{1,20}", r"^\s*您(?:现在)?的位置[::]",
+    r"^\s*【字体", r"^\s*字体[::]", r"^\s*编辑[::]", r"^\s*我要投稿", r"^\s*(?:上一篇|下一篇|相关文章|分享到|打印本页|关闭窗口)",
+    r"^\s*\[?\s*(?:打印|关闭)\s*\]?\s*$", r"^\s*(?:扫一扫|手机版|网站地图|联系我们)",
+    r"整理的.{2,40}(?:精选|通用)\d+篇", r"^\s*.{0,40}_第\d+页\s*$",
+)]
+_CAPTION = regex.compile(r"^\s*(.{2,80}?)_第\d+页\s*$")
+
+
+def _drop_furniture(buf: _Buffer, result: dict) -> None:
+    def line(m):
+        text = m[0]
+        marker = _PREVIEW_END.search(text)
+        if marker:
+            result.setdefault("marker", text.strip())
+            pages = regex.search(r"(?:剩余|还剩)\s*(\d+)\s*页", text)
+            if pages:
+                result["remaining"] = int(pages[1])
+            result["dropped"].append(text)
+            return ""
+        cap = _CAPTION.match(text)
+        if cap:
+            result["captions"].append(cap[1].strip())
+        if any(p.search(text) for p in _FURNITURE_LINES):
+            result["dropped"].append(text)
+            return ""
+        return text
+    buf.sub(regex.compile(r"(?m)^[^\n\f]*$"), line)
+
+
+def _join_site_chunks(buf: _Buffer) -> None:
+    """Join '1、…\\n\\n2、…' page chunks of document sites (they cut words and numbers in two).
+
+    A numbered list in a report has short items that each end a sentence; site chunks are long
+    and most of them stop mid-sentence, so both conditions are required.
+    """
+    marks = list(regex.finditer(r"(?m)^[ \t]*(\d{1,3})、", buf.text))
+    seq, expect = [], 1
+    for m in marks:
+        if int(m[1]) == expect:
+            seq.append(m)
+            expect += 1
+    if len(seq) < 2:
+        return
+    lengths = [b.start() - a.end() for a, b in zip(seq, seq[1:])]
+    mid_sentence = sum(1 for b in seq[1:] if buf.text[:b.start()].rstrip()[-1:] not in "。!?;:”\"")
+    if sorted(lengths)[len(lengths) // 2] < 150 or mid_sentence * 2 < len(seq) - 1:
+        return
+    first, later = seq[0].start(), {m.start() for m in seq[1:]}
+    # The first marker only goes; later ones take the line break before them too.
+    buf.sub(regex.compile(r"\n*(?m:^)[ \t]*\d{1,3}、"),
+            lambda m: "" if m.end() - len(m[0].lstrip("\n")) in later
+            else m[0][:len(m[0]) - len(m[0].lstrip("\n"))] if m.end() - len(m[0].lstrip("\n")) == first
+            else m[0])
+
+
+def _remove_wrap_spaces(buf: _Buffer) -> None:
+    side = rf"[{HAN}{CJK_PUNCT}]"
+    buf.sub(regex.compile(rf"(?<={side})[ \t]+(?=[^\s])|(?<=[^\s])[ \t]+(?={side})"), "")
+    buf.sub(regex.compile(r"(?<=[\p{Han}])[ \t]*([+])[ \t]*(?=[\p{Han}\d])"), r"\1")
+
+
+# --- confusions (DOMAIN.md §4.3) -------------------------------------------------------------
+
+_CONFUSABLE = {"量": "魚鱼", "绩": "续", "拨": "拔", "预": "顶", "率": "亭", "项": "顷", "已": "己巳", "并": "弁"}
+_TERMS = ["质量达标率", "产出质量", "质量指标", "绩效评价", "绩效目标", "绩效指标", "绩效自评", "预算执行", "执行率",
+          "拨付", "项目支出", "项目名称", "达标率", "完成率", "预算数", "已完成", "已支付", "并签订", "并出具"]
+
+
+@lru_cache(maxsize=1)
+def _term_variants() -> dict[str, str]:
+    variants = {}
+    for term in _TERMS:
+        for i, ch in enumerate(term):
+            for wrong in _CONFUSABLE.get(ch, ""):
+                variants[term[:i] + wrong + term[i + 1:]] = term
+    return variants
+
+
+_NUMERALS = "一二三四五六七八九十"
+_NUMERAL_LOOKALIKE = {"四": "L", "二": "=", "十": "+"}
+
+
+def _repair_confusions(buf: _Buffer) -> list[Repair]:
+    variants = _term_variants()
+    pattern = regex.compile("|".join(sorted(map(regex.escape, variants), key=len, reverse=True)))
+    repairs = [Repair(pos, old, new, "term") for pos, old, new in buf.sub(pattern, lambda m: variants[m[0]])]
+    repairs += _repair_heading_numbers(buf)
+    return repairs
+
+
+def _repair_heading_numbers(buf: _Buffer) -> list[Repair]:
+    """A heading number read as a letter: '三、… 66L财务 … 五、' → the missing '四、'."""
+    heads = [(m.start(), _NUMERALS.index(m[1]) + 1) for m in regex.finditer(rf"(?<![{_NUMERALS}])([{_NUMERALS[:9]}])、", buf.text)]
+    repairs = []
+    for (start, n), (end, m) in zip(heads, heads[1:]):
+        if m != n + 2:
+            continue
+        missing = _NUMERALS[n]  # n is 1-based, so this is numeral n+1
+        look = _NUMERAL_LOOKALIKE.get(missing)
+        if not look:
+            continue
+        seg = buf.text[start:end]
+        hits = [h for h in regex.finditer(rf"(?<=[\d。)\s]){regex.escape(look)}(?=\p{{Han}})", seg)]
+        if len(hits) == 1:
+            pos = start + hits[0].start()
+            buf.text = buf.text[:pos] + missing + "、" + buf.text[pos + 1:]
+            buf.index = buf.index[:pos] + [buf.index[pos]] * 2 + buf.index[pos + 1:]
+            repairs.append(Repair(pos, look, missing + "、", "heading-number"))
+    return repairs
+
+
+_PINYIN = regex.compile(r"(?<=\p{Han})\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+
+
+def normalise(doc: Document) -> NormalisedText:
+    raw = doc.text
+    buf = _nfkc(raw)
+    _to_simplified(buf)
+    buf.sub(_PINYIN, "")
+    _join_site_chunks(buf)
+    found: dict = {"dropped": [], "captions": []}
+    _drop_furniture(buf, found)
+    _remove_wrap_spaces(buf)
+    buf.sub(regex.compile(r"\n{3,}"), "\n\n")
+    repairs = _repair_confusions(buf)
+    kept = "".join(raw[i] for i in sorted(set(buf.index)) if i < len(raw))
+    return NormalisedText(
+        text=buf.text, raw=raw, index=buf.index, script=detect_script(kept),
+        truncated_marker=found.get("marker"), remaining_pages=found.get("remaining"),
+        captions=found["captions"], repairs=repairs, dropped_lines=found["dropped"])
+
+
+def normalise_string(text: str) -> str:
+    """Normalise a bare string (a value typed into a record by hand, a search key)."""
+    from .document import Page
+    return normalise(Document("<string>", "", "text", [Page(1, text)])).text

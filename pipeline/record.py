@@ -1,0 +1,221 @@
+"""The record of SPEC.md as typed objects that serialise to its JSON and read back from it.
+
+Keys beyond the SPEC (added freely, never renamed) carry what the checks need so that
+`jixiao check` can re-run every check from the JSON alone.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from .errors import RecordError
+
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class Source:
+    path: str | None = None
+    sha256: str | None = None
+    format: str | None = None
+    pages: int | None = None
+    script: str | None = None
+    truncated: bool | None = None
+    ocr: dict | None = None
+    encoding: str | None = None
+    sections: list[str] = field(default_factory=list)  # report sections found (document_complete)
+
+
+@dataclass
+class Report:
+    title: str | None = None
+    project_name: str | None = None
+    department: str | None = None
+    region: str | None = None
+    year: int | None = None
+    kind: str | None = None
+    years: list[int] | None = None  # a report covering several years: the span
+
+
+@dataclass
+class FundingSource:
+    """One row of a form's funds block (年度资金总额 / 其中: 当年财政拨款 …) or a stated split."""
+
+    name: str
+    initial_yuan: float | None = None  # 年初预算数
+    budget_yuan: float | None = None  # 全年预算数 / 调整后预算数
+    executed_yuan: float | None = None  # 全年执行数
+    rate: float | None = None
+    is_total: bool = False
+
+
+@dataclass
+class Budget:
+    budget_yuan: float | None = None
+    executed_yuan: float | None = None
+    execution_rate: float | None = None
+    funding_source: str | None = None
+    initial_budget_yuan: float | None = None
+    received_yuan: float | None = None  # 到位资金, the framework's rate denominator
+    funding_sources: list[FundingSource] = field(default_factory=list)
+
+
+@dataclass
+class Item:
+    description: str | None = None
+    amount_yuan: float | None = None
+    is_contract: bool = False
+
+
+@dataclass
+class Subproject:
+    name: str | None = None
+    amount_yuan: float | None = None
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Indicator:
+    level: int | None = None
+    code: str | None = None
+    name: str | None = None
+    parent: int | None = None
+    weight: float | None = None
+    score: float | None = None
+    note: str | None = None
+    target: str | None = None  # 年度指标值, as written (≥50个)
+    actual: str | None = None  # 实际完成值
+    kind: str | None = None  # "budget_execution" for the 预算执行率 row of self-assessment forms
+
+
+@dataclass
+class Scores:
+    indicators: list[Indicator] = field(default_factory=list)
+    total_weight: float | None = None
+    total_score: float | None = None
+    indicator_count_stated: int | None = None  # "共设有9类指标"
+
+
+@dataclass
+class Band:
+    grade: str
+    min: float | None = None
+    max: float | None = None
+
+
+@dataclass
+class Grade:
+    stated: str | None = None
+    derived: str | None = None
+    bands: list[Band] = field(default_factory=list)
+    bands_source: str | None = None  # "report" or the rule whose bands apply
+
+
+@dataclass
+class Check:
+    id: str
+    status: str  # pass | fail | warn | skip
+    severity: str  # error | warning
+    message: str
+    expected: Any = None
+    actual: Any = None
+    evidence: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class TextSum:
+    """A sum the prose asserts: 'A, 其中 a, b, c' (part_sums_text) or a stated year-on-year change."""
+
+    kind: str  # "parts" | "yoy"
+    total: float | None
+    parts: list[float]
+    half_unit: float
+    text: str
+    pointer: str | None = None
+    stated_rate: float | None = None  # yoy: the stated growth percent
+    rate_half_unit: float | None = None
+
+
+@dataclass
+class Mention:
+    """One place a figure is stated (repeated_figures_agree compares them)."""
+
+    field: str
+    value: float
+    half_unit: float
+    text: str
+    pointer: str | None = None
+
+
+@dataclass
+class Record:
+    schema_version: int = SCHEMA_VERSION
+    source: Source = field(default_factory=Source)
+    report: Report = field(default_factory=Report)
+    budget: Budget = field(default_factory=Budget)
+    subprojects: list[Subproject] = field(default_factory=list)
+    subprojects_stated_count: int | None = None  # "包括5个子项目"
+    scores: Scores = field(default_factory=Scores)
+    grade: Grade = field(default_factory=Grade)
+    checks: list[Check] = field(default_factory=list)
+    provenance: dict[str, dict] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    text_sums: list[TextSum] = field(default_factory=list)
+    cited_rules: list[dict] = field(default_factory=list)  # {"doc": "财预〔2020〕10号", "year": 2020}
+    report_date: str | None = None
+    extra: dict = field(default_factory=dict)  # unknown keys read back from JSON, written out unchanged
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        extra = data.pop("extra")
+        data.update(extra)
+        return data
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Record:
+        if not isinstance(data, dict):
+            raise RecordError("a record is a JSON object")
+        try:
+            return _build(cls, data)
+        except (TypeError, ValueError) as exc:
+            raise RecordError(f"not a record of this schema: {exc}") from None
+
+    def __str__(self) -> str:
+        r, b, s = self.report, self.budget, self.scores
+        failed = [c.id for c in self.checks if c.status == "fail"]
+        return (f"Record({r.title!r}, {r.year}, budget={b.budget_yuan}, executed={b.executed_yuan}, "
+                f"rate={b.execution_rate}, score={s.total_score}/{s.total_weight}, "
+                f"{len(s.indicators)} indicators, grade={self.grade.stated or self.grade.derived}, failed={failed})")
+
+
+_NESTED = {
+    (Record, "source"): Source, (Record, "report"): Report, (Record, "budget"): Budget,
+    (Record, "scores"): Scores, (Record, "grade"): Grade,
+}
+_LISTS = {
+    (Record, "subprojects"): Subproject, (Subproject, "items"): Item, (Scores, "indicators"): Indicator,
+    (Grade, "bands"): Band, (Record, "checks"): Check, (Budget, "funding_sources"): FundingSource,
+    (Record, "mentions"): Mention, (Record, "text_sums"): TextSum,
+}
+
+
+def _build(cls, data: dict):
+    known = {f.name for f in fields(cls)}
+    kwargs, extra = {}, {}
+    for key, value in data.items():
+        if key not in known or key == "extra":
+            extra[key] = value
+            continue
+        if (cls, key) in _NESTED and isinstance(value, dict):
+            value = _build(_NESTED[(cls, key)], value)
+        elif (cls, key) in _LISTS and isinstance(value, list):
+            value = [_build(_LISTS[(cls, key)], v) for v in value if isinstance(v, dict)]
+        kwargs[key] = value
+    obj = cls(**kwargs)
+    if extra and cls is Record:
+        obj.extra = extra
+    return obj

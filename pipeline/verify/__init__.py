@@ -1,0 +1,30 @@
+"""Verify stage: every check of SPEC.md and DOMAIN.md §3 run on a record.
+
+Each check is a small function registered under a stable id (see `base.check`); its docstring
+states its rule and tolerance. A check whose inputs are missing returns `skip`; a check never
+raises on odd values, it reports them.
+"""
+from __future__ import annotations
+
+from ..record import Check, Record
+from . import budget, grades, scores, text  # noqa: F401  (registers the checks)
+from .base import REGISTRY, CheckSpec
+
+CHECK_IDS = list(REGISTRY)
+
+
+def verify(record: Record) -> list[Check]:
+    """Run every check on `record`, store the verdicts on it and return them."""
+    results = []
+    for spec in REGISTRY.values():
+        try:
+            results.append(spec.run(record))
+        except (TypeError, ValueError, ZeroDivisionError, AttributeError, KeyError, IndexError) as exc:
+            # A hand-edited record can hold anything; a check that cannot read it says so.
+            results.append(Check(spec.id, "skip", spec.severity,
+                                 f"记录中的值无法检查 / cannot check the record's values: {type(exc).__name__}: {exc}"))
+    record.checks = results
+    return results
+
+
+__all__ = ["verify", "CHECK_IDS", "REGISTRY", "CheckSpec"]

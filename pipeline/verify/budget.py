@@ -1,0 +1,134 @@
+"""Checks on budget, spending, funding sources and sub-projects."""
+from __future__ import annotations
+
+from ..extract.glued import rate_matches
+from ..record import Check, Record
+from .base import EPS, check, decimals, evidence, failed, fmt, half_unit_of, money, passed, skipped
+
+
+@check("execution_rate")
+def execution_rate(record: Record) -> Check:
+    """executed / budget × 100 equals the stated rate, rounded half-up OR truncated to the rate's decimals.
+    Before failing, the rate is retried over 到位资金 (received) and the 年初 budget, the other denominators
+    the rules use (DOMAIN.md §1.1). A ratio near 10⁴ is reported as a 万元/元 mix-up."""
+    cid = "execution_rate"
+    b = record.budget
+    if b.budget_yuan is None or b.executed_yuan is None or b.execution_rate is None:
+        return skipped(cid, "缺少预算数、执行数或执行率", "budget, executed amount or rate missing")
+    d = decimals(b.execution_rate)
+    ev = evidence(record, "/budget/budget_yuan", "/budget/executed_yuan", "/budget/execution_rate")
+    for label, denom in (("预算数 budget", b.budget_yuan), ("到位资金 received", b.received_yuan),
+                         ("年初预算 initial budget", b.initial_budget_yuan)):
+        if denom and rate_matches(b.executed_yuan / denom * 100, b.execution_rate, d):
+            exact = b.executed_yuan / denom * 100
+            return passed(cid, f"执行数/{label.split()[0]}={fmt(round(exact, 4))}%,与所述{fmt(b.execution_rate)}%相符",
+                          f"executed / {label.split()[1] if ' ' in label else label} = {fmt(round(exact, 4))}% matches "
+                          f"the stated {fmt(b.execution_rate)}%", b.execution_rate, round(exact, 4), ev)
+    exact = b.executed_yuan / b.budget_yuan * 100 if b.budget_yuan else float("inf")
+    ratio = exact / b.execution_rate if b.execution_rate else 0
+    hint_zh = hint_en = ""
+    if 5e3 < ratio < 2e4 or 5e-5 < ratio < 2e-4:
+        hint_zh, hint_en = "(相差约一万倍,疑似万元与元混用)", " (off by about 10⁴: 万元/元 mix-up?)"
+    return failed(cid, f"执行数{money(b.executed_yuan)}/预算数{money(b.budget_yuan)}={fmt(round(exact, 4))}%,"
+                       f"与所述执行率{fmt(b.execution_rate)}%不符{hint_zh}",
+                  f"executed / budget = {fmt(round(exact, 4))}%, not the stated {fmt(b.execution_rate)}%{hint_en}",
+                  b.execution_rate, round(exact, 4), ev)
+
+
+@check("funding_sources_sum")
+def funding_sources_sum(record: Record) -> Check:
+    """年度资金总额 = Σ 其中 rows (当年财政拨款 + 上年结转 + 其他…) in every amount column. Tolerance: the sum
+    of the half-units of the figures compared (amounts in the form's 万元 → 50 元 per figure at 2 decimals)."""
+    cid = "funding_sources_sum"
+    rows = record.budget.funding_sources
+    total = next((r for r in rows if r.is_total), None)
+    parts = [r for r in rows if not r.is_total]
+    if total is None or not parts:
+        return skipped(cid, "没有资金总额行及其来源行", "no funds total row with source rows")
+    compared = 0
+    for col, zh in (("budget_yuan", "全年预算数"), ("executed_yuan", "全年执行数"), ("initial_yuan", "年初预算数")):
+        t = getattr(total, col)
+        vals = [getattr(p, col) for p in parts]
+        if t is None or all(v is None for v in vals):
+            continue
+        s = sum(v or 0 for v in vals)
+        tol = sum(_half_wan(v) for v in [t, *vals] if v is not None) + EPS
+        compared += 1
+        if abs(s - t) > tol:
+            ev = evidence(record, *[f"/budget/funding_sources/{k}" for k in range(len(rows))])
+            return failed(cid, f"{zh}: 资金总额{money(t)},各来源合计{money(s)}",
+                          f"{col}: the total row says {money(t)}, its source rows sum to {money(s)}", t, s, ev)
+    if not compared:
+        return skipped(cid, "资金来源行没有金额", "source rows carry no amounts")
+    return passed(cid, "资金总额等于各来源合计", "the funds total equals the sum of its sources")
+
+
+def _half_wan(v: float) -> float:
+    """Half-unit of a form figure printed in 万元: from the decimals it shows."""
+    return 0.5 * 10 ** -decimals(v / 10_000) * 10_000
+
+
+@check("budget_columns_order", "warning")
+def budget_columns_order(record: Record) -> Check:
+    """全年执行数 ≤ 全年预算数: spending above the budget is possible but rare, so it is flagged (warning)."""
+    cid = "budget_columns_order"
+    b = record.budget
+    if b.budget_yuan is None or b.executed_yuan is None:
+        return skipped(cid, "缺少预算数或执行数", "budget or executed amount missing")
+    ev = evidence(record, "/budget/budget_yuan", "/budget/executed_yuan")
+    if b.executed_yuan <= b.budget_yuan + half_unit_of(record, "/budget/budget_yuan", 0.5):
+        return passed(cid, "执行数不超过预算数", "executed ≤ budget", b.budget_yuan, b.executed_yuan, ev)
+    return failed(cid, f"执行数{money(b.executed_yuan)}超过预算数{money(b.budget_yuan)}",
+                  f"executed {money(b.executed_yuan)} exceeds the budget {money(b.budget_yuan)}", b.budget_yuan, b.executed_yuan, ev)
+
+
+@check("subprojects_sum")
+def subprojects_sum(record: Record) -> Check:
+    """Σ sub-project amounts = budget (else = executed). Tolerance: the coarsest half-unit × the number
+    of figures. An error only where the text says '包括N个子项目' and all N were read; otherwise a warning."""
+    cid = "subprojects_sum"
+    sps = [s for s in record.subprojects if s.amount_yuan is not None]
+    b = record.budget
+    if len(sps) < 2 or (b.budget_yuan is None and b.executed_yuan is None):
+        return skipped(cid, "子项目金额不全或缺少预算数", "fewer than two sub-project amounts, or no budget")
+    s = sum(x.amount_yuan for x in sps)
+    halves = [half_unit_of(record, f"/subprojects/{i}/amount_yuan", 0.5) for i in range(len(record.subprojects))]
+    ev = evidence(record, "/budget/budget_yuan", *[f"/subprojects/{i}/amount_yuan" for i in range(len(record.subprojects))])
+    for label, target, pointer in (("预算数", b.budget_yuan, "/budget/budget_yuan"), ("执行数", b.executed_yuan, "/budget/executed_yuan")):
+        if target is None:
+            continue
+        tol = max(halves + [half_unit_of(record, pointer, 0.5)]) * (len(sps) + 1) + EPS
+        if abs(s - target) <= tol:
+            en = "budget" if label == "预算数" else "executed amount"
+            return passed(cid, f"子项目合计{money(s)}等于{label}", f"sub-projects sum to the {en} ({money(s)})", target, s, ev)
+    complete = record.subprojects_stated_count == len(sps) == len(record.subprojects)
+    target = b.budget_yuan if b.budget_yuan is not None else b.executed_yuan
+    check_result = failed(cid, f"子项目合计{money(s)},与预算数{money(b.budget_yuan)}及执行数{money(b.executed_yuan)}均不符",
+                          f"sub-projects sum to {money(s)}, neither the budget {money(b.budget_yuan)} nor the executed "
+                          f"amount {money(b.executed_yuan)}", target, s, ev)
+    if not complete:
+        check_result.status, check_result.severity = "warn", "warning"
+        check_result.message += " (子项目可能未列全 / the list may be incomplete)"
+    return check_result
+
+
+@check("subproject_items_sum")
+def subproject_items_sum(record: Record) -> Check:
+    """A sub-project's items add up to its stated amount (sample: 18+7 = 25万, 30+10 = 40万). Tolerance:
+    the coarsest half-unit × the number of figures."""
+    cid = "subproject_items_sum"
+    rows = [(i, sp) for i, sp in enumerate(record.subprojects)
+            if sp.items and sp.amount_yuan is not None and all(it.amount_yuan is not None for it in sp.items)]
+    if not rows:
+        return skipped(cid, "没有带明细的子项目", "no sub-project with itemised amounts")
+    for i, sp in rows:
+        s = sum(it.amount_yuan for it in sp.items)
+        halves = [half_unit_of(record, f"/subprojects/{i}/items/{k}/amount_yuan", 0.5) for k in range(len(sp.items))]
+        tol = max(halves + [half_unit_of(record, f"/subprojects/{i}/amount_yuan", 0.5)]) * (len(sp.items) + 1) + EPS
+        if abs(s - sp.amount_yuan) > tol:
+            ev = evidence(record, f"/subprojects/{i}/amount_yuan",
+                          *[f"/subprojects/{i}/items/{k}/amount_yuan" for k in range(len(sp.items))])
+            return failed(cid, f"子项目“{sp.name}”金额{money(sp.amount_yuan)},明细合计{money(s)}",
+                          f"sub-project '{sp.name}' is {money(sp.amount_yuan)} but its items sum to {money(s)}",
+                          sp.amount_yuan, s, ev)
+    return passed(cid, f"{len(rows)}个子项目的明细合计相符", f"items add up in {len(rows)} sub-project(s)")

@@ -1,0 +1,54 @@
+"""Checks on the grade (评价等级) and its bands."""
+from __future__ import annotations
+
+from ..extract.grades import grade_for
+from ..record import Check, Record
+from .base import EPS, check, evidence, failed, fmt, passed, skipped
+
+# 一般 / 合格 / 中 are one tier (DOMAIN.md §1.2): a report may say 合格 where its bands say 中.
+_SAME_TIER = [{"合格", "中", "一般"}, {"差", "不合格"}]
+
+
+def _same(a: str, b: str) -> bool:
+    return a == b or any(a in t and b in t for t in _SAME_TIER)
+
+
+@check("grade_matches_score")
+def grade_matches_score(record: Record) -> Check:
+    """The stated grade is the band total_score falls in, bands half-open [min, max), from the report's
+    own text else the regime's (DOMAIN.md §1.2). Exact."""
+    cid = "grade_matches_score"
+    g, total = record.grade, record.scores.total_score
+    if g.stated is None or total is None or not g.bands:
+        return skipped(cid, "缺少所述等级、总分或等级区间", "no stated grade, total score or bands")
+    band = grade_for(total, g.bands)
+    ev = evidence(record, "/grade/stated", "/scores/total_score", "/grade/bands")
+    if band is not None and _same(band, g.stated):
+        return passed(cid, f"总分{fmt(total)}属于“{band}”,与所述等级一致", f"total {fmt(total)} falls in '{band}' as stated",
+                      band, g.stated, ev)
+    return failed(cid, f"总分{fmt(total)}应为“{band or '—'}”,报告称“{g.stated}”",
+                  f"total {fmt(total)} falls in '{band or '—'}', the report states '{g.stated}'", band, g.stated, ev)
+
+
+@check("grade_bands_valid", "warning")
+def grade_bands_valid(record: Record) -> Check:
+    """The report's own bands are contiguous, cover 0–100 and do not overlap. Exact."""
+    cid = "grade_bands_valid"
+    g = record.grade
+    if g.bands_source != "report" or len(g.bands) < 2:
+        return skipped(cid, "报告未陈述等级区间", "the report states no bands")
+    bands = sorted(g.bands, key=lambda b: b.min if b.min is not None else -1)
+    problems = []
+    if bands[0].min not in (None, 0):
+        problems.append(f"lowest band starts at {fmt(bands[0].min)}")
+    if bands[-1].max not in (None, 100):
+        problems.append(f"top band ends at {fmt(bands[-1].max)}")
+    for lo, hi in zip(bands, bands[1:]):
+        if lo.max is None or hi.min is None or abs(lo.max - hi.min) > EPS:
+            problems.append(f"{lo.grade} ends at {fmt(lo.max)}, {hi.grade} starts at {fmt(hi.min)}")
+    ev = evidence(record, "/grade/bands")
+    shown = [[b.grade, b.min, b.max] for b in bands]
+    if problems:
+        return failed(cid, "等级区间不连续或未覆盖0-100: " + "; ".join(problems),
+                      "bands leave gaps or overlap: " + "; ".join(problems), "contiguous 0-100", shown, ev)
+    return passed(cid, "等级区间连续覆盖0-100", "bands are contiguous over 0-100", "contiguous 0-100", shown, ev)
