@@ -9,7 +9,7 @@ from ..record import Budget, FundingSource, Indicator, Mention, Record, Report, 
 from . import budget as budget_mod
 from . import grades, metadata, statements
 from .context import Context, Found
-from .score_table import ScoreTable, parse_flow_table
+from .score_table import ScoreTable, parse_cell_table, parse_flow_table
 from .subprojects import read_subprojects
 
 _EXECUTION_ROW = regex.compile(r"预算执行率|资金执行率|执行率|预算执行|支出率")
@@ -65,13 +65,24 @@ def _source(doc: Document, norm: NormalisedText) -> Source:
 
 
 def _cut_mid_sentence(text: str) -> bool:
-    """A document whose last line stops mid-sentence (no closing punctuation, no date, no table end)."""
-    tail = text.rstrip()
-    if not tail:
+    """The text stops mid-way: a sentence without its end, a heading with nothing under it, a table
+    row cut before its last cell, or a trailing ellipsis of a preview."""
+    lines = [x.strip() for x in text.rstrip().splitlines() if x.strip()]
+    if not lines:
         return False
-    last = tail.splitlines()[-1].strip()
-    if regex.search(r"[。!?;)”\"》]$|\d{4}年\d{1,2}月\d{1,2}日$|[\d.%]$|[|]$", last):
+    last = lines[-1]
+    if regex.search(r"(?:…{1,}|\.{3,}|。{3,})$", last):
+        return True
+    if regex.fullmatch(r"[((]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[))、.]?", last):
+        return True
+    if "|" in last or "\t" in last:
+        others = [x for x in lines[-12:-1] if "|" in x]
+        closed = sum(1 for x in others if x.endswith("|"))
+        return len(others) >= 3 and closed >= 0.75 * len(others) and not last.endswith("|")
+    if regex.search(r"\d{4}年\d{1,2}月\d{1,2}日$|[。!?;)”\"》\]]$|[\d.%]$", last):
         return False
+    if regex.search(r"[,、(:]$", last):
+        return True
     return len(last) > 15 and bool(regex.search(r"\p{Han}$", last))
 
 
@@ -177,7 +188,9 @@ def _clean(v: float) -> float | int:
 
 def _scores(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> ScoreTable | None:
     prose_total = statements.stated_total_score(ctx.text)
-    table = parse_flow_table(ctx, prose_total.value if prose_total else None)
+    table = parse_cell_table(ctx)
+    if table is None or sum(1 for i in table.indicators if i.weight is not None) < 2:
+        table = parse_flow_table(ctx, prose_total.value if prose_total else None) or table
     scores = Scores()
     if table is not None:
         scores.indicators = table.indicators

@@ -97,9 +97,9 @@ def read_stated_grade(text: str, bands_span: tuple[int, int] | None) -> tuple[Fo
         for m in pattern.finditer(text):
             if bands_span and bands_span[0] - 5 <= m.start() <= bands_span[1] + 5:
                 continue
-            context = text[max(0, m.start() - 30):m.start()]
-            if regex.search(r"分为|分成|划分|设为|包括|分优|标准|等级分|以上|以下|含", context + m[0][:-1]):
-                continue
+            context = text[max(0, m.start() - 12):m.start()]
+            if regex.search(r"划分|设为|包括|标准|等级分|以上|以下|含|若|如", context + m[0][:-1]):
+                continue  # a rule or a band definition, not the report's own grade
             word = m["g"]
             return Found(short_grade(word), m.start("g"), m.end("g")), word
     return None, None

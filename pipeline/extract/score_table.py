@@ -188,3 +188,119 @@ def _paths(row_options, total_w, total_s, limit=2000):
 
 def looks_like_number(token: str) -> bool:
     return is_number_form(token.rstrip("%"), 4)
+
+
+# --- cell text: one table row per line, cells split by '|' or tabs ---------------------------------
+
+_CELL_SPLIT = regex.compile(r"\s*\|\s*|\t+")
+_NAME_COLS = regex.compile(r"^(?:一级指标|二级指标|三级指标|四级指标|指标名称|评价指标|考核指标|指标|指标内容|评价内容)(?:名称)?$")
+_WEIGHT_COL = regex.compile(rf"^{WEIGHT_WORDS}(?:\(分\))?$")
+_SCORE_COL = regex.compile(rf"^{SCORE_WORDS}(?:\(分\))?$")
+_TARGET_COL = regex.compile(r"^(?:年度)?(?:指标值|目标值|绩效目标值|预期目标|年度目标值)$")
+_ACTUAL_COL = regex.compile(r"^(?:实际)?(?:完成值|完成情况|实际值|实现值)$")
+_TOTAL_CELL = regex.compile(r"^(?:合计|总分|总计|总得分|得分合计|综合得分|总 分)$")
+_SUBTOTAL = regex.compile(r"\(\s*(\d+(?:\.\d+)?)\s*分?\s*\)")
+
+
+@dataclass
+class _Line:
+    start: int
+    cells: list[tuple[str, int, int]]  # text, start, end
+
+
+def _cell_lines(text: str, start: int, end: int) -> list[_Line]:
+    out = []
+    for m in regex.finditer(r"[^\n]+", text[start:end]):
+        line_start = start + m.start()
+        cells, pos = [], 0
+        raw = m[0]
+        for piece in _CELL_SPLIT.split(raw):
+            idx = raw.find(piece, pos) if piece else pos
+            cells.append((piece.strip(), line_start + idx, line_start + idx + len(piece.strip())))
+            pos = idx + len(piece)
+        out.append(_Line(line_start, cells))
+    return out
+
+
+def _number(cell: str) -> float | None:
+    cell = cell.strip().rstrip("分")
+    return float(cell) if regex.fullmatch(r"\d+(?:\.\d+)?", cell) else None
+
+
+def parse_cell_table(ctx: Context) -> ScoreTable | None:
+    """A score table whose cells stand apart (pipes or tabs), header first; merged cells repeated."""
+    text = ctx.text
+    lines = _cell_lines(text, 0, len(text))
+    for h, line in enumerate(lines):
+        names = [c[0] for c in line.cells]
+        w_col = next((i for i, c in enumerate(names) if _WEIGHT_COL.match(c)), None)
+        s_col = next((i for i, c in enumerate(names) if _SCORE_COL.match(c)), None)
+        name_cols = [i for i, c in enumerate(names) if _NAME_COLS.match(c)]
+        if w_col is None or s_col is None or not name_cols:
+            continue
+        table = _read_cell_rows(lines[h + 1:], len(names), name_cols, w_col, s_col,
+                                next((i for i, c in enumerate(names) if _TARGET_COL.match(c)), None),
+                                next((i for i, c in enumerate(names) if _ACTUAL_COL.match(c)), None))
+        if table is not None and any(i.weight is not None for i in table.indicators):
+            return table
+    return None
+
+
+def _read_cell_rows(lines, width, name_cols, w_col, s_col, t_col, a_col) -> ScoreTable | None:
+    table = ScoreTable(indicators=[])
+    open_parents: dict[int, int] = {}  # name column → index of the parent row it opened
+    blanks = 0
+    for line in lines:
+        cells = line.cells
+        if len(cells) < 2:
+            blanks += 1
+            if blanks > 2 and table.indicators:
+                break
+            continue
+        blanks = 0
+        if len(cells) < width:  # merged cells not repeated: the value columns sit at the right
+            cells = [("", line.start, line.start)] * (width - len(cells)) + cells
+        texts = [c[0] for c in cells]
+        if any(_TOTAL_CELL.match(t.replace(" ", "")) for t in texts[:max(name_cols) + 1]):
+            w, s = _number(texts[w_col]), _number(texts[s_col])
+            if w is not None:
+                table.total_weight = Found(w, cells[w_col][1], cells[w_col][2])
+            if s is not None:
+                table.total_score = Found(s, cells[s_col][1], cells[s_col][2])
+            break
+        w, s = _number(texts[w_col]), _number(texts[s_col])
+        if w is None:
+            continue
+        level_cells = [(k, cells[c]) for k, c in enumerate(name_cols) if cells[c][0]]
+        if not level_cells:
+            continue
+        leaf_level, leaf = level_cells[-1]
+        parent = None
+        for k, cell in level_cells[:-1]:
+            if cell[0] == leaf[0]:
+                continue
+            idx = open_parents.get(k)
+            if idx is None or table.indicators[idx].name != _strip_subtotal(cell[0]):
+                sub = _SUBTOTAL.search(cell[0])
+                table.indicators.append(Indicator(level=k + 1, name=_strip_subtotal(cell[0]), parent=parent,
+                                                  weight=float(sub[1]) if sub else None))
+                table.spans.append((cell[1], cell[2], cell[1], cell[2]))
+                idx = len(table.indicators) - 1
+                open_parents[k] = idx
+                for deeper in [d for d in open_parents if d > k]:
+                    del open_parents[deeper]
+            parent = idx
+        ind = Indicator(level=leaf_level + 1 if parent is not None else 1, name=_strip_subtotal(leaf[0]), parent=parent,
+                        weight=w, score=s)
+        if t_col is not None and texts[t_col]:
+            ind.target = texts[t_col]
+        if a_col is not None and texts[a_col]:
+            ind.actual = texts[a_col]
+        table.indicators.append(ind)
+        table.spans.append((leaf[1], leaf[2], cells[w_col][1], cells[s_col][2]))
+    return table if table.indicators else None
+
+
+def _strip_subtotal(name: str) -> str:
+    return _SUBTOTAL.sub("", name).strip()
+

@@ -46,12 +46,8 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
             continue  # inside a block already removed
         if tag.name not in ("html", "body") and _is_furniture(tag):
             tag.decompose()
-    for table in soup.find_all("table"):
-        rows = []
-        for tr in table.find_all("tr"):
-            cells = [c.get_text(" ", strip=True) for c in tr.find_all(["td", "th"])]
-            if any(cells):
-                rows.append(" | ".join(cells))
+    for table in reversed(soup.find_all("table")):  # innermost first: nested tables become text
+        rows = [" | ".join(cells) for cells in table_grid(table) if any(cells)]
         table.replace_with("\n" + "\n".join(rows) + "\n")
     for br in soup.find_all("br"):
         br.replace_with("\n")
@@ -66,6 +62,47 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
     text = regex.sub(r"[ \t\u00a0]+\n", "\n", text)
     text = regex.sub(r"\n{3,}", "\n\n", text)
     return text.strip(), title
+
+
+def _span(cell, name: str) -> int:
+    try:
+        return max(1, min(int(str(cell.get(name, 1)).strip() or 1), 500))
+    except ValueError:
+        return 1
+
+
+def table_grid(table) -> list[list[str]]:
+    """A table's cells as a full grid: a merged cell's text is repeated in every row and column it
+    spans, so that a level-1 indicator spanning its children is on each child's row."""
+    grid: list[list[str]] = []
+    pending: dict[int, tuple[str, int]] = {}  # column → (text, rows still to fill)
+    for tr in table.find_all("tr"):
+        if tr.find_parent("table") is not table:
+            continue
+        row: list[str] = []
+        cells = [c for c in tr.find_all(["td", "th"]) if c.find_parent("tr") is tr]
+        col = 0
+        queue = list(cells)
+        while queue or col in pending:
+            if col in pending:
+                text, left = pending[col]
+                row.append(text)
+                if left > 1:
+                    pending[col] = (text, left - 1)
+                else:
+                    del pending[col]
+                col += 1
+                continue
+            cell = queue.pop(0)
+            text = regex.sub(r"\s+", " ", cell.get_text(" ", strip=True))
+            rs, cs = _span(cell, "rowspan"), _span(cell, "colspan")
+            for k in range(cs):
+                row.append(text)
+                if rs > 1:
+                    pending[col + k] = (text, rs - 1)
+            col += cs
+        grid.append(row)
+    return grid
 
 
 def load(path: Path, data: bytes) -> Document:

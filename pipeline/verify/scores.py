@@ -186,13 +186,21 @@ def level1_weight_profile(record: Record) -> Check:
     if record.report.kind != "self_assessment":
         return skipped(cid, "不是自评表", "not a self-assessment form")
     found = {}
-    for ind in inds:
-        if ind.level == 1 and ind.weight is not None:
-            for word, _ in _PROFILE:
-                if word in (ind.name or ""):
-                    found[word] = ind.weight
-            if ind.kind == "budget_execution":
-                found["执行"] = ind.weight
+    kids = children_of(inds)
+    for i, ind in enumerate(inds):
+        if ind.level != 1:
+            continue
+        weight = ind.weight
+        if weight is None and i in kids:  # the table leaves the level-1 weight to its rows
+            weights = [inds[k].weight for k in _descendant_leaves(inds, kids, i)]
+            weight = sum(weights) if weights and None not in weights else None
+        if weight is None:
+            continue
+        for word, _ in _PROFILE:
+            if word in (ind.name or ""):
+                found[word] = weight
+        if ind.kind == "budget_execution":
+            found["执行"] = weight
     if len(found) < 2:
         return skipped(cid, "一级指标分值不全", "level-1 weights not found")
     expected = {w: v for w, v in (*_PROFILE, ("执行", 10)) if w in found}
@@ -200,6 +208,13 @@ def level1_weight_profile(record: Record) -> Check:
         return passed(cid, "一级指标分值符合50/30/10/10", "level-1 weights follow 50/30/10/10", expected, found)
     return failed(cid, "一级指标分值与50/30/10/10不同(允许适当调整)", "level-1 weights differ from 50/30/10/10 (allowed)",
                   expected, found)
+
+
+def _descendant_leaves(inds, kids, i) -> list[int]:
+    out = []
+    for k in kids.get(i, []):
+        out.extend(_descendant_leaves(inds, kids, k) if k in kids else [k])
+    return out
 
 
 @check("indicator_count_stated", "warning")

@@ -1,0 +1,171 @@
+"""Render the synthetic reports of scripts/reports.py into test documents under samples/, each with
+its expected record under samples/expected/ (the shape shared/tools/score_record.py scores).
+
+    python scripts/make_samples.py            # text and HTML (standard library + OpenCC)
+
+Run it again after changing a report's facts; the outputs are small and committed.
+"""
+from __future__ import annotations
+
+import html
+import json
+import sys
+from pathlib import Path
+
+import opencc
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from reports import PROJECT, SELF_ASSESSMENT, ReportFacts  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "samples"
+EXPECTED = OUT / "expected"
+NUMERALS = "一二三四五六七八九十"
+
+
+def fmt(v: float) -> str:
+    return f"{v:g}"
+
+
+def band_sentence(r: ReportFacts) -> str:
+    parts = []
+    for g, lo, hi in r.bands:
+        if lo is not None and hi is None:
+            parts.append(f"评价得分在{fmt(lo)}分及以上的,绩效评级为{g}")
+        elif lo is not None:
+            parts.append(f"得分在{fmt(lo)}(含{fmt(lo)}分)一{fmt(hi)}分的,绩效评级为{g}")
+        else:
+            parts.append(f"得分在{fmt(hi)}分以下的,绩效评级为{g}")
+    return ";".join(parts) + "。"
+
+
+def project_prose(r: ReportFacts) -> list[str]:
+    """The report's paragraphs up to the score table (simplified script)."""
+    subs = r.subs
+    paras = [
+        r.title,
+        "一、基本情况",
+        "(一)项目基本背景及绩效目标",
+        f"为提升{r.region}基层医疗服务水平,{r.department}每年安排专项资金,用于{r.project}。本项目为经常性项目。",
+        "(二)预算资金规模、来源及使用情况",
+        f"项目预算合计{fmt(r.budget_wan)}万元,来源为{r.funding}。最终预算执行数为{fmt(r.executed_wan)}万元,"
+        f"预算执行率为{r.rate_text}%。",
+        "(三)项目组织实施管理情况",
+        f"{r.year}年度项目包括{len(subs)}个子项目:" + "、".join(s.name for s in subs) + ",均通过政府采购方式实施。",
+    ]
+    for k, s in enumerate(subs, start=1):
+        bits = []
+        for it in s.items:
+            bits.append(f"{it.description},合同金额{fmt(it.wan)}万元" if it.contract else f"{it.description}{fmt(it.wan)}万元")
+        paras.append(f"{k}.{s.name}" + ";".join(bits) + "。")
+    paras += [
+        "(四)评价依据及数据采集情况",
+        f"项目绩效评价采用综合评分定级的方法,共设有{len(r.rows)}个指标,总分值为100分。" + band_sentence(r),
+        "二、评价结论和绩效分析",
+        "(一)评价结果",
+        f"项目自评分为{fmt(r.total_score)}分,绩效评级为{r.stated_grade},具体如下表:",
+    ]
+    return paras
+
+
+def project_tail(r: ReportFacts) -> list[str]:
+    summary = f"项目预算合计{fmt(r.budget_wan)}万元,其中" + ",".join(f"{s.name}{fmt(s.wan)}万元" for s in r.subs) + "。"
+    return ["(二)主要绩效及分析", summary, "三、存在问题", "部分子项目进度偏慢。", "四、建议", "加强预算执行进度管理。",
+            f"{r.department}", f"{r.year + 1}年3月15日"]
+
+
+def glued_table(r: ReportFacts) -> str:
+    """The score table as a document-site scrape prints it: cells glued, weight and score run together."""
+    out = "指标名称指标解释权重自评分"
+    for k, row in enumerate(r.rows):
+        out += f"{NUMERALS[k] if k < 10 else k + 1}、{row.name}反映{row.name}的情况。{fmt(row.weight)}{fmt(row.score)}"
+    return out + f"100{fmt(r.total_score)}"
+
+
+def render_project_text(r: ReportFacts, traditional: bool) -> str:
+    text = "\n".join(project_prose(r) + [glued_table(r)] + project_tail(r)) + "\n"
+    return opencc.OpenCC("s2t").convert(text) if traditional else text
+
+
+def render_project_html(r: ReportFacts) -> str:
+    e = html.escape
+    rows = []
+    groups: dict[str, int] = {}
+    for row in r.rows:
+        groups[row.level1] = groups.get(row.level1, 0) + 1
+    seen = set()
+    for row in r.rows:
+        first = ""
+        if row.level1 not in seen:
+            seen.add(row.level1)
+            sub = sum(x.weight for x in r.rows if x.level1 == row.level1)
+            first = f'<td rowspan="{groups[row.level1]}">{e(row.level1)}({fmt(sub)}分)</td>'
+        rows.append(f"<tr>{first}<td>{e(row.name)}</td><td>{fmt(row.weight)}</td><td>{fmt(row.score)}</td></tr>")
+    table = ("<table border=1><tr><th>一级指标</th><th>二级指标</th><th>分值</th><th>得分</th></tr>" + "".join(rows)
+             + f'<tr><td colspan="2">合计</td><td>100</td><td>{fmt(r.total_score)}</td></tr></table>')
+    body = "".join(f"<p>{e(p)}</p>" for p in project_prose(r)) + table + "".join(f"<p>{e(p)}</p>" for p in project_tail(r))
+    return f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>{e(r.title)} - 文档分享网</title></head>
+<body>
+<nav class="top-nav"><a href="/">首页</a> | <a href="/docs">文档分类</a> | <a href="/login">登录</a></nav>
+<div class="breadcrumb">首页 &gt; 行业资料 &gt; 政府绩效</div>
+<div class="download-box">立即下载 | 本文档共5页,下载需要2积分</div>
+<div class="article">{body}</div>
+<div class="comment-list"><p>网友评论:很有参考价值,谢谢分享!</p><form><textarea></textarea><button>发表</button></form></div>
+<script>var tracker = "预算合计999万元";</script>
+<div class="copyright">Copyright © 2024 文档分享网 版权所有 京ICP备00000000号</div>
+</body></html>
+"""
+
+
+def render_selfeval_text(r: ReportFacts) -> str:
+    """The 2020 central 项目支出绩效自评表 as a pipe-table text export."""
+    exec_row = r.rows[0]
+    lines = [
+        f"项目支出绩效自评表",
+        f"({r.year}年度)",
+        f"项目名称 | {r.project}",
+        f"主管部门 | {r.department} | 实施单位 | {r.department}",
+        "项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分",
+        f"年度资金总额 | {fmt(r.initial_wan)} | {fmt(r.budget_wan)} | {fmt(r.executed_wan)} | {fmt(exec_row.weight)} | {r.rate_text}% | {fmt(exec_row.score)}",
+        f"其中:当年财政拨款 | {fmt(r.initial_wan)} | {fmt(r.budget_wan)} | {fmt(r.executed_wan)} | — | {r.rate_text}% | —",
+        "上年结转资金 | 0 | 0 | 0 | — | — | —",
+        "其他资金 | 0 | 0 | 0 | — | — | —",
+        "年度总体目标 | 预期目标 | 实际完成情况",
+        "  | 巩固提升农村饮水安全保障水平 | 已按计划完成",
+        "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施",
+    ]
+    for row in r.rows[1:]:
+        lines.append(f"{row.level1} | {row.level2} | {row.name} | {row.target} | {row.actual} | {fmt(row.weight)} | {fmt(row.score)} | ")
+    lines.append(f"总分 | 总分 | 总分 | | | 100 | {fmt(r.total_score)} | 自评等级:{r.stated_grade}")
+    return "\n".join(lines) + "\n"
+
+
+def write(name: str, data: bytes | str, gold: dict, encoding: str = "utf-8") -> None:
+    OUT.mkdir(exist_ok=True)
+    EXPECTED.mkdir(exist_ok=True)
+    payload = data.encode(encoding) if isinstance(data, str) else data
+    (OUT / name).write_bytes(payload)
+    (EXPECTED / (Path(name).stem + ".json")).write_text(json.dumps(gold, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote samples/{name} ({len(payload)} bytes)")
+
+
+PROJECT_CHECKS = ("indicator_scores_sum", "indicator_weights_sum", "score_within_weight", "execution_rate",
+                  "execution_score", "subprojects_sum", "subproject_items_sum", "grade_matches_score", "grade_bands_valid")
+SELF_CHECKS = ("indicator_scores_sum", "indicator_weights_sum", "score_within_weight", "execution_rate",
+               "execution_score", "selfeval_execution_score", "selfeval_total", "funding_sources_sum",
+               "grade_matches_score", "level1_weight_profile", "rate_indicators")
+
+
+def main() -> None:
+    p = PROJECT
+    write("project_shanghai_trad.txt", render_project_text(p, traditional=True), p.gold("traditional", must_pass=PROJECT_CHECKS))
+    write("project_shanghai_gb18030.txt", render_project_text(p, traditional=False), p.gold("simplified", must_pass=PROJECT_CHECKS),
+          encoding="gb18030")
+    write("project_shanghai.html", render_project_html(p), p.gold("simplified", must_pass=PROJECT_CHECKS + ("subtotals_match",)))
+    s = SELF_ASSESSMENT
+    write("selfeval_2021.txt", render_selfeval_text(s), s.gold("simplified", must_pass=SELF_CHECKS))
+
+
+if __name__ == "__main__":
+    main()

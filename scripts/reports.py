@@ -1,0 +1,119 @@
+"""Synthetic reports for the test documents: the facts of each report, from which every renderer
+(text, HTML, PDF, DOCX, XLSX) writes a document and from which its expected record is written.
+
+The facts are invented but follow DOMAIN.md: weights sum to 100, scores ≤ weights, the rate is
+executed / budget rounded as reports round it, bands as the report states them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Row:
+    name: str
+    weight: float
+    score: float
+    level1: str = ""  # the category cell (merged over its rows in a real table)
+    level2: str = ""
+    target: str = ""
+    actual: str = ""
+
+
+@dataclass
+class SubItem:
+    description: str
+    wan: float
+    contract: bool = False
+
+
+@dataclass
+class Sub:
+    name: str
+    wan: float
+    items: list[SubItem] = field(default_factory=list)
+
+
+@dataclass
+class ReportFacts:
+    key: str
+    kind: str  # project | self_assessment | department
+    title: str
+    project: str
+    department: str
+    region: str
+    year: int
+    budget_wan: float
+    executed_wan: float
+    rate_text: str  # as printed, e.g. "97.22"
+    funding: str
+    rows: list[Row]
+    total_score: float
+    bands: list[tuple[str, float | None, float | None]]
+    bands_stated: bool
+    stated_grade: str | None
+    subs: list[Sub] = field(default_factory=list)
+    initial_wan: float | None = None
+
+    @property
+    def rate(self) -> float:
+        return float(self.rate_text)
+
+    def grade_for(self, score: float) -> str | None:
+        for g, lo, hi in self.bands:
+            if (lo is None or score >= lo) and (hi is None or score < hi):
+                return g
+        return None
+
+    def gold(self, script: str, truncated: bool = False, must_pass: tuple[str, ...] = ()) -> dict:
+        """The expected record in the shape shared/tools/score_record.py scores."""
+        out = {
+            "_about": f"Expected record for the synthetic report '{self.key}' (scripts/make_samples.py).",
+            "source": {"script": script, "truncated": truncated},
+            "report": {"title": self.title, "project_name": self.project, "department": self.department,
+                       "region": self.region, "year": self.year},
+            "budget": {"budget_yuan": round(self.budget_wan * 10_000, 2), "executed_yuan": round(self.executed_wan * 10_000, 2),
+                       "execution_rate": self.rate, "funding_source": self.funding},
+            "scores": {"indicators": [{"name": r.name, "weight": r.weight, "score": r.score} for r in self.rows],
+                       "total_weight": 100, "total_score": self.total_score},
+            "grade": {"stated": self.stated_grade, "derived": self.grade_for(self.total_score),
+                      "bands": [{"grade": g, "min": lo, "max": hi} for g, lo, hi in self.bands]},
+            "checks_must_pass": list(must_pass),
+        }
+        if self.subs:
+            out["subprojects"] = [{"name": s.name, "amount_yuan": round(s.wan * 10_000, 2),
+                                   "items_yuan": [round(i.wan * 10_000, 2) for i in s.items]} for s in self.subs]
+            out["contracts_yuan"] = [round(i.wan * 10_000, 2) for s in self.subs for i in s.items if i.contract]
+        return out
+
+
+NATIONAL_BANDS = [("优", 90, None), ("良", 80, 90), ("中", 60, 80), ("差", None, 60)]
+SHANGHAI_BANDS = [("优", 90, None), ("良", 75, 90), ("合格", 60, 75), ("不合格", None, 60)]
+
+# A Shanghai-style evaluation report (the shape of the shared sample, different figures).
+PROJECT = ReportFacts(
+    key="project_shanghai", kind="project", title="社区卫生服务能力提升项目支出绩效评价报告",
+    project="社区卫生服务能力提升项目", department="奉贤区卫生健康委员会", region="上海市奉贤区", year=2019,
+    budget_wan=86.5, executed_wan=84.12, rate_text="97.25", funding="财政资金",
+    rows=[Row("项目立项规范性", 5, 5, "项目决策"), Row("绩效目标合理性", 8, 7, "项目决策"),
+          Row("预算执行率", 8, 7.7, "项目管理"), Row("资金使用合规性", 6, 6, "项目管理"),
+          Row("管理制度健全性", 5, 4, "项目管理"), Row("实际完成率", 12, 11, "项目绩效"),
+          Row("完成及时率", 10, 9, "项目绩效"), Row("质量达标率", 12, 12, "项目绩效"),
+          Row("社会效益", 24, 21.5, "项目绩效"), Row("服务对象满意度", 10, 9, "项目绩效")],
+    total_score=92.2, bands=SHANGHAI_BANDS, bands_stated=True, stated_grade="优",
+    subs=[Sub("家庭医生签约服务", 46.5, [SubItem("签约服务信息系统运维", 30.5, True), SubItem("培训及宣传", 16)]),
+          Sub("慢病筛查", 40, [SubItem("筛查服务", 40, True)])],
+)
+
+# A 2020 central-layout 项目支出绩效自评表 (DOMAIN.md §2.3).
+SELF_ASSESSMENT = ReportFacts(
+    key="selfeval_2021", kind="self_assessment", title="2021年度项目支出绩效自评表",
+    project="农村饮水安全巩固提升工程", department="宁远县水利局", region="宁远县", year=2021,
+    budget_wan=320, executed_wan=304.8, rate_text="95.25", funding="当年财政拨款", initial_wan=300,
+    rows=[Row("预算执行率", 10, 9.5), Row("新建集中供水工程", 20, 20, "产出指标", "数量指标", "≥12处", "12处"),
+          Row("水质达标率", 15, 14, "产出指标", "质量指标", "≥95%", "94%"),
+          Row("工程按期完工率", 15, 15, "产出指标", "时效指标", "=100%", "100%"),
+          Row("受益人口", 30, 28, "效益指标", "社会效益指标", "≥3.5万人", "3.3万人"),
+          Row("群众满意度", 10, 9, "满意度指标", "服务对象满意度指标", "≥90%", "93%")],
+    total_score=95.5, bands=NATIONAL_BANDS, bands_stated=False, stated_grade="优",
+)
