@@ -15,7 +15,6 @@ came from, so every extracted value can quote the raw text it was read from):
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 

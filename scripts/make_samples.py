@@ -122,7 +122,7 @@ def render_selfeval_text(r: ReportFacts) -> str:
     """The 2020 central 项目支出绩效自评表 as a pipe-table text export."""
     exec_row = r.rows[0]
     lines = [
-        f"项目支出绩效自评表",
+        "项目支出绩效自评表",
         f"({r.year}年度)",
         f"项目名称 | {r.project}",
         f"主管部门 | {r.department} | 实施单位 | {r.department}",

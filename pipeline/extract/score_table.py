@@ -78,7 +78,9 @@ def parse_flow_table(ctx: Context, stated_total: float | None) -> ScoreTable | N
     for m in runs:
         segments.append((pos, m.start()))
         pos = m.end()
-    options = [weight_score_pairs(m[0]) for m in runs]
+    # A run with no reading where score ≤ weight keeps its over-weight readings, so that
+    # score_within_weight reports the row instead of the table being lost.
+    options = [weight_score_pairs(m[0]) or _over_weight_pairs(m[0]) for m in runs]
     total_in_last = False
     last = runs[-1][0]
     label_before = _TOTAL_LABEL.search(text[segments[-1][0]:segments[-1][1]])
@@ -87,7 +89,7 @@ def parse_flow_table(ctx: Context, stated_total: float | None) -> ScoreTable | N
         row_options, total_options = options[:-1], totals
     else:
         quad = [tuple(float(x) for x in c) for c in cuts(last, 4)]
-        quad = [q for q in quad if is_weight(q[0]) and q[1] <= q[0] and q[3] <= q[2] and q[2] in (100.0, 10.0 * round(q[2] / 10))]
+        quad = [q for q in quad if is_weight(q[0]) and q[1] <= q[0] and q[3] <= q[2] and q[2] <= 200 and q[2] % 10 == 0]
         if quad:
             total_in_last = True
             row_options = options[:-1] + [sorted({(q[0], q[1]) for q in quad})]
@@ -152,7 +154,7 @@ def _solve(row_options, total_options, stated_total, _last):
             for i, opt in enumerate(path):
                 valid_by_row[i].add(opt)
     if not valid_totals:
-        return None
+        return _unconstrained(row_options, totals)
     rows, ambiguous = [], {}
     for i, opts in enumerate(valid_by_row):
         if len(opts) == 1:
@@ -162,6 +164,26 @@ def _solve(row_options, total_options, stated_total, _last):
             ambiguous[i] = "ambiguous split: " + " or ".join(f"{w:g}|{s:g}" for w, s in sorted(opts))
     total = next(iter(valid_totals)) if len(valid_totals) == 1 else None
     return rows, total, ambiguous
+
+
+def _unconstrained(row_options, totals):
+    """No reading meets the totals: the table's own arithmetic is off. Rows with exactly one reading
+    are kept as read (the checks then report the sums); any other row is left ambiguous."""
+    if not all(len(o) == 1 for o in row_options):
+        return None
+    rows = [o[0] for o in row_options]
+    plausible = [t for t in totals if t[0] == 100.0] or totals
+    total = plausible[0] if len(plausible) == 1 else None
+    return rows, total, {}
+
+
+def _over_weight_pairs(run: str) -> list[tuple[float, float]]:
+    out = []
+    for w, sc in cuts(run, 2):
+        wv, sv = float(w), float(sc)
+        if is_weight(wv) and sv <= 100 and (sv * 10) == int(sv * 10):
+            out.append((wv, sv))
+    return out if len(out) == 1 else []
 
 
 def _paths(row_options, total_w, total_s, limit=2000):

@@ -7,8 +7,20 @@ import regex
 
 from ..numbers import parse_percent
 from ..record import Check, Record
-from .base import (EPS, check, children_of, decimals, evidence, failed, fmt, is_bonus, leaves, passed, skipped,
-                   warned)
+from .base import (
+    EPS,
+    check,
+    children_of,
+    decimals,
+    evidence,
+    failed,
+    fmt,
+    is_bonus,
+    leaves,
+    passed,
+    skipped,
+    warned,
+)
 
 
 def _leaf_rows(record: Record, need: str):

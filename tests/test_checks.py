@@ -1,0 +1,223 @@
+"""Each check made to fail by altering a report's text, with its message and figures asserted.
+
+Checks whose inputs the shared sample has are broken in the sample's own text; the others in the
+synthetic documents of samples/ (a self-assessment form, an HTML report with subtotals).
+"""
+import pytest
+from conftest import SAMPLES
+from helpers import altered, check_of, extract_text
+
+import pipeline
+from pipeline.record import Band, Indicator, Record
+from pipeline.verify import CHECK_IDS, REGISTRY
+
+
+def run(tmp_path, text, name="report.txt"):
+    return extract_text(tmp_path, text, name)
+
+
+def test_every_check_has_a_docstring_rule_and_runs_once_per_record(sample_text, tmp_path):
+    record = run(tmp_path, sample_text)
+    assert sorted(c.id for c in record.checks) == sorted(CHECK_IDS)
+    for spec in REGISTRY.values():
+        assert len(spec.rule) > 20, spec.id
+
+
+def test_sample_passes_its_must_pass_checks(sample_text, tmp_path):
+    record = run(tmp_path, sample_text)
+    for cid in ("indicator_scores_sum", "indicator_weights_sum", "score_within_weight", "execution_rate",
+                "subprojects_sum", "subproject_items_sum", "execution_score", "repeated_figures_agree"):
+        assert check_of(record, cid).status == "pass", cid
+
+
+def test_indicator_scores_sum_fails_when_a_score_changes(sample_text, tmp_path):
+    c = check_of(run(tmp_path, altered(sample_text, "108八、", "107八、")), "indicator_scores_sum")
+    assert c.status == "fail" and c.severity == "error"
+    assert c.expected == 89.7 and c.actual == 88.7
+    assert "88.7" in c.message and "89.7" in c.message and " / " in c.message
+    assert any(e["pointer"] == "/scores/total_score" for e in c.evidence)
+
+
+def test_indicator_weights_sum_fails_when_a_weight_changes(sample_text, tmp_path):
+    c = check_of(run(tmp_path, altered(sample_text, "。55二、", "。65二、")), "indicator_weights_sum")
+    assert c.status == "fail" and c.expected == 100 and c.actual == 101
+    assert "101" in c.message
+
+
+def test_score_within_weight_fails_when_a_score_exceeds_its_weight(sample_text, tmp_path):
+    c = check_of(run(tmp_path, altered(sample_text, "44六、", "45六、")), "score_within_weight")
+    assert c.status == "fail" and c.actual == [5]
+    assert "项目管理制度" in c.message
+
+
+def test_execution_rate_fails_when_the_rate_changes(sample_text, tmp_path):
+    c = check_of(run(tmp_path, altered(sample_text, "97.22%", "96.22%")), "execution_rate")
+    assert c.status == "fail" and c.expected == 96.22 and abs(c.actual - 97.2219) < 1e-3
+    assert "96.22" in c.message
+    assert {e["pointer"] for e in c.evidence} >= {"/budget/budget_yuan", "/budget/executed_yuan", "/budget/execution_rate"}
+
+
+def test_execution_rate_reports_a_wan_yuan_mix_up(tmp_path):
+    text = "某项目支出绩效评价报告\n项目预算合计113万元,预算执行数为109.86元,预算执行率为97.22%。\n"
+    c = check_of(run(tmp_path, text), "execution_rate")
+    assert c.status == "fail" and "万元" in c.message and "10⁴" in c.message
+
+
+def test_execution_score_warns_when_the_score_does_not_fit_the_rate(sample_text, tmp_path):
+    c = check_of(run(tmp_path, altered(sample_text, "87.7", "86.7")), "execution_score")
+    assert c.status == "warn" and c.severity == "warning" and c.actual == 6.7
+    assert abs(c.expected - 7.7776) < 1e-3
+
+
+def test_grade_matches_score_fails_on_a_grade_outside_its_band(sample_text, tmp_path):
+    text = altered(sample_text, "項目自評分為89.7分", "項目自評分為89.7分,評價等級為優")
+    record = run(tmp_path, text)
+    c = check_of(record, "grade_matches_score")
+    assert record.grade.stated == "优"
+    assert c.status == "fail" and c.expected == "良" and c.actual == "优"
+
+
+def test_grade_bands_valid_warns_on_a_gap_between_bands(sample_text, tmp_path):
+    text = altered(sample_text, "75 (含75分)一 90分", "78 (含78分)一 90分")
+    c = check_of(run(tmp_path, text), "grade_bands_valid")
+    assert c.status == "warn" and "78" in c.message
+
+
+def test_subprojects_sum_fails_when_a_subproject_amount_changes(sample_text, tmp_path):
+    record = run(tmp_path, altered(sample_text, "區兩化融合項目 25萬元", "區兩化融合項目 35萬元"))
+    c = check_of(record, "subprojects_sum")
+    assert c.status == "fail" and c.severity == "error"
+    assert c.expected == 1130000 and c.actual == 1230000
+
+
+def test_subproject_items_sum_fails_when_an_item_changes(sample_text, tmp_path):
+    record = run(tmp_path, altered(sample_text, "工作推進會7 萬", "工作推進會9 萬"))
+    c = check_of(record, "subproject_items_sum")
+    assert c.status == "fail" and c.expected == 250000 and c.actual == 270000
+    assert "两化融合" in c.message
+
+
+def test_repeated_figures_agree_fails_when_a_restated_figure_differs(sample_text, tmp_path):
+    record = run(tmp_path, altered(sample_text, "項目預算合計113萬元", "項目預算合計114萬元"))
+    c = check_of(record, "repeated_figures_agree")
+    assert c.status == "fail" and {c.expected, c.actual} == {1130000, 1140000}
+
+
+def test_indicator_count_stated_warns_on_a_wrong_count(sample_text, tmp_path):
+    c = check_of(run(tmp_path, altered(sample_text, "共設有9類指標", "共設有12類指標")), "indicator_count_stated")
+    assert c.status == "warn" and c.expected == 12
+
+
+def test_year_consistency_warns_on_a_rule_issued_after_the_report(sample_text, tmp_path):
+    text = altered(sample_text, "項目績效評價采用", "根據財預〔2020〕10號,項目績效評價采用")
+    c = check_of(run(tmp_path, text), "year_consistency")
+    assert c.status == "warn" and "财预〔2020〕10号" in c.message
+
+
+def test_document_complete_warns_on_the_truncated_sample(sample_text, tmp_path):
+    record = run(tmp_path, sample_text)
+    assert record.source.truncated is True
+    assert check_of(record, "document_complete").status == "warn"
+
+
+def test_document_complete_passes_a_whole_report():
+    record = pipeline.extract(SAMPLES / "project_shanghai_gb18030.txt")[0]
+    assert check_of(record, "document_complete").status == "pass"
+
+
+def test_part_sums_text_fails_when_parts_do_not_add_up(sample_text, tmp_path):
+    text = sample_text + "\n支出合计100万元,其中人员经费60万元、公用经费30万元。\n"
+    c = check_of(run(tmp_path, text), "part_sums_text")
+    assert c.status == "fail" and c.expected == 1_000_000 and c.actual == 900_000
+
+
+def test_yoy_change_warns_when_the_percent_does_not_fit(tmp_path):
+    text = "部门整体支出绩效评价报告\n收入:792.22万元。同比上年度增加189.25万元,增加35.39%。\n"
+    c = check_of(run(tmp_path, text), "yoy_change")
+    assert c.status == "warn" and c.actual == 35.39 and abs(c.expected - 31.386) < 1e-2
+    good = check_of(run(tmp_path, text.replace("35.39%", "31.39%")), "yoy_change")
+    assert good.status == "pass"
+
+
+# --- checks that need a form or a table with subtotals: the synthetic documents -------------------
+
+@pytest.fixture()
+def selfeval_text():
+    return (SAMPLES / "selfeval_2021.txt").read_text(encoding="utf-8")
+
+
+def test_selfeval_form_passes_its_checks(selfeval_text, tmp_path):
+    record = run(tmp_path, selfeval_text)
+    for cid in ("funding_sources_sum", "selfeval_execution_score", "selfeval_total", "level1_weight_profile",
+                "rate_indicators", "budget_columns_order", "execution_rate"):
+        assert check_of(record, cid).status == "pass", cid
+
+
+def test_funding_sources_sum_fails_when_a_source_row_changes(selfeval_text, tmp_path):
+    text = altered(selfeval_text, "其中:当年财政拨款 | 300 | 320 |", "其中:当年财政拨款 | 300 | 330 |")
+    c = check_of(run(tmp_path, text), "funding_sources_sum")
+    assert c.status == "fail" and c.expected == 3_200_000 and c.actual == 3_300_000
+
+
+def test_selfeval_execution_score_warns_when_the_score_does_not_fit(selfeval_text, tmp_path):
+    text = altered(selfeval_text, "| 10 | 95.25% | 9.5", "| 10 | 95.25% | 8.5").replace("| 100 | 95.5 |", "| 100 | 94.5 |")
+    c = check_of(run(tmp_path, text), "selfeval_execution_score")
+    assert c.status == "warn" and c.actual == 8.5
+
+
+def test_selfeval_total_fails_when_the_total_is_not_the_sum(selfeval_text, tmp_path):
+    c = check_of(run(tmp_path, altered(selfeval_text, "| 100 | 95.5 |", "| 100 | 96.5 |")), "selfeval_total")
+    assert c.status == "fail" and c.expected == 96.5 and c.actual == 95.5
+
+
+def test_level1_weight_profile_warns_on_another_profile(selfeval_text, tmp_path):
+    text = altered(selfeval_text, "| 受益人口 | ≥3.5万人 | 3.3万人 | 30 | 28 |", "| 受益人口 | ≥3.5万人 | 3.3万人 | 25 | 23 |")
+    text = altered(text, "| 群众满意度 | ≥90% | 93% | 10 | 9 |", "| 群众满意度 | ≥90% | 93% | 15 | 14 |")
+    c = check_of(run(tmp_path, text), "level1_weight_profile")
+    assert c.status == "warn" and c.actual["效益"] == 25
+
+
+def test_rate_indicators_warns_on_a_rate_above_100(selfeval_text, tmp_path):
+    c = check_of(run(tmp_path, altered(selfeval_text, "| ≥95% | 94% |", "| ≥95% | 194% |")), "rate_indicators")
+    assert c.status == "warn" and c.actual == 194
+
+
+def test_budget_columns_order_warns_when_spending_exceeds_budget(tmp_path):
+    text = "某项目支出绩效评价报告\n项目预算合计100万元,预算执行数为120万元,预算执行率为120%。\n"
+    c = check_of(run(tmp_path, text), "budget_columns_order")
+    assert c.status == "warn" and c.actual == 1_200_000
+
+
+def test_subtotals_match_fails_when_a_category_subtotal_is_wrong(tmp_path):
+    html = (SAMPLES / "project_shanghai.html").read_text(encoding="utf-8")
+    record = run(tmp_path, html, "page.html")
+    assert check_of(record, "subtotals_match").status == "pass"
+    c = check_of(run(tmp_path, html.replace("项目决策(13分)", "项目决策(15分)"), "page.html"), "subtotals_match")
+    assert c.status == "fail" and c.expected == 15 and c.actual == 13
+
+
+# --- the checks on records edited by hand (jixiao check) ---------------------------------------------
+
+def test_checks_skip_when_inputs_are_missing():
+    record = Record()
+    pipeline.verify(record)
+    assert all(c.status == "skip" for c in record.checks if c.id != "document_complete")
+    assert check_of(record, "document_complete").status == "warn"  # nothing of a report is there
+
+
+def test_a_corrected_value_changes_the_verdict():
+    record = pipeline.extract(SAMPLES / "project_shanghai_gb18030.txt")[0]
+    record.scores.indicators[0].score = 9  # an auditor types a wrong value
+    pipeline.verify(record)
+    assert check_of(record, "score_within_weight").status == "fail"
+    assert check_of(record, "indicator_scores_sum").status == "fail"
+
+
+def test_grade_check_uses_half_open_bands():
+    record = Record()
+    record.scores.total_score = 90.0
+    record.scores.indicators = [Indicator(name="x", weight=100, score=90)]
+    record.grade.bands = [Band("优", 90, None), Band("良", 80, 90)]
+    record.grade.stated = "良"
+    pipeline.verify(record)
+    assert check_of(record, "grade_matches_score").status == "fail"

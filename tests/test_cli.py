@@ -1,0 +1,60 @@
+import json
+import subprocess
+import sys
+
+from conftest import SAMPLE, SAMPLES
+
+from pipeline.cli import main
+
+
+def test_extract_writes_one_json_record(tmp_path):
+    out = tmp_path / "r.json"
+    assert main(["extract", str(SAMPLE), "-o", str(out), "--format", "json"]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["report"]["year"] == 2018 and data["scores"]["total_score"] == 89.7
+
+
+def test_extract_jsonl_keeps_going_past_a_broken_file(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    out = tmp_path / "all.jsonl"
+    code = main(["extract", str(SAMPLES / "selfeval_2021.txt"), str(empty), str(SAMPLE), "-o", str(out), "--format", "jsonl"])
+    assert code == 1
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2 and all(json.loads(x)["schema_version"] == 1 for x in lines)
+    err = capsys.readouterr().err
+    assert f"{empty}: empty file" in err and "1 of 3 file(s) failed" in err
+
+
+def test_extract_into_a_folder_writes_one_file_per_record(tmp_path):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert main(["extract", str(SAMPLES / "selfeval_2021.txt"), str(SAMPLE), "-o", str(folder)]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["000_87644358686e5e0a.json", "selfeval_2021.json"]
+
+
+def test_check_reruns_the_checks_on_a_corrected_record(tmp_path, capsys):
+    out = tmp_path / "r.json"
+    main(["extract", str(SAMPLE), "-o", str(out)])
+    assert main(["check", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    data["budget"]["execution_rate"] = 95.0  # an auditor corrects a value by hand
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    fixed = tmp_path / "fixed.json"
+    assert main(["check", str(out), "-o", str(fixed)]) == 1
+    printed = capsys.readouterr().out
+    assert "FAIL  execution_rate" in printed
+    status = {c["id"]: c["status"] for c in json.loads(fixed.read_text(encoding="utf-8"))["checks"]}
+    assert status["execution_rate"] == "fail"
+
+
+def test_check_on_a_file_that_is_not_a_record_says_why(tmp_path, capsys):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    assert main(["check", str(bad)]) == 2
+    assert "bad.json" in capsys.readouterr().err
+
+
+def test_python_m_pipeline_runs_the_cli():
+    res = subprocess.run([sys.executable, "-m", "pipeline", "--version"], capture_output=True, text=True)
+    assert res.returncode == 0 and "jixiao" in res.stdout

@@ -1,0 +1,46 @@
+from pipeline.document import Document, Page
+from pipeline.normalise import normalise, normalise_string
+
+
+def _norm(text: str):
+    return normalise(Document("t.txt", "", "text", [Page(1, text)]))
+
+
+def test_traditional_becomes_simplified_and_script_is_kept():
+    n = _norm("績效評價報告:預算執行數為1098608元,項目總預算113萬元。")
+    assert "绩效评价报告" in n.text and "预算执行数" in n.text and "万元" in n.text
+    assert n.script == "traditional"
+
+
+def test_simplified_input_is_reported_as_simplified():
+    assert _norm("绩效评价报告:预算执行数为1098608元。项目总预算113万元。").script == "simplified"
+
+
+def test_full_width_digits_and_punctuation_are_folded():
+    assert "97.22%" in normalise_string("执行率为９７．２２％")
+
+
+def test_line_wrap_spaces_inside_words_are_removed():
+    assert "规范性" in normalise_string("项目设立的规 范性")
+
+
+def test_confusion_repaired_only_where_context_proves_it():
+    assert "质量达标率" in normalise_string("八、质魚达标率(产出质量)")
+    assert "鱼苗" in normalise_string("鱼塘养殖鱼苗")  # not a known term: no 量 forced in
+
+
+def test_stray_L_repaired_as_heading_number_between_rows():
+    text = normalise_string("三、预算执行率87.7资金使用合规性66L财务管理制度53五、项目管理")
+    assert "四、财务管理制度" in text
+
+
+def test_raw_text_is_kept_for_provenance():
+    n = _norm("項目預算合計1130000元")
+    start = n.text.index("1130000")
+    assert n.raw_span(start, start + 7) == "1130000"
+    assert "預算" in n.raw_span(0, len(n.text))
+
+
+def test_preview_marker_is_found_with_remaining_pages():
+    n = _norm("正文内容。\n免费预览已结束,剩余2页可下载查看\n点击下载")
+    assert n.remaining_pages == 2 and n.truncated_marker

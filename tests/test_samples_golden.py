@@ -1,0 +1,22 @@
+"""Every document under samples/ gives its expected record (samples/expected/, written by
+scripts/make_samples.py from the same facts the document was rendered from)."""
+import json
+
+import pytest
+from conftest import SAMPLES
+
+import pipeline
+
+DOCUMENTS = sorted(p for p in SAMPLES.iterdir() if p.is_file() and (SAMPLES / "expected" / f"{p.stem}.json").exists())
+
+
+def test_there_are_sample_documents():
+    assert len(DOCUMENTS) >= 4
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
+def test_sample_document_matches_its_expected_record(path, scorer):
+    gold = json.loads((SAMPLES / "expected" / f"{path.stem}.json").read_text(encoding="utf-8"))
+    record = pipeline.extract(path)[0].to_dict()
+    misses = [r for r in scorer.score(record, gold) if not r[1]]
+    assert not misses, misses
