@@ -4,13 +4,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+@dataclass(frozen=True)
+class Box:
+    """Where text[start:end] of a page lies on it: [x0, top, x1, bottom] in PDF points (pixels for images)."""
+
+    start: int
+    end: int
+    bbox: tuple[float, float, float, float]
+    confidence: float | None = None  # OCR'd text only
+
+
 @dataclass
 class Page:
     """One page as read from the file. `number` is 1-based; `text` is exactly what the reader gave."""
 
     number: int
     text: str
-    reader: str = "text"  # which reader produced the page (text, html, pdfplumber, ...)
+    reader: str = "text"  # which reader produced the page (text, html, pdfplumber, pypdfium2, ocr, none)
+    boxes: list[Box] = field(default_factory=list)
+    size: tuple[float, float] | None = None  # width, height in the units of the boxes
 
 
 @dataclass
@@ -28,6 +40,14 @@ class Document:
     @property
     def text(self) -> str:
         return "\f".join(p.text for p in self.pages)
+
+    def boxes(self) -> list[tuple[int, int, int, Box]]:
+        """Every box with its offsets in `text` (the pages joined by form feeds): (start, end, page, box)."""
+        out, offset = [], 0
+        for p in self.pages:
+            out.extend((offset + b.start, offset + b.end, p.number, b) for b in p.boxes)
+            offset += len(p.text) + 1
+        return out
 
     def __str__(self) -> str:
         chars = sum(len(p.text) for p in self.pages)

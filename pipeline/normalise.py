@@ -14,6 +14,7 @@ came from, so every extracted value can quote the raw text it was read from):
 """
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,7 +22,7 @@ from functools import lru_cache
 import opencc
 import regex
 
-from .document import Document
+from .document import Box, Document
 
 HAN = r"\p{Han}"
 CJK_PUNCT = "。、“”‘’《》【】〔〕〈〉…—"
@@ -60,6 +61,37 @@ class NormalisedText:
     captions: list[str] = field(default_factory=list)  # "X_第1页" image captions of document sites
     repairs: list[Repair] = field(default_factory=list)
     dropped_lines: list[str] = field(default_factory=list)
+    boxes: list[tuple[int, int, int, Box]] = field(default_factory=list)  # raw start, raw end, page, box
+
+    def bbox_of(self, start: int, end: int) -> tuple[list[float] | None, float | None]:
+        """The box around normalised text[start:end] (union of the boxes it overlaps, on its first page)
+        and the lowest OCR confidence among them; (None, None) where the input has no geometry."""
+        if not self.boxes or start >= end or start >= len(self.index):
+            return None, None
+        a = self.index[start]
+        b = self.index[min(end, len(self.index)) - 1] + 1
+        i = bisect.bisect_right(self._box_starts, a) - 1
+        i = max(i, 0)
+        hits = []
+        while i < len(self.boxes) and self.boxes[i][0] < b:
+            s, e, page, box = self.boxes[i]
+            if e > a:
+                hits.append((page, box))
+            i += 1
+        if not hits:
+            return None, None
+        page = hits[0][0]
+        same = [box for p, box in hits if p == page]
+        bbox = [round(min(x.bbox[0] for x in same), 2), round(min(x.bbox[1] for x in same), 2),
+                round(max(x.bbox[2] for x in same), 2), round(max(x.bbox[3] for x in same), 2)]
+        confs = [x.confidence for x in same if x.confidence is not None]
+        return bbox, (min(confs) if confs else None)
+
+    @property
+    def _box_starts(self) -> list[int]:
+        if getattr(self, "_starts_cache", None) is None or len(self._starts_cache) != len(self.boxes):
+            self._starts_cache = [b[0] for b in self.boxes]
+        return self._starts_cache
 
     def raw_span(self, start: int, end: int) -> str:
         """The raw text behind normalised text[start:end]."""
@@ -228,6 +260,17 @@ def _join_site_chunks(buf: _Buffer) -> None:
             else m[0])
 
 
+_PAGE_JOIN = regex.compile(
+    r"(?<=(?:^|\n)[^\n|\f]{25,}[^\s。!?;:|])\n?\f\n?"
+    r"(?![\s|\f]|[((]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、]\D)(?=[^\n|\f]*(?:\n|\f|$))")
+
+
+def _join_page_breaks(buf: _Buffer) -> None:
+    """A sentence that runs over a page break continues on the next page: the break goes. The raw
+    text keeps its form feed, so page numbers of provenance stay right."""
+    buf.sub(_PAGE_JOIN, "")
+
+
 def _remove_wrap_spaces(buf: _Buffer) -> None:
     side = rf"[{HAN}{CJK_PUNCT}]"
     buf.sub(regex.compile(rf"(?<={side})[ \t]+(?=[^\s])|(?<=[^\s])[ \t]+(?={side})"), "")
@@ -296,13 +339,15 @@ def normalise(doc: Document) -> NormalisedText:
     found: dict = {"dropped": [], "captions": []}
     _drop_furniture(buf, found)
     _remove_wrap_spaces(buf)
+    _join_page_breaks(buf)
     buf.sub(regex.compile(r"\n{3,}"), "\n\n")
     repairs = _repair_confusions(buf)
     kept = "".join(raw[i] for i in sorted(set(buf.index)) if i < len(raw))
     return NormalisedText(
         text=buf.text, raw=raw, index=buf.index, script=detect_script(kept),
         truncated_marker=found.get("marker"), remaining_pages=found.get("remaining"),
-        captions=found["captions"], repairs=repairs, dropped_lines=found["dropped"])
+        captions=found["captions"], repairs=repairs, dropped_lines=found["dropped"],
+        boxes=sorted(doc.boxes(), key=lambda b: b[0]))
 
 
 def normalise_string(text: str) -> str:

@@ -25,6 +25,7 @@ class Source:
     ocr: dict | None = None
     encoding: str | None = None
     sections: list[str] = field(default_factory=list)  # report sections found (document_complete)
+    page_readers: list[str] = field(default_factory=list)  # which reader produced each page
 
 
 @dataclass

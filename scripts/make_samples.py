@@ -1,7 +1,9 @@
 """Render the synthetic reports of scripts/reports.py into test documents under samples/, each with
 its expected record under samples/expected/ (the shape shared/tools/score_record.py scores).
 
-    python scripts/make_samples.py            # text and HTML (standard library + OpenCC)
+    python scripts/make_samples.py            # text, HTML and PDF (PDF needs reportlab + fonts-wqy-zenhei)
+
+`make samples` installs what the renderers need and runs this.
 
 Run it again after changing a report's facts; the outputs are small and committed.
 """
@@ -15,9 +17,10 @@ from pathlib import Path
 import opencc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from reports import PROJECT, SELF_ASSESSMENT, ReportFacts  # noqa: E402
+from reports import PROJECT, SELF_ASSESSMENT, THREE_LEVEL, ReportFacts  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
 OUT = ROOT / "samples"
 EXPECTED = OUT / "expected"
 NUMERALS = "一二三四五六七八九十"
@@ -150,6 +153,183 @@ def write(name: str, data: bytes | str, gold: dict, encoding: str = "utf-8") -> 
     print(f"wrote samples/{name} ({len(payload)} bytes)")
 
 
+
+# --- PDF -----------------------------------------------------------------------------------------
+
+# The published score table of the shared sample, as its categories group the gold rows (三、 holds two).
+SAMPLE_CATEGORIES = ["一、项目设立的规范性", "二、绩效目标合理性", "三、预算执行率和资金使用的合规性",
+                     "三、预算执行率和资金使用的合规性", "四、财务(资产)管理制度的健全性和执行的有效性",
+                     "五、项目管理制度的健全性和执行的有效性", "六、实际完成率(产出数量)", "七、完成及时率(产出时效)",
+                     "八、质量达标率(产出质量)", "九、效果达标率"]
+
+
+def sample_paragraphs() -> tuple[list[str], list[str], str]:
+    """The shared sample's prose (normalised to simplified script) split at its headings, before and
+    after the score table, and the preview marker it ends with."""
+    sys.path.insert(0, str(ROOT))
+    import regex
+
+    from pipeline.load import load
+    from pipeline.normalise import normalise
+    norm = normalise(load(SHARED / "samples" / "000_87644358686e5e0a.txt"))
+    text = norm.text.strip()
+    start, end = text.index("指标名称指标解释权重自评分"), text.index("10089.7") + len("10089.7")
+    split = regex.compile(r"(?=(?<![\d(])[一二三四五六七八九十]、|\([一二三四五六七八九十]\)|(?<![\d.])\d \.)")
+    before = [p.strip() for p in split.split(text[:start]) if p.strip()]
+    after = [p.strip() for p in split.split(text[end:]) if p.strip()]
+    title = "信息化应用与推广项目支出绩效评价报告"
+    if before[0].startswith(title):
+        before[0] = before[0][len(title):]
+        before.insert(0, title)
+    return before, after, norm.truncated_marker or "免费预览已结束,剩余2页可下载查看"
+
+
+def render_sample_pdf(path: Path, traditional: bool) -> None:
+    from render_pdf import Builder
+    conv = opencc.OpenCC("s2t").convert if traditional else (lambda x: x)
+    gold = json.loads((SHARED / "gold" / "000_87644358686e5e0a.json").read_text(encoding="utf-8"))
+    before, after, marker = sample_paragraphs()
+    b = Builder()
+    b.title(conv(before[0]))
+    for p in before[1:]:
+        (b.heading if len(p) < 40 else b.para)(conv(p))
+    rows = [[conv(x) for x in ("评价指标", "指标名称", "权重", "自评分")]]
+    spans = []
+    for k, (cat, ind) in enumerate(zip(SAMPLE_CATEGORIES, gold["scores"]["indicators"]), start=1):
+        rows.append([conv(cat), conv(ind["name"]), fmt(ind["weight"]), fmt(ind["score"])])
+    # merged category cells: a category over its rows, or over the name column where it has one row
+    k = 1
+    while k < len(rows):
+        n = 1
+        while k + n < len(rows) and SAMPLE_CATEGORIES[k + n - 1] == SAMPLE_CATEGORIES[k - 1]:
+            n += 1
+        if n > 1:
+            spans.append(((0, k), (0, k + n - 1)))
+        k += n
+    rows.append([conv("合计"), "", "100", "89.7"])
+    spans.append(((0, len(rows) - 1), (1, len(rows) - 1)))
+    b.table(rows, [52, 62, 20, 20], spans)
+    for p in after:
+        (b.heading if len(p) < 40 else b.para)(conv(p))
+    b.para(conv(marker))
+    b.save(path)
+
+
+def render_selfeval_pdf(r: ReportFacts, path: Path) -> None:
+    from render_pdf import Builder
+    b = Builder()
+    b.title("项目支出绩效自评表")
+    b.heading(f"({r.year}年度)")
+    ex = r.rows[0]
+    funds = [
+        ["项目名称", r.project, "", "", "", "", ""],
+        ["主管部门", r.department, "", "", "实施单位", r.department, ""],
+        ["项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", fmt(r.initial_wan), fmt(r.budget_wan), fmt(r.executed_wan), fmt(ex.weight), f"{r.rate_text}%", fmt(ex.score)],
+        ["其中:当年财政拨款", fmt(r.initial_wan), fmt(r.budget_wan), fmt(r.executed_wan), "—", f"{r.rate_text}%", "—"],
+        ["上年结转资金", "0", "0", "0", "—", "—", "—"],
+        ["其他资金", "0", "0", "0", "—", "—", "—"],
+    ]
+    b.table(funds, [34, 20, 20, 20, 16, 18, 16], [((1, 0), (6, 0)), ((1, 1), (3, 1)), ((5, 1), (6, 1))])
+    b.space(8)
+    rows = [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]]
+    spans = []
+    for row in r.rows[1:]:
+        rows.append([row.level1, row.level2, row.name, row.target, row.actual, fmt(row.weight), fmt(row.score), ""])
+    _merge_runs(rows, 0, spans)
+    rows.append(["总分", "", "", "", "", "100", fmt(r.total_score), f"自评等级:{r.stated_grade}"])
+    spans.append(((0, len(rows) - 1), (4, len(rows) - 1)))
+    b.table(rows, [18, 24, 28, 18, 18, 12, 12, 30], spans)
+    b.save(path)
+
+
+def _merge_runs(rows: list[list[str]], col: int, spans: list) -> None:
+    """Merge equal neighbouring cells of a column (after the header) into one spanning cell."""
+    k = 1
+    while k < len(rows):
+        n = 1
+        while k + n < len(rows) and rows[k + n][col] == rows[k][col]:
+            n += 1
+        if n > 1:
+            spans.append(((col, k), (col, k + n - 1)))
+            for j in range(k + 1, k + n):
+                rows[j][col] = ""
+        k += n
+
+
+def evaluation_prose(r: ReportFacts) -> list[tuple[str, str]]:
+    filler = ("评价组按照相关规定,通过查阅资料、现场核查、问卷调查和座谈访谈等方式,对项目的决策、过程、产出和效益"
+              "进行了全面评价,核实了项目资金的使用和管理情况,形成了评价结论。")
+    return [
+        ("title", r.title),
+        ("heading", "一、基本情况"),
+        ("heading", "(一)项目概况"),
+        ("para", f"{r.project}由{r.department}组织实施,主要用于改善城乡人居环境,完善基础设施。"),
+        ("heading", "(二)项目资金投入和使用情况"),
+        ("para", f"项目预算{fmt(r.budget_wan)}万元,资金来源为{r.funding}。截至年底实际支出{fmt(r.executed_wan)}万元,"
+                 f"预算执行率为{r.rate_text}%。"),
+        ("heading", "二、绩效评价工作开展情况"),
+        *[("para", filler) for _ in range(9)],
+        ("heading", "三、综合评价情况及评价结论"),
+        ("para", f"经综合评价,项目综合评价得分为{fmt(r.total_score)}分,评价等级为{r.stated_grade}。评分情况见下表。"),
+    ]
+
+
+def render_three_level_pdf(r: ReportFacts, path: Path) -> None:
+    from render_pdf import Builder
+    b = Builder()
+    for kind, text in evaluation_prose(r):
+        getattr(b, kind)(text)
+    rows = [["一级指标", "二级指标", "三级指标", "分值", "得分"]]
+    for row in r.rows:
+        w1 = sum(x.weight for x in r.rows if x.level1 == row.level1)
+        w2 = sum(x.weight for x in r.rows if x.level1 == row.level1 and x.level2 == row.level2)
+        rows.append([f"{row.level1}({fmt(w1)}分)", f"{row.level2}({fmt(w2)}分)", row.name, fmt(row.weight), fmt(row.score)])
+    spans: list = []
+    _merge_runs(rows, 1, spans)
+    _merge_runs(rows, 0, spans)
+    rows.append(["合计", "", "", "100", fmt(r.total_score)])
+    spans.append(((0, len(rows) - 1), (2, len(rows) - 1)))
+    b.table(rows, [30, 34, 50, 18, 18], spans, repeat_header=0)
+    b.heading("四、存在的问题")
+    b.para("部分项目进度滞后,资金支付不及时。")
+    b.heading("五、有关建议")
+    b.para("加快项目实施进度,提高资金使用效益。")
+    b.save(path)
+
+
+def render_borderless_pdf(r: ReportFacts, path: Path) -> None:
+    from render_pdf import Builder
+    b = Builder()
+    paras = project_prose(r)
+    b.title(paras[0])
+    for p in paras[1:]:
+        (b.heading if len(p) < 20 else b.para)(p)
+    rows = [["一级指标", "二级指标", "分值", "得分"]]
+    for row in r.rows:
+        rows.append([row.level1, row.name, fmt(row.weight), fmt(row.score)])
+    rows.append(["合计", "", "100", fmt(r.total_score)])
+    b.table(rows, [30, 60, 20, 20], ruled=False)
+    for p in project_tail(r):
+        (b.heading if len(p) < 20 else b.para)(p)
+    b.save(path)
+
+
+def write_pdf(name: str, render, gold: dict) -> None:
+    EXPECTED.mkdir(parents=True, exist_ok=True)
+    path = OUT / name
+    render(path)
+    (EXPECTED / (Path(name).stem + ".json")).write_text(json.dumps(gold, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote samples/{name} ({path.stat().st_size} bytes)")
+
+
+def sample_gold(script: str) -> dict:
+    gold = json.loads((SHARED / "gold" / "000_87644358686e5e0a.json").read_text(encoding="utf-8"))
+    gold["_about"] = f"The shared sample's gold, for its PDF rendering in {script} script (scripts/make_samples.py)."
+    gold["source"]["script"] = script
+    return gold
+
+
 PROJECT_CHECKS = ("indicator_scores_sum", "indicator_weights_sum", "score_within_weight", "execution_rate",
                   "execution_score", "subprojects_sum", "subproject_items_sum", "grade_matches_score", "grade_bands_valid")
 SELF_CHECKS = ("indicator_scores_sum", "indicator_weights_sum", "score_within_weight", "execution_rate",
@@ -165,6 +345,17 @@ def main() -> None:
     write("project_shanghai.html", render_project_html(p), p.gold("simplified", must_pass=PROJECT_CHECKS + ("subtotals_match",)))
     s = SELF_ASSESSMENT
     write("selfeval_2021.txt", render_selfeval_text(s), s.gold("simplified", must_pass=SELF_CHECKS))
+    if "--no-pdf" in sys.argv:
+        return
+    write_pdf("sample_report_simplified.pdf", lambda p: render_sample_pdf(p, False), sample_gold("simplified"))
+    write_pdf("sample_report_traditional.pdf", lambda p: render_sample_pdf(p, True), sample_gold("traditional"))
+    write_pdf("selfeval_2021.pdf", lambda p: render_selfeval_pdf(s, p), s.gold("simplified", must_pass=SELF_CHECKS))
+    t = THREE_LEVEL
+    write_pdf("evaluation_three_level.pdf", lambda p: render_three_level_pdf(t, p),
+              t.gold("simplified", must_pass=("indicator_scores_sum", "indicator_weights_sum", "score_within_weight",
+                                              "subtotals_match", "execution_rate", "grade_matches_score")))
+    write_pdf("project_borderless.pdf", lambda p: render_borderless_pdf(PROJECT, p),
+              PROJECT.gold("simplified", must_pass=PROJECT_CHECKS))
 
 
 if __name__ == "__main__":

@@ -107,7 +107,7 @@ PROJECT = ReportFacts(
 
 # A 2020 central-layout 项目支出绩效自评表 (DOMAIN.md §2.3).
 SELF_ASSESSMENT = ReportFacts(
-    key="selfeval_2021", kind="self_assessment", title="2021年度项目支出绩效自评表",
+    key="selfeval_2021", kind="self_assessment", title="项目支出绩效自评表(2021年度)",
     project="农村饮水安全巩固提升工程", department="宁远县水利局", region="宁远县", year=2021,
     budget_wan=320, executed_wan=304.8, rate_text="95.25", funding="当年财政拨款", initial_wan=300,
     rows=[Row("预算执行率", 10, 9.5), Row("新建集中供水工程", 20, 20, "产出指标", "数量指标", "≥12处", "12处"),
@@ -116,4 +116,25 @@ SELF_ASSESSMENT = ReportFacts(
           Row("受益人口", 30, 28, "效益指标", "社会效益指标", "≥3.5万人", "3.3万人"),
           Row("群众满意度", 10, 9, "满意度指标", "服务对象满意度指标", "≥90%", "93%")],
     total_score=95.5, bands=NATIONAL_BANDS, bands_stated=False, stated_grade="优",
+)
+
+# A 财预〔2020〕10号 evaluation with the 决策/过程/产出/效益 three-level framework (DOMAIN.md §1.1).
+_L3 = [
+    ("决策", "项目立项", "立项依据充分性", 4, 4), ("决策", "项目立项", "立项程序规范性", 4, 4),
+    ("决策", "绩效目标", "绩效目标合理性", 3, 2.5), ("决策", "绩效目标", "绩效指标明确性", 3, 3),
+    ("决策", "资金投入", "预算编制科学性", 3, 3), ("决策", "资金投入", "资金分配合理性", 3, 2),
+    ("过程", "资金管理", "资金到位率", 4, 4), ("过程", "资金管理", "预算执行率", 4, 3.4),
+    ("过程", "资金管理", "资金使用合规性", 4, 4), ("过程", "组织实施", "管理制度健全性", 4, 4),
+    ("过程", "组织实施", "制度执行有效性", 4, 3),
+    ("产出", "产出数量", "实际完成率", 8, 8), ("产出", "产出质量", "质量达标率", 8, 7),
+    ("产出", "产出时效", "完成及时性", 7, 6), ("产出", "产出成本", "成本节约率", 7, 7),
+    ("效益", "项目效益", "社会效益", 10, 9), ("效益", "项目效益", "生态效益", 5, 4),
+    ("效益", "项目效益", "可持续影响", 5, 5), ("效益", "满意度", "服务对象满意度", 10, 9),
+]
+THREE_LEVEL = ReportFacts(
+    key="evaluation_three_level", kind="project", title="2021年度城乡环境综合整治项目绩效评价报告",
+    project="城乡环境综合整治项目", department="临澧县住房和城乡建设局", region="临澧县", year=2021,
+    budget_wan=500, executed_wan=430, rate_text="86.00", funding="财政资金",
+    rows=[Row(name, w, s, l1, l2) for l1, l2, name, w, s in _L3],
+    total_score=91.9, bands=NATIONAL_BANDS, bands_stated=False, stated_grade="优",
 )

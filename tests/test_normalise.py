@@ -44,3 +44,17 @@ def test_raw_text_is_kept_for_provenance():
 def test_preview_marker_is_found_with_remaining_pages():
     n = _norm("正文内容。\n免费预览已结束,剩余2页可下载查看\n点击下载")
     assert n.remaining_pages == 2 and n.truncated_marker
+
+
+def test_sentence_over_a_page_break_is_joined_but_pages_stay_counted():
+    doc = Document("r.pdf", "", "pdf", [Page(1, "一、基本情况\n项目预算合计1130000元,为科室预算,来源为财政资金。最终预算执行数为109"),
+                                         Page(2, "8608元,预算执行度为97.22%。\n二、评价")], paged=True)
+    n = normalise(doc)
+    assert "预算执行数为1098608元" in n.text
+    assert n.page_at(n.text.index("8608元")) == 2
+
+
+def test_a_heading_after_a_page_break_is_not_joined():
+    doc = Document("r.pdf", "", "pdf", [Page(1, "这是一段很长的正文内容,用于测试分页时不应连接标题的情况,文字足够长"),
+                                         Page(2, "二、评价结论")], paged=True)
+    assert "\n二、评价结论" in normalise(doc).text or "\f二、评价结论" in normalise(doc).text

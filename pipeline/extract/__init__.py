@@ -61,7 +61,7 @@ def _source(doc: Document, norm: NormalisedText) -> Source:
     truncated = bool(norm.truncated_marker) or _cut_mid_sentence(norm.text)
     return Source(path=doc.path, sha256=doc.sha256, format=doc.format,
                   pages=len(doc.pages) if doc.paged else None, script=norm.script,
-                  truncated=truncated, encoding=doc.encoding)
+                  truncated=truncated, encoding=doc.encoding, page_readers=[p.reader for p in doc.pages])
 
 
 def _cut_mid_sentence(text: str) -> bool:
@@ -194,11 +194,10 @@ def _scores(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> Scor
     scores = Scores()
     if table is not None:
         scores.indicators = table.indicators
-        for i, (na, nb, va, vb) in enumerate(table.spans):
-            ctx.cite(f"/scores/indicators/{i}/name", (na, nb))
-            if table.indicators[i].weight is not None:
-                ctx.cite(f"/scores/indicators/{i}/weight", (va, vb))
-                ctx.cite(f"/scores/indicators/{i}/score", (va, vb))
+        for i, spans in enumerate(table.spans):
+            for key, span in spans.items():
+                if key == "name" or getattr(table.indicators[i], key) is not None:
+                    ctx.cite(f"/scores/indicators/{i}/{key}", span)
         if table.total_weight:
             scores.total_weight = table.total_weight.value
             ctx.cite("/scores/total_weight", table.total_weight)

@@ -30,7 +30,10 @@ class Context:
         if found is None:
             return
         start, end = (found.start, found.end) if isinstance(found, Found) else found
-        entry = {"page": self.norm.page_at(start), "text": self.norm.raw_span(start, end), "bbox": None}
+        bbox, confidence = self.norm.bbox_of(start, end)
+        entry = {"page": self.norm.page_at(start), "text": self.norm.raw_span(start, end), "bbox": bbox}
+        if confidence is not None:
+            entry["confidence"] = confidence
         if isinstance(found, Found) and found.half_unit is not None:
             entry["half_unit"] = found.half_unit
         entry.update(extra)

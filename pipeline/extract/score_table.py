@@ -36,7 +36,7 @@ class ScoreTable:
     indicators: list[Indicator]
     total_weight: Found | None = None
     total_score: Found | None = None
-    spans: list[tuple[int, int, int, int]] = field(default_factory=list)  # per indicator: name span, value span
+    spans: list[dict] = field(default_factory=list)  # per indicator: {"name"|"weight"|"score": (start, end)}
     notes: list[str] = field(default_factory=list)
 
 
@@ -121,7 +121,7 @@ def parse_flow_table(ctx: Context, stated_total: float | None) -> ScoreTable | N
         if len(idxs) > 1:
             parent_index = len(table.indicators)
             table.indicators.append(Indicator(level=1, name=name))
-            table.spans.append((seg_start, seg_start + len(name), seg_start, seg_start + len(name)))
+            table.spans.append({"name": (seg_start, seg_start + len(name))})
             parts = [p for p in _PARTS_SPLIT.split(name) if p]
             names = parts if len(parts) == len(idxs) else [f"{name}({k + 1})" for k in range(len(idxs))]
         else:
@@ -131,8 +131,9 @@ def parse_flow_table(ctx: Context, stated_total: float | None) -> ScoreTable | N
             note = ambiguous.get(i)
             table.indicators.append(Indicator(level=2 if parent_index is not None else 1, name=names[k],
                                               parent=parent_index, weight=w, score=s, note=note))
-            run = runs[i]
-            table.spans.append((seg_start, seg_start + len(name), run.start(), run.end()))
+            run = runs[i]  # weight and score are one glued run: both point at it
+            table.spans.append({"name": (seg_start, seg_start + len(name)), "weight": (run.start(), run.end()),
+                                "score": (run.start(), run.end())})
     if total:
         run = runs[-1]
         table.total_weight = Found(total[0], run.start(), run.end())
@@ -232,7 +233,7 @@ class _Line:
 
 def _cell_lines(text: str, start: int, end: int) -> list[_Line]:
     out = []
-    for m in regex.finditer(r"[^\n]+", text[start:end]):
+    for m in regex.finditer(r"[^\n\f]+", text[start:end]):  # a page break ends a row too
         line_start = start + m.start()
         cells, pos = [], 0
         raw = m[0]
@@ -299,14 +300,14 @@ def _read_cell_rows(lines, width, name_cols, w_col, s_col, t_col, a_col) -> Scor
         leaf_level, leaf = level_cells[-1]
         parent = None
         for k, cell in level_cells[:-1]:
-            if cell[0] == leaf[0]:
-                continue
+            if _strip_subtotal(cell[0]) == _strip_subtotal(leaf[0]):
+                continue  # a category cell merged across the name columns: the row is its own category
             idx = open_parents.get(k)
             if idx is None or table.indicators[idx].name != _strip_subtotal(cell[0]):
                 sub = _SUBTOTAL.search(cell[0])
                 table.indicators.append(Indicator(level=k + 1, name=_strip_subtotal(cell[0]), parent=parent,
                                                   weight=float(sub[1]) if sub else None))
-                table.spans.append((cell[1], cell[2], cell[1], cell[2]))
+                table.spans.append({"name": (cell[1], cell[2])})
                 idx = len(table.indicators) - 1
                 open_parents[k] = idx
                 for deeper in [d for d in open_parents if d > k]:
@@ -319,10 +320,15 @@ def _read_cell_rows(lines, width, name_cols, w_col, s_col, t_col, a_col) -> Scor
         if a_col is not None and texts[a_col]:
             ind.actual = texts[a_col]
         table.indicators.append(ind)
-        table.spans.append((leaf[1], leaf[2], cells[w_col][1], cells[s_col][2]))
+        table.spans.append({"name": (leaf[1], leaf[2]), "weight": (cells[w_col][1], cells[w_col][2]),
+                            "score": (cells[s_col][1], cells[s_col][2])})
     return table if table.indicators else None
 
 
+_HEADING_NUMBER = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|[((][一二三四五六七八九十\d]{1,3}[))]|\d{1,2}[、.](?!\d))\s*")
+
+
 def _strip_subtotal(name: str) -> str:
-    return _SUBTOTAL.sub("", name).strip()
+    """'产出指标(50分)' → '产出指标'; '三、预算执行率' → '预算执行率' (the numbering is the table's, not the name's)."""
+    return _HEADING_NUMBER.sub("", _SUBTOTAL.sub("", name).strip())
 

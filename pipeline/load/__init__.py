@@ -6,11 +6,11 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import LoadError
-from . import html, text
+from . import html, pdf, text
 
-MAX_TEXT_BYTES = 64 * 1024 * 1024  # a "report" larger than this is not a report
+MAX_FILE_BYTES = 512 * 1024 * 1024  # a "report" larger than this is not a report
 
-BACKENDS = {"text": text.load, "html": html.load}
+BACKENDS = {"text": text.load, "html": html.load, "pdf": pdf.load}
 
 
 def sniff(path: Path, head: bytes) -> str:
@@ -19,7 +19,7 @@ def sniff(path: Path, head: bytes) -> str:
     Content wins because archives hold files whose extension lies.
     """
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith(b"%PDF"):
+    if b"%PDF-" in head[:1024]:  # the header may follow some junk bytes
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "zip"
@@ -40,7 +40,7 @@ def load(path) -> Document:
         size = path.stat().st_size
         if size == 0:
             raise LoadError(path, "empty file (0 bytes)")
-        if size > MAX_TEXT_BYTES:
+        if size > MAX_FILE_BYTES:
             raise LoadError(path, f"file too large ({size} bytes)")
         data = path.read_bytes()
     except FileNotFoundError:
@@ -51,12 +51,14 @@ def load(path) -> Document:
         raise LoadError(path, "is a folder, not a file") from None
     except OSError as exc:
         raise LoadError(path, f"cannot read: {exc.strerror or exc}") from None
-    kind = sniff(path, data[:512])
+    kind = sniff(path, data[:2048])
     backend = BACKENDS.get(kind)
     if backend is None:
-        raise LoadError(path, f"{kind.upper()} files are not supported yet (only text and HTML)")
+        raise LoadError(path, f"{kind.upper()} files are not supported yet (text, HTML and PDF are)")
     doc = backend(path, data)
     doc.sha256 = hashlib.sha256(data).hexdigest()
     if not any(p.text.strip() for p in doc.pages):
+        if doc.format == "pdf":
+            raise LoadError(path, "no text layer on any page (a scan: it needs OCR)")
         raise LoadError(path, "no text in the file")
     return doc

@@ -1,0 +1,60 @@
+"""Pages per second of the whole pipeline on the PDF samples, next to pdfplumber's bare
+`extract_text()` on the same pages in the same run; the ratio is the figure (the issue's budget: ≤ 3×).
+
+    make bench            # or: .venv/bin/python bench/bench_pdf.py [--repeat N]
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import pdfplumber
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import pipeline  # noqa: E402
+
+
+def median_time(fn, repeat: int) -> float:
+    runs = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - t)
+    return statistics.median(runs)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    files = sorted((ROOT / "samples").glob("*.pdf"))
+    pages = 0
+    for f in files:
+        with pdfplumber.open(f) as pdf:
+            pages += len(pdf.pages)
+
+    def bare():
+        for f in files:
+            with pdfplumber.open(f) as pdf:
+                for page in pdf.pages:
+                    page.extract_text()
+
+    def whole():
+        for f in files:
+            pipeline.extract(f)
+
+    t_bare = median_time(bare, args.repeat)
+    t_whole = median_time(whole, args.repeat)
+    print(f"PDF corpus: {len(files)} files, {pages} pages (samples/*.pdf)")
+    print(f"pdfplumber extract_text() only:   {pages / t_bare:7.1f} pages/s  {t_bare / pages * 1000:7.1f} ms/page")
+    print(f"jixiao pipeline (load→…→verify):  {pages / t_whole:7.1f} pages/s  {t_whole / pages * 1000:7.1f} ms/page")
+    print(f"ratio pipeline / bare extract_text: {t_whole / t_bare:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+"""The PDF backend: reading order, tables, boxes, fallbacks and bad files."""
+import io
+
+import pytest
+from reportlab.pdfgen import canvas
+
+import pipeline
+from conftest import SAMPLES
+from pipeline.errors import LoadError
+from pipeline.load import load
+from pipeline.load import pdf as pdf_backend
+
+
+def test_every_value_of_the_sample_pdf_has_a_page_and_a_box():
+    record = pipeline.extract(SAMPLES / "sample_report_traditional.pdf")[0]
+    assert record.source.format == "pdf" and record.source.pages >= 2
+    assert len(record.provenance) > 50
+    for pointer, entry in record.provenance.items():
+        assert entry["page"] >= 1, pointer
+        x0, top, x1, bottom = entry["bbox"]
+        assert 0 <= x0 < x1 <= 595.3 and 0 <= top < bottom <= 841.9, pointer
+    score = record.provenance["/scores/indicators/3/score"]
+    assert score["text"] == "7.7" and score["page"] == 2
+
+
+def test_weight_and_score_boxes_are_their_own_cells():
+    record = pipeline.extract(SAMPLES / "evaluation_three_level.pdf")[0]
+    w = record.provenance["/scores/indicators/3/weight"]["bbox"]
+    s = record.provenance["/scores/indicators/3/score"]["bbox"]
+    assert w[2] <= s[0] + 0.5  # the weight's cell ends where the score's begins
+
+
+def test_page_numbers_are_removed_and_pages_are_kept():
+    doc = load(SAMPLES / "evaluation_three_level.pdf")
+    assert len(doc.pages) == 2
+    assert all("— " not in p.text for p in doc.pages)
+    assert [p.reader for p in doc.pages] == ["pdfplumber", "pdfplumber"]
+
+
+def test_merged_cells_become_parents_with_their_subtotals():
+    record = pipeline.extract(SAMPLES / "evaluation_three_level.pdf")[0]
+    inds = record.scores.indicators
+    top = [i for i in inds if i.level == 1]
+    assert [(i.name, i.weight) for i in top] == [("决策", 20), ("过程", 20), ("产出", 30), ("效益", 30)]
+    leaf = next(i for i in inds if i.name == "资金到位率")
+    assert inds[leaf.parent].name == "资金管理" and inds[inds[leaf.parent].parent].name == "过程"
+    statuses = {c.id: c.status for c in record.checks}
+    assert statuses["subtotals_match"] == "pass" and statuses["indicator_scores_sum"] == "pass"
+
+
+def test_wrapped_lines_of_a_paragraph_are_joined():
+    doc = load(SAMPLES / "sample_report_simplified.pdf")
+    assert "项目预算合计1130000元,为科室预算,来源为财政资金。" in doc.text.replace("\n", "")
+    assert "最终预算执行数为1098608元" in doc.text
+
+
+def test_undecodable_text_layer_falls_back_to_pypdfium2(monkeypatch):
+    monkeypatch.setattr(pdf_backend, "read_page", lambda page: ("(cid:12)(cid:34)(cid:56)", []))
+    doc = load(SAMPLES / "selfeval_2021.pdf")
+    assert doc.pages[0].reader == "pypdfium2"
+    assert "项目支出绩效自评表" in doc.pages[0].text
+
+
+def _pdf_bytes(**kw) -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, **kw)
+    c.drawString(100, 700, "Performance evaluation report 2021")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_encrypted_pdf_is_a_clear_error(tmp_path):
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(_pdf_bytes(encrypt="secret"))
+    with pytest.raises(LoadError, match="encrypted"):
+        load(path)
+
+
+def test_truncated_pdf_is_a_clear_error(tmp_path):
+    data = (SAMPLES / "selfeval_2021.pdf").read_bytes()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data[: len(data) // 3])
+    with pytest.raises(LoadError) as err:
+        pipeline.extract(path)
+    assert "cut.pdf" in str(err.value)
+
+
+def test_pdf_with_no_pages_is_a_clear_error(tmp_path):
+    path = tmp_path / "empty.pdf"
+    path.write_bytes(b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+                     b"trailer<</Root 1 0 R>>\n%%EOF\n")
+    with pytest.raises(LoadError):
+        load(path)
+
+
+def test_image_only_pdf_says_it_needs_ocr(tmp_path):
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.rect(100, 100, 300, 300, fill=1)
+    c.showPage()
+    c.save()
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(buf.getvalue())
+    with pytest.raises(LoadError, match="OCR"):
+        load(path)
