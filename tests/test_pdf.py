@@ -2,10 +2,10 @@
 import io
 
 import pytest
+from conftest import SAMPLES
 from reportlab.pdfgen import canvas
 
 import pipeline
-from conftest import SAMPLES
 from pipeline.errors import LoadError
 from pipeline.load import load
 from pipeline.load import pdf as pdf_backend
