@@ -195,7 +195,7 @@ def render_sample_pdf(path: Path, traditional: bool) -> None:
         (b.heading if len(p) < 40 else b.para)(conv(p))
     rows = [[conv(x) for x in ("评价指标", "指标名称", "权重", "自评分")]]
     spans = []
-    for k, (cat, ind) in enumerate(zip(SAMPLE_CATEGORIES, gold["scores"]["indicators"]), start=1):
+    for cat, ind in zip(SAMPLE_CATEGORIES, gold["scores"]["indicators"]):
         rows.append([conv(cat), conv(ind["name"]), fmt(ind["weight"]), fmt(ind["score"])])
     # merged category cells: a category over its rows, or over the name column where it has one row
     k = 1
