@@ -104,3 +104,23 @@ def test_image_only_pdf_says_it_needs_ocr(tmp_path):
     path.write_bytes(buf.getvalue())
     with pytest.raises(LoadError, match="OCR"):
         load(path)
+
+
+def test_two_column_page_is_read_column_by_column(tmp_path):
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    for i in range(20):
+        c.drawString(60, 780 - i * 14, f"left column line {i:02d} text")
+        c.drawString(320, 780 - i * 14, f"right column line {i:02d} text")
+    c.showPage()
+    c.save()
+    path = tmp_path / "columns.pdf"
+    path.write_bytes(buf.getvalue())
+    text = load(path).pages[0].text
+    assert text.index("left column line 19") < text.index("right column line 00")
+    assert text.index("left column line 05") < text.index("left column line 06") < text.index("right column")
+
+
+def test_one_column_table_rows_are_not_split_into_columns():
+    text = load(SAMPLES / "project_borderless.pdf").text
+    assert "实际完成率 | 12 | 11" in text.replace("项目绩效 | ", "")

@@ -126,12 +126,19 @@ def read_page(page) -> tuple[str, list[Box]]:
                                                return_chars=True)
     sizes = [w["bottom"] - w["top"] for w in words] or [10.0]
     size = statistics.median(sizes)
-    for line in _lines(words):
-        items.append((line[0]["top"], line[0]["x0"], _line_pieces(line), line[-1]["x1"]))
+    gutter = _column_gutter(words, float(page.width))
+    if gutter is None:
+        columns = [words]
+    else:  # two columns: the left one is read to its end before the right one
+        columns = [[w for w in words if w["x1"] <= gutter], [w for w in words if w["x1"] > gutter]]
+    for k, column in enumerate(columns):
+        for line in _lines(column):
+            items.append((line[0]["top"] + k * float(page.height), line[0]["x0"], _line_pieces(line), line[-1]["x1"]))
     items.sort(key=lambda it: (round(it[0], 0), it[1]))
     height = float(page.height)
-    height_ok = [it for it in items if it[3] is not None and 0.08 * height < it[0] < 0.88 * height]
-    right = max((it[3] for it in height_ok), default=None)
+    body = [it for it in items if it[3] is not None and 0.08 * height < it[0] % height < 0.88 * height]
+    rights = {k: max((it[3] for it in body if (gutter is None or (it[1] > gutter) == bool(k))), default=None)
+              for k in (0, 1)}
     text_parts: list[str] = []
     boxes: list[Box] = []
     pos = 0
@@ -142,7 +149,8 @@ def read_page(page) -> tuple[str, list[Box]]:
         if _PAGE_NUMBER.match(line_text) and (top < 0.08 * height or top > 0.88 * height):
             continue
         if text_parts:
-            sep = "" if _wraps_into(prev, item, right, size) else "\n"
+            right = rights[1 if gutter is not None and prev[1] > gutter else 0]
+            sep = _wrap_separator(prev, item) if _wraps_into(prev, item, right, size) else "\n"
             text_parts.append(sep)
             pos += len(sep)
         prev = item
@@ -168,6 +176,32 @@ def _wraps_into(prev, item, right, size) -> bool:
     if not prev_text or prev_text[-1] in _SENTENCE_END or _HEADING_START.match(next_text):
         return False
     return prev[3] >= right - 1.5 * size
+
+
+def _column_gutter(words: list[dict], width: float) -> float | None:
+    """The x of a gutter between two text columns: a band near the middle that no word crosses while
+    most lines have words on both sides of it. None for a one-column page."""
+    if len(words) < 20:
+        return None
+    for gutter in (width / 2 + d for d in (0, -15, 15, -30, 30)):
+        crossing = sum(1 for w in words if w["x0"] < gutter - 2 and w["x1"] > gutter + 2)
+        if crossing > 0.02 * len(words):
+            continue
+        rows: dict[int, set] = {}
+        for w in words:
+            rows.setdefault(round(w["top"] / 4), set()).add(w["x1"] <= gutter)
+        both = sum(1 for sides in rows.values() if len(sides) == 2)
+        left = [w for w in words if w["x1"] <= gutter]
+        if both >= 0.5 * len(rows) and left and max(w["x1"] for w in left) < gutter - 5:
+            return gutter
+    return None
+
+
+def _wrap_separator(prev, item) -> str:
+    """Chinese runs on without a space; words of Latin script keep one."""
+    a = "".join(p for p, _ in prev[2]).rstrip()[-1:]
+    b = "".join(p for p, _ in item[2]).lstrip()[:1]
+    return " " if a.isascii() and a.isalnum() and b.isascii() and b.isalnum() else ""
 
 
 def _lines(words: list[dict]) -> list[list[dict]]:
