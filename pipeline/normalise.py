@@ -87,6 +87,14 @@ class NormalisedText:
         confs = [x.confidence for x in same if x.confidence is not None]
         return bbox, (min(confs) if confs else None)
 
+    def part(self, start: int, end: int, last: bool) -> NormalisedText:
+        """The text of one report of a file holding several; offsets still lead to the raw text."""
+        return NormalisedText(text=self.text[start:end], raw=self.raw, index=self.index[start:end], script=self.script,
+                              truncated_marker=self.truncated_marker if last else None,
+                              remaining_pages=self.remaining_pages if last else None, captions=self.captions,
+                              repairs=[r for r in self.repairs if start <= r.offset < end], dropped_lines=self.dropped_lines,
+                              boxes=self.boxes)
+
     @property
     def _box_starts(self) -> list[int]:
         if getattr(self, "_starts_cache", None) is None or len(self._starts_cache) != len(self.boxes):

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .extract import extract_record
+from .extract.split import report_spans
 from .load import load
 from .normalise import normalise
 from .record import Record
@@ -14,6 +15,13 @@ def extract(path: str | Path) -> list[Record]:
     """The records of the report(s) in `path`, checks run. Raises LoadError for a file that cannot be read."""
     document = load(path)
     text = normalise(document)
-    record = extract_record(document, text)
-    verify(record)
-    return [record]
+    spans = report_spans(text)
+    records = []
+    for k, (start, end) in enumerate(spans):
+        part = text if len(spans) == 1 else text.part(start, end, last=k == len(spans) - 1)
+        record = extract_record(document, part)
+        if len(spans) > 1:
+            record.extra["report_index"] = k  # the k-th report of a file holding several
+        verify(record)
+        records.append(record)
+    return records

@@ -17,7 +17,17 @@ from pathlib import Path
 import opencc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from reports import PROJECT, SELF_ASSESSMENT, THREE_LEVEL, ReportFacts  # noqa: E402
+from reports import (  # noqa: E402
+    DEPARTMENT,
+    HUNAN,
+    PROJECT,
+    SELF_ASSESSMENT,
+    SICHUAN,
+    SICHUAN_VALUES,
+    THIRD_PARTY,
+    THREE_LEVEL,
+    ReportFacts,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -330,11 +340,173 @@ def sample_gold(script: str) -> dict:
     return gold
 
 
+
+# --- DOCX and XLSX ---------------------------------------------------------------------------------
+
+def render_project_docx(r: ReportFacts, path: Path) -> None:
+    from render_office import Docx
+    d = Docx()
+    paras = project_prose(r)
+    d.title(paras[0])
+    for p in paras[1:]:
+        d.para(p)
+    rows = [["一级指标", "二级指标", "分值", "得分"]]
+    for row in r.rows:
+        sub = sum(x.weight for x in r.rows if x.level1 == row.level1)
+        rows.append([f"{row.level1}({fmt(sub)}分)", row.name, fmt(row.weight), fmt(row.score)])
+    rows.append(["合计", "", "100", fmt(r.total_score)])
+    d.table(rows, merge_down=(0,))
+    for p in project_tail(r):
+        d.para(p)
+    d.save(path)
+
+
+def selfeval_rows(r: ReportFacts) -> tuple[list[list], list[str], list[str]]:
+    """The central 自评表 as worksheet rows (numbers as numbers, the rate as a percent-formatted number)."""
+    ex = r.rows[0]
+    rows = [
+        ["项目支出绩效自评表"], [f"({r.year}年度)"],
+        ["项目名称", r.project], ["主管部门", r.department, "", "实施单位", r.department],
+        ["项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", r.initial_wan, r.budget_wan, r.executed_wan, ex.weight, r.executed_wan / r.budget_wan, ex.score],
+        ["其中:当年财政拨款", r.initial_wan, r.budget_wan, r.executed_wan, "—", r.executed_wan / r.budget_wan, "—"],
+        ["上年结转资金", 0, 0, 0, "—", "—", "—"], ["其他资金", 0, 0, 0, "—", "—", "—"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ]
+    first = len(rows) + 1
+    for row in r.rows[1:]:
+        rows.append([row.level1, row.level2, row.name, row.target, row.actual, row.weight, row.score, ""])
+    rows.append(["总分", "", "", "", "", 100, r.total_score, f"自评等级:{r.stated_grade}"])
+    merges = ["A1:H1", "A2:H2", "B3:H3", "B4:C4", "E4:H4", f"A{len(rows)}:E{len(rows)}"]
+    k = first
+    level1 = [row.level1 for row in r.rows[1:]]
+    j = 0
+    while j < len(level1):
+        n = 1
+        while j + n < len(level1) and level1[j + n] == level1[j]:
+            n += 1
+        if n > 1:
+            merges.append(f"A{k + j}:A{k + j + n - 1}")
+        j += n
+    return rows, merges, ["F6", "F7"]
+
+
+def render_selfeval_xlsx(r: ReportFacts, path: Path) -> None:
+    from render_office import xlsx
+    rows, merges, pct = selfeval_rows(r)
+    xlsx(path, {"自评表": rows, "说明": []}, {"自评表": merges}, {"自评表": pct})
+
+
+def render_sichuan_xlsx(r: ReportFacts, path: Path) -> None:
+    """Sichuan's form; its figures typed as text, the way many county offices fill it."""
+    from render_office import xlsx
+    ex = r.rows[0]
+    rows = [
+        ["报表编号:510000_0023zp"], [r.title],
+        ["项目名称", f"51000023R000000012345-{r.project}"], ["主管部门", r.department], ["实施单位(盖章)", r.department],
+        ["预算执行情况(10分)", "年度预算数(万元)"],
+        ["", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分", "原因"],
+        ["总额", fmt(r.initial_wan), fmt(r.budget_wan), fmt(r.executed_wan), f"{r.rate_text}%", "10", fmt(ex.score), ""],
+        ["其中:财政资金", fmt(r.initial_wan), fmt(r.budget_wan), fmt(r.executed_wan), f"{r.rate_text}%", "/", "/", ""],
+        ["财政专户管理资金", "0.00", "0.00", "0.00", "0.00%", "/", "/", ""],
+        ["单位资金", "0.00", "0.00", "0.00", "0.00%", "/", "/", ""],
+        ["其他资金", "", "", "", "", "/", "/", ""],
+        ["绩效指标(90分)"],
+        ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分", "未完成原因分析"],
+    ]
+    for row in r.rows[1:]:
+        target, actual = SICHUAN_VALUES[row.name]
+        rows.append([row.level1, row.level2, row.name, row.target, target, row.actual, actual, fmt(row.weight), fmt(row.score), ""])
+    rows.append(["总分", "", "", "", "", "", "", "100", fmt(r.total_score), ""])
+    xlsx(path, {"Sheet1": rows}, {"Sheet1": ["A1:J1", "A2:J2", "B3:J3", "B4:J4", "B5:J5"]}, {})
+
+
+def render_department_docx(r: ReportFacts, path: Path) -> None:
+    from render_office import Docx
+    d = Docx()
+    d.title(r.title)
+    d.para(f"单位名称:{r.department}")
+    d.para("一、部门基本情况")
+    d.para("(一)部门职能。负责全区科技创新政策的拟订与实施。")
+    d.para("(二)收支情况。2021年部门收入合计1250.6万元,其中:财政拨款收入1180.6万元,其他收入70万元。"
+           "支出合计1210.3万元,其中:基本支出860.3万元,项目支出350万元。")
+    d.para("二、绩效自评情况")
+    rows = [["一级指标", "二级指标", "三级指标", "指标权重", "得分系数", "指标得分", "说明"]]
+    for row in r.rows:
+        rows.append([row.level1, row.level2, row.name, fmt(row.weight), row.target, fmt(row.score), ""])
+    rows.append(["合计", "", "", "100", "", fmt(r.total_score), ""])
+    d.table(rows, merge_down=(0,))
+    d.para(f"三、自评结论:综合得分{fmt(r.total_score)}分,评价等级为{r.stated_grade}。")
+    d.para("四、存在的问题:部分项目支出进度偏慢。")
+    d.para("五、改进建议:加强预算执行监控。")
+    d.save(path)
+
+
+def render_hunan_docx(r: ReportFacts, path: Path) -> None:
+    from render_office import Docx
+    d = Docx()
+    d.title(r.title)
+    d.para("一、项目基本情况")
+    d.para(f"{r.project}由{r.department}负责实施。项目预算{fmt(r.budget_wan)}万元,资金来源为{r.funding},"
+           f"全年实际支出{fmt(r.executed_wan)}万元,预算执行率{r.rate_text}%。")
+    d.para("二、自评得分情况")
+    d.para("根据省财政厅绩效自评办法,自评结果分为四个等级:总分90分(含)以上为优,80分(含)-90分为良,"
+           "60分(含)-80分为合格,60分以下为不合格。")
+    rows = [["一级指标", "二级指标", "三级指标", "分值", "得分"]]
+    for row in r.rows:
+        sub = sum(x.weight for x in r.rows if x.level1 == row.level1)
+        rows.append([f"{row.level1}({fmt(sub)}分)", row.level2, row.name, fmt(row.weight), fmt(row.score)])
+    rows.append(["合计", "", "", "100", fmt(r.total_score)])
+    d.table(rows, merge_down=(0, 1))
+    d.para(f"经自评,该项目自评得分{fmt(r.total_score)}分,自评等级为{r.stated_grade}。")
+    d.para("三、存在的问题")
+    d.para("养护资金到位时间偏晚。")
+    d.para("四、改进措施和建议")
+    d.para("提前下达养护计划。")
+    d.save(path)
+
+
+def render_third_party_docx(r: ReportFacts, path: Path) -> None:
+    from render_office import Docx
+    d = Docx()
+    d.title(r.title)
+    d.para("湘诚会计师事务所有限责任公司 湘诚绩评字(2023)第0012号")
+    d.para(f"受岳阳市财政局委托,我所对{r.department}实施的{r.project}开展了重点绩效评价。")
+    d.para("一、项目基本情况")
+    d.para(f"项目年度预算{fmt(r.budget_wan)}万元,资金来源为{r.funding};全年实际支出{fmt(r.executed_wan)}万元,"
+           f"预算执行率为{r.rate_text}%。")
+    d.para("二、综合评价情况及评价结论")
+    d.para(f"经评价,该项目综合评价得分为{fmt(r.total_score)}分,评价等级为{r.stated_grade}。")
+    d.para("三、存在的问题")
+    d.para("分类收集设施覆盖不足。")
+    d.para("四、有关建议")
+    d.para("加大分类设施投入。")
+    d.save(path)
+
+
+def render_multi_report_text(a: ReportFacts, b: ReportFacts) -> str:
+    return render_selfeval_text(a) + "\n" + render_selfeval_text(b)
+
+
 PROJECT_CHECKS = ("indicator_scores_sum", "indicator_weights_sum", "score_within_weight", "execution_rate",
                   "execution_score", "subprojects_sum", "subproject_items_sum", "grade_matches_score", "grade_bands_valid")
 SELF_CHECKS = ("indicator_scores_sum", "indicator_weights_sum", "score_within_weight", "execution_rate",
                "execution_score", "selfeval_execution_score", "selfeval_total", "funding_sources_sum",
                "grade_matches_score", "level1_weight_profile", "rate_indicators")
+
+
+def _second_selfeval() -> ReportFacts:
+    """A second form for the multi-report file: same layout, another project and other figures."""
+    from dataclasses import replace
+
+    from reports import Row
+    rows = [Row("预算执行率", 10, 10), Row("培训人次", 25, 25, "产出指标", "数量指标", "≥500人次", "560人次"),
+            Row("培训合格率", 15, 15, "产出指标", "质量指标", "≥90%", "96%"),
+            Row("按期完成率", 10, 10, "产出指标", "时效指标", "=100%", "100%"),
+            Row("就业率提升", 30, 27, "效益指标", "社会效益指标", "≥5%", "4.5%"),
+            Row("学员满意度", 10, 10, "满意度指标", "服务对象满意度指标", "≥90%", "97%")]
+    return replace(SELF_ASSESSMENT, key="selfeval_second", project="农民工职业技能培训", department="宁远县人力资源和社会保障局",
+                   budget_wan=85, executed_wan=85, rate_text="100", initial_wan=85, rows=rows, total_score=97)
 
 
 def main() -> None:
@@ -354,6 +526,22 @@ def main() -> None:
     write_pdf("evaluation_three_level.pdf", lambda p: render_three_level_pdf(t, p),
               t.gold("simplified", must_pass=("indicator_scores_sum", "indicator_weights_sum", "score_within_weight",
                                               "subtotals_match", "execution_rate", "grade_matches_score")))
+    write_pdf("project_shanghai.docx", lambda p: render_project_docx(PROJECT, p),
+              PROJECT.gold("simplified", must_pass=PROJECT_CHECKS + ("subtotals_match",)))
+    write_pdf("selfeval_2021.xlsx", lambda p: render_selfeval_xlsx(s, p), s.gold("simplified", must_pass=SELF_CHECKS))
+    write_pdf("sichuan_selfeval_2023.xlsx", lambda p: render_sichuan_xlsx(SICHUAN, p),
+              SICHUAN.gold("simplified", must_pass=("execution_rate", "selfeval_execution_score", "selfeval_total",
+                                                   "funding_sources_sum", "indicator_weights_sum", "execution_score")))
+    write_pdf("chongqing_department_2021.docx", lambda p: render_department_docx(DEPARTMENT, p),
+              DEPARTMENT.gold("simplified", must_pass=("indicator_scores_sum", "indicator_weights_sum", "part_sums_text",
+                                                      "grade_matches_score")))
+    write_pdf("hunan_selfeval_2019.docx", lambda p: render_hunan_docx(HUNAN, p),
+              HUNAN.gold("simplified", must_pass=("indicator_scores_sum", "indicator_weights_sum", "execution_rate",
+                                                 "grade_matches_score", "grade_bands_valid", "subtotals_match")))
+    write_pdf("third_party_2022.docx", lambda p: render_third_party_docx(THIRD_PARTY, p),
+              THIRD_PARTY.gold("simplified", must_pass=("execution_rate", "grade_matches_score")))
+    write("multi_report.txt", render_multi_report_text(s, s2 := _second_selfeval()),
+          [s.gold("simplified", must_pass=SELF_CHECKS), s2.gold("simplified", must_pass=SELF_CHECKS)])
     write_pdf("project_borderless.pdf", lambda p: render_borderless_pdf(PROJECT, p),
               PROJECT.gold("simplified", must_pass=PROJECT_CHECKS))
 

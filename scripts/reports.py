@@ -43,10 +43,10 @@ class ReportFacts:
     department: str
     region: str
     year: int
-    budget_wan: float
-    executed_wan: float
-    rate_text: str  # as printed, e.g. "97.22"
-    funding: str
+    budget_wan: float | None
+    executed_wan: float | None
+    rate_text: str | None  # as printed, e.g. "97.22"
+    funding: str | None
     rows: list[Row]
     total_score: float
     bands: list[tuple[str, float | None, float | None]]
@@ -56,8 +56,8 @@ class ReportFacts:
     initial_wan: float | None = None
 
     @property
-    def rate(self) -> float:
-        return float(self.rate_text)
+    def rate(self) -> float | None:
+        return float(self.rate_text) if self.rate_text else None
 
     def grade_for(self, score: float) -> str | None:
         for g, lo, hi in self.bands:
@@ -72,10 +72,10 @@ class ReportFacts:
             "source": {"script": script, "truncated": truncated},
             "report": {"title": self.title, "project_name": self.project, "department": self.department,
                        "region": self.region, "year": self.year},
-            "budget": {"budget_yuan": round(self.budget_wan * 10_000, 2), "executed_yuan": round(self.executed_wan * 10_000, 2),
+            "budget": {"budget_yuan": _yuan(self.budget_wan), "executed_yuan": _yuan(self.executed_wan),
                        "execution_rate": self.rate, "funding_source": self.funding},
             "scores": {"indicators": [{"name": r.name, "weight": r.weight, "score": r.score} for r in self.rows],
-                       "total_weight": 100, "total_score": self.total_score},
+                       "total_weight": 100 if self.rows else None, "total_score": self.total_score},
             "grade": {"stated": self.stated_grade, "derived": self.grade_for(self.total_score),
                       "bands": [{"grade": g, "min": lo, "max": hi} for g, lo, hi in self.bands]},
             "checks_must_pass": list(must_pass),
@@ -85,6 +85,10 @@ class ReportFacts:
                                    "items_yuan": [round(i.wan * 10_000, 2) for i in s.items]} for s in self.subs]
             out["contracts_yuan"] = [round(i.wan * 10_000, 2) for s in self.subs for i in s.items if i.contract]
         return out
+
+
+def _yuan(wan: float | None) -> float | None:
+    return None if wan is None else round(wan * 10_000, 2)
 
 
 NATIONAL_BANDS = [("优", 90, None), ("良", 80, 90), ("中", 60, 80), ("差", None, 60)]
@@ -137,4 +141,58 @@ THREE_LEVEL = ReportFacts(
     budget_wan=500, executed_wan=430, rate_text="86.00", funding="财政资金",
     rows=[Row(name, w, s, l1, l2) for l1, l2, name, w, s in _L3],
     total_score=91.9, bands=NATIONAL_BANDS, bands_stated=False, stated_grade="优",
+)
+
+
+# Sichuan 2023 部门预算项目支出绩效自评表 (DOMAIN.md §1.3): 年初预算 / 调整后预算数 / 预算执行数, rows 总额 and 其中.
+SICHUAN = ReportFacts(
+    key="sichuan_selfeval_2023", kind="self_assessment", title="部门预算项目支出绩效自评表(2023年度)",
+    project="乡村振兴衔接补助资金", department="剑阁县农业农村局", region="剑阁县", year=2023,
+    budget_wan=150, executed_wan=141.6, rate_text="94.40", funding="财政资金", initial_wan=120,
+    rows=[Row("预算执行率", 10, 9.44), Row("帮扶农户数", 20, 20, "产出指标", "数量指标", "≥", "户"),
+          Row("项目验收合格率", 15, 15, "产出指标", "质量指标", "=", "%"),
+          Row("资金拨付及时率", 15, 13, "产出指标", "时效指标", "≥", "%"),
+          Row("带动农户增收", 30, 28, "效益指标", "社会效益指标", "≥", "元"),
+          Row("受益群众满意度", 10, 9, "满意度指标", "服务对象满意度指标", "≥", "%")],
+    total_score=94.44, bands=NATIONAL_BANDS, bands_stated=False, stated_grade=None,
+)
+SICHUAN_VALUES = {"帮扶农户数": ("1200", "1260"), "项目验收合格率": ("100", "100"), "资金拨付及时率": ("100", "86"),
+                  "带动农户增收": ("1000", "930"), "受益群众满意度": ("90", "95")}
+
+# Chongqing-style 部门整体绩效自评表: 指标权重 × 得分系数 = 指标得分.
+_CQ = [("部门决策", "目标设定", "绩效目标合理性", 5, 1.0), ("部门决策", "预算配置", "财政供养人员控制率", 5, 1.0),
+       ("部门管理", "资金投入", "预算执行率", 10, 0.9), ("部门管理", "财务管理", "资金使用合规性", 10, 1.0),
+       ("部门管理", "资产管理", "资产管理规范性", 10, 0.8), ("部门产出", "职责履行", "重点工作任务完成率", 30, 0.95),
+       ("部门效果", "履职效益", "社会效益", 20, 0.9), ("部门效果", "满意度", "服务对象满意度", 10, 0.9)]
+DEPARTMENT = ReportFacts(
+    key="chongqing_department_2021", kind="department", title="2021年度部门整体绩效自评表",
+    project=None, department="重庆市璧山区科学技术局", region="重庆市璧山区", year=2021,
+    budget_wan=None, executed_wan=None, rate_text=None, funding=None,
+    rows=[Row(name, w, round(w * k, 2), l1, l2, target=f"{k:g}") for l1, l2, name, w, k in _CQ],
+    total_score=92.5, bands=NATIONAL_BANDS, bands_stated=False, stated_grade="优",
+)
+
+# Hunan 项目支出绩效自评: 共性指标 30 + 特性指标 70 (DOMAIN.md §1.3).
+_HN = [("共性指标", "项目决策", "项目立项规范性", 5, 5), ("共性指标", "项目决策", "绩效目标合理性", 5, 4),
+       ("共性指标", "绩效目标", "绩效指标明确性", 10, 9), ("共性指标", "项目管理", "资金管理", 7, 6.5),
+       ("共性指标", "项目管理", "项目执行", 3, 3),
+       ("特性指标", "项目绩效", "数量", 5, 5), ("特性指标", "项目绩效", "质量", 5, 4),
+       ("特性指标", "项目绩效", "时效", 5, 5), ("特性指标", "项目绩效", "成本", 5, 5),
+       ("特性指标", "项目效益", "社会效益", 20, 18), ("特性指标", "项目效益", "可持续影响", 20, 17),
+       ("特性指标", "项目效益", "服务对象满意度", 10, 9)]
+HUNAN = ReportFacts(
+    key="hunan_selfeval_2019", kind="self_assessment", title="2019年度农村公路养护项目支出绩效自评报告",
+    project="农村公路养护项目", department="桃源县交通运输局", region="桃源县", year=2019,
+    budget_wan=860, executed_wan=831.5, rate_text="96.69", funding="财政资金",
+    rows=[Row(name, w, sc, l1, l2) for l1, l2, name, w, sc in _HN],
+    total_score=90.5, bands=[("优", 90, None), ("良", 80, 90), ("合格", 60, 80), ("不合格", None, 60)],
+    bands_stated=True, stated_grade="优",
+)
+
+# A third-party 重点评价 report whose summary states score and grade in prose only.
+THIRD_PARTY = ReportFacts(
+    key="third_party_2022", kind="project", title="2022年度城区生活垃圾分类处理项目重点绩效评价报告",
+    project="城区生活垃圾分类处理项目", department="岳阳市城市管理和综合执法局", region="岳阳市", year=2022,
+    budget_wan=2356.8, executed_wan=2101.45, rate_text="89.17", funding="市本级财政资金",
+    rows=[], total_score=86.5, bands=NATIONAL_BANDS, bands_stated=False, stated_grade="良",
 )

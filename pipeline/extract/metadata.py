@@ -105,7 +105,7 @@ def find_kind(title: str | None, text: str) -> str | None:
 
 def find_project_name(ctx: Context, title: Found | None, department: str | None) -> Found | None:
     found = form_field(ctx.text, ["项目名称", "转移支付(项目)名称", "转移支付名称"])
-    if found and not regex.search(r"\d{10,}", found.value):
+    if found and not regex.search(r"\d{10,}", strip_code(found.value)):
         return Found(strip_code(found.value), found.start, found.end)
     if title:
         name = _project_from_title(title.value, department, ctx.text, title)
@@ -156,7 +156,7 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
         if 2 <= len(value) <= 30 and regex.search(ORG_SUFFIX + "$", value):
             return Found(value, found.start, found.end)
     if title:
-        m = regex.match(rf"(?:(?:19|20)\d{{2}}|[○〇O]{{2}})?年?度?([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?=(?:19|20)\d{{2}}年|\(|中央|[\p{{Han}}]*?(?:项目|资金|经费|整体|支出))",
+        m = regex.match(rf"(?:(?:19|20)\d{{2}}|[○〇O]{{2}})?年?度?([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?![理置罚])(?=(?:19|20)\d{{2}}年|\(|中央|[\p{{Han}}]*?(?:项目|资金|经费|整体|支出))",
                         title.value)
         if m and not regex.search(r"项目|资金|经费|绩效", m[1]):
             return Found(m[1], title.start, title.end)
@@ -164,7 +164,7 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
     m = regex.search(rf"由([\p{{Han}}]{{2,20}}?{ORG_SUFFIX}){_ACTION}", text)
     if m:
         return Found(m[1], m.start(1), m.end(1))
-    m = regex.search(rf"对([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?:[\p{{Han}}]{{2,20}}?(?:经费|资金|项目))(?:进行了?|开展了?)(?:绩效)?评价", text)
+    m = regex.search(rf"对([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?:[\p{{Han}}]{{2,20}}?(?:经费|资金|项目))(?:进行了?|开展了?)(?:重点|综合)?(?:绩效)?评价", text)
     if m:
         return Found(m[1], m.start(1), m.end(1))
     # The unit that heads sentences: '金山区科学技术委员会每年安排…', '县政协坚持…'.

@@ -19,7 +19,7 @@ from .context import Context, Found
 from .glued import cuts, is_number_form, is_weight, weight_score_pairs
 
 WEIGHT_WORDS = r"(?:权重|分值|权数|标准分值|标准分|满分|指标权重)"
-SCORE_WORDS = r"(?:自评得分|评价得分|考评得分|实际得分|得分|自评分|评分|自评)"
+SCORE_WORDS = r"(?:自评得分|评价得分|考评得分|实际得分|指标得分|得分|自评分|评分|自评)"
 EXPLAIN_WORDS = r"(?:指标解释|指标说明|评价要点|评分标准|考核内容|评价内容|评分要点)"
 _HEADER = regex.compile(rf"(?:指标名称|评价指标|考核指标|一级指标|指标)[\p{{Han}}()]{{0,30}}?{WEIGHT_WORDS}[\p{{Han}}()]{{0,8}}?{SCORE_WORDS}")
 _HEADING = regex.compile(r"^[((]?([一二三四五六七八九十]{1,3})[、.)）]")
@@ -281,8 +281,8 @@ def _read_cell_rows(lines, width, name_cols, w_col, s_col, t_col, a_col) -> Scor
                 break
             continue
         blanks = 0
-        if len(cells) < width:  # merged cells not repeated: the value columns sit at the right
-            cells = [("", line.start, line.start)] * (width - len(cells)) + cells
+        if len(cells) < width:
+            cells = _align(cells, width, w_col, s_col, line.start)
         texts = [c[0] for c in cells]
         if any(_TOTAL_CELL.match(t.replace(" ", "")) for t in texts[:max(name_cols) + 1]):
             w, s = _number(texts[w_col]), _number(texts[s_col])
@@ -290,6 +290,11 @@ def _read_cell_rows(lines, width, name_cols, w_col, s_col, t_col, a_col) -> Scor
                 table.total_weight = Found(w, cells[w_col][1], cells[w_col][2])
             if s is not None:
                 table.total_score = Found(s, cells[s_col][1], cells[s_col][2])
+            if w is None or s is None:  # the total row lost empty cells: its last two figures are weight, score
+                nums = [c for c in line.cells if _number(c[0]) is not None]
+                if len(nums) >= 2 and w_col < s_col:
+                    (wt, wa, wb), (st, sa, sb) = nums[-2], nums[-1]
+                    table.total_weight, table.total_score = Found(_number(wt), wa, wb), Found(_number(st), sa, sb)
             break
         w, s = _number(texts[w_col]), _number(texts[s_col])
         if w is None:
@@ -323,6 +328,17 @@ def _read_cell_rows(lines, width, name_cols, w_col, s_col, t_col, a_col) -> Scor
         table.spans.append({"name": (leaf[1], leaf[2]), "weight": (cells[w_col][1], cells[w_col][2]),
                             "score": (cells[s_col][1], cells[s_col][2])})
     return table if table.indicators else None
+
+
+def _align(cells, width, w_col, s_col, pos):
+    """A row shorter than the header lost cells at its end (trailing empty cells trimmed by an
+    export) or at its start (merged category cells not repeated): keep the alignment that puts
+    numbers under the weight and score columns."""
+    pad = [("", pos, pos)] * (width - len(cells))
+    left, right = cells + pad, pad + cells
+    if _number(left[w_col][0]) is not None and (_number(left[s_col][0]) is not None or not left[s_col][0]):
+        return left
+    return right
 
 
 _HEADING_NUMBER = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|[((][一二三四五六七八九十\d]{1,3}[))]|\d{1,2}[、.](?!\d))\s*")

@@ -6,11 +6,12 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import LoadError
-from . import html, pdf, text
+from . import html, office, pdf, text
 
 MAX_FILE_BYTES = 512 * 1024 * 1024  # a "report" larger than this is not a report
 
-BACKENDS = {"text": text.load, "html": html.load, "pdf": pdf.load}
+BACKENDS = {"text": text.load, "markdown": text.load_markdown, "html": html.load, "pdf": pdf.load,
+            "docx": office.load_docx, "xlsx": office.load_xlsx, "xls": office.load_xls, "doc": office.load_doc}
 
 
 def sniff(path: Path, head: bytes) -> str:
@@ -19,15 +20,21 @@ def sniff(path: Path, head: bytes) -> str:
     Content wins because archives hold files whose extension lies.
     """
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    suffix = path.suffix.lower()
     if b"%PDF-" in head[:1024]:  # the header may follow some junk bytes
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2: legacy Office
+        return "xls" if suffix in (".xls", ".et") or b"W\x00o\x00r\x00k\x00b\x00o\x00o\x00k" in head else "doc"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF8", b"BM")):
+        return "image"
     if stripped.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<div", b"<table", b"<p>")):
         return "html"
-    suffix = path.suffix.lower()
     if suffix in (".html", ".htm", ".xhtml"):
         return "html"
+    if suffix in (".md", ".markdown"):
+        return "markdown"
     return "text"
 
 
@@ -52,9 +59,11 @@ def load(path) -> Document:
     except OSError as exc:
         raise LoadError(path, f"cannot read: {exc.strerror or exc}") from None
     kind = sniff(path, data[:2048])
+    if kind == "zip":
+        kind = office.office_kind(office.check_zip(path, data)) or "zip"
     backend = BACKENDS.get(kind)
     if backend is None:
-        raise LoadError(path, f"{kind.upper()} files are not supported yet (text, HTML and PDF are)")
+        raise LoadError(path, f"{'an image' if kind == 'image' else 'a ' + kind.upper() + ' file'} is not supported yet (text, HTML, Markdown, PDF, DOCX, XLSX and XLS are)")
     doc = backend(path, data)
     doc.sha256 = hashlib.sha256(data).hexdigest()
     if not any(p.text.strip() for p in doc.pages):

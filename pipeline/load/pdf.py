@@ -139,6 +139,9 @@ def read_page(page) -> tuple[str, list[Box]]:
     body = [it for it in items if it[3] is not None and 0.08 * height < it[0] % height < 0.88 * height]
     rights = {k: max((it[3] for it in body if (gutter is None or (it[1] > gutter) == bool(k))), default=None)
               for k in (0, 1)}
+    # a page of short lines (a closing page, a signature) has no full-width line to wrap
+    min_right = 0.6 * float(page.width) if gutter is None else 0.3 * float(page.width)
+    rights = {k: (v if v is not None and v >= min_right else None) for k, v in rights.items()}
     text_parts: list[str] = []
     boxes: list[Box] = []
     pos = 0

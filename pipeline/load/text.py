@@ -1,16 +1,56 @@
-"""Plain text backend: form feeds separate pages where a converter wrote them."""
+"""Plain text and Markdown backends: form feeds separate pages where a converter wrote them.
+
+Markdown is what PDF converters such as MinerU and Docling write: pipe tables, inline HTML
+`<table>` elements split at page breaks, and LaTeX-style figures (`$69.33\\%$`). Those become the
+same pipe rows and plain figures the other backends write.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
+import regex
+
 from ..document import Document, Page
+from ..errors import LoadError
 from .encoding import decode
 
 
-def load(path: Path, data: bytes) -> Document:
+def _decode_text(path: Path, data: bytes) -> tuple[str, str]:
+    if data.count(b"\x00") > max(8, len(data) // 100):
+        raise LoadError(path, "binary data, not text (unknown format)")
     text, encoding = decode(data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.count("\ufffd") > max(20, len(text) // 20):
+        raise LoadError(path, f"not text in any known encoding (read as {encoding}: mostly undecodable)")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+
+
+def load(path: Path, data: bytes) -> Document:
+    text, encoding = _decode_text(path, data)
     chunks = text.split("\f")
     paged = len(chunks) > 1
     pages = [Page(i + 1, chunk, reader="text") for i, chunk in enumerate(chunks)]
     return Document(str(path), "", "text", pages, paged=paged, encoding=encoding)
+
+
+_HTML_TABLE = regex.compile(r"(?is)<table\b.*?</table>")
+_LATEX = regex.compile(r"\$\s*([^$\n]{1,40}?)\s*\$")
+_MD_RULE = regex.compile(r"(?m)^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$\n?")
+
+
+def markdown_to_text(text: str) -> str:
+    from .html import html_to_text
+
+    text = _HTML_TABLE.sub(lambda m: "\n" + html_to_text(m[0])[0] + "\n", text)
+    text = _LATEX.sub(lambda m: m[1].replace("\\%", "%").replace("\\,", "").replace("\\times", "×"), text)
+    text = text.replace("\\%", "%")
+    text = _MD_RULE.sub("", text)
+    text = regex.sub(r"(?m)^#{1,6}\s+", "", text)
+    text = regex.sub(r"(?m)^\s*\|\s*(.*?)\s*\|\s*$", r"\1", text)  # '| a | b |' → 'a | b'
+    text = regex.sub(r"\*\*(.+?)\*\*", r"\1", text)
+    return text
+
+
+def load_markdown(path: Path, data: bytes) -> Document:
+    text, encoding = _decode_text(path, data)
+    pages = [Page(i + 1, markdown_to_text(chunk), reader="markdown") for i, chunk in enumerate(text.split("\f"))]
+    return Document(str(path), "", "text", pages, paged=len(pages) > 1, encoding=encoding)
