@@ -113,12 +113,15 @@ def _read_funds_table(ctx: Context, facts: BudgetFacts) -> None:
     zone_end = min(len(text), start.end() + 300)
     first_row = regex.compile(rf"(?:其中\s*[::]?\s*)?(?:{_TOTAL_ROW})\s*[::]?").search(text, start.end(), zone_end)
     header_end = first_row.start() if first_row else zone_end
-    columns = [m.lastgroup for m in _COLUMN_RE.finditer(text, start.end(), header_end)]
+    # Header cells are often broken over lines ('年初\n\n预算数'): read the column names without whitespace.
+    columns = [m.lastgroup for m in _COLUMN_RE.finditer(regex.sub(r"[\s|]+", "", text[start.end():header_end]))]
     if "executed" not in columns and "rate" not in columns:
         return
     if first_row is None:  # some forms put the figures straight after the header
-        last_col = list(_COLUMN_RE.finditer(text, start.end(), header_end))[-1]
-        rows = [("total", last_col.end())]
+        last_col = list(_COLUMN_RE.finditer(text, start.end(), header_end))
+        if not last_col:
+            return
+        rows = [("total", last_col[-1].end())]
     else:
         rows = []
         for m in _ROW_LABEL.finditer(text, header_end, min(len(text), header_end + 1500)):
@@ -134,7 +137,8 @@ def _read_funds_table(ctx: Context, facts: BudgetFacts) -> None:
         nxt = _ROW_LABEL.search(text, pos, seg_end)
         if nxt:
             seg_end = nxt.start()
-        tokens = [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(text, pos, seg_end)]
+        tokens = [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(text, pos, seg_end)
+                  if not regex.match(r"\d{1,2}[.、]\p{Han}", text[m.start():m.end() + 1])]  # '1.预算执行率=…' is a note
         values = _assign(tokens, columns)
         if values is None:
             continue

@@ -281,10 +281,11 @@ def _read_cell_rows(lines, width, name_cols, w_col, s_col, t_col, a_col) -> Scor
                 break
             continue
         blanks = 0
+        is_total = any(_TOTAL_CELL.match(c[0].replace(" ", "")) for c in cells[:max(name_cols) + 1])
         if len(cells) < width:
             cells = _align(cells, width, w_col, s_col, line.start)
         texts = [c[0] for c in cells]
-        if any(_TOTAL_CELL.match(t.replace(" ", "")) for t in texts[:max(name_cols) + 1]):
+        if is_total:
             w, s = _number(texts[w_col]), _number(texts[s_col])
             if w is not None:
                 table.total_weight = Found(w, cells[w_col][1], cells[w_col][2])
@@ -295,6 +296,8 @@ def _read_cell_rows(lines, width, name_cols, w_col, s_col, t_col, a_col) -> Scor
                 if len(nums) >= 2 and w_col < s_col:
                     (wt, wa, wb), (st, sa, sb) = nums[-2], nums[-1]
                     table.total_weight, table.total_score = Found(_number(wt), wa, wb), Found(_number(st), sa, sb)
+                elif len(nums) == 1 and w is None and s is None:
+                    _single_total(table, nums[0])
             break
         w, s = _number(texts[w_col]), _number(texts[s_col])
         if w is None:
@@ -330,6 +333,17 @@ def _read_cell_rows(lines, width, name_cols, w_col, s_col, t_col, a_col) -> Scor
     return table if table.indicators else None
 
 
+def _single_total(table: ScoreTable, cell) -> None:
+    """A total row with one figure: the weight total where the rows' weights (or 100) give it, else the score's."""
+    value = _number(cell[0])
+    weights = sum(i.weight for i in table.indicators if i.weight is not None and i.parent is None)
+    scores = [i.score for i in table.indicators if i.score is not None]
+    if value == 100 or abs(weights - value) < 1e-9:
+        table.total_weight = Found(value, cell[1], cell[2])
+    elif scores and abs(sum(scores) - value) <= 0.05:
+        table.total_score = Found(value, cell[1], cell[2])
+
+
 def _align(cells, width, w_col, s_col, pos):
     """A row shorter than the header lost cells at its end (trailing empty cells trimmed by an
     export) or at its start (merged category cells not repeated): keep the alignment that puts
@@ -348,3 +362,84 @@ def _strip_subtotal(name: str) -> str:
     """'产出指标(50分)' → '产出指标'; '三、预算执行率' → '预算执行率' (the numbering is the table's, not the name's)."""
     return _HEADING_NUMBER.sub("", _SUBTOTAL.sub("", name).strip())
 
+
+
+# --- one cell per line: 'cell |' lines of document-site scrapes -----------------------------------------
+
+_HEADERISH = regex.compile(
+    rf"^(?:{WEIGHT_WORDS}|{SCORE_WORDS}|{EXPLAIN_WORDS}|[一二三四]级指标|指标名称|评价指标|考核指标|指标内容|评价内容|指标|"
+    r"(?:年度)?指标值|目标值|度量单位|计量单位|(?:实际)?完成值|指标性质|得分系数|得分率|备注|说明|"
+    r"[\p{Han}]{0,8}(?:原因|措施|说明|依据|分析)[\p{Han}]{0,8})(?:\(分\))?$")
+
+
+def _cell_stream(text: str) -> list[tuple[str, int, int]]:
+    """Every cell of the text in order: a line ending in '|' holds cells split at '|'; another line is one cell."""
+    cells = []
+    for m in regex.finditer(r"[^\n\f]*", text):
+        line = m[0]
+        if not line.strip() and not m[0]:
+            continue
+        body = line.rstrip()
+        if body.endswith("|"):
+            body = body[:-1]
+        pos = m.start()
+        for piece in body.split("|"):
+            stripped = piece.strip()
+            lead = len(piece) - len(piece.lstrip())
+            cells.append((stripped, pos + lead, pos + lead + len(stripped)))
+            pos += len(piece) + 1
+    return cells
+
+
+def parse_cell_stream(ctx: Context) -> ScoreTable | None:
+    """A table scraped one cell per line: the header's cells give the width, the cells after it are
+    regrouped into rows of that width and read like any cell table."""
+    text = ctx.text
+    if text.count("|\n") < 20 and text.count("\n\n") < 40:
+        return None
+    cells = [c for c in _cell_stream(text)]
+    for i, (cell, _, _) in enumerate(cells):
+        if not _NAME_COLS.match(cell):
+            continue
+        j = i
+        while j < len(cells) and _HEADERISH.match(cells[j][0]) and not _TOTAL_CELL.match(cells[j][0]):
+            j += 1
+        header = [c[0] for c in cells[i:j]]
+        w_col = next((k for k, c in enumerate(header) if _WEIGHT_COL.match(c)), None)
+        if w_col is None or len(header) < 3:
+            continue
+        s_col = next((k for k, c in enumerate(header) if _SCORE_COL.match(c)), None)
+        name_cols = [k for k, c in enumerate(header) if _NAME_COLS.match(c)]
+        lines = _regroup(cells[j:], len(header), name_cols)
+        table = _read_cell_rows(lines, len(header), name_cols, w_col, s_col if s_col is not None else w_col,
+                                next((k for k, c in enumerate(header) if _TARGET_COL.match(c)), None),
+                                next((k for k, c in enumerate(header) if _ACTUAL_COL.match(c)), None))
+        if table is None:
+            continue
+        if s_col is None:  # a table of weights only (指标表): no score column
+            for ind in table.indicators:
+                ind.score = None
+            table.total_score = None
+        if any(i.weight is not None for i in table.indicators):
+            return table
+    return None
+
+
+def _regroup(cells, width, name_cols) -> list[_Line]:
+    lines, k = [], 0
+    while k < len(cells):
+        cell = cells[k][0]
+        if len(cell) > 40 and not regex.search(r"\d", cell[:3]):
+            break  # prose: the table has ended
+        if _TOTAL_CELL.match(cell.replace(" ", "")):
+            row = [cells[k]]
+            k += 1
+            while k < len(cells) and len(row) < width and (not cells[k][0] or _number(cells[k][0]) is not None):
+                row.append(cells[k])
+                k += 1
+            lines.append(_Line(row[0][1], [("", row[0][1], row[0][1])] * min(name_cols) + row))
+            break
+        row = cells[k:k + width]
+        lines.append(_Line(row[0][1], list(row)))
+        k += width
+    return lines
