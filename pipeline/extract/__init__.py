@@ -51,6 +51,8 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
     record.source.sections = [name for name, pat in SECTIONS.items() if regex.search(pat, text)]
     if table is not None and table.indicators:
         record.source.sections.append("score_table")
+        if table.total_weight is None and table.total_score is None and _near_end(text, table):
+            record.source.truncated = True  # the table stops before its total row: the document is cut
     if table is None or not table.indicators:
         pass
     record.provenance = ctx.provenance
@@ -81,9 +83,17 @@ def _cut_mid_sentence(text: str) -> bool:
         return len(others) >= 3 and closed >= 0.75 * len(others) and not last.endswith("|")
     if regex.search(r"\d{4}年\d{1,2}月\d{1,2}日$|[。!?;)”\"》\]]$|[\d.%]$", last):
         return False
-    if regex.search(r"[,、(:]$", last):
-        return True
-    return len(last) > 15 and bool(regex.search(r"\p{Han}$", last))
+    if regex.search(r"[,、(:]$", last) or last.count("(") > last.count(")"):
+        return True  # stops after a comma or inside a parenthesis
+    if not regex.search(r"\p{Han}$", last):
+        return False
+    # A line that ends in a word without its full stop is cut, unless it is a signature or a title.
+    return not regex.search(rf"{metadata.ORG_SUFFIX}$|(?:报告|表|情况|说明|附件\d*)$", last)
+
+
+def _near_end(text: str, table: ScoreTable) -> bool:
+    ends = [span[1] for spans in table.spans for span in spans.values()]
+    return bool(ends) and not regex.search(r"\p{Han}{12,}", text[max(ends):])
 
 
 def _report(ctx: Context, record: Record) -> None:
