@@ -115,6 +115,7 @@ def _read_funds_table(ctx: Context, facts: BudgetFacts) -> None:
     header_end = first_row.start() if first_row else zone_end
     # Header cells are often broken over lines ('年初\n\n预算数'): read the column names without whitespace.
     columns = [m.lastgroup for m in _COLUMN_RE.finditer(regex.sub(r"[\s|]+", "", text[start.end():header_end]))]
+    columns = [c for k, c in enumerate(columns) if k == 0 or c != columns[k - 1]]  # '执行率(%)…执行率得分' read twice
     if "executed" not in columns and "rate" not in columns:
         return
     if first_row is None:  # some forms put the figures straight after the header
@@ -204,16 +205,24 @@ def _assign(tokens, columns) -> dict | None:
     if len(cells) < len(columns) and any(c[0] and ("%" in c[0][:-1] or _too_long(c[0])) or
                                          (c[0] and c[0].endswith("%") and _too_long(c[0][:-1])) for c in cells):
         return _assign_glued(cells, columns, amount_cols)
-    for col, cell in zip(columns, cells):
+    pairs = list(zip(columns, cells))
+    pct = [k for k, c in enumerate(cells) if c[0] and c[0].endswith("%")]
+    if len(cells) < len(columns) and pct and "rate" in columns:
+        # Cells were lost (OCR, empty cells dropped): anchor on the rate, the one cell marked '%'.
+        r_col, r_cell = columns.index("rate"), pct[0]
+        before = list(zip(columns[:r_col][::-1], cells[:r_cell][::-1]))[::-1]
+        after_cols, after_cells = columns[r_col + 1:], cells[r_cell + 1:]
+        pairs = before + [("rate", cells[r_cell])] + list(zip(after_cols, after_cells))
+        if len(after_cells) == 1 and after_cells[0][0] and len(after_cols) >= 2:
+            _tail(values, after_cells[0][0], after_cols, after_cells[0][1], after_cells[0][2])
+            pairs = pairs[:len(before) + 1]
+    for col, cell in pairs:
         if cell[0] is None:
             continue
         tok, a, b = cell
         num = parse_percent(tok) if tok.endswith("%") else parse_arabic(tok)
         if num is None:
             continue
-        if col == "rate" and not tok.endswith("%"):
-            # a rate column with a bare number: keep it only if it reads as a percent
-            pass
         values[col] = (num.value, num.half_unit, a, b)
     return values or None
 
