@@ -136,6 +136,7 @@ class TextSum:
     pointer: str | None = None
     stated_rate: float | None = None  # yoy: the stated growth percent
     rate_half_unit: float | None = None
+    labels: list[str] = field(default_factory=list)  # parts: what each part is ('市级配套资金')
 
 
 @dataclass

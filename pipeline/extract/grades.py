@@ -98,7 +98,7 @@ def read_stated_grade(text: str, bands_span: tuple[int, int] | None) -> tuple[Fo
             if bands_span and bands_span[0] - 5 <= m.start() <= bands_span[1] + 5:
                 continue
             context = text[max(0, m.start() - 12):m.start()]
-            if regex.search(r"划分|设为|包括|标准|等级分|以上|以下|含|若|如", context + m[0][:-1]):
+            if regex.search(r"划分|设为|包括|(?:评分|评价|等级|考核|评定)标准|等级分|以上|以下|含|若|如果", context + m[0][:-1]):
                 continue  # a rule or a band definition, not the report's own grade
             word = m["g"]
             return Found(short_grade(word), m.start("g"), m.end("g")), word

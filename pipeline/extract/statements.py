@@ -15,8 +15,8 @@ from .context import Found
 _AMT = rf"{NUMBER}\s*(?:亿元|万元|千元|元)"
 _PARTS = regex.compile(
     rf"(?P<total>{_AMT})[^。;\d]{{0,12}}?[。,,;]?\s*其中\s*[::]?\s*"
-    rf"(?P<parts>(?:[^,,、;。\d]{{1,20}}?{_AMT}\s*[,,、;]?\s*){{2,12}})")
-_PART = regex.compile(rf"(?P<label>[^,,、;。\d]{{1,20}}?)(?P<amt>{_AMT})")
+    rf"(?P<parts>(?:[^,,;。\d]{{1,20}}?{_AMT}\s*[,,、;]?\s*){{2,12}})")
+_PART = regex.compile(rf"(?P<label>[^,,;。\d]{{1,20}}?)(?P<amt>{_AMT})")
 _YOY = regex.compile(
     rf"(?P<cur>{_AMT})[^\d]{{0,16}}?(?:同比|比上年|较上年|比去年|较去年)(?:度|同期)?[^\d]{{0,4}}?(?P<dir>增加|增长|减少|下降|降低)"
     rf"\s*(?P<delta>{_AMT})\s*[,,]?\s*(?:同比)?(?:增加|增长|减少|下降|降低|增幅|降幅)(?:为|了)?\s*(?P<pct>{NUMBER}\s*%)")
@@ -29,7 +29,7 @@ def part_sums(text: str) -> list[TextSum]:
     out = []
     for m in _PARTS.finditer(text):
         total = parse_amount(m["total"])
-        parts, halves = [], [total.half_unit if total else 0]
+        parts, halves, labels = [], [total.half_unit if total else 0], []
         for p in _PART.finditer(m["parts"]):
             if regex.search(r"同比|增加|减少|增长|下降|比上年", p["label"]):
                 break  # the list turned into a comparison
@@ -38,10 +38,11 @@ def part_sums(text: str) -> list[TextSum]:
                 break
             parts.append(num.value)
             halves.append(num.half_unit)
+            labels.append(p["label"].strip(" ,,、;:"))
         if total is None or len(parts) < 2:
             continue
         out.append(TextSum(kind="parts", total=total.value, parts=parts, half_unit=max(halves),
-                           text=m[0][:200], pointer=None))
+                           text=m[0][:200], pointer=None, labels=labels))
     return out
 
 

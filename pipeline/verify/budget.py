@@ -1,6 +1,8 @@
 """Checks on budget, spending, funding sources and sub-projects."""
 from __future__ import annotations
 
+import regex
+
 from ..extract.glued import rate_matches
 from ..record import Check, Record
 from .base import EPS, check, decimals, evidence, failed, fmt, half_unit_of, money, passed, skipped
@@ -44,7 +46,7 @@ def funding_sources_sum(record: Record) -> Check:
     total = next((r for r in rows if r.is_total), None)
     parts = [r for r in rows if not r.is_total]
     if total is None or not parts:
-        return skipped(cid, "没有资金总额行及其来源行", "no funds total row with source rows")
+        return _funding_in_prose(record)
     compared = 0
     for col, zh in (("budget_yuan", "全年预算数"), ("executed_yuan", "全年执行数"), ("initial_yuan", "年初预算数")):
         t = getattr(total, col)
@@ -61,6 +63,25 @@ def funding_sources_sum(record: Record) -> Check:
     if not compared:
         return skipped(cid, "资金来源行没有金额", "source rows carry no amounts")
     return passed(cid, "资金总额等于各来源合计", "the funds total equals the sum of its sources")
+
+
+_FUNDING_LABEL = regex.compile(r"资金|拨款|配套|中央|省|市|区|县|自治区|财政|自筹|结转|专项|债券|补助|地方")
+
+
+def _funding_in_prose(record: Record) -> Check:
+    """'项目总投资660万元, 其中: 中央、省配套资金495万元, 市级99万元、区级66万元': sources stated in prose."""
+    cid = "funding_sources_sum"
+    sums = [t for t in record.text_sums if t.kind == "parts" and t.labels and len(t.labels) == len(t.parts)
+            and all(_FUNDING_LABEL.search(label) for label in t.labels)]
+    if not sums:
+        return skipped(cid, "没有资金总额及其来源", "no funds total with its sources (form rows or prose)")
+    for t in sums:
+        s = sum(t.parts)
+        if abs(s - t.total) > t.half_unit * (len(t.parts) + 1) + EPS:
+            return failed(cid, f"资金总额{money(t.total)},各来源合计{money(s)}: {t.text[:50]}",
+                          f"the funds total {money(t.total)} but its sources sum to {money(s)}", t.total, s,
+                          evidence(record, t.pointer) if t.pointer else [])
+    return passed(cid, "资金总额等于各来源合计(正文)", "the funds total equals the sum of its sources (prose)")
 
 
 def _half_wan(v: float) -> float:
