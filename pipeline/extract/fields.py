@@ -18,16 +18,17 @@ _LABEL_ALT = "|".join(regex.escape(x) for x in sorted(FORM_LABELS, key=len, reve
 _STOP = regex.compile(rf"(?:{_LABEL_ALT})|[|\n\f]")
 
 
-def form_field(text: str, labels: list[str], max_len: int = 60) -> Found | None:
-    """The value of the first of `labels` that has one: the text after it up to the next cell."""
+def form_field(text: str, labels: list[str], max_len: int = 60, accept=None) -> Found | None:
+    """The value of the first of `labels` that has one (and that `accept` takes): the text after it up to
+    the next cell. Scrapes glue a label to the cell before it, so a label may follow any character."""
     for label in labels:
-        pattern = regex.compile(rf"(?<![\p{{Han}}]){regex.escape(label)}(?:\s*\(盖章\))?[\s|::]*")
+        pattern = regex.compile(rf"{regex.escape(label)}(?:\s*\(盖章\))?[\s|::]*")
         for m in pattern.finditer(text):
             start = m.end()
             stop = _STOP.search(text, start, min(len(text), start + max_len + 1))
             end = stop.start() if stop else min(len(text), start + max_len)
             value = text[start:end].strip(" |::\t")
-            if value and not regex.fullmatch(r"[\s|/—\-]*", value):
+            if value and not regex.fullmatch(r"[\s|/—\-]*", value) and (accept is None or accept(value)):
                 lead = text.index(value, start)
                 return Found(value, lead, lead + len(value))
     return None

@@ -104,8 +104,9 @@ def find_kind(title: str | None, text: str) -> str | None:
 
 
 def find_project_name(ctx: Context, title: Found | None, department: str | None) -> Found | None:
-    found = form_field(ctx.text, ["项目名称", "转移支付(项目)名称", "转移支付名称"])
-    if found and not regex.search(r"\d{10,}", strip_code(found.value)):
+    found = form_field(ctx.text, ["项目名称", "转移支付(项目)名称", "转移支付名称"],
+                       accept=lambda v: not regex.search(r"\d{10,}", strip_code(v)) and len(strip_code(v)) >= 2)
+    if found:
         return Found(strip_code(found.value), found.start, found.end)
     if title:
         name = _project_from_title(title.value, department, ctx.text, title)
@@ -149,12 +150,14 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
 
 
 def find_department(ctx: Context, title: Found | None) -> Found | None:
+    def is_unit(value: str) -> bool:
+        value = strip_code(value)
+        return 2 <= len(value) <= 30 and bool(regex.search(ORG_SUFFIX + "$", value))
+
     found = form_field(ctx.text, ["实施单位", "项目实施单位", "预算单位", "项目单位", "单位名称", "部门名称",
-                                  "项目主管部门", "主管部门"])
+                                  "项目主管部门", "主管部门"], accept=is_unit)
     if found:
-        value = strip_code(found.value)
-        if 2 <= len(value) <= 30 and regex.search(ORG_SUFFIX + "$", value):
-            return Found(value, found.start, found.end)
+        return Found(strip_code(found.value), found.start, found.end)
     if title:
         m = regex.match(rf"(?:(?:19|20)\d{{2}}|[○〇O]{{2}})?年?度?([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?![理置罚])(?=(?:19|20)\d{{2}}年|\(|中央|[\p{{Han}}]*?(?:项目|资金|经费|整体|支出))",
                         title.value)

@@ -24,7 +24,7 @@ _ENUM = regex.compile(
     r"(?:包括|包含|分为|共有|设有|由)\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:个|项)\s*(?:子项目|子项|分项目|项目内容|部分)\s*[::,]?\s*"
     r"(?P<list>[^。;\n]{4,400}?)(?:[,,]\s*(?:均|都|全部|分别)|[。;\n])")
 _CONTRACT = regex.compile(r"合同(?:金额|价款?|总价|额)")
-_USE = regex.compile(rf"(?P<amt>{NUMBER}\s*(?:亿元|万元|元|万))\s*用于\s*(?P<name>[^,。;、\d]{{2,30}})")
+_USE = regex.compile(rf"(?P<amt>{NUMBER}\s*(?:亿元|万元|元|万))\s*用于\s*(?P<name>[^,。;\d]{{2,30}})")
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)}
 
 
@@ -137,7 +137,7 @@ def _from_uses(ctx: Context) -> SubprojectFacts:
     """'30万元用于基建工程项目预算编制,30万元用于…': two or more uses in one sentence."""
     text = ctx.text
     facts = SubprojectFacts()
-    for sentence in regex.finditer(r"[^。;\n]+", text):
+    for sentence in regex.finditer(r"[^。\n]+", text):  # a list of uses runs over semicolons
         uses = list(_USE.finditer(sentence[0]))
         if len(uses) < 2:
             continue
