@@ -47,11 +47,38 @@ def _count(text: str) -> int | None:
     return None
 
 
+_WORK = regex.compile(r"(?m)^[ \t]*(?P<name>[\p{Han}]{2,12}?(?:工程|项目|子项目))[::]")
+_WORK_AMOUNT = regex.compile(rf"(?:总投资|投资|资金|预算|补助)[^,。;\d]{{0,4}}?(?P<amt>{NUMBER}\s*(?:亿元|万元|元))")
+
+
 def read_subprojects(ctx: Context) -> SubprojectFacts:
-    facts = _from_enumeration(ctx)
-    if facts.subprojects:
-        return facts
-    return _from_uses(ctx)
+    for reader in (_from_enumeration, _from_uses, _from_works):
+        facts = reader(ctx)
+        if facts.subprojects:
+            return facts
+    return SubprojectFacts()
+
+
+def _from_works(ctx: Context) -> SubprojectFacts:
+    """Paragraphs that each open with a work's name: '扩面延伸工程:…完成计划总投资11286.5万元。…' (two or more)."""
+    text = ctx.text
+    facts = SubprojectFacts()
+    heads = list(_WORK.finditer(text))
+    for k, head in enumerate(heads):
+        end = text.find("\n", head.end())
+        end = len(text) if end < 0 else end
+        if k + 1 < len(heads):
+            end = min(end, heads[k + 1].start())
+        m = _WORK_AMOUNT.search(text, head.end(), end)
+        num = parse_amount(m["amt"]) if m else None
+        if num is None:
+            continue
+        facts.subprojects.append(Subproject(name=head["name"], amount_yuan=num.value))
+        facts.spans.append({"name": (head.start("name"), head.end("name")),
+                            "amount": (m.start("amt"), m.end("amt"), "stated", num.half_unit), "items": []})
+    if len(facts.subprojects) < 2:
+        return SubprojectFacts()
+    return facts
 
 
 def _from_enumeration(ctx: Context) -> SubprojectFacts:
