@@ -144,9 +144,15 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
         org = regex.match(rf"[\p{{Han}}]{{2,20}}?{ORG_SUFFIX}(?=(?:19|20)\d{{2}}年)", core)
         if org:
             stripped = regex.sub(r"^(?:19|20)\d{2}年度?", "", core[org.end():])
-    if stripped != core and stripped and core in body:
+    if stripped != core and stripped and _named_in_body(core, body):
         return core
     return stripped or core
+
+
+def _named_in_body(name: str, body: str) -> bool:
+    """The longer form is used as the project's name in the text, not only as a repeat of the title."""
+    return any(not regex.match(r"(?:资金|支出)?(?:绩效|评价|自评|项目支出)", body[m.end():m.end() + 6])
+               for m in regex.finditer(regex.escape(name), body))
 
 
 def find_department(ctx: Context, title: Found | None) -> Found | None:
@@ -194,7 +200,8 @@ def place_of(name: str | None) -> str | None:
     if not m or not m[0]:
         return None
     value = m[0]
-    if value.startswith(("中央", "国家", "全国", "中共", "市", "县", "区")) or any(value.endswith(x) for x in _NOT_PLACE):
+    parts = (value, m["city"], m["county"])
+    if value.startswith(("中央", "国家", "全国", "中共", "市", "县", "区")) or any(p in _NOT_PLACE for p in parts if p):
         # try without the lowest level ('城区' and the like are not places)
         if m["county"] and value[:-len(m["county"])]:
             value = value[:-len(m["county"])]
@@ -208,7 +215,7 @@ def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
     for cand in candidates:
         if cand is None or not isinstance(cand.value, str):
             continue
-        place = place_of(cand.value)
+        place = place_of(regex.sub(r"^(?:19|20)\d{2}年度?", "", cand.value))  # '2019年度宁晋县…
         if not place:
             continue
         # A higher level written before it elsewhere in the text: '上海市' + '金山区'.
