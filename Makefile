@@ -5,7 +5,23 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test bench lint clean samples
+.PHONY: install demo test bench lint clean samples system-deps
+
+# Debian packages the tests use when they can: PostgreSQL (the team-database path), Chromium (the
+# audit report in a browser), a CJK font (re-rendering samples). Without root or apt the tests that
+# need them skip with a reason.
+system-deps:
+	@missing=""; \
+	command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	test -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc || missing="$$missing fonts-wqy-zenhei"; \
+	if [ -n "$$missing" ]; then \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian packages:$$missing"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null) \
+	      || echo "warning: apt-get could not install$$missing; the tests that need them will skip"; \
+	  else echo "note: not installing$$missing (needs root and apt-get); the tests that need them will skip"; fi; \
+	fi
 
 install: $(STAMP)
 
@@ -15,19 +31,24 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-demo: install
+demo: install system-deps
 	mkdir -p out
-	$(BIN)/jixiao extract samples/*.txt samples/*.html samples/*.pdf -o out/demo.jsonl --format jsonl
+	$(BIN)/jixiao extract samples/*.txt samples/*.html samples/*.pdf samples/*.docx samples/*.xlsx -o out/demo.jsonl --format jsonl
 	$(BIN)/jixiao extract $(SHARED)/samples/000_87644358686e5e0a.txt -o out/000_87644358686e5e0a.json
 	$(PYTHON) $(SHARED)/tools/score_record.py out/000_87644358686e5e0a.json $(SHARED)/gold/000_87644358686e5e0a.json --quiet
 	$(BIN)/jixiao check out/000_87644358686e5e0a.json
+	rm -f out/demo.sqlite*
+	$(BIN)/jixiao ingest samples --db out/demo.sqlite
+	$(BIN)/jixiao export --db out/demo.sqlite --format parquet --out out/dataset
+	$(BIN)/jixiao audit --db out/demo.sqlite --html out/audit.html
 
-test: install
+test: install system-deps
 	$(BIN)/pytest
 
 bench: install
 	$(BIN)/python bench/bench_text.py
 	$(BIN)/python bench/bench_pdf.py
+	$(BIN)/python bench/bench_ingest.py
 
 # Re-render the test documents under samples/ (needs Debian's CJK font; the outputs are committed).
 samples: install

@@ -30,10 +30,80 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("record", help="a record JSON file (object, array of objects, or JSON lines)")
     p.add_argument("-o", "--output", help="write the record with the new verdicts here")
 
+    p = sub.add_parser("ingest", help="extract every report under folders into the dataset (resumable)")
+    p.add_argument("inputs", nargs="+", help="folders (searched recursively) and files")
+    p.add_argument("--db", default="jixiao.sqlite", help="SQLite file or postgresql:// URL (default: jixiao.sqlite)")
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: the number of cores; 0: in-process)")
+    p.add_argument("--timeout", type=float, default=300, help="seconds allowed per file (default 300)")
+    p.add_argument("--max-memory", type=int, default=3072, help="MiB of memory allowed per worker (default 3072)")
+    p.add_argument("--executor", choices=("local", "dask"), default="local", help="local processes or a Dask cluster")
+    p.add_argument("--scheduler", help="dask scheduler address tcp://HOST:PORT (default: a LocalCluster)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    p = sub.add_parser("export", help="write the dataset as tidy tables (parquet or csv)")
+    p.add_argument("--db", default="jixiao.sqlite")
+    p.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    p.add_argument("--out", required=True, help="output folder")
+    p.add_argument("--partition-by-year", action="store_true", help="parquet: reports partitioned by year")
+
+    p = sub.add_parser("audit", help="write the auditor's report, one self-contained HTML file")
+    p.add_argument("--db", default="jixiao.sqlite")
+    p.add_argument("--html", required=True, help="output HTML file")
+    p.add_argument("--no-images", action="store_true", help="leave out the cropped page pictures")
+
     args = parser.parse_args(argv)
-    if args.command == "extract":
-        return _extract(args)
-    return _check(args)
+    try:
+        if args.command == "extract":
+            return _extract(args)
+        if args.command == "check":
+            return _check(args)
+        if args.command == "ingest":
+            return _ingest(args)
+        if args.command == "export":
+            return _export(args)
+        return _audit(args)
+    except JixiaoError as exc:
+        print(f"jixiao: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("jixiao: interrupted; what was stored stays stored, a re-run goes on from there", file=sys.stderr)
+        return 130
+
+
+def _ingest(args) -> int:
+    from .dataset import ingest
+    summary = ingest(args.inputs, args.db, workers=args.workers, timeout=args.timeout, max_memory_mb=args.max_memory,
+                     progress=not args.quiet, executor=args.executor, scheduler=args.scheduler)
+    for path, reason in summary.failures[:50]:
+        print(f"jixiao: {path}: {reason}", file=sys.stderr)
+    if len(summary.failures) > 50:
+        print(f"jixiao: … and {len(summary.failures) - 50} more failures (see the files table)", file=sys.stderr)
+    print(summary)
+    return 1 if summary.failed else 0
+
+
+def _export(args) -> int:
+    from .dataset import Store, export
+    store = Store.open(args.db)
+    try:
+        written = export(store, args.out, args.format, args.partition_by_year)
+    finally:
+        store.close()
+    for name, path in written.items():
+        print(f"{name}: {path}")
+    return 0
+
+
+def _audit(args) -> int:
+    from .audit import build_audit
+    from .dataset import Store
+    store = Store.open(args.db)
+    try:
+        result = build_audit(store, args.html, images=not args.no_images)
+    finally:
+        store.close()
+    print(f"{result['reports']} report(s), {result['flagged']} flagged: {result['path']}")
+    return 0
 
 
 def _extract(args) -> int:

@@ -96,6 +96,7 @@ class Scores:
     total_weight: float | None = None
     total_score: float | None = None
     indicator_count_stated: int | None = None  # "共设有9类指标"
+    table_total_row: bool = False  # the table's own total row was read (the table is whole)
 
 
 @dataclass

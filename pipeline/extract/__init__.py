@@ -210,6 +210,7 @@ def _scores(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> Scor
             for key, span in spans.items():
                 if key == "name" or getattr(table.indicators[i], key) is not None:
                     ctx.cite(f"/scores/indicators/{i}/{key}", span)
+        scores.table_total_row = bool(table.total_weight or table.total_score)
         if table.total_weight:
             scores.total_weight = table.total_weight.value
             ctx.cite("/scores/total_weight", table.total_weight)

@@ -25,7 +25,14 @@ from .base import (
 
 def _leaf_rows(record: Record, need: str):
     inds = record.scores.indicators
+    if all(ind.kind == "budget_execution" for ind in inds):
+        return []  # only the funds block's execution row: the score table itself was not read
     return [(i, inds[i]) for i in leaves(inds) if getattr(inds[i], need) is not None and not is_bonus(inds[i])]
+
+
+def _cut_short(record: Record, total_sum: float, stated: float) -> bool:
+    """A truncated document whose rows fall short of the total: rows are missing, not wrong."""
+    return bool(record.source.truncated) and not record.scores.table_total_row and total_sum < stated
 
 
 @check("indicator_scores_sum")
@@ -46,6 +53,10 @@ def indicator_scores_sum(record: Record) -> Check:
     if max(decimals(ind.score) for _, ind in rows) >= 2 and decimals(total) <= 1 and diff <= 0.05 + len(rows) * 0.005 + EPS:
         return warned(cid, f"指标得分合计{fmt(s)}与总分{fmt(total)}相差{fmt(round(diff, 4))},在四舍五入范围内",
                       f"leaf scores sum to {fmt(s)}, total {fmt(total)}: off by rounding only", total, s, ev)
+    if _cut_short(record, s, total):
+        return warned(cid, f"指标得分合计{fmt(s)}小于总分{fmt(total)};文档不完整,可能缺行",
+                      f"leaf scores sum to {fmt(s)} < total {fmt(total)}; the document is cut, rows may be missing",
+                      total, s, ev)
     return failed(cid, f"指标得分合计{fmt(s)},与总分{fmt(total)}不符(差{fmt(round(s - total, 4))})",
                   f"leaf scores sum to {fmt(s)}, not the stated total {fmt(total)}", total, s, ev)
 
@@ -64,6 +75,9 @@ def indicator_weights_sum(record: Record) -> Check:
     if stated is not None and abs(stated - 100) > EPS:
         return failed(cid, f"总分值为{fmt(stated)},不是100", f"the stated total weight is {fmt(stated)}, not 100", 100, stated, ev)
     if abs(s - 100) > EPS:
+        if _cut_short(record, s, 100):
+            return warned(cid, f"指标分值合计{fmt(s)}小于100;文档不完整,可能缺行",
+                          f"leaf weights sum to {fmt(s)} < 100; the document is cut, rows may be missing", 100, s, ev)
         return failed(cid, f"指标分值合计{fmt(s)},不等于100", f"leaf weights sum to {fmt(s)}, not 100", 100, s, ev)
     return passed(cid, "指标分值合计为100", "leaf weights sum to 100", 100, s, ev)
 

@@ -1,0 +1,126 @@
+"""The cross-year dataset: tidy tables pandas reads directly, a wide `reports` table, and the checks
+that need more than one report (the same department or project across years, one report twice)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from .store import Store
+
+WIDE_COLUMNS = ["report_id", "department", "region", "year", "kind", "project_name", "title", "budget_yuan",
+                "executed_yuan", "execution_rate", "total_score", "grade", "n_failed_checks", "n_warned_checks",
+                "truncated", "format", "sha256", "paths"]
+
+
+def read_tables(store: Store) -> dict[str, pd.DataFrame]:
+    """Every table of the dataset as a DataFrame; reports only for content some path still holds."""
+    def frame(sql: str) -> pd.DataFrame:
+        cur = store.execute(sql)
+        cols = [d[0] for d in cur.description]
+        return pd.DataFrame(cur.fetchall(), columns=cols)
+
+    live = "SELECT id FROM reports WHERE sha256 IN (SELECT sha256 FROM paths)"
+    out = {
+        "reports": frame(f"SELECT id AS report_id, sha256, report_index, title, project_name, department, region, year, kind, "
+                         f"budget_yuan, executed_yuan, execution_rate, total_weight, total_score, grade_stated, grade_derived, "
+                         f"n_failed, n_warned, truncated, format FROM reports WHERE id IN ({live}) ORDER BY id"),
+        "indicators": frame(f"SELECT * FROM indicators WHERE report_id IN ({live}) ORDER BY report_id, idx"),
+        "checks": frame(f"SELECT * FROM checks WHERE report_id IN ({live}) ORDER BY report_id, check_id"),
+        "subprojects": frame(f"SELECT * FROM subprojects WHERE report_id IN ({live}) ORDER BY report_id, idx"),
+        "items": frame(f"SELECT * FROM items WHERE report_id IN ({live}) ORDER BY report_id, subproject_idx, idx"),
+        "files": frame("SELECT f.*, p.path FROM files f JOIN paths p ON p.sha256 = f.sha256 ORDER BY p.path"),
+    }
+    for name in ("indicators", "checks", "subprojects", "items"):
+        out[name] = out[name].rename(columns={"idx": "row"})
+    return out
+
+
+def wide_reports(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    r = tables["reports"].copy()
+    paths = tables["files"].groupby("sha256")["path"].apply(lambda s: " ; ".join(sorted(s))) if len(tables["files"]) else {}
+    r["paths"] = r["sha256"].map(paths) if len(r) else []
+    r["grade"] = r["grade_stated"].where(r["grade_stated"].notna(), r["grade_derived"]) if len(r) else []
+    r = r.rename(columns={"n_failed": "n_failed_checks", "n_warned": "n_warned_checks"})
+    return r.reindex(columns=WIDE_COLUMNS)
+
+
+def cross_checks(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Findings across reports:
+    `budget_jump` — the same department and project in consecutive years with a budget ×10 or ÷10;
+    `score_table_copied` — the same department and project, a later year whose score table (names,
+    weights and scores, 3 rows or more) is identical to the year before;
+    `same_report_twice` — two different files giving the same report (title, department, year, budget
+    and total score all equal and present)."""
+    r = tables["reports"]
+    findings: list[dict] = []
+    if len(r) == 0:
+        return pd.DataFrame(columns=["check_id", "report_ids", "message"])
+    keyed = r.dropna(subset=["department", "year"]).copy()
+    keyed["project_key"] = keyed["project_name"].fillna(keyed["title"]).fillna("")
+    ind = tables["indicators"]
+    filled = ind.fillna({"weight": -1.0, "score": -1.0, "name": ""})  # NaN != NaN would hide a copied table
+    tables_by_report = {rid: tuple(zip(g["name"], g["weight"], g["score"])) for rid, g in filled.groupby("report_id")}
+    for (_, _), group in keyed.groupby(["department", "project_key"]):
+        group = group.sort_values("year")
+        rows = group.to_dict("records")
+        for a, b in zip(rows, rows[1:]):
+            if b["year"] - a["year"] != 1:
+                continue
+            ba, bb = a["budget_yuan"], b["budget_yuan"]
+            if pd.notna(ba) and pd.notna(bb) and ba > 0 and bb > 0 and (bb / ba >= 10 or ba / bb >= 10):
+                findings.append({"check_id": "budget_jump", "report_ids": f"{a['report_id']} ; {b['report_id']}",
+                                 "message": f"{b['department']} {b['project_key']}: 预算 {ba:g} → {bb:g} 元 "
+                                            f"({a['year']}→{b['year']}), 相差十倍以上 / budget changed tenfold"})
+            ta, tb = tables_by_report.get(a["report_id"]), tables_by_report.get(b["report_id"])
+            if ta and tb and len(ta) >= 3 and ta == tb:
+                findings.append({"check_id": "score_table_copied", "report_ids": f"{a['report_id']} ; {b['report_id']}",
+                                 "message": f"{b['department']} {b['project_key']}: {b['year']}年评分表与{a['year']}年完全相同 "
+                                            f"/ the score table is identical to the year before"})
+    full = r.dropna(subset=["title", "department", "year", "budget_yuan", "total_score"])
+    for _, group in full.groupby(["title", "department", "year", "budget_yuan", "total_score"]):
+        if group["sha256"].nunique() > 1:
+            findings.append({"check_id": "same_report_twice", "report_ids": " ; ".join(group["report_id"]),
+                             "message": f"{group.iloc[0]['title']}: 同一报告出现在{group['sha256'].nunique()}个不同文件中 "
+                                        f"/ the same report in {group['sha256'].nunique()} different files"})
+    return pd.DataFrame(findings, columns=["check_id", "report_ids", "message"])
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """CSV opened in a spreadsheet must not run document text as a formula: text cells that start with
+    = + - @ get a leading apostrophe (OWASP CSV injection)."""
+    out = df.copy()
+    for col in out.columns:
+        if pd.api.types.is_object_dtype(out[col]) or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v)
+    return out
+
+
+def export(store: Store, out_dir: str | Path, fmt: str = "parquet", partition_by_year: bool = False) -> dict[str, Path]:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    tables = read_tables(store)
+    tables["reports_wide"] = wide_reports(tables)
+    tables["cross_checks"] = cross_checks(tables)
+    written = {}
+    for name, df in tables.items():
+        if fmt == "csv":
+            path = out / f"{name}.csv"
+            guard_formulas(df).to_csv(path, index=False, encoding="utf-8-sig")
+        elif partition_by_year and name in ("reports", "reports_wide") and len(df):
+            path = out / name
+            df.assign(year=df["year"].fillna(0).astype("int64")).to_parquet(path, partition_cols=["year"], index=False)
+        else:
+            path = out / f"{name}.parquet"
+            df.to_parquet(path, index=False)
+        written[name] = path
+    (out / "README.json").write_text(json.dumps({
+        "tables": {k: str(v.name) for k, v in written.items()},
+        "note": "amounts in yuan; rates in percent; reports_wide is one row per report; cross_checks are "
+                "findings across reports; year 0 holds reports whose year is unknown (partitioned parquet)"},
+        ensure_ascii=False, indent=2), encoding="utf-8")
+    return written

@@ -1,0 +1,277 @@
+"""Bulk ingest: every report under the given folders into the dataset, once per distinct content.
+
+* Files are keyed by sha256: a re-run skips what is stored, a changed file is extracted again, and the
+  same content under two names is stored once with both paths.
+* Extraction runs in worker processes (`--workers`, default: the number of cores). Each file runs
+  under a time limit and a memory limit inside its worker; a file that exceeds them, crashes its
+  worker or cannot be read is stored as failed with the reason, and the batch goes on.
+* Only this process (the driver) writes the database, one transaction per file: killed at any
+  moment, a re-run finishes the batch with every file stored exactly once.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .store import Store
+
+SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
+SKIP_SUFFIXES = {".json", ".jsonl", ".sqlite", ".sqlite-wal", ".sqlite-shm", ".db", ".py", ".pyc", ".tmp", ".lock"}
+
+
+@dataclass
+class Task:
+    path: str
+    sha256: str
+    size: int
+    paths: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Outcome:
+    sha256: str
+    status: str  # done | failed
+    records: list[dict]
+    error: str | None
+    seconds: float
+    format: str | None = None
+
+
+@dataclass
+class IngestSummary:
+    seen: int = 0
+    skipped: int = 0
+    duplicates: int = 0
+    extracted: int = 0
+    failed: int = 0
+    reports: int = 0
+    seconds: float = 0.0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        rate = self.extracted / self.seconds if self.seconds else 0.0
+        return (f"{self.seen} file(s) seen: {self.extracted} extracted ({self.reports} report(s)), {self.failed} failed, "
+                f"{self.skipped} already stored, {self.duplicates} duplicate(s); {self.seconds:.1f} s ({rate:.1f} files/s)")
+
+
+# --- discovery ---------------------------------------------------------------------------------------
+
+def discover(inputs: Iterable[str | Path]) -> Iterator[Path]:
+    """Files under the inputs, recursively, in a stable order; symlinked folders are not followed
+    (a symlink loop cannot trap the walk) and hidden or tool files are left out."""
+    seen: set[str] = set()
+    for item in inputs:
+        p = Path(item)
+        if p.is_file():
+            key = str(p.resolve())
+            if key not in seen:
+                seen.add(key)
+                yield p
+            continue
+        if not p.is_dir():
+            continue
+        for root, dirs, files in os.walk(p, followlinks=False):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if name.startswith(".") or name in SKIP_NAMES or Path(name).suffix.lower() in SKIP_SUFFIXES:
+                    continue
+                f = Path(root) / name
+                try:
+                    if not f.is_file():  # a dangling symlink, a socket
+                        continue
+                    key = str(f.resolve())
+                except (OSError, RuntimeError):  # a symlink loop on the file itself
+                    continue
+                if key not in seen:
+                    seen.add(key)
+                    yield f
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def plan(store: Store, inputs: Iterable[str | Path], summary: IngestSummary) -> list[Task]:
+    """The files still to extract; every path is recorded against its content on the way."""
+    tasks: dict[str, Task] = {}
+    for f in discover(inputs):
+        summary.seen += 1
+        name = str(f)
+        try:
+            st = f.stat()
+            known = store.path_row(name)
+            if known and known[1] == st.st_size and known[2] == st.st_mtime and store.file_status(known[0]):
+                summary.skipped += 1  # same size and time as when it was stored: not read again
+                continue
+            sha = sha256_of(f)
+        except OSError as exc:
+            summary.failed += 1
+            summary.failures.append((name, f"cannot read: {exc.strerror or exc}"))
+            continue
+        store.see_path(name, sha, st.st_size, st.st_mtime)
+        if store.file_status(sha):
+            summary.duplicates += 1  # this content is stored (under another name or from a previous run)
+            continue
+        if sha in tasks:
+            tasks[sha].paths.append(name)
+            summary.duplicates += 1
+            continue
+        tasks[sha] = Task(name, sha, st.st_size, [name])
+    return list(tasks.values())
+
+
+# --- work in a worker process ----------------------------------------------------------------------
+
+class _Timeout(BaseException):
+    """Raised by the alarm; a BaseException so that no `except Exception` on the way can swallow it."""
+
+
+def _on_alarm(signum, frame):  # noqa: ARG001
+    raise _Timeout()
+
+
+def init_worker(max_memory_mb: int | None) -> None:
+    """Limit a worker's address space, so one huge file fails alone instead of exhausting the machine."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the driver's to handle
+    if max_memory_mb:
+        try:
+            import resource
+            limit = max_memory_mb * 1024 * 1024
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        except (ImportError, ValueError, OSError):
+            pass
+
+
+def extract_file(path: str, sha256: str, timeout: float | None) -> Outcome:
+    """Extract one file; every failure becomes an Outcome with its reason (never an exception)."""
+    from ..errors import JixiaoError
+    from ..run import extract
+
+    start = time.perf_counter()
+    use_alarm = bool(timeout) and hasattr(signal, "SIGALRM")
+    if use_alarm:
+        signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        records = extract(path)
+        data = [r.to_dict() for r in records]
+        fmt = data[0]["source"]["format"] if data else None
+        return Outcome(sha256, "done", data, None, time.perf_counter() - start, fmt)
+    except _Timeout:
+        return Outcome(sha256, "failed", [], f"timed out after {timeout:g} s", time.perf_counter() - start)
+    except MemoryError:
+        return Outcome(sha256, "failed", [], "out of memory (over the per-file memory limit)", time.perf_counter() - start)
+    except JixiaoError as exc:
+        reason = getattr(exc, "reason", None) or str(exc)
+        return Outcome(sha256, "failed", [], reason, time.perf_counter() - start)
+    except RecursionError:
+        return Outcome(sha256, "failed", [], "internal error: recursion too deep", time.perf_counter() - start)
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+        return Outcome(sha256, "failed", [], f"internal error ({type(exc).__name__}: {exc})", time.perf_counter() - start)
+    finally:
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+# --- the batch -------------------------------------------------------------------------------------
+
+def ingest(inputs: Iterable[str | Path], db: str | Path, workers: int | None = None, timeout: float | None = 300,
+           max_memory_mb: int | None = 3072, progress: bool = True, executor: str = "local",
+           scheduler: str | None = None) -> IngestSummary:
+    summary = IngestSummary()
+    started = time.perf_counter()
+    store = Store.open(db)
+    try:
+        tasks = plan(store, inputs, summary)
+        bar = _progress(len(tasks), progress)
+        on_done = _writer(store, summary, bar)
+        if executor == "dask":
+            from .dask_executor import run_dask
+            run_dask(tasks, on_done, workers=workers, timeout=timeout, scheduler=scheduler)
+        elif workers == 0:
+            for t in tasks:  # in-process: for debugging and the smallest machines
+                on_done(t, extract_file(t.path, t.sha256, None))
+        else:
+            run_local(tasks, on_done, workers or os.cpu_count() or 1, timeout, max_memory_mb)
+        if bar is not None:
+            bar.close()
+    finally:
+        store.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _writer(store: Store, summary: IngestSummary, bar) -> Callable[[Task, Outcome], None]:
+    def on_done(task: Task, outcome: Outcome) -> None:
+        store.save_result(task.sha256, task.size, outcome.status, outcome.records, outcome.error, outcome.seconds,
+                          outcome.format)
+        if outcome.status == "done":
+            summary.extracted += 1
+            summary.reports += len(outcome.records)
+        else:
+            summary.failed += 1
+            summary.failures.append((task.path, outcome.error or "failed"))
+        if bar is not None:
+            bar.update(1)
+            bar.set_postfix(failed=summary.failed, refresh=False)
+    return on_done
+
+
+def _progress(total: int, enabled: bool):
+    if not enabled or total == 0:
+        return None
+    from tqdm import tqdm
+    return tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True, smoothing=0.1,
+                bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}, {rate_fmt}{postfix}]")
+
+
+def run_local(tasks: list[Task], on_done, workers: int, timeout: float | None, max_memory_mb: int | None) -> None:
+    """Run the tasks on a pool of worker processes. A worker that dies (killed by the OS, a crash in a
+    C library) breaks the pool: the files that were in flight are tried again alone, so that the one
+    that killed it is found and stored as failed, and the pool is rebuilt for the rest."""
+    while tasks:
+        in_flight, tasks = _run_pool(tasks, on_done, workers, timeout, max_memory_mb)
+        for t in in_flight:
+            again, _ = _run_pool([t], on_done, 1, timeout, max_memory_mb)
+            if again:
+                on_done(t, Outcome(t.sha256, "failed", [], "the worker process died on this file "
+                                   "(killed by the system or crashed)", 0.0))
+
+
+def _run_pool(tasks, on_done, workers, timeout, max_memory_mb) -> tuple[list[Task], list[Task]]:
+    """(tasks in flight when the pool broke, tasks not started); both empty when it did not break."""
+    queue = list(tasks)
+    running: dict = {}
+    broken: list[Task] = []
+    with ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=(max_memory_mb,)) as pool:
+        try:
+            while queue or running:
+                while queue and len(running) < workers * 2 and not broken:
+                    t = queue.pop(0)
+                    running[pool.submit(extract_file, t.path, t.sha256, timeout)] = t
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    t = running.pop(fut)
+                    try:
+                        outcome = fut.result()
+                    except BrokenProcessPool:
+                        broken.append(t)
+                        continue
+                    on_done(t, outcome)
+                if broken:
+                    break
+        except BrokenProcessPool:
+            pass
+    return broken + list(running.values()), queue

@@ -1,0 +1,245 @@
+"""The embedded dataset: SQLite (WAL) by default, PostgreSQL for a shared team database.
+
+Tables: files (one row per distinct content, keyed by sha256, with its status), paths (every name a
+content was seen under), reports, indicators, subprojects, items, checks, provenance. The schema has
+a version and a list of migrations; a database from an older version is migrated on open.
+
+Writes happen in one transaction per file, so a batch killed at any moment leaves every file either
+fully stored or not at all.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import JixiaoError
+
+SCHEMA_VERSION = 2
+
+_V1 = [
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
+    """CREATE TABLE IF NOT EXISTS files (sha256 TEXT PRIMARY KEY, size BIGINT, format TEXT, status TEXT NOT NULL,
+        error TEXT, n_reports INTEGER, seconds DOUBLE PRECISION, extracted_at TEXT)""",
+    """CREATE TABLE IF NOT EXISTS paths (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, size BIGINT,
+        mtime DOUBLE PRECISION, seen_at TEXT)""",
+    """CREATE TABLE IF NOT EXISTS reports (id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, report_index INTEGER NOT NULL,
+        title TEXT, project_name TEXT, department TEXT, region TEXT, year INTEGER, kind TEXT,
+        budget_yuan DOUBLE PRECISION, executed_yuan DOUBLE PRECISION, execution_rate DOUBLE PRECISION,
+        total_weight DOUBLE PRECISION, total_score DOUBLE PRECISION, grade_stated TEXT, grade_derived TEXT,
+        n_failed INTEGER, n_warned INTEGER, truncated INTEGER, record_json TEXT)""",
+    """CREATE TABLE IF NOT EXISTS indicators (report_id TEXT NOT NULL, idx INTEGER NOT NULL, level INTEGER, code TEXT,
+        name TEXT, parent INTEGER, weight DOUBLE PRECISION, score DOUBLE PRECISION, PRIMARY KEY (report_id, idx))""",
+    """CREATE TABLE IF NOT EXISTS subprojects (report_id TEXT NOT NULL, idx INTEGER NOT NULL, name TEXT,
+        amount_yuan DOUBLE PRECISION, PRIMARY KEY (report_id, idx))""",
+    """CREATE TABLE IF NOT EXISTS items (report_id TEXT NOT NULL, subproject_idx INTEGER NOT NULL, idx INTEGER NOT NULL,
+        description TEXT, amount_yuan DOUBLE PRECISION, is_contract INTEGER, PRIMARY KEY (report_id, subproject_idx, idx))""",
+    """CREATE TABLE IF NOT EXISTS checks (report_id TEXT NOT NULL, check_id TEXT NOT NULL, status TEXT, severity TEXT,
+        message TEXT, expected TEXT, actual TEXT, PRIMARY KEY (report_id, check_id))""",
+    """CREATE TABLE IF NOT EXISTS provenance (report_id TEXT NOT NULL, pointer TEXT NOT NULL, page INTEGER, text TEXT,
+        bbox TEXT, PRIMARY KEY (report_id, pointer))""",
+    "CREATE INDEX IF NOT EXISTS paths_sha ON paths (sha256)",
+    "CREATE INDEX IF NOT EXISTS reports_sha ON reports (sha256)",
+]
+# v2: self-assessment rows keep their target and actual values; reports keep the source format.
+_V2 = [
+    "ALTER TABLE indicators ADD COLUMN target TEXT",
+    "ALTER TABLE indicators ADD COLUMN actual TEXT",
+    "ALTER TABLE indicators ADD COLUMN kind TEXT",
+    "ALTER TABLE reports ADD COLUMN format TEXT",
+]
+MIGRATIONS = {1: _V1, 2: _V2}
+TABLES = ("files", "paths", "reports", "indicators", "subprojects", "items", "checks", "provenance")
+
+
+class StoreError(JixiaoError):
+    """The database cannot be opened or written."""
+
+
+def now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+class Store:
+    """One database connection. `Store.open(url)` takes a file path (SQLite) or a postgresql:// URL."""
+
+    def __init__(self, conn, dialect: str, url: str):
+        self.conn = conn
+        self.dialect = dialect
+        self.url = url
+
+    @classmethod
+    def open(cls, url: str | Path) -> Store:
+        url = str(url)
+        if url.startswith(("postgresql://", "postgres://")):
+            try:
+                import psycopg
+                conn = psycopg.connect(url, autocommit=False)
+            except Exception as exc:  # noqa: BLE001 - psycopg raises several types
+                raise StoreError(f"{_redact(url)}: cannot connect ({type(exc).__name__}: {exc})") from None
+            store = cls(conn, "postgresql", url)
+        else:
+            try:
+                Path(url).parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(url, timeout=60, isolation_level=None)
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
+                conn.execute("PRAGMA foreign_keys=ON")
+            except (sqlite3.Error, OSError) as exc:
+                raise StoreError(f"{url}: cannot open the database ({exc})") from None
+            store = cls(conn, "sqlite", url)
+        store.migrate()
+        return store
+
+    # -- plumbing -----------------------------------------------------------------------------------
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("?", "%s") if self.dialect == "postgresql" else sql
+
+    def execute(self, sql: str, params: Iterable = ()):
+        cur = self.conn.cursor()
+        cur.execute(self._sql(sql), tuple(params))
+        return cur
+
+    def executemany(self, sql: str, rows: list[tuple]) -> None:
+        if rows:
+            cur = self.conn.cursor()
+            cur.executemany(self._sql(sql), rows)
+
+    def query(self, sql: str, params: Iterable = ()) -> list[tuple]:
+        return self.execute(sql, params).fetchall()
+
+    def begin(self) -> None:
+        if self.dialect == "sqlite":
+            self.conn.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        self.conn.commit() if self.dialect == "postgresql" else self.conn.execute("COMMIT")
+
+    def rollback(self) -> None:
+        try:
+            self.conn.rollback() if self.dialect == "postgresql" else self.conn.execute("ROLLBACK")
+        except Exception:  # noqa: BLE001 - nothing to roll back
+            pass
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- schema -------------------------------------------------------------------------------------
+
+    def version(self) -> int:
+        try:
+            rows = self.query("SELECT value FROM meta WHERE key = 'schema_version'")
+        except Exception:  # noqa: BLE001 - no meta table yet
+            self.rollback()
+            return 0
+        return int(rows[0][0]) if rows else 0
+
+    def migrate(self) -> None:
+        current = self.version()
+        if current > SCHEMA_VERSION:
+            raise StoreError(f"{_redact(self.url)}: schema version {current} is newer than this jixiao ({SCHEMA_VERSION})")
+        for v in range(current + 1, SCHEMA_VERSION + 1):
+            self.begin()
+            try:
+                for stmt in MIGRATIONS[v]:
+                    self.execute(stmt)
+                self.execute("DELETE FROM meta WHERE key = 'schema_version'")
+                self.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (str(v),))
+                self.commit()
+            except Exception:
+                self.rollback()
+                raise
+
+    # -- files and paths ----------------------------------------------------------------------------
+
+    def path_row(self, path: str):
+        rows = self.query("SELECT sha256, size, mtime FROM paths WHERE path = ?", (path,))
+        return rows[0] if rows else None
+
+    def file_status(self, sha256: str) -> str | None:
+        rows = self.query("SELECT status FROM files WHERE sha256 = ?", (sha256,))
+        return rows[0][0] if rows else None
+
+    def see_path(self, path: str, sha256: str, size: int, mtime: float) -> None:
+        """Record that `path` holds content `sha256`; a path whose content changed lets go of the old content."""
+        self.begin()
+        try:
+            old = self.path_row(path)
+            self.execute("DELETE FROM paths WHERE path = ?", (path,))
+            self.execute("INSERT INTO paths (path, sha256, size, mtime, seen_at) VALUES (?, ?, ?, ?, ?)",
+                         (path, sha256, size, mtime, now()))
+            if old and old[0] != sha256 and not self.query("SELECT 1 FROM paths WHERE sha256 = ?", (old[0],)):
+                self._delete_content(old[0])
+            self.commit()
+        except Exception:
+            self.rollback()
+            raise
+
+    def _delete_content(self, sha256: str) -> None:
+        ids = [r[0] for r in self.query("SELECT id FROM reports WHERE sha256 = ?", (sha256,))]
+        for table in ("indicators", "subprojects", "items", "checks", "provenance"):
+            for rid in ids:
+                self.execute(f"DELETE FROM {table} WHERE report_id = ?", (rid,))
+        self.execute("DELETE FROM reports WHERE sha256 = ?", (sha256,))
+        self.execute("DELETE FROM files WHERE sha256 = ?", (sha256,))
+
+    def save_result(self, sha256: str, size: int, status: str, records: list[dict], error: str | None,
+                    seconds: float, fmt: str | None = None) -> None:
+        """Store one file's outcome — its records, or its failure — in one transaction."""
+        self.begin()
+        try:
+            self._delete_content(sha256)
+            for rec in records:
+                self._insert_record(sha256, rec)
+            self.execute("INSERT INTO files (sha256, size, format, status, error, n_reports, seconds, extracted_at) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         (sha256, size, fmt, status, error, len(records), seconds, now()))
+            self.commit()
+        except Exception:
+            self.rollback()
+            raise
+
+    def _insert_record(self, sha256: str, rec: dict) -> None:
+        index = int(rec.get("report_index") or 0)
+        rid = f"{sha256[:20]}:{index}"
+        r, b, s, g, src = rec["report"], rec["budget"], rec["scores"], rec["grade"], rec["source"]
+        checks = rec.get("checks") or []
+        self.execute(
+            "INSERT INTO reports (id, sha256, report_index, title, project_name, department, region, year, kind, "
+            "budget_yuan, executed_yuan, execution_rate, total_weight, total_score, grade_stated, grade_derived, "
+            "n_failed, n_warned, truncated, record_json, format) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (rid, sha256, index, r.get("title"), r.get("project_name"), r.get("department"), r.get("region"), r.get("year"),
+             r.get("kind"), b.get("budget_yuan"), b.get("executed_yuan"), b.get("execution_rate"), s.get("total_weight"),
+             s.get("total_score"), g.get("stated"), g.get("derived"),
+             sum(1 for c in checks if c.get("status") == "fail"), sum(1 for c in checks if c.get("status") == "warn"),
+             int(bool(src.get("truncated"))), json.dumps(rec, ensure_ascii=False), src.get("format")))
+        self.executemany(
+            "INSERT INTO indicators (report_id, idx, level, code, name, parent, weight, score, target, actual, kind) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(rid, i, x.get("level"), x.get("code"), x.get("name"), x.get("parent"), x.get("weight"), x.get("score"),
+              x.get("target"), x.get("actual"), x.get("kind")) for i, x in enumerate(s.get("indicators") or [])])
+        self.executemany("INSERT INTO subprojects (report_id, idx, name, amount_yuan) VALUES (?, ?, ?, ?)",
+                         [(rid, i, sp.get("name"), sp.get("amount_yuan")) for i, sp in enumerate(rec.get("subprojects") or [])])
+        self.executemany(
+            "INSERT INTO items (report_id, subproject_idx, idx, description, amount_yuan, is_contract) VALUES (?, ?, ?, ?, ?, ?)",
+            [(rid, i, k, it.get("description"), it.get("amount_yuan"), int(bool(it.get("is_contract"))))
+             for i, sp in enumerate(rec.get("subprojects") or []) for k, it in enumerate(sp.get("items") or [])])
+        self.executemany(
+            "INSERT INTO checks (report_id, check_id, status, severity, message, expected, actual) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(rid, c["id"], c["status"], c["severity"], c["message"], json.dumps(c.get("expected"), ensure_ascii=False),
+              json.dumps(c.get("actual"), ensure_ascii=False)) for c in checks])
+        self.executemany(
+            "INSERT INTO provenance (report_id, pointer, page, text, bbox) VALUES (?, ?, ?, ?, ?)",
+            [(rid, p, e.get("page"), e.get("text"), json.dumps(e.get("bbox"))) for p, e in (rec.get("provenance") or {}).items()])
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.query(f"SELECT COUNT(*) FROM {t}")[0][0] for t in TABLES}
+
+
+def _redact(url: str) -> str:
+    """A database URL without its password, for messages."""
+    import regex
+    return regex.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", url)
