@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import opencc
@@ -542,6 +543,12 @@ def main() -> None:
               THIRD_PARTY.gold("simplified", must_pass=("execution_rate", "grade_matches_score")))
     write("multi_report.txt", render_multi_report_text(s, s2 := _second_selfeval()),
           [s.gold("simplified", must_pass=SELF_CHECKS), s2.gold("simplified", must_pass=SELF_CHECKS)])
+    # A form whose own arithmetic does not hold: the rate does not match its amounts, the total not its rows.
+    flawed = replace(s, key="selfeval_flawed", rate_text="96.25", total_score=96.5)
+    flawed_checks = dict(must_pass=("indicator_weights_sum", "score_within_weight", "funding_sources_sum"),
+                         must_fail=("execution_rate", "indicator_scores_sum", "selfeval_total"))
+    write("selfeval_flawed.txt", render_selfeval_text(flawed), flawed.gold("simplified", **flawed_checks))
+    write_pdf("selfeval_flawed.pdf", lambda p: render_selfeval_pdf(flawed, p), flawed.gold("simplified", **flawed_checks))
     write_pdf("project_borderless.pdf", lambda p: render_borderless_pdf(PROJECT, p),
               PROJECT.gold("simplified", must_pass=PROJECT_CHECKS))
 

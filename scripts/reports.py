@@ -65,7 +65,8 @@ class ReportFacts:
                 return g
         return None
 
-    def gold(self, script: str, truncated: bool = False, must_pass: tuple[str, ...] = ()) -> dict:
+    def gold(self, script: str, truncated: bool = False, must_pass: tuple[str, ...] = (),
+             must_fail: tuple[str, ...] = ()) -> dict:
         """The expected record in the shape shared/tools/score_record.py scores."""
         out = {
             "_about": f"Expected record for the synthetic report '{self.key}' (scripts/make_samples.py).",
@@ -80,6 +81,8 @@ class ReportFacts:
                       "bands": [{"grade": g, "min": lo, "max": hi} for g, lo, hi in self.bands]},
             "checks_must_pass": list(must_pass),
         }
+        if must_fail:
+            out["checks_must_fail"] = list(must_fail)
         if self.subs:
             out["subprojects"] = [{"name": s.name, "amount_yuan": round(s.wan * 10_000, 2),
                                    "items_yuan": [round(i.wan * 10_000, 2) for i in s.items]} for s in self.subs]

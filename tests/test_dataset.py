@@ -240,3 +240,14 @@ def test_an_old_schema_is_migrated_on_open(tmp_path):
     cols = [r[1] for r in store.query("PRAGMA table_info(indicators)")]
     store.close()
     assert "target" in cols and "actual" in cols
+
+
+def test_jixiaoignore_leaves_out_material_that_is_not_a_report(tmp_path):
+    src = tmp_path / "in"
+    (src / "notes").mkdir(parents=True)
+    shutil.copy(SAMPLES / "selfeval_2021.txt", src / "r.txt")
+    (src / "notes" / "todo.txt").write_text("not a report", encoding="utf-8")
+    (src / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    (src / ".jixiaoignore").write_text("# not reports\nnotes/\n*.png\n", encoding="utf-8")
+    summary = ingest([src], tmp_path / "j.sqlite", workers=0, progress=False)
+    assert summary.seen == 1 and summary.extracted == 1

@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import os
 import signal
@@ -78,10 +79,14 @@ def discover(inputs: Iterable[str | Path]) -> Iterator[Path]:
             continue
         if not p.is_dir():
             continue
+        ignored = _ignore_patterns(p)
         for root, dirs, files in os.walk(p, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            rel_root = Path(root).relative_to(p)
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _ignored(rel_root / d, True, ignored))
             for name in sorted(files):
                 if name.startswith(".") or name in SKIP_NAMES or Path(name).suffix.lower() in SKIP_SUFFIXES:
+                    continue
+                if _ignored(rel_root / name, False, ignored):
                     continue
                 f = Path(root) / name
                 try:
@@ -93,6 +98,30 @@ def discover(inputs: Iterable[str | Path]) -> Iterator[Path]:
                 if key not in seen:
                     seen.add(key)
                     yield f
+
+
+IGNORE_FILE = ".jixiaoignore"
+
+
+def _ignore_patterns(folder: Path) -> list[str]:
+    """Patterns of a folder's .jixiaoignore (one per line, # comments; 'name/' matches a folder),
+    for archives that keep other material beside the reports."""
+    try:
+        lines = (folder / IGNORE_FILE).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [x.strip() for x in lines if x.strip() and not x.strip().startswith("#")]
+
+
+def _ignored(rel: Path, is_dir: bool, patterns: list[str]) -> bool:
+    text = rel.as_posix()
+    for pat in patterns:
+        if pat.endswith("/"):
+            if is_dir and fnmatch.fnmatch(text, pat.rstrip("/")):
+                return True
+        elif fnmatch.fnmatch(text, pat) or fnmatch.fnmatch(rel.name, pat):
+            return True
+    return False
 
 
 def sha256_of(path: Path) -> str:
