@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test bench lint clean samples system-deps
+.PHONY: install demo test bench lint clean samples system-deps fuzz
 
 # Debian packages the tests use when they can: PostgreSQL (the team-database path), Chromium (the
 # audit report in a browser), a CJK font (re-rendering samples). Without root or apt the tests that
@@ -44,6 +44,10 @@ demo: install system-deps
 
 test: install system-deps
 	$(BIN)/pytest
+
+# The fuzz run: random, mutated and binary input through the whole pipeline (about 10 minutes here).
+fuzz: install
+	JIXIAO_FUZZ_EXAMPLES=3000 $(BIN)/pytest -q -p no:cacheprovider tests/test_hostile.py -k "random or mutated"
 
 bench: install
 	$(BIN)/python bench/bench_text.py

@@ -60,7 +60,7 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
 
 
 def _source(doc: Document, norm: NormalisedText) -> Source:
-    truncated = bool(norm.truncated_marker) or _cut_mid_sentence(norm.text)
+    truncated = bool(norm.truncated_marker) or _cut_mid_sentence(norm.text) or bool(doc.meta.get("pages_not_read"))
     return Source(path=doc.path, sha256=doc.sha256, format=doc.format,
                   pages=len(doc.pages) if doc.paged else None, script=norm.script,
                   truncated=truncated, encoding=doc.encoding, page_readers=[p.reader for p in doc.pages])

@@ -16,7 +16,8 @@ from .encoding import decode
 
 
 def _decode_text(path: Path, data: bytes) -> tuple[str, str]:
-    if data.count(b"\x00") > max(8, len(data) // 100):
+    controls = sum(data.count(bytes([c])) for c in range(32) if c not in (9, 10, 12, 13, 27))
+    if data.count(b"\x00") > max(8, len(data) // 100) or controls > max(16, len(data) // 20):
         raise LoadError(path, "binary data, not text (unknown format)")
     text, encoding = decode(data)
     if text.count("\ufffd") > max(20, len(text) // 20):

@@ -1,0 +1,110 @@
+"""Hostile and broken input: a clear error naming the file and the reason, never a crash or a leak."""
+import io
+import os
+
+import pytest
+from conftest import SAMPLES
+from fuzzing import extract_or_own_error, mutated_report, random_text
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from reportlab.pdfgen import canvas
+
+import pipeline
+from pipeline.errors import LoadError
+from pipeline.load import load
+from pipeline.load import pdf as pdf_backend
+
+# A short slice in the suite; `make fuzz` runs the same tests with many more examples.
+FUZZ = settings(max_examples=int(os.environ.get("JIXIAO_FUZZ_EXAMPLES", "40")), deadline=None,
+                suppress_health_check=list(HealthCheck))
+
+
+@FUZZ
+@given(random_text)
+def test_random_text_gives_a_record_or_the_projects_own_error(text):
+    extract_or_own_error(text)
+
+
+@FUZZ
+@given(mutated_report())
+def test_mutated_reports_give_a_record_or_the_projects_own_error(text):
+    extract_or_own_error(text)
+
+
+@FUZZ
+@given(st.binary(max_size=2000))
+def test_random_bytes_as_any_format_give_a_record_or_the_projects_own_error(tmp_path_factory, data):
+    folder = tmp_path_factory.mktemp("bytes")
+    for suffix in (".txt", ".pdf", ".docx", ".xlsx", ".html"):
+        path = folder / f"x{suffix}"
+        path.write_bytes(data)
+        try:
+            pipeline.extract(path)
+        except LoadError as exc:
+            assert str(path) in str(exc)
+
+
+def test_a_binary_file_posing_as_text_is_refused(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_bytes(bytes(range(256)) * 40)
+    with pytest.raises(LoadError, match="binary|not text"):
+        load(path)
+
+
+def test_a_pdf_of_thousands_of_pages_is_read_up_to_the_cap_and_marked_incomplete(tmp_path, monkeypatch):
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    for i in range(2000):
+        c.drawString(72, 720, f"Budget item {chr(65 + i % 26)}{chr(97 + i // 26 % 26)} spent {i} yuan")
+        c.showPage()
+    c.save()
+    path = tmp_path / "huge.pdf"
+    path.write_bytes(buf.getvalue())
+    monkeypatch.setattr(pdf_backend, "MAX_PAGES", 30)  # the cap's logic, at a size a unit test can afford
+    doc = load(path)
+    assert len(doc.pages) == 30 and doc.meta["pages_not_read"] == 1970
+    record = pipeline.extract(path)[0]
+    assert record.source.truncated is True and record.source.pages == 30
+
+
+def test_an_image_bomb_is_refused_without_decoding_it(tmp_path):
+    from PIL import Image
+    path = tmp_path / "bomb.png"
+    Image.new("1", (30_000, 30_000)).save(path, optimize=True)
+    assert path.stat().st_size < 2_000_000
+    with pytest.raises(LoadError) as err:
+        pipeline.extract(path)
+    assert "bomb.png" in str(err.value)
+
+
+def test_html_with_scripts_and_forms_keeps_only_the_report(tmp_path):
+    page = ("<html><body><script>document.write('预算执行率为1%')</script><form action='http://x'>"
+            "<input value='总分100'></form><p>项目预算合计100万元,预算执行数为95万元,预算执行率为95%。</p>"
+            "<iframe src='http://evil'></iframe></body></html>")
+    path = tmp_path / "p.html"
+    path.write_text(page, encoding="utf-8")
+    record = pipeline.extract(path)[0]
+    assert record.budget.execution_rate == 95
+    assert "1%" not in load(path).text and "evil" not in load(path).text
+
+
+def test_file_names_with_newlines_and_non_ascii_are_reported_whole(tmp_path):
+    path = tmp_path / "报告\n第 1 份.txt"
+    path.write_bytes(b"")
+    with pytest.raises(LoadError) as err:
+        load(path)
+    assert str(path) in str(err.value)
+
+
+def test_samples_survive_a_truncation_at_every_tenth_of_their_length(tmp_path):
+    for sample in sorted(SAMPLES.glob("*.*")):
+        if sample.is_dir():
+            continue
+        data = sample.read_bytes()
+        for k in range(1, 10):
+            path = tmp_path / f"cut{sample.suffix}"
+            path.write_bytes(data[: len(data) * k // 10])
+            try:
+                pipeline.extract(path)
+            except LoadError as exc:
+                assert str(path) in str(exc)
