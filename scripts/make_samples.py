@@ -551,6 +551,8 @@ def main() -> None:
     write_pdf("selfeval_flawed.pdf", lambda p: render_selfeval_pdf(flawed, p), flawed.gold("simplified", **flawed_checks))
     write_pdf("project_borderless.pdf", lambda p: render_borderless_pdf(PROJECT, p),
               PROJECT.gold("simplified", must_pass=PROJECT_CHECKS))
+    from make_scans import main as make_scans
+    make_scans()
 
 
 if __name__ == "__main__":

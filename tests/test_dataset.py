@@ -28,7 +28,7 @@ def _count(db, sql):
 def test_ingest_stores_every_report_and_a_rerun_skips_them(tmp_path):
     db = tmp_path / "j.sqlite"
     first = ingest([SAMPLES], db, workers=2, progress=False)
-    assert first.failed == 0 and first.extracted == first.seen > 10
+    assert first.failed == 0 and first.extracted == first.seen > 10, first.failures
     assert first.reports == _count(db, "SELECT COUNT(*) FROM reports")
     again = ingest([SAMPLES], db, workers=2, progress=False)
     assert again.extracted == 0 and again.skipped == first.seen
@@ -215,7 +215,7 @@ def postgres_url():
 
 def test_postgresql_database_takes_the_same_ingest_and_export(postgres_url, tmp_path):
     first = ingest([SAMPLES], postgres_url, workers=2, progress=False)
-    assert first.failed == 0 and first.extracted > 10
+    assert first.failed == 0 and first.extracted > 10, first.failures
     again = ingest([SAMPLES], postgres_url, workers=2, progress=False)
     assert again.extracted == 0
     store = Store.open(postgres_url)
@@ -251,3 +251,14 @@ def test_jixiaoignore_leaves_out_material_that_is_not_a_report(tmp_path):
     (src / ".jixiaoignore").write_text("# not reports\nnotes/\n*.png\n", encoding="utf-8")
     summary = ingest([src], tmp_path / "j.sqlite", workers=0, progress=False)
     assert summary.seen == 1 and summary.extracted == 1
+
+
+def test_a_file_over_the_memory_limit_fails_alone(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SAMPLES / "selfeval_2021.txt", src / "small.txt")
+    shutil.copy(SAMPLES / "photo_score_page.jpg", src / "photo.jpg")  # OCR needs a few hundred MiB
+    summary = ingest([src], tmp_path / "j.sqlite", workers=1, max_memory_mb=150, progress=False)
+    reasons = dict(summary.failures)
+    assert summary.extracted == 1 and summary.failed == 1
+    assert "memory" in reasons[str(src / "photo.jpg")] or "died" in reasons[str(src / "photo.jpg")]

@@ -108,3 +108,17 @@ def test_samples_survive_a_truncation_at_every_tenth_of_their_length(tmp_path):
                 pipeline.extract(path)
             except LoadError as exc:
                 assert str(path) in str(exc)
+
+
+def test_a_zero_budget_from_a_mangled_form_does_not_break_the_checks(tmp_path):
+    text = (SAMPLES / "selfeval_2021.txt").read_text(encoding="utf-8")
+    text = text.replace("年度资金总额 | 300 | 320 | 304.8", "年度资金总额 | 300 .000000000000000000000政拨款 | 0 | 304.8")
+    extract_or_own_error(text)
+    record = pipeline.extract(_write(tmp_path, text))[0]
+    assert all(c.expected != float("inf") for c in record.checks)
+
+
+def _write(tmp_path, text):
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -10,11 +10,13 @@
 """
 from __future__ import annotations
 
+import _thread
 import fnmatch
 import hashlib
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -171,16 +173,38 @@ def _on_alarm(signum, frame):  # noqa: ARG001
     raise _Timeout()
 
 
+_memory = {"limit": None, "over": False}
+
+
 def init_worker(max_memory_mb: int | None) -> None:
-    """Limit a worker's address space, so one huge file fails alone instead of exhausting the machine."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the driver's to handle
+    """A worker ignores Ctrl-C (the driver handles it) and watches its own memory: over the limit,
+    the file it works on is interrupted and stored as failed; far over it, the worker exits and
+    the driver stores the file as failed. (An address-space rlimit would not do: onnxruntime
+    reserves gigabytes of address space it never touches.)"""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if max_memory_mb:
-        try:
-            import resource
-            limit = max_memory_mb * 1024 * 1024
-            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        except (ImportError, ValueError, OSError):
-            pass
+        _memory["limit"] = max_memory_mb * 1024 * 1024
+        threading.Thread(target=_watch_memory, daemon=True).start()
+
+
+def _rss() -> int:
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _watch_memory() -> None:
+    limit = _memory["limit"]
+    while True:
+        time.sleep(0.2)
+        rss = _rss()
+        if rss > limit and not _memory["over"]:
+            _memory["over"] = True
+            _thread.interrupt_main()
+        if rss > 1.5 * limit:
+            os._exit(137)
 
 
 def extract_file(path: str, sha256: str, timeout: float | None) -> Outcome:
@@ -200,8 +224,14 @@ def extract_file(path: str, sha256: str, timeout: float | None) -> Outcome:
         return Outcome(sha256, "done", data, None, time.perf_counter() - start, fmt)
     except _Timeout:
         return Outcome(sha256, "failed", [], f"timed out after {timeout:g} s", time.perf_counter() - start)
+    except KeyboardInterrupt:
+        if not _memory["over"]:
+            raise
+        _memory["over"] = False
+        mib = (_memory["limit"] or 0) // 2**20
+        return Outcome(sha256, "failed", [], f"over the memory limit ({mib} MiB)", time.perf_counter() - start)
     except MemoryError:
-        return Outcome(sha256, "failed", [], "out of memory (over the per-file memory limit)", time.perf_counter() - start)
+        return Outcome(sha256, "failed", [], "out of memory", time.perf_counter() - start)
     except JixiaoError as exc:
         reason = getattr(exc, "reason", None) or str(exc)
         return Outcome(sha256, "failed", [], reason, time.perf_counter() - start)

@@ -63,7 +63,8 @@ def _source(doc: Document, norm: NormalisedText) -> Source:
     truncated = bool(norm.truncated_marker) or _cut_mid_sentence(norm.text) or bool(doc.meta.get("pages_not_read"))
     return Source(path=doc.path, sha256=doc.sha256, format=doc.format,
                   pages=len(doc.pages) if doc.paged else None, script=norm.script,
-                  truncated=truncated, encoding=doc.encoding, page_readers=[p.reader for p in doc.pages])
+                  truncated=truncated, encoding=doc.encoding, page_readers=[p.reader for p in doc.pages],
+                  ocr=doc.meta.get("ocr"))
 
 
 def _cut_mid_sentence(text: str) -> bool:

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import LoadError
-from . import html, office, pdf, text
+from . import html, image, office, pdf, text
 
 MAX_FILE_BYTES = 512 * 1024 * 1024  # a "report" larger than this is not a report
 
 BACKENDS = {"text": text.load, "markdown": text.load_markdown, "html": html.load, "pdf": pdf.load,
-            "docx": office.load_docx, "xlsx": office.load_xlsx, "xls": office.load_xls, "doc": office.load_doc}
+            "image": image.load, "docx": office.load_docx, "xlsx": office.load_xlsx, "xls": office.load_xls, "doc": office.load_doc}
 
 
 def sniff(path: Path, head: bytes) -> str:
@@ -63,11 +63,11 @@ def load(path) -> Document:
         kind = office.office_kind(office.check_zip(path, data)) or "zip"
     backend = BACKENDS.get(kind)
     if backend is None:
-        raise LoadError(path, f"{'an image' if kind == 'image' else 'a ' + kind.upper() + ' file'} is not supported yet (text, HTML, Markdown, PDF, DOCX, XLSX and XLS are)")
+        raise LoadError(path, f"a {kind.upper()} file is not supported (text, HTML, Markdown, PDF, images, DOCX, XLSX and XLS are)")
     doc = backend(path, data)
     doc.sha256 = hashlib.sha256(data).hexdigest()
     if not any(p.text.strip() for p in doc.pages):
         if doc.format == "pdf":
-            raise LoadError(path, "no text layer on any page (a scan: it needs OCR)")
+            raise LoadError(path, "no text on any page, not even by OCR")
         raise LoadError(path, "no text in the file")
     return doc

@@ -22,8 +22,10 @@ import regex
 
 from ..document import Box, Document, Page
 from ..errors import LoadError
+from . import ocr
 
 MAX_PAGES = 400  # a report has tens of pages; beyond this the rest is not read (bounded time and memory)
+OCR_DPI = 200  # PP-OCRv6 reads report text exactly from 200 dpi; more costs time for nothing
 _PAGE_NUMBER = regex.compile(r"^[\s\-—–－·•]*(?:第\s*\d+\s*页(?:\s*[,,/共]\s*共?\s*\d+\s*页)?|\d{1,4}(?:\s*/\s*\d{1,4})?|"
                              r"-\s*\d+\s*-|Page\s*\d+(?:\s*of\s*\d+)?)[\s\-—–－·•]*$", regex.I)
 _CID = regex.compile(r"\(cid:\d+\)")
@@ -46,6 +48,7 @@ def load(path: Path, data: bytes) -> Document:
             raise LoadError(path, "the PDF has no pages")
         pages: list[Page] = []
         fallback = None
+        ocr_lines: list = []
         for number, page in enumerate(pdf.pages[:MAX_PAGES], start=1):
             try:
                 text, boxes = read_page(page)
@@ -55,10 +58,17 @@ def load(path: Path, data: bytes) -> Document:
             if _unreadable(text):
                 fallback = fallback or _Pdfium(data)
                 alt = fallback.page_text(number - 1)
-                if alt.strip():
+                if alt.strip() and not _unreadable(alt):
                     text, boxes, reader = alt, [], "pypdfium2"
                 elif not text.strip() or _CID.search(text):
-                    text, boxes, reader = "", [], "none"  # an image page: OCR's job
+                    text, boxes, reader = "", [], "none"
+            if reader == "none" or (len(text.strip()) < 40 and _mostly_image(page)):
+                # a scan, or a scan with a few words of text layer: the page is read by OCR
+                fallback = fallback or _Pdfium(data)
+                ocr_text, ocr_boxes, lines = fallback.ocr_page(number - 1)
+                if ocr_text.strip():
+                    text, boxes, reader = ocr_text, ocr_boxes, "ocr"
+                    ocr_lines.extend(lines)
             pages.append(Page(number, text, reader=reader, boxes=boxes,
                               size=(float(page.width), float(page.height))))
             page.close()  # free the page's parsed objects: long PDFs stay within memory
@@ -68,7 +78,19 @@ def load(path: Path, data: bytes) -> Document:
     meta = {"pages_total": n_pages}
     if n_pages > MAX_PAGES:
         meta["pages_not_read"] = n_pages - MAX_PAGES
-    return Document(str(path), "", "pdf", pages, paged=True, meta=meta)
+    fmt = "pdf"
+    if ocr_lines:
+        meta["ocr"] = {"engine": ocr.ENGINE_NAME, "mean_confidence": ocr.mean_confidence(ocr_lines)}
+        if all(p.reader in ("ocr", "none") for p in pages):
+            fmt = "scan"
+    return Document(str(path), "", fmt, pages, paged=True, meta=meta)
+
+
+def _mostly_image(page) -> bool:
+    """An image covers most of the page: a scan, perhaps with a stamp or header in the text layer."""
+    area = float(page.width * page.height) or 1.0
+    covered = sum(abs((im["x1"] - im["x0"]) * (im["bottom"] - im["top"])) for im in page.images)
+    return covered > 0.5 * area
 
 
 def _reason(exc: Exception) -> str:
@@ -96,6 +118,19 @@ class _Pdfium:
             self.doc = pypdfium2.PdfDocument(data)
         except Exception:  # noqa: BLE001 - the fallback is best effort
             self.doc = None
+
+    def ocr_page(self, index: int, dpi: int = OCR_DPI):
+        """(text, boxes in PDF points, OCR lines) of a page rendered at `dpi`; empty where OCR is unavailable."""
+        if self.doc is None or index >= len(self.doc):
+            return "", [], []
+        try:
+            image = self.doc[index].render(scale=dpi / 72).to_numpy()
+            if image.ndim == 3 and image.shape[2] == 4:
+                image = image[:, :, :3]
+            text, boxes, lines, _ = ocr.ocr_image_text(image, scale=72 / dpi)
+            return text, boxes, lines
+        except ocr.OcrUnavailable:
+            return "", [], []
 
     def page_text(self, index: int) -> str:
         if self.doc is None or index >= len(self.doc):

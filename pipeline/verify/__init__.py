@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..record import Check, Record
 from . import budget, grades, scores, text  # noqa: F401  (registers the checks)
 from .base import REGISTRY, CheckSpec
+from .misread import reconsider
 
 CHECK_IDS = list(REGISTRY)
 
@@ -18,8 +19,8 @@ def verify(record: Record) -> list[Check]:
     results = []
     for spec in REGISTRY.values():
         try:
-            results.append(spec.run(record))
-        except (TypeError, ValueError, ZeroDivisionError, AttributeError, KeyError, IndexError) as exc:
+            results.append(reconsider(record, spec.run(record), spec.run))
+        except (TypeError, ValueError, ArithmeticError, AttributeError, KeyError, IndexError) as exc:
             # A hand-edited record can hold anything; a check that cannot read it says so.
             results.append(Check(spec.id, "skip", spec.severity,
                                  f"记录中的值无法检查 / cannot check the record's values: {type(exc).__name__}: {exc}"))

@@ -1,6 +1,7 @@
 """What every check shares: the registry, the verdict constructors, and the helpers over a record."""
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -56,6 +57,8 @@ def skipped(check_id: str, zh: str, en: str) -> Check:
 
 def _round(v):
     if isinstance(v, float):
+        if not math.isfinite(v):
+            return None
         r = round(v, 6)
         return int(r) if r == int(r) else r
     if isinstance(v, (list, tuple)):

@@ -17,6 +17,8 @@ def execution_rate(record: Record) -> Check:
     b = record.budget
     if b.budget_yuan is None or b.executed_yuan is None or b.execution_rate is None:
         return skipped(cid, "缺少预算数、执行数或执行率", "budget, executed amount or rate missing")
+    if not b.budget_yuan:
+        return skipped(cid, "预算数为0,无法计算执行率", "the budget is 0: no rate to compute")
     d = decimals(b.execution_rate)
     ev = evidence(record, "/budget/budget_yuan", "/budget/executed_yuan", "/budget/execution_rate")
     for label, denom in (("预算数 budget", b.budget_yuan), ("到位资金 received", b.received_yuan),

@@ -1,0 +1,54 @@
+"""Image backend: PNG, JPEG, TIFF (every page of a multi-page TIFF), phone photos — through OCR.
+
+Pillow's decompression-bomb guard is tightened to a size no report page needs, so a 30,000 ×
+30,000 image is refused before it is decoded; EXIF orientation (phone photos) is applied first.
+"""
+from __future__ import annotations
+
+import io
+import warnings
+from pathlib import Path
+
+from ..document import Document, Page
+from ..errors import LoadError
+from . import ocr
+
+MAX_PIXELS = 60_000_000  # a 600-dpi A3 scan is about 35 Mpx
+MAX_FRAMES = 200
+
+
+def load(path: Path, data: bytes) -> Document:
+    import numpy as np
+    from PIL import Image, ImageOps, ImageSequence
+
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            img = Image.open(io.BytesIO(data))
+            if img.width * img.height > MAX_PIXELS:
+                raise LoadError(path, f"image of {img.width}×{img.height} pixels refused (over {MAX_PIXELS:,}: "
+                                      f"a decompression bomb or not a page)")
+            frames = []
+            for k, frame in enumerate(ImageSequence.Iterator(img)):
+                if k >= MAX_FRAMES:
+                    break
+                frame = ImageOps.exif_transpose(frame).convert("RGB")
+                frames.append(np.asarray(frame))
+    except LoadError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise LoadError(path, f"image refused: {exc}") from None
+    except Exception as exc:  # noqa: BLE001 - Pillow raises many types for a damaged image
+        raise LoadError(path, f"not a readable image ({type(exc).__name__}: {str(exc)[:100]})") from None
+    pages, all_lines = [], []
+    for number, frame in enumerate(frames, start=1):
+        try:
+            text, boxes, lines, degrees = ocr.ocr_image_text(frame)
+        except ocr.OcrUnavailable as exc:
+            raise LoadError(path, str(exc)) from None
+        all_lines.extend(lines)
+        pages.append(Page(number, text, reader="ocr" + (f"(turned {degrees}°)" if degrees else ""), boxes=boxes,
+                          size=(float(frame.shape[1]), float(frame.shape[0]))))
+    meta = {"ocr": {"engine": ocr.ENGINE_NAME, "mean_confidence": ocr.mean_confidence(all_lines)}}
+    return Document(str(path), "", "image", pages, paged=True, meta=meta)

@@ -1,0 +1,270 @@
+"""OCR for scans and photos: RapidOCR (PP-OCRv6 small models shipped inside the rapidocr 3.10.0 wheel,
+run by onnxruntime), so nothing is downloaded at run time.
+
+RapidOCR's text-direction classifier is off: it flips upright lines and their low-score results
+are then dropped silently. Page rotation is decided here instead, from the shape of the detected
+boxes (a page turned by 90° has tall boxes) and, for 180°, from the recognition scores. Lines of
+low confidence are kept with their score, never dropped.
+
+Recognised lines become text the way the PDF backend writes it: lines grouped into rows by their
+vertical position, cells of a row separated by ' | ' where a wide gap parts them, a row without
+figures under the cells of a table row taken as the wrapped rest of those cells, and full-width
+prose lines joined. Every piece keeps its box and confidence.
+"""
+from __future__ import annotations
+
+import logging
+import statistics
+import threading
+from dataclasses import dataclass
+
+import regex
+
+from ..document import Box
+
+ENGINE_NAME = "rapidocr 3.10.0 (PP-OCRv6 small, onnxruntime)"
+MIN_SCORE = 0.3  # below this a line is kept but logged as doubtful
+log = logging.getLogger("jixiao.ocr")
+_lock = threading.Lock()
+_engine = None
+
+
+class OcrUnavailable(RuntimeError):
+    """rapidocr / onnxruntime are not installed."""
+
+
+@dataclass
+class OcrLine:
+    text: str
+    box: tuple[float, float, float, float]  # x0, top, x1, bottom in image pixels
+    score: float
+
+
+def engine():
+    global _engine
+    with _lock:
+        if _engine is None:
+            try:
+                from rapidocr import RapidOCR
+            except ImportError as exc:  # pragma: no cover - a dependency
+                raise OcrUnavailable(f"OCR needs rapidocr==3.10.0 and onnxruntime ({exc})") from None
+            _engine = RapidOCR(params={"Global.use_cls": False, "Global.log_level": "error",
+                                       "Global.text_score": 0.05})
+        return _engine
+
+
+def recognise(image) -> list[OcrLine]:
+    """OCR lines of an image (numpy array, RGB), upright as given."""
+    result = engine()(image)
+    out = []
+    if result is None or result.boxes is None:
+        return out
+    for quad, text, score in zip(result.boxes, result.txts, result.scores):
+        xs, ys = [p[0] for p in quad], [p[1] for p in quad]
+        line = OcrLine(str(text), (float(min(xs)), float(min(ys)), float(max(xs)), float(max(ys))), float(score))
+        if line.score < MIN_SCORE:
+            log.info("low-confidence OCR line kept: %r (%.2f)", line.text, line.score)
+        out.append(line)
+    return out
+
+
+def recognise_upright(image) -> tuple[list[OcrLine], int, object]:
+    """OCR with the page turned upright: (lines, degrees turned, the upright image)."""
+    import numpy as np
+
+    lines = recognise(image)
+    tall = sum(1 for x in lines if (x.box[3] - x.box[1]) > 1.5 * (x.box[2] - x.box[0]) and len(x.text) > 1)
+    candidates = []
+    if lines and tall > 0.5 * len(lines):
+        candidates = [90, 270]
+    elif lines and _mean(lines) < 0.75:
+        candidates = [180]
+    best = (lines, 0, image)
+    for degrees in candidates:
+        turned = np.ascontiguousarray(np.rot90(image, k=degrees // 90))
+        other = recognise(turned)
+        if _quality(other) > _quality(best[0]):
+            best = (other, degrees, turned)
+    return best
+
+
+def _mean(lines: list[OcrLine]) -> float:
+    return sum(x.score for x in lines) / len(lines) if lines else 0.0
+
+
+def _quality(lines: list[OcrLine]) -> float:
+    return _mean(lines) * sum(len(x.text) for x in lines)
+
+
+def mean_confidence(lines: list[OcrLine]) -> float | None:
+    chars = sum(len(x.text) for x in lines)
+    return round(sum(x.score * len(x.text) for x in lines) / chars, 4) if chars else None
+
+
+# --- lines → text -----------------------------------------------------------------------------------
+
+_FIGURE = regex.compile(r"^[\d.,%]+$")
+_SENTENCE_END = "。!?;:!?;:”\""
+
+
+_PAGE_NUMBER = regex.compile(r"^[\s\-—–－·•]*(?:第\s*\d+\s*页|\d{1,4}(?:\s*/\s*\d{1,4})?)[\s\-—–－·•]*$")
+
+
+def vertical_rules(image, h: float) -> list[float]:
+    """x positions of the vertical ruling lines of tables drawn on the image (dark runs taller than
+    three text lines); an empty list for borderless tables and plain prose."""
+    import numpy as np
+
+    gray = image if image.ndim == 2 else image[:, :, :3].mean(axis=2)
+    dark = (gray < 140).astype(np.int32)
+    span = max(20, int(3 * h))
+    if dark.shape[0] <= span:
+        return []
+    cs = np.cumsum(dark, axis=0)
+    windows = cs[span:] - cs[:-span]
+    columns = np.nonzero(windows.max(axis=0) >= 0.9 * span)[0]
+    rules: list[float] = []
+    run: list[int] = []  # neighbouring dark columns are one rule
+    for x in columns.tolist():
+        if run and x - run[-1] > 2:
+            rules.append((run[0] + run[-1]) / 2)
+            run = []
+        run.append(x)
+    if run:
+        rules.append((run[0] + run[-1]) / 2)
+    return rules
+
+
+def page_text(lines: list[OcrLine], scale: float = 1.0, rules: list[float] | None = None,
+              height: float | None = None) -> tuple[str, list[Box]]:
+    """The page's text from OCR lines; boxes are multiplied by `scale` (pixels → PDF points).
+    `rules` are the x positions of vertical table rules: cells never merge across one."""
+    if not lines:
+        return "", []
+    h = statistics.median(x.box[3] - x.box[1] for x in lines)
+    if height:  # page numbers in the margins are furniture, as in the text layer
+        lines = [x for x in lines if not (_PAGE_NUMBER.match(x.text) and (x.box[1] < 0.08 * height or x.box[3] > 0.9 * height))]
+        if not lines:
+            return "", []
+    rows: list[list[OcrLine]] = []
+    for line in sorted(lines, key=lambda x: (x.box[1] + x.box[3]) / 2):
+        mid = (line.box[1] + line.box[3]) / 2
+        if rows and abs(mid - _row_mid(rows[-1])) <= 0.6 * h:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    cells_rows = [_cells(sorted(r, key=lambda x: x.box[0]), h, rules or []) for r in rows]
+    cells_rows = _fold_continuations(cells_rows, h)
+    right = max(c[-1][1][2] for c in cells_rows if c)
+    text_parts: list[str] = []
+    boxes: list[Box] = []
+    pos = 0
+    prev = None
+    for cells in cells_rows:
+        if text_parts:
+            sep = "" if _wraps(prev, cells, right, h) else "\n"
+            text_parts.append(sep)
+            pos += len(sep)
+        for k, (text, box, score) in enumerate(cells):
+            if k:
+                text_parts.append(" | ")
+                pos += 3
+            text_parts.append(text)
+            boxes.append(Box(pos, pos + len(text), tuple(round(v * scale, 2) for v in box), round(score, 4)))
+            pos += len(text)
+        prev = cells
+    return "".join(text_parts), boxes
+
+
+def _row_mid(row: list[OcrLine]) -> float:
+    return sum((x.box[1] + x.box[3]) / 2 for x in row) / len(row)
+
+
+def _cells(row: list[OcrLine], h: float, rules: list[float]) -> list[tuple[str, tuple, float]]:
+    """Boxes of one row merged into cells: pieces a narrow gap parts are one cell, unless a table
+    rule runs between them."""
+    cells: list[list] = []
+    for line in row:
+        ruled = any(cells[-1][1][2] - 2 <= x <= line.box[0] + 2 for x in rules) if cells else False
+        if cells and not ruled and line.box[0] - cells[-1][1][2] < (1.2 if not rules else 2.0) * h:
+            text, box, score = cells[-1]
+            cells[-1] = [text + line.text, (box[0], min(box[1], line.box[1]), line.box[2], max(box[3], line.box[3])),
+                         min(score, line.score)]
+        else:
+            cells.append([line.text.replace("|", "/"), line.box, line.score])
+    return [tuple(c) for c in cells]
+
+
+def _fold_continuations(rows, h):
+    """A row with no figure whose cells all sit under cells of the table row above, close below it,
+    is the wrapped rest of those cells ('…健全性' / '和执行的有效性')."""
+    out = []
+    for cells in rows:
+        prev = out[-1] if out else None
+        if prev and len(prev) >= 3 and any(_FIGURE.match(c[0]) for c in prev) and not any(_FIGURE.match(c[0]) for c in cells):
+            gap = min(c[1][1] for c in cells) - max(c[1][3] for c in prev)
+            targets = [_under(c, prev) for c in cells]
+            if gap < 0.8 * h and all(t is not None for t in targets):
+                merged = list(prev)
+                for c, t in zip(cells, targets):
+                    text, box, score = merged[t]
+                    merged[t] = (text + c[0], (min(box[0], c[1][0]), box[1], max(box[2], c[1][2]), max(box[3], c[1][3])),
+                                 min(score, c[2]))
+                out[-1] = merged
+                continue
+        out.append(cells)
+    return out
+
+
+def _under(cell, row) -> int | None:
+    for k, c in enumerate(row):
+        overlap = min(cell[1][2], c[1][2]) - max(cell[1][0], c[1][0])
+        if overlap > 0.5 * (cell[1][2] - cell[1][0]):
+            return k
+    return None
+
+
+def _wraps(prev, cells, right, h) -> bool:
+    if prev is None or len(prev) != 1 or len(cells) != 1:
+        return False
+    text = prev[0][0].rstrip()
+    return bool(text) and text[-1] not in _SENTENCE_END and prev[0][1][2] >= right - 2 * h \
+        and not regex.match(r"^(?:[一二三四五六七八九十]{1,3}、|[((][一二三四五六七八九十\d]{1,3}[))])", cells[0][0])
+
+
+# --- pages and images --------------------------------------------------------------------------------
+
+def unrotate(box, k: int, width: float, height: float):
+    """A box found on the image turned by np.rot90(·, k), in the original image's pixels (width × height)."""
+    x0, y0, x1, y1 = box
+    corners = [(x0, y0), (x1, y1)]
+    if k % 4 == 1:
+        pts = [(width - y, x) for x, y in corners]
+    elif k % 4 == 2:
+        pts = [(width - x, height - y) for x, y in corners]
+    elif k % 4 == 3:
+        pts = [(y, height - x) for x, y in corners]
+    else:
+        return box
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def ocr_image_text(image, scale: float = 1.0) -> tuple[str, list[Box], list[OcrLine], int]:
+    """Text and boxes of an image (boxes in the original orientation, times `scale`)."""
+    height, width = image.shape[:2]
+    upright_lines, degrees, upright_image = recognise_upright(image)
+    k = degrees // 90
+    h = statistics.median(x.box[3] - x.box[1] for x in upright_lines) if upright_lines else 0
+    rules = vertical_rules(upright_image, h) if upright_lines else []
+    up_height = upright_image.shape[0]
+    if k:
+        # rows are built in the upright frame; the boxes go back to the image's own frame
+        text, boxes = page_text(upright_lines, 1.0, rules, up_height)
+        boxes = [Box(b.start, b.end, tuple(round(v * scale, 2) for v in unrotate(b.bbox, k, width, height)), b.confidence)
+                 for b in boxes]
+        lines = [OcrLine(x.text, unrotate(x.box, k, width, height), x.score) for x in upright_lines]
+        return text, boxes, lines, degrees
+    text, boxes = page_text(upright_lines, scale, rules, up_height)
+    return text, boxes, upright_lines, 0
+

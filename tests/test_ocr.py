@@ -1,0 +1,91 @@
+"""Scans and photos through OCR (RapidOCR, models inside its wheel)."""
+import pytest
+from conftest import SAMPLES
+from helpers import check_of
+
+import pipeline
+from pipeline.load import load
+from pipeline.load.ocr import OcrLine, page_text, unrotate
+from pipeline.record import Record
+
+pytest.importorskip("rapidocr")
+
+
+@pytest.fixture(scope="module")
+def scan_record():
+    return pipeline.extract(SAMPLES / "scan_sample_report.pdf")[0]
+
+
+def test_a_scan_is_read_by_ocr_with_engine_and_confidence(scan_record):
+    src = scan_record.source
+    assert src.format == "scan" and src.page_readers == ["ocr", "ocr"]
+    assert src.ocr["engine"].startswith("rapidocr") and src.ocr["mean_confidence"] > 0.9
+
+
+def test_scan_gives_the_score_table_and_budget_exactly(scan_record):
+    leaves = [(i.name, i.weight, i.score) for i in scan_record.scores.indicators if i.weight is not None]
+    assert [(w, s) for _, w, s in leaves] == [(5, 5), (8, 6), (8, 7.7), (6, 6), (5, 3), (4, 4), (12, 12), (10, 8),
+                                              (12, 11), (30, 27)]
+    assert (scan_record.scores.total_weight, scan_record.scores.total_score) == (100, 89.7)
+    b = scan_record.budget
+    assert (b.budget_yuan, b.executed_yuan, b.execution_rate) == (1130000, 1098608, 97.22)
+
+
+def test_ocr_values_carry_a_box_in_pdf_points_and_a_confidence(scan_record):
+    entry = scan_record.provenance["/scores/total_score"]
+    x0, top, x1, bottom = entry["bbox"]
+    assert 0 <= x0 < x1 <= 595.3 and 0 <= top < bottom <= 841.9
+    assert 0 < entry["confidence"] <= 1
+
+
+def test_a_photo_held_sideways_is_turned_upright_and_its_table_read():
+    record = pipeline.extract(SAMPLES / "photo_score_page.jpg")[0]
+    assert record.source.format == "image" and "turned" in record.source.page_readers[0]
+    assert record.scores.total_score == 89.7
+    assert check_of(record, "indicator_scores_sum").status == "pass"
+    x0, top, x1, bottom = record.provenance["/scores/total_score"]["bbox"]  # pixels of the photo as stored
+    assert x1 > x0 and bottom > top
+
+
+def test_a_text_layer_that_reads_well_is_never_replaced_by_ocr():
+    doc = load(SAMPLES / "sample_report_simplified.pdf")
+    assert all(p.reader == "pdfplumber" for p in doc.pages) and "ocr" not in doc.meta
+
+
+def test_low_confidence_lines_are_kept_not_dropped():
+    lines = [OcrLine("项目预算合计113万元", (10, 10, 400, 40), 0.98), OcrLine("模糊的一行", (10, 60, 200, 90), 0.12)]
+    text, boxes = page_text(lines)
+    assert "模糊的一行" in text and min(b.confidence for b in boxes) == 0.12
+
+
+def test_rows_of_a_table_are_rebuilt_from_boxes_with_wrapped_cells_folded():
+    def line(t, x0, y0, x1, y1):
+        return OcrLine(t, (x0, y0, x1, y1), 0.99)
+    lines = [line("指标名称", 10, 0, 100, 30), line("权重", 300, 0, 350, 30), line("得分", 400, 0, 450, 30),
+             line("财务管理制度的健全性", 10, 40, 200, 70), line("5", 300, 48, 315, 78), line("3", 400, 48, 415, 78),
+             line("和有效性", 10, 75, 100, 105)]
+    text, _ = page_text(lines, rules=[250, 380])
+    assert text.splitlines() == ["指标名称 | 权重 | 得分", "财务管理制度的健全性和有效性 | 5 | 3"]
+
+
+def test_boxes_found_on_a_turned_image_go_back_to_its_frame():
+    # a 100×50 image turned by np.rot90 once is 50×100; a box at its top-left came from the top-right
+    assert unrotate((0, 0, 10, 20), 1, 100, 50) == (80, 0, 100, 10)
+
+
+def test_a_failure_that_one_ocr_confusion_repairs_is_a_possible_misread(scan_record):
+    data = scan_record.to_dict()
+    i = next(k for k, x in enumerate(data["scores"]["indicators"]) if x["name"] == "预算执行率")
+    data["scores"]["indicators"][i]["score"] = 1.7  # '7.7' read as '1.7'
+    data["provenance"][f"/scores/indicators/{i}/score"]["text"] = "1.7"
+    record = Record.from_dict(data)
+    pipeline.verify(record)
+    c = check_of(record, "indicator_scores_sum")
+    assert c.status == "warn" and "1.7 → 7.7" in c.message and "possible misread" in c.message
+
+
+def test_a_text_layer_figure_is_not_excused_as_a_misread(tmp_path):
+    text = (SAMPLES / "selfeval_2021.txt").read_text(encoding="utf-8").replace("| 100 | 95.5 |", "| 100 | 95.6 |")
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    assert check_of(pipeline.extract(path)[0], "indicator_scores_sum").status == "fail"
