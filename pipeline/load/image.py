@@ -44,7 +44,7 @@ def load(path: Path, data: bytes) -> Document:
     pages, all_lines = [], []
     for number, frame in enumerate(frames, start=1):
         try:
-            text, boxes, lines, degrees = ocr.ocr_image_text(frame)
+            text, boxes, lines, degrees = ocr.ocr_image_text(frame, probe=True)
         except ocr.OcrUnavailable as exc:
             raise LoadError(path, str(exc)) from None
         all_lines.extend(lines)
