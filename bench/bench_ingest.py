@@ -37,6 +37,12 @@ def main() -> None:
                   f"{summary.extracted / summary.seconds:.1f} files/s ({summary.reports} reports)")
             rerun = ingest([corpus], db, workers=workers, progress=False)
             print(f"workers={workers} re-run (everything stored): {rerun.seconds:.2f} s, {rerun.skipped} skipped")
+        for workers in (1, 2):  # the same corpus on a Dask LocalCluster: what one worker gives
+            db = Path(tmp) / f"dask_{workers}.sqlite"
+            summary = ingest([corpus], db, workers=workers, executor="dask", progress=False)
+            assert summary.failed == 0, summary.failures[:3]
+            print(f"dask workers={workers}: {summary.extracted} files in {summary.seconds:.1f} s = "
+                  f"{summary.extracted / summary.seconds:.1f} files/s (cluster start-up included)")
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory: driver {me:.0f} MiB, largest worker {kids:.0f} MiB")

@@ -173,6 +173,30 @@ def _on_alarm(signum, frame):  # noqa: ARG001
     raise _Timeout()
 
 
+class _ThreadTimeout:
+    """The time limit for a file extracted in a worker thread (a Dask worker), where no alarm signal
+    reaches: the exception is raised in that thread when its limit passes."""
+
+    def __init__(self, seconds: float):
+        self.thread_id = threading.get_ident()
+        self.lock = threading.Lock()
+        self.done = False
+        self.timer = threading.Timer(seconds, self._fire)
+        self.timer.daemon = True
+        self.timer.start()
+
+    def _fire(self) -> None:
+        import ctypes
+        with self.lock:
+            if not self.done:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.thread_id), ctypes.py_object(_Timeout))
+
+    def stop(self) -> None:
+        with self.lock:
+            self.done = True
+        self.timer.cancel()
+
+
 _memory = {"limit": None, "over": False}
 
 
@@ -213,7 +237,9 @@ def extract_file(path: str, sha256: str, timeout: float | None) -> Outcome:
     from ..run import extract
 
     start = time.perf_counter()
-    use_alarm = bool(timeout) and hasattr(signal, "SIGALRM")
+    in_main = threading.current_thread() is threading.main_thread()
+    use_alarm = bool(timeout) and hasattr(signal, "SIGALRM") and in_main
+    guard = _ThreadTimeout(timeout) if timeout and not in_main else None
     if use_alarm:
         signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout)
@@ -242,6 +268,8 @@ def extract_file(path: str, sha256: str, timeout: float | None) -> Outcome:
     finally:
         if use_alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
+        if guard is not None:
+            guard.stop()
 
 
 # --- the batch -------------------------------------------------------------------------------------
