@@ -9,7 +9,7 @@ from ..record import Budget, FundingSource, Indicator, Mention, Record, Report, 
 from . import budget as budget_mod
 from . import grades, metadata, statements
 from .context import Context, Found
-from .score_table import ScoreTable, parse_cell_stream, parse_cell_table, parse_flow_table
+from .score_table import ScoreTable, parse_cell_stream, parse_cell_table, parse_flow_table, parse_flow_weights
 from .subprojects import read_subprojects
 
 _EXECUTION_ROW = regex.compile(r"预算执行率|资金执行率|执行率|预算执行|支出率")
@@ -204,6 +204,8 @@ def _scores(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> Scor
         table = parse_cell_stream(ctx) or table
     if table is None or sum(1 for i in table.indicators if i.weight is not None) < 2:
         table = parse_flow_table(ctx, prose_total.value if prose_total else None) or table
+    if table is None or sum(1 for i in table.indicators if i.weight is not None) < 2:
+        table = parse_flow_weights(ctx) or table
     scores = Scores()
     if table is not None:
         scores.indicators = table.indicators

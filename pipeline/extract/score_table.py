@@ -443,3 +443,54 @@ def _regroup(cells, width, name_cols) -> list[_Line]:
         lines.append(_Line(row[0][1], list(row)))
         k += width
     return lines
+
+
+# --- weight-only indicator tables (绩效评价指标表) glued by a scrape -------------------------------------
+
+_WEIGHT_HEADER = regex.compile(rf"^[^\n]*指标[^\n]*{WEIGHT_WORDS}[^\n]*$", regex.M)
+_TRAILING_RUN = regex.compile(r"(\d+(?:\.\d+)?)\s*$")
+_TOTAL_THEN_NUMBER = regex.compile(r"(?:总分|合计|总计)[\s|]*(\d+(?:\.\d+)?)")
+
+
+def parse_flow_weights(ctx: Context) -> ScoreTable | None:
+    """An indicator table with a weight column and no score column, each row's cells glued and its
+    weight at the end of the line ('享受资助人数达到预计值210010' = target 2100 | weight 10): the weight
+    of each row is the suffix of its last digit run that makes the weights sum to the stated total."""
+    text = ctx.text
+    for header in _WEIGHT_HEADER.finditer(text):
+        if regex.search(SCORE_WORDS, header[0]):
+            continue
+        total = _TOTAL_THEN_NUMBER.search(text, header.end(), header.end() + 3000)
+        if not total:
+            continue
+        rows = []
+        for line in regex.finditer(r"[^\n]+", text[header.end():total.start()]):
+            start = header.end() + line.start()
+            run = _TRAILING_RUN.search(line[0])
+            if not run:
+                continue
+            options = _weight_suffixes(run[1])
+            if options:
+                rows.append((line[0][:run.start()].strip(), start, start + run.start(1), start + run.end(1), options))
+        if len(rows) < 2:
+            continue
+        target = float(total[1])
+        paths = _paths([[(w, 0.0) for w in r[4]] for r in rows], target, None)
+        if not paths or len({p for p in paths}) != 1:
+            continue
+        table = ScoreTable(indicators=[])
+        for (name, a, ra, rb, _), (w, _) in zip(rows, paths[0]):
+            table.indicators.append(Indicator(level=1, name=name[:40] or None, weight=w))
+            table.spans.append({"name": (a, a + len(name[:40])), "weight": (ra, rb)})
+        table.total_weight = Found(target, total.start(1), total.end(1))
+        return table
+    return None
+
+
+def _weight_suffixes(run: str) -> list[float]:
+    out = []
+    for i in range(len(run)):
+        head, tail = run[:i], run[i:]
+        if (not head or is_number_form(head, 4)) and is_number_form(tail) and is_weight(float(tail)):
+            out.append(float(tail))
+    return out
