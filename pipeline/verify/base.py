@@ -122,3 +122,13 @@ def money(v: float | None) -> str:
     if v is None:
         return "—"
     return f"{fmt(v)}元"
+
+
+def first_unbalanced(sums) -> tuple | None:
+    """The first prose sum ('A, 其中 a, b, c') whose parts miss its total by more than the printed
+    precision allows (the largest half-unit × the number of figures): (text_sum, sum of parts)."""
+    for t in sums:
+        s = sum(t.parts)
+        if abs(s - t.total) > t.half_unit * (len(t.parts) + 1) + EPS:
+            return t, s
+    return None

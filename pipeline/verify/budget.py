@@ -5,7 +5,19 @@ import regex
 
 from ..extract.glued import rate_matches
 from ..record import Check, Record
-from .base import EPS, check, decimals, evidence, failed, fmt, half_unit_of, money, passed, skipped
+from .base import (
+    EPS,
+    check,
+    decimals,
+    evidence,
+    failed,
+    first_unbalanced,
+    fmt,
+    half_unit_of,
+    money,
+    passed,
+    skipped,
+)
 
 
 @check("execution_rate")
@@ -77,12 +89,12 @@ def _funding_in_prose(record: Record) -> Check:
             and all(_FUNDING_LABEL.search(label) for label in t.labels)]
     if not sums:
         return skipped(cid, "没有资金总额及其来源", "no funds total with its sources (form rows or prose)")
-    for t in sums:
-        s = sum(t.parts)
-        if abs(s - t.total) > t.half_unit * (len(t.parts) + 1) + EPS:
-            return failed(cid, f"资金总额{money(t.total)},各来源合计{money(s)}: {t.text[:50]}",
-                          f"the funds total {money(t.total)} but its sources sum to {money(s)}", t.total, s,
-                          evidence(record, t.pointer) if t.pointer else [])
+    bad = first_unbalanced(sums)
+    if bad:
+        t, s = bad
+        return failed(cid, f"资金总额{money(t.total)},各来源合计{money(s)}: {t.text[:50]}",
+                      f"the funds total {money(t.total)} but its sources sum to {money(s)}", t.total, s,
+                      evidence(record, t.pointer) if t.pointer else [])
     return passed(cid, "资金总额等于各来源合计(正文)", "the funds total equals the sum of its sources (prose)")
 
 

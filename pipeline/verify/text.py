@@ -3,7 +3,7 @@ and whether the document is whole."""
 from __future__ import annotations
 
 from ..record import Check, Record
-from .base import EPS, check, evidence, failed, fmt, passed, skipped
+from .base import EPS, check, evidence, failed, first_unbalanced, fmt, passed, skipped
 
 
 @check("repeated_figures_agree")
@@ -36,12 +36,12 @@ def part_sums_text(record: Record) -> Check:
     sums = [t for t in record.text_sums if t.kind == "parts"]
     if not sums:
         return skipped(cid, "文中没有“其中”分项合计", "the text states no total with its parts")
-    for t in sums:
-        s = sum(t.parts)
-        if abs(s - t.total) > t.half_unit * (len(t.parts) + 1) + EPS:
-            return failed(cid, f"合计{fmt(t.total)}元,分项之和{fmt(s)}元: {t.text[:60]}",
-                          f"total {fmt(t.total)} but its parts sum to {fmt(s)}", t.total, s,
-                          evidence(record, t.pointer) if t.pointer else [])
+    bad = first_unbalanced(sums)
+    if bad:
+        t, s = bad
+        return failed(cid, f"合计{fmt(t.total)}元,分项之和{fmt(s)}元: {t.text[:60]}",
+                      f"total {fmt(t.total)} but its parts sum to {fmt(s)}", t.total, s,
+                      evidence(record, t.pointer) if t.pointer else [])
     return passed(cid, f"{len(sums)}处分项合计相符", f"{len(sums)} stated part sum(s) add up", None, None,
                   evidence(record, *[t.pointer for t in sums if t.pointer]))
 
