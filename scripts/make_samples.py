@@ -401,6 +401,25 @@ def render_selfeval_xlsx(r: ReportFacts, path: Path) -> None:
 def render_sichuan_xlsx(r: ReportFacts, path: Path) -> None:
     """Sichuan's form; its figures typed as text, the way many county offices fill it."""
     from render_office import xlsx
+    rows = sichuan_rows(r)
+    xlsx(path, {"Sheet1": rows}, {"Sheet1": ["A1:J1", "A2:J2", "B3:J3", "B4:J4", "B5:J5"]}, {})
+
+
+def render_sichuan_xls(r: ReportFacts, path: Path) -> None:
+    """The same form saved as a legacy .xls, figures as numbers this time."""
+    from render_office import xls
+    rows = [[_as_number(v) for v in row] for row in sichuan_rows(r)]
+    xls(path, rows)
+
+
+def _as_number(v):
+    try:
+        return float(v) if isinstance(v, str) and v.replace(".", "", 1).isdigit() else v
+    except ValueError:
+        return v
+
+
+def sichuan_rows(r: ReportFacts) -> list[list]:
     ex = r.rows[0]
     rows = [
         ["报表编号:510000_0023zp"], [r.title],
@@ -419,7 +438,7 @@ def render_sichuan_xlsx(r: ReportFacts, path: Path) -> None:
         target, actual = SICHUAN_VALUES[row.name]
         rows.append([row.level1, row.level2, row.name, row.target, target, row.actual, actual, fmt(row.weight), fmt(row.score), ""])
     rows.append(["总分", "", "", "", "", "", "", "100", fmt(r.total_score), ""])
-    xlsx(path, {"Sheet1": rows}, {"Sheet1": ["A1:J1", "A2:J2", "B3:J3", "B4:J4", "B5:J5"]}, {})
+    return rows
 
 
 def render_department_docx(r: ReportFacts, path: Path) -> None:
@@ -531,6 +550,9 @@ def main() -> None:
               PROJECT.gold("simplified", must_pass=PROJECT_CHECKS + ("subtotals_match",)))
     write_pdf("selfeval_2021.xlsx", lambda p: render_selfeval_xlsx(s, p), s.gold("simplified", must_pass=SELF_CHECKS))
     write_pdf("sichuan_selfeval_2023.xlsx", lambda p: render_sichuan_xlsx(SICHUAN, p),
+              SICHUAN.gold("simplified", must_pass=("execution_rate", "selfeval_execution_score", "selfeval_total",
+                                                   "funding_sources_sum", "indicator_weights_sum", "execution_score")))
+    write_pdf("sichuan_selfeval_2023.xls", lambda p: render_sichuan_xls(SICHUAN, p),
               SICHUAN.gold("simplified", must_pass=("execution_rate", "selfeval_execution_score", "selfeval_total",
                                                    "funding_sources_sum", "indicator_weights_sum", "execution_score")))
     write_pdf("chongqing_department_2021.docx", lambda p: render_department_docx(DEPARTMENT, p),

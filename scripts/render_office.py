@@ -76,3 +76,15 @@ def xlsx(path: Path, sheets: dict[str, list[list]], merges: dict[str, list[str]]
             ws[ref].number_format = "0.00%"
     wb.properties.creator = "jixiao test documents"
     wb.save(str(path))
+
+
+def xls(path: Path, rows: list[list]) -> None:
+    """A legacy .xls (BIFF8) of one sheet, as older county offices still send (xlwt writes it)."""
+    import xlwt
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Sheet1")
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value not in ("", None):
+                sheet.write(r, c, value)
+    book.save(str(path))

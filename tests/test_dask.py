@@ -67,3 +67,15 @@ def test_a_worker_killed_mid_batch_loses_no_file(tmp_path, cluster):
     with sqlite3.connect(db) as c:
         assert c.execute("SELECT COUNT(*) FROM files WHERE status = 'done'").fetchone()[0] == 40
         assert c.execute("SELECT COUNT(DISTINCT sha256) FROM reports").fetchone()[0] == 40
+
+
+def test_a_url_archive_is_listed_and_read_through_fsspec(tmp_path, cluster):
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 6, seed=23)
+    url = corpus.as_uri()  # file:///…: the same code path as s3:// or gcs:// with their fsspec packages
+    summary = ingest([url], tmp_path / "j.sqlite", executor="dask", scheduler=cluster.scheduler_address, progress=False)
+    assert summary.extracted == 6 and summary.failed == 0
+    with sqlite3.connect(tmp_path / "j.sqlite") as c:
+        paths = [r[0] for r in c.execute("SELECT path FROM paths")]
+        sources = [json.loads(r[0])["source"]["path"] for r in c.execute("SELECT record_json FROM reports")]
+    assert all(p.startswith("file://") for p in paths) and sorted(paths) == sorted(sources)

@@ -89,3 +89,15 @@ def test_a_text_layer_figure_is_not_excused_as_a_misread(tmp_path):
     path = tmp_path / "r.txt"
     path.write_text(text, encoding="utf-8")
     assert check_of(pipeline.extract(path)[0], "indicator_scores_sum").status == "fail"
+
+
+def test_every_page_of_a_multi_page_tiff_is_read(tmp_path):
+    from PIL import Image
+    photo = Image.open(SAMPLES / "photo_score_page.jpg").convert("L").rotate(-90, expand=True)
+    table = photo.crop((0, int(photo.height * 0.25), photo.width, int(photo.height * 0.6)))
+    path = tmp_path / "two_pages.tif"
+    table.save(path, save_all=True, append_images=[table.rotate(180)], compression="tiff_lzw")
+    doc = load(path)
+    assert [p.number for p in doc.pages] == [1, 2]
+    assert "预算执行率" in doc.pages[0].text and "预算执行率" in doc.pages[1].text
+    assert "turned 180" in doc.pages[1].reader

@@ -67,11 +67,24 @@ class IngestSummary:
 
 # --- discovery ---------------------------------------------------------------------------------------
 
-def discover(inputs: Iterable[str | Path]) -> Iterator[Path]:
+def is_url(item) -> bool:
+    return isinstance(item, str) and "://" in item
+
+
+def _fs(url: str):
+    import fsspec
+    return fsspec.core.url_to_fs(url)
+
+
+def discover(inputs: Iterable[str | Path]) -> Iterator[Path | str]:
     """Files under the inputs, recursively, in a stable order; symlinked folders are not followed
-    (a symlink loop cannot trap the walk) and hidden or tool files are left out."""
+    (a symlink loop cannot trap the walk) and hidden or tool files are left out. An input written as a
+    URL (s3://bucket/archive, file:///mnt/archive) is listed through fsspec and yields URLs."""
     seen: set[str] = set()
     for item in inputs:
+        if is_url(str(item)):
+            yield from _discover_url(str(item), seen)
+            continue
         p = Path(item)
         if p.is_file():
             key = str(p.resolve())
@@ -102,6 +115,19 @@ def discover(inputs: Iterable[str | Path]) -> Iterator[Path]:
                     yield f
 
 
+def _discover_url(url: str, seen: set[str]) -> Iterator[str]:
+    fs, root = _fs(url)
+    names = sorted(fs.find(root)) if fs.isdir(root) else [root]
+    for name in names:
+        base = name.rsplit("/", 1)[-1]
+        if base.startswith(".") or base in SKIP_NAMES or Path(base).suffix.lower() in SKIP_SUFFIXES:
+            continue
+        full = fs.unstrip_protocol(name)
+        if full not in seen:
+            seen.add(full)
+            yield full
+
+
 IGNORE_FILE = ".jixiaoignore"
 
 
@@ -126,9 +152,27 @@ def _ignored(rel: Path, is_dir: bool, patterns: list[str]) -> bool:
     return False
 
 
-def sha256_of(path: Path) -> str:
+def _stat(item) -> tuple[int, float]:
+    """(size, modification time) of a path or URL."""
+    if is_url(item):
+        fs, name = _fs(item)
+        info = fs.info(name)
+        mtime = info.get("mtime") or info.get("LastModified") or info.get("created") or 0
+        return int(info.get("size") or 0), float(mtime.timestamp() if hasattr(mtime, "timestamp") else mtime)
+    st = Path(item).stat()
+    return st.st_size, st.st_mtime
+
+
+def _open(item):
+    if is_url(item):
+        fs, name = _fs(item)
+        return fs.open(name, "rb")
+    return Path(item).open("rb")
+
+
+def sha256_of(path) -> str:
     h = hashlib.sha256()
-    with path.open("rb") as fh:
+    with _open(path) as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
@@ -141,9 +185,9 @@ def plan(store: Store, inputs: Iterable[str | Path], summary: IngestSummary) -> 
         summary.seen += 1
         name = str(f)
         try:
-            st = f.stat()
+            size, mtime = _stat(f)
             known = store.path_row(name)
-            if known and known[1] == st.st_size and known[2] == st.st_mtime and store.file_status(known[0]):
+            if known and known[1] == size and known[2] == mtime and store.file_status(known[0]):
                 summary.skipped += 1  # same size and time as when it was stored: not read again
                 continue
             sha = sha256_of(f)
@@ -151,7 +195,7 @@ def plan(store: Store, inputs: Iterable[str | Path], summary: IngestSummary) -> 
             summary.failed += 1
             summary.failures.append((name, f"cannot read: {exc.strerror or exc}"))
             continue
-        store.see_path(name, sha, st.st_size, st.st_mtime)
+        store.see_path(name, sha, size, mtime)
         if store.file_status(sha):
             summary.duplicates += 1  # this content is stored (under another name or from a previous run)
             continue
@@ -159,7 +203,7 @@ def plan(store: Store, inputs: Iterable[str | Path], summary: IngestSummary) -> 
             tasks[sha].paths.append(name)
             summary.duplicates += 1
             continue
-        tasks[sha] = Task(name, sha, st.st_size, [name])
+        tasks[sha] = Task(name, sha, size, [name])
     return list(tasks.values())
 
 
@@ -244,7 +288,7 @@ def extract_file(path: str, sha256: str, timeout: float | None) -> Outcome:
         signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
-        records = extract(path)
+        records = _extract_any(path, extract)
         data = [r.to_dict() for r in records]
         fmt = data[0]["source"]["format"] if data else None
         return Outcome(sha256, "done", data, None, time.perf_counter() - start, fmt)
@@ -270,6 +314,23 @@ def extract_file(path: str, sha256: str, timeout: float | None) -> Outcome:
             signal.setitimer(signal.ITIMER_REAL, 0)
         if guard is not None:
             guard.stop()
+
+
+def _extract_any(path: str, extract):
+    """A local path is read in place; a URL is fetched through fsspec into a temporary file first."""
+    if not is_url(path):
+        return extract(path)
+    import tempfile
+    suffix = Path(path.rsplit("/", 1)[-1]).suffix
+    with tempfile.TemporaryDirectory(prefix="jixiao-") as tmp:
+        local = Path(tmp) / f"document{suffix}"
+        with _open(path) as src, local.open("wb") as dst:
+            for chunk in iter(lambda: src.read(1 << 20), b""):
+                dst.write(chunk)
+        records = extract(local)
+    for r in records:
+        r.source.path = path
+    return records
 
 
 # --- the batch -------------------------------------------------------------------------------------
