@@ -15,6 +15,7 @@ from . import ocr
 
 MAX_PIXELS = 60_000_000  # a 600-dpi A3 scan is about 35 Mpx
 MAX_FRAMES = 200
+OCR_LONG_SIDE = 1600  # pixels: an A4 page at about 135 dpi
 
 
 def load(path: Path, data: bytes) -> Document:
@@ -34,7 +35,10 @@ def load(path: Path, data: bytes) -> Document:
                 if k >= MAX_FRAMES:
                     break
                 frame = ImageOps.exif_transpose(frame).convert("RGB")
-                frames.append(np.asarray(frame))
+                factor = min(1.0, OCR_LONG_SIDE / max(frame.size))
+                if factor < 1.0:  # a phone photo's 12 Mpx cost time and read no better than a 130-dpi page
+                    frame = frame.resize((round(frame.width * factor), round(frame.height * factor)), Image.LANCZOS)
+                frames.append((np.asarray(frame), 1.0 / factor))
     except LoadError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
@@ -42,13 +46,13 @@ def load(path: Path, data: bytes) -> Document:
     except Exception as exc:  # noqa: BLE001 - Pillow raises many types for a damaged image
         raise LoadError(path, f"not a readable image ({type(exc).__name__}: {str(exc)[:100]})") from None
     pages, all_lines = [], []
-    for number, frame in enumerate(frames, start=1):
+    for number, (frame, back) in enumerate(frames, start=1):
         try:
-            text, boxes, lines, degrees = ocr.ocr_image_text(frame, probe=True)
+            text, boxes, lines, degrees = ocr.ocr_image_text(frame, scale=back, probe=True)
         except ocr.OcrUnavailable as exc:
             raise LoadError(path, str(exc)) from None
         all_lines.extend(lines)
         pages.append(Page(number, text, reader="ocr" + (f"(turned {degrees}°)" if degrees else ""), boxes=boxes,
-                          size=(float(frame.shape[1]), float(frame.shape[0]))))
+                          size=(float(frame.shape[1]) * back, float(frame.shape[0]) * back)))
     meta = {"ocr": {"engine": ocr.ENGINE_NAME, "mean_confidence": ocr.mean_confidence(all_lines)}}
     return Document(str(path), "", "image", pages, paged=True, meta=meta)
