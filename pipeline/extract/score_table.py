@@ -18,8 +18,9 @@ from ..record import Indicator
 from .context import Context, Found
 from .glued import cuts, is_number_form, is_weight, weight_score_pairs
 
-WEIGHT_WORDS = r"(?:权重|分值|权数|标准分值|标准分|满分|指标权重)"
-SCORE_WORDS = r"(?:自评得分|评价得分|考评得分|实际得分|指标得分|得分|自评分|评分|自评)"
+WEIGHT_WORDS = r"(?:指标权重|指标分值|标准分值|权重分|权重|分值|权数|标准分|满分)"
+SCORE_WORDS = (r"(?:自评得分|评价得分|考评得分|考核得分|实际得分|指标得分|核定得分|审核得分|复核得分|综合得分|"
+               r"得分|自评分|评分|自评|实得分)")
 EXPLAIN_WORDS = r"(?:指标解释|指标说明|评价要点|评分标准|考核内容|评价内容|评分要点)"
 _HEADER = regex.compile(rf"(?:指标名称|评价指标|考核指标|一级指标|指标)[\p{{Han}}()]{{0,30}}?{WEIGHT_WORDS}[\p{{Han}}()]{{0,8}}?{SCORE_WORDS}")
 _HEADING = regex.compile(r"^[((]?([一二三四五六七八九十]{1,3})[、.)）]")
@@ -217,8 +218,8 @@ def looks_like_number(token: str) -> bool:
 
 _CELL_SPLIT = regex.compile(r"\s*\|\s*|\t+")
 _NAME_COLS = regex.compile(r"^(?:一级指标|二级指标|三级指标|四级指标|指标名称|评价指标|考核指标|指标|指标内容|评价内容)(?:名称)?$")
-_WEIGHT_COL = regex.compile(rf"^{WEIGHT_WORDS}(?:\(分\))?$")
-_SCORE_COL = regex.compile(rf"^{SCORE_WORDS}(?:\(分\))?$")
+_WEIGHT_COL = regex.compile(rf"^{WEIGHT_WORDS}(?:\((?:分|%)\))?$")
+_SCORE_COL = regex.compile(rf"^{SCORE_WORDS}(?:\(分\)|情况)?$")
 _TARGET_COL = regex.compile(r"^(?:年度)?(?:指标值|目标值|绩效目标值|预期目标|年度目标值)$")
 _ACTUAL_COL = regex.compile(r"^(?:实际)?(?:完成值|完成情况|实际值|实现值)$")
 _TOTAL_CELL = regex.compile(r"^(?:合计|总分|总计|总得分|得分合计|综合得分|总 分)$")
