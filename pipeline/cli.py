@@ -131,9 +131,17 @@ def _write(records: list[Record], output: str | None, fmt: str) -> None:
     if output and (Path(output).is_dir() or output.endswith(("/", "\\"))):
         folder = Path(output)
         folder.mkdir(parents=True, exist_ok=True)
+        used: set[str] = set()
         for r in records:
             stem = Path(r.source.path or "record").stem
-            (folder / f"{stem}.json").write_text(r.to_json() + "\n", encoding="utf-8")
+            if "report_index" in r.extra:  # a file holding several reports
+                stem += f".{r.extra['report_index']}"
+            name, n = stem, 1
+            while name in used:  # two inputs with the same name from different folders
+                n += 1
+                name = f"{stem}~{n}"
+            used.add(name)
+            (folder / f"{name}.json").write_text(r.to_json() + "\n", encoding="utf-8")
         return
     if fmt == "jsonl":
         body = "".join(r.to_json(indent=None) + "\n" for r in records)

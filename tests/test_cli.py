@@ -58,3 +58,15 @@ def test_check_on_a_file_that_is_not_a_record_says_why(tmp_path, capsys):
 def test_python_m_pipeline_runs_the_cli():
     res = subprocess.run([sys.executable, "-m", "pipeline", "--version"], capture_output=True, text=True)
     assert res.returncode == 0 and "jixiao" in res.stdout
+
+
+def test_extract_into_a_folder_keeps_reports_of_one_file_and_same_names_apart(tmp_path):
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "selfeval_2021.txt").write_text((SAMPLES / "selfeval_2021.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    assert main(["extract", str(SAMPLES / "multi_report.txt"), str(SAMPLES / "selfeval_2021.txt"),
+                 str(other / "selfeval_2021.txt"), "-o", str(folder)]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["multi_report.0.json", "multi_report.1.json",
+                                                        "selfeval_2021.json", "selfeval_2021~2.json"]

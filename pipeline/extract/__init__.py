@@ -53,8 +53,6 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
         record.source.sections.append("score_table")
         if table.total_weight is None and table.total_score is None and _near_end(text, table):
             record.source.truncated = True  # the table stops before its total row: the document is cut
-    if table is None or not table.indicators:
-        pass
     record.provenance = ctx.provenance
     return record
 

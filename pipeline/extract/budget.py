@@ -252,7 +252,6 @@ def _assign_glued(cells, columns, amount_cols) -> dict | None:
                 if n < 2 or not amounts_txt:
                     continue
                 readings = amounts_and_rate(amounts_txt, n, rate, dec)
-                readings = [r for r in readings if len({len(str(x).split(".")[-1]) for x in r}) >= 1]
                 if len(readings) == 1:
                     cols = amount_cols[-n:]
                     for col, v in zip(cols, readings[0]):
