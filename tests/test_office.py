@@ -114,3 +114,16 @@ def test_legacy_xls_that_is_damaged_is_a_clear_error(tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
     with pytest.raises(LoadError, match="XLS"):
         load(path)
+
+
+def test_an_entity_in_any_part_of_an_office_file_is_refused(tmp_path):
+    import zipfile
+    data = (SAMPLES / "selfeval_2021.xlsx").read_bytes()
+    src = zipfile.ZipFile(io.BytesIO(data))
+    members = {n: src.read(n) for n in src.namelist()}
+    members["xl/sharedStrings.xml"] = (b'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                                       b'<sst>&x;</sst>')
+    path = tmp_path / "xxe2.xlsx"
+    path.write_bytes(_zip(members))
+    with pytest.raises(LoadError, match="entities"):
+        load(path)
