@@ -81,3 +81,17 @@ def test_headless_chromium_shows_the_flagged_rows_and_pictures(audit_html, tmp_p
         page.screenshot(path=str(shot), full_page=False)
         browser.close()
     assert shot.stat().st_size > 10_000
+
+
+def test_pictures_of_photo_evidence_are_cropped_from_the_image(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SAMPLES / "photo_score_page.jpg", src / "p.jpg")
+    db = tmp_path / "j.sqlite"
+    ingest([src], db, workers=0, progress=False)
+    store = Store.open(db)
+    store.execute("UPDATE checks SET status = 'fail' WHERE check_id = 'indicator_scores_sum'")
+    out = tmp_path / "a.html"
+    build_audit(store, out)
+    store.close()
+    assert out.read_text(encoding="utf-8").count("data:image/png;base64,") >= 3

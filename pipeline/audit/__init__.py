@@ -90,13 +90,21 @@ class _Cropper:
     def __init__(self):
         self.pages: dict[tuple[str, int], object] = {}
 
+    IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif")
+
     def crop(self, path: str, page: int | None, bbox) -> str | None:
-        if not path or not page or not bbox or not str(path).lower().endswith(".pdf") or not Path(path).exists():
+        if not path or not page or not bbox or not Path(path).exists():
+            return None
+        suffix = str(path).lower().rsplit(".", 1)[-1]
+        if f".{suffix}" not in (".pdf",) + self.IMAGE_SUFFIXES:
             return None
         try:
-            image = self._page(path, page)
-            x0, top, x1, bottom = (v * self.SCALE for v in bbox)
-            pad = 12 * self.SCALE
+            if suffix == "pdf":
+                image, scale = self._page(path, page), self.SCALE  # boxes in PDF points
+            else:
+                image, scale = self._image(path, page), 1.0  # boxes in the image's pixels
+            x0, top, x1, bottom = (v * scale for v in bbox)
+            pad = 12 * scale
             box = (max(0, int(x0 - pad)), max(0, int(top - pad)), min(image.width, int(x1 + pad)), min(image.height, int(bottom + pad)))
             if box[2] <= box[0] or box[3] <= box[1]:
                 return None
@@ -105,6 +113,15 @@ class _Cropper:
             return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
         except Exception:  # noqa: BLE001 - a picture is a help, not a requirement
             return None
+
+    def _image(self, path: str, number: int):
+        key = (path, number)
+        if key not in self.pages:
+            from PIL import Image, ImageOps, ImageSequence
+            with Image.open(path) as im:
+                frame = next(f for k, f in enumerate(ImageSequence.Iterator(im), start=1) if k == number)
+                self.pages[key] = ImageOps.exif_transpose(frame).convert("RGB")
+        return self.pages[key]
 
     def _page(self, path: str, number: int):
         key = (path, number)
