@@ -65,3 +65,24 @@ def test_one_cell_per_line_table_is_regrouped_by_its_header():
     leaves = [(i.name, i.weight, i.score) for i in table.indicators if i.weight is not None]
     assert leaves == [("发放覆盖率", 60, 55), ("足额保障率", 40, 40)]
     assert (table.total_weight.value, table.total_score.value) == (100, 95)
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2021年度农村道路建设项目绩效自评报告\n项目年初预算数为120万元,全年预算数150万元,全年执行数141.6万元,预算执行率94.4%。"
+     "经自评,该项目自评得分为94.44分,自评等级为优。", (1_500_000, 1_416_000, 94.4, 94.44, "优")),
+    ("2022年度城市绿化项目支出绩效评价报告\n项目资金总额为150万元,截至12月31日,已支出141.6万元,支出进度94.4%。"
+     "综合评分为86分,等级为良好。", (1_500_000, 1_416_000, 94.4, 86, "良")),
+    ("2023年度教育专项资金绩效评价报告\n预算安排资金150万元,实际支出141.6万元,执行率为94.40%。评价得分86.5分,评价结果为“良”。",
+     (1_500_000, 1_416_000, 94.4, 86.5, "良")),
+])
+def test_prose_variants_of_budget_rate_score_and_grade(tmp_path, text, expected):
+    import pipeline
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    r = pipeline.extract(path)[0]
+    assert (r.budget.budget_yuan, r.budget.executed_yuan, r.budget.execution_rate, r.scores.total_score,
+            r.grade.stated) == expected
+    assert {c.id: c.status for c in r.checks}["execution_rate"] == "pass"
