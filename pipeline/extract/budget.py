@@ -19,6 +19,8 @@ BUDGET_PATTERNS = [
     rf"(?:全年|调整后|年初|批复)预算(?:数|资金)?{_FILL}{AMOUNT}",
     rf"(?:下达|安排|批复|投入|拨付)[^,。;:\d]{{0,30}}?(?:资金|经费)(?:\([^)]{{0,20}}\))?(?:预算)?{_FILL}{AMOUNT}",
     rf"(?:项目)?(?:资金|经费)(?:总额|总计|合计){_FILL}{AMOUNT}",
+    # an approved investment is the budget only where the stated rate divides by it (choose() decides)
+    rf"(?:项目)?(?:计划)?总投资(?:额)?{_FILL}{AMOUNT}",
 ]
 EXECUTED_PATTERNS = [
     rf"(?:预算|全年|实际)?执行(?:数|金额){_FILL}{AMOUNT}",
@@ -114,6 +116,9 @@ def _read_funds_table(ctx: Context, facts: BudgetFacts) -> None:
     zone_end = min(len(text), start.end() + 300)
     first_row = regex.compile(rf"(?:其中\s*[::]?\s*)?(?:{_TOTAL_ROW})\s*[::]?").search(text, start.end(), zone_end)
     header_end = first_row.start() if first_row else zone_end
+    head_zone = text[start.end():min(header_end, start.end() + 90)]
+    if regex.search(r"[。;]", head_zone) or head_zone.count(",") > 2:
+        return  # sentences, not a form's header row: the prose patterns read this
     # Header cells are often broken over lines ('年初\n\n预算数'): read the column names without whitespace.
     columns = [m.lastgroup for m in _COLUMN_RE.finditer(regex.sub(r"[\s|]+", "", text[start.end():header_end]))]
     columns = [c for k, c in enumerate(columns) if k == 0 or c != columns[k - 1]]  # '执行率(%)…执行率得分' read twice
