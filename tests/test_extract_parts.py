@@ -92,3 +92,18 @@ def test_prose_variants_of_budget_rate_score_and_grade(tmp_path, text, expected)
     assert (r.budget.budget_yuan, r.budget.executed_yuan, r.budget.execution_rate, r.scores.total_score,
             r.grade.stated) == expected
     assert {c.id: c.status for c in r.checks}["execution_rate"] == "pass"
+
+
+@pytest.mark.parametrize("title,project", [
+    ("宁乡市农业农村局关于2022年度高标准农田建设项目绩效自评情况的报告", "高标准农田建设项目"),
+    ("关于2020年度残疾人两项补贴资金绩效自评的报告", "残疾人两项补贴资金"),
+    ("岳阳市2019年义务教育均衡发展专项资金绩效评价报告", "义务教育均衡发展专项资金"),
+    ("2018-2020年度农村环境整治项目绩效评价报告", "农村环境整治项目"),
+    ("富民县动物疫病预防控制中心2023年畜禽定点屠宰场监管经费项目资金支出绩效评价报告", "畜禽定点屠宰场监管经费项目"),
+    ("项目支出绩效自评表", None),
+])
+def test_project_name_from_a_title_without_its_date_place_and_unit(tmp_path, title, project):
+    import pipeline
+    path = tmp_path / "r.txt"
+    path.write_text(title + "\n一、基本情况\n项目实施情况良好。", encoding="utf-8")
+    assert pipeline.extract(path)[0].report.project_name == project

@@ -126,15 +126,23 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     paren = regex.search(r"(?:报告|表)\(([^()\d]{4,30})\)$", title)
     if paren:  # 'XX绩效自评报告(残疾人事业发展补助资金)': the parenthesis names the fund
         return paren[1]
-    core = regex.sub(rf"(?:资金)?(?:支出)?(?:重点|整体)?{_TITLE_END}(?:\(.*\))?$", "", title)
-    core = regex.sub(r"(?:支出|资金)+$", "", core)
-    if not core or not regex.search(r"项目|专项|资金|经费|工程", core):
-        return None
+    core = regex.sub(rf"(?:支出)?(?:重点|整体)?{_TITLE_END}(?:\(.*\))?$", "", title)
+    core = regex.sub(r"支出$", "", core)
+    core = regex.sub(r"(?<=项目)资金$", "", core)  # '…经费项目资金' names the project's money, not the project
+    # 'XX局关于2021年度…的报告': the unit writing about its project
+    core = regex.sub(rf"^(?:[\p{{Han}}]{{2,20}}?{ORG_SUFFIX})?关于", "", core)
+    if not core or not regex.search(r"项目|专项|资金|经费|工程|补助|补贴", core) or \
+            regex.fullmatch(r"(?:\p{Han}{0,4}(?:本级|部门))?(?:项目|专项|资金|经费|专项资金)", core):
+        return None  # '项目支出绩效自评表': a form's title, not a project's name
     # Leading year (and place), or unit then year, are how titles are dated, not part of the name,
     # unless the text itself uses the longer form as the project's name.
     body = text[:found.start] + text[found.end:]
-    stripped = regex.sub(r"^(?:19|20)\d{2}年度?", "", core)
-    if stripped != core:
+    year = r"(?:19|20)\d{2}(?:\s*[-—~至到]\s*(?:19|20)\d{2})?年度?"
+    stripped = regex.sub(rf"^{year}", "", core)
+    place_first = _PLACE.match(core)
+    if stripped == core and place_first and place_first[0] and regex.match(year, core[place_first.end():]):
+        stripped = regex.sub(rf"^{year}", "", core[place_first.end():])  # '岳阳市2019年…'
+    elif stripped != core:
         place = _PLACE.match(stripped)
         if place and place[0] and place["county"]:
             stripped = stripped[place.end():]
