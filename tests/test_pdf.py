@@ -124,3 +124,19 @@ def test_two_column_page_is_read_column_by_column(tmp_path):
 def test_one_column_table_rows_are_not_split_into_columns():
     text = load(SAMPLES / "project_borderless.pdf").text
     assert "实际完成率 | 12 | 11" in text.replace("项目绩效 | ", "")
+
+
+def test_a_framed_page_is_read_as_text_not_as_a_one_column_table(tmp_path):
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.rect(40, 40, 515, 760)  # the page frame of a 公文
+    c.line(40, 700, 555, 700)  # a rule under the heading
+    c.drawString(60, 740, "Performance evaluation report")
+    for i in range(5):
+        c.drawString(60, 650 - 20 * i, f"Paragraph line {i} of the report body.")
+    c.showPage()
+    c.save()
+    path = tmp_path / "framed.pdf"
+    path.write_bytes(buf.getvalue())
+    text = load(path).text
+    assert "|" not in text and "Paragraph line 0 of the report body." in text

@@ -146,7 +146,8 @@ class _Pdfium:
 
 def read_page(page) -> tuple[str, list[Box]]:
     """The page's text in reading order (top to bottom; tables as pipe rows) and the box of each piece."""
-    tables = [t for t in page.find_tables() if len(t.rows) >= 2]
+    # a page frame or a rule under a heading is not a table: a table has two rows and two columns at least
+    tables = [t for t in page.find_tables() if len(t.rows) >= 2 and len(t.columns) >= 2]
     items: list[tuple[float, float, list[tuple[str, tuple]], float | None]] = []  # top, x0, pieces, right edge
     for t in tables:
         for row_top, cells in _table_rows(t):
