@@ -107,3 +107,13 @@ def test_project_name_from_a_title_without_its_date_place_and_unit(tmp_path, tit
     path = tmp_path / "r.txt"
     path.write_text(title + "\n一、基本情况\n项目实施情况良好。", encoding="utf-8")
     assert pipeline.extract(path)[0].report.project_name == project
+
+
+def test_department_from_a_title_with_a_parenthetical_and_none_from_a_single_guess(tmp_path):
+    import pipeline
+    path = tmp_path / "r.txt"
+    path.write_text("○○年度人事处(差勤管理无纸化,以提升行政效率及用纸量30%)绩效评核自评报告\n采取电子假单以网路申办平均为9小时。",
+                    encoding="utf-8")
+    assert pipeline.extract(path)[0].report.department == "人事处"
+    path.write_text("绩效评价报告\n本年度采取电子假单以网路申办平均为9小时。", encoding="utf-8")
+    assert pipeline.extract(path)[0].report.department is None

@@ -12,7 +12,8 @@ from .fields import form_field, strip_code
 # Title: a run of name characters ending in a report-type word.
 _NAME_CHARS = r"[\p{Han}\d()\-、·〔〕A-Za-z]"
 _TITLE_END = r"(?:绩效|考评|评价|评估)[\p{Han}]{0,8}?(?:报告|表)(?:摘要)?"
-_TITLE = regex.compile(rf"(?<![\p{{Han}}\d()]){_NAME_CHARS}{{0,60}}?{_TITLE_END}(?:\((?:\d{{4}}年度?|[\p{{Han}}()]{{2,24}})\))?")
+_TITLE = regex.compile(rf"(?<![\p{{Han}}\d()])(?:{_NAME_CHARS}|\([^()\n]{{1,60}}\)){{0,60}}?{_TITLE_END}"
+                       rf"(?:\((?:\d{{4}}年度?|[\p{{Han}}()]{{2,24}})\))?")
 _YEAR_SUFFIX = regex.compile(r"^\s*\(\s*\d{4}\s*年度?\s*\)")
 _AGGREGATOR = regex.compile(r"(?:\((?:精选|通用)?\d+篇\)|篇\d+|\(修改\)|_第\d+页)$")
 
@@ -173,7 +174,7 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
     if found:
         return Found(strip_code(found.value), found.start, found.end)
     if title:
-        m = regex.match(rf"(?:(?:19|20)\d{{2}}|[○〇O]{{2}})?年?度?([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?![理置罚])(?=(?:19|20)\d{{2}}年|\(|中央|[\p{{Han}}]*?(?:项目|资金|经费|整体|支出))",
+        m = regex.match(rf"(?:(?:19|20)\d{{2}}|[○〇O]{{2}})?年?度?([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?![理置罚])(?=(?:19|20)\d{{2}}年|\(|中央|关于|[\p{{Han}}]*?(?:项目|资金|经费|整体|支出))",
                         title.value)
         if m and not regex.search(r"项目|资金|经费|绩效", m[1]):
             return Found(m[1], title.start, title.end)
@@ -195,8 +196,9 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
         counts[name] += 1 + (2 if regex.match(_ACTION, after) else 0)
         spans.setdefault(name, (m.start(1), m.end(1)))
     if counts:
-        name, _ = counts.most_common(1)[0]
-        return Found(name, *spans[name])
+        name, votes = counts.most_common(1)[0]
+        if votes >= 2:  # once, without an action after it, is a guess
+            return Found(name, *spans[name])
     return None
 
 
