@@ -221,3 +221,10 @@ def test_grade_check_uses_half_open_bands():
     record.grade.stated = "良"
     pipeline.verify(record)
     assert check_of(record, "grade_matches_score").status == "fail"
+
+
+def test_a_sub_items_budget_close_to_the_total_is_not_a_restatement(tmp_path):
+    text = "某项目支出绩效评价报告\n项目预算100万元,其中设备购置预算99万元。预算执行数为95万元,预算执行率为95%。"
+    record = run(tmp_path, text)
+    assert record.budget.budget_yuan == 1_000_000
+    assert check_of(record, "repeated_figures_agree").status == "skip"

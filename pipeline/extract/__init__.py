@@ -168,17 +168,18 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
         for c in pool:
             if c is chosen or c.value <= 0:
                 continue
-            if abs(c.value - chosen.value) <= 0.02 * chosen.value and _same_label(c.label, chosen.label):
+            agree = abs(c.value - chosen.value) <= max(c.half_unit, chosen.half_unit)
+            if agree or (abs(c.value - chosen.value) <= 0.02 * chosen.value and _same_label(c.label, chosen.label)):
                 _mention(ctx, record, name, chosen)
                 _mention(ctx, record, name, c)
 
 
 def _same_label(a: str, b: str) -> bool:
-    """Two statements name the same figure: neither is an 年初/调整 variant the other is not."""
+    """Two statements that differ name the same figure only when they use the same words for it
+    ('项目预算合计1130000元' … '项目预算合计114万元'); a sub-item's budget near the total's is another figure."""
     def key(label: str) -> str:
-        return "initial" if "年初" in label else "adjusted" if "调整" in label else "any"
-    ka, kb = key(a), key(b)
-    return ka == kb or "any" in (ka, kb)
+        return regex.sub(r"[\s为是:共计约达到]+", "", label)
+    return bool(key(a)) and key(a) == key(b)
 
 
 def _mention(ctx: Context, record: Record, name: str, c) -> None:
