@@ -46,19 +46,23 @@ def test_audit_is_self_contained(audit_html):
     assert "<svg" in html  # the charts are inline
 
 
-def test_pictures_of_pdf_evidence_are_embedded(tmp_path):
+def _audit_with_a_failed_check(tmp_path, sample: str, check_id: str) -> str:
+    """The audit HTML of one sample whose `check_id` an auditor's correction made fail."""
     src = tmp_path / "in"
     src.mkdir()
-    shutil.copy(SAMPLES / "evaluation_three_level.pdf", src / "r.pdf")
+    shutil.copy(SAMPLES / sample, src / sample)
     db = tmp_path / "j.sqlite"
     ingest([src], db, workers=0, progress=False)
     store = Store.open(db)
-    # an auditor's correction makes a check fail, so the report is flagged with PDF evidence
-    store.execute("UPDATE checks SET status = 'fail' WHERE check_id = 'execution_rate'")
+    store.execute("UPDATE checks SET status = 'fail' WHERE check_id = ?", (check_id,))
     out = tmp_path / "a.html"
     build_audit(store, out)
     store.close()
-    html = out.read_text(encoding="utf-8")
+    return out.read_text(encoding="utf-8")
+
+
+def test_pictures_of_pdf_evidence_are_embedded(tmp_path):
+    html = _audit_with_a_failed_check(tmp_path, "evaluation_three_level.pdf", "execution_rate")
     assert html.count("data:image/png;base64,") >= 2
 
 
@@ -84,14 +88,5 @@ def test_headless_chromium_shows_the_flagged_rows_and_pictures(audit_html, tmp_p
 
 
 def test_pictures_of_photo_evidence_are_cropped_from_the_image(tmp_path):
-    src = tmp_path / "in"
-    src.mkdir()
-    shutil.copy(SAMPLES / "photo_score_page.jpg", src / "p.jpg")
-    db = tmp_path / "j.sqlite"
-    ingest([src], db, workers=0, progress=False)
-    store = Store.open(db)
-    store.execute("UPDATE checks SET status = 'fail' WHERE check_id = 'indicator_scores_sum'")
-    out = tmp_path / "a.html"
-    build_audit(store, out)
-    store.close()
-    assert out.read_text(encoding="utf-8").count("data:image/png;base64,") >= 3
+    html = _audit_with_a_failed_check(tmp_path, "photo_score_page.jpg", "indicator_scores_sum")
+    assert html.count("data:image/png;base64,") >= 3
