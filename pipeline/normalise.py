@@ -63,6 +63,10 @@ class NormalisedText:
     dropped_lines: list[str] = field(default_factory=list)
     boxes: list[tuple[int, int, int, Box]] = field(default_factory=list)  # raw start, raw end, page, box
 
+    def __post_init__(self) -> None:
+        self.boxes.sort(key=lambda b: b[0])
+        self._box_starts = [b[0] for b in self.boxes]  # for bisecting a raw offset to its boxes
+
     def bbox_of(self, start: int, end: int) -> tuple[list[float] | None, float | None]:
         """The box around normalised text[start:end] (union of the boxes it overlaps, on its first page)
         and the lowest OCR confidence among them; (None, None) where the input has no geometry."""
@@ -95,11 +99,6 @@ class NormalisedText:
                               repairs=[r for r in self.repairs if start <= r.offset < end], dropped_lines=self.dropped_lines,
                               boxes=self.boxes)
 
-    @property
-    def _box_starts(self) -> list[int]:
-        if getattr(self, "_starts_cache", None) is None or len(self._starts_cache) != len(self.boxes):
-            self._starts_cache = [b[0] for b in self.boxes]
-        return self._starts_cache
 
     def raw_span(self, start: int, end: int) -> str:
         """The raw text behind normalised text[start:end]."""
@@ -355,7 +354,7 @@ def normalise(doc: Document) -> NormalisedText:
         text=buf.text, raw=raw, index=buf.index, script=detect_script(kept),
         truncated_marker=found.get("marker"), remaining_pages=found.get("remaining"),
         captions=found["captions"], repairs=repairs, dropped_lines=found["dropped"],
-        boxes=sorted(doc.boxes(), key=lambda b: b[0]))
+        boxes=doc.boxes())
 
 
 def normalise_string(text: str) -> str:

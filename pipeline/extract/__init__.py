@@ -28,6 +28,7 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
     record = Record(source=_source(doc, norm))
 
     _report(ctx, record)
+    record.cited_rules = metadata.find_cited_rules(text)
     facts = budget_mod.read_budget(ctx)
     _budget(ctx, record, facts)
     table = _scores(ctx, record, facts)
@@ -47,7 +48,6 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
     if date:
         record.report_date = date.value
         ctx.cite("/report_date", date)
-    record.cited_rules = metadata.find_cited_rules(text)
     record.source.sections = [name for name, pat in SECTIONS.items() if regex.search(pat, text)]
     if table is not None and table.indicators:
         record.source.sections.append("score_table")
@@ -267,7 +267,7 @@ def _grades(ctx: Context, record: Record) -> None:
         g.bands, g.bands_source = facts.bands, "report"
         ctx.cite("/grade/bands", facts.bands_span)
     else:
-        g.bands, g.bands_source = grades.default_bands(record.report.year, metadata.find_cited_rules(ctx.text))
+        g.bands, g.bands_source = grades.default_bands(record.report.year, record.cited_rules)
     if facts.stated:
         g.stated = facts.stated.value
         ctx.cite("/grade/stated", facts.stated, word=facts.stated_word)

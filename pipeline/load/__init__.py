@@ -60,7 +60,7 @@ def load(path) -> Document:
         raise LoadError(path, f"cannot read: {exc.strerror or exc}") from None
     kind = sniff(path, data[:2048])
     if kind == "zip":
-        kind = office.office_kind(office.check_zip(path, data)) or "zip"
+        kind = office.office_kind(path, data) or "zip"
     backend = BACKENDS.get(kind)
     if backend is None:
         raise LoadError(path, f"a {kind.upper()} file is not supported (text, HTML, Markdown, PDF, images, DOCX, XLSX and XLS are)")

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import regex
 
 from ..document import Box
+from . import layout
 
 ENGINE_NAME = "rapidocr 3.10.0 (PP-OCRv6 small, onnxruntime)"
 MIN_SCORE = 0.3  # below this a line is kept but logged as doubtful
@@ -130,10 +131,8 @@ def mean_confidence(lines: list[OcrLine]) -> float | None:
 # --- lines → text -----------------------------------------------------------------------------------
 
 _FIGURE = regex.compile(r"^[\d.,%]+$")
-_SENTENCE_END = "。!?;:!?;:”\""
 
 
-_PAGE_NUMBER = regex.compile(r"^[\s\-—–－·•]*(?:第\s*\d+\s*页|\d{1,4}(?:\s*/\s*\d{1,4})?)[\s\-—–－·•]*$")
 
 
 def vertical_rules(image, h: float) -> list[float]:
@@ -169,7 +168,7 @@ def page_text(lines: list[OcrLine], scale: float = 1.0, rules: list[float] | Non
         return "", []
     h = statistics.median(x.box[3] - x.box[1] for x in lines)
     if height:  # page numbers in the margins are furniture, as in the text layer
-        lines = [x for x in lines if not (_PAGE_NUMBER.match(x.text) and (x.box[1] < 0.08 * height or x.box[3] > 0.9 * height))]
+        lines = [x for x in lines if not layout.is_page_number(x.text, x.box[1], x.box[3], height)]
         if not lines:
             return "", []
     rows: list[list[OcrLine]] = []
@@ -188,7 +187,7 @@ def page_text(lines: list[OcrLine], scale: float = 1.0, rules: list[float] | Non
     prev = None
     for cells in cells_rows:
         if text_parts:
-            sep = "" if _wraps(prev, cells, right, h) else "\n"
+            sep = layout.joiner(prev[0][0], cells[0][0]) if _wraps(prev, cells, right, h) else "\n"
             text_parts.append(sep)
             pos += len(sep)
         for k, (text, box, score) in enumerate(cells):
@@ -253,9 +252,7 @@ def _under(cell, row) -> int | None:
 def _wraps(prev, cells, right, h) -> bool:
     if prev is None or len(prev) != 1 or len(cells) != 1:
         return False
-    text = prev[0][0].rstrip()
-    return bool(text) and text[-1] not in _SENTENCE_END and prev[0][1][2] >= right - 2 * h \
-        and not regex.match(r"^(?:[一二三四五六七八九十]{1,3}、|[((][一二三四五六七八九十\d]{1,3}[))])", cells[0][0])
+    return layout.continues(prev[0][0], cells[0][0], prev[0][1][2], right, 1.4 * h)
 
 
 # --- pages and images --------------------------------------------------------------------------------

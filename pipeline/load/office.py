@@ -47,8 +47,12 @@ def check_zip(path: Path, data: bytes) -> zipfile.ZipFile:
     return zf
 
 
-def office_kind(zf: zipfile.ZipFile) -> str | None:
-    names = set(zf.namelist())
+def office_kind(path: Path, data: bytes) -> str | None:
+    """docx, xlsx or None for another zip, from the member names alone (the backend checks the rest)."""
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except zipfile.BadZipFile:
+        raise LoadError(path, "not a readable Office file: damaged or truncated zip") from None
     if "word/document.xml" in names:
         return "docx"
     if "xl/workbook.xml" in names:

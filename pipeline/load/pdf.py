@@ -22,12 +22,10 @@ import regex
 
 from ..document import Box, Document, Page
 from ..errors import LoadError
-from . import ocr
+from . import layout, ocr
 
 MAX_PAGES = 400  # a report has tens of pages; beyond this the rest is not read (bounded time and memory)
 OCR_DPI = 130  # measured on the scan samples: PP-OCRv6 reads every figure exactly at 130 dpi, and a page costs < 3 s here
-_PAGE_NUMBER = regex.compile(r"^[\s\-—–－·•]*(?:第\s*\d+\s*页(?:\s*[,,/共]\s*共?\s*\d+\s*页)?|\d{1,4}(?:\s*/\s*\d{1,4})?|"
-                             r"-\s*\d+\s*-|Page\s*\d+(?:\s*of\s*\d+)?)[\s\-—–－·•]*$", regex.I)
 _CID = regex.compile(r"\(cid:\d+\)")
 
 for _name in ("pdfminer", "pdfminer.pdffont", "pdfminer.pdfpage", "pdfminer.pdfinterp"):
@@ -185,7 +183,7 @@ def read_page(page) -> tuple[str, list[Box]]:
     for item in items:
         top, _, pieces, x1 = item
         line_text = "".join(p for p, _ in pieces)
-        if _PAGE_NUMBER.match(line_text) and (top < 0.08 * height or top > 0.88 * height):
+        if layout.is_page_number(line_text, top % height, top % height, height):
             continue
         if text_parts:
             right = rights[1 if gutter is not None and prev[1] > gutter else 0]
@@ -201,20 +199,14 @@ def read_page(page) -> tuple[str, list[Box]]:
     return "".join(text_parts), boxes
 
 
-_SENTENCE_END = "。!?;:!?;:”\""
-_HEADING_START = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[((][一二三四五六七八九十\d]{1,3}[))]|\d{1,2}[.、．]\D)")
-
-
 def _wraps_into(prev, item, right, size) -> bool:
-    """A prose line that runs to the right edge and stops mid-sentence continues on the next line:
-    the line break is the layout's, not the author's, and would cut words and figures in two."""
-    if prev is None or right is None or prev[3] is None or item[3] is None:
+    if prev is None or prev[3] is None or item[3] is None:
         return False
-    prev_text = "".join(p for p, _ in prev[2]).rstrip()
-    next_text = "".join(p for p, _ in item[2]).lstrip()
-    if not prev_text or prev_text[-1] in _SENTENCE_END or _HEADING_START.match(next_text):
-        return False
-    return prev[3] >= right - 1.5 * size
+    return layout.continues("".join(p for p, _ in prev[2]), "".join(p for p, _ in item[2]), prev[3], right, size)
+
+
+def _wrap_separator(prev, item) -> str:
+    return layout.joiner("".join(p for p, _ in prev[2]), "".join(p for p, _ in item[2]))
 
 
 def _column_gutter(words: list[dict], width: float) -> float | None:
