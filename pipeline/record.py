@@ -49,6 +49,7 @@ class FundingSource:
     executed_yuan: float | None = None  # 全年执行数
     rate: float | None = None
     is_total: bool = False
+    group: str | None = None  # source | use: which split of the total the row belongs to (部门整体 forms print both)
 
 
 @dataclass

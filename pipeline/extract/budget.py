@@ -8,6 +8,7 @@ import regex
 from ..numbers import NUMBER, Number, parse_amount, parse_arabic, parse_percent
 from ..record import FundingSource
 from .context import Context, Found
+from ..tables.funds import execution_weight, read_funds
 from .glued import amounts_and_rate, cuts, is_weight, rate_matches
 
 AMOUNT = rf"(?P<amt>{NUMBER}\s*(?:亿元|万元|千元|元|亿|万))(?![/\d])"
@@ -53,6 +54,7 @@ class BudgetFacts:
     funding_spans: list[tuple[int, int]] = field(default_factory=list)
     execution_row: dict | None = None  # weight/score of the form's 预算执行率 row
     funding_source: Found | None = None
+    funds_report: object | None = None  # the table interpreter's parsing report of the funds block
 
 
 def _collect(text: str, patterns: list[str], kind: str) -> list[Candidate]:
@@ -81,7 +83,8 @@ def read_budget(ctx: Context) -> BudgetFacts:
         received=_collect(text, RECEIVED_PATTERNS, "amount"),
         rate=_collect(text, RATE_PATTERNS, "rate"),
     )
-    _read_funds_table(ctx, facts)
+    if not _read_funds(ctx, facts):
+        _read_funds_table(ctx, facts)
     m = FUNDING_SOURCE.search(text)
     if m:
         facts.funding_source = Found(m[1], m.start(1), m.end(1))
@@ -89,6 +92,63 @@ def read_budget(ctx: Context) -> BudgetFacts:
 
 
 # --- the funds block of self-assessment forms ----------------------------------------------------
+
+def _read_funds(ctx: Context, facts: BudgetFacts) -> bool:
+    """The funds block read by the table interpreter (pipeline/tables): one reading for every layout."""
+    table = read_funds(ctx.text)
+    if table is None:
+        return False
+    factor = table.header.unit_factor
+    facts.funds_report = table.report
+    for row in table.rows:
+        amounts = {col: row.values[col].value for col in ("initial", "budget", "executed") if col in row.values}
+        if "budget" not in amounts and table.budget_role() in row.values:
+            amounts["budget"] = row.values[table.budget_role()].value
+        src = FundingSource(name=row.label, is_total=row.kind != "part", group=row.group)
+        for col, v in amounts.items():
+            if v is not None:
+                setattr(src, f"{col}_yuan", round(v * factor, 4))
+        if "rate" in row.values and row.values["rate"].value is not None:
+            src.rate = row.values["rate"].value
+        facts.funding_sources.append(src)
+        facts.funding_spans.append((row.start, row.end))
+    total = table.figures_row()
+    budget_role = table.budget_role()
+    for col, pool, label in ((budget_role, facts.budget, "budget"), ("budget", facts.budget, "budget"),
+                             ("executed", facts.executed, "executed"), ("initial", facts.initial, "initial"),
+                             ("received", facts.received, "received")):
+        v = total.values.get(col or "")
+        if v is not None and v.value is not None and not any(c.origin == "table" and c.start == v.start for c in pool):
+            pool.insert(0 if col in (budget_role, "executed", "initial", "received") else 1,
+                        Candidate(v.value * factor, (v.half_unit or 0.5) * factor, v.start, v.end, label, "table"))
+    if budget_role != "budget" and len(facts.budget) > 1 and facts.budget[1].origin == "table":
+        facts.budget.insert(0, facts.budget.pop(0))
+    rate = total.values.get("rate")
+    if rate is not None and rate.value is not None and total is table.total:
+        facts.rate.insert(0, Candidate(rate.value, rate.half_unit or 0.5, rate.start, rate.end, "rate", "table"))
+    weight = execution_weight(table)
+    if weight is not None and ("score" in total.values or "weight" in total.values):
+        w = total.values.get("weight")
+        w_span = (w.start, w.end) if w else _points_span(ctx.text, table)
+        s = total.values.get("score")
+        facts.execution_row = {"weight": (weight, 0.5, *w_span),
+                               "score": (s.value, s.half_unit, s.start, s.end) if s and s.value is not None else None}
+    filled = [r for r in table.rows if r.kind == "part" and r.group in (None, "source")
+              and any(r.values.get(c) is not None and r.values[c].value for c in ("budget", "executed", "initial", budget_role or ""))]
+    if len(filled) == 1:
+        facts.funding_source = Found(filled[0].label, filled[0].start, filled[0].start + len(filled[0].label))
+    return True
+
+
+def _points_span(text: str, table) -> tuple[int, int]:
+    """Where the block says what the execution row is worth ('(20分)')."""
+    h = table.header
+    m = regex.search(r"\d+(?:\.\d+)?\s*分", text[max(0, h.start - 40):h.end])
+    if m:
+        base = max(0, h.start - 40)
+        return base + m.start(), base + m.end()
+    return h.start, h.end
+
 
 _COLUMNS = [
     ("initial", r"年初预算数?|年初批复(?:预算)?数?|年初预匏数"),

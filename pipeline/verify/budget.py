@@ -53,27 +53,37 @@ def execution_rate(record: Record) -> Check:
 
 @check("funding_sources_sum")
 def funding_sources_sum(record: Record) -> Check:
-    """年度资金总额 = Σ 其中 rows (当年财政拨款 + 上年结转 + 其他…) in every amount column. Tolerance: the sum
-    of the half-units of the figures compared (amounts in the form's 万元 → 50 元 per figure at 2 decimals)."""
+    """年度资金总额 = Σ 其中 rows (当年财政拨款 + 上年结转 + 其他…) in every amount column. A form that splits
+    the total twice (部门整体: by source 按收入性质分, by use 按支出性质分) is checked split by split, each
+    against its own stated total (else the block's). Tolerance: the sum of the half-units of the figures
+    compared (amounts in the form's 万元 → 50 元 per figure at 2 decimals)."""
     cid = "funding_sources_sum"
     rows = record.budget.funding_sources
-    total = next((r for r in rows if r.is_total), None)
-    parts = [r for r in rows if not r.is_total]
-    if total is None or not parts:
+    total = next((r for r in rows if r.is_total and r.group is None), None)
+    splits = []
+    for group in dict.fromkeys(r.group for r in rows):
+        parts = [r for r in rows if not r.is_total and r.group == group]
+        head = next((r for r in rows if r.is_total and r.group == group), None) or total
+        if head is not None and parts:
+            splits.append((group, head, parts))
+    if not splits:
         return _funding_in_prose(record)
     compared = 0
-    for col, zh in (("budget_yuan", "全年预算数"), ("executed_yuan", "全年执行数"), ("initial_yuan", "年初预算数")):
-        t = getattr(total, col)
-        vals = [getattr(p, col) for p in parts]
-        if t is None or all(v is None for v in vals):
-            continue
-        s = sum(v or 0 for v in vals)
-        tol = sum(_half_wan(v) for v in [t, *vals] if v is not None) + EPS
-        compared += 1
-        if abs(s - t) > tol:
-            ev = evidence(record, *[f"/budget/funding_sources/{k}" for k in range(len(rows))])
-            return failed(cid, f"{zh}: 资金总额{money(t)},各来源合计{money(s)}",
-                          f"{col}: the total row says {money(t)}, its source rows sum to {money(s)}", t, s, ev)
+    for group, head, parts in splits:
+        for col, zh in (("budget_yuan", "全年预算数"), ("executed_yuan", "全年执行数"), ("initial_yuan", "年初预算数")):
+            t = getattr(head, col)
+            vals = [getattr(p, col) for p in parts]
+            if t is None or all(v is None for v in vals):
+                continue
+            s = sum(v or 0 for v in vals)
+            tol = sum(_half_wan(v) for v in [t, *vals] if v is not None) + EPS
+            compared += 1
+            if abs(s - t) > tol:
+                ev = evidence(record, *[f"/budget/funding_sources/{k}" for k in range(len(rows))])
+                split = {"source": "按来源 ", "use": "按用途 "}.get(group or "", "")
+                return failed(cid, f"{split}{zh}: 资金总额{money(t)},各来源合计{money(s)}",
+                              f"{col}{' (' + group + ' split)' if group else ''}: the total row says {money(t)}, "
+                              f"its rows sum to {money(s)}", t, s, ev)
     if not compared:
         return skipped(cid, "资金来源行没有金额", "source rows carry no amounts")
     return passed(cid, "资金总额等于各来源合计", "the funds total equals the sum of its sources")

@@ -1,0 +1,211 @@
+"""Lay a row's value tokens on the header's columns by their kinds.
+
+Readings are monotone: tokens keep their order and so do columns. A reading may
+
+* put one token on one column whose role accepts its kind (cost 0; a bare number on a rate column 0.2);
+* cut one glued run ('2456.182456.1810100%') into figures on consecutive columns (1 per cut, as
+  much as a dropped cell: whether '10' is 1 | 0 or a 10 whose neighbour was dropped is for the
+  arithmetic to say);
+* leave a column without a cell (1: a scrape dropped an empty cell; 0.9 at the row's end, where
+  exports trim empty cells; 0 for notes and targets);
+* leave a token off every column (3).
+
+The cheapest readings win; among them, the row's own arithmetic (rate = executed / budget, score =
+weight × rate, score ≤ weight) decides, and columns on which the remaining readings still disagree
+are left unread with their candidates. A clean reading is never traded for one that fits the
+arithmetic better: arithmetic only ranks readings of equal cost.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from ..extract.glued import cuts, is_weight
+from .cells import Token, decimals_of, half_unit, plain_value
+from .model import Column, Row, RowReading, Value
+from .roles import ROLES
+
+CUT_COST = 1.0
+SKIP_COLUMN = 1.0
+SKIP_TRAILING = 0.9  # rows lose their trailing empty cells more often than inner ones
+SKIP_TOKEN = 3.0
+MAX_READINGS = 400
+
+
+def _accepts(column: Column, digits: str, kind: str) -> tuple[float, float] | None:
+    """(cost, value) when the column takes this figure; None when it cannot."""
+    value = plain_value(digits)
+    if value is None:
+        return None
+    accepts = ROLES[column.role].accepts
+    d = decimals_of(digits)
+    if accepts == "amount":
+        return (0.0, value) if kind in ("number", "measure") and d <= 6 else None
+    if accepts == "rate":
+        if kind == "percent":
+            return 0.0, value
+        return (0.2, value) if kind == "number" and value <= 1000 and d <= 2 else None
+    if accepts == "weight":
+        if kind == "percent" and column.percent and is_weight(value, 100):
+            return 0.0, value
+        return (0.0, value) if kind in ("number", "measure") and is_weight(value, 100) else None
+    if accepts == "score":
+        return (0.0, value) if kind in ("number", "measure") and value <= 100 and d <= 2 else None
+    if accepts == "ordinal":
+        return (0.0, value) if kind == "number" and d == 0 and value < 100 else None
+    return None
+
+
+def _is_free(column: Column) -> bool:
+    return ROLES[column.role].accepts in ("any", "note")
+
+
+def _place(column: Column, tok: Token) -> tuple[float, Value] | None:
+    """One token on one column."""
+    if tok.kind == "dash":
+        return 0.0, Value(None, tok.start, tok.end, None, tok.text)
+    if _is_free(column):
+        return 0.0, Value(tok.text, tok.start, tok.end, None, tok.text)
+    if tok.kind not in ("number", "percent", "measure") or (tok.kind == "measure" and not _unit_ok(column, tok)):
+        return None
+    got = _accepts(column, tok.digits, tok.kind)
+    if got is None:
+        return None
+    cost, value = got
+    offset = tok.text.find(tok.digits)
+    return cost, Value(value, tok.start + offset, tok.start + offset + len(tok.digits), half_unit(tok.digits), tok.text)
+
+
+def _unit_ok(column: Column, tok: Token) -> bool:
+    """A measure reads as a bare figure only where its unit is the column's ('8分' on a score column)."""
+    unit = tok.text[len(tok.digits):].strip()
+    accepts = ROLES[column.role].accepts
+    return (accepts in ("weight", "score") and unit == "分") or (accepts == "amount" and unit in ("元", "万元"))
+
+
+def _implausible_rate(digits: str) -> bool:
+    """'390390100%' is no rate: amounts glued before their rate ('390 | 390 | 100%')."""
+    value = plain_value(digits)
+    return value is None or value > 1000
+
+
+@lru_cache(maxsize=8192)
+def _cut_options(digits: str, parts: int) -> tuple[tuple[str, ...], ...]:
+    return cuts(digits, parts, 6)
+
+
+def _place_cut(columns: list[Column], tok: Token) -> list[tuple[float, list[Value]]]:
+    """A glued run cut over consecutive columns; a '%' belongs to the last figure only.
+
+    A run is cut only where it cannot be one figure: it ends in '%' after other digits, holds two
+    decimal points, or is cut into weights and scores only ('107.6' = 10 | 7.6); a lone amount
+    ('2456.18') is never split into smaller amounts. Amounts cut from one run print the same decimals."""
+    if tok.kind not in ("number", "percent") or "," in tok.digits:
+        return []
+    kinds = {ROLES[c.role].accepts for c in columns}
+    if tok.kind == "number" and not kinds <= {"weight", "score", "ordinal"} and tok.digits.count(".") < 2:
+        return []
+    if "amount" in kinds and tok.digits.count(".") < 2 and not (tok.kind == "percent" and _implausible_rate(tok.digits)):
+        return []
+    out = []
+    offset = tok.text.find(tok.digits)
+    for pieces in _cut_options(tok.digits, len(columns)):
+        values, cost, pos = [], CUT_COST * (len(columns) - 1), tok.start + offset
+        for k, (col, piece) in enumerate(zip(columns, pieces)):
+            kind = "percent" if tok.kind == "percent" and k == len(columns) - 1 else "number"
+            if _is_free(col):
+                values = None
+                break
+            got = _accepts(col, piece, kind)
+            if got is None:
+                values = None
+                break
+            cost += got[0]
+            values.append(Value(got[1], pos, pos + len(piece), half_unit(piece), piece, cut=True))
+            pos += len(piece)
+        if values is not None:
+            places = {decimals_of(v.text) for v, c in zip(values, columns) if ROLES[c.role].accepts == "amount"}
+            out.append((cost + 0.15 * max(0, len(places) - 1), values))
+    return out
+
+
+def align(row: Row, columns: list[Column], tokens: list[Token] | None = None,
+          score: Callable[[dict[str, Value]], tuple[int, int]] | None = None) -> RowReading | None:
+    """The row's best reading on `columns`; `score` gives a reading's (satisfied, violated) identities."""
+    tokens = row.values if tokens is None else tokens
+    n_tok, n_col = len(tokens), len(columns)
+    if not tokens:
+        return RowReading(row, {}, 0.0)
+
+    @lru_cache(maxsize=None)
+    def best(ti: int, ci: int) -> float:
+        if ti == n_tok:
+            return sum(0.0 if _is_free(c) else SKIP_TRAILING for c in columns[ci:])
+        options = [SKIP_TOKEN + best(ti + 1, ci)]
+        if ci < n_col:
+            options.append((0.0 if _is_free(columns[ci]) else SKIP_COLUMN) + best(ti, ci + 1))
+            placed = _place(columns[ci], tokens[ti])
+            if placed:
+                options.append(placed[0] + best(ti + 1, ci + 1))
+            for k in range(2, n_col - ci + 1):
+                for cost, _ in _place_cut(columns[ci:ci + k], tokens[ti]):
+                    options.append(cost + best(ti + 1, ci + k))
+        return min(options)
+
+    optimum = best(0, 0)
+    readings: list[dict[str, Value]] = []
+
+    def walk(ti: int, ci: int, spent: float, chosen: dict[str, Value]) -> None:
+        if len(readings) >= MAX_READINGS or spent + best(ti, ci) > optimum + 1e-9:
+            return
+        if ti == n_tok:
+            readings.append(dict(chosen))
+            return
+        walk(ti + 1, ci, spent + SKIP_TOKEN, chosen)
+        if ci < n_col:
+            walk(ti, ci + 1, spent + (0.0 if _is_free(columns[ci]) else SKIP_COLUMN), chosen)
+            placed = _place(columns[ci], tokens[ti])
+            if placed:
+                chosen[_key(columns, ci)] = placed[1]
+                walk(ti + 1, ci + 1, spent + placed[0], chosen)
+                del chosen[_key(columns, ci)]
+            for k in range(2, n_col - ci + 1):
+                for cost, values in _place_cut(columns[ci:ci + k], tokens[ti]):
+                    keys = [_key(columns, ci + j) for j in range(k)]
+                    chosen.update(zip(keys, values))
+                    walk(ti + 1, ci + k, spent + cost, chosen)
+                    for key in keys:
+                        del chosen[key]
+
+    walk(0, 0, 0.0, {})
+    if not readings:
+        return None
+    if score is not None:
+        ranked = [(score(r), r) for r in readings]
+        top = max((s[0] - 2 * s[1]) for s, _ in ranked)
+        readings = [r for s, r in ranked if s[0] - 2 * s[1] == top]
+        checks = max(s[0] for s, _ in ranked if s[0] - 2 * s[1] == top)
+    else:
+        checks = 0
+    return _agree(row, readings, optimum, checks)
+
+
+def _key(columns: list[Column], i: int) -> str:
+    """A column's key in a reading: its role, numbered when the header repeats the role."""
+    role = columns[i].role
+    same = [k for k, c in enumerate(columns) if c.role == role]
+    return role if len(same) == 1 else f"{role}#{same.index(i)}"
+
+
+def _agree(row: Row, readings: list[dict[str, Value]], cost: float, checks: int) -> RowReading:
+    """Columns every reading fills with the same figure are read; others are left ambiguous."""
+    keys = set().union(*readings)
+    values, ambiguous = {}, {}
+    for key in keys:
+        seen = [r.get(key) for r in readings]
+        figures = {None if v is None else v.value for v in seen}
+        if len(figures) == 1 and seen[0] is not None:
+            values[key] = seen[0]
+        else:
+            ambiguous[key] = sorted(figures, key=lambda x: (x is None, str(x)))
+    return RowReading(row, values, cost, ambiguous, checks)

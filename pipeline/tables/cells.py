@@ -1,0 +1,96 @@
+"""Typed cells: what a table cell holds, read from its text alone.
+
+A table's text arrives in many layouts (pipes, tabs, one cell per paragraph, cells glued by a
+scrape); whatever the layout, each cell's text is cut into *tokens* of a few kinds, and the
+interpreter places tokens on the header's columns by their kind. A token never decides its column
+from its wording: '20' is a number that may be a weight, a score or a rate; the header decides.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+# Comparison operators that open a target value ('≥90%', '＞95', '=100%').
+OPERATOR = r"[≥≤<>=＞＜≧≦]"
+# Units a measured value carries ('29.5亩', '192只', '≥1200米'); 万元/元 make it an amount with its unit.
+MEASURE_UNITS = ("平方米|立方米|平方公里|公里|千米|万元|亿元|元|米|亩|公顷|个|人次|人|户|家|次|台|套|辆|头|只|所|座|篇|"
+                 "项|件|天|日|个月|小时|吨|株|棵|册|场|期|批|份|条|处|名|倍|km|m2|㎡|分钟|分")
+NUMBER_RUN = r"\d+(?:[.,]\d+)*"  # one figure, or several a scrape glued together ('2456.182456.18')
+
+_TOKEN = regex.compile(
+    rf"""
+    (?P<year>\d{{4}}\s*年度?|\d{{4}}[-—~至]\d{{4}}年?)                      # a year names, it is not a figure
+  | (?P<paren>[((][^()()\n]{{0,48}}[))])                                   # '(50分)' '(A)' '(万元)': part of a label
+  | (?P<ordinal>(?<![\d.])\d{{1,2}}[、::.](?=\p{{Han}}))                    # '1、' '2:' numbering a label
+  | (?P<target>{OPERATOR}\s*(?:{NUMBER_RUN}\s*(?:%|{MEASURE_UNITS})?|\*+\s*(?:{MEASURE_UNITS})?))
+  | (?P<measure>{NUMBER_RUN}\s*(?:{MEASURE_UNITS})(?![\p{{Han}}]{{2}}))
+  | (?P<percent>{NUMBER_RUN}\s*%)
+  | (?P<number>{NUMBER_RUN})
+  | (?P<dash>(?<![\p{{Han}}\w])(?:——|--|[-—–/]|无)(?![\p{{Han}}\w]))
+  | (?P<space>[\s|]+)
+  | (?P<text>[^\s|\d((≥≤<>=＞＜≧≦]+|.)
+    """,
+    regex.X,
+)
+TEXT_KINDS = {"text", "year", "paren", "ordinal"}
+VALUE_KINDS = {"number", "percent", "measure", "target", "dash"}
+
+
+@dataclass(frozen=True)
+class Token:
+    """One piece of a cell: its kind, its text and where it lies in the normalised text."""
+
+    kind: str  # text | number | percent | measure | target | dash
+    text: str
+    start: int
+    end: int
+    cell: int = -1  # index of the separated cell it came from (-1: the layout gives no cells)
+
+    @property
+    def is_value(self) -> bool:
+        return self.kind in VALUE_KINDS
+
+    @property
+    def digits(self) -> str:
+        """The figure's digits without unit or percent sign ('97.22%' → '97.22')."""
+        m = regex.search(NUMBER_RUN, self.text)
+        return m[0] if m else ""
+
+
+def tokenize(text: str, start: int, end: int, cell: int = -1) -> list[Token]:
+    """The tokens of text[start:end]; adjacent label pieces ('其中:' '中央财政资金' '(万元)') merge into
+    one text token, since a label is one cell however a scrape spaced it."""
+    out: list[Token] = []
+    pending_space = False
+    for m in _TOKEN.finditer(text, start, end):
+        kind = m.lastgroup
+        if kind == "space":
+            pending_space = True
+            continue
+        if kind in TEXT_KINDS:
+            kind = "text"
+        if kind == "text" and out and out[-1].kind == "text" and out[-1].cell == cell and \
+                not (pending_space and "\n" in text[out[-1].end:m.start()] and cell < 0):
+            prev = out.pop()
+            out.append(Token("text", text[prev.start:m.end()], prev.start, m.end(), cell))
+        else:
+            out.append(Token(kind, m[0], m.start(), m.end(), cell))
+        pending_space = False
+    return out
+
+
+def decimals_of(digits: str) -> int:
+    return len(digits.split(".", 1)[1]) if "." in digits else 0
+
+
+def half_unit(digits: str) -> float:
+    """0.5 × the place of the last printed digit ('9.48' → 0.005)."""
+    return 0.5 * 10 ** -decimals_of(digits)
+
+
+def plain_value(digits: str) -> float | None:
+    """A single figure's value: thousands separators allowed, never two decimal points."""
+    if regex.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", digits):
+        return float(digits.replace(",", ""))
+    return None

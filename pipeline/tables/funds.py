@@ -1,0 +1,235 @@
+"""The funds block of a form (资金情况 / 项目资金 / 资金投入情况): budget, executed, rate, and their sources.
+
+Columns are read by role (roles.py), lettered or not ('全年预算数(A) … 执行率(B/A)'); the rate's own
+formula, when the header prints one, says which column is the budget it divides by. Rows are the
+total (年度资金总额), its parts (其中: 财政拨款, 上年结转, 其他资金…), and on 部门整体 forms two splits of
+the same total printed side by side, by source (按收入性质分) and by use (按支出性质分), kept apart.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..extract.glued import rate_matches
+from .align import align
+from .layout import body_rows, find_headers
+from .model import Header, Row, RowReading, TableReport, Value
+
+# A row that opens the form's next block: the funds table has ended.
+_NEXT_BLOCK = regex.compile(r"^(?:年度总体目标|年度绩效目标|总体目标|年度目标|绩效指标|一级指标|资金管理情况|绩效目标|"
+                            r"项目绩效目标|当年绩效目标|实施情况|指标)")
+# Blocks that follow the funds block on every form: seen anywhere in a glued label, the table has ended.
+_NEXT_BLOCK_GLUED = regex.compile(r"年度总体目标|年度绩效目标|绩效指标|资金管理情况|一级指标")
+_NOTE = regex.compile(r"[,;。=]")  # a sentence under the table ('1.预算执行率=预算执行数/调整后预算数,…')
+_TOTAL = regex.compile(r"^(?:年度)?(?:财政)?资金总额|^(?:总额|合计|总计)")
+_SPLIT_HEAD = {"source": regex.compile(r"按收入性质分|按资金来源分|按来源分"),
+               "use": regex.compile(r"按支出性质分|按支出用途分|按用途分")}
+# Parts that say what the money is spent on, not where it comes from (部门整体: 基本支出 / 项目支出).
+_USE_PART = regex.compile(r"基本支出|项目支出|人员经费|公用经费|工资福利|商品和服务|对个人和家庭|资本性支出")
+_LABEL_NOISE = regex.compile(r"^(?:其中\s*[::]?\s*)|[((](?:万元|元)[^()()]{0,40}[))]|[::\s]+$")
+_AMOUNT_ROLES = ("initial", "budget", "pooled", "budget_net", "received", "executed")
+
+
+@dataclass
+class FundsRow:
+    label: str
+    kind: str  # total | part | split_total
+    group: str | None  # source | use | None
+    values: dict[str, Value]
+    start: int
+    end: int
+
+
+@dataclass
+class FundsTable:
+    header: Header
+    rows: list[FundsRow] = field(default_factory=list)
+    report: TableReport | None = None
+
+    @property
+    def total(self) -> FundsRow | None:
+        return next((r for r in self.rows if r.kind == "total"), None)
+
+    def figures_row(self) -> FundsRow | None:
+        """The row whose figures are the block's: the total row, unless it prints only zeros while one
+        part alone is filled (DOMAIN.md §3, the S3 form: '0 0 0 10 0 0' over 90 | 89.974 | 89.974);
+        then that part's, and the broken total still fails funding_sources_sum."""
+        total = self.total
+        if total is None:
+            return None
+        amounts = [v.value for k, v in total.values.items() if k in _AMOUNT_ROLES and v.value is not None]
+        if amounts and not any(amounts):
+            filled = [r for r in self.rows if r.kind == "part" and
+                      any(v.value for k, v in r.values.items() if k in _AMOUNT_ROLES and v.value is not None)]
+            if len(filled) == 1:
+                return filled[0]
+        return total
+
+    def budget_role(self) -> str | None:
+        """The column the execution rate divides by: the rate's formula, else the evaluated budget."""
+        rate = self.header.column("rate")
+        if rate and rate.formula:
+            below = next((c.role for c in self.header.columns if c.letter == rate.formula[1]), None)
+            if below:
+                return below
+        roles = self.header.roles
+        return next((r for r in ("budget_net", "budget", "initial") if r in roles), None)
+
+
+def read_funds(text: str) -> FundsTable | None:
+    """The first funds block of the text that yields a total row with figures."""
+    headers = find_headers(text)
+    for k, header in enumerate(headers):
+        if header.kind != "funds":
+            continue
+        end = headers[k + 1].start if k + 1 < len(headers) else min(len(text), header.end + 3000)
+        table = _read(text, header, end)
+        if table is not None and table.total is not None and table.total.values:
+            return table
+    return None
+
+
+def _read(text: str, header: Header, end: int) -> FundsTable | None:
+    layout, rows = body_rows(text, header, end)
+    table = FundsTable(header, report=TableReport("interpreter", layout, "funds", header.roles))
+    columns = header.columns
+    empty_run = 0
+    for row in rows:
+        labels = row.labels
+        label_text = labels[-1].text if labels else ""
+        if table.rows and any(_NEXT_BLOCK.match(t.text.strip()) or _NEXT_BLOCK_GLUED.search(t.text) for t in labels):
+            break
+        if _NOTE.search(label_text):
+            table.report.skip(row, "a note, not a row")
+            continue
+        if len(label_text) > 40:
+            table.report.skip(row, "prose")
+            break
+        if _numbering_row(row):
+            table.report.skip(row, "column numbers")
+            continue
+        reading = align(row, columns, score=lambda r: _identities(table, r))
+        values = {k: v for k, v in (reading.values.items() if reading else ()) if k in _AMOUNT_ROLES + ("rate", "weight", "score", "received_rate")}
+        if reading and reading.ambiguous:
+            single = _single_amount(row) if "row_no" not in header.roles else None
+            if single is not None and not values:
+                values = {"budget": single}
+            else:
+                table.report.ambiguous.append({"row": label_text[:30], "columns": {k: v for k, v in reading.ambiguous.items()}})
+        if not values and not any(t.kind == "dash" for t in row.values):
+            empty_run += 1
+            if row.values:
+                table.report.skip(row, "no figure fits the header")
+            if empty_run >= 4 and table.rows:
+                break
+            continue
+        empty_run = 0
+        table.rows.append(_classify(table, _clean_label(label_text), values, row))
+        table.report.rows_read += 1
+    if not table.rows:
+        return None
+    report = table.report
+    report.total_row = table.total is not None
+    report.confidence = _confidence(table)
+    return table
+
+
+def _numbering_row(row: Row) -> bool:
+    """'列次 0 1 2 3 4 5 6 7': a row numbering the columns."""
+    nums = [t.text for t in row.values if t.kind == "number"]
+    if len(nums) >= 3 and all(n.isdigit() for n in nums):
+        ints = [int(n) for n in nums]
+        return ints == list(range(ints[0], ints[0] + len(ints)))
+    return len(nums) == 1 and regex.fullmatch(r"\d( \d)+", row.tokens[-1].text or "") is not None
+
+
+def _single_amount(row: Row) -> Value | None:
+    """'一般公共预算:2456.18': a label with one figure is a two-column list (label | amount)."""
+    figures = [t for t in row.values if t.kind == "number"]
+    if len(row.values) == 1 and len(figures) == 1 and regex.fullmatch(r"\d+(?:\.\d+)?", figures[0].text):
+        t = figures[0]
+        from .cells import half_unit
+        return Value(float(t.text), t.start, t.end, half_unit(t.text), t.text)
+    return None
+
+
+def _clean_label(label: str) -> str:
+    """'政府性基金拨款:项目支出:' → '项目支出': a label ends at the colon before its figures; what precedes
+    it is an earlier row that had none."""
+    pieces = [p for p in regex.split(r"[::]", label) if p.strip()]
+    if len(pieces) > 1 and not regex.fullmatch(r"\s*其中\s*", pieces[-2]):
+        label = pieces[-1]
+    return _LABEL_NOISE.sub("", _LABEL_NOISE.sub("", label.strip())).strip() or label.strip()
+
+
+def _classify(table: FundsTable, label: str, values: dict[str, Value], row: Row) -> FundsRow:
+    group = None
+    for name, pattern in _SPLIT_HEAD.items():
+        if pattern.search(label):
+            return FundsRow(label, "split_total", name, values, row.start, row.end)
+    if table.total is None and (_TOTAL.search(label) or not table.rows) and not label.startswith("其中"):
+        return FundsRow(label or "年度资金总额", "total", None, values, row.start, row.end)
+    if any(r.kind == "split_total" for r in table.rows):
+        group = "use" if _USE_PART.search(label) else "source"
+    return FundsRow(label, "part", group, values, row.start, row.end)
+
+
+def _figure(reading: dict[str, Value], key: str) -> float | None:
+    v = reading.get(key)
+    return v.value if v is not None and isinstance(v.value, float) else None
+
+
+def _identities(table: FundsTable, reading: dict[str, Value]) -> tuple[int, int]:
+    """(satisfied, violated): rate = its formula's quotient; received rate likewise; score = weight × rate."""
+    ok = bad = 0
+    header = table.header
+    by_letter = {c.letter: c.role for c in header.columns if c.letter}
+    for rate_role, default_top in (("rate", "executed"), ("received_rate", "received")):
+        col = header.column(rate_role)
+        rate = _figure(reading, rate_role)
+        if col is None or rate is None:
+            continue
+        top_role, below_role = default_top, table.budget_role()
+        if col.formula:
+            top_role = by_letter.get(col.formula[0], top_role)
+            below_role = by_letter.get(col.formula[1], below_role)
+        top, below = _figure(reading, top_role), _figure(reading, below_role or "")
+        if top is None or not below:
+            continue
+        decimals = len(reading[rate_role].text.rstrip("%").split(".")[1]) if "." in reading[rate_role].text else 0
+        if rate_matches(top / below * 100, rate, decimals):
+            ok += 1
+        else:
+            bad += 1
+    weight = _figure(reading, "weight") or header.points or _score_points(header)
+    score, rate = _figure(reading, "score"), _figure(reading, "rate")
+    if weight is not None and score is not None:
+        if score > weight + 1e-9:
+            bad += 1
+        elif rate is not None and abs(score - weight * min(rate, 100) / 100) <= 0.05 + 1e-9:
+            ok += 1
+    return ok, bad
+
+
+def _score_points(header: Header) -> float | None:
+    col = header.column("score")
+    return col.points if col else None
+
+
+def _confidence(table: FundsTable) -> float:
+    total = table.total
+    if total is None:
+        return 0.2
+    got = sum(1 for k in ("budget", "executed", "rate") if k in total.values)
+    return round(0.4 + 0.2 * got, 2)
+
+
+def execution_weight(table: FundsTable) -> float | None:
+    """What the execution row is worth: its 分值 cell, else the block's or score column's '(N分)'."""
+    total = table.total
+    if total and "weight" in total.values:
+        return total.values["weight"].value
+    return table.header.points or _score_points(table.header)
+
+

@@ -1,0 +1,117 @@
+"""The table model: a header of typed columns, rows of tokens, values placed on columns, and the
+parsing report every reading carries (camelot's `parsing_report` is the model)."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from .cells import Token
+
+
+@dataclass
+class Column:
+    """One header column: its role and what its header cell says besides the role word."""
+
+    role: str
+    start: int
+    end: int
+    word: str
+    letter: str | None = None  # '全年预算数(A)' → A
+    formula: tuple[str, str] | None = None  # '执行率(B/A)' → (B, A): this column is B over A
+    points: float | None = None  # '得分(20分*执行率)' → 20
+    percent: bool = False  # '权重(%)': the column's figures are percents
+    unit: bool = False  # '年度预算数(万元)': the cell names a unit
+
+
+@dataclass
+class Header:
+    columns: list[Column]
+    start: int
+    end: int
+    kind: str  # funds | scores
+    unit_factor: float = 1.0  # 10 000 when the header says 万元
+    points: float | None = None  # '预算执行情况(万元)(20分)': what the block is worth
+
+    @property
+    def roles(self) -> list[str]:
+        return [c.role for c in self.columns]
+
+    def column(self, role: str) -> Column | None:
+        return next((c for c in self.columns if c.role == role), None)
+
+
+@dataclass
+class Row:
+    """A row as the layout gave it: its tokens in reading order."""
+
+    tokens: list[Token]
+
+    @property
+    def labels(self) -> list[Token]:
+        out = []
+        for t in self.tokens:
+            if t.is_value:
+                break
+            out.append(t)
+        return out
+
+    @property
+    def values(self) -> list[Token]:
+        return self.tokens[len(self.labels):]
+
+    @property
+    def label(self) -> str:
+        return "".join(t.text for t in self.labels)
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+
+@dataclass
+class Value:
+    """A figure placed on a column, with where it was read and the precision it was printed with."""
+
+    value: float | str | None
+    start: int
+    end: int
+    half_unit: float | None = None
+    text: str = ""
+    cut: bool = False  # read from a glued run, cut along the header's columns
+
+
+@dataclass
+class RowReading:
+    """One row laid on the header: a value per column (absent: the row has no cell there)."""
+
+    row: Row
+    values: dict[str, Value]
+    cost: float = 0.0
+    ambiguous: dict[str, list] = field(default_factory=dict)  # column → the values the readings disagree on
+    checks: int = 0  # arithmetic identities of the row that the reading satisfies
+
+
+@dataclass
+class TableReport:
+    """What a table reading did: the camelot-style parsing report carried into the record."""
+
+    reader: str
+    layout: str
+    kind: str
+    roles: list[str]
+    rows_read: int = 0
+    rows_skipped: list[dict] = field(default_factory=list)  # {"text": …, "reason": …}
+    ambiguous: list[dict] = field(default_factory=list)  # {"row": …, "column": …, "readings": […]}
+    total_row: bool = False
+    totals_confirmed: bool | None = None  # the rows add up to the total row (None: no total row)
+    confidence: float = 0.0
+
+    def skip(self, row: Row | str, reason: str) -> None:
+        text = row if isinstance(row, str) else "".join(t.text for t in row.tokens)
+        self.rows_skipped.append({"text": text[:60], "reason": reason})
+
+    def to_dict(self) -> dict:
+        return asdict(self)

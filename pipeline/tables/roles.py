@@ -1,0 +1,62 @@
+"""Header roles: what each column of a report's table means, from its header words (DOMAIN.md §2.2, §2.3).
+
+A role says which values a column takes (`accepts`), so that a row whose cells were dropped or glued
+can still be laid on the header by the kinds of its tokens. The vocabulary is the published forms'
+(财预〔2020〕10号 自评表, provincial variants, third-party 评分表), not one file's wording.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+
+@dataclass(frozen=True)
+class RoleDef:
+    name: str
+    pattern: str
+    accepts: str  # label | amount | rate | weight | score | ordinal | any | note
+    table: str  # funds | scores | both
+
+
+# Order matters: the alternation tries longer, more specific words first.
+ROLE_DEFS = [
+    # --- funds block of self-assessment / transfer-payment forms ---
+    RoleDef("initial", r"年初预算数?|年初批复(?:预算)?数?|年初预匏数", "amount", "funds"),
+    RoleDef("budget_net", r"扣除统筹整合资金后预算(?:金额|数)", "amount", "funds"),
+    RoleDef("pooled", r"统筹整合资金数?", "amount", "funds"),
+    RoleDef("budget", r"全年\(?调整\)?预算数?|全年预算数?|调整后预算数?|调整预算数?|批复预算数?|"
+                      r"全年\([^)]{0,4}\)预算数|预算数|预算金额", "amount", "funds"),
+    RoleDef("received_rate", r"(?:预算|资金)?到位率|预算到位", "rate", "funds"),
+    RoleDef("received", r"全年到位资金|到位资金数?|资金到位数|到位数", "amount", "funds"),
+    RoleDef("executed", r"全年执行(?:数|资金)|预算执行数|实际执行数|实际支出数?|执行数|支出数|执行金额", "amount", "funds"),
+    RoleDef("rate", r"(?:预算|资金)?执行率(?!权重|得分)|预算执行(?!数|情况)|支出率", "rate", "funds"),
+    RoleDef("row_no", r"行次", "ordinal", "funds"),
+    # --- score tables ---
+    RoleDef("level1", r"一级指标|一级", "label", "scores"),
+    RoleDef("level2", r"二级指标|二级", "label", "scores"),
+    RoleDef("level3", r"三级指标|三级", "label", "scores"),
+    RoleDef("level4", r"四级指标", "label", "scores"),
+    RoleDef("name", r"指标名称|评价指标|考核指标|评价准则|评价内容|指标内容", "label", "scores"),
+    RoleDef("unit", r"计量单位|度量单位", "note", "scores"),
+    RoleDef("target", r"年度指标值|年初指标值|调整指标值|全年指标值|年初目标值|年度目标值|绩效目标值|预期目标值?|目标值|指标值", "any", "scores"),
+    RoleDef("actual", r"实际完成值|全年实际值|实际完成情况|实际值|完成值|实现值", "any", "scores"),
+    RoleDef("raw_score", r"评价分值\(百分制\)|百分制得分|得分率|得分系数", "rate", "scores"),
+    RoleDef("score", r"执行率得分|加权(?:平均)?得分|自评得分|评价得分|考评得分|考核得分|实际得分|指标得分|核定得分|审核得分|"
+                     r"复核得分|得分", "score", "both"),
+    RoleDef("weight", r"执行率权重|指标权重|指标分值|标准分值|权重分|权重|分值|权数|标准分|满分", "weight", "both"),
+    RoleDef("note", r"偏差原因分析及改进措施|未完成原因(?:分析)?(?:及[\p{Han}]{0,10})?|偏差原因|原因分析|扣分原因|"
+                    r"评分依据|评分标准|指标解释|绩效等级|备注|佐证材料|指标性质|是否核心指标", "note", "both"),
+]
+ROLES = {r.name: r for r in ROLE_DEFS}
+ROLE_RE = regex.compile("|".join(f"(?P<{r.name}>{r.pattern})" for r in ROLE_DEFS))
+
+# What may stand between two header words of one header: spaces, pipes, and notes in parentheses
+# ('(A)', '(万元)', '(B/A)', '(20分*执行率)', '(%)').
+HEADER_GAP = regex.compile(r"[\s|::]*(?:[((][^()()\n]{0,20}[))][\s|::]*)*")
+FORMULA = regex.compile(r"^[((]\s*([A-Z])\s*/\s*([A-Z])")  # '(E/C×100%)': the column is E over C
+LETTER = regex.compile(r"^[((]\s*([A-Z])\s*[))]")  # '(A)': the column's letter
+POINTS = regex.compile(r"(\d+(?:\.\d+)?)\s*分")  # '(20分)': the points a column or block is worth
+
+FUNDS_KEYS = {"budget", "initial", "executed", "budget_net"}
+LABEL_ROLES = ("level1", "level2", "level3", "level4", "name")
