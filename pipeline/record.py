@@ -61,6 +61,7 @@ class Budget:
     initial_budget_yuan: float | None = None
     received_yuan: float | None = None  # 到位资金, the framework's rate denominator
     funding_sources: list[FundingSource] = field(default_factory=list)
+    funds_report: dict | None = None  # the parsing report of the form's funds block, when one was read
 
 
 @dataclass
@@ -98,6 +99,7 @@ class Scores:
     total_score: float | None = None
     indicator_count_stated: int | None = None  # "共设有9类指标"
     table_total_row: bool = False  # the table's own total row was read (the table is whole)
+    table_report: dict | None = None  # the parsing report of the reading kept (pipeline/tables/model.py)
 
 
 @dataclass

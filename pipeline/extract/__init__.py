@@ -6,6 +6,8 @@ import regex
 from ..document import Document
 from ..normalise import NormalisedText
 from ..record import Budget, FundingSource, Indicator, Mention, Record, Report, Scores, Source
+from ..tables.model import TableReport
+from ..tables.scores import read_score_table
 from . import budget as budget_mod
 from . import grades, metadata, statements
 from .context import Context, Found
@@ -157,6 +159,8 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
         b.funding_source = facts.funding_source.value
         ctx.cite("/budget/funding_source", facts.funding_source)
     b.funding_sources = [FundingSource(**vars(s)) for s in facts.funding_sources]
+    if facts.funds_report is not None:
+        b.funds_report = facts.funds_report.to_dict()
     for k, span in enumerate(facts.funding_spans):
         ctx.cite(f"/budget/funding_sources/{k}", span)
     record.budget = b
@@ -198,15 +202,10 @@ def _clean(v: float) -> float | int:
 
 def _scores(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> ScoreTable | None:
     prose_total = statements.stated_total_score(ctx.text)
-    table = parse_cell_table(ctx)
-    if table is None or sum(1 for i in table.indicators if i.weight is not None) < 2:
-        table = parse_cell_stream(ctx) or table
-    if table is None or sum(1 for i in table.indicators if i.weight is not None) < 2:
-        table = parse_flow_table(ctx, prose_total.value if prose_total else None) or table
-    if table is None or sum(1 for i in table.indicators if i.weight is not None) < 2:
-        table = parse_flow_weights(ctx) or table
+    table, report = _best_score_table(ctx, prose_total.value if prose_total else None)
     scores = Scores()
     if table is not None:
+        scores.table_report = report.to_dict()
         scores.indicators = table.indicators
         for i, spans in enumerate(table.spans):
             for key, span in spans.items():
@@ -243,6 +242,68 @@ def _scores(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> Scor
         ctx.cite(pointer, prose_total)
     record.scores = scores
     return table
+
+
+# Score-table readers, tried in this order (camelot's PARSERS is the model): the table interpreter
+# first; the older layout-specific readers stay for the shapes it does not read yet (glued flow
+# tables cut by the table's totals, one cell per line, weight-only tables).
+SCORE_READERS = {
+    "interpreter": lambda ctx, total: read_score_table(ctx.text),
+    "cell_rows": lambda ctx, total: _legacy(parse_cell_table(ctx), "pipe"),
+    "cell_stream": lambda ctx, total: _legacy(parse_cell_stream(ctx), "cell per line"),
+    "glued_flow": lambda ctx, total: _legacy(parse_flow_table(ctx, total), "flow"),
+    "weights_only": lambda ctx, total: _legacy(parse_flow_weights(ctx), "flow"),
+}
+
+
+def _legacy(table: ScoreTable | None, layout: str):
+    if table is None:
+        return None
+    report = TableReport("", layout, "scores", [], rows_read=sum(1 for i in table.indicators if i.weight is not None))
+    report.total_row = bool(table.total_weight or table.total_score)
+    return table, report
+
+
+def _best_score_table(ctx: Context, prose_total: float | None) -> tuple[ScoreTable | None, TableReport | None]:
+    """Every reader's reading, the best kept: the one whose rows add up to the stated totals, then
+    the one with more rows read; the registry order breaks ties."""
+    best, best_key = (None, None), None
+    for rank, (name, reader) in enumerate(SCORE_READERS.items()):
+        got = reader(ctx, prose_total)
+        if got is None:
+            continue
+        table, report = got
+        report.reader = name
+        key = _reading_quality(table, prose_total) + (-rank,)
+        if best_key is None or key > best_key:
+            best, best_key = (table, report), key
+    table, report = best
+    if table is not None:
+        report.totals_confirmed = _adds_up(table, prose_total)
+    return table, report
+
+
+def _leaves(table: ScoreTable) -> list[Indicator]:
+    parents = {i.parent for i in table.indicators if i.parent is not None}
+    return [i for k, i in enumerate(table.indicators) if k not in parents and i.weight is not None]
+
+
+def _adds_up(table: ScoreTable, prose_total: float | None) -> bool | None:
+    leaves = _leaves(table)
+    total_w = table.total_weight.value if table.total_weight else None
+    total_s = table.total_score.value if table.total_score else prose_total
+    if not leaves or (total_w is None and total_s is None):
+        return None
+    ok = total_w is None or abs(sum(i.weight for i in leaves) - total_w) < 1e-6
+    scores = [i.score for i in leaves if i.score is not None]
+    return ok and (total_s is None or abs(sum(scores) - total_s) <= 0.05 + 0.005 * len(scores))
+
+
+def _reading_quality(table: ScoreTable, prose_total: float | None) -> tuple:
+    leaves = _leaves(table)
+    if len(leaves) < 2:
+        return (0, 0, 0)
+    return (int(_adds_up(table, prose_total) is True), len(leaves), sum(1 for i in leaves if i.score is not None))
 
 
 def _shift(ind: Indicator) -> Indicator:

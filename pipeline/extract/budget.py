@@ -7,8 +7,8 @@ import regex
 
 from ..numbers import NUMBER, Number, parse_amount, parse_arabic, parse_percent
 from ..record import FundingSource
-from .context import Context, Found
 from ..tables.funds import execution_weight, read_funds
+from .context import Context, Found
 from .glued import amounts_and_rate, cuts, is_weight, rate_matches
 
 AMOUNT = rf"(?P<amt>{NUMBER}\s*(?:亿元|万元|千元|元|亿|万))(?![/\d])"
@@ -27,6 +27,8 @@ EXECUTED_PATTERNS = [
     rf"(?:预算|全年|实际)?执行(?:数|金额){_FILL}{AMOUNT}",
     rf"(?:实际|累计|共|已)(?:支出|支付|使用|支|拨付)(?:资金|金额|数)?{_FILL}{AMOUNT}",
     rf"(?:已支付|支出数|决算数){_FILL}{AMOUNT}",
+    # paid out to the beneficiaries: the spending of subsidy and transfer funds
+    rf"(?:已|实际|累计|共)?(?:发放|拨付使用)(?:补贴|补助)?(?:资金|金额)?{_FILL}{AMOUNT}",
 ]
 RECEIVED_PATTERNS = [rf"(?:实际)?(?:到位|收到)(?:资金)?{_FILL}{AMOUNT}"]
 RATE_PATTERNS = [rf"(?:预算)?(?:执行率|执行度|支出率|资金使用率|支付率|支出进度|执行进度)(?:\([^)]{{0,8}}\))?{_FILL}{PCT}"]

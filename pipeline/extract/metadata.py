@@ -26,7 +26,7 @@ _PLACE = regex.compile(
     r"(?P<city>[\p{Han}]{2,4}?(?:市|自治州|州|地区|盟))?"
     r"(?P<county>[\p{Han}]{1,4}?(?:区|县|旗|市))?")
 ORG_SUFFIX = (r"(?:委员会|管理委员会|管理局|局|委|办公室|办|中心|人民政府|政府|学校|中学|小学|幼儿园|医院|研究院|院|所|站|馆|"
-              r"残联|政协|团委|妇联|总工会|大队|支队|队|处|厅|协会|联合会)")
+              r"残联|政协|团委|妇联|总工会|大队|支队|队|处|厅|协会|联合会|联合社)")
 _ORG = regex.compile(rf"[\p{{Han}}()]{{2,20}}?{ORG_SUFFIX}(?![\p{{Han}}]{{0,1}}(?:关于|印发))")
 _ACTION = r"(?:每年)?(?:安排|实施|负责|承担|组织实施|具体实施|牵头)"
 
@@ -169,7 +169,7 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
         value = strip_code(value)
         return 2 <= len(value) <= 30 and bool(regex.search(ORG_SUFFIX + "$", value))
 
-    found = form_field(ctx.text, ["实施单位", "项目实施单位", "预算单位", "项目单位", "单位名称", "部门名称",
+    found = form_field(ctx.text, ["实施单位", "项目实施单位", "预算单位名称", "预算单位", "项目单位", "单位名称", "部门名称",
                                   "项目主管部门", "主管部门"], accept=is_unit)
     if found:
         return Found(strip_code(found.value), found.start, found.end)
@@ -199,7 +199,9 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
         name, votes = counts.most_common(1)[0]
         if votes >= 2:  # once, without an action after it, is a guess
             return Found(name, *spans[name])
-    return None
+    # Last: the unit a government page names as the item's source ('来源:临河区农牧和科技局').
+    found = form_field(text[:1500], ["来源", "信息来源"], max_len=30, accept=is_unit)
+    return Found(strip_code(found.value), found.start, found.end) if found else None
 
 
 def place_of(name: str | None) -> str | None:

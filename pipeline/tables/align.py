@@ -18,7 +18,7 @@ arithmetic better: arithmetic only ranks readings of equal cost.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..extract.glued import cuts, is_weight
 from .cells import Token, decimals_of, half_unit, plain_value
@@ -66,6 +66,8 @@ def _place(column: Column, tok: Token) -> tuple[float, Value] | None:
         return 0.0, Value(None, tok.start, tok.end, None, tok.text)
     if _is_free(column):
         return 0.0, Value(tok.text, tok.start, tok.end, None, tok.text)
+    if tok.kind == "mark":
+        return None
     if tok.kind not in ("number", "percent", "measure") or (tok.kind == "measure" and not _unit_ok(column, tok)):
         return None
     got = _accepts(column, tok.digits, tok.kind)
@@ -100,7 +102,7 @@ def _place_cut(columns: list[Column], tok: Token) -> list[tuple[float, list[Valu
     A run is cut only where it cannot be one figure: it ends in '%' after other digits, holds two
     decimal points, or is cut into weights and scores only ('107.6' = 10 | 7.6); a lone amount
     ('2456.18') is never split into smaller amounts. Amounts cut from one run print the same decimals."""
-    if tok.kind not in ("number", "percent") or "," in tok.digits:
+    if tok.kind not in ("number", "percent") or "," in tok.digits or not tok.digits:
         return []
     kinds = {ROLES[c.role].accepts for c in columns}
     if tok.kind == "number" and not kinds <= {"weight", "score", "ordinal"} and tok.digits.count(".") < 2:
@@ -137,7 +139,7 @@ def align(row: Row, columns: list[Column], tokens: list[Token] | None = None,
     if not tokens:
         return RowReading(row, {}, 0.0)
 
-    @lru_cache(maxsize=None)
+    @cache
     def best(ti: int, ci: int) -> float:
         if ti == n_tok:
             return sum(0.0 if _is_free(c) else SKIP_TRAILING for c in columns[ci:])

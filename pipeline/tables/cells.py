@@ -27,21 +27,23 @@ _TOKEN = regex.compile(
   | (?P<measure>{NUMBER_RUN}\s*(?:{MEASURE_UNITS})(?![\p{{Han}}]{{2}}))
   | (?P<percent>{NUMBER_RUN}\s*%)
   | (?P<number>{NUMBER_RUN})
-  | (?P<dash>(?<![\p{{Han}}\w])(?:——|--|[-—–/]|无)(?![\p{{Han}}\w]))
+  | (?P<dash>(?<![\p{{Han}}\w])(?:——|--|[-—–/]|无)(?![\p{{Han}}A-Za-z]))
   | (?P<space>[\s|]+)
   | (?P<text>[^\s|\d((≥≤<>=＞＜≧≦]+|.)
     """,
     regex.X,
 )
 TEXT_KINDS = {"text", "year", "paren", "ordinal"}
-VALUE_KINDS = {"number", "percent", "measure", "target", "dash"}
+VALUE_KINDS = {"number", "percent", "measure", "target", "dash", "mark"}
+# A lone operator or unit in its own cell (指标性质 '=' / 度量单位 '%'): a value of a free column, no label.
+_MARK = regex.compile(rf"(?:{OPERATOR}|%|{MEASURE_UNITS})")
 
 
 @dataclass(frozen=True)
 class Token:
     """One piece of a cell: its kind, its text and where it lies in the normalised text."""
 
-    kind: str  # text | number | percent | measure | target | dash
+    kind: str  # text | number | percent | measure | target | dash | mark
     text: str
     start: int
     end: int
@@ -77,7 +79,16 @@ def tokenize(text: str, start: int, end: int, cell: int = -1) -> list[Token]:
         else:
             out.append(Token(kind, m[0], m.start(), m.end(), cell))
         pending_space = False
-    return out
+    return [_as_mark(t, out[k - 1] if k else None) for k, t in enumerate(out)]
+
+
+def _as_mark(tok: Token, before: Token | None) -> Token:
+    """'=' before a figure, '%' or '个' after one, standing alone: the operator and unit cells of a form."""
+    if tok.kind == "text" and _MARK.fullmatch(tok.text) and before is not None and before.is_value:
+        return Token("mark", tok.text, tok.start, tok.end, tok.cell)
+    if tok.kind == "text" and regex.fullmatch(OPERATOR, tok.text):
+        return Token("mark", tok.text, tok.start, tok.end, tok.cell)
+    return tok
 
 
 def decimals_of(digits: str) -> int:

@@ -14,7 +14,7 @@ import regex
 from ..extract.glued import rate_matches
 from .align import align
 from .layout import body_rows, find_headers
-from .model import Header, Row, RowReading, TableReport, Value
+from .model import Header, Row, TableReport, Value
 
 # A row that opens the form's next block: the funds table has ended.
 _NEXT_BLOCK = regex.compile(r"^(?:年度总体目标|年度绩效目标|总体目标|年度目标|绩效指标|一级指标|资金管理情况|绩效目标|"

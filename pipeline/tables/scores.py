@@ -1,0 +1,242 @@
+"""The score table (评分表 / 绩效指标表) read by header roles, in any layout.
+
+Rows are laid on the header's value columns (weight, target, actual, score, weighted score…) by
+align.py. Label cells give the indicator's name and its categories: a row holding only a label is a
+category cell merged down over the rows below it ('产出指标(50分)', '质量指标'), and its '(N分)' is its
+subtotal. The total row is the row labelled 合计/总分…, or the last row whose weight is the sum of the
+rows above it (100): '项目绩效 100% / 82.68'.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..extract.context import Found
+from ..extract.score_table import ScoreTable
+from ..record import Indicator
+from .align import align
+from .layout import body_rows, find_headers
+from .model import Header, TableReport, Value
+from .roles import LABEL_ROLES, POINTS
+
+_TOTAL_LABEL = regex.compile(r"^(?:合计|总分|总计|总得分|得分合计|综合得分|自评总分|评价总分|总 分)")
+_FIGURES = ("weight", "score", "raw_score")
+_TOTAL_COLUMNS = ("weight", "score", "raw_score")
+_NOTE_LABEL = regex.compile(r"^(?:其中|注[::]|说明|备注|……|\.{3,})")
+# Criteria of the published frameworks (财预〔2020〕10号 决策/过程/产出/效益; the foreign-loan rules'
+# 相关性/效率/效果/可持续性): in flow text a trailing note column runs into the next row's name.
+_KNOWN_CRITERIA = regex.compile(r"(?:项目)?(?:相关性|效率|效果|可持续性|决策|过程|产出|效益|满意度|投入|管理|绩效)$")
+_NUMBERING = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|[((][一二三四五六七八九十\d]{1,3}[))]|\d{1,2}[、.](?!\d)|[A-Z]\d*)\s*")
+_SUBTOTAL = regex.compile(r"[((]\s*\d+(?:\.\d+)?\s*分?\s*[))]")
+
+
+def read_score_table(text: str) -> tuple[ScoreTable, TableReport] | None:
+    """The first score table with at least two scored rows, read by the table interpreter."""
+    headers = find_headers(text)
+    for k, header in enumerate(headers):
+        if header.kind != "scores":
+            continue
+        end = headers[k + 1].start if k + 1 < len(headers) else min(len(text), header.end + 12000)
+        got = _read(text, header, end)
+        if got is not None and sum(1 for i in got[0].indicators if i.weight is not None) >= 2:
+            return got
+    return None
+
+
+def _value_columns(header: Header):
+    return [c for c in header.columns if c.role not in LABEL_ROLES]
+
+
+def _read(text: str, header: Header, end: int) -> tuple[ScoreTable, TableReport] | None:
+    layout, rows = body_rows(text, header, end)
+    report = TableReport("interpreter", layout, "scores", header.roles)
+    columns = _value_columns(header)
+    trailing_text = bool(columns) and columns[-1].role in ("note", "actual", "target") and layout == "flow"
+    table = ScoreTable(indicators=[])
+    categories: dict[int, tuple[int, str]] = {}  # depth → (indicator index, name) of the open category cells
+    depth_of_leaf = max(1, sum(1 for c in header.columns if c.role in LABEL_ROLES)) - 1
+    leaves: list[int] = []
+    empty_run = 0
+    for row in rows:
+        labels = [t for t in row.labels]
+        if trailing_text and labels:
+            labels = _drop_previous_note(labels)
+        label = _clean("".join(t.text for t in labels))
+        if len(label) > 60 or (not row.values and len(label) > 30):
+            report.skip(row, "prose")
+            if table.indicators:
+                break
+            continue
+        is_total = bool(_TOTAL_LABEL.match(label))
+        # A total row fills the weight and score columns only; its target and actual cells are empty.
+        reading = align(row, [c for c in columns if c.role in _TOTAL_COLUMNS] if is_total else columns,
+                        score=_identities)
+        values = reading.values if reading else {}
+        weight, score = _figure(values, "weight"), _figure(values, "score")
+        ambiguous = {k: v for k, v in (reading.ambiguous.items() if reading else ()) if k.split("#")[0] in _FIGURES}
+        if ambiguous:
+            report.ambiguous.append({"row": label[:30], "columns": ambiguous})
+        if is_total:
+            _total(table, values)
+            break
+        if weight is None and score is None:
+            if row.values and not labels:
+                report.skip(row, "no weight or score")
+                continue
+            if _NOTE_LABEL.match(label) or not label:
+                report.skip(row, "a sub-row without weight or score")
+                continue
+            empty_run += 1
+            if empty_run > 6 and table.indicators:
+                break
+            points = _points(labels)
+            depth = 0 if points is not None or not categories else 1
+            _open_category(table, categories, depth, label, points, labels)
+            continue
+        empty_run = 0
+        named = [t for t in labels if _clean(t.text)]
+        # Category cells on the row itself, deepest last: they sit at the levels just above the leaf.
+        for k, tok in enumerate(named[:-1]):
+            depth = max(0, depth_of_leaf - (len(named) - 1) + k)
+            name = _clean(tok.text)
+            if categories.get(depth, (None, None))[1] != name:
+                _open_category(table, categories, depth, name, _points([tok]), [tok])
+        leaf_name = _clean(named[-1].text) if named else None
+        parent = categories[max(categories)][0] if categories else None
+        ind = Indicator(level=(max(categories) + 2) if categories else 1, name=leaf_name, parent=parent,
+                        weight=weight, score=score)
+        for role in ("target", "actual"):
+            v = values.get(role)
+            if v is not None and v.value is not None:
+                setattr(ind, role, str(v.value))
+        if ambiguous:
+            ind.note = "ambiguous: " + "; ".join(f"{k} {' or '.join(str(x) for x in v)}" for k, v in ambiguous.items())
+        table.indicators.append(ind)
+        leaves.append(len(table.indicators) - 1)
+        spans = {"name": (labels[-1].start, labels[-1].end) if labels else (row.start, row.start)}
+        for role in ("weight", "score"):
+            if role in values:
+                spans[role] = (values[role].start, values[role].end)
+        table.spans.append(spans)
+        report.rows_read += 1
+    _total_by_sum(table, leaves)
+    if not table.indicators:
+        return None
+    _drop_empty_categories(table)
+    report.total_row = bool(table.total_weight or table.total_score)
+    report.totals_confirmed = _confirmed(table)
+    report.confidence = _confidence(table, report)
+    return table, report
+
+
+def _drop_previous_note(labels):
+    """'高度相关效率': the previous row's note cell glued to this row's name; keep the name."""
+    last = labels[-1]
+    m = _KNOWN_CRITERIA.search(last.text)
+    if m and m.start() > 0:
+        from .cells import Token
+        return labels[:-1] + [Token("text", m[0], last.start + m.start(), last.end, last.cell)]
+    return labels
+
+
+def _clean(name: str) -> str:
+    name = _SUBTOTAL.sub("", name).strip(" :：|")
+    return _NUMBERING.sub("", name).strip()
+
+
+def _points(labels) -> float | None:
+    text = "".join(t.text for t in labels)
+    m = _SUBTOTAL.search(text)
+    return float(POINTS.search(m[0])[1]) if m and POINTS.search(m[0]) else None
+
+
+def _open_category(table: ScoreTable, categories: dict, depth: int, name: str, points: float | None, labels) -> None:
+    """A category cell at `depth`: it closes the categories at its depth and below."""
+    for d in [d for d in categories if d >= depth]:
+        del categories[d]
+    parent = categories[max(categories)][0] if categories else None
+    table.indicators.append(Indicator(level=depth + 1, name=name, parent=parent, weight=points))
+    a = labels[0].start if labels else 0
+    table.spans.append({"name": (a, a + len(name))})
+    categories[depth] = (len(table.indicators) - 1, name)
+
+
+def _figure(values: dict[str, Value], key: str) -> float | None:
+    v = values.get(key)
+    return v.value if v is not None and isinstance(v.value, float) else None
+
+
+def _identities(reading: dict[str, Value]) -> tuple[int, int]:
+    ok = bad = 0
+    w, s, raw = _figure(reading, "weight"), _figure(reading, "score"), _figure(reading, "raw_score")
+    if w is not None and s is not None:
+        if s > w + 1e-9:
+            bad += 1
+        else:
+            ok += 1
+        if raw is not None:
+            if abs(w * raw / 100 - s) <= 0.005 + 1e-9 or abs(w * raw / 100 - s) <= 0.05 and raw > 1:
+                ok += 1
+            elif abs(w * raw - s) <= 0.05:  # 得分系数 printed as a fraction
+                ok += 1
+            else:
+                bad += 1
+    return ok, bad
+
+
+def _total(table: ScoreTable, values: dict[str, Value]) -> None:
+    for role, attr in (("weight", "total_weight"), ("score", "total_score")):
+        v = values.get(role)
+        if v is not None and isinstance(v.value, float):
+            setattr(table, attr, Found(v.value, v.start, v.end, v.half_unit))
+
+
+def _total_by_sum(table: ScoreTable, leaves: list[int]) -> None:
+    """No total label: the last row is the total when its weight is 100 and the rows above add up to it."""
+    if table.total_weight or table.total_score or len(leaves) < 3:
+        return
+    last = table.indicators[leaves[-1]]
+    others = [table.indicators[i] for i in leaves[:-1] if table.indicators[i].parent is None or True]
+    if last.weight != 100 or any(i.weight is None for i in others) or abs(sum(i.weight for i in others) - 100) > 1e-9:
+        return
+    spans = table.spans[leaves[-1]]
+    if "weight" in spans:
+        table.total_weight = Found(last.weight, *spans["weight"])
+    if last.score is not None and "score" in spans:
+        table.total_score = Found(last.score, *spans["score"])
+    del table.indicators[leaves[-1]]
+    del table.spans[leaves[-1]]
+
+
+def _drop_empty_categories(table: ScoreTable) -> None:
+    """A category cell with no row under it (the table ended) is no indicator."""
+    used = {i.parent for i in table.indicators if i.parent is not None}
+    keep = [k for k, i in enumerate(table.indicators) if i.weight is not None or i.score is not None or k in used]
+    if len(keep) == len(table.indicators):
+        return
+    remap = {old: new for new, old in enumerate(keep)}
+    table.indicators = [table.indicators[k] for k in keep]
+    table.spans = [table.spans[k] for k in keep]
+    for ind in table.indicators:
+        if ind.parent is not None:
+            ind.parent = remap.get(ind.parent)
+
+
+def _confirmed(table: ScoreTable) -> bool | None:
+    leaves = [i for k, i in enumerate(table.indicators) if k not in {x.parent for x in table.indicators}]
+    if table.total_weight is None and table.total_score is None:
+        return None
+    ok = True
+    if table.total_weight is not None:
+        ok &= all(i.weight is not None for i in leaves) and abs(sum(i.weight for i in leaves) - table.total_weight.value) < 1e-6
+    if table.total_score is not None:
+        scores = [i.score for i in leaves if i.score is not None]
+        ok &= abs(sum(scores) - table.total_score.value) <= 0.05 + 0.005 * len(scores)
+    return bool(ok)
+
+
+def _confidence(table: ScoreTable, report: TableReport) -> float:
+    rows = [i for i in table.indicators if i.weight is not None]
+    if not rows:
+        return 0.0
+    c = 0.5 + 0.3 * (report.totals_confirmed is True) - 0.1 * min(3, len(report.ambiguous))
+    return round(max(0.1, min(1.0, c)), 2)
