@@ -43,7 +43,7 @@ def _accepts(column: Column, digits: str, kind: str) -> tuple[float, float] | No
         return (0.0, value) if kind in ("number", "measure") and d <= 6 else None
     if accepts == "rate":
         if kind == "percent":
-            return 0.0, value
+            return (0.0, value) if value <= 1000 else None
         return (0.2, value) if kind == "number" and value <= 1000 and d <= 2 else None
     if accepts == "weight":
         if kind == "percent" and column.percent and is_weight(value, 100):
@@ -189,7 +189,17 @@ def align(row: Row, columns: list[Column], tokens: list[Token] | None = None,
         checks = max(s[0] for s, _ in ranked if s[0] - 2 * s[1] == top)
     else:
         checks = 0
+    least = min(_imbalance(r) for r in readings)
+    readings = [r for r in readings if _imbalance(r) == least]
     return _agree(row, readings, optimum, checks)
+
+
+def _imbalance(reading: dict[str, Value]) -> int:
+    """How unlike each other the amounts cut from one run are (the spread of their integer digits):
+    a budget and its spending print alike ('390 | 390', not '390390 | 10'). The last tie-break."""
+    widths = [len(v.text.split(".")[0]) for k, v in reading.items()
+              if v.cut and ROLES[k.split("#")[0]].accepts == "amount"]
+    return max(widths) - min(widths) if widths else 0
 
 
 def _key(columns: list[Column], i: int) -> str:

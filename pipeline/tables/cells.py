@@ -17,14 +17,15 @@ OPERATOR = r"[≥≤<>=＞＜≧≦]"
 MEASURE_UNITS = ("平方米|立方米|平方公里|公里|千米|万元|亿元|元|米|亩|公顷|个|人次|人|户|家|次|台|套|辆|头|只|所|座|篇|"
                  "项|件|天|日|个月|小时|吨|株|棵|册|场|期|批|份|条|处|名|倍|km|m2|㎡|分钟|分")
 NUMBER_RUN = r"\d+(?:[.,]\d+)*"  # one figure, or several a scrape glued together ('2456.182456.18')
+UNIT = rf"(?:[万亿千百]?(?:{MEASURE_UNITS})|[万亿])"  # with its multiplier: '3.3万人', '2万亩', '1.2亿'
 
 _TOKEN = regex.compile(
     rf"""
     (?P<year>\d{{4}}\s*年度?|\d{{4}}[-—~至]\d{{4}}年?)                      # a year names, it is not a figure
   | (?P<paren>[((][^()()\n]{{0,48}}[))])                                   # '(50分)' '(A)' '(万元)': part of a label
   | (?P<ordinal>(?<![\d.])\d{{1,2}}[、::.](?=\p{{Han}}))                    # '1、' '2:' numbering a label
-  | (?P<target>{OPERATOR}\s*(?:{NUMBER_RUN}\s*(?:%|{MEASURE_UNITS})?|\*+\s*(?:{MEASURE_UNITS})?))
-  | (?P<measure>{NUMBER_RUN}\s*(?:{MEASURE_UNITS})(?![\p{{Han}}]{{2}}))
+  | (?P<target>{OPERATOR}\s*(?:{NUMBER_RUN}\s*(?:%|{UNIT})?|\*+\s*{UNIT}?))
+  | (?P<measure>{NUMBER_RUN}\s*{UNIT}(?![\p{{Han}}]{{2}}))
   | (?P<percent>{NUMBER_RUN}\s*%)
   | (?P<number>{NUMBER_RUN})
   | (?P<dash>(?<![\p{{Han}}\w])(?:——|--|[-—–/]|无)(?![\p{{Han}}A-Za-z]))
@@ -79,7 +80,28 @@ def tokenize(text: str, start: int, end: int, cell: int = -1) -> list[Token]:
         else:
             out.append(Token(kind, m[0], m.start(), m.end(), cell))
         pending_space = False
+    out = _inner_numbers(text, out)
     return [_as_mark(t, out[k - 1] if k else None) for k, t in enumerate(out)]
+
+
+def _inner_numbers(text: str, tokens: list[Token]) -> list[Token]:
+    """Inside one cell, a short number between two pieces of text is part of the label ('指标1工程完工率',
+    '第2批'): a figure of its own stands apart from the words around it, or ends a run of digits.
+    A row's trailing figure glued to the next row's name ('…8 8时效指标') keeps its space."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        t = tokens[k]
+        if (t.kind == "number" and out and out[-1].kind == "text" and k + 1 < len(tokens)
+                and tokens[k + 1].kind == "text" and regex.fullmatch(r"\d{1,2}", t.text)
+                and out[-1].end == t.start and t.end == tokens[k + 1].start):
+            prev, nxt = out.pop(), tokens[k + 1]
+            out.append(Token("text", text[prev.start:nxt.end], prev.start, nxt.end, t.cell))
+            k += 2
+            continue
+        out.append(t)
+        k += 1
+    return out
 
 
 def _as_mark(tok: Token, before: Token | None) -> Token:

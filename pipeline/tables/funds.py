@@ -111,12 +111,11 @@ def _read(text: str, header: Header, end: int) -> FundsTable | None:
             continue
         reading = align(row, columns, score=lambda r: _identities(table, r))
         values = {k: v for k, v in (reading.values.items() if reading else ()) if k in _AMOUNT_ROLES + ("rate", "weight", "score", "received_rate")}
-        if reading and reading.ambiguous:
-            single = _single_amount(row) if "row_no" not in header.roles else None
-            if single is not None and not values:
-                values = {"budget": single}
-            else:
-                table.report.ambiguous.append({"row": label_text[:30], "columns": {k: v for k, v in reading.ambiguous.items()}})
+        single = _single_amount(row) if "row_no" not in header.roles and table.rows else None
+        if single is not None:
+            values = {"budget": single}  # a label with one figure: a two-column list (label | amount)
+        elif reading and reading.ambiguous:
+            table.report.ambiguous.append({"row": label_text[:30], "columns": dict(reading.ambiguous)})
         if not values and not any(t.kind == "dash" for t in row.values):
             empty_run += 1
             if row.values:

@@ -163,8 +163,21 @@ def _separated_rows(text: str, start: int, end: int, sep: str) -> list[Row]:
             tokens.extend(tokenize(text, a, a + len(piece), cell))
             pos += len(piece) + 1
             cell += 1
-        if tokens:
-            rows.append(Row(tokens))
+        rows.extend(_split_glued_rows(tokens))
+    return rows
+
+
+def _split_glued_rows(tokens: list) -> list[Row]:
+    """A line is a row, unless one of its cells holds several rows a scrape glued together (a label
+    after a figure within one cell): those are cut as flow text is."""
+    rows, current = [], []
+    for tok in tokens:
+        if tok.kind == "text" and current and current[-1].is_value and current[-1].cell == tok.cell:
+            rows.append(Row(current))
+            current = []
+        current.append(tok)
+    if current:
+        rows.append(Row(current))
     return rows
 
 

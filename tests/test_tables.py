@@ -1,0 +1,187 @@
+"""The table interpreter (pipeline/tables): headers by role, rows in any layout, cells by kind.
+
+Figures and names are invented; the layouts are those of real scrapes (DOMAIN.md §2.3, §4.2).
+"""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.record import FundingSource, Record
+from pipeline.tables.cells import tokenize
+from pipeline.tables.funds import read_funds
+from pipeline.tables.layout import find_headers
+from pipeline.tables.scores import read_score_table
+from pipeline.verify.budget import funding_sources_sum
+
+FUNDS_HEADER = "项目资金(万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
+
+
+def _total(text):
+    table = read_funds(text)
+    assert table is not None
+    return {k: v.value for k, v in table.figures_row().values.items()}, table
+
+
+def test_tokens_keep_a_label_whole_and_a_target_with_its_operator():
+    text = "其中:中央财政资金(万元) 52.80 ≥90% 29.5亩 /"
+    kinds = [(t.kind, t.text) for t in tokenize(text, 0, len(text))]
+    assert kinds == [("text", "其中:中央财政资金(万元)"), ("number", "52.80"), ("target", "≥90%"),
+                     ("measure", "29.5亩"), ("dash", "/")]
+
+
+def test_header_words_broken_over_lines_are_one_header():
+    text = "项目资金\n(万元)\n年初\n预算数\n全年\n预算数\n全年\n执行数\n分值\n执行率\n得分\n年度资金总额\n43.2\n"
+    (header,) = find_headers(text)
+    assert header.roles == ["initial", "budget", "executed", "weight", "rate", "score"]
+    assert header.unit_factor == 10_000
+
+
+def test_a_glued_funds_row_is_cut_along_the_header_columns():
+    values, _ = _total(FUNDS_HEADER.replace(" ", "") + "年度资金总额120.5120.5100.41083.32%8.33")
+    assert values == {"initial": 120.5, "budget": 120.5, "executed": 100.4, "weight": 10.0, "rate": 83.32, "score": 8.33}
+
+
+def test_glued_integer_amounts_before_their_rate_are_cut():
+    values, _ = _total("全年预算数(A)全年执行数(B)预算执行率(B/A×100%)年度资金总额:390390100%其中:中央财政资金390390100%")
+    assert values == {"budget": 390.0, "executed": 390.0, "rate": 100.0}
+
+
+def test_lettered_columns_the_rate_formula_names_the_budget_and_a_dropped_cell_is_placed():
+    text = ("全年预算数(A) 统筹整合资金数(B) 扣除统筹整合资金后预算金额(C) 全年执行资金(D) 预算执行(D/C×100%)\n"
+            "年度资金总额: 80.00 80.00 60.00 75.00%\n")
+    values, table = _total(text)
+    assert table.budget_role() == "budget_net"
+    assert values["budget_net"] == 80.0 and values["executed"] == 60.0 and values["rate"] == 75.0
+    # A or B lost its cell: both readings fit the rate, so neither column is read.
+    assert "budget" not in values and "pooled" not in values
+    assert table.report.ambiguous
+
+
+def test_a_rate_printed_without_percent_and_the_block_points_of_a_20_point_row():
+    text = ("预算执行情况(万元)\n(20分)\n预算数(A)\n执行数(B)\n执行率(B/A)\n得分\n(20分*执行率)\n"
+            "年度财政资金总额\n50\n10\n20\n4\n年度绩效目标\n")
+    values, table = _total(text)
+    assert values == {"budget": 50.0, "executed": 10.0, "rate": 20.0, "score": 4.0}
+    assert table.header.points == 20.0
+
+
+def test_a_total_row_of_zeros_gives_way_to_its_only_filled_part():
+    values, table = _total(FUNDS_HEADER + "年度资金总额: 0 0 0 10 0 0\n其中:本年财政拨款 90 89.974 89.974\n上年结转资金\n")
+    assert values == {"initial": 90.0, "budget": 89.974, "executed": 89.974}
+    assert table.total.values["budget"].value == 0
+
+
+def test_two_splits_of_one_total_are_kept_apart():
+    text = (FUNDS_HEADER.replace(" ", "") + "年度资金总额300.5300.5300.510100%10按收入性质分:300.5按支出性质分:300.5"
+            "其中:一般公共预算:300.5其中:基本支出:200.25政府性基金拨款:项目支出:100.25其他资金:年度总体目标")
+    _, table = _total(text)
+    groups = {(r.label, r.kind, r.group): r.values["budget"].value for r in table.rows if "budget" in r.values}
+    assert groups[("一般公共预算", "part", "source")] == 300.5
+    assert groups[("基本支出", "part", "use")] == 200.25
+    assert groups[("项目支出", "part", "use")] == 100.25
+
+
+def _record_with(rows):
+    r = Record()
+    r.budget.funding_sources = rows
+    return r
+
+
+def test_funding_sources_sum_checks_each_split_against_its_own_total():
+    rows = [FundingSource("年度资金总额", budget_yuan=3_005_000, is_total=True),
+            FundingSource("按收入性质分", budget_yuan=3_005_000, is_total=True, group="source"),
+            FundingSource("按支出性质分", budget_yuan=3_005_000, is_total=True, group="use"),
+            FundingSource("一般公共预算", budget_yuan=3_005_000, group="source"),
+            FundingSource("基本支出", budget_yuan=2_002_500, group="use"),
+            FundingSource("项目支出", budget_yuan=1_002_500, group="use")]
+    assert funding_sources_sum(_record_with(rows)).status == "pass"
+    rows[-1].budget_yuan = 900_000  # the use split no longer adds up; the source split still does
+    check = funding_sources_sum(_record_with(rows))
+    assert check.status == "fail" and "use" in check.message
+
+
+def test_pipe_rows_with_a_merged_category_on_its_first_row_only():
+    text = ("一级指标|二级指标|三级指标|分值|年度指标值|实际完成值|得分|偏差原因\n"
+            "产出指标(30分)|\n"
+            "数量指标|新建灌溉渠道|10|≥1200米|1250米|10|\n"
+            "设备验收合格率|10|≥95%|98%|9.5|\n"
+            "质量指标|\n"
+            "工程验收合格率|10|100%|100%|10|\n"
+            "合计|30|29.5|\n")
+    table, report = read_score_table(text)
+    leaves = [(i.name, i.weight, i.score) for i in table.indicators if i.weight is not None and i.level == 3]
+    assert leaves == [("新建灌溉渠道", 10, 10), ("设备验收合格率", 10, 9.5), ("工程验收合格率", 10, 10)]
+    top = table.indicators[0]
+    assert (top.name, top.weight, top.parent) == ("产出指标", 30, None)
+    assert table.total_weight.value == 30 and table.total_score.value == 29.5
+    assert report.layout == "pipe" and report.totals_confirmed
+
+
+def test_a_weighted_table_glued_into_one_line_takes_the_weighted_score():
+    text = ("评价准则权重(%)评价分值(百分制)加权平均得分绩效等级决策15%80.0012.00较好过程25%90.0022.50好"
+            "产出40%85.0034.00好效益20%70.0014.00一般项目绩效100%/82.50良。")
+    table, report = read_score_table(text)
+    rows = [(i.name, i.weight, i.score) for i in table.indicators]
+    assert rows == [("决策", 15, 12.0), ("过程", 25, 22.5), ("产出", 40, 34.0), ("效益", 20, 14.0)]
+    assert (table.total_weight.value, table.total_score.value) == (100, 82.5)
+    assert report.totals_confirmed
+
+
+def test_a_clean_row_that_breaks_the_arithmetic_is_kept_as_written():
+    text = ("一级指标|三级指标|分值|得分\n"
+            "产出|完成率|10|12|\n"
+            "效益|满意度|10|8|\n")
+    table, _ = read_score_table(text)
+    assert [(i.weight, i.score) for i in table.indicators if i.weight] == [(10, 12), (10, 8)]
+
+
+# --- property: damage a known table, get the same rows back or an explicit ambiguity ----------------
+
+ROW = st.tuples(st.sampled_from(["完成率", "合格率", "及时性", "满意度", "覆盖率", "达标率"]),
+                st.integers(1, 20), st.integers(0, 20), st.sampled_from([0, 5]))
+
+
+def _render(rows, layout):
+    lines = []
+    for k, (name, w, s, half) in enumerate(rows):
+        score = f"{min(s, w - 1) if half else min(s, w)}{'.5' if half else ''}"
+        if layout == "pipe":
+            lines.append(f"指标{k}{name}|{w}|≥90%|{score}|")
+        elif layout == "spaced":
+            lines.append(f"指标{k}{name} {w} ≥90% {score}")
+        elif layout == "lines":
+            lines.append(f"指标{k}{name}\n{w}\n≥90%\n{score}")
+        else:  # glued: the target's unit ends it, weight and score stay apart only through it
+            lines.append(f"指标{k}{name}{w}≥90%{score}")
+    sep = "|" if layout == "pipe" else " "
+    return sep.join(["三级指标", "分值", "年度指标值", "得分"]) + "\n" + "\n".join(lines) + "\n"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(ROW, min_size=2, max_size=7), st.sampled_from(["pipe", "spaced", "lines", "glued"]))
+def test_any_layout_of_a_score_table_reads_back_its_rows(rows, layout):
+    got = read_score_table(_render(rows, layout))
+    assert got is not None
+    table, _ = got
+    read = [(i.weight, i.score) for i in table.indicators if i.weight is not None]
+    want = [(float(w), float(min(s, w - 1) + 0.5 if h else min(s, w))) for _, w, s, h in rows]
+    assert read == want
+
+
+GLUED_ROW = ROW.filter(lambda r: float(f"{r[1]}{min(r[2], r[1] - 1) + 0.5 if r[3] else min(r[2], r[1])}") > 100)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(GLUED_ROW, min_size=2, max_size=6))
+def test_a_weight_glued_to_its_score_is_cut_or_left_ambiguous(rows):
+    """'108.5' (10 | 8.5) with no cell between: the cut that keeps score ≤ weight, or no figure at all.
+    (A run that can be one figure, '100' or '10', is read as one: its neighbour's cell may be empty.)"""
+    text = "三级指标|分值|得分\n" + "\n".join(
+        f"指标{k}{name}|{w}{min(s, w - 1) + 0.5 if h else min(s, w)}|" for k, (name, w, s, h) in enumerate(rows)) + "\n"
+    got = read_score_table(text)
+    want = [(float(w), float(min(s, w - 1) + 0.5 if h else min(s, w))) for _, w, s, h in rows]
+    read = [(i.weight, i.score) for i in got[0].indicators] if got else []
+    for k, pair in enumerate(read):
+        if pair[0] is not None:  # a row read is read right; an unread row says why
+            assert pair == want[k], (text, read)
+        else:
+            assert got[0].indicators[k].note
