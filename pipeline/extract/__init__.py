@@ -7,7 +7,7 @@ from ..document import Document
 from ..normalise import NormalisedText
 from ..record import Budget, FundingSource, Indicator, Mention, Record, Report, Scores, Source
 from ..tables.model import TableReport
-from ..tables.scores import read_score_table
+from ..tables.scores import adds_up, leaves, read_score_table
 from . import budget as budget_mod
 from . import grades, metadata, statements
 from .context import Context, Found
@@ -279,31 +279,15 @@ def _best_score_table(ctx: Context, prose_total: float | None) -> tuple[ScoreTab
             best, best_key = (table, report), key
     table, report = best
     if table is not None:
-        report.totals_confirmed = _adds_up(table, prose_total)
+        report.totals_confirmed = adds_up(table, prose_total)
     return table, report
 
 
-def _leaves(table: ScoreTable) -> list[Indicator]:
-    parents = {i.parent for i in table.indicators if i.parent is not None}
-    return [i for k, i in enumerate(table.indicators) if k not in parents and i.weight is not None]
-
-
-def _adds_up(table: ScoreTable, prose_total: float | None) -> bool | None:
-    leaves = _leaves(table)
-    total_w = table.total_weight.value if table.total_weight else None
-    total_s = table.total_score.value if table.total_score else prose_total
-    if not leaves or (total_w is None and total_s is None):
-        return None
-    ok = total_w is None or abs(sum(i.weight for i in leaves) - total_w) < 1e-6
-    scores = [i.score for i in leaves if i.score is not None]
-    return ok and (total_s is None or abs(sum(scores) - total_s) <= 0.05 + 0.005 * len(scores))
-
-
 def _reading_quality(table: ScoreTable, prose_total: float | None) -> tuple:
-    leaves = _leaves(table)
-    if len(leaves) < 2:
+    rows = leaves(table)
+    if len(rows) < 2:
         return (0, 0, 0)
-    return (int(_adds_up(table, prose_total) is True), len(leaves), sum(1 for i in leaves if i.score is not None))
+    return (int(adds_up(table, prose_total) is True), len(rows), sum(1 for i in rows if i.score is not None))
 
 
 def _shift(ind: Indicator) -> Indicator:

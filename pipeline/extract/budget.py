@@ -8,6 +8,7 @@ import regex
 from ..numbers import NUMBER, Number, parse_amount, parse_arabic, parse_percent
 from ..record import FundingSource
 from ..tables.funds import execution_weight, read_funds
+from ..tables.model import figure
 from .context import Context, Found
 from .glued import amounts_and_rate, cuts, is_weight, rate_matches
 
@@ -102,32 +103,34 @@ def _read_funds(ctx: Context, facts: BudgetFacts) -> bool:
         return False
     factor = table.header.unit_factor
     facts.funds_report = table.report
+    budget_role = table.budget_role()
     for row in table.rows:
-        amounts = {col: row.values[col].value for col in ("initial", "budget", "executed") if col in row.values}
-        if "budget" not in amounts and table.budget_role() in row.values:
-            amounts["budget"] = row.values[table.budget_role()].value
         src = FundingSource(name=row.label, is_total=row.kind != "part", group=row.group)
-        for col, v in amounts.items():
+        for col, role in (("initial", "initial"), ("budget", "budget"), ("budget", budget_role), ("executed", "executed")):
+            v = figure(row.values, role or "")
             if v is not None:
                 setattr(src, f"{col}_yuan", round(v * factor, 4))
-        if "rate" in row.values and row.values["rate"].value is not None:
-            src.rate = row.values["rate"].value
+        src.rate = figure(row.values, "rate")
         facts.funding_sources.append(src)
         facts.funding_spans.append((row.start, row.end))
     total = table.figures_row()
-    budget_role = table.budget_role()
-    for col, pool, label in ((budget_role, facts.budget, "budget"), ("budget", facts.budget, "budget"),
-                             ("executed", facts.executed, "executed"), ("initial", facts.initial, "initial"),
-                             ("received", facts.received, "received")):
-        v = total.values.get(col or "")
-        if v is not None and v.value is not None and not any(c.origin == "table" and c.start == v.start for c in pool):
-            pool.insert(0 if col in (budget_role, "executed", "initial", "received") else 1,
-                        Candidate(v.value * factor, (v.half_unit or 0.5) * factor, v.start, v.end, label, "table"))
-    if budget_role != "budget" and len(facts.budget) > 1 and facts.budget[1].origin == "table":
-        facts.budget.insert(0, facts.budget.pop(0))
-    rate = total.values.get("rate")
-    if rate is not None and rate.value is not None and total is table.total:
-        facts.rate.insert(0, Candidate(rate.value, rate.half_unit or 0.5, rate.start, rate.end, "rate", "table"))
+    figures = total.values
+
+    def first(pool: list[Candidate], role: str | None, label: str) -> None:
+        v = figures.get(role or "")
+        if v is not None and v.value is not None:
+            pool.insert(0, Candidate(v.value * factor, (v.half_unit or 0.5) * factor, v.start, v.end, label, "table"))
+
+    # The budget the rate divides by comes first; 全年预算数 (A) after it when the form nets it (C = A − B).
+    first(facts.budget, "budget", "budget")
+    if budget_role != "budget":
+        first(facts.budget, budget_role, "budget")
+    for role, pool in (("executed", facts.executed), ("initial", facts.initial), ("received", facts.received)):
+        first(pool, role, role)
+    if total is table.total:  # a broken total row's rate is not the part's
+        rate = figures.get("rate")
+        if rate is not None and rate.value is not None:
+            facts.rate.insert(0, Candidate(rate.value, rate.half_unit or 0.5, rate.start, rate.end, "rate", "table"))
     weight = execution_weight(table)
     if weight is not None and ("score" in total.values or "weight" in total.values):
         w = total.values.get("weight")
@@ -136,7 +139,7 @@ def _read_funds(ctx: Context, facts: BudgetFacts) -> bool:
         facts.execution_row = {"weight": (weight, 0.5, *w_span),
                                "score": (s.value, s.half_unit, s.start, s.end) if s and s.value is not None else None}
     filled = [r for r in table.rows if r.kind == "part" and r.group in (None, "source")
-              and any(r.values.get(c) is not None and r.values[c].value for c in ("budget", "executed", "initial", budget_role or ""))]
+              and any(figure(r.values, c) for c in ("budget", "executed", "initial", budget_role or ""))]
     if len(filled) == 1:
         facts.funding_source = Found(filled[0].label, filled[0].start, filled[0].start + len(filled[0].label))
     return True

@@ -186,12 +186,9 @@ def align(row: Row, columns: list[Column], tokens: list[Token] | None = None,
         ranked = [(score(r), r) for r in readings]
         top = max((s[0] - 2 * s[1]) for s, _ in ranked)
         readings = [r for s, r in ranked if s[0] - 2 * s[1] == top]
-        checks = max(s[0] for s, _ in ranked if s[0] - 2 * s[1] == top)
-    else:
-        checks = 0
     least = min(_imbalance(r) for r in readings)
     readings = [r for r in readings if _imbalance(r) == least]
-    return _agree(row, readings, optimum, checks)
+    return _agree(row, readings, optimum)
 
 
 def _imbalance(reading: dict[str, Value]) -> int:
@@ -209,7 +206,7 @@ def _key(columns: list[Column], i: int) -> str:
     return role if len(same) == 1 else f"{role}#{same.index(i)}"
 
 
-def _agree(row: Row, readings: list[dict[str, Value]], cost: float, checks: int) -> RowReading:
+def _agree(row: Row, readings: list[dict[str, Value]], cost: float) -> RowReading:
     """Columns every reading fills with the same figure are read; others are left ambiguous."""
     keys = set().union(*readings)
     values, ambiguous = {}, {}
@@ -220,4 +217,4 @@ def _agree(row: Row, readings: list[dict[str, Value]], cost: float, checks: int)
             values[key] = seen[0]
         else:
             ambiguous[key] = sorted(figures, key=lambda x: (x is None, str(x)))
-    return RowReading(row, values, cost, ambiguous, checks)
+    return RowReading(row, values, cost, ambiguous)

@@ -13,8 +13,9 @@ import regex
 
 from ..extract.glued import rate_matches
 from .align import align
-from .layout import body_rows, find_headers
-from .model import Header, Row, TableReport, Value
+from .cells import half_unit
+from .layout import body_rows, tables_of
+from .model import Header, Row, TableReport, Value, figure
 
 # A row that opens the form's next block: the funds table has ended.
 _NEXT_BLOCK = regex.compile(r"^(?:年度总体目标|年度绩效目标|总体目标|年度目标|绩效指标|一级指标|资金管理情况|绩效目标|"
@@ -79,11 +80,7 @@ class FundsTable:
 
 def read_funds(text: str) -> FundsTable | None:
     """The first funds block of the text that yields a total row with figures."""
-    headers = find_headers(text)
-    for k, header in enumerate(headers):
-        if header.kind != "funds":
-            continue
-        end = headers[k + 1].start if k + 1 < len(headers) else min(len(text), header.end + 3000)
+    for header, end in tables_of(text, "funds", 3000):
         table = _read(text, header, end)
         if table is not None and table.total is not None and table.total.values:
             return table
@@ -148,7 +145,6 @@ def _single_amount(row: Row) -> Value | None:
     figures = [t for t in row.values if t.kind == "number"]
     if len(row.values) == 1 and len(figures) == 1 and regex.fullmatch(r"\d+(?:\.\d+)?", figures[0].text):
         t = figures[0]
-        from .cells import half_unit
         return Value(float(t.text), t.start, t.end, half_unit(t.text), t.text)
     return None
 
@@ -174,11 +170,6 @@ def _classify(table: FundsTable, label: str, values: dict[str, Value], row: Row)
     return FundsRow(label, "part", group, values, row.start, row.end)
 
 
-def _figure(reading: dict[str, Value], key: str) -> float | None:
-    v = reading.get(key)
-    return v.value if v is not None and isinstance(v.value, float) else None
-
-
 def _identities(table: FundsTable, reading: dict[str, Value]) -> tuple[int, int]:
     """(satisfied, violated): rate = its formula's quotient; received rate likewise; score = weight × rate."""
     ok = bad = 0
@@ -186,14 +177,14 @@ def _identities(table: FundsTable, reading: dict[str, Value]) -> tuple[int, int]
     by_letter = {c.letter: c.role for c in header.columns if c.letter}
     for rate_role, default_top in (("rate", "executed"), ("received_rate", "received")):
         col = header.column(rate_role)
-        rate = _figure(reading, rate_role)
+        rate = figure(reading, rate_role)
         if col is None or rate is None:
             continue
         top_role, below_role = default_top, table.budget_role()
         if col.formula:
             top_role = by_letter.get(col.formula[0], top_role)
             below_role = by_letter.get(col.formula[1], below_role)
-        top, below = _figure(reading, top_role), _figure(reading, below_role or "")
+        top, below = figure(reading, top_role), figure(reading, below_role or "")
         if top is None or not below:
             continue
         decimals = len(reading[rate_role].text.rstrip("%").split(".")[1]) if "." in reading[rate_role].text else 0
@@ -201,8 +192,8 @@ def _identities(table: FundsTable, reading: dict[str, Value]) -> tuple[int, int]
             ok += 1
         else:
             bad += 1
-    weight = _figure(reading, "weight") or header.points or _score_points(header)
-    score, rate = _figure(reading, "score"), _figure(reading, "rate")
+    weight = figure(reading, "weight") or header.points or _score_points(header)
+    score, rate = figure(reading, "score"), figure(reading, "rate")
     if weight is not None and score is not None:
         if score > weight + 1e-9:
             bad += 1

@@ -12,6 +12,7 @@ after it into rows:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -44,8 +45,10 @@ class _Squeezed:
         return self.origin[a], self.origin[b - 1] + 1 if b > a else self.origin[a]
 
 
+@lru_cache(maxsize=4)
 def find_headers(text: str) -> list[Header]:
-    """Every table header in the text, in order."""
+    """Every table header in the text, in order (kept for the next reader of the same text: the funds
+    and the score reader both ask)."""
     squeezed = _Squeezed.of(text)
     headers = []
     for cluster in _clusters(squeezed.text):
@@ -168,8 +171,8 @@ def _separated_rows(text: str, start: int, end: int, sep: str) -> list[Row]:
 
 
 def _split_glued_rows(tokens: list) -> list[Row]:
-    """A line is a row, unless one of its cells holds several rows a scrape glued together (a label
-    after a figure within one cell): those are cut as flow text is."""
+    """Rows begin where a label follows a figure of the same cell: in flow text (no cells) that is
+    every label after a figure; in a separated line, a cell holding several rows a scrape glued."""
     rows, current = [], []
     for tok in tokens:
         if tok.kind == "text" and current and current[-1].is_value and current[-1].cell == tok.cell:
@@ -182,13 +185,12 @@ def _split_glued_rows(tokens: list) -> list[Row]:
 
 
 def _flow_rows(text: str, start: int, end: int) -> list[Row]:
-    rows: list[Row] = []
-    current: list = []
-    for tok in tokenize(text, start, end):
-        if tok.kind == "text" and current and current[-1].is_value:
-            rows.append(Row(current))
-            current = []
-        current.append(tok)
-    if current:
-        rows.append(Row(current))
-    return rows
+    return _split_glued_rows(tokenize(text, start, end))
+
+
+def tables_of(text: str, kind: str, reach: int):
+    """(header, end) for each table of `kind`: its body runs to the next header, or `reach` characters."""
+    headers = find_headers(text)
+    for k, header in enumerate(headers):
+        if header.kind == kind:
+            yield header, headers[k + 1].start if k + 1 < len(headers) else min(len(text), header.end + reach)

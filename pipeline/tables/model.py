@@ -59,10 +59,6 @@ class Row:
         return self.tokens[len(self.labels):]
 
     @property
-    def label(self) -> str:
-        return "".join(t.text for t in self.labels)
-
-    @property
     def start(self) -> int:
         return self.tokens[0].start
 
@@ -83,6 +79,12 @@ class Value:
     cut: bool = False  # read from a glued run, cut along the header's columns
 
 
+def figure(values: dict[str, Value], key: str) -> float | None:
+    """The number a reading placed on column `key` (None: no cell, a dash, or text)."""
+    v = values.get(key)
+    return v.value if v is not None and isinstance(v.value, float) else None
+
+
 @dataclass
 class RowReading:
     """One row laid on the header: a value per column (absent: the row has no cell there)."""
@@ -91,7 +93,6 @@ class RowReading:
     values: dict[str, Value]
     cost: float = 0.0
     ambiguous: dict[str, list] = field(default_factory=dict)  # column → the values the readings disagree on
-    checks: int = 0  # arithmetic identities of the row that the reading satisfies
 
 
 @dataclass

@@ -14,8 +14,9 @@ from ..extract.context import Found
 from ..extract.score_table import ScoreTable
 from ..record import Indicator
 from .align import align
-from .layout import body_rows, find_headers
-from .model import Header, TableReport, Value
+from .cells import Token
+from .layout import body_rows, tables_of
+from .model import Header, TableReport, Value, figure
 from .roles import LABEL_ROLES, POINTS
 
 _TOTAL_LABEL = regex.compile(r"^(?:合计|总分|总计|总得分|得分合计|综合得分|自评总分|评价总分|总 分)")
@@ -31,11 +32,7 @@ _SUBTOTAL = regex.compile(r"[((]\s*\d+(?:\.\d+)?\s*分?\s*[))]")
 
 def read_score_table(text: str) -> tuple[ScoreTable, TableReport] | None:
     """The first score table with at least two scored rows, read by the table interpreter."""
-    headers = find_headers(text)
-    for k, header in enumerate(headers):
-        if header.kind != "scores":
-            continue
-        end = headers[k + 1].start if k + 1 < len(headers) else min(len(text), header.end + 12000)
+    for header, end in tables_of(text, "scores", 12000):
         got = _read(text, header, end)
         if got is not None and sum(1 for i in got[0].indicators if i.weight is not None) >= 2:
             return got
@@ -57,7 +54,7 @@ def _read(text: str, header: Header, end: int) -> tuple[ScoreTable, TableReport]
     leaves: list[int] = []
     empty_run = 0
     for row in rows:
-        labels = [t for t in row.labels]
+        labels = row.labels
         if trailing_text and labels:
             labels = _drop_previous_note(labels)
         label = _clean("".join(t.text for t in labels))
@@ -71,7 +68,7 @@ def _read(text: str, header: Header, end: int) -> tuple[ScoreTable, TableReport]
         reading = align(row, [c for c in columns if c.role in _TOTAL_COLUMNS] if is_total else columns,
                         score=_identities)
         values = reading.values if reading else {}
-        weight, score = _figure(values, "weight"), _figure(values, "score")
+        weight, score = figure(values, "weight"), figure(values, "score")
         ambiguous = {k: v for k, v in (reading.ambiguous.items() if reading else ()) if k.split("#")[0] in _FIGURES}
         if ambiguous:
             report.ambiguous.append({"row": label[:30], "columns": ambiguous})
@@ -123,7 +120,7 @@ def _read(text: str, header: Header, end: int) -> tuple[ScoreTable, TableReport]
         return None
     _drop_empty_categories(table)
     report.total_row = bool(table.total_weight or table.total_score)
-    report.totals_confirmed = _confirmed(table)
+    report.totals_confirmed = adds_up(table)
     report.confidence = _confidence(table, report)
     return table, report
 
@@ -133,7 +130,6 @@ def _drop_previous_note(labels):
     last = labels[-1]
     m = _KNOWN_CRITERIA.search(last.text)
     if m and m.start() > 0:
-        from .cells import Token
         return labels[:-1] + [Token("text", m[0], last.start + m.start(), last.end, last.cell)]
     return labels
 
@@ -160,14 +156,9 @@ def _open_category(table: ScoreTable, categories: dict, depth: int, name: str, p
     categories[depth] = (len(table.indicators) - 1, name)
 
 
-def _figure(values: dict[str, Value], key: str) -> float | None:
-    v = values.get(key)
-    return v.value if v is not None and isinstance(v.value, float) else None
-
-
 def _identities(reading: dict[str, Value]) -> tuple[int, int]:
     ok = bad = 0
-    w, s, raw = _figure(reading, "weight"), _figure(reading, "score"), _figure(reading, "raw_score")
+    w, s, raw = figure(reading, "weight"), figure(reading, "score"), figure(reading, "raw_score")
     if w is not None and s is not None:
         if s > w + 1e-9:
             bad += 1
@@ -195,7 +186,7 @@ def _total_by_sum(table: ScoreTable, leaves: list[int]) -> None:
     if table.total_weight or table.total_score or len(leaves) < 3:
         return
     last = table.indicators[leaves[-1]]
-    others = [table.indicators[i] for i in leaves[:-1] if table.indicators[i].parent is None or True]
+    others = [table.indicators[i] for i in leaves[:-1]]
     if last.weight != 100 or any(i.weight is None for i in others) or abs(sum(i.weight for i in others) - 100) > 1e-9:
         return
     spans = table.spans[leaves[-1]]
@@ -221,17 +212,23 @@ def _drop_empty_categories(table: ScoreTable) -> None:
             ind.parent = remap.get(ind.parent)
 
 
-def _confirmed(table: ScoreTable) -> bool | None:
-    leaves = [i for k, i in enumerate(table.indicators) if k not in {x.parent for x in table.indicators}]
-    if table.total_weight is None and table.total_score is None:
+def leaves(table: ScoreTable) -> list[Indicator]:
+    """The rows that carry points: no category above others, a weight read."""
+    parents = {i.parent for i in table.indicators if i.parent is not None}
+    return [i for k, i in enumerate(table.indicators) if k not in parents and i.weight is not None]
+
+
+def adds_up(table: ScoreTable, stated_total: float | None = None) -> bool | None:
+    """The leaves' weights sum to the total weight and their scores to the total score (the table's,
+    else one stated in prose); None when there is no total to compare with."""
+    rows = leaves(table)
+    total_w = table.total_weight.value if table.total_weight else None
+    total_s = table.total_score.value if table.total_score else stated_total
+    if not rows or (total_w is None and total_s is None):
         return None
-    ok = True
-    if table.total_weight is not None:
-        ok &= all(i.weight is not None for i in leaves) and abs(sum(i.weight for i in leaves) - table.total_weight.value) < 1e-6
-    if table.total_score is not None:
-        scores = [i.score for i in leaves if i.score is not None]
-        ok &= abs(sum(scores) - table.total_score.value) <= 0.05 + 0.005 * len(scores)
-    return bool(ok)
+    ok = total_w is None or abs(sum(i.weight for i in rows) - total_w) < 1e-6
+    scores = [i.score for i in rows if i.score is not None]
+    return ok and (total_s is None or abs(sum(scores) - total_s) <= 0.05 + 0.005 * len(scores))
 
 
 def _confidence(table: ScoreTable, report: TableReport) -> float:

@@ -71,13 +71,11 @@ def funding_sources_sum(record: Record) -> Check:
     compared = 0
     for group, head, parts in splits:
         for col, zh in (("budget_yuan", "全年预算数"), ("executed_yuan", "全年执行数"), ("initial_yuan", "年初预算数")):
-            t = getattr(head, col)
-            vals = [getattr(p, col) for p in parts]
-            if t is None or all(v is None for v in vals):
+            sums = _column_sum(head, parts, col)
+            if sums is None:
                 continue
-            s = sum(v or 0 for v in vals)
-            tol = sum(_half_wan(v) for v in [t, *vals] if v is not None) + EPS
             compared += 1
+            t, s, tol = sums
             if abs(s - t) > tol:
                 ev = evidence(record, *[f"/budget/funding_sources/{k}" for k in range(len(rows))])
                 split = {"source": "按来源 ", "use": "按用途 "}.get(group or "", "")
@@ -87,6 +85,16 @@ def funding_sources_sum(record: Record) -> Check:
     if not compared:
         return skipped(cid, "资金来源行没有金额", "source rows carry no amounts")
     return passed(cid, "资金总额等于各来源合计", "the funds total equals the sum of its sources")
+
+
+def _column_sum(head, parts, col: str) -> tuple[float, float, float] | None:
+    """(total, Σ parts, tolerance) of one amount column; None when the column holds nothing to compare."""
+    t = getattr(head, col)
+    vals = [getattr(p, col) for p in parts]
+    if t is None or all(v is None for v in vals):
+        return None
+    tol = sum(_half_wan(v) for v in [t, *vals] if v is not None) + EPS
+    return t, sum(v or 0 for v in vals), tol
 
 
 _FUNDING_LABEL = regex.compile(r"资金|拨款|配套|中央|省|市|区|县|自治区|财政|自筹|结转|专项|债券|补助|地方")
