@@ -140,6 +140,10 @@ def align(row: Row, columns: list[Column], tokens: list[Token] | None = None,
         return RowReading(row, {}, 0.0)
 
     @cache
+    def cut(ti: int, ci: int, k: int) -> list[tuple[float, list[Value]]]:
+        return _place_cut(columns[ci:ci + k], tokens[ti])
+
+    @cache
     def best(ti: int, ci: int) -> float:
         if ti == n_tok:
             return sum(0.0 if _is_free(c) else SKIP_TRAILING for c in columns[ci:])
@@ -150,7 +154,7 @@ def align(row: Row, columns: list[Column], tokens: list[Token] | None = None,
             if placed:
                 options.append(placed[0] + best(ti + 1, ci + 1))
             for k in range(2, n_col - ci + 1):
-                for cost, _ in _place_cut(columns[ci:ci + k], tokens[ti]):
+                for cost, _ in cut(ti, ci, k):
                     options.append(cost + best(ti + 1, ci + k))
         return min(options)
 
@@ -172,7 +176,7 @@ def align(row: Row, columns: list[Column], tokens: list[Token] | None = None,
                 walk(ti + 1, ci + 1, spent + placed[0], chosen)
                 del chosen[_key(columns, ci)]
             for k in range(2, n_col - ci + 1):
-                for cost, values in _place_cut(columns[ci:ci + k], tokens[ti]):
+                for cost, values in cut(ti, ci, k):
                     keys = [_key(columns, ci + j) for j in range(k)]
                     chosen.update(zip(keys, values))
                     walk(ti + 1, ci + k, spent + cost, chosen)

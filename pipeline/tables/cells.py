@@ -8,6 +8,7 @@ from its wording: '20' is a number that may be a weight, a score or a rate; the 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -54,7 +55,7 @@ class Token:
     def is_value(self) -> bool:
         return self.kind in VALUE_KINDS
 
-    @property
+    @cached_property
     def digits(self) -> str:
         """The figure's digits without unit or percent sign ('97.22%' → '97.22')."""
         m = regex.search(NUMBER_RUN, self.text)
@@ -122,6 +123,7 @@ def half_unit(digits: str) -> float:
     return 0.5 * 10 ** -decimals_of(digits)
 
 
+@lru_cache(maxsize=4096)
 def plain_value(digits: str) -> float | None:
     """A single figure's value: thousands separators allowed, never two decimal points."""
     if regex.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", digits):
