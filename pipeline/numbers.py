@@ -25,6 +25,14 @@ BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_00
 # A plain Arabic number: thousands groups with comma or space, or a bare run, optional decimals.
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?!\d)|\d+)(?:\.\d+)?"
 NUMBER_RE = regex.compile(NUMBER)
+
+# The one amount grammar of the package (prose, forms and statements all use it).
+# A bare 万/亿 is money only where no counted noun follows it: 3.3万人, 12万亩, 1.2万平方米 are not.
+COUNTED_NOUN = r"(?:人|亩|平方|立方|册|户|头|只|株|吨|公里|千米|米|台|套|件|次|个|名|份|张|余人|多人|尾|羽|棵|斤|公斤|千瓦|标准)"
+MONEY_UNIT = rf"(?:亿元|万元|千元|元|圆|亿(?!{COUNTED_NOUN})|万(?!{COUNTED_NOUN}))"
+# An amount followed by '/' is a price per unit (120元/亩, 2万元/户), not a sum of money; one followed
+# by a digit is a number glued to the next figure.
+AMOUNT = rf"{NUMBER}\s*{MONEY_UNIT}(?!\s*/)(?!\d)"
 AMOUNT_RE = regex.compile(rf"(?P<num>{NUMBER})\s*(?P<unit>亿元|万元|千元|元|亿|万|圆)")
 PERCENT_RE = regex.compile(rf"(?P<num>{NUMBER})\s*%")
 CHINESE_AMOUNT_RE = regex.compile(r"(?P<num>[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+)(?P<unit>元|圆)(?:[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖]角)?(?:[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖]分)?整?")

@@ -141,6 +141,7 @@ class TextSum:
     stated_rate: float | None = None  # yoy: the stated growth percent
     rate_half_unit: float | None = None
     labels: list[str] = field(default_factory=list)  # parts: what each part is ('市级配套资金')
+    family: str | None = None  # parts: what the labels name (source | expense | year | place | item)
 
 
 @dataclass

@@ -28,8 +28,8 @@ def test_stated_grade_is_not_read_from_the_band_definitions():
 
 def test_part_sums_and_yoy_from_prose():
     text = "2、支出:799.12万元。其中:人员经费支出434.89万元,公用经费支出77.4万元,项目支出286.83万元。"
-    [ps] = part_sums(text)
-    assert ps.total == 7_991_200 and ps.parts == [4_348_900, 774_000, 2_868_300]
+    [(ps, split)] = part_sums(text)
+    assert split.family == "expense" and ps.total == 7_991_200 and ps.parts == [4_348_900, 774_000, 2_868_300]
     [y] = yoy_changes("1、收入:792.22万元。同比上年度增加189.25万元,增加31.39%。")
     assert y.total == 7_922_200 and y.parts == [1_892_500] and y.stated_rate == 31.39
 

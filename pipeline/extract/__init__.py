@@ -36,12 +36,16 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
     table = _scores(ctx, record, facts)
     _grades(ctx, record)
     _subprojects(ctx, record)
-    record.text_sums = statements.part_sums(text) + statements.yoy_changes(text)
-    for i, ts in enumerate(record.text_sums):
+    for ts, split in statements.part_sums(text):
+        ts.pointer = f"/text_sums/{len(record.text_sums)}"
+        record.text_sums.append(ts)
+        ctx.cite(ts.pointer, (split.start, split.end))
+    for ts in statements.yoy_changes(text):
         pos = text.find(ts.text)
         if pos >= 0:
-            ts.pointer = f"/text_sums/{i}"
+            ts.pointer = f"/text_sums/{len(record.text_sums)}"
             ctx.cite(ts.pointer, (pos, pos + len(ts.text)))
+        record.text_sums.append(ts)
     count = statements.stated_indicator_count(text)
     if count:
         record.scores.indicator_count_stated = count.value

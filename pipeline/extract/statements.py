@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import regex
 
-from ..numbers import NUMBER, parse_amount, parse_arabic, parse_percent
+from ..numbers import AMOUNT, NUMBER, parse_amount, parse_arabic, parse_percent
 from ..record import TextSum
 from .context import Found
+from .splits import Split, find_splits
 
-_AMT = rf"{NUMBER}\s*(?:亿元|万元|千元|元)"
-_PARTS = regex.compile(
-    rf"(?P<total>{_AMT})[^。;\d]{{0,12}}?[。,,;]?\s*其中\s*[::]?\s*"
-    rf"(?P<parts>(?:[^,,;。\d]{{1,20}}?{_AMT}\s*[,,、;]?\s*){{2,12}})")
-_PART = regex.compile(rf"(?P<label>[^,,;。\d]{{1,20}}?)(?P<amt>{_AMT})")
+_AMT = AMOUNT
 _YOY = regex.compile(
     rf"(?P<cur>{_AMT})[^\d]{{0,16}}?(?:同比|比上年|较上年|比去年|较去年)(?:度|同期)?[^\d]{{0,4}}?(?P<dir>增加|增长|减少|下降|降低)"
     rf"\s*(?P<delta>{_AMT})\s*[,,]?\s*(?:同比)?(?:增加|增长|减少|下降|降低|增幅|降幅)(?:为|了)?\s*(?P<pct>{NUMBER}\s*%)")
@@ -26,24 +23,17 @@ _TOTAL_SCORE = regex.compile(
     rf"(?P<v>{NUMBER})(?:\s*分(?![值数]|及|以上|以下)|(?![\d.%万元年月日个项次人分]))")
 
 
-def part_sums(text: str) -> list[TextSum]:
+def part_sums(text: str) -> list[tuple[TextSum, Split]]:
+    """Every closed total-with-parts of the amounts layer (a list ending in 等 names only some parts,
+    and parts without a total assert no sum), each with the split it was read from."""
     out = []
-    for m in _PARTS.finditer(text):
-        total = parse_amount(m["total"])
-        parts, halves, labels = [], [total.half_unit if total else 0], []
-        for p in _PART.finditer(m["parts"]):
-            if regex.search(r"同比|增加|减少|增长|下降|比上年", p["label"]):
-                break  # the list turned into a comparison
-            num = parse_amount(p["amt"])
-            if num is None:
-                break
-            parts.append(num.value)
-            halves.append(num.half_unit)
-            labels.append(p["label"].strip(" ,,、;:"))
-        if total is None or len(parts) < 2:
+    for split in find_splits(text):
+        if split.total is None or split.open or len(split.parts) < 2:
             continue
-        out.append(TextSum(kind="parts", total=total.value, parts=parts, half_unit=max(halves),
-                           text=m[0][:200], pointer=None, labels=labels))
+        half = max([split.total.half_unit] + [p.half_unit for p in split.parts])
+        ts = TextSum(kind="parts", total=split.total.value, parts=[p.value for p in split.parts], half_unit=half,
+                     text=text[split.start:split.end][:200], labels=split.names, family=split.family)
+        out.append((ts, split))
     return out
 
 

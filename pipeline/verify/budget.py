@@ -104,7 +104,7 @@ def _funding_in_prose(record: Record) -> Check:
     """'项目总投资660万元, 其中: 中央、省配套资金495万元, 市级99万元、区级66万元': sources stated in prose."""
     cid = "funding_sources_sum"
     sums = [t for t in record.text_sums if t.kind == "parts" and t.labels and len(t.labels) == len(t.parts)
-            and all(_FUNDING_LABEL.search(label) for label in t.labels)]
+            and (t.family == "source" or t.family is None and all(_FUNDING_LABEL.search(x) for x in t.labels))]
     if not sums:
         return skipped(cid, "没有资金总额及其来源", "no funds total with its sources (form rows or prose)")
     bad = first_unbalanced(sums)

@@ -1,0 +1,96 @@
+"""The amounts layer: every sum of money the prose states, with the words that name it.
+
+An `Amount` is one figure as printed ('18,200万元', '2.35亿元', '壹拾万元整') converted to 元, the
+half-unit of its printed precision, the noun phrase that names it (the words before it in its clause,
+or the object of a '用于…' after it), its sentence, and what its clause says about it: a year it
+belongs to ('2021年已支出…'), whether it is cumulative ('累计', '截至…'), and whether it restates the
+figure before it in another unit ('1,234,567元(123.46万元)').
+
+Relations among amounts (a total and its parts) are found from these in `splits.py`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..numbers import AMOUNT, CHINESE_AMOUNT_RE, parse_amount
+
+_FIGURE = regex.compile(rf"{AMOUNT}|{CHINESE_AMOUNT_RE.pattern}")
+# Where a clause ends: the label of an amount never reaches over these.
+# '、' joins names inside one label ('中央、省配套资金'); the figure before it bounds the label anyway.
+_CLAUSE_MARK = regex.compile(r"[,;:。!?()|\n]")
+# A sentence ends at a full stop or a blank line; semicolons do not end it (a list of uses runs over them).
+_SENTENCE_END = regex.compile(r"[。!?]|\n\s*\n")
+# Words that introduce a figure or a list and are not part of the name of what is counted.
+_LEADING = regex.compile(r"^(?:其中|包括|包含|分别为|分别是|分别|具体为|主要为|主要|含|即|另|及|和|与|并|以及|共|合计|共计|总计)+\s*")
+_TRAILING = regex.compile(r"(?:为|是|共计|合计|总计|共|计|达到|达|约|约为|近|逾|超过|累计|金额|\s)+$")
+_USE_AFTER = regex.compile(r"\s*(?:主要|全部|专项)?用于\s*(?P<use>[^,,;;。()\d]{2,40})")
+_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!度?[\-—~至到])")
+_CUMULATIVE = regex.compile(r"累计|截至|截止|总计|合计|共计|全部|总额|总投资|项目期|期间")
+_RESTATED = regex.compile(r"^\s*[((]\s*(?:约|合|折合|即)?\s*$")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One sum of money in the text, in 元, at [start, end)."""
+
+    value: float
+    half_unit: float
+    start: int
+    end: int
+    label: str  # the noun phrase naming the figure ('农田水利建设资金'), '' when none
+    label_start: int
+    use: str | None  # '用于A' after the figure: what it was spent on
+    sentence: int  # index of its sentence in the text
+    clause_start: int
+    year: int | None  # a single year its clause ties it to
+    cumulative: bool  # its clause says it is a running or whole-period total
+    restates: int | None = None  # index of the amount this one restates in another unit
+
+    @property
+    def name(self) -> str:
+        """What the figure is for: its use when the text says one, else its label."""
+        return self.use or self.label
+
+
+@lru_cache(maxsize=64)
+def _find(text: str) -> tuple[Amount, ...]:
+    sentences = [m.end() for m in _SENTENCE_END.finditer(text)]
+    out: list[Amount] = []
+    prev_end, s_idx = 0, 0
+    for m in _FIGURE.finditer(text):
+        num = parse_amount(m[0])
+        if num is None:
+            continue
+        while s_idx < len(sentences) and sentences[s_idx] <= m.start():
+            s_idx += 1
+        sentence_start = sentences[s_idx - 1] if s_idx else 0
+        marks = [x.end() for x in _CLAUSE_MARK.finditer(text, max(sentence_start, prev_end), m.start())]
+        clause_start = max([sentence_start, prev_end] + marks)
+        raw = text[clause_start:m.start()]
+        lead = _LEADING.match(raw)
+        label = _TRAILING.sub("", raw[lead.end() if lead else 0:]).strip(" \t\"“”'、")
+        label_start = m.start() - len(raw) + (lead.end() if lead else 0)
+        use = _USE_AFTER.match(text, m.end())
+        clause_end = _CLAUSE_MARK.search(text, m.end())
+        clause = text[clause_start:clause_end.start() if clause_end else len(text)]
+        years = {int(y) for y in _YEAR.findall(raw)}
+        restates = None
+        if out and _RESTATED.match(text[out[-1].end:m.start()]) and _same_figure(out[-1].value, num.value, out[-1].half_unit, num.half_unit):
+            restates = len(out) - 1
+        out.append(Amount(num.value, num.half_unit, m.start(), m.end(), label, label_start,
+                          use["use"].strip(" 、等") if use else None, s_idx, clause_start,
+                          years.pop() if len(years) == 1 else None, bool(_CUMULATIVE.search(clause)), restates))
+        prev_end = m.end()
+    return tuple(out)
+
+
+def _same_figure(a: float, b: float, ha: float, hb: float) -> bool:
+    return abs(a - b) <= max(ha, hb) + 1e-6
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every amount in `text`, in order."""
+    return list(_find(text))
