@@ -102,11 +102,11 @@ def _find(text: str) -> tuple[Split, ...]:
     depth = _bracket_depths(text, amounts)
     taken: set[int] = set()
     out: list[Split] = []
-    for i, total in enumerate(amounts):
+    for i in range(len(amounts)):
         split = _after_total(text, amounts, depth, i, taken)
         if split is not None:
             out.extend(split)
-    for i, total in enumerate(amounts):
+    for i in range(len(amounts)):
         split = _before_total(text, amounts, i, taken)
         if split is not None:
             out.append(split)
@@ -258,10 +258,8 @@ def _uses(amounts, taken) -> list[Split]:
 
 def _count_before(text: str, total: Amount) -> int | None:
     zone = text[max(0, total.clause_start - 30):total.end]
-    m = None
-    for m in _COUNT.finditer(zone):
-        pass
-    if m is None:
+    found = list(_COUNT.finditer(zone))
+    if not found:
         return None
-    n = m["n"]
+    n = found[-1]["n"]
     return int(n) if n.isdigit() else parse_chinese_integer(n)
