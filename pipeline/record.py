@@ -76,6 +76,8 @@ class Subproject:
     name: str | None = None
     amount_yuan: float | None = None
     items: list[Item] = field(default_factory=list)
+    # False where the items are contracts let under an allocation, not its breakdown: they need not add up
+    items_are_breakdown: bool = True
 
 
 @dataclass
@@ -163,6 +165,7 @@ class Record:
     budget: Budget = field(default_factory=Budget)
     subprojects: list[Subproject] = field(default_factory=list)
     subprojects_stated_count: int | None = None  # "包括5个子项目"
+    subprojects_from: str | None = None  # the reading they came from: enumeration | breakdown | paragraphs | works
     scores: Scores = field(default_factory=Scores)
     grade: Grade = field(default_factory=Grade)
     checks: list[Check] = field(default_factory=list)

@@ -35,7 +35,7 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
     _budget(ctx, record, facts)
     table = _scores(ctx, record, facts)
     _grades(ctx, record)
-    _subprojects(ctx, record)
+    _subprojects(ctx, record, facts)
     for ts, split in statements.part_sums(text):
         ts.pointer = f"/text_sums/{len(record.text_sums)}"
         record.text_sums.append(ts)
@@ -323,9 +323,13 @@ def _grades(ctx: Context, record: Record) -> None:
     g.derived = grades.grade_for(record.scores.total_score, g.bands)
 
 
-def _subprojects(ctx: Context, record: Record) -> None:
-    facts = read_subprojects(ctx)
+def _subprojects(ctx: Context, record: Record, facts_budget: budget_mod.BudgetFacts) -> None:
+    budget, executed, _ = budget_mod.choose(facts_budget)
+    facts = read_subprojects(ctx, budget and budget_mod.number_of(budget), executed and budget_mod.number_of(executed))
     record.subprojects = facts.subprojects
+    record.subprojects_from = facts.reader
+    if facts.statement:
+        ctx.cite("/subprojects_from", facts.statement)
     if facts.stated_count:
         record.subprojects_stated_count = facts.stated_count.value
         ctx.cite("/subprojects_stated_count", facts.stated_count)

@@ -18,6 +18,9 @@ import regex
 from ..numbers import AMOUNT, CHINESE_AMOUNT_RE, parse_amount
 
 _FIGURE = regex.compile(rf"{AMOUNT}|{CHINESE_AMOUNT_RE.pattern}")
+# An amount in words ('壹拾万元整') has a digit word, stands after no Arabic digit ('2万元' is read as
+# Arabic), and is no price per unit.
+_CHINESE_FIGURE = regex.compile(r"(?<![\d.])(?=[^元圆]*[零〇○一二两三四五六七八九壹贰叁肆伍陆柒捌玖])[^/]+(?!\s*/)")
 # Where a clause ends: the label of an amount never reaches over these.
 # '、' joins names inside one label ('中央、省配套资金'); the figure before it bounds the label anyway.
 _CLAUSE_MARK = regex.compile(r"[,;:。!?()|\n]")
@@ -61,8 +64,10 @@ def _find(text: str) -> tuple[Amount, ...]:
     out: list[Amount] = []
     prev_end, s_idx = 0, 0
     for m in _FIGURE.finditer(text):
+        if not m[0][0].isdigit() and not _CHINESE_FIGURE.fullmatch(text, m.start(), m.end()):
+            continue
         num = parse_amount(m[0])
-        if num is None:
+        if num is None or num.value <= 0:
             continue
         while s_idx < len(sentences) and sentences[s_idx] <= m.start():
             s_idx += 1

@@ -5,14 +5,16 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..numbers import AMOUNT as AMOUNT_TEXT
 from ..numbers import NUMBER, Number, parse_amount, parse_arabic, parse_percent
 from ..record import FundingSource
 from ..tables.funds import execution_weight, read_funds
 from ..tables.model import figure
+from .amounts import find_amounts
 from .context import Context, Found
 from .glued import amounts_and_rate, cuts, is_weight, rate_matches
 
-AMOUNT = rf"(?P<amt>{NUMBER}\s*(?:亿元|万元|千元|元|亿|万))(?![/\d])"
+AMOUNT = rf"(?P<amt>{AMOUNT_TEXT})"
 PCT = rf"(?P<pct>{NUMBER}\s*%)"
 _FILL = r"(?:为|是|共计|共|合计|达到|达|约|计|:|\s)*"
 
@@ -23,10 +25,13 @@ BUDGET_PATTERNS = [
     rf"(?:项目)?(?:资金|经费)(?:总额|总计|合计){_FILL}{AMOUNT}",
     # an approved investment is the budget only where the stated rate divides by it (choose() decides)
     rf"(?:项目)?(?:计划)?总投资(?:额)?{_FILL}{AMOUNT}",
+    # '项目共5项, 合计金额52,340万元': the project's own total stated with its count
+    rf"项目[^。;:]{{0,16}}?(?:合计|共计|总计)(?:金额|资金){_FILL}{AMOUNT}",
 ]
 EXECUTED_PATTERNS = [
     rf"(?:预算|全年|实际)?执行(?:数|金额){_FILL}{AMOUNT}",
-    rf"(?:实际|累计|共|已)(?:支出|支付|使用|支|拨付)(?:资金|金额|数)?{_FILL}{AMOUNT}",
+    # a short name of the funds may stand between the verb and 资金 ('累计支出补助资金…')
+    rf"(?:实际|累计|共|已)(?:支出|支付|使用|支|拨付)(?:[\p{{Han}}]{{0,6}}?资金|金额|数)?{_FILL}{AMOUNT}",
     rf"(?:已支付|支出数|决算数){_FILL}{AMOUNT}",
     # paid out to the beneficiaries: the spending of subsidy and transfer funds
     rf"(?:已|实际|累计|共)?(?:发放|拨付使用)(?:补贴|补助)?(?:资金|金额)?{_FILL}{AMOUNT}",
@@ -44,6 +49,8 @@ class Candidate:
     end: int
     label: str
     origin: str = "text"  # text | table
+    year: int | None = None  # the one year its clause ties it to ('2021年已支出…')
+    cumulative: bool = False  # '累计', '截至…', '合计': a whole-period figure
 
 
 @dataclass
@@ -62,13 +69,16 @@ class BudgetFacts:
 
 def _collect(text: str, patterns: list[str], kind: str) -> list[Candidate]:
     out = []
+    amounts = {a.end: a for a in find_amounts(text)} if kind != "rate" else {}
     for pattern in patterns:
         for m in regex.finditer(pattern, text):
             num = parse_percent(m["pct"]) if kind == "rate" else parse_amount(m["amt"])
             if num is None:
                 continue
             label = text[m.start():m.start("pct" if kind == "rate" else "amt")]
-            out.append(Candidate(num.value, num.half_unit, m.start(), m.end(), label.strip()))
+            a = amounts.get(m.end("amt")) if kind != "rate" else None
+            out.append(Candidate(num.value, num.half_unit, m.start(), m.end(), label.strip(),
+                                 year=a.year if a else None, cumulative=a.cumulative if a else False))
     out.sort(key=lambda c: c.start)
     seen, unique = set(), []
     for c in out:
@@ -358,10 +368,22 @@ def _tail(values, tail: str, columns, a, b) -> None:
         values["weight"] = (float(tail), 0.5, a, b)
 
 
+def whole_period_first(pool: list[Candidate]) -> list[Candidate]:
+    """A multi-year report states each year's figure and the period's: where the text's figures are tied
+    to two or more different years, the cumulative (or untied) figures come first — one year's spending
+    is not the project's executed amount."""
+    years = {c.year for c in pool if c.year is not None and c.origin == "text"}
+    if len(years) < 2:
+        return pool
+    def rank(c: Candidate) -> int:  # the form's own figures, then period totals, untied, one year's
+        return 0 if c.origin == "table" else 1 if c.cumulative else 2 if c.year is None else 3
+    return sorted(pool, key=rank)
+
+
 def choose(facts: BudgetFacts) -> tuple[Candidate | None, Candidate | None, Candidate | None]:
     """The (budget, executed, rate) triple: one that agrees with the stated rate when there is one."""
     rate = facts.rate[0] if facts.rate else None
-    budgets, executed = facts.budget, facts.executed
+    budgets, executed = whole_period_first(facts.budget), whole_period_first(facts.executed)
     if rate is not None:
         dec = _decimals(rate)
         for e in executed:

@@ -10,7 +10,7 @@ from .context import Context, Found
 from .fields import form_field, strip_code
 
 # Title: a run of name characters ending in a report-type word.
-_NAME_CHARS = r"[\p{Han}\d()\-、·〔〕A-Za-z]"
+_NAME_CHARS = r"[\p{Han}\d()\-—–~、·〔〕A-Za-z]"  # dashes: '2020—2023年…' names a period
 _TITLE_END = r"(?:绩效|考评|评价|评估)[\p{Han}]{0,8}?(?:报告|表)(?:摘要)?"
 _TITLE = regex.compile(rf"(?<![\p{{Han}}\d()])(?:{_NAME_CHARS}|\([^()\n]{{1,60}}\)){{0,60}}?{_TITLE_END}"
                        rf"(?:\((?:\d{{4}}年度?|[\p{{Han}}()]{{2,24}})\))?")
@@ -28,7 +28,13 @@ _PLACE = regex.compile(
 ORG_SUFFIX = (r"(?:委员会|管理委员会|管理局|局|委|办公室|办|中心|人民政府|政府|学校|中学|小学|幼儿园|医院|研究院|院|所|站|馆|"
               r"残联|政协|团委|妇联|总工会|大队|支队|队|处|厅|协会|联合会|联合社)")
 _ORG = regex.compile(rf"[\p{{Han}}()]{{2,20}}?{ORG_SUFFIX}(?![\p{{Han}}]{{0,1}}(?:关于|印发))")
-_ACTION = r"(?:每年)?(?:安排|实施|负责|承担|组织实施|具体实施|牵头)"
+_ACTION = r"(?:每年)?(?:安排|实施|负责|承担|组织实施|具体实施|牵头|会同|联合)"
+
+
+# A cell that heads a column ('金额(万元)', '序号'): '项目名称' is then a column of a table, not a form's field.
+_HEADER_CELL = regex.compile(r"^\s*(?:金额|资金|预算|序号|数量|单位|合计|备注)|\((?:万元|元|亿元)\)")
+# Units that write reports about others' projects: a signature or a 简称 of theirs is not the department.
+_EVALUATOR = regex.compile(r"事务所|公司|咨询|评估|研究院|财政局|财政厅")
 
 
 def _clean_title(t: str) -> str:
@@ -106,7 +112,8 @@ def find_kind(title: str | None, text: str) -> str | None:
 
 def find_project_name(ctx: Context, title: Found | None, department: str | None) -> Found | None:
     found = form_field(ctx.text, ["项目名称", "转移支付(项目)名称", "转移支付名称"],
-                       accept=lambda v: not regex.search(r"\d{10,}", strip_code(v)) and len(strip_code(v)) >= 2)
+                       accept=lambda v: not regex.search(r"\d{10,}", strip_code(v)) and len(strip_code(v)) >= 2
+                       and not _HEADER_CELL.search(v))
     if found:
         return Found(strip_code(found.value), found.start, found.end)
     if title:
@@ -199,6 +206,16 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
         name, votes = counts.most_common(1)[0]
         if votes >= 2:  # once, without an action after it, is a guess
             return Found(name, *spans[name])
+    # The unit the text defines a short name for: '祁东县农业农村局(以下简称“县农业农村局”)'.
+    for m in regex.finditer(rf"([\p{{Han}}]{{2,24}}?{ORG_SUFFIX})\s*\((?:以下简称|下称|简称)", text):
+        if not _EVALUATOR.search(m[1]) and not regex.search(r"受|委托", text[max(0, m.start() - 12):m.start()]):
+            return Found(m[1], m.start(1), m.end(1))
+    # The unit that signs the report: its name alone on a line, above the date.
+    m = regex.search(rf"(?m)^[ \t]*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})[ \t]*\n\s*(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日\s*$",
+                     text[-400:])
+    if m and not _EVALUATOR.search(m[1]):
+        base = max(0, len(text) - 400)
+        return Found(m[1], base + m.start(1), base + m.end(1))
     # Last: the unit a government page names as the item's source ('来源:临河区农牧和科技局').
     found = form_field(text[:1500], ["来源", "信息来源"], max_len=30, accept=is_unit)
     return Found(strip_code(found.value), found.start, found.end) if found else None

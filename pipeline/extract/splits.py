@@ -19,11 +19,13 @@ from functools import lru_cache
 
 import regex
 
-from ..numbers import parse_chinese_integer
+from ..numbers import UNITS, parse_arabic, parse_chinese_integer
 from .amounts import Amount, find_amounts
 
 # What introduces the parts after a total.
 _PARTS_CUE = regex.compile(r"其中|包括|包含|分别为|分别是|具体为|具体如下|明细如下|分配如下|安排如下|如下|按用途分|按用途|用于")
+# What opens a part's own breakdown inside the outer list.
+_NESTED_CUE = regex.compile(r"其中|包括|包含|含|分别为|具体为")
 # The words that make the next figure a comparison, not a part.
 _COMPARISON = regex.compile(r"同比|比上年|较上年|比去年|较去年|增加|减少|增长|下降|降低|增幅|降幅|上年度|上年同期")
 # A figure whose label names a total is never a part.
@@ -111,6 +113,7 @@ def _find(text: str) -> tuple[Split, ...]:
         if split is not None:
             out.append(split)
     out.extend(_uses(amounts, taken))
+    out.extend(_table_splits(text))
     out.sort(key=lambda s: s.start)
     return tuple(out)
 
@@ -161,9 +164,10 @@ def _after_total(text, amounts, depth, i, taken) -> list[Split] | None:
         if not _named(a) or _COMPARISON.search(a.label) or _COMPARISON.search(gap) or a.value > total.value + total.half_unit:
             break
         parts.append(a)
-        if abs(sum(p.value for p in parts) - total.value) <= total.half_unit + sum(p.half_unit for p in parts) + 1e-6:
+        if abs(sum(p.value for p in parts) - total.value) < 1e-6:
             break  # the parts have reached their total
         nested |= _own_breakdown(text, amounts, k)
+    parts = _closest_prefix(parts, total)
     if len(parts) < 2:
         return None
     count = _count_before(text, total)
@@ -173,10 +177,21 @@ def _after_total(text, amounts, depth, i, taken) -> list[Split] | None:
     return splits
 
 
+def _closest_prefix(parts: list[Amount], total: Amount) -> list[Amount]:
+    """The run of parts that comes nearest its total within the printed precision (the rounding of
+    each figure); where none does, the whole run, which does not add up — that is the finding."""
+    best, best_err = None, None
+    for n in range(2, len(parts) + 1):
+        err = abs(sum(p.value for p in parts[:n]) - total.value)
+        if err <= total.half_unit + sum(p.half_unit for p in parts[:n]) + 1e-6 and (best_err is None or err < best_err - 1e-6):
+            best, best_err = parts[:n], err
+    return best if best is not None else parts
+
+
 def _own_breakdown(text, amounts, k) -> set[int]:
     """'…项目25万元, 包括A 18万、B 7万; …': the figures after a part's own cue that add up to it."""
     part = amounts[k]
-    if k + 1 >= len(amounts) or not _PARTS_CUE.match(text[part.end:amounts[k + 1].label_start].lstrip(",,:: ")):
+    if part.use or k + 1 >= len(amounts) or not _NESTED_CUE.match(text[part.end:amounts[k + 1].label_start].lstrip(",,:: ")):
         return set()
     run, total = set(), 0.0
     for j in range(k + 1, len(amounts)):
@@ -263,3 +278,58 @@ def _count_before(text: str, total: Amount) -> int | None:
         return None
     n = found[-1]["n"]
     return int(n) if n.isdigit() else parse_chinese_integer(n)
+
+
+# A table of named amounts: a column naming each row's work, use or place, and an amount column whose
+# header names the unit ('| 序号 | 项目名称 | 金额(万元) |').
+_NAME_HEAD = regex.compile(r"(?:子?项目|工程|建设内容|资金用途|用途|名称|内容|地区|县(?:\(市、?区\))?|县区|乡镇|单位)(?:名称)?")
+_AMOUNT_HEAD = regex.compile(r"(?:金额|资金|预算|投资|补助|安排|分配|下达)[^|()]{0,8}\((?P<unit>亿元|万元|千元|元)\)")
+_TABLE_TOTAL = regex.compile(r"^(?:合计|总计|共计)$")
+_PIPE_ROW = regex.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$")
+
+
+def _table_splits(text: str) -> list[Split]:
+    out = []
+    rows = list(_PIPE_ROW.finditer(text))
+    for k, head in enumerate(rows):
+        cells = [c.strip() for c in head[0].strip().strip("|").split("|")]
+        name_col = next((i for i, c in enumerate(cells) if _NAME_HEAD.fullmatch(c)), None)
+        amount_col = next((i for i, c in enumerate(cells) if _AMOUNT_HEAD.search(c) and "率" not in c), None)
+        if name_col is None or amount_col is None:
+            continue
+        factor = UNITS[_AMOUNT_HEAD.search(cells[amount_col])["unit"]]
+        parts, total, line_end = [], None, head.end()
+        for row in rows[k + 1:]:
+            if text[line_end:row.start()].strip():
+                break  # the table ended
+            line_end = row.end()
+            amount = _table_amount(row, name_col, amount_col, factor)
+            if amount is None:
+                continue
+            if _TABLE_TOTAL.match(amount.label.replace(" ", "")):
+                total = amount
+                break
+            parts.append(amount)
+        if len(parts) >= 2:
+            out.append(Split(total, parts, "table", family_of([p.label for p in parts]), names=[p.label for p in parts]))
+    return out
+
+
+def _table_amount(row, name_col: int, amount_col: int, factor: float) -> Amount | None:
+    line = row[0]
+    bars = [i for i, ch in enumerate(line) if ch == "|"]
+    cells = [(bars[i] + 1, bars[i + 1]) for i in range(len(bars) - 1)]
+    if max(name_col, amount_col) >= len(cells):
+        return None
+    a, b = cells[amount_col]
+    raw = line[a:b].strip()
+    num = parse_arabic(raw)
+    if num is None:
+        return None
+    na, nb = cells[name_col]
+    label = line[na:nb].strip()
+    if not label:  # the total row often leaves the name cell empty and writes 合计 in the first cell
+        label = next((line[x:y].strip() for x, y in cells if _TABLE_TOTAL.match(line[x:y].strip())), "")
+    start = row.start() + a + line[a:b].index(raw)
+    return Amount(round(num.value * factor, 6), num.half_unit * factor, start, start + len(raw), label,
+                  row.start() + na, None, -1, row.start(), None, bool(_TABLE_TOTAL.match(label)))

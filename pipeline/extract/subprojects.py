@@ -1,9 +1,13 @@
 """Sub-projects (子项目) and their spending items, with the amounts the text calls contracts (合同金额).
 
-Three ways reports split a budget, all read here:
+Readers are tried in order (`READERS`); the first that finds two or more sub-projects wins:
 
 * an enumeration, '项目包括5个子项目:A、B、C…', followed by numbered paragraphs '1.A …合同金额18万元…';
-* a list of uses, '30万元用于A,30万元用于B';
+* a breakdown of the budget from the amounts layer (splits.py) — any total with named parts:
+  '共9项, 合计52,340万元, 其中A 18,200万元、B…', '30万元用于A; 30万元用于B', 'a县320万元、b县…, 合计…';
+  the split kept is the one the text ties to the budget (its total or its parts' sum is the budget, else
+  the executed amount); sources (财政拨款…), expense classes (基本支出…) and years are not sub-projects;
+* numbered paragraphs that each allocate an amount to one named work, where those amounts make up the budget;
 * engineering parts, 'A工程:…总投资1.2亿元'.
 
 A sub-project's amount is the figure the text states for it where it states one (a summary
@@ -15,16 +19,19 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..numbers import NUMBER, parse_amount
+from ..numbers import AMOUNT, Number, parse_amount
 from ..record import Item, Subproject
+from .amounts import find_amounts
 from .context import Context, Found
+from .splits import Split, find_splits
 
-_AMOUNT = regex.compile(rf"(?P<num>{NUMBER})\s*(?P<unit>亿元|万元|千元|元|亿|万)(?![\d/])")
+_AMOUNT = regex.compile(AMOUNT)
 _ENUM = regex.compile(
     r"(?:包括|包含|分为|共有|设有|由)\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:个|项)\s*(?:子项目|子项|分项目|项目内容|部分)\s*[::,]?\s*"
     r"(?P<list>[^。;\n]{4,400}?)(?:[,,]\s*(?:均|都|全部|分别)|[。;\n])")
 _CONTRACT = regex.compile(r"合同(?:金额|价款?|总价|额)")
-_USE = regex.compile(rf"(?P<amt>{NUMBER}\s*(?:亿元|万元|元|万))\s*用于\s*(?P<name>[^,。;\d]{{2,30}})")
+# The amounts layer drops a trailing 金额 from labels ('工程施工合同金额336.8万元' → '工程施工合同').
+_CONTRACT_LABEL = regex.compile(r"合同(?:金额|价款?|总价|额)?$")
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)}
 
 
@@ -33,6 +40,8 @@ class SubprojectFacts:
     subprojects: list[Subproject] = field(default_factory=list)
     stated_count: Found | None = None
     spans: list[dict] = field(default_factory=list)  # per sub-project: {name, amount, items: [...]} spans
+    reader: str | None = None
+    statement: tuple[int, int] | None = None  # the text the split was read from
 
 
 def _count(text: str) -> int | None:
@@ -48,18 +57,20 @@ def _count(text: str) -> int | None:
 
 
 _WORK = regex.compile(r"(?m)^[ \t]*(?P<name>[\p{Han}]{2,12}?(?:工程|项目|子项目))[::]")
-_WORK_AMOUNT = regex.compile(rf"(?:总投资|投资|资金|预算|补助)[^,。;\d]{{0,4}}?(?P<amt>{NUMBER}\s*(?:亿元|万元|元))")
+_WORK_AMOUNT = regex.compile(rf"(?:总投资|投资|资金|预算|补助)[^,。;\d]{{0,4}}?(?P<amt>{AMOUNT})")
 
 
-def read_subprojects(ctx: Context) -> SubprojectFacts:
-    for reader in (_from_enumeration, _from_uses, _from_works):
-        facts = reader(ctx)
-        if facts.subprojects:
+def read_subprojects(ctx: Context, budget: Number | None = None, executed: Number | None = None) -> SubprojectFacts:
+    """The first reader's sub-projects; `budget` and `executed` tie a breakdown to the evaluated funds."""
+    for name, reader in READERS.items():
+        facts = reader(ctx, budget, executed)
+        if len(facts.subprojects) >= 2:
+            facts.reader = name
             return facts
     return SubprojectFacts()
 
 
-def _from_works(ctx: Context) -> SubprojectFacts:
+def _from_works(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
     """Paragraphs that each open with a work's name: '扩面延伸工程:…完成计划总投资11286.5万元。…' (two or more)."""
     text = ctx.text
     facts = SubprojectFacts()
@@ -81,7 +92,7 @@ def _from_works(ctx: Context) -> SubprojectFacts:
     return facts
 
 
-def _from_enumeration(ctx: Context) -> SubprojectFacts:
+def _from_enumeration(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
     text = ctx.text
     facts = SubprojectFacts()
     m = _ENUM.search(text)
@@ -147,7 +158,7 @@ def _items(text: str, start: int, end: int):
 def _stated_amount(text: str, name: str, exclude: tuple[int, int], after: int):
     """'其中区两化融合项目25万元': an amount written right after the sub-project's name, outside its own paragraph."""
     core = regex.escape(name[:8])
-    pattern = regex.compile(rf"{core}[^,。;、\d]{{0,{max(2, len(name) - 8 + 12)}}}?(?P<amt>{NUMBER}\s*(?:亿元|万元|元|万))(?![\d/])")
+    pattern = regex.compile(rf"{core}[^,。;、\d]{{0,{max(2, len(name) - 8 + 12)}}}?(?P<amt>{AMOUNT})")
     for m in pattern.finditer(text, after):
         if exclude[0] <= m.start() < exclude[1]:
             continue
@@ -160,23 +171,111 @@ def _stated_amount(text: str, name: str, exclude: tuple[int, int], after: int):
     return None
 
 
-def _from_uses(ctx: Context) -> SubprojectFacts:
-    """'30万元用于基建工程项目预算编制,30万元用于…': two or more uses in one sentence."""
+def _ties(x: float, split: Split, target: Number | None) -> bool:
+    return target is not None and abs(x - target.value) <= split.tolerance + target.half_unit + 1e-6
+
+
+def _tie_rank(split: Split, budget: Number | None, executed: Number | None) -> int:
+    """2: the split's total or its parts' sum is the budget; 1: the executed amount; 0: neither."""
+    values = [split.parts_sum] + ([split.total.value] if split.total else [])
+    if any(_ties(v, split, budget) for v in values):
+        return 2
+    if any(_ties(v, split, executed) for v in values):
+        return 1
+    return 0
+
+
+_BREAKDOWN_FAMILIES = ("item", "place")
+
+
+def _from_breakdown(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
+    """The split of the evaluated funds into named uses, works or places (see the module docstring)."""
     text = ctx.text
-    facts = SubprojectFacts()
-    for sentence in regex.finditer(r"[^。\n]+", text):  # a list of uses runs over semicolons
-        uses = list(_USE.finditer(sentence[0]))
-        if len(uses) < 2:
-            continue
-        for u in uses:
-            num = parse_amount(u["amt"])
-            if num is None:
-                continue
-            name = regex.sub(r"(?:等|的)?(?:支出|费用|工作)?$", "", u["name"].strip())
-            a = sentence.start() + u.start("amt")
-            facts.subprojects.append(Subproject(name=name, amount_yuan=num.value))
-            facts.spans.append({"name": (sentence.start() + u.start("name"), sentence.start() + u.end("name")),
-                                "amount": (a, sentence.start() + u.end("amt"), "stated", num.half_unit), "items": []})
-        if facts.subprojects:
-            return facts
+    splits = find_splits(text)
+    inner = {s.total.start: s for s in splits if s.total is not None}
+    ranked = [(_tie_rank(s, budget, executed), -k, s) for k, s in enumerate(splits)
+              if s.family in _BREAKDOWN_FAMILIES and len(s.parts) >= 2 and not s.open]
+    ranked = [r for r in ranked if r[0] > 0 or (budget is None and executed is None and r[2].adds_up())]
+    if not ranked:
+        return SubprojectFacts()
+    _, _, split = max(ranked, key=lambda r: (r[0], r[1]))
+    facts = SubprojectFacts(statement=(split.start, split.end))
+    if split.count is not None and split.count == len(split.parts) and split.total is not None:
+        facts.stated_count = Found(split.count, split.total.clause_start, split.total.end)
+    for part in split.parts:
+        sp = Subproject(name=_clean_name(part.name), amount_yuan=part.value)
+        name_start = part.label_start if not part.use else text.find(part.use, part.end)
+        spans: dict = {"name": (name_start, name_start + len(part.name)),
+                       "amount": (part.start, part.end, "stated", part.half_unit), "items": []}
+        own = inner.get(part.start)  # the part's own breakdown ('25万元, 包括A 18万、B 7万') is its items
+        if own is not None and own.adds_up():
+            for item in own.parts:
+                sp.items.append(Item(description=item.name or None, amount_yuan=item.value,
+                                     is_contract=bool(_CONTRACT.search(item.label))))
+                spans["items"].append((item.start, item.end, item.half_unit))
+        facts.subprojects.append(sp)
+        facts.spans.append(spans)
     return facts
+
+
+def _clean_name(name: str) -> str:
+    return regex.sub(r"^(?:\d{1,2}\s*[.、]|[((]\s*[\d一二三四五六七八九十]{1,3}\s*[))])\s*", "", name).strip()
+
+
+# '(一)农村饮水安全巩固提升工程。' / '1.乡村道路硬化项目:' / '三、…': a numbered heading naming one work.
+_NUMBERED_HEAD = regex.compile(
+    r"(?m)^[ \t]*(?P<mark>[((][一二三四五六七八九十]{1,3}[))]|[((]\d{1,2}[))]|\d{1,2}\s*[.、](?!\d)|[一二三四五六七八九十]{1,3}、)"
+    r"\s*(?P<name>[^。:;,\n]{2,30}?)\s*(?:[。:;,]|$)")
+# The words that allocate an amount to a work (DOMAIN.md §4.1 budget synonyms), not a contract or a spend.
+_ALLOCATED = regex.compile(r"安排|下达|投入|预算|资金|补助|投资|拨付|计划")
+
+
+def _from_paragraphs(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
+    """Numbered paragraphs, one work each, whose allocated amounts add up to the budget (or executed)."""
+    if budget is None and executed is None:
+        return SubprojectFacts()
+    text = ctx.text
+    heads = list(_NUMBERED_HEAD.finditer(text))
+    amounts = find_amounts(text)
+    best = SubprojectFacts()
+    for style in {_mark_style(h["mark"]) for h in heads}:
+        run = [h for h in heads if _mark_style(h["mark"]) == style]
+        facts = SubprojectFacts()
+        total, halves = 0.0, 0.0
+        for k, h in enumerate(run):
+            end = run[k + 1].start() if k + 1 < len(run) else _paragraph_end(text, h.end())
+            allocated = next((a for a in amounts if h.end() <= a.start < end and a.restates is None
+                              and _ALLOCATED.search(a.label) and not _CONTRACT_LABEL.search(a.label)), None)
+            if allocated is None:
+                continue
+            sp = Subproject(name=h["name"].strip(), amount_yuan=allocated.value, items_are_breakdown=False)
+            spans = {"name": (h.start("name"), h.end("name")),
+                     "amount": (allocated.start, allocated.end, "stated", allocated.half_unit), "items": []}
+            for a in amounts:  # the contracts let under the allocation ('工程施工合同金额336.8万元')
+                if h.end() <= a.start < end and a is not allocated and _CONTRACT_LABEL.search(a.label):
+                    sp.items.append(Item(description=_CONTRACT_LABEL.sub("", a.label).strip(" 为") or "合同金额",
+                                         amount_yuan=a.value, is_contract=True))
+                    spans["items"].append((a.start, a.end, a.half_unit))
+            facts.subprojects.append(sp)
+            facts.spans.append(spans)
+            total += allocated.value
+            halves += allocated.half_unit
+        if len(facts.subprojects) < 2:
+            continue
+        if any(t is not None and abs(total - t.value) <= halves + t.half_unit + 1e-6 for t in (budget, executed)):
+            facts.statement = (run[0].start(), facts.spans[-1]["amount"][1])
+            if len(facts.subprojects) > len(best.subprojects):
+                best = facts
+    return best
+
+
+def _mark_style(mark: str) -> str:
+    return regex.sub(r"[一二三四五六七八九十]+", "一", regex.sub(r"\d+", "1", mark.replace("(", "(").replace(")", ")")))
+
+
+READERS = {
+    "enumeration": _from_enumeration,
+    "breakdown": _from_breakdown,
+    "paragraphs": _from_paragraphs,
+    "works": _from_works,
+}

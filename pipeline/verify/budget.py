@@ -168,10 +168,12 @@ def subprojects_sum(record: Record) -> Check:
 @check("subproject_items_sum")
 def subproject_items_sum(record: Record) -> Check:
     """A sub-project's items add up to its stated amount (sample: 18+7 = 25万, 30+10 = 40万). Tolerance:
-    the coarsest half-unit × the number of figures."""
+    the coarsest half-unit × the number of figures. Contracts let under an allocation are not its breakdown
+    and are not summed."""
     cid = "subproject_items_sum"
     rows = [(i, sp) for i, sp in enumerate(record.subprojects)
-            if sp.items and sp.amount_yuan is not None and all(it.amount_yuan is not None for it in sp.items)]
+            if sp.items and sp.items_are_breakdown and sp.amount_yuan is not None
+            and all(it.amount_yuan is not None for it in sp.items)]
     if not rows:
         return skipped(cid, "没有带明细的子项目", "no sub-project with itemised amounts")
     for i, sp in rows:

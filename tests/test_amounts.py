@@ -1,0 +1,120 @@
+"""The amounts layer (every sum of money with its label) and the splits found from it."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.extract.amounts import find_amounts
+from pipeline.extract.budget import Candidate, whole_period_first
+from pipeline.extract.splits import find_splits
+from pipeline.extract.statements import part_sums
+
+
+def test_amounts_carry_their_unit_label_and_precision():
+    [a, b, c] = find_amounts("项目总投资2.35亿元,其中农田水利建设资金18,200万元、设备购置1,800千元。")
+    assert (a.value, a.label, a.half_unit) == (235_000_000, "项目总投资", 500_000)
+    assert (b.value, b.label) == (182_000_000, "农田水利建设资金")
+    assert (c.value, c.label, c.half_unit) == (1_800_000, "设备购置", 500)
+
+
+def test_counted_nouns_and_prices_per_unit_are_not_money():
+    text = "受益3.3万人,种植12万亩,补贴标准120元/亩,每户2万元/户,投入资金30万元。"
+    assert [a.value for a in find_amounts(text)] == [300_000]
+
+
+def test_a_figure_restated_in_another_unit_is_marked():
+    [a, b] = find_amounts("预算资金3,456,789.00元(345.68万元)。")
+    assert a.restates is None and b.restates == 0
+
+
+def test_use_after_the_figure_names_it():
+    [a, b] = find_amounts("其中:30万元用于基建工程项目设计、规划、测绘;60万元用于审计等。")
+    assert a.name == "基建工程项目设计、规划、测绘" and b.name == "审计"
+
+
+def test_year_and_cumulative_marks():
+    a, b = find_amounts("2021年已支出320万元;截至2023年底累计支出1,180万元。")
+    assert a.year == 2021 and not a.cumulative
+    assert b.cumulative
+
+
+def test_a_total_with_its_parts_and_a_stated_count():
+    [s] = find_splits("项目共3项,合计金额52,340万元,其中农田水利建设资金18,200万元、农机购置补贴资金6,450万元、"
+                      "高标准农田建设27,690万元。")
+    assert s.total.value == 523_400_000 and s.count == 3 and s.adds_up()
+    assert s.names == ["农田水利建设资金", "农机购置补贴资金", "高标准农田建设"]
+
+
+def test_parts_then_their_total():
+    [s] = find_splits("甲工程120万元、乙工程80万元,合计200万元。")
+    assert s.total.value == 2_000_000 and [p.value for p in s.parts] == [1_200_000, 800_000]
+
+
+def test_a_sentence_opening_with_qizhong_breaks_down_the_figure_before_it():
+    [s] = find_splits("2、支出:799.12万元。其中:人员经费支出434.89万元,公用经费支出77.4万元,项目支出286.83万元。")
+    assert s.total.value == 7_991_200 and s.family == "expense" and s.adds_up()
+
+
+def test_a_parts_own_breakdown_is_not_part_of_the_outer_list():
+    text = ("项目预算合计113万元,其中区两化融合项目25万元,包括评选服务委托18万,会议费7万;信息化专项评审费18万;"
+            "智慧新城推进15万;实践基地专项15万;市民云接入30万、区级展示页面10万。")
+    outer, inner = find_splits(text)
+    assert outer.total.value == 1_130_000 and outer.adds_up() and len(outer.parts) == 6
+    assert inner.total.value == 250_000 and [p.value for p in inner.parts] == [180_000, 70_000]
+
+
+def test_two_splits_of_one_total_printed_in_one_list_are_kept_apart():
+    text = ("收入合计1000万元,支出合计1000万元,其中:财政拨款收入900万元,基本支出600万元,其他收入100万元,"
+            "项目支出400万元。")
+    sources, expenses = find_splits(text)
+    assert sources.family == "source" and sources.total.label == "收入" and sources.adds_up()
+    assert expenses.family == "expense" and expenses.total.label == "支出" and expenses.adds_up()
+
+
+def test_part_sums_do_not_pair_a_total_with_another_splits_parts():
+    text = ("收入合计1000万元,支出合计1000万元,其中:财政拨款收入900万元,基本支出600万元,其他收入100万元,"
+            "项目支出400万元。")
+    sums = [ts for ts, _ in part_sums(text)]
+    assert len(sums) == 2 and all(abs(sum(t.parts) - t.total) < 1 for t in sums)
+
+
+def test_a_comparison_ends_the_list():
+    assert find_splits("其中:财政拨款收入792.22万元,同比上年度增加209.28万元,增加35.9%。") == []
+
+
+def test_an_open_list_is_marked_and_asserts_no_sum():
+    [s] = find_splits("安排资金100万元,其中培训费20万元、印刷费10万元等。")
+    assert s.open and not part_sums("安排资金100万元,其中培训费20万元、印刷费10万元等。")
+
+
+def test_uses_without_a_total_are_one_split():
+    [s] = find_splits("30万元用于基建工程项目预算编制;30万元用于基建工程项目审计;29.99万元用于设计。")
+    assert s.total is None and s.family == "item" and len(s.parts) == 3
+
+
+def test_a_multi_year_reports_cumulative_figure_comes_before_one_years():
+    text = "2021年已支出320万元;2022年已支出410万元;截至2023年底累计支出1,180万元。"
+    pool = [Candidate(a.value, a.half_unit, a.start, a.end, a.label, year=a.year, cumulative=a.cumulative)
+            for a in find_amounts(text)]
+    assert whole_period_first(pool)[0].value == 11_800_000
+
+
+_LABELS = ["农田水利建设资金", "乡村道路硬化", "饮水安全工程", "农机购置补贴", "人居环境整治", "产业发展奖补", "技术培训"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=99_999), min_size=2, max_size=6),
+       st.sampled_from(["其中", "其中:", "分别为", "包括"]),
+       st.sampled_from(["、", ",", ";"]),
+       st.sampled_from([("万元", 10_000), ("元", 1), ("千元", 1_000)]),
+       st.booleans())
+def test_a_rendered_split_reads_back_its_parts(values, cue, sep, unit, thousands):
+    """Any total and parts, in any cue, separator and unit, with or without 千分位, read back whole."""
+    name, factor = unit
+
+    def fmt(v: int) -> str:
+        return f"{v:,}" if thousands else str(v)
+    parts = sep.join(f"{_LABELS[k]}{fmt(v)}{name}" for k, v in enumerate(values))
+    text = f"本年度安排资金{fmt(sum(values))}{name},{cue}{parts}。项目按期完成。"
+    [s] = find_splits(text)
+    assert s.total.value == sum(values) * factor
+    assert [p.value for p in s.parts] == [v * factor for v in values]
+    assert s.names == _LABELS[:len(values)] and s.adds_up()

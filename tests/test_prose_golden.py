@@ -1,0 +1,32 @@
+"""Golden documents for how reports phrase money in prose (samples/prose/, written by
+scripts/make_prose_samples.py): one phrasing family each — a count with a total and parts, uses over
+semicolons, a table of items, numbered paragraphs, per-county allocations, a transfer payment by use,
+two splits of one total, a multi-year project, executed wordings, who and where in prose conventions,
+form cells, thousands separators and 千元, and a flawed split that must fail part_sums_text."""
+import json
+
+import pytest
+from conftest import SAMPLES
+
+import pipeline
+
+PROSE = SAMPLES / "prose"
+DOCUMENTS = sorted(PROSE.glob("*.txt"))
+
+
+def test_every_phrasing_family_has_a_document():
+    assert len(DOCUMENTS) >= 13
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.stem)
+def test_prose_document_gives_its_expected_record(path, scorer):
+    gold = json.loads((PROSE / "expected" / f"{path.stem}.json").read_text(encoding="utf-8"))
+    [record] = pipeline.extract(path)
+    misses = [r for r in scorer.score(record.to_dict(), gold) if not r[1]]
+    assert not misses, misses
+
+
+def test_subprojects_say_which_statement_they_came_from():
+    [record] = pipeline.extract(PROSE / "county_allocations.txt")
+    assert record.subprojects_from == "breakdown"
+    assert "分别为" in record.provenance["/subprojects_from"]["text"]
