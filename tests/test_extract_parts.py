@@ -117,3 +117,8 @@ def test_department_from_a_title_with_a_parenthetical_and_none_from_a_single_gue
     assert pipeline.extract(path)[0].report.department == "人事处"
     path.write_text("绩效评价报告\n本年度采取电子假单以网路申办平均为9小时。", encoding="utf-8")
     assert pipeline.extract(path)[0].report.department is None
+
+
+def test_a_grade_condition_holding_a_thousands_number_does_not_break_the_bands():
+    bands, _ = read_bands("评分90分(含)以上为优,1,796分以上为良,60分以下为差。")
+    assert [(b.grade, b.min, b.max) for b in bands] == [("优", 90, None), ("差", None, 60)]

@@ -129,9 +129,14 @@ def _report(ctx: Context, record: Record) -> None:
 
 
 def _more_places(ctx: Context) -> list[Found]:
-    """Other names that start with a place: issuing units in the text ('上海市金山区…')."""
+    """Other names that start with a place: units named in the text ('上海市金山区…'), but not the issuer
+    of a document the text cites ('《湖南省财政厅关于…》', '湘财农〔2022〕12号'), which is often a higher level."""
     out = []
-    for m in regex.finditer(rf"[\p{{Han}}]{{2,16}}?{metadata.ORG_SUFFIX}", ctx.text[:3000]):
+    head = ctx.text[:3000]
+    cited = [(c.start(), c.end()) for c in metadata.CITED_DOCUMENT.finditer(head)]
+    for m in regex.finditer(rf"[\p{{Han}}]{{2,16}}?{metadata.ORG_SUFFIX}", head):
+        if any(a <= m.start() < b for a, b in cited) or regex.match(r"(?:关于|印发|\(?[\p{Han}]{0,4}〔)", head[m.end():m.end() + 4]):
+            continue
         if metadata.place_of(m[0]):
             out.append(Found(m[0], m.start(), m.end()))
         if len(out) >= 5:
@@ -326,17 +331,16 @@ def _grades(ctx: Context, record: Record) -> None:
 def _subprojects(ctx: Context, record: Record, facts_budget: budget_mod.BudgetFacts) -> None:
     budget, executed, _ = budget_mod.choose(facts_budget)
     facts = read_subprojects(ctx, budget and budget_mod.number_of(budget), executed and budget_mod.number_of(executed))
-    record.subprojects = facts.subprojects
+    record.subprojects = [sp.subproject() for sp in facts.subprojects]
     record.subprojects_from = facts.reader
     if facts.statement:
         ctx.cite("/subprojects_from", facts.statement)
     if facts.stated_count:
         record.subprojects_stated_count = facts.stated_count.value
         ctx.cite("/subprojects_stated_count", facts.stated_count)
-    for i, spans in enumerate(facts.spans):
-        ctx.cite(f"/subprojects/{i}/name", spans["name"])
-        if spans["amount"]:
-            a, b, how, half = spans["amount"]
-            ctx.cite(f"/subprojects/{i}/amount_yuan", (a, b), amount_source=how, half_unit=half)
-        for k, (a, b, half) in enumerate(spans["items"]):
-            ctx.cite(f"/subprojects/{i}/items/{k}/amount_yuan", (a, b), half_unit=half)
+    for i, sp in enumerate(facts.subprojects):
+        ctx.cite(f"/subprojects/{i}/name", sp.name)
+        if sp.amount:
+            ctx.cite(f"/subprojects/{i}/amount_yuan", sp.amount, amount_source=sp.amount_source)
+        for k, item in enumerate(sp.items):
+            ctx.cite(f"/subprojects/{i}/items/{k}/amount_yuan", item.amount)

@@ -27,8 +27,11 @@ _CLAUSE_MARK = regex.compile(r"[,;:。!?()|\n]")
 # A sentence ends at a full stop or a blank line; semicolons do not end it (a list of uses runs over them).
 _SENTENCE_END = regex.compile(r"[。!?]|\n\s*\n")
 # Words that introduce a figure or a list and are not part of the name of what is counted.
-_LEADING = regex.compile(r"^(?:其中|包括|包含|分别为|分别是|分别|具体为|主要为|主要|含|即|另|及|和|与|并|以及|共|合计|共计|总计)+\s*")
-_TRAILING = regex.compile(r"(?:为|是|共计|合计|总计|共|计|达到|达|约|约为|近|逾|超过|累计|金额|\s)+$")
+# A list marker at the front of a label: '1.', '(一)', '一是'.
+_LIST_MARK = r"\d{1,2}\s*[.、](?!\d)|[((]\s*[一二三四五六七八九十\d]{1,3}\s*[))]|[一二三四五六七八九十]{1,2}是"
+_LEADING = regex.compile(
+    rf"^(?:其中|包括|包含|分别为|分别是|分别|具体为|主要为|主要|含|即|另|及|和|与|并|以及|共|合计|共计|总计|{_LIST_MARK}|\s)+")
+_TRAILING = regex.compile(r"(?:为|是|共计|合计|总计|共|计|达到|达|约占|占|约|约为|近|逾|超过|累计|金额|\s)+$")
 _USE_AFTER = regex.compile(r"\s*(?:主要|全部|专项)?用于\s*(?P<use>[^,,;;。()\d]{2,40})")
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!度?[\-—~至到])")
 _CUMULATIVE = regex.compile(r"累计|截至|截止|总计|合计|共计|全部|总额|总投资|项目期|期间")
@@ -75,9 +78,14 @@ def _find(text: str) -> tuple[Amount, ...]:
         marks = [x.end() for x in _CLAUSE_MARK.finditer(text, max(sentence_start, prev_end), m.start())]
         clause_start = max([sentence_start, prev_end] + marks)
         raw = text[clause_start:m.start()]
+        if not raw.strip() and clause_start - 1 > max(sentence_start, prev_end) and text[clause_start - 1] == ":":
+            # '汲冢镇:68.4万元': a list line names the figure before its colon
+            before = [x.end() for x in _CLAUSE_MARK.finditer(text, max(sentence_start, prev_end), clause_start - 1)]
+            clause_start = max([sentence_start, prev_end] + before)
+            raw = text[clause_start:m.start()].replace(":", "")
         lead = _LEADING.match(raw)
         label = _TRAILING.sub("", raw[lead.end() if lead else 0:]).strip(" \t\"“”'、")
-        label_start = m.start() - len(raw) + (lead.end() if lead else 0)
+        label_start = max(text.find(label, clause_start, m.start()), clause_start) if label else m.start()
         use = _USE_AFTER.match(text, m.end())
         clause_end = _CLAUSE_MARK.search(text, m.end())
         clause = text[clause_start:clause_end.start() if clause_end else len(text)]

@@ -13,6 +13,7 @@ from ..tables.model import figure
 from .amounts import find_amounts
 from .context import Context, Found
 from .glued import amounts_and_rate, cuts, is_weight, rate_matches
+from .splits import find_splits
 
 AMOUNT = rf"(?P<amt>{AMOUNT_TEXT})"
 PCT = rf"(?P<pct>{NUMBER}\s*%)"
@@ -35,9 +36,14 @@ EXECUTED_PATTERNS = [
     rf"(?:已支付|支出数|决算数){_FILL}{AMOUNT}",
     # paid out to the beneficiaries: the spending of subsidy and transfer funds
     rf"(?:已|实际|累计|共)?(?:发放|拨付使用)(?:补贴|补助)?(?:资金|金额)?{_FILL}{AMOUNT}",
+    # '各乡镇资金使用316.75万元', '累计完成投资1,702.45万元': funds used, investment completed
+    rf"资金(?:使用|支出)(?:金额|数)?{_FILL}{AMOUNT}",
+    rf"(?:累计)?完成(?:投资|支出)(?:额|金额)?{_FILL}{AMOUNT}",
 ]
 RECEIVED_PATTERNS = [rf"(?:实际)?(?:到位|收到)(?:资金)?{_FILL}{AMOUNT}"]
-RATE_PATTERNS = [rf"(?:预算)?(?:执行率|执行度|支出率|资金使用率|支付率|支出进度|执行进度)(?:\([^)]{{0,8}}\))?{_FILL}{PCT}"]
+# 拨付率 and 投资完成率 are the execution rate where the executed amount is worded 拨付 / 完成投资.
+RATE_PATTERNS = [rf"(?:预算)?(?:执行率|执行度|支出率|资金使用率|支付率|支出进度|执行进度|资金拨付率|拨付率|投资完成率)"
+                 rf"(?:\([^)]{{0,8}}\))?{_FILL}{PCT}"]
 FUNDING_SOURCE = regex.compile(r"(?:资金)?来源(?:为|是|:|于)\s*([\p{Han}]{2,12}?(?:资金|拨款|经费|预算|债券))")
 
 
@@ -98,10 +104,25 @@ def read_budget(ctx: Context) -> BudgetFacts:
     )
     if not _read_funds(ctx, facts):
         _read_funds_table(ctx, facts)
+    facts.budget.extend(_breakdown_totals(text))
     m = FUNDING_SOURCE.search(text)
     if m:
         facts.funding_source = Found(m[1], m.start(1), m.end(1))
     return facts
+
+
+def _breakdown_totals(text: str) -> list[Candidate]:
+    """The totals of the project's breakdowns ('…, 共计1,796万元', '合计2,702.6万元'): budget candidates
+    after every worded one — `choose` takes one only where the stated rate divides by it or no other
+    budget is stated. Income and expense totals (收入 / 支出) are a department's, not a project's."""
+    out = []
+    for split in find_splits(text):
+        t = split.total
+        if t is None or split.family not in ("item", "place") or regex.search(r"收入|支出", t.label) or not split.adds_up():
+            continue
+        out.append(Candidate(t.value, t.half_unit, t.clause_start, t.end, t.label or "合计", "split",
+                             year=t.year, cumulative=t.cumulative))
+    return out
 
 
 # --- the funds block of self-assessment forms ----------------------------------------------------

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..numbers import NUMBER
+from ..numbers import NUMBER, parse_arabic
 from ..record import Band
 from .context import Found
 
@@ -45,7 +45,8 @@ def _limits(cond: str) -> tuple[float | None, float | None] | None:
     """(min, max) of a condition like '90分及以上', '75(含75分)一90分', '60分以下', '≥90', '80≤X<90'."""
     # '(含75分)' restates the inclusive end; it is not a second number.
     cond = regex.sub(r"\([^)]*\)", "", cond).replace("分", "")
-    nums = [float(x) for x in _CLAUSE_NUM.findall(cond) if 0 <= float(x) <= 100]
+    figures = [parse_arabic(x) for x in _CLAUSE_NUM.findall(cond)]  # '1,796' (a count) is no score
+    nums = [n.value for n in figures if n is not None and 0 <= n.value <= 100]
     if not nums:
         return None
     if len(nums) >= 2 and regex.search(r"\d\s*(?:\([^)]*\))?\s*[-—~一至到≤<]+\s*[((]?\s*(?:X|分数|得分|总分|S)?\s*[<≤]?\s*\d", cond):

@@ -24,7 +24,7 @@ _NOT_PLACE = ("社区", "小区", "园区", "景区", "片区", "校区", "库�
 _PLACE = regex.compile(
     r"(?:(?P<prov>" + "|".join(PROVINCES) + r")(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?)?"
     r"(?P<city>[\p{Han}]{2,4}?(?:市|自治州|州|地区|盟))?"
-    r"(?P<county>[\p{Han}]{1,4}?(?:区|县|旗|市))?")
+    r"(?P<county>[\p{Han}]{2,8}?自治[县旗]|[\p{Han}]{1,4}?(?:区|县|旗|市))?")
 ORG_SUFFIX = (r"(?:委员会|管理委员会|管理局|局|委|办公室|办|中心|人民政府|政府|学校|中学|小学|幼儿园|医院|研究院|院|所|站|馆|"
               r"残联|政协|团委|妇联|总工会|大队|支队|队|处|厅|协会|联合会|联合社)")
 _ORG = regex.compile(rf"[\p{{Han}}()]{{2,20}}?{ORG_SUFFIX}(?![\p{{Han}}]{{0,1}}(?:关于|印发))")
@@ -35,6 +35,44 @@ _ACTION = r"(?:每年)?(?:安排|实施|负责|承担|组织实施|具体实施|
 _HEADER_CELL = regex.compile(r"^\s*(?:金额|资金|预算|序号|数量|单位|合计|备注)|\((?:万元|元|亿元)\)")
 # Units that write reports about others' projects: a signature or a 简称 of theirs is not the department.
 _EVALUATOR = regex.compile(r"事务所|公司|咨询|评估|研究院|财政局|财政厅")
+
+
+# Where the text names the evaluated project or the unit that runs it (DOMAIN.md §2.1 outlines).
+# '对“XX项目”进行绩效评价': the object of the evaluation sentence.
+_EVALUATED_PROJECT = regex.compile(r"对[“\"]?([\p{Han}()]{4,40}?(?:项目|经费|资金|工程))[”\"]?(?:进行了?|开展了?)(?:绩效)?评价")
+# '(一)项目概况 XX项目是…': the overview's first sentence names the project as its subject.
+_OVERVIEW_PROJECT = regex.compile(
+    r"(?:项目概况|项目基本情况)\)?\s*\n?\s*([\p{Han}()]{4,30}?(?:项目|工程(?:\([一二三四五六七八九十]期\))?))(?:是|为|系)")
+# 'XX局2021年度…项目…报告' / 'XX局关于…': a title that opens with the unit (a year may come first).
+# 管理/处置/处罚 after a unit word are its activity, not the unit ('局' in '…管理局' is fine).
+_TITLE_UNIT = regex.compile(
+    rf"(?:(?:19|20)\d{{2}}|[○〇O]{{2}})?年?度?([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?![理置罚])"
+    rf"(?=(?:19|20)\d{{2}}年|\(|中央|关于|[\p{{Han}}]*?(?:项目|资金|经费|整体|支出))")
+# '该项目由XX局组织实施': the unit before an action verb.
+_RUN_BY = regex.compile(rf"由([\p{{Han}}]{{2,20}}?{ORG_SUFFIX}){_ACTION}")
+# '对XX局XX经费进行绩效评价': the unit whose funds are evaluated.
+_EVALUATED_UNIT = regex.compile(
+    rf"对([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?:[\p{{Han}}]{{2,20}}?(?:经费|资金|项目))(?:进行了?|开展了?)(?:重点|综合)?(?:绩效)?评价")
+# A unit heading a sentence or clause: '金山区科学技术委员会每年安排…', '县政协坚持…'.
+_SENTENCE_HEAD_UNIT = regex.compile(rf"(?m)(?:^|(?<=[\n。;,:!]))([\p{{Han}}]{{1,18}}?{ORG_SUFFIX})(?=[\p{{Han}}])")
+# '祁东县农业农村局(以下简称“县农业农村局”)': the unit the text defines a short name for.
+_SHORT_NAMED_UNIT = regex.compile(rf"([\p{{Han}}]{{2,24}}?{ORG_SUFFIX})\s*\((?:以下简称|下称|简称)")
+# The signature: a unit alone on its line, above the date.
+_SIGNATURE = regex.compile(rf"(?m)^[ \t]*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})[ \t]*\n\s*(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日\s*$")
+# '项目实施单位为XX局' / '项目实施主体为…' / '由…': a unit named by its role in a sentence; the unit that
+# carries the project out first, its supervising department only where no such unit is named.
+_UNIT_AFTER = rf"\s*(?:为|是|系|:)\s*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})(?=[,。;、,\s(]|负责|$)"
+_ROLE_SENTENCES = [
+    regex.compile(rf"(?:项目)?(?:牵头)?(?:实施单位|实施主体|建设单位|项目法人|项目单位|责任单位){_UNIT_AFTER}"),
+    regex.compile(rf"(?:项目)?主管(?:部门|单位){_UNIT_AFTER}"),
+]
+# '我局', '本单位', '各乡镇人民政府', '有关部门': words that stand for units, not names of one.
+# (全州县, 本溪市 are places: only the pronoun forms are excluded.)
+_NOT_A_UNIT = regex.compile(r"^(?:我|[本该](?:单位|部门|局|委|院|中心|级|所)|各|全(?:县|市|区|省|国)|有关|相关|上级|下级|所属|其他)")
+# The issuing unit printed alone on the first line, above the title.
+_LETTERHEAD = regex.compile(rf"\A\s*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})[ \t]*\n")
+# A document cited in the text ('《湖南省财政厅关于…的通知》'): its issuer is not the report's unit or place.
+CITED_DOCUMENT = regex.compile(r"《[^《》\n]{2,80}》")
 
 
 def _clean_title(t: str) -> str:
@@ -120,13 +158,10 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
         name = _project_from_title(title.value, department, ctx.text, title)
         if name:
             return Found(name, title.start, title.end)
-    m = regex.search(r"对[“\"]?([\p{Han}()]{4,40}?(?:项目|经费|资金|工程))[”\"]?(?:进行了?|开展了?)(?:绩效)?评价", ctx.text)
-    if m:
-        return Found(m[1], m.start(1), m.end(1))
-    m = regex.search(r"(?:项目概况|项目基本情况)\)?\s*\n?\s*([\p{Han}()]{4,30}?(?:项目|工程(?:\([一二三四五六七八九十]期\))?))(?:是|为|系)",
-                     ctx.text)
-    if m:
-        return Found(m[1], m.start(1), m.end(1))
+    for pattern in (_EVALUATED_PROJECT, _OVERVIEW_PROJECT):
+        m = pattern.search(ctx.text)
+        if m:
+            return Found(m[1], m.start(1), m.end(1))
     return None
 
 
@@ -180,24 +215,25 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
                                   "项目主管部门", "主管部门"], accept=is_unit)
     if found:
         return Found(strip_code(found.value), found.start, found.end)
+    for roles in _ROLE_SENTENCES:
+        m = roles.search(ctx.text)
+        if m and not _NOT_A_UNIT.match(m[1]):
+            return Found(m[1], m.start(1), m.end(1))
     if title:
-        m = regex.match(rf"(?:(?:19|20)\d{{2}}|[○〇O]{{2}})?年?度?([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?![理置罚])(?=(?:19|20)\d{{2}}年|\(|中央|关于|[\p{{Han}}]*?(?:项目|资金|经费|整体|支出))",
-                        title.value)
+        m = _TITLE_UNIT.match(title.value)
         if m and not regex.search(r"项目|资金|经费|绩效", m[1]):
             return Found(m[1], title.start, title.end)
     text = ctx.text
-    m = regex.search(rf"由([\p{{Han}}]{{2,20}}?{ORG_SUFFIX}){_ACTION}", text)
-    if m:
-        return Found(m[1], m.start(1), m.end(1))
-    m = regex.search(rf"对([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?:[\p{{Han}}]{{2,20}}?(?:经费|资金|项目))(?:进行了?|开展了?)(?:重点|综合)?(?:绩效)?评价", text)
-    if m:
-        return Found(m[1], m.start(1), m.end(1))
+    for pattern in (_RUN_BY, _EVALUATED_UNIT):
+        m = pattern.search(text)
+        if m:
+            return Found(m[1], m.start(1), m.end(1))
     # The unit that heads sentences: '金山区科学技术委员会每年安排…', '县政协坚持…'.
     counts: Counter = Counter()
     spans: dict[str, tuple[int, int]] = {}
-    for m in regex.finditer(rf"(?:^|(?<=[\n。;,:!]))([\p{{Han}}]{{1,18}}?{ORG_SUFFIX})(?=[\p{{Han}}])", text, regex.M):
+    for m in _SENTENCE_HEAD_UNIT.finditer(text):
         name = m[1]
-        if regex.search(r"关于|根据|按照|通过|为了|项目|资金|经费|绩效|印发|我们|本|该|中共", name):
+        if regex.search(r"关于|根据|按照|通过|为了|项目|资金|经费|绩效|印发|我们|本|该|中共", name) or _NOT_A_UNIT.match(name):
             continue
         after = text[m.end(1):m.end(1) + 8]
         counts[name] += 1 + (2 if regex.match(_ACTION, after) else 0)
@@ -207,15 +243,17 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
         if votes >= 2:  # once, without an action after it, is a guess
             return Found(name, *spans[name])
     # The unit the text defines a short name for: '祁东县农业农村局(以下简称“县农业农村局”)'.
-    for m in regex.finditer(rf"([\p{{Han}}]{{2,24}}?{ORG_SUFFIX})\s*\((?:以下简称|下称|简称)", text):
+    for m in _SHORT_NAMED_UNIT.finditer(text):
         if not _EVALUATOR.search(m[1]) and not regex.search(r"受|委托", text[max(0, m.start() - 12):m.start()]):
             return Found(m[1], m.start(1), m.end(1))
     # The unit that signs the report: its name alone on a line, above the date.
-    m = regex.search(rf"(?m)^[ \t]*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})[ \t]*\n\s*(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日\s*$",
-                     text[-400:])
+    m = _SIGNATURE.search(text[-400:])
     if m and not _EVALUATOR.search(m[1]):
         base = max(0, len(text) - 400)
         return Found(m[1], base + m.start(1), base + m.end(1))
+    m = _LETTERHEAD.match(text)
+    if m and not _EVALUATOR.search(m[1]):
+        return Found(m[1], m.start(1), m.end(1))
     # Last: the unit a government page names as the item's source ('来源:临河区农牧和科技局').
     found = form_field(text[:1500], ["来源", "信息来源"], max_len=30, accept=is_unit)
     return Found(strip_code(found.value), found.start, found.end) if found else None

@@ -14,7 +14,7 @@ label is of its family (收入 ↔ sources, 支出 ↔ expense classes).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import regex
@@ -23,7 +23,17 @@ from ..numbers import UNITS, parse_arabic, parse_chinese_integer
 from .amounts import Amount, find_amounts
 
 # What introduces the parts after a total.
-_PARTS_CUE = regex.compile(r"其中|包括|包含|分别为|分别是|具体为|具体如下|明细如下|分配如下|安排如下|如下|按用途分|按用途|用于")
+_PARTS_CUE = regex.compile(
+    r"其中|包括|包含|分别为|分别是|具体为|具体如下|明细如下|分配如下|安排如下|如下|构成为|组成为|构成|组成|"
+    r"按[\p{Han}]{0,8}?(?:用途|类别|项目|内容)(?:划分|分)?|用于")
+# A sentence that opens with a cue lists the parts of a total stated before it (or of none stated):
+# '资金主要用于以下方面: 一是…X万元; 二是…', '按资金用途划分, A占X万元, B占Y万元'.
+_LIST_CUE = regex.compile(
+    r"(?:主要)?用于以下(?:方面|几个方面|内容)|(?:具体|分配|安排|明细)如下|按[\p{Han}]{0,8}?(?:用途|类别|项目|内容)(?:划分|分)|"
+    r"(?:具体)?(?:构成|组成)(?:为|如下)")
+# '分别安排A、B和C资金X万元、Y万元、Z万元': names listed first, then their amounts in the same order.
+_RESPECTIVELY = regex.compile(r"分别(?:安排|下达|拨付|补助|投入|用于|为|是)?(?P<names>[^,,。;:\d]{4,160}?)(?:资金|经费|补助)?(?:为|各)?(?=\d)")
+_NAME_SEP = regex.compile(r"、|和|及|与|以及")
 # What opens a part's own breakdown inside the outer list.
 _NESTED_CUE = regex.compile(r"其中|包括|包含|含|分别为|具体为")
 # The words that make the next figure a comparison, not a part.
@@ -103,7 +113,11 @@ def _find(text: str) -> tuple[Split, ...]:
     amounts = [a for a in find_amounts(text) if a.restates is None]
     depth = _bracket_depths(text, amounts)
     taken: set[int] = set()
-    out: list[Split] = []
+    out: list[Split] = _respectively(text, amounts, taken)
+    for i in range(len(amounts)):
+        split = _cue_led(text, amounts, i, taken)
+        if split is not None:
+            out.append(split)
     for i in range(len(amounts)):
         split = _after_total(text, amounts, depth, i, taken)
         if split is not None:
@@ -257,6 +271,60 @@ def _before_total(text, amounts, i, taken) -> Split | None:
     taken.update(amounts.index(p) for p in parts)
     taken.add(i)
     return _split(text, total, parts, "合计", None)
+
+
+def _reached(parts: list[Amount], total: Amount) -> bool:
+    return abs(sum(p.value for p in parts) - total.value) <= total.half_unit + sum(p.half_unit for p in parts) + 1e-6
+
+
+def _cue_led(text, amounts, i, taken) -> Split | None:
+    """A sentence's first amount after a list cue: the named amounts of that sentence are the parts; the
+    total is the figure that ends the sentence before, where one does."""
+    first = amounts[i]
+    if i in taken or (i > 0 and amounts[i - 1].sentence == first.sentence):
+        return None
+    sentence_start = max(text.rfind("。", 0, first.clause_start), text.rfind("\n\n", 0, first.clause_start)) + 1
+    cue = _LIST_CUE.search(text, sentence_start, first.start)
+    if cue is None:
+        return None
+    parts, k = [], i
+    while k < len(amounts) and amounts[k].sentence == first.sentence and k not in taken:
+        a = amounts[k]
+        gap = text[(parts[-1].end if parts else cue.end()):a.label_start]
+        if not _named(a) or _COMPARISON.search(a.label) or _COMPARISON.search(gap):
+            break
+        parts.append(a)
+        k += 1
+    if len(parts) < 2:
+        return None
+    prev = amounts[i - 1] if i > 0 else None
+    total = prev if prev is not None and not text[prev.end:sentence_start].strip(" 。\n") else None
+    if total is not None:
+        parts = _closest_prefix(parts, total)
+    taken.update(range(i, i + len(parts)))
+    return _split(text, total, parts, cue[0], None)
+
+
+def _respectively(text, amounts, taken) -> list[Split]:
+    """'分别安排A、B和C资金386.52万元、2,147.36万元、168.72万元, 合计2,702.6万元'."""
+    out = []
+    for m in _RESPECTIVELY.finditer(text):
+        names = [n.strip() for n in _NAME_SEP.split(m["names"]) if n.strip()]
+        run = [k for k, a in enumerate(amounts) if a.start >= m.end()][:len(names)]
+        if len(names) < 2 or len(run) < len(names) or amounts[run[0]].start != m.end():
+            continue
+        if any(not regex.fullmatch(r"\s*[、,,和及]\s*", text[amounts[a].end:amounts[b].start]) for a, b in zip(run, run[1:])):
+            continue  # the amounts must follow one another as a list
+        parts = [replace(amounts[k], label=name, label_start=text.find(name, m.start("names"))) for k, name in zip(run, names)]
+        after = run[-1] + 1
+        total = None
+        if after < len(amounts) and _TOTAL_WORD.search(text[amounts[run[-1]].end:amounts[after].start]) \
+                and len(text[amounts[run[-1]].end:amounts[after].start]) < 8:
+            total = amounts[after]
+            taken.add(after)
+        taken.update(run)
+        out.append(_split(text, total, parts, "分别", None))
+    return out
 
 
 def _uses(amounts, taken) -> list[Split]:

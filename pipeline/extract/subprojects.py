@@ -4,10 +4,12 @@ Readers are tried in order (`READERS`); the first that finds two or more sub-pro
 
 * an enumeration, '项目包括5个子项目:A、B、C…', followed by numbered paragraphs '1.A …合同金额18万元…';
 * a breakdown of the budget from the amounts layer (splits.py) — any total with named parts:
-  '共9项, 合计52,340万元, 其中A 18,200万元、B…', '30万元用于A; 30万元用于B', 'a县320万元、b县…, 合计…';
-  the split kept is the one the text ties to the budget (its total or its parts' sum is the budget, else
-  the executed amount); sources (财政拨款…), expense classes (基本支出…) and years are not sub-projects;
-* numbered paragraphs that each allocate an amount to one named work, where those amounts make up the budget;
+  '共9项, 合计52,340万元, 其中A 18,200万元、B…', '30万元用于A; 30万元用于B', 'a县320万元、b县…, 合计…',
+  a table of items; the split kept is the one the text ties to the budget (its total or its parts' sum
+  is the budget, else the executed amount); sources (财政拨款…), expense classes (基本支出…) and years
+  are not sub-projects;
+* numbered paragraphs that each allocate an amount to one named work, where those amounts make up the
+  budget (or the executed amount); contracts let inside a paragraph are its items;
 * engineering parts, 'A工程:…总投资1.2亿元'.
 
 A sub-project's amount is the figure the text states for it where it states one (a summary
@@ -19,45 +21,65 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..numbers import AMOUNT, Number, parse_amount
+from ..numbers import AMOUNT, Number, parse_amount, parse_chinese_integer
 from ..record import Item, Subproject
-from .amounts import find_amounts
+from .amounts import Amount, find_amounts
 from .context import Context, Found
 from .splits import Split, find_splits
 
 _AMOUNT = regex.compile(AMOUNT)
+# '项目包括5个子项目:A、B、C、D、E, 均…': the count and the names, in one sentence.
 _ENUM = regex.compile(
     r"(?:包括|包含|分为|共有|设有|由)\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:个|项)\s*(?:子项目|子项|分项目|项目内容|部分)\s*[::,]?\s*"
     r"(?P<list>[^。;\n]{4,400}?)(?:[,,]\s*(?:均|都|全部|分别)|[。;\n])")
 _CONTRACT = regex.compile(r"合同(?:金额|价款?|总价|额)")
 # The amounts layer drops a trailing 金额 from labels ('工程施工合同金额336.8万元' → '工程施工合同').
 _CONTRACT_LABEL = regex.compile(r"合同(?:金额|价款?|总价|额)?$")
-_CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)}
+# 'A工程:' at a line's start: an engineering part's paragraph, and the investment it states.
+_WORK = regex.compile(r"(?m)^[ \t]*(?P<name>[\p{Han}]{2,12}?(?:工程|项目|子项目))[::]")
+_WORK_AMOUNT = regex.compile(rf"(?:总投资|投资|资金|预算|补助)[^,。;\d]{{0,4}}?(?P<amt>{AMOUNT})")
+# Where a sub-project's paragraph ends when no next heading bounds it.
+_PARAGRAPH_END = regex.compile(r"\n\s*\n|[((][一二三四五六七八九十][))]|\n[一二三四五六七八九十]、")
+# '(一)农村饮水安全巩固提升工程。' / '1.乡村道路硬化项目:' / '三、…': a numbered heading naming one work.
+_NUMBERED_HEAD = regex.compile(
+    r"(?m)^[ \t]*(?P<mark>[((][一二三四五六七八九十]{1,3}[))]|[((]\d{1,2}[))]|\d{1,2}\s*[.、](?!\d)|[一二三四五六七八九十]{1,3}、)"
+    r"\s*(?P<name>[^。:;,\n]{2,30}?)\s*(?:[。:;,]|$)")
+# The words that allocate an amount to a work (DOMAIN.md §4.1 budget synonyms).
+_ALLOCATED = regex.compile(r"安排|下达|投入|预算|资金|补助|投资|拨付|计划")
+# A list marker left at the front of a part's name.
+_LIST_MARK = regex.compile(r"^(?:\d{1,2}\s*[.、]|[((]\s*[\d一二三四五六七八九十]{1,3}\s*[))]|[一二三四五六七八九十]是)\s*")
+_BREAKDOWN_FAMILIES = ("item", "place")
+
+
+@dataclass
+class ItemFact:
+    description: str | None
+    amount: Found  # value in 元 with its span and half-unit
+    is_contract: bool = False
+
+
+@dataclass
+class SubprojectFact:
+    """One sub-project as read: its name and amount each with where they were read."""
+
+    name: Found
+    amount: Found | None = None
+    amount_source: str | None = None  # stated | items_sum
+    items: list[ItemFact] = field(default_factory=list)
+    items_are_breakdown: bool = True
+
+    def subproject(self) -> Subproject:
+        return Subproject(name=self.name.value, amount_yuan=self.amount.value if self.amount else None,
+                          items=[Item(i.description, i.amount.value, i.is_contract) for i in self.items],
+                          items_are_breakdown=self.items_are_breakdown)
 
 
 @dataclass
 class SubprojectFacts:
-    subprojects: list[Subproject] = field(default_factory=list)
+    subprojects: list[SubprojectFact] = field(default_factory=list)
     stated_count: Found | None = None
-    spans: list[dict] = field(default_factory=list)  # per sub-project: {name, amount, items: [...]} spans
     reader: str | None = None
-    statement: tuple[int, int] | None = None  # the text the split was read from
-
-
-def _count(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    if text == "十":
-        return 10
-    if len(text) == 1:
-        return _CHINESE_DIGITS.get(text)
-    if text.startswith("十"):
-        return 10 + _CHINESE_DIGITS.get(text[1], 0)
-    return None
-
-
-_WORK = regex.compile(r"(?m)^[ \t]*(?P<name>[\p{Han}]{2,12}?(?:工程|项目|子项目))[::]")
-_WORK_AMOUNT = regex.compile(rf"(?:总投资|投资|资金|预算|补助)[^,。;\d]{{0,4}}?(?P<amt>{AMOUNT})")
+    statement: tuple[int, int] | None = None  # the text the sub-projects were read from
 
 
 def read_subprojects(ctx: Context, budget: Number | None = None, executed: Number | None = None) -> SubprojectFacts:
@@ -70,27 +92,11 @@ def read_subprojects(ctx: Context, budget: Number | None = None, executed: Numbe
     return SubprojectFacts()
 
 
-def _from_works(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
-    """Paragraphs that each open with a work's name: '扩面延伸工程:…完成计划总投资11286.5万元。…' (two or more)."""
-    text = ctx.text
-    facts = SubprojectFacts()
-    heads = list(_WORK.finditer(text))
-    for k, head in enumerate(heads):
-        end = text.find("\n", head.end())
-        end = len(text) if end < 0 else end
-        if k + 1 < len(heads):
-            end = min(end, heads[k + 1].start())
-        m = _WORK_AMOUNT.search(text, head.end(), end)
-        num = parse_amount(m["amt"]) if m else None
-        if num is None:
-            continue
-        facts.subprojects.append(Subproject(name=head["name"], amount_yuan=num.value))
-        facts.spans.append({"name": (head.start("name"), head.end("name")),
-                            "amount": (m.start("amt"), m.end("amt"), "stated", num.half_unit), "items": []})
-    if len(facts.subprojects) < 2:
-        return SubprojectFacts()
-    return facts
+def _found(a: Amount) -> Found:
+    return Found(a.value, a.start, a.end, a.half_unit)
 
+
+# --- '包括N个子项目:A、B…' -------------------------------------------------------------------------
 
 def _from_enumeration(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
     text = ctx.text
@@ -103,40 +109,36 @@ def _from_enumeration(ctx: Context, budget=None, executed=None) -> SubprojectFac
     if count is None or len(names) != count or any(len(n) > 40 for n in names):
         return facts
     facts.stated_count = Found(count, m.start("n"), m.end("n"))
-    list_start = m.start("list")
+    facts.statement = (m.start(), m.end())
     # The numbered paragraphs that follow, one per sub-project: '1 .两化融合项目…'.
-    heads = []
-    for k, name in enumerate(names, start=1):
-        h = regex.compile(rf"(?:^|(?<=[。;\n]))\s*\(?{k}\s*[.、)]\s*{regex.escape(name[:6])}").search(text, m.end())
-        heads.append(h)
+    heads = [regex.compile(rf"(?:^|(?<=[。;\n]))\s*\(?{k}\s*[.、)]\s*{regex.escape(name[:6])}").search(text, m.end())
+             for k, name in enumerate(names, start=1)]
     for k, name in enumerate(names):
-        name_pos = text.find(name, list_start)
-        sp = Subproject(name=name)
-        spans: dict = {"name": (name_pos, name_pos + len(name)), "amount": None, "items": []}
-        h = heads[k]
+        name_pos = text.find(name, m.start("list"))
+        sp = SubprojectFact(Found(name, name_pos, name_pos + len(name)))
+        h, end = heads[k], -1
         if h is not None:
             nxt = next((x for x in heads[k + 1:] if x is not None), None)
             end = nxt.start() if nxt else _paragraph_end(text, h.end())
-            body_start = h.end() + max(0, len(name) - 6)
-            for item, span in _items(text, body_start, end):
-                sp.items.append(item)
-                spans["items"].append(span)
-        stated = _stated_amount(text, name, exclude=(h.start() if h else -1, end if h else -1), after=m.end())
+            sp.items = list(_items(text, h.end() + max(0, len(name) - 6), end))
+        stated = _stated_amount(text, name, exclude=(h.start() if h else -1, end), after=m.end())
         if stated is not None:
-            num, a, b = stated
-            sp.amount_yuan = num.value
-            spans["amount"] = (a, b, "stated", num.half_unit)
+            sp.amount, sp.amount_source = stated, "stated"
         elif sp.items:
-            sp.amount_yuan = round(sum(i.amount_yuan for i in sp.items), 2)
-            spans["amount"] = (spans["items"][0][0], spans["items"][-1][1], "items_sum",
-                               sum(h for _, _, h in spans["items"]))
+            first, last = sp.items[0].amount, sp.items[-1].amount
+            sp.amount = Found(round(sum(i.amount.value for i in sp.items), 2), first.start, last.end,
+                              sum(i.amount.half_unit for i in sp.items))
+            sp.amount_source = "items_sum"
         facts.subprojects.append(sp)
-        facts.spans.append(spans)
     return facts
 
 
+def _count(text: str) -> int | None:
+    return int(text) if text.isdigit() else parse_chinese_integer(text)
+
+
 def _paragraph_end(text: str, start: int) -> int:
-    stop = regex.compile(r"\n\s*\n|[((][一二三四五六七八九十][))]|\n[一二三四五六七八九十]、").search(text, start)
+    stop = _PARAGRAPH_END.search(text, start)
     return stop.start() if stop else min(len(text), start + 800)
 
 
@@ -151,11 +153,10 @@ def _items(text: str, start: int, end: int):
         contract = bool(_CONTRACT.search(description[-8:]))
         if contract:
             description = _CONTRACT.sub("", description).strip(" :为") or "合同金额"
-        yield (Item(description=description or None, amount_yuan=num.value, is_contract=contract),
-               (m.start(), m.end(), num.half_unit))
+        yield ItemFact(description or None, Found(num.value, m.start(), m.end(), num.half_unit), contract)
 
 
-def _stated_amount(text: str, name: str, exclude: tuple[int, int], after: int):
+def _stated_amount(text: str, name: str, exclude: tuple[int, int], after: int) -> Found | None:
     """'其中区两化融合项目25万元': an amount written right after the sub-project's name, outside its own paragraph."""
     core = regex.escape(name[:8])
     pattern = regex.compile(rf"{core}[^,。;、\d]{{0,{max(2, len(name) - 8 + 12)}}}?(?P<amt>{AMOUNT})")
@@ -167,9 +168,11 @@ def _stated_amount(text: str, name: str, exclude: tuple[int, int], after: int):
             continue
         num = parse_amount(m["amt"])
         if num is not None:
-            return num, m.start("amt"), m.end("amt")
+            return Found(num.value, m.start("amt"), m.end("amt"), num.half_unit)
     return None
 
+
+# --- a breakdown of the budget (amounts layer) ---------------------------------------------------------
 
 def _ties(x: float, split: Split, target: Number | None) -> bool:
     return target is not None and abs(x - target.value) <= split.tolerance + target.half_unit + 1e-6
@@ -185,11 +188,9 @@ def _tie_rank(split: Split, budget: Number | None, executed: Number | None) -> i
     return 0
 
 
-_BREAKDOWN_FAMILIES = ("item", "place")
-
-
 def _from_breakdown(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
-    """The split of the evaluated funds into named uses, works or places (see the module docstring)."""
+    """The split of the evaluated funds into named uses, works or places (see the module docstring).
+    Where the text gives no budget, a split that adds up to its own total stands on its own."""
     text = ctx.text
     splits = find_splits(text)
     inner = {s.total.start: s for s in splits if s.total is not None}
@@ -203,67 +204,46 @@ def _from_breakdown(ctx: Context, budget=None, executed=None) -> SubprojectFacts
     if split.count is not None and split.count == len(split.parts) and split.total is not None:
         facts.stated_count = Found(split.count, split.total.clause_start, split.total.end)
     for part in split.parts:
-        sp = Subproject(name=_clean_name(part.name), amount_yuan=part.value)
-        name_start = part.label_start if not part.use else text.find(part.use, part.end)
-        spans: dict = {"name": (name_start, name_start + len(part.name)),
-                       "amount": (part.start, part.end, "stated", part.half_unit), "items": []}
+        name = _LIST_MARK.sub("", part.name).strip()
+        name_start = text.find(name, part.end) if part.use else text.find(name, part.label_start)
+        sp = SubprojectFact(Found(name, name_start, name_start + len(name)), _found(part), "stated")
         own = inner.get(part.start)  # the part's own breakdown ('25万元, 包括A 18万、B 7万') is its items
         if own is not None and own.adds_up():
-            for item in own.parts:
-                sp.items.append(Item(description=item.name or None, amount_yuan=item.value,
-                                     is_contract=bool(_CONTRACT.search(item.label))))
-                spans["items"].append((item.start, item.end, item.half_unit))
+            sp.items = [ItemFact(i.name or None, _found(i), bool(_CONTRACT_LABEL.search(i.label))) for i in own.parts]
         facts.subprojects.append(sp)
-        facts.spans.append(spans)
     return facts
 
 
-def _clean_name(name: str) -> str:
-    return regex.sub(r"^(?:\d{1,2}\s*[.、]|[((]\s*[\d一二三四五六七八九十]{1,3}\s*[))])\s*", "", name).strip()
-
-
-# '(一)农村饮水安全巩固提升工程。' / '1.乡村道路硬化项目:' / '三、…': a numbered heading naming one work.
-_NUMBERED_HEAD = regex.compile(
-    r"(?m)^[ \t]*(?P<mark>[((][一二三四五六七八九十]{1,3}[))]|[((]\d{1,2}[))]|\d{1,2}\s*[.、](?!\d)|[一二三四五六七八九十]{1,3}、)"
-    r"\s*(?P<name>[^。:;,\n]{2,30}?)\s*(?:[。:;,]|$)")
-# The words that allocate an amount to a work (DOMAIN.md §4.1 budget synonyms), not a contract or a spend.
-_ALLOCATED = regex.compile(r"安排|下达|投入|预算|资金|补助|投资|拨付|计划")
-
+# --- numbered paragraphs, one work each --------------------------------------------------------------
 
 def _from_paragraphs(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
-    """Numbered paragraphs, one work each, whose allocated amounts add up to the budget (or executed)."""
+    """Numbered paragraphs, one work each, whose allocated amounts add up to the budget (or executed);
+    headings of one numbering style are one list."""
     if budget is None and executed is None:
         return SubprojectFacts()
     text = ctx.text
     heads = list(_NUMBERED_HEAD.finditer(text))
-    amounts = find_amounts(text)
+    amounts = [a for a in find_amounts(text) if a.restates is None]
     best = SubprojectFacts()
-    for style in {_mark_style(h["mark"]) for h in heads}:
+    for style in sorted({_mark_style(h["mark"]) for h in heads}):
         run = [h for h in heads if _mark_style(h["mark"]) == style]
         facts = SubprojectFacts()
-        total, halves = 0.0, 0.0
         for k, h in enumerate(run):
             end = run[k + 1].start() if k + 1 < len(run) else _paragraph_end(text, h.end())
-            allocated = next((a for a in amounts if h.end() <= a.start < end and a.restates is None
-                              and _ALLOCATED.search(a.label) and not _CONTRACT_LABEL.search(a.label)), None)
+            inside = [a for a in amounts if h.end() <= a.start < end]
+            allocated = next((a for a in inside if _ALLOCATED.search(a.label) and not _CONTRACT_LABEL.search(a.label)), None)
             if allocated is None:
                 continue
-            sp = Subproject(name=h["name"].strip(), amount_yuan=allocated.value, items_are_breakdown=False)
-            spans = {"name": (h.start("name"), h.end("name")),
-                     "amount": (allocated.start, allocated.end, "stated", allocated.half_unit), "items": []}
-            for a in amounts:  # the contracts let under the allocation ('工程施工合同金额336.8万元')
-                if h.end() <= a.start < end and a is not allocated and _CONTRACT_LABEL.search(a.label):
-                    sp.items.append(Item(description=_CONTRACT_LABEL.sub("", a.label).strip(" 为") or "合同金额",
-                                         amount_yuan=a.value, is_contract=True))
-                    spans["items"].append((a.start, a.end, a.half_unit))
-            facts.subprojects.append(sp)
-            facts.spans.append(spans)
-            total += allocated.value
-            halves += allocated.half_unit
+            contracts = [ItemFact(_CONTRACT_LABEL.sub("", a.label).strip(" 为") or "合同金额", _found(a), True)
+                         for a in inside if a is not allocated and _CONTRACT_LABEL.search(a.label)]
+            facts.subprojects.append(SubprojectFact(Found(h["name"].strip(), h.start("name"), h.end("name")),
+                                                    _found(allocated), "stated", contracts, items_are_breakdown=False))
         if len(facts.subprojects) < 2:
             continue
+        total = sum(sp.amount.value for sp in facts.subprojects)
+        halves = sum(sp.amount.half_unit for sp in facts.subprojects)
         if any(t is not None and abs(total - t.value) <= halves + t.half_unit + 1e-6 for t in (budget, executed)):
-            facts.statement = (run[0].start(), facts.spans[-1]["amount"][1])
+            facts.statement = (run[0].start(), facts.subprojects[-1].amount.end)
             if len(facts.subprojects) > len(best.subprojects):
                 best = facts
     return best
@@ -271,6 +251,30 @@ def _from_paragraphs(ctx: Context, budget=None, executed=None) -> SubprojectFact
 
 def _mark_style(mark: str) -> str:
     return regex.sub(r"[一二三四五六七八九十]+", "一", regex.sub(r"\d+", "1", mark.replace("(", "(").replace(")", ")")))
+
+
+# --- engineering parts -------------------------------------------------------------------------------
+
+def _from_works(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
+    """Paragraphs that each open with a work's name: '扩面延伸工程:…完成计划总投资11286.5万元。…' (two or more)."""
+    text = ctx.text
+    facts = SubprojectFacts()
+    heads = list(_WORK.finditer(text))
+    for k, head in enumerate(heads):
+        end = text.find("\n", head.end())
+        end = len(text) if end < 0 else end
+        if k + 1 < len(heads):
+            end = min(end, heads[k + 1].start())
+        m = _WORK_AMOUNT.search(text, head.end(), end)
+        num = parse_amount(m["amt"]) if m else None
+        if num is None:
+            continue
+        facts.subprojects.append(SubprojectFact(Found(head["name"], head.start("name"), head.end("name")),
+                                                Found(num.value, m.start("amt"), m.end("amt"), num.half_unit), "stated"))
+    if len(facts.subprojects) < 2:
+        return SubprojectFacts()
+    facts.statement = (heads[0].start(), facts.subprojects[-1].amount.end)
+    return facts
 
 
 READERS = {
