@@ -35,6 +35,9 @@ _TRAILING = regex.compile(r"(?:为|是|共计|合计|总计|共|计|达到|达|�
 _USE_AFTER = regex.compile(r"\s*(?:主要|全部|专项)?用于\s*(?P<use>[^,,;;。()\d]{2,40})")
 _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!度?[\-—~至到])")
 _CUMULATIVE = regex.compile(r"累计|截至|截止|总计|合计|共计|全部|总额|总投资|项目期|期间")
+# '每户0.15万元', '0.15万元/户的标准': a rate per unit, whatever its unit says.
+_PER_UNIT_BEFORE = regex.compile(r"(?:每|人均|户均|亩均)[\p{Han}]{0,3}$")
+_PER_UNIT_AFTER = regex.compile(r"^\s*(?:的)?(?:标准|/)")
 _RESTATED = regex.compile(r"^\s*[((]\s*(?:约|合|折合|即)?\s*$")
 
 
@@ -54,6 +57,7 @@ class Amount:
     year: int | None  # a single year its clause ties it to
     cumulative: bool  # its clause says it is a running or whole-period total
     restates: int | None = None  # index of the amount this one restates in another unit
+    per_unit: bool = False  # a standard per household, person, mu…: '按每户0.15万元标准', not a sum
 
     @property
     def name(self) -> str:
@@ -95,7 +99,8 @@ def _find(text: str) -> tuple[Amount, ...]:
             restates = len(out) - 1
         out.append(Amount(num.value, num.half_unit, m.start(), m.end(), label, label_start,
                           use["use"].strip(" 、等") if use else None, s_idx, clause_start,
-                          years.pop() if len(years) == 1 else None, bool(_CUMULATIVE.search(clause)), restates))
+                          years.pop() if len(years) == 1 else None, bool(_CUMULATIVE.search(clause)), restates,
+                          bool(_PER_UNIT_BEFORE.search(raw) or _PER_UNIT_AFTER.match(text, m.end()))))
         prev_end = m.end()
     return tuple(out)
 

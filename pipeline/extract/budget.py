@@ -23,7 +23,7 @@ BUDGET_PATTERNS = [
     rf"(?:项目)?(?:总)?预算(?:资金)?(?:合计|总额|总计|金额|数)?{_FILL}{AMOUNT}",
     rf"(?:全年|调整后|年初|批复)预算(?:数|资金)?{_FILL}{AMOUNT}",
     rf"(?:下达|安排|批复|投入|拨付)[^,。;:\d]{{0,30}}?(?:资金|经费)(?:\([^)]{{0,20}}\))?(?:预算)?{_FILL}{AMOUNT}",
-    rf"(?:项目)?(?:资金|经费)(?:总额|总计|合计){_FILL}{AMOUNT}",
+    rf"(?:项目)?(?:资金|经费)(?:总额|总计|合计|共计){_FILL}{AMOUNT}",
     # an approved investment is the budget only where the stated rate divides by it (choose() decides)
     rf"(?:项目)?(?:计划)?总投资(?:额)?{_FILL}{AMOUNT}",
     # '项目共5项, 合计金额52,340万元': the project's own total stated with its count
@@ -38,6 +38,8 @@ EXECUTED_PATTERNS = [
     rf"(?:已|实际|累计|共)?(?:发放|拨付使用)(?:补贴|补助)?(?:资金|金额)?{_FILL}{AMOUNT}",
     # '各乡镇资金使用316.75万元', '累计完成投资1,702.45万元': funds used, investment completed
     rf"资金(?:使用|支出)(?:金额|数)?{_FILL}{AMOUNT}",
+    # a department's or a year's spending: '2020年全年支出1,798.64万元'
+    rf"(?:全年|本年|年度)(?:实际)?支出(?:合计|总额|金额)?{_FILL}{AMOUNT}",
     rf"(?:累计)?完成(?:投资|支出)(?:额|金额)?{_FILL}{AMOUNT}",
 ]
 RECEIVED_PATTERNS = [rf"(?:实际)?(?:到位|收到)(?:资金)?{_FILL}{AMOUNT}"]
@@ -401,10 +403,16 @@ def whole_period_first(pool: list[Candidate]) -> list[Candidate]:
     return sorted(pool, key=rank)
 
 
+def adjusted_first(pool: list[Candidate]) -> list[Candidate]:
+    """The budget is the adjusted one (全年预算 / 调整后预算, DOMAIN.md §2.3): a figure the prose calls 年初
+    (the initial budget) comes after the others."""
+    return sorted(pool, key=lambda c: c.origin == "text" and c.label.startswith("年初"))
+
+
 def choose(facts: BudgetFacts) -> tuple[Candidate | None, Candidate | None, Candidate | None]:
     """The (budget, executed, rate) triple: one that agrees with the stated rate when there is one."""
     rate = facts.rate[0] if facts.rate else None
-    budgets, executed = whole_period_first(facts.budget), whole_period_first(facts.executed)
+    budgets, executed = adjusted_first(whole_period_first(facts.budget)), whole_period_first(facts.executed)
     if rate is not None:
         dec = _decimals(rate)
         for e in executed:

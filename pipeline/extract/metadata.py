@@ -49,7 +49,7 @@ _TITLE_UNIT = regex.compile(
     rf"(?:(?:19|20)\d{{2}}|[○〇O]{{2}})?年?度?([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?![理置罚])"
     rf"(?=(?:19|20)\d{{2}}年|\(|中央|关于|[\p{{Han}}]*?(?:项目|资金|经费|整体|支出))")
 # '该项目由XX局组织实施': the unit before an action verb.
-_RUN_BY = regex.compile(rf"由([\p{{Han}}]{{2,20}}?{ORG_SUFFIX}){_ACTION}")
+_RUN_BY = regex.compile(rf"由([\p{{Han}}]{{2,24}}?{ORG_SUFFIX})(?:作为[\p{{Han}}]{{2,6}}?)?{_ACTION}")
 # '对XX局XX经费进行绩效评价': the unit whose funds are evaluated.
 _EVALUATED_UNIT = regex.compile(
     rf"对([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?:[\p{{Han}}]{{2,20}}?(?:经费|资金|项目))(?:进行了?|开展了?)(?:重点|综合)?(?:绩效)?评价")
@@ -170,6 +170,12 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     if paren:  # 'XX绩效自评报告(残疾人事业发展补助资金)': the parenthesis names the fund
         return paren[1]
     core = regex.sub(rf"(?:支出)?(?:重点|整体)?{_TITLE_END}(?:\(.*\))?$", "", title)
+    period = regex.search(r"\(\s*(?:19|20)\d{2}[^()]{0,12}年度?\s*\)$", core)
+    if period:  # '…项目(2020—2022年)': the period evaluated, written after the name
+        core = core[:period.start()]
+        place = _PLACE.match(core)
+        if place and place[0] and (place["county"] or place["city"]):
+            core = core[place.end():]
     core = regex.sub(r"支出$", "", core)
     core = regex.sub(r"(?<=项目)资金$", "", core)  # '…经费项目资金' names the project's money, not the project
     # 'XX局关于2021年度…的报告': the unit writing about its project

@@ -29,8 +29,8 @@ _PARTS_CUE = regex.compile(
 # A sentence that opens with a cue lists the parts of a total stated before it (or of none stated):
 # '资金主要用于以下方面: 一是…X万元; 二是…', '按资金用途划分, A占X万元, B占Y万元'.
 _LIST_CUE = regex.compile(
-    r"(?:主要)?用于以下(?:方面|几个方面|内容)|(?:具体|分配|安排|明细)如下|按[\p{Han}]{0,8}?(?:用途|类别|项目|内容)(?:划分|分)|"
-    r"(?:具体)?(?:构成|组成)(?:为|如下)")
+    r"(?:主要)?用于以下(?:方面|几个方面|内容)|(?:主要)?用于\s*:|(?:具体|分配|安排|明细)如下|"
+    r"按[\p{Han}]{0,8}?(?:用途|类别|项目|内容)(?:划分|分)?|(?:具体)?(?:构成|组成)(?:为|如下)")
 # '分别安排A、B和C资金X万元、Y万元、Z万元': names listed first, then their amounts in the same order.
 _RESPECTIVELY = regex.compile(r"分别(?:安排|下达|拨付|补助|投入|用于|为|是)?(?P<names>[^,,。;:\d]{4,160}?)(?:资金|经费|补助)?(?:为|各)?(?=\d)")
 _NAME_SEP = regex.compile(r"、|和|及|与|以及")
@@ -151,7 +151,7 @@ def _bracket_depths(text: str, amounts: list[Amount]) -> list[int]:
 
 
 def _named(a: Amount) -> bool:
-    return bool(a.name) and not _TOTAL_WORD.search(a.label)
+    return bool(a.name) and not _TOTAL_WORD.search(a.label) and not a.per_unit
 
 
 def _after_total(text, amounts, depth, i, taken) -> list[Split] | None:
@@ -172,8 +172,8 @@ def _after_total(text, amounts, depth, i, taken) -> list[Split] | None:
         a = amounts[k]
         if a.sentence != sentence or k in taken and parts:
             break
-        if depth[k] > depth[i + 1] or k in nested:
-            continue  # a part's own breakdown, in brackets or after its own cue
+        if depth[k] > depth[i + 1] or k in nested or a.per_unit:
+            continue  # a part's own breakdown, in brackets or after its own cue; a standard per unit
         gap = text[(parts[-1].end if parts else total.end):a.label_start]
         if not _named(a) or _COMPARISON.search(a.label) or _COMPARISON.search(gap) or a.value > total.value + total.half_unit:
             break
@@ -290,18 +290,20 @@ def _cue_led(text, amounts, i, taken) -> Split | None:
     parts, k = [], i
     while k < len(amounts) and amounts[k].sentence == first.sentence and k not in taken:
         a = amounts[k]
+        k += 1
+        if a.per_unit:
+            continue  # a standard quoted inside a part's description ('按每户0.15万元标准')
         gap = text[(parts[-1].end if parts else cue.end()):a.label_start]
         if not _named(a) or _COMPARISON.search(a.label) or _COMPARISON.search(gap):
             break
         parts.append(a)
-        k += 1
     if len(parts) < 2:
         return None
     prev = amounts[i - 1] if i > 0 else None
     total = prev if prev is not None and not text[prev.end:sentence_start].strip(" 。\n") else None
     if total is not None:
         parts = _closest_prefix(parts, total)
-    taken.update(range(i, i + len(parts)))
+    taken.update(amounts.index(p) for p in parts)
     return _split(text, total, parts, cue[0], None)
 
 
@@ -352,6 +354,7 @@ def _count_before(text: str, total: Amount) -> int | None:
 # header names the unit ('| 序号 | 项目名称 | 金额(万元) |').
 _NAME_HEAD = regex.compile(r"(?:子?项目|工程|建设内容|资金用途|用途|名称|内容|地区|县(?:\(市、?区\))?|县区|乡镇|单位)(?:名称)?")
 _AMOUNT_HEAD = regex.compile(r"(?:金额|资金|预算|投资|补助|安排|分配|下达)[^|()]{0,8}\((?P<unit>亿元|万元|千元|元)\)")
+_NOT_NAME_HEAD = regex.compile(r"序号|编号|^No\.?$|\(|预算|执行|金额|资金|分值|得分|权重|指标")
 _TABLE_TOTAL = regex.compile(r"^(?:合计|总计|共计)$")
 _PIPE_ROW = regex.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$")
 
@@ -361,8 +364,12 @@ def _table_splits(text: str) -> list[Split]:
     rows = list(_PIPE_ROW.finditer(text))
     for k, head in enumerate(rows):
         cells = [c.strip() for c in head[0].strip().strip("|").split("|")]
-        name_col = next((i for i, c in enumerate(cells) if _NAME_HEAD.fullmatch(c)), None)
         amount_col = next((i for i, c in enumerate(cells) if _AMOUNT_HEAD.search(c) and "率" not in c), None)
+        # the name column: one that names works or places by its header, else the first column that is
+        # neither a row number nor a measured quantity ('受助人数(人)')
+        name_col = next((i for i, c in enumerate(cells) if _NAME_HEAD.fullmatch(c)), None)
+        if name_col is None:
+            name_col = next((i for i, c in enumerate(cells) if i != amount_col and c and not _NOT_NAME_HEAD.search(c)), None)
         if name_col is None or amount_col is None:
             continue
         factor = UNITS[_AMOUNT_HEAD.search(cells[amount_col])["unit"]]
@@ -400,4 +407,4 @@ def _table_amount(row, name_col: int, amount_col: int, factor: float) -> Amount 
         label = next((line[x:y].strip() for x, y in cells if _TABLE_TOTAL.match(line[x:y].strip())), "")
     start = row.start() + a + line[a:b].index(raw)
     return Amount(round(num.value * factor, 6), num.half_unit * factor, start, start + len(raw), label,
-                  row.start() + na, None, -1, row.start(), None, bool(_TABLE_TOTAL.match(label)))
+                  row.start() + na, None, -1, row.start(), None, bool(_TABLE_TOTAL.match(label)), per_unit=False)
