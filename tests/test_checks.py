@@ -228,3 +228,14 @@ def test_a_sub_items_budget_close_to_the_total_is_not_a_restatement(tmp_path):
     record = run(tmp_path, text)
     assert record.budget.budget_yuan == 1_000_000
     assert check_of(record, "repeated_figures_agree").status == "skip"
+
+
+def test_part_sums_text_passes_two_splits_printed_side_by_side(tmp_path):
+    """A department form's income (by source) and spending (by class) in one list: each split is summed
+    against its own total, not the first total against the other split's parts."""
+    text = ("部门整体支出绩效评价报告\n收入合计1000万元,支出合计1000万元,其中:财政拨款收入900万元,基本支出600万元,"
+            "其他收入100万元,项目支出400万元。\n")
+    c = check_of(run(tmp_path, text), "part_sums_text")
+    assert c.status == "pass"
+    c = check_of(run(tmp_path, text.replace("项目支出400万元", "项目支出300万元")), "part_sums_text")
+    assert c.status == "fail" and c.expected == 10_000_000 and c.actual == 9_000_000
