@@ -127,3 +127,42 @@ def test_an_entity_in_any_part_of_an_office_file_is_refused(tmp_path):
     path.write_bytes(_zip(members))
     with pytest.raises(LoadError, match="entities"):
         load(path)
+
+
+def _merged_form_rows():
+    """A self-assessment form's rows, with the merged ranges the category and funds cells span."""
+    rows = [["项目支出绩效自评表", "", "", "", ""],
+            ["项目名称", "乡村道路硬化", "", "", ""],
+            ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+            ["产出指标", "数量指标", "硬化道路长度", "20", "20"],
+            ["", "质量指标", "验收合格率", "20", "18"],
+            ["效益指标", "社会效益", "群众出行条件", "30", "28"]]
+    merges = [(0, 0, 0, 4), (1, 1, 1, 4), (3, 4, 0, 0)]  # (first row, last row, first col, last col)
+    return rows, merges
+
+
+def test_an_xls_with_merged_ranges_reads_like_its_xlsx_twin(tmp_path):
+    import openpyxl
+    import xlwt
+    rows, merges = _merged_form_rows()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    for r0, r1, c0, c1 in merges:
+        ws.merge_cells(start_row=r0 + 1, end_row=r1 + 1, start_column=c0 + 1, end_column=c1 + 1)
+    wb.save(tmp_path / "form.xlsx")
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Sheet")
+    merged = {(r, c) for r0, r1, c0, c1 in merges for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
+    for r0, r1, c0, c1 in merges:
+        sheet.write_merge(r0, r1, c0, c1, rows[r0][c0])
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if (r, c) not in merged and value:
+                sheet.write(r, c, value)
+    book.save(str(tmp_path / "form.xls"))
+    xls_doc, xlsx_doc = load(tmp_path / "form.xls"), load(tmp_path / "form.xlsx")
+    assert xls_doc.format == "xls" and xlsx_doc.format == "xlsx"
+    assert xls_doc.text == xlsx_doc.text
+    assert "产出指标 | 质量指标 | 验收合格率 | 20 | 18" in xls_doc.text  # the merged category filled down

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import LoadError
-from . import html, image, office, pdf, text
+from . import doc, docx, html, image, office, pdf, text, xls, xlsx
 
 MAX_FILE_BYTES = 512 * 1024 * 1024  # a "report" larger than this is not a report
 
 BACKENDS = {"text": text.load, "markdown": text.load_markdown, "html": html.load, "pdf": pdf.load,
-            "image": image.load, "docx": office.load_docx, "xlsx": office.load_xlsx, "xls": office.load_xls, "doc": office.load_doc}
+            "image": image.load, "docx": docx.load_docx, "xlsx": xlsx.load_xlsx, "xls": xls.load_xls, "doc": doc.load_doc}
 
 
 def sniff(path: Path, head: bytes) -> str:

@@ -1,0 +1,52 @@
+"""XLSX backend (openpyxl): each sheet a page, cells as typed (percent formats, dates), merged ranges filled."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+from ..document import Document, Page
+from ..errors import LoadError
+from .office import MAX_CELLS, cell_text, check_zip, grid_text, number_text
+
+
+def load_xlsx(path: Path, data: bytes) -> Document:
+    check_zip(path, data)
+    import openpyxl  # parses through defusedxml when it is installed (openpyxl.xml.DEFUSEDXML)
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except Exception as exc:  # noqa: BLE001
+        raise LoadError(path, f"not a readable XLSX ({type(exc).__name__}: {str(exc)[:100]})") from None
+    pages = []
+    for ws in wb.worksheets:
+        if ws.max_row * ws.max_column > MAX_CELLS:
+            raise LoadError(path, f"sheet '{ws.title}' has {ws.max_row}×{ws.max_column} cells: not a report")
+        grid = [[_xlsx_value(c) for c in row] for row in ws.iter_rows()]
+        for rng in ws.merged_cells.ranges:
+            top = grid[rng.min_row - 1][rng.min_col - 1] if rng.min_row - 1 < len(grid) else ""
+            for r in range(rng.min_row - 1, min(rng.max_row, len(grid))):
+                for c in range(rng.min_col - 1, min(rng.max_col, len(grid[r]))):
+                    grid[r][c] = top
+        text = grid_text(grid)
+        if text.strip():
+            pages.append(Page(len(pages) + 1, text, reader=f"openpyxl:{ws.title}"))
+    if not pages:
+        raise LoadError(path, "the workbook's sheets are empty")
+    return Document(str(path), "", "xlsx", pages, paged=False, meta={"sheets": [p.reader.split(":", 1)[1] for p in pages]})
+
+
+def _xlsx_value(cell) -> str:
+    v = cell.value
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return str(v)
+    if isinstance(v, (int, float)):
+        fmt = cell.number_format or ""
+        if "%" in fmt:
+            decimals = len(fmt.split(".")[1].rstrip("%")) if "." in fmt else 0
+            return f"{v * 100:.{decimals}f}%"
+        return number_text(v)
+    if isinstance(v, (dt.datetime, dt.date)):
+        return v.strftime("%Y年%m月%d日")
+    return cell_text(str(v))
