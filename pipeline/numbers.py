@@ -28,7 +28,8 @@ NUMBER_RE = regex.compile(NUMBER)
 
 # The one amount grammar of the package (prose, forms and statements all use it).
 # A bare 万/亿 is money only where no counted noun follows it: 3.3万人, 12万亩, 1.2万平方米 are not.
-COUNTED_NOUN = r"(?:人|亩|平方|立方|册|户|头|只|株|吨|公里|千米|米|台|套|件|次|个|名|份|张|余人|多人|尾|羽|棵|斤|公斤|千瓦|标准)"
+COUNTED_NOUN = (r"(?:人|亩|平方|立方|册|户|头|只|株|吨|公里|公顷|千米|米|台|套|件|次|个|名|份|张|尾|羽|棵|斤|公斤|千克|"
+                r"千瓦|标准|辆|间|座|所|家|处|条|批|场|期|位|岁|余(?!元)|多(?!元))")
 MONEY_UNIT = rf"(?:亿元|万元|千元|元|圆|亿(?!元|{COUNTED_NOUN})|万(?!元|{COUNTED_NOUN}))"
 # An amount followed by '/' is a price per unit (120元/亩, 2万元/户), not a sum of money; one followed
 # by a digit is a number glued to the next figure.

@@ -118,3 +118,46 @@ def test_a_rendered_split_reads_back_its_parts(values, cue, sep, unit, thousands
     assert s.total.value == sum(values) * factor
     assert [p.value for p in s.parts] == [v * factor for v in values]
     assert s.names == _LABELS[:len(values)] and s.adds_up()
+
+
+def test_an_even_split_of_label_families_is_named_the_same_way_every_run():
+    [s] = find_splits("项目资金100万元,其中省级资金60万元,城关镇40万元。")
+    assert s.family == "source"  # a fixed order, not the hash seed, breaks the tie
+
+
+def test_a_spend_after_the_parts_is_not_one_of_them():
+    [s] = find_splits("项目资金100万元,其中城关镇60万元,新华镇30万元,已支出10万元。")
+    assert [p.value for p in s.parts] == [600_000, 300_000] and s.adds_up() is False
+
+
+def test_a_list_in_the_next_sentence_keeps_the_total_of_the_figure_it_restates():
+    text = "项目资金60万元,分别安排城关镇、新华镇资金20万元、40万元。其中城关镇20万元用于道路,新华镇40万元用于桥梁。"
+    first, second = find_splits(text)
+    assert first.names == ["城关镇", "新华镇"] and first.total.value == 600_000 and first.adds_up()
+    assert second.total.value == 600_000 and second.adds_up()
+
+
+def test_a_spend_before_a_cued_list_is_not_its_total():
+    [s] = find_splits("项目资金100万元,已支出80万元。资金主要用于以下方面:一是道路60万元;二是桥梁40万元。")
+    assert s.total is None and s.names == ["道路", "桥梁"]
+
+
+def test_names_keep_their_brackets_and_a_bracketed_list_is_read():
+    [s] = find_splits("项目资金100万元(含城关镇(试点)60万元、新华镇40万元)。")
+    assert s.names == ["城关镇(试点)", "新华镇"] and s.adds_up()
+
+
+def test_a_standard_per_unit_neither_counts_nor_cuts_the_next_label():
+    amounts = find_amounts("其中城关镇按每亩0.15万元标准补助18万元,新华镇12万元。")
+    assert [a.per_unit for a in amounts] == [True, False, False]
+    assert amounts[1].label.endswith("标准补助") and amounts[1].label.startswith("城关镇")
+
+
+def test_yi_and_wan_in_one_figure_and_no_money_in_ordinary_words():
+    assert [a.value for a in find_amounts("项目总投资1亿2000万元。统一元数据。拾万元整。")] == [120_000_000, 100_000]
+    assert find_amounts("完成造林1.5万公顷,其中城关镇0.5万公顷。惠及1.2万余户。") == []
+
+
+def test_respectively_names_keep_a_conjunction_inside_a_name():
+    [s] = find_splits("对水利和林业局、农业局分别安排资金20万元、30万元。")
+    assert s.names == ["水利和林业局", "农业局"]

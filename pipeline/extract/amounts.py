@@ -15,15 +15,19 @@ from functools import lru_cache
 
 import regex
 
-from ..numbers import AMOUNT, CHINESE_AMOUNT_RE, parse_amount
+from ..numbers import AMOUNT, CHINESE_AMOUNT_RE, Number, parse_amount
 
-_FIGURE = regex.compile(rf"{AMOUNT}|{CHINESE_AMOUNT_RE.pattern}")
-# An amount in words ('壹拾万元整') has a digit word, stands after no Arabic digit ('2万元' is read as
-# Arabic), and is no price per unit.
-_CHINESE_FIGURE = regex.compile(r"(?<![\d.])(?=[^元圆]*[零〇○一二两三四五六七八九壹贰叁肆伍陆柒捌玖])[^/]+(?!\s*/)")
+# '1亿2000万元': 亿 and 万 in one figure.
+_YI_WAN = r"(?P<yi>\d+(?:\.\d+)?)\s*亿\s*(?P<wan>\d+(?:\.\d+)?)\s*万元?"
+_FIGURE = regex.compile(rf"{_YI_WAN}|{AMOUNT}|{CHINESE_AMOUNT_RE.pattern}")
+# An amount in words ('壹拾万元整', '十万元') has two numeral characters at least ('统一元数据' holds none)
+# and stands after no Arabic digit ('2万元' is read as Arabic).
+_CHINESE_FIGURE = regex.compile(r"(?<![\d.])(?=[零〇○一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟万亿]{2,}[元圆])")
 # Where a clause ends: the label of an amount never reaches over these.
-# '、' joins names inside one label ('中央、省配套资金'); the figure before it bounds the label anyway.
-_CLAUSE_MARK = regex.compile(r"[,;:。!?()|\n]")
+# '、' joins names inside one label ('中央、省配套资金'), and brackets belong to names ('村卫生室(乡村医生)
+# 补助'); the figure before it bounds the label anyway.
+_CLAUSE_MARK = regex.compile(r"[,;:。!?|\n]")
+_MAX_LABEL = 40  # a longer run before a figure is a table's cells or a sentence, not a name
 # A sentence ends at a full stop or a blank line; semicolons do not end it (a list of uses runs over them).
 _SENTENCE_END = regex.compile(r"[。!?]|\n\s*\n")
 # Words that introduce a figure or a list and are not part of the name of what is counted.
@@ -71,9 +75,9 @@ def _find(text: str) -> tuple[Amount, ...]:
     out: list[Amount] = []
     prev_end, s_idx = 0, 0
     for m in _FIGURE.finditer(text):
-        if not m[0][0].isdigit() and not _CHINESE_FIGURE.fullmatch(text, m.start(), m.end()):
+        if not m[0][0].isdigit() and not _CHINESE_FIGURE.match(text, m.start()):
             continue
-        num = parse_amount(m[0])
+        num = _yi_wan(m) if m["yi"] else parse_amount(m[0])
         if num is None or num.value <= 0:
             continue
         while s_idx < len(sentences) and sentences[s_idx] <= m.start():
@@ -88,21 +92,46 @@ def _find(text: str) -> tuple[Amount, ...]:
             clause_start = max([sentence_start, prev_end] + before)
             raw = text[clause_start:m.start()].replace(":", "")
         lead = _LEADING.match(raw)
-        label = _TRAILING.sub("", raw[lead.end() if lead else 0:]).strip(" \t\"“”'、")
+        label = _balanced(_TRAILING.sub("", raw[lead.end() if lead else 0:]).strip(" \t\"“”'、"))[-_MAX_LABEL:]
         label_start = max(text.find(label, clause_start, m.start()), clause_start) if label else m.start()
         use = _USE_AFTER.match(text, m.end())
         clause_end = _CLAUSE_MARK.search(text, m.end())
         clause = text[clause_start:clause_end.start() if clause_end else len(text)]
         years = {int(y) for y in _YEAR.findall(raw)}
+        per_unit = bool(_PER_UNIT_BEFORE.search(raw) or _PER_UNIT_AFTER.match(text, m.end()))
         restates = None
         if out and _RESTATED.match(text[out[-1].end:m.start()]) and _same_figure(out[-1].value, num.value, out[-1].half_unit, num.half_unit):
             restates = len(out) - 1
         out.append(Amount(num.value, num.half_unit, m.start(), m.end(), label, label_start,
                           use["use"].strip(" 、等") if use else None, s_idx, clause_start,
                           years.pop() if len(years) == 1 else None, bool(_CUMULATIVE.search(clause)), restates,
-                          bool(_PER_UNIT_BEFORE.search(raw) or _PER_UNIT_AFTER.match(text, m.end()))))
-        prev_end = m.end()
+                          per_unit))
+        if not per_unit:  # a standard quoted inside a clause does not end the next figure's label
+            prev_end = m.end()
     return tuple(out)
+
+
+def _yi_wan(m) -> Number:
+    wan = m["wan"]
+    decimals = len(wan.split(".")[1]) if "." in wan else 0
+    return Number(float(m["yi"]) * 1e8 + float(wan) * 1e4, 0.5 * 10 ** -decimals * 1e4)
+
+
+def _balanced(label: str) -> str:
+    """A label without a bracket opened before it or left open after it: '(含城关镇' → '城关镇'."""
+    depth, cut = 0, 0
+    for k, ch in enumerate(label):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                cut = k + 1  # closes a bracket opened before the label
+            else:
+                depth -= 1
+    label = label[cut:]
+    while label.count("(") > label.count(")"):
+        label = label[label.index("(") + 1:]
+    return regex.sub(r"^(?:含|包括|其中)\s*", "", label).strip()
 
 
 def _same_figure(a: float, b: float, ha: float, hb: float) -> bool:

@@ -113,6 +113,10 @@ def read_budget(ctx: Context) -> BudgetFacts:
     return facts
 
 
+# '收入合计', '支出总额': a department's totals end with the word.
+_DEPARTMENT_TOTAL = regex.compile(r"(?:收入|支出)(?:合计|总额|总计)?$")
+
+
 def _breakdown_totals(text: str) -> list[Candidate]:
     """The totals of the project's breakdowns ('…, 共计1,796万元', '合计2,702.6万元'): budget candidates
     after every worded one — `choose` takes one only where the stated rate divides by it or no other
@@ -120,7 +124,7 @@ def _breakdown_totals(text: str) -> list[Candidate]:
     out = []
     for split in find_splits(text):
         t = split.total
-        if t is None or split.family not in ("item", "place") or regex.search(r"收入|支出", t.label) or not split.adds_up():
+        if t is None or split.family not in ("item", "place") or _DEPARTMENT_TOTAL.search(t.label) or not split.adds_up():
             continue
         out.append(Candidate(t.value, t.half_unit, t.clause_start, t.end, t.label or "合计", "split",
                              year=t.year, cumulative=t.cumulative))

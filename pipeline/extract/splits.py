@@ -2,47 +2,63 @@
 
 A split is a total and the labelled amounts that make it up. Reports write them as
 
-* a total, a cue, then the parts: 'A万元, 其中 a万元、b万元' (其中 / 包括 / 分别为 / 具体为 / 用于 / 如下);
+* names first, then their amounts: '分别安排A、B和C资金x、y、z万元, 合计…' / 'A、B分别为x、y万元';
+* a total, a cue, then the parts: 'A万元, 其中 a万元、b万元' (其中 / 包括 / 分别为 / 具体为 / 用于 / 如下),
+  also with the cue opening the next sentence ('支出799.12万元。其中: …');
+* a sentence opening with a list cue ('资金主要用于以下方面: 一是…; 二是…'): the parts of the total the
+  sentence before allocated, or of the total its figure belongs to;
 * the parts, then their total: 'a万元、b万元, 合计A万元';
-* a run of uses without a total: 'x万元用于A; y万元用于B'.
+* a run of uses without a total: 'x万元用于A; y万元用于B';
+* a table of named amounts (split_tables.py).
 
 Parts are read in order until they reach the total, until a word turns the list into a comparison
-('同比增加…'), or until a figure is itself a total ('支出合计…'). Amounts inside a bracket after a part
-are that part's own split, not parts of the outer one. Two splits of one total (by source and by use)
-printed in one list are kept apart by the family of their labels, each paired with the total whose
-label is of its family (收入 ↔ sources, 支出 ↔ expense classes).
+('同比增加…'), until a figure is itself a total ('支出合计…') or a spend ('已支出…'). Amounts inside a bracket
+after a part, or after its own 包括, are that part's own split. Two splits of one total (by source and
+by use) printed in one list are kept apart by the family of their labels, each paired with the total
+whose label is of its family (收入 ↔ sources, 支出 ↔ expense classes).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
 
-from ..numbers import UNITS, parse_arabic, parse_chinese_integer
+from ..numbers import parse_chinese_integer
 from .amounts import Amount, find_amounts
+from .split_tables import table_splits
 
 # What introduces the parts after a total.
 _PARTS_CUE = regex.compile(
-    r"其中|包括|包含|分别为|分别是|具体为|具体如下|明细如下|分配如下|安排如下|如下|构成为|组成为|构成|组成|"
+    r"其中|包括|包含|(?<=\()含|分别为|分别是|具体为|具体如下|明细如下|分配如下|安排如下|如下|构成为|组成为|构成|组成|"
     r"按[\p{Han}]{0,8}?(?:用途|类别|项目|内容)(?:划分|分)?|用于")
 # A sentence that opens with a cue lists the parts of a total stated before it (or of none stated):
 # '资金主要用于以下方面: 一是…X万元; 二是…', '按资金用途划分, A占X万元, B占Y万元'.
 _LIST_CUE = regex.compile(
     r"(?:主要)?用于以下(?:方面|几个方面|内容)|(?:主要)?用于\s*:|(?:具体|分配|安排|明细)如下|"
     r"按[\p{Han}]{0,8}?(?:用途|类别|项目|内容)(?:划分|分)?|(?:具体)?(?:构成|组成)(?:为|如下)")
-# '分别安排A、B和C资金X万元、Y万元、Z万元': names listed first, then their amounts in the same order.
-_RESPECTIVELY = regex.compile(r"分别(?:安排|下达|拨付|补助|投入|用于|为|是)?(?P<names>[^,,。;:\d]{4,160}?)(?:资金|经费|补助)?(?:为|各)?(?=\d)")
-_NAME_SEP = regex.compile(r"、|和|及|与|以及")
+# '支出799.12万元。其中: 人员经费…': a sentence opening with 其中 breaks down the figure ending the one before.
+_NEXT_SENTENCE_CUE = regex.compile(r"^\s*。\s*其中")
 # What opens a part's own breakdown inside the outer list.
 _NESTED_CUE = regex.compile(r"其中|包括|包含|含|分别为|具体为")
+# The respectively form. Names first, a verb of allocation, then the amounts in the same order:
+_VERB = r"(?:安排|下达|拨付|补助|投入|用于)"
+_RESPECTIVELY_BEFORE = regex.compile(rf"分别{_VERB}?(?P<names>[^,。;:\d]{{4,160}}?)(?:资金|经费|补助)?(?:为|各)?(?=\d)")
+# … or names, then 分别为 and the amounts: 'A、B分别为x万元、y万元'.
+_RESPECTIVELY_AFTER = regex.compile(r"(?P<names>[^,。;:\d]{4,80}?)分别(?:为|是|安排|下达)(?:资金|经费)?\s*(?=\d)")
+# Between the amounts of one respectively list.
+_LIST_SEP = regex.compile(r"\s*[、,和及]\s*")
 # The words that make the next figure a comparison, not a part.
 _COMPARISON = regex.compile(r"同比|比上年|较上年|比去年|较去年|增加|减少|增长|下降|降低|增幅|降幅|上年度|上年同期")
 # A figure whose label names a total is never a part.
 _TOTAL_WORD = regex.compile(r"合计|共计|总计|总额|总投资|累计|小计")
+# A label that opens with a spending verb names what was done with the money, not one of its parts
+# ('已支出10万元' after '其中城关镇60万元, 新华镇30万元').
+_SPENT = regex.compile(r"^(?:已|实际|累计|全年|共|当年)?(?:支出|支付|执行|拨付|到位|使用|发放|结余|结转|完成)")
+# The words that allocate a total to its parts (DOMAIN.md §4.1 budget synonyms), for a list cued in the
+# next sentence: '安排项目资金500万元。资金主要用于: …'.
+_ALLOCATING = regex.compile(r"安排|下达|预算|资金|投入|投资|计划|拨款")
 _COUNT = regex.compile(r"共(?:计|有)?\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:个|项|类|笔|处)")
-# '支出799.12万元。其中: 人员经费…': a sentence opening with 其中 breaks down the figure ending the one before.
-_NEXT_SENTENCE_CUE = regex.compile(r"^\s*。\s*其中")
 _OPEN_LIST = regex.compile(r"^\s*等")  # 'A、B等' names some of the parts only
 
 # Label families (DOMAIN.md §2: 收入 by source, 支出 by economic class).
@@ -53,6 +69,8 @@ _SOURCE = regex.compile(
 _EXPENSE = regex.compile(r"基本支出|项目支出|人员经费|公用经费|人员支出|公用支出|工资福利|商品和服务|对个人和家庭|资本性支出|支出$")
 _PLACE = regex.compile(r"^[\p{Han}]{1,8}(?:县|区|市|旗|乡|镇|村|街道|社区)$")
 _YEAR_LABEL = regex.compile(r"^(?:19|20)\d{2}\s*年")
+# Where the labels of a list are split evenly, the more specific family names it.
+_FAMILY_ORDER = ("year", "source", "expense", "place", "item")
 
 
 @dataclass
@@ -65,7 +83,10 @@ class Split:
     family: str  # source | expense | year | place | item
     count: int | None = None  # '共N项' stated with it
     open: bool = False  # the list ends in 等: the parts named are not all of them
-    names: list[str] = field(default_factory=list)
+
+    @property
+    def names(self) -> list[str]:
+        return [p.name for p in self.parts]
 
     @property
     def start(self) -> int:
@@ -101,94 +122,122 @@ def family_of(labels: list[str]) -> str:
             return "place"
         return "item"
     kinds = [one(x) for x in labels]
-    return max(set(kinds), key=kinds.count) if kinds else "item"
+    if not kinds:
+        return "item"
+    return max(_FAMILY_ORDER, key=lambda f: (kinds.count(f), -_FAMILY_ORDER.index(f)))
 
 
 def _family(a: Amount) -> str:
     return family_of([a.label]) if not a.use else "item"
 
 
+def find_splits(text: str) -> list[Split]:
+    """Every total-with-parts the text states, in order (copies: the cached reading stays intact)."""
+    return [replace(s, parts=list(s.parts)) for s in _find(text)]
+
+
+class _Reading:
+    """The amounts of one text and which split each one has been given to."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.amounts = [a for a in find_amounts(text) if a.restates is None]
+        self.index = {a.start: k for k, a in enumerate(self.amounts)}
+        self.part_of: dict[int, Split] = {}  # amount index → the split it is a part of
+        self.total_of: dict[int, Split] = {}  # amount index → the split it is the total of
+        self.depth = _bracket_depths(text, self.amounts)
+
+    def used(self, k: int) -> bool:
+        return k in self.part_of or k in self.total_of
+
+    def keep(self, split: Split) -> Split:
+        for p in split.parts:
+            self.part_of[self.index[p.start]] = split
+        if split.total is not None and split.total.start in self.index:
+            self.total_of[self.index[split.total.start]] = split
+        return split
+
+
 @lru_cache(maxsize=64)
 def _find(text: str) -> tuple[Split, ...]:
-    amounts = [a for a in find_amounts(text) if a.restates is None]
-    depth = _bracket_depths(text, amounts)
-    taken: set[int] = set()
-    out: list[Split] = _respectively(text, amounts, taken)
-    for i in range(len(amounts)):
-        split = _cue_led(text, amounts, i, taken)
+    r = _Reading(text)
+    out: list[Split] = _respectively(r)
+    for i in range(len(r.amounts)):
+        out.extend(_after_total(r, i))
+    for i in range(len(r.amounts)):
+        split = _cue_led(r, i)
         if split is not None:
             out.append(split)
-    for i in range(len(amounts)):
-        split = _after_total(text, amounts, depth, i, taken)
-        if split is not None:
-            out.extend(split)
-    for i in range(len(amounts)):
-        split = _before_total(text, amounts, i, taken)
+    for i in range(len(r.amounts)):
+        split = _before_total(r, i)
         if split is not None:
             out.append(split)
-    out.extend(_uses(amounts, taken))
-    out.extend(_table_splits(text))
+    out.extend(_uses(r))
+    out.extend(table_splits(text, lambda total, parts: Split(total, parts, "table", family_of([p.label for p in parts]))))
     out.sort(key=lambda s: s.start)
     return tuple(out)
 
 
-def find_splits(text: str) -> list[Split]:
-    """Every total-with-parts the text states, in order."""
-    return list(_find(text))
-
-
 def _bracket_depths(text: str, amounts: list[Amount]) -> list[int]:
-    """How many brackets are open at each amount, counted from its sentence's start."""
+    """How many brackets are open at each amount, counted from its sentence's start (NFKC has made
+    every bracket the ASCII one)."""
     out, depth, pos, sentence = [], 0, 0, -1
     for a in amounts:
         if a.sentence != sentence:
             depth, pos, sentence = 0, a.clause_start, a.sentence
         seg = text[pos:a.start]
-        depth = max(0, depth + seg.count("(") + seg.count("(") - seg.count(")") - seg.count(")"))
+        depth = max(0, depth + seg.count("(") - seg.count(")"))
         out.append(depth)
         pos = a.start
     return out
 
 
-def _named(a: Amount) -> bool:
-    return bool(a.name) and not _TOTAL_WORD.search(a.label) and not a.per_unit
+def _reached(parts: list[Amount], total: Amount) -> bool:
+    return abs(sum(p.value for p in parts) - total.value) <= total.half_unit + sum(p.half_unit for p in parts) + 1e-6
 
 
-def _after_total(text, amounts, depth, i, taken) -> list[Split] | None:
+def _is_part(a: Amount) -> bool:
+    """A figure that can be one part of a list: named, neither a total nor a spend, nor a standard per unit."""
+    return bool(a.name) and not _TOTAL_WORD.search(a.label) and not a.per_unit and not _SPENT.match(a.label) \
+        and not _COMPARISON.search(a.label)
+
+
+def _after_total(r: _Reading, i: int) -> list[Split]:
+    text, amounts = r.text, r.amounts
     total = amounts[i]
     nxt = amounts[i + 1] if i + 1 < len(amounts) else None
-    if nxt is None or total.use:
-        return None  # a figure with its own use ('x万元用于A') is a part, not a total
+    if nxt is None or total.use or i in r.total_of:
+        return []  # a figure with its own use ('x万元用于A') is a part, not a total
     between = text[total.end:nxt.label_start]
-    if nxt.sentence != total.sentence and not _NEXT_SENTENCE_CUE.match(between):
-        return None
+    next_sentence = nxt.sentence != total.sentence
+    if next_sentence and not _NEXT_SENTENCE_CUE.match(between):
+        return []
     cue = _PARTS_CUE.search(between)
     if cue is None or len(between) > 40 or _COMPARISON.search(between[:cue.start()]):
-        return None
-    sentence = nxt.sentence
+        return []
+    if next_sentence and i in r.part_of:
+        total = r.part_of[i].total  # '…分别安排A、B资金20万元、40万元。其中A…': the same total again
+        if total is None:
+            return []
     parts: list[Amount] = []
     nested: set[int] = set()
     for k in range(i + 1, len(amounts)):
         a = amounts[k]
-        if a.sentence != sentence or k in taken and parts:
+        if a.sentence != nxt.sentence or (parts and r.used(k)):
             break
-        if depth[k] > depth[i + 1] or k in nested or a.per_unit:
+        if r.depth[k] > r.depth[i + 1] or k in nested or a.per_unit:
             continue  # a part's own breakdown, in brackets or after its own cue; a standard per unit
         gap = text[(parts[-1].end if parts else total.end):a.label_start]
-        if not _named(a) or _COMPARISON.search(a.label) or _COMPARISON.search(gap) or a.value > total.value + total.half_unit:
+        if not _is_part(a) or _COMPARISON.search(gap) or a.value > total.value + total.half_unit:
             break
         parts.append(a)
         if abs(sum(p.value for p in parts) - total.value) < 1e-6:
             break  # the parts have reached their total
-        nested |= _own_breakdown(text, amounts, k)
+        nested |= _own_breakdown(r, k)
     parts = _closest_prefix(parts, total)
     if len(parts) < 2:
-        return None
-    count = _count_before(text, total)
-    splits = _by_family(text, amounts, i, total, parts, cue[0], count)
-    for s in splits:
-        taken.update(amounts.index(p) for p in s.parts)
-    return splits
+        return []
+    return [r.keep(s) for s in _by_family(r, i, total, parts, cue[0], _count_before(text, total))]
 
 
 def _closest_prefix(parts: list[Amount], total: Amount) -> list[Amount]:
@@ -197,15 +246,17 @@ def _closest_prefix(parts: list[Amount], total: Amount) -> list[Amount]:
     best, best_err = None, None
     for n in range(2, len(parts) + 1):
         err = abs(sum(p.value for p in parts[:n]) - total.value)
-        if err <= total.half_unit + sum(p.half_unit for p in parts[:n]) + 1e-6 and (best_err is None or err < best_err - 1e-6):
+        if _reached(parts[:n], total) and (best_err is None or err < best_err - 1e-6):
             best, best_err = parts[:n], err
     return best if best is not None else parts
 
 
-def _own_breakdown(text, amounts, k) -> set[int]:
+def _own_breakdown(r: _Reading, k: int) -> set[int]:
     """'…项目25万元, 包括A 18万、B 7万; …': the figures after a part's own cue that add up to it."""
+    amounts = r.amounts
     part = amounts[k]
-    if part.use or k + 1 >= len(amounts) or not _NESTED_CUE.match(text[part.end:amounts[k + 1].label_start].lstrip(",,:: ")):
+    if part.use or k + 1 >= len(amounts) or \
+            not _NESTED_CUE.match(r.text[part.end:amounts[k + 1].label_start].lstrip(",:: ")):
         return set()
     run, total = set(), 0.0
     for j in range(k + 1, len(amounts)):
@@ -219,19 +270,19 @@ def _own_breakdown(text, amounts, k) -> set[int]:
     return set()  # no run adds up to the part: its figures stay in the outer list
 
 
-def _by_family(text, amounts, i, total, parts, cue, count) -> list[Split]:
+def _by_family(r: _Reading, i: int, total: Amount, parts: list[Amount], cue: str, count: int | None) -> list[Split]:
     """One list holding two splits (sources and expense classes side by side) is cut in two, each
     part kept with the total of its own family."""
     families = [_family(p) for p in parts]
     groups = {f for f in families if f in ("source", "expense")}
     if len(groups) < 2:
-        return [_split(text, total, parts, cue, count)]
+        return [_split(r.text, total, parts, cue, count)]
     out = []
     for fam in ("source", "expense"):
         mine = [p for p, f in zip(parts, families) if f == fam]
-        own_total = _total_of_family(amounts[:i + 1], fam, total.sentence)
+        own_total = _total_of_family(r.amounts[:i + 1], fam, total.sentence)
         if len(mine) >= 2:
-            out.append(_split(text, own_total, mine, cue, None))
+            out.append(_split(r.text, own_total, mine, cue, None))
     return out
 
 
@@ -245,100 +296,135 @@ def _total_of_family(before: list[Amount], fam: str, sentence: int) -> Amount | 
     return None
 
 
-def _split(text, total, parts, cue, count) -> Split:
+def _split(text: str, total: Amount | None, parts: list[Amount], cue: str, count: int | None) -> Split:
     tail = text[parts[-1].end:parts[-1].end + 3]
-    names = [p.name for p in parts]
-    return Split(total, parts, cue, family_of([p.label for p in parts]) if not any(p.use for p in parts) else "item",
-                 count, bool(_OPEN_LIST.match(tail)), names)
+    family = family_of([p.label for p in parts]) if not any(p.use for p in parts) else "item"
+    return Split(total, parts, cue, family, count, bool(_OPEN_LIST.match(tail)))
 
 
-def _before_total(text, amounts, i, taken) -> Split | None:
-    """'a万元、b万元, 合计A万元': the named figures right before a total-worded one, in its sentence."""
-    total = amounts[i]
-    if i in taken or not _TOTAL_WORD.search(text[total.clause_start:total.start]):
-        return None
-    parts = []
-    for k in range(i - 1, -1, -1):
-        a = amounts[k]
-        if a.sentence != total.sentence or k in taken or not _named(a) or a.value > total.value:
-            break
-        parts.insert(0, a)
-        if abs(sum(p.value for p in parts) - total.value) <= total.half_unit + sum(p.half_unit for p in parts) + 1e-6:
-            break
-    if len(parts) < 2 or _PARTS_CUE.search(text[parts[0].clause_start - 12:parts[0].start]) is None and \
-            abs(sum(p.value for p in parts) - total.value) > total.half_unit + sum(p.half_unit for p in parts) + 1e-6:
-        return None  # without a cue, only a run that adds up is a split
-    taken.update(amounts.index(p) for p in parts)
-    taken.add(i)
-    return _split(text, total, parts, "合计", None)
-
-
-def _reached(parts: list[Amount], total: Amount) -> bool:
-    return abs(sum(p.value for p in parts) - total.value) <= total.half_unit + sum(p.half_unit for p in parts) + 1e-6
-
-
-def _cue_led(text, amounts, i, taken) -> Split | None:
-    """A sentence's first amount after a list cue: the named amounts of that sentence are the parts; the
-    total is the figure that ends the sentence before, where one does."""
+def _cue_led(r: _Reading, i: int) -> Split | None:
+    """A sentence's first amount after a list cue: the named amounts of that sentence are the parts. Their
+    total is the figure ending the sentence before where it allocates funds (安排/下达…资金), or the total
+    of the split that figure belongs to; else none is stated."""
+    text, amounts = r.text, r.amounts
     first = amounts[i]
-    if i in taken or (i > 0 and amounts[i - 1].sentence == first.sentence):
+    if r.used(i) or (i > 0 and amounts[i - 1].sentence == first.sentence):
         return None
-    sentence_start = max(text.rfind("。", 0, first.clause_start), text.rfind("\n\n", 0, first.clause_start)) + 1
+    sentence_start = max(text.rfind(m, 0, first.clause_start) for m in ("。", "!", "?", "\n\n")) + 1
     cue = _LIST_CUE.search(text, sentence_start, first.start)
     if cue is None:
         return None
-    parts, k = [], i
-    while k < len(amounts) and amounts[k].sentence == first.sentence and k not in taken:
+    parts = []
+    for k in range(i, len(amounts)):
         a = amounts[k]
-        k += 1
+        if a.sentence != first.sentence or r.used(k):
+            break
         if a.per_unit:
             continue  # a standard quoted inside a part's description ('按每户0.15万元标准')
         gap = text[(parts[-1].end if parts else cue.end()):a.label_start]
-        if not _named(a) or _COMPARISON.search(a.label) or _COMPARISON.search(gap):
+        if not _is_part(a) or _COMPARISON.search(gap):
             break
         parts.append(a)
     if len(parts) < 2:
         return None
-    prev = amounts[i - 1] if i > 0 else None
-    total = prev if prev is not None and not text[prev.end:sentence_start].strip(" 。\n") else None
+    total = _stated_before(r, i, sentence_start)
     if total is not None:
         parts = _closest_prefix(parts, total)
-    taken.update(amounts.index(p) for p in parts)
-    return _split(text, total, parts, cue[0], None)
+    return r.keep(_split(text, total, parts, cue[0], None))
 
 
-def _respectively(text, amounts, taken) -> list[Split]:
-    """'分别安排A、B和C资金386.52万元、2,147.36万元、168.72万元, 合计2,702.6万元'."""
+def _stated_before(r: _Reading, i: int, sentence_start: int) -> Amount | None:
+    if i == 0:
+        return None
+    prev = r.amounts[i - 1]
+    if r.text[prev.end:sentence_start].strip(" 。\n"):
+        return None  # the sentence before does not end on its figure
+    if i - 1 in r.part_of:
+        return r.part_of[i - 1].total  # the same total broken down again, by another dimension
+    if i - 1 in r.total_of or (_ALLOCATING.search(prev.label) and not _SPENT.match(prev.label)):
+        return prev
+    return None
+
+
+def _before_total(r: _Reading, i: int) -> Split | None:
+    """'a万元、b万元, 合计A万元': the named figures right before a total-worded one, in its sentence."""
+    text, amounts = r.text, r.amounts
+    total = amounts[i]
+    if r.used(i) or not _TOTAL_WORD.search(text[total.clause_start:total.start]):
+        return None
+    parts = []
+    for k in range(i - 1, -1, -1):
+        a = amounts[k]
+        if a.sentence != total.sentence or r.used(k) or not _is_part(a) or a.value > total.value:
+            break
+        parts.insert(0, a)
+        if _reached(parts, total):
+            break
+    if len(parts) < 2:
+        return None
+    cued = _PARTS_CUE.search(text[max(0, parts[0].clause_start - 12):parts[0].start]) is not None
+    if not cued and not _reached(parts, total):
+        return None  # without a cue, only a run that adds up is a split
+    return r.keep(_split(text, total, parts, "合计", None))
+
+
+def _uses(r: _Reading) -> list[Split]:
+    """'x万元用于A; y万元用于B' with no total before them: the uses of one sentence."""
+    by_sentence: dict[int, list[Amount]] = {}
+    for k, a in enumerate(r.amounts):
+        if a.use and not r.used(k):
+            by_sentence.setdefault(a.sentence, []).append(a)
+    return [r.keep(Split(None, uses, "用于", "item")) for uses in by_sentence.values() if len(uses) >= 2]
+
+
+def _respectively(r: _Reading) -> list[Split]:
+    """'分别安排A、B和C资金386.52万元、2,147.36万元、168.72万元, 合计2,702.6万元' / 'A、B分别为x、y万元'."""
+    text, amounts = r.text, r.amounts
     out = []
-    for m in _RESPECTIVELY.finditer(text):
-        names = [n.strip() for n in _NAME_SEP.split(m["names"]) if n.strip()]
-        run = [k for k, a in enumerate(amounts) if a.start >= m.end()][:len(names)]
-        if len(names) < 2 or len(run) < len(names) or amounts[run[0]].start != m.end():
+    for m in [*_RESPECTIVELY_BEFORE.finditer(text), *_RESPECTIVELY_AFTER.finditer(text)]:
+        run = [k for k, a in enumerate(amounts) if a.start >= m.end()]
+        if not run or amounts[run[0]].start != m.end() or r.used(run[0]):
             continue
-        if any(not regex.fullmatch(r"\s*[、,,和及]\s*", text[amounts[a].end:amounts[b].start]) for a, b in zip(run, run[1:])):
-            continue  # the amounts must follow one another as a list
-        parts = [replace(amounts[k], label=name, label_start=text.find(name, m.start("names"))) for k, name in zip(run, names)]
+        k = 1
+        while k < len(run) and _LIST_SEP.fullmatch(text[amounts[run[k - 1]].end:amounts[run[k]].start]):
+            k += 1
+        run = run[:k]
+        names = _names(m["names"], len(run))
+        if names is None or len(run) < 2:
+            continue
+        parts = [replace(amounts[k], label=name, label_start=text.find(name, m.start("names")), use=None)
+                 for k, name in zip(run, names)]
         after = run[-1] + 1
         total = None
-        if after < len(amounts) and _TOTAL_WORD.search(text[amounts[run[-1]].end:amounts[after].start]) \
-                and len(text[amounts[run[-1]].end:amounts[after].start]) < 8:
-            total = amounts[after]
-            taken.add(after)
-        taken.update(run)
-        out.append(_split(text, total, parts, "分别", None))
+        before = run[0] - 1
+        if after < len(amounts) and len(text[amounts[run[-1]].end:amounts[after].start]) < 8 \
+                and _TOTAL_WORD.search(text[amounts[run[-1]].end:amounts[after].start]):
+            total = amounts[after]  # '…, 合计2,702.6万元'
+        elif before >= 0 and not r.used(before) and amounts[before].sentence == amounts[run[0]].sentence \
+                and len(text[amounts[before].end:m.start()].strip(" ,")) == 0 and _ALLOCATING.search(amounts[before].label):
+            total, after = amounts[before], before  # '项目资金60万元, 分别安排A、B资金…'
+        if total is None:
+            after = None
+        split = Split(total, parts, "分别", family_of(names))
+        for k in run:
+            r.part_of[k] = split
+        if after is not None:
+            r.total_of[after] = split
+        out.append(split)
     return out
 
 
-def _uses(amounts, taken) -> list[Split]:
-    """'x万元用于A; y万元用于B' with no total before them: the uses of one sentence."""
-    out, by_sentence = [], {}
-    for k, a in enumerate(amounts):
-        if a.use and k not in taken:
-            by_sentence.setdefault(a.sentence, []).append(a)
-    for uses in by_sentence.values():
-        if len(uses) >= 2:
-            out.append(Split(None, uses, "用于", "item", names=[u.name for u in uses]))
-    return out
+def _names(listed: str, n: int) -> list[str] | None:
+    """The n names of a respectively list: cut at 、, the last pair joined by 和 / 及 / 以及 where the 、
+    pieces are one short ('A、B和C'); a 和 inside a name ('水利和林业局') is left alone otherwise."""
+    listed = regex.sub(r"^(?:对|向|为|给)", "", listed.strip())
+    pieces = [p.strip() for p in listed.split("、") if p.strip()]
+    if len(pieces) == n - 1:
+        last = regex.split(r"以及|和|及|与", pieces[-1], maxsplit=1)
+        pieces = pieces[:-1] + [p.strip() for p in last]
+    if len(pieces) == 1 and n == 2:
+        pieces = [p.strip() for p in regex.split(r"以及|和|及|与", pieces[0], maxsplit=1)]
+    return pieces if len(pieces) == n and all(pieces) else None
 
 
 def _count_before(text: str, total: Amount) -> int | None:
@@ -348,63 +434,3 @@ def _count_before(text: str, total: Amount) -> int | None:
         return None
     n = found[-1]["n"]
     return int(n) if n.isdigit() else parse_chinese_integer(n)
-
-
-# A table of named amounts: a column naming each row's work, use or place, and an amount column whose
-# header names the unit ('| 序号 | 项目名称 | 金额(万元) |').
-_NAME_HEAD = regex.compile(r"(?:子?项目|工程|建设内容|资金用途|用途|名称|内容|地区|县(?:\(市、?区\))?|县区|乡镇|单位)(?:名称)?")
-_AMOUNT_HEAD = regex.compile(r"(?:金额|资金|预算|投资|补助|安排|分配|下达)[^|()]{0,8}\((?P<unit>亿元|万元|千元|元)\)")
-_NOT_NAME_HEAD = regex.compile(r"序号|编号|^No\.?$|\(|预算|执行|金额|资金|分值|得分|权重|指标")
-_TABLE_TOTAL = regex.compile(r"^(?:合计|总计|共计)$")
-_PIPE_ROW = regex.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$")
-
-
-def _table_splits(text: str) -> list[Split]:
-    out = []
-    rows = list(_PIPE_ROW.finditer(text))
-    for k, head in enumerate(rows):
-        cells = [c.strip() for c in head[0].strip().strip("|").split("|")]
-        amount_col = next((i for i, c in enumerate(cells) if _AMOUNT_HEAD.search(c) and "率" not in c), None)
-        # the name column: one that names works or places by its header, else the first column that is
-        # neither a row number nor a measured quantity ('受助人数(人)')
-        name_col = next((i for i, c in enumerate(cells) if _NAME_HEAD.fullmatch(c)), None)
-        if name_col is None:
-            name_col = next((i for i, c in enumerate(cells) if i != amount_col and c and not _NOT_NAME_HEAD.search(c)), None)
-        if name_col is None or amount_col is None:
-            continue
-        factor = UNITS[_AMOUNT_HEAD.search(cells[amount_col])["unit"]]
-        parts, total, line_end = [], None, head.end()
-        for row in rows[k + 1:]:
-            if text[line_end:row.start()].strip():
-                break  # the table ended
-            line_end = row.end()
-            amount = _table_amount(row, name_col, amount_col, factor)
-            if amount is None:
-                continue
-            if _TABLE_TOTAL.match(amount.label.replace(" ", "")):
-                total = amount
-                break
-            parts.append(amount)
-        if len(parts) >= 2:
-            out.append(Split(total, parts, "table", family_of([p.label for p in parts]), names=[p.label for p in parts]))
-    return out
-
-
-def _table_amount(row, name_col: int, amount_col: int, factor: float) -> Amount | None:
-    line = row[0]
-    bars = [i for i, ch in enumerate(line) if ch == "|"]
-    cells = [(bars[i] + 1, bars[i + 1]) for i in range(len(bars) - 1)]
-    if max(name_col, amount_col) >= len(cells):
-        return None
-    a, b = cells[amount_col]
-    raw = line[a:b].strip()
-    num = parse_arabic(raw)
-    if num is None:
-        return None
-    na, nb = cells[name_col]
-    label = line[na:nb].strip()
-    if not label:  # the total row often leaves the name cell empty and writes 合计 in the first cell
-        label = next((line[x:y].strip() for x, y in cells if _TABLE_TOTAL.match(line[x:y].strip())), "")
-    start = row.start() + a + line[a:b].index(raw)
-    return Amount(round(num.value * factor, 6), num.half_unit * factor, start, start + len(raw), label,
-                  row.start() + na, None, -1, row.start(), None, bool(_TABLE_TOTAL.match(label)), per_unit=False)
