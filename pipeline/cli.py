@@ -32,22 +32,25 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("ingest", help="extract every report under folders into the dataset (resumable)")
     p.add_argument("inputs", nargs="+", help="folders (searched recursively) and files")
-    p.add_argument("--db", default="jixiao.sqlite", help="SQLite file or postgresql:// URL (default: jixiao.sqlite)")
+    p.add_argument("--db", default="jixiao.sqlite",
+                   help="SQLite file (created if missing; its folder must exist) or postgresql:// URL (default: jixiao.sqlite)")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: the number of cores; 0: in-process)")
     p.add_argument("--timeout", type=float, default=300, help="seconds allowed per file (default 300)")
     p.add_argument("--max-memory", type=int, default=3072, help="MiB of memory allowed per worker (default 3072)")
     p.add_argument("--executor", choices=("local", "dask"), default="local", help="local processes or a Dask cluster")
     p.add_argument("--scheduler", help="dask scheduler address tcp://HOST:PORT (default: a LocalCluster)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--prune", action="store_true",
+                   help="drop from the database the files no longer found under the folders given")
 
     p = sub.add_parser("export", help="write the dataset as tidy tables (parquet or csv)")
-    p.add_argument("--db", default="jixiao.sqlite")
+    p.add_argument("--db", default="jixiao.sqlite", help="an existing SQLite file or a postgresql:// URL")
     p.add_argument("--format", choices=("parquet", "csv"), default="parquet")
     p.add_argument("--out", required=True, help="output folder")
     p.add_argument("--partition-by-year", action="store_true", help="parquet: reports partitioned by year")
 
     p = sub.add_parser("audit", help="write the auditor's report, one self-contained HTML file")
-    p.add_argument("--db", default="jixiao.sqlite")
+    p.add_argument("--db", default="jixiao.sqlite", help="an existing SQLite file or a postgresql:// URL")
     p.add_argument("--html", required=True, help="output HTML file")
     p.add_argument("--no-images", action="store_true", help="leave out the cropped page pictures")
 
@@ -73,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
 def _ingest(args) -> int:
     from .dataset import ingest
     summary = ingest(args.inputs, args.db, workers=args.workers, timeout=args.timeout, max_memory_mb=args.max_memory,
-                     progress=not args.quiet, executor=args.executor, scheduler=args.scheduler)
+                     progress=not args.quiet, executor=args.executor, scheduler=args.scheduler,
+                     prune_missing=args.prune)
     for path, reason in summary.failures[:50]:
         print(f"jixiao: {path}: {reason}", file=sys.stderr)
     if len(summary.failures) > 50:
@@ -84,9 +88,12 @@ def _ingest(args) -> int:
 
 def _export(args) -> int:
     from .dataset import Store, export
-    store = Store.open(args.db)
+    store = Store.open(args.db, create=False)
     try:
         written = export(store, args.out, args.format, args.partition_by_year)
+    except OSError as exc:
+        print(f"jixiao: {exc.filename or args.out}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+        return 2
     finally:
         store.close()
     for name, path in written.items():
@@ -97,9 +104,12 @@ def _export(args) -> int:
 def _audit(args) -> int:
     from .audit import build_audit
     from .dataset import Store
-    store = Store.open(args.db)
+    store = Store.open(args.db, create=False)
     try:
         result = build_audit(store, args.html, images=not args.no_images)
+    except OSError as exc:
+        print(f"jixiao: {exc.filename or args.html}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+        return 2
     finally:
         store.close()
     print(f"{result['reports']} report(s), {result['flagged']} flagged: {result['path']}")
@@ -158,7 +168,9 @@ def _write(records: list[Record], output: str | None, fmt: str) -> None:
 def read_records(path: str) -> list[Record]:
     try:
         text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        raise RecordError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError as exc:
         raise RecordError(f"{path}: cannot read ({exc})") from None
     try:
         data = json.loads(text)
@@ -190,5 +202,9 @@ def _check(args) -> int:
                 else f"  [expected {c.expected}, actual {c.actual}]"
             print(f"{STATUS_MARK.get(c.status, c.status):4}  {c.id:26} {c.message}{figures}")
     if args.output:
-        _write(records, args.output, "json")
+        try:
+            _write(records, args.output, "json")
+        except OSError as exc:
+            print(f"jixiao: {args.output}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+            return 2
     return 1 if any_fail else 0

@@ -228,6 +228,31 @@ def test_postgresql_database_takes_the_same_ingest_and_export(postgres_url, tmp_
     assert len(pd.read_parquet(written["reports_wide"])) == first.reports
 
 
+def test_postgresql_database_takes_prune_and_resolved_paths(postgres_url, tmp_path, monkeypatch):
+    import psycopg
+    with psycopg.connect(postgres_url, autocommit=True) as c:  # a database of its own: the one above is counted
+        c.execute("CREATE DATABASE prune_test")
+    url = postgres_url.rsplit("/", 1)[0] + "/prune_test"
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SAMPLES / "selfeval_2021.txt", src / "a.txt")
+    shutil.copy(SAMPLES / "selfeval_2021.txt", src / "copy of a.txt")
+    shutil.copy(SAMPLES / "multi_report.txt", src / "b.txt")
+    monkeypatch.chdir(tmp_path)
+    first = ingest(["in"], url, workers=0, progress=False)
+    assert first.extracted == 2 and first.duplicates == 1
+    (src / "a.txt").unlink()
+    (src / "b.txt").unlink()
+    again = ingest([str(src)], url, workers=0, progress=False, prune_missing=True)
+    assert again.pruned == 2 and again.skipped == 1
+    store = Store.open(url)
+    try:
+        assert [r[0] for r in store.query("SELECT path FROM paths")] == [str((src / "copy of a.txt").resolve())]
+        assert store.counts()["files"] == 1 and store.counts()["reports"] == 1
+    finally:
+        store.close()
+
+
 def test_an_old_schema_is_migrated_on_open(tmp_path):
     db = tmp_path / "old.sqlite"
     with sqlite3.connect(db) as c:

@@ -7,11 +7,13 @@
   worker or cannot be read is stored as failed with the reason, and the batch goes on.
 * Only this process (the driver) writes the database, one transaction per file: killed at any
   moment, a re-run finishes the batch with every file stored exactly once.
+* Paths are stored resolved (absolute, no `..`, symlinks followed), so the same file reached from
+  another working directory or by another spelling is one path. `prune=True` drops the stored paths
+  under the input folders that the walk no longer finds, and a content's records with its last path.
 """
 from __future__ import annotations
 
 import _thread
-import fnmatch
 import hashlib
 import os
 import signal
@@ -24,10 +26,17 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pathspec import GitIgnoreSpec
+
+from ..errors import JixiaoError
 from .store import Store
 
 SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 SKIP_SUFFIXES = {".json", ".jsonl", ".sqlite", ".sqlite-wal", ".sqlite-shm", ".db", ".py", ".pyc", ".tmp", ".lock"}
+
+
+class IngestError(JixiaoError):
+    """An input that cannot be ingested (a missing file or folder); raised before anything is created."""
 
 
 @dataclass
@@ -57,12 +66,16 @@ class IngestSummary:
     failed: int = 0
     reports: int = 0
     seconds: float = 0.0
+    pruned: int | None = None  # None: no prune asked for
     failures: list[tuple[str, str]] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)  # folders the walk could not list (kept by a prune)
 
     def __str__(self) -> str:
         rate = self.extracted / self.seconds if self.seconds else 0.0
+        pruned = "" if self.pruned is None else f", pruned {self.pruned} file(s)"
         return (f"{self.seen} file(s) seen: {self.extracted} extracted ({self.reports} report(s)), {self.failed} failed, "
-                f"{self.skipped} already stored, {self.duplicates} duplicate(s); {self.seconds:.1f} s ({rate:.1f} files/s)")
+                f"{self.skipped} already stored, {self.duplicates} duplicate(s){pruned}; "
+                f"{self.seconds:.1f} s ({rate:.1f} files/s)")
 
 
 # --- discovery ---------------------------------------------------------------------------------------
@@ -76,10 +89,13 @@ def _fs(url: str):
     return fsspec.core.url_to_fs(url)
 
 
-def discover(inputs: Iterable[str | Path]) -> Iterator[Path | str]:
-    """Files under the inputs, recursively, in a stable order; symlinked folders are not followed
-    (a symlink loop cannot trap the walk) and hidden or tool files are left out. An input written as a
-    URL (s3://bucket/archive, file:///mnt/archive) is listed through fsspec and yields URLs."""
+def discover(inputs: Iterable[str | Path], unreadable: list[tuple[str, str]] | None = None) -> Iterator[Path | str]:
+    """Files under the inputs, recursively, in a stable order, each by its resolved path (the same file
+    reached as `in/a.txt`, `./x/../in/a.txt` or `/home/me/in/a.txt` is one path); symlinked folders are
+    not followed (a symlink loop cannot trap the walk) and hidden or tool files are left out, as is
+    whatever a `.jixiaoignore` in the folder or any folder above it (up to the input) excludes. An input
+    written as a URL (s3://bucket/archive, file:///mnt/archive) is listed through fsspec and yields URLs.
+    A folder that cannot be listed is added to `unreadable` as (path, reason)."""
     seen: set[str] = set()
     for item in inputs:
         if is_url(str(item)):
@@ -90,29 +106,80 @@ def discover(inputs: Iterable[str | Path]) -> Iterator[Path | str]:
             key = str(p.resolve())
             if key not in seen:
                 seen.add(key)
-                yield p
+                yield Path(key)
             continue
         if not p.is_dir():
             continue
-        ignored = _ignore_patterns(p)
-        for root, dirs, files in os.walk(p, followlinks=False):
-            rel_root = Path(root).relative_to(p)
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _ignored(rel_root / d, True, ignored))
-            for name in sorted(files):
-                if name.startswith(".") or name in SKIP_NAMES or Path(name).suffix.lower() in SKIP_SUFFIXES:
+        for f in _walk(p.resolve(), unreadable):
+            try:
+                if not f.is_file():  # a dangling symlink, a socket
                     continue
-                if _ignored(rel_root / name, False, ignored):
-                    continue
-                f = Path(root) / name
-                try:
-                    if not f.is_file():  # a dangling symlink, a socket
-                        continue
-                    key = str(f.resolve())
-                except (OSError, RuntimeError):  # a symlink loop on the file itself
-                    continue
-                if key not in seen:
-                    seen.add(key)
-                    yield f
+                key = str(f.resolve())
+            except (OSError, RuntimeError):  # a symlink loop on the file itself
+                continue
+            if key not in seen:
+                seen.add(key)
+                yield Path(key)
+
+
+IGNORE_FILE = ".jixiaoignore"
+
+
+def _walk(top: Path, unreadable: list[tuple[str, str]] | None = None) -> Iterator[Path]:
+    """The files under `top` that no hidden name or ignore file leaves out. A `.jixiaoignore` works as
+    git's nested .gitignore files do: it holds gitignore patterns (negation with `!`, anchored `/name`,
+    `name/` for folders, `**`) matched against paths relative to its own folder, it applies to that
+    folder and everything below it, and the deepest file with a matching pattern decides. A folder that
+    is left out is not entered, so nothing inside it can be brought back."""
+    def on_error(exc: OSError) -> None:
+        if unreadable is not None:
+            unreadable.append((str(exc.filename or top), f"cannot read the folder: {exc.strerror or exc}"))
+
+    chains: dict[str, list[tuple[str, GitIgnoreSpec]]] = {"": []}  # folder (relative to top) → the ignore files over it
+    for root, dirs, files in os.walk(top, onerror=on_error, followlinks=False):
+        rel = Path(os.path.relpath(root, top)).as_posix()
+        rel = "" if rel == "." else rel
+        chain = chains.pop(rel, [])
+        if IGNORE_FILE in files:
+            spec = _ignore_spec(Path(root) / IGNORE_FILE)
+            if spec is not None:
+                chain = [*chain, (rel, spec)]
+        kept = []
+        for d in sorted(dirs):
+            child = f"{rel}/{d}" if rel else d
+            if d.startswith(".") or _ignored(child, True, chain):
+                continue
+            kept.append(d)
+            chains[child] = chain
+        dirs[:] = kept
+        for name in sorted(files):
+            if name.startswith(".") or name in SKIP_NAMES or Path(name).suffix.lower() in SKIP_SUFFIXES:
+                continue
+            if _ignored(f"{rel}/{name}" if rel else name, False, chain):
+                continue
+            yield Path(root) / name
+
+
+def _ignore_spec(path: Path) -> GitIgnoreSpec | None:
+    """The patterns of one .jixiaoignore (gitignore syntax; # comments), for archives that keep other
+    material beside the reports; an unreadable file counts as none."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return GitIgnoreSpec.from_lines(lines) if any(x.strip() for x in lines) else None
+
+
+def _ignored(rel: str, is_dir: bool, chain: list[tuple[str, GitIgnoreSpec]]) -> bool:
+    """Whether the ignore files over `rel` (a posix path relative to the walk's top, outermost file
+    first) leave it out: each matches the path relative to its own folder, the deepest match decides."""
+    verdict = False
+    for base, spec in chain:
+        sub = rel[len(base) + 1:] if base else rel
+        include = spec.check_file(sub + "/" if is_dir else sub).include
+        if include is not None:
+            verdict = include
+    return verdict
 
 
 def _discover_url(url: str, seen: set[str]) -> Iterator[str]:
@@ -126,30 +193,6 @@ def _discover_url(url: str, seen: set[str]) -> Iterator[str]:
         if full not in seen:
             seen.add(full)
             yield full
-
-
-IGNORE_FILE = ".jixiaoignore"
-
-
-def _ignore_patterns(folder: Path) -> list[str]:
-    """Patterns of a folder's .jixiaoignore (one per line, # comments; 'name/' matches a folder),
-    for archives that keep other material beside the reports."""
-    try:
-        lines = (folder / IGNORE_FILE).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return []
-    return [x.strip() for x in lines if x.strip() and not x.strip().startswith("#")]
-
-
-def _ignored(rel: Path, is_dir: bool, patterns: list[str]) -> bool:
-    text = rel.as_posix()
-    for pat in patterns:
-        if pat.endswith("/"):
-            if is_dir and fnmatch.fnmatch(text, pat.rstrip("/")):
-                return True
-        elif fnmatch.fnmatch(text, pat) or fnmatch.fnmatch(rel.name, pat):
-            return True
-    return False
 
 
 def _stat(item) -> tuple[int, float]:
@@ -178,15 +221,63 @@ def sha256_of(path) -> str:
     return h.hexdigest()
 
 
-def plan(store: Store, inputs: Iterable[str | Path], summary: IngestSummary) -> list[Task]:
-    """The files still to extract; every path is recorded against its content on the way."""
+def check_inputs(inputs: Iterable[str | Path]) -> None:
+    """Every local input must exist (URLs are listed, and fail file by file, as they are read)."""
+    for item in inputs:
+        if is_url(str(item)):
+            continue
+        p = Path(item)
+        try:
+            exists = p.exists()
+        except OSError as exc:
+            raise IngestError(f"{item}: cannot read ({exc.strerror or exc})") from None
+        if not exists:
+            raise IngestError(f"{item}: no such file or folder")
+        if not (p.is_dir() or p.is_file()):
+            raise IngestError(f"{item}: not a file or folder")
+
+
+def legacy_paths(store: Store) -> dict[str, list[str]]:
+    """Stored local paths that are not in resolved form (relative, or with `.`/`..` in them: written by
+    an older jixiao), by the path they resolve to from the working directory. A re-ingest renames them
+    to that form when it finds the file there, instead of storing the file a second time."""
+    found: dict[str, list[str]] = {}
+    for path in store.unresolved_paths():
+        if is_url(path) or (os.path.isabs(path) and os.path.normpath(path) == path):
+            continue
+        try:
+            key = str(Path(path).resolve())
+        except (OSError, RuntimeError):
+            continue
+        if key != path:
+            found.setdefault(key, []).append(path)
+    return found
+
+
+def plan(store: Store, inputs: Iterable[str | Path], summary: IngestSummary, present: set[str] | None = None,
+         legacy: dict[str, list[str]] | None = None) -> list[Task]:
+    """The files still to extract; every path is recorded against its content on the way. `present`
+    collects every path found; `legacy` (from `legacy_paths`) are old spellings of paths, taken over
+    by the resolved path when the walk finds it."""
     tasks: dict[str, Task] = {}
-    for f in discover(inputs):
+    if legacy is None:
+        legacy = legacy_paths(store)
+    unreadable: list[tuple[str, str]] = []
+    for f in discover(inputs, unreadable):
         summary.seen += 1
         name = str(f)
+        if present is not None:
+            present.add(name)
         try:
             size, mtime = _stat(f)
             known = store.path_row(name)
+            old = legacy.pop(name, None)
+            if old:  # stored by an older jixiao under a relative name: the same file, one path
+                if known is None:
+                    store.rename_path(old[0], name)
+                    old = old[1:]
+                    known = store.path_row(name)
+                store.drop_paths(old)
             if known and known[1] == size and known[2] == mtime and store.file_status(known[0]):
                 summary.skipped += 1  # same size and time as when it was stored: not read again
                 continue
@@ -204,7 +295,46 @@ def plan(store: Store, inputs: Iterable[str | Path], summary: IngestSummary) -> 
             summary.duplicates += 1
             continue
         tasks[sha] = Task(name, sha, size, [name])
+    for folder, reason in unreadable:
+        summary.failed += 1
+        summary.failures.append((folder, reason))
+        summary.unreadable.append(folder)
     return list(tasks.values())
+
+
+def _folder_prefix(item: str | Path) -> str | None:
+    """How every stored path under a folder input begins ("/abs/folder/", "file:///abs/folder/"); None for
+    an input that is a single file."""
+    if is_url(str(item)):
+        fs, root = _fs(str(item))
+        return fs.unstrip_protocol(root).rstrip("/") + "/" if fs.isdir(root) else None
+    p = Path(item)
+    if not p.is_dir():
+        return None
+    return os.path.join(str(p.resolve()), "")
+
+
+def prune(store: Store, inputs: Iterable[str | Path], present: set[str],
+          legacy: dict[str, list[str]] | None = None, unreadable: Iterable[str] = ()) -> int:
+    """Drop the stored paths under the folder inputs that are not in `present` (the paths this walk
+    found: a file deleted, moved away or now ignored); a content goes with its last path. Paths outside
+    those folders, and under a folder the walk could not read (`unreadable`), are not touched. The
+    number of paths dropped."""
+    prefixes = [x for x in (_folder_prefix(i) for i in inputs) if x]
+    if not prefixes:
+        return 0
+    keep = tuple(os.path.join(u, "") for u in unreadable)
+    gone: set[str] = set()
+    for prefix in prefixes:
+        gone.update(p for p in store.paths_under(prefix) if p not in present)
+    for resolved, olds in (legacy if legacy is not None else legacy_paths(store)).items():
+        if resolved not in present and resolved.startswith(tuple(prefixes)):
+            gone.update(olds)  # an old relative name of a file that is no longer there
+    return store.drop_paths(sorted(g for g in gone if not (keep and _resolved(g).startswith(keep))))
+
+
+def _resolved(path: str) -> str:
+    return path if is_url(path) or os.path.isabs(path) else str(Path(path).resolve())
 
 
 # --- work in a worker process ----------------------------------------------------------------------
@@ -337,12 +467,21 @@ def _extract_any(path: str, extract):
 
 def ingest(inputs: Iterable[str | Path], db: str | Path, workers: int | None = None, timeout: float | None = 300,
            max_memory_mb: int | None = 3072, progress: bool = True, executor: str = "local",
-           scheduler: str | None = None) -> IngestSummary:
+           scheduler: str | None = None, prune_missing: bool = False) -> IngestSummary:
+    """Ingest every report under `inputs` into the database `db` (created when missing; its folder must
+    exist). A missing input raises IngestError, and a database that cannot be opened StoreError, before
+    anything is created. `prune_missing`: drop the stored files under the input folders that are gone."""
+    inputs = list(inputs)
+    check_inputs(inputs)
     summary = IngestSummary()
     started = time.perf_counter()
     store = Store.open(db)
     try:
-        tasks = plan(store, inputs, summary)
+        present: set[str] = set()
+        legacy = legacy_paths(store)
+        tasks = plan(store, inputs, summary, present, legacy)
+        if prune_missing:
+            summary.pruned = prune(store, inputs, present, legacy, summary.unreadable)
         bar = _progress(len(tasks), progress)
         on_done = _writer(store, summary, bar)
         if executor == "dask":

@@ -71,7 +71,10 @@ class Store:
         self.url = url
 
     @classmethod
-    def open(cls, url: str | Path) -> Store:
+    def open(cls, url: str | Path, create: bool = True) -> Store:
+        """Open the database. A SQLite file is created when missing and `create` is true, never its
+        folder: a path whose folder does not exist, or (with `create` false) a file that does not
+        exist, raises StoreError and nothing is made. PostgreSQL URLs are connected to as they are."""
         url = str(url)
         if url.startswith(("postgresql://", "postgres://")):
             try:
@@ -81,16 +84,13 @@ class Store:
                 raise StoreError(f"{_redact(url)}: cannot connect ({type(exc).__name__}: {exc})") from None
             store = cls(conn, "postgresql", url)
         else:
-            try:
-                Path(url).parent.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(url, timeout=60, isolation_level=None)
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.execute("PRAGMA synchronous=NORMAL")
-                conn.execute("PRAGMA foreign_keys=ON")
-            except (sqlite3.Error, OSError) as exc:
-                raise StoreError(f"{url}: cannot open the database ({exc})") from None
+            conn = _open_sqlite(url, create)
             store = cls(conn, "sqlite", url)
-        store.migrate()
+        try:
+            store.migrate()
+        except sqlite3.Error as exc:  # a file that is not a SQLite database, a locked one
+            store.close()
+            raise StoreError(f"{url}: cannot open the database ({exc})") from None
         return store
 
     # -- plumbing -----------------------------------------------------------------------------------
@@ -178,6 +178,54 @@ class Store:
             self.rollback()
             raise
 
+    def unresolved_paths(self) -> list[str]:
+        """Stored paths that may not be in resolved form: relative, or with `.` or `..` parts (an older
+        jixiao stored paths as they were given); URLs left out. A superset: the caller checks each."""
+        # the patterns are parameters: a literal % in the SQL would be a placeholder to psycopg
+        return [r[0] for r in self.query(
+            "SELECT path FROM paths WHERE path NOT LIKE ? AND (path NOT LIKE ? OR path LIKE ? OR path LIKE ? "
+            "OR path LIKE ? OR path LIKE ? OR path LIKE ?)", ("%://%", "/%", "%/./%", "%/../%", "%/.", "%/..", "%//%"))]
+
+    def paths_under(self, prefix: str) -> list[str]:
+        """Stored paths that begin with `prefix` (compared exactly: no LIKE wildcards, no collation)."""
+        return [r[0] for r in self.query(f"SELECT path FROM paths WHERE substr(path, 1, {len(prefix):d}) = ?", (prefix,))]
+
+    def rename_path(self, old: str, new: str) -> None:
+        """Store path `old` under the name `new` (an old spelling of a path taken over by its resolved form)."""
+        self.begin()
+        try:
+            self.execute("UPDATE paths SET path = ? WHERE path = ?", (new, old))
+            self.commit()
+        except Exception:
+            self.rollback()
+            raise
+
+    def drop_paths(self, paths: Iterable[str]) -> int:
+        """Forget these paths, in one transaction; a content whose last path goes is deleted with its
+        records, a content another stored path still holds stays. The number of paths dropped."""
+        paths = list(paths)
+        if not paths:
+            return 0
+        dropped = 0
+        self.begin()
+        try:
+            shas = set()
+            for path in paths:
+                row = self.path_row(path)
+                if row is None:
+                    continue
+                self.execute("DELETE FROM paths WHERE path = ?", (path,))
+                shas.add(row[0])
+                dropped += 1
+            for sha in sorted(shas):
+                if not self.query("SELECT 1 FROM paths WHERE sha256 = ?", (sha,)):
+                    self._delete_content(sha)
+            self.commit()
+        except Exception:
+            self.rollback()
+            raise
+        return dropped
+
     def _delete_content(self, sha256: str) -> None:
         ids = [r[0] for r in self.query("SELECT id FROM reports WHERE sha256 = ?", (sha256,))]
         for table in ("indicators", "subprojects", "items", "checks", "provenance"):
@@ -237,6 +285,31 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         return {t: self.query(f"SELECT COUNT(*) FROM {t}")[0][0] for t in TABLES}
+
+
+def _open_sqlite(url: str, create: bool):
+    path = Path(url)
+    if url != ":memory:":
+        parent = path.parent
+        if path.is_dir():
+            raise StoreError(f"{url}: is a folder, not a database")
+        if not path.exists():
+            if not create:
+                raise StoreError(f"{url}: no such database (jixiao ingest creates one)")
+            if not parent.is_dir():
+                reason = "is not a folder" if parent.exists() else "does not exist"
+                raise StoreError(f"{url}: cannot create the database: the folder {parent} {reason}")
+    try:
+        if create or url == ":memory:":
+            conn = sqlite3.connect(url, timeout=60, isolation_level=None)
+        else:  # mode=rw: a file deleted meanwhile is an error, never a new empty database
+            conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=rw", uri=True, timeout=60, isolation_level=None)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+    except (sqlite3.Error, OSError) as exc:
+        raise StoreError(f"{url}: cannot open the database ({exc})") from None
+    return conn
 
 
 def _redact(url: str) -> str:
