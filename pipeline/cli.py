@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .classify import REPORT
 from .errors import JixiaoError, RecordError
 from .record import Record
 from .run import extract
@@ -120,7 +121,14 @@ def _extract(args) -> int:
     records, failures = [], 0
     for name in args.files:
         try:
-            records.extend(extract(name))
+            got = extract(name)
+            kept = [r for r in got if r.source.document_class in (None, REPORT)]
+            for r in got:
+                if r not in kept:
+                    print(f"jixiao: {name}: not a report: {r.source.document_class_reason}", file=sys.stderr)
+            if got and not kept:
+                failures += 1
+            records.extend(kept)
         except JixiaoError as exc:
             failures += 1
             print(f"jixiao: {exc}", file=sys.stderr)

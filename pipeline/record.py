@@ -26,6 +26,10 @@ class Source:
     encoding: str | None = None
     sections: list[str] = field(default_factory=list)  # report sections found (document_complete)
     page_readers: list[str] = field(default_factory=list)  # which reader produced each page
+    # report | finance_document | not_report (pipeline/classify.py), with the reason in words
+    document_class: str | None = None
+    document_class_reason: str | None = None
+    finance_kind: str | None = None  # finance_document: final_accounts | budget | target_table
 
 
 @dataclass

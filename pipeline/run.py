@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .classify import classify
 from .extract import extract_record
 from .extract.split import report_spans
 from .load import load
@@ -23,5 +24,8 @@ def extract(path: str | Path) -> list[Record]:
         if len(spans) > 1:
             record.extra["report_index"] = k  # the k-th report of a file holding several
         verify(record)
+        cls = classify(part.text, record)
+        record.source.document_class, record.source.document_class_reason = cls.name, cls.reason
+        record.source.finance_kind = cls.kind
         records.append(record)
     return records

@@ -15,6 +15,7 @@ import pytest
 from conftest import ROOT, SAMPLES
 
 from pipeline.dataset import Store, export, ingest
+from pipeline.dataset.store import SCHEMA_VERSION
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from corpus import report_text, write_corpus  # noqa: E402
@@ -220,7 +221,7 @@ def test_postgresql_database_takes_the_same_ingest_and_export(postgres_url, tmp_
     assert again.extracted == 0
     store = Store.open(postgres_url)
     try:
-        assert store.version() == 2
+        assert store.version() == SCHEMA_VERSION
         assert store.counts()["reports"] == first.reports
         written = export(store, tmp_path / "pg_out", "parquet")
     finally:
@@ -261,7 +262,7 @@ def test_an_old_schema_is_migrated_on_open(tmp_path):
             c.execute(stmt)
         c.execute("INSERT INTO meta (key, value) VALUES ('schema_version', '1')")
     store = Store.open(db)
-    assert store.version() == 2
+    assert store.version() == SCHEMA_VERSION
     cols = [r[1] for r in store.query("PRAGMA table_info(indicators)")]
     store.close()
     assert "target" in cols and "actual" in cols

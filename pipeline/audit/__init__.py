@@ -54,11 +54,14 @@ def build_audit(store: Store, out_html: str | Path, images: bool = True) -> dict
                         "year": _int(row.get("year")), "path": source, "total_score": row.get("total_score"),
                         "checks": items})
     failed_files = files[files["status"] == "failed"][["path", "error"]].to_dict("records") if len(files) else []
+    # files that hold no report: kept out of every count and chart above, listed with their reason
+    not_reports = (files[files["document_class"].notna()][["path", "document_class", "class_reason"]].to_dict("records")
+                   if len(files) and "document_class" in files else [])
     context = {
         "n_reports": len(reports), "n_files": files["sha256"].nunique() if len(files) else 0,
         "n_flagged": len(flagged_ids), "n_warned": warned["report_id"].nunique() if len(warned) else 0,
         "by_check": by_check.most_common(), "flagged": flagged, "more_flagged": max(0, len(flagged_ids) - MAX_FLAGGED),
-        "failed_files": failed_files, "cross": cross_checks(tables).to_dict("records"),
+        "failed_files": failed_files, "not_reports": not_reports, "cross": cross_checks(tables).to_dict("records"),
         "score_chart": _year_chart(reports, "total_score", "总分 / total score", 100),
         "rate_chart": _year_chart(reports, "execution_rate", "执行率 % / execution rate %", 100),
     }
@@ -176,6 +179,7 @@ table{border-collapse:collapse;margin:8px 0} td,th{border:1px solid #ccc;padding
 <tr><td>有未通过核对的报告 / flagged reports</td><td id="n-flagged">{{ n_flagged }}</td></tr>
 <tr><td>有警告的报告 / reports with warnings</td><td>{{ n_warned }}</td></tr>
 <tr><td>读取失败的文件 / files that failed</td><td>{{ failed_files|length }}</td></tr>
+<tr><td>不是报告的文件 / files that are not reports</td><td>{{ not_reports|length }}</td></tr>
 </table>
 {% if by_check %}<h2>未通过的核对 / failed checks</h2>
 <table><tr><th>核对 / check</th><th>报告数 / reports</th></tr>
@@ -202,5 +206,7 @@ table{border-collapse:collapse;margin:8px 0} td,th{border:1px solid #ccc;padding
 {% for f in cross %}<tr><td>{{ f.check_id }}</td><td>{{ f.message }}</td><td class="raw">{{ f.report_ids }}</td></tr>{% endfor %}</table>{% endif %}
 {% if failed_files %}<h2>读取失败的文件 / files that failed</h2><table><tr><th>file</th><th>reason</th></tr>
 {% for f in failed_files %}<tr><td class="raw">{{ f.path }}</td><td>{{ f.error }}</td></tr>{% endfor %}</table>{% endif %}
+{% if not_reports %}<h2>不是报告的文件 / files that are not reports</h2><table><tr><th>file</th><th>class</th><th>reason</th></tr>
+{% for f in not_reports %}<tr><td class="raw">{{ f.path }}</td><td>{{ f.document_class }}</td><td>{{ f.class_reason }}</td></tr>{% endfor %}</table>{% endif %}
 </body></html>
 """

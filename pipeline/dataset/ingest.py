@@ -28,6 +28,7 @@ from pathlib import Path
 
 from pathspec import GitIgnoreSpec
 
+from ..classify import REPORT
 from ..errors import JixiaoError
 from .store import Store
 
@@ -55,6 +56,8 @@ class Outcome:
     error: str | None
     seconds: float
     format: str | None = None
+    document_class: str | None = None  # a file whose records are no report: their class and reason
+    class_reason: str | None = None
 
 
 @dataclass
@@ -65,6 +68,7 @@ class IngestSummary:
     extracted: int = 0
     failed: int = 0
     reports: int = 0
+    not_reports: int = 0  # files that hold no report (stored with their class and reason)
     seconds: float = 0.0
     pruned: int | None = None  # None: no prune asked for
     failures: list[tuple[str, str]] = field(default_factory=list)
@@ -73,7 +77,8 @@ class IngestSummary:
     def __str__(self) -> str:
         rate = self.extracted / self.seconds if self.seconds else 0.0
         pruned = "" if self.pruned is None else f", pruned {self.pruned} file(s)"
-        return (f"{self.seen} file(s) seen: {self.extracted} extracted ({self.reports} report(s)), {self.failed} failed, "
+        others = f", {self.not_reports} not a report" if self.not_reports else ""
+        return (f"{self.seen} file(s) seen: {self.extracted} extracted ({self.reports} report(s){others}), {self.failed} failed, "
                 f"{self.skipped} already stored, {self.duplicates} duplicate(s){pruned}; "
                 f"{self.seconds:.1f} s ({rate:.1f} files/s)")
 
@@ -421,7 +426,12 @@ def extract_file(path: str, sha256: str, timeout: float | None) -> Outcome:
         records = _extract_any(path, extract)
         data = [r.to_dict() for r in records]
         fmt = data[0]["source"]["format"] if data else None
-        return Outcome(sha256, "done", data, None, time.perf_counter() - start, fmt)
+        # only reports go into the report tables; a file holding none keeps its class and the reason
+        reports = [d for d in data if d["source"].get("document_class") in (None, REPORT)]
+        other = next((d["source"] for d in data if d not in reports), None)
+        return Outcome(sha256, "done", reports, None, time.perf_counter() - start, fmt,
+                       other["document_class"] if other and not reports else None,
+                       other["document_class_reason"] if other and not reports else None)
     except _Timeout:
         return Outcome(sha256, "failed", [], f"timed out after {timeout:g} s", time.perf_counter() - start)
     except KeyboardInterrupt:
@@ -503,10 +513,11 @@ def ingest(inputs: Iterable[str | Path], db: str | Path, workers: int | None = N
 def _writer(store: Store, summary: IngestSummary, bar) -> Callable[[Task, Outcome], None]:
     def on_done(task: Task, outcome: Outcome) -> None:
         store.save_result(task.sha256, task.size, outcome.status, outcome.records, outcome.error, outcome.seconds,
-                          outcome.format)
+                          outcome.format, outcome.document_class, outcome.class_reason)
         if outcome.status == "done":
             summary.extracted += 1
             summary.reports += len(outcome.records)
+            summary.not_reports += int(outcome.document_class is not None)
         else:
             summary.failed += 1
             summary.failures.append((task.path, outcome.error or "failed"))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import JixiaoError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _V1 = [
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
@@ -50,7 +50,12 @@ _V2 = [
     "ALTER TABLE indicators ADD COLUMN kind TEXT",
     "ALTER TABLE reports ADD COLUMN format TEXT",
 ]
-MIGRATIONS = {1: _V1, 2: _V2}
+# v3: a file that holds no report keeps its class and the reason (pipeline/classify.py).
+_V3 = [
+    "ALTER TABLE files ADD COLUMN document_class TEXT",
+    "ALTER TABLE files ADD COLUMN class_reason TEXT",
+]
+MIGRATIONS = {1: _V1, 2: _V2, 3: _V3}
 TABLES = ("files", "paths", "reports", "indicators", "subprojects", "items", "checks", "provenance")
 
 
@@ -235,16 +240,18 @@ class Store:
         self.execute("DELETE FROM files WHERE sha256 = ?", (sha256,))
 
     def save_result(self, sha256: str, size: int, status: str, records: list[dict], error: str | None,
-                    seconds: float, fmt: str | None = None) -> None:
-        """Store one file's outcome — its records, or its failure — in one transaction."""
+                    seconds: float, fmt: str | None = None, document_class: str | None = None,
+                    class_reason: str | None = None) -> None:
+        """Store one file's outcome — its records, or its failure, or the class of a file that holds no
+        report — in one transaction."""
         self.begin()
         try:
             self._delete_content(sha256)
             for rec in records:
                 self._insert_record(sha256, rec)
-            self.execute("INSERT INTO files (sha256, size, format, status, error, n_reports, seconds, extracted_at) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                         (sha256, size, fmt, status, error, len(records), seconds, now()))
+            self.execute("INSERT INTO files (sha256, size, format, status, error, n_reports, seconds, extracted_at, "
+                         "document_class, class_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         (sha256, size, fmt, status, error, len(records), seconds, now(), document_class, class_reason))
             self.commit()
         except Exception:
             self.rollback()

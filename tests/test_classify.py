@@ -1,0 +1,93 @@
+"""Is it a report? Files that are not evaluations are classed, kept out of the report tables and listed
+with their reason."""
+import shutil
+import sqlite3
+
+from conftest import ROOT, SAMPLES
+
+import pipeline
+from pipeline.classify import FINANCE, NOT_REPORT, REPORT, classify
+from pipeline.cli import main
+from pipeline.dataset import ingest
+
+FINAL_ACCOUNTS = """临澧县教育局2022年度部门决算公开说明
+一、部门基本情况
+临澧县教育局是县政府工作部门,内设机构8个,下属单位32个。
+二、收入支出决算总体情况说明
+2022年度收入总计12,345.67万元,支出总计12,100.00万元。与上年相比,收入增加560.2万元,增长4.8%。
+三、一般公共预算财政拨款支出决算情况说明
+一般公共预算财政拨款支出11,800.00万元,占本年支出合计的97.52%。
+四、其他重要事项的情况说明
+2022年我局对重点项目开展了绩效自评,项目预算执行率均在90%以上。
+"""
+
+TARGET_TABLE = """2023年度项目支出绩效目标表
+| 项目名称 | 乡村道路硬化 |
+| 主管部门 | 临澧县交通运输局 | 实施单位 | 临澧县农村公路管理所 |
+| 项目资金(万元) | 年度资金总额 | 300 |
+| 年度目标 | 完成12公里道路硬化 |
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 硬化道路长度 | ≥12公里 |
+| 产出指标 | 质量指标 | 验收合格率 | 100% |
+| 效益指标 | 社会效益 | 群众出行条件改善 | 明显改善 |
+| 满意度指标 | 服务对象满意度 | 群众满意度 | ≥90% |
+"""
+
+NOTES = "# Notes\n\nThese are the sources of the archive: see SOURCES.md. 绩效评价报告 from the county site.\n" * 5
+CODE = "def budget(x):\n    return x * 10000  # 预算 万元\n\nclass Report:\n    pass\n" * 10
+TEMPLATE = ("<%@ page contentType=\"text/html\" %>\n<form>项目支出绩效自评表 填报说明:请各单位如实填写。\n"
+            "项目名称:____ 主管部门:____ 实施单位:____ 年度预算数:____ 全年执行数:____ 执行率:____\n"
+            "一级指标:____ 二级指标:____ 三级指标:____ 分值:____ 得分:____ 偏差原因分析及改进措施:____</form>\n")
+
+
+def test_an_evaluation_is_a_report():
+    [record] = pipeline.extract(SAMPLES / "selfeval_2021.txt")
+    assert record.source.document_class == REPORT
+
+
+def test_final_accounts_and_a_target_table_are_finance_documents_not_evaluations():
+    c = classify(FINAL_ACCOUNTS)
+    assert (c.name, c.kind) == (FINANCE, "final_accounts")
+    c = classify(TARGET_TABLE)
+    assert (c.name, c.kind) == (FINANCE, "target_table")
+
+
+def test_notes_code_and_a_form_template_are_not_reports_and_say_why():
+    assert classify(NOTES).name == NOT_REPORT and "Latin" in classify(NOTES).reason
+    assert classify(CODE).name == NOT_REPORT
+    c = classify(TEMPLATE.replace("项目支出绩效自评表", "项目表"))
+    assert c.name == NOT_REPORT and "figures" in c.reason
+    assert "too little" in classify("你好").reason
+
+
+def test_extract_says_not_a_report_on_stderr_and_exits_1(tmp_path, capsys):
+    junk = tmp_path / "junk.bin"
+    junk.write_text("hello", encoding="utf-8")
+    assert main(["extract", str(junk)]) == 1
+    err = capsys.readouterr().err
+    assert "junk.bin: not a report: too little Chinese text" in err
+
+
+def test_ingest_counts_only_reports_and_stores_every_other_file_with_its_class(tmp_path):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "selfeval_2021.txt", folder / "report.txt")
+    shutil.copy(ROOT / "README.md", folder / "README.md")
+    (folder / "SOURCES.md").write_text(NOTES, encoding="utf-8")
+    (folder / "form.jsp").write_text(TEMPLATE.replace("项目支出绩效自评表", "项目表"), encoding="utf-8")
+    shutil.copy(SAMPLES / "screenshots" / "audit.png", folder / "screenshot.png")
+    (folder / "决算.txt").write_text(FINAL_ACCOUNTS, encoding="utf-8")
+    (folder / "目标表.txt").write_text(TARGET_TABLE, encoding="utf-8")
+    db = tmp_path / "j.sqlite"
+    summary = ingest([folder], db, workers=0, progress=False)
+    assert summary.reports == 1 and summary.not_reports == 6 and summary.failed == 0
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT COUNT(*) FROM reports").fetchone()[0] == 1
+    classes = dict(con.execute("SELECT p.path, f.document_class FROM files f JOIN paths p USING (sha256)").fetchall())
+    by_name = {k.rsplit("/", 1)[-1]: v for k, v in classes.items()}
+    assert by_name == {"report.txt": None, "README.md": NOT_REPORT, "SOURCES.md": NOT_REPORT, "form.jsp": NOT_REPORT,
+                       "screenshot.png": NOT_REPORT, "决算.txt": FINANCE, "目标表.txt": FINANCE}
+    html = tmp_path / "a.html"
+    assert main(["audit", "--db", str(db), "--html", str(html), "--no-images"]) == 0
+    page = html.read_text(encoding="utf-8")
+    assert "不是报告的文件 / files that are not reports" in page and "final accounts" in page
