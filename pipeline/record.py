@@ -178,6 +178,8 @@ class Record:
     text_sums: list[TextSum] = field(default_factory=list)
     cited_rules: list[dict] = field(default_factory=list)  # {"doc": "财预〔2020〕10号", "year": 2020}
     report_date: str | None = None
+    # what was read and what was not (pipeline/coverage.py): refreshed each time the checks run
+    coverage: dict = field(default_factory=dict)
     extra: dict = field(default_factory=dict)  # unknown keys read back from JSON, written out unchanged
 
     def to_dict(self) -> dict:

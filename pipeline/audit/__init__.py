@@ -54,6 +54,7 @@ def build_audit(store: Store, out_html: str | Path, images: bool = True) -> dict
                         "year": _int(row.get("year")), "path": source, "total_score": row.get("total_score"),
                         "checks": items})
     failed_files = files[files["status"] == "failed"][["path", "error"]].to_dict("records") if len(files) else []
+    not_read = _not_read(reports, paths)
     # files that hold no report: kept out of every count and chart above, listed with their reason
     not_reports = (files[files["document_class"].notna()][["path", "document_class", "class_reason"]].to_dict("records")
                    if len(files) and "document_class" in files else [])
@@ -61,13 +62,27 @@ def build_audit(store: Store, out_html: str | Path, images: bool = True) -> dict
         "n_reports": len(reports), "n_files": files["sha256"].nunique() if len(files) else 0,
         "n_flagged": len(flagged_ids), "n_warned": warned["report_id"].nunique() if len(warned) else 0,
         "by_check": by_check.most_common(), "flagged": flagged, "more_flagged": max(0, len(flagged_ids) - MAX_FLAGGED),
-        "failed_files": failed_files, "not_reports": not_reports, "cross": cross_checks(tables).to_dict("records"),
+        "failed_files": failed_files, "not_reports": not_reports, "not_read": not_read, "cross": cross_checks(tables).to_dict("records"),
         "score_chart": _year_chart(reports, "total_score", "总分 / total score", 100),
         "rate_chart": _year_chart(reports, "execution_rate", "执行率 % / execution rate %", 100),
     }
     html = _template().render(**context)
     Path(out_html).write_text(html, encoding="utf-8")
     return {"reports": context["n_reports"], "flagged": context["n_flagged"], "path": str(out_html)}
+
+
+_KEY_PART_NAMES = {"score_table": "评分表 / score table", "total_score": "总分 / total score", "budget": "预算数 / budget"}
+
+
+def _not_read(reports, paths: dict) -> list[dict]:
+    """Reports missing a key part (score table, total score, budget): what a person must read by hand."""
+    if not len(reports) or "key_missing" not in reports:
+        return []
+    out = []
+    for row in reports[reports["key_missing"].fillna("") != ""].to_dict("records"):
+        out.append({"title": row.get("title") or "(无标题 / no title)", "path": next(iter(paths.get(row["sha256"], [])), ""),
+                    "missing": " · ".join(_KEY_PART_NAMES.get(k, k) for k in row["key_missing"].split(","))})
+    return out
 
 
 def _show(v) -> str:
@@ -180,6 +195,7 @@ table{border-collapse:collapse;margin:8px 0} td,th{border:1px solid #ccc;padding
 <tr><td>有警告的报告 / reports with warnings</td><td>{{ n_warned }}</td></tr>
 <tr><td>读取失败的文件 / files that failed</td><td>{{ failed_files|length }}</td></tr>
 <tr><td>不是报告的文件 / files that are not reports</td><td>{{ not_reports|length }}</td></tr>
+<tr><td>未能读取关键内容的报告 / reports with key parts not read</td><td>{{ not_read|length }}</td></tr>
 </table>
 {% if by_check %}<h2>未通过的核对 / failed checks</h2>
 <table><tr><th>核对 / check</th><th>报告数 / reports</th></tr>
@@ -206,6 +222,8 @@ table{border-collapse:collapse;margin:8px 0} td,th{border:1px solid #ccc;padding
 {% for f in cross %}<tr><td>{{ f.check_id }}</td><td>{{ f.message }}</td><td class="raw">{{ f.report_ids }}</td></tr>{% endfor %}</table>{% endif %}
 {% if failed_files %}<h2>读取失败的文件 / files that failed</h2><table><tr><th>file</th><th>reason</th></tr>
 {% for f in failed_files %}<tr><td class="raw">{{ f.path }}</td><td>{{ f.error }}</td></tr>{% endfor %}</table>{% endif %}
+{% if not_read %}<h2>未能读取 / not read</h2><table><tr><th>report</th><th>file</th><th>not read</th></tr>
+{% for r in not_read %}<tr><td>{{ r.title }}</td><td class="raw">{{ r.path }}</td><td>{{ r.missing }}</td></tr>{% endfor %}</table>{% endif %}
 {% if not_reports %}<h2>不是报告的文件 / files that are not reports</h2><table><tr><th>file</th><th>class</th><th>reason</th></tr>
 {% for f in not_reports %}<tr><td class="raw">{{ f.path }}</td><td>{{ f.document_class }}</td><td>{{ f.class_reason }}</td></tr>{% endfor %}</table>{% endif %}
 </body></html>

@@ -11,7 +11,7 @@ from .store import Store
 
 WIDE_COLUMNS = ["report_id", "department", "region", "year", "kind", "project_name", "title", "budget_yuan",
                 "executed_yuan", "execution_rate", "total_score", "grade", "n_failed_checks", "n_warned_checks",
-                "truncated", "format", "sha256", "paths"]
+                "truncated", "format", "key_missing", "fields_missing", "n_skipped", "sha256", "paths"]
 
 
 def read_tables(store: Store) -> dict[str, pd.DataFrame]:
@@ -25,7 +25,8 @@ def read_tables(store: Store) -> dict[str, pd.DataFrame]:
     out = {
         "reports": frame(f"SELECT id AS report_id, sha256, report_index, title, project_name, department, region, year, kind, "
                          f"budget_yuan, executed_yuan, execution_rate, total_weight, total_score, grade_stated, grade_derived, "
-                         f"n_failed, n_warned, truncated, format FROM reports WHERE id IN ({live}) ORDER BY id"),
+                         f"n_failed, n_warned, truncated, format, key_missing, fields_missing, n_skipped "
+                         f"FROM reports WHERE id IN ({live}) ORDER BY id"),
         "indicators": frame(f"SELECT * FROM indicators WHERE report_id IN ({live}) ORDER BY report_id, idx"),
         "checks": frame(f"SELECT * FROM checks WHERE report_id IN ({live}) ORDER BY report_id, check_id"),
         "subprojects": frame(f"SELECT * FROM subprojects WHERE report_id IN ({live}) ORDER BY report_id, idx"),

@@ -50,10 +50,14 @@ _V2 = [
     "ALTER TABLE indicators ADD COLUMN kind TEXT",
     "ALTER TABLE reports ADD COLUMN format TEXT",
 ]
-# v3: a file that holds no report keeps its class and the reason (pipeline/classify.py).
+# v3: a file that holds no report keeps its class and the reason (pipeline/classify.py); a report keeps
+# its coverage (pipeline/coverage.py): the key parts and SPEC fields not read, the checks skipped.
 _V3 = [
     "ALTER TABLE files ADD COLUMN document_class TEXT",
     "ALTER TABLE files ADD COLUMN class_reason TEXT",
+    "ALTER TABLE reports ADD COLUMN key_missing TEXT",
+    "ALTER TABLE reports ADD COLUMN fields_missing TEXT",
+    "ALTER TABLE reports ADD COLUMN n_skipped INTEGER",
 ]
 MIGRATIONS = {1: _V1, 2: _V2, 3: _V3}
 TABLES = ("files", "paths", "reports", "indicators", "subprojects", "items", "checks", "provenance")
@@ -262,15 +266,19 @@ class Store:
         rid = f"{sha256[:20]}:{index}"
         r, b, s, g, src = rec["report"], rec["budget"], rec["scores"], rec["grade"], rec["source"]
         checks = rec.get("checks") or []
+        cov = rec.get("coverage") or {}
         self.execute(
             "INSERT INTO reports (id, sha256, report_index, title, project_name, department, region, year, kind, "
             "budget_yuan, executed_yuan, execution_rate, total_weight, total_score, grade_stated, grade_derived, "
-            "n_failed, n_warned, truncated, record_json, format) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "n_failed, n_warned, truncated, record_json, format, key_missing, fields_missing, n_skipped) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (rid, sha256, index, r.get("title"), r.get("project_name"), r.get("department"), r.get("region"), r.get("year"),
              r.get("kind"), b.get("budget_yuan"), b.get("executed_yuan"), b.get("execution_rate"), s.get("total_weight"),
              s.get("total_score"), g.get("stated"), g.get("derived"),
              sum(1 for c in checks if c.get("status") == "fail"), sum(1 for c in checks if c.get("status") == "warn"),
-             int(bool(src.get("truncated"))), json.dumps(rec, ensure_ascii=False), src.get("format")))
+             int(bool(src.get("truncated"))), json.dumps(rec, ensure_ascii=False), src.get("format"),
+             ",".join(cov.get("key_missing") or []), ",".join(cov.get("missing") or []),
+             len(cov.get("checks_skipped") or {})))
         self.executemany(
             "INSERT INTO indicators (report_id, idx, level, code, name, parent, weight, score, target, actual, kind) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -6,6 +6,7 @@ raises on odd values, it reports them.
 """
 from __future__ import annotations
 
+from ..coverage import coverage_of
 from ..record import Check, Record
 from . import budget, grades, scores, text  # noqa: F401  (registers the checks)
 from .base import REGISTRY, CheckSpec
@@ -25,6 +26,7 @@ def verify(record: Record) -> list[Check]:
             results.append(Check(spec.id, "skip", spec.severity,
                                  f"记录中的值无法检查 / cannot check the record's values: {type(exc).__name__}: {exc}"))
     record.checks = results
+    record.coverage = coverage_of(record)
     return results
 
 
