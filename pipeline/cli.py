@@ -21,8 +21,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", action="version", version=f"jixiao {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("extract", help="extract records from report files")
-    p.add_argument("files", nargs="+", help="report files (.txt, .html)")
+    p = sub.add_parser("extract", help="extract records from report files or folders")
+    p.add_argument("files", nargs="+", help="report files (text, HTML, PDF, images, DOCX, XLSX, XLS) or folders, "
+                                            "walked as ingest walks them")
+    p.add_argument("--quiet", action="store_true", help="no summary line per record and no OCR progress on stderr")
     p.add_argument("-o", "--output", help="output file, or a folder for one JSON file per record (default: stdout)")
     p.add_argument("--format", choices=("json", "jsonl"), default="json",
                    help="json: one object (an array for several records); jsonl: one record per line")
@@ -118,10 +120,23 @@ def _audit(args) -> int:
 
 
 def _extract(args) -> int:
+    from .dataset.ingest import discover
     records, failures = [], 0
-    for name in args.files:
+    missing = [n for n in args.files if not Path(n).exists()]
+    files = [str(f) for f in discover([n for n in args.files if Path(n).is_dir()])]
+    names = [n for n in args.files if not Path(n).is_dir()] + files
+    if not args.quiet:
+        _show_ocr_progress()
+    for name in names:
+        if name in missing:
+            failures += 1
+            print(f"jixiao: {name}: no such file or folder", file=sys.stderr)
+            continue
         try:
             got = extract(name)
+            if not args.quiet:
+                for r in got:
+                    print(f"jixiao: {_summary_line(name, r)}", file=sys.stderr)
             kept = [r for r in got if r.source.document_class in (None, REPORT)]
             for r in got:
                 if r not in kept:
@@ -141,8 +156,32 @@ def _extract(args) -> int:
         print(f"jixiao: {args.output}: cannot write ({exc.strerror or exc})", file=sys.stderr)
         return 2
     if failures:
-        print(f"jixiao: {failures} of {len(args.files)} file(s) failed", file=sys.stderr)
+        print(f"jixiao: {failures} of {len(names)} file(s) failed or held no report", file=sys.stderr)
     return 1 if failures else 0
+
+
+def _summary_line(name: str, r: Record) -> str:
+    """One line a person scans: the file, its kind, budget, rate, total score, grade and failed checks."""
+    money = r.budget
+    failed = [c.id for c in r.checks if c.status == "fail"]
+    budget = f"{money.budget_yuan:,.0f} 元" if money.budget_yuan is not None else "—"
+    rate = f"{money.execution_rate:g}%" if money.execution_rate is not None else "—"
+    total = f"{r.scores.total_score:g}" if r.scores.total_score is not None else "—"
+    grade = r.grade.stated or r.grade.derived or "—"
+    return (f"{name}: {r.report.kind or r.source.document_class or '?'}, budget {budget}, rate {rate}, "
+            f"score {total}, grade {grade}, failed: {', '.join(failed) if failed else 'none'}")
+
+
+def _show_ocr_progress() -> None:
+    """OCR takes seconds a page: its per-page log lines go to stderr so that a long scan is seen moving."""
+    import logging
+    log = logging.getLogger("jixiao.ocr")
+    if not any(getattr(h, "_jixiao", False) for h in log.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("jixiao: %(message)s"))
+        handler._jixiao = True
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
 
 
 def _write(records: list[Record], output: str | None, fmt: str) -> None:

@@ -70,3 +70,20 @@ def test_extract_into_a_folder_keeps_reports_of_one_file_and_same_names_apart(tm
                  str(other / "selfeval_2021.txt"), "-o", str(folder)]) == 0
     assert sorted(p.name for p in folder.iterdir()) == ["multi_report.0.json", "multi_report.1.json",
                                                         "selfeval_2021.json", "selfeval_2021~2.json"]
+
+
+def test_extract_walks_a_folder_and_prints_a_summary_line_per_record(tmp_path, capsys):
+    import shutil
+
+    from conftest import SAMPLES
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(SAMPLES / "selfeval_2021.txt", folder / "sub" / "a.txt")
+    shutil.copy(SAMPLES / "project_shanghai_trad.txt", folder / "b.txt")
+    out = tmp_path / "out.json"
+    assert main(["extract", str(folder), "-o", str(out)]) == 0
+    assert len(json.loads(out.read_text(encoding="utf-8"))) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2 and all("budget" in line and "score" in line and "failed:" in line for line in err)
+    assert main(["extract", str(folder), "-o", str(out), "--quiet"]) == 0
+    assert capsys.readouterr().err == ""

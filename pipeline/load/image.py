@@ -47,6 +47,7 @@ def load(path: Path, data: bytes) -> Document:
         raise LoadError(path, f"not a readable image ({type(exc).__name__}: {str(exc)[:100]})") from None
     pages, all_lines = [], []
     for number, (frame, back) in enumerate(frames, start=1):
+        ocr.log.info("%s: OCR page %d of %d", path, number, len(frames))
         try:
             text, boxes, lines, degrees = ocr.ocr_image_text(frame, scale=back, probe=True)
         except ocr.OcrUnavailable as exc:

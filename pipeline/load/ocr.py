@@ -67,7 +67,7 @@ def recognise(image) -> list[OcrLine]:
         xs, ys = [p[0] for p in quad], [p[1] for p in quad]
         line = OcrLine(str(text), (float(min(xs)), float(min(ys)), float(max(xs)), float(max(ys))), float(score))
         if line.score < MIN_SCORE:
-            log.info("low-confidence OCR line kept: %r (%.2f)", line.text, line.score)
+            log.debug("low-confidence OCR line kept: %r (%.2f)", line.text, line.score)
         out.append(line)
     return out
 
