@@ -40,6 +40,24 @@ TEMPLATE = ("<%@ page contentType=\"text/html\" %>\n<form>项目支出绩效自�
             "一级指标:____ 二级指标:____ 三级指标:____ 分值:____ 得分:____ 偏差原因分析及改进措施:____</form>\n")
 
 
+def _pdf(path, text):
+    """A text PDF of `text`, one line per line (reportlab, the WenQuanYi font the samples use)."""
+    import pytest
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+    font = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
+    try:
+        pdfmetrics.registerFont(TTFont("WQYZenHei", font, subfontIndex=0))
+    except Exception:  # noqa: BLE001
+        pytest.skip("the WenQuanYi font is not installed")
+    c = canvas.Canvas(str(path))
+    for k, line in enumerate(text.splitlines()):
+        c.setFont("WQYZenHei", 10)
+        c.drawString(50, 800 - 16 * k, line)
+    c.save()
+
+
 def test_an_evaluation_is_a_report():
     [record] = pipeline.extract(SAMPLES / "selfeval_2021.txt")
     assert record.source.document_class == REPORT
@@ -76,17 +94,18 @@ def test_ingest_counts_only_reports_and_stores_every_other_file_with_its_class(t
     (folder / "SOURCES.md").write_text(NOTES, encoding="utf-8")
     (folder / "form.jsp").write_text(TEMPLATE.replace("项目支出绩效自评表", "项目表"), encoding="utf-8")
     shutil.copy(SAMPLES / "screenshots" / "audit.png", folder / "screenshot.png")
-    (folder / "决算.txt").write_text(FINAL_ACCOUNTS, encoding="utf-8")
+    _pdf(folder / "决算.pdf", FINAL_ACCOUNTS)
+    (folder / "app.js").write_text(CODE.replace("def ", "function ").replace("#", "//"), encoding="utf-8")
     (folder / "目标表.txt").write_text(TARGET_TABLE, encoding="utf-8")
     db = tmp_path / "j.sqlite"
     summary = ingest([folder], db, workers=0, progress=False)
-    assert summary.reports == 1 and summary.not_reports == 6 and summary.failed == 0
+    assert summary.reports == 1 and summary.not_reports == 7 and summary.failed == 0
     con = sqlite3.connect(db)
     assert con.execute("SELECT COUNT(*) FROM reports").fetchone()[0] == 1
     classes = dict(con.execute("SELECT p.path, f.document_class FROM files f JOIN paths p USING (sha256)").fetchall())
     by_name = {k.rsplit("/", 1)[-1]: v for k, v in classes.items()}
     assert by_name == {"report.txt": None, "README.md": NOT_REPORT, "SOURCES.md": NOT_REPORT, "form.jsp": NOT_REPORT,
-                       "screenshot.png": NOT_REPORT, "决算.txt": FINANCE, "目标表.txt": FINANCE}
+                       "screenshot.png": NOT_REPORT, "决算.pdf": FINANCE, "目标表.txt": FINANCE, "app.js": NOT_REPORT}
     html = tmp_path / "a.html"
     assert main(["audit", "--db", str(db), "--html", str(html), "--no-images"]) == 0
     page = html.read_text(encoding="utf-8")
