@@ -122,3 +122,11 @@ def test_department_from_a_title_with_a_parenthetical_and_none_from_a_single_gue
 def test_a_grade_condition_holding_a_thousands_number_does_not_break_the_bands():
     bands, _ = read_bands("评分90分(含)以上为优,1,796分以上为良,60分以下为差。")
     assert [(b.grade, b.min, b.max) for b in bands] == [("优", 90, None), ("差", None, 60)]
+
+
+def test_a_signed_date_in_chinese_numerals_or_with_dots_is_read():
+    from pipeline.extract.metadata import find_report_date
+    for text, iso in (("临澧县财政局\n二〇二二年三月十五日\n", "2022-03-15"), ("临澧县财政局\n2022.03.15\n", "2022-03-15"),
+                      ("单位\n二○二一年十二月三十一日", "2021-12-31"), ("单位\n2021年4月8日", "2021-04-08")):
+        assert find_report_date(_ctx(text)).value == iso
+    assert find_report_date(_ctx("单位\n2022.13.40\n")) is None  # no such day

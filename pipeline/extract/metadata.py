@@ -317,14 +317,38 @@ def _lowest(region: str) -> str:
     return (m["county"] or m["city"] or region) if m else region
 
 
+# The date a report is signed: alone at the end of a line, in Arabic or Chinese numerals
+# ('2022年3月15日', '二〇二二年三月十五日', '2022.03.15', '2022-03-15', '2022/3/15').
+_CN_DIGIT = "〇○零一二三四五六七八九十"
+_SIGNED_DATE = regex.compile(
+    rf"(?P<date>(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[二一][{_CN_DIGIT}]{{3}}年[{_CN_DIGIT}]{{1,2}}月[{_CN_DIGIT}]{{1,3}}日"
+    r"|(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2})\s*$", regex.M)
+_PUBLISHED = regex.compile(r"发布(?:时间|日期)[::]\s*(?P<date>(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2})")
+
+
 def find_report_date(ctx: Context) -> Found | None:
-    m = regex.search(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*$", ctx.text[:6000], regex.M)
-    if m:
-        return Found(f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}", m.start(), m.end())
-    m = regex.search(r"发布时间[::]\s*((?:19|20)\d{2})-(\d{2})-(\d{2})", ctx.text)
-    if m:
-        return Found(f"{m[1]}-{m[2]}-{m[3]}", m.start(), m.end())
+    for pattern, zone in ((_SIGNED_DATE, ctx.text[:6000]), (_PUBLISHED, ctx.text)):
+        for m in pattern.finditer(zone):
+            iso = _iso_date(m["date"])
+            if iso:
+                return Found(iso, m.start("date"), m.end("date"))
     return None
+
+
+def _iso_date(text: str) -> str | None:
+    """'二〇二二年三月十五日' → '2022-03-15' (cn2an reads the numerals); None for an impossible date."""
+    import datetime as dt
+
+    import cn2an
+    if regex.search(rf"[{_CN_DIGIT}]", text):
+        text = cn2an.transform(text.replace("○", "〇"), "cn2an")
+    parts = [int(x) for x in regex.findall(r"\d+", text)]
+    if len(parts) != 3:
+        return None
+    try:
+        return dt.date(*parts).isoformat()
+    except ValueError:
+        return None
 
 
 def find_cited_rules(text: str) -> list[dict]:
