@@ -132,6 +132,11 @@ class Check:
     expected: Any = None
     actual: Any = None
     evidence: list[dict] = field(default_factory=list)
+    # the same figures by what they are, the same in every check: what the report states, what its own
+    # figures give, and the rule it is held to (a list where two statements are compared)
+    stated: Any = None
+    computed: Any = None
+    rule: Any = None
 
 
 @dataclass

@@ -239,3 +239,13 @@ def test_part_sums_text_passes_two_splits_printed_side_by_side(tmp_path):
     assert c.status == "pass"
     c = check_of(run(tmp_path, text.replace("项目支出400万元", "项目支出300万元")), "part_sums_text")
     assert c.status == "fail" and c.expected == 10_000_000 and c.actual == 9_000_000
+
+
+def test_every_verdict_names_the_stated_and_the_computed_figure_the_same_way(tmp_path):
+    text = ("项目支出绩效评价报告\n项目预算合计100万元,实际支出90万元,预算执行率91%。\n"
+            "项目综合得分85分,等级为优。评价得分在90分及以上的为优,80分以上的为良。\n")
+    record = run(tmp_path, text)
+    rate = check_of(record, "execution_rate")
+    assert rate.status == "fail" and rate.stated == 91 and rate.computed == 90
+    grade = check_of(record, "grade_matches_score")
+    assert grade.status == "fail" and grade.stated == "优" and grade.computed == "良"

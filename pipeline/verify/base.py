@@ -16,18 +16,31 @@ class CheckSpec:
     severity: str  # the severity of a failure: error | warning
     run: Callable[[Record], Check]
     rule: str
+    # what a verdict's `expected` and `actual` are: 'stated' (the report's own figure), 'computed' (what its
+    # figures give) or 'rule' (the norm it is held to); Check.stated / computed / rule are filled from them
+    roles: tuple[str, str] = ("stated", "computed")
 
 
 REGISTRY: dict[str, CheckSpec] = {}
 
 
-def check(check_id: str, severity: str = "error"):
+def check(check_id: str, severity: str = "error", roles: tuple[str, str] = ("stated", "computed")):
     """Register a check function under a stable id; its docstring is its rule and tolerance."""
     def wrap(fn: Callable[[Record], Check]):
-        REGISTRY[check_id] = CheckSpec(check_id, severity, fn, (fn.__doc__ or "").strip())
+        REGISTRY[check_id] = CheckSpec(check_id, severity, fn, (fn.__doc__ or "").strip(), roles)
         fn.check_id = check_id
         return fn
     return wrap
+
+
+def _verdict(check_id: str, status: str, severity: str, message: str, expected, actual, evidence) -> Check:
+    c = Check(check_id, status, severity, message, _round(expected), _round(actual), evidence or [])
+    filled: dict[str, list] = {}
+    for role, value in zip(_spec(check_id).roles, (c.expected, c.actual)):
+        filled.setdefault(role, []).append(value)
+    for role, values in filled.items():
+        setattr(c, role, values[0] if len(values) == 1 else values)
+    return c
 
 
 def _spec(check_id: str) -> CheckSpec:
@@ -35,20 +48,19 @@ def _spec(check_id: str) -> CheckSpec:
 
 
 def passed(check_id: str, zh: str, en: str, expected=None, actual=None, evidence=None) -> Check:
-    return Check(check_id, "pass", _spec(check_id).severity, f"{zh} / {en}", _round(expected), _round(actual),
-                 evidence or [])
+    return _verdict(check_id, "pass", _spec(check_id).severity, f"{zh} / {en}", expected, actual, evidence)
 
 
 def failed(check_id: str, zh: str, en: str, expected=None, actual=None, evidence=None) -> Check:
     """A failure: status 'fail' for error checks, 'warn' for warning checks."""
     spec = _spec(check_id)
     status = "fail" if spec.severity == "error" else "warn"
-    return Check(check_id, status, spec.severity, f"{zh} / {en}", _round(expected), _round(actual), evidence or [])
+    return _verdict(check_id, status, spec.severity, f"{zh} / {en}", expected, actual, evidence)
 
 
 def warned(check_id: str, zh: str, en: str, expected=None, actual=None, evidence=None) -> Check:
     """A softer verdict on an error check (possible misread, rounding at the edge of the tolerance)."""
-    return Check(check_id, "warn", "warning", f"{zh} / {en}", _round(expected), _round(actual), evidence or [])
+    return _verdict(check_id, "warn", "warning", f"{zh} / {en}", expected, actual, evidence)
 
 
 def skipped(check_id: str, zh: str, en: str) -> Check:

@@ -121,7 +121,7 @@ def _half_wan(v: float) -> float:
     return 0.5 * 10 ** -decimals(v / 10_000) * 10_000
 
 
-@check("budget_columns_order", "warning")
+@check("budget_columns_order", "warning", roles=("stated", "stated"))
 def budget_columns_order(record: Record) -> Check:
     """全年执行数 ≤ 全年预算数: spending above the budget is possible but rare, so it is flagged (warning)."""
     cid = "budget_columns_order"

@@ -13,7 +13,7 @@ def _same(a: str, b: str) -> bool:
     return a == b or any(a in t and b in t for t in _SAME_TIER)
 
 
-@check("grade_matches_score")
+@check("grade_matches_score", roles=("computed", "stated"))
 def grade_matches_score(record: Record) -> Check:
     """The stated grade is the band total_score falls in, bands half-open [min, max), from the report's
     own text else the regime's (DOMAIN.md §1.2). Exact."""
@@ -30,7 +30,7 @@ def grade_matches_score(record: Record) -> Check:
                   f"total {fmt(total)} falls in '{band or '—'}', the report states '{g.stated}'", band, g.stated, ev)
 
 
-@check("grade_bands_valid", "warning")
+@check("grade_bands_valid", "warning", roles=("rule", "stated"))
 def grade_bands_valid(record: Record) -> Check:
     """The report's own bands are contiguous, cover 0–100 and do not overlap. Exact."""
     cid = "grade_bands_valid"

@@ -61,7 +61,7 @@ def indicator_scores_sum(record: Record) -> Check:
                   f"leaf scores sum to {fmt(s)}, not the stated total {fmt(total)}", total, s, ev)
 
 
-@check("indicator_weights_sum")
+@check("indicator_weights_sum", roles=("rule", "computed"))
 def indicator_weights_sum(record: Record) -> Check:
     """Σ leaf weights = total_weight, and total_weight = 100. Exact: weights are integers or halves.
     Where the table states no total weight the leaves are compared with 100."""
@@ -142,7 +142,7 @@ def _score_fits_rate(w: float, s: float, rate: float) -> tuple[bool, float]:
     return any(abs(o - s) < 1e-9 for o in options), exact
 
 
-@check("execution_score", "warning")
+@check("execution_score", "warning", roles=("computed", "stated"))
 def execution_score(record: Record) -> Check:
     """The 预算执行率 row's score = weight × min(rate, 100%) rounded half-up, truncated or ceiled to the
     score's decimals (the sample's 7.7 = truncation of 8 × 97.22%). Otherwise a warning: many rules step."""
@@ -161,7 +161,7 @@ def execution_score(record: Record) -> Check:
                   round(exact, 4), ind.score, ev)
 
 
-@check("selfeval_execution_score", "warning")
+@check("selfeval_execution_score", "warning", roles=("computed", "stated"))
 def selfeval_execution_score(record: Record) -> Check:
     """Self-assessment forms: 执行率得分 = 分值 × min(全年执行数/全年预算数, 1), rounded, truncated or ceiled
     to the score's decimals (warning otherwise)."""
@@ -203,7 +203,7 @@ def selfeval_total(record: Record) -> Check:
 _PROFILE = (("产出", 50), ("效益", 30), ("满意", 10))
 
 
-@check("level1_weight_profile", "warning")
+@check("level1_weight_profile", "warning", roles=("rule", "stated"))
 def level1_weight_profile(record: Record) -> Check:
     """Self-assessment (财预〔2020〕10号): 产出 50 / 效益 30 / 满意度 10 / 预算执行率 10. Deviation is allowed
     ('可适当调整'), so a different profile is a warning only."""
@@ -268,7 +268,7 @@ def indicator_count_stated(record: Record) -> Check:
 _RATE_NAME = regex.compile(r"(?:完成率|达标率|满意度|合格率|覆盖率|知晓率|到位率|执行率)")
 
 
-@check("rate_indicators", "warning")
+@check("rate_indicators", "warning", roles=("rule", "stated"))
 def rate_indicators(record: Record) -> Check:
     """完成率 / 达标率 / 满意度 values lie in [0, 100] (完成率 may exceed 100%). Exact."""
     cid = "rate_indicators"

@@ -6,7 +6,7 @@ from ..record import Check, Record
 from .base import EPS, check, evidence, failed, first_unbalanced, fmt, passed, skipped
 
 
-@check("repeated_figures_agree")
+@check("repeated_figures_agree", roles=("stated", "stated"))
 def repeated_figures_agree(record: Record) -> Check:
     """A figure stated more than once (text and table, 元 and 万元, summary and body) agrees within the
     half-unit of the coarser statement (89.97万 vs 89.974万 passes)."""
@@ -46,7 +46,7 @@ def part_sums_text(record: Record) -> Check:
                   evidence(record, *[t.pointer for t in sums if t.pointer]))
 
 
-@check("yoy_change", "warning")
+@check("yoy_change", "warning", roles=("computed", "stated"))
 def yoy_change(record: Record) -> Check:
     """'本年A, 同比增加X, 增长Y%' ⇒ Y = X / (A − X) × 100 (decrease: X / (A + X)); the stated Y must lie within
     the range the printed precision of A and X allows, widened by Y's own half-unit."""
@@ -70,7 +70,7 @@ def yoy_change(record: Record) -> Check:
     return passed(cid, f"{len(rows)}处同比比例相符", f"{len(rows)} year-on-year percent(s) match their amounts")
 
 
-@check("year_consistency", "warning")
+@check("year_consistency", "warning", roles=("stated", "stated"))
 def year_consistency(record: Record) -> Check:
     """The budget year is not after the report date, and no cited rule is issued after the report was
     written (a 2018 report citing 财预〔2020〕10号 is suspect). Exact."""
@@ -102,7 +102,7 @@ _SECTION_ZH = {"basic": "基本情况", "conclusion": "评价结论", "score_tab
                "suggestions": "建议"}
 
 
-@check("document_complete", "warning")
+@check("document_complete", "warning", roles=("rule", "stated"))
 def document_complete(record: Record) -> Check:
     """The document is not truncated (preview markers, a table or sentence cut off) and has the sections a
     report of its kind has (DOMAIN.md §2.1: project reports 基本情况 + 评价结论 + 评分表; self-assessment the 自评表)."""
