@@ -63,7 +63,7 @@ _SIGNATURE = regex.compile(rf"(?m)^[ \t]*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})[ \
 # carries the project out first, its supervising department only where no such unit is named.
 _UNIT_AFTER = rf"\s*(?:为|是|系|:)\s*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})(?=[,。;、,\s(]|负责|$)"
 _ROLE_SENTENCES = [
-    regex.compile(rf"(?:项目)?(?:牵头)?(?:实施单位|实施主体|建设单位|项目法人|项目单位|责任单位){_UNIT_AFTER}"),
+    regex.compile(rf"(?:项目)?(?:牵头)?(?:实施单位|实施主体|建设单位|项目法人|项目单位|责任单位|承担单位){_UNIT_AFTER}"),
     regex.compile(rf"(?:项目)?主管(?:部门|单位){_UNIT_AFTER}"),
 ]
 # '我局', '本单位', '各乡镇人民政府', '有关部门': words that stand for units, not names of one.
@@ -234,12 +234,20 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
         m = pattern.search(text)
         if m:
             return Found(m[1], m.start(1), m.end(1))
+    # The unit the text defines a short name for: '祁东县农业农村局(以下简称“县农业农村局”)' — a
+    # definition outweighs how often a name heads a sentence.
+    for m in _SHORT_NAMED_UNIT.finditer(text):
+        name, start = _from_place(m[1]), m.start(1) + len(m[1]) - len(_from_place(m[1]))
+        if not _EVALUATOR.search(name) and not _NOT_A_UNIT.match(name) and len(name) >= 3 \
+                and not regex.search(r"受|委托", text[max(0, m.start() - 12):m.start()]):
+            return Found(name, start, m.end(1))
     # The unit that heads sentences: '金山区科学技术委员会每年安排…', '县政协坚持…'.
     counts: Counter = Counter()
     spans: dict[str, tuple[int, int]] = {}
     for m in _SENTENCE_HEAD_UNIT.finditer(text):
         name = m[1]
-        if regex.search(r"关于|根据|按照|通过|为了|项目|资金|经费|绩效|印发|我们|本|该|中共", name) or _NOT_A_UNIT.match(name):
+        if regex.search(r"关于|根据|按照|通过|为了|项目|资金|经费|绩效|印发|我们|本|该|中共", name) or _NOT_A_UNIT.match(name) \
+                or _EVALUATOR.search(name) or len(name) < 3:  # '公办' (园) is no office
             continue
         after = text[m.end(1):m.end(1) + 8]
         counts[name] += 1 + (2 if regex.match(_ACTION, after) else 0)
@@ -248,10 +256,6 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
         name, votes = counts.most_common(1)[0]
         if votes >= 2:  # once, without an action after it, is a guess
             return Found(name, *spans[name])
-    # The unit the text defines a short name for: '祁东县农业农村局(以下简称“县农业农村局”)'.
-    for m in _SHORT_NAMED_UNIT.finditer(text):
-        if not _EVALUATOR.search(m[1]) and not regex.search(r"受|委托", text[max(0, m.start() - 12):m.start()]):
-            return Found(m[1], m.start(1), m.end(1))
     # The unit that signs the report: its name alone on a line, above the date.
     m = _SIGNATURE.search(text[-400:])
     if m and not _EVALUATOR.search(m[1]):
@@ -263,6 +267,16 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
     # Last: the unit a government page names as the item's source ('来源:临河区农牧和科技局').
     found = form_field(text[:1500], ["来源", "信息来源"], max_len=30, accept=is_unit)
     return Found(strip_code(found.value), found.start, found.end) if found else None
+
+
+def _from_place(name: str) -> str:
+    """A unit's name from where its place begins: '月对连云港市赣榆区教育局' → '连云港市赣榆区教育局' (the
+    pattern starts on the words before it); a name without a place is left whole."""
+    for i in range(len(name) - 2):
+        m = _PLACE.match(name, i)
+        if m and m[0] and (m["prov"] or m["city"] or m["county"]) and len(m[0]) >= 2 and place_of(name[i:]) is not None:
+            return name[i:]
+    return name
 
 
 def place_of(name: str | None) -> str | None:

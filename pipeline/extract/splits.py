@@ -337,12 +337,19 @@ def _stated_before(r: _Reading, i: int, sentence_start: int) -> Amount | None:
     if i == 0:
         return None
     prev = r.amounts[i - 1]
-    if r.text[prev.end:sentence_start].strip(" 。\n"):
-        return None  # the sentence before does not end on its figure
-    if i - 1 in r.part_of:
-        return r.part_of[i - 1].total  # the same total broken down again, by another dimension
-    if i - 1 in r.total_of or (_ALLOCATING.search(prev.label) and not _SPENT.match(prev.label)):
-        return prev
+    if not r.text[prev.end:sentence_start].strip(" 。\n"):  # the sentence before ends on its figure
+        if i - 1 in r.part_of:
+            return r.part_of[i - 1].total  # the same total broken down again, by another dimension
+        if i - 1 in r.total_of or (_ALLOCATING.search(prev.label) and not _SPENT.match(prev.label)):
+            return prev
+        return None
+    # else the figure the sentence before allocates: '项目预算300万元, 资金来源为…。资金主要用于: …'
+    for k in range(i - 1, -1, -1):
+        a = r.amounts[k]
+        if a.sentence != prev.sentence:
+            break
+        if not r.used(k) and _ALLOCATING.search(a.label) and not _SPENT.match(a.label) and not a.per_unit:
+            return a
     return None
 
 
