@@ -35,7 +35,7 @@ EXECUTED_PATTERNS = [
     rf"(?:实际|累计|共|已)(?:支出|支付|使用|支|拨付)(?:[\p{{Han}}]{{0,6}}?资金|金额|数)?{_FILL}{AMOUNT}",
     rf"(?:已支付|支出数|决算数){_FILL}{AMOUNT}",
     # paid out to the beneficiaries: the spending of subsidy and transfer funds
-    rf"(?:已|实际|累计|共)?(?:发放|拨付使用)(?:补贴|补助)?(?:资金|金额)?{_FILL}{AMOUNT}",
+    rf"(?:已|实际|累计|共)?(?:发放|拨付使用|兑付)(?:补贴|补助|补奖)?(?:资金|金额)?{_FILL}{AMOUNT}",
     # '各乡镇资金使用316.75万元', '累计完成投资1,702.45万元': funds used, investment completed
     rf"资金(?:使用|支出)(?:金额|数)?{_FILL}{AMOUNT}",
     # a department's or a year's spending: '2020年全年支出1,798.64万元'
@@ -43,8 +43,10 @@ EXECUTED_PATTERNS = [
     rf"(?:累计)?完成(?:投资|支出)(?:额|金额)?{_FILL}{AMOUNT}",
 ]
 RECEIVED_PATTERNS = [rf"(?:实际)?(?:到位|收到)(?:资金)?{_FILL}{AMOUNT}"]
-# 拨付率 and 投资完成率 are the execution rate where the executed amount is worded 拨付 / 完成投资.
-RATE_PATTERNS = [rf"(?:预算)?(?:执行率|执行度|支出率|资金使用率|支付率|支出进度|执行进度|资金拨付率|拨付率|投资完成率)"
+# 拨付率, 发放率, 兑付率 and 投资完成率 are the execution rate where the executed amount is worded
+# 拨付 / 发放 / 兑付 / 完成投资.
+RATE_PATTERNS = [rf"(?:预算)?(?:执行率|执行度|支出率|资金使用率|支付率|支出进度|执行进度|资金拨付率|拨付率|投资完成率|"
+                 rf"(?:资金)?(?:发放|兑付)率)"
                  rf"(?:\([^)]{{0,8}}\))?{_FILL}{PCT}"]
 FUNDING_SOURCE = regex.compile(r"(?:资金)?来源(?:为|是|:|于)\s*([\p{Han}]{2,12}?(?:资金|拨款|经费|预算|债券))")
 
@@ -415,9 +417,9 @@ def adjusted_first(pool: list[Candidate]) -> list[Candidate]:
 
 def choose(facts: BudgetFacts) -> tuple[Candidate | None, Candidate | None, Candidate | None]:
     """The (budget, executed, rate) triple: one that agrees with the stated rate when there is one."""
-    rate = facts.rate[0] if facts.rate else None
     budgets, executed = adjusted_first(whole_period_first(facts.budget)), whole_period_first(facts.executed)
-    if rate is not None:
+    # every stated rate is tried: a target worded like a rate ('发放率100%') must not hide the execution rate
+    for rate in facts.rate:
         dec = _decimals(rate)
         for e in executed:
             for b in budgets + facts.received:
@@ -426,6 +428,8 @@ def choose(facts: BudgetFacts) -> tuple[Candidate | None, Candidate | None, Cand
                     if b not in budgets:
                         budget = next((x for x in budgets if abs(x.value - b.value) <= max(x.half_unit, b.half_unit)), budget)
                     return budget, e, rate
+    # no rate fits: the one named 执行率 (or the form's own) before its synonyms
+    rate = next((r for r in facts.rate if r.origin == "table" or "执行" in r.label), facts.rate[0] if facts.rate else None)
     return (budgets[0] if budgets else None), (executed[0] if executed else None), rate
 
 

@@ -29,6 +29,8 @@ ORG_SUFFIX = (r"(?:委员会|管理委员会|管理局|局|委|办公室|办|中
               r"残联|政协|团委|妇联|总工会|大队|支队|队|处|厅|协会|联合会|联合社)")
 _ORG = regex.compile(rf"[\p{{Han}}()]{{2,20}}?{ORG_SUFFIX}(?![\p{{Han}}]{{0,1}}(?:关于|印发))")
 _ACTION = r"(?:每年)?(?:安排|实施|负责|承担|组织实施|具体实施|牵头|会同|联合)"
+# The action may be dated: 'XX局于2023年3月组织实施…'.
+_ACTION_AFTER = regex.compile(rf"(?:于(?:19|20)\d{{2}}年(?:\d{{1,2}}月)?(?:至\d{{1,2}}月)?)?{_ACTION}")
 
 
 # A cell that heads a column ('金额(万元)', '序号'): '项目名称' is then a column of a table, not a form's field.
@@ -249,8 +251,8 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
         if regex.search(r"关于|根据|按照|通过|为了|项目|资金|经费|绩效|印发|我们|本|该|中共", name) or _NOT_A_UNIT.match(name) \
                 or _EVALUATOR.search(name) or len(name) < 3:  # '公办' (园) is no office
             continue
-        after = text[m.end(1):m.end(1) + 8]
-        counts[name] += 1 + (2 if regex.match(_ACTION, after) else 0)
+        after = text[m.end(1):m.end(1) + 16]
+        counts[name] += 1 + (2 if _ACTION_AFTER.match(after) else 0)
         spans.setdefault(name, (m.start(1), m.end(1)))
     if counts:
         name, votes = counts.most_common(1)[0]

@@ -35,7 +35,7 @@ _PARTS_CUE = regex.compile(
 # A sentence that opens with a cue lists the parts of a total stated before it (or of none stated):
 # '资金主要用于以下方面: 一是…X万元; 二是…', '按资金用途划分, A占X万元, B占Y万元'.
 _LIST_CUE = regex.compile(
-    r"(?:主要)?用于以下(?:方面|几个方面|内容)|(?:主要)?用于\s*:|(?:具体|分配|安排|明细)如下|"
+    r"(?:主要)?用于以下(?:方面|几个方面|内容)|(?:主要)?用于\s*:|(?:资金)?安排\s*:|(?:具体|分配|安排|明细)如下|"
     r"按[\p{Han}]{0,8}?(?:用途|类别|项目|内容)(?:划分|分)?|(?:具体)?(?:构成|组成)(?:为|如下)")
 # '支出799.12万元。其中: 人员经费…': a sentence opening with 其中 breaks down the figure ending the one before.
 _NEXT_SENTENCE_CUE = regex.compile(r"^\s*。\s*其中")
@@ -58,6 +58,13 @@ _SPENT = regex.compile(r"^(?:已|实际|累计|全年|共|当年)?(?:支出|支�
 # The words that allocate a total to its parts (DOMAIN.md §4.1 budget synonyms), for a list cued in the
 # next sentence: '安排项目资金500万元。资金主要用于: …'.
 _ALLOCATING = regex.compile(r"安排|下达|预算|资金|投入|投资|计划|拨款")
+# How far after a total its cue may stand ('…1316.88万元, 全部为区本级财政资金, 按用途分为三部分: …').
+_CUE_REACH = 40
+# A label that names only the money, not what it is for: the part is then named by its item.
+_GENERIC_LABEL = regex.compile(r"^(?:该项|此项|该子项目|其中)?(?:安排|下达|投入|拨付|补助|预算|计划|落实)?(?:资金|经费|金额|补助资金|补助)?$")
+# The marker that opens one item of a list: '一是', '1.', '(一)'.
+_ITEM_MARK = regex.compile(r"(?:[一二三四五六七八九十]{1,2}是|(?<![\d.])\d{1,2}\s*[.、](?!\d)|[((][一二三四五六七八九十\d]{1,2}[))])\s*")
+_COUNT_TAIL = regex.compile(r"\d+\s*[\p{Han}]{1,2}$")  # '新建农村文化礼堂12家': the work, not its count
 _COUNT = regex.compile(r"共(?:计|有)?\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:个|项|类|笔|处)")
 _OPEN_LIST = regex.compile(r"^\s*等")  # 'A、B等' names some of the parts only
 
@@ -205,15 +212,17 @@ def _is_part(a: Amount) -> bool:
 def _after_total(r: _Reading, i: int) -> list[Split]:
     text, amounts = r.text, r.amounts
     total = amounts[i]
-    nxt = amounts[i + 1] if i + 1 < len(amounts) else None
-    if nxt is None or total.use or i in r.total_of:
+    j = next((k for k in range(i + 1, len(amounts)) if not amounts[k].per_unit), None)
+    nxt = amounts[j] if j is not None else None
+    if nxt is None or total.use or i in r.total_of or total.per_unit:
         return []  # a figure with its own use ('x万元用于A') is a part, not a total
     between = text[total.end:nxt.label_start]
     next_sentence = nxt.sentence != total.sentence
     if next_sentence and not _NEXT_SENTENCE_CUE.match(between):
         return []
-    cue = _PARTS_CUE.search(between)
-    if cue is None or len(between) > 40 or _COMPARISON.search(between[:cue.start()]):
+    # the cue follows the total closely; the first part may come later, after its item's description
+    cue = _PARTS_CUE.search(text, total.end, min(nxt.label_start, total.end + _CUE_REACH))
+    if cue is None or _COMPARISON.search(text, total.end, cue.start()):
         return []
     if next_sentence and i in r.part_of:
         total = r.part_of[i].total  # '…分别安排A、B资金20万元、40万元。其中A…': the same total again
@@ -225,8 +234,9 @@ def _after_total(r: _Reading, i: int) -> list[Split]:
         a = amounts[k]
         if a.sentence != nxt.sentence or (parts and r.used(k)):
             break
-        if r.depth[k] > r.depth[i + 1] or k in nested or a.per_unit:
+        if r.depth[k] > r.depth[j] or k in nested or a.per_unit:
             continue  # a part's own breakdown, in brackets or after its own cue; a standard per unit
+        a = _named_part(r, a, parts[-1].end if parts else cue.end())
         gap = text[(parts[-1].end if parts else total.end):a.label_start]
         if not _is_part(a) or _COMPARISON.search(gap) or a.value > total.value + total.half_unit:
             break
@@ -238,6 +248,24 @@ def _after_total(r: _Reading, i: int) -> list[Split]:
     if len(parts) < 2:
         return []
     return [r.keep(s) for s in _by_family(r, i, total, parts, cue[0], _count_before(text, total))]
+
+
+def _named_part(r: _Reading, a: Amount, floor: int) -> Amount:
+    """A part whose label names only the money ('安排资金956.88万元', '计240万元') is named by its item: the
+    words after the item's marker (一是 / 1. / (一)), else the first clause since the part before, without
+    a trailing count ('新建农村文化礼堂12家' → 新建农村文化礼堂)."""
+    if a.use or not _GENERIC_LABEL.match(a.label):
+        return a
+    seg = r.text[floor:a.label_start]
+    marks = list(_ITEM_MARK.finditer(seg))
+    start = marks[-1].end() if marks else 0
+    m = regex.match(r"[\s,;:、]*(?P<name>[^,;:。]{2,40})", seg[start:])
+    if not m:
+        return a
+    name = _COUNT_TAIL.sub("", m["name"].strip()).strip()
+    if len(name) < 2 or _SPENT.match(name):
+        return a
+    return replace(a, label=name, label_start=floor + start + m.start("name"))
 
 
 def _closest_prefix(parts: list[Amount], total: Amount) -> list[Amount]:
@@ -321,6 +349,7 @@ def _cue_led(r: _Reading, i: int) -> Split | None:
             break
         if a.per_unit:
             continue  # a standard quoted inside a part's description ('按每户0.15万元标准')
+        a = _named_part(r, a, parts[-1].end if parts else cue.end())
         gap = text[(parts[-1].end if parts else cue.end()):a.label_start]
         if not _is_part(a) or _COMPARISON.search(gap):
             break
