@@ -1,8 +1,18 @@
-"""The `jixiao` command: a thin layer over the Python API."""
+"""The `jixiao` command: a thin layer over the Python API.
+
+Exit codes: 0 everything went in; 1 some files failed (each named on stderr, one line); 2 an input error,
+nothing done; 3 the database cannot be written (read-only, the disk full), what was stored stays;
+4 an output (export, audit, -o) cannot be written, nothing half-written left; 70 an internal error
+(one line; JIXIAO_TRACEBACK=1 shows the traceback); 128+N stopped by signal N (130 Ctrl-C, 143 SIGTERM),
+what was stored stays.
+"""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
+import signal
 import sys
 from pathlib import Path
 
@@ -45,6 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--prune", action="store_true",
                    help="drop from the database the files no longer found under the folders given")
+    p.add_argument("--retry-failed", action="store_true",
+                   help="extract again the files stored as failed on a time or memory limit, a crash or an internal "
+                        "error (a larger --timeout or --max-memory tries those that failed on it anyway)")
+    p.add_argument("--follow-symlinks", action="store_true",
+                   help="follow symbolic links (files and folders) that point outside the folders given")
 
     p = sub.add_parser("export", help="write the dataset as tidy tables (parquet or csv)")
     p.add_argument("--db", default="jixiao.sqlite", help="an existing SQLite file or a postgresql:// URL")
@@ -69,24 +84,56 @@ def main(argv: list[str] | None = None) -> int:
             return _export(args)
         return _audit(args)
     except JixiaoError as exc:
-        print(f"jixiao: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("jixiao: interrupted; what was stored stays stored, a re-run goes on from there", file=sys.stderr)
-        return 130
+        _say(exc)
+        return _exit_code(exc)
+    except KeyboardInterrupt as exc:  # Ctrl-C, or ingest's Interrupted (SIGTERM, SIGINT) with the batch so far
+        signum = getattr(exc, "signum", signal.SIGINT)
+        try:
+            name = signal.Signals(signum).name
+        except ValueError:
+            name = f"signal {signum}"
+        summary = getattr(exc, "summary", None)
+        done = f" ({summary.extracted + summary.failed} file(s) stored in this run)" if summary is not None else ""
+        _say(f"stopped by {name}{done}; what was stored stays stored, a re-run goes on from there")
+        return 128 + int(signum)
+    except Exception as exc:  # noqa: BLE001 - one line, not a traceback; JIXIAO_TRACEBACK=1 for the traceback
+        if os.environ.get("JIXIAO_TRACEBACK"):
+            raise
+        _say(f"internal error ({type(exc).__name__}: {exc}); JIXIAO_TRACEBACK=1 shows where")
+        return 70
+
+
+def _exit_code(exc: JixiaoError) -> int:
+    """3: the database cannot be written; 4: an output cannot be written; 2: any other input error.
+    (The classes are looked up only where their module is loaded: `check` does not import pandas.)"""
+    store, export = sys.modules.get("pipeline.dataset.store"), sys.modules.get("pipeline.dataset.export")
+    if store is not None and isinstance(exc, store.StoreWriteError):
+        return 3
+    if export is not None and isinstance(exc, export.OutputError):
+        return 4
+    return 2
+
+
+def _say(message) -> None:
+    """One line on stderr: line breaks collapsed, names that are not UTF-8 escaped."""
+    from .dataset.ingest import one_line
+    print(f"jixiao: {one_line(str(message), limit=2000)}", file=sys.stderr)
 
 
 def _ingest(args) -> int:
     from .dataset import ingest
     summary = ingest(args.inputs, args.db, workers=args.workers, timeout=args.timeout, max_memory_mb=args.max_memory,
                      progress=not args.quiet, executor=args.executor, scheduler=args.scheduler,
-                     prune_missing=args.prune)
-    for path, reason in summary.failures[:50]:
-        print(f"jixiao: {path}: {reason}", file=sys.stderr)
-    if len(summary.failures) > 50:
-        print(f"jixiao: … and {len(summary.failures) - 50} more failures (see the files table)", file=sys.stderr)
+                     prune_missing=args.prune, retry_failed=args.retry_failed, follow_symlinks=args.follow_symlinks)
+    lines = [f"{path}: {reason}" for path, reason in summary.failures + summary.kept_failures]
+    lines += [f"{link}: a symbolic link out of the folders given, not followed (--follow-symlinks follows it)"
+              for link in summary.links]
+    for line in lines[:50]:
+        _say(line)
+    if len(lines) > 50:
+        _say(f"… and {len(lines) - 50} more (see the files table)")
     print(summary)
-    return 1 if summary.failed else 0
+    return 1 if summary.failed or summary.kept_failures else 0
 
 
 def _export(args) -> int:
@@ -94,9 +141,6 @@ def _export(args) -> int:
     store = Store.open(args.db, create=False)
     try:
         written = export(store, args.out, args.format, args.partition_by_year)
-    except OSError as exc:
-        print(f"jixiao: {exc.filename or args.out}: cannot write ({exc.strerror or exc})", file=sys.stderr)
-        return 2
     finally:
         store.close()
     for name, path in written.items():
@@ -110,53 +154,78 @@ def _audit(args) -> int:
     store = Store.open(args.db, create=False)
     try:
         result = build_audit(store, args.html, images=not args.no_images)
-    except OSError as exc:
-        print(f"jixiao: {exc.filename or args.html}: cannot write ({exc.strerror or exc})", file=sys.stderr)
-        return 2
     finally:
         store.close()
     print(f"{result['reports']} report(s), {result['flagged']} flagged: {result['path']}")
     return 0
 
 
+@contextlib.contextmanager
+def _stdout_to_stderr():
+    """While files are read, whatever a library prints (xlrd's diagnostics, a C library writing to fd 1)
+    goes to stderr, so that the records written to stdout stay valid JSON."""
+    sys.stdout.flush()
+    saved = None
+    try:
+        if sys.stdout.fileno() == 1 and sys.stderr.fileno() == 2:
+            saved = os.dup(1)
+            os.dup2(2, 1)
+    except (AttributeError, OSError, ValueError):  # no real descriptors (captured by a test): Python level only
+        saved = None
+    try:
+        with contextlib.redirect_stdout(sys.stderr):
+            yield
+    finally:
+        if saved is not None:
+            sys.stdout.flush()
+            os.dup2(saved, 1)
+            os.close(saved)
+
+
 def _extract(args) -> int:
-    from .dataset.ingest import discover
+    from .dataset.ingest import discover, one_line, shown
     records, failures = [], 0
     missing = [n for n in args.files if not Path(n).exists()]
     files = [str(f) for f in discover([n for n in args.files if Path(n).is_dir()])]
     names = [n for n in args.files if not Path(n).is_dir()] + files
     if not args.quiet:
         _show_ocr_progress()
-    for name in names:
-        if name in missing:
-            failures += 1
-            print(f"jixiao: {name}: no such file or folder", file=sys.stderr)
-            continue
-        try:
-            got = extract(name)
-            if not args.quiet:
-                for r in got:
-                    print(f"jixiao: {_summary_line(name, r)}", file=sys.stderr)
-            kept = [r for r in got if r.source.document_class in (None, REPORT)]
-            for r in got:
-                if r not in kept:
-                    print(f"jixiao: {name}: not a report: {r.source.document_class_reason}", file=sys.stderr)
-            if got and not kept:
+    with _stdout_to_stderr():
+        for name in names:
+            label = shown(name)
+            if name in missing:
                 failures += 1
-            records.extend(kept)
-        except JixiaoError as exc:
-            failures += 1
-            print(f"jixiao: {exc}", file=sys.stderr)
-        except Exception as exc:  # noqa: BLE001 - one bad file must not lose the rest of the batch
-            failures += 1
-            print(f"jixiao: {name}: internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
+                _say(f"{label}: no such file or folder")
+                continue
+            try:
+                got = extract(name)
+                for r in got:
+                    if r.source.path is not None:
+                        r.source.path = shown(str(r.source.path))
+                if not args.quiet:
+                    for r in got:
+                        _say(_summary_line(label, r))
+                kept = [r for r in got if r.source.document_class in (None, REPORT)]
+                for r in got:
+                    if r not in kept:
+                        _say(f"{label}: not a report: {r.source.document_class_reason}")
+                if got and not kept:
+                    failures += 1
+                records.extend(kept)
+            except JixiaoError as exc:
+                failures += 1
+                reason = getattr(exc, "reason", None)
+                _say(f"{label}: {reason}" if reason is not None else exc)
+            except Exception as exc:  # noqa: BLE001 - one bad file must not lose the rest of the batch
+                failures += 1
+                _say(f"{label}: internal error ({type(exc).__name__}: {one_line(str(exc))})")
     try:
         _write(records, args.output, args.format)
     except OSError as exc:
-        print(f"jixiao: {args.output}: cannot write ({exc.strerror or exc})", file=sys.stderr)
-        return 2
+        _say(f"{args.output}: cannot write ({exc.strerror or exc})")
+        return 4
     if failures:
-        print(f"jixiao: {failures} of {len(names)} file(s) failed or held no report", file=sys.stderr)
+        _say(f"{failures} of {len(names)} file(s) failed or held no report")
     return 1 if failures else 0
 
 
@@ -198,7 +267,7 @@ def _write(records: list[Record], output: str | None, fmt: str) -> None:
                 n += 1
                 name = f"{stem}~{n}"
             used.add(name)
-            (folder / f"{name}.json").write_text(r.to_json() + "\n", encoding="utf-8")
+            _write_file(folder / f"{name}.json", r.to_json() + "\n")
         return
     if fmt == "jsonl":
         body = "".join(r.to_json(indent=None) + "\n" for r in records)
@@ -207,9 +276,23 @@ def _write(records: list[Record], output: str | None, fmt: str) -> None:
     else:
         body = json.dumps([r.to_dict() for r in records], ensure_ascii=False, indent=2) + "\n"
     if output:
-        Path(output).write_text(body, encoding="utf-8")
+        _write_file(Path(output), body)
     else:
         sys.stdout.write(body)
+
+
+def _write_file(path: Path, text: str) -> None:
+    """A temporary name beside `path`, renamed into place: a failure leaves no half-written file (OSError)."""
+    tmp = path.with_name(f".{path.name}.jixiao-{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if exc.filename is not None and str(exc.filename) == str(tmp):
+            exc.filename = str(path)
+        raise
 
 
 def read_records(path: str) -> list[Record]:
@@ -252,6 +335,6 @@ def _check(args) -> int:
         try:
             _write(records, args.output, "json")
         except OSError as exc:
-            print(f"jixiao: {args.output}: cannot write ({exc.strerror or exc})", file=sys.stderr)
-            return 2
+            _say(f"{args.output}: cannot write ({exc.strerror or exc})")
+            return 4
     return 1 if any_fail else 0

@@ -11,12 +11,13 @@ from __future__ import annotations
 import base64
 import io
 import json
+import os
 from collections import Counter
 from pathlib import Path
 
 import jinja2
 
-from ..dataset.export import cross_checks, read_tables
+from ..dataset.export import cross_checks, read_tables, write_text_atomic
 from ..dataset.store import Store
 
 MAX_FLAGGED = 500  # a report beyond this many flagged files would not be read; the rest are counted
@@ -31,7 +32,7 @@ def build_audit(store: Store, out_html: str | Path, images: bool = True) -> dict
     warned = checks[checks["status"] == "warn"] if len(checks) else checks
     by_check = Counter(failed["check_id"]) if len(failed) else Counter()
     flagged_ids = list(dict.fromkeys(failed["report_id"])) if len(failed) else []
-    crops = _Cropper() if images else None
+    crops = _Cropper(store) if images else None
     flagged = []
     for rid in flagged_ids[:MAX_FLAGGED]:
         row = reports[reports["report_id"] == rid].iloc[0].to_dict()
@@ -67,7 +68,7 @@ def build_audit(store: Store, out_html: str | Path, images: bool = True) -> dict
         "rate_chart": _year_chart(reports, "execution_rate", "执行率 % / execution rate %", 100),
     }
     html = _template().render(**context)
-    Path(out_html).write_text(html, encoding="utf-8")
+    write_text_atomic(out_html, html)  # a temporary name, renamed: a failure leaves no half-written report
     return {"reports": context["n_reports"], "flagged": context["n_flagged"], "path": str(out_html)}
 
 
@@ -105,13 +106,27 @@ class _Cropper:
 
     SCALE = 2.0
 
-    def __init__(self):
+    def __init__(self, store: Store | None = None):
         self.pages: dict[tuple[str, int], object] = {}
+        self.store = store
 
     IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif")
 
+    def _openable(self, path: str) -> str:
+        """The name to open for a stored path: a name stored escaped (not UTF-8) is opened by its raw bytes."""
+        if self.store is None:
+            return path
+        try:
+            raw = self.store.raw_path(path)
+        except Exception:  # noqa: BLE001 - an older database without the column
+            return path
+        return os.fsdecode(raw) if raw is not None else path
+
     def crop(self, path: str, page: int | None, bbox) -> str | None:
-        if not path or not page or not bbox or not Path(path).exists():
+        if not path or not page or not bbox:
+            return None
+        path = self._openable(path)
+        if not Path(path).exists():
             return None
         suffix = str(path).lower().rsplit(".", 1)[-1]
         if f".{suffix}" not in (".pdf",) + self.IMAGE_SUFFIXES:

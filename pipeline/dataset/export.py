@@ -2,11 +2,17 @@
 that need more than one report (the same department or project across years, one report twice)."""
 from __future__ import annotations
 
+import csv
 import json
+import os
+import re
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
+from ..errors import JixiaoError
 from .store import Store
 
 WIDE_COLUMNS = ["report_id", "department", "region", "year", "kind", "project_name", "title", "budget_yuan",
@@ -88,40 +94,161 @@ def cross_checks(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return pd.DataFrame(findings, columns=["check_id", "report_ids", "message"])
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+class OutputError(JixiaoError):
+    """An output that cannot be written (permission denied, the disk full, a folder in the way): the
+    message names the output and the cause; nothing half-written is left under the output's name."""
+
+
+def _why(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _shown(path) -> str:
+    from .ingest import shown
+    return shown(str(path))
+
+
+def _temp_for(final: Path) -> Path:
+    """A temporary name beside `final` (same folder, so that the rename is atomic), hidden and marked."""
+    return final.with_name(f".{final.name}.jixiao-{os.getpid()}.tmp")
+
+
+def _remove(path: Path) -> None:
+    try:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        elif path.exists() or path.is_symlink():
+            path.unlink()
+    except OSError:
+        pass
+
+
+def _put_in_place(tmp: Path, final: Path) -> None:
+    """Rename `tmp` to `final`; a folder (partitioned parquet) replaces the folder of the last export."""
+    if tmp.is_dir() and final.is_dir() and not final.is_symlink():
+        old = final.with_name(f".{final.name}.jixiao-{os.getpid()}.old")
+        _remove(old)
+        os.replace(final, old)
+        try:
+            os.replace(tmp, final)
+        except OSError:
+            os.replace(old, final)
+            raise
+        _remove(old)
+        return
+    os.replace(tmp, final)
+
+
+class Staged:
+    """Outputs written under temporary names in their own folders and renamed into place together at
+    the end: a failure (a full disk, permission denied) leaves every earlier output as it was and no
+    partly written file under an output's name."""
+
+    def __init__(self):
+        self.items: list[tuple[Path, Path]] = []
+
+    def write(self, final: str | Path, writer: Callable[[Path], None]) -> Path:
+        final = Path(final)
+        tmp = _temp_for(final)
+        _remove(tmp)
+        self.items.append((tmp, final))
+        try:
+            writer(tmp)
+        except OSError as exc:  # pyarrow's I/O errors are OSErrors too
+            raise OutputError(f"{_shown(final)}: cannot write ({_why(exc)})") from None
+        return final
+
+    def commit(self) -> None:
+        for tmp, final in self.items:
+            try:
+                _put_in_place(tmp, final)
+            except OSError as exc:
+                raise OutputError(f"{_shown(final)}: cannot write ({_why(exc)})") from None
+        self.items = []
+
+    def discard(self) -> None:
+        for tmp, _ in self.items:
+            _remove(tmp)
+        self.items = []
+
+    def __enter__(self) -> Staged:
+        return self
+
+    def __exit__(self, kind, exc, tb) -> None:
+        if kind is None:
+            try:
+                self.commit()
+            finally:
+                self.discard()
+        else:
+            self.discard()
+
+
+def write_text_atomic(path: str | Path, text: str) -> Path:
+    """Write a text file (UTF-8) under a temporary name beside it and rename it into place."""
+    with Staged() as staged:
+        staged.write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    return Path(path)
+
+
+_FORMULA_START = ("=", "+", "-", "@")
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+_CONTROL_NAMES = {"\r": "\\r", "\n": "\\n", "\t": "\\t", "\x00": "\\0"}
+
+
+def escape_controls(text: str) -> str:
+    """A text cell on one line: CR, LF, tab and NUL as \\r \\n \\t \\0, other control characters as
+    \\xNN, so that no CSV reader splits a row or a cell on them."""
+    return _CONTROL.sub(lambda m: _CONTROL_NAMES.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
+
+
+def _csv_cell(v):
+    if not isinstance(v, str):
+        return v
+    v = escape_controls(v)
+    return "'" + v if v.startswith(_FORMULA_START) else v
 
 
 def guard_formulas(df: pd.DataFrame) -> pd.DataFrame:
-    """CSV opened in a spreadsheet must not run document text as a formula: text cells that start with
-    = + - @ get a leading apostrophe (OWASP CSV injection)."""
+    """CSV opened in a spreadsheet must not run document text as a formula, and no text may break a
+    row: in text cells control characters are escaped first (escape_controls), then a cell that starts
+    with = + - @ gets a leading apostrophe (OWASP CSV injection)."""
     out = df.copy()
     for col in out.columns:
         if pd.api.types.is_object_dtype(out[col]) or pd.api.types.is_string_dtype(out[col]):
-            out[col] = out[col].map(lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v)
+            out[col] = out[col].map(_csv_cell)
     return out
 
 
 def export(store: Store, out_dir: str | Path, fmt: str = "parquet", partition_by_year: bool = False) -> dict[str, Path]:
+    """Write the dataset's tables into `out_dir` (created when missing). Every file is written under a
+    temporary name and renamed into place once all are written: OutputError (naming the file and the
+    cause) leaves the folder as it was. CSV: every field quoted, text cells escaped and guarded."""
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{_shown(out)}: cannot write ({_why(exc)})") from None
     tables = read_tables(store)
     tables["reports_wide"] = wide_reports(tables)
     tables["cross_checks"] = cross_checks(tables)
     written = {}
-    for name, df in tables.items():
-        if fmt == "csv":
-            path = out / f"{name}.csv"
-            guard_formulas(df).to_csv(path, index=False, encoding="utf-8-sig")
-        elif partition_by_year and name in ("reports", "reports_wide") and len(df):
-            path = out / name
-            df.assign(year=df["year"].fillna(0).astype("int64")).to_parquet(path, partition_cols=["year"], index=False)
-        else:
-            path = out / f"{name}.parquet"
-            df.to_parquet(path, index=False)
-        written[name] = path
-    (out / "README.json").write_text(json.dumps({
-        "tables": {k: str(v.name) for k, v in written.items()},
-        "note": "amounts in yuan; rates in percent; reports_wide is one row per report; cross_checks are "
-                "findings across reports; year 0 holds reports whose year is unknown (partitioned parquet)"},
-        ensure_ascii=False, indent=2), encoding="utf-8")
+    with Staged() as staged:
+        for name, df in tables.items():
+            if fmt == "csv":
+                path = staged.write(out / f"{name}.csv", lambda tmp, df=df: guard_formulas(df).to_csv(
+                    tmp, index=False, encoding="utf-8-sig", quoting=csv.QUOTE_ALL))
+            elif partition_by_year and name in ("reports", "reports_wide") and len(df):
+                path = staged.write(out / name, lambda tmp, df=df: df.assign(year=df["year"].fillna(0).astype("int64"))
+                                    .to_parquet(tmp, partition_cols=["year"], index=False))
+            else:
+                path = staged.write(out / f"{name}.parquet", lambda tmp, df=df: df.to_parquet(tmp, index=False))
+            written[name] = path
+        readme = json.dumps({
+            "tables": {k: str(v.name) for k, v in written.items()},
+            "note": "amounts in yuan; rates in percent; reports_wide is one row per report; cross_checks are "
+                    "findings across reports; year 0 holds reports whose year is unknown (partitioned parquet); "
+                    "CSV: every field quoted, control characters in text written as \\r \\n \\t \\0 \\xNN, "
+                    "text starting with = + - @ prefixed with '"}, ensure_ascii=False, indent=2)
+        staged.write(out / "README.json", lambda tmp: tmp.write_text(readme, encoding="utf-8"))
     return written

@@ -10,12 +10,25 @@
 * Paths are stored resolved (absolute, no `..`, symlinks followed), so the same file reached from
   another working directory or by another spelling is one path. `prune=True` drops the stored paths
   under the input folders that the walk no longer finds, and a content's records with its last path.
+* A file name that is not valid UTF-8 (a GBK or Latin-1 name from an old archive) or holds control
+  characters is opened by the name the system gives, and stored, reported and exported in an escaped
+  form (`shown`: `\\xb1` for a byte that is not UTF-8, `\\r`, `\\n` for control characters); the
+  paths table keeps its raw bytes. A symbolic link to something outside the folders given is not
+  followed unless `follow_symlinks`.
+* A failure keeps its kind (store.FAILURE_KINDS): a file that failed on a limit is tried again when
+  the limit is now larger, an unreadable path on every run, a crash or internal error with
+  `retry_failed`; a content that cannot be read as a report is not tried again.
+* Workers die with the driver (a parent-death signal, and a watch on the parent's pid); SIGTERM or
+  SIGINT stops the batch at once with what was stored committed (`Interrupted`). Two ingests of one
+  database claim each file before extracting it, so none is extracted twice.
 """
 from __future__ import annotations
 
 import _thread
+import gc
 import hashlib
 import os
+import re
 import signal
 import sys
 import threading
@@ -30,7 +43,7 @@ from pathspec import GitIgnoreSpec
 
 from ..classify import REPORT
 from ..errors import JixiaoError
-from .store import Store
+from .store import Store, StoreError, failure_kind, write_fault
 
 SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 SKIP_SUFFIXES = {".json", ".jsonl", ".sqlite", ".sqlite-wal", ".sqlite-shm", ".db", ".py", ".pyc", ".tmp", ".lock"}
@@ -40,12 +53,80 @@ class IngestError(JixiaoError):
     """An input that cannot be ingested (a missing file or folder); raised before anything is created."""
 
 
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM (or SIGINT) stopped the batch; what was stored stays stored. `summary`: the batch so far."""
+
+    def __init__(self, signum: int = signal.SIGINT):
+        super().__init__(signum)
+        self.signum = signum
+        self.summary: IngestSummary | None = None
+
+
+# --- names: what is opened, what is stored and shown ---------------------------------------------------
+
+_ODD = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_NAMED = {"\r": "\\r", "\n": "\\n", "\t": "\\t"}
+
+
+def shown(name: str) -> str:
+    """A name as it is stored in the database, printed and exported: itself when it is valid UTF-8
+    without control characters; otherwise each byte that is not UTF-8 as \\xNN (Python's surrogate-
+    escaped str for it, as os.fsencode(name).decode("utf-8", "backslashreplace") writes it) and each
+    control or line-separator character as \\r, \\n, \\t or \\xNN / \\uNNNN, so that the name stays
+    on one line and every database and CSV reader takes it."""
+    if not _ODD.search(name):
+        return name
+    out = []
+    for ch in name:
+        o = ord(ch)
+        if 0xDC80 <= o <= 0xDCFF:  # a byte that is not UTF-8, as os.fsdecode gives it
+            out.append(f"\\x{o - 0xDC00:02x}")
+        elif ch in _NAMED:
+            out.append(_NAMED[ch])
+        elif _ODD.match(ch):
+            out.append(f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def raw_name(name: str) -> bytes | None:
+    """The bytes of a name whose shown form differs from it (kept in the paths table), else None."""
+    if shown(name) == name:
+        return None
+    try:
+        return os.fsencode(name)
+    except UnicodeEncodeError:  # a surrogate the file system did not give: keep what can be kept
+        return name.encode("utf-8", "backslashreplace")
+
+
+_TRACEBACK = "Traceback (most recent call last)"
+
+
+def one_line(text: str, limit: int = 400) -> str:
+    """A reason on one line: a traceback becomes its last line, line breaks become spaces, names that are
+    not UTF-8 are escaped; at most `limit` characters."""
+    text = str(text)
+    if _TRACEBACK in text:
+        head, _, tail = text.partition(_TRACEBACK)
+        last = next((x.strip() for x in reversed(tail.splitlines()) if x.strip()), "")
+        text = f"{head.strip()} {last}".strip()
+    text = shown(" ".join(text.split()))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 @dataclass
 class Task:
-    path: str
+    path: str  # the name to open (may hold surrogate escapes)
     sha256: str
     size: int
     paths: list[str] = field(default_factory=list)
+    label: str | None = None  # the name as stored and shown (shown(path))
+    stored_at: str | None = None  # the content's extracted_at when planned (a failure tried again), for claims
+
+    def __post_init__(self):
+        if self.label is None:
+            self.label = shown(self.path)
 
 
 @dataclass
@@ -58,6 +139,8 @@ class Outcome:
     format: str | None = None
     document_class: str | None = None  # a file whose records are no report: their class and reason
     class_reason: str | None = None
+    failure: str | None = None  # what a failure failed on (store.FAILURE_KINDS); None: from its reason
+    limit: float | None = None  # the --timeout (s) or --max-memory (MiB) it failed under
 
 
 @dataclass
@@ -71,15 +154,29 @@ class IngestSummary:
     not_reports: int = 0  # files that hold no report (stored with their class and reason)
     seconds: float = 0.0
     pruned: int | None = None  # None: no prune asked for
-    failures: list[tuple[str, str]] = field(default_factory=list)
+    retried: int = 0  # stored as failed before and tried again (counted in extracted / failed)
+    elsewhere: int = 0  # claimed by another ingest running on the same database: left to it
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (name as shown, reason)
+    kept_failures: list[tuple[str, str]] = field(default_factory=list)  # failed before on a limit or crash, not tried again
+    links: list[str] = field(default_factory=list)  # symbolic links out of the folders given, not followed
     unreadable: list[str] = field(default_factory=list)  # folders the walk could not list (kept by a prune)
 
     def __str__(self) -> str:
         rate = self.extracted / self.seconds if self.seconds else 0.0
         pruned = "" if self.pruned is None else f", pruned {self.pruned} file(s)"
         others = f", {self.not_reports} not a report" if self.not_reports else ""
+        more = ""
+        if self.retried:
+            more += f", {self.retried} failed before and tried again"
+        if self.kept_failures:
+            more += (f", {len(self.kept_failures)} failed before and not tried again "
+                     f"(a larger --timeout/--max-memory or --retry-failed tries them)")
+        if self.elsewhere:
+            more += f", {self.elsewhere} left to another ingest running on this database"
+        if self.links:
+            more += f", {len(self.links)} symbolic link(s) out of the folders given not followed"
         return (f"{self.seen} file(s) seen: {self.extracted} extracted ({self.reports} report(s){others}), {self.failed} failed, "
-                f"{self.skipped} already stored, {self.duplicates} duplicate(s){pruned}; "
+                f"{self.skipped} already stored, {self.duplicates} duplicate(s){more}{pruned}; "
                 f"{self.seconds:.1f} s ({rate:.1f} files/s)")
 
 
@@ -94,14 +191,27 @@ def _fs(url: str):
     return fsspec.core.url_to_fs(url)
 
 
-def discover(inputs: Iterable[str | Path], unreadable: list[tuple[str, str]] | None = None) -> Iterator[Path | str]:
+def discover(inputs: Iterable[str | Path], unreadable: list[tuple[str, str]] | None = None,
+             follow_symlinks: bool = False, links: list[str] | None = None) -> Iterator[Path | str]:
     """Files under the inputs, recursively, in a stable order, each by its resolved path (the same file
     reached as `in/a.txt`, `./x/../in/a.txt` or `/home/me/in/a.txt` is one path); symlinked folders are
     not followed (a symlink loop cannot trap the walk) and hidden or tool files are left out, as is
-    whatever a `.jixiaoignore` in the folder or any folder above it (up to the input) excludes. An input
-    written as a URL (s3://bucket/archive, file:///mnt/archive) is listed through fsspec and yields URLs.
-    A folder that cannot be listed is added to `unreadable` as (path, reason)."""
+    whatever a `.jixiaoignore` in the folder or any folder above it (up to the input) excludes. A
+    symlinked file that points outside the folders given is left out too, its name added to `links`;
+    `follow_symlinks` follows both (each real folder entered once, so a loop still cannot trap it). An
+    input written as a URL (s3://bucket/archive, file:///mnt/archive) is listed through fsspec and
+    yields URLs. A folder that cannot be listed is added to `unreadable` as (path, reason). Names are
+    as the system gives them (a name that is not UTF-8 holds surrogate escapes: see `shown`)."""
+    inputs = list(inputs)
     seen: set[str] = set()
+    roots = []
+    for item in inputs:
+        if not is_url(str(item)):
+            try:
+                if Path(item).is_dir():
+                    roots.append(os.path.join(str(Path(item).resolve()), ""))
+            except (OSError, RuntimeError):
+                continue
     for item in inputs:
         if is_url(str(item)):
             yield from _discover_url(str(item), seen)
@@ -115,12 +225,16 @@ def discover(inputs: Iterable[str | Path], unreadable: list[tuple[str, str]] | N
             continue
         if not p.is_dir():
             continue
-        for f in _walk(p.resolve(), unreadable):
+        for f in _walk(p.resolve(), unreadable, follow_symlinks, links, roots):
             try:
                 if not f.is_file():  # a dangling symlink, a socket
                     continue
                 key = str(f.resolve())
             except (OSError, RuntimeError):  # a symlink loop on the file itself
+                continue
+            if not follow_symlinks and f.is_symlink() and not key.startswith(tuple(roots)):
+                if links is not None:
+                    links.append(shown(str(f)))
                 continue
             if key not in seen:
                 seen.add(key)
@@ -130,18 +244,28 @@ def discover(inputs: Iterable[str | Path], unreadable: list[tuple[str, str]] | N
 IGNORE_FILE = ".jixiaoignore"
 
 
-def _walk(top: Path, unreadable: list[tuple[str, str]] | None = None) -> Iterator[Path]:
+def _walk(top: Path, unreadable: list[tuple[str, str]] | None = None, follow_symlinks: bool = False,
+          links: list[str] | None = None, roots: list[str] | None = None) -> Iterator[Path]:
     """The files under `top` that no hidden name or ignore file leaves out. A `.jixiaoignore` works as
     git's nested .gitignore files do: it holds gitignore patterns (negation with `!`, anchored `/name`,
     `name/` for folders, `**`) matched against paths relative to its own folder, it applies to that
     folder and everything below it, and the deepest file with a matching pattern decides. A folder that
-    is left out is not entered, so nothing inside it can be brought back."""
+    is left out is not entered, so nothing inside it can be brought back. A symlinked folder is entered
+    only with `follow_symlinks` (once per real folder); without, one that points outside `roots` is
+    added to `links`."""
     def on_error(exc: OSError) -> None:
         if unreadable is not None:
-            unreadable.append((str(exc.filename or top), f"cannot read the folder: {exc.strerror or exc}"))
+            unreadable.append((shown(str(exc.filename or top)), f"cannot read the folder: {exc.strerror or exc}"))
 
+    entered: set[tuple[int, int]] = set()
+    if follow_symlinks:
+        try:
+            st = os.stat(top)
+            entered.add((st.st_dev, st.st_ino))
+        except OSError:
+            pass
     chains: dict[str, list[tuple[str, GitIgnoreSpec]]] = {"": []}  # folder (relative to top) → the ignore files over it
-    for root, dirs, files in os.walk(top, onerror=on_error, followlinks=False):
+    for root, dirs, files in os.walk(top, onerror=on_error, followlinks=follow_symlinks):
         rel = Path(os.path.relpath(root, top)).as_posix()
         rel = "" if rel == "." else rel
         chain = chains.pop(rel, [])
@@ -154,6 +278,29 @@ def _walk(top: Path, unreadable: list[tuple[str, str]] | None = None) -> Iterato
             child = f"{rel}/{d}" if rel else d
             if d.startswith(".") or _ignored(child, True, chain):
                 continue
+            full = os.path.join(root, d)
+            if os.path.islink(full):
+                if not follow_symlinks:
+                    try:
+                        target = os.path.join(os.path.realpath(full), "")
+                    except (OSError, ValueError):
+                        continue
+                    if links is not None and not target.startswith(tuple(roots or ())):
+                        links.append(shown(full))
+                    continue  # not entered (os.walk would not either): a loop cannot trap the walk
+                try:
+                    st = os.stat(full)
+                except OSError:
+                    continue
+                if (st.st_dev, st.st_ino) in entered:
+                    continue
+                entered.add((st.st_dev, st.st_ino))
+            elif follow_symlinks:
+                try:
+                    st = os.stat(full)
+                    entered.add((st.st_dev, st.st_ino))
+                except OSError:
+                    pass
             kept.append(d)
             chains[child] = chain
         dirs[:] = kept
@@ -259,52 +406,113 @@ def legacy_paths(store: Store) -> dict[str, list[str]]:
     return found
 
 
+@dataclass
+class Limits:
+    """What a re-run compares a stored failure with: this run's limits and whether --retry-failed was given."""
+    timeout: float | None = None
+    max_memory_mb: int | None = None
+    retry_failed: bool = False
+
+    def retries(self, failure: str | None, limit: float | None) -> bool:
+        """Whether a file stored as failed (on `failure`, under `limit`) is tried again in this run."""
+        if failure in ("unreadable", "transient"):  # the path, not the content: cheap to try, may be mended
+            return True
+        if failure in ("timeout", "memory", "crash", "error") and self.retry_failed:
+            return True
+        if failure == "timeout":
+            return limit is not None and (not self.timeout or self.timeout > limit)
+        if failure == "memory":
+            return limit is not None and (not self.max_memory_mb or self.max_memory_mb > limit)
+        return False
+
+
+_KEPT_KINDS = ("timeout", "memory", "crash", "error")  # failures a re-run could mend: said, and exit status 1
+
+
 def plan(store: Store, inputs: Iterable[str | Path], summary: IngestSummary, present: set[str] | None = None,
-         legacy: dict[str, list[str]] | None = None) -> list[Task]:
+         legacy: dict[str, list[str]] | None = None, limits: Limits | None = None,
+         follow_symlinks: bool = False) -> list[Task]:
     """The files still to extract; every path is recorded against its content on the way. `present`
-    collects every path found; `legacy` (from `legacy_paths`) are old spellings of paths, taken over
-    by the resolved path when the walk finds it."""
+    collects every path found (as stored: `shown`); `legacy` (from `legacy_paths`) are old spellings of
+    paths, taken over by the resolved path when the walk finds it. A file stored as failed is planned
+    again when `limits` say so; an input that cannot be read is stored as a failed row of its own."""
     tasks: dict[str, Task] = {}
+    limits = limits or Limits()
     if legacy is None:
         legacy = legacy_paths(store)
     unreadable: list[tuple[str, str]] = []
-    for f in discover(inputs, unreadable):
+    for f in discover(inputs, unreadable, follow_symlinks, summary.links):
         summary.seen += 1
         name = str(f)
+        label = shown(name)
+        raw = raw_name(name) if not is_url(name) else None
         if present is not None:
-            present.add(name)
+            present.add(label)
+        size = mtime = None
+        known = None
         try:
             size, mtime = _stat(f)
-            known = store.path_row(name)
-            old = legacy.pop(name, None)
+            known = store.path_row(label)
+            old = legacy.pop(label, None)
             if old:  # stored by an older jixiao under a relative name: the same file, one path
                 if known is None:
-                    store.rename_path(old[0], name)
+                    store.rename_path(old[0], label)
                     old = old[1:]
-                    known = store.path_row(name)
+                    known = store.path_row(label)
                 store.drop_paths(old)
-            if known and known[1] == size and known[2] == mtime and store.file_status(known[0]):
-                summary.skipped += 1  # same size and time as when it was stored: not read again
-                continue
+            if known and known[1] == size and known[2] == mtime:
+                row = store.file_row(known[0])
+                if row is not None and not _again(row, limits, summary, label):
+                    summary.skipped += 1  # same size and time as when it was stored: not read again
+                    continue
             sha = sha256_of(f)
         except OSError as exc:
+            reason = f"cannot read: {exc.strerror or exc}"
             summary.failed += 1
-            summary.failures.append((name, f"cannot read: {exc.strerror or exc}"))
+            summary.failures.append((label, reason))
+            if size is not None and not isinstance(exc, FileNotFoundError) and not is_url(name) and (
+                    known is None or known[0].startswith("unread:") or store.file_row(known[0]) is None):
+                store.save_unreadable(label, raw, size, mtime, reason)  # a failed row, tried again next run
             continue
-        store.see_path(name, sha, size, mtime)
-        if store.file_status(sha):
+        store.see_path(label, sha, size, mtime, raw)
+        row = store.file_row(sha)
+        if row is not None and not (sha not in tasks and _again(row, limits, summary, label)):
             summary.duplicates += 1  # this content is stored (under another name or from a previous run)
             continue
         if sha in tasks:
-            tasks[sha].paths.append(name)
+            tasks[sha].paths.append(label)
             summary.duplicates += 1
             continue
-        tasks[sha] = Task(name, sha, size, [name])
+        tasks[sha] = Task(name, sha, size, [label], label=label, stored_at=row[3] if row else None)
+        if row is not None:
+            summary.retried += 1
     for folder, reason in unreadable:
         summary.failed += 1
         summary.failures.append((folder, reason))
         summary.unreadable.append(folder)
     return list(tasks.values())
+
+
+def _again(row: tuple, limits: Limits, summary: IngestSummary, label: str) -> bool:
+    """Whether a stored content is extracted again: a failure `limits` retry. A failure a re-run could
+    mend but this one does not is listed in the summary."""
+    status, failure, limit = row[0], row[1], row[2]
+    if status != "failed":
+        return False
+    if limits.retries(failure, limit):
+        return True
+    if failure in _KEPT_KINDS:
+        summary.kept_failures.append((label, _kept_reason(failure, limit)))
+    return False
+
+
+def _kept_reason(failure: str, limit: float | None) -> str:
+    what = {"timeout": f"timed out after {limit:g} s" if limit else "timed out",
+            "memory": f"over the memory limit ({limit:g} MiB)" if limit else "out of memory",
+            "crash": "the worker process died on this file", "error": "an internal error"}[failure]
+    hint = {"timeout": "a larger --timeout or --retry-failed tries it again",
+            "memory": "a larger --max-memory or --retry-failed tries it again"}.get(failure, "--retry-failed tries it again")
+    return f"failed before ({what}); not tried again: {hint}"
 
 
 def _folder_prefix(item: str | Path) -> str | None:
@@ -316,7 +524,7 @@ def _folder_prefix(item: str | Path) -> str | None:
     p = Path(item)
     if not p.is_dir():
         return None
-    return os.path.join(str(p.resolve()), "")
+    return shown(os.path.join(str(p.resolve()), ""))  # as the paths under it are stored
 
 
 def prune(store: Store, inputs: Iterable[str | Path], present: set[str],
@@ -348,8 +556,20 @@ class _Timeout(BaseException):
     """Raised by the alarm; a BaseException so that no `except Exception` on the way can swallow it."""
 
 
+_alarm = {"armed": False}
+ALARM_REPEAT_S = 0.1  # the alarm rings again while the file runs on: one swallowed (raised inside a
+                      # __del__ or a finalizer run by the garbage collector, where Python ignores it, or
+                      # by a library's `except BaseException`) does not lift the limit
+
+
 def _on_alarm(signum, frame):  # noqa: ARG001
-    raise _Timeout()
+    if _alarm["armed"]:
+        raise _Timeout()
+
+
+def _disarm() -> None:
+    _alarm["armed"] = False
+    signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 class _ThreadTimeout:
@@ -379,15 +599,46 @@ class _ThreadTimeout:
 _memory = {"limit": None, "over": False}
 
 
-def init_worker(max_memory_mb: int | None) -> None:
-    """A worker ignores Ctrl-C (the driver handles it) and watches its own memory: over the limit,
-    the file it works on is interrupted and stored as failed; far over it, the worker exits and
-    the driver stores the file as failed. (An address-space rlimit would not do: onnxruntime
-    reserves gigabytes of address space it never touches.)"""
+def init_worker(max_memory_mb: int | None, parent: int | None = None) -> None:
+    """A worker ignores Ctrl-C (the driver handles it), dies with its driver (`parent`: its pid), and
+    watches its own memory: over the limit, the file it works on is interrupted and stored as failed;
+    far over it, the worker exits and the driver stores the file as failed. (An address-space rlimit
+    would not do: onnxruntime reserves gigabytes of address space it never touches.)"""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # what the driver had when it forked stays out of this worker's garbage collections: a long collection
+    # of them (running their finalizers) would be where the time limit's alarm is swallowed
+    gc.freeze()
+    if parent:
+        die_with_parent(parent)
     if max_memory_mb:
         _memory["limit"] = max_memory_mb * 1024 * 1024
         threading.Thread(target=_watch_memory, daemon=True).start()
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this process go when `parent` goes, whatever code it is in: on Linux the kernel sends it
+    SIGKILL when its parent dies (prctl PR_SET_PDEATHSIG); everywhere, a thread checks every half
+    second that the parent is still the same process (a pid reparented to init means it died)."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):  # pragma: no cover - no libc prctl: the watch thread alone
+            pass
+    if os.getppid() != parent:  # the driver died before the signal was armed
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent:
+            os._exit(1)
 
 
 def _rss() -> int:
@@ -410,21 +661,45 @@ def _watch_memory() -> None:
             os._exit(137)
 
 
-def extract_file(path: str, sha256: str, timeout: float | None) -> Outcome:
-    """Extract one file; every failure becomes an Outcome with its reason (never an exception)."""
+def extract_file(path: str, sha256: str, timeout: float | None, max_memory_mb: int | None = None) -> Outcome:
+    """Extract one file; every failure becomes an Outcome with its reason on one line and its kind
+    (never an exception). The records name the file as it is stored (`shown`)."""
+    start = time.perf_counter()
+    try:
+        return _extract_file(path, sha256, timeout, max_memory_mb)
+    except _Timeout:  # the alarm rang again while the first was being handled
+        if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGALRM"):
+            _disarm()
+        return Outcome(sha256, "failed", [], f"timed out after {timeout:g} s", time.perf_counter() - start,
+                       failure="timeout", limit=timeout)
+
+
+def _extract_file(path: str, sha256: str, timeout: float | None, max_memory_mb: int | None) -> Outcome:
     from ..errors import JixiaoError
     from ..run import extract
 
     start = time.perf_counter()
+    label = shown(path)
     in_main = threading.current_thread() is threading.main_thread()
     use_alarm = bool(timeout) and hasattr(signal, "SIGALRM") and in_main
     guard = _ThreadTimeout(timeout) if timeout and not in_main else None
+
+    def failed(reason: str, failure: str | None = None, limit: float | None = None) -> Outcome:
+        reason = one_line(reason)
+        if failure is None:
+            failure, limit = failure_kind(reason)
+        return Outcome(sha256, "failed", [], reason, time.perf_counter() - start, failure=failure, limit=limit)
+
     if use_alarm:
         signal.signal(signal.SIGALRM, _on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, timeout)
+        _alarm["armed"] = True
+        signal.setitimer(signal.ITIMER_REAL, timeout, ALARM_REPEAT_S)
     try:
         records = _extract_any(path, extract)
-        data = [r.to_dict() for r in records]
+        for r in records:
+            if r.source.path is not None and not is_url(str(r.source.path)):
+                r.source.path = shown(str(r.source.path))
+        data = _storable([r.to_dict() for r in records])
         fmt = data[0]["source"]["format"] if data else None
         # only reports go into the report tables; a file holding none keeps its class and the reason
         reports = [d for d in data if d["source"].get("document_class") in (None, REPORT)]
@@ -433,27 +708,60 @@ def extract_file(path: str, sha256: str, timeout: float | None) -> Outcome:
                        other["document_class"] if other and not reports else None,
                        other["document_class_reason"] if other and not reports else None)
     except _Timeout:
-        return Outcome(sha256, "failed", [], f"timed out after {timeout:g} s", time.perf_counter() - start)
+        if use_alarm:
+            _disarm()
+        return failed(f"timed out after {timeout:g} s", "timeout", timeout)
     except KeyboardInterrupt:
         if not _memory["over"]:
             raise
         _memory["over"] = False
         mib = (_memory["limit"] or 0) // 2**20
-        return Outcome(sha256, "failed", [], f"over the memory limit ({mib} MiB)", time.perf_counter() - start)
+        return failed(f"over the memory limit ({mib} MiB)", "memory", mib or None)
     except MemoryError:
-        return Outcome(sha256, "failed", [], "out of memory", time.perf_counter() - start)
+        return failed("out of memory", "memory", max_memory_mb)
     except JixiaoError as exc:
-        reason = getattr(exc, "reason", None) or str(exc)
-        return Outcome(sha256, "failed", [], reason, time.perf_counter() - start)
+        reason = getattr(exc, "reason", None) or str(exc).replace(path, label)
+        return failed(reason)
     except RecursionError:
-        return Outcome(sha256, "failed", [], "internal error: recursion too deep", time.perf_counter() - start)
+        return failed("internal error: recursion too deep", "error")
+    except OSError as exc:  # a URL that could not be fetched, an I/O error: may go well next time
+        return failed(f"cannot read: {exc.strerror or exc}", "transient")
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
-        return Outcome(sha256, "failed", [], f"internal error ({type(exc).__name__}: {exc})", time.perf_counter() - start)
+        return failed(f"internal error ({type(exc).__name__}: {str(exc).replace(path, label)})", "error")
     finally:
         if use_alarm:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            _disarm()
         if guard is not None:
             guard.stop()
+
+
+def _storable(data: list[dict]) -> list[dict]:
+    """Records whose every string the database takes: a surrogate escape (from a name that is not UTF-8)
+    anywhere in them is written as \\xNN."""
+    try:
+        import json
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+        return data
+    except UnicodeEncodeError:
+        return _escape_all(data)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape_all(v):
+    if isinstance(v, str):
+        if not _SURROGATE.search(v):
+            return v
+        try:  # bytes that are not UTF-8, as os.fsdecode gives them: \\xNN
+            return v.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # any other lone surrogate: \\udNNN
+            return v.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(v, dict):
+        return {_escape_all(k): _escape_all(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_escape_all(x) for x in v]
+    return v
 
 
 def _extract_any(path: str, extract):
@@ -477,54 +785,146 @@ def _extract_any(path: str, extract):
 
 def ingest(inputs: Iterable[str | Path], db: str | Path, workers: int | None = None, timeout: float | None = 300,
            max_memory_mb: int | None = 3072, progress: bool = True, executor: str = "local",
-           scheduler: str | None = None, prune_missing: bool = False) -> IngestSummary:
+           scheduler: str | None = None, prune_missing: bool = False, retry_failed: bool = False,
+           follow_symlinks: bool = False) -> IngestSummary:
     """Ingest every report under `inputs` into the database `db` (created when missing; its folder must
-    exist). A missing input raises IngestError, and a database that cannot be opened StoreError, before
-    anything is created. `prune_missing`: drop the stored files under the input folders that are gone."""
+    exist). A missing input raises IngestError, and a database that cannot be opened StoreError (a
+    read-only one StoreWriteError), before anything is created; a database that fails while the batch
+    runs (a full disk) raises StoreWriteError with what was stored committed. `prune_missing`: drop the
+    stored files under the input folders that are gone. `retry_failed`: extract again the files stored
+    as failed on a limit, a crash or an internal error (a failure on a limit is tried again anyway when
+    this run's limit is larger). `follow_symlinks`: follow symbolic links out of the folders given.
+    SIGTERM (and SIGINT) raise `Interrupted` once the workers are stopped, its `summary` the batch so far."""
     inputs = list(inputs)
     check_inputs(inputs)
     summary = IngestSummary()
     started = time.perf_counter()
+    limits = Limits(timeout, max_memory_mb, retry_failed)
     store = Store.open(db)
+    previous = _catch_sigterm()
+    bar = None
     try:
         present: set[str] = set()
         legacy = legacy_paths(store)
-        tasks = plan(store, inputs, summary, present, legacy)
+        tasks = plan(store, inputs, summary, present, legacy, limits, follow_symlinks)
         if prune_missing:
             summary.pruned = prune(store, inputs, present, legacy, summary.unreadable)
         bar = _progress(len(tasks), progress)
         on_done = _writer(store, summary, bar)
+        claim = _claimer(store, summary, bar, timeout)
         if executor == "dask":
             from .dask_executor import run_dask
-            run_dask(tasks, on_done, workers=workers, timeout=timeout, scheduler=scheduler)
+            run_dask([t for t in tasks if claim(t)], on_done, workers=workers, timeout=timeout, scheduler=scheduler)
         elif workers == 0:
             for t in tasks:  # in-process: for debugging and the smallest machines
-                on_done(t, extract_file(t.path, t.sha256, None))
+                if claim(t):
+                    on_done(t, extract_file(t.path, t.sha256, None))
         else:
-            run_local(tasks, on_done, workers or os.cpu_count() or 1, timeout, max_memory_mb)
-        if bar is not None:
-            bar.close()
+            run_local(tasks, on_done, workers or os.cpu_count() or 1, timeout, max_memory_mb, claim)
+    except KeyboardInterrupt as exc:
+        summary.seconds = time.perf_counter() - started
+        stop = exc if isinstance(exc, Interrupted) else Interrupted(signal.SIGINT)
+        stop.summary = summary
+        raise stop from None
+    except StoreError:
+        raise
+    except Exception as exc:
+        fault = write_fault(str(db), exc)
+        if fault is None:
+            raise
+        raise fault from None
     finally:
+        if bar is not None:
+            bar.close()  # the bar's last state on its own line, before any message
+        _let_go(store)
         store.close()
+        _restore_sigterm(previous)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
+def _let_go(store: Store) -> None:
+    """Release this process's claims (files planned, not finished); a database that cannot be written
+    any more keeps them until they expire or this pid is seen gone."""
+    try:
+        store.rollback()
+        store.release_claims()
+    except Exception:  # noqa: BLE001 - best effort on the way out
+        pass
+
+
+def _on_term(signum, frame):  # noqa: ARG001
+    signal.signal(signum, signal.SIG_IGN)  # once: the way out (workers killed, claims released) is not cut short
+    raise Interrupted(signum)
+
+
+def _catch_sigterm():
+    """SIGTERM stops the batch as Ctrl-C does (in the main thread; elsewhere signals are not ours)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
+        return None
+    try:
+        return signal.signal(signal.SIGTERM, _on_term)
+    except (ValueError, OSError):
+        return None
+
+
+def _restore_sigterm(previous) -> None:
+    if previous is not None:
+        try:
+            signal.signal(signal.SIGTERM, previous)
+        except (ValueError, OSError):
+            pass
+
+
+def _claimer(store: Store, summary: IngestSummary, bar, timeout: float | None) -> Callable[[Task], bool]:
+    """Claim a task before it is extracted (store.claim), so that two ingests running on one database
+    never extract the same file: one another run stored meanwhile counts as a duplicate, one it holds
+    is left to it."""
+    ttl = 3 * (timeout or 3600) + 600  # a claim lives while its file waits in the pool and runs
+
+    def claim(task: Task) -> bool:
+        why = store.claim(task.sha256, task.stored_at, ttl)
+        if why is None:
+            return True
+        if why == "done":
+            summary.duplicates += 1
+        else:
+            summary.elsewhere += 1
+        if bar is not None:
+            bar.update(1)
+        return False
+    return claim
+
+
 def _writer(store: Store, summary: IngestSummary, bar) -> Callable[[Task, Outcome], None]:
     def on_done(task: Task, outcome: Outcome) -> None:
-        store.save_result(task.sha256, task.size, outcome.status, outcome.records, outcome.error, outcome.seconds,
-                          outcome.format, outcome.document_class, outcome.class_reason)
+        try:
+            _save(store, task, outcome)
+        except Exception as exc:
+            if write_fault(store.url, exc) is not None:
+                raise
+            store.rollback()  # the records cannot be stored (a value the database refuses): the file fails alone
+            outcome = Outcome(task.sha256, "failed", [], one_line(f"internal error (cannot store the records: "
+                                                                  f"{type(exc).__name__}: {exc})"), outcome.seconds,
+                              failure="error")
+            _save(store, task, outcome)
         if outcome.status == "done":
             summary.extracted += 1
             summary.reports += len(outcome.records)
             summary.not_reports += int(outcome.document_class is not None)
         else:
             summary.failed += 1
-            summary.failures.append((task.path, outcome.error or "failed"))
+            summary.failures.append((task.label, one_line(outcome.error or "failed")))
         if bar is not None:
             bar.update(1)
             bar.set_postfix(failed=summary.failed, refresh=False)
     return on_done
+
+
+def _save(store: Store, task: Task, outcome: Outcome) -> None:
+    store.save_result(task.sha256, task.size, outcome.status, outcome.records,
+                      one_line(outcome.error) if outcome.error else None, outcome.seconds,
+                      outcome.format, outcome.document_class, outcome.class_reason, outcome.failure, outcome.limit)
 
 
 def _progress(total: int, enabled: bool):
@@ -535,30 +935,42 @@ def _progress(total: int, enabled: bool):
                 bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}, {rate_fmt}{postfix}]")
 
 
-def run_local(tasks: list[Task], on_done, workers: int, timeout: float | None, max_memory_mb: int | None) -> None:
+def run_local(tasks: list[Task], on_done, workers: int, timeout: float | None, max_memory_mb: int | None,
+              claim: Callable[[Task], bool] | None = None) -> None:
     """Run the tasks on a pool of worker processes. A worker that dies (killed by the OS, a crash in a
     C library) breaks the pool: the files that were in flight are tried again alone, so that the one
-    that killed it is found and stored as failed, and the pool is rebuilt for the rest."""
+    that killed it is found and stored as failed, and the pool is rebuilt for the rest. `claim` is
+    asked before each task is started (False: leave it). Anything raised here (SIGTERM, a database
+    that cannot be written) kills the workers at once."""
     while tasks:
-        in_flight, tasks = _run_pool(tasks, on_done, workers, timeout, max_memory_mb)
+        in_flight, tasks = _run_pool(tasks, on_done, workers, timeout, max_memory_mb, claim)
         for t in in_flight:
             again, _ = _run_pool([t], on_done, 1, timeout, max_memory_mb)
             if again:
                 on_done(t, Outcome(t.sha256, "failed", [], "the worker process died on this file "
-                                   "(killed by the system or crashed)", 0.0))
+                                   "(killed by the system or crashed)", 0.0, failure="crash"))
 
 
-def _run_pool(tasks, on_done, workers, timeout, max_memory_mb) -> tuple[list[Task], list[Task]]:
+def _run_pool(tasks, on_done, workers, timeout, max_memory_mb, claim=None) -> tuple[list[Task], list[Task]]:
     """(tasks in flight when the pool broke, tasks not started); both empty when it did not break."""
     queue = list(tasks)
     running: dict = {}
     broken: list[Task] = []
-    with ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=(max_memory_mb,)) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=(max_memory_mb, os.getpid()))
+    try:
         try:
             while queue or running:
                 while queue and len(running) < workers * 2 and not broken:
                     t = queue.pop(0)
-                    running[pool.submit(extract_file, t.path, t.sha256, timeout)] = t
+                    if claim is not None and not claim(t):
+                        continue
+                    try:
+                        running[pool.submit(extract_file, t.path, t.sha256, timeout, max_memory_mb)] = t
+                    except BrokenProcessPool:
+                        queue.insert(0, t)  # not started: it goes to the next pool
+                        raise
+                if not running:
+                    continue
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for fut in done:
                     t = running.pop(fut)
@@ -572,4 +984,28 @@ def _run_pool(tasks, on_done, workers, timeout, max_memory_mb) -> tuple[list[Tas
                     break
         except BrokenProcessPool:
             pass
+    except BaseException:
+        _kill(pool)
+        raise
+    pool.shutdown(wait=True)
     return broken + list(running.values()), queue
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now: its workers killed (a file may be deep in C code), nothing waited for."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for p in processes:
+        try:
+            p.kill()
+        except (OSError, ValueError, AttributeError):
+            pass
+    try:
+        pool.shutdown(wait=False, cancel_futures=True)
+    except Exception:  # noqa: BLE001 - a pool half gone
+        pass
+    deadline = time.monotonic() + 5
+    for p in processes:
+        try:
+            p.join(max(0.0, deadline - time.monotonic()))
+        except (OSError, ValueError, AttributeError, AssertionError):
+            pass

@@ -5,11 +5,15 @@ content was seen under), reports, indicators, subprojects, items, checks, proven
 a version and a list of migrations; a database from an older version is migrated on open.
 
 Writes happen in one transaction per file, so a batch killed at any moment leaves every file either
-fully stored or not at all.
+fully stored or not at all. Migrations run under the database's write lock (SQLite: BEGIN IMMEDIATE;
+PostgreSQL: an advisory lock) and re-read the version inside it, so two runs opening one new database
+at once migrate it once. Concurrent ingests claim each file before extracting it (the `claims` table).
 """
 from __future__ import annotations
 
 import json
+import os
+import socket
 import sqlite3
 import time
 from collections.abc import Iterable
@@ -17,7 +21,7 @@ from pathlib import Path
 
 from ..errors import JixiaoError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _V1 = [
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
@@ -59,12 +63,63 @@ _V3 = [
     "ALTER TABLE reports ADD COLUMN fields_missing TEXT",
     "ALTER TABLE reports ADD COLUMN n_skipped INTEGER",
 ]
-MIGRATIONS = {1: _V1, 2: _V2, 3: _V3}
+# v4: a failure keeps its kind (FAILURE_KINDS) and the limit it failed under, so a re-run knows what to
+# retry; a path that is not valid UTF-8 or holds control characters keeps its raw bytes (`path` holds
+# its escaped form) in raw_names, beside paths; concurrent ingests claim the files they extract.
+_V4 = [
+    "ALTER TABLE files ADD COLUMN failure TEXT",
+    "ALTER TABLE files ADD COLUMN limit_value DOUBLE PRECISION",
+    "CREATE TABLE IF NOT EXISTS raw_names (path TEXT PRIMARY KEY, raw BYTEA NOT NULL)",
+    """CREATE TABLE IF NOT EXISTS claims (sha256 TEXT PRIMARY KEY, host TEXT, pid INTEGER, claimed_at DOUBLE PRECISION,
+        expires_at DOUBLE PRECISION)""",
+]
+MIGRATIONS = {1: _V1, 2: _V2, 3: _V3, 4: _V4}
 TABLES = ("files", "paths", "reports", "indicators", "subprojects", "items", "checks", "provenance")
 
 
 class StoreError(JixiaoError):
     """The database cannot be opened or written."""
+
+
+class StoreWriteError(StoreError):
+    """The database cannot be written: read-only, the disk full, an I/O error. What was committed stays."""
+
+
+# What a failed file failed on, and so whether a re-run tries it again (see pipeline/dataset/ingest.py):
+#   timeout, memory  over --timeout / --max-memory (files.limit_value: the limit it failed under): tried
+#                    again when the new limit is larger, or with --retry-failed;
+#   crash, error     the worker died on it / an internal error: tried again with --retry-failed;
+#   unreadable       the path could not be read (no such file, permission denied): belongs to the path,
+#                    not the content; tried again on every run;
+#   transient        an I/O error while reading: tried again on every run;
+#   content          the bytes are not a readable report (damaged, empty, not supported): never, the same
+#                    bytes give the same answer.
+FAILURE_KINDS = ("timeout", "memory", "crash", "error", "unreadable", "transient", "content")
+
+
+def failure_kind(error: str | None) -> tuple[str, float | None]:
+    """(kind, limit) of a stored failure reason: for the failures of an older jixiao, and for callers that
+    pass a reason alone."""
+    import regex
+    text = error or ""
+    m = regex.match(r"timed out after ([0-9.]+) s", text)
+    if m:
+        return "timeout", float(m.group(1))
+    m = regex.match(r"over the memory limit \(([0-9]+) MiB\)", text)
+    if m:
+        return "memory", float(m.group(1))
+    if text.startswith("out of memory"):
+        return "memory", None
+    if text.startswith(("the worker process died", "the Dask task failed")):
+        return "crash", None
+    if text.startswith("internal error"):
+        return "error", None
+    if text.startswith(("no such file", "permission denied", "is a folder", "cannot read: permission denied",
+                        "cannot read: Permission denied", "cannot read: No such file")):
+        return "unreadable", None
+    if text.startswith("cannot read"):
+        return "transient", None
+    return "content", None
 
 
 def now() -> str:
@@ -97,10 +152,31 @@ class Store:
             store = cls(conn, "sqlite", url)
         try:
             store.migrate()
+            if create:
+                store.check_writable()
+        except StoreError:
+            store.close()
+            raise
         except sqlite3.Error as exc:  # a file that is not a SQLite database, a locked one
             store.close()
+            if _is_write_fault(exc):
+                raise StoreWriteError(f"{url}: cannot write the database ({_write_fault(exc, url)})") from None
             raise StoreError(f"{url}: cannot open the database ({exc})") from None
         return store
+
+    def check_writable(self) -> None:
+        """Raise StoreWriteError now, before anything is done, when the database cannot be written
+        (a read-only file or folder, a read-only mount): a write statement that changes nothing."""
+        if self.dialect != "sqlite":
+            return
+        try:
+            self.begin()
+            try:
+                self.execute("DELETE FROM meta WHERE 0 = 1")
+            finally:
+                self.rollback()
+        except sqlite3.Error as exc:
+            raise StoreWriteError(f"{self.url}: cannot write the database ({_write_fault(exc, self.url)})") from None
 
     # -- plumbing -----------------------------------------------------------------------------------
 
@@ -147,20 +223,46 @@ class Store:
         return int(rows[0][0]) if rows else 0
 
     def migrate(self) -> None:
+        """Bring the schema to SCHEMA_VERSION. The version is read again under the write lock, so that
+        of two runs opening one new database at once, the second finds the work done (no `duplicate
+        column` from a migration run twice)."""
         current = self.version()
+        if current == SCHEMA_VERSION:
+            return
         if current > SCHEMA_VERSION:
             raise StoreError(f"{_redact(self.url)}: schema version {current} is newer than this jixiao ({SCHEMA_VERSION})")
-        for v in range(current + 1, SCHEMA_VERSION + 1):
-            self.begin()
-            try:
+        self._lock()
+        try:
+            self.execute(MIGRATIONS[1][0])  # the meta table, so that the version can be read in the lock
+            rows = self.query("SELECT value FROM meta WHERE key = 'schema_version'")
+            current = int(rows[0][0]) if rows else 0
+            if current > SCHEMA_VERSION:
+                raise StoreError(f"{_redact(self.url)}: schema version {current} is newer than this jixiao "
+                                 f"({SCHEMA_VERSION})")
+            for v in range(current + 1, SCHEMA_VERSION + 1):
                 for stmt in MIGRATIONS[v]:
                     self.execute(stmt)
+                if v == 4:
+                    self._backfill_failures()
                 self.execute("DELETE FROM meta WHERE key = 'schema_version'")
                 self.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (str(v),))
-                self.commit()
-            except Exception:
-                self.rollback()
-                raise
+            self.commit()
+        except BaseException:
+            self.rollback()
+            raise
+
+    def _lock(self) -> None:
+        """Begin a transaction holding the database's write lock (waits for the busy timeout)."""
+        if self.dialect == "sqlite":
+            _retry_locked(lambda: self.conn.execute("BEGIN IMMEDIATE"))
+        else:
+            self.execute("SELECT pg_advisory_xact_lock(?)", (0x6A69_7869,))  # 'jixi': one lock per database
+
+    def _backfill_failures(self) -> None:
+        """v4: the kind and limit of the failures an older jixiao stored, from their reasons."""
+        for sha, error in self.query("SELECT sha256, error FROM files WHERE status = 'failed'"):
+            kind, limit = failure_kind(error)
+            self.execute("UPDATE files SET failure = ?, limit_value = ? WHERE sha256 = ?", (kind, limit, sha))
 
     # -- files and paths ----------------------------------------------------------------------------
 
@@ -172,18 +274,32 @@ class Store:
         rows = self.query("SELECT status FROM files WHERE sha256 = ?", (sha256,))
         return rows[0][0] if rows else None
 
-    def see_path(self, path: str, sha256: str, size: int, mtime: float) -> None:
-        """Record that `path` holds content `sha256`; a path whose content changed lets go of the old content."""
+    def file_row(self, sha256: str) -> tuple | None:
+        """(status, failure kind, limit it failed under, extracted_at) of a stored content, or None."""
+        rows = self.query("SELECT status, failure, limit_value, extracted_at FROM files WHERE sha256 = ?", (sha256,))
+        return tuple(rows[0]) if rows else None
+
+    def raw_path(self, path: str) -> bytes | None:
+        """The raw bytes of a stored path whose stored form is escaped (not UTF-8, control characters)."""
+        rows = self.query("SELECT raw FROM raw_names WHERE path = ?", (path,))
+        return bytes(rows[0][0]) if rows and rows[0][0] is not None else None
+
+    def see_path(self, path: str, sha256: str, size: int, mtime: float, raw: bytes | None = None) -> None:
+        """Record that `path` holds content `sha256`; a path whose content changed lets go of the old content.
+        `raw`: the name's bytes when `path` is its escaped form."""
         self.begin()
         try:
             old = self.path_row(path)
             self.execute("DELETE FROM paths WHERE path = ?", (path,))
             self.execute("INSERT INTO paths (path, sha256, size, mtime, seen_at) VALUES (?, ?, ?, ?, ?)",
                          (path, sha256, size, mtime, now()))
+            self.execute("DELETE FROM raw_names WHERE path = ?", (path,))
+            if raw is not None:
+                self.execute("INSERT INTO raw_names (path, raw) VALUES (?, ?)", (path, raw))
             if old and old[0] != sha256 and not self.query("SELECT 1 FROM paths WHERE sha256 = ?", (old[0],)):
                 self._delete_content(old[0])
             self.commit()
-        except Exception:
+        except BaseException:
             self.rollback()
             raise
 
@@ -205,7 +321,7 @@ class Store:
         try:
             self.execute("UPDATE paths SET path = ? WHERE path = ?", (new, old))
             self.commit()
-        except Exception:
+        except BaseException:
             self.rollback()
             raise
 
@@ -224,13 +340,14 @@ class Store:
                 if row is None:
                     continue
                 self.execute("DELETE FROM paths WHERE path = ?", (path,))
+                self.execute("DELETE FROM raw_names WHERE path = ?", (path,))
                 shas.add(row[0])
                 dropped += 1
             for sha in sorted(shas):
                 if not self.query("SELECT 1 FROM paths WHERE sha256 = ?", (sha,)):
                     self._delete_content(sha)
             self.commit()
-        except Exception:
+        except BaseException:
             self.rollback()
             raise
         return dropped
@@ -242,22 +359,27 @@ class Store:
                 self.execute(f"DELETE FROM {table} WHERE report_id = ?", (rid,))
         self.execute("DELETE FROM reports WHERE sha256 = ?", (sha256,))
         self.execute("DELETE FROM files WHERE sha256 = ?", (sha256,))
+        self.execute("DELETE FROM claims WHERE sha256 = ?", (sha256,))
 
     def save_result(self, sha256: str, size: int, status: str, records: list[dict], error: str | None,
                     seconds: float, fmt: str | None = None, document_class: str | None = None,
-                    class_reason: str | None = None) -> None:
-        """Store one file's outcome — its records, or its failure, or the class of a file that holds no
-        report — in one transaction."""
+                    class_reason: str | None = None, failure: str | None = None, limit: float | None = None) -> None:
+        """Store one file's outcome — its records, or its failure (its kind and the limit it failed under:
+        FAILURE_KINDS), or the class of a file that holds no report — in one transaction, and let go of
+        its claim."""
+        if status == "failed" and failure is None:
+            failure, limit = failure_kind(error)
         self.begin()
         try:
             self._delete_content(sha256)
             for rec in records:
                 self._insert_record(sha256, rec)
             self.execute("INSERT INTO files (sha256, size, format, status, error, n_reports, seconds, extracted_at, "
-                         "document_class, class_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         (sha256, size, fmt, status, error, len(records), seconds, now(), document_class, class_reason))
+                         "document_class, class_reason, failure, limit_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                         (sha256, size, fmt, status, error, len(records), seconds, _stamp(), document_class, class_reason,
+                          failure if status == "failed" else None, limit if status == "failed" else None))
             self.commit()
-        except Exception:
+        except BaseException:
             self.rollback()
             raise
 
@@ -298,6 +420,55 @@ class Store:
             "INSERT INTO provenance (report_id, pointer, page, text, bbox) VALUES (?, ?, ?, ?, ?)",
             [(rid, p, e.get("page"), e.get("text"), json.dumps(e.get("bbox"))) for p, e in (rec.get("provenance") or {}).items()])
 
+    def save_unreadable(self, path: str, raw: bytes | None, size: int, mtime: float, error: str) -> None:
+        """A path that could not even be read to hash it (permission denied): a failed row of its own,
+        keyed by the path (`unread:` + sha256 of the name), tried again on the next run."""
+        import hashlib
+        key = "unread:" + hashlib.sha256(raw if raw is not None else path.encode("utf-8")).hexdigest()
+        self.see_path(path, key, size, mtime, raw)
+        self.save_result(key, size, "failed", [], error, 0.0, failure="unreadable")
+
+    # -- claims: two ingests of one database never extract the same file -------------------------------
+
+    def claim(self, sha256: str, stored_at: str | None, ttl: float) -> str | None:
+        """Claim a content for extraction by this process. None when claimed; otherwise why not: 'done'
+        (another run stored it since it was planned: its extracted_at is not `stored_at` any more) or
+        'claimed' (another live run holds it). A claim whose process is gone (same host) or whose time
+        ran out is taken over."""
+        host, pid, t = socket.gethostname(), os.getpid(), time.time()
+        self._lock()  # claims are taken one at a time, across every run on this database
+        try:
+            rows = self.query("SELECT extracted_at FROM files WHERE sha256 = ?", (sha256,))
+            current = rows[0][0] if rows else None
+            if current != stored_at:
+                self.rollback()
+                return "done"
+            rows = self.query("SELECT host, pid, expires_at FROM claims WHERE sha256 = ?", (sha256,))
+            if rows:
+                c_host, c_pid, expires = rows[0]
+                mine = c_host == host and c_pid == pid
+                if not mine and (expires or 0) > t and not (c_host == host and not _alive(c_pid)):
+                    self.rollback()
+                    return "claimed"
+                self.execute("DELETE FROM claims WHERE sha256 = ?", (sha256,))
+            self.execute("INSERT INTO claims (sha256, host, pid, claimed_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                         (sha256, host, pid, t, t + ttl))
+            self.commit()
+        except BaseException:
+            self.rollback()
+            raise
+        return None
+
+    def release_claims(self) -> None:
+        """Let go of every claim this process holds (the files it planned but did not finish)."""
+        self.begin()
+        try:
+            self.execute("DELETE FROM claims WHERE host = ? AND pid = ?", (socket.gethostname(), os.getpid()))
+            self.commit()
+        except BaseException:
+            self.rollback()
+            raise
+
     def counts(self) -> dict[str, int]:
         return {t: self.query(f"SELECT COUNT(*) FROM {t}")[0][0] for t in TABLES}
 
@@ -314,17 +485,106 @@ def _open_sqlite(url: str, create: bool):
             if not parent.is_dir():
                 reason = "is not a folder" if parent.exists() else "does not exist"
                 raise StoreError(f"{url}: cannot create the database: the folder {parent} {reason}")
+            if not os.access(parent, os.W_OK):
+                raise StoreWriteError(f"{url}: cannot create the database: the folder {parent} cannot be written "
+                                      f"(permission denied)")
     try:
         if create or url == ":memory:":
-            conn = sqlite3.connect(url, timeout=60, isolation_level=None)
+            conn = sqlite3.connect(url, timeout=BUSY_TIMEOUT_S, isolation_level=None)
         else:  # mode=rw: a file deleted meanwhile is an error, never a new empty database
-            conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=rw", uri=True, timeout=60, isolation_level=None)
-        conn.execute("PRAGMA journal_mode=WAL")
+            conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_S,
+                                   isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000:d}")
+        _retry_locked(lambda: conn.execute("PRAGMA journal_mode=WAL"))
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
     except (sqlite3.Error, OSError) as exc:
+        if isinstance(exc, sqlite3.Error) and _is_write_fault(exc) and "unable to open" not in str(exc):
+            raise StoreWriteError(f"{url}: cannot write the database ({_write_fault(exc, url)})") from None
         raise StoreError(f"{url}: cannot open the database ({exc})") from None
     return conn
+
+
+BUSY_TIMEOUT_S = 60  # how long a writer waits for another run's transaction before "database is locked"
+
+
+def _retry_locked(step, seconds: float = BUSY_TIMEOUT_S):
+    """Run `step`, again while SQLite says the database is locked or busy where its busy handler is not
+    called (switching a new file to WAL while another connection does, WAL recovery)."""
+    deadline = time.monotonic() + seconds
+    delay = 0.01
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
+def _stamp() -> str:
+    """When a file's outcome was stored, to the microsecond: a claim compares it to tell whether another
+    run stored the file since this one planned it."""
+    t = time.time()
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(t)) + f".{int(t % 1 * 1e6):06d}"
+
+
+def _alive(pid) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError, TypeError, ValueError):
+        return True
+    return True
+
+
+def _is_write_fault(exc: BaseException) -> bool:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    return name.startswith(("SQLITE_READONLY", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_PERM")) or any(
+        w in text for w in ("readonly", "read-only", "disk is full", "disk i/o error", "unable to open database file"))
+
+
+def _write_fault(exc: BaseException, url: str | None = None) -> str:
+    """A database write failure in words (for a read-only one, which file or folder is)."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc)
+    low = text.lower()
+    if name.startswith("SQLITE_READONLY") or "readonly" in low or "read-only" in low:
+        return f"read-only{_read_only_where(url)}: {text}"
+    if name.startswith("SQLITE_FULL") or "disk is full" in low:
+        return f"the disk is full: {text}"
+    return text
+
+
+def _read_only_where(url: str | None) -> str:
+    """Which of a SQLite database's files cannot be written (SQLite makes its -wal and -shm files with the
+    database file's mode, so a database once opened read-only keeps read-only companions)."""
+    if not url or url == ":memory:":
+        return ""
+    path = Path(url)
+    for p in (path, Path(f"{url}-wal"), Path(f"{url}-shm")):
+        if p.exists() and not os.access(p, os.W_OK):
+            return f" ({p.name} cannot be written)"
+    if path.parent.exists() and not os.access(path.parent, os.W_OK):
+        return f" (its folder {path.parent} cannot be written)"
+    return ""
+
+
+def write_fault(url: str, exc: BaseException) -> StoreWriteError | None:
+    """The StoreWriteError for a database error met while ingesting (None when it is no write fault)."""
+    if isinstance(exc, sqlite3.Error) and _is_write_fault(exc):
+        return StoreWriteError(f"{url}: cannot write the database ({_write_fault(exc, url)}); what was stored stays stored")
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover
+        return None
+    if isinstance(exc, psycopg.Error):
+        return StoreWriteError(f"{_redact(url)}: cannot write the database ({type(exc).__name__}: "
+                               f"{' '.join(str(exc).split())}); what was stored stays stored")
+    return None
 
 
 def _redact(url: str) -> str:

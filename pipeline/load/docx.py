@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..document import Document, Page
 from ..errors import LoadError
-from .office import cell_text, check_zip
+from .office import cell_text, check_zip, short_reason
 
 
 def load_docx(path: Path, data: bytes) -> Document:
@@ -18,7 +18,7 @@ def load_docx(path: Path, data: bytes) -> Document:
     try:
         d = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - python-docx raises several types for a damaged file
-        raise LoadError(path, f"not a readable DOCX ({type(exc).__name__}: {str(exc)[:100]})") from None
+        raise LoadError(path, f"not a readable DOCX ({short_reason(exc)})") from None
     lines: list[str] = []
     body = d.element.body
     for child in body.iterchildren():

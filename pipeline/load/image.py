@@ -12,6 +12,7 @@ from pathlib import Path
 from ..document import Document, Page
 from ..errors import LoadError
 from . import ocr
+from .office import short_reason
 
 MAX_PIXELS = 60_000_000  # a 600-dpi A3 scan is about 35 Mpx
 MAX_FRAMES = 200
@@ -42,9 +43,10 @@ def load(path: Path, data: bytes) -> Document:
     except LoadError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise LoadError(path, f"image refused: {exc}") from None
+        raise LoadError(path, f"image refused: {' '.join(str(exc).split())}") from None
     except Exception as exc:  # noqa: BLE001 - Pillow raises many types for a damaged image
-        raise LoadError(path, f"not a readable image ({type(exc).__name__}: {str(exc)[:100]})") from None
+        # Pillow names the stream it was given (<_io.BytesIO object at 0x…>): the LoadError names the file
+        raise LoadError(path, f"not a readable image: damaged or not an image ({short_reason(exc)})") from None
     pages, all_lines = [], []
     for number, (frame, back) in enumerate(frames, start=1):
         ocr.log.info("%s: OCR page %d of %d", path, number, len(frames))

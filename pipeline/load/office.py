@@ -55,6 +55,20 @@ def office_kind(path: Path, data: bytes) -> str | None:
     return None
 
 
+def short_reason(exc: BaseException, limit: int = 100) -> str:
+    """`Type: message` of a library's exception for a one-line reason: line breaks and tracebacks
+    collapsed, the in-memory stream a library names in place of the file (`<_io.BytesIO object at
+    0x…>`) left out (the LoadError names the file), at most `limit` characters of message."""
+    text = str(exc)
+    if "Traceback (most recent call last)" in text:
+        text = next((x for x in reversed(text.splitlines()) if x.strip()), "")
+    text = regex.sub(r"\s*<_io\.\w+ object at 0x[0-9a-fA-F]+>", "", text)
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
 def cell_text(text: str) -> str:
     """A cell's text on one line, its pipes escaped: the row format joins cells with ' | '."""
     return regex.sub(r"\s*\n\s*", "", text).replace("|", "/").strip()

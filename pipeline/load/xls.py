@@ -2,19 +2,23 @@
 workbook is opened with formatting_info, so it is."""
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from ..document import Document, Page
 from ..errors import LoadError
-from .office import cell_text, grid_text, number_text
+from .office import cell_text, grid_text, number_text, short_reason
 
 
 def load_xls(path: Path, data: bytes) -> Document:
     import xlrd
+    # xlrd writes its diagnostics (WARNING *** OLE2 inconsistency, …) to stdout by default: kept here
+    # instead, so that `jixiao extract`'s JSON on stdout stays valid
+    chatter = io.StringIO()
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True)
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, logfile=chatter, verbosity=0)
     except Exception as exc:  # noqa: BLE001
-        raise LoadError(path, f"not a readable XLS ({type(exc).__name__}: {str(exc)[:100]})") from None
+        raise LoadError(path, f"not a readable XLS ({short_reason(exc)})") from None
     pages = []
     for sheet in book.sheets():
         grid = [[_xls_value(sheet.cell(r, c)) for c in range(sheet.ncols)] for r in range(sheet.nrows)]

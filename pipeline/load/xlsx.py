@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..document import Document, Page
 from ..errors import LoadError
-from .office import MAX_CELLS, cell_text, check_zip, grid_text, number_text
+from .office import MAX_CELLS, cell_text, check_zip, grid_text, number_text, short_reason
 
 
 def load_xlsx(path: Path, data: bytes) -> Document:
@@ -16,7 +16,7 @@ def load_xlsx(path: Path, data: bytes) -> Document:
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # noqa: BLE001
-        raise LoadError(path, f"not a readable XLSX ({type(exc).__name__}: {str(exc)[:100]})") from None
+        raise LoadError(path, f"not a readable XLSX ({short_reason(exc)})") from None
     pages = []
     for ws in wb.worksheets:
         if ws.max_row * ws.max_column > MAX_CELLS:

@@ -1,0 +1,658 @@
+"""Reliability (issue 15): odd file names, killed drivers, signals, retries, concurrent runs, disk and
+permission faults, symlinks, CSV injection and one-line messages. Each test asserts what the user sees
+(exit status, one stderr line naming the file and the cause) and that nothing is lost. The hostile files
+come from scripts/make_hostile.py."""
+import csv
+import errno
+import io
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import psutil
+import pytest
+from conftest import ROOT, SAMPLES
+
+import pipeline.run
+from pipeline.cli import main
+from pipeline.dataset import Store, export, ingest
+from pipeline.dataset.export import guard_formulas
+from pipeline.dataset.store import SCHEMA_VERSION
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import make_hostile  # noqa: E402
+from corpus import write_corpus  # noqa: E402
+
+ingest_module = sys.modules["pipeline.dataset.ingest"]
+ROOT_USER = os.geteuid() == 0
+
+
+def _permissions_hold() -> bool:
+    """Whether file permissions stop this process (not root, or root without CAP_DAC_OVERRIDE)."""
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        probe = Path(tmp) / "probe"
+        probe.write_text("x", encoding="utf-8")
+        probe.chmod(0)
+        try:
+            probe.read_text(encoding="utf-8")
+        except PermissionError:
+            return True
+        finally:
+            probe.chmod(0o600)
+    return False
+
+
+PERMISSIONS_HOLD = _permissions_hold()
+
+
+def _rows(db, sql, params=()):
+    with sqlite3.connect(db) as c:
+        return c.execute(sql, params).fetchall()
+
+
+def _one(db, sql, params=()):
+    return _rows(db, sql, params)[0][0]
+
+
+def _err_lines(err: str) -> list[str]:
+    lines = err.splitlines()
+    assert all(x.startswith("jixiao: ") for x in lines), err
+    return lines
+
+
+def _write_reports(folder: Path, n: int, seed: int = 0, prefix: str = "r") -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for k in range(n):
+        path = folder / f"{prefix}{k:02d}.txt"
+        path.write_text(make_hostile.report(seed + k), encoding="utf-8")
+        out.append(path)
+    return out
+
+
+# --- 1. file names as bytes ------------------------------------------------------------------------
+
+def test_names_that_are_not_utf8_are_stored_shown_escaped_and_exported(tmp_path, capsys):
+    src = tmp_path / "in"
+    names = make_hostile.write_odd_names(src)
+    db = tmp_path / "j.sqlite"
+    assert main(["ingest", str(src), "--db", str(db), "--workers", "1", "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "5 file(s) seen: 5 extracted (5 report(s)), 0 failed" in out
+    stored = {r[0] for r in _rows(db, "SELECT path FROM paths")}
+    base = str(src.resolve())
+    expect = {
+        "gbk": base + "/\\xbc\\xa8\u0427\\xb1\\xa8\\xb8\\xe6.txt",  # D0 A7 happens to be UTF-8 (Ч)
+        "latin1": base + "/r\\xe9sum\\xe9.txt",
+        "cr_formula": base + "/report\\r" + make_hostile.FORMULA + ".txt",
+        "newline": base + "/报告\\n第二份.txt",
+        "plain": base + "/plain.txt",
+    }
+    assert stored == set(expect.values())
+    # the raw bytes are kept, and open the file again
+    raw = dict(_rows(db, "SELECT path, raw FROM raw_names"))
+    for kind, path in expect.items():
+        if kind == "plain":
+            assert path not in raw
+        else:
+            assert bytes(raw[path]) == names[kind] and os.path.exists(os.fsdecode(bytes(raw[path])))
+    # the records name the file as it is stored
+    assert {r[0] for r in _rows(db, "SELECT json_extract(record_json, '$.source.path') FROM reports")} == stored
+    # a re-run finds every file stored
+    assert main(["ingest", str(src), "--db", str(db), "--workers", "0", "--quiet"]) == 0
+    assert "5 file(s) seen: 0 extracted (0 report(s)), 0 failed, 5 already stored" in capsys.readouterr().out
+    # exports and the audit take them
+    assert main(["export", "--db", str(db), "--format", "parquet", "--out", str(tmp_path / "pq")]) == 0
+    assert set(pd.read_parquet(tmp_path / "pq" / "files.parquet")["path"]) == stored
+    assert main(["audit", "--db", str(db), "--html", str(tmp_path / "a.html")]) == 0
+
+
+def test_one_odd_name_that_fails_is_reported_escaped_on_one_line(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    bad = os.fsencode(src) + b"/" + "坏\r文件".encode("gbk") + b".txt"
+    with open(bad, "wb"):
+        pass  # empty: fails
+    _write_reports(src, 2)
+    db = tmp_path / "j.sqlite"
+    assert main(["ingest", str(src), "--db", str(db), "--workers", "0", "--quiet"]) == 1
+    lines = _err_lines(capsys.readouterr().err)
+    # each byte that is not UTF-8 as \\xNN (C4 BC happens to be UTF-8: ļ), the CR as \\r
+    shown = f"{src.resolve()}/\\xbb\\xb5\\r\\xce\u013c\\xfe.txt"
+    assert shown == os.fsencode(src.resolve()).decode() + "/" + bad.rsplit(b"/", 1)[1].decode(
+        "utf-8", "backslashreplace").replace("\r", "\\r")
+    assert lines == [f"jixiao: {shown}: empty file (0 bytes)"]
+    assert _one(db, "SELECT COUNT(*) FROM files WHERE status = 'done'") == 2
+    assert _one(db, "SELECT error FROM files WHERE status = 'failed'") == "empty file (0 bytes)"
+    assert main(["audit", "--db", str(db), "--html", str(tmp_path / "a.html")]) == 0  # its failed files list
+    assert shown in (tmp_path / "a.html").read_text(encoding="utf-8")
+
+
+def test_extract_on_a_name_that_is_not_utf8_writes_valid_json(tmp_path, capsys):
+    names = make_hostile.write_odd_names(tmp_path / "in")
+    assert main(["extract", os.fsdecode(names["latin1"]), "--quiet"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["source"]["path"].endswith("/r\\xe9sum\\xe9.txt")
+
+
+# --- 7. CSV: quoted, control characters escaped, then the formula guard ----------------------------
+
+def test_csv_export_with_a_carriage_return_and_a_formula_in_a_file_name(tmp_path):
+    src = tmp_path / "in"
+    make_hostile.write_odd_names(src)
+    db = tmp_path / "j.sqlite"
+    ingest([src], db, workers=0, progress=False)
+    store = Store.open(db)
+    try:
+        export(store, tmp_path / "csv", "csv")
+    finally:
+        store.close()
+    text = (tmp_path / "csv" / "files.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert len(rows) == 1 + 5 and len({len(r) for r in rows}) == 1  # no row split by the CR or the LF
+    assert all(line.startswith('"') and line.endswith('"') for line in text.splitlines())  # every field quoted
+    assert not any(cell.startswith(("=", "+", "-", "@")) for r in rows for cell in r)
+    assert any(cell.endswith("/report\\r" + make_hostile.FORMULA + ".txt") for r in rows for cell in r)
+    assert len(pd.read_csv(tmp_path / "csv" / "files.csv")) == 5
+    assert len(pd.read_csv(tmp_path / "csv" / "reports_wide.csv")) == 5
+    # the guard applies to what the cell says once escaped: a formula after a control character stays text
+    cells = pd.DataFrame({"t": ["\r" + make_hostile.FORMULA, "=1+1\n", "a\tb\x00c", "@SUM(A1)", "plain"], "n": [1] * 5})
+    assert list(guard_formulas(cells)["t"]) == ["\\r" + make_hostile.FORMULA, "'=1+1\\n", "a\\tb\\0c", "'@SUM(A1)", "plain"]
+
+
+# --- 2. workers die with their driver; SIGTERM and SIGINT stop a batch cleanly -----------------------
+
+# A driver whose extraction of any file named slow* takes a minute (patched before the workers fork).
+SLOW_DRIVER = """
+import sys, time
+import pipeline.run
+real = pipeline.run.extract
+def extract(path):
+    if "slow" in str(path):
+        time.sleep(60)
+    return real(path)
+pipeline.run.extract = extract
+from pipeline.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _start_slow(args, tmp_path):
+    err = open(tmp_path / "stderr.txt", "wb")
+    return subprocess.Popen([sys.executable, "-c", SLOW_DRIVER, *args], cwd=ROOT, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=err)
+
+
+def _wait_for(predicate, seconds: float, what: str):
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        got = predicate()
+        if got:
+            return got
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _alive(pids) -> list[int]:
+    left = []
+    for pid in pids:
+        try:
+            if psutil.Process(pid).status() != psutil.STATUS_ZOMBIE:
+                left.append(pid)
+        except psutil.NoSuchProcess:
+            pass
+    return left
+
+
+def _workers_of(proc, n: int) -> list[int]:
+    def found():
+        try:
+            kids = psutil.Process(proc.pid).children(recursive=True)
+        except psutil.NoSuchProcess:
+            return None
+        return [k.pid for k in kids] if len(kids) >= n else None
+    return _wait_for(found, 30, f"{n} worker processes")
+
+
+def test_workers_die_within_seconds_when_the_driver_is_killed(tmp_path):
+    src = tmp_path / "in"
+    _write_reports(src, 4, prefix="slow")
+    proc = _start_slow(["ingest", str(src), "--db", str(tmp_path / "j.sqlite"), "--workers", "2", "--quiet"], tmp_path)
+    workers = []
+    try:
+        workers = _workers_of(proc, 2)
+        time.sleep(0.5)  # both busy on a slow file
+        assert proc.poll() is None
+        proc.kill()  # kill -9 the driver alone
+        proc.wait()
+        _wait_for(lambda: not _alive(workers), 5, f"workers {workers} to die with their driver")
+    finally:
+        _kill_all(proc, workers)
+
+
+def _kill_all(proc, workers) -> None:
+    """Whatever a failed test left running: the driver's process group and the workers it had."""
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    for pid in _alive(workers):
+        os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_sigterm_or_sigint_stops_the_batch_with_what_was_done_committed(tmp_path, signum):
+    src = tmp_path / "in"
+    _write_reports(src, 3, seed=0, prefix="a")
+    _write_reports(src, 2, seed=10, prefix="slow")
+    db = tmp_path / "j.sqlite"
+    proc = _start_slow(["ingest", str(src), "--db", str(db), "--workers", "1", "--quiet"], tmp_path)
+    workers = []
+    try:
+        workers = _workers_of(proc, 1)
+
+        def three_stored():
+            try:
+                return _one(db, "SELECT COUNT(*) FROM files") >= 3
+            except sqlite3.Error:
+                return False
+        _wait_for(three_stored, 30, "the quick files to be stored")
+        time.sleep(0.3)
+        started = time.time()
+        proc.send_signal(signum)
+        code = proc.wait(timeout=15)
+        assert time.time() - started < 10
+        _wait_for(lambda: not _alive(workers), 5, "the workers to stop")
+    finally:
+        _kill_all(proc, workers)
+    assert code == 128 + signum
+    err = (tmp_path / "stderr.txt").read_text(encoding="utf-8")
+    name = signal.Signals(signum).name
+    assert _err_lines(err) == [f"jixiao: stopped by {name} (3 file(s) stored in this run); what was stored stays "
+                               f"stored, a re-run goes on from there"]
+    assert _one(db, "SELECT COUNT(*) FROM files WHERE status = 'done'") == 3
+    assert _one(db, "SELECT COUNT(*) FROM claims") == 0
+    assert _one(db, "PRAGMA integrity_check") == "ok"
+    summary = ingest([src], db, workers=0, progress=False)  # the re-run, with the real (fast) extraction
+    assert summary.extracted == 2 and summary.skipped == 3
+    assert _one(db, "SELECT COUNT(*) FROM reports") == 5
+
+
+# --- 3. retries ------------------------------------------------------------------------------------
+
+def test_a_timed_out_file_is_said_again_and_tried_again_under_a_larger_limit(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SAMPLES / "evaluation_three_level.pdf", src / "slow.pdf")
+    db = tmp_path / "j.sqlite"
+    base = ["ingest", str(src), "--db", str(db), "--workers", "1", "--quiet"]
+    assert main([*base, "--timeout", "0.01"]) == 1
+    pdf = str((src / "slow.pdf").resolve())
+    assert _err_lines(capsys.readouterr().err) == [f"jixiao: {pdf}: timed out after 0.01 s"]
+    assert _rows(db, "SELECT failure, limit_value FROM files") == [("timeout", 0.01)]
+    # the same limit: not tried again, but said, and the exit status is not 0
+    assert main([*base, "--timeout", "0.01"]) == 1
+    captured = capsys.readouterr()
+    assert "0 failed" in captured.out and "1 failed before and not tried again" in captured.out
+    assert _err_lines(captured.err) == [f"jixiao: {pdf}: failed before (timed out after 0.01 s); not tried again: "
+                                        f"a larger --timeout or --retry-failed tries it again"]
+    # --retry-failed tries it again (and it times out again)
+    assert main([*base, "--timeout", "0.01", "--retry-failed"]) == 1
+    captured = capsys.readouterr()
+    assert "1 failed, " in captured.out and "1 failed before and tried again" in captured.out
+    # a larger limit tries it again, without being asked
+    assert main([*base, "--timeout", "300"]) == 0
+    assert "1 extracted" in capsys.readouterr().out
+    assert _rows(db, "SELECT status, failure FROM files") == [("done", None)]
+    assert _one(db, "SELECT COUNT(*) FROM reports") >= 1
+
+
+def test_a_failure_of_a_path_that_is_gone_does_not_stick_to_a_live_copy(tmp_path, monkeypatch):
+    src = tmp_path / "in"
+    (a,) = _write_reports(src, 1)
+    db = tmp_path / "j.sqlite"
+    real = pipeline.run.extract
+
+    def deleted_meanwhile(path):  # the file goes between the walk and its extraction
+        Path(path).unlink()
+        return real(path)
+    monkeypatch.setattr(pipeline.run, "extract", deleted_meanwhile)
+    first = ingest([src], db, workers=0, progress=False)
+    assert first.failed == 1 and first.failures[0][1] == "no such file"
+    assert _rows(db, "SELECT status, failure FROM files") == [("failed", "unreadable")]
+    monkeypatch.setattr(pipeline.run, "extract", real)
+    (src / "copy.txt").write_text(make_hostile.report(0), encoding="utf-8")  # the same bytes, alive
+    again = ingest([src], db, workers=0, progress=False, prune_missing=True)
+    assert again.extracted == 1 and again.failed == 0 and again.pruned == 1
+    assert _rows(db, "SELECT status FROM files") == [("done",)]
+    assert _one(db, "SELECT COUNT(*) FROM reports") == 1
+
+
+def test_a_version_3_database_is_migrated_with_its_failures_kinds(tmp_path):
+    db = tmp_path / "old.sqlite"
+    from pipeline.dataset.store import MIGRATIONS
+    with sqlite3.connect(db) as c:
+        for v in (1, 2, 3):
+            for stmt in MIGRATIONS[v]:
+                c.execute(stmt)
+        c.execute("INSERT INTO meta VALUES ('schema_version', '3')")
+        for sha, error in [("a", "timed out after 20 s"), ("b", "over the memory limit (512 MiB)"),
+                           ("c", "no such file"), ("d", "not a readable PDF (x)")]:
+            c.execute("INSERT INTO files (sha256, status, error) VALUES (?, 'failed', ?)", (sha, error))
+    store = Store.open(db)
+    try:
+        assert store.version() == SCHEMA_VERSION == 4
+        kinds = dict((r[0], (r[1], r[2])) for r in store.query("SELECT sha256, failure, limit_value FROM files"))
+    finally:
+        store.close()
+    assert kinds == {"a": ("timeout", 20.0), "b": ("memory", 512.0), "c": ("unreadable", None), "d": ("content", None)}
+
+
+# --- 4. concurrent runs on one new database ---------------------------------------------------------
+
+def _fork_cli(argv: list[str], log: Path) -> int:
+    """`jixiao ARGV` in a forked child (the modules are loaded already: the children start together), its
+    stdout and stderr into `log`; the child's pid."""
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        code = 99
+        try:
+            fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            os.dup2(fd, 1)
+            os.dup2(fd, 2)
+            sys.stdout = sys.stderr = open(1, "w", encoding="utf-8", closefd=False)
+            code = main(argv)
+        finally:
+            sys.stdout.flush()
+            os._exit(code)
+    return pid
+
+
+def test_two_ingests_started_together_on_one_new_database_both_succeed_once_each_file(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 20, seed=11)
+    for k in range(10):
+        db = tmp_path / f"j{k}.sqlite"
+        argv = ["ingest", str(corpus), "--db", str(db), "--workers", "0", "--quiet"]
+        logs = [tmp_path / f"{k}-{n}.log" for n in range(2)]
+        pids = [_fork_cli(argv, log) for log in logs]
+        codes = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in pids]
+        outs = [log.read_text(encoding="utf-8") for log in logs]
+        assert codes == [0, 0], outs
+        assert _one(db, "SELECT COUNT(*) FROM files") == 20
+        assert _one(db, "SELECT COUNT(*) FROM reports") == 20
+        assert _one(db, "SELECT COUNT(DISTINCT sha256) FROM reports") == 20
+        assert _one(db, "SELECT COUNT(*) FROM claims") == 0
+        # no file extracted twice: the two runs' extractions add up to the corpus
+        extracted = [int(out.split(" extracted")[0].rsplit(" ", 1)[1]) for out in outs]
+        assert sum(extracted) == 20, outs
+
+
+def test_migrating_one_new_database_from_many_threads_at_once(tmp_path):
+    import threading
+    db = tmp_path / "j.sqlite"
+    errors = []
+
+    def open_it():
+        try:
+            Store.open(db).close()
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+    threads = [threading.Thread(target=open_it) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [] and _one(db, "SELECT value FROM meta WHERE key = 'schema_version'") == str(SCHEMA_VERSION)
+
+
+# --- 5. faults as messages ----------------------------------------------------------------------------
+
+def _read_only(monkeypatch):
+    """Open every SQLite database read-only, as a database file the user cannot write is opened."""
+    real = sqlite3.connect
+
+    def connect(database, *args, **kwargs):
+        if str(database) != ":memory:" and not kwargs.get("uri"):
+            database, kwargs["uri"] = f"{Path(database).absolute().as_uri()}?mode=ro", True
+        return real(database, *args, **kwargs)
+    monkeypatch.setattr(sqlite3, "connect", connect)
+
+
+@pytest.mark.parametrize("how", ["mode=ro", "chmod"])
+def test_a_read_only_database_is_one_line_exit_3_and_nothing_changes(tmp_path, capsys, monkeypatch, how):
+    src = tmp_path / "in"
+    _write_reports(src, 2)
+    db = tmp_path / "j.sqlite"
+    ingest([src], db, workers=0, progress=False)
+    _write_reports(src, 3, seed=50, prefix="new")
+    if how == "chmod":
+        if not PERMISSIONS_HOLD:
+            pytest.skip("root writes a read-only file; the mode=ro case covers it")
+        db.chmod(0o444)
+    else:
+        _read_only(monkeypatch)
+    assert main(["ingest", str(src), "--db", str(db), "--workers", "0", "--quiet"]) == 3
+    lines = _err_lines(capsys.readouterr().err)
+    assert len(lines) == 1 and f"{db}: cannot write the database (read-only" in lines[0]
+    monkeypatch.undo()
+    assert _one(db, "SELECT COUNT(*) FROM files") == 2
+    # export and audit still read it
+    if how == "mode=ro":
+        _read_only(monkeypatch)
+    assert main(["export", "--db", str(db), "--format", "csv", "--out", str(tmp_path / "csv")]) == 0
+    assert len(pd.read_csv(tmp_path / "csv" / "reports.csv")) == 2
+
+
+def _outputs(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.exists() else {}
+
+
+def test_unwritable_destinations_are_one_line_exit_4(tmp_path, capsys):
+    src = tmp_path / "in"
+    _write_reports(src, 2)
+    db = tmp_path / "j.sqlite"
+    ingest([src], db, workers=0, progress=False)
+    (tmp_path / "a_file").write_text("x", encoding="utf-8")
+    bad = tmp_path / "a_file" / "out"
+    assert main(["export", "--db", str(db), "--out", str(bad)]) == 4
+    assert _err_lines(capsys.readouterr().err) == [f"jixiao: {bad}: cannot write (Not a directory)"]
+    assert main(["audit", "--db", str(db), "--html", str(bad / "a.html")]) == 4
+    assert _err_lines(capsys.readouterr().err) == [f"jixiao: {bad / 'a.html'}: cannot write (Not a directory)"]
+    if PERMISSIONS_HOLD:  # (root writes anywhere)
+        locked = tmp_path / "locked"
+        locked.mkdir()
+        locked.chmod(0o555)
+        assert main(["export", "--db", str(db), "--format", "csv", "--out", str(locked)]) == 4
+        assert "cannot write (Permission denied)" in capsys.readouterr().err
+        assert main(["ingest", str(src), "--db", str(locked / "new.sqlite"), "--workers", "0", "--quiet"]) == 3
+        assert _err_lines(capsys.readouterr().err) == [f"jixiao: {locked / 'new.sqlite'}: cannot create the database: "
+                                                       f"the folder {locked} cannot be written (permission denied)"]
+        assert list(locked.iterdir()) == []
+
+
+def test_a_full_disk_during_export_or_audit_leaves_the_last_outputs_whole(tmp_path, capsys, monkeypatch):
+    src = tmp_path / "in"
+    _write_reports(src, 3)
+    db = tmp_path / "j.sqlite"
+    ingest([src], db, workers=0, progress=False)
+    out = tmp_path / "csv"
+    assert main(["export", "--db", str(db), "--format", "csv", "--out", str(out)]) == 0
+    assert main(["audit", "--db", str(db), "--html", str(tmp_path / "a.html")]) == 0
+    before, html = _outputs(out), (tmp_path / "a.html").read_bytes()
+    capsys.readouterr()
+    real = pd.DataFrame.to_csv
+    calls = []
+
+    def to_csv(self, path, *args, **kwargs):  # the disk fills up while the third table is written
+        calls.append(path)
+        if len(calls) == 3:
+            Path(path).write_bytes(b"half a ta")
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        return real(self, path, *args, **kwargs)
+    monkeypatch.setattr(pd.DataFrame, "to_csv", to_csv)
+    assert main(["export", "--db", str(db), "--format", "csv", "--out", str(out)]) == 4
+    assert _err_lines(capsys.readouterr().err) == [f"jixiao: {out / 'checks.csv'}: cannot write (No space left on device)"]
+    assert _outputs(out) == before  # every earlier file as it was, no temporary file left
+
+    def write_text(self, text, *args, **kwargs):
+        Path.write_bytes(self, text.encode("utf-8")[:100])
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
+    monkeypatch.setattr(Path, "write_text", write_text)
+    assert main(["audit", "--db", str(db), "--html", str(tmp_path / "a.html")]) == 4
+    assert "a.html: cannot write (No space left on device)" in capsys.readouterr().err
+    assert (tmp_path / "a.html").read_bytes() == html
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 32 MiB tmpfs (root only): a real full disk."""
+    if not ROOT_USER or not shutil.which("mount"):
+        pytest.skip("mounting a small tmpfs needs root")
+    mnt = tmp_path / "disk"
+    mnt.mkdir()
+    res = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", str(mnt)], capture_output=True)
+    if res.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {res.stderr.decode(errors='replace').strip()}")
+    try:
+        yield mnt
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
+
+
+def test_a_full_disk_during_ingest_is_one_line_exit_3_and_a_rerun_completes(tmp_path, small_disk, capsys):
+    src = tmp_path / "in"
+    _write_reports(src, 40)
+    filler = small_disk / "filler"
+    filler.write_bytes(b"\0" * (31 * 2**20))  # 1 MiB left: the paths and a few files' records
+    db = small_disk / "j.sqlite"
+    code = main(["ingest", str(src), "--db", str(db), "--workers", "0", "--quiet"])
+    captured = capsys.readouterr()
+    assert code == 3, captured
+    lines = _err_lines(captured.err)
+    assert len(lines) == 1 and f"{db}: cannot write the database (" in lines[0] and "full" in lines[0]
+    stored = _one(db, "SELECT COUNT(*) FROM files")
+    assert 0 < stored < 40 and _one(db, "SELECT COUNT(*) FROM files WHERE status != 'done'") == 0
+    filler.unlink()
+    assert main(["ingest", str(src), "--db", str(db), "--workers", "0", "--quiet"]) == 0
+    assert _one(db, "SELECT COUNT(*) FROM files WHERE status = 'done'") == 40
+    assert _one(db, "SELECT COUNT(DISTINCT sha256) FROM reports") == 40
+    assert _one(db, "PRAGMA integrity_check") == "ok"
+
+
+def test_an_unreadable_input_is_a_failed_row_and_is_tried_again(tmp_path, capsys, monkeypatch):
+    src = tmp_path / "in"
+    a, b = _write_reports(src, 2)
+    db = tmp_path / "j.sqlite"
+    denied = str(b.resolve())
+    if not PERMISSIONS_HOLD:  # root reads everything: the permission error as the system would raise it
+        real = ingest_module._open
+
+        def guarded(item):
+            if str(item) == denied:
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), denied)
+            return real(item)
+        monkeypatch.setattr(ingest_module, "_open", guarded)
+    else:
+        b.chmod(0)
+    assert main(["ingest", str(src), "--db", str(db), "--workers", "0", "--quiet"]) == 1
+    assert _err_lines(capsys.readouterr().err) == [f"jixiao: {denied}: cannot read: Permission denied"]
+    assert _rows(db, "SELECT f.status, f.error, f.failure FROM files f JOIN paths p ON p.sha256 = f.sha256 "
+                     "WHERE p.path = ?", (denied,)) == [("failed", "cannot read: Permission denied", "unreadable")]
+    monkeypatch.undo()
+    b.chmod(0o644)
+    again = ingest([src], db, workers=0, progress=False)  # readable now: extracted, the failed row gone
+    assert again.extracted == 1 and again.failed == 0 and again.skipped == 1
+    assert _one(db, "SELECT COUNT(*) FROM files") == 2 and _one(db, "SELECT COUNT(*) FROM files WHERE status = 'failed'") == 0
+
+
+# --- 6. symlinks ---------------------------------------------------------------------------------------
+
+def test_symlinks_out_of_the_folders_given_are_not_followed_unless_asked(tmp_path, capsys):
+    src, outside = tmp_path / "in", tmp_path / "outside"
+    (a,) = _write_reports(src, 1)
+    (secret,) = _write_reports(outside, 1, seed=30, prefix="secret")
+    _write_reports(outside / "dir", 1, seed=40)
+    (src / "link.txt").symlink_to(secret)
+    (src / "linkdir").symlink_to(outside / "dir", target_is_directory=True)
+    (src / "inner.txt").symlink_to(a)  # inside: the same file, once
+    db = tmp_path / "j.sqlite"
+    assert main(["ingest", str(src), "--db", str(db), "--workers", "0", "--quiet"]) == 0
+    captured = capsys.readouterr()
+    assert "1 file(s) seen: 1 extracted" in captured.out and "2 symbolic link(s)" in captured.out
+    assert sorted(_err_lines(captured.err)) == sorted(
+        f"jixiao: {src.resolve() / n}: a symbolic link out of the folders given, not followed (--follow-symlinks "
+        f"follows it)" for n in ("link.txt", "linkdir"))
+    assert [r[0] for r in _rows(db, "SELECT path FROM paths")] == [str(a.resolve())]
+    assert main(["ingest", str(src), "--db", str(db), "--workers", "0", "--quiet", "--follow-symlinks"]) == 0
+    assert "3 file(s) seen: 2 extracted" in capsys.readouterr().out
+    assert _one(db, "SELECT COUNT(*) FROM files") == 3
+
+
+# --- 8. messages ----------------------------------------------------------------------------------------
+
+def test_an_image_error_names_the_file_not_a_stream(tmp_path, capsys):
+    fake = make_hostile.write_fake_image(tmp_path / "scan.png")
+    assert main(["extract", str(fake), "--quiet"]) == 1
+    lines = _err_lines(capsys.readouterr().err)
+    assert lines[0].startswith(f"jixiao: {fake}: not a readable image") and "BytesIO" not in lines[0]
+    assert "0x" not in lines[0]
+
+
+def test_xlrd_chatter_stays_out_of_extracts_json(tmp_path):
+    xls = make_hostile.write_padded_xls(tmp_path / "padded.xls")
+    res = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(xls), "--quiet"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert json.loads(res.stdout)["source"]["format"] == "xls"
+    assert "WARNING" not in res.stdout + res.stderr
+
+
+def test_reasons_with_line_breaks_and_tracebacks_are_one_line(tmp_path, capsys, monkeypatch):
+    src = tmp_path / "in"
+    _write_reports(src, 2)
+
+    def talkative(path):
+        raise RuntimeError("first line\nTraceback (most recent call last):\n  File \"x.py\", line 1\nValueError: deep down")
+    monkeypatch.setattr(pipeline.run, "extract", talkative)
+    db = tmp_path / "j.sqlite"
+    assert main(["ingest", str(src), "--db", str(db), "--workers", "0", "--quiet"]) == 1
+    lines = _err_lines(capsys.readouterr().err)
+    assert len(lines) == 2 and all("r0" in x and "ValueError: deep down" in x and "File" not in x for x in lines)
+    assert all("\n" not in r[0] for r in _rows(db, "SELECT error FROM files"))
+    # an internal error is tried again when asked (a mended jixiao)
+    monkeypatch.undo()
+    assert ingest([src], db, workers=0, progress=False).skipped == 2
+    assert ingest([src], db, workers=0, progress=False, retry_failed=True).extracted == 2
+
+
+def test_which_stored_failures_a_rerun_tries_again():
+    limits = ingest_module.Limits(timeout=60, max_memory_mb=2048, retry_failed=False)
+    assert limits.retries("timeout", 30) and not limits.retries("timeout", 60) and not limits.retries("timeout", 90)
+    assert limits.retries("memory", 1024) and not limits.retries("memory", 2048)
+    assert ingest_module.Limits(timeout=None).retries("timeout", 300)  # no limit now: larger than any
+    assert limits.retries("unreadable", None) and limits.retries("transient", None)
+    assert not any(limits.retries(k, None) for k in ("crash", "error", "content"))
+    asked = ingest_module.Limits(timeout=60, max_memory_mb=2048, retry_failed=True)
+    assert all(asked.retries(k, 60) for k in ("timeout", "memory", "crash", "error")) and not asked.retries("content", None)
+
+
+def test_a_folder_whose_own_name_is_not_utf8_is_walked_and_pruned(tmp_path):
+    folder = os.fsencode(tmp_path) + b"/" + "档案".encode("gbk")
+    os.mkdir(folder)
+    src = Path(os.fsdecode(folder))
+    a, b = _write_reports(src, 2)
+    db = tmp_path / "j.sqlite"
+    assert ingest([src], db, workers=0, progress=False).extracted == 2
+    b.unlink()
+    again = ingest([src], db, workers=0, progress=False, prune_missing=True)
+    assert again.pruned == 1 and again.skipped == 1
+    assert [r[0] for r in _rows(db, "SELECT path FROM paths")] == [ingest_module.shown(str(a.resolve()))]
