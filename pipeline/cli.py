@@ -72,8 +72,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--html", required=True, help="output HTML file")
     p.add_argument("--no-images", action="store_true", help="leave out the cropped page pictures")
 
+    p = sub.add_parser("schema", help="print the record's JSON Schema (generated from the record types)")
+
     args = parser.parse_args(argv)
     try:
+        if args.command == "schema":
+            from .schema import record_schema
+            print(json.dumps(record_schema(), ensure_ascii=False, indent=2))
+            return 0
         if args.command == "extract":
             return _extract(args)
         if args.command == "check":
@@ -310,7 +316,10 @@ def read_records(path: str) -> list[Record]:
             items = [json.loads(line) for line in text.splitlines() if line.strip()]
         except json.JSONDecodeError as exc:
             raise RecordError(f"{path}: not JSON ({exc.msg}, line {exc.lineno})") from None
+    from .schema import validate_record
     try:
+        for x in items:
+            validate_record(x)  # a non-record or a wrongly typed field is named before any check runs
         return [Record.from_dict(x) for x in items]
     except RecordError as exc:
         raise RecordError(f"{path}: {exc}") from None
