@@ -38,14 +38,20 @@ HOLDOUT = SAMPLES / "prose_holdout"
 HOLDOUT_FLOOR = 169
 
 
-def test_held_out_prose_documents_keep_their_measured_score(scorer, capsys):
+def _set_score(folder, scorer) -> tuple[int, int]:
+    """(fields matched, fields) over every document of a held-out set."""
     matched = total = 0
-    for path in sorted(HOLDOUT.glob("*.txt")):
-        gold = json.loads((HOLDOUT / "expected" / f"{path.stem}.json").read_text(encoding="utf-8"))
+    for path in sorted(folder.glob("*.txt")):
+        gold = json.loads((folder / "expected" / f"{path.stem}.json").read_text(encoding="utf-8"))
         [record] = pipeline.extract(path)
         results = scorer.score(record.to_dict(), gold)
         matched += sum(1 for r in results if r[1])
         total += len(results)
+    return matched, total
+
+
+def test_held_out_prose_documents_keep_their_measured_score(scorer, capsys):
+    matched, total = _set_score(HOLDOUT, scorer)
     with capsys.disabled():
         print(f"\nheld-out prose documents: {matched}/{total} fields matched (floor {HOLDOUT_FLOOR})")
     assert total >= 171 and matched >= HOLDOUT_FLOOR
@@ -59,13 +65,7 @@ HOLDOUT2_FLOOR = 135
 
 
 def test_second_held_out_set_keeps_its_measured_score(scorer, capsys):
-    matched = total = 0
-    for path in sorted(HOLDOUT2.glob("*.txt")):
-        gold = json.loads((HOLDOUT2 / "expected" / f"{path.stem}.json").read_text(encoding="utf-8"))
-        [record] = pipeline.extract(path)
-        results = scorer.score(record.to_dict(), gold)
-        matched += sum(1 for r in results if r[1])
-        total += len(results)
+    matched, total = _set_score(HOLDOUT2, scorer)
     with capsys.disabled():
         print(f"\nsecond held-out set: {matched}/{total} fields matched (floor {HOLDOUT2_FLOOR})")
     assert total >= 138 and matched >= HOLDOUT2_FLOOR

@@ -244,6 +244,19 @@ def discover(inputs: Iterable[str | Path], unreadable: list[tuple[str, str]] | N
 IGNORE_FILE = ".jixiaoignore"
 
 
+def _enter(folder, entered: set[tuple[int, int]]) -> bool:
+    """Remember a real folder by device and inode; False when it cannot be read or was entered before."""
+    try:
+        st = os.stat(folder)
+    except OSError:
+        return False
+    key = (st.st_dev, st.st_ino)
+    if key in entered:
+        return False
+    entered.add(key)
+    return True
+
+
 def _walk(top: Path, unreadable: list[tuple[str, str]] | None = None, follow_symlinks: bool = False,
           links: list[str] | None = None, roots: list[str] | None = None) -> Iterator[Path]:
     """The files under `top` that no hidden name or ignore file leaves out. A `.jixiaoignore` works as
@@ -259,11 +272,7 @@ def _walk(top: Path, unreadable: list[tuple[str, str]] | None = None, follow_sym
 
     entered: set[tuple[int, int]] = set()
     if follow_symlinks:
-        try:
-            st = os.stat(top)
-            entered.add((st.st_dev, st.st_ino))
-        except OSError:
-            pass
+        _enter(top, entered)
     chains: dict[str, list[tuple[str, GitIgnoreSpec]]] = {"": []}  # folder (relative to top) → the ignore files over it
     for root, dirs, files in os.walk(top, onerror=on_error, followlinks=follow_symlinks):
         rel = Path(os.path.relpath(root, top)).as_posix()
@@ -288,19 +297,10 @@ def _walk(top: Path, unreadable: list[tuple[str, str]] | None = None, follow_sym
                     if links is not None and not target.startswith(tuple(roots or ())):
                         links.append(shown(full))
                     continue  # not entered (os.walk would not either): a loop cannot trap the walk
-                try:
-                    st = os.stat(full)
-                except OSError:
-                    continue
-                if (st.st_dev, st.st_ino) in entered:
-                    continue
-                entered.add((st.st_dev, st.st_ino))
+                if not _enter(full, entered):
+                    continue  # unreadable, or a folder already entered by another link
             elif follow_symlinks:
-                try:
-                    st = os.stat(full)
-                    entered.add((st.st_dev, st.st_ino))
-                except OSError:
-                    pass
+                _enter(full, entered)
             kept.append(d)
             chains[child] = chain
         dirs[:] = kept

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import regex
 
+from ..document import Document, Page
 from ..errors import LoadError
 
 MAX_UNZIPPED = 200 * 1024 * 1024  # a report's XML is a few MB; more is a zip bomb
@@ -90,3 +91,25 @@ def grid_text(grid: list[list[str]]) -> str:
         if any(row):
             lines.append(" | ".join(row))
     return "\n".join(lines)
+
+
+def fill_merged(grid: list[list[str]], ranges) -> None:
+    """Repeat a merged range's text into every cell it spans; ranges are (row0, row1, col0, col1),
+    0-based and half-open, as xlrd gives them."""
+    for r0, r1, c0, c1 in ranges:
+        top = grid[r0][c0] if r0 < len(grid) and c0 < len(grid[r0]) else ""
+        for r in range(r0, min(r1, len(grid))):
+            for c in range(c0, min(c1, len(grid[r]))):
+                grid[r][c] = top
+
+
+def workbook_document(path, fmt: str, sheets) -> Document:
+    """A workbook as a Document: one page per sheet that holds text; `sheets` yields (reader, grid)."""
+    pages = []
+    for reader, grid in sheets:
+        text = grid_text(grid)
+        if text.strip():
+            pages.append(Page(len(pages) + 1, text, reader=reader))
+    if not pages:
+        raise LoadError(path, "the workbook's sheets are empty")
+    return Document(str(path), "", fmt, pages, paged=False, meta={"sheets": [p.reader.split(":", 1)[1] for p in pages]})

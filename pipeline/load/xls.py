@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from ..document import Document, Page
+from ..document import Document
 from ..errors import LoadError
-from .office import cell_text, grid_text, number_text, short_reason
+from .office import cell_text, fill_merged, number_text, short_reason, workbook_document
 
 
 def load_xls(path: Path, data: bytes) -> Document:
@@ -19,19 +19,12 @@ def load_xls(path: Path, data: bytes) -> Document:
         book = xlrd.open_workbook(file_contents=data, formatting_info=True, logfile=chatter, verbosity=0)
     except Exception as exc:  # noqa: BLE001
         raise LoadError(path, f"not a readable XLS ({short_reason(exc)})") from None
-    pages = []
-    for sheet in book.sheets():
-        grid = [[_xls_value(sheet.cell(r, c)) for c in range(sheet.ncols)] for r in range(sheet.nrows)]
-        for r0, r1, c0, c1 in sheet.merged_cells:
-            for r in range(r0, r1):
-                for c in range(c0, c1):
-                    grid[r][c] = grid[r0][c0]
-        text = grid_text(grid)
-        if text.strip():
-            pages.append(Page(len(pages) + 1, text, reader=f"xlrd:{sheet.name}"))
-    if not pages:
-        raise LoadError(path, "the workbook's sheets are empty")
-    return Document(str(path), "", "xls", pages, paged=False, meta={"sheets": [p.reader.split(":", 1)[1] for p in pages]})
+    def sheets():
+        for sheet in book.sheets():
+            grid = [[_xls_value(sheet.cell(r, c)) for c in range(sheet.ncols)] for r in range(sheet.nrows)]
+            fill_merged(grid, sheet.merged_cells)
+            yield f"xlrd:{sheet.name}", grid
+    return workbook_document(path, "xls", sheets())
 
 
 def _xls_value(cell) -> str:

@@ -5,9 +5,9 @@ import datetime as dt
 import io
 from pathlib import Path
 
-from ..document import Document, Page
+from ..document import Document
 from ..errors import LoadError
-from .office import MAX_CELLS, cell_text, check_zip, grid_text, number_text, short_reason
+from .office import MAX_CELLS, cell_text, check_zip, fill_merged, number_text, short_reason, workbook_document
 
 
 def load_xlsx(path: Path, data: bytes) -> Document:
@@ -17,22 +17,14 @@ def load_xlsx(path: Path, data: bytes) -> Document:
         wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # noqa: BLE001
         raise LoadError(path, f"not a readable XLSX ({short_reason(exc)})") from None
-    pages = []
-    for ws in wb.worksheets:
-        if ws.max_row * ws.max_column > MAX_CELLS:
-            raise LoadError(path, f"sheet '{ws.title}' has {ws.max_row}×{ws.max_column} cells: not a report")
-        grid = [[_xlsx_value(c) for c in row] for row in ws.iter_rows()]
-        for rng in ws.merged_cells.ranges:
-            top = grid[rng.min_row - 1][rng.min_col - 1] if rng.min_row - 1 < len(grid) else ""
-            for r in range(rng.min_row - 1, min(rng.max_row, len(grid))):
-                for c in range(rng.min_col - 1, min(rng.max_col, len(grid[r]))):
-                    grid[r][c] = top
-        text = grid_text(grid)
-        if text.strip():
-            pages.append(Page(len(pages) + 1, text, reader=f"openpyxl:{ws.title}"))
-    if not pages:
-        raise LoadError(path, "the workbook's sheets are empty")
-    return Document(str(path), "", "xlsx", pages, paged=False, meta={"sheets": [p.reader.split(":", 1)[1] for p in pages]})
+    def sheets():
+        for ws in wb.worksheets:
+            if ws.max_row * ws.max_column > MAX_CELLS:
+                raise LoadError(path, f"sheet '{ws.title}' has {ws.max_row}×{ws.max_column} cells: not a report")
+            grid = [[_xlsx_value(c) for c in row] for row in ws.iter_rows()]
+            fill_merged(grid, [(m.min_row - 1, m.max_row, m.min_col - 1, m.max_col) for m in ws.merged_cells.ranges])
+            yield f"openpyxl:{ws.title}", grid
+    return workbook_document(path, "xlsx", sheets())
 
 
 def _xlsx_value(cell) -> str:
