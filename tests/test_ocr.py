@@ -49,7 +49,7 @@ def test_a_photo_held_sideways_is_turned_upright_and_its_table_read():
 
 def test_a_text_layer_that_reads_well_is_never_replaced_by_ocr():
     doc = load(SAMPLES / "sample_report_simplified.pdf")
-    assert all(p.reader == "pdfplumber" for p in doc.pages) and "ocr" not in doc.meta
+    assert all(p.reader == "pypdfium2" for p in doc.pages) and "ocr" not in doc.meta
 
 
 def test_low_confidence_lines_are_kept_not_dropped():

@@ -34,7 +34,7 @@ def test_page_numbers_are_removed_and_pages_are_kept():
     doc = load(SAMPLES / "evaluation_three_level.pdf")
     assert len(doc.pages) == 2
     assert all("— " not in p.text for p in doc.pages)
-    assert [p.reader for p in doc.pages] == ["pdfplumber", "pdfplumber"]
+    assert [p.reader for p in doc.pages] == ["pypdfium2", "pypdfium2"]
 
 
 def test_merged_cells_become_parents_with_their_subtotals():
@@ -54,11 +54,15 @@ def test_wrapped_lines_of_a_paragraph_are_joined():
     assert "最终预算执行数为1098608元" in doc.text
 
 
-def test_undecodable_text_layer_falls_back_to_pypdfium2(monkeypatch):
-    monkeypatch.setattr(pdf_backend, "read_page", lambda page: ("(cid:12)(cid:34)(cid:56)", []))
+def test_a_page_pdfium_cannot_map_is_read_with_pdfplumber(monkeypatch):
+    real = pdf_backend.read_page
+
+    def pdfium_unmapped(layer):
+        return ("(cid:12)(cid:34)(cid:56)", []) if layer.reader == "pypdfium2" else real(layer)
+    monkeypatch.setattr(pdf_backend, "read_page", pdfium_unmapped)
     doc = load(SAMPLES / "selfeval_2021.pdf")
-    assert doc.pages[0].reader == "pypdfium2"
-    assert "项目支出绩效自评表" in doc.pages[0].text
+    assert doc.pages[0].reader == "pdfplumber"
+    assert "项目支出绩效自评表" in doc.pages[0].text and doc.pages[0].boxes
 
 
 def _pdf_bytes(**kw) -> bytes:

@@ -1,54 +1,104 @@
-"""PDF backend (text layer): pdfplumber words and tables in reading order, with boxes.
+"""PDF backend (text layer): words and ruled tables in reading order, with boxes.
 
 Each page becomes text in which tables are written one row per line with ' | ' between cells
 (a merged cell's text repeated into every row and column it spans, as the HTML backend does),
 and every word and cell keeps its box so that provenance can point at it. Page furniture
 (page numbers such as '— 1 —', running heads repeated on most pages) is dropped.
 
-A borderless table (no rules for pdfplumber to find) is rebuilt from the words' positions: its
-columns come from the whole block of rows, and its rows from the lines that hold its figures, the
-wrapped text of the other columns joining the row it stands beside (see `_borderless_tables`).
-
-A page whose text layer pdfminer cannot decode — no characters although the page shows text,
-or '(cid:123)' runs from fonts without a ToUnicode map — is read again with pypdfium2, and the
-reader that produced each page is recorded. A page with no text layer at all is left for OCR.
+The text layer is read with pypdfium2 (characters with their boxes, ruling lines from the path
+objects: pdf_pdfium.py); a page where pdfium gives characters but no readable text — '(cid:N)'
+runs or replacement characters from fonts it cannot map — is read again with pdfplumber, and a
+file pdfium cannot open at all is read with pdfplumber throughout. Both readers fill the same
+TextLayer, from which one page is laid out (pdf_page.py: ruled tables with pdfplumber's table
+functions, pdf_ruled.py; borderless tables from word geometry, pdf_borderless.py). The reader of
+each page is recorded. A page with no text layer at all is left for OCR.
 """
 from __future__ import annotations
 
-import bisect
 import io
 import logging
-import statistics
 from collections import Counter
-from contextvars import ContextVar
-from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2
 import regex
 
 from ..document import Box, Document, Page
 from ..errors import LoadError
-from . import layout, ocr
+from . import ocr
+from .pdf_borderless import CONTINUED, Continued
+from .pdf_layer import TextLayer, pdfplumber_layer
+from .pdf_page import read_page
+from .pdf_pdfium import pdfium_layer
 
 MAX_PAGES = 400  # a report has tens of pages; beyond this the rest is not read (bounded time and memory)
 OCR_DPI = 130  # measured on the scan samples: PP-OCRv6 reads every figure exactly at 130 dpi, and a page costs < 3 s here
 _CID = regex.compile(r"\(cid:\d+\)")
+_PDFIUM_PASSWORD = 4  # FPDF_ERR_PASSWORD, pypdfium2's PdfiumError.err_code for an encrypted file
 
 for _name in ("pdfminer", "pdfminer.pdffont", "pdfminer.pdfpage", "pdfminer.pdfinterp"):
     logging.getLogger(_name).setLevel(logging.ERROR)
 
 
+class _Readers:
+    """The file opened by each reader: pypdfium2 first; pdfplumber only when a page needs it."""
+
+    def __init__(self, path: Path, data: bytes):
+        self.data = data
+        self.pdfium: pypdfium2.PdfDocument | None = None
+        self._plumber: pdfplumber.PDF | None = None
+        self._plumber_failed = False
+        try:
+            self.pdfium = pypdfium2.PdfDocument(data)
+        except Exception as exc:  # noqa: BLE001 - pdfium reports a bad file as PdfiumError, ctypes as others
+            if getattr(exc, "err_code", None) == _PDFIUM_PASSWORD:
+                raise LoadError(path, "the PDF is encrypted (a password is needed to read it)") from None
+            if self.plumber() is None:  # pdfminer reads a few files pdfium refuses
+                raise LoadError(path, _reason(exc)) from None
+
+    def plumber(self) -> pdfplumber.PDF | None:
+        if self._plumber is None and not self._plumber_failed:
+            try:
+                self._plumber = pdfplumber.open(io.BytesIO(self.data))
+                len(self._plumber.pages)
+            except Exception:  # noqa: BLE001 - pdfminer raises many types for a bad file
+                self._plumber, self._plumber_failed = None, True
+        return self._plumber
+
+    def page_count(self) -> int:
+        return len(self.pdfium) if self.pdfium is not None else len(self._plumber.pages)
+
+    def pdfium_layer(self, index: int) -> TextLayer:
+        page = self.pdfium[index]
+        try:
+            return pdfium_layer(page)
+        finally:
+            page.close()
+
+    def plumber_layer(self, index: int) -> TextLayer | None:
+        pdf = self.plumber()
+        if pdf is None or index >= len(pdf.pages):
+            return None
+        page = pdf.pages[index]
+        layer = pdfplumber_layer(page)
+        page.close()  # free the page's parsed objects: long PDFs stay within memory
+        return layer
+
+    def close(self) -> None:
+        if self.pdfium is not None:
+            self.pdfium.close()
+        if self._plumber is not None:
+            self._plumber.close()
+
+
 def load(path: Path, data: bytes) -> Document:
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises many types for a bad file
-        raise LoadError(path, _reason(exc)) from None
-    continued = _Continued()
-    token = _CONTINUED.set(continued)  # a borderless table's columns, from one page to the next
+    readers = _Readers(path, data)
+    continued = Continued()
+    token = CONTINUED.set(continued)  # a borderless table's columns, from one page to the next
     try:
         try:
-            n_pages = len(pdf.pages)
+            n_pages = readers.page_count()
         except Exception as exc:  # noqa: BLE001
             raise LoadError(path, _reason(exc)) from None
         if n_pages == 0:
@@ -56,35 +106,22 @@ def load(path: Path, data: bytes) -> Document:
         pages: list[Page] = []
         fallback = None
         ocr_lines: list = []
-        for number, page in enumerate(pdf.pages[:MAX_PAGES], start=1):
-            try:
-                text, boxes = read_page(page)
-                reader = "pdfplumber"
-            except Exception:  # noqa: BLE001 - one damaged page must not lose the others
-                text, boxes, reader = "", [], "pdfplumber-failed"
-                continued.grid = None
-            if _unreadable(text):
+        for index in range(min(n_pages, MAX_PAGES)):
+            text, boxes, reader, layer = _read_text_layer(readers, index, continued)
+            if reader == "none" or (len(text.strip()) < 40 and layer is not None and layer.image_cover > 0.5):
+                # a scan, or a scan with a few words of text layer over a full-page image: read by OCR
                 fallback = fallback or _Pdfium(data)
-                alt = fallback.page_text(number - 1)
-                if alt.strip() and not _unreadable(alt):
-                    text, boxes, reader = alt, [], "pypdfium2"
-                elif not text.strip() or _CID.search(text):
-                    text, boxes, reader = "", [], "none"
-            if reader == "none" or (len(text.strip()) < 40 and _mostly_image(page)):
-                # a scan, or a scan with a few words of text layer: the page is read by OCR
-                fallback = fallback or _Pdfium(data)
-                ocr_text, ocr_boxes, lines = fallback.ocr_page(number - 1)
+                ocr_text, ocr_boxes, lines = fallback.ocr_page(index)
                 if ocr_text.strip():
                     text, boxes, reader = ocr_text, ocr_boxes, "ocr"
                     ocr_lines.extend(lines)
-            if reader != "pdfplumber":
+            if reader not in ("pypdfium2", "pdfplumber"):
                 continued.grid = None
-            pages.append(Page(number, text, reader=reader, boxes=boxes,
-                              size=(float(page.width), float(page.height))))
-            page.close()  # free the page's parsed objects: long PDFs stay within memory
+            size = (layer.width, layer.height) if layer is not None else None
+            pages.append(Page(index + 1, text, reader=reader, boxes=boxes, size=size))
     finally:
-        _CONTINUED.reset(token)
-        pdf.close()
+        CONTINUED.reset(token)
+        readers.close()
     _drop_running_heads(pages)
     meta = {"pages_total": n_pages}
     if n_pages > MAX_PAGES:
@@ -97,11 +134,32 @@ def load(path: Path, data: bytes) -> Document:
     return Document(str(path), "", fmt, pages, paged=True, meta=meta)
 
 
-def _mostly_image(page) -> bool:
-    """An image covers most of the page: a scan, perhaps with a stamp or header in the text layer."""
-    area = float(page.width * page.height) or 1.0
-    covered = sum(abs((im["x1"] - im["x0"]) * (im["bottom"] - im["top"])) for im in page.images)
-    return covered > 0.5 * area
+def _read_text_layer(readers: _Readers, index: int, continued: Continued):
+    """(text, boxes, reader, layer) of one page's text layer: pypdfium2's reading, or pdfplumber's
+    where pdfium gives characters without readable text (or cannot open the file); reader "none"
+    where neither gives text."""
+    carried = continued.grid
+    text, boxes, reader, layer = "", [], "none", None
+    if readers.pdfium is not None:
+        try:
+            layer = readers.pdfium_layer(index)
+            text, boxes = read_page(layer)
+            reader = "pypdfium2"
+        except Exception:  # noqa: BLE001 - one damaged page must not lose the others
+            text, boxes, reader = "", [], "pypdfium2-failed"
+    if _unreadable(text) and (layer is None or layer.chars):
+        continued.grid = carried  # the page is read afresh: from the table the page before ended with
+        try:
+            alt = readers.plumber_layer(index)
+            if alt is not None:
+                alt_text, alt_boxes = read_page(alt)
+                if not _unreadable(alt_text) or layer is None:
+                    text, boxes, reader, layer = alt_text, alt_boxes, "pdfplumber", alt
+        except Exception:  # noqa: BLE001
+            pass
+    if _unreadable(text) and (not text.strip() or _CID.search(text)):
+        text, boxes, reader = "", [], "none"
+    return text, boxes, reader, layer
 
 
 def _reason(exc: Exception) -> str:
@@ -109,7 +167,7 @@ def _reason(exc: Exception) -> str:
     text = str(exc)
     if "Password" in name or "Encrypt" in name or "password" in text.lower():
         return "the PDF is encrypted (a password is needed to read it)"
-    if "Syntax" in name or "EOF" in text or "startxref" in text or "trailer" in text.lower():
+    if "Syntax" in name or "EOF" in text or "startxref" in text or "trailer" in text.lower() or "format error" in text:
         return f"not a readable PDF: damaged or truncated ({name})"
     return f"not a readable PDF ({name}: {text[:120]})"
 
@@ -142,689 +200,6 @@ class _Pdfium:
             return text, boxes, lines
         except ocr.OcrUnavailable:
             return "", [], []
-
-    def page_text(self, index: int) -> str:
-        if self.doc is None or index >= len(self.doc):
-            return ""
-        try:
-            textpage = self.doc[index].get_textpage()
-            return textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
-        except Exception:  # noqa: BLE001
-            return ""
-
-
-# --- one page ---------------------------------------------------------------------------------------
-
-def read_page(page) -> tuple[str, list[Box]]:
-    """The page's text in reading order (top to bottom; tables as pipe rows) and the box of each piece."""
-    # a page frame or a rule under a heading is not a table: a table has two rows and two columns at least
-    tables = [t for t in page.find_tables() if len(t.rows) >= 2 and len(t.columns) >= 2]
-    items: list[tuple[float, float, list[tuple[str, tuple]], float | None]] = []  # top, x0, pieces, right edge
-    for t in tables:
-        for row_top, cells in _table_rows(t):
-            items.append((row_top, t.bbox[0], cells, None))
-    table_boxes = [t.bbox for t in tables]
-
-    def outside(obj) -> bool:
-        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-        return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in table_boxes)
-
-    words = page.filter(outside).extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False,
-                                               return_chars=True)
-    sizes = [w["bottom"] - w["top"] for w in words] or [10.0]
-    size = statistics.median(sizes)
-    continued = _CONTINUED.get()
-    carried = continued.grid if continued is not None else None
-    rows, words, at_foot = _borderless_tables(words, float(page.height), carried)
-    # a table's row is no prose line to run on, but its right edge counts towards the text's right edge
-    edges = [(top, x0, right) for top, x0, _, right in rows]
-    rows = [(top, x0, pieces, None) for top, x0, pieces, _ in rows]
-    if continued is not None:
-        continued.grid = at_foot
-    items.extend(rows)
-    gutter = _column_gutter(words, float(page.width))
-    if gutter is None:
-        columns = [words]
-    else:  # two columns: the left one is read to its end before the right one
-        columns = [[w for w in words if w["x1"] <= gutter], [w for w in words if w["x1"] > gutter]]
-    for k, column in enumerate(columns):
-        for line in _lines(column):
-            items.append((line[0]["top"] + k * float(page.height), line[0]["x0"], _line_pieces(line), line[-1]["x1"]))
-    items.sort(key=lambda it: (round(it[0], 0), it[1]))
-    height = float(page.height)
-    body = [(it[0], it[1], it[3]) for it in items if it[3] is not None] + edges
-    body = [it for it in body if 0.08 * height < it[0] % height < 0.88 * height]
-    rights = {k: max((it[2] for it in body if (gutter is None or (it[1] > gutter) == bool(k))), default=None)
-              for k in (0, 1)}
-    # a page of short lines (a closing page, a signature) has no full-width line to wrap
-    min_right = 0.6 * float(page.width) if gutter is None else 0.3 * float(page.width)
-    rights = {k: (v if v is not None and v >= min_right else None) for k, v in rights.items()}
-    text_parts: list[str] = []
-    boxes: list[Box] = []
-    pos = 0
-    prev = None
-    for item in items:
-        top, _, pieces, x1 = item
-        line_text = "".join(p for p, _ in pieces)
-        if layout.is_page_number(line_text, top % height, top % height, height):
-            continue
-        if text_parts:
-            right = rights[1 if gutter is not None and prev[1] > gutter else 0]
-            sep = _wrap_separator(prev, item) if _wraps_into(prev, item, right, size) else "\n"
-            text_parts.append(sep)
-            pos += len(sep)
-        prev = item
-        for piece, bbox in pieces:
-            if bbox is not None and piece.strip():
-                boxes.append(Box(pos, pos + len(piece), tuple(round(v, 2) for v in bbox)))
-            text_parts.append(piece)
-            pos += len(piece)
-    return "".join(text_parts), boxes
-
-
-def _wraps_into(prev, item, right, size) -> bool:
-    if prev is None or prev[3] is None or item[3] is None:
-        return False
-    return layout.continues("".join(p for p, _ in prev[2]), "".join(p for p, _ in item[2]), prev[3], right, size)
-
-
-def _wrap_separator(prev, item) -> str:
-    return layout.joiner("".join(p for p, _ in prev[2]), "".join(p for p, _ in item[2]))
-
-
-def _column_gutter(words: list[dict], width: float) -> float | None:
-    """The x of a gutter between two text columns: a band near the middle that no word crosses while
-    most lines have words on both sides of it. None for a one-column page."""
-    if len(words) < 20:
-        return None
-    for gutter in (width / 2 + d for d in (0, -15, 15, -30, 30)):
-        crossing = sum(1 for w in words if w["x0"] < gutter - 2 and w["x1"] > gutter + 2)
-        if crossing > 0.02 * len(words):
-            continue
-        rows: dict[int, set] = {}
-        for w in words:
-            rows.setdefault(round(w["top"] / 4), set()).add(w["x1"] <= gutter)
-        both = sum(1 for sides in rows.values() if len(sides) == 2)
-        left = [w for w in words if w["x1"] <= gutter]
-        if both >= 0.5 * len(rows) and left and max(w["x1"] for w in left) < gutter - 5:
-            return gutter
-    return None
-
-
-def _wrap_separator(prev, item) -> str:
-    """Chinese runs on without a space; words of Latin script keep one."""
-    a = "".join(p for p, _ in prev[2]).rstrip()[-1:]
-    b = "".join(p for p, _ in item[2]).lstrip()[:1]
-    return " " if a.isascii() and a.isalnum() and b.isascii() and b.isalnum() else ""
-
-
-def _lines(words: list[dict]) -> list[list[dict]]:
-    """Words grouped into lines by their vertical middle, each line left to right."""
-    if not words:
-        return []
-    heights = [w["bottom"] - w["top"] for w in words]
-    tol = max(1.5, 0.5 * statistics.median(heights))
-    lines: list[list[dict]] = []
-    for w in sorted(words, key=lambda w: ((w["top"] + w["bottom"]) / 2, w["x0"])):
-        mid = (w["top"] + w["bottom"]) / 2
-        if lines and abs(mid - lines[-1][-1]["_mid"]) <= tol:
-            lines[-1].append({**w, "_mid": lines[-1][-1]["_mid"]})
-        else:
-            lines.append([{**w, "_mid": mid}])
-    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
-
-
-def _line_pieces(line: list[dict]) -> list[tuple[str, tuple]]:
-    pieces: list[tuple[str, tuple]] = []
-    prev = None
-    for w in line:
-        if prev is not None:
-            gap = w["x0"] - prev["x1"]
-            size = max(1.0, prev["bottom"] - prev["top"])
-            # a wide gap separates columns of a borderless table; a narrow one is a space
-            pieces.append((" | " if gap > 2.5 * size else " " if gap > 0.25 * size else "", None))
-        pieces.extend(_word_pieces(w))
-        prev = w
-    return pieces
-
-
-# --- borderless tables ------------------------------------------------------------------------------
-
-CELL_GAP = 1.2  # a gap of this many text heights or more may part two cells of a borderless row
-COLUMN_GAP = 0.8  # an x-range this wide (in text heights) that no line of a block covers parts two columns
-CUT_SEARCHES = 8  # searches for the cut between two tables in one stack of lines, at most (bounded time)
-_FIGURE = regex.compile(r"[-+]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)\s*[%％分]?|[-—–－/]{1,2}")
-_VALUE = regex.compile(r"[≥≤<>=＞＜≧≦+\-]?\s*\d")  # a target or a measure ('≥12处', '3.3万人'), not a label
-
-
-@dataclass(frozen=True)
-class _Grid:
-    """The columns of a borderless table: the x-range that the text of each column covers in (nearly)
-    every line, left to right; the table's left and right edges; the columns of figures."""
-
-    spans: tuple[tuple[float, float], ...]
-    left: float
-    right: float
-    numeric: frozenset[int] = frozenset()
-
-    def column(self, w: dict) -> int:
-        """A word's column: the one it overlaps most, else (in a gap) by its centre against the
-        gap's middle."""
-        x0, x1 = w["x0"], w["x1"]
-        best, most = None, 0.0
-        k = bisect.bisect_left(self.spans, (x1,)) - 1  # the last column that begins before the word ends
-        while k >= 0 and self.spans[k][1] > x0:
-            overlap = min(x1, self.spans[k][1]) - max(x0, self.spans[k][0])
-            if overlap > most:
-                best, most = k, overlap
-            k -= 1
-        if best is not None:
-            return best
-        centre = (x0 + x1) / 2
-        return sum(1 for (_, b), (a, _) in zip(self.spans, self.spans[1:]) if centre > (a + b) / 2)
-
-    def fits(self, w: dict, size: float) -> bool:
-        """The word keeps to its column: it reaches into neither neighbour's text, nor far past the
-        table's sides."""
-        k = self.column(w)
-        left = self.spans[k - 1][1] - 0.3 * size if k else self.left - 2 * size
-        right = self.spans[k + 1][0] + 0.3 * size if k + 1 < len(self.spans) else self.right + 2 * size
-        return w["x0"] >= left and w["x1"] <= right
-
-    def widened(self, words: list[dict]) -> _Grid:
-        """The grid with its edges moved out to the words given."""
-        return _Grid(self.spans, min([self.left] + [w["x0"] for w in words]),
-                     max([self.right] + [w["x1"] for w in words]), self.numeric)
-
-
-class _Continued:
-    """The grid of the borderless table that runs to the foot of the page just read, if one does."""
-
-    grid: _Grid | None = None
-
-
-# Set by load() for the pages of one document: read_page() then continues, at the top of a page, a
-# borderless table that the previous page ended with. A page read on its own continues nothing.
-_CONTINUED: ContextVar[_Continued | None] = ContextVar("jixiao_pdf_continued", default=None)
-
-
-def _borderless_tables(words: list[dict], height: float, carried: _Grid | None):
-    """Borderless tables among a page's words: (their rows as items for read_page, the words left to
-    be read as lines, the grid of a table that runs to the foot of the page or None).
-
-    A table is a stack of lines (no wider vertical gap between two than twice the text height) of
-    which three at least hold several cells (runs of words parted by CELL_GAP text heights). Its
-    columns are the x-ranges that the words of those lines cover, parted by gaps that (nearly) no
-    line crosses; every line of the block keeps to the columns, and a line that does not — prose, a
-    title across the table — ends it. It has a column of figures. At the top of a page, lines that
-    keep to the columns of the table that ended the previous page continue that table with its
-    columns (a column that none of its rows here fills keeps its place).
-    """
-    lines = _lines(words)
-    if not lines:
-        return [], words, None
-    size = statistics.median(w["bottom"] - w["top"] for w in words)
-    blocks: list[tuple[list[list[dict]], _Grid]] = []
-    start = 0
-    if carried is not None:
-        # the first line below the top margin, and those after it that keep to the carried columns
-        first = next((i for i, line in enumerate(lines) if _top(line) >= 0.08 * height), len(lines))
-        k, bottom = first, None
-        while k < len(lines) and all(carried.fits(w, size) for w in lines[k]) and (
-                bottom is None or _top(lines[k]) - bottom <= 2 * size):
-            bottom = max(bottom or 0.0, _bottom(lines[k]))
-            k += 1
-        block = lines[first:k]
-        while block and _cell_count(block[-1]) < 2 and not _wrapped(block[-1], block[:-1], carried, size):
-            block.pop()  # a line under the table's last row keeps to its columns, but is not its text
-        if any(carried.column(w) in carried.numeric and _FIGURE.fullmatch(w["text"])
-               for line in block for w in line):
-            blocks.append((block, carried.widened([w for line in block for w in line])))
-            start = first + len(block)
-    for stack in _stacks(lines[start:], size):
-        blocks.extend(_table_blocks(stack, [CUT_SEARCHES]))
-    if not blocks:
-        return [], words, None
-    items = []
-    used = set()
-    for block, grid in blocks:
-        items.extend(_grid_rows(block, grid))
-        used.update(id(w) for line in block for w in line)
-    # the words were copied into lines: keep the page's own dicts for those that are left
-    left = [w for line in lines for w in line if id(w) not in used]
-    last_block, last_grid = max(blocks, key=lambda b: max(w["bottom"] for w in b[0][-1]))
-    foot = max(w["bottom"] for line in last_block for w in line)
-    below = [w for w in left if w["top"] > foot - 0.5 * size and w["bottom"] < 0.88 * height]
-    return items, [_plain(w) for w in left], (None if below else last_grid)
-
-
-def _plain(w: dict) -> dict:
-    return {k: v for k, v in w.items() if k != "_mid"}
-
-
-def _stacks(lines: list[list[dict]], size: float) -> list[list[list[dict]]]:
-    """Lines in runs with no vertical gap wider than twice the text height between them."""
-    stacks: list[list[list[dict]]] = []
-    bottom = None
-    for line in lines:
-        top = min(w["top"] for w in line)
-        if bottom is None or top - bottom > 2 * size:
-            stacks.append([])
-            bottom = None
-        stacks[-1].append(line)
-        bottom = max(bottom or top, max(w["bottom"] for w in line))
-    return stacks
-
-
-def _cells(line: list[dict]) -> list[tuple[float, float]]:
-    """The x-ranges of the runs of words in a line parted by gaps of CELL_GAP text heights or more."""
-    cells = [[line[0]["x0"], line[0]["x1"]]]
-    for a, b in zip(line, line[1:]):
-        if b["x0"] - a["x1"] >= CELL_GAP * max(1.0, a["bottom"] - a["top"]):
-            cells.append([b["x0"], b["x1"]])
-        else:
-            cells[-1][1] = b["x1"]
-    return [(a, b) for a, b in cells]
-
-
-def _cell_count(line: list[dict]) -> int:
-    return len(_cells(line))
-
-
-def _collisions(lines: list[list[dict]], grid: _Grid) -> int:
-    """Lines with two cells in one column of the grid: the grid is not theirs (two tables, one under
-    the other, give a grid of neither)."""
-    count = 0
-    for line in lines:
-        columns = [grid.column({"x0": a, "x1": b}) for a, b in _cells(line)]
-        count += len(set(columns)) < len(columns)
-    return count
-
-
-def _cost(lines: list[list[dict]]) -> int:
-    """How badly lines read as one table: its lines with colliding cells, or, where they are no table
-    (too few, no columns, no column of figures), every line of cells among them."""
-    multi = [line for line in lines if _cell_count(line) >= 2]
-    grid = _grid_of(multi) if len(multi) >= 3 else None
-    if grid is None or not _numeric_columns(lines, grid):
-        return len(multi)
-    return _collisions(multi, grid)
-
-
-def _numeric_columns(lines: list[list[dict]], grid: _Grid) -> frozenset[int]:
-    """The columns at least half of whose lines are figures, two at least."""
-    words = [w for line in lines for w in line]
-    size = statistics.median(w["bottom"] - w["top"] for w in words)
-    by_column = _by_column(words, grid)
-    numeric = set()
-    for c in range(len(grid.spans)):
-        texts = [_text(part) for part in _column_lines(by_column.get(c, []), size)]
-        figures = sum(1 for t in texts if _FIGURE.fullmatch(t))
-        if figures >= 2 and figures >= 0.5 * len(texts):
-            numeric.add(c)
-    return frozenset(numeric)
-
-
-def _grid_of(lines: list[list[dict]]) -> _Grid | None:
-    """Columns from the x-ranges the lines' words cover: a gap of COLUMN_GAP text heights that at most
-    one line in eight crosses parts two columns. None where there are fewer than two."""
-    words = [w for line in lines for w in line]
-    size = statistics.median(w["bottom"] - w["top"] for w in words)
-    allowed = len(lines) // 8
-    xs = sorted({w["x0"] for w in words} | {w["x1"] for w in words})
-    starts, ends = sorted(w["x0"] for w in words), sorted(w["x1"] for w in words)
-    spans: list[list[float]] = []
-    i = j = 0
-    for a, b in zip(xs, xs[1:]):
-        while i < len(starts) and starts[i] <= a:
-            i += 1
-        while j < len(ends) and ends[j] <= a:
-            j += 1
-        if i - j <= allowed:  # the words begun and not ended by a cover the range a..b
-            continue
-        if spans and a - spans[-1][1] < COLUMN_GAP * size:
-            spans[-1][1] = b
-        else:
-            spans.append([a, b])
-    if len(spans) < 2:
-        return None
-    return _Grid(tuple((a, b) for a, b in spans), min(xs), max(xs))
-
-
-def _by_column(words: list[dict], grid: _Grid) -> dict[int, list[dict]]:
-    out: dict[int, list[dict]] = {}
-    for w in words:
-        out.setdefault(grid.column(w), []).append(w)
-    return out
-
-
-def _table_blocks(lines: list[list[dict]], budget: list[int]) -> list[tuple[list[list[dict]], _Grid]]:
-    """The borderless tables in a stack of lines (see _borderless_tables), each with its grid.
-    `budget` bounds the searches for a cut between two tables: a stack that needs more is read as
-    lines."""
-    multi = [i for i, line in enumerate(lines) if _cell_count(line) >= 2]
-    if len(multi) < 3:
-        return []
-    grid = _grid_of([lines[i] for i in multi])
-    if grid is None:
-        return []
-    cost = _collisions([lines[i] for i in multi], grid)
-    if cost:  # two tables, one under the other: cut where both read best, and at the widest gap of those
-        budget[0] -= 1
-        if budget[0] < 0:
-            return []
-        best = min((_cost(lines[:cut]) + _cost(lines[cut:]), -_gap_above(lines, cut), cut)
-                   for cut in multi[1:])
-        if best[0] < cost:
-            return _table_blocks(lines[:best[2]], budget) + _table_blocks(lines[best[2]:], budget)
-    size = statistics.median(w["bottom"] - w["top"] for i in multi for w in lines[i])
-    lo, hi = multi[0], multi[-1] + 1
-    for k in range(lo, hi):
-        if not all(grid.fits(w, size) for w in lines[k]):
-            # not a row of this table: the lines above are read apart, and a table may begin with it
-            # (the header of the next one); one that fits not even its own grid is left as it is
-            return _table_blocks(lines[:k], budget) + _table_blocks(lines[k + (k == lo):], budget)
-    # a cell's wrapped line just above the first row or below the last one
-    while lo > 0 and _wrapped(lines[lo - 1], lines[lo:hi], grid, size):
-        lo -= 1
-    while hi < len(lines) and _wrapped(lines[hi], lines[lo:hi], grid, size):
-        hi += 1
-    block = lines[lo:hi]
-    grid = grid.widened([w for line in block for w in line])
-    numeric = _numeric_columns(block, grid)
-    if not numeric:
-        return []
-    return [(block, _Grid(grid.spans, grid.left, grid.right, numeric))]
-
-
-def _gap_above(lines: list[list[dict]], k: int) -> float:
-    return min(w["top"] for w in lines[k]) - max(w["bottom"] for line in lines[:k] for w in line)
-
-
-def _wrapped(line: list[dict], block: list[list[dict]], grid: _Grid, size: float) -> bool:
-    """A line of words keeping to the table's columns, none of them a column of figures, each as close
-    to a line of its column in the block as the lines of one wrapped cell are."""
-    if not all(grid.fits(w, size) for w in line):
-        return False
-    for w in line:
-        c = grid.column(w)
-        near = [v for row in block for v in row if grid.column(v) == c]
-        if not near or _FIGURE.fullmatch(w["text"]):
-            return False
-        if min(max(v["top"] - w["bottom"], w["top"] - v["bottom"]) for v in near) > 0.5 * size:
-            return False
-    return True
-
-
-def _column_lines(words: list[dict], size: float) -> list[list[dict]]:
-    """A column's words in lines, top to bottom, each left to right."""
-    out: list[list[dict]] = []
-    for w in sorted(words, key=lambda w: (w["top"] + w["bottom"]) / 2):
-        if out and abs((w["top"] + w["bottom"]) / 2 - _mid(out[-1][0])) <= 0.5 * size:
-            out[-1].append(w)
-        else:
-            out.append([w])
-    return [sorted(part, key=lambda w: w["x0"]) for part in out]
-
-
-def _mid(w: dict) -> float:
-    return (w["top"] + w["bottom"]) / 2
-
-
-def _text(part: list[dict]) -> str:
-    return "".join(w["text"] for w in part)
-
-
-def _top(part: list[dict]) -> float:
-    return min(w["top"] for w in part)
-
-
-def _bottom(part: list[dict]) -> float:
-    return max(w["bottom"] for w in part)
-
-
-class _Row:
-    """A row of a borderless table: its vertical extent and, per column, the lines of text in it."""
-
-    def __init__(self, top: float, bottom: float, figures: bool):
-        self.top, self.bottom, self.figures = top, bottom, figures
-        self.cells: dict[int, list[list[list[dict]]]] = {}  # column -> its paragraphs, each a list of lines
-
-    @property
-    def mid(self) -> float:
-        return (self.top + self.bottom) / 2
-
-
-def _grid_rows(block: list[list[dict]], grid: _Grid) -> list[tuple[float, float, list, float]]:
-    """The rows of a borderless table as (top, left, pieces, right): a line per row, ' | ' between cells.
-
-    Rows are anchored by the lines of the figure columns: the header, then one row per line of
-    figures. The lines of the other columns are joined into paragraphs where they are as close as
-    the lines of one wrapped cell (the tightest spacing in those columns, if it is tighter than the
-    spacing of the rows of figures), and a paragraph belongs to the rows whose middles it spans —
-    a category cell centred over several rows is repeated into each — or else to the row it overlaps
-    most; text beside no row's figures is a row of its own. A category left empty in a row that has
-    text to its right was a merged cell: it takes the category above or below it (see _fill_merged).
-    """
-    words = [w for line in block for w in line]
-    size = statistics.median(w["bottom"] - w["top"] for w in words)
-    n = len(grid.spans)
-    by_column = _by_column(words, grid)
-    parts = {c: _column_lines(by_column.get(c, []), size) for c in range(n)}
-    rows: list[_Row] = []
-    for c, part in sorted(((k, p) for k in grid.numeric for p in parts[k]), key=lambda kp: _mid(kp[1][0])):
-        figure = bool(_FIGURE.fullmatch(_text(part)))
-        if rows and abs(_mid(part[0]) - rows[-1].mid) <= 0.5 * size:
-            row = rows[-1]
-            row.figures = row.figures or figure
-        else:
-            row = _Row(_top(part), _bottom(part), figure)
-            rows.append(row)
-        row.top, row.bottom = min(row.top, _top(part)), max(row.bottom, _bottom(part))
-        row.cells.setdefault(c, []).append([part])
-
-    def gaps(seq):
-        return [b[0] - a[1] for a, b in zip(seq, seq[1:])]
-
-    text_columns = [c for c in range(n) if c not in grid.numeric]
-    row_gap = min(gaps([(r.top, r.bottom) for r in rows if r.figures]), default=float("inf"))
-    tightest = min((g for c in text_columns for g in gaps([(_top(p), _bottom(p)) for p in parts[c]])),
-                   default=float("inf"))
-    join = max(0.0, tightest) + 0.2 * size
-    if join >= row_gap - 0.2 * size:
-        join = -1.0  # the lines of a cell are as far apart as rows: each line is read on its own
-    merged: list[_Row] = []
-    for row in rows:  # a heading of the figure columns wrapped onto two lines is one row
-        if merged and not row.figures and not merged[-1].figures and row.top - merged[-1].bottom <= join:
-            prev = merged[-1]
-            for c, paras in row.cells.items():
-                prev.cells.setdefault(c, [[]])[-1].extend(line for para in paras for line in para)
-            prev.bottom = row.bottom
-        else:
-            merged.append(row)
-    rows = merged
-    loose: list[list[list[dict]]] = []
-    columns_of: dict[int, int] = {}
-    for c in text_columns:
-        paragraphs: list[list[list[dict]]] = []
-        for part in parts[c]:
-            if paragraphs and _top(part) - _bottom(paragraphs[-1][-1]) <= join:
-                paragraphs[-1].append(part)
-            else:
-                paragraphs.append([part])
-        for para in paragraphs:
-            top, bottom = _top(para[0]), max(_bottom(p) for p in para)
-            spanned = [r for r in rows if top <= r.mid <= bottom]
-            if not spanned:
-                overlap, best = max(((min(bottom, r.bottom) - max(top, r.top), r) for r in rows),
-                                    key=lambda x: x[0], default=(0.0, None))
-                spanned = [best] if best is not None and overlap > 0 else []
-            if not spanned and row_gap < float("inf"):
-                # between two rows of figures with no room for a row of its own: centred over both
-                mid = (top + bottom) / 2
-                above = max((r for r in rows if r.figures and r.mid < mid), key=lambda r: r.mid, default=None)
-                below = min((r for r in rows if r.figures and r.mid > mid), key=lambda r: r.mid, default=None)
-                if above and below and below.top - above.bottom < row_gap + size:
-                    spanned = [above, below]
-            for r in spanned:
-                r.cells.setdefault(c, []).append(para)
-            if not spanned:
-                loose.append(para)
-                columns_of[id(para)] = c
-    extra: list[_Row] = []
-    for para in sorted(loose, key=lambda p: _top(p[0])):
-        top, bottom = _top(para[0]), max(_bottom(p) for p in para)
-        if not extra or top >= extra[-1].bottom:
-            extra.append(_Row(top, bottom, False))
-        extra[-1].bottom = max(extra[-1].bottom, bottom)
-        extra[-1].cells.setdefault(columns_of[id(para)], []).append(para)
-    rows = sorted(rows + extra, key=lambda r: r.top)
-    first_figures = min(grid.numeric)
-    labels = [c for c in text_columns if c < first_figures and sum(
-        1 for part in parts[c] if _VALUE.match(_text(part))) <= 0.5 * len(parts[c])]
-    _fill_merged(rows, labels, _alignment(rows, text_columns, size))
-    items = []
-    for row in rows:
-        pieces: list[tuple[str, tuple | None]] = []
-        for c in range(n):
-            if c:
-                pieces.append((" | ", None))
-            lines = sorted((p for para in row.cells.get(c, []) for p in para), key=_top)
-            pieces.extend(_cell_pieces(lines))
-        items.append((row.top, grid.left, pieces, grid.right))
-    return items
-
-
-def _alignment(rows: list[_Row], text_columns: list[int], size: float) -> str:
-    """How the table sets text in its cells, from the cells of one row whose text wraps onto several
-    lines beside a line of figures: "top" where the figures stand level with the first line,
-    "bottom" with the last, else "middle"."""
-    owners = Counter(id(para) for r in rows for c in text_columns for para in r.cells.get(c, []))
-    votes: Counter = Counter()
-    for r in rows:
-        for c in text_columns:
-            for para in r.cells.get(c, []) if r.figures else []:
-                if len(para) < 2 or owners[id(para)] > 1:
-                    continue
-                first, last = _mid(para[0][0]), _mid(para[-1][0])
-                votes["top" if abs(first - r.mid) <= 0.25 * size else
-                      "bottom" if abs(last - r.mid) <= 0.25 * size else "middle"] += 1
-    return votes.most_common(1)[0][0] if votes else "middle"
-
-
-def _fill_merged(rows: list[_Row], labels: list[int], alignment: str) -> None:
-    """A row of figures whose label cell is empty while a label to its right is not (labels: the
-    text columns before the figures, not of values) lay under a merged cell of that column: it takes
-    the text of the nearest row above or below that has one — from above in a table that sets text
-    at the top of its cells, from below in one that sets it at the bottom. Where text is centred, a
-    merged cell reaches as far on one side of its text as on the other: of the texts above and below,
-    the one that can reach the row that way (the rows as far beyond it are empty too), the nearer of
-    such, above on a tie."""
-    for c in labels:
-        due = [r for r in rows if r.figures and any(r.cells.get(d) for d in labels if d > c)]
-        if len(due) < 2:
-            continue
-        has = [bool(r.cells.get(c)) for r in due]
-        if not any(has) or all(has):
-            continue
-        # the runs of rows that share one text (a text between two rows is both of theirs)
-        owner = [id(r.cells[c][0]) if has[k] else None for k, r in enumerate(due)]
-        runs: list[tuple[int, int]] = []
-        for k in range(len(due)):
-            if has[k]:
-                if runs and runs[-1][1] == k - 1 and owner[runs[-1][0]] == owner[k]:
-                    runs[-1] = (runs[-1][0], k)
-                else:
-                    runs.append((k, k))
-        filled = []
-        for k in range(len(due)):
-            if has[k]:
-                filled.append(None)
-                continue
-            above = max((run for run in runs if run[1] < k), default=None)
-            below = min((run for run in runs if run[0] > k), default=None)
-            if alignment == "top" or below is None:
-                source = above
-            elif alignment == "bottom" or above is None:
-                source = below
-            else:
-                da, db = k - above[1], below[0] - k
-                reach_a = 0 <= above[0] - da and not any(has[above[0] - da:above[0]])
-                reach_b = below[1] + 1 + db <= len(due) and not any(has[below[1] + 1:below[1] + 1 + db])
-                if reach_a != reach_b:
-                    source = above if reach_a else below
-                else:
-                    source = above if da <= db else below
-            filled.append(source[0] if source else None)
-        for k, source in enumerate(filled):
-            if source is not None:
-                due[k].cells[c] = list(due[source].cells[c])
-
-
-def _cell_pieces(lines: list[list[dict]]) -> list[tuple[str, tuple | None]]:
-    """A cell's text from its lines (wrapped lines run on, as layout.joiner says), a box per
-    character."""
-    pieces: list[tuple[str, tuple | None]] = []
-    prev_text = ""
-    for line in lines:
-        text = " ".join(w["text"] for w in line)
-        if prev_text:
-            sep = layout.joiner(prev_text, text)
-            if sep:
-                pieces.append((sep, None))
-        prev = None
-        for w in line:
-            if prev is not None and w["x0"] - prev["x1"] > 0.25 * max(1.0, prev["bottom"] - prev["top"]):
-                pieces.append((" ", None))
-            pieces.extend(_word_pieces(w))
-            prev = w
-        prev_text = text
-    return [(t.replace("|", "/"), b) for t, b in pieces]
-
-
-def _word_pieces(w: dict) -> list[tuple[str, tuple]]:
-    chars = w.get("chars") or []
-    if len(chars) == len(w["text"]):  # a box per character: a figure's box is its own, not its line's
-        return [(c["text"], (c["x0"], c["top"], c["x1"], c["bottom"])) for c in chars]
-    return [(w["text"], (w["x0"], w["top"], w["x1"], w["bottom"]))]
-
-
-def _table_rows(table) -> list[tuple[float, list[tuple[str, tuple | None]]]]:
-    """Rows of a ruled table; a merged cell (None in pdfplumber's grid) takes the text of the cell that
-    spans it — the one above for a row span, the one to the left for a column span."""
-    texts = table.extract(x_tolerance=1.5, y_tolerance=2)
-    rows = table.rows
-    grid: list[list[tuple[str, tuple | None]]] = []
-    for r, row in enumerate(rows):
-        out: list[tuple[str, tuple | None]] = []
-        for c, cell in enumerate(row.cells):
-            if cell is not None:
-                text = regex.sub(r"\s*\n\s*", "", texts[r][c] or "")  # a cell's wrapped lines are one text
-                out.append((text.replace("|", "/"), cell))
-                continue
-            out.append(_spanning(grid, out, rows, r, c))
-        grid.append(out)
-    result = []
-    for row, cells in zip(rows, grid):
-        pieces: list[tuple[str, tuple | None]] = []
-        for k, (text, bbox) in enumerate(cells):
-            if k:
-                pieces.append((" | ", None))
-            pieces.append((text, bbox))
-        result.append((row.bbox[1], pieces))
-    return result
-
-
-def _spanning(grid, current, rows, r, c) -> tuple[str, tuple | None]:
-    row_top = rows[r].bbox[1]
-    for above in reversed(grid):
-        if c < len(above) and above[c][1] is not None and above[c][1][3] > row_top + 1:
-            return above[c][0], above[c][1]
-        if c < len(above) and above[c][1] is not None:
-            break
-    if current:
-        return current[-1][0], current[-1][1]
-    return "", None
 
 
 def _drop_running_heads(pages: list[Page]) -> None:

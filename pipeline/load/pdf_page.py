@@ -1,0 +1,125 @@
+"""One PDF page in reading order: ruled tables, borderless tables and prose lines from its text
+layer, top to bottom (a two-column page column by column), tables one row per line with ' | '
+between cells, wrapped lines of a paragraph run on, page numbers dropped; each piece keeps its box.
+"""
+from __future__ import annotations
+
+import statistics
+
+from ..document import Box
+from . import layout
+from .pdf_borderless import CONTINUED, borderless_tables
+from .pdf_layer import TextLayer
+from .pdf_ruled import ruled_tables
+from .pdf_words import text_lines, word_pieces, words_of
+
+
+def read_page(layer: TextLayer) -> tuple[str, list[Box]]:
+    """The page's text in reading order (top to bottom; tables as pipe rows) and the box of each piece."""
+    tables = ruled_tables(layer.edges, layer.chars)
+    items: list[tuple[float, float, list[tuple[str, tuple]], float | None]] = []  # top, x0, pieces, right edge
+    for t in tables:
+        for row_top, cells in t.rows:
+            items.append((row_top, t.bbox[0], cells, None))
+    table_boxes = [t.bbox for t in tables]
+
+    def outside(obj) -> bool:
+        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in table_boxes)
+
+    words = words_of([c for c in layer.chars if outside(c)] if table_boxes else layer.chars)
+    sizes = [w["bottom"] - w["top"] for w in words] or [10.0]
+    size = statistics.median(sizes)
+    continued = CONTINUED.get()
+    carried = continued.grid if continued is not None else None
+    rows, words, at_foot = borderless_tables(words, layer.height, carried)
+    # a table's row is no prose line to run on, but its right edge counts towards the text's right edge
+    edges = [(top, x0, right) for top, x0, _, right in rows]
+    rows = [(top, x0, pieces, None) for top, x0, pieces, _ in rows]
+    if continued is not None:
+        continued.grid = at_foot
+    items.extend(rows)
+    gutter = _column_gutter(words, layer.width)
+    if gutter is None:
+        columns = [words]
+    else:  # two columns: the left one is read to its end before the right one
+        columns = [[w for w in words if w["x1"] <= gutter], [w for w in words if w["x1"] > gutter]]
+    for k, column in enumerate(columns):
+        for line in text_lines(column):
+            items.append((line[0]["top"] + k * layer.height, line[0]["x0"], _line_pieces(line), line[-1]["x1"]))
+    items.sort(key=lambda it: (round(it[0], 0), it[1]))
+    height = layer.height
+    body = [(it[0], it[1], it[3]) for it in items if it[3] is not None] + edges
+    body = [it for it in body if 0.08 * height < it[0] % height < 0.88 * height]
+    rights = {k: max((it[2] for it in body if (gutter is None or (it[1] > gutter) == bool(k))), default=None)
+              for k in (0, 1)}
+    # a page of short lines (a closing page, a signature) has no full-width line to wrap
+    min_right = 0.6 * layer.width if gutter is None else 0.3 * layer.width
+    rights = {k: (v if v is not None and v >= min_right else None) for k, v in rights.items()}
+    text_parts: list[str] = []
+    boxes: list[Box] = []
+    pos = 0
+    prev = None
+    for item in items:
+        top, _, pieces, x1 = item
+        line_text = "".join(p for p, _ in pieces)
+        if layout.is_page_number(line_text, top % height, top % height, height):
+            continue
+        if text_parts:
+            right = rights[1 if gutter is not None and prev[1] > gutter else 0]
+            sep = _wrap_separator(prev, item) if _wraps_into(prev, item, right, size) else "\n"
+            text_parts.append(sep)
+            pos += len(sep)
+        prev = item
+        for piece, bbox in pieces:
+            if bbox is not None and piece.strip():
+                boxes.append(Box(pos, pos + len(piece), tuple(round(v, 2) for v in bbox)))
+            text_parts.append(piece)
+            pos += len(piece)
+    return "".join(text_parts), boxes
+
+
+def _wraps_into(prev, item, right, size) -> bool:
+    if prev is None or prev[3] is None or item[3] is None:
+        return False
+    return layout.continues("".join(p for p, _ in prev[2]), "".join(p for p, _ in item[2]), prev[3], right, size)
+
+
+def _column_gutter(words: list[dict], width: float) -> float | None:
+    """The x of a gutter between two text columns: a band near the middle that no word crosses while
+    most lines have words on both sides of it. None for a one-column page."""
+    if len(words) < 20:
+        return None
+    for gutter in (width / 2 + d for d in (0, -15, 15, -30, 30)):
+        crossing = sum(1 for w in words if w["x0"] < gutter - 2 and w["x1"] > gutter + 2)
+        if crossing > 0.02 * len(words):
+            continue
+        rows: dict[int, set] = {}
+        for w in words:
+            rows.setdefault(round(w["top"] / 4), set()).add(w["x1"] <= gutter)
+        both = sum(1 for sides in rows.values() if len(sides) == 2)
+        left = [w for w in words if w["x1"] <= gutter]
+        if both >= 0.5 * len(rows) and left and max(w["x1"] for w in left) < gutter - 5:
+            return gutter
+    return None
+
+
+def _wrap_separator(prev, item) -> str:
+    """Chinese runs on without a space; words of Latin script keep one."""
+    a = "".join(p for p, _ in prev[2]).rstrip()[-1:]
+    b = "".join(p for p, _ in item[2]).lstrip()[:1]
+    return " " if a.isascii() and a.isalnum() and b.isascii() and b.isalnum() else ""
+
+
+def _line_pieces(line: list[dict]) -> list[tuple[str, tuple]]:
+    pieces: list[tuple[str, tuple]] = []
+    prev = None
+    for w in line:
+        if prev is not None:
+            gap = w["x0"] - prev["x1"]
+            size = max(1.0, prev["bottom"] - prev["top"])
+            # a wide gap separates columns of a borderless table; a narrow one is a space
+            pieces.append((" | " if gap > 2.5 * size else " " if gap > 0.25 * size else "", None))
+        pieces.extend(word_pieces(w))
+        prev = w
+    return pieces

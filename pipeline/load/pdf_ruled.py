@@ -1,0 +1,82 @@
+"""Ruled tables of a PDF page: cells from the page's ruling lines, the text of each cell from its
+characters. The grid is pdfplumber's (its table functions: edges -> intersections -> cells ->
+tables, with its default settings), fed with the edges whichever reader drew from the page.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+import regex
+from pdfplumber import table as plumber_table
+from pdfplumber.table import Table
+from pdfplumber.utils import geometry
+
+# pdfplumber's TableSettings defaults (snap, join and intersection tolerances, edge lengths), in points
+SNAP = 3
+JOIN = 3
+INTERSECTION = 3
+EDGE_MIN_LENGTH = 3
+EDGE_MIN_LENGTH_PREFILTER = 1
+
+
+@dataclass(frozen=True)
+class RuledTable:
+    """A ruled table: its box and its rows, each (top, pieces of text with the box of their cell)."""
+
+    bbox: tuple[float, float, float, float]
+    rows: list[tuple[float, list[tuple[str, tuple | None]]]]
+
+
+def ruled_tables(edges: list[dict], chars: list[dict]) -> list[RuledTable]:
+    """The page's ruled tables from its edges (pdfplumber edge dicts) and characters. A page frame or
+    a rule under a heading is not a table: a table has two rows and two columns at least."""
+    edges = geometry.filter_edges(edges, min_length=EDGE_MIN_LENGTH_PREFILTER)
+    if len(edges) < 4:
+        return []
+    edges = plumber_table.merge_edges(edges, SNAP, SNAP, JOIN, JOIN)
+    edges = geometry.filter_edges(edges, min_length=EDGE_MIN_LENGTH)
+    intersections = plumber_table.edges_to_intersections(edges, INTERSECTION, INTERSECTION)
+    cells = plumber_table.intersections_to_cells(intersections)
+    # Table.extract reads only its page's characters: these are the page's, whichever reader gave them
+    holder = SimpleNamespace(chars=chars)
+    tables = [Table(holder, group) for group in plumber_table.cells_to_tables(cells)]
+    return [RuledTable(t.bbox, _table_rows(t)) for t in tables if len(t.rows) >= 2 and len(t.columns) >= 2]
+
+
+def _table_rows(table: Table) -> list[tuple[float, list[tuple[str, tuple | None]]]]:
+    """Rows of a ruled table; a merged cell (None in pdfplumber's grid) takes the text of the cell that
+    spans it — the one above for a row span, the one to the left for a column span."""
+    texts = table.extract(x_tolerance=1.5, y_tolerance=2)
+    rows = table.rows
+    grid: list[list[tuple[str, tuple | None]]] = []
+    for r, row in enumerate(rows):
+        out: list[tuple[str, tuple | None]] = []
+        for c, cell in enumerate(row.cells):
+            if cell is not None:
+                text = regex.sub(r"\s*\n\s*", "", texts[r][c] or "")  # a cell's wrapped lines are one text
+                out.append((text.replace("|", "/"), cell))
+                continue
+            out.append(_spanning(grid, out, rows, r, c))
+        grid.append(out)
+    result = []
+    for row, cells in zip(rows, grid):
+        pieces: list[tuple[str, tuple | None]] = []
+        for k, (text, bbox) in enumerate(cells):
+            if k:
+                pieces.append((" | ", None))
+            pieces.append((text, bbox))
+        result.append((row.bbox[1], pieces))
+    return result
+
+
+def _spanning(grid, current, rows, r, c) -> tuple[str, tuple | None]:
+    row_top = rows[r].bbox[1]
+    for above in reversed(grid):
+        if c < len(above) and above[c][1] is not None and above[c][1][3] > row_top + 1:
+            return above[c][0], above[c][1]
+        if c < len(above) and above[c][1] is not None:
+            break
+    if current:
+        return current[-1][0], current[-1][1]
+    return "", None
