@@ -72,6 +72,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--html", required=True, help="output HTML file")
     p.add_argument("--no-images", action="store_true", help="leave out the cropped page pictures")
 
+    p = sub.add_parser("review", help="start the review server: the auditor's workbench over the database (local web pages)")
+    p.add_argument("--db", default="jixiao.sqlite", help="an existing SQLite file or a postgresql:// URL")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8017, help="port to listen on (default 8017)")
+
     p = sub.add_parser("schema", help="print the record's JSON Schema (generated from the record types)")
 
     args = parser.parse_args(argv)
@@ -88,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
             return _ingest(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "review":
+            return _review(args)
         return _audit(args)
     except JixiaoError as exc:
         _say(exc)
@@ -151,6 +158,12 @@ def _export(args) -> int:
         store.close()
     for name, path in written.items():
         print(f"{name}: {path}")
+    return 0
+
+
+def _review(args) -> int:
+    from .review.app import serve
+    serve(args.db, args.host, args.port)
     return 0
 
 

@@ -230,6 +230,8 @@ def export(store: Store, out_dir: str | Path, fmt: str = "parquet", partition_by
     except OSError as exc:
         raise OutputError(f"{_shown(out)}: cannot write ({_why(exc)})") from None
     tables = read_tables(store)
+    from ..review.dataset import add_review
+    tables = add_review(store, tables)  # the auditor's corrections and verdicts, beside the extracted values
     tables["reports_wide"] = wide_reports(tables)
     tables["cross_checks"] = cross_checks(tables)
     written = {}

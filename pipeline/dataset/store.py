@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..errors import JixiaoError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _V1 = [
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
@@ -73,7 +73,16 @@ _V4 = [
     """CREATE TABLE IF NOT EXISTS claims (sha256 TEXT PRIMARY KEY, host TEXT, pid INTEGER, claimed_at DOUBLE PRECISION,
         expires_at DOUBLE PRECISION)""",
 ]
-MIGRATIONS = {1: _V1, 2: _V2, 3: _V3, 4: _V4}
+# v5: the auditor's review (pipeline/review/): a verdict on a failed check (confirmed | false_alarm) and a
+# corrected value, each kept with its time and note beside the extracted record, never written over it;
+# rows are only added, the latest for a check or a value is the one in force.
+_V5 = [
+    """CREATE TABLE IF NOT EXISTS review_verdicts (report_id TEXT NOT NULL, check_id TEXT NOT NULL, verdict TEXT NOT NULL,
+        note TEXT, decided_at TEXT NOT NULL, PRIMARY KEY (report_id, check_id, decided_at))""",
+    """CREATE TABLE IF NOT EXISTS corrections (report_id TEXT NOT NULL, pointer TEXT NOT NULL, field TEXT,
+        old_value TEXT, new_value TEXT, note TEXT, corrected_at TEXT NOT NULL, PRIMARY KEY (report_id, pointer, corrected_at))""",
+]
+MIGRATIONS = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5}
 TABLES = ("files", "paths", "reports", "indicators", "subprojects", "items", "checks", "provenance")
 
 

@@ -1,0 +1,220 @@
+"""The review server: Flask pages over the ingest database, bound to 127.0.0.1 unless told otherwise.
+
+Every request opens its own connection (SQLite connections stay on their thread; the server answers on
+threads). Forms post back and redirect to the report, so a reload never posts twice. A form posted from
+another site is refused (its Origin is not this server), so a page elsewhere cannot write verdicts.
+"""
+from __future__ import annotations
+
+import socket
+import sys
+from urllib.parse import urlsplit
+
+from flask import Flask, abort, g, redirect, render_template, request, url_for
+from werkzeug.serving import make_server
+
+from ..dataset.store import Store
+from ..verify import REGISTRY
+from . import ledger, listing, pages, pointers
+
+STATUS_ORDER = {"fail": 0, "warn": 1, "pass": 2, "skip": 3}
+STATUS_NAMES = {"fail": "未通过 / fail", "warn": "警告 / warn", "pass": "通过 / pass", "skip": "未核对 / skip"}
+
+
+def create_app(db: str) -> Flask:
+    app = Flask(__name__)
+    app.config["JIXIAO_DB"] = str(db)
+    app.jinja_env.filters["show"] = show
+    app.jinja_env.globals.update(STATUS_NAMES=STATUS_NAMES, VERDICT_NAMES=ledger.VERDICT_NAMES)
+
+    @app.before_request
+    def open_store():
+        if request.method == "POST" and not _same_origin():
+            abort(403, "a form from another site")
+        g.store = Store.open(app.config["JIXIAO_DB"], create=False)
+
+    @app.teardown_request
+    def close_store(_exc):
+        store = g.pop("store", None)
+        if store is not None:
+            store.close()
+
+    @app.after_request
+    def no_network(response):
+        # nothing is fetched from anywhere but this server; no script runs but none is served
+        response.headers["Content-Security-Policy"] = "default-src 'self'; style-src 'self' 'unsafe-inline'"
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        return response
+
+    @app.errorhandler(ledger.ReviewError)
+    def review_error(exc):
+        return render_template("error.html", message=str(exc)), 400
+
+    app.add_url_rule("/", "index", index)
+    app.add_url_rule("/report/<report_id>", "report", report)
+    app.add_url_rule("/report/<report_id>/page/<int:number>.png", "page_image", page_image)
+    app.add_url_rule("/report/<report_id>/verdict", "verdict", verdict, methods=["POST"])
+    app.add_url_rule("/report/<report_id>/correction", "correction", correction, methods=["POST"])
+    return app
+
+
+def index():
+    filters = listing.Filters.from_query(request.args)
+    rows = listing.reports(g.store, filters)
+    return render_template("list.html", rows=rows, filters=filters, choices=listing.choices(g.store))
+
+
+def report(report_id: str):
+    review = ledger.reviewed(g.store, report_id)
+    rec = review.extracted
+    path = pages.source_path(g.store, rec["source"].get("sha256") or _sha_of(report_id))
+    corrected = review.corrected()
+    flagged_pointers = {e.get("pointer") for c in review.checks if c.get("status") in ("fail", "warn")
+                        for e in c.get("evidence") or []}
+    page_views, text, missing = [], None, path is None
+    if path is not None and pages.has_pages(path):
+        page_views = pages.page_views(rec, path, set(corrected), review.in_force)
+    elif path is not None:
+        text = pages.document_text(path)
+    return render_template(
+        "report.html", review=review, rec=rec, path=path or _stored_path(report_id), missing=missing,
+        checks=_check_rows(review), page_views=page_views, text=text, values=_value_rows(review),
+        flagged_pointers=flagged_pointers, indicators=_indicator_rows(review),
+        readings=[("评分表 / score table", rec["scores"].get("table_report")),
+                  ("资金表 / funds table", rec["budget"].get("funds_report"))],
+        coverage=rec.get("coverage") or {})
+
+
+def page_image(report_id: str, number: int):
+    rows = g.store.query("SELECT sha256 FROM reports WHERE id = ?", (report_id,))
+    path = pages.source_path(g.store, rows[0][0]) if rows else None
+    if path is None or not pages.has_pages(path):
+        abort(404)
+    try:
+        png = pages.page_png(path, number)
+    except pages.PageError:
+        abort(404)
+    return png, 200, {"Content-Type": "image/png", "Cache-Control": "private, max-age=300"}
+
+
+def verdict(report_id: str):
+    ledger.save_verdict(g.store, report_id, request.form.get("check_id", ""), request.form.get("verdict", ""),
+                        request.form.get("note"))
+    return redirect(url_for("report", report_id=report_id) + f"#check-{request.form.get('check_id', '')}", 303)
+
+
+def correction(report_id: str):
+    pointer = request.form.get("pointer", "")
+    ledger.save_correction(g.store, report_id, pointer, request.form.get("value"), request.form.get("note"))
+    return redirect(url_for("report", report_id=report_id) + "#checks", 303)
+
+
+def _same_origin() -> bool:
+    origin = request.headers.get("Origin")
+    return origin is None or urlsplit(origin).netloc == request.host
+
+
+def _sha_of(report_id: str) -> str:
+    rows = g.store.query("SELECT sha256 FROM reports WHERE id = ?", (report_id,))
+    return rows[0][0] if rows else ""
+
+
+def _stored_path(report_id: str) -> str | None:
+    rows = g.store.query("SELECT MIN(p.path) FROM paths p JOIN reports r ON r.sha256 = p.sha256 WHERE r.id = ?",
+                         (report_id,))
+    return rows[0][0] if rows else None
+
+
+def _check_rows(review: ledger.Reviewed) -> list[dict]:
+    """Every check, failed first: its verdict now and as extracted, its figures, its rule and the auditor's word."""
+    extracted = {c["id"]: c for c in review.extracted.get("checks") or []}
+    rows = []
+    for c in review.checks:
+        was = extracted.get(c["id"], {})
+        rows.append({
+            "id": c["id"], "status": c.get("status"), "was": was.get("status"), "message": c.get("message"),
+            "stated": c.get("stated"), "computed": c.get("computed"), "rule_value": c.get("rule"),
+            "rule": REGISTRY[c["id"]].rule if c["id"] in REGISTRY else "",
+            "evidence": [{"pointer": e.get("pointer"), "label": pointers.label(review.extracted, e.get("pointer") or ""),
+                          "page": e.get("page"), "text": e.get("text")} for e in c.get("evidence") or []],
+            "reviewable": c.get("status") in ("fail", "warn") or was.get("status") in ("fail", "warn"),
+            "verdict": review.verdicts.get(c["id"])})
+    return sorted(rows, key=lambda r: (min(STATUS_ORDER.get(r["status"], 4), STATUS_ORDER.get(r["was"], 4)), r["id"]))
+
+
+def _value_rows(review: ledger.Reviewed) -> list[dict]:
+    """The values an auditor may correct: the record's own fields, every indicator's weight and score, and
+    every other single value the provenance places on a page."""
+    rec, corrected = review.extracted, review.corrected()
+    order = list(pointers.FIELD_NAMES)
+    for i, _ in enumerate(rec["scores"].get("indicators") or []):
+        order += [f"/scores/indicators/{i}/weight", f"/scores/indicators/{i}/score"]
+    order += [p for p in (rec.get("provenance") or {}) if p not in order]
+    rows = []
+    for pointer in order:
+        try:
+            value = pointers.get(rec, pointer)
+        except pointers.PointerError:
+            continue
+        if isinstance(value, (dict, list)):
+            continue
+        entry = (rec.get("provenance") or {}).get(pointer) or {}
+        c = corrected.get(pointer)
+        rows.append({"pointer": pointer, "label": pointers.label(rec, pointer), "value": value,
+                     "in_force": c.new_value if c else value, "correction": c, "page": entry.get("page"),
+                     "text": entry.get("text"), "boxed": bool(entry.get("bbox"))})
+    return rows
+
+
+def _indicator_rows(review: ledger.Reviewed) -> list[dict]:
+    out = []
+    for i, ind in enumerate(review.in_force["scores"].get("indicators") or []):
+        out.append({"row": i, **{k: ind.get(k) for k in ("level", "code", "name", "weight", "score", "target", "actual")},
+                    "corrected": any(p.startswith(f"/scores/indicators/{i}/") for p in review.corrected())})
+    return out
+
+
+def show(v) -> str:
+    """A figure as the report prints it: no trailing .0, a list joined, unknown as —."""
+    if v is None:
+        return "—"
+    if isinstance(v, bool):
+        return "是" if v else "否"
+    if isinstance(v, float):
+        return f"{v:.6f}".rstrip("0").rstrip(".")
+    if isinstance(v, (list, tuple)):
+        return " / ".join(show(x) for x in v)
+    if isinstance(v, dict):
+        return ", ".join(f"{k}: {show(x)}" for k, x in v.items())
+    return str(v)
+
+
+def server(db: str, host: str = "127.0.0.1", port: int = 8017):
+    """A threaded WSGI server for the review app, not yet serving (tests start it on a thread)."""
+    return make_server(host, port, create_app(db), threaded=True)
+
+
+def serve(db: str, host: str = "127.0.0.1", port: int = 8017) -> None:
+    """Serve until Ctrl-C. The database is opened once first, so a missing one is a one-line error now."""
+    Store.open(db, create=False).close()
+    _check_can_listen(host, port)
+    srv = server(db, host, port)
+    print(f"jixiao review: http://{host}:{srv.server_port}/ (Ctrl-C stops)", file=sys.stderr, flush=True)
+    try:
+        srv.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        srv.server_close()
+
+
+def _check_can_listen(host: str, port: int) -> None:
+    """Bind the address once first: Werkzeug answers a port in use with lines of its own and sys.exit, and a
+    one-line error naming the address is wanted."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server will
+            probe.bind(address)
+    except OSError as exc:  # the port taken, an address not of this machine, a name that does not resolve
+        raise ledger.ReviewError(f"{host}:{port}: cannot listen ({exc.strerror or exc})") from None

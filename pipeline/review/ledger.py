@@ -1,0 +1,180 @@
+"""The auditor's review kept in the database beside the extraction (schema v5: review_verdicts, corrections).
+
+A verdict says of a failed check that it is `confirmed` (the report is wrong) or a `false_alarm` (the check
+misfired, often on a misread value). A correction gives a value its right figure; it is stored with its time,
+the value it replaced and a note, and never written into the extracted record: the record in force is the
+extracted one with the latest correction of each value laid over it, and its checks are re-run on it (the
+verify stage is pure functions over the record). Rows are only ever added, so the history stays.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from ..errors import JixiaoError
+from ..record import Record
+from ..verify import verify
+from . import pointers
+
+VERDICTS = ("confirmed", "false_alarm")
+VERDICT_NAMES = {"confirmed": "确认有误 / confirmed", "false_alarm": "误报 / false alarm"}
+
+
+class ReviewError(JixiaoError):
+    """A verdict or a correction that cannot be stored as given (no such report, check or value; not a number)."""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    report_id: str
+    check_id: str
+    verdict: str  # one of VERDICTS
+    note: str | None
+    decided_at: str
+
+
+@dataclass(frozen=True)
+class Correction:
+    report_id: str
+    pointer: str
+    field: str  # the value's name (pointers.label)
+    old_value: object  # the value in force before this correction (the extracted one for the first)
+    new_value: object
+    note: str | None
+    corrected_at: str
+
+
+@dataclass
+class Reviewed:
+    """One report under review: the extracted record, the record in force, and what the auditor said."""
+
+    report_id: str
+    extracted: dict
+    in_force: dict
+    checks: list[dict]  # the verdicts of the checks on the record in force
+    corrections: list[Correction] = field(default_factory=list)  # every one, oldest first
+    verdicts: dict[str, Verdict] = field(default_factory=dict)  # the latest per check
+
+    def corrected(self) -> dict[str, Correction]:
+        """The correction in force for each corrected value."""
+        return {c.pointer: c for c in self.corrections}
+
+
+def stamp() -> str:
+    """Local time with its offset, to the microsecond: two entries a moment apart keep their order."""
+    return datetime.now().astimezone().isoformat(timespec="microseconds")
+
+
+def extracted_record(store, report_id: str) -> dict:
+    rows = store.query("SELECT record_json FROM reports WHERE id = ?", (report_id,))
+    if not rows:
+        raise ReviewError(f"{report_id}: no such report in the database")
+    return json.loads(rows[0][0])
+
+
+def corrections_of(store, report_id: str) -> list[Correction]:
+    rows = store.query("SELECT report_id, pointer, field, old_value, new_value, note, corrected_at FROM corrections "
+                       "WHERE report_id = ? ORDER BY corrected_at", (report_id,))
+    return [Correction(r[0], r[1], r[2], _load(r[3]), _load(r[4]), r[5], r[6]) for r in rows]
+
+
+def verdicts_of(store, report_id: str) -> dict[str, Verdict]:
+    rows = store.query("SELECT report_id, check_id, verdict, note, decided_at FROM review_verdicts "
+                       "WHERE report_id = ? ORDER BY decided_at", (report_id,))
+    return {r[1]: Verdict(*r) for r in rows}  # later rows replace earlier ones
+
+
+def apply_corrections(extracted: dict, corrections: list[Correction]) -> dict:
+    """The record in force: a copy of the extracted one with each correction laid over it, in order."""
+    record = extracted
+    for c in corrections:
+        record = pointers.with_value(record, c.pointer, c.new_value)
+    return record if corrections else json.loads(json.dumps(extracted))
+
+
+def recheck(record: dict) -> list[dict]:
+    """Every check re-run on a record (as dicts, as the record stores them)."""
+    typed = Record.from_dict(record)
+    verify(typed)
+    return typed.to_dict()["checks"]
+
+
+def reviewed(store, report_id: str) -> Reviewed:
+    extracted = extracted_record(store, report_id)
+    corrections = corrections_of(store, report_id)
+    in_force = apply_corrections(extracted, corrections)
+    checks = recheck(in_force) if corrections else list(extracted.get("checks") or [])
+    return Reviewed(report_id, extracted, in_force, checks, corrections, verdicts_of(store, report_id))
+
+
+def save_verdict(store, report_id: str, check_id: str, verdict: str, note: str | None = None) -> Verdict:
+    """Store the auditor's verdict on a check that failed or warned (on the extracted record or the record in force)."""
+    if verdict not in VERDICTS:
+        raise ReviewError(f"{verdict!r}: a verdict is one of {', '.join(VERDICTS)}")
+    current = reviewed(store, report_id)
+    flagged = {c["id"] for c in current.checks + list(current.extracted.get("checks") or [])
+               if c.get("status") in ("fail", "warn")}
+    if check_id not in flagged:
+        raise ReviewError(f"{report_id}: check {check_id!r} did not fail on this report")
+    entry = Verdict(report_id, check_id, verdict, _note(note), stamp())
+    _insert(store, "INSERT INTO review_verdicts (report_id, check_id, verdict, note, decided_at) VALUES (?, ?, ?, ?, ?)",
+            (entry.report_id, entry.check_id, entry.verdict, entry.note, entry.decided_at))
+    return entry
+
+
+def save_correction(store, report_id: str, pointer: str, text: str | None, note: str | None = None) -> Correction:
+    """Store a corrected value, typed as the extracted one is (a number stays a number); an empty text is
+    'unknown' (null). The extracted record is left as it was."""
+    current = reviewed(store, report_id)
+    try:
+        old = pointers.get(current.in_force, pointer)
+    except pointers.PointerError as exc:
+        raise ReviewError(f"{report_id}: {exc}") from None
+    if isinstance(old, (dict, list)):
+        raise ReviewError(f"{report_id}: {pointer} is not a single value")
+    new = parse_value(pointer, pointers.get(current.extracted, pointer), text)
+    entry = Correction(report_id, pointer, pointers.label(current.extracted, pointer), old, new, _note(note), stamp())
+    _insert(store, "INSERT INTO corrections (report_id, pointer, field, old_value, new_value, note, corrected_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (entry.report_id, entry.pointer, entry.field, _dump(entry.old_value), _dump(entry.new_value), entry.note,
+             entry.corrected_at))
+    return entry
+
+
+def parse_value(pointer: str, extracted, text: str | None):
+    """The typed value of a correction as typed in: '7.8' and '1,234.5' for a number, the year as an integer."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    if not pointers.is_number_field(pointer, extracted):
+        return text
+    try:
+        number = float(text.replace(",", "").replace("，", "").rstrip("%"))
+    except ValueError:
+        raise ReviewError(f"{pointer}: {text!r} is not a number") from None
+    if pointer.endswith("/year") or (isinstance(extracted, int) and number.is_integer()):
+        return int(number)
+    return number
+
+
+def _note(note: str | None) -> str | None:
+    return note.strip() or None if note else None
+
+
+def _insert(store, sql: str, params: tuple) -> None:
+    store.begin()
+    try:
+        store.execute(sql, params)
+        store.commit()
+    except BaseException:
+        store.rollback()
+        raise
+
+
+def _dump(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _load(text):
+    return json.loads(text) if text is not None else None

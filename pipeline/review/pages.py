@@ -1,0 +1,148 @@
+"""The source's pages as the auditor sees them: PDF pages rendered with pypdfium2, scans and photos as they
+are, and the boxes of the extracted values placed over them. Boxes are in PDF points on PDF pages and in
+pixels on images (pipeline/document.py), so each is placed as a fraction of its page's size: the browser
+scales the image and the outlines stay on their figures."""
+from __future__ import annotations
+
+import io
+import os
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import JixiaoError
+from . import pointers
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif")
+RENDER_SCALE = 2.0  # 144 dpi: small print of a score table stays readable
+CACHE_PAGES = 64  # rendered pages kept in memory (a few MB each at most)
+
+
+class PageError(JixiaoError):
+    """A page that cannot be shown (no source file, no such page)."""
+
+
+@dataclass(frozen=True)
+class Outline:
+    """One extracted value on its page, as a fraction (percent) of the page's width and height."""
+
+    pointer: str
+    label: str
+    text: str | None
+    value: object
+    left: float
+    top: float
+    width: float
+    height: float
+    corrected: bool = False
+    row: bool = False  # the box of a whole row (a funds row), drawn under the boxes of its figures
+
+
+@dataclass(frozen=True)
+class PageView:
+    number: int
+    outlines: list[Outline]
+
+
+def source_path(store, sha256: str) -> str | None:
+    """A name under which the report's file can be opened now (a name stored escaped is opened by its raw
+    bytes), or None when no stored path exists on disk any more."""
+    for (path,) in store.query("SELECT path FROM paths WHERE sha256 = ? ORDER BY path", (sha256,)):
+        raw = store.raw_path(path)
+        name = os.fsdecode(raw) if raw is not None else path
+        if Path(name).is_file():
+            return name
+    return None
+
+
+def has_pages(path: str | None) -> bool:
+    return bool(path) and Path(path).suffix.lower() in (".pdf",) + IMAGE_SUFFIXES
+
+
+def page_sizes(path: str) -> list[tuple[float, float]]:
+    """Width and height of every page, in the units of its boxes."""
+    if Path(path).suffix.lower() == ".pdf":
+        import pypdfium2
+        pdf = pypdfium2.PdfDocument(path)
+        try:
+            return [tuple(pdf[i].get_size()) for i in range(len(pdf))]
+        finally:
+            pdf.close()
+    from PIL import Image, ImageOps, ImageSequence
+    with Image.open(path) as im:
+        return [ImageOps.exif_transpose(frame).size for frame in ImageSequence.Iterator(im)]
+
+
+def page_views(record: dict, path: str, corrected: set[str] = frozenset(), in_force: dict | None = None) -> list[PageView]:
+    """Each page with the outlines of the values read from it."""
+    sizes = page_sizes(path)
+    by_page: dict[int, list[Outline]] = {n: [] for n in range(1, len(sizes) + 1)}
+    for pointer, entry in (record.get("provenance") or {}).items():
+        page, bbox = entry.get("page"), entry.get("bbox")
+        if not isinstance(page, int) or page not in by_page or not _is_box(bbox):
+            continue
+        w, h = sizes[page - 1]
+        x0, top, x1, bottom = bbox
+        try:
+            value = pointers.get(in_force or record, pointer)
+        except pointers.PointerError:
+            value = None
+        by_page[page].append(Outline(pointer, pointers.label(record, pointer), entry.get("text"),
+                                     value if not isinstance(value, (dict, list)) else None,
+                                     100 * x0 / w, 100 * top / h, 100 * (x1 - x0) / w, 100 * (bottom - top) / h,
+                                     pointer in corrected, isinstance(value, (dict, list))))
+    return [PageView(n, sorted(outlines, key=lambda o: not o.row)) for n, outlines in by_page.items()]
+
+
+def _is_box(bbox) -> bool:
+    return (isinstance(bbox, (list, tuple)) and len(bbox) == 4 and all(isinstance(v, (int, float)) for v in bbox)
+            and bbox[2] > bbox[0] and bbox[3] > bbox[1])
+
+
+_cache: OrderedDict[tuple, bytes] = OrderedDict()
+_lock = threading.Lock()  # pdfium is not thread-safe, and the server answers requests on threads
+
+
+def page_png(path: str, number: int) -> bytes:
+    """Page `number` (1-based) as PNG; the last CACHE_PAGES pages rendered are kept."""
+    stat = os.stat(path)
+    key = (path, stat.st_mtime_ns, stat.st_size, number)
+    with _lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+        png = _render(path, number)
+        _cache[key] = png
+        while len(_cache) > CACHE_PAGES:
+            _cache.popitem(last=False)
+        return png
+
+
+def _render(path: str, number: int) -> bytes:
+    if Path(path).suffix.lower() == ".pdf":
+        import pypdfium2
+        pdf = pypdfium2.PdfDocument(path)
+        try:
+            if not 1 <= number <= len(pdf):
+                raise PageError(f"{path}: no page {number}")
+            image = pdf[number - 1].render(scale=RENDER_SCALE).to_pil().convert("RGB")
+        finally:
+            pdf.close()
+    else:
+        from PIL import Image, ImageOps, ImageSequence
+        with Image.open(path) as im:
+            frames = [f for k, f in enumerate(ImageSequence.Iterator(im), start=1) if k == number]
+            if not frames:
+                raise PageError(f"{path}: no page {number}")
+            image = ImageOps.exif_transpose(frames[0]).convert("RGB")
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def document_text(path: str, limit: int = 200_000) -> str:
+    """The text of a file without pages (Word, Excel, HTML, text) as the loader reads it, for the review page."""
+    from ..load import load
+    text = load(path).text.replace("\f", "\n")
+    return text if len(text) <= limit else text[:limit] + f"\n… ({len(text) - limit} more characters)"
