@@ -31,6 +31,7 @@ import html
 import json
 import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -390,6 +391,22 @@ def write_docx(rep: Report, path: Path):
                 target = target.merge(t.cell(r + cell.rowspan - 1, c + cell.colspan - 1))
             target.text = cell.text
     d.save(path)
+    restamp(path)
+
+
+CORE_TIME = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def restamp(path: Path):
+    """Fixed zip entry times and core-property dates, so that a rerun writes the same bytes."""
+    with zipfile.ZipFile(path) as z:
+        entries = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in entries:
+            if name == "docProps/core.xml":
+                data = CORE_TIME.sub(rb"\g<1>2026-01-01T00:00:00Z\g<2>", data)
+            z.writestr(zipfile.ZipInfo(name, date_time=FIXED_TIME.timetuple()[:6]), data,
+                       compress_type=zipfile.ZIP_DEFLATED)
 
 
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
@@ -431,6 +448,7 @@ def write_xlsx(rep: Report, path: Path):
                                end_row=r0 + r + cell.rowspan - 1, end_column=c + cell.colspan)
         r0 += len(b.rows) + 1
     wb.save(path)
+    restamp(path)
 
 
 def text_width(s: str) -> int:
