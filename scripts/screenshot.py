@@ -1,28 +1,88 @@
-"""Screenshot an HTML file in headless Chromium (Debian's chromium, driven by Playwright).
+"""Screenshots in headless Chromium (Debian's chromium, driven by Playwright).
 
-    python scripts/screenshot.py out/audit.html samples/audit_screenshot.png
+    python scripts/screenshot.py out/audit.html samples/screenshots/audit.png
+    python scripts/screenshot.py review samples/screenshots/review.png
+
+The second ingests samples/selfeval_flawed.pdf into a temporary database, records what an auditor would
+(the execution-rate failure a false alarm, the total score corrected to what its rows add up to), starts
+the review server on a free port and photographs the report's page.
 """
 from __future__ import annotations
 
 import shutil
+import socket
 import sys
+import tempfile
+import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+# headless without a sandbox (root in CI), and nothing fetched: no updates, sync or background traffic
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
-def main(html: str, png: str) -> None:
-    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+
+def chromium_path() -> str:
+    exe = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium") or shutil.which("chromium-browser")
     if exe is None:
         raise SystemExit("no chromium: apt-get install chromium")
+    return exe
+
+
+def shoot(url: str, png: str, width: int = 1100, height: int = 1400, full_page: bool = False) -> None:
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=exe, args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1100, "height": 1400})
-        page.goto(Path(html).resolve().as_uri())
-        page.screenshot(path=png, full_page=False)
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": width, "height": height})
+        page.goto(url)
+        page.screenshot(path=png, full_page=full_page)
         browser.close()
     print(f"wrote {png}")
 
 
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def review(png: str, sample: Path = ROOT / "samples" / "selfeval_flawed.pdf") -> None:
+    sys.path.insert(0, str(ROOT))
+    from pipeline.dataset import Store, ingest
+    from pipeline.review import ledger
+    from pipeline.review.app import server
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "reports"
+        folder.mkdir()
+        shutil.copy(sample, folder / sample.name)
+        db = str(Path(tmp) / "review.sqlite")
+        ingest([str(folder)], db, workers=0, progress=False)
+        store = Store.open(db, create=False)
+        try:
+            rid = store.query("SELECT id FROM reports WHERE n_failed > 0 ORDER BY id")[0][0]
+            ledger.save_verdict(store, rid, "execution_rate", "false_alarm", "执行率按四舍五入填报 / the rate is rounded")
+            ledger.save_correction(store, rid, "/scores/total_score", "95.5", "总分笔误 / the total is a slip")
+        finally:
+            store.close()
+        srv = server(db, "127.0.0.1", free_port())
+        thread = threading.Thread(target=srv.serve_forever, daemon=True)
+        thread.start()
+        try:
+            shoot(f"http://127.0.0.1:{srv.server_port}/report/{rid}", png, width=1500, height=1000)
+        finally:
+            srv.shutdown()
+            srv.server_close()
+
+
+def main(args: list[str]) -> None:
+    if args[0] == "review":
+        review(args[1])
+    else:
+        shoot(Path(args[0]).resolve().as_uri(), args[1])
+
+
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1:])
