@@ -8,13 +8,15 @@ SHARED ?= ../shared
 .PHONY: install demo test bench lint clean samples system-deps fuzz
 
 # Debian packages the tests use when they can: PostgreSQL (the team-database path), Chromium (the
-# audit report in a browser), a CJK font (re-rendering samples). Without root or apt the tests that
+# audit report in a browser, CFF-font test PDFs), CJK fonts (re-rendering samples: a TrueType one for
+# reportlab, a CFF/OpenType one for scripts/render_pdf_cff.py). Without root or apt the tests that
 # need them skip with a reason.
 system-deps:
 	@missing=""; \
 	command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	test -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc || missing="$$missing fonts-wqy-zenhei"; \
+	test -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc || missing="$$missing fonts-noto-cjk"; \
 	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 	    echo "installing Debian packages:$$missing"; \

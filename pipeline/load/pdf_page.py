@@ -56,6 +56,8 @@ def read_page(layer: TextLayer) -> tuple[str, list[Box]]:
     # a page of short lines (a closing page, a signature) has no full-width line to wrap
     min_right = 0.6 * layer.width if gutter is None else 0.3 * layer.width
     rights = {k: (v if v is not None and v >= min_right else None) for k, v in rights.items()}
+    lefts = {k: _indented_left([it for it in body if it[2] is not None and (gutter is None or (it[1] > gutter) == bool(k))],
+                               size) for k in (0, 1)}
     text_parts: list[str] = []
     boxes: list[Box] = []
     pos = 0
@@ -66,8 +68,9 @@ def read_page(layer: TextLayer) -> tuple[str, list[Box]]:
         if layout.is_page_number(line_text, top % height, top % height, height):
             continue
         if text_parts:
-            right = rights[1 if gutter is not None and prev[1] > gutter else 0]
-            sep = _wrap_separator(prev, item) if _wraps_into(prev, item, right, size) else "\n"
+            k = 1 if gutter is not None and prev[1] > gutter else 0
+            wraps = _wraps_into(prev, item, rights[k], size) or _runs_on_unindented(prev, item, rights[k], lefts[k], size)
+            sep = _wrap_separator(prev, item) if wraps else "\n"
             text_parts.append(sep)
             pos += len(sep)
         prev = item
@@ -83,6 +86,28 @@ def _wraps_into(prev, item, right, size) -> bool:
     if prev is None or prev[3] is None or item[3] is None:
         return False
     return layout.continues("".join(p for p, _ in prev[2]), "".join(p for p, _ in item[2]), prev[3], right, size)
+
+
+def _indented_left(lines: list[tuple], size: float) -> float | None:
+    """The left edge of the text where its paragraphs open indented (two lines at least start one
+    and a half to three text heights right of the edge), else None."""
+    if not lines:
+        return None
+    left = min(x0 for _, x0, _ in lines)
+    indented = sum(1 for _, x0, _ in lines if 1.5 * size <= x0 - left <= 3 * size)
+    return left if indented >= 2 else None
+
+
+def _runs_on_unindented(prev, item, right, left, size) -> bool:
+    """Where paragraphs open indented, a line at the text's left edge under a full line continues its
+    paragraph though the line above ends a sentence: the sentence ended at the edge by chance."""
+    if left is None or right is None or prev[3] is None or item[3] is None or abs(item[1] - left) > 0.5 * size:
+        return False
+    line, next_line = "".join(p for p, _ in prev[2]).rstrip(), "".join(p for p, _ in item[2]).lstrip()
+    if not line or not next_line or layout.HEADING_START.match(next_line):
+        return False
+    body_line = prev[1] - left < 0.5 * size or 1.5 * size <= prev[1] - left <= 3 * size
+    return body_line and prev[3] >= right - 1.5 * size
 
 
 def _column_gutter(words: list[dict], width: float) -> float | None:

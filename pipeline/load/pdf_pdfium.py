@@ -39,13 +39,21 @@ def pdfium_layer(page: pypdfium2.PdfPage) -> TextLayer:
     return TextLayer(float(width), float(height), chars, edges, image_area / (width * height or 1.0), "pypdfium2")
 
 
+DESCENT = 0.2  # the share of the font size below the baseline, where no character of the font says
+
+
 def _chars(textpage, left: float, top: float) -> list[dict]:
+    """The page's characters in content order. The box is pdfium's loose box, its height the font
+    size (pdfminer's), except for a glyph pdfium knows no font metrics for (some CFF subsets): its
+    loose box is its ink ('一' is a bar 1 pt high), so it is placed on its baseline as the font's
+    other characters stand, from its origin to the next character's."""
     n = textpage.count_chars()
-    rect, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
+    rect, tight, matrix = pdfium_c.FS_RECTF(), [ctypes.c_double() for _ in range(4)], pdfium_c.FS_MATRIX()
     get_unicode, loose_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox
     generated, get_matrix = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetMatrix
-    font_size = pdfium_c.FPDFText_GetFontSize
+    font_size, tight_box = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetCharBox
     out: list[dict] = []
+    inked: list[tuple[int, int, float]] = []  # (position in out, pdfium index, font size) of glyph-only boxes
     pending_high = None
     for i in range(n):
         code = get_unicode(textpage, i)
@@ -59,15 +67,51 @@ def _chars(textpage, left: float, top: float) -> list[dict]:
         pending_high = None
         if not loose_box(textpage, i, rect) or not get_matrix(textpage, i, matrix):
             continue
-        bottom = top - rect.bottom
-        # pdfminer's height is the font size (as the text and page matrices scale it), from the descent
-        # up: the loose box spans the font's whole bbox, taller in some fonts (Helvetica: 1.17 em)
+        # the loose box spans the font's whole bbox, taller than pdfminer's in some fonts (Helvetica: 1.17 em)
         size = font_size(textpage, i) * math.hypot(matrix.c, matrix.d)
-        height = min(rect.top - rect.bottom, size) if size > 0 else rect.top - rect.bottom
+        loose = rect.top - rect.bottom
+        if size > 0 and code > 0x20 and loose < 0.95 * size:
+            tight_box(textpage, i, *tight)  # left, right, bottom, top
+            if abs(tight[3].value - rect.top) < 0.01 and abs(tight[2].value - rect.bottom) < 0.01:
+                inked.append((len(out), i, size))
+        bottom = top - rect.bottom
+        height = min(loose, size) if size > 0 else loose
         out.append({"text": chr(code), "x0": rect.left - left, "x1": rect.right - left, "top": bottom - height,
                     "bottom": bottom, "doctop": bottom - height,
                     "upright": matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0})
+    if inked:
+        _place_inked(textpage, out, inked, left, top)
     return out
+
+
+def _place_inked(textpage, chars: list[dict], inked: list[tuple[int, int, float]], left: float, top: float) -> None:
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+
+    def baseline_origin(i: int) -> tuple[float, float]:
+        pdfium_c.FPDFText_GetCharOrigin(textpage, i, ox, oy)
+        return ox.value - left, top - oy.value
+
+    glyph_only = {k for k, _, _ in inked}
+    for k, i, size in inked:
+        x, baseline = baseline_origin(i)
+        # the descent of the nearest character before it that has font metrics, on the same line
+        descent = DESCENT * size
+        for j in range(k - 1, max(-1, k - 40), -1):
+            c = chars[j]
+            if j not in glyph_only and c["text"].strip() and abs(c["bottom"] - baseline) < 0.5 * size:
+                descent = c["bottom"] - baseline
+                break
+        c = chars[k]
+        c["bottom"] = baseline + descent
+        c["top"] = c["doctop"] = c["bottom"] - size
+        # its advance: to the next character on its baseline, else a full em (a CJK glyph's)
+        nxt = i + 1 if i + 1 < pdfium_c.FPDFText_CountChars(textpage) else None
+        x1 = None
+        if nxt is not None:
+            nx, ny = baseline_origin(nxt)
+            if abs(ny - baseline) < 0.2 * size and x < nx <= x + 1.5 * size:
+                x1 = nx
+        c["x0"], c["x1"] = x, x1 if x1 is not None else max(c["x1"], x + (size if ord(c["text"][0]) >= 0x2E80 else 0))
 
 
 def _edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict:

@@ -38,10 +38,16 @@ def ruled_tables(edges: list[dict], chars: list[dict]) -> list[RuledTable]:
     edges = geometry.filter_edges(edges, min_length=EDGE_MIN_LENGTH)
     intersections = plumber_table.edges_to_intersections(edges, INTERSECTION, INTERSECTION)
     cells = plumber_table.intersections_to_cells(intersections)
-    # Table.extract reads only its page's characters: these are the page's, whichever reader gave them
-    holder = SimpleNamespace(chars=chars)
-    tables = [Table(holder, group) for group in plumber_table.cells_to_tables(cells)]
-    return [RuledTable(t.bbox, _table_rows(t)) for t in tables if len(t.rows) >= 2 and len(t.columns) >= 2]
+    out = []
+    for group in plumber_table.cells_to_tables(cells):
+        x0, top, x1, bottom = (min(c[0] for c in group), min(c[1] for c in group),
+                               max(c[2] for c in group), max(c[3] for c in group))
+        # Table.extract reads only its page's characters: those within the table, from whichever reader
+        inside = [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+        table = Table(SimpleNamespace(chars=inside), group)
+        if len(table.rows) >= 2 and len(table.columns) >= 2:
+            out.append(RuledTable(table.bbox, _table_rows(table)))
+    return out
 
 
 def _table_rows(table: Table) -> list[tuple[float, list[tuple[str, tuple | None]]]]:
