@@ -53,6 +53,10 @@ def wide_reports(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return r.reindex(columns=WIDE_COLUMNS)
 
 
+# What makes two files one report (same_report_twice; the audit's charts count such a report once).
+SAME_REPORT_KEY = ("title", "department", "year", "budget_yuan", "total_score")
+
+
 def cross_checks(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Findings across reports:
     `budget_jump` — the same department and project in consecutive years with a budget ×10 or ÷10;
@@ -85,8 +89,8 @@ def cross_checks(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 findings.append({"check_id": "score_table_copied", "report_ids": f"{a['report_id']} ; {b['report_id']}",
                                  "message": f"{b['department']} {b['project_key']}: {b['year']}年评分表与{a['year']}年完全相同 "
                                             f"/ the score table is identical to the year before"})
-    full = r.dropna(subset=["title", "department", "year", "budget_yuan", "total_score"])
-    for _, group in full.groupby(["title", "department", "year", "budget_yuan", "total_score"]):
+    full = r.dropna(subset=list(SAME_REPORT_KEY))
+    for _, group in full.groupby(list(SAME_REPORT_KEY)):
         if group["sha256"].nunique() > 1:
             findings.append({"check_id": "same_report_twice", "report_ids": " ; ".join(group["report_id"]),
                              "message": f"{group.iloc[0]['title']}: 同一报告出现在{group['sha256'].nunique()}个不同文件中 "
