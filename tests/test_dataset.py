@@ -88,7 +88,7 @@ def test_a_file_over_its_time_limit_fails_alone(tmp_path):
     shutil.copy(SAMPLES / "evaluation_three_level.pdf", src / "slow.pdf")
     db = tmp_path / "j.sqlite"
     summary = ingest([src], db, workers=1, timeout=0.01, progress=False)
-    assert summary.failed == 1 and "timed out" in summary.failures[0][1]
+    assert summary.failed == 1 and "over the time limit" in summary.failures[0][1]
 
 
 def test_symlink_loop_does_not_trap_the_walk(tmp_path):

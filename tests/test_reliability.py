@@ -295,13 +295,13 @@ def test_a_timed_out_file_is_said_again_and_tried_again_under_a_larger_limit(tmp
     base = ["ingest", str(src), "--db", str(db), "--workers", "1", "--quiet"]
     assert main([*base, "--timeout", "0.01"]) == 1
     pdf = str((src / "slow.pdf").resolve())
-    assert _err_lines(capsys.readouterr().err) == [f"jixiao: {pdf}: timed out after 0.01 s"]
+    assert _err_lines(capsys.readouterr().err) == [f"jixiao: {pdf}: over the time limit (0.01 s)"]
     assert _rows(db, "SELECT failure, limit_value FROM files") == [("timeout", 0.01)]
     # the same limit: not tried again, but said, and the exit status is not 0
     assert main([*base, "--timeout", "0.01"]) == 1
     captured = capsys.readouterr()
     assert "0 failed" in captured.out and "1 failed before and not tried again" in captured.out
-    assert _err_lines(captured.err) == [f"jixiao: {pdf}: failed before (timed out after 0.01 s); not tried again: "
+    assert _err_lines(captured.err) == [f"jixiao: {pdf}: failed before (over the time limit (0.01 s)); not tried again: "
                                         f"a larger --timeout or --retry-failed tries it again"]
     # --retry-failed tries it again (and it times out again)
     assert main([*base, "--timeout", "0.01", "--retry-failed"]) == 1

@@ -2,9 +2,10 @@
 
 * Files are keyed by sha256: a re-run skips what is stored, a changed file is extracted again, and the
   same content under two names is stored once with both paths.
-* Extraction runs in worker processes (`--workers`, default: the number of cores). Each file runs
-  under a time limit and a memory limit inside its worker; a file that exceeds them, crashes its
-  worker or cannot be read is stored as failed with the reason, and the batch goes on.
+* Extraction runs in worker processes (`--workers`, default: the number of cores; 0 or 1: one), each
+  watched from outside by a supervisor (pipeline/supervise.py): a file over its time limit or memory
+  limit has its worker killed whatever code it is in, and like one that crashes its worker or cannot
+  be read is stored as failed with the reason; the batch goes on.
 * Only this process (the driver) writes the database, one transaction per file: killed at any
   moment, a re-run finishes the batch with every file stored exactly once.
 * Paths are stored resolved (absolute, no `..`, symlinks followed), so the same file reached from
@@ -24,8 +25,6 @@
 """
 from __future__ import annotations
 
-import _thread
-import gc
 import hashlib
 import os
 import re
@@ -34,8 +33,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +40,7 @@ from pathspec import GitIgnoreSpec
 
 from ..classify import REPORT
 from ..errors import JixiaoError
+from ..supervise import SupervisorStats, memory_limit_reason, time_limit_reason
 from .store import Store, StoreError, failure_kind, write_fault
 
 SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
@@ -160,6 +158,7 @@ class IngestSummary:
     kept_failures: list[tuple[str, str]] = field(default_factory=list)  # failed before on a limit or crash, not tried again
     links: list[str] = field(default_factory=list)  # symbolic links out of the folders given, not followed
     unreadable: list[str] = field(default_factory=list)  # folders the walk could not list (kept by a prune)
+    supervision: SupervisorStats | None = None  # what the workers' supervisor saw (local executor)
 
     def __str__(self) -> str:
         rate = self.extracted / self.seconds if self.seconds else 0.0
@@ -507,8 +506,8 @@ def _again(row: tuple, limits: Limits, summary: IngestSummary, label: str) -> bo
 
 
 def _kept_reason(failure: str, limit: float | None) -> str:
-    what = {"timeout": f"timed out after {limit:g} s" if limit else "timed out",
-            "memory": f"over the memory limit ({limit:g} MiB)" if limit else "out of memory",
+    what = {"timeout": time_limit_reason(limit) if limit else "over the time limit",
+            "memory": memory_limit_reason(limit) if limit else "out of memory",
             "crash": "the worker process died on this file", "error": "an internal error"}[failure]
     hint = {"timeout": "a larger --timeout or --retry-failed tries it again",
             "memory": "a larger --max-memory or --retry-failed tries it again"}.get(failure, "--retry-failed tries it again")
@@ -553,28 +552,13 @@ def _resolved(path: str) -> str:
 # --- work in a worker process ----------------------------------------------------------------------
 
 class _Timeout(BaseException):
-    """Raised by the alarm; a BaseException so that no `except Exception` on the way can swallow it."""
-
-
-_alarm = {"armed": False}
-ALARM_REPEAT_S = 0.1  # the alarm rings again while the file runs on: one swallowed (raised inside a
-                      # __del__ or a finalizer run by the garbage collector, where Python ignores it, or
-                      # by a library's `except BaseException`) does not lift the limit
-
-
-def _on_alarm(signum, frame):  # noqa: ARG001
-    if _alarm["armed"]:
-        raise _Timeout()
-
-
-def _disarm() -> None:
-    _alarm["armed"] = False
-    signal.setitimer(signal.ITIMER_REAL, 0)
+    """Raised in a Dask worker thread when its file's time passes; a BaseException so that no `except
+    Exception` on the way can swallow it. (Local workers are killed from outside instead: supervise.py.)"""
 
 
 class _ThreadTimeout:
-    """The time limit for a file extracted in a worker thread (a Dask worker), where no alarm signal
-    reaches: the exception is raised in that thread when its limit passes."""
+    """The time limit for a file extracted in a worker thread (a Dask worker), where no supervisor
+    watches: the exception is raised in that thread when its limit passes."""
 
     def __init__(self, seconds: float):
         self.thread_id = threading.get_ident()
@@ -596,81 +580,16 @@ class _ThreadTimeout:
         self.timer.cancel()
 
 
-_memory = {"limit": None, "over": False}
-
-
-def init_worker(max_memory_mb: int | None, parent: int | None = None) -> None:
-    """A worker ignores Ctrl-C (the driver handles it), dies with its driver (`parent`: its pid), and
-    watches its own memory: over the limit, the file it works on is interrupted and stored as failed;
-    far over it, the worker exits and the driver stores the file as failed. (An address-space rlimit
-    would not do: onnxruntime reserves gigabytes of address space it never touches.)"""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # what the driver had when it forked stays out of this worker's garbage collections: a long collection
-    # of them (running their finalizers) would be where the time limit's alarm is swallowed
-    gc.freeze()
-    if parent:
-        die_with_parent(parent)
-    if max_memory_mb:
-        _memory["limit"] = max_memory_mb * 1024 * 1024
-        threading.Thread(target=_watch_memory, daemon=True).start()
-
-
-PR_SET_PDEATHSIG = 1
-
-
-def die_with_parent(parent: int) -> None:
-    """Make this process go when `parent` goes, whatever code it is in: on Linux the kernel sends it
-    SIGKILL when its parent dies (prctl PR_SET_PDEATHSIG); everywhere, a thread checks every half
-    second that the parent is still the same process (a pid reparented to init means it died)."""
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
-        except (OSError, AttributeError):  # pragma: no cover - no libc prctl: the watch thread alone
-            pass
-    if os.getppid() != parent:  # the driver died before the signal was armed
-        os._exit(1)
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-
-
-def _watch_parent(parent: int) -> None:
-    while True:
-        time.sleep(0.5)
-        if os.getppid() != parent:
-            os._exit(1)
-
-
-def _rss() -> int:
-    try:
-        with open("/proc/self/statm") as fh:
-            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return 0
-
-
-def _watch_memory() -> None:
-    limit = _memory["limit"]
-    while True:
-        time.sleep(0.2)
-        rss = _rss()
-        if rss > limit and not _memory["over"]:
-            _memory["over"] = True
-            _thread.interrupt_main()
-        if rss > 1.5 * limit:
-            os._exit(137)
-
-
-def extract_file(path: str, sha256: str, timeout: float | None, max_memory_mb: int | None = None) -> Outcome:
+def extract_file(path: str, sha256: str, timeout: float | None = None, max_memory_mb: int | None = None) -> Outcome:
     """Extract one file; every failure becomes an Outcome with its reason on one line and its kind
-    (never an exception). The records name the file as it is stored (`shown`)."""
+    (never an exception). The records name the file as it is stored (`shown`). `timeout` is kept here
+    only in a thread that is not the main one (a Dask worker); a local worker is watched from outside
+    (supervise.py), as is memory everywhere but in MemoryError."""
     start = time.perf_counter()
     try:
         return _extract_file(path, sha256, timeout, max_memory_mb)
-    except _Timeout:  # the alarm rang again while the first was being handled
-        if threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGALRM"):
-            _disarm()
-        return Outcome(sha256, "failed", [], f"timed out after {timeout:g} s", time.perf_counter() - start,
+    except _Timeout:  # raised again while the first was being handled
+        return Outcome(sha256, "failed", [], time_limit_reason(timeout or 0), time.perf_counter() - start,
                        failure="timeout", limit=timeout)
 
 
@@ -681,7 +600,6 @@ def _extract_file(path: str, sha256: str, timeout: float | None, max_memory_mb: 
     start = time.perf_counter()
     label = shown(path)
     in_main = threading.current_thread() is threading.main_thread()
-    use_alarm = bool(timeout) and hasattr(signal, "SIGALRM") and in_main
     guard = _ThreadTimeout(timeout) if timeout and not in_main else None
 
     def failed(reason: str, failure: str | None = None, limit: float | None = None) -> Outcome:
@@ -690,10 +608,6 @@ def _extract_file(path: str, sha256: str, timeout: float | None, max_memory_mb: 
             failure, limit = failure_kind(reason)
         return Outcome(sha256, "failed", [], reason, time.perf_counter() - start, failure=failure, limit=limit)
 
-    if use_alarm:
-        signal.signal(signal.SIGALRM, _on_alarm)
-        _alarm["armed"] = True
-        signal.setitimer(signal.ITIMER_REAL, timeout, ALARM_REPEAT_S)
     try:
         records = _extract_any(path, extract)
         for r in records:
@@ -708,15 +622,7 @@ def _extract_file(path: str, sha256: str, timeout: float | None, max_memory_mb: 
                        other["document_class"] if other and not reports else None,
                        other["document_class_reason"] if other and not reports else None)
     except _Timeout:
-        if use_alarm:
-            _disarm()
-        return failed(f"timed out after {timeout:g} s", "timeout", timeout)
-    except KeyboardInterrupt:
-        if not _memory["over"]:
-            raise
-        _memory["over"] = False
-        mib = (_memory["limit"] or 0) // 2**20
-        return failed(f"over the memory limit ({mib} MiB)", "memory", mib or None)
+        return failed(time_limit_reason(timeout or 0), "timeout", timeout)
     except MemoryError:
         return failed("out of memory", "memory", max_memory_mb)
     except JixiaoError as exc:
@@ -729,8 +635,6 @@ def _extract_file(path: str, sha256: str, timeout: float | None, max_memory_mb: 
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
         return failed(f"internal error ({type(exc).__name__}: {str(exc).replace(path, label)})", "error")
     finally:
-        if use_alarm:
-            _disarm()
         if guard is not None:
             guard.stop()
 
@@ -815,12 +719,9 @@ def ingest(inputs: Iterable[str | Path], db: str | Path, workers: int | None = N
         if executor == "dask":
             from .dask_executor import run_dask
             run_dask([t for t in tasks if claim(t)], on_done, workers=workers, timeout=timeout, scheduler=scheduler)
-        elif workers == 0:
-            for t in tasks:  # in-process: for debugging and the smallest machines
-                if claim(t):
-                    on_done(t, extract_file(t.path, t.sha256, None))
-        else:
-            run_local(tasks, on_done, workers or os.cpu_count() or 1, timeout, max_memory_mb, claim)
+        else:  # --workers 0 or 1: one supervised worker, so that the limits hold there too
+            slots = (os.cpu_count() or 1) if workers is None else max(1, workers)
+            run_local(tasks, on_done, slots, timeout, max_memory_mb, claim, summary)
     except KeyboardInterrupt as exc:
         summary.seconds = time.perf_counter() - started
         stop = exc if isinstance(exc, Interrupted) else Interrupted(signal.SIGINT)
@@ -936,76 +837,28 @@ def _progress(total: int, enabled: bool):
 
 
 def run_local(tasks: list[Task], on_done, workers: int, timeout: float | None, max_memory_mb: int | None,
-              claim: Callable[[Task], bool] | None = None) -> None:
-    """Run the tasks on a pool of worker processes. A worker that dies (killed by the OS, a crash in a
-    C library) breaks the pool: the files that were in flight are tried again alone, so that the one
-    that killed it is found and stored as failed, and the pool is rebuilt for the rest. `claim` is
-    asked before each task is started (False: leave it). Anything raised here (SIGTERM, a database
-    that cannot be written) kills the workers at once."""
-    while tasks:
-        in_flight, tasks = _run_pool(tasks, on_done, workers, timeout, max_memory_mb, claim)
-        for t in in_flight:
-            again, _ = _run_pool([t], on_done, 1, timeout, max_memory_mb)
-            if again:
-                on_done(t, Outcome(t.sha256, "failed", [], "the worker process died on this file "
-                                   "(killed by the system or crashed)", 0.0, failure="crash"))
+              claim: Callable[[Task], bool] | None = None, summary: IngestSummary | None = None) -> None:
+    """Run the tasks in `workers` supervised worker processes (supervise.py): a file over its time or
+    memory limit has its worker killed, whatever code it is in, and is stored as failed with the limit;
+    one whose worker dies is stored as failed too; a fresh worker takes the next file. `claim` is asked
+    before each task is started (False: leave it). Anything raised here (SIGTERM, a database that cannot
+    be written) kills the workers at once. The supervisor's figures go to `summary.supervision`."""
+    from ..supervise import FileLimits, Overrun, Supervisor
 
+    def on_result(task: Task, result) -> None:
+        if isinstance(result, Overrun):
+            result = Outcome(task.sha256, "failed", [], result.reason, result.seconds,
+                             failure=result.failure, limit=result.limit)
+        on_done(task, result)
 
-def _run_pool(tasks, on_done, workers, timeout, max_memory_mb, claim=None) -> tuple[list[Task], list[Task]]:
-    """(tasks in flight when the pool broke, tasks not started); both empty when it did not break."""
-    queue = list(tasks)
-    running: dict = {}
-    broken: list[Task] = []
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=init_worker, initargs=(max_memory_mb, os.getpid()))
+    sup = Supervisor(_work, max(1, workers), FileLimits(timeout or None, max_memory_mb or None))
     try:
-        try:
-            while queue or running:
-                while queue and len(running) < workers * 2 and not broken:
-                    t = queue.pop(0)
-                    if claim is not None and not claim(t):
-                        continue
-                    try:
-                        running[pool.submit(extract_file, t.path, t.sha256, timeout, max_memory_mb)] = t
-                    except BrokenProcessPool:
-                        queue.insert(0, t)  # not started: it goes to the next pool
-                        raise
-                if not running:
-                    continue
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    t = running.pop(fut)
-                    try:
-                        outcome = fut.result()
-                    except BrokenProcessPool:
-                        broken.append(t)
-                        continue
-                    on_done(t, outcome)
-                if broken:
-                    break
-        except BrokenProcessPool:
-            pass
-    except BaseException:
-        _kill(pool)
-        raise
-    pool.shutdown(wait=True)
-    return broken + list(running.values()), queue
+        sup.run(tasks, on_result, claim, lambda t: (t.path, t.sha256, max_memory_mb))
+    finally:
+        if summary is not None:
+            summary.supervision = sup.stats
 
 
-def _kill(pool: ProcessPoolExecutor) -> None:
-    """Stop a pool now: its workers killed (a file may be deep in C code), nothing waited for."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    for p in processes:
-        try:
-            p.kill()
-        except (OSError, ValueError, AttributeError):
-            pass
-    try:
-        pool.shutdown(wait=False, cancel_futures=True)
-    except Exception:  # noqa: BLE001 - a pool half gone
-        pass
-    deadline = time.monotonic() + 5
-    for p in processes:
-        try:
-            p.join(max(0.0, deadline - time.monotonic()))
-        except (OSError, ValueError, AttributeError, AssertionError):
-            pass
+def _work(path: str, sha256: str, max_memory_mb: int | None = None) -> Outcome:
+    """What a supervised worker runs for one file: the time and memory limits are the supervisor's."""
+    return extract_file(path, sha256, None, max_memory_mb)
