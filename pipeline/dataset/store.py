@@ -111,9 +111,9 @@ def failure_kind(error: str | None) -> tuple[str, float | None]:
     pass a reason alone."""
     import regex
     text = error or ""
-    m = regex.match(r"timed out after ([0-9.]+) s", text)
+    m = regex.match(r"timed out after ([0-9.]+) s|over the time limit \(([0-9.]+) s\)", text)
     if m:
-        return "timeout", float(m.group(1))
+        return "timeout", float(m.group(1) or m.group(2))
     m = regex.match(r"over the memory limit \(([0-9]+) MiB\)", text)
     if m:
         return "memory", float(m.group(1))
