@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import test_dataset
 
 from pipeline.cli import main
 from pipeline.dataset import Store, export, ingest
@@ -23,6 +24,7 @@ from pipeline.review.app import create_app, server
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 FLAWED = SAMPLES / "selfeval_flawed.pdf"  # its total 96.5 is a point above what its rows add up to (95.5)
 CLEAN = SAMPLES / "selfeval_2021.txt"
+postgres_url = test_dataset.postgres_url  # the throwaway PostgreSQL server (a fixture of its own in this module)
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -134,6 +136,18 @@ def test_a_correction_that_is_no_number_or_names_no_value_is_refused_with_the_fi
     assert store.query("SELECT COUNT(*) FROM corrections")[0][0] == 0
 
 
+def test_a_correction_the_record_no_longer_has_is_left_out_and_kept(store):
+    rid = _flawed_id(store)
+    ledger.save_correction(store, rid, "/scores/indicators/13/score", "10")
+    record = ledger.extracted_record(store, rid)
+    record["scores"]["indicators"] = record["scores"]["indicators"][:5]  # as if extracted again, read shorter
+    store.begin()
+    store.execute("UPDATE reports SET record_json = ? WHERE id = ?", (json.dumps(record, ensure_ascii=False), rid))
+    store.commit()
+    review = ledger.reviewed(store, rid)
+    assert len(review.in_force["scores"]["indicators"]) == 5 and len(review.corrections) == 1
+
+
 def test_the_export_carries_corrected_values_beside_the_extracted_ones_and_the_verdicts(store, tmp_path):
     rid = _flawed_id(store)
     ledger.save_verdict(store, rid, "execution_rate", "false_alarm", "rounded")
@@ -183,6 +197,30 @@ def test_the_list_filters_flagged_not_read_year_and_check(store):
     assert {r.report_id for r in listing.reports(store, listing.Filters(kind="self_assessment"))} >= {rid}
     not_read = listing.reports(store, listing.Filters(not_read=True))
     assert all(r.key_missing for r in not_read)
+
+
+def test_a_postgresql_database_keeps_verdicts_and_corrections(postgres_url, tmp_path):
+    import psycopg
+    with psycopg.connect(postgres_url, autocommit=True) as c:  # a database of its own
+        c.execute("CREATE DATABASE review_test")
+    url = postgres_url.rsplit("/", 1)[0] + "/review_test"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(FLAWED, folder / FLAWED.name)
+    ingest([str(folder)], url, workers=0, progress=False)
+    store = Store.open(url, create=False)
+    try:
+        rid = _flawed_id(store)
+        ledger.save_verdict(store, rid, "execution_rate", "confirmed", "the rate is wrong")
+        ledger.save_correction(store, rid, "/scores/total_score", "95.5")
+        assert _status(ledger.reviewed(store, rid).checks, "selfeval_total") == "pass"
+        assert [r.n_reviewed for r in listing.reports(store, listing.Filters(flagged=True))] == [1]
+        export(store, tmp_path / "out", "parquet")
+    finally:
+        store.close()
+    assert list(pd.read_parquet(tmp_path / "out" / "reports.parquet")["total_score_corrected"]) == [95.5]
+    client = create_app(url).test_client()
+    assert client.get(f"/report/{rid}").status_code == 200
 
 
 # -- the pages, without a browser -------------------------------------------------------------------

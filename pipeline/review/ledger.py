@@ -86,11 +86,16 @@ def verdicts_of(store, report_id: str) -> dict[str, Verdict]:
 
 
 def apply_corrections(extracted: dict, corrections: list[Correction]) -> dict:
-    """The record in force: a copy of the extracted one with each correction laid over it, in order."""
-    record = extracted
+    """The record in force: a copy of the extracted one with each correction laid over it, in order. A
+    correction whose value the record no longer has (the file was extracted again and read differently)
+    is left out; it stays stored."""
+    record = json.loads(json.dumps(extracted))
     for c in corrections:
-        record = pointers.with_value(record, c.pointer, c.new_value)
-    return record if corrections else json.loads(json.dumps(extracted))
+        try:
+            record = pointers.with_value(record, c.pointer, c.new_value)
+        except pointers.PointerError:
+            continue
+    return record
 
 
 def recheck(record: dict) -> list[dict]:
