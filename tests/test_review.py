@@ -257,6 +257,13 @@ def test_a_form_posted_from_another_site_is_refused(db):
     assert got.status_code == 403
 
 
+def test_a_request_not_addressed_to_this_machine_is_refused(db):
+    client = create_app(db).test_client()
+    assert client.get("/", base_url="http://rebound.example").status_code == 403
+    assert client.get("/", base_url="http://127.0.0.1:8017").status_code == 200
+    assert create_app(db, host="0.0.0.0").test_client().get("/", base_url="http://reports.lan").status_code == 200
+
+
 def test_a_bad_correction_is_a_page_naming_the_field(db):
     client = create_app(db).test_client()
     store = Store.open(db, create=False)

@@ -21,14 +21,23 @@ STATUS_ORDER = {"fail": 0, "warn": 1, "pass": 2, "skip": 3}
 STATUS_NAMES = {"fail": "未通过 / fail", "warn": "警告 / warn", "pass": "通过 / pass", "skip": "未核对 / skip"}
 
 
-def create_app(db: str) -> Flask:
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def create_app(db: str, host: str = "127.0.0.1") -> Flask:
+    """The review application over database `db`. Served on a loopback address (`host`), it answers only
+    requests addressed to this machine by name (a page elsewhere whose name was pointed at 127.0.0.1, DNS
+    rebinding, cannot read the reports through the browser)."""
     app = Flask(__name__)
     app.config["JIXIAO_DB"] = str(db)
+    app.config["JIXIAO_LOOPBACK_ONLY"] = host in LOOPBACK
     app.jinja_env.filters["show"] = show
     app.jinja_env.globals.update(STATUS_NAMES=STATUS_NAMES, VERDICT_NAMES=ledger.VERDICT_NAMES)
 
     @app.before_request
     def open_store():
+        if app.config["JIXIAO_LOOPBACK_ONLY"] and _host_name() not in LOOPBACK:
+            abort(403, "not addressed to this machine")
         if request.method == "POST" and not _same_origin():
             abort(403, "a form from another site")
         g.store = Store.open(app.config["JIXIAO_DB"], create=False)
@@ -107,6 +116,10 @@ def correction(report_id: str):
     pointer = request.form.get("pointer", "")
     ledger.save_correction(g.store, report_id, pointer, request.form.get("value"), request.form.get("note"))
     return redirect(url_for("report", report_id=report_id) + "#checks", 303)
+
+
+def _host_name() -> str:
+    return urlsplit(f"//{request.host}").hostname or ""
 
 
 def _same_origin() -> bool:
@@ -191,7 +204,7 @@ def show(v) -> str:
 
 def server(db: str, host: str = "127.0.0.1", port: int = 8017):
     """A threaded WSGI server for the review app, not yet serving (tests start it on a thread)."""
-    return make_server(host, port, create_app(db), threaded=True)
+    return make_server(host, port, create_app(db, host), threaded=True)
 
 
 def serve(db: str, host: str = "127.0.0.1", port: int = 8017) -> None:
