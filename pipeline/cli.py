@@ -14,13 +14,13 @@ import json
 import os
 import signal
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
 from .classify import REPORT
 from .errors import JixiaoError, RecordError
 from .record import Record
-from .run import extract
 from .verify import verify
 
 STATUS_MARK = {"pass": "ok  ", "fail": "FAIL", "warn": "warn", "skip": "skip"}
@@ -38,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-o", "--output", help="output file, or a folder for one JSON file per record (default: stdout)")
     p.add_argument("--format", choices=("json", "jsonl"), default="json",
                    help="json: one object (an array for several records); jsonl: one record per line")
+    p.add_argument("--timeout", type=float, default=300,
+                   help="seconds allowed per file (default 300; each file is read in a worker process, killed past it)")
+    p.add_argument("--max-memory", type=int, default=3072, help="MiB of memory allowed per file (default 3072)")
 
     p = sub.add_parser("check", help="re-run every check on a record JSON (after a correction by hand)")
     p.add_argument("record", help="a record JSON file (object, array of objects, or JSON lines)")
@@ -47,9 +50,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("inputs", nargs="+", help="folders (searched recursively) and files")
     p.add_argument("--db", default="jixiao.sqlite",
                    help="SQLite file (created if missing; its folder must exist) or postgresql:// URL (default: jixiao.sqlite)")
-    p.add_argument("--workers", type=int, default=None, help="worker processes (default: the number of cores; 0: in-process)")
-    p.add_argument("--timeout", type=float, default=300, help="seconds allowed per file (default 300)")
-    p.add_argument("--max-memory", type=int, default=3072, help="MiB of memory allowed per worker (default 3072)")
+    p.add_argument("--workers", type=int, default=None,
+                   help="worker processes (default: the number of cores; 0 or 1: one), each watched by a supervisor")
+    p.add_argument("--timeout", type=float, default=300,
+                   help="seconds allowed per file (default 300): past it the file's worker is killed, whatever it runs")
+    p.add_argument("--max-memory", type=int, default=3072,
+                   help="MiB of memory allowed per file (default 3072): over it the file's worker is killed")
     p.add_argument("--executor", choices=("local", "dask"), default="local", help="local processes or a Dask cluster")
     p.add_argument("--scheduler", help="dask scheduler address tcp://HOST:PORT (default: a LocalCluster)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -61,11 +67,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--follow-symlinks", action="store_true",
                    help="follow symbolic links (files and folders) that point outside the folders given")
 
-    p = sub.add_parser("export", help="write the dataset as tidy tables (parquet or csv)")
+    p = sub.add_parser("export", help="write the dataset as tidy tables (parquet, csv, or one xlsx workbook)")
     p.add_argument("--db", default="jixiao.sqlite", help="an existing SQLite file or a postgresql:// URL")
-    p.add_argument("--format", choices=("parquet", "csv"), default="parquet")
+    p.add_argument("--format", choices=("parquet", "csv", "xlsx"), default="parquet",
+                   help="xlsx: one workbook (jixiao.xlsx in --out), a sheet per table")
     p.add_argument("--out", required=True, help="output folder")
-    p.add_argument("--partition-by-year", action="store_true", help="parquet: reports partitioned by year")
+    p.add_argument("--partition-by-year", action="store_true",
+                   help="parquet: reports partitioned by year (year=unknown for reports whose year is unknown)")
 
     p = sub.add_parser("audit", help="write the auditor's report, one self-contained HTML file")
     p.add_argument("--db", default="jixiao.sqlite", help="an existing SQLite file or a postgresql:// URL")
@@ -202,42 +210,49 @@ def _stdout_to_stderr():
 
 
 def _extract(args) -> int:
-    from .dataset.ingest import discover, one_line, shown
+    from .dataset.ingest import discover, shown
+    from .supervise import FileLimits, Overrun, Supervisor
     records, failures = [], 0
     missing = [n for n in args.files if not Path(n).exists()]
     files = [str(f) for f in discover([n for n in args.files if Path(n).is_dir()])]
     names = [n for n in args.files if not Path(n).is_dir()] + files
     if not args.quiet:
         _show_ocr_progress()
+
+    def admit(name: str) -> bool:
+        nonlocal failures
+        if name in missing:
+            failures += 1
+            _say(f"{shown(name)}: no such file or folder")
+            return False
+        return True
+
+    def on_result(name: str, got) -> None:
+        nonlocal failures
+        label = shown(name)
+        if isinstance(got, Overrun):
+            failures += 1
+            _say(f"{label}: {got.reason}")
+            return
+        if got.failure is not None:
+            failures += 1
+            _say(got.failure)
+            return
+        if not args.quiet:
+            for r in got.records:
+                _say(_summary_line(label, r))
+        kept = [r for r in got.records if r.source.document_class in (None, REPORT)]
+        for r in got.records:
+            if r not in kept:
+                _say(f"{label}: not a report: {r.source.document_class_reason}")
+        if got.records and not kept:
+            failures += 1
+        records.extend(kept)
+
+    # each file is read in a supervised worker process: the time and memory limits hold in C code too
+    limits = FileLimits(args.timeout or None, args.max_memory or None)
     with _stdout_to_stderr():
-        for name in names:
-            label = shown(name)
-            if name in missing:
-                failures += 1
-                _say(f"{label}: no such file or folder")
-                continue
-            try:
-                got = extract(name)
-                for r in got:
-                    if r.source.path is not None:
-                        r.source.path = shown(str(r.source.path))
-                if not args.quiet:
-                    for r in got:
-                        _say(_summary_line(label, r))
-                kept = [r for r in got if r.source.document_class in (None, REPORT)]
-                for r in got:
-                    if r not in kept:
-                        _say(f"{label}: not a report: {r.source.document_class_reason}")
-                if got and not kept:
-                    failures += 1
-                records.extend(kept)
-            except JixiaoError as exc:
-                failures += 1
-                reason = getattr(exc, "reason", None)
-                _say(f"{label}: {reason}" if reason is not None else exc)
-            except Exception as exc:  # noqa: BLE001 - one bad file must not lose the rest of the batch
-                failures += 1
-                _say(f"{label}: internal error ({type(exc).__name__}: {one_line(str(exc))})")
+        Supervisor(extract_one, 1, limits).run(names, on_result, admit, lambda name: (name,))
     try:
         _write(records, args.output, args.format)
     except OSError as exc:
@@ -246,6 +261,31 @@ def _extract(args) -> int:
     if failures:
         _say(f"{failures} of {len(names)} file(s) failed or held no report")
     return 1 if failures else 0
+
+
+@dataclass
+class Extracted:
+    """What a worker hands back for one file: its records, or the line that says why it failed."""
+    records: list[Record]
+    failure: str | None = None
+
+
+def extract_one(name: str) -> Extracted:
+    """One file's records, read in a supervised worker (`extract`); a failure is a line naming the file."""
+    from . import run
+    from .dataset.ingest import one_line, shown
+    label = shown(name)
+    try:
+        got = run.extract(name)
+    except JixiaoError as exc:
+        reason = getattr(exc, "reason", None)
+        return Extracted([], f"{label}: {reason}" if reason is not None else str(exc))
+    except Exception as exc:  # noqa: BLE001 - one bad file must not lose the rest of the batch
+        return Extracted([], f"{label}: internal error ({type(exc).__name__}: {one_line(str(exc))})")
+    for r in got:
+        if r.source.path is not None:
+            r.source.path = shown(str(r.source.path))
+    return Extracted(got)
 
 
 def _summary_line(name: str, r: Record) -> str:
