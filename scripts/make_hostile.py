@@ -1,6 +1,8 @@
 """Small hostile files for the reliability tests (tests/test_reliability.py) and for trying the tool by
 hand: names that are not UTF-8 or hold control characters, a workbook that makes xlrd talk on stdout,
-a file posing as an image, a table whose spans make the reader slow. Nothing is downloaded: every file
+a file posing as an image, a table whose spans make the reader slow, a PDF page whose one rendering
+takes minutes, blank PNGs one pixel thick, a shared-strings workbook, Office files declaring an XXE
+entity past the first 4 KB, a .pdf without a PDF header, a file of NUL bytes. Nothing is downloaded: every file
 is made from the repository's own samples and generated reports.
 
     python scripts/make_hostile.py OUT_FOLDER     # writes them all under OUT_FOLDER
@@ -70,6 +72,109 @@ def write_span_table(path: Path, n: int = 4) -> Path:
     return path
 
 
+def write_slow_render_pdf(path: Path, side_pt: int = 10000, fills: int = 3000) -> Path:
+    """One page of side_pt × side_pt points with `fills` full-page fills and no text (about 1.5 KB): read
+    by OCR, pdfium is asked for a 326 Mpx rendering at 130 dpi and redraws every fill into it — a single
+    render() call that no Python signal interrupts."""
+    import zlib
+    content = zlib.compress(b"".join(b"0.%d g 0 0 %d %d re f\n" % (k % 10, side_pt, side_pt) for k in range(fills)), 9)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 4 0 R /Resources << >> >>" % (side_pt, side_pt),
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for k, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % k + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+THIN_PNGS = {"1x255": (1, 255), "1x1000": (1, 1000), "1600x2": (1600, 2)}  # blank strips: 9.5 GB in OCR uncapped
+
+
+def write_thin_pngs(folder: Path) -> dict[str, Path]:
+    """Blank PNGs one or two pixels thick (about 80 bytes each)."""
+    from PIL import Image
+    folder.mkdir(parents=True, exist_ok=True)
+    out = {}
+    for name, size in THIN_PNGS.items():
+        path = folder / f"thin_{name}.png"
+        Image.new("L", size, 255).save(path)
+        out[name] = path
+    return out
+
+
+def write_shared_strings_xlsx(path: Path, cells: int = 3000, length: int = 100_000) -> Path:
+    """A workbook shaped like Apache POI's poc-shared-strings.xlsx: one shared string of `length`
+    characters repeated in `cells` cells. Small zipped (under the zip-bomb limits), it becomes
+    cells × length characters (300 million here) once the sheet is read into text."""
+    import zipfile
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'relationships">{}</Relationships>')
+    rel = '<Relationship Id="{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{}" Target="{}"/>'
+    rows = "".join(f'<row r="{r + 1}">' + "".join(f'<c r="{c}{r + 1}" t="s"><v>0</v></c>' for c in "ABCDEFGHIJ") + "</row>"
+                   for r in range(cells // 10))
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+                               'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-'
+                               'package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+                               '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+                               'officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" '
+                               'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                               '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+                               'officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+        "_rels/.rels": rels.format(rel.format("rId1", "officeDocument", "xl/workbook.xml")),
+        "xl/workbook.xml": f'<?xml version="1.0" encoding="UTF-8"?><workbook {ns} xmlns:r="http://schemas.openxmlformats.'
+                           f'org/officeDocument/2006/relationships"><sheets><sheet name="表1" sheetId="1" r:id="rId1"/>'
+                           f'</sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": rels.format(rel.format("rId1", "worksheet", "worksheets/sheet1.xml")
+                                                  + rel.format("rId2", "sharedStrings", "sharedStrings.xml")),
+        "xl/worksheets/sheet1.xml": f'<?xml version="1.0" encoding="UTF-8"?><worksheet {ns}><sheetData>{rows}</sheetData>'
+                                    f'</worksheet>',
+        "xl/sharedStrings.xml": f'<?xml version="1.0" encoding="UTF-8"?><sst {ns} count="{cells}" uniqueCount="1">'
+                                f'<si><t>{"预算执行率" * (length // 5)}</t></si></sst>',
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, text in parts.items():
+            zf.writestr(name, text)
+    return path
+
+
+XXE_DOCTYPE = b'<!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+
+
+def write_padded_xxe(path: Path, sample: str, part: str, padding: int = 8192) -> Path:
+    """A copy of an Office sample whose `part` declares a file entity after `padding` bytes of comment
+    (past the first 4 KB, where a prefix check looked) and uses it in the text."""
+    import zipfile
+    with zipfile.ZipFile(ROOT / "samples" / sample) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == part:
+                head, sep, rest = data.partition(b"?>") if data.startswith(b"<?xml") else (b"", b"", data)
+                data = head + sep + b"<!--" + b" " * padding + b"-->" + XXE_DOCTYPE + rest.replace(b"</w:t>", b"&xxe;</w:t>", 1)
+            dst.writestr(info, data)
+    return path
+
+
+def write_not_pdf(path: Path) -> Path:
+    """A file named .pdf with no %PDF header: PDF-like objects after junk (as two pdf.js test files)."""
+    path.write_bytes(b"garbage header\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+    return path
+
+
+def write_nul_bytes(path: Path, n: int = 24) -> Path:
+    path.write_bytes(b"\x00" * n)
+    return path
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print(__doc__, file=sys.stderr)
@@ -80,6 +185,13 @@ def main(argv: list[str]) -> int:
     write_padded_xls(out / "padded.xls")
     write_fake_image(out / "fake.png")
     write_span_table(out / "spans.html")
+    write_slow_render_pdf(out / "slow_render.pdf")
+    write_thin_pngs(out / "thin")
+    write_shared_strings_xlsx(out / "shared_strings.xlsx")
+    write_padded_xxe(out / "padded_xxe.docx", "project_shanghai.docx", "word/document.xml")
+    write_padded_xxe(out / "padded_xxe.xlsx", "selfeval_2021.xlsx", "xl/workbook.xml")
+    write_not_pdf(out / "no_header.pdf")
+    write_nul_bytes(out / "nul.txt")
     print(f"hostile files written under {out}")
     return 0
 

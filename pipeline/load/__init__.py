@@ -9,6 +9,11 @@ from ..errors import LoadError
 from . import doc, docx, html, image, office, pdf, text, xls, xlsx
 
 MAX_FILE_BYTES = 512 * 1024 * 1024  # a "report" larger than this is not a report
+# extensions that promise a binary format: a file under one whose bytes sniff as text is refused, not read
+# as a text report (two pdf.js test files without a %PDF header were stored as reports)
+CLAIMED_BINARY = {".pdf": "PDF (no %PDF header)", ".docx": "DOCX (not a zip)", ".xlsx": "XLSX (not a zip)",
+                  ".xls": "XLS (not an OLE2 file)", ".doc": "DOC (not an OLE2 file)", ".png": "PNG image",
+                  ".jpg": "JPEG image", ".jpeg": "JPEG image", ".tif": "TIFF image", ".tiff": "TIFF image"}
 
 BACKENDS = {"text": text.load, "markdown": text.load_markdown, "html": html.load, "pdf": pdf.load,
             "image": image.load, "docx": docx.load_docx, "xlsx": xlsx.load_xlsx, "xls": xls.load_xls, "doc": doc.load_doc}
@@ -59,6 +64,8 @@ def load(path) -> Document:
     except OSError as exc:
         raise LoadError(path, f"cannot read: {exc.strerror or exc}") from None
     kind = sniff(path, data[:2048])
+    if kind == "text" and path.suffix.lower() in CLAIMED_BINARY:  # a .pdf with no %PDF header is no text report
+        raise LoadError(path, f"not a {CLAIMED_BINARY[path.suffix.lower()]}: its content does not start as one")
     if kind == "zip":
         kind = office.office_kind(path, data) or "zip"
     backend = BACKENDS.get(kind)
@@ -67,7 +74,8 @@ def load(path) -> Document:
     doc = backend(path, data)
     doc.sha256 = hashlib.sha256(data).hexdigest()
     if not any(p.text.strip() for p in doc.pages):
+        skipped = "".join(f"; page {p.number} {p.reader}" for p in doc.pages if p.reader.startswith("skipped"))[:300]
         if doc.format == "pdf":
-            raise LoadError(path, "no text on any page, not even by OCR")
-        raise LoadError(path, "no text in the file")
+            raise LoadError(path, f"no text on any page, not even by OCR{skipped}")
+        raise LoadError(path, f"no text in the file{skipped}")
     return doc

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..document import Document, Page
 from ..errors import LoadError
-from . import ocr
+from . import limits, ocr
 from .office import short_reason
 
 MAX_PIXELS = 60_000_000  # a 600-dpi A3 scan is about 35 Mpx
@@ -51,9 +51,13 @@ def load(path: Path, data: bytes) -> Document:
     for number, (frame, back) in enumerate(frames, start=1):
         ocr.log.info("%s: OCR page %d of %d", path, number, len(frames))
         try:
+            limits.check_ocr_image(frame.shape)  # a strip or a speck: skipped before the detector scales it up
             text, boxes, lines, degrees = ocr.ocr_image_text(frame, scale=back, probe=True)
         except ocr.OcrUnavailable as exc:
             raise LoadError(path, str(exc)) from None
+        except limits.PageCapped as capped:  # a strip or a speck: this page skipped, the others read
+            pages.append(Page(number, "", reader=capped.reader))
+            continue
         all_lines.extend(lines)
         pages.append(Page(number, text, reader="ocr" + (f"(turned {degrees}°)" if degrees else ""), boxes=boxes,
                           size=(float(frame.shape[1]) * back, float(frame.shape[0]) * back)))

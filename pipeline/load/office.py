@@ -3,8 +3,9 @@
 Every Office backend writes what the text and HTML backends write: prose as lines, tables one row per
 line with ' | ' between cells and a merged cell's text repeated into every cell it spans, so that one
 table interpreter serves every format. A DOCX or XLSX is a zip of XML: its members are checked for a
-zip bomb before anything is parsed, and XML is parsed with entity expansion off (defusedxml guards
-openpyxl; python-docx's lxml parser does not resolve entities).
+zip bomb before anything is parsed, and every XML part is parsed whole first with defusedxml's rules
+(a DTD or an entity declaration anywhere in it is refused: `refuse_entities`); openpyxl then parses
+through defusedxml as well, and python-docx's lxml parser does not resolve entities.
 """
 from __future__ import annotations
 
@@ -35,12 +36,46 @@ def check_zip(path: Path, data: bytes) -> zipfile.ZipFile:
     if total > MAX_UNZIPPED:
         raise LoadError(path, f"refused: {total // 2**20} MiB once unzipped (a zip bomb or not a report)")
     for info in zf.infolist():
-        if info.filename.endswith((".xml", ".rels")):
+        if info.filename.lower().endswith((".xml", ".rels", ".vml")):
             with zf.open(info) as fh:
-                head = fh.read(4096)  # a DOCTYPE comes before the root element, in the first bytes
-            if b"<!ENTITY" in head or b"<!DOCTYPE" in head:
-                raise LoadError(path, f"refused: '{info.filename}' declares XML entities (XXE)")
+                refuse_entities(path, info.filename, fh)
     return zf
+
+
+def refuse_entities(path: Path, part: str, fh) -> None:
+    """Parse one XML part whole (expat, no tree built) with defusedxml's rules: a DTD, an entity
+    declaration or an external reference anywhere in it is refused (Office XML has none), wherever
+    it stands, however much padding comes before it; a part that is not well-formed XML is damaged."""
+    from xml.parsers import expat
+
+    from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
+
+    parser = expat.ParserCreate()
+
+    def dtd(name, *_):
+        raise DTDForbidden(name, None, None)
+
+    def entity(name, *_):
+        raise EntitiesForbidden(name, None, None, None, None, None)
+
+    def external(context, base, sysid, pubid):
+        raise ExternalReferenceForbidden(context, base, sysid, pubid)
+
+    parser.StartDoctypeDeclHandler = dtd
+    parser.EntityDeclHandler = entity
+    parser.UnparsedEntityDeclHandler = entity
+    parser.ExternalEntityRefHandler = external
+    try:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    except (DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden):
+        raise LoadError(path, f"refused: '{part}' declares XML entities or a DTD (XXE)") from None
+    except expat.ExpatError as exc:
+        raise LoadError(path, f"not a readable Office file: '{part}' is damaged XML "
+                              f"({expat.ErrorString(exc.code)}, line {exc.lineno})") from None
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:  # a member that does not inflate
+        raise LoadError(path, f"not a readable Office file: '{part}' is damaged ({short_reason(exc)})") from None
 
 
 def office_kind(path: Path, data: bytes) -> str | None:

@@ -26,7 +26,7 @@ import regex
 
 from ..document import Box, Document, Page
 from ..errors import LoadError
-from . import ocr
+from . import limits, ocr
 from .pdf_borderless import CONTINUED, Continued
 from .pdf_layer import TextLayer, pdfplumber_layer
 from .pdf_page import read_page
@@ -111,7 +111,8 @@ def load(path: Path, data: bytes) -> Document:
             if reader == "none" or (len(text.strip()) < 40 and layer is not None and layer.image_cover > 0.5):
                 # a scan, or a scan with a few words of text layer over a full-page image: read by OCR
                 fallback = fallback or _Pdfium(data)
-                ocr_text, ocr_boxes, lines = fallback.ocr_page(index)
+                ocr_text, ocr_boxes, lines, skipped = limits.ocr_page_within_caps(fallback, index)
+                reader = skipped or reader  # a page over a cap (limits.py): why it was skipped, in the record
                 if ocr_text.strip():
                     text, boxes, reader = ocr_text, ocr_boxes, "ocr"
                     ocr_lines.extend(lines)

@@ -7,11 +7,12 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import LoadError
+from . import limits
 from .office import MAX_CELLS, cell_text, check_zip, fill_merged, number_text, short_reason, workbook_document
 
 
 def load_xlsx(path: Path, data: bytes) -> Document:
-    check_zip(path, data)
+    limits.check_workbook(path, check_zip(path, data))  # shared strings and cells counted before loading
     import openpyxl  # parses through defusedxml when it is installed (openpyxl.xml.DEFUSEDXML)
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
