@@ -14,8 +14,11 @@ import pandas as pd
 
 from ..errors import JixiaoError
 from .store import Store
+from .types import typed
 
-WIDE_COLUMNS = ["report_id", "department", "region", "year", "kind", "project_name", "title", "budget_yuan",
+UNKNOWN_YEAR = "unknown"  # the partition of reports whose year is unknown
+
+WIDE_COLUMNS = ["report_id", "department", "region", "year", "years", "kind", "project_name", "title", "budget_yuan",
                 "executed_yuan", "execution_rate", "total_score", "grade", "n_failed_checks", "n_warned_checks",
                 "truncated", "format", "key_missing", "fields_missing", "n_skipped", "sha256", "paths"]
 
@@ -41,7 +44,47 @@ def read_tables(store: Store) -> dict[str, pd.DataFrame]:
     }
     for name in ("indicators", "checks", "subprojects", "items"):
         out[name] = out[name].rename(columns={"idx": "row"})
+    from_records = _from_records(store, live)
+    out["reports"] = out["reports"].merge(from_records["years"], on="report_id", how="left")
+    out["checks"] = out["checks"].merge(from_records["figures"], on=["report_id", "check_id"], how="left")
+    out["provenance"] = from_records["provenance"]
     return out
+
+
+YEARS_COLUMNS = ["report_id", "years", "year_first", "year_last"]
+FIGURE_COLUMNS = ["report_id", "check_id", "stated", "computed", "rule"]
+PROVENANCE_COLUMNS = ["report_id", "pointer", "name", "page", "text", "x0", "top", "x1", "bottom"]
+
+
+def _from_records(store: Store, live: str) -> dict[str, pd.DataFrame]:
+    """What only the stored records hold: report.years (a report covering several years), each
+    verdict's stated / computed / rule, and every value's provenance named as a person names it.
+    One pass over the records, one at a time."""
+    from ..audit.names import value_name
+    years, figures, provenance = [], [], []
+    for rid, text in store.execute(f"SELECT id, record_json FROM reports WHERE id IN ({live}) ORDER BY id"):
+        record = json.loads(text) if text else {}
+        span = [y for y in ((record.get("report") or {}).get("years") or []) if isinstance(y, int)]
+        if span:
+            years.append({"report_id": rid, "years": ",".join(str(y) for y in span),
+                          "year_first": min(span), "year_last": max(span)})
+        for c in record.get("checks") or []:
+            figures.append({"report_id": rid, "check_id": c.get("id"),
+                            **{k: _json_or_none(c.get(k)) for k in ("stated", "computed", "rule")}})
+        for pointer, entry in (record.get("provenance") or {}).items():
+            if not isinstance(entry, dict):
+                continue
+            bbox = entry.get("bbox") if isinstance(entry.get("bbox"), list) and len(entry["bbox"]) == 4 else [None] * 4
+            provenance.append({"report_id": rid, "pointer": pointer, "name": value_name(record, pointer),
+                               "page": entry.get("page"), "text": entry.get("text"),
+                               **dict(zip(("x0", "top", "x1", "bottom"), bbox))})
+    return {"years": pd.DataFrame(years, columns=YEARS_COLUMNS),
+            "figures": pd.DataFrame(figures, columns=FIGURE_COLUMNS).drop_duplicates(["report_id", "check_id"]),
+            "provenance": pd.DataFrame(provenance, columns=PROVENANCE_COLUMNS)}
+
+
+def _json_or_none(v):
+    return None if v is None else json.dumps(v, ensure_ascii=False)
 
 
 def wide_reports(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -227,7 +270,8 @@ def guard_formulas(df: pd.DataFrame) -> pd.DataFrame:
 def export(store: Store, out_dir: str | Path, fmt: str = "parquet", partition_by_year: bool = False) -> dict[str, Path]:
     """Write the dataset's tables into `out_dir` (created when missing). Every file is written under a
     temporary name and renamed into place once all are written: OutputError (naming the file and the
-    cause) leaves the folder as it was. CSV: every field quoted, text cells escaped and guarded."""
+    cause) leaves the folder as it was. CSV: every field quoted, text cells escaped and guarded; xlsx:
+    one workbook (jixiao.xlsx), a sheet per table, text guarded the same way."""
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -238,23 +282,34 @@ def export(store: Store, out_dir: str | Path, fmt: str = "parquet", partition_by
     tables = add_review(store, tables)  # the auditor's corrections and verdicts, beside the extracted values
     tables["reports_wide"] = wide_reports(tables)
     tables["cross_checks"] = cross_checks(tables)
+    tables = {name: typed(df) for name, df in tables.items()}
     written = {}
     with Staged() as staged:
+        if fmt == "xlsx":
+            from .workbook import write_workbook
+            path = staged.write(out / "jixiao.xlsx", lambda tmp: write_workbook(tables, tmp, _csv_cell))
+            written = dict.fromkeys(tables, path)
         for name, df in tables.items():
+            if fmt == "xlsx":
+                break
             if fmt == "csv":
                 path = staged.write(out / f"{name}.csv", lambda tmp, df=df: guard_formulas(df).to_csv(
                     tmp, index=False, encoding="utf-8-sig", quoting=csv.QUOTE_ALL))
             elif partition_by_year and name in ("reports", "reports_wide") and len(df):
-                path = staged.write(out / name, lambda tmp, df=df: df.assign(year=df["year"].fillna(0).astype("int64"))
-                                    .to_parquet(tmp, partition_cols=["year"], index=False))
+                # an unknown year is a partition of its own (year=unknown), never mixed into a real year
+                path = staged.write(out / name, lambda tmp, df=df: df.assign(
+                    year=df["year"].astype("string").fillna(UNKNOWN_YEAR)).to_parquet(tmp, partition_cols=["year"], index=False))
             else:
                 path = staged.write(out / f"{name}.parquet", lambda tmp, df=df: df.to_parquet(tmp, index=False))
             written[name] = path
         readme = json.dumps({
             "tables": {k: str(v.name) for k, v in written.items()},
             "note": "amounts in yuan; rates in percent; reports_wide is one row per report; cross_checks are "
-                    "findings across reports; year 0 holds reports whose year is unknown (partitioned parquet); "
+                    "findings across reports; provenance names every extracted value with its page and box; "
+                    "years and counts are integers, flags booleans, a missing value empty (never 0 or 'null'); "
+                    f"year={UNKNOWN_YEAR} holds reports whose year is unknown (partitioned parquet); "
                     "CSV: every field quoted, control characters in text written as \\r \\n \\t \\0 \\xNN, "
-                    "text starting with = + - @ prefixed with '"}, ensure_ascii=False, indent=2)
+                    "text starting with = + - @ prefixed with ' (in the workbook too); xlsx: one sheet per table"},
+            ensure_ascii=False, indent=2)
         staged.write(out / "README.json", lambda tmp: tmp.write_text(readme, encoding="utf-8"))
     return written

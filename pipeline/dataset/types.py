@@ -1,0 +1,61 @@
+"""The export's column types, the same in every format: years and counts as nullable integers (pandas
+Int64: an unknown year is missing, never 0 or 2021.0), flags as booleans, SQL NULL as a missing value
+(never the text "null"), amounts, rates and scores as floats, the rest as text.
+
+The database keeps some of these loosely (SQLite integers for booleans, the checks' figures as JSON
+text where a missing figure is the JSON `null`); `typed` puts each table in its declared types.
+"""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+# Columns by what they hold, in whichever table they appear (reports, reports_wide, indicators, ...).
+INTEGER_COLUMNS = {"year", "report_index", "n_failed", "n_warned", "n_skipped", "n_failed_checks", "n_warned_checks",
+                   "row", "level", "parent", "subproject_idx", "n_reports", "size", "page", "year_first", "year_last",
+                   "year_corrected", "n_failed_corrected"}
+BOOLEAN_COLUMNS = {"truncated", "is_contract"}
+FLOAT_COLUMNS = {"budget_yuan", "executed_yuan", "execution_rate", "total_weight", "total_score", "weight", "score",
+                 "amount_yuan", "seconds", "x0", "top", "x1", "bottom", "mtime"}
+# Text holding JSON (a check's figures): JSON null is a missing value, not the word.
+JSON_COLUMNS = {"expected", "actual", "stated", "computed", "rule"}
+
+
+def typed(df: pd.DataFrame) -> pd.DataFrame:
+    """`df` with every column it has of the kinds above in its declared type."""
+    out = df.copy()
+    for col in out.columns:
+        base = col.removesuffix("_corrected")
+        if col in INTEGER_COLUMNS or base in INTEGER_COLUMNS:
+            out[col] = _integers(out[col])
+        elif base in BOOLEAN_COLUMNS:
+            out[col] = _booleans(out[col])
+        elif base in FLOAT_COLUMNS:
+            out[col] = pd.to_numeric(out[col], errors="coerce").astype("float64")
+        elif col in JSON_COLUMNS:
+            out[col] = out[col].map(_json_text).astype("object")
+    return out
+
+
+def _integers(s: pd.Series) -> pd.Series:
+    numbers = pd.to_numeric(s, errors="coerce")
+    whole = numbers.where(numbers.isna() | (numbers == numbers.round()))  # 2021.5 is no year: missing
+    return whole.astype("Int64")
+
+
+def _booleans(s: pd.Series) -> pd.Series:
+    def one(v):
+        if v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NA:
+            return pd.NA
+        return bool(int(v)) if not isinstance(v, str) else v.strip().lower() in ("1", "true", "yes")
+    return s.map(one).astype("boolean")
+
+
+def _json_text(v):
+    """JSON text as stored, or None where it is empty or JSON null."""
+    if v is None or (isinstance(v, float) and pd.isna(v)):
+        return None
+    if not isinstance(v, str):
+        return json.dumps(v, ensure_ascii=False)
+    return None if v.strip() in ("", "null") else v
