@@ -1,8 +1,10 @@
 """The embedded dataset: SQLite (WAL) by default, PostgreSQL for a shared team database.
 
 Tables: files (one row per distinct content, keyed by sha256, with its status), paths (every name a
-content was seen under), reports, indicators, subprojects, items, checks, provenance. The schema has
-a version and a list of migrations; a database from an older version is migrated on open.
+content was seen under), reports, indicators, subprojects, items, checks, provenance; and the
+auditor's review_verdicts and corrections (pipeline/review/ledger.py), which extracting a file again
+leaves as they are. The schema has a version and a list of migrations; a database from an older version
+is migrated on open.
 
 Writes happen in one transaction per file, so a batch killed at any moment leaves every file either
 fully stored or not at all. Migrations run under the database's write lock (SQLite: BEGIN IMMEDIATE;
