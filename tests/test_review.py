@@ -136,6 +136,17 @@ def test_a_correction_that_is_no_number_or_names_no_value_is_refused_with_the_fi
     assert store.query("SELECT COUNT(*) FROM corrections")[0][0] == 0
 
 
+def test_extracting_the_file_again_keeps_the_verdicts_and_corrections(store):
+    rid = _flawed_id(store)
+    ledger.save_verdict(store, rid, "execution_rate", "confirmed")
+    ledger.save_correction(store, rid, "/scores/total_score", "95.5")
+    sha, record = store.query("SELECT sha256, record_json FROM reports WHERE id = ?", (rid,))[0]
+    store.save_result(sha, FLAWED.stat().st_size, "done", [json.loads(record)], None, 0.1, fmt="pdf")
+    review = ledger.reviewed(store, rid)
+    assert review.verdicts["execution_rate"].verdict == "confirmed"
+    assert review.in_force["scores"]["total_score"] == 95.5 and review.extracted["scores"]["total_score"] == 96.5
+
+
 def test_a_correction_the_record_no_longer_has_is_left_out_and_kept(store):
     rid = _flawed_id(store)
     ledger.save_correction(store, rid, "/scores/indicators/13/score", "10")
