@@ -68,7 +68,19 @@ def classify(text: str, record: Record | None = None) -> DocumentClass:
     if figures < _MIN_FIGURES and not _EVALUATION.search(head):
         # (an evaluation that names itself may be an excerpt of its prose, without a figure yet)
         return DocumentClass(NOT_REPORT, f"no figures ({figures} amounts, rates or scores): a template or a notice")
+    if record is not None and not _key_fields_read(record):
+        return DocumentClass(NOT_REPORT, "no key field read (no title, project, department, region, year, "
+                                         "budget, executed amount, rate, score, grade or indicator)")
     return DocumentClass(REPORT, f"an evaluation: {terms} evaluation terms, {figures} figures")
+
+
+def _key_fields_read(record: Record) -> bool:
+    """Whether extraction read any field a report is looked up or counted by: a text with report words
+    and a few figures but none of them (a glossary, a notice, another project's test file) is no report."""
+    r, b, s = record.report, record.budget, record.scores
+    return any(v is not None for v in (r.title, r.project_name, r.department, r.region, r.year, b.budget_yuan,
+                                       b.executed_yuan, b.execution_rate, s.total_score, record.grade.stated)) \
+        or bool(s.indicators)
 
 
 def _finance(head: str, scored: bool) -> DocumentClass | None:

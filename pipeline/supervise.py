@@ -17,6 +17,7 @@ that stdout and stderr hold only jixiao's own one-line messages.
 """
 from __future__ import annotations
 
+import faulthandler
 import gc
 import logging
 import multiprocessing
@@ -287,6 +288,7 @@ def _serve(conn, target: Callable, parent: int) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     # what the supervisor had when it forked stays out of this worker's garbage collections
     gc.freeze()
+    faulthandler.disable()  # a crash is the supervisor's to report (one line), not a dump on the terminal
     die_with_parent(parent)
     _keep_chatter_off()
     while True:

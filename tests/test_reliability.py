@@ -656,3 +656,198 @@ def test_a_folder_whose_own_name_is_not_utf8_is_walked_and_pruned(tmp_path):
     again = ingest([src], db, workers=0, progress=False, prune_missing=True)
     assert again.pruned == 1 and again.skipped == 1
     assert [r[0] for r in _rows(db, "SELECT path FROM paths")] == [ingest_module.shown(str(a.resolve()))]
+
+
+# --- 9. limits that always hold: supervised workers, caps before the work ------------------------------
+
+def _lift_caps(monkeypatch) -> None:
+    """The caps of pipeline/load/limits.py off (inherited by the forked workers): what is left to hold a
+    file that costs too much is the supervisor alone, as for any slow C call no cap foresees."""
+    import pipeline.load.limits as caps
+    for name, value in {"MAX_RENDER_PIXELS": 1e12, "MAX_OCR_PIXELS": 1e12, "MAX_ASPECT": 1e9, "MIN_SIDE_PX": 0}.items():
+        monkeypatch.setattr(caps, name, value)
+
+
+def test_a_pdf_page_whose_rendering_is_over_the_cap_is_skipped_and_said(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    pdf = make_hostile.write_slow_render_pdf(src / "slow_render.pdf")
+    _write_reports(src, 1)
+    db = tmp_path / "j.sqlite"
+    assert main(["ingest", str(src), "--db", str(db), "--workers", "0", "--quiet", "--timeout", "120"]) == 1
+    (line,) = _err_lines(capsys.readouterr().err)
+    assert line.startswith(f"jixiao: {pdf.resolve()}: no text on any page, not even by OCR; page 1 skipped: ")
+    assert "326 Mpx at 130 dpi, over 40 Mpx" in line
+    assert _rows(db, "SELECT status, failure FROM files ORDER BY status") == [("done", None), ("failed", "content")]
+
+
+def test_the_time_limit_holds_inside_a_c_call_for_ingest_and_extract(tmp_path, capsys, monkeypatch):
+    _lift_caps(monkeypatch)  # pdfium is asked for the 326 Mpx rendering: minutes in one render() call
+    src = tmp_path / "in"
+    src.mkdir()
+    pdf = make_hostile.write_slow_render_pdf(src / "slow_render.pdf")
+    (report,) = _write_reports(src, 1)
+    db = tmp_path / "j.sqlite"
+    started = time.monotonic()
+    assert main(["ingest", str(src), "--db", str(db), "--workers", "0", "--quiet", "--timeout", "3"]) == 1
+    assert time.monotonic() - started < 60  # the render alone runs for minutes
+    assert _err_lines(capsys.readouterr().err) == [f"jixiao: {pdf.resolve()}: over the time limit (3 s)"]
+    assert _rows(db, "SELECT status, failure, limit_value FROM files ORDER BY status") == [
+        ("done", None, None), ("failed", "timeout", 3.0)]
+    # extract holds the same limit, and the file after it is still read
+    assert main(["extract", str(pdf), str(report), "--timeout", "3", "--quiet", "-o", str(tmp_path / "out.json")]) == 1
+    assert _err_lines(capsys.readouterr().err) == [f"jixiao: {pdf}: over the time limit (3 s)",
+                                                   "jixiao: 1 of 2 file(s) failed or held no report"]
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["source"]["format"] == "text"
+
+
+def test_thin_pngs_are_skipped_before_ocr_and_each_said(tmp_path, capsys):
+    src = tmp_path / "in"
+    thin = make_hostile.write_thin_pngs(src)
+    _write_reports(src, 1)
+    db = tmp_path / "j.sqlite"
+    assert main(["ingest", str(src), "--db", str(db), "--workers", "1", "--quiet"]) == 1
+    lines = _err_lines(capsys.readouterr().err)
+    assert len(lines) == 3
+    for path in thin.values():
+        (line,) = [x for x in lines if f"/{path.name}:" in x]
+        assert line.startswith(f"jixiao: {path.resolve()}: no text in the file; page 1 skipped: the image ")
+        assert "no text to read" in line or "a strip, not a page" in line
+    assert _one(db, "SELECT COUNT(*) FROM files") == 4 and _one(db, "SELECT COUNT(*) FROM reports") == 1
+
+
+def test_the_memory_limit_acts_at_the_limit_and_says_so(tmp_path, monkeypatch):
+    _lift_caps(monkeypatch)  # the 1×255 PNG then takes gigabytes in OCR
+    src = tmp_path / "in"
+    thin = make_hostile.write_thin_pngs(src)
+    for name in ("1x1000", "1600x2"):
+        thin.pop(name).unlink()
+    _write_reports(src, 1)
+    db = tmp_path / "j.sqlite"
+    summary = ingest([src], db, workers=0, timeout=120, max_memory_mb=700, progress=False)
+    assert summary.failures == [(str(thin["1x255"].resolve()), "over the memory limit (700 MiB)")]
+    assert summary.extracted == 1 and summary.supervision.over_memory == 1
+    assert summary.supervision.peak_worker_mib < 700 * 1.25  # polled every 50 ms: stopped near the limit
+    assert _rows(db, "SELECT failure, limit_value FROM files WHERE status = 'failed'") == [("memory", 700.0)]
+    # a larger limit tries it again (and the cap, back on, skips it at once)
+    monkeypatch.undo()
+    again = ingest([src], db, workers=0, max_memory_mb=2048, progress=False)
+    assert again.retried == 1 and "page 1 skipped" in again.failures[0][1]
+
+
+def test_a_worker_that_crashes_loses_no_file_and_says_how(tmp_path, monkeypatch):
+    src = tmp_path / "in"
+    _write_reports(src, 2)
+    _write_reports(src, 1, seed=5, prefix="crash")
+    real = pipeline.run.extract
+
+    def crashing(path):
+        if Path(path).name.startswith("crash"):
+            os.kill(os.getpid(), signal.SIGSEGV)
+        return real(path)
+    monkeypatch.setattr(pipeline.run, "extract", crashing)
+    db = tmp_path / "j.sqlite"
+    summary = ingest([src], db, workers=2, progress=False)
+    assert summary.extracted == 2 and summary.failures == [
+        (str((src / "crash00.txt").resolve()), "the worker process died on this file (crashed: SIGSEGV)")]
+    assert _rows(db, "SELECT failure FROM files WHERE status = 'failed'") == [("crash",)]
+
+
+def test_library_chatter_on_a_workers_stderr_stays_off_the_terminal(tmp_path, capfd, monkeypatch):
+    src = tmp_path / "in"
+    _write_reports(src, 2)
+    real = pipeline.run.extract
+
+    def talkative(path):  # what libtiff and onnxruntime do: write to file descriptors 1 and 2 directly
+        os.write(2, b"TIFFReadDirectory: Warning, Unknown field with tag 33550 (0x830e) encountered.\n")
+        os.write(1, b"2026-12-01 [W:onnxruntime:, graph.cc] Removing initializer\n")
+        return real(path)
+    monkeypatch.setattr(pipeline.run, "extract", talkative)
+    db = tmp_path / "j.sqlite"
+    assert main(["ingest", str(src), "--db", str(db), "--workers", "1", "--quiet"]) == 0
+    out, err = capfd.readouterr()
+    assert err == "" and out.startswith("2 file(s) seen: 2 extracted") and "TIFF" not in out + err
+    assert main(["extract", str(src / "r00.txt"), "--quiet"]) == 0
+    out, err = capfd.readouterr()
+    assert err == "" and json.loads(out)["source"]["format"] == "text"
+
+
+def test_a_shared_strings_workbook_is_refused_before_it_is_loaded(tmp_path, capsys):
+    xlsx = make_hostile.write_shared_strings_xlsx(tmp_path / "poc-shared-strings.xlsx")
+    assert xlsx.stat().st_size < 50_000  # under every zip-bomb limit
+    assert main(["extract", str(xlsx), "--quiet"]) == 1
+    assert _err_lines(capsys.readouterr().err)[0] == (
+        f"jixiao: {xlsx}: refused: its cells would hold over 50 million characters of shared strings "
+        f"(a shared-strings bomb)")
+    db = tmp_path / "j.sqlite"
+    summary = ingest([xlsx], db, workers=0, progress=False)
+    assert summary.failed == 1 and _rows(db, "SELECT failure FROM files") == [("content",)]
+
+
+@pytest.mark.parametrize("sample, part", [("project_shanghai.docx", "word/document.xml"),
+                                          ("selfeval_2021.xlsx", "xl/workbook.xml")])
+def test_an_xxe_entity_past_the_first_4_kb_is_refused(tmp_path, capsys, sample, part):
+    office = make_hostile.write_padded_xxe(tmp_path / f"padded{Path(sample).suffix}", sample, part)
+    assert main(["extract", str(office), "--quiet"]) == 1
+    assert _err_lines(capsys.readouterr().err)[0] == (
+        f"jixiao: {office}: refused: '{part}' declares XML entities or a DTD (XXE)")
+    db = tmp_path / "j.sqlite"
+    summary = ingest([office], db, workers=0, progress=False)
+    assert summary.failed == 1 and _one(db, "SELECT COUNT(*) FROM reports") == 0
+    assert "root:" not in _one(db, "SELECT error FROM files")
+
+
+# --- 10. not data; messages a person reads ---------------------------------------------------------------
+
+def test_a_pdf_without_its_header_and_nul_bytes_are_refused_not_stored(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    no_header = make_hostile.write_not_pdf(src / "no_header.pdf")
+    nul = make_hostile.write_nul_bytes(src / "nul.txt")
+    db = tmp_path / "j.sqlite"
+    assert main(["ingest", str(src), "--db", str(db), "--workers", "0", "--quiet"]) == 1
+    assert sorted(_err_lines(capsys.readouterr().err)) == sorted([
+        f"jixiao: {no_header.resolve()}: not a PDF (no %PDF header): its content does not start as one",
+        f"jixiao: {nul.resolve()}: binary data, not text (unknown format)"])
+    assert _one(db, "SELECT COUNT(*) FROM reports") == 0
+    assert _rows(db, "SELECT status FROM files") == [("failed",), ("failed",)]
+
+
+def test_a_text_with_report_words_but_no_key_field_is_not_stored_as_a_report(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "notes.txt").write_text(
+        "关于绩效的一些说明文字，这里谈到评价、指标、得分、权重、预算、资金与执行率等词语，但是没有具体的报告内容和"
+        "任何表格，只有零散的数字 12.5% 和 30分 以及 4.5 这样的东西。这些文字来自一份测试材料，并非真正的报告。\n",
+        encoding="utf-8")
+    _write_reports(src, 1)
+    db = tmp_path / "j.sqlite"
+    summary = ingest([src], db, workers=0, progress=False)
+    assert summary.reports == 1 and summary.not_reports == 1
+    assert _rows(db, "SELECT document_class, class_reason FROM files WHERE document_class IS NOT NULL") == [
+        ("not_report", "no key field read (no title, project, department, region, year, budget, executed amount, "
+                       "rate, score, grade or indicator)")]
+
+
+def test_an_encrypted_pdf_says_encrypted(tmp_path, capsys):
+    from reportlab.pdfgen import canvas
+    pdf = tmp_path / "locked.pdf"
+    c = canvas.Canvas(str(pdf), encrypt="secret")
+    c.drawString(72, 720, "locked")
+    c.save()
+    assert main(["extract", str(pdf), "--quiet"]) == 1
+    (line, _) = _err_lines(capsys.readouterr().err)
+    assert line == f"jixiao: {pdf}: the PDF is encrypted (a password is needed to read it)"
+
+
+def test_an_embedded_traceback_in_extract_is_one_line(tmp_path, capsys, monkeypatch):
+    (a,) = _write_reports(tmp_path, 1)
+
+    def ort(path):
+        raise RuntimeError("[ONNXRuntimeError] : 6 : RUNTIME_EXCEPTION\nTraceback (most recent call last):\n"
+                           "  File \"rapidocr/inference.py\", line 9\nonnxruntime.RuntimeError: bad allocation")
+    monkeypatch.setattr(pipeline.run, "extract", ort)
+    assert main(["extract", str(a), "--quiet"]) == 1
+    (line, _) = _err_lines(capsys.readouterr().err)
+    assert line.startswith(f"jixiao: {a}: internal error (RuntimeError: [ONNXRuntimeError]")
+    assert "bad allocation" in line and "File" not in line
