@@ -1,4 +1,5 @@
 """Unit tests of the extract stage's parts on short texts."""
+import pipeline
 from pipeline.extract.grades import grade_for, read_bands, read_stated_grade
 from pipeline.extract.statements import part_sums, stated_total_score, yoy_changes
 from pipeline.normalise import normalise_string
@@ -130,3 +131,22 @@ def test_a_signed_date_in_chinese_numerals_or_with_dots_is_read():
                       ("单位\n二○二一年十二月三十一日", "2021-12-31"), ("单位\n2021年4月8日", "2021-04-08")):
         assert find_report_date(_ctx(text)).value == iso
     assert find_report_date(_ctx("单位\n2022.13.40\n")) is None  # no such day
+
+
+def test_a_funds_block_whose_only_row_names_a_source_gives_the_funding_source(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("某县农机购置补贴项目绩效自评报告\n一、项目资金情况\n资金来源 | 下达数(万元) | 执行数(万元) | 执行率\n"
+                    "中央财政补贴资金 | 1560 | 1498.6 | 96.06%\n二、绩效自评评分表\n", encoding="utf-8")
+    [record] = pipeline.extract(path)
+    b = record.budget
+    assert (b.budget_yuan, b.executed_yuan, b.execution_rate, b.funding_source) == \
+        (15_600_000, 14_986_000, 96.06, "中央财政补贴资金")
+
+
+def test_the_stated_grade_after_the_band_definitions_is_read():
+    from pipeline.extract.grades import read_grades
+    text = ("自评得分96.7分。综合得分90分(含)以上为“优”,80分(含)至90分为“良”,60分(含)至80分为“中”,"
+            "60分以下为“差”。自评等级为“优”。")
+    facts = read_grades(text)
+    assert len(facts.bands) == 4 and facts.stated.value == "优"
+    assert read_grades("自评得分97.4分,自评等级为良(90分及以上为优,80分(含)至90分为良)。").stated.value == "良"

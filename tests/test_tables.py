@@ -185,3 +185,41 @@ def test_a_weight_glued_to_its_score_is_cut_or_left_ambiguous(rows):
             assert pair == want[k], (text, read)
         else:
             assert got[0].indicators[k].note
+
+
+def test_a_unit_per_unit_and_a_short_unit_ending_its_cell_are_one_measure():
+    for cell in ("1600元/平方米", "35元/人·月", "46公斤", "12艘"):
+        text = f"a|{cell}|b"
+        [tok] = tokenize(text, 2, 2 + len(cell), 1)
+        assert (tok.kind, tok.text) == ("measure", cell)
+
+
+_WORDED = ("一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分|偏差原因分析及改进措施\n"
+           "效益指标|社会效益指标|群众环境卫生意识|明显提升|有所提升|10|8|宣传覆盖面不足\n"
+           "效益指标|可持续影响指标|长效保洁机制运行|长期|长期|5|5\n"
+           "满意度指标|服务对象满意度指标|村民满意度|≥90%|92%|10|9.5|满意度≥95%得满分,每降低1%扣0.5分\n"
+           "总分|总分|总分|总分|总分|25|22.5\n")
+
+
+def test_cells_under_the_header_give_names_even_when_targets_are_words():
+    table, report = read_score_table(_WORDED)
+    rows = [(i.name, i.target, i.actual, i.weight, i.score) for i in table.indicators if i.level == 3]
+    assert rows == [("群众环境卫生意识", "明显提升", "有所提升", 10, 8), ("长效保洁机制运行", "长期", "长期", 5, 5),
+                    ("村民满意度", "≥90%", "92%", 10, 9.5)]
+    assert table.total_score.value == 22.5 and report.totals_confirmed
+
+
+def test_a_subtotal_row_is_its_category_s_figures_not_an_indicator():
+    text = ("一级指标|二级指标|三级指标|权重|评分标准|得分\n"
+            "决策|项目立项|立项依据充分性|4||4\n"
+            "决策|绩效目标|绩效目标合理性|6|到位率100%得满分|5\n"
+            "决策|小计|小计|10||9\n"
+            "过程|资金管理|预算执行率|10|得分=执行率×分值|9.5\n"
+            "过程|小计|小计|10||9.5\n"
+            "合计|合计|合计|20||18.5\n")
+    table, report = read_score_table(text)
+    names = [i.name for i in table.indicators]
+    assert "小计" not in names
+    top = {i.name: (i.weight, i.score) for i in table.indicators if i.level == 1}
+    assert top == {"决策": (10, 9), "过程": (10, 9.5)}
+    assert report.totals_confirmed and len(report.rows_skipped) == 2

@@ -115,6 +115,10 @@ def read_budget(ctx: Context) -> BudgetFacts:
     return facts
 
 
+# A label that names where money comes from, not what it totals or is spent on.
+_SOURCE_LABEL = regex.compile(r"(?:资金|拨款|补助|补贴|基金|债券|自筹|配套)(?:[((][^()()]{0,10}[))])?$")
+_TOTAL_WORD = regex.compile(r"总额|合计|总计|小计|支出|收入")
+
 # '收入合计', '支出总额': a department's totals end with the word.
 _DEPARTMENT_TOTAL = regex.compile(r"(?:收入|支出)(?:合计|总额|总计)?$")
 
@@ -181,6 +185,9 @@ def _read_funds(ctx: Context, facts: BudgetFacts) -> bool:
               and any(figure(r.values, c) for c in ("budget", "executed", "initial", budget_role or ""))]
     if len(filled) == 1:
         facts.funding_source = Found(filled[0].label, filled[0].start, filled[0].start + len(filled[0].label))
+    elif not filled and total is table.total and _SOURCE_LABEL.search(total.label) and not _TOTAL_WORD.search(total.label):
+        # the block's only row names where its money comes from ('市级财政资金 | 642.5 | 548.66')
+        facts.funding_source = Found(total.label, total.start, total.start + len(total.label))
     return True
 
 

@@ -78,7 +78,10 @@ def read_bands(text: str) -> tuple[list[Band], tuple[int, int] | None]:
                 if len(found) >= 2:
                     break
                 found = []
-            found.append((g, lim[0], lim[1], m.start(), m.end()))
+            # the band begins at its condition's figure: the lazy prefix may hold the sentence before
+            # ('自评等级为优(90分及以上为优…': the stated grade is not part of the bands)
+            first = _CLAUSE_NUM.search(m["cond"])
+            found.append((g, lim[0], lim[1], m.start("cond") + (first.start() if first else 0), m.end()))
         if len(found) >= 2 and len(found) > len(best):
             best = found
     if not best:
@@ -96,9 +99,9 @@ def read_stated_grade(text: str, bands_span: tuple[int, int] | None) -> tuple[Fo
     """The grade the report gives itself; the band-definition sentences are not statements."""
     for pattern in _STATED:
         for m in pattern.finditer(text):
-            if bands_span and bands_span[0] - 5 <= m.start() <= bands_span[1] + 5:
-                continue
-            context = text[max(0, m.start() - 12):m.start()]
+            if bands_span and bands_span[0] <= m.start("g") < bands_span[1]:
+                continue  # a band's own grade word
+            context = regex.split(r"[。;;\n]", text[max(0, m.start() - 12):m.start()])[-1]  # this sentence only
             if regex.search(r"划分|设为|包括|(?:评分|评价|等级|考核|评定)标准|等级分|以上|以下|含|若|如果", context + m[0][:-1]):
                 continue  # a rule or a band definition, not the report's own grade
             word = m["g"]

@@ -21,8 +21,10 @@ PROVINCES = ("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 
              "四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门").split()
 _NOT_PLACE = ("社区", "小区", "园区", "景区", "片区", "校区", "库区", "厂区", "辖区", "市区", "城区", "城市", "超市",
               "都市", "本市", "全市", "全县", "全区", "我县", "我市", "我区", "本县", "本区", "县区")
+# What follows a province's short name: 广西壮族自治区, 宁夏回族自治区 before the bare 自治区.
+PROVINCE_SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)"
 _PLACE = regex.compile(
-    r"(?:(?P<prov>" + "|".join(PROVINCES) + r")(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?)?"
+    r"(?:(?P<prov>" + "|".join(PROVINCES) + r")" + PROVINCE_SUFFIX + r"?)?"
     r"(?P<city>[\p{Han}]{2,4}?(?:市|自治州|州|地区|盟))?"
     r"(?P<county>[\p{Han}]{2,8}?自治[县旗]|[\p{Han}]{1,4}?(?:区|县|旗|市))?")
 ORG_SUFFIX = (r"(?:委员会|管理委员会|管理局|局|委|办公室|办|中心|人民政府|政府|学校|中学|小学|幼儿园|医院|研究院|院|所|站|馆|"
@@ -308,7 +310,7 @@ def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
         if not place:
             continue
         # A higher level written before it elsewhere in the text: '上海市' + '金山区'.
-        prov = regex.search(rf"({'|'.join(PROVINCES)})(?:省|市|自治区)?{regex.escape(place)}", text)
+        prov = regex.search(rf"({'|'.join(PROVINCES)}){PROVINCE_SUFFIX}?{regex.escape(place)}", text)
         if prov and not place.startswith(prov[1]):
             return Found(prov[0], prov.start(), prov.end())
         return Found(place, cand.start, cand.end)

@@ -16,17 +16,24 @@ import regex
 OPERATOR = r"[≥≤<>=＞＜≧≦]"
 # Units a measured value carries ('29.5亩', '192只', '≥1200米'); 万元/元 make it an amount with its unit.
 MEASURE_UNITS = ("平方米|立方米|平方公里|公里|千米|万元|亿元|元|米|亩|公顷|个|人次|人|户|家|次|台|套|辆|头|只|所|座|篇|"
-                 "项|件|天|日|个月|小时|吨|株|棵|册|场|期|批|份|条|处|名|倍|km|m2|㎡|分钟|分")
+                 "项|件|天|日|个月|小时|吨|株|棵|册|场|期|批|份|条|处|名|倍|km|m2|㎡|分钟|分|"
+                 "公斤|千克|斤|克|立方|盏|栋|间|张|孔|眼|口|班|课时|学时|工日|床|组|箱|块|根|部|本|例")
 NUMBER_RUN = r"\d+(?:[.,]\d+)*"  # one figure, or several a scrape glued together ('2456.182456.18')
 UNIT = rf"(?:[万亿千百]?(?:{MEASURE_UNITS})|[万亿])"  # with its multiplier: '3.3万人', '2万亩', '1.2亿'
+# A unit per unit ('1600元/平方米', '35元/人·月', '60km/h'): one measure, the part after '/' is no label.
+PER_UNIT = rf"(?:{UNIT}\s*/\s*(?:{MEASURE_UNITS}|\p{{Han}}{{1,2}})(?:·\p{{Han}})?)"
+# Any short word of Han after a figure that ends its cell ('46公斤', '12艘'): a unit the list above lacks.
+# Only at a cell's end, where it cannot be the next row's name glued on (flow text has no cell ends).
+CELL_END_UNIT = r"\p{Han}{1,2}(?=\s*\Z)"
 
 _TOKEN = regex.compile(
     rf"""
     (?P<year>\d{{4}}\s*年度?|\d{{4}}[-—~至]\d{{4}}年?)                      # a year names, it is not a figure
   | (?P<paren>[((][^()()\n]{{0,48}}[))])                                   # '(50分)' '(A)' '(万元)': part of a label
   | (?P<ordinal>(?<![\d.])\d{{1,2}}[、::.](?=\p{{Han}}))                    # '1、' '2:' numbering a label
-  | (?P<target>{OPERATOR}\s*(?:{NUMBER_RUN}\s*(?:%|{UNIT})?|\*+\s*{UNIT}?))
-  | (?P<measure>{NUMBER_RUN}\s*{UNIT}(?![\p{{Han}}]{{2}}))
+  | (?P<target>{OPERATOR}\s*(?:{NUMBER_RUN}\s*(?:%|{PER_UNIT}|{UNIT}|{CELL_END_UNIT})?|\*+\s*{UNIT}?))
+  | (?P<measure>{NUMBER_RUN}\s*(?:{PER_UNIT}|{UNIT}(?![\p{{Han}}]{{2}})))
+  | (?P<cell_measure>{NUMBER_RUN}\s*{CELL_END_UNIT})
   | (?P<percent>{NUMBER_RUN}\s*%)
   | (?P<number>{NUMBER_RUN})
   | (?P<dash>(?<![\p{{Han}}\w])(?:——|--|[-—–/]|无)(?![\p{{Han}}A-Za-z]))
@@ -74,6 +81,8 @@ def tokenize(text: str, start: int, end: int, cell: int = -1) -> list[Token]:
             continue
         if kind in TEXT_KINDS:
             kind = "text"
+        elif kind == "cell_measure":
+            kind = "measure"
         if kind == "text" and out and out[-1].kind == "text" and out[-1].cell == cell and \
                 not (pending_space and "\n" in text[out[-1].end:m.start()] and cell < 0):
             prev = out.pop()

@@ -16,13 +16,13 @@ from functools import lru_cache
 
 import regex
 
-from .cells import tokenize
+from .cells import Token, tokenize
 from .model import Column, Header, Row
 from .roles import FORMULA, FUNDS_KEYS, HEADER_GAP, LABEL_ROLES, LETTER, POINTS, ROLE_RE, ROLES
 
 _PAREN_AFTER = regex.compile(r"\s*[((][^()()\n]{0,20}[))]")
 # The label cell over a funds block ('项目资金(万元)', '预算执行情况(万元)(20分)'), for its unit and points.
-_FUNDS_BLOCK = regex.compile(r"(?:项目资金|资金情况|资金投入情况|预算执行情况|年度预算申请|部门预算执行情况|资金来源)"
+_FUNDS_BLOCK = regex.compile(r"(?:项目资金|资金情况|资金投入情况|预算执行情况|年度预算申请|部门预算执行情况|资金来源|资金|经费)"
                              r"[\s|]*(?:[((][^()()]{0,12}[))][\s|]*){0,3}$")
 _TEN_THOUSAND = regex.compile(r"万元")
 _UNIT_NOTE = regex.compile(r"[((](?:万元|元|亿元)[))]")
@@ -150,24 +150,102 @@ def body_rows(text: str, header: Header, end: int) -> tuple[str, list[Row]]:
     body_start = header.end
     first_lines = text[body_start:end].lstrip("\n|: ").split("\n", 6)[:6]
     if sum(1 for line in first_lines if line.count("|") >= 2) >= 2:
-        return "pipe", _separated_rows(text, body_start, end, "|")
+        return "pipe", _separated_rows(text, body_start, end, "|", _header_cells(text, header, "|"))
     if sum(1 for line in first_lines if "\t" in line) >= 2:
-        return "tab", _separated_rows(text, body_start, end, "\t")
+        return "tab", _separated_rows(text, body_start, end, "\t", _header_cells(text, header, "\t"))
     return "flow", _flow_rows(text, body_start, end)
 
 
-def _separated_rows(text: str, start: int, end: int, sep: str) -> list[Row]:
+@dataclass
+class _HeaderCells:
+    """Where a header printed on one separated line puts its label cells: a row with as many cells
+    as the header has its labels in those cells, whatever their text says."""
+
+    count: int  # cells in the header's line
+    first_label: int
+    last_label: int
+    free: frozenset[int]  # cells under a note, target or actual column: text there may follow a figure
+
+
+def _header_cells(text: str, header: Header, sep: str) -> _HeaderCells | None:
+    line_start = text.rfind("\n", 0, header.start) + 1
+    line_end = text.find("\n", header.start)
+    line_end = len(text) if line_end < 0 else line_end
+    if header.end > line_end:
+        return None  # a header over two lines: its cells do not say which column is which
+    cell_of = [text.count(sep, line_start, c.start) for c in header.columns]
+    labels = [k for k, c in zip(cell_of, header.columns) if c.role in LABEL_ROLES]
+    if header.kind == "scores":
+        if not labels or max(labels) >= min(k for k, c in zip(cell_of, header.columns) if c.role not in LABEL_ROLES):
+            return None
+        first, last = min(labels), max(labels)
+    else:  # a funds block's labels stand before its first figure column, under no header word
+        first, last = 0, cell_of[0] - 1
+        if last < 0:
+            return None
+    free = frozenset(k for k, c in zip(cell_of, header.columns) if ROLES[c.role].accepts in ("any", "note"))
+    return _HeaderCells(text.count(sep, line_start, line_end) + 1, first, last, free)
+
+
+def _separated_rows(text: str, start: int, end: int, sep: str, cells: _HeaderCells | None = None) -> list[Row]:
     rows = []
     for line in regex.finditer(r"[^\n\f]+", text[start:end]):
         line_start = start + line.start()
         tokens, pos, cell = [], 0, 0
-        for piece in line[0].split(sep):
+        pieces = line[0].split(sep)
+        for piece in pieces:
             a = line_start + pos
             tokens.extend(tokenize(text, a, a + len(piece), cell))
             pos += len(piece) + 1
             cell += 1
-        rows.extend(_split_glued_rows(tokens))
+        glued = _split_glued_rows(tokens)
+        if cells is not None and _under_header(pieces, tokens, glued, cells):
+            rows.append(_by_cells(text, tokens, cells))
+        else:
+            rows.extend(glued)
     return rows
+
+
+def _under_header(pieces: list[str], tokens: list[Token], glued: list[Row], cells: _HeaderCells) -> bool:
+    """The row's cells stand under the header's: as many cells, or fewer where the export trimmed
+    trailing empty ones (the row then ends in a filled cell; a short row ending in an empty cell lost
+    a cell elsewhere), its labels in the label cells, and no figure-then-words split outside the free
+    cells (in a note, '到位率100%得满分' is the note's text, not two glued rows)."""
+    n = len(pieces)
+    trimmed = n == cells.count or (cells.last_label < n < cells.count and pieces[-1].strip() != "")
+    return trimmed and _labels_in_place(tokens, cells) and all(r.tokens[0].cell in cells.free for r in glued[1:])
+
+
+def _labels_in_place(tokens: list[Token], cells: _HeaderCells) -> bool:
+    """No label cell holds figures only: where one does, a category written once (a merged cell not
+    repeated) has shifted the row's cells left, and the cells no longer stand under their header."""
+    for k in range(cells.first_label, cells.last_label + 1):
+        own = [t for t in tokens if t.cell == k]
+        if own and all(t.is_value for t in own):
+            return False
+    return True
+
+
+def _by_cells(text: str, tokens: list[Token], cells: _HeaderCells) -> Row:
+    """A row laid on the header's cells: each label cell one label (a name holding a figure, '3000亩
+    示范基地', stays whole), cells before the labels (an outer merged column: '绩效指标') dropped, and a
+    label repeated into the value cells (a merged total '合计 | 合计 | … | 100') not taken as a value."""
+    labels: list[Token] = []
+    for k in range(cells.first_label, cells.last_label + 1):
+        own = [t for t in tokens if t.cell == k]
+        if own:
+            labels.append(Token("text", text[own[0].start:own[-1].end], own[0].start, own[-1].end, k))
+    names = {t.text for t in labels}
+    values: list[Token] = []
+    for t in tokens:
+        if t.cell <= cells.last_label or (t.kind == "text" and t.text in names):
+            continue
+        if t.cell in cells.free and values and values[-1].cell == t.cell:
+            # a note or target cell is one value however many figures its words hold
+            prev = values.pop()
+            t = Token("text", text[prev.start:t.end], prev.start, t.end, t.cell)
+        values.append(t)
+    return Row(labels + values, label_end=len(labels))
 
 
 def _split_glued_rows(tokens: list) -> list[Row]:

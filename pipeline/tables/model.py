@@ -44,9 +44,14 @@ class Row:
     """A row as the layout gave it: its tokens in reading order."""
 
     tokens: list[Token]
+    # Where the labels end, when the header's cells say so (a separated row with the header's cells):
+    # then a text cell under a target or actual column is a value of that column, not a label.
+    label_end: int | None = None
 
     @property
     def labels(self) -> list[Token]:
+        if self.label_end is not None:
+            return self.tokens[:self.label_end]
         out = []
         for t in self.tokens:
             if t.is_value:

@@ -25,11 +25,12 @@ ROLE_DEFS = [
     RoleDef("initial", r"年初预算数?|年初批复(?:预算)?数?|年初预匏数", "amount", "funds"),
     RoleDef("budget_net", r"扣除统筹整合资金后预算(?:金额|数)", "amount", "funds"),
     RoleDef("pooled", r"统筹整合资金数?", "amount", "funds"),
+    # 下达数: what a transfer payment's form calls the budget allocated to the project
     RoleDef("budget", r"全年\(?调整\)?预算数?|全年预算数?|调整后预算数?|调整预算数?|批复预算数?|"
-                      r"全年\([^)]{0,4}\)预算数|预算数|预算金额", "amount", "funds"),
+                      r"全年\([^)]{0,4}\)预算数|预算数|预算金额|(?:资金)?下达(?:资金)?数|下达金额", "amount", "funds"),
     RoleDef("received_rate", r"(?:预算|资金)?到位率|预算到位", "rate", "funds"),
     RoleDef("received", r"全年到位资金|到位资金数?|资金到位数|到位数", "amount", "funds"),
-    RoleDef("executed", r"全年执行(?:数|资金)|预算执行数|实际执行数|实际支出数?|执行数|支出数|执行金额", "amount", "funds"),
+    RoleDef("executed", r"全年执行(?:数|资金)|全年(?:实际)?支出数|预算执行数|实际执行数|实际支出数?|执行数|支出数|执行金额", "amount", "funds"),
     RoleDef("rate", r"(?:预算|资金)?执行率(?!权重|得分)|预算执行(?!数|情况)|支出率", "rate", "funds"),
     RoleDef("row_no", r"行次", "ordinal", "funds"),
     # --- score tables ---

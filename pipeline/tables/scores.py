@@ -27,6 +27,8 @@ _NOTE_LABEL = regex.compile(r"^(?:其中|注[::]|说明|备注|……|\.{3,})")
 # 相关性/效率/效果/可持续性): in flow text a trailing note column runs into the next row's name.
 _KNOWN_CRITERIA = regex.compile(r"(?:项目)?(?:相关性|效率|效果|可持续性|决策|过程|产出|效益|满意度|投入|管理|绩效)$")
 _NUMBERING = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|[((][一二三四五六七八九十\d]{1,3}[))]|\d{1,2}[、.](?!\d)|[A-Z]\d*)\s*")
+# A category's subtotal row: '小计', '分项合计', '一级指标小计'.
+_SUBTOTAL_ROW = regex.compile(r"^(?:[\p{Han}]{0,6}小\s*计|分项合计)$")
 _SUBTOTAL = regex.compile(r"[((]\s*\d+(?:\.\d+)?\s*分?\s*[))]")
 
 
@@ -91,6 +93,12 @@ def _read(text: str, header: Header, end: int) -> tuple[ScoreTable, TableReport]
             continue
         empty_run = 0
         named = [t for t in labels if _clean(t.text)]
+        if named and _SUBTOTAL_ROW.match(_clean(named[-1].text)):
+            if _subtotal(table, categories, named, values):
+                report.skip(row, "a subtotal, kept on its category")
+            else:
+                report.skip(row, "a subtotal with no category open")
+            continue
         # Category cells on the row itself, deepest last: they sit at the levels just above the leaf.
         for k, tok in enumerate(named[:-1]):
             depth = max(0, depth_of_leaf - (len(named) - 1) + k)
@@ -123,6 +131,26 @@ def _read(text: str, header: Header, end: int) -> tuple[ScoreTable, TableReport]
     report.totals_confirmed = adds_up(table)
     report.confidence = _confidence(table, report)
     return table, report
+
+
+def _subtotal(table: ScoreTable, categories: dict, named, values: dict[str, Value]) -> bool:
+    """A 小计 row is its category's subtotal, not an indicator: the category is the one its row names
+    ('决策 | 小计 | 小计 | 20'), else the deepest one open. Its weight and score go on that category
+    (where the category's own '(N分)' did not already give one), so subtotals_match can compare them."""
+    owner_name = next((_clean(t.text) for t in reversed(named) if not _SUBTOTAL_ROW.match(_clean(t.text))), None)
+    open_ = sorted(categories.items())
+    owner = next((idx for _, (idx, name) in reversed(open_) if name == owner_name), None) if owner_name else None
+    if owner is None and open_:
+        owner = open_[-1][1][0]
+    if owner is None:
+        return False
+    category = table.indicators[owner]
+    for role in ("weight", "score"):
+        v = values.get(role)
+        if v is not None and isinstance(v.value, float) and getattr(category, role) is None:
+            setattr(category, role, v.value)
+            table.spans[owner][role] = (v.start, v.end)
+    return True
 
 
 def _drop_previous_note(labels):
