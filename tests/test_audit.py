@@ -14,6 +14,7 @@ from pipeline.audit import build_audit
 from pipeline.audit.charts import year_chart
 from pipeline.audit.crops import Box, CitedCell, PageImages, crop_cells, placed_texts
 from pipeline.audit.names import value_name
+from pipeline.audit.upright import turn_box
 from pipeline.dataset import Store, ingest
 
 
@@ -255,3 +256,31 @@ def test_findings_across_reports_name_the_files(tmp_path):
     assert "same_report_twice" in cross
     assert "自评表 上传版.txt" in cross and "自评表 重复上传.txt" in cross
     assert not any(rid in cross or rid.split(":")[0] in cross for rid in ids)
+
+
+def test_a_photo_taken_sideways_is_pictured_upright_with_its_rows_labels(tmp_path):
+    """photo_score_page.jpg is a score table photographed a quarter turn off: its boxes are tall."""
+    shutil.copy(SAMPLES / "photo_score_page.jpg", tmp_path / "photo.jpg")
+    db = tmp_path / "j.sqlite"
+    ingest([tmp_path / "photo.jpg"], db, workers=0, progress=False)
+    store = Store.open(db)
+    record = json.loads(store.query("SELECT record_json FROM reports")[0][0])
+    store.close()
+    prov = record["provenance"]
+    scored = [p.rsplit("/", 1)[0] for p in prov if p.startswith("/scores/indicators/") and p.endswith("/score")
+              and f"{p.rsplit('/', 1)[0]}/name" in prov]
+    assert len(scored) >= 3
+    cells = [CitedCell(k, prov[f"{row}/score"]["page"], Box.of(prov[f"{row}/score"]["bbox"]))
+             for k, row in enumerate(scored, start=1)]
+    crops = crop_cells(PageImages(), str(tmp_path / "photo.jpg"), cells, placed_texts(prov))
+    assert crops and all(c.turns in (1, 3) for c in crops)
+    from PIL import Image
+    with Image.open(tmp_path / "photo.jpg") as im:
+        width, height = im.size
+    for row in scored:  # upright, each row's label stands left of its score, and the picture holds both
+        label = turn_box(Box.of(prov[f"{row}/name"]["bbox"]), crops[0].turns, width, height)
+        score = turn_box(Box.of(prov[f"{row}/score"]["bbox"]), crops[0].turns, width, height)
+        assert label.x1 <= score.x0
+    picture = _image(crops[0])
+    assert crops[0].x0 <= min(turn_box(Box.of(prov[f"{r}/name"]["bbox"]), crops[0].turns, width, height).x0 for r in scored)
+    assert picture.width > picture.height

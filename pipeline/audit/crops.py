@@ -19,6 +19,8 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
+from .upright import quarter_turns, turn_box
+
 SCALE = 2.0  # PDF pages rendered at 144 dpi: small print stays legible in a crop
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif")
 OUTLINE = (214, 30, 30)
@@ -67,22 +69,26 @@ class CitedCell:
 
 @dataclass(frozen=True)
 class PlacedText:
-    """Any extracted value's place on a page (the record's provenance), used to find rows and headers."""
+    """Any extracted value's place on a page (the record's provenance), used to find rows and headers
+    and which way up the page is."""
     page: int
     box: Box
+    pointer: str | None = None
 
 
 @dataclass(frozen=True)
 class Crop:
     """A picture of page `page` showing the cited values `numbers`; (x0, top) is its top-left corner in
     box units and `scale` pixels per unit, so a box maps onto it (above the dashed rule of a stacked
-    header band the rows are the header's)."""
+    header band the rows are the header's). `turns`: counter-clockwise quarter turns the page was given
+    to stand upright (upright.py); x0 and top are in the turned page's frame."""
     page: int
     numbers: tuple[int, ...]
     data_uri: str
     x0: float = 0.0
     top: float = 0.0
     scale: float = 1.0
+    turns: int = 0
 
 
 class PageImages:
@@ -127,10 +133,10 @@ def _open_image(path: str, number: int):
 
 def placed_texts(provenance: dict) -> list[PlacedText]:
     out = []
-    for entry in (provenance or {}).values():
+    for pointer, entry in (provenance or {}).items():
         box = Box.of(entry.get("bbox")) if isinstance(entry, dict) else None
         if box is not None and isinstance(entry.get("page"), int):
-            out.append(PlacedText(entry["page"], box))
+            out.append(PlacedText(entry["page"], box, pointer))
     return out
 
 
@@ -143,12 +149,20 @@ def crop_cells(pages: PageImages, path: str, cells: list[CitedCell], placed: lis
             continue
         image, scale = rendered
         on_page = [c for c in cells if c.page == page]
-        texts = [p.box for p in placed if p.page == page]
+        texts = [p for p in placed if p.page == page]
+        turns = quarter_turns(texts)
+        if turns:  # a photo taken sideways: the page turned upright, its boxes with it
+            width, height = image.width / scale, image.height / scale
+            from PIL import Image
+            image = image.transpose({1: Image.Transpose.ROTATE_90, 2: Image.Transpose.ROTATE_180,
+                                     3: Image.Transpose.ROTATE_270}[turns])
+            on_page = [CitedCell(c.number, c.page, turn_box(c.box, turns, width, height)) for c in on_page]
+            texts = [PlacedText(t.page, turn_box(t.box, turns, width, height), t.pointer) for t in texts]
         for group in _groups(on_page):
-            picture = _picture(image, scale, group, texts)
+            picture = _picture(image, scale, group, [t.box for t in texts])
             if picture is not None:
                 data_uri, x0, top = picture
-                out.append(Crop(page, tuple(c.number for c in group), data_uri, x0, top, scale))
+                out.append(Crop(page, tuple(c.number for c in group), data_uri, x0, top, scale, turns))
     return out
 
 
@@ -206,6 +220,7 @@ def _picture(image, scale: float, group: list[CitedCell], texts: list[Box]) -> t
     region = Box(min([region.x0] + [t.x0 for t in in_table]), region.top, region.x1, region.bottom)
     header = HEADER_ROWS * row
     pad = 0.6 * row
+    below = 0.3 * row  # under the last row: enough for its outline, not half of the next row
     marked = image.copy()
     draw = ImageDraw.Draw(marked)
     font = _font(max(12, int(row * scale * 0.55)))
@@ -215,9 +230,9 @@ def _picture(image, scale: float, group: list[CitedCell], texts: list[Box]) -> t
                        outline=OUTLINE, width=max(2, int(scale * 1.5)))
         draw.text((b.x1 * scale + 4, b.top * scale), str(c.number), fill=OUTLINE, font=font)
     x0, x1 = region.x0 - pad, region.x1 + pad + 8
-    bands = [(table_top - header, region.bottom + pad)]
+    bands = [(table_top - header, region.bottom + below)]
     if region.top - table_top > HEADER_GAP_ROWS * row:
-        bands = [(table_top - header, table_top), (region.top - pad, region.bottom + pad)]
+        bands = [(table_top - header, table_top), (region.top - pad, region.bottom + below)]
     pieces, corners = [], []
     for top, bottom in bands:
         box = (max(0, int(x0 * scale)), max(0, int(top * scale)),
