@@ -7,6 +7,7 @@ from .classify import classify
 from .extract import extract_record
 from .extract.split import report_spans
 from .load import load
+from .load.office import mark_formula_values
 from .normalise import normalise
 from .record import Record
 from .verify import verify
@@ -24,6 +25,7 @@ def extract(path: str | Path) -> list[Record]:
         if len(spans) > 1:
             record.extra["report_index"] = k  # the k-th report of a file holding several
         verify(record)
+        mark_formula_values(document, record)  # a workbook's formula results: marked and warned, not trusted silently
         cls = classify(part.text, record)
         record.source.document_class, record.source.document_class_reason = cls.name, cls.reason
         record.source.finance_kind = cls.kind

@@ -164,6 +164,24 @@ def write_padded_xxe(path: Path, sample: str, part: str, padding: int = 8192) ->
     return path
 
 
+def write_formula_xlsx(path: Path) -> Path:
+    """The 2020 self-assessment form (samples/selfeval_2021.xlsx) with its full-year budget (C6, 320) a
+    formula over another workbook ([1]预算!C6) and its executed amount (D6, 304.8) a SUM, both with the
+    cached results Excel leaves: read as figures, they are what a stale link last gave."""
+    import zipfile
+    with zipfile.ZipFile(ROOT / "samples" / "selfeval_2021.xlsx") as src, \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                for old, new in ((b'<c r="C6" t="n"><v>320</v>', '<c r="C6" t="n"><f>[1]预算!C6</f><v>320</v>'.encode()),
+                                 (b'<c r="D6" t="n"><v>304.8</v>', b'<c r="D6" t="n"><f>SUM(D7:D9)</f><v>304.8</v>')):
+                    assert old in data, old
+                    data = data.replace(old, new)
+            dst.writestr(info, data)
+    return path
+
+
 def write_not_pdf(path: Path) -> Path:
     """A file named .pdf with no %PDF header: PDF-like objects after junk (as two pdf.js test files)."""
     path.write_bytes(b"garbage header\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
@@ -190,6 +208,7 @@ def main(argv: list[str]) -> int:
     write_shared_strings_xlsx(out / "shared_strings.xlsx")
     write_padded_xxe(out / "padded_xxe.docx", "project_shanghai.docx", "word/document.xml")
     write_padded_xxe(out / "padded_xxe.xlsx", "selfeval_2021.xlsx", "xl/workbook.xml")
+    write_formula_xlsx(out / "formula_external.xlsx")
     write_not_pdf(out / "no_header.pdf")
     write_nul_bytes(out / "nul.txt")
     print(f"hostile files written under {out}")

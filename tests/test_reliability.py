@@ -851,3 +851,19 @@ def test_an_embedded_traceback_in_extract_is_one_line(tmp_path, capsys, monkeypa
     (line, _) = _err_lines(capsys.readouterr().err)
     assert line.startswith(f"jixiao: {a}: internal error (RuntimeError: [ONNXRuntimeError]")
     assert "bad allocation" in line and "File" not in line
+
+
+def test_values_from_a_formula_or_an_external_workbook_are_marked_and_warned(tmp_path):
+    xlsx = make_hostile.write_formula_xlsx(tmp_path / "linked.xlsx")
+    (record,) = pipeline.run.extract(xlsx)
+    budget, executed = record.provenance["/budget/budget_yuan"], record.provenance["/budget/executed_yuan"]
+    assert (budget["formula"], budget["cell"], budget["external_link"]) == (True, "C6", True)
+    assert (executed["formula"], executed["cell"]) == (True, "D6") and "external_link" not in executed
+    (warning,) = [c for c in record.checks if c.id == "formula_values"]
+    assert (warning.status, warning.severity) == ("warn", "warning")
+    assert "2 value(s) come from a formula's cached result (1 from another workbook" in warning.message
+    assert {e["pointer"] for e in warning.evidence} == {"/budget/budget_yuan", "/budget/executed_yuan"}
+    # the same form with typed figures: nothing marked, no warning
+    (typed,) = pipeline.run.extract(SAMPLES / "selfeval_2021.xlsx")
+    assert not any(e.get("formula") for e in typed.provenance.values())
+    assert not any(c.id == "formula_values" for c in typed.checks)
