@@ -49,9 +49,12 @@ demo: install system-deps
 test: install system-deps
 	$(BIN)/pytest
 
-# The fuzz run: random, mutated and binary input through the whole pipeline (about 10 minutes here).
+# The fuzz run: random, mutated and binary input through the whole pipeline (about 10 minutes here),
+# then a whole ingest of hostile, mutated and random files under its limits, with its figures printed
+# (files, tracebacks, hangs past the limit, lost files, worker peak memory; scripts/fuzz_ingest.py).
 fuzz: install
 	JIXIAO_FUZZ_EXAMPLES=3000 $(BIN)/pytest -q -p no:cacheprovider tests/test_hostile.py -k "random or mutated"
+	$(BIN)/python scripts/fuzz_ingest.py --files 300
 
 bench: install
 	$(BIN)/python bench/bench_text.py

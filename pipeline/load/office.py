@@ -37,7 +37,12 @@ def check_zip(path: Path, data: bytes) -> zipfile.ZipFile:
         raise LoadError(path, f"refused: {total // 2**20} MiB once unzipped (a zip bomb or not a report)")
     for info in zf.infolist():
         if info.filename.lower().endswith((".xml", ".rels", ".vml")):
-            with zf.open(info) as fh:
+            try:
+                fh = zf.open(info)
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+                raise LoadError(path, f"not a readable Office file: '{info.filename}' is damaged "
+                                      f"({short_reason(exc)})") from None
+            with fh:
                 refuse_entities(path, info.filename, fh)
     return zf
 
@@ -74,7 +79,7 @@ def refuse_entities(path: Path, part: str, fh) -> None:
     except expat.ExpatError as exc:
         raise LoadError(path, f"not a readable Office file: '{part}' is damaged XML "
                               f"({expat.ErrorString(exc.code)}, line {exc.lineno})") from None
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:  # a member that does not inflate
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:  # does not inflate
         raise LoadError(path, f"not a readable Office file: '{part}' is damaged ({short_reason(exc)})") from None
 
 
