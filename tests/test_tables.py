@@ -223,3 +223,46 @@ def test_a_subtotal_row_is_its_category_s_figures_not_an_indicator():
     top = {i.name: (i.weight, i.score) for i in table.indicators if i.level == 1}
     assert top == {"决策": (10, 9), "过程": (10, 9.5)}
     assert report.totals_confirmed and len(report.rows_skipped) == 2
+
+
+def test_the_tables_totals_decide_how_glued_weight_and_score_runs_are_cut():
+    text = ("一级指标二级指标三级指标分值得分\n"
+            "决策项目立项立项依据充分性33\n"
+            "决策绩效目标绩效目标合理性32\n"
+            "过程资金管理预算执行率54\n"
+            "产出产出数量培训班次完成率1010\n"
+            "效益满意度参训学员满意度109\n"
+            "合计3128\n")
+    table, report = read_score_table(text)
+    leaves = [(i.name, i.weight, i.score) for i in table.indicators if i.level == 3]
+    assert leaves == [("立项依据充分性", 3, 3), ("绩效目标合理性", 3, 2), ("预算执行率", 5, 4),
+                      ("培训班次完成率", 10, 10), ("参训学员满意度", 10, 9)]
+    tops = [i.name for i in table.indicators if i.level == 1]
+    assert tops == ["决策", "过程", "产出", "效益"]
+    assert report.totals_confirmed and report.rows_chosen_by_totals >= 3
+
+
+def test_totals_choose_nothing_when_two_combinations_add_up():
+    from pipeline.tables.model import Value
+    from pipeline.tables.totals import RowOptions, choose
+
+    def reading(w, s):
+        return {"weight": Value(float(w), 0, 1), "score": Value(float(s), 1, 2)}
+    rows = [RowOptions(0, [(0.0, reading(5, 4)), (0.0, reading(5, 5))]),
+            RowOptions(1, [(0.0, reading(5, 5)), (0.0, reading(5, 4))])]
+    assert choose(rows, 10, 9) is None  # 4 + 5 or 5 + 4: the totals cannot say
+    rows = [RowOptions(0, [(0.0, reading(5, 4))]), RowOptions(1, [(0.0, reading(5, 6)), (0.1, reading(5, 5))])]
+    chosen = choose(rows, 10, 9)
+    assert [c["score"].value for c in chosen] == [4, 5]
+
+
+def test_columns_spaced_out_by_runs_of_spaces_are_cells():
+    text = ("绩效评价评分表\n\n指标                 分值   得分   扣分原因\n"
+            "项目立项规范性       8      8\n"
+            "绩效目标合理性       7      6      部分指标未量化\n"
+            "资金到位率           6      6\n"
+            "总分                 21     20\n")
+    table, report = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in table.indicators] == \
+        [("项目立项规范性", 8, 8), ("绩效目标合理性", 7, 6), ("资金到位率", 6, 6)]
+    assert report.layout == "spaced" and report.totals_confirmed

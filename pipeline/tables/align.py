@@ -135,9 +135,33 @@ def align(row: Row, columns: list[Column], tokens: list[Token] | None = None,
           score: Callable[[dict[str, Value]], tuple[int, int]] | None = None) -> RowReading | None:
     """The row's best reading on `columns`; `score` gives a reading's (satisfied, violated) identities."""
     tokens = row.values if tokens is None else tokens
-    n_tok, n_col = len(tokens), len(columns)
     if not tokens:
         return RowReading(row, {}, 0.0)
+    optimum, readings = _readings(tokens, columns, 0.0)
+    if not readings:
+        return None
+    readings = [r for _, r in readings]
+    if score is not None:
+        ranked = [(score(r), r) for r in readings]
+        top = max((s[0] - 2 * s[1]) for s, _ in ranked)
+        readings = [r for s, r in ranked if s[0] - 2 * s[1] == top]
+    least = min(_imbalance(r) for r in readings)
+    readings = [r for r in readings if _imbalance(r) == least]
+    return _agree(row, readings, optimum)
+
+
+def near_readings(row: Row, columns: list[Column], slack: float) -> list[tuple[float, dict[str, Value]]]:
+    """Every reading of the row that costs at most `slack` more than the cheapest, with its extra cost:
+    the choices a table's own totals may decide between ('33' is a weight of 33, or 3 | 3)."""
+    if not row.values:
+        return [(0.0, {})]
+    optimum, readings = _readings(row.values, columns, slack)
+    return [(round(cost - optimum, 6), r) for cost, r in readings]
+
+
+def _readings(tokens: list[Token], columns: list[Column], slack: float) -> tuple[float, list[tuple[float, dict[str, Value]]]]:
+    """(the cheapest cost, every reading within `slack` of it with its cost)."""
+    n_tok, n_col = len(tokens), len(columns)
 
     @cache
     def cut(ti: int, ci: int, k: int) -> list[tuple[float, list[Value]]]:
@@ -159,13 +183,13 @@ def align(row: Row, columns: list[Column], tokens: list[Token] | None = None,
         return min(options)
 
     optimum = best(0, 0)
-    readings: list[dict[str, Value]] = []
+    readings: list[tuple[float, dict[str, Value]]] = []
 
     def walk(ti: int, ci: int, spent: float, chosen: dict[str, Value]) -> None:
-        if len(readings) >= MAX_READINGS or spent + best(ti, ci) > optimum + 1e-9:
+        if len(readings) >= MAX_READINGS or spent + best(ti, ci) > optimum + slack + 1e-9:
             return
         if ti == n_tok:
-            readings.append(dict(chosen))
+            readings.append((spent, dict(chosen)))
             return
         walk(ti + 1, ci, spent + SKIP_TOKEN, chosen)
         if ci < n_col:
@@ -184,15 +208,7 @@ def align(row: Row, columns: list[Column], tokens: list[Token] | None = None,
                         del chosen[key]
 
     walk(0, 0, 0.0, {})
-    if not readings:
-        return None
-    if score is not None:
-        ranked = [(score(r), r) for r in readings]
-        top = max((s[0] - 2 * s[1]) for s, _ in ranked)
-        readings = [r for s, r in ranked if s[0] - 2 * s[1] == top]
-    least = min(_imbalance(r) for r in readings)
-    readings = [r for r in readings if _imbalance(r) == least]
-    return _agree(row, readings, optimum)
+    return optimum, readings
 
 
 def _imbalance(reading: dict[str, Value]) -> int:

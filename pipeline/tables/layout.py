@@ -5,7 +5,7 @@ pipes, the empty cells or every separator). This module finds a table by its hea
 header words with nothing but spaces, pipes and parenthesised notes between them — and cuts the text
 after it into rows:
 
-* `pipe` / `tab`: one line per row, cells between separators;
+* `pipe` / `tab` / `spaced`: one line per row, cells between separators (runs of spaces for `spaced`);
 * `flow`: no reliable separators (cells glued, spaced, or one per paragraph): a row begins where a
   label follows a value, which is how every form reads, label first then its figures.
 """
@@ -149,11 +149,16 @@ def body_rows(text: str, header: Header, end: int) -> tuple[str, list[Row]]:
     """The rows after `header` up to `end`, and the layout they were read in."""
     body_start = header.end
     first_lines = text[body_start:end].lstrip("\n|: ").split("\n", 6)[:6]
-    if sum(1 for line in first_lines if line.count("|") >= 2) >= 2:
-        return "pipe", _separated_rows(text, body_start, end, "|", _header_cells(text, header, "|"))
-    if sum(1 for line in first_lines if "\t" in line) >= 2:
-        return "tab", _separated_rows(text, body_start, end, "\t", _header_cells(text, header, "\t"))
+    for layout, sep, least in _SEPARATED:
+        if sum(1 for line in first_lines if len(sep.findall(line)) >= least) >= 2:
+            return layout, _separated_rows(text, body_start, end, sep, _header_cells(text, header, sep))
     return "flow", _flow_rows(text, body_start, end)
+
+
+# Layouts with a cell separator, tried in order, with how many separators mark a row of cells: pipes,
+# tabs, and the runs of spaces a PDF text layer or a plain-text export puts between columns.
+_SEPARATED = (("pipe", regex.compile(r"\|"), 2), ("tab", regex.compile(r"\t"), 1),
+              ("spaced", regex.compile(r"[ \u3000]{2,}"), 2))
 
 
 @dataclass
@@ -167,13 +172,17 @@ class _HeaderCells:
     free: frozenset[int]  # cells under a note, target or actual column: text there may follow a figure
 
 
-def _header_cells(text: str, header: Header, sep: str) -> _HeaderCells | None:
+def _count(sep: regex.Pattern, text: str, a: int, b: int) -> int:
+    return len(sep.findall(text, a, b))
+
+
+def _header_cells(text: str, header: Header, sep: regex.Pattern) -> _HeaderCells | None:
     line_start = text.rfind("\n", 0, header.start) + 1
     line_end = text.find("\n", header.start)
     line_end = len(text) if line_end < 0 else line_end
     if header.end > line_end:
         return None  # a header over two lines: its cells do not say which column is which
-    cell_of = [text.count(sep, line_start, c.start) for c in header.columns]
+    cell_of = [_count(sep, text, line_start, c.start) for c in header.columns]
     labels = [k for k, c in zip(cell_of, header.columns) if c.role in LABEL_ROLES]
     if header.kind == "scores":
         if not labels or max(labels) >= min(k for k, c in zip(cell_of, header.columns) if c.role not in LABEL_ROLES):
@@ -184,20 +193,19 @@ def _header_cells(text: str, header: Header, sep: str) -> _HeaderCells | None:
         if last < 0:
             return None
     free = frozenset(k for k, c in zip(cell_of, header.columns) if ROLES[c.role].accepts in ("any", "note"))
-    return _HeaderCells(text.count(sep, line_start, line_end) + 1, first, last, free)
+    return _HeaderCells(_count(sep, text, line_start, line_end) + 1, first, last, free)
 
 
-def _separated_rows(text: str, start: int, end: int, sep: str, cells: _HeaderCells | None = None) -> list[Row]:
+def _separated_rows(text: str, start: int, end: int, sep: regex.Pattern, cells: _HeaderCells | None = None) -> list[Row]:
     rows = []
     for line in regex.finditer(r"[^\n\f]+", text[start:end]):
         line_start = start + line.start()
-        tokens, pos, cell = [], 0, 0
-        pieces = line[0].split(sep)
-        for piece in pieces:
-            a = line_start + pos
-            tokens.extend(tokenize(text, a, a + len(piece), cell))
-            pos += len(piece) + 1
-            cell += 1
+        tokens, pieces, a = [], [], line_start
+        for cut in [*sep.finditer(text, line_start, line_start + len(line[0])), None]:
+            b = cut.start() if cut else line_start + len(line[0])
+            tokens.extend(tokenize(text, a, b, len(pieces)))
+            pieces.append(text[a:b])
+            a = cut.end() if cut else b
         glued = _split_glued_rows(tokens)
         if cells is not None and _under_header(pieces, tokens, glued, cells):
             rows.append(_by_cells(text, tokens, cells))

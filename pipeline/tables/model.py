@@ -114,6 +114,7 @@ class TableReport:
     total_row: bool = False
     totals_confirmed: bool | None = None  # the rows add up to the total row (None: no total row)
     confidence: float = 0.0
+    rows_chosen_by_totals: int = 0  # rows whose reading the table's totals decided (totals.py)
 
     def skip(self, row: Row | str, reason: str) -> None:
         text = row if isinstance(row, str) else "".join(t.text for t in row.tokens)

@@ -38,7 +38,9 @@ ROLE_DEFS = [
     RoleDef("level2", r"二级指标|二级", "label", "scores"),
     RoleDef("level3", r"三级指标|三级", "label", "scores"),
     RoleDef("level4", r"四级指标", "label", "scores"),
-    RoleDef("name", r"指标名称|评价指标|考核指标|评价准则|评价内容|指标内容", "label", "scores"),
+    # a bare 指标 names the label column only where a weight column follows it ('指标 | 分值 | 得分')
+    RoleDef("name", r"指标名称|评价指标|考核指标|评价准则|评价内容|指标内容|指标(?=\|?(?:分值|权重|满分|标准分))",
+            "label", "scores"),
     RoleDef("unit", r"计量单位|度量单位", "note", "scores"),
     RoleDef("target", r"年度指标值|年初指标值|调整指标值|全年指标值|年初目标值|年度目标值|绩效目标值|预期目标值?|目标值|指标值", "any", "scores"),
     RoleDef("actual", r"实际完成值|全年实际值|实际完成情况|实际值|完成值|实现值", "any", "scores"),

@@ -13,11 +13,12 @@ import regex
 from ..extract.context import Found
 from ..extract.score_table import ScoreTable
 from ..record import Indicator
-from .align import align
+from .align import align, near_readings
 from .cells import Token
 from .layout import body_rows, tables_of
 from .model import Header, TableReport, Value, figure
 from .roles import LABEL_ROLES, POINTS
+from .totals import SLACK, RowOptions, choose
 
 _TOTAL_LABEL = regex.compile(r"^(?:合计|总分|总计|总得分|得分合计|综合得分|自评总分|评价总分|总 分)")
 _FIGURES = ("weight", "score", "raw_score")
@@ -27,6 +28,16 @@ _NOTE_LABEL = regex.compile(r"^(?:其中|注[::]|说明|备注|……|\.{3,})")
 # 相关性/效率/效果/可持续性): in flow text a trailing note column runs into the next row's name.
 _KNOWN_CRITERIA = regex.compile(r"(?:项目)?(?:相关性|效率|效果|可持续性|决策|过程|产出|效益|满意度|投入|管理|绩效)$")
 _NUMBERING = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|[((][一二三四五六七八九十\d]{1,3}[))]|\d{1,2}[、.](?!\d)|[A-Z]\d*)\s*")
+# Category names of the published frameworks (DOMAIN.md §1.1: 财预〔2020〕10号 附件2 决策/过程/产出/效益,
+# the 2013 投入/过程/产出/效果, the 自评表's 产出指标/效益指标/满意度指标, Hunan's 共性/特性, 部门整体), longest
+# first. In flow text a row's label cells are glued ('决策项目立项立项依据充分性'): they are peeled off by name.
+_LEVEL1_NAMES = ("项目决策|项目管理|项目产出|项目效益|部门决策|部门管理|部门绩效|综合管理|共性指标|特性指标|产出指标|效益指标|"
+                 "满意度指标|成本指标|决策|过程|产出|效益|投入|效果")
+_LEVEL2_NAMES = ("服务对象满意度指标|可持续影响指标|社会效益指标|经济效益指标|生态效益指标|服务对象满意度|可持续影响|"
+                 "项目立项|绩效目标|资金投入|资金管理|资金落实|组织实施|业务管理|财务管理|项目执行|目标任务|预算编制|"
+                 "产出数量|产出质量|产出时效|产出成本|数量指标|质量指标|时效指标|成本指标|项目绩效|项目效益|"
+                 "经济效益|社会效益|生态效益|满意度")
+_GLUED_CATEGORIES = regex.compile(rf"^(?P<l1>{_LEVEL1_NAMES})(?P<l2>{_LEVEL2_NAMES})?(?P<leaf>\p{{Han}}.{{1,}})$")
 # A category's subtotal row: '小计', '分项合计', '一级指标小计'.
 _SUBTOTAL_ROW = regex.compile(r"^(?:[\p{Han}]{0,6}小\s*计|分项合计)$")
 _SUBTOTAL = regex.compile(r"[((]\s*\d+(?:\.\d+)?\s*分?\s*[))]")
@@ -54,6 +65,7 @@ def _read(text: str, header: Header, end: int) -> tuple[ScoreTable, TableReport]
     categories: dict[int, tuple[int, str]] = {}  # depth → (indicator index, name) of the open category cells
     depth_of_leaf = max(1, sum(1 for c in header.columns if c.role in LABEL_ROLES)) - 1
     leaves: list[int] = []
+    leaf_rows: dict[int, object] = {}  # indicator index → its row, for the totals' tie-break
     empty_run = 0
     for row in rows:
         labels = row.labels
@@ -93,6 +105,8 @@ def _read(text: str, header: Header, end: int) -> tuple[ScoreTable, TableReport]
             continue
         empty_run = 0
         named = [t for t in labels if _clean(t.text)]
+        if len(named) == 1 and depth_of_leaf >= 1:
+            named = _peel_categories(named[0], depth_of_leaf)
         if named and _SUBTOTAL_ROW.match(_clean(named[-1].text)):
             if _subtotal(table, categories, named, values):
                 report.skip(row, "a subtotal, kept on its category")
@@ -117,6 +131,7 @@ def _read(text: str, header: Header, end: int) -> tuple[ScoreTable, TableReport]
             ind.note = "ambiguous: " + "; ".join(f"{k} {' or '.join(str(x) for x in v)}" for k, v in ambiguous.items())
         table.indicators.append(ind)
         leaves.append(len(table.indicators) - 1)
+        leaf_rows[len(table.indicators) - 1] = row
         spans = {"name": (labels[-1].start, labels[-1].end) if labels else (row.start, row.start)}
         for role in ("weight", "score"):
             if role in values:
@@ -126,11 +141,53 @@ def _read(text: str, header: Header, end: int) -> tuple[ScoreTable, TableReport]
     _total_by_sum(table, leaves)
     if not table.indicators:
         return None
+    if adds_up(table) is False:
+        report.rows_chosen_by_totals = _by_totals(table, {i: r for i, r in leaf_rows.items() if i < len(table.indicators)},
+                                                  columns)
     _drop_empty_categories(table)
     report.total_row = bool(table.total_weight or table.total_score)
     report.totals_confirmed = adds_up(table)
     report.confidence = _confidence(table, report)
     return table, report
+
+
+def _peel_categories(label: Token, depth_of_leaf: int) -> list[Token]:
+    """'决策项目立项立项依据充分性' under 一级 | 二级 | 三级 headers: 决策 | 项目立项 | 立项依据充分性, where the
+    framework names the categories; a label they do not open is left whole."""
+    m = _GLUED_CATEGORIES.match(label.text)
+    if not m or (m["l2"] is None and depth_of_leaf >= 2 and len(m["leaf"]) > 12):
+        return [label]
+    out = []
+    for group in ("l1", "l2", "leaf"):
+        if m[group] is not None and (group != "l2" or depth_of_leaf >= 2):
+            a, b = label.start + m.start(group), label.start + m.end(group)
+            out.append(Token("text", m[group], a, b, label.cell))
+        elif group == "l2" and m[group] is not None:
+            return [label]  # two category names where the header has one level above the leaf
+    return out if len(out) >= 2 and len(out[-1].text) >= 2 else [label]
+
+
+def _by_totals(table: ScoreTable, leaf_rows: dict, columns) -> int:
+    """The rows read again with their near readings, kept where exactly one combination adds up to the
+    table's total row (totals.py); the number of rows whose reading changed."""
+    tw = table.total_weight.value if table.total_weight else None
+    ts = table.total_score.value if table.total_score else None
+    order = sorted(leaf_rows)
+    chosen = choose([RowOptions(i, near_readings(leaf_rows[i], columns, SLACK)) for i in order], tw, ts)
+    if chosen is None:
+        return 0
+    changed = 0
+    for i, reading in zip(order, chosen):
+        ind, spans = table.indicators[i], table.spans[i]
+        new = (figure(reading, "weight"), figure(reading, "score"))
+        if new != (ind.weight, ind.score):
+            changed += 1
+        ind.weight, ind.score = new
+        for role in ("weight", "score"):
+            spans.pop(role, None)
+            if role in reading and reading[role].value is not None:
+                spans[role] = (reading[role].start, reading[role].end)
+    return changed
 
 
 def _subtotal(table: ScoreTable, categories: dict, named, values: dict[str, Value]) -> bool:
