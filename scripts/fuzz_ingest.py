@@ -142,7 +142,7 @@ def main(argv: list[str]) -> int:
               f"{sup.over_memory} file(s) stopped at it); workers died: {sup.died}")
         for path, error in errors[:20]:
             print(f"    {Path(path).relative_to(corpus.resolve()) if path.startswith(str(corpus.resolve())) else path}: {error}")
-        bad = tracebacks or lost or hangs or garbage
+        bad = tracebacks or internal or lost or hangs or garbage
         return 1 if bad else 0
 
 

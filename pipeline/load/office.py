@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 import regex
@@ -39,7 +40,7 @@ def check_zip(path: Path, data: bytes) -> zipfile.ZipFile:
         if info.filename.lower().endswith((".xml", ".rels", ".vml")):
             try:
                 fh = zf.open(info)
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+            except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as exc:
                 raise LoadError(path, f"not a readable Office file: '{info.filename}' is damaged "
                                       f"({short_reason(exc)})") from None
             with fh:
@@ -79,7 +80,7 @@ def refuse_entities(path: Path, part: str, fh) -> None:
     except expat.ExpatError as exc:
         raise LoadError(path, f"not a readable Office file: '{part}' is damaged XML "
                               f"({expat.ErrorString(exc.code)}, line {exc.lineno})") from None
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:  # does not inflate
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as exc:  # no inflate
         raise LoadError(path, f"not a readable Office file: '{part}' is damaged ({short_reason(exc)})") from None
 
 
