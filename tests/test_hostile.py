@@ -122,3 +122,19 @@ def _write(tmp_path, text):
     path = tmp_path / "r.txt"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+@pytest.mark.parametrize("sample, member", [("project_shanghai.docx", "word/document.xml"),
+                                            ("sichuan_selfeval_2023.xlsx", "xl/worksheets/sheet1.xml")])
+def test_an_office_member_that_does_not_inflate_is_a_load_error_naming_it(tmp_path, sample, member):
+    import zipfile
+    data = bytearray((SAMPLES / sample).read_bytes())
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo(member)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for k in range(start + 10, start + min(info.compress_size, 400), 7):  # the deflate stream damaged
+        data[k] ^= 0x5A
+    path = tmp_path / f"damaged{(SAMPLES / sample).suffix}"
+    path.write_bytes(bytes(data))
+    with pytest.raises(LoadError) as err:
+        load(path)
+    assert err.value.reason.startswith(f"not a readable Office file: '{member}' is ")
