@@ -1,11 +1,17 @@
 """Scans and photos through OCR (RapidOCR, models inside its wheel)."""
+import json
+
 import pytest
 from conftest import SAMPLES
 from helpers import check_of
 
 import pipeline
+from pipeline.document import Box
 from pipeline.load import load
+from pipeline.load.deskew import MIN_SKEW, skew_angle, straighten
 from pipeline.load.ocr import OcrLine, page_text, unrotate
+from pipeline.load.ocr_table import score_table_verdict
+from pipeline.load.pdf_scan import splice
 from pipeline.record import Record
 
 pytest.importorskip("rapidocr")
@@ -101,3 +107,71 @@ def test_every_page_of_a_multi_page_tiff_is_read(tmp_path):
     assert [p.number for p in doc.pages] == [1, 2]
     assert "预算执行率" in doc.pages[0].text and "预算执行率" in doc.pages[1].text
     assert "turned 180" in doc.pages[1].reader
+
+
+DEGRADED = SAMPLES / "scans" / "scan_degraded_score_page.pdf"
+
+
+@pytest.fixture(scope="module")
+def degraded_record():
+    return pipeline.extract(DEGRADED)[0]
+
+
+def test_a_badly_degraded_scan_reads_its_score_table_exactly(degraded_record, scorer):
+    gold = json.loads((SAMPLES / "scans" / "expected" / f"{DEGRADED.stem}.json").read_text(encoding="utf-8"))
+    misses = [r for r in scorer.score(degraded_record.to_dict(), gold) if not r[1]]
+    assert not misses, misses
+    assert check_of(degraded_record, "indicator_scores_sum").status == "pass"
+
+
+def test_the_skew_of_a_page_turned_by_a_degree_is_found_and_undone():
+    import numpy as np
+    import pypdfium2
+    from PIL import Image
+
+    page = pypdfium2.PdfDocument(SAMPLES / "sample_report_simplified.pdf")[1]
+    level = page.render(scale=60 / 72, grayscale=True).to_pil().convert("L")
+    turned = np.asarray(level.rotate(1.3, resample=Image.BICUBIC, fillcolor=255))
+    assert abs(skew_angle(turned) + 1.3) < 0.1
+    straight = straighten(turned)
+    assert abs(skew_angle(straight.image)) < MIN_SKEW  # straight: straightening again would not turn it
+    # a box on the straightened page goes back near where the turned page shows it
+    x0, top, x1, bottom = straight.unmap((100, 100, 200, 120))
+    assert abs(x0 - 100) < 10 and abs(top - 100) < 10 and x1 - x0 > 100
+
+
+def _rows_as_page(rows: list[str], confidence: float = 0.95) -> tuple[str, list[Box]]:
+    boxes, pos = [], 0
+    for k, row in enumerate(rows):
+        boxes.append(Box(pos, pos + len(row), (10, 20.0 * k, 500, 20.0 * k + 15), confidence))
+        pos += len(row) + 1
+    return "\n".join(rows), boxes
+
+
+def test_a_score_table_closes_when_its_rows_add_up_to_its_total():
+    verdict = score_table_verdict(*_rows_as_page(["指标 | 权重 | 得分", "决策 | 20 | 18", "产出 | 80 | 70.5",
+                                                  "合计 | 100 | 88.5", "正文继续。"]))
+    assert verdict.found and verdict.closes and (verdict.top, verdict.bottom) == (0, 75)
+
+
+def test_a_score_table_whose_rows_do_not_add_up_or_read_doubtfully_does_not_close():
+    rows = ["指标 | 权重 | 得分", "决策 | 20 | 18", "产出 | 80 | 7.5", "合计 | 100 | 88.5"]
+    assert not score_table_verdict(*_rows_as_page(rows)).closes
+    assert "no total" in score_table_verdict(*_rows_as_page(rows[:3] + ["正文继续。"])).reason
+    doubtful = score_table_verdict(*_rows_as_page(rows[:2] + ["产出 | 80 | 70.5", rows[3]], confidence=0.6))
+    assert not doubtful.closes and "confidence" in doubtful.reason
+
+
+def test_a_table_whose_header_and_total_words_misread_is_still_found_by_its_figures():
+    verdict = score_table_verdict(*_rows_as_page(["评价指标 | 板重 | 自评分", "a | 5 | 5", "b | 8 | 6", "c | 8 | 7.7",
+                                                  "创计 | 21 | 18.7"]))
+    assert verdict.found and verdict.closes
+
+
+def test_a_sharper_reading_of_the_table_band_replaces_only_the_lines_inside_it():
+    text, boxes = _rows_as_page(["正文在上", "表 | 5 | 4", "表 | 5 | 1", "正文在下"])
+    band_text, band_boxes = _rows_as_page(["表 | 5 | 4", "表 | 5 | 4.5"])
+    band_boxes = [Box(b.start, b.end, (b.bbox[0], b.bbox[1] + 20, b.bbox[2], b.bbox[3] + 20), 0.99) for b in band_boxes]
+    new_text, new_boxes = splice(text, boxes, 18, 58, band_text, band_boxes)
+    assert new_text.splitlines() == ["正文在上", "表 | 5 | 4", "表 | 5 | 4.5", "正文在下"]
+    assert [new_text[b.start:b.end] for b in new_boxes] == new_text.splitlines()

@@ -14,6 +14,7 @@ prose lines joined. Every piece keeps its box and confidence.
 from __future__ import annotations
 
 import logging
+import os
 import statistics
 import threading
 from dataclasses import dataclass
@@ -22,9 +23,12 @@ import regex
 
 from ..document import Box
 from . import layout
+from .deskew import Straightened, straighten
 
 ENGINE_NAME = "rapidocr 3.10.0 (PP-OCRv6 small, onnxruntime)"
 MIN_SCORE = 0.3  # below this a line is kept but logged as doubtful
+ORT_THREADS = 2  # onnxruntime threads per extracting process: more cores are used by more workers
+_M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter number
 log = logging.getLogger("jixiao.ocr")
 _lock = threading.Lock()
 _engine = None
@@ -49,11 +53,35 @@ def engine():
                 from rapidocr import RapidOCR
             except ImportError as exc:  # pragma: no cover - a dependency
                 raise OcrUnavailable(f"OCR needs rapidocr==3.10.0 and onnxruntime ({exc})") from None
+            _bound_malloc()
+            threads = min(ORT_THREADS, os.cpu_count() or 1)
             _engine = RapidOCR(params={"Global.use_cls": False, "Global.log_level": "error",
                                        "Global.text_score": 0.05,
-                                       # measured here: the memory arena saves about 10 % of recognition time
-                                       "EngineConfig.onnxruntime.enable_cpu_mem_arena": True})
+                                       # memory bounds, measured in bench/bench_ocr.py: onnxruntime's arena
+                                       # keeps its high-water mark for the life of the process, and
+                                       # each extra intra-op thread keeps its own buffers
+                                       "EngineConfig.onnxruntime.enable_cpu_mem_arena": False,
+                                       "EngineConfig.onnxruntime.intra_op_num_threads": threads,
+                                       "EngineConfig.onnxruntime.inter_op_num_threads": 1})
         return _engine
+
+
+def _bound_malloc() -> None:
+    """Keep glibc from holding freed tensor memory. Without the arena, onnxruntime mallocs and frees
+    each layer's tensors (tens of MiB); glibc then raises its mmap threshold to that size and serves
+    the next ones from heaps that are never given back, so the resident size climbs with every page
+    (measured: 663 MiB peak for two scan pages, 464 MiB with the threshold fixed). A fixed threshold
+    sends every large block to mmap, returned to the system when freed."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+        if libc is not None and hasattr(libc, "mallopt"):
+            libc.mallopt(_M_MMAP_THRESHOLD, 128 * 1024)
+    except OSError:  # not glibc (musl, macOS): their allocators return large blocks anyway
+        pass
 
 
 def recognise(image) -> list[OcrLine]:
@@ -136,20 +164,26 @@ _FIGURE = regex.compile(r"^[\d.,%]+$")
 
 
 def vertical_rules(image, h: float) -> list[float]:
-    """x positions of the vertical ruling lines of tables drawn on the image (dark runs taller than
-    three text lines); an empty list for borderless tables and plain prose."""
+    """x positions of the vertical ruling lines of tables drawn on the image (ink runs taller than
+    three text lines); an empty list for borderless tables and plain prose.
+
+    Ink is told from paper against its neighbourhood (adaptive threshold), not by one grey level:
+    on a blurred, noisy scan a thin rule is mid-grey. Speckle and characters are shorter than the
+    run a rule makes, and an opening with a tall, one-pixel-wide element keeps only such runs."""
+    import cv2
     import numpy as np
 
-    gray = image if image.ndim == 2 else image[:, :, :3].mean(axis=2)
-    dark = (gray < 140).astype(np.int32)
+    gray = image if image.ndim == 2 else cv2.cvtColor(np.ascontiguousarray(image[:, :, :3]), cv2.COLOR_RGB2GRAY)
     span = max(20, int(3 * h))
-    if dark.shape[0] <= span:
+    if gray.shape[0] <= span:
         return []
-    cs = np.cumsum(dark, axis=0)
-    windows = cs[span:] - cs[:-span]
-    columns = np.nonzero(windows.max(axis=0) >= 0.9 * span)[0]
+    ink = cv2.adaptiveThreshold(gray, 1, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 15, 12)
+    ink = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((5, 1), np.uint8))  # noise breaks a rule for a pixel or two
+    ink = cv2.dilate(ink, np.ones((1, 3), np.uint8))  # a rule a deskew left half a pixel off the vertical
+    runs = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((span, 1), np.uint8))
+    columns = np.nonzero(runs.max(axis=0))[0]
     rules: list[float] = []
-    run: list[int] = []  # neighbouring dark columns are one rule
+    run: list[int] = []  # neighbouring ink columns are one rule
     for x in columns.tolist():
         if run and x - run[-1] > 2:
             rules.append((run[0] + run[-1]) / 2)
@@ -273,21 +307,26 @@ def unrotate(box, k: int, width: float, height: float):
     return (min(xs), min(ys), max(xs), max(ys))
 
 
-def ocr_image_text(image, scale: float = 1.0, probe: bool = False) -> tuple[str, list[Box], list[OcrLine], int]:
-    """Text and boxes of an image (boxes in the original orientation, times `scale`)."""
+def ocr_image_text(image, scale: float = 1.0, probe: bool = False,
+                   deskew: bool = False) -> tuple[str, list[Box], list[OcrLine], int]:
+    """Text and boxes of an image (boxes in the original orientation, times `scale`). With `deskew`
+    (scans) a page fed a little crooked is turned level first (deskew.py)."""
     height, width = image.shape[:2]
-    upright_lines, degrees, upright_image = recognise_upright(image, probe)
+    straight = straighten(image) if deskew else Straightened(image, 0.0)
+    del image  # the straightened copy is the one read
+    upright_lines, degrees, upright_image = recognise_upright(straight.image, probe)
     k = degrees // 90
     h = statistics.median(x.box[3] - x.box[1] for x in upright_lines) if upright_lines else 0
     rules = vertical_rules(upright_image, h) if upright_lines else []
     up_height = upright_image.shape[0]
-    if k:
-        # rows are built in the upright frame; the boxes go back to the image's own frame
-        text, boxes = page_text(upright_lines, 1.0, rules, up_height)
-        boxes = [Box(b.start, b.end, tuple(round(v * scale, 2) for v in unrotate(b.bbox, k, width, height)), b.confidence)
-                 for b in boxes]
-        lines = [OcrLine(x.text, unrotate(x.box, k, width, height), x.score) for x in upright_lines]
-        return text, boxes, lines, degrees
-    text, boxes = page_text(upright_lines, scale, rules, up_height)
-    return text, boxes, upright_lines, 0
+    del upright_image
 
+    def home(box):
+        """A box found on the upright, straightened image in the image's own pixels."""
+        return straight.unmap(unrotate(box, k, width, height) if k else box)
+
+    # rows are built in the upright frame; the boxes go back to the image's own frame
+    text, boxes = page_text(upright_lines, 1.0, rules, up_height)
+    boxes = [Box(b.start, b.end, tuple(round(v * scale, 2) for v in home(b.bbox)), b.confidence) for b in boxes]
+    lines = [OcrLine(x.text, home(x.box), x.score) for x in upright_lines]
+    return text, boxes, lines, degrees

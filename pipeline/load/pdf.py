@@ -31,9 +31,9 @@ from .pdf_borderless import CONTINUED, Continued
 from .pdf_layer import TextLayer, pdfplumber_layer
 from .pdf_page import read_page
 from .pdf_pdfium import pdfium_layer
+from .pdf_scan import read_scanned_page
 
 MAX_PAGES = 400  # a report has tens of pages; beyond this the rest is not read (bounded time and memory)
-OCR_DPI = 130  # measured on the scan samples: PP-OCRv6 reads every figure exactly at 130 dpi, and a page costs < 3 s here
 _CID = regex.compile(r"\(cid:\d+\)")
 _PDFIUM_PASSWORD = 4  # FPDF_ERR_PASSWORD, pypdfium2's PdfiumError.err_code for an encrypted file
 
@@ -189,16 +189,14 @@ class _Pdfium:
         except Exception:  # noqa: BLE001 - the fallback is best effort
             self.doc = None
 
-    def ocr_page(self, index: int, dpi: int = OCR_DPI):
-        """(text, boxes in PDF points, OCR lines) of a page rendered at `dpi`; empty where OCR is unavailable."""
+    def ocr_page(self, index: int):
+        """(text, boxes in PDF points, OCR lines) of a scanned page, at the resolution the page calls
+        for (pdf_scan.py); empty where OCR is unavailable."""
         if self.doc is None or index >= len(self.doc):
             return "", [], []
         try:
-            image = self.doc[index].render(scale=dpi / 72).to_numpy()
-            if image.ndim == 3 and image.shape[2] == 4:
-                image = image[:, :, :3]
-            text, boxes, lines, _ = ocr.ocr_image_text(image, scale=72 / dpi)
-            return text, boxes, lines
+            reading = read_scanned_page(self.doc[index])
+            return reading.text, reading.boxes, reading.lines
         except ocr.OcrUnavailable:
             return "", [], []
 
