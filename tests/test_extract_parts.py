@@ -150,3 +150,40 @@ def test_the_stated_grade_after_the_band_definitions_is_read():
     facts = read_grades(text)
     assert len(facts.bands) == 4 and facts.stated.value == "优"
     assert read_grades("自评得分97.4分,自评等级为良(90分及以上为优,80分(含)至90分为良)。").stated.value == "良"
+
+
+def test_sources_listed_before_their_total_row_are_parts_of_it(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("缙云县2022年度旅游公路提升改造工程项目绩效评价报告\n一、项目资金情况\n"
+                    "资金来源 | 预算数(万元) | 实际支出(万元) | 执行率\n中央车购税补助资金 | 800.00 | 800.00 | 100.00%\n"
+                    "县级配套资金 | 700.00 | 586.42 | 83.77%\n合计 | 1500.00 | 1386.42 | 92.43%\n二、评价指标\n", encoding="utf-8")
+    [record] = pipeline.extract(path)
+    b = record.budget
+    assert (b.budget_yuan, b.executed_yuan, b.execution_rate) == (15_000_000, 13_864_200, 92.43)
+    assert [s.name for s in b.funding_sources if not s.is_total] == ["中央车购税补助资金", "县级配套资金"]
+
+
+def test_a_rate_column_s_note_header_is_not_a_second_rate(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("项目支出绩效自评表\n项目资金(万元) | 年初预算数 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 | "
+                    "执行率未达到90%的需说明原因\n总额 | 1850 | 2036.4 | 1989.56 | 97.70% | 10 | 9.77\n", encoding="utf-8")
+    [record] = pipeline.extract(path)
+    assert record.budget.execution_rate == 97.7
+
+
+def test_the_region_takes_the_levels_the_text_writes_above_it_and_no_preposition(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("缙云县2022年度旅游公路项目绩效评价报告\n浙江华信工程咨询有限公司受丽水市缙云县财政局委托，"
+                    "对缙云县交通运输局实施的2022年度旅游公路项目开展重点绩效评价。\n", encoding="utf-8")
+    [record] = pipeline.extract(path)
+    assert record.report.region == "丽水市缙云县"
+    assert record.report.department == "缙云县交通运输局"
+
+
+def test_the_unit_whose_dated_project_is_evaluated_is_the_department(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("顺庆区2023年度耕地质量保护与提升项目绩效评价报告\n四川明信会计师事务所受南充市顺庆区财政局委托，"
+                    "对南充市顺庆区农业农村局2023年度耕地质量保护与提升项目开展绩效评价。\n", encoding="utf-8")
+    [record] = pipeline.extract(path)
+    assert record.report.department == "南充市顺庆区农业农村局"
+    assert record.report.project_name == "耕地质量保护与提升项目"

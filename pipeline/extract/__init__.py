@@ -98,7 +98,11 @@ def _cut_mid_sentence(text: str) -> bool:
 
 def _near_end(text: str, table: ScoreTable) -> bool:
     ends = [span[1] for spans in table.spans for span in spans.values()]
-    return bool(ends) and not regex.search(r"\p{Han}{12,}", text[max(ends):])
+    if not ends:
+        return False
+    after = text[max(ends):]
+    # prose after the table (a long run of words, or a whole sentence: '评价结论:…评分90.7分,…为“优”。')
+    return not regex.search(r"\p{Han}{12,}|\p{Han}[^\n|]{8,}。", after)
 
 
 def _report(ctx: Context, record: Record) -> None:

@@ -56,7 +56,8 @@ _TITLE_UNIT = regex.compile(
 _RUN_BY = regex.compile(rf"由([\p{{Han}}]{{2,24}}?{ORG_SUFFIX})(?:作为[\p{{Han}}]{{2,6}}?)?{_ACTION}")
 # '对XX局XX经费进行绩效评价': the unit whose funds are evaluated.
 _EVALUATED_UNIT = regex.compile(
-    rf"对([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?:[\p{{Han}}]{{2,20}}?(?:经费|资金|项目))(?:进行了?|开展了?)(?:重点|综合)?(?:绩效)?评价")
+    rf"对([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?:(?:19|20)\d{{2}}年度?)?(?:[\p{{Han}}\d]{{2,30}}?(?:经费|资金|项目))"
+    rf"(?:进行了?|开展了?)(?:重点|综合)?(?:绩效)?评价")
 # A unit heading a sentence or clause: '金山区科学技术委员会每年安排…', '县政协坚持…'.
 _SENTENCE_HEAD_UNIT = regex.compile(rf"(?m)(?:^|(?<=[\n。;,:!]))([\p{{Han}}]{{1,18}}?{ORG_SUFFIX})(?=[\p{{Han}}])")
 # '祁东县农业农村局(以下简称“县农业农村局”)': the unit the text defines a short name for.
@@ -212,7 +213,9 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
 
 def _named_in_body(name: str, body: str) -> bool:
     """The longer form is used as the project's name in the text, not only as a repeat of the title."""
-    return any(not regex.match(r"(?:资金|支出)?(?:绩效|评价|自评|项目支出)", body[m.end():m.end() + 6])
+    # '对盐湖区2023年度…项目进行了绩效评价' repeats what is evaluated, as a title does
+    return any(not regex.match(r"(?:资金|支出)?(?:进行了?|开展了?)?(?:重点|综合)?(?:绩效|评价|自评|项目支出)",
+                               body[m.end():m.end() + 10])
                for m in regex.finditer(regex.escape(name), body))
 
 
@@ -279,7 +282,19 @@ def _from_place(name: str) -> str:
     for i in range(len(name) - 2):
         m = _PLACE.match(name, i)
         if m and m[0] and (m["prov"] or m["city"] or m["county"]) and len(m[0]) >= 2 and place_of(name[i:]) is not None:
-            return name[i:]
+            return _without_preposition(name[i:])
+    return name
+
+
+# A preposition a sentence puts before a unit ('对缙云县交通运输局实施的…', '由X负责'): not the place's first
+# character, where what follows is a place of its own with a two-character name (和县, 于都县 keep theirs).
+_PREPOSITION = regex.compile(r"^[对由在向从经受据按将把被给与和及为]")
+_TWO_CHARACTER_PLACE = regex.compile(r"^[\p{Han}]{2,4}?(?:市|县|区|旗|自治州|州|地区|盟)")
+
+
+def _without_preposition(name: str) -> str:
+    if _PREPOSITION.match(name) and _TWO_CHARACTER_PLACE.match(name[1:]):
+        return name[1:]
     return name
 
 
@@ -287,6 +302,7 @@ def place_of(name: str | None) -> str | None:
     """The region a name starts with: '池州市贵池区棠溪镇人民政府' → '池州市贵池区'."""
     if not name:
         return None
+    name = _without_preposition(name)
     m = _PLACE.match(name)
     if not m or not m[0]:
         return None
@@ -301,6 +317,30 @@ def place_of(name: str | None) -> str | None:
     return value if len(value) >= 2 else None
 
 
+# The levels above a place, written just before it: a province, then a prefecture-level city. The chain
+# starts where no Han character stands before it, or with a province, so that words of the sentence
+# ('受丽水市…' → '丽水市') are not taken for a city's name.
+_CHAIN_BEFORE = regex.compile(
+    rf"(?:(?P<prov>(?:{'|'.join(PROVINCES)}){PROVINCE_SUFFIX}?)|(?<![\p{{Han}}])|(?<=[受由对在经向据与和及]))"
+    r"(?P<city>[\p{Han}]{2,3}?(?:市|自治州|地区|盟))?$")
+
+
+def _fullest_chain(text: str, place: str) -> Found | None:
+    """The longest 'province city place' the text writes for `place`, where it adds a level."""
+    best = None
+    for m in regex.finditer(regex.escape(place), text):
+        window = text[max(0, m.start() - 12):m.start()]
+        c = _CHAIN_BEFORE.search(window)
+        if not c or not (c["prov"] or c["city"]):
+            continue
+        chain = (c["prov"] or "") + (c["city"] or "")
+        if place.startswith(chain) or (c["city"] and c["city"] == place):
+            continue
+        if best is None or len(chain) > len(best[0]):
+            best = (chain, m.start() - len(chain), m.end())
+    return Found(best[0] + place, best[1], best[2]) if best else None
+
+
 def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
     text = ctx.text
     for cand in candidates:
@@ -309,10 +349,10 @@ def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
         place = place_of(regex.sub(r"^(?:19|20)\d{2}年度?", "", cand.value))  # '2019年度宁晋县…
         if not place:
             continue
-        # A higher level written before it elsewhere in the text: '上海市' + '金山区'.
-        prov = regex.search(rf"({'|'.join(PROVINCES)}){PROVINCE_SUFFIX}?{regex.escape(place)}", text)
-        if prov and not place.startswith(prov[1]):
-            return Found(prov[0], prov.start(), prov.end())
+        # Higher levels written before it elsewhere in the text: '上海市' + '金山区', '赣州市' + '瑞金市'.
+        fuller = _fullest_chain(text, place)
+        if fuller is not None:
+            return fuller
         return Found(place, cand.start, cand.end)
     for line in ctx.norm.dropped_lines:  # the site's own name: '欢迎来到南县政协网站'
         m = regex.search(r"欢迎(?:来到|访问)(.{2,20}?)(?:网站|网|!)", line)

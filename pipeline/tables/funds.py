@@ -125,6 +125,7 @@ def _read(text: str, header: Header, end: int) -> FundsTable | None:
         table.report.rows_read += 1
     if not table.rows:
         return None
+    _total_below(table)
     report = table.report
     report.total_row = table.total is not None
     report.confidence = _confidence(table)
@@ -168,6 +169,21 @@ def _classify(table: FundsTable, label: str, values: dict[str, Value], row: Row)
     if any(r.kind == "split_total" for r in table.rows):
         group = "use" if _USE_PART.search(label) else "source"
     return FundsRow(label, "part", group, values, row.start, row.end)
+
+
+def _total_below(table: FundsTable) -> None:
+    """Sources listed first and their 合计 last ('中央补助 | 800 …' then '合计 | 1500 …'): the first row was
+    taken as the total for want of a label; the row the table labels its total is the total, the rows
+    above it its parts."""
+    first = table.total
+    if first is None or _TOTAL.search(first.label):
+        return
+    below = next((r for r in table.rows if r is not first and r.kind == "part" and _TOTAL.search(r.label)), None)
+    if below is None:
+        return
+    first.kind, below.kind = "part", "total"
+    table.rows.remove(below)
+    table.rows.insert(0, below)
 
 
 def _identities(table: FundsTable, reading: dict[str, Value]) -> tuple[int, int]:

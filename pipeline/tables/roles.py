@@ -31,7 +31,9 @@ ROLE_DEFS = [
     RoleDef("received_rate", r"(?:预算|资金)?到位率|预算到位", "rate", "funds"),
     RoleDef("received", r"全年到位资金|到位资金数?|资金到位数|到位数", "amount", "funds"),
     RoleDef("executed", r"全年执行(?:数|资金)|全年(?:实际)?支出数|预算执行数|实际执行数|实际支出数?|执行数|支出数|执行金额", "amount", "funds"),
-    RoleDef("rate", r"(?:预算|资金)?执行率(?!权重|得分)|预算执行(?!数|情况)|支出率", "rate", "funds"),
+    # '执行率未达到90%的需说明原因' heads a note column, not a second rate
+    RoleDef("rate", r"(?:预算|资金)?执行率(?!权重|得分|[\p{Han}]{0,3}(?:未达|低于|不足|需说明))|预算执行(?!数|情况)|支出率",
+            "rate", "funds"),
     RoleDef("row_no", r"行次", "ordinal", "funds"),
     # --- score tables ---
     RoleDef("level1", r"一级指标|一级", "label", "scores"),
