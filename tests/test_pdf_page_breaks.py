@@ -62,9 +62,8 @@ def _assert_every_row(path, scorer) -> None:
     assert (record.scores.total_weight, record.scores.total_score) == (100, 89.7)
     statuses = {c.id: c.status for c in record.checks}
     assert statuses["indicator_scores_sum"] == "pass" and statuses["indicator_weights_sum"] == "pass"
-    # one line per row: the header (once per page it stands on), the indicators, the total (alone on
-    # a page, its label's merged cell is one cell of three)
-    rows = [line for p in load(path).pages for line in p.text.split("\n") if line.count(" | ") >= 2]
+    # one line per row: the header (once per page it stands on), the indicators, the total
+    rows = [line for p in load(path).pages for line in p.text.split("\n") if line.count(" | ") == 3]
     body = [r for r in rows if not r.startswith("评价指标 |")]
     assert len(body) == ROWS, rows
 
@@ -99,3 +98,16 @@ def test_a_cff_font_table_keeps_every_row_wherever_the_page_breaks(spacer, tmp_p
     render_pdf_cff.render_sample_cff(path)
     assert _break(path) == CFF[spacer], "the rendering moved: pick spacers that break the table as described"
     _assert_every_row(path, scorer)
+
+
+@pytest.mark.parametrize("spacer", [230, 300])  # the total alone on the next page, or five rows
+def test_rows_over_a_page_break_read_as_the_unbroken_table_reads_them(spacer, tmp_path, monkeypatch):
+    unbroken = tmp_path / "unbroken.pdf"
+    make_samples.render_sample_pdf(unbroken, False)
+    _spaced(render_pdf.Builder, spacer, monkeypatch)
+    path = tmp_path / f"ruled_{spacer}.pdf"
+    make_samples.render_sample_pdf(path, False)
+
+    def rows(p):
+        return [line for page in load(p).pages for line in page.text.split("\n") if line.count(" | ") == 3]
+    assert rows(path) == rows(unbroken)  # the merged total label repeated, as on one page

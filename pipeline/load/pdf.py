@@ -95,7 +95,7 @@ class _Readers:
 def load(path: Path, data: bytes) -> Document:
     readers = _Readers(path, data)
     continued = Continued()
-    token = CONTINUED.set(continued)  # a borderless table's columns, from one page to the next
+    token = CONTINUED.set(continued)  # a table's columns, from one page to the next
     try:
         try:
             n_pages = readers.page_count()
@@ -117,7 +117,7 @@ def load(path: Path, data: bytes) -> Document:
                     text, boxes, reader = ocr_text, ocr_boxes, "ocr"
                     ocr_lines.extend(lines)
             if reader not in ("pypdfium2", "pdfplumber"):
-                continued.grid = None
+                continued.grid = continued.ruled = None
             size = (layer.width, layer.height) if layer is not None else None
             pages.append(Page(index + 1, text, reader=reader, boxes=boxes, size=size))
     finally:
@@ -139,7 +139,7 @@ def _read_text_layer(readers: _Readers, index: int, continued: Continued):
     """(text, boxes, reader, layer) of one page's text layer: pypdfium2's reading, or pdfplumber's
     where pdfium gives characters without readable text (or cannot open the file); reader "none"
     where neither gives text."""
-    carried = continued.grid
+    carried = continued.grid, continued.ruled
     text, boxes, reader, layer = "", [], "none", None
     if readers.pdfium is not None:
         try:
@@ -149,7 +149,7 @@ def _read_text_layer(readers: _Readers, index: int, continued: Continued):
         except Exception:  # noqa: BLE001 - one damaged page must not lose the others
             text, boxes, reader = "", [], "pypdfium2-failed"
     if _unreadable(text) and (layer is None or layer.chars):
-        continued.grid = carried  # the page is read afresh: from the table the page before ended with
+        continued.grid, continued.ruled = carried  # the page is read afresh: from the table the page before ended with
         try:
             alt = readers.plumber_layer(index)
             if alt is not None:

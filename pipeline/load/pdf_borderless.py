@@ -65,9 +65,11 @@ class Grid:
 
 
 class Continued:
-    """The grid of the borderless table that runs to the foot of the page just read, if one does."""
+    """What runs on from the page just read: the grid of the borderless table that runs to its foot,
+    the columns (x of the vertical rules) of the ruled table that does, if one does."""
 
     grid: Grid | None = None
+    ruled: tuple[float, ...] | None = None
 
 
 # Set by load() for the pages of one document: read_page() then continues, at the top of a page, a

@@ -16,7 +16,14 @@ from .pdf_words import text_lines, word_pieces, words_of
 
 def read_page(layer: TextLayer) -> tuple[str, list[Box]]:
     """The page's text in reading order (top to bottom; tables as pipe rows) and the box of each piece."""
-    tables = ruled_tables(layer.edges, layer.chars)
+    continued = CONTINUED.get()
+    body_chars = [c for c in layer.chars if c["text"].strip() and 0.08 * layer.height < c["top"] < 0.88 * layer.height]
+    text_top = min((c["top"] for c in body_chars), default=None)
+    tables = ruled_tables(layer.edges, layer.chars, continued.ruled if continued is not None else None, text_top)
+    if continued is not None:  # a ruled table with no text under it runs on to the next page
+        last = max(tables, key=lambda t: t.bbox[3], default=None)
+        runs_on = last is not None and not any(c["top"] > last.bbox[3] for c in body_chars)
+        continued.ruled = last.columns if runs_on else None
     items: list[tuple[float, float, list[tuple[str, tuple]], float | None]] = []  # top, x0, pieces, right edge
     for t in tables:
         for row_top, cells in t.rows:
@@ -30,7 +37,6 @@ def read_page(layer: TextLayer) -> tuple[str, list[Box]]:
     words = words_of([c for c in layer.chars if outside(c)] if table_boxes else layer.chars)
     sizes = [w["bottom"] - w["top"] for w in words] or [10.0]
     size = statistics.median(sizes)
-    continued = CONTINUED.get()
     carried = continued.grid if continued is not None else None
     rows, words, at_foot = borderless_tables(words, layer.height, carried)
     # a table's row is no prose line to run on, but its right edge counts towards the text's right edge

@@ -26,11 +26,16 @@ class RuledTable:
 
     bbox: tuple[float, float, float, float]
     rows: list[tuple[float, list[tuple[str, tuple | None]]]]
+    columns: tuple[float, ...]  # the x of each vertical rule of its grid, left to right
 
 
-def ruled_tables(edges: list[dict], chars: list[dict]) -> list[RuledTable]:
+def ruled_tables(edges: list[dict], chars: list[dict], continued: tuple[float, ...] | None = None,
+                 text_top: float | None = None) -> list[RuledTable]:
     """The page's ruled tables from its edges (pdfplumber edge dicts) and characters. A page frame or
-    a rule under a heading is not a table: a table has two rows and two columns at least."""
+    a rule under a heading is not a table: a table has two rows and two columns at least — but a
+    single row above the page's text (`text_top`) on the columns of the ruled table the page before
+    ended with (`continued`) is that table's last row, carried over: it is read on those columns, a
+    cell merged over several of them repeated into each, as the table reads it."""
     edges = geometry.filter_edges(edges, min_length=EDGE_MIN_LENGTH_PREFILTER)
     if len(edges) < 4:
         return []
@@ -46,8 +51,36 @@ def ruled_tables(edges: list[dict], chars: list[dict]) -> list[RuledTable]:
         inside = [c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
         table = Table(SimpleNamespace(chars=inside), group)
         if len(table.rows) >= 2 and len(table.columns) >= 2:
-            out.append(RuledTable(table.bbox, _table_rows(table)))
+            out.append(RuledTable(table.bbox, _table_rows(table), _rules(group)))
+        elif (len(table.rows) == 1 and len(group) >= 2 and continued and _on_columns(group, continued)
+              and (text_top is None or top <= text_top + SNAP)):
+            out.append(RuledTable(table.bbox, [_row_on_columns(table, continued)], continued))
     return out
+
+
+def _rules(cells: list[tuple]) -> tuple[float, ...]:
+    return tuple(sorted({c[0] for c in cells} | {c[2] for c in cells}))
+
+
+def _on_columns(cells: list[tuple], columns: tuple[float, ...]) -> bool:
+    """Every rule of the row stands on one of the columns' rules, and it spans them all."""
+    xs = _rules(cells)
+    near = all(any(abs(x - c) <= SNAP for c in columns) for x in xs)
+    return near and abs(xs[0] - columns[0]) <= SNAP and abs(xs[-1] - columns[-1]) <= SNAP
+
+
+def _row_on_columns(table: Table, columns: tuple[float, ...]) -> tuple[float, list[tuple[str, tuple | None]]]:
+    row = table.rows[0]
+    texts = table.extract(x_tolerance=1.5, y_tolerance=2)[0]
+    cells = [(regex.sub(r"\s*\n\s*", "", text or "").replace("|", "/"), cell)
+             for text, cell in zip(texts, row.cells) if cell is not None]
+    pieces: list[tuple[str, tuple | None]] = []
+    for k, (a, b) in enumerate(zip(columns, columns[1:])):
+        middle = (a + b) / 2
+        if k:
+            pieces.append((" | ", None))
+        pieces.append(next(((text, cell) for text, cell in cells if cell[0] <= middle <= cell[2]), ("", None)))
+    return row.bbox[1], pieces
 
 
 def _table_rows(table: Table) -> list[tuple[float, list[tuple[str, tuple | None]]]]:
