@@ -64,7 +64,7 @@ class FlaggedReport:
 
 
 def build_audit(store: Store, out_html, images: bool = True) -> dict:
-    tables = read_tables(store)
+    tables = read_tables(store, records=False)  # each flagged record is read on its own below
     reports, checks, files = tables["reports"], tables["checks"], tables["files"]
     paths = files.groupby("sha256")["path"].apply(sorted).to_dict() if len(files) else {}
     failed = checks[checks["status"] == "fail"] if len(checks) else checks

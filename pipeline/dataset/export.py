@@ -23,8 +23,10 @@ WIDE_COLUMNS = ["report_id", "department", "region", "year", "years", "kind", "p
                 "truncated", "format", "key_missing", "fields_missing", "n_skipped", "sha256", "paths"]
 
 
-def read_tables(store: Store) -> dict[str, pd.DataFrame]:
-    """Every table of the dataset as a DataFrame; reports only for content some path still holds."""
+def read_tables(store: Store, records: bool = True) -> dict[str, pd.DataFrame]:
+    """Every table of the dataset as a DataFrame; reports only for content some path still holds.
+    `records=False` leaves out what only the stored records give (provenance, report.years, stated /
+    computed): the pass over them is two thirds of the reading (bench/bench_export.py)."""
     def frame(sql: str) -> pd.DataFrame:
         cur = store.execute(sql)
         cols = [d[0] for d in cur.description]
@@ -44,6 +46,8 @@ def read_tables(store: Store) -> dict[str, pd.DataFrame]:
     }
     for name in ("indicators", "checks", "subprojects", "items"):
         out[name] = out[name].rename(columns={"idx": "row"})
+    if not records:
+        return out
     from_records = _from_records(store, live)
     out["reports"] = out["reports"].merge(from_records["years"], on="report_id", how="left")
     out["checks"] = out["checks"].merge(from_records["figures"], on=["report_id", "check_id"], how="left")
