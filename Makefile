@@ -61,6 +61,7 @@ bench: install
 	$(BIN)/python bench/bench_pdf.py
 	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_ocr.py
+	$(BIN)/python bench/bench_table_structure.py
 
 # Re-render the test documents under samples/ (needs Debian's CJK font; the outputs are committed).
 samples: install

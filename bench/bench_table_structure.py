@@ -63,7 +63,7 @@ def score(rows: list[list[str]], truth: list[list[str]]) -> tuple[int, int]:
 
 def html_rows(html: str) -> list[list[str]]:
     """<tr>/<td> of RapidTable's HTML as rows of cells, a spanned cell's text repeated into every row and
-    column it covers (the convention of every jixiao backend)."""
+    column it covers (the convention of every jixiao backend, and of the truth)."""
     from lxml import html as lhtml
 
     grid: dict[tuple[int, int], str] = {}
@@ -80,20 +80,19 @@ def html_rows(html: str) -> list[list[str]]:
     n_rows = max((i for i, _ in grid), default=-1) + 1
     rows = []
     for i in range(n_rows):
-        cells = [grid[(i, j)] for j in sorted(j for r, j in grid if r == i)]
-        # consecutive equal cells of one row are one spanned cell, as the text backends write it
-        rows.append([c for k, c in enumerate(cells) if k == 0 or c != cells[k - 1]])
+        # an empty cell (a span the model put beside the table) is left out, in the model's favour
+        rows.append([grid[(i, j)] for j in sorted(j for r, j in grid if r == i) if grid[(i, j)]])
     return rows
 
 
 def rapid_table_rows(table_engine, page, reading) -> tuple[list[list[str]], float]:
     """RapidTable's structure for the table band of a page, fed the OCR lines of that band."""
     dpi = reading.dpi
-    image = pdf_scan._render(page, dpi)
-    straight = straighten(image)
-    top, bottom = int(max(0, reading.table.top - 12) * dpi / 72), int((reading.table.bottom + 12) * dpi / 72)
+    straight = straighten(pdf_scan._render(page, dpi))
+    # the table alone: the header's top to the total row's bottom, and only the OCR lines inside it
+    top, bottom = int(max(0, reading.table.top - 4) * dpi / 72), int((reading.table.bottom + 4) * dpi / 72)
     band = straight.image[top:bottom]
-    lines = ocr.recognise(band)
+    lines = [x for x in ocr.recognise(band) if 4 * dpi / 72 <= (x.box[1] + x.box[3]) / 2 <= band.shape[0] - 4 * dpi / 72]
     result = [[[[x.box[0], x.box[1]], [x.box[2], x.box[1]], [x.box[2], x.box[3]], [x.box[0], x.box[3]]], x.text, x.score]
               for x in lines]
     t = time.perf_counter()
