@@ -25,6 +25,13 @@ the arithmetic exact. Expected records hold only what the document clearly state
 the table's leaf rows in order (name, level-1/level-2 names, code where printed, weight, score); on
 self-assessment forms the budget-execution row is the first indicator (SPEC.md); where the table prints
 only a 扣分 column, the rows' scores are null (the document does not print them).
+
+First run of the extractor on this set (commit 772e274's tree, other helpers' uncommitted changes present),
+scored with shared/tools/score_record.py: 464/539 fields; 10 of 14 score tables read exactly; indicator
+weight+score pairs 152/178, names 150/178, row counts 11/14; budget and executed 11/14 each, rates 14/14;
+total_score 13/14; both must-fail checks fail as they should. Misses: jl_yanji (扣分 table, 7/32),
+qh_hualong (小计 rows taken as indicators, 23/45), ln_dandong (table lost after the page break, 30/48),
+fj_ningde (glued full-width cells, 27/32), xj_changji (转移支付 资金情况 block: no budget).
 """
 from __future__ import annotations
 
