@@ -160,21 +160,31 @@ class Supervisor:
         self.args_of = args_of or tuple
         queue = deque(jobs)
         busy: dict[int, object] = {}
+        admitted: deque = deque()  # jobs admitted ahead, one per slot: a freed worker starts at once
+
+        def admit_next() -> bool:
+            while queue:
+                job = queue.popleft()
+                if admit is None or admit(job):
+                    admitted.append(job)
+                    return True
+            return False
+
         try:
-            while queue or busy:
+            finished: list = []
+            while queue or admitted or busy or finished:
                 for slot in range(self.slots):
-                    if slot in busy:
-                        continue
-                    while queue:
-                        job = queue.popleft()
-                        if admit is not None and not admit(job):
-                            continue
+                    if slot not in busy and (admitted or admit_next()):
+                        job = admitted.popleft()
                         self._start(slot, job)
                         busy[slot] = job
-                        break
-                if not busy:
-                    continue
-                self._watch(busy, on_result)
+                # the supervisor's own work (the ingest driver's database writes: results stored, the next
+                # files claimed) is done once the freed workers have their next file, while they extract
+                for job, result in finished:
+                    on_result(job, result)
+                while len(admitted) < self.slots and admit_next():
+                    pass
+                finished = self._watch(busy) if busy else []
         except BaseException:
             self.close(kill=True)
             raise
@@ -199,7 +209,10 @@ class Supervisor:
         w.job = job
         w.started = time.monotonic()
 
-    def _watch(self, busy: dict[int, object], on_result: Callable) -> None:
+    def _watch(self, busy: dict[int, object]) -> list:
+        """Wait up to TICK_S for answers, and stop the workers over a limit: (job, result) of each file
+        that finished, its slot freed."""
+        finished = []
         workers = {slot: self.workers[slot] for slot in busy}
         ready = set(wait_ready([w.conn for w in workers.values()] + [w.process.sentinel for w in workers.values()],
                                timeout=TICK_S))
@@ -220,7 +233,8 @@ class Supervisor:
             elif self.limits.memory_mib and w.rss(now) > self.limits.memory_mib * 2**20 * RECYCLE_AT:
                 w.stop()  # memory a file left behind must not count against the next one
                 self.workers[slot] = None
-            on_result(job, result)
+            finished.append((job, result))
+        return finished
 
     def _receive(self, w: _Worker, now: float):
         try:
