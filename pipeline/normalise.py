@@ -9,7 +9,8 @@ came from, so every extracted value can quote the raw text it was read from):
 4. Document-site page chunks ("\n2、員會啟動…", which split words and even numbers) joined.
 5. Site furniture lines (download notices, copyright, comment boxes) dropped; a preview marker
    ("免费预览已结束，剩余2页可下载查看") recorded as truncation.
-6. Line-wrap spaces next to Chinese characters removed (digits keep their spaces: "5 5" is two cells).
+6. Line-wrap spaces next to Chinese characters removed (digits keep their spaces: "5 5" is two cells;
+   a run of spaces is a column gap and stays).
 7. OCR/scrape confusions of DOMAIN.md §4.3 repaired where the context proves them.
 """
 from __future__ import annotations
@@ -280,7 +281,9 @@ def _join_page_breaks(buf: _Buffer) -> None:
 
 def _remove_wrap_spaces(buf: _Buffer) -> None:
     side = rf"[{HAN}{CJK_PUNCT}]"
-    buf.sub(regex.compile(rf"(?<={side})[ \t]+(?=[^\s])|(?<=[^\s])[ \t]+(?={side})"), "")
+    # one space is a wrap; a run of them between words is a column gap of a text layout ('决策    立项依据'),
+    # kept for the table reader (it reads runs of two or more spaces as cell separators)
+    buf.sub(regex.compile(rf"(?<={side})[ \t](?=[^\s])|(?<=[^\s])[ \t](?={side})"), "")
     buf.sub(regex.compile(r"(?<=[\p{Han}])[ \t]*([+])[ \t]*(?=[\p{Han}\d])"), r"\1")
 
 

@@ -187,3 +187,26 @@ def test_the_unit_whose_dated_project_is_evaluated_is_the_department(tmp_path):
     [record] = pipeline.extract(path)
     assert record.report.department == "南充市顺庆区农业农村局"
     assert record.report.project_name == "耕地质量保护与提升项目"
+
+
+def test_integer_grade_ranges_close_on_the_next_band():
+    bands, _ = read_bands("考核等级:优(90分及以上为优,80-89分为良,60-79分为中,60分以下为差)")
+    assert [(b.grade, b.min, b.max) for b in bands] == [("优", 90, None), ("良", 80, 90), ("中", 60, 80), ("差", None, 60)]
+
+
+def test_a_funds_block_written_as_pairs_on_one_line_under_its_unit(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("延吉市2021年度公共租赁住房维修改造项目绩效评价考核表\n被评价单位:延吉市住房和城乡建设局\n"
+                    "项目资金(元):全年预算数 2,400,000　全年执行数 2,285,520　执行率 95.23%\n", encoding="utf-8")
+    [record] = pipeline.extract(path)
+    b = record.budget
+    assert (b.budget_yuan, b.executed_yuan, b.execution_rate) == (2_400_000, 2_285_520, 95.23)
+    assert record.report.department == "延吉市住房和城乡建设局"
+
+
+def test_a_title_over_two_lines_is_one_title(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("丹东市2022年度海岸带生态保护修复项目\n绩效评价报告\n辽宁天衡资产评估事务所有限公司\n", encoding="utf-8")
+    [record] = pipeline.extract(path)
+    assert record.report.title == "丹东市2022年度海岸带生态保护修复项目绩效评价报告"
+    assert record.report.project_name == "海岸带生态保护修复项目"

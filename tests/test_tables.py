@@ -266,3 +266,27 @@ def test_columns_spaced_out_by_runs_of_spaces_are_cells():
     assert [(i.name, i.weight, i.score) for i in table.indicators] == \
         [("项目立项规范性", 8, 8), ("绩效目标合理性", 7, 6), ("资金到位率", 6, 6)]
     assert report.layout == "spaced" and report.totals_confirmed
+
+
+def test_a_deduction_column_is_not_the_score_and_a_repeated_header_continues_the_table():
+    text = ("指标编码 | 一级指标 | 二级指标 | 分值 | 扣分 | 扣分说明\n"
+            "A1 | 决策 | 项目立项 | 10 | 0\n"
+            "A2 | 决策 | 绩效目标 | 10 | 2 | 绩效目标未细化量化\n"
+            "— 6 —\n"
+            "指标编码 | 一级指标 | 二级指标 | 分值 | 扣分 | 扣分说明\n"
+            "B1 | 过程 | 资金管理 | 15 | 1.5 | 预算执行率95.23%\n"
+            " | 合计 |  | 35 | 3.5\n")
+    table, report = read_score_table(text)
+    rows = [(i.name, i.weight, i.score) for i in table.indicators if i.level == 2]
+    assert rows == [("项目立项", 10, None), ("绩效目标", 10, None), ("资金管理", 15, None)]
+    assert table.total_weight.value == 35 and report.totals_confirmed
+
+
+def test_a_name_wrapped_onto_the_next_line_of_its_cell_joins_it():
+    text = ("一级指标    三级指标                      分值    得分\n"
+            "效益        修复成果长效管护机制          7       4.6\n"
+            "            建立情况\n"
+            "            周边群众满意度                7       6\n"
+            "合计                                      14      10.6\n")
+    table, _ = read_score_table(text)
+    assert [i.name for i in table.indicators if i.level == 2] == ["修复成果长效管护机制建立情况", "周边群众满意度"]

@@ -216,7 +216,10 @@ def _clean(v: float) -> float | int:
 
 def _scores(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> ScoreTable | None:
     prose_total = statements.stated_total_score(ctx.text)
-    table, report = _best_score_table(ctx, prose_total.value if prose_total else None)
+    # the funds block's execution row is counted in a 自评表's total: the table's own rows add up to the rest
+    row = facts.execution_row
+    outside = (row["weight"][0], row["score"][0] if row.get("score") else 0.0) if row else (0.0, 0.0)
+    table, report = _best_score_table(ctx, prose_total.value if prose_total else None, outside)
     scores = Scores()
     if table is not None:
         scores.table_report = report.to_dict()
@@ -262,11 +265,11 @@ def _scores(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> Scor
 # first; the older layout-specific readers stay for the shapes it does not read yet (glued flow
 # tables cut by the table's totals, one cell per line, weight-only tables).
 SCORE_READERS = {
-    "interpreter": lambda ctx, total: read_score_table(ctx.text),
-    "cell_rows": lambda ctx, total: _legacy(parse_cell_table(ctx), "pipe"),
-    "cell_stream": lambda ctx, total: _legacy(parse_cell_stream(ctx), "cell per line"),
-    "glued_flow": lambda ctx, total: _legacy(parse_flow_table(ctx, total), "flow"),
-    "weights_only": lambda ctx, total: _legacy(parse_flow_weights(ctx), "flow"),
+    "interpreter": lambda ctx, total, outside: read_score_table(ctx.text, outside),
+    "cell_rows": lambda ctx, total, outside: _legacy(parse_cell_table(ctx), "pipe"),
+    "cell_stream": lambda ctx, total, outside: _legacy(parse_cell_stream(ctx), "cell per line"),
+    "glued_flow": lambda ctx, total, outside: _legacy(parse_flow_table(ctx, total), "flow"),
+    "weights_only": lambda ctx, total, outside: _legacy(parse_flow_weights(ctx), "flow"),
 }
 
 
@@ -278,12 +281,13 @@ def _legacy(table: ScoreTable | None, layout: str):
     return table, report
 
 
-def _best_score_table(ctx: Context, prose_total: float | None) -> tuple[ScoreTable | None, TableReport | None]:
+def _best_score_table(ctx: Context, prose_total: float | None,
+                      outside: tuple[float, float] = (0.0, 0.0)) -> tuple[ScoreTable | None, TableReport | None]:
     """Every reader's reading, the best kept: the one whose rows add up to the stated totals, then
     the one with more rows read; the registry order breaks ties."""
     best, best_key = (None, None), None
     for rank, (name, reader) in enumerate(SCORE_READERS.items()):
-        got = reader(ctx, prose_total)
+        got = reader(ctx, prose_total, outside)
         if got is None:
             continue
         table, report = got

@@ -25,7 +25,7 @@ _BAND_PREFIX = regex.compile(
 _STATED = [
     regex.compile(rf"(?:评价|评级|考评|绩效|自评|综合评价)(?:结果|等级|结论|级别)?(?:为|是|:|评定为|评为|确定为)\s*[“\"]?(?P<g>{GRADE_WORDS})(?:等级?|级)?[”\"]?(?![\p{{Han}}]{{0,2}}(?:指标|的|、))"),
     regex.compile(rf"(?:得分|总分|评分)(?:为|是|:)?\s*{NUMBER}\s*分?\s*[,,]?\s*(?:等级|评价等级|评级|绩效等级|评价结果)?(?:为|:)\s*[“\"]?(?P<g>{GRADE_WORDS})(?![\p{{Han}}]{{0,2}}(?:指标|的))"),
-    regex.compile(r"(?:评价|评级|等级|自评)(?:结果|等级)?[::\s|]*[“\"]?(?P<g>优秀|良好|优|良|合格|不合格|中等|较差|差)(?:等级|等次|级)?[”\"]?\s*(?:$|[。,,;\n|])", regex.M),
+    regex.compile(r"(?:评价|评级|等级|自评)(?:结果|等级)?[::\s|]*[“\"]?(?P<g>优秀|良好|优|良|合格|不合格|中等|较差|差)(?:等级|等次|级)?[”\"]?\s*(?:$|[。,,;\n|(])", regex.M),
 ]
 
 
@@ -92,7 +92,17 @@ def read_bands(text: str) -> tuple[list[Band], tuple[int, int] | None]:
             hi = None  # 90-100: the top band is open above
         bands.append(Band(grade=g, min=lo, max=hi))
     bands.sort(key=lambda b: -(b.min if b.min is not None else -1))
+    _close_integer_ranges(bands)
     return bands, (best[0][3], best[-1][4])
+
+
+def _close_integer_ranges(bands: list[Band]) -> None:
+    """'80-89分为良, 60-79分为中' under '90分及以上为优': whole-point ranges whose top is one below the next
+    band's floor mean up to that floor ([80, 90)), as the bands' own order shows."""
+    floors = {b.min for b in bands if b.min is not None}
+    for b in bands:
+        if b.max is not None and float(b.max).is_integer() and b.max + 1 in floors and b.max not in floors:
+            b.max = b.max + 1
 
 
 def read_stated_grade(text: str, bands_span: tuple[int, int] | None) -> tuple[Found | None, str | None]:

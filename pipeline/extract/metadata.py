@@ -73,7 +73,7 @@ _ROLE_SENTENCES = [
 ]
 # '我局', '本单位', '各乡镇人民政府', '有关部门': words that stand for units, not names of one.
 # (全州县, 本溪市 are places: only the pronoun forms are excluded.)
-_NOT_A_UNIT = regex.compile(r"^(?:我|[本该](?:单位|部门|局|委|院|中心|级|所)|各|全(?:县|市|区|省|国)|有关|相关|上级|下级|所属|其他)")
+_NOT_A_UNIT = regex.compile(r"^(?:我|每|[本该](?:单位|部门|局|委|院|中心|级|所)|各|全(?:县|市|区|省|国)|有关|相关|上级|下级|所属|其他)")
 # The issuing unit printed alone on the first line, above the title.
 _LETTERHEAD = regex.compile(rf"\A\s*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})[ \t]*\n")
 # A document cited in the text ('《湖南省财政厅关于…的通知》'): its issuer is not the report's unit or place.
@@ -97,6 +97,10 @@ def find_title(ctx: Context) -> Found | None:
         m = _TITLE.fullmatch(cleaned)
         if m and len(cleaned) >= 6:
             start = text.index(s, line.start())
+            above = _heading_above(text, line.start())
+            if above is not None and _BARE_TITLE_END.fullmatch(cleaned):
+                # '丹东市2022年度海岸带生态保护修复项目' / '绩效评价报告': one title over two lines
+                return Found(above[0] + cleaned, above.start(), start + len(s))
             nxt = _YEAR_SUFFIX.match(text, line.end() + 1) if line.end() + 1 < len(text) else None
             value = cleaned + (nxt[0].strip() if nxt and not cleaned.endswith(")") else "")
             end = nxt.end() if nxt else start + len(s)
@@ -110,6 +114,21 @@ def find_title(ctx: Context) -> Found | None:
     if m:
         return Found(_clean_title(m[0]), m.start(), m.end())
     return None
+
+
+# A title line that says only what kind of report it is: the name stands on the line above.
+_BARE_TITLE_END = regex.compile(rf"(?:项目)?(?:支出)?(?:整体)?{_TITLE_END}")
+_HEADING_LINE = regex.compile(r"[^\n。,;:|!?]{4,40}[\p{Han}\d)]")
+
+
+def _heading_above(text: str, line_start: int) -> regex.Match | None:
+    """The line just above, when it is a heading (short, no sentence punctuation) at the top of the text."""
+    if line_start == 0 or line_start > 300:
+        return None
+    prev_end = line_start - 1
+    prev_start = text.rfind("\n", 0, prev_end) + 1
+    m = _HEADING_LINE.fullmatch(text, prev_start, prev_end)
+    return m if m and regex.search(r"项目|专项|资金|经费|工程|部门|单位|整体|\d{4}年", m[0]) else None
 
 
 def find_year(ctx: Context, title: Found | None) -> tuple[Found | None, list[int] | None]:
@@ -224,7 +243,8 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
         value = strip_code(value)
         return 2 <= len(value) <= 30 and bool(regex.search(ORG_SUFFIX + "$", value))
 
-    found = form_field(ctx.text, ["实施单位", "项目实施单位", "预算单位名称", "预算单位", "项目单位", "单位名称", "部门名称",
+    found = form_field(ctx.text, ["被评价单位", "被考核单位", "被评价部门", "评价对象", "实施单位", "项目实施单位", "预算单位名称", "预算单位",
+                                  "项目单位", "单位名称", "部门名称",
                                   "项目主管部门", "主管部门"], accept=is_unit)
     if found:
         return Found(strip_code(found.value), found.start, found.end)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache, lru_cache
 
-from ..extract.glued import cuts, is_weight
+from ..extract.glued import cuts, is_weight, rate_matches
 from .cells import Token, decimals_of, half_unit, plain_value
 from .model import Column, Row, RowReading, Value
 from .roles import ROLES
@@ -126,9 +126,26 @@ def _place_cut(columns: list[Column], tok: Token) -> list[tuple[float, list[Valu
             values.append(Value(got[1], pos, pos + len(piece), half_unit(piece), piece, cut=True))
             pos += len(piece)
         if values is not None:
-            places = {decimals_of(v.text) for v, c in zip(values, columns) if ROLES[c.role].accepts == "amount"}
-            out.append((cost + 0.15 * max(0, len(places) - 1), values))
-    return out
+            out.append((cost, values))
+    return _rate_consistent(columns, out)
+
+
+def _rate_consistent(columns: list[Column], options: list[tuple[float, list[Value]]]) -> list[tuple[float, list[Value]]]:
+    """A run cut over amounts and their rate ('120120118.61098.83%' = 120 | 120 | 118.6 | 10 | 98.83%): the
+    cuts in which the rate is one amount over an earlier one, where there are any — the row's own
+    arithmetic prunes a run's hundreds of cuts before the readings are counted."""
+    rate_at = [k for k, c in enumerate(columns) if ROLES[c.role].accepts == "rate"]
+    amounts = [k for k, c in enumerate(columns) if ROLES[c.role].accepts == "amount"]
+    if not rate_at or len(amounts) < 2 or len(options) < 2:
+        return options
+
+    def fits(values: list[Value]) -> bool:
+        rate = values[rate_at[0]]
+        decimals = decimals_of(rate.text)
+        return any(values[b].value and rate_matches(values[a].value / values[b].value * 100, rate.value, decimals)
+                   for i, b in enumerate(amounts) for a in amounts[i + 1:])
+    kept = [o for o in options if fits(o[1])]
+    return kept or options
 
 
 def align(row: Row, columns: list[Column], tokens: list[Token] | None = None,
@@ -189,7 +206,7 @@ def _readings(tokens: list[Token], columns: list[Column], slack: float) -> tuple
         if len(readings) >= MAX_READINGS or spent + best(ti, ci) > optimum + slack + 1e-9:
             return
         if ti == n_tok:
-            readings.append((spent, dict(chosen)))
+            readings.append((spent + best(ti, ci), dict(chosen)))  # with the columns left empty at the end
             return
         walk(ti + 1, ci, spent + SKIP_TOKEN, chosen)
         if ci < n_col:
@@ -211,12 +228,16 @@ def _readings(tokens: list[Token], columns: list[Column], slack: float) -> tuple
     return optimum, readings
 
 
-def _imbalance(reading: dict[str, Value]) -> int:
-    """How unlike each other the amounts cut from one run are (the spread of their integer digits):
-    a budget and its spending print alike ('390 | 390', not '390390 | 10'). The last tie-break."""
-    widths = [len(v.text.split(".")[0]) for k, v in reading.items()
-              if v.cut and ROLES[k.split("#")[0]].accepts == "amount"]
-    return max(widths) - min(widths) if widths else 0
+def _imbalance(reading: dict[str, Value]) -> tuple[int, int]:
+    """How unlike each other the amounts cut from one run are (the spread of their integer digits, then
+    how many decimal places they print): a budget and its spending print alike ('390 | 390', not
+    '390390 | 10'). The last tie-break, after the row's arithmetic: '120 | 120 | 118.6' where the rate
+    says so."""
+    cut = [v.text for k, v in reading.items() if v.cut and ROLES[k.split("#")[0]].accepts == "amount"]
+    if not cut:
+        return 0, 0
+    widths = [len(t.split(".")[0]) for t in cut]
+    return max(widths) - min(widths), len({decimals_of(t) for t in cut}) - 1
 
 
 def _key(columns: list[Column], i: int) -> str:

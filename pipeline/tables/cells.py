@@ -17,7 +17,8 @@ OPERATOR = r"[≥≤<>=＞＜≧≦]"
 # Units a measured value carries ('29.5亩', '192只', '≥1200米'); 万元/元 make it an amount with its unit.
 MEASURE_UNITS = ("平方米|立方米|平方公里|公里|千米|万元|亿元|元|米|亩|公顷|个|人次|人|户|家|次|台|套|辆|头|只|所|座|篇|"
                  "项|件|天|日|个月|小时|吨|株|棵|册|场|期|批|份|条|处|名|倍|km|m2|㎡|分钟|分|"
-                 "公斤|千克|斤|克|立方|盏|栋|间|张|孔|眼|口|班|课时|学时|工日|床|组|箱|块|根|部|本|例")
+                 "公斤|千克|斤|克|立方|盏|栋|间|张|孔|眼|口|班|课时|学时|工日|床|组|箱|块|根|部|本|例|"
+                 "尾|羽|匹|艘|架|枚|袋|包|瓶|支|片|颗|卷|幅|种|类|批次|人日")
 NUMBER_RUN = r"\d+(?:[.,]\d+)*"  # one figure, or several a scrape glued together ('2456.182456.18')
 UNIT = rf"(?:[万亿千百]?(?:{MEASURE_UNITS})|[万亿])"  # with its multiplier: '3.3万人', '2万亩', '1.2亿'
 # A unit per unit ('1600元/平方米', '35元/人·月', '60km/h'): one measure, the part after '/' is no label.

@@ -15,7 +15,8 @@ from ..extract.glued import rate_matches
 from .align import align
 from .cells import half_unit
 from .layout import body_rows, tables_of
-from .model import Header, Row, TableReport, Value, figure
+from .model import Column, Header, Row, TableReport, Value, figure
+from .roles import FUNDS_KEYS, ROLE_DEFS
 
 # A row that opens the form's next block: the funds table has ended.
 _NEXT_BLOCK = regex.compile(r"^(?:年度总体目标|年度绩效目标|总体目标|年度目标|绩效指标|一级指标|资金管理情况|绩效目标|"
@@ -79,11 +80,51 @@ class FundsTable:
 
 
 def read_funds(text: str) -> FundsTable | None:
-    """The first funds block of the text that yields a total row with figures."""
+    """The first funds block of the text that yields a total row with figures; else a block written as
+    label-figure pairs on one line."""
     for header, end in tables_of(text, "funds", 3000):
         table = _read(text, header, end)
         if table is not None and table.total is not None and table.total.values:
             return table
+    return read_inline_funds(text)
+
+
+_FUNDS_ROLES = [r for r in ROLE_DEFS if r.table == "funds" and r.accepts in ("amount", "rate")]
+# '全年预算数 2,400,000  全年执行数 2,285,520  执行率 95.23%': each header word followed by its figure.
+_INLINE_PAIR = regex.compile(
+    "(?:" + "|".join(f"(?P<{r.name}>{r.pattern})" for r in _FUNDS_ROLES) + r")"
+    r"(?:[((][^()()]{0,8}[))])?\s*[::]?\s*(?P<figure>\d[\d,]*(?:\.\d+)?\s*%?)")
+_LINE_UNIT = regex.compile(r"[((]\s*(万元|元|亿元)\s*[))]|单位\s*[::]\s*(万元|元|亿元)")
+_UNIT_FACTOR = {"元": 1.0, "万元": 10_000.0, "亿元": 100_000_000.0}
+
+
+def read_inline_funds(text: str) -> FundsTable | None:
+    """A funds block written as pairs on one line, under a stated unit ('项目资金(元):全年预算数 2,400,000
+    全年执行数 2,285,520 执行率 95.23%'): one total row. Without a unit on the line the figures are not
+    taken: their scale would be a guess."""
+    for line in regex.finditer(r"[^\n]+", text):
+        pairs: dict[str, regex.Match] = {}
+        for m in _INLINE_PAIR.finditer(text, line.start(), line.end()):
+            role = next(r.name for r in _FUNDS_ROLES if m[r.name] is not None)
+            if role in pairs:
+                break  # the block repeated into the next merged cell
+            pairs[role] = m
+        if len(pairs) < 2 or not FUNDS_KEYS & set(pairs):
+            continue
+        unit = _LINE_UNIT.search(text, line.start(), line.end())
+        if unit is None:
+            continue
+        columns = [Column(role, m.start(role), m.end(role), m[role]) for role, m in pairs.items()]
+        header = Header(columns, columns[0].start, columns[-1].end, "funds",
+                        unit_factor=_UNIT_FACTOR[unit[1] or unit[2]])
+        values = {}
+        for role, m in pairs.items():
+            digits = m["figure"].rstrip("% ").replace(",", "")
+            values[role] = Value(float(digits), m.start("figure"), m.start("figure") + len(m["figure"].rstrip("% ")),
+                                 half_unit(digits), m["figure"])
+        report = TableReport("interpreter", "inline", "funds", header.roles, rows_read=1, total_row=True, confidence=0.6)
+        first, last = min(m.start() for m in pairs.values()), max(m.end() for m in pairs.values())
+        return FundsTable(header, [FundsRow("年度资金总额", "total", None, values, first, last)], report)
     return None
 
 

@@ -253,7 +253,7 @@ def _by_cells(text: str, tokens: list[Token], cells: _HeaderCells) -> Row:
             prev = values.pop()
             t = Token("text", text[prev.start:t.end], prev.start, t.end, t.cell)
         values.append(t)
-    return Row(labels + values, label_end=len(labels))
+    return Row(labels + values, label_end=len(labels), leaf_cell=cells.last_label)
 
 
 def _split_glued_rows(tokens: list) -> list[Row]:
@@ -277,6 +277,13 @@ def _flow_rows(text: str, start: int, end: int) -> list[Row]:
 def tables_of(text: str, kind: str, reach: int):
     """(header, end) for each table of `kind`: its body runs to the next header, or `reach` characters."""
     headers = find_headers(text)
-    for k, header in enumerate(headers):
+    k = 0
+    while k < len(headers):
+        header, nxt = headers[k], k + 1
+        # the same header printed again after a page break continues the table
+        while nxt < len(headers) and headers[nxt].roles == header.roles and headers[nxt].start - header.end < 2 * reach:
+            nxt += 1
         if header.kind == kind:
-            yield header, headers[k + 1].start if k + 1 < len(headers) else min(len(text), header.end + reach)
+            last = headers[nxt - 1]
+            yield header, headers[nxt].start if nxt < len(headers) else min(len(text), last.end + reach)
+        k = nxt

@@ -47,6 +47,7 @@ class Row:
     # Where the labels end, when the header's cells say so (a separated row with the header's cells):
     # then a text cell under a target or actual column is a value of that column, not a label.
     label_end: int | None = None
+    leaf_cell: int | None = None  # the header's last label cell (the indicator's name), when read by cells
 
     @property
     def labels(self) -> list[Token]:

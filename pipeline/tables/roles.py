@@ -50,7 +50,9 @@ ROLE_DEFS = [
     RoleDef("score", r"执行率得分|加权(?:平均)?得分|自评得分|评价得分|考评得分|考核得分|实际得分|指标得分|核定得分|审核得分|"
                      r"复核得分|得分", "score", "both"),
     RoleDef("weight", r"执行率权重|指标权重|指标分值|标准分值|权重分|权重|分值|权数|标准分|满分", "weight", "both"),
-    RoleDef("note", r"偏差原因分析及改进措施|未完成原因(?:分析)?(?:及[\p{Han}]{0,10})?|偏差原因|原因分析|扣分原因|"
+    # 扣分: the points a row lost (its score is the weight less them); a column of its own, never the score
+    RoleDef("deduction", r"扣分(?!原因|说明|依据|理由|情况)|扣减分值|扣分值", "score", "scores"),
+    RoleDef("note", r"偏差原因分析及改进措施|扣分说明|扣分依据|扣分理由|扣分情况|未完成原因(?:分析)?(?:及[\p{Han}]{0,10})?|偏差原因|原因分析|扣分原因|"
                     r"评分依据|评分标准|指标解释|绩效等级|备注|佐证材料|指标性质|是否核心指标", "note", "both"),
 ]
 ROLES = {r.name: r for r in ROLE_DEFS}

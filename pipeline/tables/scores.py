@@ -17,12 +17,15 @@ from .align import align, near_readings
 from .cells import Token
 from .layout import body_rows, tables_of
 from .model import Header, TableReport, Value, figure
-from .roles import LABEL_ROLES, POINTS
+from .roles import LABEL_ROLES, POINTS, ROLE_RE
 from .totals import SLACK, RowOptions, choose
 
+# Page furniture a text layer leaves inside a table broken over pages: '— 6 —', '-7-', '第3页'.
+_PAGE_NUMBER = regex.compile(r"[-—–]*\d{1,3}[-—–]*|第\d{1,3}页(?:共\d{1,3}页)?|\d{1,3}/\d{1,3}")
+_HEADER_WORDS = regex.compile(rf"(?:(?:{ROLE_RE.pattern})[|::]*)+")
 _TOTAL_LABEL = regex.compile(r"^(?:合计|总分|总计|总得分|得分合计|综合得分|自评总分|评价总分|总 分)")
 _FIGURES = ("weight", "score", "raw_score")
-_TOTAL_COLUMNS = ("weight", "score", "raw_score")
+_TOTAL_COLUMNS = ("weight", "score", "raw_score", "deduction")
 _NOTE_LABEL = regex.compile(r"^(?:其中|注[::]|说明|备注|……|\.{3,})")
 # Criteria of the published frameworks (财预〔2020〕10号 决策/过程/产出/效益; the foreign-loan rules'
 # 相关性/效率/效果/可持续性): in flow text a trailing note column runs into the next row's name.
@@ -43,10 +46,11 @@ _SUBTOTAL_ROW = regex.compile(r"^(?:[\p{Han}]{0,6}小\s*计|分项合计)$")
 _SUBTOTAL = regex.compile(r"[((]\s*\d+(?:\.\d+)?\s*分?\s*[))]")
 
 
-def read_score_table(text: str) -> tuple[ScoreTable, TableReport] | None:
-    """The first score table with at least two scored rows, read by the table interpreter."""
+def read_score_table(text: str, outside: tuple[float, float] = (0.0, 0.0)) -> tuple[ScoreTable, TableReport] | None:
+    """The first score table with at least two scored rows, read by the table interpreter; `outside`:
+    points its total row counts from outside the table (a 自评表's execution row, in the funds block)."""
     for header, end in tables_of(text, "scores", 12000):
-        got = _read(text, header, end)
+        got = _read(text, header, end, outside)
         if got is not None and sum(1 for i in got[0].indicators if i.weight is not None) >= 2:
             return got
     return None
@@ -56,7 +60,8 @@ def _value_columns(header: Header):
     return [c for c in header.columns if c.role not in LABEL_ROLES]
 
 
-def _read(text: str, header: Header, end: int) -> tuple[ScoreTable, TableReport] | None:
+def _read(text: str, header: Header, end: int,
+          outside: tuple[float, float] = (0.0, 0.0)) -> tuple[ScoreTable, TableReport] | None:
     layout, rows = body_rows(text, header, end)
     report = TableReport("interpreter", layout, "scores", header.roles)
     columns = _value_columns(header)
@@ -76,6 +81,17 @@ def _read(text: str, header: Header, end: int) -> tuple[ScoreTable, TableReport]
             report.skip(row, "prose")
             if table.indicators:
                 break
+            continue
+        if _PAGE_NUMBER.fullmatch("".join(t.text for t in row.tokens)):
+            report.skip(row, "a page number")
+            continue
+        if labels and not row.values and _HEADER_WORDS.fullmatch(regex.sub(r"\s", "", label)):
+            report.skip(row, "the header again, over a page break")
+            continue
+        if labels and not row.values and row.leaf_cell is not None and leaves and \
+                all(t.cell == row.leaf_cell for t in labels) and leaves[-1] == len(table.indicators) - 1:
+            _continue_name(table, leaves[-1], labels)  # a name wrapped onto the next line of its cell
+            report.skip(row, "the name above, wrapped")
             continue
         is_total = bool(_TOTAL_LABEL.match(label))
         # A total row fills the weight and score columns only; its target and actual cells are empty.
@@ -143,12 +159,19 @@ def _read(text: str, header: Header, end: int) -> tuple[ScoreTable, TableReport]
         return None
     if adds_up(table) is False:
         report.rows_chosen_by_totals = _by_totals(table, {i: r for i, r in leaf_rows.items() if i < len(table.indicators)},
-                                                  columns)
+                                                  columns, outside)
     _drop_empty_categories(table)
     report.total_row = bool(table.total_weight or table.total_score)
     report.totals_confirmed = adds_up(table)
     report.confidence = _confidence(table, report)
     return table, report
+
+
+def _continue_name(table: ScoreTable, index: int, labels) -> None:
+    ind = table.indicators[index]
+    ind.name = (ind.name or "") + _clean("".join(t.text for t in labels))
+    a, _ = table.spans[index].get("name", (labels[0].start, labels[0].start))
+    table.spans[index]["name"] = (a, labels[-1].end)
 
 
 def _peel_categories(label: Token, depth_of_leaf: int) -> list[Token]:
@@ -167,13 +190,17 @@ def _peel_categories(label: Token, depth_of_leaf: int) -> list[Token]:
     return out if len(out) >= 2 and len(out[-1].text) >= 2 else [label]
 
 
-def _by_totals(table: ScoreTable, leaf_rows: dict, columns) -> int:
+def _by_totals(table: ScoreTable, leaf_rows: dict, columns, outside: tuple[float, float] = (0.0, 0.0)) -> int:
     """The rows read again with their near readings, kept where exactly one combination adds up to the
-    table's total row (totals.py); the number of rows whose reading changed."""
+    table's total row (totals.py) — less the points it counts from outside the table, where the table
+    alone does not; the number of rows whose reading changed."""
     tw = table.total_weight.value if table.total_weight else None
     ts = table.total_score.value if table.total_score else None
     order = sorted(leaf_rows)
     chosen = choose([RowOptions(i, near_readings(leaf_rows[i], columns, SLACK)) for i in order], tw, ts)
+    if chosen is None and any(outside):
+        chosen = choose([RowOptions(i, near_readings(leaf_rows[i], columns, SLACK)) for i in order],
+                        None if tw is None else tw - outside[0], None if ts is None else ts - outside[1])
     if chosen is None:
         return 0
     changed = 0
@@ -244,6 +271,9 @@ def _open_category(table: ScoreTable, categories: dict, depth: int, name: str, p
 def _identities(reading: dict[str, Value]) -> tuple[int, int]:
     ok = bad = 0
     w, s, raw = figure(reading, "weight"), figure(reading, "score"), figure(reading, "raw_score")
+    d = figure(reading, "deduction")
+    if w is not None and d is not None:
+        ok, bad = (ok + 1, bad) if d <= w + 1e-9 else (ok, bad + 1)
     if w is not None and s is not None:
         if s > w + 1e-9:
             bad += 1

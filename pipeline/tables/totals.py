@@ -39,7 +39,7 @@ def choose(rows: list[RowOptions], total_weight: float | None, total_score: floa
     # state: (weight sum in hundredths, score sum in hundredths) → (cost, picks, tied)
     states: dict[tuple[int, int], tuple[float, tuple[int, ...], bool]] = {(0, 0): (0.0, (), False)}
     for row in rows:
-        usable = [(c, r) for c, r in row.options if _plausible(r)]
+        usable = _distinct([(c, r) for c, r in row.options if _plausible(r)])
         if not usable:
             return None
         nxt: dict[tuple[int, int], tuple[float, tuple[int, ...], bool]] = {}
@@ -68,6 +68,14 @@ def choose(rows: list[RowOptions], total_weight: float | None, total_score: floa
     if len(best) != 1 or best[0][2]:
         return None
     return [row.options[k][1] for row, k in zip(rows, best[0][1])]
+
+
+def _distinct(options: list[tuple[float, dict[str, Value]]]) -> list[tuple[float, dict[str, Value]]]:
+    """One option per (weight, score): readings that differ only in other columns are no choice."""
+    seen: dict[tuple, tuple[float, dict[str, Value]]] = {}
+    for cost, reading in sorted(options, key=lambda o: o[0]):
+        seen.setdefault(_figures(reading), (cost, reading))
+    return list(seen.values())
 
 
 def _plausible(reading: dict[str, Value]) -> bool:
