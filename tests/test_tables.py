@@ -290,3 +290,20 @@ def test_a_name_wrapped_onto_the_next_line_of_its_cell_joins_it():
             "合计                                      14      10.6\n")
     table, _ = read_score_table(text)
     assert [i.name for i in table.indicators if i.level == 2] == ["修复成果长效管护机制建立情况", "周边群众满意度"]
+
+
+def test_a_header_cell_merged_over_two_columns_is_one_column():
+    text = ("资金情况(万元) |  |  | 全年预算数(A) | 全年预算数(A) | 全年执行数(B) | 全年执行数(B) | 执行率(B/A)\n"
+            "资金情况(万元) | 年度资金总额 | 年度资金总额 | 5280.00 | 5280.00 | 5016.00 | 5016.00 | 95.00%\n")
+    funds = read_funds(text)
+    assert {k: v.value for k, v in funds.total.values.items()} == {"budget": 5280.0, "executed": 5016.0, "rate": 95.0}
+
+
+def test_a_subtotal_across_every_label_cell_closes_the_top_category():
+    text = ("一级指标 | 二级指标 | 三级指标 | 分值 | 得分\n"
+            "投入 | 项目立项 | 立项规范性 | 5 | 5\n"
+            "投入 | 资金落实 | 资金到位率 | 5 | 4\n"
+            "小计 | 小计 | 小计 | 10 | 9\n"
+            "合计 | 合计 | 合计 | 10 | 9\n")
+    table, _ = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in table.indicators if i.level == 1] == [("投入", 10, 9)]

@@ -304,8 +304,12 @@ def _best_score_table(ctx: Context, prose_total: float | None,
 def _reading_quality(table: ScoreTable, prose_total: float | None) -> tuple:
     rows = leaves(table)
     if len(rows) < 2:
-        return (0, 0, 0)
-    return (int(adds_up(table, prose_total) is True), len(rows), sum(1 for i in rows if i.score is not None))
+        return (0, 0, 0, 0)
+    # weights that add up to the total weight outrank more rows: a report whose scores do not add up
+    # (its check must fail) still has one reading whose rows are its rows
+    weights_add_up = table.total_weight is not None and abs(sum(i.weight for i in rows) - table.total_weight.value) < 1e-6
+    return (int(adds_up(table, prose_total) is True), int(weights_add_up), len(rows),
+            sum(1 for i in rows if i.score is not None))
 
 
 def _shift(ind: Indicator) -> Indicator:

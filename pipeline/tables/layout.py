@@ -96,6 +96,9 @@ def _header(squeezed: _Squeezed, matches: list[regex.Match]) -> Header | None:
             col.unit = col.unit or bool(_UNIT_NOTE.fullmatch(note))
         columns.append(col)
     columns = _split_composites(columns)
+    # a header cell merged over two columns is repeated into both ('全年预算数(A) | 全年预算数(A)'): one column
+    columns = [c for k, c in enumerate(columns) if not (k and c.role == columns[k - 1].role and
+                                                       text[c.start:c.end] == text[columns[k - 1].start:columns[k - 1].end])]
     block_unit = ""
     first_start = columns[0].start if columns else 0
     if columns and columns[0].unit and columns[0].role in ("budget", "initial") and \
@@ -170,6 +173,7 @@ class _HeaderCells:
     first_label: int
     last_label: int
     free: frozenset[int]  # cells under a note, target or actual column: text there may follow a figure
+    repeats: frozenset[int] = frozenset()  # cells under a header cell merged from the one before: copies
 
 
 def _count(sep: regex.Pattern, text: str, a: int, b: int) -> int:
@@ -193,7 +197,9 @@ def _header_cells(text: str, header: Header, sep: regex.Pattern) -> _HeaderCells
         if last < 0:
             return None
     free = frozenset(k for k, c in zip(cell_of, header.columns) if ROLES[c.role].accepts in ("any", "note"))
-    return _HeaderCells(_count(sep, text, line_start, line_end) + 1, first, last, free)
+    pieces = [piece.strip() for piece in sep.split(text[line_start:line_end])]
+    repeats = frozenset(k for k in range(1, len(pieces)) if k > last and pieces[k] and pieces[k] == pieces[k - 1])
+    return _HeaderCells(len(pieces), first, last, free, repeats)
 
 
 def _separated_rows(text: str, start: int, end: int, sep: regex.Pattern, cells: _HeaderCells | None = None) -> list[Row]:
@@ -246,7 +252,7 @@ def _by_cells(text: str, tokens: list[Token], cells: _HeaderCells) -> Row:
     names = {t.text for t in labels}
     values: list[Token] = []
     for t in tokens:
-        if t.cell <= cells.last_label or (t.kind == "text" and t.text in names):
+        if t.cell <= cells.last_label or (t.kind == "text" and t.text in names) or t.cell in cells.repeats:
             continue
         if t.cell in cells.free and values and values[-1].cell == t.cell:
             # a note or target cell is one value however many figures its words hold

@@ -224,6 +224,10 @@ def _subtotal(table: ScoreTable, categories: dict, named, values: dict[str, Valu
     owner_name = next((_clean(t.text) for t in reversed(named) if not _SUBTOTAL_ROW.match(_clean(t.text))), None)
     open_ = sorted(categories.items())
     owner = next((idx for _, (idx, name) in reversed(open_) if name == owner_name), None) if owner_name else None
+    if owner is None and open_ and len(named) > 1:
+        # '小计 | 小计 | 小计' across every label cell closes the top category; '产出 | 数量指标 | 小计' its second
+        first = next(k for k, t in enumerate(named) if _SUBTOTAL_ROW.match(_clean(t.text)))
+        owner = categories.get(max(0, first - 1), (None,))[0]
     if owner is None and open_:
         owner = open_[-1][1][0]
     if owner is None:
