@@ -104,7 +104,7 @@ def test_a_correction_keeps_the_extracted_value_and_reruns_the_checks(store):
 
     entry = ledger.save_correction(store, rid, "/scores/total_score", f"{rows_sum}", "the total is a slip")
 
-    assert (entry.old_value, entry.new_value, entry.field) == (stated_total, rows_sum, "总分 / total score")
+    assert (entry.old_value, entry.new_value, entry.field) == (stated_total, rows_sum, "总分")
     stored = store.query("SELECT old_value, new_value, note, corrected_at FROM corrections WHERE report_id = ?", (rid,))
     assert [(json.loads(o), json.loads(n), note) for o, n, note, _ in stored] == [(stated_total, rows_sum, "the total is a slip")]
     assert json.loads(store.query("SELECT record_json FROM reports WHERE id = ?", (rid,))[0][0])["scores"]["total_score"] \

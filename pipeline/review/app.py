@@ -159,7 +159,7 @@ def _value_rows(review: ledger.Reviewed) -> list[dict]:
     """The values an auditor may correct: the record's own fields, every indicator's weight and score, and
     every other single value the provenance places on a page."""
     rec, corrected = review.extracted, review.corrected()
-    order = list(pointers.FIELD_NAMES)
+    order = list(pointers.EDITABLE_FIELDS)
     for i, _ in enumerate(rec["scores"].get("indicators") or []):
         order += [f"/scores/indicators/{i}/weight", f"/scores/indicators/{i}/score"]
     order += [p for p in (rec.get("provenance") or {}) if p not in order]

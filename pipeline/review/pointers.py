@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 
+from ..audit.names import value_name
 from ..errors import JixiaoError
 
 
@@ -11,25 +12,11 @@ class PointerError(JixiaoError):
     """A pointer that names no value of the record."""
 
 
-# The record's own fields, as the forms print them (the review's value table lists these first).
-FIELD_NAMES = {
-    "/report/title": "标题 / title",
-    "/report/project_name": "项目名称 / project",
-    "/report/department": "部门 / department",
-    "/report/region": "地区 / region",
-    "/report/year": "年度 / year",
-    "/report/kind": "报告类型 / kind",
-    "/budget/initial_budget_yuan": "年初预算数 / initial budget",
-    "/budget/budget_yuan": "全年预算数 / budget",
-    "/budget/executed_yuan": "全年执行数 / executed",
-    "/budget/execution_rate": "预算执行率 / execution rate",
-    "/budget/received_yuan": "到位资金 / received",
-    "/scores/total_weight": "总分值 / total weight",
-    "/scores/total_score": "总分 / total score",
-    "/grade/stated": "评价等级 / grade",
-}
-_INDICATOR_COLUMNS = {"score": "得分 / score", "weight": "分值 / weight", "name": "指标名称 / name",
-                      "target": "年度指标值 / target", "actual": "实际完成值 / actual"}
+# The record's own fields an auditor may correct, in the order the review's value table lists them.
+EDITABLE_FIELDS = ("/report/title", "/report/project_name", "/report/department", "/report/region", "/report/year",
+                   "/report/kind", "/budget/initial_budget_yuan", "/budget/budget_yuan", "/budget/executed_yuan",
+                   "/budget/execution_rate", "/budget/received_yuan", "/scores/total_weight", "/scores/total_score",
+                   "/grade/stated")
 # Fields whose corrected value is a number even where the extracted one is unknown (null).
 _NUMBER_ENDINGS = ("_yuan", "_rate", "rate", "score", "weight", "year", "amount")
 
@@ -85,20 +72,6 @@ def is_number_field(pointer: str, value) -> bool:
 
 
 def label(record: dict, pointer: str) -> str:
-    """The value's name as the report prints it: the field's name, or an indicator's or a row's name and
-    the column; the pointer itself where nothing better is known."""
-    if pointer in FIELD_NAMES:
-        return FIELD_NAMES[pointer]
-    keys = parts(pointer)
-    try:
-        if keys[:2] == ["scores", "indicators"] and len(keys) >= 3:
-            name = get(record, f"/scores/indicators/{keys[2]}/name") or f"第{int(keys[2]) + 1}行"
-            return f"{name} / {_INDICATOR_COLUMNS.get(keys[3], keys[3])}" if len(keys) > 3 else f"{name} / 行 row"
-        if keys[:2] == ["budget", "funding_sources"] and len(keys) >= 3:
-            return f"{get(record, f'/budget/funding_sources/{keys[2]}/name') or '资金'} / 行 row"
-        if keys[0] == "subprojects" and len(keys) >= 2:
-            name = get(record, f"/subprojects/{keys[1]}/name") or f"子项目{int(keys[1]) + 1}"
-            return f"{name} / {'金额 / amount' if keys[-1] == 'amount_yuan' else keys[-1]}"
-    except (PointerError, ValueError, TypeError):
-        pass
-    return pointer
+    """The value's name as the report prints it (one naming for the audit page and the review:
+    audit.names.value_name)."""
+    return value_name(record, pointer)
