@@ -41,7 +41,7 @@ HOLDOUT_FLOOR = 169
 def _set_score(folder, scorer) -> tuple[int, int]:
     """(fields matched, fields) over every document of a held-out set."""
     matched = total = 0
-    for path in sorted(folder.glob("*.txt")):
+    for path in sorted(p for p in folder.iterdir() if p.is_file()):  # every format the set holds
         gold = json.loads((folder / "expected" / f"{path.stem}.json").read_text(encoding="utf-8"))
         [record] = pipeline.extract(path)
         results = scorer.score(record.to_dict(), gold)
@@ -80,17 +80,10 @@ TABLE_HOLDOUT_FLOOR = 742
 
 
 def test_held_out_table_layouts_keep_their_measured_score(scorer, capsys):
-    matched = total = 0
-    for path in sorted(p for p in TABLE_HOLDOUT.iterdir() if p.is_file()):
-        gold = json.loads((TABLE_HOLDOUT / "expected" / f"{path.stem}.json").read_text(encoding="utf-8"))
-        [record] = pipeline.extract(path)
-        results = scorer.score(record.to_dict(), gold)
-        matched += sum(1 for r in results if r[1])
-        total += len(results)
+    matched, total = _set_score(TABLE_HOLDOUT, scorer)
     with capsys.disabled():
         print(f"\nheld-out table layouts: {matched}/{total} fields matched (floor {TABLE_HOLDOUT_FLOOR})")
     assert total >= 742 and matched >= TABLE_HOLDOUT_FLOOR
-
 
 TABLE_HOLDOUT2 = SAMPLES / "table_holdout2"
 """A second held-out set of 14 table layouts (HTML, DOCX, XLSX, text layers and reportlab PDFs; other
@@ -102,13 +95,7 @@ TABLE_HOLDOUT2_FLOOR = 539
 
 
 def test_second_held_out_table_layouts_keep_their_measured_score(scorer, capsys):
-    matched = total = 0
-    for path in sorted(p for p in TABLE_HOLDOUT2.iterdir() if p.is_file()):
-        gold = json.loads((TABLE_HOLDOUT2 / "expected" / f"{path.stem}.json").read_text(encoding="utf-8"))
-        [record] = pipeline.extract(path)
-        results = scorer.score(record.to_dict(), gold)
-        matched += sum(1 for r in results if r[1])
-        total += len(results)
+    matched, total = _set_score(TABLE_HOLDOUT2, scorer)
     with capsys.disabled():
         print(f"\nsecond held-out table layouts: {matched}/{total} fields matched (floor {TABLE_HOLDOUT2_FLOOR})")
     assert total >= 539 and matched >= TABLE_HOLDOUT2_FLOOR

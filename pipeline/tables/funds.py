@@ -102,17 +102,17 @@ def read_inline_funds(text: str) -> FundsTable | None:
     """A funds block written as pairs on one line, under a stated unit ('项目资金(元):全年预算数 2,400,000
     全年执行数 2,285,520 执行率 95.23%'): one total row. Without a unit on the line the figures are not
     taken: their scale would be a guess."""
-    for line in regex.finditer(r"[^\n]+", text):
+    for unit in _LINE_UNIT.finditer(text):  # only lines that state a unit are looked at
+        line_start = text.rfind("\n", 0, unit.start()) + 1
+        line_end = text.find("\n", unit.end())
+        line_end = len(text) if line_end < 0 else line_end
         pairs: dict[str, regex.Match] = {}
-        for m in _INLINE_PAIR.finditer(text, line.start(), line.end()):
+        for m in _INLINE_PAIR.finditer(text, line_start, line_end):
             role = next(r.name for r in _FUNDS_ROLES if m[r.name] is not None)
             if role in pairs:
                 break  # the block repeated into the next merged cell
             pairs[role] = m
         if len(pairs) < 2 or not FUNDS_KEYS & set(pairs):
-            continue
-        unit = _LINE_UNIT.search(text, line.start(), line.end())
-        if unit is None:
             continue
         columns = [Column(role, m.start(role), m.end(role), m[role]) for role, m in pairs.items()]
         header = Header(columns, columns[0].start, columns[-1].end, "funds",

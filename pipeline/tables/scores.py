@@ -176,18 +176,12 @@ def _continue_name(table: ScoreTable, index: int, labels) -> None:
 
 def _peel_categories(label: Token, depth_of_leaf: int) -> list[Token]:
     """'决策项目立项立项依据充分性' under 一级 | 二级 | 三级 headers: 决策 | 项目立项 | 立项依据充分性, where the
-    framework names the categories; a label they do not open is left whole."""
+    framework names a category for every level the header has above the leaf; else the label stays whole."""
     m = _GLUED_CATEGORIES.match(label.text)
-    if not m or (m["l2"] is None and depth_of_leaf >= 2 and len(m["leaf"]) > 12):
+    if not m or (m["l2"] is not None) != (depth_of_leaf >= 2):
         return [label]
-    out = []
-    for group in ("l1", "l2", "leaf"):
-        if m[group] is not None and (group != "l2" or depth_of_leaf >= 2):
-            a, b = label.start + m.start(group), label.start + m.end(group)
-            out.append(Token("text", m[group], a, b, label.cell))
-        elif group == "l2" and m[group] is not None:
-            return [label]  # two category names where the header has one level above the leaf
-    return out if len(out) >= 2 and len(out[-1].text) >= 2 else [label]
+    groups = ("l1", "l2", "leaf") if depth_of_leaf >= 2 else ("l1", "leaf")
+    return [Token("text", m[g], label.start + m.start(g), label.start + m.end(g), label.cell) for g in groups]
 
 
 def _by_totals(table: ScoreTable, leaf_rows: dict, columns, outside: tuple[float, float] = (0.0, 0.0)) -> int:
@@ -197,9 +191,10 @@ def _by_totals(table: ScoreTable, leaf_rows: dict, columns, outside: tuple[float
     tw = table.total_weight.value if table.total_weight else None
     ts = table.total_score.value if table.total_score else None
     order = sorted(leaf_rows)
-    chosen = choose([RowOptions(i, near_readings(leaf_rows[i], columns, SLACK)) for i in order], tw, ts)
+    options = [near_readings(leaf_rows[i], columns, SLACK) for i in order]
+    chosen = choose([RowOptions(i, o) for i, o in zip(order, options)], tw, ts)
     if chosen is None and any(outside):
-        chosen = choose([RowOptions(i, near_readings(leaf_rows[i], columns, SLACK)) for i in order],
+        chosen = choose([RowOptions(i, o) for i, o in zip(order, options)],
                         None if tw is None else tw - outside[0], None if ts is None else ts - outside[1])
     if chosen is None:
         return 0
