@@ -24,6 +24,7 @@ import opencc
 import regex
 
 from .document import Box, Document
+from .load.layout import FRAMED_PAGE_NUMBER
 
 HAN = r"\p{Han}"
 CJK_PUNCT = "。、“”‘’《》【】〔〕〈〉…—"
@@ -217,7 +218,7 @@ _FURNITURE_LINES = [regex.compile(p) for p in (
     r"^\s*【字体", r"^\s*字体[::]", r"^\s*编辑[::]", r"^\s*我要投稿", r"^\s*(?:上一篇|下一篇|相关文章|分享到|打印本页|关闭窗口)",
     r"^\s*\[?\s*(?:打印|关闭)\s*\]?\s*$", r"^\s*(?:扫一扫|手机版|网站地图|联系我们)",
     r"整理的.{2,40}(?:精选|通用)\d+篇", r"^\s*.{0,40}_第\d+页\s*$",
-)]
+)] + [FRAMED_PAGE_NUMBER]
 _CAPTION = regex.compile(r"^\s*(.{2,80}?)_第\d+页\s*$")
 
 

@@ -7,6 +7,10 @@ import regex
 
 PAGE_NUMBER = regex.compile(r"^[\s\-—–－·•]*(?:第\s*\d+\s*页(?:\s*[,,/共]\s*共?\s*\d+\s*页)?|\d{1,4}(?:\s*/\s*\d{1,4})?|"
                             r"-\s*\d+\s*-|Page\s*\d+(?:\s*of\s*\d+)?)[\s\-—–－·•]*$", regex.I)
+# A page number that says so without its place on the page (framed by dashes, 第N页, Page N): dropped
+# from text of any format; a bare figure is one only in the margin (is_page_number).
+FRAMED_PAGE_NUMBER = regex.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d+\s*页(?:\s*[,,/共]\s*共?\s*\d+\s*页)?|"
+                                   r"Page\s*\d+(?:\s*of\s*\d+)?)\s*$", regex.I)
 SENTENCE_END = "。!?;:!?;:”\""
 HEADING_START = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[((][一二三四五六七八九十\d]{1,3}[))]|\d{1,2}[.、．]\D)")
 

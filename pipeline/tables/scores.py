@@ -20,8 +20,6 @@ from .model import Header, TableReport, Value, figure
 from .roles import LABEL_ROLES, POINTS, ROLE_RE
 from .totals import SLACK, RowOptions, choose
 
-# Page furniture a text layer leaves inside a table broken over pages: '— 6 —', '-7-', '第3页'.
-_PAGE_NUMBER = regex.compile(r"[-—–]*\d{1,3}[-—–]*|第\d{1,3}页(?:共\d{1,3}页)?|\d{1,3}/\d{1,3}")
 _HEADER_WORDS = regex.compile(rf"(?:(?:{ROLE_RE.pattern})[|::]*)+")
 _TOTAL_LABEL = regex.compile(r"^(?:合计|总分|总计|总得分|得分合计|综合得分|自评总分|评价总分|总 分)")
 _FIGURES = ("weight", "score", "raw_score")
@@ -81,9 +79,6 @@ def _read(text: str, header: Header, end: int,
             report.skip(row, "prose")
             if table.indicators:
                 break
-            continue
-        if _PAGE_NUMBER.fullmatch("".join(t.text for t in row.tokens)):
-            report.skip(row, "a page number")
             continue
         if labels and not row.values and _HEADER_WORDS.fullmatch(regex.sub(r"\s", "", label)):
             report.skip(row, "the header again, over a page break")
