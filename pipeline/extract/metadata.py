@@ -309,7 +309,8 @@ def _from_place(name: str) -> str:
 
 # A preposition a sentence puts before a unit ('对缙云县交通运输局实施的…', '由X负责'): not the place's first
 # character, where what follows is a place of its own with a two-character name (和县, 于都县 keep theirs).
-_PREPOSITION = regex.compile(r"^[对由在向从经受据按将把被给与和及为]")
+PREPOSITIONS = "对由在向从经受据按将把被给与和及为"
+_PREPOSITION = regex.compile(rf"^[{PREPOSITIONS}]")
 _TWO_CHARACTER_PLACE = regex.compile(r"^[\p{Han}]{2,4}?(?:市|县|区|旗|自治州|州|地区|盟)")
 
 
@@ -339,10 +340,10 @@ def place_of(name: str | None) -> str | None:
 
 
 # The levels above a place, written just before it: a province, then a prefecture-level city. The chain
-# starts where no Han character stands before it, or with a province, so that words of the sentence
+# starts where no Han character stands before it, after a preposition, or with a province, so that words of the sentence
 # ('受丽水市…' → '丽水市') are not taken for a city's name.
 _CHAIN_BEFORE = regex.compile(
-    rf"(?:(?P<prov>(?:{'|'.join(PROVINCES)}){PROVINCE_SUFFIX}?)|(?<![\p{{Han}}])|(?<=[受由对在经向据与和及]))"
+    rf"(?:(?P<prov>(?:{'|'.join(PROVINCES)}){PROVINCE_SUFFIX}?)|(?<![\p{{Han}}])|(?<=[{PREPOSITIONS}]))"
     r"(?P<city>[\p{Han}]{2,3}?(?:市|自治州|地区|盟))?$")
 
 
