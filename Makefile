@@ -4,8 +4,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SHARED ?= ../shared
+# The whole resolved dependency set, every file's hash: what `make install` and CI install.
+# pyproject.toml keeps the ranges the code supports; `make lock` re-resolves them to the newest releases.
+LOCK   := requirements.lock
+UV     := uv==0.13.9
+# The build backend is locked too: the editable install builds without an isolated, unpinned environment.
+BUILD_REQUIREMENTS := setuptools>=68\nwheel\n
 
-.PHONY: install demo test bench lint clean samples system-deps fuzz
+.PHONY: install demo test test-fast test-e2e test-latest lock bench lint clean samples system-deps fuzz
 
 # Debian packages the tests use when they can: PostgreSQL (the team-database path), Chromium (the
 # audit report in a browser, CFF-font test PDFs), CJK fonts (re-rendering samples: a TrueType one for
@@ -27,11 +33,29 @@ system-deps:
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): $(LOCK) pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Refresh the lock to the newest releases pyproject.toml's ranges admit, then run `make test` on it.
+# To hold a release back, narrow its range in pyproject.toml (with the reason) and lock again.
+lock:
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet '$(UV)'
+	printf '$(BUILD_REQUIREMENTS)' | .venv-lock/bin/uv pip compile pyproject.toml - --extra dev \
+	  --universal --python-version 3.11 --generate-hashes --upgrade --quiet \
+	  --custom-compile-command 'make lock' -o $(LOCK)
+
+# The newest release of everything, in a venv of its own, without touching the lock: run it before
+# `make lock`, and now and then, to see a coming release break something before a user does.
+test-latest: system-deps
+	rm -rf .venv-latest
+	$(PYTHON) -m venv .venv-latest
+	.venv-latest/bin/pip install --quiet --upgrade --upgrade-strategy eager -e '.[dev]'
+	.venv-latest/bin/pip freeze --exclude-editable > .venv-latest/versions.txt
+	.venv-latest/bin/pytest
 
 demo: install system-deps
 	mkdir -p out
@@ -46,8 +70,17 @@ demo: install system-deps
 	$(BIN)/jixiao export --db out/demo.sqlite --format parquet --out out/dataset
 	$(BIN)/jixiao audit --db out/demo.sqlite --html out/audit.html
 
+# Everything, end-to-end cases included: what CI runs (about 4 minutes here).
 test: install system-deps
 	$(BIN)/pytest
+
+# The fast part, for the edit-test loop (under 2 minutes here): no OCR, Chromium, PostgreSQL or
+# whole-folder ingest (the cases marked e2e). `make test` still runs them.
+test-fast: install
+	$(BIN)/pytest -m "not e2e"
+
+test-e2e: install system-deps
+	$(BIN)/pytest -m e2e
 
 # The fuzz run: random, mutated and binary input through the whole pipeline (about 10 minutes here),
 # then a whole ingest of hostile, mutated and random files under its limits, with its figures printed

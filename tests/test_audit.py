@@ -19,16 +19,16 @@ from pipeline.dataset import Store, ingest
 
 
 @pytest.fixture(scope="module")
-def audit_html(tmp_path_factory):
+def audit_html(samples_db, tmp_path_factory):
     """An audit of the samples plus a report whose total is wrong and whose title is a script."""
     base = tmp_path_factory.mktemp("audit")
     src = base / "in"
-    shutil.copytree(SAMPLES, src)
+    src.mkdir()
     text = (SAMPLES / "selfeval_2021.txt").read_text(encoding="utf-8")
     (src / "evil.txt").write_text(text.replace("农村饮水安全巩固提升工程", "<script>alert('x')</script>", 1)
                                   .replace("| 100 | 95.5 |", "| 100 | 97.5 |"), encoding="utf-8")
-    db = base / "j.sqlite"
-    ingest([src], db, workers=2, progress=False)
+    db = samples_db.copy_to(base)
+    ingest([src], db, workers=0, progress=False)
     store = Store.open(db)
     out = base / "audit.html"
     result = build_audit(store, out)
@@ -56,7 +56,7 @@ def test_stated_and_computed_figures_are_labelled_as_such(audit_html):
 def test_every_cited_value_is_named_with_its_page_not_its_pointer(audit_html):
     out, _ = audit_html
     soup = BeautifulSoup(out.read_text(encoding="utf-8"), "html.parser")
-    store = Store.open(out.parent / "j.sqlite")
+    store = Store.open(out.parent / "samples.sqlite")
     try:
         n_cited = 0
         for block in soup.select(".flagged"):
@@ -149,6 +149,7 @@ def test_headless_chromium_shows_the_flagged_rows_and_pictures(audit_html, tmp_p
     assert shot.stat().st_size > 10_000
 
 
+@pytest.mark.e2e
 def test_pictures_of_photo_evidence_are_cropped_from_the_image(tmp_path):
     html = _audit_with_a_failed_check(tmp_path, "photo_score_page.jpg", "indicator_scores_sum")
     pictures, shown, cited = _pictured_numbers(html, "indicator_scores_sum")
@@ -258,6 +259,7 @@ def test_findings_across_reports_name_the_files(tmp_path):
     assert not any(rid in cross or rid.split(":")[0] in cross for rid in ids)
 
 
+@pytest.mark.e2e
 def test_a_photo_taken_sideways_is_pictured_upright_with_its_rows_labels(tmp_path):
     """photo_score_page.jpg is a score table photographed a quarter turn off: its boxes are tall."""
     shutil.copy(SAMPLES / "photo_score_page.jpg", tmp_path / "photo.jpg")

@@ -35,6 +35,7 @@ def test_a_full_report_reads_every_key_part():
     assert "scores.indicators" in record.coverage["read"] and record.coverage["table"]["rows_read"] > 0
 
 
+@pytest.mark.e2e
 def test_a_scan_without_a_readable_table_says_so_in_the_record_the_export_and_the_audit(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -26,9 +26,9 @@ def _count(db, sql):
         return c.execute(sql).fetchone()[0]
 
 
-def test_ingest_stores_every_report_and_a_rerun_skips_them(tmp_path):
-    db = tmp_path / "j.sqlite"
-    first = ingest([SAMPLES], db, workers=2, progress=False)
+def test_ingest_stores_every_report_and_a_rerun_skips_them(samples_db, tmp_path):
+    db = samples_db.copy_to(tmp_path)
+    first = samples_db.summary
     assert first.failed == 0 and first.extracted == first.seen > 10, first.failures
     assert first.reports == _count(db, "SELECT COUNT(*) FROM reports")
     again = ingest([SAMPLES], db, workers=2, progress=False)
@@ -126,9 +126,8 @@ def test_killed_mid_batch_a_rerun_stores_every_file_exactly_once(tmp_path):
     assert _count(db, "SELECT COUNT(*) FROM files WHERE status != 'done'") == 0
 
 
-def test_export_parquet_and_csv_that_pandas_reads(tmp_path):
-    db = tmp_path / "j.sqlite"
-    ingest([SAMPLES], db, workers=2, progress=False)
+def test_export_parquet_and_csv_that_pandas_reads(samples_db, tmp_path):
+    db = samples_db.copy_to(tmp_path)
     store = Store.open(db)
     try:
         written = export(store, tmp_path / "pq", "parquet", partition_by_year=True)

@@ -1,8 +1,12 @@
-"""Score the extractor on every hand-checked report of ../shared/dev and print the figure.
+"""Score the extractor on every hand-checked report of ../shared/dev and print the figures.
 
-The floor is raised as the extractor improves; it never special-cases a file.
+Two figures, both printed on every run: the fields matched (score_record.py, file by file) and the flags
+as an auditor sees them (score_set.py: fields by family, every failed check judged against the gold's
+checks_must_pass / checks_must_fail, precision and recall). The floors are what was measured; they are
+raised as the extractor improves and never lowered, and no file is special-cased.
 """
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -11,24 +15,62 @@ from conftest import SHARED
 
 import pipeline
 
-FLOOR = 0.96  # 27 reports: 209/256 = 81.6 % at the start of 2026-12-01 (W files added), 248/256 = 96.9 % with the table interpreter
+GOLD_DIR = SHARED / "dev" / "gold"
+SCORE_SET = SHARED / "tools" / "score_set.py"
+
+# 47 reports (20 added on 2026-12-04): 381/441 fields matched at the start of that day. On the 27 reports
+# before it: 209/256 at the start of 2026-12-01, 248/256 with the table interpreter.
+FIELDS_FLOOR = 381
+# score_set.py on the same 47 reports at the start of 2026-12-04: fields 336/381, flags 2 true, 2 false alarms
+# (both funding_sources_sum on a form whose sources column was misread), 2 missed.
+SET_FIELDS_FLOOR = 336
+TRUE_FLAGS_FLOOR = 2
+FALSE_ALARMS_CEILING = 2
 
 
-def test_dev_set_score_is_printed_and_above_the_floor(scorer, capsys):
-    gold_dir = SHARED / "dev" / "gold"
-    if not gold_dir.exists():
-        pytest.skip(f"no dev set at {gold_dir}")
+def _gold_files() -> list[Path]:
+    if not GOLD_DIR.exists():
+        pytest.skip(f"no dev set at {GOLD_DIR}")
+    return sorted(GOLD_DIR.glob("*.json"))
+
+
+@pytest.fixture(scope="module")
+def dev_records(tmp_path_factory) -> Path:
+    """Every dev report extracted once, written as score_set.py reads them (RECORDS_DIR/<gold name>.json)."""
+    out = tmp_path_factory.mktemp("dev_records")
+    for gold_path in _gold_files():
+        raw = SHARED / "dev" / "raw" / (gold_path.stem + ".txt")
+        records = [r.to_dict() for r in pipeline.extract(raw)]
+        (out / gold_path.name).write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    return out
+
+
+def test_dev_set_score_is_printed_and_above_the_floor(scorer, dev_records, capsys):
     ok = total = 0
     lines = []
-    for gold_path in sorted(gold_dir.glob("*.json")):
-        raw = SHARED / "dev" / "raw" / (gold_path.stem + ".txt")
+    for gold_path in _gold_files():
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        record = pipeline.extract(raw)[0].to_dict()
+        record = json.loads((dev_records / gold_path.name).read_text(encoding="utf-8"))[0]
         results = scorer.score(record, gold)
         good = sum(1 for r in results if r[1])
         ok, total = ok + good, total + len(results)
-        lines.append(f"  {Path(raw).name[:56]:56} {good:3}/{len(results):3}")
+        lines.append(f"  {gold_path.stem[:56]:56} {good:3}/{len(results):3}")
     with capsys.disabled():
         print("\n" + "\n".join(lines), file=sys.stderr)
-        print(f"dev set: {ok}/{total} fields matched = {ok / total:.1%} (floor {FLOOR:.0%})", file=sys.stderr)
-    assert ok / total >= FLOOR
+        print(f"dev set: {ok}/{total} fields matched = {ok / total:.1%} (floor {FIELDS_FLOOR})", file=sys.stderr)
+    assert ok >= FIELDS_FLOOR
+
+
+def test_dev_set_flags_are_judged_against_the_gold_and_printed(dev_records, capsys):
+    if not SCORE_SET.exists():
+        pytest.skip(f"no score_set.py at {SCORE_SET}")
+    golds = [str(p) for p in _gold_files()]
+    run = [sys.executable, str(SCORE_SET), str(dev_records), *golds]
+    report = subprocess.run(run, capture_output=True, text=True, check=True).stdout
+    summary = json.loads(subprocess.run([*run, "--json"], capture_output=True, text=True, check=True)
+                         .stdout.strip().splitlines()[-1])
+    with capsys.disabled():
+        print("\n" + report, file=sys.stderr)
+    assert summary["fields_matched"] >= SET_FIELDS_FLOOR
+    assert summary["true_flags"] >= TRUE_FLAGS_FLOOR
+    assert summary["false_alarms"] <= FALSE_ALARMS_CEILING

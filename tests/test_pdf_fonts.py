@@ -2,7 +2,6 @@
 (reportlab, simplified and traditional script) and in a CFF-based OpenType font (Noto Sans CJK,
 printed by Chromium: scripts/render_pdf_cff.py) gives the same record apart from where it came
 from, with a box for every figure. The renderings are committed under samples/."""
-import pdfplumber
 import pytest
 from conftest import SAMPLES
 
@@ -29,10 +28,9 @@ def records():
     return {name: pipeline.extract(SAMPLES / name)[0] for name in RENDERINGS}
 
 
-def test_pdfminer_misreads_the_cff_font_that_pdfium_maps():
-    """Why pdfium reads first: pdfminer gives Kangxi radicals (⽬ U+2F6C) for common characters."""
-    with pdfplumber.open(SAMPLES / "sample_report_cff.pdf") as pdf:
-        assert "⽬" in pdf.pages[0].extract_text()
+def test_a_cff_font_is_read_by_pdfium_as_common_characters():
+    """Why pdfium reads first: pdfminer 20260107 gives Kangxi radicals (⽬ U+2F6C) for common characters of this
+    font. Whether pdfminer still does is its own business (a later release may map them); ours is the text."""
     doc = load(SAMPLES / "sample_report_cff.pdf")
     assert [p.reader for p in doc.pages] == ["pypdfium2"] * len(doc.pages)
     assert "⽬" not in doc.text and "信息化应用与推广项目支出绩效评价报告" in doc.text

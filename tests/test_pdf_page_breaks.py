@@ -90,6 +90,7 @@ def test_the_row_above_the_footer_is_a_row_not_furniture(tmp_path, monkeypatch):
     assert not any("—" in line for line in first[-3:])  # the footer '— 1 —' is gone, the row is not
 
 
+@pytest.mark.e2e  # Chromium prints each page
 @pytest.mark.skipif(GOLD is None or not HAVE_CHROMIUM, reason="needs the shared gold, chromium and fonts-noto-cjk")
 @pytest.mark.parametrize("spacer", sorted(CFF))
 def test_a_cff_font_table_keeps_every_row_wherever_the_page_breaks(spacer, tmp_path, monkeypatch, scorer):

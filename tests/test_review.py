@@ -311,6 +311,7 @@ def served(db):
     thread.join(timeout=10)
 
 
+@pytest.mark.e2e
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium (make system-deps installs Debian's chromium)")
 def test_an_auditor_marks_a_false_alarm_and_corrects_a_value_in_the_browser(served, db, tmp_path):
     sync_api = pytest.importorskip("playwright.sync_api")
