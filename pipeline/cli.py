@@ -21,9 +21,9 @@ from . import __version__
 from .classify import REPORT
 from .errors import JixiaoError, RecordError
 from .record import Record
-from .verify import verify
+from .verify import needs_look, verify
 
-STATUS_MARK = {"pass": "ok  ", "fail": "FAIL", "warn": "warn", "skip": "skip"}
+STATUS_MARK = {"pass": "ok  ", "fail": "FAIL", "warn": "warn", "skip": "skip", "look": "LOOK"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -289,15 +289,18 @@ def extract_one(name: str) -> Extracted:
 
 
 def _summary_line(name: str, r: Record) -> str:
-    """One line a person scans: the file, its kind, budget, rate, total score, grade and failed checks."""
+    """One line a person scans: the file, its kind, budget, rate, total score, grade, the checks that failed
+    (the report contradicts itself) and those that need a look (a failure resting on an unsure reading)."""
     money = r.budget
     failed = [c.id for c in r.checks if c.status == "fail"]
+    unsure = [c.id for c in r.checks if needs_look(c)]
     budget = f"{money.budget_yuan:,.0f} 元" if money.budget_yuan is not None else "—"
     rate = f"{money.execution_rate:g}%" if money.execution_rate is not None else "—"
     total = f"{r.scores.total_score:g}" if r.scores.total_score is not None else "—"
     grade = r.grade.stated or r.grade.derived or "—"
     return (f"{name}: {r.report.kind or r.source.document_class or '?'}, budget {budget}, rate {rate}, "
-            f"score {total}, grade {grade}, failed: {', '.join(failed) if failed else 'none'}")
+            f"score {total}, grade {grade}, failed: {', '.join(failed) if failed else 'none'}"
+            + (f", needs a look: {', '.join(unsure)}" if unsure else ""))
 
 
 def _show_ocr_progress() -> None:
@@ -392,7 +395,8 @@ def _check(args) -> int:
             any_fail |= c.status == "fail"
             figures = "" if c.status in ("pass", "skip") or (c.expected is None and c.actual is None) \
                 else f"  [expected {c.expected}, actual {c.actual}]"
-            print(f"{STATUS_MARK.get(c.status, c.status):4}  {c.id:26} {c.message}{figures}")
+            mark = STATUS_MARK["look"] if needs_look(c) else STATUS_MARK.get(c.status, c.status)
+            print(f"{mark:4}  {c.id:26} {c.message}{figures}")
     if args.output:
         try:
             _write(records, args.output, "json")

@@ -137,6 +137,11 @@ class Check:
     stated: Any = None
     computed: Any = None
     rule: Any = None
+    # what the figures gave (pass | fail | warn), whatever the status: a 'fail' finding whose inputs were not
+    # read surely has status 'warn' ("needs a look"); status 'fail' only where the report contradicts itself
+    finding: str | None = None
+    certainty: str | None = None  # certain | unsure (null: skipped)
+    doubts: list[dict] = field(default_factory=list)  # {code, zh, en, pointer?}: why the verdict is unsure
 
 
 @dataclass

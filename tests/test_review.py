@@ -191,9 +191,27 @@ def test_a_version_4_database_gets_the_review_tables_on_open(tmp_path):
         c.execute("INSERT INTO meta VALUES ('schema_version', '4')")
     store = Store.open(db)
     try:
-        assert store.version() == SCHEMA_VERSION == 5
+        assert store.version() == SCHEMA_VERSION >= 5
         assert store.query("SELECT COUNT(*) FROM corrections")[0][0] == 0
         assert store.query("SELECT COUNT(*) FROM review_verdicts")[0][0] == 0
+    finally:
+        store.close()
+
+
+def test_a_version_5_database_keeps_its_reports_with_their_needs_a_look_count_unknown(tmp_path):
+    db = tmp_path / "v5.sqlite"
+    with sqlite3.connect(db) as c:
+        for v in (1, 2, 3, 4, 5):
+            for stmt in MIGRATIONS[v]:
+                c.execute(stmt)
+        c.execute("INSERT INTO meta VALUES ('schema_version', '5')")
+        c.execute("INSERT INTO reports (id, sha256, report_index, n_failed) VALUES ('r:0', 'r', 0, 1)")
+    store = Store.open(db)
+    try:
+        assert store.version() == SCHEMA_VERSION == 6
+        # its checks were never weighed: unknown, not zero
+        assert store.query("SELECT n_failed, n_needs_look FROM reports")[0] == (1, None)
+        assert store.query("SELECT COUNT(*) FROM checks WHERE certainty IS NOT NULL")[0][0] == 0
     finally:
         store.close()
 

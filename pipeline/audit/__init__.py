@@ -69,10 +69,15 @@ def build_audit(store: Store, out_html, images: bool = True) -> dict:
     paths = files.groupby("sha256")["path"].apply(sorted).to_dict() if len(files) else {}
     failed = checks[checks["status"] == "fail"] if len(checks) else checks
     warned = checks[checks["status"] == "warn"] if len(checks) else checks
+    # failures resting on an unsure reading (pipeline/verify/certainty.py): shown apart, never counted as flags
+    unsure = checks[(checks["finding"] == "fail") & (checks["status"] != "fail")] if len(checks) else checks
+    look_ids = list(dict.fromkeys(unsure["report_id"])) if len(unsure) else []
     flagged_ids = list(dict.fromkeys(failed["report_id"])) if len(failed) else []
     anchors = {rid: f"report-{k + 1}" for k, rid in enumerate(flagged_ids[:MAX_FLAGGED])}
     pages = PageImages(opener_for(store)) if images else None
     flagged = [_flagged(store, reports, failed, paths, rid, anchors[rid], pages) for rid in flagged_ids[:MAX_FLAGGED]]
+    look = [_flagged(store, reports, unsure, paths, rid, f"look-{k + 1}", pages)
+            for k, rid in enumerate(look_ids[:MAX_FLAGGED])]
     by_check = Counter(failed["check_id"]) if len(failed) else Counter()
     check_links = {cid: [{"anchor": anchors[rid], "title": _title_of(reports, rid)}
                          for rid in dict.fromkeys(failed[failed["check_id"] == cid]["report_id"]) if rid in anchors]
@@ -82,6 +87,7 @@ def build_audit(store: Store, out_html, images: bool = True) -> dict:
         "n_flagged": len(flagged_ids), "n_warned": warned["report_id"].nunique() if len(warned) else 0,
         "by_check": [{"id": cid, "n": n, "rule": _rule_of(cid), "reports": check_links[cid]} for cid, n in by_check.most_common()],
         "flagged": flagged, "more_flagged": max(0, len(flagged_ids) - MAX_FLAGGED),
+        "look": look, "n_look": len(look_ids), "more_look": max(0, len(look_ids) - MAX_FLAGGED),
         "failed_files": files[files["status"] == "failed"][["path", "error"]].to_dict("records") if len(files) else [],
         "not_reports": _not_reports(files), "not_read": _not_read(reports, paths),
         "cross": _cross(tables, reports, paths, anchors),
@@ -89,7 +95,8 @@ def build_audit(store: Store, out_html, images: bool = True) -> dict:
                                year_chart(reports, "execution_rate", "预算执行率 / execution rate", "% / percent")) if c],
     }
     write_text_atomic(out_html, render(context))  # a temporary name, renamed: a failure leaves no half-written report
-    return {"reports": context["n_reports"], "flagged": context["n_flagged"], "path": str(out_html)}
+    return {"reports": context["n_reports"], "flagged": context["n_flagged"], "needs_look": context["n_look"],
+            "path": str(out_html)}
 
 
 def _flagged(store, reports, failed, paths, rid, anchor, pages) -> FlaggedReport:

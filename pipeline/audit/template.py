@@ -35,6 +35,7 @@ nav.toc{background:#f7f7f7;border:1px solid #ddd;padding:8px 16px;font-size:14px
 <li><a href="#flagged">需要关注的报告 / flagged reports</a> ({{ flagged|length }})<ul>
 {% for r in flagged %}<li><a href="#{{ r.anchor }}">{{ r.title }}</a> — {{ r.checks|map(attribute="id")|join(", ") }}</li>
 {% endfor %}</ul></li>
+<li><a href="#needs-look">需复核的报告 / reports that need a look</a> ({{ look|length }})</li>
 {% if cross %}<li><a href="#cross">跨报告核对 / across reports</a></li>{% endif %}
 {% if failed_files %}<li><a href="#failed-files">读取失败的文件 / files that failed</a></li>{% endif %}
 {% if not_read %}<li><a href="#not-read">未能读取 / not read</a></li>{% endif %}
@@ -45,6 +46,7 @@ nav.toc{background:#f7f7f7;border:1px solid #ddd;padding:8px 16px;font-size:14px
 <tr><td>报告数 / reports</td><td id="n-reports">{{ n_reports }}</td></tr>
 <tr><td>文件数 / files</td><td>{{ n_files }}</td></tr>
 <tr><td>有未通过核对的报告 / flagged reports</td><td id="n-flagged">{{ n_flagged }}</td></tr>
+<tr><td>需复核的报告（读取不确定，未计为未通过）/ reports that need a look (the reading is unsure; not counted as flagged)</td><td id="n-look">{{ n_look }}</td></tr>
 <tr><td>有警告的报告 / reports with warnings</td><td>{{ n_warned }}</td></tr>
 <tr><td>读取失败的文件 / files that failed</td><td>{{ failed_files|length }}</td></tr>
 <tr><td>不是报告的文件 / files that are not reports</td><td>{{ not_reports|length }}</td></tr>
@@ -90,6 +92,22 @@ mean (bar), lowest and highest (line), n reports per year{% if chart.n_copies %}
 </div>{% endfor %}</div>
 {% else %}<p>没有未通过核对的报告 / no flagged report.</p>{% endfor %}
 {% if more_flagged %}<p>另有 {{ more_flagged }} 份报告未列出 / {{ more_flagged }} more not shown.</p>{% endif %}
+<h2 id="needs-look">需复核的报告 / reports that need a look</h2>
+<p class="cited">这些核对按读出的数字不成立，但读取本身不确定（原因见每条）：请对照原文 /
+these checks did not hold on the figures as read, but the reading itself is unsure (the reason is given with each): compare with the document.</p>
+{% for r in look %}<div class="needs-look" id="{{ r.anchor }}" data-report="{{ r.id }}">
+<a class="top" href="#top">↑ 目录 / contents</a>
+<div><b>{{ r.title }}</b> — {{ r.project or "—" }} — {{ r.department or "—" }} — {{ r.year or "—" }}</div>
+<div>文件 / {{ "file" if r.paths|length == 1 else "files" }}: {% for p in r.paths %}<span class="raw">{{ p }}</span>{% if not loop.last %} {% endif %}{% endfor %}</div>
+{% for c in r.checks %}<div class="check" data-check="{{ c.id }}"><span class="warn">{{ c.id }}</span>: {{ c.message }}
+<table class="figures"><tr>{% for f in c.figures %}<td class="{{ f.role }}">{{ f.label }} <b>{{ f.value }}</b></td>{% endfor %}</tr></table>
+{% for v in c.cited %}<div class="cited" data-pointer="{{ v.pointer }}"><span class="num">{{ v.number }}</span>{{ v.name }}{% if v.page %} — 第{{ v.page }}页 / page {{ v.page }}{% endif %}: <span class="raw">{{ v.text if v.text is not none else "—" }}</span></div>
+{% endfor %}
+{% for p in c.crops %}<div class="crop"><img alt="{{ c.id }} 第{{ p.page }}页 / page {{ p.page }}: {{ p.numbers|join(', ') }}" src="{{ p.data_uri }}"></div>
+{% endfor %}
+</div>{% endfor %}</div>
+{% else %}<p>没有需复核的报告 / none.</p>{% endfor %}
+{% if more_look %}<p>另有 {{ more_look }} 份报告未列出 / {{ more_look }} more not shown.</p>{% endif %}
 {% if cross %}<h2 id="cross">跨报告核对 / across reports</h2><table><tr><th>check</th><th>message</th><th>报告与文件 / reports and files</th></tr>
 {% for f in cross %}<tr><td>{{ f.check_id }}</td><td>{{ f.message }}</td><td>{% for r in f.reports %}<div>{% if r.anchor %}<a href="#{{ r.anchor }}">{{ r.title }}</a>{% else %}{{ r.title }}{% endif %}:
 {% for p in r.files %}<span class="raw">{{ p }}</span>{% if not loop.last %} {% endif %}{% endfor %}</div>{% endfor %}</td></tr>

@@ -19,8 +19,8 @@ from .types import typed
 UNKNOWN_YEAR = "unknown"  # the partition of reports whose year is unknown
 
 WIDE_COLUMNS = ["report_id", "department", "region", "year", "years", "kind", "project_name", "title", "budget_yuan",
-                "executed_yuan", "execution_rate", "total_score", "grade", "n_failed_checks", "n_warned_checks",
-                "truncated", "format", "key_missing", "fields_missing", "n_skipped", "sha256", "paths"]
+                "executed_yuan", "execution_rate", "total_score", "grade", "n_failed_checks", "n_needs_look_checks",
+                "n_warned_checks", "truncated", "format", "key_missing", "fields_missing", "n_skipped", "sha256", "paths"]
 
 
 def read_tables(store: Store, records: bool = True) -> dict[str, pd.DataFrame]:
@@ -36,7 +36,7 @@ def read_tables(store: Store, records: bool = True) -> dict[str, pd.DataFrame]:
     out = {
         "reports": frame(f"SELECT id AS report_id, sha256, report_index, title, project_name, department, region, year, kind, "
                          f"budget_yuan, executed_yuan, execution_rate, total_weight, total_score, grade_stated, grade_derived, "
-                         f"n_failed, n_warned, truncated, format, key_missing, fields_missing, n_skipped "
+                         f"n_failed, n_warned, n_needs_look, truncated, format, key_missing, fields_missing, n_skipped "
                          f"FROM reports WHERE id IN ({live}) ORDER BY id"),
         "indicators": frame(f"SELECT * FROM indicators WHERE report_id IN ({live}) ORDER BY report_id, idx"),
         "checks": frame(f"SELECT * FROM checks WHERE report_id IN ({live}) ORDER BY report_id, check_id"),
@@ -96,7 +96,8 @@ def wide_reports(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     paths = tables["files"].groupby("sha256")["path"].apply(lambda s: " ; ".join(sorted(s))) if len(tables["files"]) else {}
     r["paths"] = r["sha256"].map(paths) if len(r) else []
     r["grade"] = r["grade_stated"].where(r["grade_stated"].notna(), r["grade_derived"]) if len(r) else []
-    r = r.rename(columns={"n_failed": "n_failed_checks", "n_warned": "n_warned_checks"})
+    r = r.rename(columns={"n_failed": "n_failed_checks", "n_warned": "n_warned_checks",
+                          "n_needs_look": "n_needs_look_checks"})
     return r.reindex(columns=WIDE_COLUMNS)
 
 

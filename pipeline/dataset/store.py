@@ -22,8 +22,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import JixiaoError
+from ..verify.certainty import needs_look
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 _V1 = [
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
@@ -84,7 +85,16 @@ _V5 = [
     """CREATE TABLE IF NOT EXISTS corrections (report_id TEXT NOT NULL, pointer TEXT NOT NULL, field TEXT,
         old_value TEXT, new_value TEXT, note TEXT, corrected_at TEXT NOT NULL, PRIMARY KEY (report_id, pointer, corrected_at))""",
 ]
-MIGRATIONS = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5}
+# v6: a verdict says how sure it is (pipeline/verify/certainty.py): what the figures gave (finding), certain or
+# unsure, and why; a report counts the failures that need a look apart from its certain ones (n_failed).
+# Reports stored before keep n_needs_look NULL: their checks were not weighed.
+_V6 = [
+    "ALTER TABLE checks ADD COLUMN finding TEXT",
+    "ALTER TABLE checks ADD COLUMN certainty TEXT",
+    "ALTER TABLE checks ADD COLUMN doubts TEXT",
+    "ALTER TABLE reports ADD COLUMN n_needs_look INTEGER",
+]
+MIGRATIONS = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6}
 TABLES = ("files", "paths", "reports", "indicators", "subprojects", "items", "checks", "provenance")
 
 
@@ -403,15 +413,15 @@ class Store:
         self.execute(
             "INSERT INTO reports (id, sha256, report_index, title, project_name, department, region, year, kind, "
             "budget_yuan, executed_yuan, execution_rate, total_weight, total_score, grade_stated, grade_derived, "
-            "n_failed, n_warned, truncated, record_json, format, key_missing, fields_missing, n_skipped) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "n_failed, n_warned, truncated, record_json, format, key_missing, fields_missing, n_skipped, n_needs_look) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (rid, sha256, index, r.get("title"), r.get("project_name"), r.get("department"), r.get("region"), r.get("year"),
              r.get("kind"), b.get("budget_yuan"), b.get("executed_yuan"), b.get("execution_rate"), s.get("total_weight"),
              s.get("total_score"), g.get("stated"), g.get("derived"),
              sum(1 for c in checks if c.get("status") == "fail"), sum(1 for c in checks if c.get("status") == "warn"),
              int(bool(src.get("truncated"))), json.dumps(rec, ensure_ascii=False), src.get("format"),
              ",".join(cov.get("key_missing") or []), ",".join(cov.get("missing") or []),
-             len(cov.get("checks_skipped") or {})))
+             len(cov.get("checks_skipped") or {}), sum(1 for c in checks if needs_look(c))))
         self.executemany(
             "INSERT INTO indicators (report_id, idx, level, code, name, parent, weight, score, target, actual, kind) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -424,9 +434,11 @@ class Store:
             [(rid, i, k, it.get("description"), it.get("amount_yuan"), int(bool(it.get("is_contract"))))
              for i, sp in enumerate(rec.get("subprojects") or []) for k, it in enumerate(sp.get("items") or [])])
         self.executemany(
-            "INSERT INTO checks (report_id, check_id, status, severity, message, expected, actual) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO checks (report_id, check_id, status, severity, message, expected, actual, finding, certainty, "
+            "doubts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(rid, c["id"], c["status"], c["severity"], c["message"], json.dumps(c.get("expected"), ensure_ascii=False),
-              json.dumps(c.get("actual"), ensure_ascii=False)) for c in checks])
+              json.dumps(c.get("actual"), ensure_ascii=False), c.get("finding"), c.get("certainty"),
+              json.dumps(c.get("doubts") or [], ensure_ascii=False)) for c in checks])
         self.executemany(
             "INSERT INTO provenance (report_id, pointer, page, text, bbox) VALUES (?, ?, ?, ?, ?)",
             [(rid, p, e.get("page"), e.get("text"), json.dumps(e.get("bbox"))) for p, e in (rec.get("provenance") or {}).items()])

@@ -12,7 +12,7 @@ import json
 import pandas as pd
 
 # Columns by what they hold, in whichever table they appear (reports, reports_wide, indicators, ...).
-INTEGER_COLUMNS = {"year", "report_index", "n_failed", "n_warned", "n_skipped", "n_failed_checks", "n_warned_checks",
+INTEGER_COLUMNS = {"year", "report_index", "n_failed", "n_warned", "n_needs_look", "n_needs_look_checks", "n_skipped", "n_failed_checks", "n_warned_checks",
                    "row", "level", "parent", "subproject_idx", "n_reports", "size", "page", "year_first", "year_last",
                    "year_corrected", "n_failed_corrected"}
 BOOLEAN_COLUMNS = {"truncated", "is_contract"}

@@ -286,18 +286,22 @@ def _best_score_table(ctx: Context, prose_total: float | None,
     """Every reader's reading, the best kept: the one whose rows add up to the stated totals, then
     the one with more rows read; the registry order breaks ties."""
     best, best_key = (None, None), None
+    readings = []
     for rank, (name, reader) in enumerate(SCORE_READERS.items()):
         got = reader(ctx, prose_total, outside)
         if got is None:
             continue
         table, report = got
         report.reader = name
+        rows = leaves(table)
+        readings.append({"reader": name, "rows": len(rows), "weights": round(sum(i.weight for i in rows), 4)})
         key = _reading_quality(table, prose_total) + (-rank,)
         if best_key is None or key > best_key:
             best, best_key = (table, report), key
     table, report = best
     if table is not None:
         report.totals_confirmed = adds_up(table, prose_total)
+        report.readings = readings
     return table, report
 
 

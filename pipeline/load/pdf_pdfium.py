@@ -21,7 +21,9 @@ _PATH, _IMAGE = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE
 
 
 def pdfium_layer(page: pypdfium2.PdfPage) -> TextLayer:
-    left, bottom, right, top = page.get_cropbox()
+    # get_bbox (media box ∩ crop box) inherits from the page tree; get_cropbox does not, and gives a Letter
+    # box for a page whose box sits on its parent: an A4 page then measures 50 pt off (crbug.com/pdfium/1786)
+    left, bottom, right, top = page.get_bbox()
     width, height = right - left, top - bottom
     textpage = page.get_textpage()
     try:

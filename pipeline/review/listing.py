@@ -8,7 +8,8 @@ from dataclasses import dataclass
 class Filters:
     """What the auditor narrows the list to; every filter left empty lets every report through."""
 
-    flagged: bool = False  # a check failed
+    flagged: bool = False  # a check failed: the report contradicts itself, read surely
+    needs_look: bool = False  # a check's figures did not hold, but its reading is unsure (not a flag)
     warnings: bool = False  # a check warned
     not_read: bool = False  # a key part (score table, total score, budget) was not read
     kind: str | None = None
@@ -19,7 +20,8 @@ class Filters:
     @classmethod
     def from_query(cls, args) -> Filters:
         year = (args.get("year") or "").strip()
-        return cls(flagged=bool(args.get("flagged")), warnings=bool(args.get("warnings")),
+        return cls(flagged=bool(args.get("flagged")), needs_look=bool(args.get("needs_look")),
+                   warnings=bool(args.get("warnings")),
                    not_read=bool(args.get("not_read")), kind=args.get("kind") or None,
                    year=int(year) if year.isdigit() else None, department=args.get("department") or None,
                    check_id=args.get("check") or None)
@@ -36,6 +38,7 @@ class ReportRow:
     total_score: float | None
     n_failed: int
     n_warned: int
+    n_needs_look: int
     key_missing: str
     path: str | None
     n_reviewed: int  # failed or warned checks the auditor gave a verdict on
@@ -59,6 +62,8 @@ def reports(store, f: Filters) -> list[ReportRow]:
     where, params = [_LIVE], []
     if f.flagged:
         where.append("r.n_failed > 0")
+    if f.needs_look:
+        where.append("r.n_needs_look > 0")
     if f.warnings:
         where.append("r.n_warned > 0")
     if f.not_read:
@@ -72,12 +77,13 @@ def reports(store, f: Filters) -> list[ReportRow]:
         params.append(f.check_id)
     rows = store.query(
         "SELECT r.id, r.title, r.project_name, r.department, r.year, r.kind, r.total_score, r.n_failed, r.n_warned, "
-        "r.key_missing, (SELECT MIN(path) FROM paths p WHERE p.sha256 = r.sha256), "
+        "r.n_needs_look, r.key_missing, (SELECT MIN(path) FROM paths p WHERE p.sha256 = r.sha256), "
         "(SELECT COUNT(DISTINCT v.check_id) FROM review_verdicts v WHERE v.report_id = r.id), "
         "(SELECT COUNT(DISTINCT c.pointer) FROM corrections c WHERE c.report_id = r.id) "
-        f"FROM reports r WHERE {' AND '.join(where)} ORDER BY r.n_failed DESC, r.year, r.department, r.id", params)
-    return [ReportRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] or 0, r[8] or 0, r[9] or "", r[10], r[11], r[12])
-            for r in rows]
+        f"FROM reports r WHERE {' AND '.join(where)} "
+        "ORDER BY r.n_failed DESC, COALESCE(r.n_needs_look, 0) DESC, r.year, r.department, r.id", params)
+    return [ReportRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] or 0, r[8] or 0, r[9] or 0, r[10] or "", r[11],
+                      r[12], r[13]) for r in rows]
 
 
 def choices(store) -> Choices:

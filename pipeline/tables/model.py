@@ -116,6 +116,10 @@ class TableReport:
     totals_confirmed: bool | None = None  # the rows add up to the total row (None: no total row)
     confidence: float = 0.0
     rows_chosen_by_totals: int = 0  # rows whose reading the table's totals decided (totals.py)
+    # every reader's reading of the same table, the kept one included: {"reader", "rows", "weights"} (its leaf
+    # rows and their weights' sum); where another read more rows whose weights come closer to the total weight,
+    # a failure of the table's sums may be a row the kept reading lost
+    readings: list[dict] = field(default_factory=list)
 
     def skip(self, row: Row | str, reason: str) -> None:
         text = row if isinstance(row, str) else "".join(t.text for t in row.tokens)

@@ -10,6 +10,7 @@ from ..coverage import coverage_of
 from ..record import Check, Record
 from . import budget, grades, scores, text  # noqa: F401  (registers the checks)
 from .base import REGISTRY, CheckSpec
+from .certainty import needs_look, weigh
 from .misread import reconsider
 
 CHECK_IDS = list(REGISTRY)
@@ -20,7 +21,7 @@ def verify(record: Record) -> list[Check]:
     results = []
     for spec in REGISTRY.values():
         try:
-            results.append(reconsider(record, spec.run(record), spec.run))
+            results.append(weigh(record, reconsider(record, spec.run(record), spec.run)))
         except (TypeError, ValueError, ArithmeticError, AttributeError, KeyError, IndexError) as exc:
             # A hand-edited record can hold anything; a check that cannot read it says so.
             results.append(Check(spec.id, "skip", spec.severity,
@@ -30,4 +31,4 @@ def verify(record: Record) -> list[Check]:
     return results
 
 
-__all__ = ["verify", "CHECK_IDS", "REGISTRY", "CheckSpec"]
+__all__ = ["verify", "needs_look", "CHECK_IDS", "REGISTRY", "CheckSpec"]

@@ -35,7 +35,10 @@ def reconsider(record: Record, check: Check, run) -> Check:
             _set(trial, pointer, repaired)
             again = run(Record.from_dict(trial))
             if again.status == "pass":
-                check.status, check.severity = "warn", "warning"
+                check.status, check.severity, check.finding = "warn", "warning", "fail"
+                check.doubts = check.doubts + [{"code": "possible_misread", "pointer": pointer,
+                                                "zh": f"可能误识: {token[0]} → {token[1]}",
+                                                "en": f"possible misread: {token[0]} → {token[1]}"}]
                 check.message += f" — 可能误识: {token[0]} → {token[1]} / possible misread: {token[0]} → {token[1]}"
                 check.evidence = check.evidence + [{"pointer": pointer, "repaired_value": repaired,
                                                     "read": token[0], "repaired": token[1]}]

@@ -1,0 +1,214 @@
+"""How sure a verdict is: a check fails only where the report's own figures, each read with certainty,
+contradict each other.
+
+A failed check is held against what we know of how its inputs were read and of how misreadings look.
+Each doubt below is a small function with a stable code; where any applies, the failure becomes a
+"needs a look" verdict (status `warn`, `finding` "fail", `certainty` "unsure", the doubts listed with
+their reasons) instead of `fail`. What the check would have found stays in its message and figures.
+
+Why these signals. A real report error is small and local: one score, one figure, one rounding. Our
+misreadings leave larger and more regular marks, and those are what the doubts look for:
+- a sum that comes out a whole multiple (about 2 or 3 times) of its stated total: a column counted twice,
+  two breakdowns of one total (by source and by use) read as one, rows of a second table;
+- a sum off by a power of ten (10 … 10,000): a unit (元 / 万元) taken wrong, or a glued run cut a
+  digit or more to one side;
+- weights and scores both short, the scores by no more than the weights: as a lost row would leave them;
+- inputs read unsurely: a glued run of figures (a rate of more than three integer digits is amounts and a
+  rate run together), an OCR reading under its confidence bar, a table read by a fallback reader or with
+  cells its readings disagree on, a document cut before its table ends.
+A doubt never turns a pass into a failure, and a failure without doubts stays a failure.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+import regex
+
+from ..record import Check, Record
+from .base import is_bonus, leaves
+
+# OCR lines under this confidence are kept but are not figures a failure can rest on (RapidOCR's scores
+# on our clean scans are 0.95–1.0; the misreads we have seen scored under 0.9).
+OCR_CONFIDENCE_BAR = 0.9
+# a sum between these multiples of its total is not one wrong figure but rows or columns read twice
+MULTIPLE_RANGE = (1.8, 3.5)
+# a ratio within this share of a power of ten is a unit or a cut, not a report error
+UNIT_SLACK = 0.01
+UNIT_FACTORS = (10, 100, 1_000, 10_000)
+# sums compared with a stated total: the checks whose expected / actual are a total and a sum of parts
+SUM_CHECKS = frozenset({"indicator_scores_sum", "indicator_weights_sum", "subtotals_match", "funding_sources_sum",
+                        "subprojects_sum", "subproject_items_sum", "part_sums_text", "selfeval_total"})
+SCORE_TABLE_CHECKS = frozenset({"indicator_scores_sum", "indicator_weights_sum", "subtotals_match",
+                                "score_within_weight", "selfeval_total"})
+# a percent printed with more than three integer digits (1484631.00%): amounts and a rate a scrape glued
+GLUED_PERCENT = regex.compile(r"\d{4,}(?:\.\d+)?\s*%")
+# a figure with two decimal points (87.789.7): two cells run together
+GLUED_DECIMALS = regex.compile(r"\d+\.\d+\.\d+")
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """One reason a verdict is unsure, with the value it concerns where there is one."""
+
+    code: str
+    zh: str
+    en: str
+    pointer: str | None = None
+
+    def to_dict(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+DoubtFinder = Callable[[Record, Check], list[Doubt]]
+DOUBTS: dict[str, DoubtFinder] = {}
+
+
+def doubt(code: str):
+    """Register a doubt finder under a stable code."""
+    def wrap(fn: DoubtFinder) -> DoubtFinder:
+        DOUBTS[code] = fn
+        return fn
+    return wrap
+
+
+def _numbers(check: Check) -> tuple[float, float] | None:
+    stated, computed = check.expected, check.actual
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (stated, computed)):
+        return None
+    return float(stated), float(computed)
+
+
+@doubt("multiple_of_total")
+def multiple_of_total(record: Record, check: Check) -> list[Doubt]:
+    """The parts sum to about 2–3 times their stated total."""
+    pair = _numbers(check)
+    if check.id not in SUM_CHECKS or pair is None or pair[0] <= 0:
+        return []
+    ratio = pair[1] / pair[0]
+    if not MULTIPLE_RANGE[0] <= ratio <= MULTIPLE_RANGE[1]:
+        return []
+    return [Doubt("multiple_of_total", f"各项之和是合计的{ratio:.2f}倍:疑为一列或两种分类被重复计入",
+                  f"the parts sum to {ratio:.2f} times their total: a column or a second breakdown counted twice")]
+
+
+@doubt("unit_factor")
+def unit_factor(record: Record, check: Check) -> list[Doubt]:
+    """The two figures differ by a power of ten (10 … 10,000), within 1 %."""
+    pair = _numbers(check)
+    if pair is None or pair[0] == 0 or pair[1] == 0:
+        return []
+    ratio = max(abs(pair[0]), abs(pair[1])) / min(abs(pair[0]), abs(pair[1]))
+    for factor in UNIT_FACTORS:
+        if abs(ratio / factor - 1) <= UNIT_SLACK:
+            return [Doubt("unit_factor", f"两数相差约{factor}倍:疑为单位(元/万元)或数字切分错位",
+                          f"the figures differ by about {factor}×: a unit (元 / 万元) or a run cut in the wrong place")]
+    return []
+
+
+@doubt("row_lost")
+def row_lost(record: Record, check: Check) -> list[Doubt]:
+    """Leaf weights short of 100 by W ≥ 2 and leaf scores short of the total by S, 0 < S ≤ W."""
+    if check.id not in SCORE_TABLE_CHECKS:
+        return []
+    inds = record.scores.indicators
+    rows = [inds[i] for i in leaves(inds) if inds[i].weight is not None and not is_bonus(inds[i])]
+    total_weight = record.scores.total_weight or 100
+    total = record.scores.total_score
+    if not rows or total is None:
+        return []
+    short_w = total_weight - sum(i.weight for i in rows)
+    short_s = total - sum(i.score for i in rows if i.score is not None)
+    if short_w >= 2 and 0 < short_s <= short_w + 0.05:
+        return [Doubt("row_lost", f"权重少{_f(short_w)}、得分少{_f(short_s)},如同漏读了一行",
+                      f"weights short by {_f(short_w)} and scores by {_f(short_s)}, as a row lost in reading would "
+                      "leave them")]
+    return []
+
+
+@doubt("glued_run")
+def glued_run(record: Record, check: Check) -> list[Doubt]:
+    """An input was read from a run of figures glued together (see GLUED_PERCENT, GLUED_DECIMALS)."""
+    out = []
+    for ev in check.evidence:
+        text = ev.get("text") or ""
+        if isinstance(text, str) and (GLUED_PERCENT.search(text) or GLUED_DECIMALS.search(text)):
+            out.append(Doubt("glued_run", f"数字粘连,切分不唯一:{text[:40]}",
+                             f"figures glued together, more than one way to cut them: {text[:40]}", ev.get("pointer")))
+    return out[:1]
+
+
+@doubt("ocr_low_confidence")
+def ocr_low_confidence(record: Record, check: Check) -> list[Doubt]:
+    """An input's OCR confidence is under OCR_CONFIDENCE_BAR."""
+    for ev in check.evidence:
+        conf = ev.get("confidence")
+        if isinstance(conf, (int, float)) and conf < OCR_CONFIDENCE_BAR:
+            return [Doubt("ocr_low_confidence", f"识别置信度{conf:.2f}低于{OCR_CONFIDENCE_BAR}",
+                          f"OCR confidence {conf:.2f} under {OCR_CONFIDENCE_BAR}", ev.get("pointer"))]
+    return []
+
+
+@doubt("table_not_closed")
+def table_not_closed(record: Record, check: Check) -> list[Doubt]:
+    """Another reader read more rows of the score table than the reading kept, their weights closer to the
+    total weight (the kept reading may have lost a row), or cells of the kept reading are ambiguous."""
+    if check.id not in SCORE_TABLE_CHECKS:
+        return []
+    report = record.scores.table_report or {}
+    if not report:
+        return []
+    readings = report.get("readings") or []
+    kept = next((r for r in readings if r.get("reader") == report.get("reader")), None)
+    target = record.scores.total_weight or 100
+    more = [r for r in readings if kept is not None and r.get("rows", 0) > kept["rows"]
+            and abs(r.get("weights", 0) - target) < abs(kept.get("weights", 0) - target)]
+    if more:
+        other = more[0]
+        return [Doubt("table_not_closed", f"另一读法({other['reader']})读出{other['rows']}行,所用读法{kept['rows']}行",
+                      f"another reading ({other['reader']}) found {other['rows']} rows, the one kept {kept['rows']}")]
+    if report.get("ambiguous"):
+        return [Doubt("table_not_closed", f"评分表有{len(report['ambiguous'])}处单元格读法不一",
+                      f"the score table has {len(report['ambiguous'])} cells its readings disagree on")]
+    return []
+
+
+@doubt("document_cut")
+def document_cut(record: Record, check: Check) -> list[Doubt]:
+    """The document is cut and its score table has no total row: rows after the cut are unread."""
+    if check.id in SCORE_TABLE_CHECKS and record.source.truncated and not record.scores.table_total_row:
+        return [Doubt("document_cut", "文档不完整,评分表可能缺行",
+                      "the document is cut: rows of the score table may be unread")]
+    return []
+
+
+def doubts_of(record: Record, check: Check) -> list[Doubt]:
+    out: list[Doubt] = []
+    for finder in DOUBTS.values():
+        out.extend(finder(record, check))
+    return out
+
+
+def weigh(record: Record, check: Check) -> Check:
+    """`check` with its certainty: a failure with doubts becomes 'needs a look' (status warn)."""
+    if check.status == "skip":
+        return check
+    check.finding = check.finding or check.status
+    found = doubts_of(record, check) if check.finding == "fail" else []
+    if check.status == "fail" and found:
+        check.status = "warn"
+        check.message += (f" — 需复核: {'; '.join(d.zh for d in found)} / "
+                          f"needs a look: {'; '.join(d.en for d in found)}")
+    check.doubts = check.doubts + [d.to_dict() for d in found]
+    check.certainty = "unsure" if check.doubts else "certain"
+    return check
+
+
+def needs_look(check: Check | dict) -> bool:
+    """A verdict a person should look at: what the figures gave was a failure, but it rests on doubts."""
+    get = check.get if isinstance(check, dict) else lambda k: getattr(check, k, None)
+    return get("finding") == "fail" and get("status") != "fail"
+
+
+def _f(v: float) -> str:
+    return f"{v:.6f}".rstrip("0").rstrip(".")

@@ -1,0 +1,177 @@
+"""A check fails only where the report contradicts itself: failures resting on an unsure reading are
+"needs a look" (status warn, finding fail, certainty unsure, with their doubts), each doubt made to
+appear once here, and a plain report error stays a failure."""
+import pytest
+from conftest import SAMPLES
+from helpers import altered, check_of, extract_text
+
+import pipeline
+from pipeline.verify import needs_look
+from pipeline.verify.certainty import DOUBTS
+
+FORM = (SAMPLES / "selfeval_2021.txt").read_text(encoding="utf-8")
+SCORE_ROW = "产出指标 | 质量指标 | 水质达标率 | ≥95% | 94% | 15 | 14 | \n"
+
+
+def _doubts(check) -> list[str]:
+    return [d["code"] for d in check.doubts]
+
+
+@pytest.mark.parametrize("old, new, check_id", [
+    ("| 15 | 14 |", "| 15 | 13 |", "indicator_scores_sum"),  # one score off by one
+    ("| 15 | 14 |", "| 15 | 13.5 |", "indicator_scores_sum"),  # by a half
+    ("| 100 | 95.5 |", "| 100 | 96.5 |", "indicator_scores_sum"),  # the stated total off by one
+    ("| 30 | 28 |", "| 31 | 28 |", "indicator_weights_sum"),  # one weight off by one
+    ("| 320 | 304.8 |", "| 320 | 314.8 |", "execution_rate"),  # one digit of an amount
+])
+def test_a_plausible_error_in_a_table_read_surely_fails_certainly(tmp_path, old, new, check_id):
+    c = check_of(extract_text(tmp_path, altered(FORM, old, new)), check_id)
+    assert (c.status, c.finding, c.certainty, c.doubts) == ("fail", "fail", "certain", [])
+
+
+def test_a_report_that_adds_up_passes_certainly(tmp_path):
+    record = extract_text(tmp_path, FORM)
+    assert not [c.id for c in record.checks if c.status == "fail" or needs_look(c)]
+    assert {c.certainty for c in record.checks if c.status == "pass"} == {"certain"}
+
+
+def test_a_score_row_lost_in_reading_needs_a_look_instead_of_failing(tmp_path):
+    record = extract_text(tmp_path, altered(FORM, SCORE_ROW, ""))
+    for check_id in ("indicator_scores_sum", "indicator_weights_sum"):
+        c = check_of(record, check_id)
+        assert c.status == "warn" and c.finding == "fail" and c.certainty == "unsure" and needs_look(c)
+        assert "row_lost" in _doubts(c) and "needs a look" in c.message
+    assert not [c.id for c in record.checks if c.status == "fail"]
+
+
+def test_a_column_read_twice_needs_a_look(tmp_path):
+    # every weight doubled: the weights sum to twice the form's 100
+    text = FORM
+    for w in ("| 20 | 20 |", "| 15 | 14 |", "| 15 | 15 |", "| 30 | 28 |", "| 10 | 9 |"):
+        weight, score = w.strip("| ").split(" | ")
+        text = altered(text, w, f"| {int(weight) * 2} | {score} |")
+    c = check_of(extract_text(tmp_path, text), "indicator_weights_sum")
+    assert needs_look(c) and "multiple_of_total" in _doubts(c)
+
+
+def test_a_sum_off_by_a_power_of_ten_needs_a_look(tmp_path):
+    text = "某项目支出绩效评价报告\n项目预算合计113万元,预算执行数为109.86元,预算执行率为97.22%。\n"
+    c = check_of(extract_text(tmp_path, text), "execution_rate")
+    assert needs_look(c) and _doubts(c) == ["unit_factor"]
+
+
+def _record_with_failing_total(total=96.5, **provenance_extra):
+    """The form's record (scores summing to 95.5) with another stated total, its provenance given extra keys."""
+    record = pipeline.extract(SAMPLES / "selfeval_2021.txt")[0].to_dict()
+    record["scores"]["total_score"] = total
+    record["provenance"]["/scores/total_score"].update(provenance_extra)
+    return pipeline.Record.from_dict(record)
+
+
+def test_a_figure_read_by_ocr_under_its_confidence_bar_needs_a_look():
+    record = _record_with_failing_total(confidence=0.62, text="96.5")
+    pipeline.verify(record)
+    c = check_of(record, "indicator_scores_sum")
+    assert needs_look(c) and "ocr_low_confidence" in _doubts(c)
+    sure = _record_with_failing_total(97.5, confidence=0.99, text="97.5")  # no OCR confusion gives 95.5
+    pipeline.verify(sure)
+    assert check_of(sure, "indicator_scores_sum").status == "fail"
+
+
+def test_a_figure_cut_from_a_glued_run_needs_a_look():
+    record = _record_with_failing_total(text="总分10096.5100%")
+    pipeline.verify(record)
+    c = check_of(record, "indicator_scores_sum")
+    assert needs_look(c) and "glued_run" in _doubts(c)
+
+
+def test_a_misread_that_one_confusion_repairs_is_unsure_with_the_repair_named():
+    record = _record_with_failing_total(confidence=0.99, text="96.5")  # OCR reads 6 for 5: 95.5 repairs it
+    pipeline.verify(record)
+    c = check_of(record, "indicator_scores_sum")
+    assert needs_look(c) and "possible_misread" in _doubts(c)
+
+
+def test_every_doubt_is_documented():
+    for code, finder in DOUBTS.items():
+        assert len((finder.__doc__ or "").strip()) > 20, code
+
+
+@pytest.fixture(scope="module")
+def two_reports_db(tmp_path_factory):
+    """A database of two forms: one whose total is off by one (a flag), one with a score row lost in
+    reading (needs a look)."""
+    from pipeline.dataset import ingest
+
+    base = tmp_path_factory.mktemp("certainty")
+    src = base / "in"
+    src.mkdir()
+    (src / "wrong_total.txt").write_text(altered(FORM, "| 100 | 95.5 |", "| 100 | 96.5 |"), encoding="utf-8")
+    (src / "row_lost.txt").write_text(altered(FORM, SCORE_ROW, ""), encoding="utf-8")
+    db = base / "j.sqlite"
+    ingest([src], db, workers=0, progress=False)
+    return db
+
+
+def test_the_export_counts_certain_failures_and_needs_a_look_apart(two_reports_db, tmp_path):
+    import pandas as pd
+
+    from pipeline.dataset import Store
+    from pipeline.dataset.export import export
+
+    store = Store.open(two_reports_db)
+    try:
+        written = export(store, tmp_path / "out", "csv")
+    finally:
+        store.close()
+    wide = pd.read_csv(written["reports_wide"]).set_index("title")
+    by_file = {p.rsplit("/", 1)[-1]: row for p, row in zip(wide["paths"], wide.to_dict("records"))}
+    # the wrong total fails indicator_scores_sum and selfeval_total; the lost row leaves those and the weights unsure
+    assert (by_file["wrong_total.txt"]["n_failed_checks"], by_file["wrong_total.txt"]["n_needs_look_checks"]) == (2, 0)
+    assert (by_file["row_lost.txt"]["n_failed_checks"], by_file["row_lost.txt"]["n_needs_look_checks"]) == (0, 3)
+
+
+def test_the_audit_lists_certain_failures_as_flagged_and_the_rest_apart(two_reports_db, tmp_path):
+    from bs4 import BeautifulSoup
+
+    from pipeline.audit import build_audit
+    from pipeline.dataset import Store
+
+    store = Store.open(two_reports_db)
+    try:
+        result = build_audit(store, tmp_path / "a.html", images=False)
+    finally:
+        store.close()
+    assert (result["flagged"], result["needs_look"]) == (1, 1)
+    soup = BeautifulSoup((tmp_path / "a.html").read_text(encoding="utf-8"), "html.parser")
+    [flagged] = soup.select(".flagged")
+    [look] = soup.select(".needs-look")
+    assert "wrong_total.txt" in flagged.get_text() and "row_lost.txt" in look.get_text()
+    assert {c["data-check"] for c in look.select(".check")} == {"indicator_scores_sum", "indicator_weights_sum",
+                                                                 "selfeval_total"}
+    assert "as a row lost in reading would leave them" in look.get_text()
+
+
+def test_the_review_list_filters_flagged_and_needs_a_look_apart(two_reports_db):
+    from pipeline.dataset import Store
+    from pipeline.review import listing
+
+    store = Store.open(two_reports_db)
+    try:
+        flagged = listing.reports(store, listing.Filters(flagged=True))
+        look = listing.reports(store, listing.Filters(needs_look=True))
+    finally:
+        store.close()
+    assert [r.path.rsplit("/", 1)[-1] for r in flagged] == ["wrong_total.txt"]
+    assert [r.path.rsplit("/", 1)[-1] for r in look] == ["row_lost.txt"] and look[0].n_failed == 0
+
+
+def test_the_cli_summary_names_failures_and_needs_a_look_apart(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "row_lost.txt"
+    path.write_text(altered(FORM, SCORE_ROW, ""), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(path), "-o", str(tmp_path / "r.json")],
+                         capture_output=True, text=True)
+    assert "failed: none, needs a look: indicator_scores_sum, indicator_weights_sum" in run.stderr
