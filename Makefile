@@ -100,6 +100,7 @@ bench: install
 samples: install
 	@test -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc || (apt-get update -qq && apt-get install -y -qq fonts-wqy-zenhei)
 	$(BIN)/python scripts/make_samples.py
+	$(BIN)/python scripts/make_page_bottom.py
 
 lint: install
 	$(BIN)/ruff check pipeline tests bench scripts

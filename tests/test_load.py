@@ -71,3 +71,15 @@ def test_whitespace_only_file_is_an_error(tmp_path):
     path.write_text("   \n\n", encoding="utf-8")
     with pytest.raises(LoadError, match="no text"):
         load(path)
+
+
+def test_a_bare_figure_low_on_a_scanned_page_is_a_cell_beside_others_and_a_page_number_alone():
+    from pipeline.load.ocr import OcrLine, page_text
+
+    def line(text, x0, top):
+        return OcrLine(text, (x0, top, x0 + 20 * len(text), top + 12), 0.99)
+    lines = [line("指标名称", 80, 700), line("权重", 400, 700), line("得分", 460, 700),
+             line("效果达标率", 80, 737), line("30", 408, 737), line("27", 465, 737),  # the last row, above the footer
+             line("2", 290, 800)]  # the page number, alone on its row
+    text, _ = page_text(lines, height=842)
+    assert text.splitlines() == ["指标名称 | 权重 | 得分", "效果达标率 | 30 | 27"]

@@ -202,7 +202,8 @@ def page_text(lines: list[OcrLine], scale: float = 1.0, rules: list[float] | Non
         return "", []
     h = statistics.median(x.box[3] - x.box[1] for x in lines)
     if height:  # page numbers in the margins are furniture, as in the text layer
-        lines = [x for x in lines if not layout.is_page_number(x.text, x.box[1], x.box[3], height)]
+        lines = [x for x in lines if not (layout.is_page_number(x.text, x.box[1], x.box[3], height)
+                                          and _alone_on_its_row(x, lines))]
         if not lines:
             return "", []
     rows: list[list[OcrLine]] = []
@@ -233,6 +234,20 @@ def page_text(lines: list[OcrLine], scale: float = 1.0, rules: list[float] | Non
             pos += len(text)
         prev = cells
     return "".join(text_parts), boxes
+
+
+def _alone_on_its_row(line: OcrLine, lines: list[OcrLine]) -> bool:
+    """No other piece shares the line's height on the page. OCR gives each table cell as a line of its
+    own, so a bare figure low on the page is a page number only alone on its row: beside other cells
+    it is a cell (the weight and score of a table's last rows above the footer)."""
+    top, bottom = line.box[1], line.box[3]
+    for other in lines:
+        if other is line:
+            continue
+        overlap = min(bottom, other.box[3]) - max(top, other.box[1])
+        if overlap > 0.5 * min(bottom - top, other.box[3] - other.box[1]):
+            return False
+    return True
 
 
 def _row_mid(row: list[OcrLine]) -> float:
