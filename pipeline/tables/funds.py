@@ -48,6 +48,9 @@ class FundsTable:
     header: Header
     rows: list[FundsRow] = field(default_factory=list)
     report: TableReport | None = None
+    # the block names its two splits (按收入性质分 / 按支出性质分) somewhere among its labels, even where a
+    # flattened two-column form glued both heads onto a part's row: its parts then fall into the two splits
+    split: bool = False
 
     @property
     def total(self) -> FundsRow | None:
@@ -162,6 +165,8 @@ def _read(text: str, header: Header, end: int) -> FundsTable | None:
                 break
             continue
         empty_run = 0
+        if any(p.search(t.text) for t in labels for p in _SPLIT_HEAD.values()):
+            table.split = True
         table.rows.append(_classify(table, _clean_label(label_text), values, row))
         table.report.rows_read += 1
     if not table.rows:
@@ -169,6 +174,7 @@ def _read(text: str, header: Header, end: int) -> FundsTable | None:
     _total_below(table)
     report = table.report
     report.total_row = table.total is not None
+    report.reaches_end = _nothing_after(text[max(r.end for r in table.rows):])
     report.confidence = _confidence(table)
     return table
 
@@ -200,6 +206,11 @@ def _clean_label(label: str) -> str:
     return _LABEL_NOISE.sub("", _LABEL_NOISE.sub("", label.strip())).strip() or label.strip()
 
 
+def _nothing_after(tail: str) -> bool:
+    """No figure and no line of prose (the 40 characters past which a label is prose, as `_read` has it)."""
+    return not regex.search(r"\d", tail) and all(len(line.strip()) <= 40 for line in tail.splitlines())
+
+
 def _classify(table: FundsTable, label: str, values: dict[str, Value], row: Row) -> FundsRow:
     group = None
     for name, pattern in _SPLIT_HEAD.items():
@@ -207,7 +218,7 @@ def _classify(table: FundsTable, label: str, values: dict[str, Value], row: Row)
             return FundsRow(label, "split_total", name, values, row.start, row.end)
     if table.total is None and (_TOTAL.search(label) or not table.rows) and not label.startswith("其中"):
         return FundsRow(label or "年度资金总额", "total", None, values, row.start, row.end)
-    if any(r.kind == "split_total" for r in table.rows):
+    if table.split or any(r.kind == "split_total" for r in table.rows):
         group = "use" if _USE_PART.search(label) else "source"
     return FundsRow(label, "part", group, values, row.start, row.end)
 

@@ -116,6 +116,9 @@ class TableReport:
     totals_confirmed: bool | None = None  # the rows add up to the total row (None: no total row)
     confidence: float = 0.0
     rows_chosen_by_totals: int = 0  # rows whose reading the table's totals decided (totals.py)
+    # nothing but a few words and no figure follows the table's last row: a document cut there may have
+    # lost the rows after it (certainty.document_cut)
+    reaches_end: bool = False
     # every reader's reading of the same table, the kept one included: {"reader", "rows", "weights"} (its leaf
     # rows and their weights' sum); where another read more rows whose weights come closer to the total weight,
     # a failure of the table's sums may be a row the kept reading lost

@@ -175,10 +175,19 @@ def table_not_closed(record: Record, check: Check) -> list[Doubt]:
 
 @doubt("document_cut")
 def document_cut(record: Record, check: Check) -> list[Doubt]:
-    """The document is cut and its score table has no total row: rows after the cut are unread."""
-    if check.id in SCORE_TABLE_CHECKS and record.source.truncated and not record.scores.table_total_row:
+    """The document is cut and the table the check adds up may have lost rows to the cut: a score table
+    with no total row, or a funds block whose parts come short of its total and after whose last row the
+    text ends."""
+    if not record.source.truncated:
+        return []
+    if check.id in SCORE_TABLE_CHECKS and not record.scores.table_total_row:
         return [Doubt("document_cut", "文档不完整,评分表可能缺行",
                       "the document is cut: rows of the score table may be unread")]
+    pair = _numbers(check)
+    funds = getattr(record.budget, "funds_report", None) or {}
+    if check.id == "funding_sources_sum" and funds.get("reaches_end") and pair and pair[1] < pair[0]:
+        return [Doubt("document_cut", "文档在资金表处中断,其后的来源行可能未读到",
+                      "the document ends inside the funds block: source rows after the cut may be unread")]
     return []
 
 
