@@ -142,6 +142,7 @@ class Check:
     finding: str | None = None
     certainty: str | None = None  # certain | unsure (null: skipped)
     doubts: list[dict] = field(default_factory=list)  # {code, zh, en, pointer?}: why the verdict is unsure
+    corroborated: list[dict] = field(default_factory=list)  # {pointer, copies}: inputs stated again, every copy agreeing
 
 
 @dataclass

@@ -24,8 +24,8 @@ def extract(path: str | Path) -> list[Record]:
         record = extract_record(document, part)
         if len(spans) > 1:
             record.extra["report_index"] = k  # the k-th report of a file holding several
+        mark_formula_values(document, record)  # a workbook's formula results: marked, then warned by their check
         verify(record)
-        mark_formula_values(document, record)  # a workbook's formula results: marked and warned, not trusted silently
         cls = classify(part.text, record)
         record.source.document_class, record.source.document_class_reason = cls.name, cls.reason
         record.source.finance_kind = cls.kind

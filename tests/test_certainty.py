@@ -85,6 +85,31 @@ def test_a_figure_cut_from_a_glued_run_needs_a_look():
     assert needs_look(c) and "glued_run" in _doubts(c)
 
 
+PROSE_TOTAL = "\n经自评,本项目总得分95.5分,评价等级为优。\n"
+
+
+def test_two_copies_of_a_figure_that_disagree_flag_once_and_leave_the_sum_to_a_person(tmp_path):
+    # the table's total says 96.5, the prose 95.5; the rows add up to 95.5
+    record = extract_text(tmp_path, altered(FORM, "| 100 | 95.5 |", "| 100 | 96.5 |") + PROSE_TOTAL)
+    assert check_of(record, "repeated_figures_agree").status == "fail"  # the report's own contradiction
+    c = check_of(record, "indicator_scores_sum")
+    assert needs_look(c) and _doubts(c) == ["copies_disagree"]
+    assert "also stated as '95.5', with which the check holds; it used 96.5" in c.doubts[0]["en"]
+
+
+def test_a_figure_whose_copies_agree_is_corroborated(tmp_path):
+    c = check_of(extract_text(tmp_path, FORM + PROSE_TOTAL), "indicator_scores_sum")
+    assert c.status == "pass" and c.corroborated == [{"pointer": "/scores/total_score", "copies": ["95.5"]}]
+
+
+def test_a_figure_from_a_formulas_cached_result_needs_a_look():
+    record = _record_with_failing_total(97.5, text="97.5", formula=True, cell="G12")
+    pipeline.verify(record)
+    c = check_of(record, "indicator_scores_sum")
+    assert needs_look(c) and "formula_value" in _doubts(c)
+    assert check_of(record, "formula_values").status == "warn"
+
+
 def test_a_misread_that_one_confusion_repairs_is_unsure_with_the_repair_named():
     record = _record_with_failing_total(confidence=0.99, text="96.5")  # OCR reads 6 for 5: 95.5 repairs it
     pipeline.verify(record)

@@ -158,16 +158,15 @@ def workbook_document(path, fmt: str, sheets) -> Document:
 
 def mark_formula_values(document: Document, record) -> None:
     """Mark in `record.provenance` each value read from a workbook cell that holds a formula (`formula:
-    true`, the cell, and `external_link: true` where the formula reads another workbook), and warn: a
-    cached result is not a figure the author typed, and an external one may be stale. A value is matched
-    to a formula cell on its page by the cell's text (its raw text is the cell's, a percent sign aside)."""
-    from ..record import Check
+    true`, the cell, and `external_link: true` where the formula reads another workbook): the registered
+    check `formula_values` (verify/sources.py) warns of them, and a failure resting on one needs a look.
+    A value is matched to a formula cell on its page by the cell's text (its raw text is the cell's, a
+    percent sign aside)."""
     cells = document.meta.get("formula_cells")
     if not cells:
         return
     by_page = {p.number: cells.get(p.reader.split(":", 1)[-1], []) for p in document.pages}
-    marked, external = [], []
-    for pointer, entry in record.provenance.items():
+    for entry in record.provenance.values():
         text = (entry.get("text") or "").strip()
         for c in by_page.get(entry.get("page"), []):
             if c.text and text in (c.text, c.text.rstrip("%")):
@@ -175,12 +174,4 @@ def mark_formula_values(document: Document, record) -> None:
                 entry["cell"] = c.cell
                 if c.external_link:
                     entry["external_link"] = True
-                    external.append(pointer)
-                marked.append(pointer)
                 break
-    if marked:
-        zh = f"{len(marked)} 个值来自公式的缓存结果" + (f"(其中 {len(external)} 个引用外部工作簿)" if external else "")
-        en = f"{len(marked)} value(s) come from a formula's cached result" + (
-            f" ({len(external)} from another workbook, perhaps stale)" if external else "")
-        record.checks.append(Check("formula_values", "warn", "warning", f"{zh},请与原表核对 / {en}: check them against "
-                                   f"the source", evidence=[{"pointer": p, **record.provenance[p]} for p in marked]))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..coverage import coverage_of
 from ..record import Check, Record
-from . import budget, grades, scores, text  # noqa: F401  (registers the checks)
+from . import budget, grades, scores, sources, text  # noqa: F401  (registers the checks)
 from .base import REGISTRY, CheckSpec
 from .certainty import needs_look, weigh
 from .misread import reconsider

@@ -149,6 +149,81 @@ def ocr_low_confidence(record: Record, check: Check) -> list[Doubt]:
     return []
 
 
+# the record's value each kind of repeated statement (record.mentions) is a copy of
+MENTION_POINTERS = {"budget_yuan": "/budget/budget_yuan", "executed_yuan": "/budget/executed_yuan",
+                    "execution_rate": "/budget/execution_rate", "total_score": "/scores/total_score"}
+
+
+def _copies(record: Record, pointer: str) -> tuple[list, list]:
+    """(copies that agree with the record's value at `pointer`, copies that do not), from the mentions."""
+    field = next((f for f, p in MENTION_POINTERS.items() if p == pointer), None)
+    value = _value_at(record, pointer)
+    if field is None or not isinstance(value, (int, float)):
+        return [], []
+    agree, differ = [], []
+    for m in record.mentions:
+        if m.field == field and m.pointer != pointer:
+            (agree if abs(m.value - value) <= m.half_unit + 1e-9 else differ).append(m)
+    return agree, differ
+
+
+def _value_at(record: Record, pointer: str):
+    section, _, name = pointer.strip("/").partition("/")
+    return getattr(getattr(record, section, None), name, None)
+
+
+@doubt("copies_disagree")
+def copies_disagree(record: Record, check: Check) -> list[Doubt]:
+    """An input is stated elsewhere in the report with another value (record.mentions), and with that
+    copy the check would pass: which copy is right is for a person to see. The check used the copy the
+    record keeps (the form's or the table's cell, else the first statement); the disagreement itself is
+    repeated_figures_agree's failure."""
+    if check.id == "repeated_figures_agree":
+        return []
+    for ev in check.evidence:
+        pointer = ev.get("pointer") or ""
+        _, differ = _copies(record, pointer)
+        for other in differ:
+            if _passes_with(record, check.id, pointer, other.value):
+                used = _value_at(record, pointer)
+                text = other.text[:40]
+                return [Doubt("copies_disagree", f"该数另处写作「{text}」,以之核对则相符;核对用的是{_f(used)}(记录所取的一处)",
+                              f"the figure is also stated as '{text}', with which the check holds; it used "
+                              f"{_f(used)}, the copy the record keeps", pointer)]
+    return []
+
+
+def _passes_with(record: Record, check_id: str, pointer: str, value: float) -> bool:
+    from .base import REGISTRY
+    trial = Record.from_dict(record.to_dict())
+    section, _, name = pointer.strip("/").partition("/")
+    setattr(getattr(trial, section), name, value)
+    return REGISTRY[check_id].run(trial).status == "pass"
+
+
+def corroborated(record: Record, check: Check) -> list[dict]:
+    """The inputs stated more than once whose every copy agrees: {pointer, copies}."""
+    out = []
+    for ev in check.evidence:
+        pointer = ev.get("pointer") or ""
+        agree, differ = _copies(record, pointer)
+        if agree and not differ:
+            out.append({"pointer": pointer, "copies": [m.text[:60] for m in agree]})
+    return out
+
+
+@doubt("formula_value")
+def formula_value(record: Record, check: Check) -> list[Doubt]:
+    """An input is a workbook formula's cached result, not a figure the author typed (it may be stale)."""
+    if check.id == "formula_values":
+        return []
+    for ev in check.evidence:
+        if (record.provenance.get(ev.get("pointer") or "") or {}).get("formula") or ev.get("formula"):
+            return [Doubt("formula_value", "输入值来自公式的缓存结果,可能过时",
+                          "an input is a formula's cached result, perhaps stale", ev.get("pointer"))]
+    return []
+
+
 @doubt("table_not_closed")
 def table_not_closed(record: Record, check: Check) -> list[Doubt]:
     """Another reader read more rows of the score table than the reading kept, their weights closer to the
@@ -210,6 +285,7 @@ def weigh(record: Record, check: Check) -> Check:
                           f"needs a look: {'; '.join(d.en for d in found)}")
     check.doubts = check.doubts + [d.to_dict() for d in found]
     check.certainty = "unsure" if check.doubts else "certain"
+    check.corroborated = corroborated(record, check)
     return check
 
 
