@@ -202,13 +202,14 @@ def _passes_with(record: Record, check_id: str, pointer: str, value: float) -> b
 
 
 def corroborated(record: Record, check: Check) -> list[dict]:
-    """The inputs stated more than once whose every copy agrees: {pointer, copies}."""
+    """The inputs stated more than once whose every copy agrees: {pointer, copies: the copies' pointers}
+    (their texts are in provenance)."""
     out = []
     for ev in check.evidence:
         pointer = ev.get("pointer") or ""
         agree, differ = _copies(record, pointer)
         if agree and not differ:
-            out.append({"pointer": pointer, "copies": [m.text[:60] for m in agree]})
+            out.append({"pointer": pointer, "copies": [m.pointer for m in agree]})
     return out
 
 
