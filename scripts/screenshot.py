@@ -2,6 +2,11 @@
 
     python scripts/screenshot.py out/audit.html samples/screenshots/audit.png
     python scripts/screenshot.py review samples/screenshots/review.png
+    python scripts/screenshot.py needs-look samples/screenshots
+
+The third ingests two copies of samples/selfeval_2021.txt, one whose total is off by one (a report that
+contradicts itself: flagged) and one with a score row gone as a lost row leaves it (needs a look), and
+photographs the audit's summary and sections and the review list.
 
 The second ingests samples/selfeval_flawed.pdf into a temporary database, records what an auditor would
 (the execution-rate failure a false alarm, the total score corrected to what its rows add up to), starts
@@ -77,9 +82,53 @@ def review(png: str, sample: Path = ROOT / "samples" / "selfeval_flawed.pdf") ->
             srv.server_close()
 
 
+FORM = ROOT / "samples" / "selfeval_2021.txt"
+LOST_ROW = "产出指标 | 质量指标 | 水质达标率 | ≥95% | 94% | 15 | 14 | \n"
+
+
+def write_flag_and_look(folder: Path) -> None:
+    """wrong_total.txt (the stated total off by one: a certain failure) and row_lost.txt (a score row
+    missing, weights and scores short as a lost row leaves them: needs a look) in `folder`."""
+    text = FORM.read_text(encoding="utf-8")
+    (folder / "wrong_total.txt").write_text(text.replace("| 100 | 95.5 |", "| 100 | 96.5 |", 1), encoding="utf-8")
+    (folder / "row_lost.txt").write_text(text.replace(LOST_ROW, "", 1), encoding="utf-8")
+
+
+def needs_look(out_dir: str) -> None:
+    sys.path.insert(0, str(ROOT))
+    from pipeline.audit import build_audit
+    from pipeline.dataset import Store, ingest
+    from pipeline.review.app import server
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "reports"
+        folder.mkdir()
+        write_flag_and_look(folder)
+        db = str(Path(tmp) / "j.sqlite")
+        ingest([str(folder)], db, workers=0, progress=False)
+        store = Store.open(db, create=False)
+        try:
+            build_audit(store, Path(tmp) / "audit.html", images=False)
+        finally:
+            store.close()
+        shoot((Path(tmp) / "audit.html").as_uri() + "#flagged", str(Path(out_dir) / "needs_look_audit.png"),
+              height=1500)
+        srv = server(db, "127.0.0.1", free_port())
+        thread = threading.Thread(target=srv.serve_forever, daemon=True)
+        thread.start()
+        try:
+            shoot(f"http://127.0.0.1:{srv.server_port}/", str(Path(out_dir) / "needs_look_list.png"), width=1500,
+                  height=500)
+        finally:
+            srv.shutdown()
+            srv.server_close()
+
+
 def main(args: list[str]) -> None:
     if args[0] == "review":
         review(args[1])
+    elif args[0] == "needs-look":
+        needs_look(args[1])
     else:
         shoot(Path(args[0]).resolve().as_uri(), args[1])
 

@@ -1,13 +1,18 @@
 """A check fails only where the report contradicts itself: failures resting on an unsure reading are
 "needs a look" (status warn, finding fail, certainty unsure, with their doubts), each doubt made to
 appear once here, and a plain report error stays a failure."""
+import shutil
+import sys
+
 import pytest
-from conftest import SAMPLES
+from conftest import ROOT, SAMPLES
 from helpers import altered, check_of, extract_text
 
 import pipeline
 from pipeline.verify import needs_look
 from pipeline.verify.certainty import DOUBTS
+
+sys.path.insert(0, str(ROOT / "scripts"))
 
 FORM = (SAMPLES / "selfeval_2021.txt").read_text(encoding="utf-8")
 SCORE_ROW = "产出指标 | 质量指标 | 水质达标率 | ≥95% | 94% | 15 | 14 | \n"
@@ -125,14 +130,15 @@ def test_every_doubt_is_documented():
 @pytest.fixture(scope="module")
 def two_reports_db(tmp_path_factory):
     """A database of two forms: one whose total is off by one (a flag), one with a score row lost in
-    reading (needs a look)."""
+    reading (needs a look), as scripts/screenshot.py photographs them."""
+    from screenshot import write_flag_and_look
+
     from pipeline.dataset import ingest
 
     base = tmp_path_factory.mktemp("certainty")
     src = base / "in"
     src.mkdir()
-    (src / "wrong_total.txt").write_text(altered(FORM, "| 100 | 95.5 |", "| 100 | 96.5 |"), encoding="utf-8")
-    (src / "row_lost.txt").write_text(altered(FORM, SCORE_ROW, ""), encoding="utf-8")
+    write_flag_and_look(src)
     db = base / "j.sqlite"
     ingest([src], db, workers=0, progress=False)
     return db
@@ -191,6 +197,20 @@ def test_the_review_list_filters_flagged_and_needs_a_look_apart(two_reports_db):
     assert [r.path.rsplit("/", 1)[-1] for r in look] == ["row_lost.txt"] and look[0].n_failed == 0
 
 
+def test_the_review_page_shows_a_failure_resting_on_an_unsure_reading_as_needing_a_look(two_reports_db):
+    from pipeline.dataset import Store
+    from pipeline.review import listing
+    from pipeline.review.app import create_app
+
+    store = Store.open(two_reports_db)
+    try:
+        [row] = listing.reports(store, listing.Filters(needs_look=True))
+    finally:
+        store.close()
+    page = create_app(str(two_reports_db)).test_client().get(f"/report/{row.report_id}").get_data(as_text=True)
+    assert page.count("需复核 / needs a look") >= 3 and "未通过 / fail</td>" not in page
+
+
 def test_the_cli_summary_names_failures_and_needs_a_look_apart(tmp_path):
     import subprocess
     import sys
@@ -200,3 +220,47 @@ def test_the_cli_summary_names_failures_and_needs_a_look_apart(tmp_path):
     run = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(path), "-o", str(tmp_path / "r.json")],
                          capture_output=True, text=True)
     assert "failed: none, needs a look: indicator_scores_sum, indicator_weights_sum" in run.stderr
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="no chromium (make system-deps installs Debian's chromium)")
+def test_a_browser_shows_certain_failures_first_and_needs_a_look_apart(two_reports_db, tmp_path):
+    import threading
+
+    from screenshot import CHROMIUM_ARGS, chromium_path
+
+    from pipeline.audit import build_audit
+    from pipeline.dataset import Store
+    from pipeline.review.app import server
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    store = Store.open(two_reports_db)
+    try:
+        build_audit(store, tmp_path / "a.html", images=False)
+    finally:
+        store.close()
+    srv = server(str(two_reports_db), "127.0.0.1", 0)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        with sync_api.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1300, "height": 1200})
+            page.goto((tmp_path / "a.html").as_uri())
+            flagged, look = page.locator("#flagged"), page.locator("#needs-look")
+            assert flagged.bounding_box()["y"] < look.bounding_box()["y"]  # certain failures first
+            assert page.locator(".flagged").count() == 1 and page.locator(".needs-look").count() == 1
+            assert "row_lost.txt" in page.locator(".needs-look").inner_text()
+            assert page.locator("#n-flagged").inner_text() == "1" and page.locator("#n-look").inner_text() == "1"
+            page.screenshot(path=str(tmp_path / "audit.png"), full_page=True)
+            page.goto(f"http://127.0.0.1:{srv.server_port}/")
+            rows = page.locator("#reports tr[data-report]")
+            assert "wrong_total" in rows.nth(0).inner_text() or "96.5" in rows.nth(0).inner_text()
+            page.goto(f"http://127.0.0.1:{srv.server_port}/?needs_look=1")
+            assert page.locator("#reports tr[data-report]").count() == 1
+            page.screenshot(path=str(tmp_path / "list.png"))
+            browser.close()
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    assert (tmp_path / "audit.png").stat().st_size > 10_000 and (tmp_path / "list.png").stat().st_size > 5_000

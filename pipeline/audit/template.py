@@ -21,6 +21,7 @@ h1{font-size:22px} h2{font-size:18px;border-bottom:1px solid #ccc;padding-bottom
 table{border-collapse:collapse;margin:8px 0} td,th{border:1px solid #ccc;padding:4px 8px;font-size:13px;vertical-align:top}
 nav.toc{background:#f7f7f7;border:1px solid #ddd;padding:8px 16px;font-size:14px} nav.toc ul{margin:4px 0;padding-left:20px}
 .flagged{border:1px solid #d33;border-radius:6px;padding:8px 12px;margin:16px 0}
+.needs-look{border:1px solid #c90;border-radius:6px;padding:8px 12px;margin:16px 0} .warn{color:#a60;font-weight:bold}
 .check{margin:10px 0 10px 12px;padding-top:6px;border-top:1px dashed #ddd} .fail{color:#b00;font-weight:bold}
 .figures td{font-size:14px} .figures .stated{background:#fff6e0} .figures .computed{background:#e8f1fb}
 .cited{font-size:13px;margin:4px 0} .num{display:inline-block;min-width:1.4em;color:#d61e1e;font-weight:bold}

@@ -14,11 +14,13 @@ from flask import Flask, abort, g, redirect, render_template, request, url_for
 from werkzeug.serving import make_server
 
 from ..dataset.store import Store
-from ..verify import REGISTRY
+from ..verify import REGISTRY, needs_look
 from . import ledger, listing, pages, pointers
 
-STATUS_ORDER = {"fail": 0, "warn": 1, "pass": 2, "skip": 3}
-STATUS_NAMES = {"fail": "未通过 / fail", "warn": "警告 / warn", "pass": "通过 / pass", "skip": "未核对 / skip"}
+# 'look': a failure whose reading is unsure (verify/certainty.py), shown after the certain ones
+STATUS_ORDER = {"fail": 0, "look": 1, "warn": 2, "pass": 3, "skip": 4}
+STATUS_NAMES = {"fail": "未通过 / fail", "look": "需复核 / needs a look", "warn": "警告 / warn", "pass": "通过 / pass",
+                "skip": "未核对 / skip"}
 
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -145,14 +147,18 @@ def _check_rows(review: ledger.Reviewed) -> list[dict]:
     for c in review.checks:
         was = extracted.get(c["id"], {})
         rows.append({
-            "id": c["id"], "status": c.get("status"), "was": was.get("status"), "message": c.get("message"),
+            "id": c["id"], "status": _shown(c), "was": _shown(was) if was else None, "message": c.get("message"),
             "stated": c.get("stated"), "computed": c.get("computed"), "rule_value": c.get("rule"),
             "rule": REGISTRY[c["id"]].rule if c["id"] in REGISTRY else "",
             "evidence": [{"pointer": e.get("pointer"), "label": pointers.label(review.extracted, e.get("pointer") or ""),
                           "page": e.get("page"), "text": e.get("text")} for e in c.get("evidence") or []],
             "reviewable": c.get("status") in ("fail", "warn") or was.get("status") in ("fail", "warn"),
             "verdict": review.verdicts.get(c["id"])})
-    return sorted(rows, key=lambda r: (min(STATUS_ORDER.get(r["status"], 4), STATUS_ORDER.get(r["was"], 4)), r["id"]))
+    return sorted(rows, key=lambda r: (min(STATUS_ORDER.get(r["status"], 5), STATUS_ORDER.get(r["was"], 5)), r["id"]))
+
+
+def _shown(check: dict) -> str | None:
+    return "look" if needs_look(check) else check.get("status")
 
 
 def _value_rows(review: ledger.Reviewed) -> list[dict]:
