@@ -19,9 +19,9 @@ import pdfplumber
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import inherit_page_box  # noqa: E402
 import make_samples  # noqa: E402
 import make_scans  # noqa: E402
+import page_geometry  # noqa: E402
 import render_pdf  # noqa: E402
 import render_pdf_cff  # noqa: E402
 
@@ -67,7 +67,7 @@ def render_at_page_bottom(builder, render, path: Path, spacers: range) -> int:
             if table_rows_per_page(trial) != (ROWS,):
                 break
             best = spacer
-            path.write_bytes(inherit_page_box.inherit_page_box(trial.read_bytes()))
+            path.write_bytes(page_geometry.inherit_page_box(trial.read_bytes()))
     if best is None:
         raise SystemExit(f"{path.name}: no spacer keeps the table on one page")
     return best
@@ -86,7 +86,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         scan = Path(tmp) / "scan.pdf"
         make_scans.scan_pdf(OUT / "sample_bottom_truetype.pdf", scan)
-        (OUT / "sample_bottom_scan.pdf").write_bytes(inherit_page_box.inherit_page_box(scan.read_bytes()))
+        (OUT / "sample_bottom_scan.pdf").write_bytes(page_geometry.inherit_page_box(scan.read_bytes()))
     made.append(("sample_bottom_scan.pdf", None))
     for name, spacer in made:
         print(f"wrote samples/page_bottom/{name}" + (f" (table pushed down {spacer} pt)" if spacer else ""))

@@ -9,6 +9,7 @@ pdfminer gives a character, so that words, lines and cells group as they do from
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import math
 
 import pypdfium2
@@ -38,7 +39,39 @@ def pdfium_layer(page: pypdfium2.PdfPage) -> TextLayer:
             image_area += abs((x1 - x0) * (y1 - y0))
         else:
             edges.extend(_path_edges(obj, left, top))
-    return TextLayer(float(width), float(height), chars, edges, image_area / (width * height or 1.0), "pypdfium2")
+    layer = TextLayer(float(width), float(height), chars, edges, image_area / (width * height or 1.0), "pypdfium2")
+    return turned(layer, page.get_rotation())
+
+
+def turned(layer: TextLayer, rotation: int) -> TextLayer:
+    """The layer as the page is shown: a page whose /Rotate is 90, 180 or 270 (degrees clockwise) is
+    displayed turned, and rendered so (its audit pictures, OCR); pdfium's text page is in the unturned
+    frame. Boxes, edges and the page's size are turned into the shown frame, as pdfminer's are, so that
+    lines group across the shown page and every box lies where the rendering shows its text."""
+    rotation %= 360
+    if rotation not in (90, 180, 270):
+        for c in layer.chars:
+            del c["angle"]
+        return layer
+    w, h = layer.width, layer.height
+
+    def turn(x0: float, x1: float, top: float, bottom: float) -> tuple[float, float, float, float]:
+        if rotation == 90:
+            return h - bottom, h - top, x0, x1
+        if rotation == 180:
+            return w - x1, w - x0, h - bottom, h - top
+        return top, bottom, w - x1, w - x0
+
+    for c in layer.chars:
+        c["x0"], c["x1"], c["top"], c["bottom"] = turn(c["x0"], c["x1"], c["top"], c["bottom"])
+        c["doctop"] = c["top"]
+        c["upright"] = math.cos(math.radians(c.pop("angle", 0.0) - rotation)) > 0.99
+    for e in layer.edges:
+        e["x0"], e["x1"], e["top"], e["bottom"] = turn(e["x0"], e["x1"], e["top"], e["bottom"])
+        e["doctop"], e["width"], e["height"] = e["top"], e["x1"] - e["x0"], e["bottom"] - e["top"]
+        if rotation != 180:
+            e["orientation"] = "h" if e["orientation"] == "v" else "v"
+    return dataclasses.replace(layer, width=h, height=w) if rotation != 180 else layer
 
 
 DESCENT = 0.2  # the share of the font size below the baseline, where no character of the font says
@@ -78,8 +111,10 @@ def _chars(textpage, left: float, top: float) -> list[dict]:
                 inked.append((len(out), i, size))
         bottom = top - rect.bottom
         height = min(loose, size) if size > 0 else loose
+        # the text's direction on the unturned page, counter-clockwise: a turned page's upright text runs up it
+        angle = math.degrees(math.atan2(matrix.b, matrix.a))
         out.append({"text": chr(code), "x0": rect.left - left, "x1": rect.right - left, "top": bottom - height,
-                    "bottom": bottom, "doctop": bottom - height,
+                    "bottom": bottom, "doctop": bottom - height, "angle": angle,
                     "upright": matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0})
     if inked:
         _place_inked(textpage, out, inked, left, top)
