@@ -47,8 +47,12 @@ ROLE_DEFS = [
     RoleDef("target", r"年度指标值|年初指标值|调整指标值|全年指标值|年初目标值|年度目标值|绩效目标值|预期目标值?|目标值|指标值", "any", "scores"),
     RoleDef("actual", r"实际完成值|全年实际值|实际完成情况|实际值|完成值|实现值", "any", "scores"),
     RoleDef("raw_score", r"评价分值\(百分制\)|百分制得分|得分率|得分系数", "rate", "scores"),
+    # 自评分 / 评分: the form's own word for the score column where it has no 得分, opening a cell (not the end
+    # of a heading such as '指标体系及评分', nor prose: '项目自评分为89.7分'); headers are matched with their
+    # line breaks squeezed out, so what follows the word may be the next line's first character
     RoleDef("score", r"执行率得分|加权(?:平均)?得分|自评得分|评价得分|考评得分|考核得分|实际得分|指标得分|核定得分|审核得分|"
-                     r"复核得分|得分", "score", "both"),
+                     r"复核得分|得分|(?<!\p{Han})(?:自评分数?|评分)(?!依据|标准|细则|说明|办法|方法|要点|规则|为|是)",
+            "score", "both"),
     RoleDef("weight", r"执行率权重|指标权重|指标分值|标准分值|权重分|权重|分值|权数|标准分|满分", "weight", "both"),
     # 扣分: the points a row lost (its score is the weight less them); a column of its own, never the score
     RoleDef("deduction", r"扣分(?!原因|说明|依据|理由|情况)|扣减分值|扣分值", "score", "scores"),

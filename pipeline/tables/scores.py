@@ -156,6 +156,7 @@ def _read(text: str, header: Header, end: int,
         report.rows_chosen_by_totals = _by_totals(table, {i: r for i, r in leaf_rows.items() if i < len(table.indicators)},
                                                   columns, outside)
     _drop_empty_categories(table)
+    _drop_echo_categories(table)
     report.total_row = bool(table.total_weight or table.total_score)
     report.totals_confirmed = adds_up(table)
     report.confidence = _confidence(table, report)
@@ -313,6 +314,31 @@ def _drop_empty_categories(table: ScoreTable) -> None:
     keep = [k for k, i in enumerate(table.indicators) if i.weight is not None or i.score is not None or k in used]
     if len(keep) == len(table.indicators):
         return
+    remap = {old: new for new, old in enumerate(keep)}
+    table.indicators = [table.indicators[k] for k in keep]
+    table.spans = [table.spans[k] for k in keep]
+    for ind in table.indicators:
+        if ind.parent is not None:
+            ind.parent = remap.get(ind.parent)
+
+
+def _drop_echo_categories(table: ScoreTable) -> None:
+    """A category cell over a single row that only repeats that row's name ('一、项目设立的规范性' over
+    '项目设立的规范性': a 评价指标 column whose cells are merged only where a category has several rows) is
+    the row's own label, not a level above it: the row takes the category's place."""
+    children: dict[int, list[int]] = {}
+    for k, ind in enumerate(table.indicators):
+        if ind.parent is not None:
+            children.setdefault(ind.parent, []).append(k)
+    echoes = {p: kids[0] for p, kids in children.items()
+              if len(kids) == 1 and table.indicators[p].weight is None and table.indicators[p].score is None
+              and _clean(table.indicators[p].name or "") == _clean(table.indicators[kids[0]].name or "")}
+    if not echoes:
+        return
+    for p, child in echoes.items():
+        table.indicators[child].parent = table.indicators[p].parent
+        table.indicators[child].level = table.indicators[p].level
+    keep = [k for k in range(len(table.indicators)) if k not in echoes]
     remap = {old: new for new, old in enumerate(keep)}
     table.indicators = [table.indicators[k] for k in keep]
     table.spans = [table.spans[k] for k in keep]
