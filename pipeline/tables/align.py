@@ -29,6 +29,10 @@ CUT_COST = 1.0
 SKIP_COLUMN = 1.0
 SKIP_TRAILING = 0.9  # rows lose their trailing empty cells more often than inner ones
 SKIP_TOKEN = 3.0
+# A figure of a row laid on the header's cells, read into a column whose header cell is not the figure's
+# own: the cells say which column a figure is under, so such a reading is kept only where no reading that
+# follows the cells fits (a unit cell '%' no longer lets the 完成值 100 slide into the weight column).
+OFF_CELL = 2.0
 MAX_READINGS = 400
 
 
@@ -154,7 +158,7 @@ def align(row: Row, columns: list[Column], tokens: list[Token] | None = None,
     tokens = row.values if tokens is None else tokens
     if not tokens:
         return RowReading(row, {}, 0.0)
-    optimum, readings = _readings(tokens, columns, 0.0)
+    optimum, readings = _readings(tokens, columns, 0.0, _laid_on_cells(row))
     if not readings:
         return None
     readings = [r for _, r in readings]
@@ -172,17 +176,27 @@ def near_readings(row: Row, columns: list[Column], slack: float) -> list[tuple[f
     the choices a table's own totals may decide between ('33' is a weight of 33, or 3 | 3)."""
     if not row.values:
         return [(0.0, {})]
-    optimum, readings = _readings(row.values, columns, slack)
+    optimum, readings = _readings(row.values, columns, slack, _laid_on_cells(row))
     return [(round(cost - optimum, 6), r) for cost, r in readings]
 
 
-def _readings(tokens: list[Token], columns: list[Column], slack: float) -> tuple[float, list[tuple[float, dict[str, Value]]]]:
+def _laid_on_cells(row: Row) -> bool:
+    """The row was laid on the header's cells (layout._by_cells): its tokens' cells are the header's."""
+    return row.leaf_cell is not None
+
+
+def _readings(tokens: list[Token], columns: list[Column], slack: float,
+              on_cells: bool = False) -> tuple[float, list[tuple[float, dict[str, Value]]]]:
     """(the cheapest cost, every reading within `slack` of it with its cost)."""
     n_tok, n_col = len(tokens), len(columns)
 
+    def off_cell(ti: int, ci: int) -> float:
+        own, col = tokens[ti].cell, columns[ci].cell
+        return OFF_CELL if on_cells and own >= 0 and col is not None and own != col else 0.0
+
     @cache
     def cut(ti: int, ci: int, k: int) -> list[tuple[float, list[Value]]]:
-        return _place_cut(columns[ci:ci + k], tokens[ti])
+        return [(cost + off_cell(ti, ci), values) for cost, values in _place_cut(columns[ci:ci + k], tokens[ti])]
 
     @cache
     def best(ti: int, ci: int) -> float:
@@ -193,7 +207,7 @@ def _readings(tokens: list[Token], columns: list[Column], slack: float) -> tuple
             options.append((0.0 if _is_free(columns[ci]) else SKIP_COLUMN) + best(ti, ci + 1))
             placed = _place(columns[ci], tokens[ti])
             if placed:
-                options.append(placed[0] + best(ti + 1, ci + 1))
+                options.append(placed[0] + off_cell(ti, ci) + best(ti + 1, ci + 1))
             for k in range(2, n_col - ci + 1):
                 for cost, _ in cut(ti, ci, k):
                     options.append(cost + best(ti + 1, ci + k))
@@ -214,7 +228,7 @@ def _readings(tokens: list[Token], columns: list[Column], slack: float) -> tuple
             placed = _place(columns[ci], tokens[ti])
             if placed:
                 chosen[_key(columns, ci)] = placed[1]
-                walk(ti + 1, ci + 1, spent + placed[0], chosen)
+                walk(ti + 1, ci + 1, spent + placed[0] + off_cell(ti, ci), chosen)
                 del chosen[_key(columns, ci)]
             for k in range(2, n_col - ci + 1):
                 for cost, values in cut(ti, ci, k):

@@ -187,6 +187,8 @@ def _header_cells(text: str, header: Header, sep: regex.Pattern) -> _HeaderCells
     if header.end > line_end:
         return None  # a header over two lines: its cells do not say which column is which
     cell_of = [_count(sep, text, line_start, c.start) for c in header.columns]
+    for column, k in zip(header.columns, cell_of):
+        column.cell = k  # a row laid on these cells puts each figure under its column (align.OFF_CELL)
     labels = [k for k, c in zip(cell_of, header.columns) if c.role in LABEL_ROLES]
     if header.kind == "scores":
         if not labels or max(labels) >= min(k for k, c in zip(cell_of, header.columns) if c.role not in LABEL_ROLES):
