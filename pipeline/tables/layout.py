@@ -52,7 +52,7 @@ def find_headers(text: str) -> list[Header]:
     squeezed = _Squeezed.of(text)
     headers = []
     for cluster in _clusters(squeezed.text):
-        header = _header(squeezed, cluster)
+        header = _header(squeezed, _last_line_of_two(text, squeezed, cluster))
         if header is not None:
             headers.append(header)
     return headers
@@ -74,6 +74,25 @@ def _clusters(text: str) -> list[list[regex.Match]]:
             last_end = paren.end()
             paren = _PAREN_AFTER.match(text, last_end)
     return clusters
+
+
+def _last_line_of_two(text: str, squeezed: _Squeezed, matches: list[regex.Match]) -> list[regex.Match]:
+    """A header printed on two rows, the upper one's merged cells repeated ('评价指标|评价指标|评价指标|分值|
+    得分' over '一级指标|二级指标|三级指标|分值|得分'): the lower row, whose cells stand over the columns, is the
+    header; the upper one only repeats its figure columns. Kept whole where no figure column repeats."""
+    lines: dict[int, list[regex.Match]] = {}
+    first = squeezed.origin[matches[0].start()]
+    for m in matches:  # lines counted from the cluster's first word: a header spans a few lines at most
+        lines.setdefault(text.count("\n", first, squeezed.origin[m.start()]), []).append(m)
+    if len(lines) < 2:
+        return matches
+    last = lines[max(lines)]
+    roles = {m.lastgroup for m in last if m.lastgroup not in LABEL_ROLES}
+    above = [m for k, ms in lines.items() if k != max(lines) for m in ms]
+    repeated = roles & {m.lastgroup for m in above if m.lastgroup not in LABEL_ROLES}
+    if len(last) >= 3 and repeated and any(m.lastgroup in LABEL_ROLES for m in last):
+        return last
+    return matches
 
 
 def _header(squeezed: _Squeezed, matches: list[regex.Match]) -> Header | None:
@@ -204,10 +223,17 @@ def _header_cells(text: str, header: Header, sep: regex.Pattern) -> _HeaderCells
     return _HeaderCells(len(pieces), first, last, free, repeats)
 
 
+# A line of a separated table with no separator that is longer than this (spaces aside) is prose: the
+# paragraph after the table ('(三)评价结论:本项目综合评分90.7分,…'), not a row or a wrapped cell.
+PROSE_LINE = 40
+
+
 def _separated_rows(text: str, start: int, end: int, sep: regex.Pattern, cells: _HeaderCells | None = None) -> list[Row]:
     rows = []
     for line in regex.finditer(r"[^\n\f]+", text[start:end]):
         line_start = start + line.start()
+        if rows and not sep.search(line[0]) and len("".join(line[0].split())) > PROSE_LINE:
+            break
         tokens, pieces, a = [], [], line_start
         for cut in [*sep.finditer(text, line_start, line_start + len(line[0])), None]:
             b = cut.start() if cut else line_start + len(line[0])
