@@ -2,6 +2,7 @@
 
 Figures and names are invented; the layouts are those of real scrapes (DOMAIN.md §2.3, §4.2).
 """
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -307,3 +308,40 @@ def test_a_subtotal_across_every_label_cell_closes_the_top_category():
             "合计 | 合计 | 合计 | 10 | 9\n")
     table, _ = read_score_table(text)
     assert [(i.name, i.weight, i.score) for i in table.indicators if i.level == 1] == [("投入", 10, 9)]
+
+
+@pytest.mark.parametrize("text, roles", [
+    ("评价指标|指标名称|权重|自评分\n一、项目设立的规范性|项目设立的规范性| 5 | 5\n", ["name", "name", "weight", "score"]),
+    ("指标名称指标解释权重自评分一、项目设立的规范性", ["name", "note", "weight", "score"]),  # glued by a scrape
+    ("二、绩效评价指标体系及评分\n一级指标|二级指标|三级指标|得分|分值|评分依据\n决策|项目立项|立项依据| 4 | 4 |充分",
+     ["level1", "level2", "level3", "score", "weight", "note"]),  # a heading's 评分 heads no column
+])
+def test_the_score_column_is_named_by_the_forms_own_word(text, roles):
+    (header,) = find_headers(text)
+    assert [c.role for c in header.columns] == roles
+
+
+def test_a_header_on_two_rows_is_its_lower_row():
+    text = ("评价指标|评价指标|评价指标|分值|得分|扣分原因\n一级指标|二级指标|三级指标|分值|得分|扣分原因\n"
+            "决策|项目立项|立项依据充分性| 4 | 4 |\n决策|项目立项|立项程序规范性| 3 | 2 |程序不全\n"
+            "过程|资金管理|资金到位率| 5 | 5 |\n")
+    table, report = read_score_table(text)
+    assert report.roles == ["level1", "level2", "level3", "weight", "score", "note"]
+    assert [(i.name, i.weight, i.score) for i in table.indicators if i.weight is not None] == [
+        ("立项依据充分性", 4, 4), ("立项程序规范性", 3, 2), ("资金到位率", 5, 5)]
+
+
+def test_the_paragraph_after_a_separated_table_ends_it():
+    text = ("一级指标|二级指标|三级指标|分值|得分\n决策|项目立项|立项依据充分性| 4 | 4\n过程|资金管理|资金到位率| 5 | 5\n"
+            "(三)评价结论:本项目综合评分90.7分,评价等级为“优”。评价等级按90分(含)以上为“优”,80分(含)至90分为“良”。\n")
+    table, _ = read_score_table(text)
+    assert [i.name for i in table.indicators if i.weight is not None or i.score is not None] == ["立项依据充分性", "资金到位率"]
+
+
+def test_a_figure_laid_on_the_headers_cells_stays_under_its_own_column():
+    text = ("一级指标|二级指标|三级指标|指标性质|指标值|度量单位|完成值|权重|得分|未完成原因分析\n"
+            "产出指标|质量指标|项目验收合格率| = | 100 | % | 100 | 15 | 15\n"
+            "产出指标|时效指标|资金拨付及时率| ≥ | 100 | % | 86 | 15 | 13\n")
+    table, report = read_score_table(text)
+    assert [(i.weight, i.score, i.actual) for i in table.indicators if i.weight is not None] == [(15, 15, "100"), (15, 13, "86")]
+    assert report.ambiguous == []
