@@ -345,3 +345,11 @@ def test_a_figure_laid_on_the_headers_cells_stays_under_its_own_column():
     table, report = read_score_table(text)
     assert [(i.weight, i.score, i.actual) for i in table.indicators if i.weight is not None] == [(15, 15, "100"), (15, 13, "86")]
     assert report.ambiguous == []
+
+
+def test_a_figure_after_a_sentence_or_before_the_next_rows_numbering_is_not_part_of_a_label():
+    text = "用以反映和考核项目立项的规范情况。55二、绩效目标合理性"
+    assert [(t.kind, t.text) for t in tokenize(text, 0, len(text))] == [
+        ("text", "用以反映和考核项目立项的规范情况。"), ("number", "55"), ("text", "二、绩效目标合理性")]
+    inner = "指标1工程完工率"
+    assert [t.kind for t in tokenize(inner, 0, len(inner))] == ["text"]
