@@ -115,6 +115,16 @@ class Band:
     max: float | None = None
 
 
+def grade_for(score: float | None, bands: list[Band]) -> str | None:
+    """The grade of the band `score` falls in (min inclusive, max exclusive), or None."""
+    if score is None:
+        return None
+    for b in bands:
+        if (b.min is None or score >= b.min - 1e-9) and (b.max is None or score < b.max - 1e-9):
+            return b.grade
+    return None
+
+
 @dataclass
 class Grade:
     stated: str | None = None

@@ -1,7 +1,7 @@
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from pipeline.extract.glued import cuts, rate_matches, weight_score_pairs
+from pipeline.tables.glued import cuts, rate_matches, weight_score_pairs
 
 
 def test_sample_runs_split_into_weight_and_score():

@@ -9,10 +9,10 @@ from ..numbers import AMOUNT as AMOUNT_TEXT
 from ..numbers import NUMBER, Number, parse_amount, parse_arabic, parse_percent
 from ..record import FundingSource
 from ..tables.funds import execution_weight, read_funds
+from ..tables.glued import amounts_and_rate, cuts, is_weight, rate_matches
 from ..tables.model import figure
 from .amounts import find_amounts
 from .context import Context, Found
-from .glued import amounts_and_rate, cuts, is_weight, rate_matches
 from .splits import find_splits
 
 AMOUNT = rf"(?P<amt>{AMOUNT_TEXT})"

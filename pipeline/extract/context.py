@@ -4,16 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..normalise import NormalisedText
-
-
-@dataclass
-class Found:
-    """A value read from the normalised text at [start, end)."""
-
-    value: object
-    start: int
-    end: int
-    half_unit: float | None = None
+from ..tables.model import Found  # noqa: F401  (the extractors' value type, read by the table interpreter too)
 
 
 @dataclass

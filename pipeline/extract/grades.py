@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..numbers import NUMBER, parse_arabic
-from ..record import Band
+from ..record import Band, grade_for  # noqa: F401  (grade_for: the derived grade, extract/__init__)
 from .context import Found
 
 GRADE_WORDS = r"优秀|优|良好|良|合格|中等|中|一般|较差|差|不合格|不及格|及格"
@@ -125,15 +125,6 @@ def default_bands(year: int | None, cited_rules: list[dict]) -> tuple[list[Band]
     if (year is not None and year >= 2020) or cites_2020:
         return [Band("优", 90, None), Band("良", 80, 90), Band("中", 60, 80), Band("差", None, 60)], "财预〔2020〕10号"
     return [], None
-
-
-def grade_for(score: float | None, bands: list[Band]) -> str | None:
-    if score is None:
-        return None
-    for b in bands:
-        if (b.min is None or score >= b.min - 1e-9) and (b.max is None or score < b.max - 1e-9):
-            return b.grade
-    return None
 
 
 def read_grades(text: str) -> GradeFacts:

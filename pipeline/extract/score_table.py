@@ -10,13 +10,14 @@ Two text layouts are read:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
 from ..record import Indicator
+from ..tables.glued import cuts, is_number_form, is_weight, weight_score_pairs
+from ..tables.model import ScoreTable
 from .context import Context, Found
-from .glued import cuts, is_number_form, is_weight, weight_score_pairs
 
 WEIGHT_WORDS = r"(?:指标权重|指标分值|标准分值|权重分|权重|分值|权数|标准分|满分)"
 SCORE_WORDS = (r"(?:自评得分|评价得分|考评得分|考核得分|实际得分|指标得分|核定得分|审核得分|复核得分|综合得分|"
@@ -30,15 +31,6 @@ _NAME_END = "性率度)标量效益理"
 _EXPLAIN_START = regex.compile(r"(?:项目|反映|用以|考核|是否|与项目|根据|指|评价|衡量|主要|通过|按照|以|该项|本项)")
 _TOTAL_LABEL = regex.compile(r"(?:合计|总分|总计|总得分|得分合计)\s*$")
 _PARTS_SPLIT = regex.compile(r"和|及|与|、")
-
-
-@dataclass
-class ScoreTable:
-    indicators: list[Indicator]
-    total_weight: Found | None = None
-    total_score: Found | None = None
-    spans: list[dict] = field(default_factory=list)  # per indicator: {"name"|"weight"|"score": (start, end)}
-    notes: list[str] = field(default_factory=list)
 
 
 def _split_name(segment: str, has_explanation: bool) -> str:

@@ -20,8 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache, lru_cache
 
-from ..extract.glued import cuts, is_weight, rate_matches
 from .cells import Token, decimals_of, half_unit, plain_value
+from .glued import cuts, is_weight, rate_matches
 from .model import Column, Row, RowReading, Value
 from .roles import ROLES
 

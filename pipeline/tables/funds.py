@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..extract.glued import rate_matches
 from .align import align
 from .cells import half_unit
+from .glued import rate_matches
 from .layout import body_rows, tables_of
 from .model import Column, Header, Row, TableReport, Value, figure
 from .roles import FUNDS_KEYS, ROLE_DEFS

@@ -4,7 +4,29 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from ..record import Indicator
 from .cells import Token
+
+
+@dataclass
+class Found:
+    """A value read from the normalised text at [start, end)."""
+
+    value: object
+    start: int
+    end: int
+    half_unit: float | None = None
+
+
+@dataclass
+class ScoreTable:
+    """A score table read: its indicator rows, its totals, and where each value stands in the text."""
+
+    indicators: list[Indicator]
+    total_weight: Found | None = None
+    total_score: Found | None = None
+    spans: list[dict] = field(default_factory=list)  # per indicator: {"name"|"weight"|"score": (start, end)}
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import regex
 
-from ..extract.context import Found
-from ..extract.score_table import ScoreTable
 from ..record import Indicator
 from .align import align, near_readings
 from .cells import Token
 from .layout import body_rows, tables_of
-from .model import Header, TableReport, Value, figure
+from .model import Found, Header, ScoreTable, TableReport, Value, figure
 from .roles import LABEL_ROLES, POINTS, ROLE_RE
 from .totals import SLACK, RowOptions, choose
 

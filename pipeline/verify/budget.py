@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import regex
 
-from ..extract.glued import rate_matches
 from ..record import Check, Record
+from ..tables.glued import rate_matches
 from .base import (
     EPS,
     check,

@@ -1,8 +1,7 @@
 """Checks on the grade (评价等级) and its bands."""
 from __future__ import annotations
 
-from ..extract.grades import grade_for
-from ..record import Check, Record
+from ..record import Check, Record, grade_for
 from .base import EPS, check, evidence, failed, fmt, passed, skipped
 
 # 一般 / 合格 / 中 are one tier (DOMAIN.md §1.2): a report may say 合格 where its bands say 中.

@@ -1,0 +1,33 @@
+"""The stages stand in order: a lower package never imports a higher one (issue 24: tables/ imported
+back up from extract/, so the interpreter could not be read or tested below the extractors)."""
+import ast
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+PIPELINE = ROOT / "pipeline"
+# package → the packages above it, which it must not import
+ABOVE = {
+    "tables": ("extract", "verify", "dataset", "audit", "review"),
+    "load": ("extract", "tables", "verify", "dataset", "audit", "review"),
+    "verify": ("extract", "dataset", "audit", "review"),
+}
+
+
+def _imports(path: Path) -> set[str]:
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            # relative to pipeline/<package>/: '..extract.glued' (level 2) names pipeline.extract
+            if node.level == 2 or (node.level == 0 and node.module.startswith("pipeline.")):
+                out.add(node.module.removeprefix("pipeline.").split(".")[0])
+        elif isinstance(node, ast.Import):
+            out.update(a.name.removeprefix("pipeline.").split(".")[0] for a in node.names if a.name.startswith("pipeline."))
+    return out
+
+
+@pytest.mark.parametrize("package", sorted(ABOVE))
+def test_a_lower_stage_never_imports_a_higher_one(package):
+    wrong = {f"{p.name} imports {m}" for p in (PIPELINE / package).glob("*.py") for m in _imports(p) if m in ABOVE[package]}
+    assert not wrong, sorted(wrong)
