@@ -251,3 +251,15 @@ def test_every_verdict_names_the_stated_and_the_computed_figure_the_same_way(tmp
     assert rate.status == "fail" and rate.stated == 91 and rate.computed == 90
     grade = check_of(record, "grade_matches_score")
     assert grade.status == "fail" and grade.stated == "优" and grade.computed == "良"
+
+
+ALLOCATION = ("财政局呼财农指【2023】41号文件《关于下达2023年自治区水利发展资金预算的通知》,下达本县2023年资金{a}万元。\n"
+              "另据呼财农指【2023】41号文件,下达本县山洪灾害防治设施维养{b}万元。\n")
+
+
+def test_an_allocation_stated_twice_by_its_document_number_must_agree(tmp_path):
+    text = "某县2023年水利发展资金绩效自评报告\n" + ALLOCATION.format(a=5, b=6)
+    c = check_of(run(tmp_path, text), "repeated_figures_agree")
+    assert c.status == "fail" and "allocation 农指〔2023〕41号" in c.message
+    c = check_of(run(tmp_path, "某县2023年水利发展资金绩效自评报告\n" + ALLOCATION.format(a="6.0", b=6)), "repeated_figures_agree")
+    assert c.status == "pass"

@@ -24,9 +24,10 @@ SCORE_SET = SHARED / "tools" / "score_set.py"
 FIELDS_FLOOR = 382
 # score_set.py on the same 47 reports at the start of 2026-12-04: fields 336/381, flags 2 true, 2 false alarms
 # (both funding_sources_sum: two breakdowns of one total read as one, a glued run cut a digit off), 2 missed.
-# With verdicts that say how sure they are (pipeline/verify/certainty.py): 2 true, 0 false alarms, 2 missed.
+# With verdicts that say how sure they are (pipeline/verify/certainty.py): 2 true, 0 false alarms, 2 missed;
+# with an allocation stated twice by its document number compared: 3 true, 0 false alarms, 1 missed.
 SET_FIELDS_FLOOR = 336
-TRUE_FLAGS_FLOOR = 2
+TRUE_FLAGS_FLOOR = 3
 FALSE_ALARMS_CEILING = 0
 
 

@@ -46,6 +46,13 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
             ts.pointer = f"/text_sums/{len(record.text_sums)}"
             ctx.cite(ts.pointer, (pos, pos + len(ts.text)))
         record.text_sums.append(ts)
+    stated = {}
+    for number, found in statements.allocations(text):
+        stated.setdefault(number, []).append(found)
+    for number, found in stated.items():
+        if len(found) >= 2:  # an allocation named once asserts nothing
+            for f in found:
+                _mention(ctx, record, f"allocation {number}", f)
     count = statements.stated_indicator_count(text)
     if count:
         record.scores.indicator_count_stated = count.value

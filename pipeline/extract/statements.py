@@ -2,7 +2,8 @@
 
 * 'A万元, 其中 a万元、b万元、c万元' — a total and its parts (part_sums_text);
 * 'A万元。同比增加 X万元, 增长 Y%' — a year-on-year change (yoy_change);
-* the total score written in the prose ('自评分为89.7分'), compared with the table's.
+* the total score written in the prose ('自评分为89.7分'), compared with the table's;
+* an allocation named by its document number ('呼财农指【2023】41号文件…下达…5万元'), stated again.
 """
 from __future__ import annotations
 
@@ -21,6 +22,32 @@ _TOTAL_SCORE = regex.compile(
     rf"(?:(?:自评|评价|综合|考评|考核|最终|绩效)(?:得分|评分|总分|分数|分)|总得分|得分合计|(?:该|本)?(?:项目|部门)(?:综合)?得分)"
     rf"(?:合计)?(?:\(分\))?(?:为|是|:|达到|达)?\s*"
     rf"(?P<v>{NUMBER})(?:\s*分(?![值数]|及|以上|以下)|(?![\d.%万元年月日个项次人分]))")
+
+
+# An allocation document's number: issuer, year in brackets, serial ('呼财农指【2023】41号', '财预〔2020〕10号').
+_DOC_NUMBER = regex.compile(r"(?P<issuer>\p{Han}{2})[〔【\[((]\s*(?P<year>\d{4})\s*[〕】\]))]\s*(?P<serial>\d{1,4})\s*号")
+# The amount a document allocates: the first amount after 下达 (or 安排/拨付) in the sentence that names it,
+# not the 下达 of the document's own title (《关于下达…的通知》)
+_ALLOCATED = regex.compile(rf"(?:下达|安排|拨付)(?![^《》]*》)[^。;;]{{0,40}}?(?P<amount>{_AMT})")
+
+
+def allocations(text: str) -> list[tuple[str, Found]]:
+    """(document number, the amount it allocates) for every sentence that names an allocation document and
+    the amount it 下达s: one document's allocation stated twice is one figure (repeated_figures_agree)."""
+    out = []
+    for m in _DOC_NUMBER.finditer(text):
+        end = regex.compile(r"[。;;\n]").search(text, m.end())
+        sentence_end = end.start() if end else len(text)
+        a = _ALLOCATED.search(text, m.end(), sentence_end)
+        if a is None:
+            continue
+        n = parse_amount(a["amount"])
+        if n is not None:
+            # the issuer's last two characters, the year and the serial: '呼财农指【2023】41号' and '农指〔2023〕41号'
+            # name one document however much of the issuer a sentence writes
+            key = f"{m['issuer']}〔{m['year']}〕{m['serial']}号"
+            out.append((key, Found(n.value, a.start("amount"), a.end("amount"), n.half_unit)))
+    return out
 
 
 def part_sums(text: str) -> list[tuple[TextSum, Split]]:
