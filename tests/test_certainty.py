@@ -115,6 +115,21 @@ def test_a_figure_from_a_formulas_cached_result_needs_a_look():
     assert check_of(record, "formula_values").status == "warn"
 
 
+def test_a_row_of_figures_the_reading_skipped_leaves_the_sums_to_a_person():
+    data = pipeline.extract(SAMPLES / "selfeval_2021.txt")[0].to_dict()
+    data["scores"]["total_score"] = 97.5
+    data["scores"]["table_report"]["rows_skipped"] = [{"text": "11过程组织实施培训台账完整性432", "reason": "no weight or score"}]
+    record = pipeline.Record.from_dict(data)
+    pipeline.verify(record)
+    c = check_of(record, "indicator_scores_sum")
+    assert needs_look(c) and "row_unread" in _doubts(c) and "培训台账完整性" in c.message
+    # a row holding only its number (行次) on an empty row is not a row lost
+    data["scores"]["table_report"]["rows_skipped"] = [{"text": "地方财政资金(万元)3", "reason": "no weight or score"}]
+    record = pipeline.Record.from_dict(data)
+    pipeline.verify(record)
+    assert check_of(record, "indicator_scores_sum").status == "fail"
+
+
 def test_a_misread_that_one_confusion_repairs_is_unsure_with_the_repair_named():
     record = _record_with_failing_total(confidence=0.99, text="96.5")  # OCR reads 6 for 5: 95.5 repairs it
     pipeline.verify(record)

@@ -249,6 +249,30 @@ def table_not_closed(record: Record, check: Check) -> list[Doubt]:
     return []
 
 
+_FIGURES = regex.compile(r"\d+(?:\.\d+)?")
+# What a table report says of a row whose figures were not read into it (tables/scores.py, tables/funds.py)
+UNREAD_ROW_REASONS = frozenset({"no weight or score", "no figure fits the header"})
+
+
+@doubt("row_unread")
+def row_unread(record: Record, check: Check) -> list[Doubt]:
+    """The table the check adds up skipped a row that holds figures, two or more (its table report names
+    it): a row lost to the reading, not to the report. One figure alone is a row's number (行次) on an empty
+    row, not a row lost."""
+    if check.id in SCORE_TABLE_CHECKS:
+        report = record.scores.table_report or {}
+    elif check.id in ("funding_sources_sum", "execution_rate"):
+        report = getattr(record.budget, "funds_report", None) or {}
+    else:
+        return []
+    for skipped in report.get("rows_skipped") or []:
+        text = skipped.get("text") or ""
+        if skipped.get("reason") in UNREAD_ROW_REASONS and len(_FIGURES.findall(text)) >= 2:
+            return [Doubt("row_unread", f"表中有一行的数字未读入:{text[:30]}",
+                          f"a row of the table holds figures that were not read: {text[:30]}")]
+    return []
+
+
 @doubt("document_cut")
 def document_cut(record: Record, check: Check) -> list[Doubt]:
     """The document is cut and the table the check adds up may have lost rows to the cut: a score table
