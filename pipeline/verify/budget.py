@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import pointers
 from ..record import Check, Record
 from ..tables.glued import rate_matches
 from .base import (
@@ -32,7 +33,7 @@ def execution_rate(record: Record) -> Check:
     if not b.budget_yuan:
         return skipped(cid, "预算数为0,无法计算执行率", "the budget is 0: no rate to compute")
     d = decimals(b.execution_rate)
-    ev = evidence(record, "/budget/budget_yuan", "/budget/executed_yuan", "/budget/execution_rate")
+    ev = evidence(record, pointers.BUDGET_YUAN, pointers.EXECUTED_YUAN, pointers.EXECUTION_RATE)
     for label, denom in (("预算数 budget", b.budget_yuan), ("到位资金 received", b.received_yuan),
                          ("年初预算 initial budget", b.initial_budget_yuan)):
         if denom and rate_matches(b.executed_yuan / denom * 100, b.execution_rate, d):
@@ -77,7 +78,7 @@ def funding_sources_sum(record: Record) -> Check:
             compared += 1
             t, s, tol = sums
             if abs(s - t) > tol:
-                ev = evidence(record, *[f"/budget/funding_sources/{k}" for k in range(len(rows))])
+                ev = evidence(record, *[pointers.funding_source(k) for k in range(len(rows))])
                 split = {"source": "按来源 ", "use": "按用途 "}.get(group or "", "")
                 return failed(cid, f"{split}{zh}: 资金总额{money(t)},各来源合计{money(s)}",
                               f"{col}{' (' + group + ' split)' if group else ''}: the total row says {money(t)}, "
@@ -128,8 +129,8 @@ def budget_columns_order(record: Record) -> Check:
     b = record.budget
     if b.budget_yuan is None or b.executed_yuan is None:
         return skipped(cid, "缺少预算数或执行数", "budget or executed amount missing")
-    ev = evidence(record, "/budget/budget_yuan", "/budget/executed_yuan")
-    if b.executed_yuan <= b.budget_yuan + half_unit_of(record, "/budget/budget_yuan", 0.5):
+    ev = evidence(record, pointers.BUDGET_YUAN, pointers.EXECUTED_YUAN)
+    if b.executed_yuan <= b.budget_yuan + half_unit_of(record, pointers.BUDGET_YUAN, 0.5):
         return passed(cid, "执行数不超过预算数", "executed ≤ budget", b.budget_yuan, b.executed_yuan, ev)
     return failed(cid, f"执行数{money(b.executed_yuan)}超过预算数{money(b.budget_yuan)}",
                   f"executed {money(b.executed_yuan)} exceeds the budget {money(b.budget_yuan)}", b.budget_yuan, b.executed_yuan, ev)
@@ -145,9 +146,9 @@ def subprojects_sum(record: Record) -> Check:
     if len(sps) < 2 or (b.budget_yuan is None and b.executed_yuan is None):
         return skipped(cid, "子项目金额不全或缺少预算数", "fewer than two sub-project amounts, or no budget")
     s = sum(x.amount_yuan for x in sps)
-    halves = [half_unit_of(record, f"/subprojects/{i}/amount_yuan", 0.5) for i in range(len(record.subprojects))]
-    ev = evidence(record, "/budget/budget_yuan", *[f"/subprojects/{i}/amount_yuan" for i in range(len(record.subprojects))])
-    for label, target, pointer in (("预算数", b.budget_yuan, "/budget/budget_yuan"), ("执行数", b.executed_yuan, "/budget/executed_yuan")):
+    halves = [half_unit_of(record, pointers.subproject(i, "amount_yuan"), 0.5) for i in range(len(record.subprojects))]
+    ev = evidence(record, pointers.BUDGET_YUAN, *[pointers.subproject(i, "amount_yuan") for i in range(len(record.subprojects))])
+    for label, target, pointer in (("预算数", b.budget_yuan, pointers.BUDGET_YUAN), ("执行数", b.executed_yuan, pointers.EXECUTED_YUAN)):
         if target is None:
             continue
         tol = max(halves + [half_unit_of(record, pointer, 0.5)]) * (len(sps) + 1) + EPS
@@ -178,11 +179,11 @@ def subproject_items_sum(record: Record) -> Check:
         return skipped(cid, "没有带明细的子项目", "no sub-project with itemised amounts")
     for i, sp in rows:
         s = sum(it.amount_yuan for it in sp.items)
-        halves = [half_unit_of(record, f"/subprojects/{i}/items/{k}/amount_yuan", 0.5) for k in range(len(sp.items))]
-        tol = max(halves + [half_unit_of(record, f"/subprojects/{i}/amount_yuan", 0.5)]) * (len(sp.items) + 1) + EPS
+        halves = [half_unit_of(record, pointers.item(i, k, "amount_yuan"), 0.5) for k in range(len(sp.items))]
+        tol = max(halves + [half_unit_of(record, pointers.subproject(i, "amount_yuan"), 0.5)]) * (len(sp.items) + 1) + EPS
         if abs(s - sp.amount_yuan) > tol:
-            ev = evidence(record, f"/subprojects/{i}/amount_yuan",
-                          *[f"/subprojects/{i}/items/{k}/amount_yuan" for k in range(len(sp.items))])
+            ev = evidence(record, pointers.subproject(i, "amount_yuan"),
+                          *[pointers.item(i, k, "amount_yuan") for k in range(len(sp.items))])
             return failed(cid, f"子项目“{sp.name}”金额{money(sp.amount_yuan)},明细合计{money(s)}",
                           f"sub-project '{sp.name}' is {money(sp.amount_yuan)} but its items sum to {money(s)}",
                           sp.amount_yuan, s, ev)

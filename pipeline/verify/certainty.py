@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass
 
 import regex
 
+from .. import pointers
 from ..record import Check, Record
 from .base import is_bonus, leaves
 
@@ -150,8 +151,8 @@ def ocr_low_confidence(record: Record, check: Check) -> list[Doubt]:
 
 
 # the record's value each kind of repeated statement (record.mentions) is a copy of
-MENTION_POINTERS = {"budget_yuan": "/budget/budget_yuan", "executed_yuan": "/budget/executed_yuan",
-                    "execution_rate": "/budget/execution_rate", "total_score": "/scores/total_score"}
+MENTION_POINTERS = {"budget_yuan": pointers.BUDGET_YUAN, "executed_yuan": pointers.EXECUTED_YUAN,
+                    "execution_rate": pointers.EXECUTION_RATE, "total_score": pointers.TOTAL_SCORE}
 
 
 def _copies(record: Record, pointer: str) -> tuple[list, list]:

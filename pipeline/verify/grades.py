@@ -1,6 +1,7 @@
 """Checks on the grade (评价等级) and its bands."""
 from __future__ import annotations
 
+from .. import pointers
 from ..record import Check, Record, grade_for
 from .base import EPS, check, evidence, failed, fmt, passed, skipped
 
@@ -21,7 +22,7 @@ def grade_matches_score(record: Record) -> Check:
     if g.stated is None or total is None or not g.bands:
         return skipped(cid, "缺少所述等级、总分或等级区间", "no stated grade, total score or bands")
     band = grade_for(total, g.bands)
-    ev = evidence(record, "/grade/stated", "/scores/total_score", "/grade/bands")
+    ev = evidence(record, pointers.GRADE_STATED, pointers.TOTAL_SCORE, pointers.GRADE_BANDS)
     if band is not None and _same(band, g.stated):
         return passed(cid, f"总分{fmt(total)}属于“{band}”,与所述等级一致", f"total {fmt(total)} falls in '{band}' as stated",
                       band, g.stated, ev)
@@ -45,7 +46,7 @@ def grade_bands_valid(record: Record) -> Check:
     for lo, hi in zip(bands, bands[1:]):
         if lo.max is None or hi.min is None or abs(lo.max - hi.min) > EPS:
             problems.append(f"{lo.grade} ends at {fmt(lo.max)}, {hi.grade} starts at {fmt(hi.min)}")
-    ev = evidence(record, "/grade/bands")
+    ev = evidence(record, pointers.GRADE_BANDS)
     shown = [[b.grade, b.min, b.max] for b in bands]
     if problems:
         return failed(cid, "等级区间不连续或未覆盖0-100: " + "; ".join(problems),

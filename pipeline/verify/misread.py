@@ -12,6 +12,7 @@ import copy
 
 import regex
 
+from .. import pointers
 from ..record import Check, Record
 
 DIGIT_CONFUSIONS = {"0": "689", "1": "7", "3": "85", "5": "63", "6": "058", "7": "1", "8": "0369", "9": "08"}
@@ -27,12 +28,12 @@ def reconsider(record: Record, check: Check, run) -> Check:
     data = record.to_dict()
     for ev in check.evidence:
         pointer = ev.get("pointer")
-        value = _get(data, pointer)
+        value = _value(data, pointer)
         if not isinstance(value, (int, float)) or isinstance(value, bool) or not ev.get("text"):
             continue
         for token, repaired in _variants(ev["text"], value, ocr="confidence" in ev):
             trial = copy.deepcopy(data)
-            _set(trial, pointer, repaired)
+            pointers.set_in(trial, pointer, repaired)
             again = run(Record.from_dict(trial))
             if again.status == "pass":
                 check.status, check.severity, check.finding = "warn", "warning", "fail"
@@ -85,29 +86,8 @@ def _num(text: str) -> float:
     return float(text)
 
 
-def _get(data, pointer: str | None):
-    if not pointer or not pointer.startswith("/"):
+def _value(data: dict, pointer: str | None):
+    try:
+        return pointers.get(data, pointer) if pointer else None
+    except pointers.PointerError:
         return None
-    node = data
-    for part in pointer[1:].split("/"):
-        if isinstance(node, list):
-            if not part.isdigit() or int(part) >= len(node):
-                return None
-            node = node[int(part)]
-        elif isinstance(node, dict):
-            node = node.get(part)
-        else:
-            return None
-    return node
-
-
-def _set(data, pointer: str, value) -> None:
-    parts = pointer[1:].split("/")
-    node = data
-    for part in parts[:-1]:
-        node = node[int(part)] if isinstance(node, list) else node[part]
-    last = parts[-1]
-    if isinstance(node, list):
-        node[int(last)] = value
-    else:
-        node[last] = value

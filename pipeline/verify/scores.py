@@ -5,6 +5,7 @@ import math
 
 import regex
 
+from .. import pointers
 from ..numbers import parse_percent
 from ..record import Check, Record
 from .base import (
@@ -45,7 +46,7 @@ def indicator_scores_sum(record: Record) -> Check:
     if not rows or total is None:
         return skipped(cid, "缺少指标得分或总分", "no indicator scores or no total score")
     s = sum(ind.score for _, ind in rows)
-    ev = evidence(record, "/scores/total_score", *[f"/scores/indicators/{i}/score" for i, _ in rows])
+    ev = evidence(record, pointers.TOTAL_SCORE, *[pointers.indicator(i, "score") for i, _ in rows])
     diff = abs(s - total)
     if diff <= 0.05 + EPS:
         return passed(cid, f"指标得分合计{fmt(s)}等于总分{fmt(total)}", f"leaf scores sum to {fmt(s)} = total {fmt(total)}",
@@ -71,7 +72,7 @@ def indicator_weights_sum(record: Record) -> Check:
         return skipped(cid, "缺少指标分值", "no indicator weights")
     s = sum(ind.weight for _, ind in rows)
     stated = record.scores.total_weight
-    ev = evidence(record, "/scores/total_weight", *[f"/scores/indicators/{i}/weight" for i, _ in rows])
+    ev = evidence(record, pointers.TOTAL_WEIGHT, *[pointers.indicator(i, "weight") for i, _ in rows])
     if stated is not None and abs(stated - 100) > EPS:
         return failed(cid, f"总分值为{fmt(stated)},不是100", f"the stated total weight is {fmt(stated)}, not 100", 100, stated, ev)
     if abs(s - 100) > EPS:
@@ -96,7 +97,7 @@ def score_within_weight(record: Record) -> Check:
                       None, None, [])
     i, ind = bad[0]
     names = "; ".join(f"{ind.name}: {fmt(ind.score)}/{fmt(ind.weight)}" for _, ind in bad[:5])
-    ev = evidence(record, *[p for j, _ in bad for p in (f"/scores/indicators/{j}/weight", f"/scores/indicators/{j}/score")])
+    ev = evidence(record, *[p for j, _ in bad for p in (pointers.indicator(j, "weight"), pointers.indicator(j, "score"))])
     return failed(cid, f"{len(bad)}行得分超出分值: {names}", f"{len(bad)} row(s) score outside 0..weight: {names}",
                   [f"0 ≤ s ≤ {fmt(x.weight)}" for _, x in bad], [x.score for _, x in bad], ev)
 
@@ -120,7 +121,7 @@ def subtotals_match(record: Record) -> Check:
             s = sum(vals)
             if abs(s - own) > tol:
                 word = "分值" if attr == "weight" else "得分"
-                ev = evidence(record, f"/scores/indicators/{p}/{attr}", *[f"/scores/indicators/{k}/{attr}" for k in c])
+                ev = evidence(record, pointers.indicator(p, attr), *[pointers.indicator(k, attr) for k in c])
                 return failed(cid, f"{parent.name}的{word}{fmt(own)},下级合计{fmt(s)}",
                               f"{parent.name}: {attr} {fmt(own)} but its rows sum to {fmt(s)}", own, s, ev)
     return passed(cid, f"{len(pairs)}个上级指标小计相符", f"{len(pairs)} subtotal(s) match their rows")
@@ -152,7 +153,7 @@ def execution_score(record: Record) -> Check:
     if ind is None or rate is None:
         return skipped(cid, "缺少预算执行率指标行或执行率", "no budget-execution row or no execution rate")
     ok, exact = _score_fits_rate(ind.weight, ind.score, rate)
-    ev = evidence(record, "/budget/execution_rate", f"/scores/indicators/{i}/weight", f"/scores/indicators/{i}/score")
+    ev = evidence(record, pointers.EXECUTION_RATE, pointers.indicator(i, "weight"), pointers.indicator(i, "score"))
     if ok:
         return passed(cid, f"执行率得分{fmt(ind.score)}与{fmt(ind.weight)}×{fmt(rate)}%相符",
                       f"execution score {fmt(ind.score)} fits {fmt(ind.weight)} × {fmt(rate)}%", round(exact, 4), ind.score, ev)
@@ -173,7 +174,7 @@ def selfeval_execution_score(record: Record) -> Check:
                        "not a self-assessment form, or no execution score, budget or executed amount")
     rate = e / b * 100
     ok, exact = _score_fits_rate(ind.weight, ind.score, rate)
-    ev = evidence(record, "/budget/budget_yuan", "/budget/executed_yuan", f"/scores/indicators/{i}/score")
+    ev = evidence(record, pointers.BUDGET_YUAN, pointers.EXECUTED_YUAN, pointers.indicator(i, "score"))
     if ok:
         return passed(cid, "执行率得分与执行数/预算数相符", "execution score fits executed / budget", round(exact, 4), ind.score, ev)
     return failed(cid, f"执行率得分{fmt(ind.score)},按执行数/预算数应为{fmt(round(exact, 2))}",
@@ -191,7 +192,7 @@ def selfeval_total(record: Record) -> Check:
     rows = _leaf_rows(record, "score")
     s = sum(x.score for _, x in rows)
     w = sum(x.weight for _, x in rows if x.weight is not None)
-    ev = evidence(record, "/scores/total_score", f"/scores/indicators/{i}/score")
+    ev = evidence(record, pointers.TOTAL_SCORE, pointers.indicator(i, "score"))
     if abs(s - total) > 0.05 + EPS:
         return failed(cid, f"执行率得分与绩效指标得分合计{fmt(s)},总分为{fmt(total)}",
                       f"execution score plus indicator scores is {fmt(s)}, total says {fmt(total)}", total, s, ev)
@@ -256,7 +257,7 @@ def indicator_count_stated(record: Record) -> Check:
     n_top = sum(1 for ind in inds if ind.parent is None)
     levels = {ind.level for ind in inds}
     per_level = {lv: sum(1 for ind in inds if ind.level == lv) for lv in levels}
-    ev = evidence(record, "/scores/indicator_count_stated")
+    ev = evidence(record, pointers.INDICATOR_COUNT_STATED)
     if stated in (n_leaves, n_top, *per_level.values()):
         return passed(cid, f"陈述的{stated}个指标与评分表相符", f"the stated {stated} indicators match the table",
                       stated, {"rows": n_leaves, "groups": n_top}, ev)
@@ -288,4 +289,4 @@ def rate_indicators(record: Record) -> Check:
         return passed(cid, f"{len(rows)}个率类指标值在0-100%之间", f"{len(rows)} rate value(s) within 0-100%")
     i, ind, a, v = bad[0]
     return failed(cid, f"{ind.name}的值{fmt(v)}%超出0-100%", f"{ind.name}: {fmt(v)}% is outside 0-100%",
-                  "0..100", v, evidence(record, f"/scores/indicators/{i}/{a}"))
+                  "0..100", v, evidence(record, pointers.indicator(i, a)))

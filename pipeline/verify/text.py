@@ -2,6 +2,7 @@
 and whether the document is whole."""
 from __future__ import annotations
 
+from .. import pointers
 from ..record import Check, Record
 from .base import EPS, check, evidence, failed, first_unbalanced, fmt, passed, skipped
 
@@ -79,7 +80,7 @@ def year_consistency(record: Record) -> Check:
     if year is None:
         return skipped(cid, "没有预算年度", "no budget year")
     written = int(record.report_date[:4]) if record.report_date else None
-    ev = evidence(record, "/report/year", "/report_date")
+    ev = evidence(record, pointers.YEAR, pointers.REPORT_DATE)
     if written is not None and written < year:
         return failed(cid, f"报告日期{record.report_date}早于预算年度{year}", f"report dated {record.report_date}, before its year {year}",
                       f">= {year}", written, ev)
