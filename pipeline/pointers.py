@@ -16,6 +16,8 @@ INITIAL_BUDGET_YUAN, RECEIVED_YUAN = "/budget/initial_budget_yuan", "/budget/rec
 TOTAL_WEIGHT, TOTAL_SCORE = "/scores/total_weight", "/scores/total_score"
 GRADE_STATED, GRADE_BANDS = "/grade/stated", "/grade/bands"
 INDICATOR_COUNT_STATED, REPORT_DATE = "/scores/indicator_count_stated", "/report_date"
+FUNDING_SOURCE = "/budget/funding_source"  # the one-line source ('财政资金'); its rows are funding_source(k)
+SUBPROJECTS_FROM, SUBPROJECTS_STATED_COUNT = "/subprojects_from", "/subprojects_stated_count"
 
 
 def indicator(i: int, key: str | None = None) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import pointers
 from ..document import Document
 from ..normalise import NormalisedText
 from ..record import Budget, FundingSource, Indicator, Mention, Record, Report, Scores, Source
@@ -37,13 +38,13 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
     _grades(ctx, record)
     _subprojects(ctx, record, facts)
     for ts, split in statements.part_sums(text):
-        ts.pointer = f"/text_sums/{len(record.text_sums)}"
+        ts.pointer = pointers.text_sum(len(record.text_sums))
         record.text_sums.append(ts)
         ctx.cite(ts.pointer, (split.start, split.end))
     for ts in statements.yoy_changes(text):
         pos = text.find(ts.text)
         if pos >= 0:
-            ts.pointer = f"/text_sums/{len(record.text_sums)}"
+            ts.pointer = pointers.text_sum(len(record.text_sums))
             ctx.cite(ts.pointer, (pos, pos + len(ts.text)))
         record.text_sums.append(ts)
     stated = {}
@@ -56,11 +57,11 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
     count = statements.stated_indicator_count(text)
     if count:
         record.scores.indicator_count_stated = count.value
-        ctx.cite("/scores/indicator_count_stated", count)
+        ctx.cite(pointers.INDICATOR_COUNT_STATED, count)
     date = metadata.find_report_date(ctx)
     if date:
         record.report_date = date.value
-        ctx.cite("/report_date", date)
+        ctx.cite(pointers.REPORT_DATE, date)
     record.source.sections = [name for name, pat in SECTIONS.items() if regex.search(pat, text)]
     if table is not None and table.indicators:
         record.source.sections.append("score_table")
@@ -120,21 +121,21 @@ def _report(ctx: Context, record: Record) -> None:
     r = Report()
     if title:
         r.title = title.value
-        ctx.cite("/report/title", title)
+        ctx.cite(pointers.TITLE, title)
     if year:
         r.year = year.value
         r.years = years
-        ctx.cite("/report/year", year)
+        ctx.cite(pointers.YEAR, year)
     if region:
         r.region = region.value
-        ctx.cite("/report/region", region)
+        ctx.cite(pointers.REGION, region)
     if department:
         r.department = metadata.qualify_with_region(department.value, r.region)
-        ctx.cite("/report/department", department)
+        ctx.cite(pointers.DEPARTMENT, department)
     project = metadata.find_project_name(ctx, title, r.department)
     if project:
         r.project_name = project.value
-        ctx.cite("/report/project_name", project)
+        ctx.cite(pointers.PROJECT_NAME, project)
     r.kind = metadata.find_kind(r.title, ctx.text)
     record.report = r
 
@@ -161,29 +162,29 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
     budget, executed, rate = budget_mod.choose(facts)
     if budget:
         b.budget_yuan = _clean(budget.value)
-        ctx.cite("/budget/budget_yuan", (budget.start, budget.end), half_unit=budget.half_unit, label=budget.label)
+        ctx.cite(pointers.BUDGET_YUAN, (budget.start, budget.end), half_unit=budget.half_unit, label=budget.label)
     if executed:
         b.executed_yuan = _clean(executed.value)
-        ctx.cite("/budget/executed_yuan", (executed.start, executed.end), half_unit=executed.half_unit, label=executed.label)
+        ctx.cite(pointers.EXECUTED_YUAN, (executed.start, executed.end), half_unit=executed.half_unit, label=executed.label)
     if rate:
         b.execution_rate = _clean(rate.value)
-        ctx.cite("/budget/execution_rate", (rate.start, rate.end), half_unit=rate.half_unit)
+        ctx.cite(pointers.EXECUTION_RATE, (rate.start, rate.end), half_unit=rate.half_unit)
     if facts.received:
         r = facts.received[0]
         b.received_yuan = _clean(r.value)
-        ctx.cite("/budget/received_yuan", (r.start, r.end), half_unit=r.half_unit)
+        ctx.cite(pointers.RECEIVED_YUAN, (r.start, r.end), half_unit=r.half_unit)
     if facts.initial:
         i = facts.initial[0]
         b.initial_budget_yuan = _clean(i.value)
-        ctx.cite("/budget/initial_budget_yuan", (i.start, i.end), half_unit=i.half_unit)
+        ctx.cite(pointers.INITIAL_BUDGET_YUAN, (i.start, i.end), half_unit=i.half_unit)
     if facts.funding_source:
         b.funding_source = facts.funding_source.value
-        ctx.cite("/budget/funding_source", facts.funding_source)
+        ctx.cite(pointers.FUNDING_SOURCE, facts.funding_source)
     b.funding_sources = [FundingSource(**vars(s)) for s in facts.funding_sources]
     if facts.funds_report is not None:
         b.funds_report = facts.funds_report.to_dict()
     for k, span in enumerate(facts.funding_spans):
-        ctx.cite(f"/budget/funding_sources/{k}", span)
+        ctx.cite(pointers.funding_source(k), span)
     record.budget = b
     # Every statement of the chosen figures, for repeated_figures_agree.
     for name, chosen, pool in (("budget_yuan", budget, facts.budget), ("executed_yuan", executed, facts.executed),
@@ -210,7 +211,7 @@ def _same_label(a: str, b: str) -> bool:
 def _mention(ctx: Context, record: Record, name: str, c) -> None:
     if any(m.field == name and m.text == ctx.norm.raw_span(c.start, c.end) for m in record.mentions):
         return
-    pointer = f"/mentions/{len(record.mentions)}"
+    pointer = pointers.mention(len(record.mentions))
     record.mentions.append(Mention(field=name, value=c.value, half_unit=c.half_unit,
                                    text=ctx.norm.raw_span(c.start, c.end), pointer=pointer))
     ctx.cite(pointer, (c.start, c.end), half_unit=c.half_unit)
@@ -234,14 +235,14 @@ def _scores(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> Scor
         for i, spans in enumerate(table.spans):
             for key, span in spans.items():
                 if key == "name" or getattr(table.indicators[i], key) is not None:
-                    ctx.cite(f"/scores/indicators/{i}/{key}", span)
+                    ctx.cite(pointers.indicator(i, key), span)
         scores.table_total_row = bool(table.total_weight or table.total_score)
         if table.total_weight:
             scores.total_weight = table.total_weight.value
-            ctx.cite("/scores/total_weight", table.total_weight)
+            ctx.cite(pointers.TOTAL_WEIGHT, table.total_weight)
         if table.total_score:
             scores.total_score = table.total_score.value
-            ctx.cite("/scores/total_score", table.total_score)
+            ctx.cite(pointers.TOTAL_SCORE, table.total_score)
     row = facts.execution_row
     if row and not any(_EXECUTION_ROW.search(i.name or "") for i in scores.indicators):
         # Self-assessment forms: the budget-execution row is the first indicator (SPEC conventions).
@@ -249,18 +250,18 @@ def _scores(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> Scor
         ind = Indicator(level=1, name="预算执行率", weight=w[0], score=s[0] if s else None, kind="budget_execution")
         scores.indicators = [ind] + [_shift(i) for i in scores.indicators]
         _shift_provenance(ctx)
-        ctx.cite("/scores/indicators/0/weight", (w[2], w[3]))
+        ctx.cite(pointers.indicator(0, "weight"), (w[2], w[3]))
         if s:
-            ctx.cite("/scores/indicators/0/score", (s[2], s[3]))
+            ctx.cite(pointers.indicator(0, "score"), (s[2], s[3]))
     for ind in scores.indicators:
         if ind.kind is None and _EXECUTION_ROW.search(ind.name or "") and ind.weight is not None:
             ind.kind = "budget_execution"
     if scores.total_score is None and prose_total is not None:
         scores.total_score = _clean(prose_total.value)
-        ctx.cite("/scores/total_score", prose_total)
+        ctx.cite(pointers.TOTAL_SCORE, prose_total)
     elif prose_total is not None and scores.total_score is not None:
-        record.mentions.append(Mention("total_score", scores.total_score, 0.05, str(scores.total_score), "/scores/total_score"))
-        pointer = f"/mentions/{len(record.mentions)}"
+        record.mentions.append(Mention("total_score", scores.total_score, 0.05, str(scores.total_score), pointers.TOTAL_SCORE))
+        pointer = pointers.mention(len(record.mentions))
         record.mentions.append(Mention("total_score", prose_total.value, prose_total.half_unit or 0.05,
                                        ctx.norm.raw_span(prose_total.start, prose_total.end), pointer))
         ctx.cite(pointer, prose_total)
@@ -334,7 +335,7 @@ def _shift_provenance(ctx: Context) -> None:
     for key in list(ctx.provenance):
         m = regex.match(r"^/scores/indicators/(\d+)/(.*)$", key)
         if m:
-            moved[f"/scores/indicators/{int(m[1]) + 1}/{m[2]}"] = ctx.provenance.pop(key)
+            moved[pointers.indicator(int(m[1]) + 1, m[2])] = ctx.provenance.pop(key)
     ctx.provenance.update(moved)
 
 
@@ -343,12 +344,12 @@ def _grades(ctx: Context, record: Record) -> None:
     facts = grades.read_grades(ctx.text)
     if facts.bands:
         g.bands, g.bands_source = facts.bands, "report"
-        ctx.cite("/grade/bands", facts.bands_span)
+        ctx.cite(pointers.GRADE_BANDS, facts.bands_span)
     else:
         g.bands, g.bands_source = grades.default_bands(record.report.year, record.cited_rules)
     if facts.stated:
         g.stated = facts.stated.value
-        ctx.cite("/grade/stated", facts.stated, word=facts.stated_word)
+        ctx.cite(pointers.GRADE_STATED, facts.stated, word=facts.stated_word)
     g.derived = grades.grade_for(record.scores.total_score, g.bands)
 
 
@@ -358,13 +359,13 @@ def _subprojects(ctx: Context, record: Record, facts_budget: budget_mod.BudgetFa
     record.subprojects = [sp.subproject() for sp in facts.subprojects]
     record.subprojects_from = facts.reader
     if facts.statement:
-        ctx.cite("/subprojects_from", facts.statement)
+        ctx.cite(pointers.SUBPROJECTS_FROM, facts.statement)
     if facts.stated_count:
         record.subprojects_stated_count = facts.stated_count.value
-        ctx.cite("/subprojects_stated_count", facts.stated_count)
+        ctx.cite(pointers.SUBPROJECTS_STATED_COUNT, facts.stated_count)
     for i, sp in enumerate(facts.subprojects):
-        ctx.cite(f"/subprojects/{i}/name", sp.name)
+        ctx.cite(pointers.subproject(i, "name"), sp.name)
         if sp.amount:
-            ctx.cite(f"/subprojects/{i}/amount_yuan", sp.amount, amount_source=sp.amount_source)
+            ctx.cite(pointers.subproject(i, "amount_yuan"), sp.amount, amount_source=sp.amount_source)
         for k, item in enumerate(sp.items):
-            ctx.cite(f"/subprojects/{i}/items/{k}/amount_yuan", item.amount)
+            ctx.cite(pointers.item(i, k, "amount_yuan"), item.amount)
