@@ -50,8 +50,8 @@ def test_a_score_row_lost_in_reading_needs_a_look_instead_of_failing(tmp_path):
 
 
 def test_a_column_read_twice_needs_a_look(tmp_path):
-    # every weight doubled: the weights sum to twice the form's 100
-    text = FORM
+    # every weight doubled, the funds block's execution row too: the weights sum to twice the form's 100
+    text = altered(FORM, "| 304.8 | 10 |", "| 304.8 | 20 |")
     for w in ("| 20 | 20 |", "| 15 | 14 |", "| 15 | 15 |", "| 30 | 28 |", "| 10 | 9 |"):
         weight, score = w.strip("| ").split(" | ")
         text = altered(text, w, f"| {int(weight) * 2} | {score} |")
@@ -107,12 +107,33 @@ def test_a_figure_whose_copies_agree_is_corroborated(tmp_path):
     assert c.status == "pass" and c.corroborated == [{"pointer": "/scores/total_score", "copies": ["/mentions/1"]}]
 
 
-def test_a_figure_from_a_formulas_cached_result_needs_a_look():
-    record = _record_with_failing_total(97.5, text="97.5", formula=True, cell="G12")
+def test_a_figure_from_a_formula_reading_another_workbook_needs_a_look():
+    record = _record_with_failing_total(97.5, text="97.5", formula=True, cell="G12", external_link=True)
     pipeline.verify(record)
     c = check_of(record, "indicator_scores_sum")
     assert needs_look(c) and "formula_value" in _doubts(c)
     assert check_of(record, "formula_values").status == "warn"
+    # a formula within the workbook is what the author's sheet says: a wrong SUM is the report's own error
+    own = _record_with_failing_total(97.5, text="97.5", formula=True, cell="G12")
+    pipeline.verify(own)
+    assert check_of(own, "indicator_scores_sum").status == "fail"
+
+
+def test_a_value_an_auditor_corrected_fails_certainly():
+    record = _record_with_failing_total(97.5, text="97.5", confidence=0.62, corrected=True)
+    pipeline.verify(record)
+    assert check_of(record, "indicator_scores_sum").status == "fail"
+
+
+def test_a_table_report_with_odd_values_leaves_the_verdict_standing_and_unsure():
+    data = pipeline.extract(SAMPLES / "selfeval_2021.txt")[0].to_dict()
+    data["scores"]["total_score"] = 97.5
+    data["scores"]["table_report"]["readings"] = [{"reader": "interpreter", "rows": None, "weights": None},
+                                                 {"reader": "cell_rows", "rows": "x"}]
+    record = pipeline.Record.from_dict(data)
+    pipeline.verify(record)
+    c = check_of(record, "indicator_scores_sum")
+    assert c.finding == "fail" and c.status in ("fail", "warn")
 
 
 def test_a_row_of_figures_the_reading_skipped_leaves_the_sums_to_a_person():

@@ -203,7 +203,7 @@ def page_text(lines: list[OcrLine], scale: float = 1.0, rules: list[float] | Non
     h = statistics.median(x.box[3] - x.box[1] for x in lines)
     if height:  # page numbers in the margins are furniture, as in the text layer
         lines = [x for x in lines if not (layout.is_page_number(x.text, x.box[1], x.box[3], height)
-                                          and _alone_on_its_row(x, lines))]
+                                          and (layout.FRAMED_PAGE_NUMBER.match(x.text) or _alone_on_its_row(x, lines)))]
         if not lines:
             return "", []
     rows: list[list[OcrLine]] = []
@@ -239,7 +239,8 @@ def page_text(lines: list[OcrLine], scale: float = 1.0, rules: list[float] | Non
 def _alone_on_its_row(line: OcrLine, lines: list[OcrLine]) -> bool:
     """No other piece shares the line's height on the page. OCR gives each table cell as a line of its
     own, so a bare figure low on the page is a page number only alone on its row: beside other cells
-    it is a cell (the weight and score of a table's last rows above the footer)."""
+    it is a cell (the weight and score of a table's last rows above the footer). A number that says it is
+    one ('- 3 -', '第3页') is furniture wherever it stands."""
     top, bottom = line.box[1], line.box[3]
     for other in lines:
         if other is line:

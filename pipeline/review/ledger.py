@@ -95,6 +95,10 @@ def apply_corrections(extracted: dict, corrections: list[Correction]) -> dict:
             record = pointers.with_value(record, c.pointer, c.new_value)
         except pointers.PointerError:
             continue
+        # a value a person typed is read with certainty: the doubts of its first reading (OCR, glue) are gone
+        entry = (record.get("provenance") or {}).get(c.pointer)
+        if isinstance(entry, dict):
+            entry["corrected"] = True
     return record
 
 

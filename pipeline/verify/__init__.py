@@ -21,11 +21,21 @@ def verify(record: Record) -> list[Check]:
     results = []
     for spec in REGISTRY.values():
         try:
-            results.append(weigh(record, reconsider(record, spec.run(record), spec.run)))
+            verdict = reconsider(record, spec.run(record), spec.run)
         except (TypeError, ValueError, ArithmeticError, AttributeError, KeyError, IndexError) as exc:
             # A hand-edited record can hold anything; a check that cannot read it says so.
             results.append(Check(spec.id, "skip", spec.severity,
                                  f"记录中的值无法检查 / cannot check the record's values: {type(exc).__name__}: {exc}"))
+            continue
+        try:
+            results.append(weigh(record, verdict))
+        except (TypeError, ValueError, ArithmeticError, AttributeError, KeyError, IndexError) as exc:
+            # odd values in what the doubts read (a hand-edited table report): the verdict stands, unsure
+            verdict.finding = verdict.finding or verdict.status
+            verdict.certainty = "unsure"
+            verdict.doubts = verdict.doubts + [{"code": "doubt_error", "zh": "无法评估读取的可靠性",
+                                                "en": f"the reading's certainty could not be weighed: {type(exc).__name__}"}]
+            results.append(verdict)
     record.checks = results
     record.coverage = coverage_of(record)
     return results

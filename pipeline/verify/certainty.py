@@ -8,7 +8,7 @@ their reasons) instead of `fail`. What the check would have found stays in its m
 
 Why these signals. A real report error is small and local: one score, one figure, one rounding. Our
 misreadings leave larger and more regular marks, and those are what the doubts look for:
-- a sum that comes out a whole multiple (about 2 or 3 times) of its stated total: a column counted twice,
+- a sum that comes out twice or three times its stated total (within 5 %): a column counted twice,
   two breakdowns of one total (by source and by use) read as one, rows of a second table;
 - a sum off by a power of ten (10 … 10,000): a unit (元 / 万元) taken wrong, or a glued run cut a
   digit or more to one side;
@@ -32,8 +32,10 @@ from .base import is_bonus, leaves
 # OCR lines under this confidence are kept but are not figures a failure can rest on (RapidOCR's scores
 # on our clean scans are 0.95–1.0; the misreads we have seen scored under 0.9).
 OCR_CONFIDENCE_BAR = 0.9
-# a sum between these multiples of its total is not one wrong figure but rows or columns read twice
-MULTIPLE_RANGE = (1.8, 3.5)
+# a sum within this share of twice or three times its total is not one wrong figure but rows or columns read
+# twice (one typo rarely lands there: a parent's 5 over children adding to 9 is 1.8, outside)
+MULTIPLES = (2, 3)
+MULTIPLE_SLACK = 0.05
 # a ratio within this share of a power of ten is a unit or a cut, not a report error
 UNIT_SLACK = 0.01
 UNIT_FACTORS = (10, 100, 1_000, 10_000)
@@ -82,12 +84,12 @@ def _numbers(check: Check) -> tuple[float, float] | None:
 
 @doubt("multiple_of_total")
 def multiple_of_total(record: Record, check: Check) -> list[Doubt]:
-    """The parts sum to about 2–3 times their stated total."""
+    """The parts sum to twice or three times their stated total, within 5 %."""
     pair = _numbers(check)
     if check.id not in SUM_CHECKS or pair is None or pair[0] <= 0:
         return []
     ratio = pair[1] / pair[0]
-    if not MULTIPLE_RANGE[0] <= ratio <= MULTIPLE_RANGE[1]:
+    if not any(abs(ratio / k - 1) <= MULTIPLE_SLACK for k in MULTIPLES):
         return []
     return [Doubt("multiple_of_total", f"各项之和是合计的{ratio:.2f}倍:疑为一列或两种分类被重复计入",
                   f"the parts sum to {ratio:.2f} times their total: a column or a second breakdown counted twice")]
@@ -132,6 +134,8 @@ def glued_run(record: Record, check: Check) -> list[Doubt]:
     """An input was read from a run of figures glued together (see GLUED_PERCENT, GLUED_DECIMALS)."""
     out = []
     for ev in check.evidence:
+        if _corrected(record, ev):
+            continue
         text = ev.get("text") or ""
         if isinstance(text, str) and (GLUED_PERCENT.search(text) or GLUED_DECIMALS.search(text)):
             out.append(Doubt("glued_run", f"数字粘连,切分不唯一:{text[:40]}",
@@ -143,6 +147,8 @@ def glued_run(record: Record, check: Check) -> list[Doubt]:
 def ocr_low_confidence(record: Record, check: Check) -> list[Doubt]:
     """An input's OCR confidence is under OCR_CONFIDENCE_BAR."""
     for ev in check.evidence:
+        if _corrected(record, ev):
+            continue
         conf = ev.get("confidence")
         if isinstance(conf, (int, float)) and conf < OCR_CONFIDENCE_BAR:
             return [Doubt("ocr_low_confidence", f"识别置信度{conf:.2f}低于{OCR_CONFIDENCE_BAR}",
@@ -216,20 +222,24 @@ def corroborated(record: Record, check: Check) -> list[dict]:
 
 @doubt("formula_value")
 def formula_value(record: Record, check: Check) -> list[Doubt]:
-    """An input is a workbook formula's cached result, not a figure the author typed (it may be stale)."""
+    """An input is the cached result of a formula that reads another workbook: it may be stale. A formula
+    within the workbook is not a doubt: its cached result is what the author's sheet says (a SUM over
+    the wrong range is the report's own error, the usual one in a spreadsheet)."""
     if check.id == "formula_values":
         return []
     for ev in check.evidence:
-        if (record.provenance.get(ev.get("pointer") or "") or {}).get("formula") or ev.get("formula"):
-            return [Doubt("formula_value", "输入值来自公式的缓存结果,可能过时",
-                          "an input is a formula's cached result, perhaps stale", ev.get("pointer"))]
+        entry = record.provenance.get(ev.get("pointer") or "") or {}
+        if entry.get("external_link") and not entry.get("corrected"):
+            return [Doubt("formula_value", "输入值来自引用外部工作簿的公式,可能过时",
+                          "an input is a formula reading another workbook, perhaps stale", ev.get("pointer"))]
     return []
 
 
 @doubt("table_not_closed")
 def table_not_closed(record: Record, check: Check) -> list[Doubt]:
     """Another reader read more rows of the score table than the reading kept, their weights closer to the
-    total weight (the kept reading may have lost a row), or cells of the kept reading are ambiguous."""
+    total weight (the kept reading may have lost a row), or a cell of the kept reading reads two ways that
+    differ by exactly the check's gap (its other reading would make the table add up)."""
     if check.id not in SCORE_TABLE_CHECKS:
         return []
     report = record.scores.table_report or {}
@@ -238,19 +248,27 @@ def table_not_closed(record: Record, check: Check) -> list[Doubt]:
     readings = report.get("readings") or []
     kept = next((r for r in readings if r.get("reader") == report.get("reader")), None)
     target = record.scores.total_weight or 100
-    more = [r for r in readings if kept is not None and r.get("rows", 0) > kept["rows"]
-            and abs(r.get("weights", 0) - target) < abs(kept.get("weights", 0) - target)]
+    more = [r for r in readings if kept is not None and (r.get("rows") or 0) > (kept.get("rows") or 0)
+            and abs((r.get("weights") or 0) - target) < abs((kept.get("weights") or 0) - target)]
     if more:
         other = more[0]
         return [Doubt("table_not_closed", f"另一读法({other['reader']})读出{other['rows']}行,所用读法{kept['rows']}行",
                       f"another reading ({other['reader']}) found {other['rows']} rows, the one kept {kept['rows']}")]
-    if report.get("ambiguous"):
-        return [Doubt("table_not_closed", f"评分表有{len(report['ambiguous'])}处单元格读法不一",
-                      f"the score table has {len(report['ambiguous'])} cells its readings disagree on")]
+    pair = _numbers(check)
+    gap = abs(pair[0] - pair[1]) if pair else None
+    for cell in report.get("ambiguous") or []:
+        for values in (cell.get("columns") or {}).values():
+            figures = [v for v in values if isinstance(v, (int, float))]
+            # the other reading of this cell would close the check's gap: the reading, not the report, is unsure
+            if gap is not None and any(abs(abs(a - b) - gap) <= 0.05 for a in figures for b in figures if a != b):
+                return [Doubt("table_not_closed", f"评分表「{cell.get('row', '')[:20]}」一格有两种读法,另一读法即相符",
+                              f"a cell of the row '{cell.get('row', '')[:20]}' reads two ways, and the other reading "
+                              "closes the gap")]
     return []
 
 
-_FIGURES = regex.compile(r"\d+(?:\.\d+)?")
+# a row's figures: not a year ('2023年', '2023-2025') nor a date's parts
+_FIGURES = regex.compile(r"(?<!\d)(?!(?:19|20)\d\d(?:年|-|—|~|至|$))\d+(?:\.\d+)?(?![年月日])")
 # What a table report says of a row whose figures were not read into it (tables/scores.py, tables/funds.py)
 UNREAD_ROW_REASONS = frozenset({"no weight or score", "no figure fits the header"})
 
@@ -262,7 +280,7 @@ def row_unread(record: Record, check: Check) -> list[Doubt]:
     row, not a row lost."""
     if check.id in SCORE_TABLE_CHECKS:
         report = record.scores.table_report or {}
-    elif check.id in ("funding_sources_sum", "execution_rate"):
+    elif check.id == "funding_sources_sum":
         report = getattr(record.budget, "funds_report", None) or {}
     else:
         return []
@@ -293,6 +311,11 @@ def document_cut(record: Record, check: Check) -> list[Doubt]:
 
 
 def doubts_of(record: Record, check: Check) -> list[Doubt]:
+    """Every doubt on a failed check's inputs. A check whose every input an auditor corrected has none: a
+    value a person typed is read with certainty."""
+    cited = [ev.get("pointer") for ev in check.evidence if ev.get("pointer")]
+    if cited and all((record.provenance.get(p) or {}).get("corrected") for p in cited):
+        return []
     out: list[Doubt] = []
     for finder in DOUBTS.values():
         out.extend(finder(record, check))
@@ -319,6 +342,10 @@ def needs_look(check: Check | dict) -> bool:
     """A verdict a person should look at: what the figures gave was a failure, but it rests on doubts."""
     get = check.get if isinstance(check, dict) else lambda k: getattr(check, k, None)
     return get("finding") == "fail" and get("status") != "fail"
+
+
+def _corrected(record: Record, ev: dict) -> bool:
+    return bool((record.provenance.get(ev.get("pointer") or "") or {}).get("corrected"))
 
 
 def _f(v: float) -> str:
