@@ -1,8 +1,9 @@
 """The PDF backend: reading order, tables, boxes, fallbacks and bad files."""
 import io
+import sys
 
 import pytest
-from conftest import SAMPLES
+from conftest import ROOT, SAMPLES
 from reportlab.pdfgen import canvas
 
 import pipeline
@@ -148,23 +149,15 @@ def test_a_framed_page_is_read_as_text_not_as_a_one_column_table(tmp_path):
 
 def _inherited_box_pdf() -> bytes:
     """An A4 page whose MediaBox sits on the page tree's root (inherited), as many real PDFs have it."""
-    content = b"BT /F1 12 Tf 72 700 Td (100) Tj ET"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595.28 841.89] >>",
-        b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for n, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import page_geometry
+
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=(595.28, 841.89))
+    c.setFont("Helvetica", 12)
+    c.drawString(72, 700, "100")
+    c.save()
+    return page_geometry.inherit_page_box(buffer.getvalue())
 
 
 def test_a_page_that_inherits_its_box_is_measured_as_pdfplumber_measures_it():

@@ -28,6 +28,18 @@ nav.toc{background:#f7f7f7;border:1px solid #ddd;padding:8px 16px;font-size:14px
 .crop img{border:1px solid #888;max-width:100%;margin:4px 0} .raw{background:#f6f6f6;padding:2px 6px;font-family:monospace}
 .summary td{font-size:15px} .top{font-size:12px;float:right} svg text{font-family:inherit}
 </style></head><body>
+{% macro report_block(r, box, mark) %}<div class="{{ box }}" id="{{ r.anchor }}" data-report="{{ r.id }}">
+<a class="top" href="#top">↑ 目录 / contents</a>
+<div><b>{{ r.title }}</b> — {{ r.project or "—" }} — {{ r.department or "—" }} — {{ r.year or "—" }} — 总分 {{ r.total_score if r.total_score is not none else "—" }}</div>
+<div>文件 / {{ "file" if r.paths|length == 1 else "files" }}: {% for p in r.paths %}<span class="raw">{{ p }}</span>{% if not loop.last %} {% endif %}{% endfor %}</div>
+{% for c in r.checks %}<div class="check" data-check="{{ c.id }}"><span class="{{ mark }}">{{ c.id }}</span>: {{ c.message }}
+<table class="figures"><tr>{% for f in c.figures %}<td class="{{ f.role }}">{{ f.label }} <b>{{ f.value }}</b></td>{% endfor %}</tr></table>
+{% for v in c.cited %}<div class="cited" data-pointer="{{ v.pointer }}"><span class="num">{{ v.number }}</span>{{ v.name }}{% if v.page %} — 第{{ v.page }}页 / page {{ v.page }}{% endif %}: <span class="raw">{{ v.text if v.text is not none else "—" }}</span></div>
+{% endfor %}
+{% for p in c.crops %}<div class="crop"><img alt="{{ c.id }} 第{{ p.page }}页 / page {{ p.page }}: {{ p.numbers|join(', ') }}" src="{{ p.data_uri }}"></div>
+{% endfor %}
+</div>{% endfor %}</div>
+{% endmacro %}
 <h1 id="top">jixiao 审计报告 / audit report</h1>
 <nav class="toc"><b>目录 / contents</b><ul>
 <li><a href="#summary">概况 / summary</a></li>
@@ -80,33 +92,13 @@ mean (bar), lowest and highest (line), n reports per year{% if chart.n_copies %}
 </svg>
 {% endfor %}
 <h2 id="flagged">需要关注的报告 / flagged reports</h2>
-{% for r in flagged %}<div class="flagged" id="{{ r.anchor }}" data-report="{{ r.id }}">
-<a class="top" href="#top">↑ 目录 / contents</a>
-<div><b>{{ r.title }}</b> — {{ r.project or "—" }} — {{ r.department or "—" }} — {{ r.year or "—" }} — 总分 {{ r.total_score if r.total_score is not none else "—" }}</div>
-<div>文件 / {{ "file" if r.paths|length == 1 else "files" }}: {% for p in r.paths %}<span class="raw">{{ p }}</span>{% if not loop.last %} {% endif %}{% endfor %}</div>
-{% for c in r.checks %}<div class="check" data-check="{{ c.id }}"><span class="fail">{{ c.id }}</span>: {{ c.message }}
-<table class="figures"><tr>{% for f in c.figures %}<td class="{{ f.role }}">{{ f.label }} <b>{{ f.value }}</b></td>{% endfor %}</tr></table>
-{% for v in c.cited %}<div class="cited" data-pointer="{{ v.pointer }}"><span class="num">{{ v.number }}</span>{{ v.name }}{% if v.page %} — 第{{ v.page }}页 / page {{ v.page }}{% endif %}: <span class="raw">{{ v.text if v.text is not none else "—" }}</span></div>
-{% endfor %}
-{% for p in c.crops %}<div class="crop"><img alt="{{ c.id }} 第{{ p.page }}页 / page {{ p.page }}: {{ p.numbers|join(', ') }}" src="{{ p.data_uri }}"></div>
-{% endfor %}
-</div>{% endfor %}</div>
+{% for r in flagged %}{{ report_block(r, "flagged", "fail") }}
 {% else %}<p>没有未通过核对的报告 / no flagged report.</p>{% endfor %}
 {% if more_flagged %}<p>另有 {{ more_flagged }} 份报告未列出 / {{ more_flagged }} more not shown.</p>{% endif %}
 <h2 id="needs-look">需复核的报告 / reports that need a look</h2>
 <p class="cited">这些核对按读出的数字不成立，但读取本身不确定（原因见每条）：请对照原文 /
 these checks did not hold on the figures as read, but the reading itself is unsure (the reason is given with each): compare with the document.</p>
-{% for r in look %}<div class="needs-look" id="{{ r.anchor }}" data-report="{{ r.id }}">
-<a class="top" href="#top">↑ 目录 / contents</a>
-<div><b>{{ r.title }}</b> — {{ r.project or "—" }} — {{ r.department or "—" }} — {{ r.year or "—" }}</div>
-<div>文件 / {{ "file" if r.paths|length == 1 else "files" }}: {% for p in r.paths %}<span class="raw">{{ p }}</span>{% if not loop.last %} {% endif %}{% endfor %}</div>
-{% for c in r.checks %}<div class="check" data-check="{{ c.id }}"><span class="warn">{{ c.id }}</span>: {{ c.message }}
-<table class="figures"><tr>{% for f in c.figures %}<td class="{{ f.role }}">{{ f.label }} <b>{{ f.value }}</b></td>{% endfor %}</tr></table>
-{% for v in c.cited %}<div class="cited" data-pointer="{{ v.pointer }}"><span class="num">{{ v.number }}</span>{{ v.name }}{% if v.page %} — 第{{ v.page }}页 / page {{ v.page }}{% endif %}: <span class="raw">{{ v.text if v.text is not none else "—" }}</span></div>
-{% endfor %}
-{% for p in c.crops %}<div class="crop"><img alt="{{ c.id }} 第{{ p.page }}页 / page {{ p.page }}: {{ p.numbers|join(', ') }}" src="{{ p.data_uri }}"></div>
-{% endfor %}
-</div>{% endfor %}</div>
+{% for r in look %}{{ report_block(r, "needs-look", "warn") }}
 {% else %}<p>没有需复核的报告 / none.</p>{% endfor %}
 {% if more_look %}<p>另有 {{ more_look }} 份报告未列出 / {{ more_look }} more not shown.</p>{% endif %}
 {% if cross %}<h2 id="cross">跨报告核对 / across reports</h2><table><tr><th>check</th><th>message</th><th>报告与文件 / reports and files</th></tr>

@@ -310,8 +310,12 @@ def _drop_empty_categories(table: ScoreTable) -> None:
     """A category cell with no row under it (the table ended) is no indicator."""
     used = {i.parent for i in table.indicators if i.parent is not None}
     keep = [k for k, i in enumerate(table.indicators) if i.weight is not None or i.score is not None or k in used]
-    if len(keep) == len(table.indicators):
-        return
+    if len(keep) < len(table.indicators):
+        _keep_rows(table, keep)
+
+
+def _keep_rows(table: ScoreTable, keep: list[int]) -> None:
+    """The table with only the rows `keep` lists, their parents renumbered."""
     remap = {old: new for new, old in enumerate(keep)}
     table.indicators = [table.indicators[k] for k in keep]
     table.spans = [table.spans[k] for k in keep]
@@ -336,13 +340,7 @@ def _drop_echo_categories(table: ScoreTable) -> None:
     for p, child in echoes.items():
         table.indicators[child].parent = table.indicators[p].parent
         table.indicators[child].level = table.indicators[p].level
-    keep = [k for k in range(len(table.indicators)) if k not in echoes]
-    remap = {old: new for new, old in enumerate(keep)}
-    table.indicators = [table.indicators[k] for k in keep]
-    table.spans = [table.spans[k] for k in keep]
-    for ind in table.indicators:
-        if ind.parent is not None:
-            ind.parent = remap.get(ind.parent)
+    _keep_rows(table, [k for k in range(len(table.indicators)) if k not in echoes])
 
 
 def leaves(table: ScoreTable) -> list[Indicator]:
