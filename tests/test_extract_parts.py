@@ -210,3 +210,36 @@ def test_a_title_over_two_lines_is_one_title(tmp_path):
     [record] = pipeline.extract(path)
     assert record.report.title == "丹东市2022年度海岸带生态保护修复项目绩效评价报告"
     assert record.report.project_name == "海岸带生态保护修复项目"
+
+
+_ALLOCATION_REPORT = """某县2023年度水利发展资金绩效自评报告
+市财政局某财农指【2023】10号文件《关于下达2023年中央水利发展资金预算的通知》,下达某县2023年中央水利发展资金2263万元。其中:中小河流治理工程1435万元,小型水库工程维修养护25万元,小流域综合治理{small}万元。
+市财政局某财农指【2023】19号文件《关于下达2023年乡村衔接资金的通知》,下达某县2023年资金791万元。其中:中小河流治理工程491万元,小流域综合治理300万元。
+"""
+
+
+def test_funds_from_two_allocation_documents_are_one_sub_project_each_with_their_items(tmp_path):
+    path = tmp_path / "allocations.txt"
+    path.write_text(_ALLOCATION_REPORT.format(small=803), encoding="utf-8")
+    [record] = pipeline.extract(path)
+    assert record.subprojects_from == "allocations"
+    assert [(s.name, s.amount_yuan) for s in record.subprojects] == [
+        ("2023年中央水利发展资金", 22_630_000), ("2023年乡村衔接资金", 7_910_000)]
+    assert [i.amount_yuan for i in record.subprojects[0].items] == [14_350_000, 250_000, 8_030_000]
+    assert next(c for c in record.checks if c.id == "subproject_items_sum").status == "pass"
+
+
+def test_an_allocation_whose_items_fall_short_fails_its_items_sum(tmp_path):
+    path = tmp_path / "allocations.txt"
+    path.write_text(_ALLOCATION_REPORT.format(small=793), encoding="utf-8")
+    [record] = pipeline.extract(path)
+    check = next(c for c in record.checks if c.id == "subproject_items_sum")
+    assert (check.status, check.finding) == ("fail", "fail")
+
+
+def test_two_documents_sharing_one_amount_are_one_allocation_not_two_sub_projects(tmp_path):
+    path = tmp_path / "shared.txt"
+    path.write_text("某县公共文化服务补助资金绩效自评报告\n省财政厅财教〔2020〕396号、财教〔2021〕260号文件下达补助资金1883万元。\n"
+                    "其中:免费开放补助1500万元,设备购置383万元。\n", encoding="utf-8")
+    [record] = pipeline.extract(path)
+    assert record.subprojects_from != "allocations"

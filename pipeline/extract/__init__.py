@@ -48,8 +48,8 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
             ctx.cite(ts.pointer, (pos, pos + len(ts.text)))
         record.text_sums.append(ts)
     stated = {}
-    for number, found in statements.allocations(text):
-        stated.setdefault(number, []).append(found)
+    for allocation in statements.allocations(text):
+        stated.setdefault(allocation.document, []).append(allocation.amount)
     for number, found in stated.items():
         if len(found) >= 2:  # an allocation named once asserts nothing
             for f in found:

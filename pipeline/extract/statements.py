@@ -7,6 +7,8 @@
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
 from ..numbers import AMOUNT, NUMBER, parse_amount, parse_arabic, parse_percent
@@ -31,22 +33,49 @@ _DOC_NUMBER = regex.compile(r"(?P<issuer>\p{Han}{2})[〔【\[((]\s*(?P<year>\d{4
 _ALLOCATED = regex.compile(rf"(?:下达|安排|拨付)(?![^《》]*》)[^。;;]{{0,40}}?(?P<amount>{_AMT})")
 
 
-def allocations(text: str) -> list[tuple[str, Found]]:
-    """(document number, the amount it allocates) for every sentence that names an allocation document and
-    the amount it 下达s: one document's allocation stated twice is one figure (repeated_figures_agree)."""
+@dataclass
+class Allocation:
+    """One sentence's statement of what an allocation document (下达文件) gives the evaluated funds."""
+
+    document: str  # the issuer's last two characters, the year and the serial: '农指〔2023〕41号'
+    amount: Found
+    title: str | None = None  # the document's own title, '关于下达2023年中央水利发展资金预算的通知'
+    sentence_end: int = 0
+
+    @property
+    def fund(self) -> str | None:
+        """The funds the title names: '关于下达2023年中央水利发展资金预算的通知' → '2023年中央水利发展资金'."""
+        if not self.title:
+            return None
+        name = _TITLE_WRAPPING.sub("", self.title)
+        return name or None
+
+
+# What a notice's title wraps around the name of the funds it allocates.
+_TITLE_WRAPPING = regex.compile(r"^关于(?:下达|拨付|安排|分配|提前下达)?|(?:预算|指标|计划)?(?:的)?(?:通知|批复)$")
+_TITLE = regex.compile(r"《(?P<title>[^《》]{2,80})》")
+_SENTENCE_END = regex.compile(r"[。;;\n]")
+
+
+def allocations(text: str) -> list[Allocation]:
+    """Every sentence that names an allocation document and the amount it 下达s, in text order: one
+    document's allocation stated twice is one figure (repeated_figures_agree), and two or more documents
+    each allocating their own amount are the parts of the funds (subprojects.py)."""
     out = []
     for m in _DOC_NUMBER.finditer(text):
-        end = regex.compile(r"[。;;\n]").search(text, m.end())
+        end = _SENTENCE_END.search(text, m.end())
         sentence_end = end.start() if end else len(text)
         a = _ALLOCATED.search(text, m.end(), sentence_end)
         if a is None:
             continue
         n = parse_amount(a["amount"])
-        if n is not None:
-            # the issuer's last two characters, the year and the serial: '呼财农指【2023】41号' and '农指〔2023〕41号'
-            # name one document however much of the issuer a sentence writes
-            key = f"{m['issuer']}〔{m['year']}〕{m['serial']}号"
-            out.append((key, Found(n.value, a.start("amount"), a.end("amount"), n.half_unit)))
+        if n is None:
+            continue
+        # '呼财农指【2023】41号' and '农指〔2023〕41号' name one document however much of the issuer a sentence writes
+        key = f"{m['issuer']}〔{m['year']}〕{m['serial']}号"
+        title = _TITLE.search(text, m.end(), a.start("amount"))
+        out.append(Allocation(key, Found(n.value, a.start("amount"), a.end("amount"), n.half_unit),
+                              title["title"] if title else None, sentence_end))
     return out
 
 

@@ -3,6 +3,9 @@
 Readers are tried in order (`READERS`); the first that finds two or more sub-projects wins:
 
 * an enumeration, '项目包括5个子项目:A、B、C…', followed by numbered paragraphs '1.A …合同金额18万元…';
+* two or more allocation documents (下达文件, named by their number), each giving the funds its own amount:
+  one sub-project each, named by the funds its title names, with the '其中' list that follows its amount
+  (in any sentence that names the document) as its items;
 * a breakdown of the budget from the amounts layer (splits.py) — any total with named parts:
   '共9项, 合计52,340万元, 其中A 18,200万元、B…', '30万元用于A; 30万元用于B', 'a县320万元、b县…, 合计…',
   a table of items; the split kept is the one the text ties to the budget (its total or its parts' sum
@@ -26,6 +29,7 @@ from ..record import Item, Subproject
 from .amounts import Amount, find_amounts
 from .context import Context, Found
 from .splits import Split, find_splits
+from .statements import Allocation, allocations
 
 _AMOUNT = regex.compile(AMOUNT)
 # '项目包括5个子项目:A、B、C、D、E, 均…': the count and the names, in one sentence.
@@ -172,6 +176,37 @@ def _stated_amount(text: str, name: str, exclude: tuple[int, int], after: int) -
     return None
 
 
+# --- one sub-project per allocation document --------------------------------------------------------
+
+def _from_allocations(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
+    """Funds that come in by two or more allocation documents are split by them: each document is a
+    sub-project with the amount it first allocates. A document restated with a '其中' list after its
+    amount gives that list as its items. Documents that share one amount ('A号、B号下达1883万元') are one
+    allocation named twice, not two parts."""
+    text = ctx.text
+    by_document: dict[str, list[Allocation]] = {}
+    for allocation in allocations(text):
+        by_document.setdefault(allocation.document, []).append(allocation)
+    firsts = [mentions[0] for mentions in by_document.values()]
+    if len(firsts) < 2 or len({a.amount.start for a in firsts}) < len(firsts):
+        return SubprojectFacts()
+    splits = {s.total.start: s for s in find_splits(text)
+              if s.total is not None and not s.open and len(s.parts) >= 2 and s.family in _BREAKDOWN_FAMILIES}
+    facts = SubprojectFacts(statement=(min(a.amount.start for a in firsts), max(a.amount.end for a in firsts)))
+    for document, mentions in by_document.items():
+        first = mentions[0]
+        name = first.fund or document
+        name_start = text.find(name, first.amount.start - 200, first.amount.start) if first.fund else -1
+        if name_start < 0:
+            name_start = text.find(document[-6:], max(0, first.amount.start - 200))
+        sp = SubprojectFact(Found(name, name_start, name_start + len(name)), first.amount, "stated")
+        own = next((splits[m.amount.start] for m in mentions if m.amount.start in splits), None)
+        if own is not None:
+            sp.items = [ItemFact(i.name or None, _found(i), bool(_CONTRACT_LABEL.search(i.label))) for i in own.parts]
+        facts.subprojects.append(sp)
+    return facts
+
+
 # --- a breakdown of the budget (amounts layer) ---------------------------------------------------------
 
 def _ties(x: float, split: Split, target: Number | None) -> bool:
@@ -279,6 +314,7 @@ def _from_works(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
 
 READERS = {
     "enumeration": _from_enumeration,
+    "allocations": _from_allocations,
     "breakdown": _from_breakdown,
     "paragraphs": _from_paragraphs,
     "works": _from_works,
