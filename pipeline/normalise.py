@@ -102,13 +102,16 @@ class NormalisedText:
                               boxes=self.boxes)
 
 
+    def raw_offsets(self, start: int, end: int) -> tuple[int, int] | None:
+        """Where normalised text[start:end] lies in the raw text: [a, b) character offsets."""
+        if start >= end or start >= len(self.index):
+            return None
+        return self.index[start], self.index[min(end, len(self.index)) - 1] + 1
+
     def raw_span(self, start: int, end: int) -> str:
         """The raw text behind normalised text[start:end]."""
-        if start >= end or start >= len(self.index):
-            return ""
-        a = self.index[start]
-        b = self.index[min(end, len(self.index)) - 1] + 1
-        return self.raw[a:b]
+        offsets = self.raw_offsets(start, end)
+        return self.raw[offsets[0]:offsets[1]] if offsets else ""
 
     def page_at(self, pos: int) -> int:
         if not self.index:

@@ -300,3 +300,9 @@ def test_a_browser_shows_certain_failures_first_and_needs_a_look_apart(two_repor
         srv.shutdown()
         srv.server_close()
     assert (tmp_path / "audit.png").stat().st_size > 10_000 and (tmp_path / "list.png").stat().st_size > 5_000
+
+
+def test_the_statement_a_value_was_read_from_is_not_counted_as_its_second_copy(tmp_path):
+    # the table's total is both the record's value and a mention: one statement, nothing corroborates it
+    c = check_of(extract_text(tmp_path, FORM), "indicator_scores_sum")
+    assert c.status == "pass" and c.corroborated == []

@@ -7,31 +7,33 @@ a pointer it does not know is named by its last part, so that a new field shows 
 """
 from __future__ import annotations
 
+from .. import pointers
+
 # The words a Chinese report form prints over these fields (SPEC: budget_yuan is the full-year or
 # adjusted budget the rate divides by, not the 年初 figure).
 FIELD_NAMES = {
-    "/report/title": "报告标题",
-    "/report/project_name": "项目名称",
-    "/report/department": "项目主管部门 / 实施单位",
-    "/report/region": "地区",
-    "/report/year": "评价年度",
-    "/report/kind": "报告类型",
+    pointers.TITLE: "报告标题",
+    pointers.PROJECT_NAME: "项目名称",
+    pointers.DEPARTMENT: "项目主管部门 / 实施单位",
+    pointers.REGION: "地区",
+    pointers.YEAR: "评价年度",
+    pointers.KIND: "报告类型",
     "/report/years": "评价年度范围",
-    "/report_date": "报告日期",
-    "/budget/budget_yuan": "全年预算数",
-    "/budget/executed_yuan": "全年执行数",
-    "/budget/execution_rate": "预算执行率",
-    "/budget/initial_budget_yuan": "年初预算数",
-    "/budget/received_yuan": "到位资金",
-    "/budget/funding_source": "资金来源",
-    "/scores/total_score": "总分",
-    "/scores/total_weight": "总分值",
-    "/scores/indicator_count_stated": "文中所述指标个数",
-    "/grade/stated": "评价等级",
+    pointers.REPORT_DATE: "报告日期",
+    pointers.BUDGET_YUAN: "全年预算数",
+    pointers.EXECUTED_YUAN: "全年执行数",
+    pointers.EXECUTION_RATE: "预算执行率",
+    pointers.INITIAL_BUDGET_YUAN: "年初预算数",
+    pointers.RECEIVED_YUAN: "到位资金",
+    pointers.FUNDING_SOURCE: "资金来源",
+    pointers.TOTAL_SCORE: "总分",
+    pointers.TOTAL_WEIGHT: "总分值",
+    pointers.INDICATOR_COUNT_STATED: "文中所述指标个数",
+    pointers.GRADE_STATED: "评价等级",
     "/grade/derived": "按总分应得等级",
-    "/grade/bands": "等级划分标准",
-    "/subprojects_stated_count": "文中所述子项目个数",
-    "/subprojects_from": "子项目出处",
+    pointers.GRADE_BANDS: "等级划分标准",
+    pointers.SUBPROJECTS_STATED_COUNT: "文中所述子项目个数",
+    pointers.SUBPROJECTS_FROM: "子项目出处",
 }
 
 # A score-table row's columns, as the table heads them.

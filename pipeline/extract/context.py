@@ -23,6 +23,9 @@ class Context:
         start, end = (found.start, found.end) if isinstance(found, Found) else found
         bbox, confidence = self.norm.bbox_of(start, end)
         entry = {"page": self.norm.page_at(start), "text": self.norm.raw_span(start, end), "bbox": bbox}
+        offsets = self.norm.raw_offsets(start, end)
+        if offsets:
+            entry["chars"] = list(offsets)  # where the text lies in the document's text, for every format
         if confidence is not None:
             entry["confidence"] = confidence
         if isinstance(found, Found) and found.half_unit is not None:

@@ -168,10 +168,19 @@ def _copies(record: Record, pointer: str) -> tuple[list, list]:
     if field is None or not isinstance(value, (int, float)):
         return [], []
     agree, differ = [], []
+    own = _place(record, pointer)
     for m in record.mentions:
-        if m.field == field and m.pointer != pointer:
+        # the statement the record's value was read from is not a second copy of it
+        if m.field == field and m.pointer != pointer and (own is None or _place(record, m.pointer) != own):
             (agree if abs(m.value - value) <= m.half_unit + 1e-9 else differ).append(m)
     return agree, differ
+
+
+def _place(record: Record, pointer: str) -> tuple | None:
+    entry = record.provenance.get(pointer) or {}
+    if not entry.get("chars") and not entry.get("bbox"):
+        return None  # a text without a place may stand anywhere: '95.5' twice is two statements
+    return entry.get("page"), tuple(entry.get("chars") or ()), tuple(entry.get("bbox") or ())
 
 
 def _value_at(record: Record, pointer: str):
