@@ -306,3 +306,14 @@ def test_the_statement_a_value_was_read_from_is_not_counted_as_its_second_copy(t
     # the table's total is both the record's value and a mention: one statement, nothing corroborates it
     c = check_of(extract_text(tmp_path, FORM), "indicator_scores_sum")
     assert c.status == "pass" and c.corroborated == []
+
+
+def test_a_score_cell_left_unread_makes_the_sum_need_a_look(tmp_path):
+    # '6620' under 目标值 | 实际值 | 得分 is 6|6|20 or 66|2|0: the row's score is unread and no sum holds it
+    text = ("某项目绩效自评表\n二级指标|三级指标|年初目标值(A)|实际完成值(B)|得分\n"
+            "数量指标补贴渔船数6620\n"
+            "质量指标|渔船补贴发放率|100%|100%|10\n"
+            "时效指标|按时完成率|100%|100%|10\n"
+            "总分|45\n")
+    c = check_of(extract_text(tmp_path, text), "indicator_scores_sum")
+    assert needs_look(c) and _doubts(c) == ["table_not_closed"] and "unread" in c.doubts[0]["en"]

@@ -353,3 +353,37 @@ def test_a_figure_after_a_sentence_or_before_the_next_rows_numbering_is_not_part
         ("text", "用以反映和考核项目立项的规范情况。"), ("number", "55"), ("text", "二、绩效目标合理性")]
     inner = "指标1工程完工率"
     assert [t.kind for t in tokenize(inner, 0, len(inner))] == ["text"]
+
+
+# A 自评表 without a 分值 column: its weights stand only in the category headings, its rows carry scores.
+_SCORES_ONLY = ("一级指标|二级指标|三级指标|年初目标值(A)|实际完成值(B)|得分\n"
+                "产出指标(40分)|数量指标|公猪舍面积|22.8|22.8|1\n"
+                "母猪舍面积|180|180|3\n"
+                "质量指标|验收合格率|100%|100%|{last}\n")
+
+
+def test_a_table_without_a_weight_column_is_read_by_its_scores():
+    table, report = read_score_table(_SCORES_ONLY.format(last="10") + "总分|100\n")
+    rows = [(i.name, i.weight, i.score) for i in table.indicators if i.level == 3]
+    assert rows == [("公猪舍面积", None, 1), ("母猪舍面积", None, 3), ("验收合格率", None, 10)]
+    assert not table.weight_column and report.rows_read == 3
+
+
+def test_the_last_row_cut_by_the_document_s_end_fills_its_cells_from_the_left():
+    table, _ = read_score_table(_SCORES_ONLY.replace("|{last}", "") + "种母猪|20|20")
+    last = table.indicators[-1]
+    assert (last.name, last.target, last.actual, last.score) == ("种母猪", "20", "20", None)
+
+
+def test_a_run_glued_under_target_actual_and_score_is_left_unread_with_its_candidates():
+    text = ("二级指标|三级指标|年初目标值(A)|实际完成值(B)|得分\n"
+            "数量指标补贴渔船数6620\n"
+            "质量指标|渔船补贴发放率|100%|100%|10\n"
+            "时效指标|按时完成率|100%|100%|10\n")
+    table, report = read_score_table(text)
+    first = table.indicators[0]
+    assert first.name.endswith("补贴渔船数") and first.score is None  # 6|6|20, 66|2|0 …: nothing says which
+    assert any(a["row"].endswith("补贴渔船数") and 20 in a["columns"]["score"] for a in report.ambiguous)
+    # with a total row the table's own arithmetic decides
+    table, report = read_score_table(text + "总分|40\n")
+    assert table.indicators[0].score == 20 and report.totals_confirmed

@@ -302,7 +302,7 @@ def _best_score_table(ctx: Context, prose_total: float | None,
         table, report = got
         report.reader = name
         rows = leaves(table)
-        readings.append({"reader": name, "rows": len(rows), "weights": round(sum(i.weight for i in rows), 4)})
+        readings.append({"reader": name, "rows": len(rows), "weights": round(sum(i.weight or 0 for i in rows), 4)})
         key = _reading_quality(table, prose_total) + (-rank,)
         if best_key is None or key > best_key:
             best, best_key = (table, report), key
@@ -319,7 +319,7 @@ def _reading_quality(table: ScoreTable, prose_total: float | None) -> tuple:
         return (0, 0, 0, 0)
     # weights that add up to the total weight outrank more rows: a report whose scores do not add up
     # (its check must fail) still has one reading whose rows are its rows
-    weights_add_up = table.total_weight is not None and abs(sum(i.weight for i in rows) - table.total_weight.value) < 1e-6
+    weights_add_up = table.total_weight is not None and abs(sum(i.weight or 0 for i in rows) - table.total_weight.value) < 1e-6
     return (int(adds_up(table, prose_total) is True), int(weights_add_up), len(rows),
             sum(1 for i in rows if i.score is not None))
 

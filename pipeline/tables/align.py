@@ -28,6 +28,9 @@ from .roles import ROLES
 CUT_COST = 1.0
 SKIP_COLUMN = 1.0
 SKIP_TRAILING = 0.9  # rows lose their trailing empty cells more often than inner ones
+# A row the document's end cuts lost the cells after the cut, not before it: its trailing columns are
+# free to stay empty and an inner text column left empty costs a little.
+SKIP_FREE_BEFORE_CUT = 0.1
 SKIP_TOKEN = 3.0
 # A figure of a row laid on the header's cells, read into a column whose header cell is not the figure's
 # own: the cells say which column a figure is under, so such a reading is kept only where no reading that
@@ -109,7 +112,11 @@ def _place_cut(columns: list[Column], tok: Token) -> list[tuple[float, list[Valu
     if tok.kind not in ("number", "percent") or "," in tok.digits or not tok.digits:
         return []
     kinds = {ROLES[c.role].accepts for c in columns}
-    if tok.kind == "number" and not kinds <= {"weight", "score", "ordinal"} and tok.digits.count(".") < 2:
+    # a target or actual cell glued before a score ('补贴渔船数6620' under 年初目标值 | 实际完成值 | 得分) is
+    # one of the cuts; only the table's totals can say which (totals.py), so such cuts only widen the choice
+    free_first = bool(kinds & {"any"}) and kinds - {"any"} <= {"weight", "score"} and kinds - {"any"} \
+        and not _is_free(columns[-1]) and tok.kind == "number" and "." not in tok.digits
+    if tok.kind == "number" and not kinds <= {"weight", "score", "ordinal"} and tok.digits.count(".") < 2 and not free_first:
         return []
     if "amount" in kinds and tok.digits.count(".") < 2 and not (tok.kind == "percent" and _implausible_rate(tok.digits)):
         return []
@@ -120,8 +127,12 @@ def _place_cut(columns: list[Column], tok: Token) -> list[tuple[float, list[Valu
         for k, (col, piece) in enumerate(zip(columns, pieces)):
             kind = "percent" if tok.kind == "percent" and k == len(columns) - 1 else "number"
             if _is_free(col):
-                values = None
-                break
+                if not free_first:
+                    values = None
+                    break
+                values.append(Value(piece, pos, pos + len(piece), None, piece, cut=True))
+                pos += len(piece)
+                continue
             got = _accepts(col, piece, kind)
             if got is None:
                 values = None
@@ -158,7 +169,7 @@ def align(row: Row, columns: list[Column], tokens: list[Token] | None = None,
     tokens = row.values if tokens is None else tokens
     if not tokens:
         return RowReading(row, {}, 0.0)
-    optimum, readings = _readings(tokens, columns, 0.0, _laid_on_cells(row))
+    optimum, readings = _readings(tokens, columns, 0.0, _laid_on_cells(row), row.cut)
     if not readings:
         return None
     readings = [r for _, r in readings]
@@ -176,7 +187,7 @@ def near_readings(row: Row, columns: list[Column], slack: float) -> list[tuple[f
     the choices a table's own totals may decide between ('33' is a weight of 33, or 3 | 3)."""
     if not row.values:
         return [(0.0, {})]
-    optimum, readings = _readings(row.values, columns, slack, _laid_on_cells(row))
+    optimum, readings = _readings(row.values, columns, slack, _laid_on_cells(row), row.cut)
     return [(round(cost - optimum, 6), r) for cost, r in readings]
 
 
@@ -185,10 +196,11 @@ def _laid_on_cells(row: Row) -> bool:
     return row.leaf_cell is not None
 
 
-def _readings(tokens: list[Token], columns: list[Column], slack: float,
-              on_cells: bool = False) -> tuple[float, list[tuple[float, dict[str, Value]]]]:
+def _readings(tokens: list[Token], columns: list[Column], slack: float, on_cells: bool = False,
+              cut_row: bool = False) -> tuple[float, list[tuple[float, dict[str, Value]]]]:
     """(the cheapest cost, every reading within `slack` of it with its cost)."""
     n_tok, n_col = len(tokens), len(columns)
+    skip_free = SKIP_FREE_BEFORE_CUT if cut_row else 0.0
 
     def off_cell(ti: int, ci: int) -> float:
         own, col = tokens[ti].cell, columns[ci].cell
@@ -201,10 +213,10 @@ def _readings(tokens: list[Token], columns: list[Column], slack: float,
     @cache
     def best(ti: int, ci: int) -> float:
         if ti == n_tok:
-            return sum(0.0 if _is_free(c) else SKIP_TRAILING for c in columns[ci:])
+            return 0.0 if cut_row else sum(0.0 if _is_free(c) else SKIP_TRAILING for c in columns[ci:])
         options = [SKIP_TOKEN + best(ti + 1, ci)]
         if ci < n_col:
-            options.append((0.0 if _is_free(columns[ci]) else SKIP_COLUMN) + best(ti, ci + 1))
+            options.append((skip_free if _is_free(columns[ci]) else SKIP_COLUMN) + best(ti, ci + 1))
             placed = _place(columns[ci], tokens[ti])
             if placed:
                 options.append(placed[0] + off_cell(ti, ci) + best(ti + 1, ci + 1))
@@ -224,7 +236,7 @@ def _readings(tokens: list[Token], columns: list[Column], slack: float,
             return
         walk(ti + 1, ci, spent + SKIP_TOKEN, chosen)
         if ci < n_col:
-            walk(ti, ci + 1, spent + (0.0 if _is_free(columns[ci]) else SKIP_COLUMN), chosen)
+            walk(ti, ci + 1, spent + (skip_free if _is_free(columns[ci]) else SKIP_COLUMN), chosen)
             placed = _place(columns[ci], tokens[ti])
             if placed:
                 chosen[_key(columns, ci)] = placed[1]

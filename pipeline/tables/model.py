@@ -27,6 +27,7 @@ class ScoreTable:
     total_score: Found | None = None
     spans: list[dict] = field(default_factory=list)  # per indicator: {"name"|"weight"|"score": (start, end)}
     notes: list[str] = field(default_factory=list)
+    weight_column: bool = True  # False where the header has no 分值 column: weights stand only in headings
 
 
 @dataclass
@@ -71,6 +72,7 @@ class Row:
     # then a text cell under a target or actual column is a value of that column, not a label.
     label_end: int | None = None
     leaf_cell: int | None = None  # the header's last label cell (the indicator's name), when read by cells
+    cut: bool = False  # the document ends inside this row: its missing cells are the ones after the cut
 
     @property
     def labels(self) -> list[Token]:

@@ -47,7 +47,7 @@ def read_score_table(text: str, outside: tuple[float, float] = (0.0, 0.0)) -> tu
     points its total row counts from outside the table (a 自评表's execution row, in the funds block)."""
     for header, end in tables_of(text, "scores", 12000):
         got = _read(text, header, end, outside)
-        if got is not None and sum(1 for i in got[0].indicators if i.weight is not None) >= 2:
+        if got is not None and len(leaves(got[0])) >= 2:
             return got
     return None
 
@@ -62,13 +62,14 @@ def _read(text: str, header: Header, end: int,
     report = TableReport("interpreter", layout, "scores", header.roles)
     columns = _value_columns(header)
     trailing_text = bool(columns) and columns[-1].role in ("note", "actual", "target") and layout == "flow"
-    table = ScoreTable(indicators=[])
+    table = ScoreTable(indicators=[], weight_column=any(c.role == "weight" for c in columns))
     categories: dict[int, tuple[int, str]] = {}  # depth → (indicator index, name) of the open category cells
     depth_of_leaf = max(1, sum(1 for c in header.columns if c.role in LABEL_ROLES)) - 1
     leaves: list[int] = []
     leaf_rows: dict[int, object] = {}  # indicator index → its row, for the totals' tie-break
     empty_run = 0
     for row in rows:
+        row.cut = row is rows[-1] and bool(row.values) and not text[row.end:].strip()
         labels = row.labels
         if trailing_text and labels:
             labels = _drop_previous_note(labels)
@@ -98,7 +99,13 @@ def _read(text: str, header: Header, end: int,
         if is_total:
             _total(table, values)
             break
-        if weight is None and score is None:
+        unread = _unread_points(row, columns) if weight is None and score is None and labels else {}
+        if unread:
+            # figures whose reading cannot say which is the score: a row, its points unread with their
+            # candidates, never a category that swallows its figures
+            ambiguous = unread
+            report.ambiguous.append({"row": label[:30], "columns": unread})
+        elif weight is None and score is None:
             if row.values and not labels:
                 report.skip(row, "no weight or score")
                 continue
@@ -145,6 +152,8 @@ def _read(text: str, header: Header, end: int,
         for role in ("weight", "score"):
             if role in values:
                 spans[role] = (values[role].start, values[role].end)
+        if unread:  # where the unread points stand: the row's figures
+            spans["score"] = (row.values[0].start, row.values[-1].end)
         table.spans.append(spans)
         report.rows_read += 1
     _total_by_sum(table, leaves)
@@ -159,6 +168,20 @@ def _read(text: str, header: Header, end: int,
     report.totals_confirmed = adds_up(table)
     report.confidence = _confidence(table, report)
     return table, report
+
+
+def _unread_points(row, columns) -> dict[str, list]:
+    """For a row whose cheapest reading puts its figures on no weight or score column: the candidates its
+    near readings give those columns (empty where none does, or where the row has no figures)."""
+    if not any(t.kind in ("number", "percent", "measure") for t in row.values):
+        return {}
+    found: dict[str, set] = {}
+    for _, reading in near_readings(row, columns, SLACK):
+        for role in ("weight", "score"):
+            v = figure(reading, role)
+            if v is not None:
+                found.setdefault(role, set()).add(v)
+    return {role: sorted(v) + [None] for role, v in found.items()}
 
 
 def _continue_name(table: ScoreTable, index: int, labels) -> None:
@@ -309,7 +332,8 @@ def _total_by_sum(table: ScoreTable, leaves: list[int]) -> None:
 def _drop_empty_categories(table: ScoreTable) -> None:
     """A category cell with no row under it (the table ended) is no indicator."""
     used = {i.parent for i in table.indicators if i.parent is not None}
-    keep = [k for k, i in enumerate(table.indicators) if i.weight is not None or i.score is not None or k in used]
+    keep = [k for k, i in enumerate(table.indicators) if i.weight is not None or i.score is not None or k in used
+            or {"weight", "score"} & set(table.spans[k])]  # a row whose points stand there unread
     if len(keep) < len(table.indicators):
         _keep_rows(table, keep)
 
@@ -344,9 +368,11 @@ def _drop_echo_categories(table: ScoreTable) -> None:
 
 
 def leaves(table: ScoreTable) -> list[Indicator]:
-    """The rows that carry points: no category above others, a weight read."""
+    """The rows that carry points: no category above others, a weight read (or, where the form has no
+    weight column, only in its category headings '产出指标(40分)', a score)."""
     parents = {i.parent for i in table.indicators if i.parent is not None}
-    return [i for k, i in enumerate(table.indicators) if k not in parents and i.weight is not None]
+    return [i for k, i in enumerate(table.indicators) if k not in parents and
+            (i.weight is not None or (i.score is not None and not table.weight_column))]
 
 
 def adds_up(table: ScoreTable, stated_total: float | None = None) -> bool | None:
@@ -357,14 +383,13 @@ def adds_up(table: ScoreTable, stated_total: float | None = None) -> bool | None
     total_s = table.total_score.value if table.total_score else stated_total
     if not rows or (total_w is None and total_s is None):
         return None
-    ok = total_w is None or abs(sum(i.weight for i in rows) - total_w) < 1e-6
+    ok = total_w is None or abs(sum(i.weight or 0 for i in rows) - total_w) < 1e-6
     scores = [i.score for i in rows if i.score is not None]
     return ok and (total_s is None or abs(sum(scores) - total_s) <= 0.05 + 0.005 * len(scores))
 
 
 def _confidence(table: ScoreTable, report: TableReport) -> float:
-    rows = [i for i in table.indicators if i.weight is not None]
-    if not rows:
+    if not leaves(table):
         return 0.0
     c = 0.5 + 0.3 * (report.totals_confirmed is True) - 0.1 * min(3, len(report.ambiguous))
     return round(max(0.1, min(1.0, c)), 2)

@@ -27,7 +27,7 @@ import regex
 
 from .. import pointers
 from ..record import Check, Record
-from .base import is_bonus, leaves
+from .base import fmt, is_bonus, leaves
 
 # OCR lines under this confidence are kept but are not figures a failure can rest on (RapidOCR's scores
 # on our clean scans are 0.95–1.0; the misreads we have seen scored under 0.9).
@@ -248,7 +248,8 @@ def formula_value(record: Record, check: Check) -> list[Doubt]:
 def table_not_closed(record: Record, check: Check) -> list[Doubt]:
     """Another reader read more rows of the score table than the reading kept, their weights closer to the
     total weight (the kept reading may have lost a row), or a cell of the kept reading reads two ways that
-    differ by exactly the check's gap (its other reading would make the table add up)."""
+    differ by exactly the check's gap (its other reading would make the table add up), or that one of its
+    readings leaves empty (the row's points are unread and no sum holds them)."""
     if check.id not in SCORE_TABLE_CHECKS:
         return []
     report = record.scores.table_report or {}
@@ -268,6 +269,12 @@ def table_not_closed(record: Record, check: Check) -> list[Doubt]:
     for cell in report.get("ambiguous") or []:
         for values in (cell.get("columns") or {}).values():
             figures = [v for v in values if isinstance(v, (int, float))]
+            if None in values and figures:
+                # one reading leaves the cell empty: the row's points stand unread, outside every sum
+                return [Doubt("table_not_closed", f"评分表「{cell.get('row', '')[:20]}」一格未读出(可能为"
+                              f"{'或'.join(fmt(v) for v in figures)}),合计未计入",
+                              f"a cell of the row '{cell.get('row', '')[:20]}' is unread (perhaps "
+                              f"{' or '.join(fmt(v) for v in figures)}); the sum leaves it out")]
             # the other reading of this cell would close the check's gap: the reading, not the report, is unsure
             if gap is not None and any(abs(abs(a - b) - gap) <= 0.05 for a in figures for b in figures if a != b):
                 return [Doubt("table_not_closed", f"评分表「{cell.get('row', '')[:20]}」一格有两种读法,另一读法即相符",
