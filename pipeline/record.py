@@ -95,7 +95,8 @@ class Indicator:
     note: str | None = None
     target: str | None = None  # 年度指标值, as written (≥50个)
     actual: str | None = None  # 实际完成值
-    kind: str | None = None  # "budget_execution" for the 预算执行率 row of self-assessment forms
+    kind: str | None = None  # "budget_execution": the 预算执行率 row of self-assessment forms; "breakdown": a
+    # "其中…" row detailing the indicator above it (targets, no points)
 
 
 @dataclass

@@ -387,3 +387,26 @@ def test_a_run_glued_under_target_actual_and_score_is_left_unread_with_its_candi
     # with a total row the table's own arithmetic decides
     table, report = read_score_table(text + "总分|40\n")
     assert table.indicators[0].score == 20 and report.totals_confirmed
+
+
+def test_rows_that_break_an_indicator_down_are_rows_without_points():
+    text = ("一级指标|二级指标|三级指标|分值|年度指标值|全年实际值|得分\n"
+            "产出指标(30分)|数量指标|补助种植面积|20|29.5亩|29.5亩|20\n"
+            "其中桃树种植面积|1.5亩|1.5亩\n"
+            "其中露天蔬菜|20亩|20亩\n"
+            "补助鱼塘面积|10|3亩|3亩|10\n"
+            "合计|30|30\n")
+    table, report = read_score_table(text)
+    rows = [(i.name, i.weight, i.score, i.actual, i.kind) for i in table.indicators if i.level == 3]
+    assert rows == [("补助种植面积", 20, 20, "29.5亩", None), ("其中桃树种植面积", None, None, "1.5亩", "breakdown"),
+                    ("其中露天蔬菜", None, None, "20亩", "breakdown"), ("补助鱼塘面积", 10, 10, "3亩", None)]
+    assert report.totals_confirmed
+
+
+def test_label_cells_glued_in_a_flow_are_cut_after_their_points():
+    text = ("2017年部门整体支出绩效评价得分表 一级指标 二级指标 三级指标 得分 部门决策(25分) 目标任务(15分) 相关性(5分)\n"
+            "5 明确性(5分)\n4 预算编制(10分) 测算依据(5分)\n2 \n")
+    table, _ = read_score_table(text)
+    rows = [(i.level, i.name, i.weight, i.score) for i in table.indicators]
+    assert rows == [(1, "部门决策", 25, None), (2, "目标任务", 15, None), (3, "相关性", 5, 5), (3, "明确性", 5, 4),
+                    (2, "预算编制", 10, None), (3, "测算依据", 5, 2)]

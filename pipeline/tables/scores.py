@@ -8,6 +8,8 @@ rows above it (100): '项目绩效 100% / 82.68'.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from ..record import Indicator
@@ -22,6 +24,8 @@ _HEADER_WORDS = regex.compile(rf"(?:(?:{ROLE_RE.pattern})[|::]*)+")
 _TOTAL_LABEL = regex.compile(r"^(?:合计|总分|总计|总得分|得分合计|综合得分|自评总分|评价总分|总 分)")
 _FIGURES = ("weight", "score", "raw_score")
 _TOTAL_COLUMNS = ("weight", "score", "raw_score", "deduction")
+# '其中桃树种植面积': a row detailing the indicator above it (its figures are targets, not points).
+_BREAKDOWN_ROW = regex.compile(r"^其中\s*[::]?\s*\p{Han}")
 _NOTE_LABEL = regex.compile(r"^(?:其中|注[::]|说明|备注|……|\.{3,})")
 # Criteria of the published frameworks (财预〔2020〕10号 决策/过程/产出/效益; the foreign-loan rules'
 # 相关性/效率/效果/可持续性): in flow text a trailing note column runs into the next row's name.
@@ -109,6 +113,10 @@ def _read(text: str, header: Header, end: int,
             if row.values and not labels:
                 report.skip(row, "no weight or score")
                 continue
+            if _BREAKDOWN_ROW.match(label) and values and table.indicators:
+                _breakdown_row(table, categories, label, labels, values)
+                report.rows_read += 1
+                continue
             if _NOTE_LABEL.match(label) or not label:
                 report.skip(row, "a sub-row without weight or score")
                 continue
@@ -122,7 +130,7 @@ def _read(text: str, header: Header, end: int,
         empty_run = 0
         named = [t for t in labels if _clean(t.text)]
         if len(named) == 1 and depth_of_leaf >= 1:
-            named = _peel_categories(named[0], depth_of_leaf)
+            named = _split_at_points(named[0]) or _peel_categories(named[0], depth_of_leaf)
         if named and _SUBTOTAL_ROW.match(_clean(named[-1].text)):
             if _subtotal(table, categories, named, values):
                 report.skip(row, "a subtotal, kept on its category")
@@ -136,6 +144,9 @@ def _read(text: str, header: Header, end: int,
             if categories.get(depth, (None, None))[1] != name:
                 _open_category(table, categories, depth, name, _points([tok]), [tok])
         leaf_name = _clean(named[-1].text) if named else None
+        own_points = _points_mark(named[-1]) if named and weight is None and not table.weight_column else None
+        if own_points is not None:  # no 分值 column: a row's weight is the '(5分)' printed with its name
+            weight = own_points.value
         parent = categories[max(categories)][0] if categories else None
         ind = Indicator(level=(max(categories) + 2) if categories else 1, name=leaf_name, parent=parent,
                         weight=weight, score=score)
@@ -152,6 +163,8 @@ def _read(text: str, header: Header, end: int,
         for role in ("weight", "score"):
             if role in values:
                 spans[role] = (values[role].start, values[role].end)
+        if own_points is not None:
+            spans["weight"] = (own_points.start, own_points.end)
         if unread:  # where the unread points stand: the row's figures
             spans["score"] = (row.values[0].start, row.values[-1].end)
         table.spans.append(spans)
@@ -168,6 +181,20 @@ def _read(text: str, header: Header, end: int,
     report.totals_confirmed = adds_up(table)
     report.confidence = _confidence(table, report)
     return table, report
+
+
+def _breakdown_row(table: ScoreTable, categories: dict, label: str, labels, values: dict[str, Value]) -> None:
+    """'其中桃树种植面积 | 1.5亩 | 1.5亩': a row of the table that breaks the indicator above it down, with
+    targets and no points of its own. It is a row (SPEC: one per row of the table), beside the indicator
+    it details, so that no sum counts it."""
+    parent = categories[max(categories)][0] if categories else None
+    ind = Indicator(level=(max(categories) + 2) if categories else 1, name=label, parent=parent, kind="breakdown")
+    for role in ("target", "actual"):
+        v = values.get(role)
+        if v is not None and v.value is not None:
+            setattr(ind, role, str(v.value))
+    table.indicators.append(ind)
+    table.spans.append({"name": (labels[0].start, labels[-1].end)})
 
 
 def _unread_points(row, columns) -> dict[str, list]:
@@ -189,6 +216,31 @@ def _continue_name(table: ScoreTable, index: int, labels) -> None:
     ind.name = (ind.name or "") + _clean("".join(t.text for t in labels))
     a, _ = table.spans[index].get("name", (labels[0].start, labels[0].start))
     table.spans[index]["name"] = (a, labels[-1].end)
+
+
+# A label cell that ends in its points: '部门决策(25分)'. Glued label cells are cut after each.
+_POINTS_MARK = regex.compile(r"[((]\s*(?P<n>\d+(?:\.\d+)?)\s*分\s*[))]")
+
+
+def _split_at_points(label: Token) -> list[Token]:
+    """'部门决策(25分)目标任务(15分)相关性(5分)': label cells glued in a flow, each closed by its points,
+    cut after each mark (empty where the label holds fewer than two marks)."""
+    marks = list(_POINTS_MARK.finditer(label.text))
+    if len(marks) < 2:
+        return []
+    cuts = [0] + [m.end() for m in marks if m.end() < len(label.text)] + [len(label.text)]
+    pieces = [(a, b) for a, b in zip(cuts, cuts[1:]) if label.text[a:b].strip()]
+    return [replace(label, text=label.text[a:b], start=label.start + a, end=label.start + b) for a, b in pieces]
+
+
+def _points_mark(label: Token) -> Found | None:
+    """The points a label cell ends with ('相关性(5分)' → 5), where they stand in the text."""
+    m = None
+    for m in _POINTS_MARK.finditer(label.text):
+        pass
+    if m is None or label.text[m.end():].strip():
+        return None
+    return Found(float(m["n"]), label.start + m.start("n"), label.start + m.end("n"))
 
 
 def _peel_categories(label: Token, depth_of_leaf: int) -> list[Token]:
@@ -333,6 +385,7 @@ def _drop_empty_categories(table: ScoreTable) -> None:
     """A category cell with no row under it (the table ended) is no indicator."""
     used = {i.parent for i in table.indicators if i.parent is not None}
     keep = [k for k, i in enumerate(table.indicators) if i.weight is not None or i.score is not None or k in used
+            or i.kind == "breakdown"
             or {"weight", "score"} & set(table.spans[k])]  # a row whose points stand there unread
     if len(keep) < len(table.indicators):
         _keep_rows(table, keep)

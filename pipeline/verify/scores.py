@@ -253,7 +253,7 @@ def indicator_count_stated(record: Record) -> Check:
     inds = record.scores.indicators
     if stated is None or not inds:
         return skipped(cid, "没有陈述指标个数或没有评分表", "no stated indicator count or no table")
-    n_leaves = len(leaves(inds))
+    n_leaves = sum(1 for i in leaves(inds) if inds[i].kind != "breakdown")  # '其中' rows detail an indicator
     n_top = sum(1 for ind in inds if ind.parent is None)
     levels = {ind.level for ind in inds}
     per_level = {lv: sum(1 for ind in inds if ind.level == lv) for lv in levels}
