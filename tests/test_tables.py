@@ -410,3 +410,35 @@ def test_label_cells_glued_in_a_flow_are_cut_after_their_points():
     rows = [(i.level, i.name, i.weight, i.score) for i in table.indicators]
     assert rows == [(1, "部门决策", 25, None), (2, "目标任务", 15, None), (3, "相关性", 5, 5), (3, "明确性", 5, 4),
                     (2, "预算编制", 10, None), (3, "测算依据", 5, 2)]
+
+
+# Tables the older layout-specific readers read before the interpreter did (issue 24): each one a test of it.
+@pytest.mark.parametrize("path, total_score", [
+    ("shared/samples/000_87644358686e5e0a.txt", 89.7),  # name + explanation glued, weight|score runs, total glued
+    ("samples/project_shanghai_gb18030.txt", 92.2),
+    ("samples/project_shanghai_trad.txt", 92.2),
+])
+def test_a_glued_flow_with_explanations_is_solved_by_its_own_totals(path, total_score):
+    from conftest import ROOT, SHARED
+
+    from pipeline.load import load
+    from pipeline.normalise import normalise
+    from pipeline.tables.scores import leaves
+    file = SHARED.parent / path if path.startswith("shared/") else ROOT / path
+    if not file.exists():
+        pytest.skip(f"no {file}")
+    table, report = read_score_table(normalise(load(file)).text)
+    rows = leaves(table)
+    assert len(rows) == 10 and sum(i.weight for i in rows) == 100
+    assert (table.total_weight.value, table.total_score.value) == (100, total_score)
+    assert report.totals_confirmed and not report.ambiguous
+
+
+def test_a_name_and_its_explanation_glued_are_told_apart():
+    from pipeline.tables.explanation import part_names, split_name
+    assert split_name("实际完成率(产出数量)项目实施的实际产出数量与计划产出数量的比率") == (
+        "实际完成率(产出数量)", "项目实施的实际产出数量与计划产出数量的比率")
+    assert split_name("项目设立的规范性项目的申请、设立过程是否符合相关要求", numbered=True)[0] == "项目设立的规范性"
+    assert split_name("反映项目资金使用是否符合相关法律法规") == ("", "反映项目资金使用是否符合相关法律法规")
+    assert part_names("预算执行率和资金使用的合规性", 2) == ["预算执行率", "资金使用的合规性"]
+    assert part_names("预算执行率", 2) == ["预算执行率(1)", "预算执行率(2)"]

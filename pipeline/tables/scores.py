@@ -15,6 +15,8 @@ import regex
 from ..record import Indicator
 from .align import align, near_readings
 from .cells import Token
+from .explanation import EXPLAINED_LABEL_LIMIT, explains, join_continued, part_names, split_name
+from .glued import cuts, is_weight
 from .layout import body_rows, tables_of
 from .model import Found, Header, ScoreTable, TableReport, Value, figure
 from .roles import LABEL_ROLES, POINTS, ROLE_RE
@@ -71,6 +73,12 @@ def _read(text: str, header: Header, end: int,
     depth_of_leaf = max(1, sum(1 for c in header.columns if c.role in LABEL_ROLES)) - 1
     leaves: list[int] = []
     leaf_rows: dict[int, object] = {}  # indicator index → its row, for the totals' tie-break
+    explained = layout == "flow" and explains(header)  # name and explanation glued in each row's label
+    if explained:
+        rows = join_continued(rows)
+    parts: dict[int, list[int]] = {}  # a merged name cell's row → the rows of its parts (explanation.py)
+    numbered: set[int] = set()  # rows whose label opens with its number ('三、')
+    glued_total: list[tuple[dict[str, Value], Value, Value]] = []  # the last row's figures and the total's, glued
     empty_run = 0
     for row in rows:
         row.cut = row is rows[-1] and bool(row.values) and not text[row.end:].strip()
@@ -78,7 +86,8 @@ def _read(text: str, header: Header, end: int,
         if trailing_text and labels:
             labels = _drop_previous_note(labels)
         label = _clean("".join(t.text for t in labels))
-        if len(label) > 60 or (not row.values and len(label) > 30):
+        if len(label) > (EXPLAINED_LABEL_LIMIT if explained and row.values else 60) or \
+                (not row.values and len(label) > 30):
             report.skip(row, "prose")
             if table.indicators:
                 break
@@ -103,8 +112,12 @@ def _read(text: str, header: Header, end: int,
         if is_total:
             _total(table, values)
             break
-        unread = _unread_points(row, columns) if weight is None and score is None and labels else {}
-        if unread:
+        if weight is None and score is None and labels and not glued_total:
+            glued_total = _glued_with_total(row, columns)
+        unread = _unread_points(row, columns) if weight is None and score is None and labels and not glued_total else {}
+        if glued_total:
+            pass  # its figures are chosen with the table's (_by_glued_total)
+        elif unread:
             # figures whose reading cannot say which is the score: a row, its points unread with their
             # candidates, never a category that swallows its figures
             ambiguous = unread
@@ -144,6 +157,12 @@ def _read(text: str, header: Header, end: int,
             if categories.get(depth, (None, None))[1] != name:
                 _open_category(table, categories, depth, name, _points([tok]), [tok])
         leaf_name = _clean(named[-1].text) if named else None
+        part_of = None
+        if explained and leaf_name:
+            leaf_name, _ = split_name(leaf_name, bool(_NUMBERING.match(named[-1].text.strip())))
+            if not leaf_name and leaves and leaves[-1] == len(table.indicators) - 1:
+                part_of = _open_parts(table, parts, leaves, leaf_rows, numbered)
+            leaf_name = leaf_name or None
         own_points = _points_mark(named[-1]) if named and weight is None and not table.weight_column else None
         if own_points is not None:  # no 分值 column: a row's weight is the '(5分)' printed with its name
             weight = own_points.value
@@ -154,11 +173,16 @@ def _read(text: str, header: Header, end: int,
             v = values.get(role)
             if v is not None and v.value is not None:
                 setattr(ind, role, str(v.value))
+        if part_of is not None:
+            ind.level, ind.parent = table.indicators[part_of].level + 1, part_of
+            parts[part_of].append(len(table.indicators))
         if ambiguous:
             ind.note = "ambiguous: " + "; ".join(f"{k} {' or '.join(str(x) for x in v)}" for k, v in ambiguous.items())
         table.indicators.append(ind)
         leaves.append(len(table.indicators) - 1)
         leaf_rows[len(table.indicators) - 1] = row
+        if named and _NUMBERING.match(named[-1].text.strip()):
+            numbered.add(len(table.indicators) - 1)
         spans = {"name": (labels[-1].start, labels[-1].end) if labels else (row.start, row.start)}
         for role in ("weight", "score"):
             if role in values:
@@ -169,6 +193,14 @@ def _read(text: str, header: Header, end: int,
             spans["score"] = (row.values[0].start, row.values[-1].end)
         table.spans.append(spans)
         report.rows_read += 1
+        if glued_total:
+            break  # the total row was glued to this one: the table ends here
+    for head, rows_of in parts.items():
+        for k, name in zip(rows_of, part_names(table.indicators[head].name or "", len(rows_of))):
+            table.indicators[k].name = name
+    if glued_total and leaves and table.total_weight is None and table.total_score is None:
+        report.rows_chosen_by_totals = _by_glued_total(table, {i: leaf_rows[i] for i in leaves}, columns,
+                                                       leaves[-1], glued_total)
     _total_by_sum(table, leaves)
     if not table.indicators:
         return None
@@ -181,6 +213,67 @@ def _read(text: str, header: Header, end: int,
     report.totals_confirmed = adds_up(table)
     report.confidence = _confidence(table, report)
     return table, report
+
+
+def _open_parts(table: ScoreTable, parts: dict[int, list[int]], leaves: list[int], leaf_rows: dict,
+                numbered: set[int]) -> int | None:
+    """The merged name cell the row being read is a further part of (explanation.py), or None where the
+    row above is not a numbered row nor already such a cell's part. A numbered row met its first further
+    part: it becomes the cell (a category in its place, the same name) and its figures its first part."""
+    last = leaves[-1]
+    head = table.indicators[last].parent
+    if head in parts:
+        return head
+    if last not in numbered:
+        return None
+    first = table.indicators[last]
+    table.indicators[last] = Indicator(level=first.level, name=first.name, parent=first.parent)
+    first.level, first.parent = first.level + 1, last
+    table.indicators.append(first)
+    table.spans.append(dict(table.spans[last]))
+    table.spans[last] = {"name": table.spans[last]["name"]}
+    leaves[-1] = len(table.indicators) - 1
+    leaf_rows[leaves[-1]] = leaf_rows.pop(last)
+    parts[last] = [leaves[-1]]
+    return last
+
+
+def _glued_with_total(row, columns) -> list[tuple[dict[str, Value], Value, Value]]:
+    """'…满意度信息。302710089.7': the last row's weight and score glued to the total row's, cut four ways
+    (30 | 27 | 100 | 89.7): each cut as (the row's reading, total weight, total score). A cut needs a
+    plausible weight, scores within their weights, and a total weight of at most 200."""
+    if len(row.values) != 1 or row.values[0].kind != "number" or "weight" not in {c.role for c in columns}:
+        return []
+    tok = row.values[0]
+    out = []
+    for pieces in cuts(tok.digits, 4):
+        w, s, tw, ts = (float(x) for x in pieces)
+        if not (is_weight(w) and s <= w and 0 < tw <= 200 and ts <= tw):
+            continue
+        pos, values = tok.start + tok.text.find(tok.digits), []
+        for piece in pieces:
+            values.append(Value(float(piece), pos, pos + len(piece), None, piece, cut=True))
+            pos += len(piece)
+        out.append(({"weight": values[0], "score": values[1]}, values[2], values[3]))
+    return out
+
+
+def _by_glued_total(table: ScoreTable, leaf_rows: dict, columns, glued_row: int,
+                    glued: list[tuple[dict[str, Value], Value, Value]]) -> int:
+    """The cut of the last row's run whose totals the rows (read with their near readings) add up to, where
+    exactly one does: its figures are the row's, its totals the table's; the rows whose reading changed."""
+    order = sorted(leaf_rows)
+    found = []
+    for reading, tw, ts in glued:
+        options = [[(0.0, reading)] if i == glued_row else near_readings(leaf_rows[i], columns, SLACK) for i in order]
+        chosen = choose([RowOptions(i, o) for i, o in zip(order, options)], tw.value, ts.value)
+        if chosen is not None:
+            found.append((chosen, tw, ts))
+    if len(found) != 1:
+        return 0
+    chosen, tw, ts = found[0]
+    table.total_weight, table.total_score = Found(tw.value, tw.start, tw.end), Found(ts.value, ts.start, ts.end)
+    return _apply(table, order, chosen)
 
 
 def _breakdown_row(table: ScoreTable, categories: dict, label: str, labels, values: dict[str, Value]) -> None:
@@ -267,6 +360,11 @@ def _by_totals(table: ScoreTable, leaf_rows: dict, columns, outside: tuple[float
                         None if tw is None else tw - outside[0], None if ts is None else ts - outside[1])
     if chosen is None:
         return 0
+    return _apply(table, order, chosen)
+
+
+def _apply(table: ScoreTable, order: list[int], chosen: list[dict[str, Value]]) -> int:
+    """Each row's chosen reading on its indicator; the number of rows whose figures changed."""
     changed = 0
     for i, reading in zip(order, chosen):
         ind, spans = table.indicators[i], table.spans[i]
