@@ -381,12 +381,12 @@ def test_a_run_glued_under_target_actual_and_score_is_left_unread_with_its_candi
             "质量指标|渔船补贴发放率|100%|100%|10\n"
             "时效指标|按时完成率|100%|100%|10\n")
     table, report = read_score_table(text)
-    first = table.indicators[0]
-    assert first.name.endswith("补贴渔船数") and first.score is None  # 6|6|20, 66|2|0 …: nothing says which
+    first = next(i for i in table.indicators if i.name == "补贴渔船数")  # under its category 数量指标
+    assert first.score is None  # 6|6|20, 66|2|0 …: nothing says which
     assert any(a["row"].endswith("补贴渔船数") and 20 in a["columns"]["score"] for a in report.ambiguous)
     # with a total row the table's own arithmetic decides
     table, report = read_score_table(text + "总分|40\n")
-    assert table.indicators[0].score == 20 and report.totals_confirmed
+    assert next(i for i in table.indicators if i.name == "补贴渔船数").score == 20 and report.totals_confirmed
 
 
 def test_rows_that_break_an_indicator_down_are_rows_without_points():
@@ -442,3 +442,27 @@ def test_a_name_and_its_explanation_glued_are_told_apart():
     assert split_name("反映项目资金使用是否符合相关法律法规") == ("", "反映项目资金使用是否符合相关法律法规")
     assert part_names("预算执行率和资金使用的合规性", 2) == ["预算执行率", "资金使用的合规性"]
     assert part_names("预算执行率", 2) == ["预算执行率(1)", "预算执行率(2)"]
+
+
+def test_a_weight_only_table_reads_its_weights_past_targets_glued_to_them():
+    text = ("评价指标评价内容指标名称指标说明目标值分值备注\n"
+            "项目年度绩效目标(定量指标)制度指标规章制度建立与否20\n"
+            "产出数量指标享受资助人数达到预计值210010\n"
+            "资助对象满意度达到目标值95%以上10\n"
+            "时效指标及时发放率达到目标值100%60\n"
+            "总分100\n")
+    table, report = read_score_table(text)
+    from pipeline.tables.scores import leaves
+    assert [(i.name, i.weight) for i in leaves(table)] == [
+        ("规章制度建立与否", 20), ("享受资助人数", 10), ("资助对象满意度", 10), ("及时发放率", 60)]
+    assert table.total_weight.value == 100 and report.totals_confirmed
+
+
+def test_a_coefficient_column_proves_how_a_weight_and_score_run_is_cut():
+    # 得分系数 100%: score = weight, so '22' is 2 | 2, not a weight of 22 with its score cell empty; the
+    # unit and 指标性质 cells glued after the name, and the 是否核心指标 cell glued before the next, are cut off
+    text = ("指标名称计量单位指标性质年初指标值调整指标值年成值全完值得分系数(%)指标权重(分)指标得分(分)是否核心指标"
+            "财政供养人员控制率%定量指标100%92%100%22否预算完成率%70%76%100%1010是管理制度健全性高高100%33否公共服务")
+    table, _ = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in table.indicators] == [
+        ("财政供养人员控制率", 2, 2), ("预算完成率", 10, 10), ("管理制度健全性高高", 3, 3)]

@@ -33,6 +33,7 @@ _TOKEN = regex.compile(
   | (?P<paren>[((][^()()\n]{{0,48}}[))])                                   # '(50分)' '(A)' '(万元)': part of a label
   | (?P<ordinal>(?<![\d.])\d{{1,2}}[、::.](?=\p{{Han}}))                    # '1、' '2:' numbering a label
   | (?P<target>{OPERATOR}\s*(?:{NUMBER_RUN}\s*(?:%|{PER_UNIT}|{UNIT}|{CELL_END_UNIT})?|\*+\s*{UNIT}?))
+  | (?P<bound>{NUMBER_RUN}\s*(?:%|{UNIT})?\s*及?(?:以上|以下|以内))                 # '95%以上': a target's bound
   | (?P<measure>{NUMBER_RUN}\s*(?:{PER_UNIT}|{UNIT}(?![\p{{Han}}]{{2}})))
   | (?P<cell_measure>{NUMBER_RUN}\s*{CELL_END_UNIT})
   | (?P<percent>{NUMBER_RUN}\s*%)
@@ -84,6 +85,8 @@ def tokenize(text: str, start: int, end: int, cell: int = -1) -> list[Token]:
             kind = "text"
         elif kind == "cell_measure":
             kind = "measure"
+        elif kind == "bound":
+            kind = "target"
         if kind == "text" and out and out[-1].kind == "text" and out[-1].cell == cell and \
                 not (pending_space and "\n" in text[out[-1].end:m.start()] and cell < 0):
             prev = out.pop()

@@ -21,11 +21,12 @@ from .roles import LABEL_ROLES
 # a label can open with neither: it goes on with the row above ('…社会效益分值为30分)(对照…)')
 _CONTINUES = regex.compile(r"^[))\]】,,;;。:、]")
 # the words an explanation opens with (DOMAIN.md §1: the 指标解释 of 财预〔2020〕10号 and its predecessors)
-_EXPLANATION_START = regex.compile(r"项目|反映|用以|考核|是否|与项目|根据|评价|衡量|主要|通过|按照|该项|本项")
+# ('达到预计值', '达到目标值95%': the target's wording)
+_EXPLANATION_START = regex.compile(r"项目|反映|用以|考核|是否|与项目|根据|评价|衡量|主要|通过|按照|该项|本项|达到")
 # how a label with no name opens: a numbered row always has one, and names may open with 项目
 _ALL_EXPLANATION = regex.compile(r"反映|用以|考核|是否|根据|衡量|主要|通过|按照|该项|本项")
 # the last character of an indicator's name: what it measures, or a bracketed qualifier
-_NAME_END = frozenset("性率度)标量效益理")
+_NAME_END = frozenset("性率度)标量效益理数")
 # where a merged name splits into the names of its parts
 _PARTS = regex.compile(r"和|及|与|、")
 # a label longer than this, with figures after it, is still a row where the table explains its indicators

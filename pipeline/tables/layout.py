@@ -21,6 +21,9 @@ from .model import Column, Header, Row
 from .roles import FORMULA, FUNDS_KEYS, HEADER_GAP, LABEL_ROLES, LETTER, POINTS, ROLE_RE, ROLES
 
 _PAREN_AFTER = regex.compile(r"\s*[((][^()()\n]{0,20}[))]")
+# A value column's word the vocabulary does not know, or a scrape garbled ('年成值全完值' for 全年完成值),
+# between two known words: the header goes on past it (its cells stay unread, as a free column's do).
+_UNKNOWN_VALUE_COLUMN = regex.compile(r"[\s|]*\p{Han}{1,5}值[\s|]*")
 # The label cell over a funds block ('项目资金(万元)', '预算执行情况(万元)(20分)'), for its unit and points.
 _FUNDS_BLOCK = regex.compile(r"(?:项目资金|资金情况|资金投入情况|预算执行情况|年度预算申请|部门预算执行情况|资金来源|资金|经费)"
                              r"[\s|]*(?:[((][^()()]{0,12}[))][\s|]*){0,3}$")
@@ -64,7 +67,8 @@ def _clusters(text: str) -> list[list[regex.Match]]:
     for m in ROLE_RE.finditer(text):
         if last_end is not None and m.start() < last_end:
             continue  # a word inside the previous column's note ('得分(20分*执行率)')
-        if last_end is not None and HEADER_GAP.fullmatch(text, last_end, m.start()):
+        if last_end is not None and (HEADER_GAP.fullmatch(text, last_end, m.start()) or
+                                     _UNKNOWN_VALUE_COLUMN.fullmatch(text, last_end, m.start())):
             clusters[-1].append(m)
         else:
             clusters.append([m])
@@ -115,6 +119,10 @@ def _header(squeezed: _Squeezed, matches: list[regex.Match]) -> Header | None:
             col.unit = col.unit or bool(_UNIT_NOTE.fullmatch(note))
         columns.append(col)
     columns = _split_composites(columns)
+    # '指标权重' after the header's label columns is one word, the weight's: its 指标 is no second name column
+    columns = [c for k, c in enumerate(columns)
+               if not (c.role == "name" and k + 1 < len(columns) and columns[k + 1].role == "weight"
+                       and columns[k + 1].start == c.end and any(x.role in LABEL_ROLES for x in columns[:k]))]
     # a header cell merged over two columns is repeated into both ('全年预算数(A) | 全年预算数(A)'): one column
     columns = [c for k, c in enumerate(columns) if not (k and c.role == columns[k - 1].role and
                                                        text[c.start:c.end] == text[columns[k - 1].start:columns[k - 1].end])]

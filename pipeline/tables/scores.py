@@ -17,6 +17,7 @@ from .align import align, near_readings
 from .cells import Token
 from .explanation import EXPLAINED_LABEL_LIMIT, explains, join_continued, part_names, split_name
 from .glued import cuts, is_weight
+from .glued_labels import strip_neighbours
 from .layout import body_rows, tables_of
 from .model import Found, Header, ScoreTable, TableReport, Value, figure
 from .roles import LABEL_ROLES, POINTS, ROLE_RE
@@ -157,6 +158,8 @@ def _read(text: str, header: Header, end: int,
             if categories.get(depth, (None, None))[1] != name:
                 _open_category(table, categories, depth, name, _points([tok]), [tok])
         leaf_name = _clean(named[-1].text) if named else None
+        if leaf_name and layout == "flow":
+            leaf_name = strip_neighbours(leaf_name, header.columns, not table.indicators) or leaf_name
         part_of = None
         if explained and leaf_name:
             leaf_name, _ = split_name(leaf_name, bool(_NUMBERING.match(named[-1].text.strip())))
@@ -336,12 +339,27 @@ def _points_mark(label: Token) -> Found | None:
     return Found(float(m["n"]), label.start + m.start("n"), label.start + m.end("n"))
 
 
+# The end of a category cell the framework does not list: the 自评表's categories are all '…指标'
+# ('产出数量指标', '制度指标', '项目年度绩效目标(定量指标)'), and a name follows them in the same label.
+_CATEGORY_END = regex.compile(r"(?<=\p{Han}{2})指标\)?(?=\p{Han})")
+
+
+def _peel_at_category_words(label: Token, depth_of_leaf: int) -> list[Token]:
+    """'产出数量指标享受资助人数': the category cells a flow glued before the name, cut after each '…指标'
+    (as many as the header has levels above the leaf); the label stays whole where none ends so."""
+    ends = [m.end() for m in _CATEGORY_END.finditer(label.text)][:depth_of_leaf]
+    if not ends:
+        return [label]
+    cuts = [0] + ends + [len(label.text)]
+    return [Token("text", label.text[a:b], label.start + a, label.start + b, label.cell) for a, b in zip(cuts, cuts[1:])]
+
+
 def _peel_categories(label: Token, depth_of_leaf: int) -> list[Token]:
     """'决策项目立项立项依据充分性' under 一级 | 二级 | 三级 headers: 决策 | 项目立项 | 立项依据充分性, where the
     framework names a category for every level the header has above the leaf; else the label stays whole."""
     m = _GLUED_CATEGORIES.match(label.text)
     if not m or (m["l2"] is not None) != (depth_of_leaf >= 2):
-        return [label]
+        return _peel_at_category_words(label, depth_of_leaf)
     groups = ("l1", "l2", "leaf") if depth_of_leaf >= 2 else ("l1", "leaf")
     return [Token("text", m[g], label.start + m.start(g), label.start + m.end(g), label.cell) for g in groups]
 
