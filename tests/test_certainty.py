@@ -129,7 +129,7 @@ def test_a_table_report_with_odd_values_leaves_the_verdict_standing_and_unsure()
     data = pipeline.extract(SAMPLES / "selfeval_2021.txt")[0].to_dict()
     data["scores"]["total_score"] = 97.5
     data["scores"]["table_report"]["readings"] = [{"reader": "interpreter", "rows": None, "weights": None},
-                                                 {"reader": "cell_rows", "rows": "x"}]
+                                                 {"reader": "another", "rows": "x"}]
     record = pipeline.Record.from_dict(data)
     pipeline.verify(record)
     c = check_of(record, "indicator_scores_sum")

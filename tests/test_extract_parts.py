@@ -48,21 +48,21 @@ def _ctx(text):
 
 
 def test_weight_only_table_glued_with_its_targets_is_cut_by_the_total():
-    from pipeline.extract.score_table import parse_flow_weights
+    from pipeline.tables.scores import leaves, read_score_table
     text = ("评价指标评价内容指标名称指标说明目标值分值备注\n制度指标规章制度建立与否20\n享受资助人数达到预计值210010\n"
             "资金支出率达到目标值95%10\n资助对象满意度达到目标值95%以上10\n及时发放率100%20\n资助标准达标率100%30\n总分\n\n100\n")
-    table = parse_flow_weights(_ctx(text))
-    assert [i.weight for i in table.indicators] == [20, 10, 10, 10, 20, 30]
+    table, _ = read_score_table(_ctx(text).text)
+    assert [i.weight for i in leaves(table)] == [20, 10, 10, 10, 20, 30]
     assert table.total_weight.value == 100 and all(i.score is None for i in table.indicators)
 
 
 def test_one_cell_per_line_table_is_regrouped_by_its_header():
-    from pipeline.extract.score_table import parse_cell_stream
+    from pipeline.tables.scores import read_score_table
     cells = ["一级指标", "二级指标", "三级指标", "指标值", "权重", "得分",
              "产出指标", "数量指标", "发放覆盖率", "100%", "60", "55",
              "效益指标", "社会效益指标", "足额保障率", "100%", "40", "40", "合计", "100", "95"]
     text = "\n".join(c + " |" for c in cells) + "\n" + "\n".join("|" for _ in range(20))
-    table = parse_cell_stream(_ctx(text))
+    table, _ = read_score_table(_ctx(text).text)
     leaves = [(i.name, i.weight, i.score) for i in table.indicators if i.weight is not None]
     assert leaves == [("发放覆盖率", 60, 55), ("足额保障率", 40, 40)]
     assert (table.total_weight.value, table.total_score.value) == (100, 95)

@@ -7,12 +7,11 @@ from .. import pointers
 from ..document import Document
 from ..normalise import NormalisedText
 from ..record import Budget, FundingSource, Indicator, Mention, Record, Report, Scores, Source
-from ..tables.model import TableReport
+from ..tables.model import ScoreTable, TableReport
 from ..tables.scores import adds_up, leaves, read_score_table
 from . import budget as budget_mod
 from . import grades, metadata, statements
 from .context import Context, Found
-from .score_table import ScoreTable, parse_cell_stream, parse_cell_table, parse_flow_table, parse_flow_weights
 from .subprojects import read_subprojects
 
 _EXECUTION_ROW = regex.compile(r"预算执行率|资金执行率|执行率|预算执行|支出率")
@@ -269,59 +268,18 @@ def _scores(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> Scor
     return table
 
 
-# Score-table readers, tried in this order (camelot's PARSERS is the model): the table interpreter
-# first; the older layout-specific readers stay for the shapes it does not read yet (glued flow
-# tables cut by the table's totals, one cell per line, weight-only tables).
-SCORE_READERS = {
-    "interpreter": lambda ctx, total, outside: read_score_table(ctx.text, outside),
-    "cell_rows": lambda ctx, total, outside: _legacy(parse_cell_table(ctx), "pipe"),
-    "cell_stream": lambda ctx, total, outside: _legacy(parse_cell_stream(ctx), "cell per line"),
-    "glued_flow": lambda ctx, total, outside: _legacy(parse_flow_table(ctx, total), "flow"),
-    "weights_only": lambda ctx, total, outside: _legacy(parse_flow_weights(ctx), "flow"),
-}
-
-
-def _legacy(table: ScoreTable | None, layout: str):
-    if table is None:
-        return None
-    report = TableReport("", layout, "scores", [], rows_read=sum(1 for i in table.indicators if i.weight is not None))
-    report.total_row = bool(table.total_weight or table.total_score)
-    return table, report
-
-
 def _best_score_table(ctx: Context, prose_total: float | None,
                       outside: tuple[float, float] = (0.0, 0.0)) -> tuple[ScoreTable | None, TableReport | None]:
-    """Every reader's reading, the best kept: the one whose rows add up to the stated totals, then
-    the one with more rows read; the registry order breaks ties."""
-    best, best_key = (None, None), None
-    readings = []
-    for rank, (name, reader) in enumerate(SCORE_READERS.items()):
-        got = reader(ctx, prose_total, outside)
-        if got is None:
-            continue
-        table, report = got
-        report.reader = name
-        rows = leaves(table)
-        readings.append({"reader": name, "rows": len(rows), "weights": round(sum(i.weight or 0 for i in rows), 4)})
-        key = _reading_quality(table, prose_total) + (-rank,)
-        if best_key is None or key > best_key:
-            best, best_key = (table, report), key
-    table, report = best
-    if table is not None:
-        report.totals_confirmed = adds_up(table, prose_total)
-        report.readings = readings
-    return table, report
-
-
-def _reading_quality(table: ScoreTable, prose_total: float | None) -> tuple:
+    """The table interpreter's reading of the score table (pipeline/tables/), its report saying whether the
+    rows add up to the table's totals (or to the total the prose states)."""
+    got = read_score_table(ctx.text, outside)
+    if got is None:
+        return None, None
+    table, report = got
     rows = leaves(table)
-    if len(rows) < 2:
-        return (0, 0, 0, 0)
-    # weights that add up to the total weight outrank more rows: a report whose scores do not add up
-    # (its check must fail) still has one reading whose rows are its rows
-    weights_add_up = table.total_weight is not None and abs(sum(i.weight or 0 for i in rows) - table.total_weight.value) < 1e-6
-    return (int(adds_up(table, prose_total) is True), int(weights_add_up), len(rows),
-            sum(1 for i in rows if i.score is not None))
+    report.readings = [{"reader": report.reader, "rows": len(rows), "weights": round(sum(i.weight or 0 for i in rows), 4)}]
+    report.totals_confirmed = adds_up(table, prose_total)
+    return table, report
 
 
 def _shift(ind: Indicator) -> Indicator:

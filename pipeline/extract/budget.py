@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 import regex
 
 from ..numbers import AMOUNT as AMOUNT_TEXT
-from ..numbers import NUMBER, Number, parse_amount, parse_arabic, parse_percent
+from ..numbers import NUMBER, Number, parse_amount, parse_percent
 from ..record import FundingSource
 from ..tables.funds import execution_weight, read_funds
-from ..tables.glued import amounts_and_rate, cuts, is_weight, rate_matches
+from ..tables.glued import rate_matches
 from ..tables.model import figure
 from .amounts import find_amounts
 from .context import Context, Found
@@ -106,8 +106,7 @@ def read_budget(ctx: Context) -> BudgetFacts:
         received=_collect(text, RECEIVED_PATTERNS, "amount"),
         rate=_collect(text, RATE_PATTERNS, "rate"),
     )
-    if not _read_funds(ctx, facts):
-        _read_funds_table(ctx, facts)
+    _read_funds(ctx, facts)
     facts.budget.extend(_breakdown_totals(text))
     m = FUNDING_SOURCE.search(text)
     if m:
@@ -199,209 +198,6 @@ def _points_span(text: str, table) -> tuple[int, int]:
         base = max(0, h.start - 40)
         return base + m.start(), base + m.end()
     return h.start, h.end
-
-
-_COLUMNS = [
-    ("initial", r"年初预算数?|年初批复(?:预算)?数?|年初预匏数"),
-    ("budget", r"全年\(?调整\)?预算数?|全年预算数?(?:\(A\))?|调整后预算数?|调整预算数?|预算数\(A\)|全年\([^)]{0,4}\)预算数"),
-    ("executed", r"全年执行数(?:\(B\))?|预算执行数|实际执行数|执行数(?:\(B\))?"),
-    ("weight", r"执行率权重|分值|权重"),
-    ("rate", r"(?:预算)?执行率(?:\([^)]{0,10}\))?"),
-    ("score", r"执行率得分(?:\(分\))?|得分"),
-]
-_COLUMN_RE = regex.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _COLUMNS))
-_HEADER_START = regex.compile(r"项目资金|资金投入情况|预算执行情况|部门预算执行情况|年度预算数|项目资金\(万元\)")
-_TOTAL_ROW = r"年度资金总额|资金总额|总额|合计"
-_SOURCE_ROWS = (r"当年财政拨款|本年财政拨款|财政拨款|中央财政资金|中央资金|省级资金|市级资金|县级资金|地方资金|财政资金|"
-                r"上年结转资金|上年结转|财政专户管理资金|单位资金|自有资金|自筹资金|其他资金")
-_ROW_LABEL = regex.compile(rf"(?:其中\s*[::]?\s*)?(?P<label>{_TOTAL_ROW}|{_SOURCE_ROWS})\s*[::]?")
-_ROW_STOP = regex.compile(r"年度总体目标|年度目标|资金管理情况|绩效指标|一级指标|当年绩效目标|项目年度目标|说明|[\p{Han}]{6,}")
-_TOKEN = regex.compile(r"\d[\d.,]*%?|[/—–-]")
-
-
-def _read_funds_table(ctx: Context, facts: BudgetFacts) -> None:
-    text = ctx.text
-    start = _HEADER_START.search(text)
-    if not start:
-        return
-    zone_end = min(len(text), start.end() + 300)
-    first_row = regex.compile(rf"(?:其中\s*[::]?\s*)?(?:{_TOTAL_ROW})\s*[::]?").search(text, start.end(), zone_end)
-    header_end = first_row.start() if first_row else zone_end
-    head_zone = text[start.end():min(header_end, start.end() + 90)]
-    if regex.search(r"[。;]", head_zone) or head_zone.count(",") > 2:
-        return  # sentences, not a form's header row: the prose patterns read this
-    # Header cells are often broken over lines ('年初\n\n预算数'): read the column names without whitespace.
-    columns = [m.lastgroup for m in _COLUMN_RE.finditer(regex.sub(r"[\s|]+", "", text[start.end():header_end]))]
-    columns = [c for k, c in enumerate(columns) if k == 0 or c != columns[k - 1]]  # '执行率(%)…执行率得分' read twice
-    if "executed" not in columns and "rate" not in columns:
-        return
-    if first_row is None:  # some forms put the figures straight after the header
-        last_col = list(_COLUMN_RE.finditer(text, start.end(), header_end))
-        if not last_col:
-            return
-        rows = [("total", last_col[-1].end())]
-    else:
-        rows = []
-        for m in _ROW_LABEL.finditer(text, header_end, min(len(text), header_end + 1500)):
-            label = m["label"]
-            rows.append((label, m.end()))
-            if len(rows) > 8:
-                break
-    parsed = []
-    for idx, (label, pos) in enumerate(rows):
-        limit = rows[idx + 1][1] - 1 if idx + 1 < len(rows) else min(len(text), pos + 200)
-        stop = _ROW_STOP.search(text, pos, limit)
-        seg_end = stop.start() if stop else limit
-        nxt = _ROW_LABEL.search(text, pos, seg_end)
-        if nxt:
-            seg_end = nxt.start()
-        tokens = [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(text, pos, seg_end)
-                  if not regex.match(r"\d{1,2}[.、]\p{Han}", text[m.start():m.end() + 1])]  # '1.预算执行率=…' is a note
-        values = _assign(tokens, columns)
-        if values is None:
-            continue
-        is_total = label in ("total",) or bool(regex.fullmatch(_TOTAL_ROW, label))
-        parsed.append((label, is_total, values))
-    if not parsed:
-        return
-    unit_factor = 10_000 if regex.search(r"万元", text[start.start():header_end + 20]) else 1
-    for label, is_total, values in parsed:
-        src = FundingSource(name="年度资金总额" if is_total and label == "total" else label, is_total=is_total)
-        for col in ("initial", "budget", "executed"):
-            if col in values:
-                v = values[col]
-                setattr(src, f"{col}_yuan", round(v[0] * unit_factor, 4))
-        if "rate" in values:
-            src.rate = values["rate"][0]
-        facts.funding_sources.append(src)
-        facts.funding_spans.append((min(v[2] for v in values.values()), max(v[3] for v in values.values())))
-    total = next(((lbl, v) for lbl, t, v in parsed if t), None)
-    parts = [(lbl, v) for lbl, t, v in parsed if not t]
-    chosen = total[1] if total else None
-    if chosen is not None and all(chosen.get(c, (0,))[0] == 0 for c in ("budget", "executed", "initial") if c in chosen) \
-            and any(v.get("budget", (0,))[0] for _, v in parts):
-        # the total row is all zeros while a source row is filled: the total row is broken
-        filled = [(lbl, v) for lbl, v in parts if v.get("budget", (0,))[0]]
-        chosen = dict(filled[0][1]) if len(filled) == 1 else None
-        if chosen is not None:
-            chosen.pop("rate", None)
-    if chosen is not None:
-        for col, kind in (("budget", "budget"), ("executed", "executed"), ("initial", "initial")):
-            if col in chosen:
-                v, half, a, b = chosen[col]
-                getattr(facts, kind).insert(0, Candidate(v * unit_factor, half * unit_factor, a, b, col, "table"))
-        if "budget" not in chosen and "initial" in chosen:
-            v, half, a, b = chosen["initial"]
-            facts.budget.insert(0, Candidate(v * unit_factor, half * unit_factor, a, b, "initial", "table"))
-        if "rate" in chosen:
-            v, half, a, b = chosen["rate"]
-            facts.rate.insert(0, Candidate(v, half, a, b, "rate", "table"))
-        if "weight" in chosen:
-            facts.execution_row = {"weight": chosen["weight"], "score": chosen.get("score")}
-    filled = [lbl for lbl, v in parts if any(v.get(c, (0,))[0] for c in ("budget", "executed", "initial"))]
-    if len(filled) == 1:
-        lbl = filled[0]
-        m = regex.search(regex.escape(lbl), text[header_end:])
-        pos = header_end + (m.start() if m else 0)
-        facts.funding_source = Found(lbl, pos, pos + len(lbl))
-
-
-def _assign(tokens, columns) -> dict | None:
-    """Map a row's tokens onto the header's columns; glued runs are cut by the rate constraint."""
-    values: dict[str, tuple] = {}
-    cells = []
-    for tok, a, b in tokens:
-        if tok in "/—–-":
-            cells.append((None, a, b))
-            continue
-        cells.append((tok.rstrip(".,"), a, b))
-    if not any(c[0] for c in cells):
-        return None
-    amount_cols = [c for c in columns if c in ("initial", "budget", "executed")]
-    # A single glued run holding several cells: cut it using the rate as the constraint.
-    if len(cells) < len(columns) and any(c[0] and ("%" in c[0][:-1] or _too_long(c[0])) or
-                                         (c[0] and c[0].endswith("%") and _too_long(c[0][:-1])) for c in cells):
-        return _assign_glued(cells, columns, amount_cols)
-    pairs = list(zip(columns, cells))
-    pct = [k for k, c in enumerate(cells) if c[0] and c[0].endswith("%")]
-    if len(cells) < len(columns) and pct and "rate" in columns:
-        # Cells were lost (OCR, empty cells dropped): anchor on the rate, the one cell marked '%'.
-        r_col, r_cell = columns.index("rate"), pct[0]
-        before = list(zip(columns[:r_col][::-1], cells[:r_cell][::-1]))[::-1]
-        after_cols, after_cells = columns[r_col + 1:], cells[r_cell + 1:]
-        pairs = before + [("rate", cells[r_cell])] + list(zip(after_cols, after_cells))
-        if len(after_cells) == 1 and after_cells[0][0] and len(after_cols) >= 2:
-            _tail(values, after_cells[0][0], after_cols, after_cells[0][1], after_cells[0][2])
-            pairs = pairs[:len(before) + 1]
-    for col, cell in pairs:
-        if cell[0] is None:
-            continue
-        tok, a, b = cell
-        num = parse_percent(tok) if tok.endswith("%") else parse_arabic(tok)
-        if num is None:
-            continue
-        values[col] = (num.value, num.half_unit, a, b)
-    return values or None
-
-
-def _too_long(tok: str) -> bool:
-    return tok.count(".") > 1 or (len(tok) > 6 and "." not in tok)
-
-
-def _assign_glued(cells, columns, amount_cols) -> dict | None:
-    values: dict[str, tuple] = {}
-    for tok, a, b in cells:
-        if tok is None:
-            continue
-        m = regex.match(r"^(\d[\d.]*?)(\d{1,3}(?:\.\d{1,2})?)%(.*)$", tok)
-        if not m:
-            continue
-        # try every cut of the part before '%' into amounts + the rate's own digits
-        head_all = tok[: tok.index("%")]
-        for rate_len in range(1, min(7, len(head_all))):
-            rate_txt = head_all[-rate_len:]
-            amounts_txt = head_all[:-rate_len]
-            if not regex.fullmatch(r"(?:0|[1-9]\d*)(?:\.\d+)?", rate_txt):
-                continue
-            rate = float(rate_txt)
-            dec = len(rate_txt.split(".")[1]) if "." in rate_txt else 0
-            for n in (len(amount_cols), len(amount_cols) - 1):
-                if n < 2 or not amounts_txt:
-                    continue
-                readings = amounts_and_rate(amounts_txt, n, rate, dec)
-                if len(readings) == 1:
-                    cols = amount_cols[-n:]
-                    for col, v in zip(cols, readings[0]):
-                        values[col] = (v, 0.005, a, b)
-                    values["rate"] = (rate, 0.5 * 10 ** -dec, a, b)
-                    _tail(values, m[3], columns, a, b)
-                    return values
-        # no amounts recoverable ('O76%107.6'): keep the rate and what follows it
-        m2 = regex.search(r"(\d{1,3}(?:\.\d{1,2})?)%(.*)$", tok)
-        if m2:
-            rate_txt = m2[1]
-            dec = len(rate_txt.split(".")[1]) if "." in rate_txt else 0
-            values["rate"] = (float(rate_txt), 0.5 * 10 ** -dec, a, b)
-            _tail(values, m2[2], columns, a, b)
-    rest = [c for c in cells if c[0] and "%" not in c[0]]
-    if "rate" in values and rest and "weight" in columns:
-        _tail(values, "".join(c[0] for c in rest), columns, rest[0][1], rest[-1][2])
-    return values or None
-
-
-def _tail(values, tail: str, columns, a, b) -> None:
-    """Weight and score glued after the rate ('107.6' = 10 | 7.6)."""
-    tail = tail.strip()
-    if not tail or "weight" not in columns:
-        return
-    if "score" in columns:
-        for w, s in cuts(tail, 2):
-            if is_weight(float(w), 60) and float(s) <= float(w) and float(w) in (10.0, 20.0, 5.0, 15.0):
-                values["weight"] = (float(w), 0.5, a, b)
-                values["score"] = (float(s), 0.05 if "." in s else 0.5, a, b)
-                return
-    if regex.fullmatch(r"\d+(?:\.\d+)?", tail) and is_weight(float(tail)):
-        values["weight"] = (float(tail), 0.5, a, b)
 
 
 def whole_period_first(pool: list[Candidate]) -> list[Candidate]:

@@ -201,15 +201,22 @@ def _read(text: str, header: Header, end: int,
     for head, rows_of in parts.items():
         for k, name in zip(rows_of, part_names(table.indicators[head].name or "", len(rows_of))):
             table.indicators[k].name = name
+    rows_of = {i: r for i, r in leaf_rows.items() if i < len(table.indicators)}
     if glued_total and leaves and table.total_weight is None and table.total_score is None:
-        report.rows_chosen_by_totals = _by_glued_total(table, {i: leaf_rows[i] for i in leaves}, columns,
-                                                       leaves[-1], glued_total)
+        report.rows_chosen_by_totals = _by_glued_total(table, rows_of, columns, leaves[-1], glued_total)
     _total_by_sum(table, leaves)
     if not table.indicators:
         return None
     if adds_up(table) is False:
-        report.rows_chosen_by_totals = _by_totals(table, {i: r for i, r in leaf_rows.items() if i < len(table.indicators)},
-                                                  columns, outside)
+        report.rows_chosen_by_totals = _by_totals(table, rows_of, columns, outside)
+    if layout == "flow" and adds_up(table) is not True:
+        # the totals did not decide (none, or the report's own figures do not add up): each run is read as
+        # the rows around it are, and a total glued to the last row stands where only one cut of it can
+        if glued_total and table.total_weight is None and table.total_score is None and len(glued_total) == 1:
+            reading, tw, ts = glued_total[0]
+            table.total_weight, table.total_score = Found(tw.value, tw.start, tw.end), Found(ts.value, ts.start, ts.end)
+            _apply(table, [leaves[-1]], [reading])
+        _pair_runs(table, rows_of, columns)
     _drop_empty_categories(table)
     _drop_echo_categories(table)
     report.total_row = bool(table.total_weight or table.total_score)
@@ -279,6 +286,31 @@ def _by_glued_total(table: ScoreTable, leaf_rows: dict, columns, glued_row: int,
     return _apply(table, order, chosen)
 
 
+def _pair_runs(table: ScoreTable, leaf_rows: dict, columns) -> int:
+    """Flow rows whose one glued run was read as a weight alone, its score cell empty ('55'), where most of
+    the table's rows hold both: the run is cut into weight | score as theirs are, where one cut does
+    (score within weight; else the one cut over it, for score_within_weight to report). Rows changed."""
+    rows = [i for i in leaf_rows if table.indicators[i].weight is not None]
+    paired = [i for i in rows if table.indicators[i].score is not None]
+    if 2 * len(paired) < len(rows):
+        return 0
+    changed = 0
+    for i in rows:
+        row = leaf_rows[i]
+        if i in paired or len(row.values) != 1 or row.values[0].kind != "number":
+            continue
+        cut = {}
+        for _, reading in near_readings(row, columns, 1.0):
+            w, s = figure(reading, "weight"), figure(reading, "score")
+            if w is not None and s is not None:
+                cut.setdefault((w, s), reading)
+        within = [r for (w, s), r in cut.items() if s <= w + 1e-9]
+        choice = within if within else list(cut.values())
+        if len(choice) == 1:
+            changed += _apply(table, [i], choice)
+    return changed
+
+
 def _breakdown_row(table: ScoreTable, categories: dict, label: str, labels, values: dict[str, Value]) -> None:
     """'其中桃树种植面积 | 1.5亩 | 1.5亩': a row of the table that breaks the indicator above it down, with
     targets and no points of its own. It is a row (SPEC: one per row of the table), beside the indicator
@@ -331,9 +363,8 @@ def _split_at_points(label: Token) -> list[Token]:
 
 def _points_mark(label: Token) -> Found | None:
     """The points a label cell ends with ('相关性(5分)' → 5), where they stand in the text."""
-    m = None
-    for m in _POINTS_MARK.finditer(label.text):
-        pass
+    marks = list(_POINTS_MARK.finditer(label.text))
+    m = marks[-1] if marks else None
     if m is None or label.text[m.end():].strip():
         return None
     return Found(float(m["n"]), label.start + m.start("n"), label.start + m.end("n"))
