@@ -120,6 +120,30 @@ def turn_pages(data: bytes) -> bytes:
     return pdf.to_bytes()
 
 
+def turn_pages_half(data: bytes) -> bytes:
+    """Each page's content turned upside down on its own MediaBox, shown by /Rotate 180:
+    (x, y) → (W − x, H − y), the matrix −1 0 0 −1 W H."""
+    pdf = Pdf(data)
+    for n in pdf.pages():
+        x0, y0, x1, y1 = _box(pdf.objects[n][0])
+        w, h = x1 - x0, y1 - y0
+        _wrap_contents(pdf, n, b"q -1 0 0 -1 %.4f %.4f cm 1 0 0 1 %.4f %.4f cm" % (w, h, -x0, -y0), b"Q")
+        _set_boxes(pdf, n, b"/MediaBox [0 0 %.4f %.4f] /Rotate 180" % (w, h))
+    return pdf.to_bytes()
+
+
+def turn_pages_back(data: bytes) -> bytes:
+    """Each page's content turned a quarter clockwise onto an H × W MediaBox, shown by /Rotate 270:
+    (x, y) → (y, W − x), the matrix 0 −1 1 0 0 W."""
+    pdf = Pdf(data)
+    for n in pdf.pages():
+        x0, y0, x1, y1 = _box(pdf.objects[n][0])
+        w, h = x1 - x0, y1 - y0
+        _wrap_contents(pdf, n, b"q 0 -1 1 0 %.4f %.4f cm 1 0 0 1 %.4f %.4f cm" % (0.0, w, -x0, -y0), b"Q")
+        _set_boxes(pdf, n, b"/MediaBox [0 0 %.4f %.4f] /Rotate 270" % (h, w))
+    return pdf.to_bytes()
+
+
 def offset_crop(data: bytes, margin: float = 36.0) -> bytes:
     """Each page's MediaBox grown by `margin` points on every side, its content moved with it, and a
     CropBox that shows exactly the old page."""
@@ -133,7 +157,8 @@ def offset_crop(data: bytes, margin: float = 36.0) -> bytes:
     return pdf.to_bytes()
 
 
-TRANSFORMS = {"inherit": inherit_page_box, "turn": turn_pages, "crop": offset_crop}
+TRANSFORMS = {"inherit": inherit_page_box, "turn": turn_pages, "turn180": turn_pages_half,
+              "turn270": turn_pages_back, "crop": offset_crop}
 
 
 def main() -> None:

@@ -1,5 +1,5 @@
 """PDF page geometry as real files have it (issue 24): a page whose box is inherited from the page tree, a
-page drawn turned and shown upright by /Rotate, a page whose CropBox shows part of a larger MediaBox. Each
+page drawn turned and shown upright by /Rotate 90, 180 or 270, a page whose CropBox shows part of a larger MediaBox. Each
 rendering is made from a sample by scripts/page_geometry.py so that it shows exactly what the sample shows:
 its record must be the sample's, and every evidence box must lie where the sample shows the cited text
 (cropped out of the sample's page by pdfplumber, the text read from the crop)."""
