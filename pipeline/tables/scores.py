@@ -8,7 +8,7 @@ rows above it (100): '项目绩效 100% / 82.68'.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -19,7 +19,7 @@ from .explanation import EXPLAINED_LABEL_LIMIT, explains, join_continued, part_n
 from .glued import cuts, is_weight
 from .glued_labels import strip_neighbours
 from .layout import body_rows, tables_of
-from .model import Found, Header, ScoreTable, TableReport, Value, figure
+from .model import Column, Found, Header, Row, ScoreTable, TableReport, Value, figure
 from .roles import LABEL_ROLES, POINTS, ROLE_RE
 from .totals import SLACK, RowOptions, choose
 
@@ -63,159 +63,209 @@ def _value_columns(header: Header):
     return [c for c in header.columns if c.role not in LABEL_ROLES]
 
 
+@dataclass
+class _Reading:
+    """What reading a score table carries from one row to the next."""
+
+    text: str
+    header: Header
+    layout: str
+    columns: list[Column]
+    table: ScoreTable
+    report: TableReport
+    depth_of_leaf: int  # the leaf's depth below the header's category columns
+    explained: bool  # name and explanation glued in each row's label (explanation.py)
+    trailing_text: bool  # the last column holds text that a flow runs into the next row's name
+    categories: dict[int, tuple[int, str]] = field(default_factory=dict)  # depth → (index, name) of open categories
+    leaves: list[int] = field(default_factory=list)
+    leaf_rows: dict[int, Row] = field(default_factory=dict)  # indicator index → its row, for the totals
+    parts: dict[int, list[int]] = field(default_factory=dict)  # a merged name cell's row → its parts' rows
+    numbered: set[int] = field(default_factory=set)  # rows whose label opens with its number ('三、')
+    glued_total: list[tuple[dict[str, Value], Value, Value]] = field(default_factory=list)  # last row + total, glued
+    empty_run: int = 0  # rows in a row with no figures
+
+
 def _read(text: str, header: Header, end: int,
           outside: tuple[float, float] = (0.0, 0.0)) -> tuple[ScoreTable, TableReport] | None:
+    """The table under `header`: its rows read one by one (_read_row), then its figures settled by its own
+    totals (_settle)."""
     layout, rows = body_rows(text, header, end)
-    report = TableReport("interpreter", layout, "scores", header.roles)
     columns = _value_columns(header)
-    trailing_text = bool(columns) and columns[-1].role in ("note", "actual", "target") and layout == "flow"
-    table = ScoreTable(indicators=[], weight_column=any(c.role == "weight" for c in columns))
-    categories: dict[int, tuple[int, str]] = {}  # depth → (indicator index, name) of the open category cells
-    depth_of_leaf = max(1, sum(1 for c in header.columns if c.role in LABEL_ROLES)) - 1
-    leaves: list[int] = []
-    leaf_rows: dict[int, object] = {}  # indicator index → its row, for the totals' tie-break
-    explained = layout == "flow" and explains(header)  # name and explanation glued in each row's label
-    if explained:
+    state = _Reading(text, header, layout, columns,
+                     ScoreTable(indicators=[], weight_column=any(c.role == "weight" for c in columns)),
+                     TableReport("interpreter", layout, "scores", header.roles),
+                     depth_of_leaf=max(1, sum(1 for c in header.columns if c.role in LABEL_ROLES)) - 1,
+                     explained=layout == "flow" and explains(header),
+                     trailing_text=bool(columns) and columns[-1].role in ("note", "actual", "target") and layout == "flow")
+    if state.explained:
         rows = join_continued(rows)
-    parts: dict[int, list[int]] = {}  # a merged name cell's row → the rows of its parts (explanation.py)
-    numbered: set[int] = set()  # rows whose label opens with its number ('三、')
-    glued_total: list[tuple[dict[str, Value], Value, Value]] = []  # the last row's figures and the total's, glued
-    empty_run = 0
     for row in rows:
         row.cut = row is rows[-1] and bool(row.values) and not text[row.end:].strip()
-        labels = row.labels
-        if trailing_text and labels:
-            labels = _drop_previous_note(labels)
-        label = _clean("".join(t.text for t in labels))
-        if len(label) > (EXPLAINED_LABEL_LIMIT if explained and row.values else 60) or \
-                (not row.values and len(label) > 30):
-            report.skip(row, "prose")
-            if table.indicators:
-                break
-            continue
-        if labels and not row.values and _HEADER_WORDS.fullmatch(regex.sub(r"\s", "", label)):
-            report.skip(row, "the header again, over a page break")
-            continue
-        if labels and not row.values and row.leaf_cell is not None and leaves and \
-                all(t.cell == row.leaf_cell for t in labels) and leaves[-1] == len(table.indicators) - 1:
-            _continue_name(table, leaves[-1], labels)  # a name wrapped onto the next line of its cell
-            report.skip(row, "the name above, wrapped")
-            continue
-        is_total = bool(_TOTAL_LABEL.match(label))
-        # A total row fills the weight and score columns only; its target and actual cells are empty.
-        reading = align(row, [c for c in columns if c.role in _TOTAL_COLUMNS] if is_total else columns,
-                        score=_identities)
-        values = reading.values if reading else {}
-        weight, score = figure(values, "weight"), figure(values, "score")
-        ambiguous = {k: v for k, v in (reading.ambiguous.items() if reading else ()) if k.split("#")[0] in _FIGURES}
-        if ambiguous:
-            report.ambiguous.append({"row": label[:30], "columns": ambiguous})
-        if is_total:
-            _total(table, values)
+        if _read_row(state, row):
             break
-        if weight is None and score is None and labels and not glued_total:
-            glued_total = _glued_with_total(row, columns)
-        unread = _unread_points(row, columns) if weight is None and score is None and labels and not glued_total else {}
-        if glued_total:
-            pass  # its figures are chosen with the table's (_by_glued_total)
-        elif unread:
+    return _settle(state, outside)
+
+
+def _read_row(s: _Reading, row: Row) -> bool:
+    """One row into the table: furniture skipped, the total row kept, a category opened, or an indicator
+    added; True where the table ends at this row."""
+    labels = _drop_previous_note(row.labels) if s.trailing_text and row.labels else row.labels
+    label = _clean("".join(t.text for t in labels))
+    furniture = _furniture(s, row, labels, label)
+    if furniture:
+        return furniture == "prose" and bool(s.table.indicators)
+    is_total = bool(_TOTAL_LABEL.match(label))
+    # A total row fills the weight and score columns only; its target and actual cells are empty.
+    reading = align(row, [c for c in s.columns if c.role in _TOTAL_COLUMNS] if is_total else s.columns,
+                    score=_identities)
+    values = reading.values if reading else {}
+    ambiguous = {k: v for k, v in (reading.ambiguous.items() if reading else ()) if k.split("#")[0] in _FIGURES}
+    if ambiguous:
+        s.report.ambiguous.append({"row": label[:30], "columns": ambiguous})
+    if is_total:
+        _total(s.table, values)
+        return True
+    unread: dict[str, list] = {}
+    if figure(values, "weight") is None and figure(values, "score") is None:
+        if labels and not s.glued_total:
+            s.glued_total = _glued_with_total(row, s.columns)
+        unread = _unread_points(row, s.columns) if labels and not s.glued_total else {}
+        if unread:
             # figures whose reading cannot say which is the score: a row, its points unread with their
             # candidates, never a category that swallows its figures
             ambiguous = unread
-            report.ambiguous.append({"row": label[:30], "columns": unread})
-        elif weight is None and score is None:
-            if row.values and not labels:
-                report.skip(row, "no weight or score")
-                continue
-            if _BREAKDOWN_ROW.match(label) and values and table.indicators:
-                _breakdown_row(table, categories, label, labels, values)
-                report.rows_read += 1
-                continue
-            if _NOTE_LABEL.match(label) or not label:
-                report.skip(row, "a sub-row without weight or score")
-                continue
-            empty_run += 1
-            if empty_run > 6 and table.indicators:
-                break
-            points = _points(labels)
-            depth = 0 if points is not None or not categories else 1
-            _open_category(table, categories, depth, label, points, labels)
-            continue
-        empty_run = 0
-        named = [t for t in labels if _clean(t.text)]
-        if len(named) == 1 and depth_of_leaf >= 1:
-            named = _split_at_points(named[0]) or _peel_categories(named[0], depth_of_leaf)
-        if named and _SUBTOTAL_ROW.match(_clean(named[-1].text)):
-            if _subtotal(table, categories, named, values):
-                report.skip(row, "a subtotal, kept on its category")
-            else:
-                report.skip(row, "a subtotal with no category open")
-            continue
-        # Category cells on the row itself, deepest last: they sit at the levels just above the leaf.
-        for k, tok in enumerate(named[:-1]):
-            depth = max(0, depth_of_leaf - (len(named) - 1) + k)
-            name = _clean(tok.text)
-            if categories.get(depth, (None, None))[1] != name:
-                _open_category(table, categories, depth, name, _points([tok]), [tok])
-        leaf_name = _clean(named[-1].text) if named else None
-        if leaf_name and layout == "flow":
-            leaf_name = strip_neighbours(leaf_name, header.columns, not table.indicators) or leaf_name
-        part_of = None
-        if explained and leaf_name:
-            leaf_name, _ = split_name(leaf_name, bool(_NUMBERING.match(named[-1].text.strip())))
-            if not leaf_name and leaves and leaves[-1] == len(table.indicators) - 1:
-                part_of = _open_parts(table, parts, leaves, leaf_rows, numbered)
-            leaf_name = leaf_name or None
-        own_points = _points_mark(named[-1]) if named and weight is None and not table.weight_column else None
-        if own_points is not None:  # no 分值 column: a row's weight is the '(5分)' printed with its name
-            weight = own_points.value
-        parent = categories[max(categories)][0] if categories else None
-        ind = Indicator(level=(max(categories) + 2) if categories else 1, name=leaf_name, parent=parent,
-                        weight=weight, score=score)
-        for role in ("target", "actual"):
-            v = values.get(role)
-            if v is not None and v.value is not None:
-                setattr(ind, role, str(v.value))
-        if part_of is not None:
-            ind.level, ind.parent = table.indicators[part_of].level + 1, part_of
-            parts[part_of].append(len(table.indicators))
-        if ambiguous:
-            ind.note = "ambiguous: " + "; ".join(f"{k} {' or '.join(str(x) for x in v)}" for k, v in ambiguous.items())
-        table.indicators.append(ind)
-        leaves.append(len(table.indicators) - 1)
-        leaf_rows[len(table.indicators) - 1] = row
-        if named and _NUMBERING.match(named[-1].text.strip()):
-            numbered.add(len(table.indicators) - 1)
-        spans = {"name": (labels[-1].start, labels[-1].end) if labels else (row.start, row.start)}
-        for role in ("weight", "score"):
-            if role in values:
-                spans[role] = (values[role].start, values[role].end)
-        if own_points is not None:
-            spans["weight"] = (own_points.start, own_points.end)
-        if unread:  # where the unread points stand: the row's figures
-            spans["score"] = (row.values[0].start, row.values[-1].end)
-        table.spans.append(spans)
-        report.rows_read += 1
-        if glued_total:
-            break  # the total row was glued to this one: the table ends here
-    for head, rows_of in parts.items():
+            s.report.ambiguous.append({"row": label[:30], "columns": unread})
+        elif not s.glued_total:  # else its figures are chosen with the table's (_by_glued_total)
+            return _row_without_points(s, row, labels, label, values)
+    s.empty_run = 0
+    named = [t for t in labels if _clean(t.text)]
+    if len(named) == 1 and s.depth_of_leaf >= 1:
+        named = _split_at_points(named[0]) or _peel_categories(named[0], s.depth_of_leaf)
+    if named and _SUBTOTAL_ROW.match(_clean(named[-1].text)):
+        kept = _subtotal(s.table, s.categories, named, values)
+        s.report.skip(row, "a subtotal, kept on its category" if kept else "a subtotal with no category open")
+        return False
+    # Category cells on the row itself, deepest last: they sit at the levels just above the leaf.
+    for k, tok in enumerate(named[:-1]):
+        depth = max(0, s.depth_of_leaf - (len(named) - 1) + k)
+        name = _clean(tok.text)
+        if s.categories.get(depth, (None, None))[1] != name:
+            _open_category(s.table, s.categories, depth, name, _points([tok]), [tok])
+    _add_indicator(s, row, labels, named, values, ambiguous, unread)
+    return bool(s.glued_total)  # a total glued to this row ends the table
+
+
+def _furniture(s: _Reading, row: Row, labels: list[Token], label: str) -> str | None:
+    """What a row holding no indicator is, skipped with its reason: prose, the header again, or the name
+    above wrapped onto another line of its cell; None for any other row."""
+    limit = EXPLAINED_LABEL_LIMIT if s.explained and row.values else 60
+    if len(label) > limit or (not row.values and len(label) > 30):
+        s.report.skip(row, "prose")
+        return "prose"
+    if labels and not row.values and _HEADER_WORDS.fullmatch(regex.sub(r"\s", "", label)):
+        s.report.skip(row, "the header again, over a page break")
+        return "header"
+    if labels and not row.values and row.leaf_cell is not None and s.leaves and \
+            all(t.cell == row.leaf_cell for t in labels) and s.leaves[-1] == len(s.table.indicators) - 1:
+        _continue_name(s.table, s.leaves[-1], labels)  # a name wrapped onto the next line of its cell
+        s.report.skip(row, "the name above, wrapped")
+        return "wrapped"
+    return None
+
+
+def _row_without_points(s: _Reading, row: Row, labels: list[Token], label: str, values: dict[str, Value]) -> bool:
+    """A row with no weight or score: figures without a label, a '其中' row detailing the indicator above,
+    a note, or a category cell ('产出指标(50分)'); True where a long run of such rows ends the table."""
+    if row.values and not labels:
+        s.report.skip(row, "no weight or score")
+        return False
+    if _BREAKDOWN_ROW.match(label) and values and s.table.indicators:
+        _breakdown_row(s.table, s.categories, label, labels, values)
+        s.report.rows_read += 1
+        return False
+    if _NOTE_LABEL.match(label) or not label:
+        s.report.skip(row, "a sub-row without weight or score")
+        return False
+    s.empty_run += 1
+    if s.empty_run > 6 and s.table.indicators:
+        return True
+    points = _points(labels)
+    depth = 0 if points is not None or not s.categories else 1
+    _open_category(s.table, s.categories, depth, label, points, labels)
+    return False
+
+
+def _add_indicator(s: _Reading, row: Row, labels: list[Token], named: list[Token], values: dict[str, Value],
+                   ambiguous: dict[str, list], unread: dict[str, list]) -> None:
+    """The row as an indicator under the open categories (or as a further part of the merged name cell
+    above it), with where each of its values stands."""
+    table = s.table
+    weight, score = figure(values, "weight"), figure(values, "score")
+    leaf_name = _clean(named[-1].text) if named else None
+    is_numbered = bool(named and _NUMBERING.match(named[-1].text.strip()))
+    if leaf_name and s.layout == "flow":
+        leaf_name = strip_neighbours(leaf_name, s.header.columns, not table.indicators) or leaf_name
+    part_of = None
+    if s.explained and leaf_name:
+        leaf_name, _ = split_name(leaf_name, is_numbered)
+        if not leaf_name and s.leaves and s.leaves[-1] == len(table.indicators) - 1:
+            part_of = _open_parts(table, s.parts, s.leaves, s.leaf_rows, s.numbered)
+        leaf_name = leaf_name or None
+    own_points = _points_mark(named[-1]) if named and weight is None and not table.weight_column else None
+    if own_points is not None:  # no 分值 column: a row's weight is the '(5分)' printed with its name
+        weight = own_points.value
+    parent = s.categories[max(s.categories)][0] if s.categories else None
+    ind = Indicator(level=(max(s.categories) + 2) if s.categories else 1, name=leaf_name, parent=parent,
+                    weight=weight, score=score)
+    for role in ("target", "actual"):
+        v = values.get(role)
+        if v is not None and v.value is not None:
+            setattr(ind, role, str(v.value))
+    if part_of is not None:
+        ind.level, ind.parent = table.indicators[part_of].level + 1, part_of
+        s.parts[part_of].append(len(table.indicators))
+    if ambiguous:
+        ind.note = "ambiguous: " + "; ".join(f"{k} {' or '.join(str(x) for x in v)}" for k, v in ambiguous.items())
+    table.indicators.append(ind)
+    index = len(table.indicators) - 1
+    s.leaves.append(index)
+    s.leaf_rows[index] = row
+    if is_numbered:
+        s.numbered.add(index)
+    spans = {"name": (labels[-1].start, labels[-1].end) if labels else (row.start, row.start)}
+    for role in ("weight", "score"):
+        if role in values:
+            spans[role] = (values[role].start, values[role].end)
+    if own_points is not None:
+        spans["weight"] = (own_points.start, own_points.end)
+    if unread:  # where the unread points stand: the row's figures
+        spans["score"] = (row.values[0].start, row.values[-1].end)
+    table.spans.append(spans)
+    s.report.rows_read += 1
+
+
+def _settle(s: _Reading, outside: tuple[float, float]) -> tuple[ScoreTable, TableReport] | None:
+    """The rows read, settled: parts named, figures chosen by the table's own totals (or, where they do not
+    decide, as the rows around them are read), categories left empty dropped, the report completed."""
+    table, report, columns = s.table, s.report, s.columns
+    for head, rows_of in s.parts.items():
         for k, name in zip(rows_of, part_names(table.indicators[head].name or "", len(rows_of))):
             table.indicators[k].name = name
-    rows_of = {i: r for i, r in leaf_rows.items() if i < len(table.indicators)}
-    if glued_total and leaves and table.total_weight is None and table.total_score is None:
-        report.rows_chosen_by_totals = _by_glued_total(table, rows_of, columns, leaves[-1], glued_total)
-    _total_by_sum(table, leaves)
+    rows_of = {i: r for i, r in s.leaf_rows.items() if i < len(table.indicators)}
+    if s.glued_total and s.leaves and table.total_weight is None and table.total_score is None:
+        report.rows_chosen_by_totals = _by_glued_total(table, rows_of, columns, s.leaves[-1], s.glued_total)
+    _total_by_sum(table, s.leaves)
     if not table.indicators:
         return None
     if adds_up(table) is False:
         report.rows_chosen_by_totals = _by_totals(table, rows_of, columns, outside)
-    if layout == "flow" and adds_up(table) is not True:
-        # the totals did not decide (none, or the report's own figures do not add up): each run is read as
-        # the rows around it are, and a total glued to the last row stands where only one cut of it can
-        if glued_total and table.total_weight is None and table.total_score is None and len(glued_total) == 1:
-            reading, tw, ts = glued_total[0]
+    if s.layout == "flow" and adds_up(table) is not True:
+        # the totals did not decide (none, or the report's own figures do not add up): a total glued to the
+        # last row stands where only one cut of it can, and each run is read as the rows around it are
+        if s.glued_total and table.total_weight is None and table.total_score is None and len(s.glued_total) == 1:
+            reading, tw, ts = s.glued_total[0]
             table.total_weight, table.total_score = Found(tw.value, tw.start, tw.end), Found(ts.value, ts.start, ts.end)
-            _apply(table, [leaves[-1]], [reading])
+            _apply(table, [s.leaves[-1]], [reading])
         _pair_runs(table, rows_of, columns)
     _drop_empty_categories(table)
     _drop_echo_categories(table)
