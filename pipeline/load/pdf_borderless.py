@@ -340,74 +340,13 @@ def _grid_rows(block: list[list[dict]], grid: Grid) -> list[tuple[float, float, 
     n = len(grid.spans)
     by_column = _by_column(words, grid)
     parts = {c: _column_lines(by_column.get(c, []), size) for c in range(n)}
-    rows: list[_Row] = []
-    for c, part in sorted(((k, p) for k in grid.numeric for p in parts[k]), key=lambda kp: _mid(kp[1][0])):
-        figure = bool(_FIGURE.fullmatch(_text(part)))
-        if rows and abs(_mid(part[0]) - rows[-1].mid) <= 0.5 * size:
-            row = rows[-1]
-            row.figures = row.figures or figure
-        else:
-            row = _Row(_top(part), _bottom(part), figure)
-            rows.append(row)
-        row.top, row.bottom = min(row.top, _top(part)), max(row.bottom, _bottom(part))
-        row.cells.setdefault(c, []).append([part])
-
-    def gaps(seq):
-        return [b[0] - a[1] for a, b in zip(seq, seq[1:])]
-
     text_columns = [c for c in range(n) if c not in grid.numeric]
-    row_gap = min(gaps([(r.top, r.bottom) for r in rows if r.figures]), default=float("inf"))
-    tightest = min((g for c in text_columns for g in gaps([(_top(p), _bottom(p)) for p in parts[c]])),
-                   default=float("inf"))
-    join = max(0.0, tightest) + 0.2 * size
-    if join >= row_gap - 0.2 * size:
-        join = -1.0  # the lines of a cell are as far apart as rows: each line is read on its own
-    merged: list[_Row] = []
-    for row in rows:  # a heading of the figure columns wrapped onto two lines is one row
-        if merged and not row.figures and not merged[-1].figures and row.top - merged[-1].bottom <= join:
-            prev = merged[-1]
-            for c, paras in row.cells.items():
-                prev.cells.setdefault(c, [[]])[-1].extend(line for para in paras for line in para)
-            prev.bottom = row.bottom
-        else:
-            merged.append(row)
-    rows = merged
-    loose: list[list[list[dict]]] = []
-    columns_of: dict[int, int] = {}
-    for c in text_columns:
-        paragraphs: list[list[list[dict]]] = []
-        for part in parts[c]:
-            if paragraphs and _top(part) - _bottom(paragraphs[-1][-1]) <= join:
-                paragraphs[-1].append(part)
-            else:
-                paragraphs.append([part])
-        for para in paragraphs:
-            top, bottom = _top(para[0]), max(_bottom(p) for p in para)
-            spanned = [r for r in rows if top <= r.mid <= bottom]
-            if not spanned:
-                overlap, best = max(((min(bottom, r.bottom) - max(top, r.top), r) for r in rows),
-                                    key=lambda x: x[0], default=(0.0, None))
-                spanned = [best] if best is not None and overlap > 0 else []
-            if not spanned and row_gap < float("inf"):
-                # between two rows of figures with no room for a row of its own: centred over both
-                mid = (top + bottom) / 2
-                above = max((r for r in rows if r.figures and r.mid < mid), key=lambda r: r.mid, default=None)
-                below = min((r for r in rows if r.figures and r.mid > mid), key=lambda r: r.mid, default=None)
-                if above and below and below.top - above.bottom < row_gap + size:
-                    spanned = [above, below]
-            for r in spanned:
-                r.cells.setdefault(c, []).append(para)
-            if not spanned:
-                loose.append(para)
-                columns_of[id(para)] = c
-    extra: list[_Row] = []
-    for para in sorted(loose, key=lambda p: _top(p[0])):
-        top, bottom = _top(para[0]), max(_bottom(p) for p in para)
-        if not extra or top >= extra[-1].bottom:
-            extra.append(_Row(top, bottom, False))
-        extra[-1].bottom = max(extra[-1].bottom, bottom)
-        extra[-1].cells.setdefault(columns_of[id(para)], []).append(para)
-    rows = sorted(rows + extra, key=lambda r: r.top)
+    rows = _figure_rows(grid, parts, size)
+    row_gap = min(_gaps([(r.top, r.bottom) for r in rows if r.figures]), default=float("inf"))
+    join = _join_distance(parts, text_columns, row_gap, size)
+    rows = _merge_wrapped_headings(rows, join)
+    loose = _place_paragraphs(rows, parts, text_columns, join, row_gap, size)
+    rows = sorted(rows + _loose_rows(loose), key=lambda r: r.top)
     first_figures = min(grid.numeric)
     labels = [c for c in text_columns if c < first_figures and sum(
         1 for part in parts[c] if _VALUE.match(_text(part))) <= 0.5 * len(parts[c])]
@@ -422,6 +361,100 @@ def _grid_rows(block: list[list[dict]], grid: Grid) -> list[tuple[float, float, 
             pieces.extend(cell_pieces(lines))
         items.append((row.top, grid.left, pieces, grid.right))
     return items
+
+
+def _gaps(spans: list[tuple[float, float]]) -> list[float]:
+    return [b[0] - a[1] for a, b in zip(spans, spans[1:])]
+
+
+def _figure_rows(grid: Grid, parts: dict[int, list], size: float) -> list[_Row]:
+    """One row per line of the figure columns (lines level with each other are one row), top to bottom."""
+    rows: list[_Row] = []
+    for c, part in sorted(((k, p) for k in grid.numeric for p in parts[k]), key=lambda kp: _mid(kp[1][0])):
+        figure = bool(_FIGURE.fullmatch(_text(part)))
+        if rows and abs(_mid(part[0]) - rows[-1].mid) <= 0.5 * size:
+            row = rows[-1]
+            row.figures = row.figures or figure
+        else:
+            row = _Row(_top(part), _bottom(part), figure)
+            rows.append(row)
+        row.top, row.bottom = min(row.top, _top(part)), max(row.bottom, _bottom(part))
+        row.cells.setdefault(c, []).append([part])
+    return rows
+
+
+def _join_distance(parts: dict[int, list], text_columns: list[int], row_gap: float, size: float) -> float:
+    """How close two lines of a text column stand when they are one wrapped cell: the tightest spacing in
+    those columns, where it is tighter than the rows of figures; else -1 (each line read on its own)."""
+    tightest = min((g for c in text_columns for g in _gaps([(_top(p), _bottom(p)) for p in parts[c]])),
+                   default=float("inf"))
+    join = max(0.0, tightest) + 0.2 * size
+    return -1.0 if join >= row_gap - 0.2 * size else join
+
+
+def _merge_wrapped_headings(rows: list[_Row], join: float) -> list[_Row]:
+    """A heading of the figure columns wrapped onto two lines is one row."""
+    merged: list[_Row] = []
+    for row in rows:
+        if merged and not row.figures and not merged[-1].figures and row.top - merged[-1].bottom <= join:
+            prev = merged[-1]
+            for c, paras in row.cells.items():
+                prev.cells.setdefault(c, [[]])[-1].extend(line for para in paras for line in para)
+            prev.bottom = row.bottom
+        else:
+            merged.append(row)
+    return merged
+
+
+def _place_paragraphs(rows: list[_Row], parts: dict[int, list], text_columns: list[int], join: float,
+                      row_gap: float, size: float) -> list[tuple[int, list]]:
+    """The text columns' lines joined into paragraphs, each put in the rows whose middles it spans (else
+    the row it overlaps most, else the two rows of figures it stands between); the (column, paragraph)
+    beside no row are returned."""
+    loose: list[tuple[int, list]] = []
+    for c in text_columns:
+        paragraphs: list[list[list[dict]]] = []
+        for part in parts[c]:
+            if paragraphs and _top(part) - _bottom(paragraphs[-1][-1]) <= join:
+                paragraphs[-1].append(part)
+            else:
+                paragraphs.append([part])
+        for para in paragraphs:
+            spanned = _rows_spanned(rows, para, row_gap, size)
+            for r in spanned:
+                r.cells.setdefault(c, []).append(para)
+            if not spanned:
+                loose.append((c, para))
+    return loose
+
+
+def _rows_spanned(rows: list[_Row], para: list, row_gap: float, size: float) -> list[_Row]:
+    top, bottom = _top(para[0]), max(_bottom(p) for p in para)
+    spanned = [r for r in rows if top <= r.mid <= bottom]
+    if not spanned:
+        overlap, best = max(((min(bottom, r.bottom) - max(top, r.top), r) for r in rows),
+                            key=lambda x: x[0], default=(0.0, None))
+        spanned = [best] if best is not None and overlap > 0 else []
+    if not spanned and row_gap < float("inf"):
+        # between two rows of figures with no room for a row of its own: centred over both
+        mid = (top + bottom) / 2
+        above = max((r for r in rows if r.figures and r.mid < mid), key=lambda r: r.mid, default=None)
+        below = min((r for r in rows if r.figures and r.mid > mid), key=lambda r: r.mid, default=None)
+        if above and below and below.top - above.bottom < row_gap + size:
+            spanned = [above, below]
+    return spanned
+
+
+def _loose_rows(loose: list[tuple[int, list]]) -> list[_Row]:
+    """Text beside no row's figures: rows of their own, paragraphs that overlap one another in one row."""
+    extra: list[_Row] = []
+    for c, para in sorted(loose, key=lambda cp: _top(cp[1][0])):
+        top, bottom = _top(para[0]), max(_bottom(p) for p in para)
+        if not extra or top >= extra[-1].bottom:
+            extra.append(_Row(top, bottom, False))
+        extra[-1].bottom = max(extra[-1].bottom, bottom)
+        extra[-1].cells.setdefault(c, []).append(para)
+    return extra
 
 
 def _alignment(rows: list[_Row], text_columns: list[int], size: float) -> str:

@@ -218,59 +218,61 @@ def _laid_on_cells(row: Row) -> bool:
 def _readings(tokens: list[Token], columns: list[Column], slack: float, on_cells: bool = False,
               cut_row: bool = False) -> tuple[float, list[tuple[float, dict[str, Value]]]]:
     """(the cheapest cost, every reading within `slack` of it with its cost)."""
-    n_tok, n_col = len(tokens), len(columns)
-    skip_free = SKIP_FREE_BEFORE_CUT if cut_row else 0.0
-
-    def off_cell(ti: int, ci: int) -> float:
-        own, col = tokens[ti].cell, columns[ci].cell
-        return OFF_CELL if on_cells and own >= 0 and col is not None and own != col else 0.0
-
-    @cache
-    def cut(ti: int, ci: int, k: int) -> list[tuple[float, list[Value]]]:
-        return [(cost + off_cell(ti, ci), values) for cost, values in _place_cut(columns[ci:ci + k], tokens[ti])]
-
-    @cache
-    def best(ti: int, ci: int) -> float:
-        if ti == n_tok:
-            return 0.0 if cut_row else sum(0.0 if _is_free(c) else SKIP_TRAILING for c in columns[ci:])
-        options = [SKIP_TOKEN + best(ti + 1, ci)]
-        if ci < n_col:
-            options.append((skip_free if _is_free(columns[ci]) else SKIP_COLUMN) + best(ti, ci + 1))
-            placed = _place(columns[ci], tokens[ti])
-            if placed:
-                options.append(placed[0] + off_cell(ti, ci) + best(ti + 1, ci + 1))
-            for k in range(2, n_col - ci + 1):
-                for cost, _ in cut(ti, ci, k):
-                    options.append(cost + best(ti + 1, ci + k))
-        return min(options)
-
-    optimum = best(0, 0)
+    search = _Search(tokens, columns, on_cells, cut_row)
+    optimum = search.best(0, 0)
     readings: list[tuple[float, dict[str, Value]]] = []
 
     def walk(ti: int, ci: int, spent: float, chosen: dict[str, Value]) -> None:
-        if len(readings) >= MAX_READINGS or spent + best(ti, ci) > optimum + slack + 1e-9:
+        if len(readings) >= MAX_READINGS or spent + search.best(ti, ci) > optimum + slack + 1e-9:
             return
-        if ti == n_tok:
-            readings.append((spent + best(ti, ci), dict(chosen)))  # with the columns left empty at the end
+        if ti == len(tokens):
+            readings.append((spent + search.best(ti, ci), dict(chosen)))  # with the columns left empty at the end
             return
-        walk(ti + 1, ci, spent + SKIP_TOKEN, chosen)
-        if ci < n_col:
-            walk(ti, ci + 1, spent + (skip_free if _is_free(columns[ci]) else SKIP_COLUMN), chosen)
-            placed = _place(columns[ci], tokens[ti])
-            if placed:
-                chosen[_key(columns, ci)] = placed[1]
-                walk(ti + 1, ci + 1, spent + placed[0] + off_cell(ti, ci), chosen)
-                del chosen[_key(columns, ci)]
-            for k in range(2, n_col - ci + 1):
-                for cost, values in cut(ti, ci, k):
-                    keys = [_key(columns, ci + j) for j in range(k)]
-                    chosen.update(zip(keys, values))
-                    walk(ti + 1, ci + k, spent + cost, chosen)
-                    for key in keys:
-                        del chosen[key]
+        for cost, nti, nci, placed in search.moves(ti, ci):
+            chosen.update(placed)
+            walk(nti, nci, spent + cost, chosen)
+            for key in placed:
+                del chosen[key]
 
     walk(0, 0, 0.0, {})
     return optimum, readings
+
+
+class _Search:
+    """The moves from (token ti, column ci) and the cheapest cost of reading the rest from there."""
+
+    def __init__(self, tokens: list[Token], columns: list[Column], on_cells: bool, cut_row: bool):
+        self.tokens, self.columns, self.on_cells, self.cut_row = tokens, columns, on_cells, cut_row
+        self.skip_free = SKIP_FREE_BEFORE_CUT if cut_row else 0.0
+        self.best = cache(self._best)
+        self.cut = cache(self._cut)
+
+    def off_cell(self, ti: int, ci: int) -> float:
+        own, col = self.tokens[ti].cell, self.columns[ci].cell
+        return OFF_CELL if self.on_cells and own >= 0 and col is not None and own != col else 0.0
+
+    def _cut(self, ti: int, ci: int, k: int) -> list[tuple[float, list[Value]]]:
+        return [(cost + self.off_cell(ti, ci), values) for cost, values in _place_cut(self.columns[ci:ci + k], self.tokens[ti])]
+
+    def moves(self, ti: int, ci: int):
+        """(cost, next token, next column, the values placed) for each way on from (ti, ci): the token left
+        off every column, the column left empty, the token on the column, or the token cut over columns."""
+        columns = self.columns
+        yield SKIP_TOKEN, ti + 1, ci, {}
+        if ci >= len(columns):
+            return
+        yield (self.skip_free if _is_free(columns[ci]) else SKIP_COLUMN), ti, ci + 1, {}
+        placed = _place(columns[ci], self.tokens[ti])
+        if placed:
+            yield placed[0] + self.off_cell(ti, ci), ti + 1, ci + 1, {_key(columns, ci): placed[1]}
+        for k in range(2, len(columns) - ci + 1):
+            for cost, values in self.cut(ti, ci, k):
+                yield cost, ti + 1, ci + k, dict(zip((_key(columns, ci + j) for j in range(k)), values))
+
+    def _best(self, ti: int, ci: int) -> float:
+        if ti == len(self.tokens):
+            return 0.0 if self.cut_row else sum(0.0 if _is_free(c) else SKIP_TRAILING for c in self.columns[ci:])
+        return min(cost + self.best(nti, nci) for cost, nti, nci, _ in self.moves(ti, ci))
 
 
 def _imbalance(reading: dict[str, Value]) -> tuple[int, int]:
