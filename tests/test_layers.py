@@ -31,3 +31,17 @@ def _imports(path: Path) -> set[str]:
 def test_a_lower_stage_never_imports_a_higher_one(package):
     wrong = {f"{p.name} imports {m}" for p in (PIPELINE / package).glob("*.py") for m in _imports(p) if m in ABOVE[package]}
     assert not wrong, sorted(wrong)
+
+
+# The table reader and the PDF backends are read in small stages, pdfplumber's way (issue 24).
+MAX_COMPLEXITY = 15
+
+
+def test_no_function_of_the_table_reader_or_the_pdf_backends_is_over_the_complexity_bar():
+    import subprocess
+    import sys
+    paths = [str(PIPELINE / "tables"), *map(str, sorted((PIPELINE / "load").glob("pdf*.py")))]
+    run = subprocess.run([sys.executable, "-m", "ruff", "check", "--select", "C901", "--output-format", "concise",
+                          "--config", f"lint.mccabe.max-complexity={MAX_COMPLEXITY}", *paths],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout
