@@ -58,8 +58,8 @@ def test_wrapped_lines_of_a_paragraph_are_joined():
 def test_a_page_pdfium_cannot_map_is_read_with_pdfplumber(monkeypatch):
     real = pdf_backend.read_page
 
-    def pdfium_unmapped(layer):
-        return ("(cid:12)(cid:34)(cid:56)", []) if layer.reader == "pypdfium2" else real(layer)
+    def pdfium_unmapped(layer, continued=None):
+        return ("(cid:12)(cid:34)(cid:56)", []) if layer.reader == "pypdfium2" else real(layer, continued)
     monkeypatch.setattr(pdf_backend, "read_page", pdfium_unmapped)
     doc = load(SAMPLES / "selfeval_2021.pdf")
     assert doc.pages[0].reader == "pdfplumber"

@@ -27,7 +27,7 @@ import regex
 from ..document import Box, Document, Page
 from ..errors import LoadError
 from . import limits, ocr
-from .pdf_borderless import CONTINUED, Continued
+from .pdf_borderless import Continued
 from .pdf_layer import TextLayer, pdfplumber_layer
 from .pdf_page import read_page
 from .pdf_pdfium import pdfium_layer
@@ -94,8 +94,7 @@ class _Readers:
 
 def load(path: Path, data: bytes) -> Document:
     readers = _Readers(path, data)
-    continued = Continued()
-    token = CONTINUED.set(continued)  # a table's columns, from one page to the next
+    continued = Continued()  # a table's columns, from one page to the next
     try:
         try:
             n_pages = readers.page_count()
@@ -121,7 +120,6 @@ def load(path: Path, data: bytes) -> Document:
             size = (layer.width, layer.height) if layer is not None else None
             pages.append(Page(index + 1, text, reader=reader, boxes=boxes, size=size))
     finally:
-        CONTINUED.reset(token)
         readers.close()
     _drop_running_heads(pages)
     meta = {"pages_total": n_pages}
@@ -144,7 +142,7 @@ def _read_text_layer(readers: _Readers, index: int, continued: Continued):
     if readers.pdfium is not None:
         try:
             layer = readers.pdfium_layer(index)
-            text, boxes = read_page(layer)
+            text, boxes = read_page(layer, continued)
             reader = "pypdfium2"
         except Exception:  # noqa: BLE001 - one damaged page must not lose the others
             text, boxes, reader = "", [], "pypdfium2-failed"
@@ -153,7 +151,7 @@ def _read_text_layer(readers: _Readers, index: int, continued: Continued):
         try:
             alt = readers.plumber_layer(index)
             if alt is not None:
-                alt_text, alt_boxes = read_page(alt)
+                alt_text, alt_boxes = read_page(alt, continued)
                 if not _unreadable(alt_text) or layer is None:
                     text, boxes, reader, layer = alt_text, alt_boxes, "pdfplumber", alt
         except Exception:  # noqa: BLE001

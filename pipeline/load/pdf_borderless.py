@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import statistics
 from collections import Counter
-from contextvars import ContextVar
 from dataclasses import dataclass
 
 import regex
@@ -70,11 +69,6 @@ class Continued:
 
     grid: Grid | None = None
     ruled: tuple[float, ...] | None = None
-
-
-# Set by load() for the pages of one document: read_page() then continues, at the top of a page, a
-# borderless table that the previous page ended with. A page read on its own continues nothing.
-CONTINUED: ContextVar[Continued | None] = ContextVar("jixiao_pdf_continued", default=None)
 
 
 def borderless_tables(words: list[dict], height: float, carried: Grid | None):

@@ -8,15 +8,16 @@ import statistics
 
 from ..document import Box
 from . import layout
-from .pdf_borderless import CONTINUED, borderless_tables
+from .pdf_borderless import Continued, borderless_tables
 from .pdf_layer import TextLayer
 from .pdf_ruled import ruled_tables
 from .pdf_words import text_lines, word_pieces, words_of
 
 
-def read_page(layer: TextLayer) -> tuple[str, list[Box]]:
-    """The page's text in reading order (top to bottom; tables as pipe rows) and the box of each piece."""
-    continued = CONTINUED.get()
+def read_page(layer: TextLayer, continued: Continued | None = None) -> tuple[str, list[Box]]:
+    """The page's text in reading order (top to bottom; tables as pipe rows) and the box of each piece;
+    `continued` carries a table that runs on from the page before to this one, and from this one to the next
+    (a page read on its own continues nothing)."""
     body_chars = [c for c in layer.chars if c["text"].strip() and 0.08 * layer.height < c["top"] < 0.88 * layer.height]
     text_top = min((c["top"] for c in body_chars), default=None)
     tables = ruled_tables(layer.edges, layer.chars, continued.ruled if continued is not None else None, text_top)
