@@ -3,6 +3,8 @@ layer and OCR): what a page number in the margin looks like, and when a line bre
 rather than the author's."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
 PAGE_NUMBER = regex.compile(r"^[\s\-—–－·•]*(?:第\s*\d+\s*页(?:\s*[,,/共]\s*共?\s*\d+\s*页)?|\d{1,4}(?:\s*/\s*\d{1,4})?|"
@@ -15,9 +17,30 @@ SENTENCE_END = "。!?;:!?;:”\""
 HEADING_START = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[((][一二三四五六七八九十\d]{1,3}[))]|\d{1,2}[.、．]\D)")
 
 
+@dataclass(frozen=True)
+class PageMargins:
+    """Where a page's running heads and feet sit, as shares of its height: above `head` and below `foot`.
+    One setting for every reader of positioned text (the text layer, its tables, OCR)."""
+
+    head: float = 0.08
+    foot: float = 0.88
+
+    def body_top(self, height: float) -> float:
+        return self.head * height
+
+    def body_bottom(self, height: float) -> float:
+        return self.foot * height
+
+    def in_body(self, y: float, height: float) -> bool:
+        return self.body_top(height) < y < self.body_bottom(height)
+
+
+MARGINS = PageMargins()
+
+
 def in_margin(top: float, bottom: float, height: float) -> bool:
     """Within the top 8 % or the bottom 12 % of the page, where page numbers and running heads sit."""
-    return top < 0.08 * height or bottom > 0.88 * height
+    return top < MARGINS.body_top(height) or bottom > MARGINS.body_bottom(height)
 
 
 def is_page_number(text: str, top: float, bottom: float, height: float) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .layout import MARGINS
 from .pdf_words import cell_pieces, text_lines
 
 CELL_GAP = 1.2  # a gap of this many text heights or more may part two cells of a borderless row
@@ -91,7 +92,7 @@ def borderless_tables(words: list[dict], height: float, carried: Grid | None):
     start = 0
     if carried is not None:
         # the first line below the top margin, and those after it that keep to the carried columns
-        first = next((i for i, line in enumerate(lines) if _top(line) >= 0.08 * height), len(lines))
+        first = next((i for i, line in enumerate(lines) if _top(line) >= MARGINS.body_top(height)), len(lines))
         k, bottom = first, None
         while k < len(lines) and all(carried.fits(w, size) for w in lines[k]) and (
                 bottom is None or _top(lines[k]) - bottom <= 2 * size):
@@ -117,7 +118,7 @@ def borderless_tables(words: list[dict], height: float, carried: Grid | None):
     left = [w for line in lines for w in line if id(w) not in used]
     last_block, last_grid = max(blocks, key=lambda b: max(w["bottom"] for w in b[0][-1]))
     foot = max(w["bottom"] for line in last_block for w in line)
-    below = [w for w in left if w["top"] > foot - 0.5 * size and w["bottom"] < 0.88 * height]
+    below = [w for w in left if w["top"] > foot - 0.5 * size and w["bottom"] < MARGINS.body_bottom(height)]
     return items, [_plain(w) for w in left], (None if below else last_grid)
 
 

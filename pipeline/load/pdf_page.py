@@ -8,6 +8,7 @@ import statistics
 
 from ..document import Box
 from . import layout
+from .layout import MARGINS
 from .pdf_borderless import Continued, borderless_tables
 from .pdf_layer import TextLayer
 from .pdf_ruled import ruled_tables
@@ -18,7 +19,7 @@ def read_page(layer: TextLayer, continued: Continued | None = None) -> tuple[str
     """The page's text in reading order (top to bottom; tables as pipe rows) and the box of each piece;
     `continued` carries a table that runs on from the page before to this one, and from this one to the next
     (a page read on its own continues nothing)."""
-    body_chars = [c for c in layer.chars if c["text"].strip() and 0.08 * layer.height < c["top"] < 0.88 * layer.height]
+    body_chars = [c for c in layer.chars if c["text"].strip() and MARGINS.in_body(c["top"], layer.height)]
     text_top = min((c["top"] for c in body_chars), default=None)
     tables = ruled_tables(layer.edges, layer.chars, continued.ruled if continued is not None else None, text_top)
     if continued is not None:  # a ruled table with no text under it runs on to the next page
@@ -57,7 +58,7 @@ def read_page(layer: TextLayer, continued: Continued | None = None) -> tuple[str
     items.sort(key=lambda it: (round(it[0], 0), it[1]))
     height = layer.height
     body = [(it[0], it[1], it[3]) for it in items if it[3] is not None] + edges
-    body = [it for it in body if 0.08 * height < it[0] % height < 0.88 * height]
+    body = [it for it in body if MARGINS.in_body(it[0] % height, height)]
     rights = {k: max((it[2] for it in body if (gutter is None or (it[1] > gutter) == bool(k))), default=None)
               for k in (0, 1)}
     # a page of short lines (a closing page, a signature) has no full-width line to wrap
