@@ -10,7 +10,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-import pandas as pd
+from .lazy_pandas import pd
 
 from ..errors import JixiaoError
 from .store import Store

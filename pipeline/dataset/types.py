@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-import pandas as pd
+from .lazy_pandas import pd
 
 # Columns by what they hold, in whichever table they appear (reports, reports_wide, indicators, ...).
 INTEGER_COLUMNS = {"year", "report_index", "n_failed", "n_warned", "n_needs_look", "n_needs_look_checks", "n_skipped", "n_failed_checks", "n_warned_checks",

@@ -11,7 +11,7 @@ import math
 import unicodedata
 from pathlib import Path
 
-import pandas as pd
+from .lazy_pandas import pd
 
 from .export import OutputError
 

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 from pathlib import Path
 
 from ..document import Document
 from ..errors import LoadError
-from . import doc, docx, html, image, office, pdf, text, xls, xlsx
 
 MAX_FILE_BYTES = 512 * 1024 * 1024  # a "report" larger than this is not a report
 # extensions that promise a binary format: a file under one whose bytes sniff as text is refused, not read
@@ -15,8 +15,19 @@ CLAIMED_BINARY = {".pdf": "PDF (no %PDF header)", ".docx": "DOCX (not a zip)", "
                   ".xls": "XLS (not an OLE2 file)", ".doc": "DOC (not an OLE2 file)", ".png": "PNG image",
                   ".jpg": "JPEG image", ".jpeg": "JPEG image", ".tif": "TIFF image", ".tiff": "TIFF image"}
 
-BACKENDS = {"text": text.load, "markdown": text.load_markdown, "html": html.load, "pdf": pdf.load,
-            "image": image.load, "docx": docx.load_docx, "xlsx": xlsx.load_xlsx, "xls": xls.load_xls, "doc": doc.load_doc}
+# format → (module, function): a backend is imported when a file of its format comes, so that reading a
+# text file does not pay for the PDF, HTML and OCR libraries
+BACKENDS = {"text": ("text", "load"), "markdown": ("text", "load_markdown"), "html": ("html", "load"),
+            "pdf": ("pdf", "load"), "image": ("image", "load"), "docx": ("docx", "load_docx"),
+            "xlsx": ("xlsx", "load_xlsx"), "xls": ("xls", "load_xls"), "doc": ("doc", "load_doc")}
+
+
+def backend_for(kind: str):
+    """The load function of format `kind`, or None where no backend reads it."""
+    if kind not in BACKENDS:
+        return None
+    module, function = BACKENDS[kind]
+    return getattr(importlib.import_module(f".{module}", __name__), function)
 
 
 def sniff(path: Path, head: bytes) -> str:
@@ -67,8 +78,9 @@ def load(path) -> Document:
     if kind == "text" and path.suffix.lower() in CLAIMED_BINARY:  # a .pdf with no %PDF header is no text report
         raise LoadError(path, f"not a {CLAIMED_BINARY[path.suffix.lower()]}: its content does not start as one")
     if kind == "zip":
-        kind = office.office_kind(path, data) or "zip"
-    backend = BACKENDS.get(kind)
+        from .office import office_kind
+        kind = office_kind(path, data) or "zip"
+    backend = backend_for(kind)
     if backend is None:
         raise LoadError(path, f"a {kind.upper()} file is not supported (text, HTML, Markdown, PDF, images, DOCX, XLSX and XLS are)")
     doc = backend(path, data)
