@@ -91,6 +91,7 @@ fuzz: install
 
 bench: install
 	$(BIN)/python bench/bench_text.py
+	$(BIN)/python bench/bench_scaling.py
 	$(BIN)/python bench/bench_pdf.py
 	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_ocr.py

@@ -139,7 +139,7 @@ class _Buffer:
                 continue
             out_text.append(self.text[last:m.start()])
             out_index.extend(self.index[last:m.start()])
-            pos = sum(len(t) for t in out_text)
+            pos = len(out_index)  # one raw offset per character written: the running length of the new text
             src = self.index[m.start():m.end()] or [self.index[m.start() - 1] if m.start() else 0]
             if len(new) == len(src):
                 mapped = src

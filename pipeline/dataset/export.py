@@ -10,9 +10,8 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from .lazy_pandas import pd
-
 from ..errors import JixiaoError
+from .lazy_pandas import pd
 from .store import Store
 from .types import typed
 

@@ -11,9 +11,8 @@ import math
 import unicodedata
 from pathlib import Path
 
-from .lazy_pandas import pd
-
 from .export import OutputError
+from .lazy_pandas import pd
 
 MAX_ROWS = 1_048_575  # a sheet's rows less its header
 MIN_WIDTH, MAX_WIDTH = 8, 60  # in characters: narrow columns stay clickable, long texts wrap off-screen

@@ -20,6 +20,7 @@ A sub-project's amount is the figure the text states for it where it states one 
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import regex
@@ -258,14 +259,15 @@ def _from_paragraphs(ctx: Context, budget=None, executed=None) -> SubprojectFact
         return SubprojectFacts()
     text = ctx.text
     heads = list(_NUMBERED_HEAD.finditer(text))
-    amounts = [a for a in find_amounts(text) if a.restates is None]
+    amounts = sorted((a for a in find_amounts(text) if a.restates is None), key=lambda a: a.start)
+    starts = [a.start for a in amounts]  # a paragraph's amounts found by bisection: linear in the text
     best = SubprojectFacts()
     for style in sorted({_mark_style(h["mark"]) for h in heads}):
         run = [h for h in heads if _mark_style(h["mark"]) == style]
         facts = SubprojectFacts()
         for k, h in enumerate(run):
             end = run[k + 1].start() if k + 1 < len(run) else _paragraph_end(text, h.end())
-            inside = [a for a in amounts if h.end() <= a.start < end]
+            inside = amounts[bisect.bisect_left(starts, h.end()):bisect.bisect_left(starts, end)]
             allocated = next((a for a in inside if _ALLOCATED.search(a.label) and not _CONTRACT_LABEL.search(a.label)), None)
             if allocated is None:
                 continue
