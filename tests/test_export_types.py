@@ -142,3 +142,11 @@ def test_pandas_reads_the_workbook_with_the_expected_sheets_and_types(exported):
     assert pd.api.types.is_numeric_dtype(reports["budget_yuan"])  # a sheet's numbers have no int/float kind
     assert (reports["year"].dropna() == reports["year"].dropna().round()).all()  # whole years
     assert len(sheets["provenance"]) == len(pd.read_parquet(exported["parquet"]["provenance"]))
+
+
+def test_a_stored_year_no_integer_can_hold_is_missing_not_an_overflow():
+    import pandas as pd
+
+    from pipeline.dataset.types import typed
+    got = typed(pd.DataFrame({"year": [2021, 1e19, float("inf"), float("nan"), 2021.5]}))
+    assert got["year"].tolist()[0] == 2021 and got["year"].isna().tolist() == [False, True, True, True, True]

@@ -136,6 +136,59 @@ def test_a_correction_that_is_no_number_or_names_no_value_is_refused_with_the_fi
     assert store.query("SELECT COUNT(*) FROM corrections")[0][0] == 0
 
 
+@pytest.mark.parametrize("pointer, text, reason", [
+    ("/report/year", "1e19", "outside 1949–2100"),
+    ("/report/year", "inf", "not a finite number"),
+    ("/report/year", "2021.5", "not a year"),
+    ("/budget/budget_yuan", "nan", "not a finite number"),
+    ("/budget/budget_yuan", "-5", "is outside 0"),
+    ("/scores/total_score", "1e308", "outside 0–1000"),
+    ("/report/title", "a\u202eb", "without control characters"),
+])
+def test_a_correction_outside_its_field_s_range_is_refused_with_the_reason(store, pointer, text, reason):
+    rid = _flawed_id(store)
+    with pytest.raises(ledger.ReviewError, match=reason):
+        ledger.save_correction(store, rid, pointer, text)
+    assert store.query("SELECT COUNT(*) FROM corrections")[0][0] == 0
+
+
+def test_a_correction_of_a_value_changed_since_the_page_was_shown_is_refused(store):
+    rid = _flawed_id(store)
+    shown = ledger.token_of(ledger.reviewed(store, rid).in_force["budget"]["executed_yuan"])
+    ledger.save_correction(store, rid, "/budget/executed_yuan", "3070000", replaces=shown)  # first auditor
+    with pytest.raises(ledger.ReviewError, match="another correction changed this value to 3070000"):
+        ledger.save_correction(store, rid, "/budget/executed_yuan", "3080000", replaces=shown)  # second, stale
+    entries = ledger.corrections_of(store, rid)
+    assert [(c.old_value, c.new_value) for c in entries][-1][1] == 3070000 and len(entries) == 1
+
+
+def test_concurrent_corrections_of_one_value_chain_their_old_values(store, db):
+    import threading
+    rid = _flawed_id(store)
+    refused = []
+
+    def auditor(k: int) -> None:
+        own = Store.open(db, create=False)
+        try:
+            for j in range(5):
+                current = ledger.reviewed(own, rid).in_force["budget"]["executed_yuan"]
+                try:
+                    ledger.save_correction(own, rid, "/budget/executed_yuan", str(3_000_000 + 10 * k + j),
+                                           replaces=ledger.token_of(current))
+                except ledger.ReviewError:
+                    refused.append(k)
+        finally:
+            own.close()
+    threads = [threading.Thread(target=auditor, args=(k,)) for k in range(5)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    entries = ledger.corrections_of(store, rid)
+    assert len(entries) + len(refused) == 25 and entries
+    assert all(b.old_value == a.new_value for a, b in zip(entries, entries[1:]))  # none replaced a stale value
+
+
 def test_extracting_the_file_again_keeps_the_verdicts_and_corrections(store):
     rid = _flawed_id(store)
     ledger.save_verdict(store, rid, "execution_rate", "confirmed")
@@ -385,3 +438,10 @@ def test_an_auditor_marks_a_false_alarm_and_corrects_a_value_in_the_browser(serv
     assert sorted(reports["total_score_corrected"].dropna()) == [95.5]
     checks = pd.read_csv(tmp_path / "out" / "checks.csv")
     assert list(checks.loc[checks["verdict"].notna(), "check_id"]) == ["execution_rate"]
+
+
+def test_a_query_value_that_is_no_year_is_a_bad_request_not_a_server_error(db):
+    client = create_app(db).test_client()
+    assert client.get("/?year=" + "1" * 27).status_code == 400
+    assert client.get("/?year=10^26").status_code == 400
+    assert client.get("/?year=2021").status_code == 200

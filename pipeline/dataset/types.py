@@ -38,10 +38,15 @@ def typed(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+# the integers a float carries exactly, far inside int64: a stored 1e19 or inf (a correction made before
+# corrections were checked) is missing in the export, never an OverflowError that loses the whole export
+_EXACT_INTEGER = 2 ** 53
+
+
 def _integers(s: pd.Series) -> pd.Series:
-    numbers = pd.to_numeric(s, errors="coerce")
-    whole = numbers.where(numbers.isna() | (numbers == numbers.round()))  # 2021.5 is no year: missing
-    return whole.astype("Int64")
+    numbers = pd.to_numeric(s, errors="coerce").astype("float64")
+    whole = numbers.where(numbers.notna() & (numbers == numbers.round()) & (numbers.abs() <= _EXACT_INTEGER))
+    return whole.astype("Int64")  # 2021.5 is no year, 1e19 none either: missing
 
 
 def _booleans(s: pd.Series) -> pd.Series:

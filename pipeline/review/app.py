@@ -116,7 +116,8 @@ def verdict(report_id: str):
 
 def correction(report_id: str):
     pointer = request.form.get("pointer", "")
-    ledger.save_correction(g.store, report_id, pointer, request.form.get("value"), request.form.get("note"))
+    ledger.save_correction(g.store, report_id, pointer, request.form.get("value"), request.form.get("note"),
+                           replaces=request.form.get("replaces"))
     return redirect(url_for("report", report_id=report_id) + "#checks", 303)
 
 
@@ -179,8 +180,9 @@ def _value_rows(review: ledger.Reviewed) -> list[dict]:
             continue
         entry = (rec.get("provenance") or {}).get(pointer) or {}
         c = corrected.get(pointer)
+        in_force = c.new_value if c else value
         rows.append({"pointer": pointer, "label": pointers.label(rec, pointer), "value": value,
-                     "in_force": c.new_value if c else value, "correction": c, "page": entry.get("page"),
+                     "in_force": in_force, "replaces": ledger.token_of(in_force), "correction": c, "page": entry.get("page"),
                      "text": entry.get("text"), "boxed": bool(entry.get("bbox"))})
     return rows
 

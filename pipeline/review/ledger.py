@@ -9,6 +9,8 @@ verify stage is pure functions over the record). Rows are only ever added, so th
 from __future__ import annotations
 
 import json
+import math
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -132,37 +134,80 @@ def save_verdict(store, report_id: str, check_id: str, verdict: str, note: str |
     return entry
 
 
-def save_correction(store, report_id: str, pointer: str, text: str | None, note: str | None = None) -> Correction:
-    """Store a corrected value, typed as the extracted one is (a number stays a number); an empty text is
-    'unknown' (null). The extracted record is left as it was."""
-    current = reviewed(store, report_id)
+def save_correction(store, report_id: str, pointer: str, text: str | None, note: str | None = None,
+                    replaces: str | None = None) -> Correction:
+    """Store a corrected value, typed and checked as the record's field is (parse_value); an empty text is
+    'unknown' (null). `replaces` is the value the auditor saw (as the page showed it): where another
+    correction has changed it since, this one is refused with the value now in force. The value in force is
+    read and the correction written in one transaction, so two at once cannot both replace the same value.
+    The extracted record is left as it was."""
+    store.begin()
     try:
-        old = pointers.get(current.in_force, pointer)
-    except pointers.PointerError as exc:
-        raise ReviewError(f"{report_id}: {exc}") from None
-    if isinstance(old, (dict, list)):
-        raise ReviewError(f"{report_id}: {pointer} is not a single value")
-    new = parse_value(pointer, pointers.get(current.extracted, pointer), text)
-    entry = Correction(report_id, pointer, pointers.label(current.extracted, pointer), old, new, _note(note), stamp())
-    _insert(store, "INSERT INTO corrections (report_id, pointer, field, old_value, new_value, note, corrected_at) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (entry.report_id, entry.pointer, entry.field, _dump(entry.old_value), _dump(entry.new_value), entry.note,
-             entry.corrected_at))
+        current = reviewed(store, report_id)
+        try:
+            old = pointers.get(current.in_force, pointer)
+        except pointers.PointerError as exc:
+            raise ReviewError(f"{report_id}: {exc}") from None
+        if isinstance(old, (dict, list)):
+            raise ReviewError(f"{report_id}: {pointer} is not a single value")
+        if replaces is not None and replaces != token_of(old):
+            raise ReviewError(f"{pointers.label(current.extracted, pointer)}: another correction changed this value to "
+                              f"{_shown(old)} since the page was shown; reload the page and correct it again")
+        new = parse_value(pointer, pointers.get(current.extracted, pointer), text)
+        entry = Correction(report_id, pointer, pointers.label(current.extracted, pointer), old, new, _note(note), stamp())
+        store.execute("INSERT INTO corrections (report_id, pointer, field, old_value, new_value, note, corrected_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                      (entry.report_id, entry.pointer, entry.field, _dump(entry.old_value), _dump(entry.new_value),
+                       entry.note, entry.corrected_at))
+        store.commit()
+    except BaseException:
+        store.rollback()
+        raise
     return entry
 
 
+def token_of(value) -> str:
+    """The value a correction form replaces, as the form carries it (compared exactly when it comes back)."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _shown(value) -> str:
+    return "—" if value is None else str(value)
+
+
+# What a corrected value may be (the record's schema: SPEC.md, DOMAIN.md): a year of the People's Republic's
+# budgets, amounts finite and not negative, rates and points within what a form prints.
+YEAR_RANGE = (1949, 2100)
+_RANGES = (("/year", YEAR_RANGE), ("_yuan", (0.0, 1e15)), ("amount", (0.0, 1e15)), ("rate", (0.0, 1000.0)),
+           ("score", (0.0, 1000.0)), ("weight", (0.0, 1000.0)))
+MAX_TEXT = 500
+
+
 def parse_value(pointer: str, extracted, text: str | None):
-    """The typed value of a correction as typed in: '7.8' and '1,234.5' for a number, the year as an integer."""
+    """The typed value of a correction as typed in: '7.8' and '1,234.5' for a number, the year as an integer;
+    a number outside its field's range, not finite, or a text too long or holding control characters is
+    refused (ReviewError) with the reason."""
     text = (text or "").strip()
     if not text:
         return None
     if not pointers.is_number_field(pointer, extracted):
+        if len(text) > MAX_TEXT or any(unicodedata.category(ch) in ("Cc", "Cf") for ch in text):
+            raise ReviewError(f"{pointer}: a text of at most {MAX_TEXT} characters, without control characters")
         return text
     try:
         number = float(text.replace(",", "").replace("，", "").rstrip("%"))
     except ValueError:
         raise ReviewError(f"{pointer}: {text!r} is not a number") from None
-    if pointer.endswith("/year") or (isinstance(extracted, int) and number.is_integer()):
+    if not math.isfinite(number):
+        raise ReviewError(f"{pointer}: {text!r} is not a finite number")
+    low, high = next((r for ending, r in _RANGES if pointer.endswith(ending)), (-1e15, 1e15))
+    if not low <= number <= high:
+        raise ReviewError(f"{pointer}: {text!r} is outside {low:g}–{high:g}")
+    if pointer.endswith("/year"):
+        if not number.is_integer():
+            raise ReviewError(f"{pointer}: {text!r} is not a year")
+        return int(number)
+    if isinstance(extracted, int) and number.is_integer():
         return int(number)
     return number
 

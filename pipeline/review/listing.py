@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .ledger import ReviewError
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -20,10 +22,12 @@ class Filters:
     @classmethod
     def from_query(cls, args) -> Filters:
         year = (args.get("year") or "").strip()
+        if year and not (year.isascii() and year.isdigit() and len(year) == 4):
+            raise ReviewError(f"year={year[:20]!r}: a year is four digits")
         return cls(flagged=bool(args.get("flagged")), needs_look=bool(args.get("needs_look")),
                    warnings=bool(args.get("warnings")),
                    not_read=bool(args.get("not_read")), kind=args.get("kind") or None,
-                   year=int(year) if year.isdigit() else None, department=args.get("department") or None,
+                   year=int(year) if year else None, department=args.get("department") or None,
                    check_id=args.get("check") or None)
 
 
