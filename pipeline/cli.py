@@ -84,6 +84,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--db", default="jixiao.sqlite", help="an existing SQLite file or a postgresql:// URL")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8017, help="port to listen on (default 8017)")
+    p.add_argument("--token", help="the token a browser must bring when --host is not this machine only "
+                                   "(default: one is generated and printed in the address to open)")
+    p.add_argument("--name", action="append", default=[], help="a name this machine is reached by on the network "
+                                                              "(reports.lan); repeat for several")
 
     p = sub.add_parser("schema", help="print the record's JSON Schema (generated from the record types)")
 
@@ -171,7 +175,7 @@ def _export(args) -> int:
 
 def _review(args) -> int:
     from .review.app import serve
-    serve(args.db, args.host, args.port)
+    serve(args.db, args.host, args.port, args.token, tuple(args.name))
     return 0
 
 

@@ -343,7 +343,25 @@ def test_a_request_not_addressed_to_this_machine_is_refused(db):
     client = create_app(db).test_client()
     assert client.get("/", base_url="http://rebound.example").status_code == 403
     assert client.get("/", base_url="http://127.0.0.1:8017").status_code == 200
-    assert create_app(db, host="0.0.0.0").test_client().get("/", base_url="http://reports.lan").status_code == 200
+    lan = create_app(db, host="0.0.0.0", token="s3cret", names=("reports.lan",)).test_client()
+    assert lan.get("/?token=s3cret", base_url="http://reports.lan").status_code == 200
+    assert lan.get("/", base_url="http://reports.lan").status_code == 200  # the token kept as a cookie
+    assert lan.get("/", base_url="http://rebound.example").status_code == 403  # the names hold off loopback too
+
+
+def test_the_review_off_loopback_needs_its_token(db):
+    with pytest.raises(ledger.ReviewError, match="needs a token"):
+        create_app(db, host="0.0.0.0")
+    client = create_app(db, host="0.0.0.0", token="s3cret", names=("reports.lan",)).test_client()
+    assert client.get("/", base_url="http://reports.lan").status_code == 401
+    assert client.get("/?token=wrong", base_url="http://reports.lan").status_code == 401
+
+
+def test_a_form_whose_host_and_origin_both_name_another_site_is_refused(db):
+    client = create_app(db, host="0.0.0.0", token="s3cret", names=("reports.lan",)).test_client()
+    got = client.post("/report/x/correction?token=s3cret", data={"pointer": "/report/year", "value": "2020"},
+                      base_url="http://evil.example", headers={"Origin": "http://evil.example"})
+    assert got.status_code == 403
 
 
 def test_a_bad_correction_is_a_page_naming_the_field(db):

@@ -6,6 +6,8 @@ another site is refused (its Origin is not this server), so a page elsewhere can
 """
 from __future__ import annotations
 
+import hmac
+import secrets
 import socket
 import sys
 from urllib.parse import urlsplit
@@ -24,25 +26,42 @@ STATUS_NAMES = {"fail": "未通过 / fail", "look": "需复核 / needs a look", 
 
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+TOKEN_COOKIE = "jixiao_review_token"
 
 
-def create_app(db: str, host: str = "127.0.0.1") -> Flask:
-    """The review application over database `db`. Served on a loopback address (`host`), it answers only
-    requests addressed to this machine by name (a page elsewhere whose name was pointed at 127.0.0.1, DNS
-    rebinding, cannot read the reports through the browser)."""
+def create_app(db: str, host: str = "127.0.0.1", token: str | None = None, names: tuple[str, ...] = ()) -> Flask:
+    """The review application over database `db`, served on `host`. It answers only requests addressed to
+    this machine by one of its names: the loopback names, the address it listens on and `names` (a page
+    elsewhere whose name was pointed at this machine, DNS rebinding, is refused, and so is a form whose
+    Origin names another site, whatever the Host header says). Off loopback a `token` is required: a
+    request carries it once (?token=…) and then as a cookie."""
+    if host not in LOOPBACK and not token:
+        raise ledger.ReviewError(f"--host {host}: off this machine the review needs a token (--token, or the one "
+                                 "`jixiao review` generates and prints)")
     app = Flask(__name__)
     app.config["JIXIAO_DB"] = str(db)
-    app.config["JIXIAO_LOOPBACK_ONLY"] = host in LOOPBACK
+    app.config["JIXIAO_NAMES"] = frozenset((*LOOPBACK, host, *names)) - {"0.0.0.0", "::"}
+    app.config["JIXIAO_TOKEN"] = token
     app.jinja_env.filters["show"] = show
     app.jinja_env.globals.update(STATUS_NAMES=STATUS_NAMES, VERDICT_NAMES=ledger.VERDICT_NAMES)
 
     @app.before_request
     def open_store():
-        if app.config["JIXIAO_LOOPBACK_ONLY"] and _host_name() not in LOOPBACK:
+        if _host_name() not in app.config["JIXIAO_NAMES"]:
             abort(403, "not addressed to this machine")
-        if request.method == "POST" and not _same_origin():
+        if request.method == "POST" and not _same_origin(app.config["JIXIAO_NAMES"]):
             abort(403, "a form from another site")
+        expected = app.config["JIXIAO_TOKEN"]
+        given = request.args.get("token") or request.cookies.get(TOKEN_COOKIE)
+        if expected and not (given and hmac.compare_digest(given, expected)):
+            abort(401, "the review's token is missing or wrong")
         g.store = Store.open(app.config["JIXIAO_DB"], create=False)
+
+    @app.after_request
+    def keep_token(response):
+        if app.config["JIXIAO_TOKEN"] and request.args.get("token"):
+            response.set_cookie(TOKEN_COOKIE, app.config["JIXIAO_TOKEN"], httponly=True, samesite="Strict")
+        return response
 
     @app.teardown_request
     def close_store(_exc):
@@ -125,9 +144,14 @@ def _host_name() -> str:
     return urlsplit(f"//{request.host}").hostname or ""
 
 
-def _same_origin() -> bool:
+def _same_origin(names: frozenset[str]) -> bool:
+    """The form comes from a page of this server: its Origin, where it has one, names this server's port on
+    one of the names it answers to (the Host header alone can be forged with it)."""
     origin = request.headers.get("Origin")
-    return origin is None or urlsplit(origin).netloc == request.host
+    if origin is None:
+        return True
+    parts = urlsplit(origin)
+    return parts.hostname in names and parts.netloc == request.host
 
 
 def _sha_of(report_id: str) -> str:
@@ -210,17 +234,26 @@ def show(v) -> str:
     return str(v)
 
 
-def server(db: str, host: str = "127.0.0.1", port: int = 8017):
+def server(db: str, host: str = "127.0.0.1", port: int = 8017, token: str | None = None, names: tuple[str, ...] = ()):
     """A threaded WSGI server for the review app, not yet serving (tests start it on a thread)."""
-    return make_server(host, port, create_app(db, host), threaded=True)
+    return make_server(host, port, create_app(db, host, token, names), threaded=True)
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8017) -> None:
-    """Serve until Ctrl-C. The database is opened once first, so a missing one is a one-line error now."""
+def serve(db: str, host: str = "127.0.0.1", port: int = 8017, token: str | None = None,
+          names: tuple[str, ...] = ()) -> None:
+    """Serve until Ctrl-C. The database is opened once first, so a missing one is a one-line error now. Off
+    loopback without a token, one is generated and printed in the address to open."""
     Store.open(db, create=False).close()
     _check_can_listen(host, port)
-    srv = server(db, host, port)
-    print(f"jixiao review: http://{host}:{srv.server_port}/ (Ctrl-C stops)", file=sys.stderr, flush=True)
+    if host not in LOOPBACK and not token:
+        token = secrets.token_urlsafe(18)
+    srv = server(db, host, port, token, names)
+    shown = names[0] if names else host
+    address = f"http://{shown}:{srv.server_port}/" + (f"?token={token}" if token else "")
+    if host not in LOOPBACK:
+        print(f"jixiao review: listening on {host}, off this machine: anyone with this address and its token "
+              f"can read and correct the reports", file=sys.stderr, flush=True)
+    print(f"jixiao review: {address} (Ctrl-C stops)", file=sys.stderr, flush=True)
     try:
         srv.serve_forever()
     except KeyboardInterrupt:
