@@ -166,3 +166,27 @@ def test_an_xls_with_merged_ranges_reads_like_its_xlsx_twin(tmp_path):
     assert xls_doc.format == "xls" and xlsx_doc.format == "xlsx"
     assert xls_doc.text == xlsx_doc.text
     assert "产出指标 | 质量指标 | 验收合格率 | 20 | 18" in xls_doc.text  # the merged category filled down
+
+
+def test_each_doc_conversion_has_a_libreoffice_profile_of_its_own(monkeypatch, tmp_path):
+    import subprocess
+
+    from pipeline.load import doc as doc_backend
+    seen = []
+
+    def fake_run(command, **kwargs):
+        seen.append(command)
+        raise subprocess.TimeoutExpired(command, 120)
+    monkeypatch.setattr(doc_backend.shutil, "which", lambda name: "/usr/bin/soffice")
+    monkeypatch.setattr(doc_backend.subprocess, "run", fake_run)
+    for _ in range(2):
+        with pytest.raises(LoadError, match="LibreOffice could not convert"):
+            doc_backend.load_doc(tmp_path / "a.doc", b"\xd0\xcf\x11\xe0")
+    profiles = [next(a for a in c if a.startswith("-env:UserInstallation=file://")) for c in seen]
+    assert len(set(profiles)) == 2
+
+
+def test_a_failed_doc_conversion_is_tried_again_on_the_next_run():
+    from pipeline.dataset.store import failure_kind
+    assert failure_kind("LibreOffice could not convert the .doc (CalledProcessError)")[0] == "transient"
+    assert failure_kind("x.doc: LibreOffice could not convert the .doc")[0] == "transient"

@@ -112,7 +112,7 @@ class StoreWriteError(StoreError):
 #   crash, error     the worker died on it / an internal error: tried again with --retry-failed;
 #   unreadable       the path could not be read (no such file, permission denied): belongs to the path,
 #                    not the content; tried again on every run;
-#   transient        an I/O error while reading: tried again on every run;
+#   transient        an I/O error while reading, the .doc converter failing: tried again on every run;
 #   content          the bytes are not a readable report (damaged, empty, not supported): never, the same
 #                    bytes give the same answer.
 FAILURE_KINDS = ("timeout", "memory", "crash", "error", "unreadable", "transient", "content")
@@ -138,8 +138,8 @@ def failure_kind(error: str | None) -> tuple[str, float | None]:
     if text.startswith(("no such file", "permission denied", "is a folder", "cannot read: permission denied",
                         "cannot read: Permission denied", "cannot read: No such file")):
         return "unreadable", None
-    if text.startswith("cannot read"):
-        return "transient", None
+    if text.startswith("cannot read") or "LibreOffice could not convert" in text:
+        return "transient", None  # the converter failing is no property of the bytes: tried again
     return "content", None
 
 
