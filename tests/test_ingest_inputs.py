@@ -256,3 +256,16 @@ def test_prune_works_on_a_folder_given_as_a_url(tmp_path):
     b.unlink()
     assert ingest([url + "/"], db, workers=0, progress=False, prune_missing=True).pruned == 1
     assert [r[0] for r in _rows(db, "SELECT path FROM paths")] == [f"{url}/a.txt"]
+
+
+def test_two_different_names_are_never_shown_or_stored_as_one():
+    from pipeline.dataset.ingest import shown
+    raw_byte = os.fsdecode(b"r\xff.txt")  # a name that is not UTF-8
+    literal = "r\\xff.txt"  # a name that holds a backslash, x, f, f
+    assert shown(raw_byte) != shown(literal)
+    assert shown(raw_byte) == "r\\xff.txt" and shown(literal) == "r\\\\xff.txt"
+
+
+def test_a_bidi_control_in_a_name_is_shown_escaped_not_obeyed():
+    from pipeline.dataset.ingest import shown
+    assert shown("report\u202etxt.png") == "report\\u202etxt.png"

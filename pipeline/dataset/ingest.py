@@ -62,22 +62,28 @@ class Interrupted(KeyboardInterrupt):
 
 # --- names: what is opened, what is stored and shown ---------------------------------------------------
 
-_ODD = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-_NAMED = {"\r": "\\r", "\n": "\\n", "\t": "\\t"}
+# control characters, line separators, bytes that are not UTF-8, the bidi controls that make 'gnp.txt' show
+# as 'txt.png' (U+202E and its kin), and the backslash that every escape begins with (so that a name
+# holding a literal '\xff' and one holding the byte 0xFF stay two names)
+_ODD = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\\\\]")
+_NAMED = {"\r": "\\r", "\n": "\\n", "\t": "\\t", "\\": "\\\\"}
 
 
-def shown(name: str) -> str:
+def shown(name: str, backslash: bool = True) -> str:
     """A name as it is stored in the database, printed and exported: itself when it is valid UTF-8
     without control characters; otherwise each byte that is not UTF-8 as \\xNN (Python's surrogate-
-    escaped str for it, as os.fsencode(name).decode("utf-8", "backslashreplace") writes it) and each
-    control or line-separator character as \\r, \\n, \\t or \\xNN / \\uNNNN, so that the name stays
-    on one line and every database and CSV reader takes it."""
+    escaped str for it, as os.fsencode(name).decode("utf-8", "backslashreplace") writes it), each
+    control, line-separator or bidi character as \\r, \\n, \\t or \\xNN / \\uNNNN, and a backslash as
+    two, so that the name stays on one line, shows as it is, every database and CSV reader takes it, and
+    two different names are never shown (nor stored) as one."""
     if not _ODD.search(name):
         return name
     out = []
     for ch in name:
         o = ord(ch)
-        if 0xDC80 <= o <= 0xDCFF:  # a byte that is not UTF-8, as os.fsdecode gives it
+        if ch == "\\" and not backslash:  # a message whose names are shown already (one_line)
+            out.append(ch)
+        elif 0xDC80 <= o <= 0xDCFF:  # a byte that is not UTF-8, as os.fsdecode gives it
             out.append(f"\\x{o - 0xDC00:02x}")
         elif ch in _NAMED:
             out.append(_NAMED[ch])
@@ -109,7 +115,7 @@ def one_line(text: str, limit: int = 400) -> str:
         head, _, tail = text.partition(_TRACEBACK)
         last = next((x.strip() for x in reversed(tail.splitlines()) if x.strip()), "")
         text = f"{head.strip()} {last}".strip()
-    text = shown(" ".join(text.split()))
+    text = shown(" ".join(text.split()), backslash=False)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

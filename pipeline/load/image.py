@@ -34,8 +34,9 @@ def load(path: Path, data: bytes) -> Document:
             first = _frame(img, 0)  # decoded here, so that a damaged image is refused before any OCR
     except LoadError:
         raise
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise LoadError(path, f"image refused: {' '.join(str(exc).split())}") from None
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        # Pillow's message names its own limit (twice MAX_IMAGE_PIXELS for the error): the README's is ours
+        raise LoadError(path, f"image refused (over {MAX_PIXELS:,} pixels: a decompression bomb or not a page)") from None
     except Exception as exc:  # noqa: BLE001 - Pillow raises many types for a damaged image
         # Pillow names the stream it was given (<_io.BytesIO object at 0x…>): the LoadError names the file
         raise LoadError(path, f"not a readable image: damaged or not an image ({short_reason(exc)})") from None
