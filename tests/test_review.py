@@ -463,3 +463,20 @@ def test_a_query_value_that_is_no_year_is_a_bad_request_not_a_server_error(db):
     assert client.get("/?year=" + "1" * 27).status_code == 400
     assert client.get("/?year=10^26").status_code == 400
     assert client.get("/?year=2021").status_code == 200
+
+
+def test_a_database_on_read_only_media_is_exported_audited_and_reviewed(db, tmp_path, monkeypatch):
+    from pipeline.cli import main
+    from pipeline.dataset import store as store_module
+    real = store_module.os.access
+    monkeypatch.setattr(store_module.os, "access",
+                        lambda path, mode: False if mode == store_module.os.W_OK else real(path, mode))
+    opened = Store.open(db, create=False)
+    assert opened.read_only
+    rid = _flawed_id(opened)
+    with pytest.raises(ledger.ReviewError, match="read-only"):
+        ledger.save_correction(opened, rid, "/scores/total_score", "95")
+    opened.close()
+    assert main(["export", "--db", db, "--out", str(tmp_path / "out"), "--format", "csv"]) == 0
+    assert main(["audit", "--db", db, "--html", str(tmp_path / "a.html"), "--no-images"]) == 0
+    assert create_app(db).test_client().get("/").status_code == 200

@@ -150,10 +150,11 @@ def now() -> str:
 class Store:
     """One database connection. `Store.open(url)` takes a file path (SQLite) or a postgresql:// URL."""
 
-    def __init__(self, conn, dialect: str, url: str):
+    def __init__(self, conn, dialect: str, url: str, read_only: bool = False):
         self.conn = conn
         self.dialect = dialect
         self.url = url
+        self.read_only = read_only  # opened for reading only (read-only media): export, audit and review work
 
     @classmethod
     def open(cls, url: str | Path, create: bool = True) -> Store:
@@ -169,10 +170,14 @@ class Store:
                 raise StoreError(f"{_redact(url)}: cannot connect ({type(exc).__name__}: {exc})") from None
             store = cls(conn, "postgresql", url)
         else:
-            conn = _open_sqlite(url, create)
-            store = cls(conn, "sqlite", url)
+            conn, read_only = _open_sqlite(url, create)
+            store = cls(conn, "sqlite", url, read_only)
         try:
-            store.migrate()
+            if store.read_only and store.version() != SCHEMA_VERSION:
+                raise StoreError(f"{url}: the database is read-only and written by another jixiao (schema "
+                                 f"{store.version()}, this one reads {SCHEMA_VERSION}): copy it somewhere writable")
+            if not store.read_only:
+                store.migrate()
             if create:
                 store.check_writable()
         except StoreError:
@@ -496,7 +501,7 @@ class Store:
         return {t: self.query(f"SELECT COUNT(*) FROM {t}")[0][0] for t in TABLES}
 
 
-def _open_sqlite(url: str, create: bool):
+def _open_sqlite(url: str, create: bool) -> tuple[sqlite3.Connection, bool]:
     path = Path(url)
     if url != ":memory:":
         parent = path.parent
@@ -511,6 +516,8 @@ def _open_sqlite(url: str, create: bool):
             if not os.access(parent, os.W_OK):
                 raise StoreWriteError(f"{url}: cannot create the database: the folder {parent} cannot be written "
                                       f"(permission denied)")
+    if not create and url != ":memory:" and not _writable(path):
+        return _open_read_only(url, path), True
     try:
         if create or url == ":memory:":
             conn = sqlite3.connect(url, timeout=BUSY_TIMEOUT_S, isolation_level=None)
@@ -522,9 +529,27 @@ def _open_sqlite(url: str, create: bool):
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
     except (sqlite3.Error, OSError) as exc:
+        if not create and isinstance(exc, sqlite3.Error) and _is_write_fault(exc):
+            return _open_read_only(url, path), True  # read-only media, whatever the permissions said
         if isinstance(exc, sqlite3.Error) and _is_write_fault(exc) and "unable to open" not in str(exc):
             raise StoreWriteError(f"{url}: cannot write the database ({_write_fault(exc, url)})") from None
         raise StoreError(f"{url}: cannot open the database ({exc})") from None
+    return conn, False
+
+
+def _writable(path: Path) -> bool:
+    """The file and its folder (where SQLite keeps its journal) can be written."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _open_read_only(url: str, path: Path):
+    """A database on read-only media or in a folder that cannot be written, opened for reading only
+    (export, audit, review): immutable, so that SQLite asks for no lock and no journal beside it."""
+    try:
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True, isolation_level=None)
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1")
+    except sqlite3.Error as exc:
+        raise StoreError(f"{url}: cannot open the database, even to read ({exc})") from None
     return conn
 
 

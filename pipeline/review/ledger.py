@@ -141,6 +141,7 @@ def save_correction(store, report_id: str, pointer: str, text: str | None, note:
     correction has changed it since, this one is refused with the value now in force. The value in force is
     read and the correction written in one transaction, so two at once cannot both replace the same value.
     The extracted record is left as it was."""
+    _writable(store)
     store.begin()
     try:
         current = reviewed(store, report_id)
@@ -216,7 +217,13 @@ def _note(note: str | None) -> str | None:
     return note.strip() or None if note else None
 
 
+def _writable(store) -> None:
+    if getattr(store, "read_only", False):
+        raise ReviewError(f"{store.url}: the database is read-only here: verdicts and corrections cannot be saved")
+
+
 def _insert(store, sql: str, params: tuple) -> None:
+    _writable(store)
     store.begin()
     try:
         store.execute(sql, params)
