@@ -30,6 +30,9 @@ class Source:
     document_class: str | None = None
     document_class_reason: str | None = None
     finance_kind: str | None = None  # finance_document: final_accounts | budget | target_table
+    # what the reading libraries warned about while reading the file ('UserWarning: …'), once each: kept
+    # with the record, not printed among the run's own lines
+    load_warnings: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """The pipeline as a short sequence of stages: load → normalise → extract → verify."""
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 from .classify import classify
@@ -14,7 +15,19 @@ from .verify import verify
 
 
 def extract(path: str | Path) -> list[Record]:
-    """The records of the report(s) in `path`, checks run. Raises LoadError for a file that cannot be read."""
+    """The records of the report(s) in `path`, checks run. Raises LoadError for a file that cannot be read.
+    Warnings the reading libraries raise (Pillow, openpyxl, pdfminer) go into each record's
+    source.load_warnings instead of the terminal."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        records = _extract(path)
+    said = list(dict.fromkeys(" ".join(f"{w.category.__name__}: {w.message}".split())[:300] for w in caught))
+    for record in records:
+        record.source.load_warnings = said
+    return records
+
+
+def _extract(path: str | Path) -> list[Record]:
     document = load(path)
     text = normalise(document)
     spans = report_spans(text)

@@ -83,3 +83,21 @@ def test_a_bare_figure_low_on_a_scanned_page_is_a_cell_beside_others_and_a_page_
              line("2", 290, 800)]  # the page number, alone on its row
     text, _ = page_text(lines, height=842)
     assert text.splitlines() == ["指标名称 | 权重 | 得分", "效果达标率 | 30 | 27"]
+
+
+def test_a_reading_library_s_warning_is_kept_with_the_record_not_printed(monkeypatch, capsys):
+    import warnings
+
+    from conftest import SAMPLES
+
+    import pipeline
+    from pipeline import run
+    real = run.load
+
+    def warning_load(path):
+        warnings.warn("palette images with transparency expressed in bytes", UserWarning, stacklevel=2)
+        return real(path)
+    monkeypatch.setattr(run, "load", warning_load)
+    [record] = pipeline.extract(SAMPLES / "selfeval_2021.txt")
+    assert record.source.load_warnings == ["UserWarning: palette images with transparency expressed in bytes"]
+    assert "palette" not in capsys.readouterr().err
