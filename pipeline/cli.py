@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .classify import REPORT
+from .classify import FINANCE, REPORT
 from .errors import JixiaoError, RecordError
 from .record import Record
 from .verify import needs_look, verify
@@ -242,13 +242,12 @@ def _extract(args) -> int:
             failures += 1
             _say(got.failure)
             return
-        if not args.quiet:
-            for r in got.records:
-                _say(_summary_line(label, r))
-        kept = [r for r in got.records if r.source.document_class in (None, REPORT)]
+        kept = [r for r in got.records if r.source.document_class in (None, REPORT, FINANCE)]
         for r in got.records:
             if r not in kept:
                 _say(f"{label}: not a report: {r.source.document_class_reason}")
+            elif not args.quiet:
+                _say(_summary_line(label, r))
         if got.records and not kept:
             failures += 1
         records.extend(kept)
@@ -295,6 +294,8 @@ def extract_one(name: str) -> Extracted:
 def _summary_line(name: str, r: Record) -> str:
     """One line a person scans: the file, its kind, budget, rate, total score, grade, the checks that failed
     (the report contradicts itself) and those that need a look (a failure resting on an unsure reading)."""
+    if r.source.document_class == FINANCE:
+        return _finance_line(name, r)
     money = r.budget
     failed = [c.id for c in r.checks if c.status == "fail"]
     unsure = [c.id for c in r.checks if needs_look(c)]
@@ -305,6 +306,24 @@ def _summary_line(name: str, r: Record) -> str:
     return (f"{name}: {r.report.kind or r.source.document_class or '?'}, budget {budget}, rate {rate}, "
             f"score {total}, grade {grade}, failed: {', '.join(failed) if failed else 'none'}"
             + (f", needs a look: {', '.join(unsure)}" if unsure else ""))
+
+
+_FINANCE_KINDS = {"final_accounts": "final accounts (部门决算)", "budget": "budget (部门预算)",
+                  "target_table": "performance targets (绩效目标表)"}
+
+
+def _finance_line(name: str, r) -> str:
+    """A finance document's line: what kind it is, whose, and its performance-management summary."""
+    kind = _FINANCE_KINDS.get(r.source.finance_kind or "", "finance document")
+    who = ", ".join(str(x) for x in (r.report.department, r.report.year) if x) or "—"
+    s = r.performance_summary
+    if s is None:
+        return f"{name}: finance document, {kind}, {who}: no performance-management summary"
+    grades = " ".join(f"{g}{n}" for g, n in s.grades.items()) or "—"
+    amount = f"{s.amount_yuan:,.0f} 元" if s.amount_yuan is not None else "—"
+    return (f"{name}: finance document, {kind}, {who}: {s.projects if s.projects is not None else '—'} projects "
+            f"self-assessed, {amount}, average score {s.average_score if s.average_score is not None else '—'}, "
+            f"grades {grades}")
 
 
 def _show_ocr_progress() -> None:

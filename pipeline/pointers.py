@@ -18,6 +18,12 @@ GRADE_STATED, GRADE_BANDS = "/grade/stated", "/grade/bands"
 INDICATOR_COUNT_STATED, REPORT_DATE = "/scores/indicator_count_stated", "/report_date"
 FUNDING_SOURCE = "/budget/funding_source"  # the one-line source ('财政资金'); its rows are funding_source(k)
 SUBPROJECTS_FROM, SUBPROJECTS_STATED_COUNT = "/subprojects_from", "/subprojects_stated_count"
+PERFORMANCE_SUMMARY = "/performance_summary"  # a finance document's; its figures are summary(key)
+
+
+def summary(key: str, grade: str | None = None) -> str:
+    """/performance_summary/key[/grade]: projects, amount_yuan, average_score, or grades/优."""
+    return f"{PERFORMANCE_SUMMARY}/{key}" + (f"/{grade}" if grade else "")
 
 
 def indicator(i: int, key: str | None = None) -> str:

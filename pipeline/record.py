@@ -187,6 +187,17 @@ class Mention:
 
 
 @dataclass
+class PerformanceSummary:
+    """A finance document's summary of its performance management (预算绩效管理情况): projects self-assessed,
+    the amount they cover, their average score and how many got each grade. Null where unstated."""
+
+    projects: int | None = None
+    amount_yuan: float | None = None
+    average_score: float | None = None
+    grades: dict[str, int] = field(default_factory=dict)  # {"优": 10, "良": 2}
+
+
+@dataclass
 class Record:
     schema_version: int = SCHEMA_VERSION
     source: Source = field(default_factory=Source)
@@ -205,6 +216,8 @@ class Record:
     report_date: str | None = None
     # what was read and what was not (pipeline/coverage.py): refreshed each time the checks run
     coverage: dict = field(default_factory=dict)
+    # finance documents (source.document_class finance_document): their performance-management summary
+    performance_summary: PerformanceSummary | None = None
     extra: dict = field(default_factory=dict)  # unknown keys read back from JSON, written out unchanged
 
     def to_dict(self) -> dict:
@@ -235,7 +248,7 @@ class Record:
 
 _NESTED = {
     (Record, "source"): Source, (Record, "report"): Report, (Record, "budget"): Budget,
-    (Record, "scores"): Scores, (Record, "grade"): Grade,
+    (Record, "scores"): Scores, (Record, "grade"): Grade, (Record, "performance_summary"): PerformanceSummary,
 }
 _LISTS = {
     (Record, "subprojects"): Subproject, (Subproject, "items"): Item, (Scores, "indicators"): Indicator,

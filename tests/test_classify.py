@@ -110,3 +110,28 @@ def test_ingest_counts_only_reports_and_stores_every_other_file_with_its_class(t
     assert main(["audit", "--db", str(db), "--html", str(html), "--no-images"]) == 0
     page = html.read_text(encoding="utf-8")
     assert "不是报告的文件 / files that are not reports" in page and "final accounts" in page
+
+
+PERFORMANCE_SECTION = ("（三）预算绩效管理情况\n根据预算绩效管理要求，本部门组织对12个项目开展了绩效自评，涉及资金3,456.78万元。"
+                       "从评价情况来看，平均得分92.5分，其中10个项目评为优，2个项目评为良。\n")
+
+
+def test_a_finance_document_is_extracted_with_its_performance_summary_and_exits_0(tmp_path, capsys):
+    path = tmp_path / "juesuan.txt"
+    path.write_text(FINAL_ACCOUNTS + PERFORMANCE_SECTION, encoding="utf-8")
+    out = tmp_path / "juesuan.json"
+    assert main(["extract", str(path), "-o", str(out)]) == 0
+    assert "finance document, final accounts (部门决算), 临澧县教育局, 2022: 12 projects" in capsys.readouterr().err
+    [record] = pipeline.extract(path)
+    assert (record.report.title, record.report.department, record.report.year) == (
+        "临澧县教育局2022年度部门决算公开说明", "临澧县教育局", 2022)
+    s = record.performance_summary
+    assert (s.projects, s.amount_yuan, s.average_score, s.grades) == (12, 34_567_800, 92.5, {"优": 10, "良": 2})
+    assert record.provenance["/performance_summary/amount_yuan"]["text"] == "3,456.78万元"
+    assert record.provenance["/performance_summary/grades/优"]["text"] == "10"
+
+
+def test_other_before_a_count_is_no_grade():
+    from pipeline.extract.performance_summary import read_summary
+    facts = read_summary("预算绩效管理情况\n对5个项目开展绩效自评,其中3个项目评为优。\n")
+    assert {g: f.value for g, f in facts.grades.items()} == {"优": 3}
