@@ -135,3 +135,27 @@ def test_other_before_a_count_is_no_grade():
     from pipeline.extract.performance_summary import read_summary
     facts = read_summary("预算绩效管理情况\n对5个项目开展绩效自评,其中3个项目评为优。\n")
     assert {g: f.value for g, f in facts.grades.items()} == {"优": 3}
+
+
+def test_finance_documents_are_stored_and_exported_in_a_table_of_their_own(tmp_path):
+    import pandas as pd
+
+    from pipeline.dataset import Store, export
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "selfeval_2021.txt", folder / "report.txt")
+    (folder / "juesuan.txt").write_text(FINAL_ACCOUNTS + PERFORMANCE_SECTION, encoding="utf-8")
+    db = tmp_path / "j.sqlite"
+    ingest([str(folder)], str(db), workers=0, progress=False)
+    store = Store.open(str(db), create=False)
+    try:
+        assert store.query("SELECT COUNT(*) FROM reports")[0][0] == 1  # the evaluation only
+        export(store, tmp_path / "out", fmt="csv")
+    finally:
+        store.close()
+    finance = pd.read_csv(tmp_path / "out" / "finance_documents.csv")
+    row = finance.iloc[0]
+    assert (row["kind"], row["department"], row["year"], row["projects"], row["average_score"]) == (
+        "final_accounts", "临澧县教育局", 2022, 12, 92.5)
+    assert '"优": 10' in row["grades"]
+    assert len(pd.read_csv(tmp_path / "out" / "reports.csv")) == 1

@@ -42,6 +42,10 @@ def read_tables(store: Store, records: bool = True) -> dict[str, pd.DataFrame]:
         "subprojects": frame(f"SELECT * FROM subprojects WHERE report_id IN ({live}) ORDER BY report_id, idx"),
         "items": frame(f"SELECT * FROM items WHERE report_id IN ({live}) ORDER BY report_id, subproject_idx, idx"),
         "files": frame("SELECT f.*, p.path FROM files f JOIN paths p ON p.sha256 = f.sha256 ORDER BY p.path"),
+        # finance documents (部门决算 / 部门预算) and their performance-management summaries: never among the reports
+        "finance_documents": frame("SELECT id AS document_id, sha256, report_index, kind, title, department, region, year, "
+                                   "projects, amount_yuan, average_score, grades FROM finance_documents "
+                                   "WHERE sha256 IN (SELECT sha256 FROM paths) ORDER BY id"),
     }
     for name in ("indicators", "checks", "subprojects", "items"):
         out[name] = out[name].rename(columns={"idx": "row"})

@@ -38,7 +38,7 @@ from pathlib import Path
 
 from pathspec import GitIgnoreSpec
 
-from ..classify import REPORT
+from ..classify import FINANCE, REPORT
 from ..errors import JixiaoError
 from ..supervise import SupervisorStats, memory_limit_reason, time_limit_reason
 from .store import Store, StoreError, failure_kind, write_fault
@@ -145,6 +145,7 @@ class Outcome:
     class_reason: str | None = None
     failure: str | None = None  # what a failure failed on (store.FAILURE_KINDS); None: from its reason
     limit: float | None = None  # the --timeout (s) or --max-memory (MiB) it failed under
+    finance: list[dict] = field(default_factory=list)  # finance documents' records: a table of their own
 
 
 @dataclass
@@ -623,10 +624,11 @@ def _extract_file(path: str, sha256: str, timeout: float | None, max_memory_mb: 
         fmt = data[0]["source"]["format"] if data else None
         # only reports go into the report tables; a file holding none keeps its class and the reason
         reports = [d for d in data if d["source"].get("document_class") in (None, REPORT)]
+        finance = [d for d in data if d["source"].get("document_class") == FINANCE]
         other = next((d["source"] for d in data if d not in reports), None)
         return Outcome(sha256, "done", reports, None, time.perf_counter() - start, fmt,
                        other["document_class"] if other and not reports else None,
-                       other["document_class_reason"] if other and not reports else None)
+                       other["document_class_reason"] if other and not reports else None, finance=finance)
     except _Timeout:
         return failed(time_limit_reason(timeout or 0), "timeout", timeout)
     except MemoryError:
@@ -831,7 +833,8 @@ def _writer(store: Store, summary: IngestSummary, bar) -> Callable[[Task, Outcom
 def _save(store: Store, task: Task, outcome: Outcome) -> None:
     store.save_result(task.sha256, task.size, outcome.status, outcome.records,
                       one_line(outcome.error) if outcome.error else None, outcome.seconds,
-                      outcome.format, outcome.document_class, outcome.class_reason, outcome.failure, outcome.limit)
+                      outcome.format, outcome.document_class, outcome.class_reason, outcome.failure, outcome.limit,
+                      outcome.finance)
 
 
 def _progress(total: int, enabled: bool):

@@ -24,7 +24,7 @@ from pathlib import Path
 from ..errors import JixiaoError
 from ..verify.certainty import needs_look
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 _V1 = [
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
@@ -94,7 +94,14 @@ _V6 = [
     "ALTER TABLE checks ADD COLUMN doubts TEXT",
     "ALTER TABLE reports ADD COLUMN n_needs_look INTEGER",
 ]
-MIGRATIONS = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6}
+# v7: finance documents (部门决算 / 部门预算) kept in a table of their own with their performance-management
+# summary (projects self-assessed, amount, average score, count per grade), never among the reports.
+_V7 = [
+    """CREATE TABLE IF NOT EXISTS finance_documents (id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, report_index INTEGER,
+        kind TEXT, title TEXT, department TEXT, region TEXT, year INTEGER, projects INTEGER, amount_yuan REAL,
+        average_score REAL, grades TEXT, record_json TEXT)""",
+]
+MIGRATIONS = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6, 7: _V7}
 TABLES = ("files", "paths", "reports", "indicators", "subprojects", "items", "checks", "provenance")
 
 
@@ -384,12 +391,14 @@ class Store:
             for rid in ids:
                 self.execute(f"DELETE FROM {table} WHERE report_id = ?", (rid,))
         self.execute("DELETE FROM reports WHERE sha256 = ?", (sha256,))
+        self.execute("DELETE FROM finance_documents WHERE sha256 = ?", (sha256,))
         self.execute("DELETE FROM files WHERE sha256 = ?", (sha256,))
         self.execute("DELETE FROM claims WHERE sha256 = ?", (sha256,))
 
     def save_result(self, sha256: str, size: int, status: str, records: list[dict], error: str | None,
                     seconds: float, fmt: str | None = None, document_class: str | None = None,
-                    class_reason: str | None = None, failure: str | None = None, limit: float | None = None) -> None:
+                    class_reason: str | None = None, failure: str | None = None, limit: float | None = None,
+                    finance: list[dict] | None = None) -> None:
         """Store one file's outcome — its records, or its failure (its kind and the limit it failed under:
         FAILURE_KINDS), or the class of a file that holds no report — in one transaction, and let go of
         its claim."""
@@ -400,6 +409,8 @@ class Store:
             self._delete_content(sha256)
             for rec in records:
                 self._insert_record(sha256, rec)
+            for rec in finance or []:
+                self._insert_finance_document(sha256, rec)
             self.execute("INSERT INTO files (sha256, size, format, status, error, n_reports, seconds, extracted_at, "
                          "document_class, class_reason, failure, limit_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                          (sha256, size, fmt, status, error, len(records), seconds, _stamp(), document_class, class_reason,
@@ -408,6 +419,17 @@ class Store:
         except BaseException:
             self.rollback()
             raise
+
+    def _insert_finance_document(self, sha256: str, rec: dict) -> None:
+        index = int(rec.get("report_index") or 0)
+        r, summary = rec["report"], rec.get("performance_summary") or {}
+        self.execute(
+            "INSERT INTO finance_documents (id, sha256, report_index, kind, title, department, region, year, projects, "
+            "amount_yuan, average_score, grades, record_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (f"{sha256[:20]}:{index}", sha256, index, rec["source"].get("finance_kind"), r.get("title"),
+             r.get("department"), r.get("region"), r.get("year"), summary.get("projects"), summary.get("amount_yuan"),
+             summary.get("average_score"), json.dumps(summary.get("grades") or {}, ensure_ascii=False),
+             json.dumps(rec, ensure_ascii=False)))
 
     def _insert_record(self, sha256: str, rec: dict) -> None:
         index = int(rec.get("report_index") or 0)
