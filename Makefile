@@ -69,6 +69,10 @@ demo: install system-deps
 	$(BIN)/jixiao ingest samples --db out/demo.sqlite
 	$(BIN)/jixiao export --db out/demo.sqlite --format parquet --out out/dataset
 	$(BIN)/jixiao audit --db out/demo.sqlite --html out/audit.html
+	@echo
+	@echo "Done. Open out/audit.html in a browser (what an auditor reads first); the records are in out/demo.jsonl,"
+	@echo "the dataset in out/dataset/. Review and correct: .venv/bin/jixiao review --db out/demo.sqlite"
+	@echo "Your own file: .venv/bin/jixiao extract my_report.pdf -o my_report.json"
 
 # Everything, end-to-end cases included: what CI runs (about 4 minutes here).
 test: install system-deps
