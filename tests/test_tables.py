@@ -466,3 +466,22 @@ def test_a_coefficient_column_proves_how_a_weight_and_score_run_is_cut():
     table, _ = read_score_table(text)
     assert [(i.name, i.weight, i.score) for i in table.indicators] == [
         ("财政供养人员控制率", 2, 2), ("预算完成率", 10, 10), ("管理制度健全性高高", 3, 3)]
+
+
+def test_a_funds_block_s_glued_rows_are_cut_so_that_its_parts_sum_to_its_total():
+    # '1484631.00%' alone reads several ways; 102 + 46 = 148 and 0 + 46 = 46 say it is 148 | 46 | 31.00%
+    text = ("项目资金(万元) | 预算数 | 执行数 | 执行率\n年度资金总额: | 1484631.00%\n"
+            "其中:中央财政资金 | 10200%\n地方资金 | 4646100%\n")
+    table = read_funds(text)
+    total = table.total
+    assert (total.values["budget"].value, total.values["executed"].value, total.values["rate"].value) == (148, 46, 31)
+    assert table.report.rows_chosen_by_totals == 1
+
+
+def test_a_zero_rate_fits_only_a_zero_amount():
+    from pipeline.tables.align import _rate_consistent
+    from pipeline.tables.model import Column, Value
+    columns = [Column("budget", 0, 1, "预算数"), Column("executed", 0, 1, "执行数"), Column("rate", 0, 1, "执行率")]
+    options = [(2.0, [Value(14846.0, 0, 1, None, "14846"), Value(31.0, 0, 1, None, "31.0"), Value(0.0, 0, 1, None, "0")]),
+               (2.0, [Value(148.0, 0, 1, None, "148"), Value(46.0, 0, 1, None, "46"), Value(31.0, 0, 1, None, "31.00")])]
+    assert _rate_consistent(columns, options) == options  # neither fits: both stay for the table to choose

@@ -160,7 +160,10 @@ def _rate_consistent(columns: list[Column], options: list[tuple[float, list[Valu
     def fits(values: list[Value]) -> bool:
         rate = values[rate_at[0]]
         decimals = decimals_of(rate.text)
-        return any(values[b].value and rate_matches(values[a].value / values[b].value * 100, rate.value, decimals)
+        # a rate of 0 'rounds' any small quotient: it fits only an amount of 0 ('102 | 0 | 0%'), never
+        # '14846 | 31.0 | 0' cut from '1484631.00%'
+        return any(values[b].value and (rate.value > 0 or values[a].value == 0)
+                   and rate_matches(values[a].value / values[b].value * 100, rate.value, decimals)
                    for i, b in enumerate(amounts) for a in amounts[i + 1:])
     kept = [o for o in options if fits(o[1])]
     return kept or options

@@ -7,11 +7,12 @@ the same total printed side by side, by source (按收入性质分) and by use (
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 import regex
 
-from .align import align
+from .align import align, near_readings
 from .cells import half_unit
 from .glued import rate_matches
 from .layout import body_rows, tables_of
@@ -41,6 +42,7 @@ class FundsRow:
     values: dict[str, Value]
     start: int
     end: int
+    row: Row | None = field(default=None, repr=False, compare=False)  # as the layout gave it: its other readings
 
 
 @dataclass
@@ -172,6 +174,7 @@ def _read(text: str, header: Header, end: int) -> FundsTable | None:
     if not table.rows:
         return None
     _total_below(table)
+    table.report.rows_chosen_by_totals = _by_sums(table, columns)
     report = table.report
     report.total_row = table.total is not None
     report.reaches_end = _nothing_after(text[max(r.end for r in table.rows):])
@@ -215,12 +218,12 @@ def _classify(table: FundsTable, label: str, values: dict[str, Value], row: Row)
     group = None
     for name, pattern in _SPLIT_HEAD.items():
         if pattern.search(label):
-            return FundsRow(label, "split_total", name, values, row.start, row.end)
+            return FundsRow(label, "split_total", name, values, row.start, row.end, row)
     if table.total is None and (_TOTAL.search(label) or not table.rows) and not label.startswith("其中"):
-        return FundsRow(label or "年度资金总额", "total", None, values, row.start, row.end)
+        return FundsRow(label or "年度资金总额", "total", None, values, row.start, row.end, row)
     if table.split or any(r.kind == "split_total" for r in table.rows):
         group = "use" if _USE_PART.search(label) else "source"
-    return FundsRow(label, "part", group, values, row.start, row.end)
+    return FundsRow(label, "part", group, values, row.start, row.end, row)
 
 
 def _total_below(table: FundsTable) -> None:
@@ -236,6 +239,73 @@ def _total_below(table: FundsTable) -> None:
     first.kind, below.kind = "part", "total"
     table.rows.remove(below)
     table.rows.insert(0, below)
+
+
+# How much dearer than a row's cheapest reading another may be and still be a choice the sums decide
+# (as tables/totals.SLACK for score tables), and how many combinations are tried at most.
+_SUM_SLACK = 0.35
+_MAX_COMBINATIONS = 5000
+_SUMMED = ("initial", "budget", "executed")
+
+
+def _by_sums(table: FundsTable, columns: list[Column]) -> int:
+    """The total row and its parts read again together where their cheapest readings do not add up: the
+    one combination of near readings (a glued run cut otherwise: '1484631.00%' = 148 | 46 | 31.00%) whose
+    parts sum to the total in every amount column is kept, where exactly one does; the rows changed."""
+    total = table.total
+    parts = [r for r in table.rows if r.kind == "part" and r.group in (None, "source")]
+    rows = [total, *parts] if total is not None else []
+    if len(parts) < 2 or any(r.row is None or not r.row.values for r in rows) or _sums_hold(total, parts):
+        return 0
+    options = []
+    for r in rows:
+        seen, mine = set(), []
+        for _, reading in near_readings(r.row, columns, _SUM_SLACK):
+            key = tuple(figure(reading, c) for c in _SUMMED)
+            if key not in seen and any(k is not None for k in key):
+                seen.add(key)
+                mine.append({k: v for k, v in reading.items() if k in _AMOUNT_ROLES + ("rate", "weight", "score", "received_rate")})
+        options.append(mine or [r.values])
+    count = 1
+    for o in options:
+        count *= len(o)
+    if count > _MAX_COMBINATIONS:
+        return 0
+    fits = [combo for combo in itertools.product(*options)
+            if _sums_hold(_as_row(total, combo[0]), [_as_row(p, v) for p, v in zip(parts, combo[1:])])]
+    if len(fits) != 1:
+        return 0
+    changed = 0
+    for r, values in zip(rows, fits[0]):
+        if values != r.values:
+            r.values, changed = values, changed + 1
+    return changed
+
+
+def _as_row(row: FundsRow, values: dict[str, Value]) -> FundsRow:
+    return FundsRow(row.label, row.kind, row.group, values, row.start, row.end)
+
+
+def _sums_hold(total: FundsRow, parts: list[FundsRow]) -> bool:
+    """Every amount column the total fills is the sum of its parts (within the half-units printed), and at
+    least one such column is compared."""
+    compared = 0
+    for column in _SUMMED:
+        t = figure(total.values, column)
+        got = [figure(p.values, column) for p in parts]
+        if t is None or any(g is None for g in got):
+            continue
+        tolerance = 0.5 * 10 ** -_decimals(total.values[column].text) + sum(
+            0.5 * 10 ** -_decimals(p.values[column].text) for p in parts)
+        if abs(sum(got) - t) > tolerance + 1e-9:
+            return False
+        compared += 1
+    return compared > 0
+
+
+def _decimals(text: str) -> int:
+    digits = regex.sub(r"[^\d.]", "", text or "")
+    return len(digits.split(".")[1]) if "." in digits else 0
 
 
 def _identities(table: FundsTable, reading: dict[str, Value]) -> tuple[int, int]:
