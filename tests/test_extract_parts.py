@@ -243,3 +243,13 @@ def test_two_documents_sharing_one_amount_are_one_allocation_not_two_sub_project
                     "其中:免费开放补助1500万元,设备购置383万元。\n", encoding="utf-8")
     [record] = pipeline.extract(path)
     assert record.subprojects_from != "allocations"
+
+
+@pytest.mark.parametrize("sentence, executed", [
+    ("项目实际支出总额153.550567万元。", 1_535_505.67),
+    ("截止2021年12月31日,已经支出70,909.19万元。", 709_091_900),
+])
+def test_spending_worded_as_a_total_or_with_its_aspect_word_is_the_executed_amount(tmp_path, sentence, executed):
+    path = tmp_path / "r.txt"
+    path.write_text("某项目支出绩效评价报告\n项目预算总额73,387.27万元。" + sentence, encoding="utf-8")
+    assert pipeline.extract(path)[0].budget.executed_yuan == pytest.approx(executed)

@@ -32,7 +32,8 @@ BUDGET_PATTERNS = [
 EXECUTED_PATTERNS = [
     rf"(?:预算|全年|实际)?执行(?:数|金额){_FILL}{AMOUNT}",
     # a short name of the funds may stand between the verb and 资金 ('累计支出补助资金…')
-    rf"(?:实际|累计|共|已)(?:支出|支付|使用|支|拨付)(?:[\p{{Han}}]{{0,6}}?资金|金额|数)?{_FILL}{AMOUNT}",
+    # '实际支出总额153.55万元', '已经支出70,909.19万元'
+    rf"(?:实际|累计|共|已经?)(?:支出|支付|使用|支|拨付)(?:[\p{{Han}}]{{0,6}}?资金|总额|金额|数)?{_FILL}{AMOUNT}",
     rf"(?:已支付|支出数|决算数){_FILL}{AMOUNT}",
     # paid out to the beneficiaries: the spending of subsidy and transfer funds
     rf"(?:已|实际|累计|共)?(?:发放|拨付使用|兑付)(?:补贴|补助|补奖)?(?:资金|金额)?{_FILL}{AMOUNT}",
