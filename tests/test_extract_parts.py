@@ -253,3 +253,17 @@ def test_spending_worded_as_a_total_or_with_its_aspect_word_is_the_executed_amou
     path = tmp_path / "r.txt"
     path.write_text("某项目支出绩效评价报告\n项目预算总额73,387.27万元。" + sentence, encoding="utf-8")
     assert pipeline.extract(path)[0].budget.executed_yuan == pytest.approx(executed)
+
+
+def test_a_transfer_payment_form_s_department_is_the_unit_using_the_funds(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("宣城市转移支付区域(项目)绩效目标自评表(2023年度)\n转移支付(项目)名称|动物防疫补助|中央主管部门|农业农村部|"
+                    "地方主管部门|省农业农村厅|资金使用单位|宣城市农业农村局|\n全年预算数(A)|全年执行数(B)|预算执行率\n",
+                    encoding="utf-8")
+    assert pipeline.extract(path)[0].report.department == "宣城市农业农村局"
+
+
+def test_a_form_value_ends_at_a_gap_of_spaces_before_the_next_pair():
+    from pipeline.extract.fields import form_field
+    found = form_field("日期:2024-06-06  来源:巴彦淖尔市临河区残联   录入:web", ["来源"])
+    assert found.value == "巴彦淖尔市临河区残联"

@@ -15,7 +15,9 @@ FORM_LABELS = [
     "项目属性", "项目期", "索引号", "预算单位名称", "年度预算申请", "发布机构", "发文日期", "内容概述", "信息名称", "组配分类", "关键词",
 ]
 _LABEL_ALT = "|".join(regex.escape(x) for x in sorted(FORM_LABELS, key=len, reverse=True))
-_STOP = regex.compile(rf"(?:{_LABEL_ALT})|[|\n\f]")
+# A value ends at the next label, a cell separator, a line's end, or a run of spaces or tabs (the gap a page
+# puts between 'key:value' pairs on one line: '来源:临河区残联   录入:web').
+_STOP = regex.compile(rf"(?:{_LABEL_ALT})|[|\n\f]|[ \t\u3000]{{2,}}")
 
 
 def form_field(text: str, labels: list[str], max_len: int = 60, accept=None) -> Found | None:

@@ -244,7 +244,9 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
         value = strip_code(value)
         return 2 <= len(value) <= 30 and bool(regex.search(ORG_SUFFIX + "$", value))
 
-    found = form_field(ctx.text, ["被评价单位", "被考核单位", "被评价部门", "评价对象", "实施单位", "项目实施单位", "预算单位名称", "预算单位",
+    # 资金使用单位: the implementing unit of a transfer-payment form (its 主管部门 are the ministry and province above)
+    found = form_field(ctx.text, ["被评价单位", "被考核单位", "被评价部门", "评价对象", "实施单位", "项目实施单位", "资金使用单位",
+                                  "预算单位名称", "预算单位",
                                   "项目单位", "单位名称", "部门名称",
                                   "项目主管部门", "主管部门"], accept=is_unit)
     if found:
@@ -293,7 +295,9 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
     if m and not _EVALUATOR.search(m[1]):
         return Found(m[1], m.start(1), m.end(1))
     # Last: the unit a government page names as the item's source ('来源:临河区农牧和科技局').
-    found = form_field(text[:1500], ["来源", "信息来源"], max_len=30, accept=is_unit)
+    # a division named relative to its ministry ('厅公共服务处': which 厅 the page leaves to its site) is no unit
+    found = form_field(text[:1500], ["来源", "信息来源"], max_len=30,
+                       accept=lambda v: is_unit(v) and not regex.match(r"[厅局委办部处司]", v))
     return Found(strip_code(found.value), found.start, found.end) if found else None
 
 
