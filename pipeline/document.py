@@ -15,6 +15,15 @@ class Box:
 
 
 @dataclass
+class Cell:
+    """Where text[start:end] of a page stands in a workbook: its sheet and cell ('预算表!C7')."""
+
+    start: int
+    end: int
+    ref: str
+
+
+@dataclass
 class Page:
     """One page as read from the file. `number` is 1-based; `text` is exactly what the reader gave."""
 
@@ -23,6 +32,7 @@ class Page:
     reader: str = "text"  # which reader produced the page (text, html, pdfplumber, pypdfium2, ocr, none)
     boxes: list[Box] = field(default_factory=list)
     size: tuple[float, float] | None = None  # width, height in the units of the boxes
+    cells: list[Cell] = field(default_factory=list)  # workbooks: where each cell's text stands
 
 
 @dataclass
@@ -46,6 +56,14 @@ class Document:
         out, offset = [], 0
         for p in self.pages:
             out.extend((offset + b.start, offset + b.end, p.number, b) for b in p.boxes)
+            offset += len(p.text) + 1
+        return out
+
+    def cells(self) -> list[tuple[int, int, str]]:
+        """Every workbook cell with its offsets in `text`: (start, end, 'Sheet!C7')."""
+        out, offset = [], 0
+        for p in self.pages:
+            out.extend((offset + c.start, offset + c.end, c.ref) for c in p.cells)
             offset += len(p.text) + 1
         return out
 

@@ -64,10 +64,13 @@ class NormalisedText:
     repairs: list[Repair] = field(default_factory=list)
     dropped_lines: list[str] = field(default_factory=list)
     boxes: list[tuple[int, int, int, Box]] = field(default_factory=list)  # raw start, raw end, page, box
+    cells: list[tuple[int, int, str]] = field(default_factory=list)  # raw start, raw end, 'Sheet!C7' (workbooks)
 
     def __post_init__(self) -> None:
         self.boxes.sort(key=lambda b: b[0])
         self._box_starts = [b[0] for b in self.boxes]  # for bisecting a raw offset to its boxes
+        self.cells.sort(key=lambda c: c[0])
+        self._cell_starts = [c[0] for c in self.cells]
 
     def bbox_of(self, start: int, end: int) -> tuple[list[float] | None, float | None]:
         """The box around normalised text[start:end] (union of the boxes it overlaps, on its first page)
@@ -93,13 +96,31 @@ class NormalisedText:
         confs = [x.confidence for x in same if x.confidence is not None]
         return bbox, (min(confs) if confs else None)
 
+    def cell_of(self, start: int, end: int) -> str | None:
+        """The workbook cell ('Sheet!C7') normalised text[start:end] was read from, or the range of cells it
+        spans ('Sheet!A6:G6': a whole row cited)."""
+        offsets = self.raw_offsets(start, end) if self.cells else None
+        if offsets is None:
+            return None
+        a, b = offsets
+        i = max(0, bisect.bisect_right(self._cell_starts, a) - 1)
+        hit = []
+        while i < len(self.cells) and self.cells[i][0] < b:
+            s, e, ref = self.cells[i]
+            if e > a:
+                hit.append(ref)
+            i += 1
+        if len(hit) <= 1:
+            return hit[0] if hit else None
+        return f"{hit[0]}:{hit[-1].split('!', 1)[1]}"
+
     def part(self, start: int, end: int, last: bool) -> NormalisedText:
         """The text of one report of a file holding several; offsets still lead to the raw text."""
         return NormalisedText(text=self.text[start:end], raw=self.raw, index=self.index[start:end], script=self.script,
                               truncated_marker=self.truncated_marker if last else None,
                               remaining_pages=self.remaining_pages if last else None, captions=self.captions,
                               repairs=[r for r in self.repairs if start <= r.offset < end], dropped_lines=self.dropped_lines,
-                              boxes=self.boxes)
+                              boxes=self.boxes, cells=self.cells)
 
 
     def raw_offsets(self, start: int, end: int) -> tuple[int, int] | None:
@@ -361,7 +382,7 @@ def normalise(doc: Document) -> NormalisedText:
         text=buf.text, raw=raw, index=buf.index, script=detect_script(kept),
         truncated_marker=found.get("marker"), remaining_pages=found.get("remaining"),
         captions=found["captions"], repairs=repairs, dropped_lines=found["dropped"],
-        boxes=doc.boxes())
+        boxes=doc.boxes(), cells=doc.cells())
 
 
 def normalise_string(text: str) -> str:

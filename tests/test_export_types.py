@@ -85,6 +85,8 @@ def test_provenance_is_exported_with_each_value_named_and_its_box(exported):
     named = dict(zip(prov["pointer"], prov["name"]))
     assert named["/budget/budget_yuan"] == "全年预算数"
     assert any(p.endswith("/score") and n.endswith("/ 得分") for p, n in named.items())
+    # every value carries where its characters stand in the document's text (a workbook's also its cell)
+    assert "cell" in prov.columns and prov["char_start"].notna().all() and str(prov["char_start"].dtype) == "Int64"
 
 
 def test_csv_reads_back_with_the_same_types(exported):

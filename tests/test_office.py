@@ -190,3 +190,21 @@ def test_a_failed_doc_conversion_is_tried_again_on_the_next_run():
     from pipeline.dataset.store import failure_kind
     assert failure_kind("LibreOffice could not convert the .doc (CalledProcessError)")[0] == "transient"
     assert failure_kind("x.doc: LibreOffice could not convert the .doc")[0] == "transient"
+
+
+@pytest.mark.parametrize("name", ["selfeval_2021.xlsx"])
+def test_every_value_read_from_a_workbook_cites_the_cell_that_holds_it(name):
+    import openpyxl
+
+    from pipeline.load.xlsx import _xlsx_value  # the cell as the backend shows it (a percent format as 95.25%)
+    path = SAMPLES / name
+    [record] = pipeline.extract(path)
+    book = openpyxl.load_workbook(path, data_only=True)
+    cited = [(p, e) for p, e in record.provenance.items() if e.get("cell") and e.get("text")]
+    assert len(cited) >= 10
+    for pointer, entry in cited:
+        sheet, ref = entry["cell"].split("!")
+        first = ref.split(":")[0]  # a row cited whole names its range, and opens with its first cell's text
+        shown = _xlsx_value(book[sheet][first])
+        text = entry["text"].strip()
+        assert (text.startswith(shown) if ":" in ref else text in shown), (pointer, entry, shown)

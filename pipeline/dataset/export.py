@@ -58,9 +58,14 @@ def read_tables(store: Store, records: bool = True) -> dict[str, pd.DataFrame]:
     return out
 
 
+def _chars(value) -> list:
+    return value if isinstance(value, list) and len(value) == 2 else [None, None]
+
+
 YEARS_COLUMNS = ["report_id", "years", "year_first", "year_last"]
 FIGURE_COLUMNS = ["report_id", "check_id", "stated", "computed", "rule"]
-PROVENANCE_COLUMNS = ["report_id", "pointer", "name", "page", "text", "x0", "top", "x1", "bottom"]
+PROVENANCE_COLUMNS = ["report_id", "pointer", "name", "page", "text", "x0", "top", "x1", "bottom", "cell",
+                      "char_start", "char_end"]
 
 
 def _from_records(store: Store, live: str) -> dict[str, pd.DataFrame]:
@@ -84,7 +89,8 @@ def _from_records(store: Store, live: str) -> dict[str, pd.DataFrame]:
             bbox = entry.get("bbox") if isinstance(entry.get("bbox"), list) and len(entry["bbox"]) == 4 else [None] * 4
             provenance.append({"report_id": rid, "pointer": pointer, "name": value_name(record, pointer),
                                "page": entry.get("page"), "text": entry.get("text"),
-                               **dict(zip(("x0", "top", "x1", "bottom"), bbox))})
+                               **dict(zip(("x0", "top", "x1", "bottom"), bbox)), "cell": entry.get("cell"),
+                               **dict(zip(("char_start", "char_end"), _chars(entry.get("chars"))))})
     return {"years": pd.DataFrame(years, columns=YEARS_COLUMNS),
             "figures": pd.DataFrame(figures, columns=FIGURE_COLUMNS).drop_duplicates(["report_id", "check_id"]),
             "provenance": pd.DataFrame(provenance, columns=PROVENANCE_COLUMNS)}

@@ -14,7 +14,7 @@ from .lazy_pandas import pd
 # Columns by what they hold, in whichever table they appear (reports, reports_wide, indicators, ...).
 INTEGER_COLUMNS = {"year", "report_index", "n_failed", "n_warned", "n_needs_look", "n_needs_look_checks", "n_skipped", "n_failed_checks", "n_warned_checks",
                    "row", "level", "parent", "subproject_idx", "n_reports", "size", "page", "year_first", "year_last",
-                   "year_corrected", "n_failed_corrected", "projects"}
+                   "year_corrected", "n_failed_corrected", "projects", "char_start", "char_end"}
 BOOLEAN_COLUMNS = {"truncated", "is_contract"}
 FLOAT_COLUMNS = {"budget_yuan", "executed_yuan", "execution_rate", "total_weight", "total_score", "weight", "score", "average_score",
                  "amount_yuan", "seconds", "x0", "top", "x1", "bottom", "mtime"}

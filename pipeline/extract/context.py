@@ -26,6 +26,9 @@ class Context:
         offsets = self.norm.raw_offsets(start, end)
         if offsets:
             entry["chars"] = list(offsets)  # where the text lies in the document's text, for every format
+        cell = self.norm.cell_of(start, end)
+        if cell:
+            entry["cell"] = cell  # a workbook's sheet and cell
         if confidence is not None:
             entry["confidence"] = confidence
         if isinstance(found, Found) and found.half_unit is not None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import regex
 
-from ..document import Document, Page
+from ..document import Cell, Document, Page
 from ..errors import LoadError
 
 MAX_UNZIPPED = 200 * 1024 * 1024  # a report's XML is a few MB; more is a zip bomb
@@ -124,14 +124,35 @@ def number_text(v: float) -> str:
     return str(v)
 
 
-def grid_text(grid: list[list[str]]) -> str:
-    lines = []
-    for row in grid:
+def grid_text(grid: list[list[str]], sheet: str | None = None) -> tuple[str, list[Cell]]:
+    """The grid as pipe rows, and where each filled cell's text stands in it ('Sheet!C7')."""
+    lines, cells, offset = [], [], 0
+    for r, row in enumerate(grid):
         while row and not row[-1]:
             row = row[:-1]
-        if any(row):
-            lines.append(" | ".join(row))
-    return "\n".join(lines)
+        if not any(row):
+            continue
+        pos = offset
+        for c, text in enumerate(row):
+            if c:
+                pos += 3  # ' | '
+            if text and sheet is not None:
+                cells.append(Cell(pos, pos + len(text), f"{sheet}!{column_letter(c)}{r + 1}"))
+            pos += len(text)
+        line = " | ".join(row)
+        lines.append(line)
+        offset += len(line) + 1
+    return "\n".join(lines), cells
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def fill_merged(grid: list[list[str]], ranges) -> None:
@@ -148,9 +169,9 @@ def workbook_document(path, fmt: str, sheets) -> Document:
     """A workbook as a Document: one page per sheet that holds text; `sheets` yields (reader, grid)."""
     pages = []
     for reader, grid in sheets:
-        text = grid_text(grid)
+        text, cells = grid_text(grid, reader.split(":", 1)[-1])
         if text.strip():
-            pages.append(Page(len(pages) + 1, text, reader=reader))
+            pages.append(Page(len(pages) + 1, text, reader=reader, cells=cells))
     if not pages:
         raise LoadError(path, "the workbook's sheets are empty")
     return Document(str(path), "", fmt, pages, paged=False, meta={"sheets": [p.reader.split(":", 1)[1] for p in pages]})
