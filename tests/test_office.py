@@ -196,7 +196,9 @@ def test_a_failed_doc_conversion_is_tried_again_on_the_next_run():
 def test_every_value_read_from_a_workbook_cites_the_cell_that_holds_it(name):
     import openpyxl
 
-    from pipeline.load.xlsx import _xlsx_value  # the cell as the backend shows it (a percent format as 95.25%)
+    from pipeline.load.xlsx import (
+        _xlsx_value,  # the cell as the backend shows it (a percent format as 95.25%)
+    )
     path = SAMPLES / name
     [record] = pipeline.extract(path)
     book = openpyxl.load_workbook(path, data_only=True)
