@@ -210,3 +210,20 @@ def test_every_value_read_from_a_workbook_cites_the_cell_that_holds_it(name):
         shown = _xlsx_value(book[sheet][first])
         text = entry["text"].strip()
         assert (text.startswith(shown) if ":" in ref else text in shown), (pointer, entry, shown)
+
+
+@pytest.mark.parametrize("name", ["hunan_selfeval_2019.docx", "chongqing_department_2021.docx"])
+def test_every_value_read_from_a_word_table_cites_its_table_row_and_column(name):
+    import docx
+    import regex
+
+    from pipeline.load.office import cell_text
+    path = SAMPLES / name
+    [record] = pipeline.extract(path)
+    tables = docx.Document(str(path)).tables
+    cited = [(p, e) for p, e in record.provenance.items() if e.get("cell") and e.get("text") and ":" not in e["cell"]]
+    assert len(cited) >= 10
+    for pointer, entry in cited:
+        t, r, c = map(int, regex.match(r"表(\d+)!R(\d+)C(\d+)", entry["cell"]).groups())
+        shown = cell_text(tables[t - 1].rows[r - 1].cells[c - 1].text)
+        assert entry["text"].strip() in shown, (pointer, entry, shown)

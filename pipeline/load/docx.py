@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from ..document import Document, Page
+from ..document import Cell, Document, Page
 from ..errors import LoadError
 from .office import cell_text, check_zip, short_reason
 
@@ -20,6 +20,8 @@ def load_docx(path: Path, data: bytes) -> Document:
     except Exception as exc:  # noqa: BLE001 - python-docx raises several types for a damaged file
         raise LoadError(path, f"not a readable DOCX ({short_reason(exc)})") from None
     lines: list[str] = []
+    cells: list[Cell] = []
+    offset, n_tables = 0, 0
     body = d.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
@@ -27,16 +29,30 @@ def load_docx(path: Path, data: bytes) -> Document:
             text = Paragraph(child, d).text.strip()
             if text:
                 lines.append(text)
+                offset += len(text) + 1
         elif tag == "tbl":
-            lines.extend(_docx_table(Table(child, d)))
-    return Document(str(path), "", "docx", [Page(1, "\n".join(lines), reader="python-docx")], paged=False)
+            n_tables += 1
+            for line, line_cells in _docx_table(Table(child, d), n_tables):
+                cells.extend(Cell(offset + c.start, offset + c.end, c.ref) for c in line_cells)
+                lines.append(line)
+                offset += len(line) + 1
+    page = Page(1, "\n".join(lines), reader="python-docx", cells=cells)
+    return Document(str(path), "", "docx", [page], paged=False)
 
 
-def _docx_table(table) -> list[str]:
-    out = []
-    for row in table.rows:
+def _docx_table(table, number: int):
+    """Each row with text as a line of the row format, with where each cell's text stands in it: table
+    `number`, row and column ('表2!R3C4', 1-based, as a person counts them in Word)."""
+    for r, row in enumerate(table.rows, start=1):
         # python-docx repeats a merged cell's object in every grid cell it covers: its text with it
-        cells = [cell_text(c.text) for c in row.cells]
-        if any(cells):
-            out.append(" | ".join(cells))
-    return out
+        texts = [cell_text(c.text) for c in row.cells]
+        if not any(texts):
+            continue
+        line_cells, pos = [], 0
+        for c, text in enumerate(texts, start=1):
+            if c > 1:
+                pos += 3  # ' | '
+            if text:
+                line_cells.append(Cell(pos, pos + len(text), f"表{number}!R{r}C{c}"))
+            pos += len(text)
+        yield " | ".join(texts), line_cells
