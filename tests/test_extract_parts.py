@@ -267,3 +267,9 @@ def test_a_form_value_ends_at_a_gap_of_spaces_before_the_next_pair():
     from pipeline.extract.fields import form_field
     found = form_field("日期:2024-06-06  来源:巴彦淖尔市临河区残联   录入:web", ["来源"])
     assert found.value == "巴彦淖尔市临河区残联"
+
+
+def test_a_title_naming_only_a_unit_year_and_project_gives_no_project_name(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("保山市林业和草原局2021年度项目绩效自评报告\n一、基本情况\n本局2021年度项目运行良好。", encoding="utf-8")
+    assert pipeline.extract(path)[0].report.project_name is None  # '项目' alone names none: unknown

@@ -228,7 +228,13 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
             stripped = regex.sub(r"^(?:19|20)\d{2}年度?", "", core[org.end():])
     if stripped != core and stripped and _named_in_body(core, body):
         return core
-    return stripped or core
+    name = stripped or core
+    # what is left of 'XX局2021年度项目绩效自评报告' once its unit and year are gone names no project
+    return None if _GENERIC_PROJECT.fullmatch(name) else name
+
+
+# A project "name" that is only the generic word for one: no name (unknown, not a guess).
+_GENERIC_PROJECT = regex.compile(r"(?:本级|部门|单位)?(?:项目|专项|资金|经费|专项资金|项目资金|项目支出|支出项目)")
 
 
 def _named_in_body(name: str, body: str) -> bool:
