@@ -273,3 +273,9 @@ def test_a_title_naming_only_a_unit_year_and_project_gives_no_project_name(tmp_p
     path = tmp_path / "r.txt"
     path.write_text("保山市林业和草原局2021年度项目绩效自评报告\n一、基本情况\n本局2021年度项目运行良好。", encoding="utf-8")
     assert pipeline.extract(path)[0].report.project_name is None  # '项目' alone names none: unknown
+
+
+def test_a_title_ending_in_zipingbiao_without_the_word_jixiao_is_a_title(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("2020年度长江禁捕项目自评表\n项目名称|渔业成品油价格改革补贴|\n", encoding="utf-8")
+    assert pipeline.extract(path)[0].report.title == "2020年度长江禁捕项目自评表"

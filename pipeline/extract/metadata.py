@@ -12,7 +12,7 @@ from .fields import form_field, strip_code
 # Title: a run of name characters ending in a report-type word.
 _NAME_CHARS = r"[\p{Han}\d()\-—–~、·〔〕A-Za-z]"  # dashes: '2020—2023年…' names a period
 # '…绩效自评结果公开': how government sites publish a self-assessment
-_TITLE_END = r"(?:绩效|考评|评价|评估)[\p{Han}]{0,8}?(?:报告|表|结果公开|情况公开)(?:摘要)?"
+_TITLE_END = r"(?:绩效|考评|评价|评估|自评)[\p{Han}]{0,8}?(?:报告|表|结果公开|情况公开)(?:摘要)?"
 _TITLE = regex.compile(rf"(?<![\p{{Han}}\d()])(?:{_NAME_CHARS}|\([^()\n]{{1,60}}\)){{0,60}}?{_TITLE_END}"
                        rf"(?:\((?:\d{{4}}年度?|[\p{{Han}}()]{{2,24}})\))?")
 _YEAR_SUFFIX = regex.compile(r"^\s*\(\s*\d{4}\s*年度?\s*\)")
