@@ -227,3 +227,19 @@ def test_every_value_read_from_a_word_table_cites_its_table_row_and_column(name)
         t, r, c = map(int, regex.match(r"表(\d+)!R(\d+)C(\d+)", entry["cell"]).groups())
         shown = cell_text(tables[t - 1].rows[r - 1].cells[c - 1].text)
         assert entry["text"].strip() in shown, (pointer, entry, shown)
+
+
+def test_every_value_read_from_an_html_table_cites_its_table_row_and_column():
+    import regex
+    from bs4 import BeautifulSoup
+
+    from pipeline.load.html import table_grid
+    path = SAMPLES / "project_shanghai.html"
+    [record] = pipeline.extract(path)
+    tables = BeautifulSoup(path.read_bytes(), "lxml").find_all("table")
+    cited = [(p, e) for p, e in record.provenance.items() if e.get("cell") and e.get("text") and ":" not in e["cell"]]
+    assert len(cited) >= 10
+    for pointer, entry in cited:
+        t, r, c = map(int, regex.match(r"表(\d+)!R(\d+)C(\d+)", entry["cell"]).groups())
+        shown = table_grid(tables[t - 1])[r - 1][c - 1]  # a merged cell's text in every cell it spans
+        assert entry["text"].strip() in shown, (pointer, entry, shown)

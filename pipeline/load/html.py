@@ -12,7 +12,7 @@ from pathlib import Path
 import regex
 from bs4 import BeautifulSoup, Comment
 
-from ..document import Document, Page
+from ..document import Cell, Document, Page
 from .encoding import decode
 
 _DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "form", "button", "iframe",
@@ -34,7 +34,32 @@ def _is_furniture(tag) -> bool:
     return bool(attrs and _FURNITURE.search(attrs.replace("-", " ").replace("_", " ")))
 
 
-def html_to_text(markup: str) -> tuple[str, str | None]:
+# Private-use characters that mark where a table cell's text begins and ends while the page is flattened
+# to text (its whitespace tidied after), taken out at the end with the offsets they mark (html_cells).
+_CELL_OPEN, _CELL_MID, _CELL_CLOSE = "\ue000", "\ue001", "\ue002"
+_CELL_MARK = regex.compile(f"{_CELL_OPEN}(\\d+):(\\d+):(\\d+){_CELL_MID}|{_CELL_CLOSE}")
+
+
+def html_cells(markup: str) -> tuple[str, str | None, list[Cell]]:
+    """(text, title, cells): the page as text, and where each table cell's text stands in it, by table,
+    row and column in the page's order ('表2!R3C4', 1-based)."""
+    marked, title = html_to_text(markup, mark_cells=True)
+    out, cells, pos, last, open_ = [], [], 0, 0, None
+    for m in _CELL_MARK.finditer(marked):
+        out.append(marked[last:m.start()])
+        pos += m.start() - last
+        last = m.end()
+        if m[1] is not None:
+            open_ = (pos, f"表{m[1]}!R{m[2]}C{m[3]}")
+        elif open_ is not None:
+            if pos > open_[0]:
+                cells.append(Cell(open_[0], pos, open_[1]))
+            open_ = None
+    out.append(marked[last:])
+    return "".join(out), title, cells
+
+
+def html_to_text(markup: str, mark_cells: bool = False) -> tuple[str, str | None]:
     soup = BeautifulSoup(markup, "lxml")
     title = soup.title.get_text(" ", strip=True) if soup.title else None
     for node in soup.find_all(string=lambda s: isinstance(s, Comment)):
@@ -46,8 +71,16 @@ def html_to_text(markup: str) -> tuple[str, str | None]:
             continue  # inside a block already removed
         if tag.name not in ("html", "body") and _is_furniture(tag):
             tag.decompose()
-    for table in reversed(soup.find_all("table")):  # innermost first: nested tables become text
-        rows = [" | ".join(cells) for cells in table_grid(table) if any(cells)]
+    tables = soup.find_all("table")
+    for number, table in reversed(list(enumerate(tables, start=1))):  # innermost first: nested tables become text
+        rows = []
+        for r, cells in enumerate(table_grid(table), start=1):
+            if not any(cells):
+                continue
+            if mark_cells:
+                cells = [f"{_CELL_OPEN}{number}:{r}:{c}{_CELL_MID}{text}{_CELL_CLOSE}" if text else text
+                         for c, text in enumerate(cells, start=1)]
+            rows.append(" | ".join(cells))
         table.replace_with("\n" + "\n".join(rows) + "\n")
     for br in soup.find_all("br"):
         br.replace_with("\n")
@@ -107,6 +140,6 @@ def table_grid(table) -> list[list[str]]:
 
 def load(path: Path, data: bytes) -> Document:
     markup, encoding = decode(data, declared=_charset_hint(data))
-    text, title = html_to_text(markup)
-    return Document(str(path), "", "html", [Page(1, text, reader="html")], paged=False,
+    text, title, cells = html_cells(markup)
+    return Document(str(path), "", "html", [Page(1, text, reader="html", cells=cells)], paged=False,
                     encoding=encoding, meta={"html_title": title})
