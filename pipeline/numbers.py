@@ -74,6 +74,11 @@ def parse_arabic(text: str) -> Number | None:
     return Number(float(value), 0.5 * 10 ** -_decimal_places(digits))
 
 
+def parse_count(text: str) -> int | None:
+    """A count as a report writes it: '12' or '十二' (项目共十二个)."""
+    return int(text) if text.isdecimal() else parse_chinese_integer(text)
+
+
 def parse_chinese_integer(text: str) -> int | None:
     """一百一十三万 → 1130000; 壹拾壹万叁仟 → 113000; 二〇一八 → 2018 (digit by digit)."""
     text = _clean(text)

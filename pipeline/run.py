@@ -4,18 +4,14 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-import regex
-
-from . import pointers
 from .classify import FINANCE, classify
-from .extract import extract_record, metadata
-from .extract.context import Context, Found
-from .extract.performance_summary import read_summary
+from .extract import extract_record
+from .extract.finance_document import read_finance_document
 from .extract.split import report_spans
 from .load import load
 from .load.office import mark_formula_values
 from .normalise import normalise
-from .record import PerformanceSummary, Record
+from .record import Record
 from .verify import verify
 
 
@@ -48,45 +44,6 @@ def _extract(path: str | Path) -> list[Record]:
         record.source.document_class, record.source.document_class_reason = cls.name, cls.reason
         record.source.finance_kind = cls.kind
         if cls.name == FINANCE:
-            _finance_document(part, record)
+            read_finance_document(part, record)
         records.append(record)
     return records
-
-
-# A finance document's title: '临澧县教育局2022年度部门决算公开说明', '…2023年部门预算', a line of its own.
-_FINANCE_TITLE = regex.compile(r"(?m)^[ \t]*(?P<t>[\p{Han}\d()]{2,40}?(?:决算|预算)(?:公开)?(?:情况)?(?:说明|报告)?)[ \t]*$")
-
-
-def _finance_document(text, record: Record) -> None:
-    """What a finance document says of itself: its title, department and region where the evaluation
-    readers found none (its title names no evaluation), and its 预算绩效管理情况, each figure cited."""
-    ctx = Context(text, record.provenance)
-    r = record.report
-    title = None
-    if r.title is None and (m := _FINANCE_TITLE.search(text.text, 0, 600)):
-        title = Found(m["t"], m.start("t"), m.end("t"))
-        r.title = title.value
-        ctx.cite(pointers.TITLE, title)
-    if r.department is None and title is not None and (unit := metadata.find_department(ctx, title)):
-        r.department = unit.value
-        ctx.cite(pointers.DEPARTMENT, unit)
-    if r.region is None and (place := metadata.find_region(ctx, [Found(r.department, 0, 0) if r.department else None, title])):
-        r.region = place.value
-    _performance_summary(ctx, record)
-
-
-def _performance_summary(ctx: Context, record: Record) -> None:
-    facts = read_summary(ctx.text)
-    if facts.is_empty():
-        return
-    summary = PerformanceSummary()
-    for key in ("projects", "amount_yuan", "average_score"):
-        found = getattr(facts, key)
-        if found is not None:
-            setattr(summary, key, found.value)
-            ctx.cite(pointers.summary(key), found)
-    for grade, found in facts.grades.items():
-        summary.grades[grade] = found.value
-        ctx.cite(pointers.summary("grades", grade), found)
-    ctx.cite(pointers.PERFORMANCE_SUMMARY, facts.section)
-    record.performance_summary = summary

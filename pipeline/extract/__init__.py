@@ -226,7 +226,7 @@ def _scores(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> Scor
     # the funds block's execution row is counted in a 自评表's total: the table's own rows add up to the rest
     row = facts.execution_row
     outside = (row["weight"][0], row["score"][0] if row.get("score") else 0.0) if row else (0.0, 0.0)
-    table, report = _best_score_table(ctx, prose_total.value if prose_total else None, outside)
+    table, report = _read_score_table(ctx, prose_total.value if prose_total else None, outside)
     scores = Scores()
     if table is not None:
         scores.table_report = report.to_dict()
@@ -268,7 +268,7 @@ def _scores(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> Scor
     return table
 
 
-def _best_score_table(ctx: Context, prose_total: float | None,
+def _read_score_table(ctx: Context, prose_total: float | None,
                       outside: tuple[float, float] = (0.0, 0.0)) -> tuple[ScoreTable | None, TableReport | None]:
     """The table interpreter's reading of the score table (pipeline/tables/), its report saying whether the
     rows add up to the table's totals (or to the total the prose states)."""

@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..numbers import AMOUNT, NUMBER, parse_amount, parse_arabic, parse_chinese_integer
+from ..numbers import AMOUNT, NUMBER, parse_amount, parse_arabic, parse_count
 from .context import Found
 from .grades import GRADE_WORDS, short_grade
 
 # the section's heading, and how far its text runs at most
 _SECTION = regex.compile(r"(?:预算)?绩效管理(?:工作)?(?:开展)?情况(?:说明)?")
 _SECTION_REACH = 1500
+_NEXT_HEADING = regex.compile(r"\n\s*[一二三四五六七八九十]{1,3}、|\n\s*[((][一二三四五六七八九十]{1,3}[))]")
 _COUNT = r"(?P<n>\d{1,5}|[一二三四五六七八九十百零〇]{1,6})"
 # 'N个项目开展(了)绩效自评' / '对N个项目…开展…绩效自评' / '绩效自评项目N个'
 _PROJECTS = regex.compile(rf"{_COUNT}\s*个(?:一级|二级)?项目[^。;]{{0,24}}?(?:开展|进行|实施)[^。;]{{0,8}}?(?:绩效)?(?:自评|评价)"
@@ -48,7 +49,7 @@ def read_summary(text: str) -> SummaryFacts:
     """The first section on performance management that states at least one of the figures."""
     for head in _SECTION.finditer(text):
         start, end = head.start(), min(len(text), head.end() + _SECTION_REACH)
-        nxt = regex.compile(r"\n\s*[一二三四五六七八九十]{1,3}、|\n\s*[((][一二三四五六七八九十]{1,3}[))]").search(text, head.end(), end)
+        nxt = _NEXT_HEADING.search(text, head.end(), end)
         end = nxt.start() if nxt else end
         facts = _read(text, start, end)
         if not facts.is_empty():
@@ -57,14 +58,10 @@ def read_summary(text: str) -> SummaryFacts:
     return SummaryFacts()
 
 
-def _count(s: str) -> int | None:
-    return int(s) if s.isdigit() else parse_chinese_integer(s)
-
-
 def _read(text: str, start: int, end: int) -> SummaryFacts:
     facts = SummaryFacts()
     m = _PROJECTS.search(text, start, end)
-    if m and (n := _count(m["n"])) is not None:
+    if m and (n := parse_count(m["n"])) is not None:
         facts.projects = Found(n, m.start("n"), m.end("n"))
     m = _AMOUNT_COVERED.search(text, start, end)
     if m and (a := parse_amount(m["amt"])) is not None:
@@ -74,7 +71,7 @@ def _read(text: str, start: int, end: int) -> SummaryFacts:
         facts.average_score = Found(v.value, m.start("v"), m.end("v"), v.half_unit)
     for pattern in (_GRADE_AFTER, _GRADE_BEFORE):
         for m in pattern.finditer(text, start, end):
-            grade, n = short_grade(m["g"]), _count(m["n"])
+            grade, n = short_grade(m["g"]), parse_count(m["n"])
             if n is not None and grade not in facts.grades:
                 facts.grades[grade] = Found(n, m.start("n"), m.end("n"))
     return facts

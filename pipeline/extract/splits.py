@@ -24,7 +24,7 @@ from functools import lru_cache
 
 import regex
 
-from ..numbers import parse_chinese_integer
+from ..numbers import parse_count
 from .amounts import Amount, find_amounts
 from .split_tables import table_splits
 
@@ -468,5 +468,4 @@ def _count_before(text: str, total: Amount) -> int | None:
     found = list(_COUNT.finditer(zone))
     if not found:
         return None
-    n = found[-1]["n"]
-    return int(n) if n.isdigit() else parse_chinese_integer(n)
+    return parse_count(found[-1]["n"])

@@ -40,7 +40,6 @@ class Allocation:
     document: str  # the issuer's last two characters, the year and the serial: '农指〔2023〕41号'
     amount: Found
     title: str | None = None  # the document's own title, '关于下达2023年中央水利发展资金预算的通知'
-    sentence_end: int = 0
 
     @property
     def fund(self) -> str | None:
@@ -75,7 +74,7 @@ def allocations(text: str) -> list[Allocation]:
         key = f"{m['issuer']}〔{m['year']}〕{m['serial']}号"
         title = _TITLE.search(text, m.end(), a.start("amount"))
         out.append(Allocation(key, Found(n.value, a.start("amount"), a.end("amount"), n.half_unit),
-                              title["title"] if title else None, sentence_end))
+                              title["title"] if title else None))
     return out
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..numbers import AMOUNT, Number, parse_amount, parse_chinese_integer
+from ..numbers import AMOUNT, Number, parse_amount, parse_count
 from ..record import Item, Subproject
 from .amounts import Amount, find_amounts
 from .context import Context, Found
@@ -109,7 +109,7 @@ def _from_enumeration(ctx: Context, budget=None, executed=None) -> SubprojectFac
     m = _ENUM.search(text)
     if not m:
         return facts
-    count = _count(m["n"])
+    count = parse_count(m["n"])
     names = [n.strip(" “”\"") for n in regex.split(r"[、,,;]", m["list"]) if n.strip()]
     if count is None or len(names) != count or any(len(n) > 40 for n in names):
         return facts
@@ -136,10 +136,6 @@ def _from_enumeration(ctx: Context, budget=None, executed=None) -> SubprojectFac
             sp.amount_source = "items_sum"
         facts.subprojects.append(sp)
     return facts
-
-
-def _count(text: str) -> int | None:
-    return int(text) if text.isdigit() else parse_chinese_integer(text)
 
 
 def _paragraph_end(text: str, start: int) -> int:
@@ -197,9 +193,10 @@ def _from_allocations(ctx: Context, budget=None, executed=None) -> SubprojectFac
     for document, mentions in by_document.items():
         first = mentions[0]
         name = first.fund or document
-        name_start = text.find(name, first.amount.start - 200, first.amount.start) if first.fund else -1
+        before = max(0, first.amount.start - 200)  # the sentence naming the document, before its amount
+        name_start = text.find(name, before, first.amount.start) if first.fund else -1
         if name_start < 0:
-            name_start = text.find(document[-6:], max(0, first.amount.start - 200))
+            name_start = text.find(document[-6:], before)
         sp = SubprojectFact(Found(name, name_start, name_start + len(name)), first.amount, "stated")
         own = next((splits[m.amount.start] for m in mentions if m.amount.start in splits), None)
         if own is not None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..document import Cell, Document, Page
 from ..errors import LoadError
-from .office import cell_text, check_zip, short_reason
+from .office import cell_text, check_zip, row_line, short_reason
 
 
 def load_docx(path: Path, data: bytes) -> Document:
@@ -46,13 +46,5 @@ def _docx_table(table, number: int):
     for r, row in enumerate(table.rows, start=1):
         # python-docx repeats a merged cell's object in every grid cell it covers: its text with it
         texts = [cell_text(c.text) for c in row.cells]
-        if not any(texts):
-            continue
-        line_cells, pos = [], 0
-        for c, text in enumerate(texts, start=1):
-            if c > 1:
-                pos += 3  # ' | '
-            if text:
-                line_cells.append(Cell(pos, pos + len(text), f"表{number}!R{r}C{c}"))
-            pos += len(text)
-        yield " | ".join(texts), line_cells
+        if any(texts):
+            yield row_line(texts, lambda k, r=r: f"表{number}!R{r}C{k + 1}")

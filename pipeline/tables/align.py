@@ -175,13 +175,13 @@ def align(row: Row, columns: list[Column], tokens: list[Token] | None = None,
     tokens = row.values if tokens is None else tokens
     if not tokens:
         return RowReading(row, {}, 0.0)
-    optimum, readings = _readings(tokens, columns, 0.0, _laid_on_cells(row), row.cut)
+    search = _Search(tokens, columns, _laid_on_cells(row), row.cut)  # one search for both passes: its costs cached
+    optimum, readings = _readings(search, 0.0)
     if not readings:
         return None
     readings = [r for _, r in readings]
     if score is not None:
-        readings, optimum = _proven(tokens, columns, row, score, readings, optimum)
-    if score is not None:
+        readings, optimum = _proven(search, score, readings, optimum)
         ranked = [(score(r), r) for r in readings]
         top = max((s[0] - 2 * s[1]) for s, _ in ranked)
         readings = [r for s, r in ranked if s[0] - 2 * s[1] == top]
@@ -190,13 +190,13 @@ def align(row: Row, columns: list[Column], tokens: list[Token] | None = None,
     return _agree(row, readings, optimum)
 
 
-def _proven(tokens, columns, row: Row, score, readings: list[dict[str, Value]], optimum: float):
+def _proven(search: _Search, score, readings: list[dict[str, Value]], optimum: float):
     """A reading a little dearer than the cheapest (PROOF_SLACK) that the row's arithmetic proves — two more
     identities hold in it than in any cheapest reading and none fails, as '22' read 2 | 2 beside a 得分系数
     of 100% (score = weight × coefficient) against a weight of 22 with its score cell empty — replaces
     them: a glued run is cut where the row itself says how."""
     held = max(score(r)[0] - 2 * score(r)[1] for r in readings)
-    _, near = _readings(tokens, columns, PROOF_SLACK, _laid_on_cells(row), row.cut)
+    _, near = _readings(search, PROOF_SLACK)
     proven = [(cost, r) for cost, r in near if score(r)[1] == 0 and score(r)[0] >= held + 2]
     if not proven:
         return readings, optimum
@@ -209,7 +209,7 @@ def near_readings(row: Row, columns: list[Column], slack: float) -> list[tuple[f
     the choices a table's own totals may decide between ('33' is a weight of 33, or 3 | 3)."""
     if not row.values:
         return [(0.0, {})]
-    optimum, readings = _readings(row.values, columns, slack, _laid_on_cells(row), row.cut)
+    optimum, readings = _readings(_Search(row.values, columns, _laid_on_cells(row), row.cut), slack)
     return [(round(cost - optimum, 6), r) for cost, r in readings]
 
 
@@ -218,10 +218,9 @@ def _laid_on_cells(row: Row) -> bool:
     return row.leaf_cell is not None
 
 
-def _readings(tokens: list[Token], columns: list[Column], slack: float, on_cells: bool = False,
-              cut_row: bool = False) -> tuple[float, list[tuple[float, dict[str, Value]]]]:
+def _readings(search: _Search, slack: float) -> tuple[float, list[tuple[float, dict[str, Value]]]]:
     """(the cheapest cost, every reading within `slack` of it with its cost)."""
-    search = _Search(tokens, columns, on_cells, cut_row)
+    tokens = search.tokens
     optimum = search.best(0, 0)
     readings: list[tuple[float, dict[str, Value]]] = []
 

@@ -295,17 +295,11 @@ def _sums_hold(total: FundsRow, parts: list[FundsRow]) -> bool:
         got = [figure(p.values, column) for p in parts]
         if t is None or any(g is None for g in got):
             continue
-        tolerance = 0.5 * 10 ** -_decimals(total.values[column].text) + sum(
-            0.5 * 10 ** -_decimals(p.values[column].text) for p in parts)
+        tolerance = sum(v.half_unit or 0.0 for v in (total.values[column], *(p.values[column] for p in parts)))
         if abs(sum(got) - t) > tolerance + 1e-9:
             return False
         compared += 1
     return compared > 0
-
-
-def _decimals(text: str) -> int:
-    digits = regex.sub(r"[^\d.]", "", text or "")
-    return len(digits.split(".")[1]) if "." in digits else 0
 
 
 def _identities(table: FundsTable, reading: dict[str, Value]) -> tuple[int, int]:
