@@ -232,8 +232,8 @@ def _after_total(r: _Reading, i: int) -> list[Split]:
     nested: set[int] = set()
     for k in range(i + 1, len(amounts)):
         a = amounts[k]
-        if a.sentence != nxt.sentence or (parts and r.used(k)):
-            break
+        if a.sentence != nxt.sentence or (parts and r.used(k)) or r.depth[k] < r.depth[j]:
+            break  # a list opened inside a bracket ('985万元(含A 50万元), 调整后…') ends where it closes
         if r.depth[k] > r.depth[j] or k in nested or a.per_unit:
             continue  # a part's own breakdown, in brackets or after its own cue; a standard per unit
         a = _named_part(r, a, parts[-1].end if parts else cue.end())
