@@ -485,3 +485,17 @@ def test_a_zero_rate_fits_only_a_zero_amount():
     options = [(2.0, [Value(14846.0, 0, 1, None, "14846"), Value(31.0, 0, 1, None, "31.0"), Value(0.0, 0, 1, None, "0")]),
                (2.0, [Value(148.0, 0, 1, None, "148"), Value(46.0, 0, 1, None, "46"), Value(31.0, 0, 1, None, "31.00")])]
     assert _rate_consistent(columns, options) == options  # neither fits: both stay for the table to choose
+
+
+def test_a_value_column_word_with_its_year_qualifier_stays_in_the_header():
+    # '全年完成值' is the 完成值 column of the year: the header goes on to 指标得分 after it
+    [header] = find_headers("指标名称|计量单位|指标性质|指标值|指标权重(分)|全年完成值|指标得分(分)\n")
+    assert header.roles == ["name", "unit", "nature", "target", "weight", "actual", "score"]
+
+
+def test_a_figure_never_lands_in_the_unit_or_sign_column():
+    text = ("指标名称|计量单位|指标性质|指标值|指标权重|全年完成值|指标得分\n"
+            "培训人次|人次|≥|200|30|210|30\n"
+            "满意度|%|≥|90|20|95|20\n")
+    table, _ = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in table.indicators] == [("培训人次", 30, 30), ("满意度", 20, 20)]

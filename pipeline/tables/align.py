@@ -70,10 +70,18 @@ def _is_free(column: Column) -> bool:
     return ROLES[column.role].accepts in ("any", "note")
 
 
+def _is_optional(column: Column) -> bool:
+    """A column a row may leave empty at no cost: text and target columns, and the unit and sign columns
+    whose cells a scrape glues onto the name."""
+    return ROLES[column.role].accepts in ("any", "note", "mark")
+
+
 def _place(column: Column, tok: Token) -> tuple[float, Value] | None:
     """One token on one column."""
     if tok.kind == "dash":
         return 0.0, Value(None, tok.start, tok.end, None, tok.text)
+    if ROLES[column.role].accepts == "mark":
+        return (0.0, Value(tok.text, tok.start, tok.end, None, tok.text)) if tok.kind in ("mark", "text") else None
     if _is_free(column):
         return 0.0, Value(tok.text, tok.start, tok.end, None, tok.text)
     if tok.kind == "mark":
@@ -263,7 +271,7 @@ class _Search:
         yield SKIP_TOKEN, ti + 1, ci, {}
         if ci >= len(columns):
             return
-        yield (self.skip_free if _is_free(columns[ci]) else SKIP_COLUMN), ti, ci + 1, {}
+        yield (self.skip_free if _is_optional(columns[ci]) else SKIP_COLUMN), ti, ci + 1, {}
         placed = _place(columns[ci], self.tokens[ti])
         if placed:
             yield placed[0] + self.off_cell(ti, ci), ti + 1, ci + 1, {_key(columns, ci): placed[1]}
@@ -273,7 +281,7 @@ class _Search:
 
     def _best(self, ti: int, ci: int) -> float:
         if ti == len(self.tokens):
-            return 0.0 if self.cut_row else sum(0.0 if _is_free(c) else SKIP_TRAILING for c in self.columns[ci:])
+            return 0.0 if self.cut_row else sum(0.0 if _is_optional(c) else SKIP_TRAILING for c in self.columns[ci:])
         return min(cost + self.best(nti, nci) for cost, nti, nci, _ in self.moves(ti, ci))
 
 

@@ -25,7 +25,7 @@ def strip_neighbours(name: str, columns: list[Column], first_row: bool) -> str:
     last_label = max((k for k, r in enumerate(roles) if r in LABEL_ROLES), default=-1)
     after = []
     for c in columns[last_label + 1:]:
-        if c.role == "unit" or (c.role == "note" and "指标性质" in c.word):
+        if c.role in ("unit", "nature"):
             after.append(c)
         else:
             break

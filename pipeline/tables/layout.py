@@ -225,7 +225,7 @@ def _header_cells(text: str, header: Header, sep: regex.Pattern) -> _HeaderCells
         first, last = 0, cell_of[0] - 1
         if last < 0:
             return None
-    free = frozenset(k for k, c in zip(cell_of, header.columns) if ROLES[c.role].accepts in ("any", "note"))
+    free = frozenset(k for k, c in zip(cell_of, header.columns) if ROLES[c.role].accepts in ("any", "note", "mark"))
     pieces = [piece.strip() for piece in sep.split(text[line_start:line_end])]
     repeats = frozenset(k for k in range(1, len(pieces)) if k > last and pieces[k] and pieces[k] == pieces[k - 1])
     return _HeaderCells(len(pieces), first, last, free, repeats)

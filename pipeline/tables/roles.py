@@ -15,7 +15,7 @@ import regex
 class RoleDef:
     name: str
     pattern: str
-    accepts: str  # label | amount | rate | weight | score | ordinal | any | note
+    accepts: str  # label | amount | rate | weight | score | ordinal | any | note | mark
     table: str  # funds | scores | both
 
 
@@ -43,9 +43,11 @@ ROLE_DEFS = [
     # a bare 指标 names the label column only where a weight column follows it ('指标 | 分值 | 得分')
     RoleDef("name", r"指标名称|评价指标|考核指标|评价准则|评价内容|指标内容|指标(?=\|?(?:分值|权重|满分|标准分))",
             "label", "scores"),
-    RoleDef("unit", r"计量单位|度量单位", "note", "scores"),
+    # 计量单位 and 指标性质 hold a unit or a sign ('%', '万亩', '≥'), never a figure: a number never lands there
+    RoleDef("unit", r"计量单位|度量单位", "mark", "scores"),
+    RoleDef("nature", r"指标性质", "mark", "scores"),
     RoleDef("target", r"年度指标值|年初指标值|调整指标值|全年指标值|年初目标值|年度目标值|绩效目标值|预期目标值?|目标值|指标值", "any", "scores"),
-    RoleDef("actual", r"实际完成值|全年实际值|实际完成情况|实际值|完成值|实现值", "any", "scores"),
+    RoleDef("actual", r"(?:全年|年度|本年|当年)?(?:实际完成值|实际值|完成值|实现值)|实际完成情况", "any", "scores"),
     RoleDef("raw_score", r"评价分值\(百分制\)|百分制得分|得分率|得分系数", "rate", "scores"),
     # 自评分 / 评分: the form's own word for the score column where it has no 得分, opening a cell (not the end
     # of a heading such as '指标体系及评分', nor prose: '项目自评分为89.7分'), or right after the weight column's
@@ -59,7 +61,7 @@ ROLE_DEFS = [
     RoleDef("deduction", r"扣分(?!原因|说明|依据|理由|情况)|扣减分值|扣分值", "score", "scores"),
     RoleDef("note", r"偏差原因分析及改进措施|扣分说明|扣分依据|扣分理由|扣分情况|未完成原因(?:分析)?(?:及[\p{Han}]{0,10})?|偏差原因|原因分析|扣分原因|"
                     r"评分依据|评分标准|评分说明|评分理由|得分说明|得分理由|指标解释|指标说明|评价要点|评分要点|绩效等级|备注|佐证材料|"
-                    r"指标性质|是否核心指标",
+                    r"是否核心指标",
             "note", "both"),
 ]
 ROLES = {r.name: r for r in ROLE_DEFS}
