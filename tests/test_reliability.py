@@ -867,3 +867,52 @@ def test_values_from_a_formula_or_an_external_workbook_are_marked_and_warned(tmp
     (typed,) = pipeline.run.extract(SAMPLES / "selfeval_2021.xlsx")
     assert not any(e.get("formula") for e in typed.provenance.values())
     assert [c.status for c in typed.checks if c.id == "formula_values"] == ["pass"]
+
+
+# --- one render budget for the pages the audit and the review draw (issue 28 item 2) --------------------
+
+def _slow_page(tmp_path) -> Path:
+    # an A4-wide page of 3000 full-page fills: tiny on disk, seconds to draw at 144 dpi, under the pixel cap
+    return make_hostile.write_slow_render_pdf(tmp_path / "slow.pdf", side_pt=595, fills=3000)
+
+
+def test_a_page_slow_to_draw_is_stopped_and_said_while_the_others_are_drawn(tmp_path):
+    from pipeline.render import render_pages
+    from pipeline.supervise import FileLimits
+    slow, fine = str(_slow_page(tmp_path)), str(SAMPLES / "selfeval_2021.pdf")
+    got = render_pages([(slow, 1, 2.0), (fine, 1, 2.0), (fine, 9, 2.0)], FileLimits(seconds=0.5), slots=2)
+    assert got[(slow, 1, 2.0)].png is None and "over the time limit (0.5 s)" in got[(slow, 1, 2.0)].reason
+    assert got[(fine, 1, 2.0)].png.startswith(b"\x89PNG") and got[(fine, 1, 2.0)].reason is None
+    assert got[(fine, 9, 2.0)].reason == "the file has no page 9"
+
+
+def test_a_page_over_the_pixel_cap_is_not_drawn_and_says_so(tmp_path):
+    from pipeline.render import render_page
+    huge = str(make_hostile.write_slow_render_pdf(tmp_path / "huge.pdf", side_pt=10000, fills=1))
+    drawn = render_page(huge, 1, 2.0)
+    assert drawn.png is None and "over 40 Mpx" in drawn.reason and "page 1" in drawn.reason
+
+
+def test_the_audit_shows_why_a_cited_page_was_not_drawn(tmp_path, monkeypatch):
+    import pipeline.render
+    from pipeline.audit.crops import Box, CitedCell, PageImages, crop_cells
+    from pipeline.supervise import FileLimits
+    monkeypatch.setattr(pipeline.render, "RENDER_LIMITS", FileLimits(seconds=0.5))
+    slow = str(_slow_page(tmp_path))
+    pages = PageImages()
+    pages.prefetch([(slow, 1)])
+    [crop] = crop_cells(pages, slow, [CitedCell(1, 1, Box(10, 10, 50, 20))], [])
+    assert crop.data_uri == "" and crop.numbers == (1,) and "over the time limit" in crop.note
+
+
+def test_the_review_page_image_of_a_slow_page_is_a_placeholder_saying_why(tmp_path, monkeypatch):
+    import pipeline.render
+    from pipeline.review import pages
+    from pipeline.supervise import FileLimits
+    monkeypatch.setattr(pipeline.render, "RENDER_LIMITS", FileLimits(seconds=0.5))
+    picture, kind = pages.page_png(str(_slow_page(tmp_path)), 1)
+    assert kind == "image/svg+xml" and b"page 1 not drawn" in picture and b"over the time limit" in picture
+    picture, kind = pages.page_png(str(SAMPLES / "selfeval_2021.pdf"), 1)
+    assert kind == "image/png" and picture.startswith(b"\x89PNG")
+    with pytest.raises(pages.PageError):
+        pages.page_png(str(SAMPLES / "selfeval_2021.pdf"), 9)

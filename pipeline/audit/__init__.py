@@ -75,6 +75,9 @@ def build_audit(store: Store, out_html, images: bool = True) -> dict:
     flagged_ids = list(dict.fromkeys(failed["report_id"])) if len(failed) else []
     anchors = {rid: f"report-{k + 1}" for k, rid in enumerate(flagged_ids[:MAX_FLAGGED])}
     pages = PageImages(opener_for(store)) if images else None
+    if pages is not None:  # every cited page drawn by a few workers at once, each under the render budget
+        pages.prefetch(_cited_pages(store, paths, failed, flagged_ids[:MAX_FLAGGED]) +
+                       _cited_pages(store, paths, unsure, look_ids[:MAX_FLAGGED]))
     flagged = [_flagged(store, reports, failed, paths, rid, anchors[rid], pages) for rid in flagged_ids[:MAX_FLAGGED]]
     look = [_flagged(store, reports, unsure, paths, rid, f"look-{k + 1}", pages)
             for k, rid in enumerate(look_ids[:MAX_FLAGGED])]
@@ -97,6 +100,21 @@ def build_audit(store: Store, out_html, images: bool = True) -> dict:
     write_text_atomic(out_html, render(context))  # a temporary name, renamed: a failure leaves no half-written report
     return {"reports": context["n_reports"], "flagged": context["n_flagged"], "needs_look": context["n_look"],
             "path": str(out_html)}
+
+
+def _cited_pages(store, paths, failed, rids) -> list[tuple[str, int]]:
+    """(file, page) of every boxed value the failed checks of these reports cite."""
+    out = []
+    for rid in rids:
+        rows = store.query("SELECT sha256, record_json FROM reports WHERE id = ?", (rid,))
+        if not rows:
+            continue
+        record = json.loads(rows[0][1])
+        files = paths.get(rows[0][0]) or [record["source"].get("path")]
+        failing = set(failed[failed["report_id"] == rid]["check_id"])
+        out += [(files[0], ev["page"]) for c in record["checks"] if c["id"] in failing and files[0]
+                for ev in c.get("evidence") or [] if isinstance(ev.get("page"), int) and ev.get("bbox")]
+    return out
 
 
 def _flagged(store, reports, failed, paths, rid, anchor, pages) -> FlaggedReport:

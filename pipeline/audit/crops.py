@@ -19,6 +19,7 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..render import PageRender, render_page, render_pages
 from .upright import quarter_turns, turn_box
 
 SCALE = 2.0  # PDF pages rendered at 144 dpi: small print stays legible in a crop
@@ -89,46 +90,61 @@ class Crop:
     top: float = 0.0
     scale: float = 1.0
     turns: int = 0
+    note: str | None = None  # why there is no picture (data_uri empty)
 
 
 class PageImages:
-    """The pages of one database's files, rendered once each. `opener` turns a stored path into the
-    name to open (a name stored escaped is opened by its raw bytes)."""
+    """The pages of one database's files, drawn once each under the render budget (pipeline/render.py).
+    `opener` turns a stored path into the name to open (a name stored escaped is opened by its raw
+    bytes). `prefetch` draws the pages an audit will need with several workers at once."""
 
     def __init__(self, opener=None):
         self.pages: dict[tuple[str, int], object] = {}
+        self.reasons: dict[tuple[str, int], str] = {}  # pages not drawn: why
         self.opener = opener or (lambda p: p)
 
-    def page(self, path: str, number: int):
-        """(image, scale from box units to pixels), or None where the file has no page to show."""
+    def _drawable(self, path: str, number) -> tuple[str, float] | None:
+        """(the name to open, pixels per box unit) for a page that can be drawn; None otherwise."""
         path = self.opener(path)
         suffix = "." + str(path).lower().rsplit(".", 1)[-1]
         if not number or not Path(path).exists() or suffix not in (".pdf",) + IMAGE_SUFFIXES:
             return None
-        key = (path, number)
+        return path, (SCALE if suffix == ".pdf" else 1.0)
+
+    def prefetch(self, wanted: list[tuple[str, int]]) -> None:
+        jobs = {}
+        for path, number in wanted:
+            got = self._drawable(path, number)
+            if got is not None and (got[0], number) not in self.pages:
+                jobs[(got[0], number, got[1])] = (got[0], number)
+        for key, drawn in render_pages(list(jobs)).items():
+            self._keep(jobs[key], drawn)
+
+    def _keep(self, key: tuple[str, int], drawn: PageRender) -> None:
+        image = None
+        if drawn.png is not None:
+            from PIL import Image
+            image = Image.open(io.BytesIO(drawn.png))
+            image.load()
+        self.pages[key] = image
+        if drawn.reason:
+            self.reasons[key] = drawn.reason
+
+    def page(self, path: str, number: int):
+        """(image, scale from box units to pixels), or None where the file has no page to show or the page
+        was not drawn (`reason` says why)."""
+        got = self._drawable(path, number)
+        if got is None:
+            return None
+        key = (got[0], number)
         if key not in self.pages:
-            try:
-                self.pages[key] = _render_pdf(path, number) if suffix == ".pdf" else _open_image(path, number)
-            except Exception:  # noqa: BLE001 - a damaged page gives no picture, the audit goes on
-                self.pages[key] = None
+            self._keep(key, render_page(got[0], number, got[1]))
         image = self.pages[key]
-        return None if image is None else (image, SCALE if suffix == ".pdf" else 1.0)
+        return None if image is None else (image, got[1])
 
-
-def _render_pdf(path: str, number: int):
-    import pypdfium2
-    pdf = pypdfium2.PdfDocument(path)
-    try:
-        return pdf[number - 1].render(scale=SCALE).to_pil().convert("RGB")
-    finally:
-        pdf.close()
-
-
-def _open_image(path: str, number: int):
-    from PIL import Image, ImageOps, ImageSequence
-    with Image.open(path) as im:
-        frame = next(f for k, f in enumerate(ImageSequence.Iterator(im), start=1) if k == number)
-        return ImageOps.exif_transpose(frame).convert("RGB")
+    def reason(self, path: str, number: int) -> str | None:
+        got = self._drawable(path, number)
+        return self.reasons.get((got[0], number)) if got else None
 
 
 def placed_texts(provenance: dict) -> list[PlacedText]:
@@ -146,6 +162,9 @@ def crop_cells(pages: PageImages, path: str, cells: list[CitedCell], placed: lis
     for page in sorted({c.page for c in cells}):
         rendered = pages.page(path, page)
         if rendered is None:
+            reason = pages.reason(path, page)
+            if reason:  # the page was not drawn within the render budget: said in the picture's place
+                out.append(Crop(page, tuple(c.number for c in cells if c.page == page), "", note=reason))
             continue
         image, scale = rendered
         on_page = [c for c in cells if c.page == page]

@@ -36,7 +36,7 @@ nav.toc{background:#f7f7f7;border:1px solid #ddd;padding:8px 16px;font-size:14px
 <table class="figures"><tr>{% for f in c.figures %}<td class="{{ f.role }}">{{ f.label }} <b>{{ f.value }}</b></td>{% endfor %}</tr></table>
 {% for v in c.cited %}<div class="cited" data-pointer="{{ v.pointer }}"><span class="num">{{ v.number }}</span>{{ v.name }}{% if v.page %} — 第{{ v.page }}页 / page {{ v.page }}{% endif %}: <span class="raw">{{ v.text if v.text is not none else "—" }}</span></div>
 {% endfor %}
-{% for p in c.crops %}<div class="crop"><img alt="{{ c.id }} 第{{ p.page }}页 / page {{ p.page }}: {{ p.numbers|join(', ') }}" src="{{ p.data_uri }}"></div>
+{% for p in c.crops %}<div class="crop">{% if p.data_uri %}<img alt="{{ c.id }} 第{{ p.page }}页 / page {{ p.page }}: {{ p.numbers|join(', ') }}" src="{{ p.data_uri }}">{% else %}<p class="undrawn">第{{ p.page }}页未绘制 / page {{ p.page }} not drawn: {{ p.note }}</p>{% endif %}</div>
 {% endfor %}
 </div>{% endfor %}</div>
 {% endmacro %}

@@ -48,6 +48,14 @@ def check_render(width_pt: float, height_pt: float, dpi: float) -> None:
     _check_shape(width_px, height_px, "the page")
 
 
+def check_picture(width_px: float, height_px: float, what: str) -> None:
+    """Raise PageCapped when a picture drawn for a person (audit, review) would be over the pixel cap; its
+    shape does not matter there, only what drawing it costs."""
+    if width_px * height_px > MAX_RENDER_PIXELS:
+        raise PageCapped(f"{what} ({width_px:.0f}×{height_px:.0f} px) would be {width_px * height_px / 1e6:.0f} Mpx, "
+                         f"over {MAX_RENDER_PIXELS / 1e6:.0f} Mpx")
+
+
 def check_ocr_image(shape) -> None:
     """Raise PageCapped when an image of this numpy `shape` (height, width, …) is not worth OCR's memory."""
     height, width = shape[0], shape[1]

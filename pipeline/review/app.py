@@ -121,10 +121,10 @@ def page_image(report_id: str, number: int):
     if path is None or not pages.has_pages(path):
         abort(404)
     try:
-        png = pages.page_png(path, number)
+        picture, content_type = pages.page_png(path, number)
     except pages.PageError:
         abort(404)
-    return png, 200, {"Content-Type": "image/png", "Cache-Control": "private, max-age=300"}
+    return picture, 200, {"Content-Type": content_type, "Cache-Control": "private, max-age=300"}
 
 
 def verdict(report_id: str):

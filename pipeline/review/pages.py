@@ -4,7 +4,7 @@ pixels on images (pipeline/document.py), so each is placed as a fraction of its 
 scales the image and the outlines stay on their figures."""
 from __future__ import annotations
 
-import io
+import html
 import os
 import threading
 from collections import OrderedDict
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import JixiaoError
+from ..render import render_page
 from . import pointers
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif")
@@ -100,45 +101,40 @@ def _is_box(bbox) -> bool:
             and bbox[2] > bbox[0] and bbox[3] > bbox[1])
 
 
-_cache: OrderedDict[tuple, bytes] = OrderedDict()
-_lock = threading.Lock()  # pdfium is not thread-safe, and the server answers requests on threads
+_cache: OrderedDict[tuple, tuple[bytes, str]] = OrderedDict()
+_lock = threading.Lock()  # the cache only: pages are drawn outside it, each in its own supervised worker
 
 
-def page_png(path: str, number: int) -> bytes:
-    """Page `number` (1-based) as PNG; the last CACHE_PAGES pages rendered are kept."""
+def page_png(path: str, number: int) -> tuple[bytes, str]:
+    """Page `number` (1-based) as (image bytes, content type): the page drawn under the render budget
+    (pipeline/render.py) as PNG, or an SVG placeholder saying why it was not drawn. The last CACHE_PAGES
+    are kept."""
     stat = os.stat(path)
     key = (path, stat.st_mtime_ns, stat.st_size, number)
     with _lock:
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
-        png = _render(path, number)
-        _cache[key] = png
+    drawn = render_page(path, number, RENDER_SCALE if Path(path).suffix.lower() == ".pdf" else 1.0)
+    if drawn.png is None and drawn.reason and drawn.reason.startswith("the file has no page"):
+        raise PageError(f"{path}: no page {number}")
+    got = (drawn.png, "image/png") if drawn.png is not None else (placeholder(number, drawn.reason or ""), "image/svg+xml")
+    with _lock:
+        _cache[key] = got
         while len(_cache) > CACHE_PAGES:
             _cache.popitem(last=False)
-        return png
+    return got
 
 
-def _render(path: str, number: int) -> bytes:
-    if Path(path).suffix.lower() == ".pdf":
-        import pypdfium2
-        pdf = pypdfium2.PdfDocument(path)
-        try:
-            if not 1 <= number <= len(pdf):
-                raise PageError(f"{path}: no page {number}")
-            image = pdf[number - 1].render(scale=RENDER_SCALE).to_pil().convert("RGB")
-        finally:
-            pdf.close()
-    else:
-        from PIL import Image, ImageOps, ImageSequence
-        with Image.open(path) as im:
-            frames = [f for k, f in enumerate(ImageSequence.Iterator(im), start=1) if k == number]
-            if not frames:
-                raise PageError(f"{path}: no page {number}")
-            image = ImageOps.exif_transpose(frames[0]).convert("RGB")
-    buf = io.BytesIO()
-    image.save(buf, format="PNG")
-    return buf.getvalue()
+def placeholder(number: int, reason: str) -> bytes:
+    """An A4-shaped picture that says why page `number` is not shown."""
+    words = html.escape(f"第{number}页未绘制 / page {number} not drawn")
+    why = html.escape(reason)
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="595" height="842" viewBox="0 0 595 842">'
+            f'<rect width="595" height="842" fill="#f4f4f4" stroke="#999"/>'
+            f'<text x="24" y="60" font-size="18" fill="#a00">{words}</text>'
+            f'<foreignObject x="24" y="80" width="547" height="700"><div xmlns="http://www.w3.org/1999/xhtml" '
+            f'style="font:14px sans-serif;color:#333">{why}</div></foreignObject></svg>').encode()
 
 
 def document_text(path: str, limit: int = 200_000) -> str:
