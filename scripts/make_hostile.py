@@ -110,37 +110,68 @@ def write_thin_pngs(folder: Path) -> dict[str, Path]:
     return out
 
 
-def write_shared_strings_xlsx(path: Path, cells: int = 3000, length: int = 100_000) -> Path:
+def write_shared_strings_xlsx(path: Path, cells: int = 3000, length: int = 100_000,
+                              shared_part: str = "sharedStrings.xml") -> Path:
     """A workbook shaped like Apache POI's poc-shared-strings.xlsx: one shared string of `length`
     characters repeated in `cells` cells. Small zipped (under the zip-bomb limits), it becomes
-    cells × length characters (300 million here) once the sheet is read into text."""
+    cells × length characters (300 million here) once the sheet is read into text. `shared_part`: the
+    shared strings' part name under xl/ (a renamed part is still found by its content type)."""
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rows = "".join(f'<row r="{r + 1}">' + "".join(f'<c r="{c}{r + 1}" t="s"><v>0</v></c>' for c in "ABCDEFGHIJ") + "</row>"
+                   for r in range(cells // 10))
+    shared = (f'<?xml version="1.0" encoding="UTF-8"?><sst {ns} count="{cells}" uniqueCount="1">'
+              f'<si><t>{"预算执行率" * (length // 5)}</t></si></sst>')
+    return write_workbook(path, [f"<sheetData>{rows}</sheetData>"], shared, shared_part)
+
+
+def write_merged_xlsx(path: Path, ref: str = "A1:XFD1048576", text: str = "预算执行率", length: int = 5) -> Path:
+    """One cell of `length` characters merged over `ref`: 1.6 KB on disk; openpyxl makes a cell object for
+    every cell a merged range covers (17 billion for the whole sheet), and the range's text is repeated
+    into each."""
+    body = (f'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>{(text * length)[:length]}</t></is></c></row>'
+            f'</sheetData><mergeCells count="1"><mergeCell ref="{ref}"/></mergeCells>')
+    return write_workbook(path, [body])
+
+
+def write_inline_strings_xlsx(path: Path, sheets: int = 19, mib: float = 9.9) -> Path:
+    """`sheets` sheets, each one inline string of `mib` MiB (each part under the 10 MiB at which a
+    member's compression ratio is looked at, all under the 200 MiB unzipped cap)."""
+    chars = int(mib * 2**20) // 3  # three UTF-8 bytes per character
+    body = f'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>{"预" * chars}</t></is></c></row></sheetData>'
+    return write_workbook(path, [body] * sheets)
+
+
+def write_workbook(path: Path, sheet_bodies: list[str], shared: str | None = None,
+                   shared_part: str = "sharedStrings.xml") -> Path:
+    """A minimal XLSX: one worksheet per body (the XML inside <worksheet>), shared strings optional."""
     import zipfile
     ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    ct = "application/vnd.openxmlformats-officedocument.spreadsheetml."
     rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
             'relationships">{}</Relationships>')
     rel = '<Relationship Id="{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{}" Target="{}"/>'
-    rows = "".join(f'<row r="{r + 1}">' + "".join(f'<c r="{c}{r + 1}" t="s"><v>0</v></c>' for c in "ABCDEFGHIJ") + "</row>"
-                   for r in range(cells // 10))
+    n = len(sheet_bodies)
+    overrides = f'<Override PartName="/xl/workbook.xml" ContentType="{ct}sheet.main+xml"/>' + "".join(
+        f'<Override PartName="/xl/worksheets/sheet{k}.xml" ContentType="{ct}worksheet+xml"/>' for k in range(1, n + 1))
+    book_rels = "".join(rel.format(f"rId{k}", "worksheet", f"worksheets/sheet{k}.xml") for k in range(1, n + 1))
+    if shared is not None:
+        overrides += f'<Override PartName="/xl/{shared_part}" ContentType="{ct}sharedStrings+xml"/>'
+        book_rels += rel.format(f"rId{n + 1}", "sharedStrings", shared_part)
     parts = {
         "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
                                'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-'
-                               'package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
-                               '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
-                               'officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" '
-                               'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-                               '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
-                               'officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+                               f'package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>{overrides}</Types>',
         "_rels/.rels": rels.format(rel.format("rId1", "officeDocument", "xl/workbook.xml")),
         "xl/workbook.xml": f'<?xml version="1.0" encoding="UTF-8"?><workbook {ns} xmlns:r="http://schemas.openxmlformats.'
-                           f'org/officeDocument/2006/relationships"><sheets><sheet name="表1" sheetId="1" r:id="rId1"/>'
-                           f'</sheets></workbook>',
-        "xl/_rels/workbook.xml.rels": rels.format(rel.format("rId1", "worksheet", "worksheets/sheet1.xml")
-                                                  + rel.format("rId2", "sharedStrings", "sharedStrings.xml")),
-        "xl/worksheets/sheet1.xml": f'<?xml version="1.0" encoding="UTF-8"?><worksheet {ns}><sheetData>{rows}</sheetData>'
-                                    f'</worksheet>',
-        "xl/sharedStrings.xml": f'<?xml version="1.0" encoding="UTF-8"?><sst {ns} count="{cells}" uniqueCount="1">'
-                                f'<si><t>{"预算执行率" * (length // 5)}</t></si></sst>',
+                           f'org/officeDocument/2006/relationships"><sheets>'
+                           + "".join(f'<sheet name="表{k}" sheetId="{k}" r:id="rId{k}"/>' for k in range(1, n + 1))
+                           + '</sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": rels.format(book_rels),
     }
+    for k, body in enumerate(sheet_bodies, start=1):
+        parts[f"xl/worksheets/sheet{k}.xml"] = f'<?xml version="1.0" encoding="UTF-8"?><worksheet {ns}>{body}</worksheet>'
+    if shared is not None:
+        parts[f"xl/{shared_part}"] = shared
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, text in parts.items():
             zf.writestr(name, text)
@@ -206,6 +237,10 @@ def main(argv: list[str]) -> int:
     write_slow_render_pdf(out / "slow_render.pdf")
     write_thin_pngs(out / "thin")
     write_shared_strings_xlsx(out / "shared_strings.xlsx")
+    write_shared_strings_xlsx(out / "shared_strings_renamed.xlsx", shared_part="strings/pool.xml")
+    write_merged_xlsx(out / "merged_whole_sheet.xlsx")
+    write_merged_xlsx(out / "merged_long_cell.xlsx", ref="A1:T100000", length=32_000)
+    write_inline_strings_xlsx(out / "inline_strings.xlsx")
     write_padded_xxe(out / "padded_xxe.docx", "project_shanghai.docx", "word/document.xml")
     write_padded_xxe(out / "padded_xxe.xlsx", "selfeval_2021.xlsx", "xl/workbook.xml")
     write_formula_xlsx(out / "formula_external.xlsx")

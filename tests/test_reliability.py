@@ -777,8 +777,8 @@ def test_a_shared_strings_workbook_is_refused_before_it_is_loaded(tmp_path, caps
     assert xlsx.stat().st_size < 50_000  # under every zip-bomb limit
     assert main(["extract", str(xlsx), "--quiet"]) == 1
     assert _err_lines(capsys.readouterr().err)[0] == (
-        f"jixiao: {xlsx}: refused: its cells would hold over 50 million characters of shared strings "
-        f"(a shared-strings bomb)")
+        f"jixiao: {xlsx}: refused: its cells would hold over 50 million characters "
+        f"(a shared-strings, inline-strings or merged-cells bomb)")
     db = tmp_path / "j.sqlite"
     summary = ingest([xlsx], db, workers=0, progress=False)
     assert summary.failed == 1 and _rows(db, "SELECT failure FROM files") == [("content",)]
@@ -916,3 +916,26 @@ def test_the_review_page_image_of_a_slow_page_is_a_placeholder_saying_why(tmp_pa
     assert kind == "image/png" and picture.startswith(b"\x89PNG")
     with pytest.raises(pages.PageError):
         pages.page_png(str(SAMPLES / "selfeval_2021.pdf"), 9)
+
+
+# --- workbook caps on what the parts declare and what they hold (issue 28 item 6) -----------------------
+
+@pytest.mark.parametrize("make, says", [
+    (lambda p: make_hostile.write_shared_strings_xlsx(p, shared_part="strings/pool.xml"), "50 million characters"),
+    (lambda p: make_hostile.write_merged_xlsx(p), "merged ranges cover over 1,000,000 cells"),
+    (lambda p: make_hostile.write_merged_xlsx(p, ref="A1:T100000", length=32_000), "merged ranges cover"),
+    (lambda p: make_hostile.write_merged_xlsx(p, ref="A1:E100000", length=32_000), "50 million characters"),
+    (lambda p: make_hostile.write_inline_strings_xlsx(p, sheets=19, mib=9.9), "50 million characters"),
+], ids=["renamed_shared_strings", "merged_whole_sheet", "long_cell_merged_2M", "long_cell_merged_500k", "inline_strings_19_sheets"])
+def test_a_workbook_bomb_that_walks_around_the_names_is_refused_before_it_is_loaded(tmp_path, capsys, make, says):
+    xlsx = make(tmp_path / "bomb.xlsx")
+    assert main(["extract", str(xlsx), "--quiet", "--max-memory", "700"]) == 1
+    line = _err_lines(capsys.readouterr().err)[0]
+    assert line.startswith(f"jixiao: {xlsx}: refused: ") and says in line
+
+
+def test_a_workbook_with_its_own_merged_title_is_not_refused(tmp_path):
+    # a form's title merged over its columns, its text repeated into each: far under every cap
+    xlsx = make_hostile.write_merged_xlsx(tmp_path / "title.xlsx", ref="A1:H2", text="项目支出绩效自评表", length=9)
+    from pipeline.load import load
+    assert "项目支出绩效自评表" in load(xlsx).text

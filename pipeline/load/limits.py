@@ -13,6 +13,7 @@ workbook over a cap is refused with a LoadError before it is loaded.
 """
 from __future__ import annotations
 
+import re
 import zipfile
 
 from ..errors import LoadError
@@ -81,38 +82,142 @@ MAX_SHEET_TEXT = 50_000_000  # characters the sheets would hold once shared stri
 _CHUNK = 1 << 20
 
 
+MAX_MERGED_AREA = 1_000_000  # cells covered by merged ranges, over all sheets: a form's merges cover a few thousand
+# A cell text at most this long is not remembered by reference while a sheet is streamed (a merged range's
+# text is counted at this length when its own cell was shorter or not seen).
+_SHORT_TEXT = 64
+_SPREADSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml."
+_SHARED_STRINGS_TYPE = _SPREADSHEET + "sharedStrings+xml"
+_WORKSHEET_TYPES = (_SPREADSHEET + "worksheet+xml", "application/vnd.ms-excel.worksheet")
+
+
 def check_workbook(path, zf: zipfile.ZipFile) -> None:
-    """Refuse an XLSX before openpyxl loads it when its shared strings, its cells or the text they would
-    make are over a cap. Counted by streaming the XML parts (already checked for entities), never by
-    building them: the lengths of the shared strings, then each sheet's cells and the shared strings
-    they repeat."""
+    """Refuse an XLSX before openpyxl loads it when what its parts hold is over a cap: shared strings,
+    cells, the characters its cells would hold (shared strings repeated, inline strings, a merged range's
+    text repeated into every cell it spans), or the area its merged ranges cover (openpyxl makes a cell
+    object for each). The parts are found by their content type, as openpyxl finds them, not by their
+    names; they are counted by streaming the XML (already checked for entities), never by building it."""
     from lxml import etree
 
-    lengths = _shared_string_lengths(path, zf, etree)
-    cells = text = 0
-    for name in sorted(n for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")):
+    shared, sheets = _parts_by_type(zf)
+    lengths = _shared_string_lengths(path, zf, shared, etree)
+    tally = _Tally(path)
+    for name in sheets:
         with zf.open(name) as fh:
-            for _, c in etree.iterparse(fh, events=("end",), tag="{*}c", resolve_entities=False, no_network=True,
-                                        huge_tree=True):
-                cells += 1
-                if c.get("t") == "s":
-                    v = c.find("{*}v")
-                    try:
-                        text += lengths[int(v.text)] if v is not None and v.text else 0
-                    except (ValueError, IndexError):
-                        pass
-                c.clear(keep_tail=False)
-                while c.getprevious() is not None:
-                    del c.getparent()[0]
-                if cells > MAX_CELLS:
-                    raise LoadError(path, f"refused: over {MAX_CELLS:,} cells (a report form has a few thousand)")
-                if text > MAX_SHEET_TEXT:
-                    raise LoadError(path, f"refused: its cells would hold over {MAX_SHEET_TEXT // 10**6} million "
-                                          f"characters of shared strings (a shared-strings bomb)")
+            for _, el in etree.iterparse(fh, events=("end",), tag=("{*}c", "{*}mergeCell"), resolve_entities=False,
+                                         no_network=True, huge_tree=True):
+                if el.tag.endswith("mergeCell"):
+                    tally.merged(el.get("ref") or "")
+                else:
+                    tally.cell(el.get("r"), _cell_length(el, lengths))
+                el.clear(keep_tail=False)
+                while el.getprevious() is not None:
+                    del el.getparent()[0]
+        tally.sheet_done()
 
 
-def _shared_string_lengths(path, zf: zipfile.ZipFile, etree) -> list[int]:
-    name = next((n for n in zf.namelist() if n.lower() == "xl/sharedstrings.xml"), None)
+def _parts_by_type(zf: zipfile.ZipFile) -> tuple[str | None, list[str]]:
+    """(the shared-strings part, the worksheet parts) named by [Content_Types].xml: by an Override for the
+    part, or by a Default for its extension; the usual names where the manifest says nothing."""
+    from lxml import etree
+    names = {n.lower(): n for n in zf.namelist()}
+    overrides, defaults = {}, {}
+    manifest = names.get("[content_types].xml")
+    if manifest is not None:
+        root = etree.fromstring(zf.read(manifest), etree.XMLParser(resolve_entities=False, no_network=True))
+        for el in root:
+            if el.tag.endswith("Override") and el.get("PartName"):
+                overrides[el.get("PartName").lstrip("/").lower()] = el.get("ContentType") or ""
+            elif el.tag.endswith("Default") and el.get("Extension"):
+                defaults[el.get("Extension").lower()] = el.get("ContentType") or ""
+
+    def kind(name: str) -> str:
+        low = name.lower()
+        return overrides.get(low) or defaults.get(low.rsplit(".", 1)[-1], "")
+
+    shared = [n for n in zf.namelist() if kind(n) == _SHARED_STRINGS_TYPE]
+    sheets = [n for n in zf.namelist() if kind(n) in _WORKSHEET_TYPES]
+    fallback_shared = names.get("xl/sharedstrings.xml")
+    fallback_sheets = sorted(n for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml"))
+    return (shared[0] if shared else fallback_shared), sorted(set(sheets) | set(fallback_sheets))
+
+
+def _cell_length(c, lengths: list[int]) -> int:
+    """How many characters cell `c` holds: its shared string's length, its inline string's, or its value's."""
+    kind = c.get("t")
+    if kind == "s":
+        v = c.find("{*}v")
+        try:
+            return lengths[int(v.text)] if v is not None and v.text else 0
+        except (ValueError, IndexError):
+            return 0
+    if kind == "inlineStr":
+        return sum(len(t.text or "") for t in c.iter("{*}t"))
+    v = c.find("{*}v")
+    return len(v.text or "") if v is not None else 0
+
+
+class _Tally:
+    """What the sheets streamed so far hold, refused the moment a cap is passed."""
+
+    def __init__(self, path):
+        self.path = path
+        self.cells = self.text = self.area = 0
+        self.long: dict[str, int] = {}  # this sheet's cells holding more than _SHORT_TEXT characters
+
+    def cell(self, ref: str | None, length: int) -> None:
+        self.cells += 1
+        self.text += length
+        if ref and length > _SHORT_TEXT:
+            self.long[ref.upper()] = length
+        if self.cells > MAX_CELLS:
+            raise LoadError(self.path, f"refused: over {MAX_CELLS:,} cells (a report form has a few thousand)")
+        self._check_text()
+
+    def merged(self, ref: str) -> None:
+        span = _range_area(ref)
+        if span is None:
+            return
+        area, top_left = span
+        self.area += area
+        if self.area > MAX_MERGED_AREA:
+            raise LoadError(self.path, f"refused: its merged ranges cover over {MAX_MERGED_AREA:,} cells "
+                                       f"(a form's merges cover a few thousand)")
+        self.text += (area - 1) * self.long.get(top_left, _SHORT_TEXT)  # the range's text repeated into each cell
+        self._check_text()
+
+    def sheet_done(self) -> None:
+        self.long = {}
+
+    def _check_text(self) -> None:
+        if self.text > MAX_SHEET_TEXT:
+            raise LoadError(self.path, f"refused: its cells would hold over {MAX_SHEET_TEXT // 10**6} million "
+                                       f"characters (a shared-strings, inline-strings or merged-cells bomb)")
+
+
+# A cell range as a mergeCell writes it: 'A1:XFD1048576', 'B3' ('$' marks allowed).
+_RANGE = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?")
+
+
+def _column_number(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _range_area(ref: str) -> tuple[int, str] | None:
+    """(cells covered, top-left reference) of a range such as 'A1:XFD1048576'; None when unreadable."""
+    m = _RANGE.fullmatch(ref.strip())
+    if not m:
+        return None
+    c0, r0 = _column_number(m[1].upper()), int(m[2])
+    c1, r1 = (_column_number(m[3].upper()), int(m[4])) if m[3] else (c0, r0)
+    left = m[1] if c0 <= c1 else m[3]
+    return (abs(c1 - c0) + 1) * (abs(r1 - r0) + 1), f"{left.upper()}{min(r0, r1)}"
+
+
+def _shared_string_lengths(path, zf: zipfile.ZipFile, name: str | None, etree) -> list[int]:
     if name is None:
         return []
     lengths: list[int] = []
