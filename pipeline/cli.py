@@ -64,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--retry-failed", action="store_true",
                    help="extract again the files stored as failed on a time or memory limit, a crash or an internal "
                         "error (a larger --timeout or --max-memory tries those that failed on it anyway)")
+    p.add_argument("--verify", action="store_true",
+                   help="read and hash every file, even one whose size and modification time are unchanged, so a "
+                        "file edited in place with its time set back is extracted again")
     p.add_argument("--follow-symlinks", action="store_true",
                    help="follow symbolic links (files and folders) that point outside the folders given")
 
@@ -149,7 +152,8 @@ def _ingest(args) -> int:
     from .dataset import ingest
     summary = ingest(args.inputs, args.db, workers=args.workers, timeout=args.timeout, max_memory_mb=args.max_memory,
                      progress=not args.quiet, executor=args.executor, scheduler=args.scheduler,
-                     prune_missing=args.prune, retry_failed=args.retry_failed, follow_symlinks=args.follow_symlinks)
+                     prune_missing=args.prune, retry_failed=args.retry_failed, follow_symlinks=args.follow_symlinks,
+                     verify=args.verify)
     lines = [f"{path}: {reason}" for path, reason in summary.failures + summary.kept_failures]
     lines += [f"{link}: a symbolic link out of the folders given, not followed (--follow-symlinks follows it)"
               for link in summary.links]

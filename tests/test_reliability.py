@@ -939,3 +939,21 @@ def test_a_workbook_with_its_own_merged_title_is_not_refused(tmp_path):
     xlsx = make_hostile.write_merged_xlsx(tmp_path / "title.xlsx", ref="A1:H2", text="项目支出绩效自评表", length=9)
     from pipeline.load import load
     assert "项目支出绩效自评表" in load(xlsx).text
+
+
+def test_a_file_edited_in_place_with_its_time_set_back_is_extracted_again_under_verify(tmp_path):
+    path = tmp_path / "in" / "r.txt"
+    path.parent.mkdir()
+    text = make_hostile.report(1)
+    path.write_text(text, encoding="utf-8")
+    db = tmp_path / "j.sqlite"
+    assert ingest([path.parent], db, workers=0, progress=False).extracted == 1
+    stat = path.stat()
+    path.write_text(text.replace("义务教育公用经费1", "义务教育公用经费7"), encoding="utf-8")  # same size
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and its time set back
+    assert ingest([path.parent], db, workers=0, progress=False).skipped == 1  # size and time say nothing
+    summary = ingest([path.parent], db, workers=0, progress=False, verify=True)
+    assert summary.extracted == 1 and summary.skipped == 0
+    live = "SELECT project_name FROM reports WHERE sha256 IN (SELECT sha256 FROM paths)"
+    assert _rows(db, live) == [("义务教育公用经费7",)]
+    assert ingest([path.parent], db, workers=0, progress=False, verify=True).duplicates == 1  # unchanged: not again

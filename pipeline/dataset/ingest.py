@@ -1,7 +1,9 @@
 """Bulk ingest: every report under the given folders into the dataset, once per distinct content.
 
 * Files are keyed by sha256: a re-run skips what is stored, a changed file is extracted again, and the
-  same content under two names is stored once with both paths.
+  same content under two names is stored once with both paths. A path whose size and modification time
+  are what they were when it was stored is taken as unchanged without reading it; `verify` reads and
+  hashes every file anyway, for a file edited in place with its time set back (a copy tool, a restore).
 * Extraction runs in worker processes (`--workers`, default: the number of cores; 0 or 1: one), each
   watched from outside by a supervisor (pipeline/supervise.py): a file over its time limit or memory
   limit has its worker killed whatever code it is in, and like one that crashes its worker or cannot
@@ -437,11 +439,12 @@ _KEPT_KINDS = ("timeout", "memory", "crash", "error")  # failures a re-run could
 
 def plan(store: Store, inputs: Iterable[str | Path], summary: IngestSummary, present: set[str] | None = None,
          legacy: dict[str, list[str]] | None = None, limits: Limits | None = None,
-         follow_symlinks: bool = False) -> list[Task]:
+         follow_symlinks: bool = False, verify: bool = False) -> list[Task]:
     """The files still to extract; every path is recorded against its content on the way. `present`
     collects every path found (as stored: `shown`); `legacy` (from `legacy_paths`) are old spellings of
     paths, taken over by the resolved path when the walk finds it. A file stored as failed is planned
-    again when `limits` say so; an input that cannot be read is stored as a failed row of its own."""
+    again when `limits` say so; an input that cannot be read is stored as a failed row of its own. With
+    `verify`, a path with its stored size and time is hashed too, and extracted again if its content changed."""
     tasks: dict[str, Task] = {}
     limits = limits or Limits()
     if legacy is None:
@@ -466,7 +469,7 @@ def plan(store: Store, inputs: Iterable[str | Path], summary: IngestSummary, pre
                     old = old[1:]
                     known = store.path_row(label)
                 store.drop_paths(old)
-            if known and known[1] == size and known[2] == mtime:
+            if known and known[1] == size and known[2] == mtime and not verify:
                 row = store.file_row(known[0])
                 if row is not None and not _again(row, limits, summary, label):
                     summary.skipped += 1  # same size and time as when it was stored: not read again
@@ -698,14 +701,15 @@ def _extract_any(path: str, extract):
 def ingest(inputs: Iterable[str | Path], db: str | Path, workers: int | None = None, timeout: float | None = 300,
            max_memory_mb: int | None = 3072, progress: bool = True, executor: str = "local",
            scheduler: str | None = None, prune_missing: bool = False, retry_failed: bool = False,
-           follow_symlinks: bool = False) -> IngestSummary:
+           follow_symlinks: bool = False, verify: bool = False) -> IngestSummary:
     """Ingest every report under `inputs` into the database `db` (created when missing; its folder must
     exist). A missing input raises IngestError, and a database that cannot be opened StoreError (a
     read-only one StoreWriteError), before anything is created; a database that fails while the batch
     runs (a full disk) raises StoreWriteError with what was stored committed. `prune_missing`: drop the
     stored files under the input folders that are gone. `retry_failed`: extract again the files stored
     as failed on a limit, a crash or an internal error (a failure on a limit is tried again anyway when
-    this run's limit is larger). `follow_symlinks`: follow symbolic links out of the folders given.
+    this run's limit is larger). `follow_symlinks`: follow symbolic links out of the folders given. `verify`:
+    hash every file, even one whose size and time are unchanged (content-hash change detection).
     SIGTERM (and SIGINT) raise `Interrupted` once the workers are stopped, its `summary` the batch so far."""
     inputs = list(inputs)
     check_inputs(inputs)
@@ -718,7 +722,7 @@ def ingest(inputs: Iterable[str | Path], db: str | Path, workers: int | None = N
     try:
         present: set[str] = set()
         legacy = legacy_paths(store)
-        tasks = plan(store, inputs, summary, present, legacy, limits, follow_symlinks)
+        tasks = plan(store, inputs, summary, present, legacy, limits, follow_symlinks, verify)
         if prune_missing:
             summary.pruned = prune(store, inputs, present, legacy, summary.unreadable)
         bar = _progress(len(tasks), progress)
