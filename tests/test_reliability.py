@@ -957,3 +957,17 @@ def test_a_file_edited_in_place_with_its_time_set_back_is_extracted_again_under_
     live = "SELECT project_name FROM reports WHERE sha256 IN (SELECT sha256 FROM paths)"
     assert _rows(db, live) == [("义务教育公用经费7",)]
     assert ingest([path.parent], db, workers=0, progress=False, verify=True).duplicates == 1  # unchanged: not again
+
+
+def test_an_xlsx_export_onto_a_full_disk_is_one_line_and_no_traceback(tmp_path, small_disk):
+    src = tmp_path / "in"
+    _write_reports(src, 30)
+    db = tmp_path / "j.sqlite"
+    ingest([src], db, workers=0, progress=False)
+    (small_disk / "filler").write_bytes(b"\0" * (32 * 2**20 - 48 * 1024))  # about 48 KB left: the workbook needs more
+    out = small_disk / "x"
+    res = subprocess.run([sys.executable, "-m", "pipeline", "export", "--db", str(db), "--format", "xlsx",
+                          "--out", str(out)], capture_output=True, text=True, cwd=ROOT)
+    assert res.returncode == 4
+    assert res.stderr.splitlines() == [f"jixiao: {out / 'jixiao.xlsx'}: cannot write (No space left on device)"]
+    assert list(out.iterdir()) == []  # no half-written workbook, no temporary file

@@ -7,6 +7,7 @@ the same guard as CSV (control characters escaped, a leading = + - @ given an ap
 """
 from __future__ import annotations
 
+import io
 import math
 import unicodedata
 from pathlib import Path
@@ -42,7 +43,11 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: Path, guard) -> None:
         sheet.append([str(c) for c in df.columns])
         for row in df.itertuples(index=False, name=None):
             sheet.append([_cell(v, guard) for v in row])
-    book.save(path)
+    # built in memory, then written in one call: a disk that fills up mid-save is one OSError, not a zip
+    # writer and a dozen sheet generators left half-closed to print their tracebacks when collected
+    buf = io.BytesIO()
+    book.save(buf)
+    Path(path).write_bytes(buf.getvalue())
 
 
 def _cell(v, guard):
