@@ -4,7 +4,9 @@
 * `finance_document` — a related finance document that is not an evaluation: final accounts (部门决算),
   a budget (部门预算, 预算公开), a target table (绩效目标表 / 目标申报表: targets, no scores);
 * `not_report` — with the reason: too little Chinese text, mostly Latin-script text (notes, code, a
-  page in another language), no report vocabulary, no figures.
+  page in another language), no report vocabulary, no figures, no key field read, or no evaluation
+  structure (a statistics bulletin or a work plan has report words and figures, but no score table, no
+  budget execution and no verdict).
 
 The signals are cheap and structural (the title and first lines, the density of report terms, the
 share of scripts, the figures), so that a README, a form template or a screenshot is never counted as
@@ -38,6 +40,12 @@ _BUDGET = regex.compile(r"(?:部门|单位)预算(?:公开|说明|报告)?|预�
 _TARGET_TABLE = regex.compile(r"绩效目标(?:申报)?表|目标申报表|绩效目标表")
 # A target table has targets; an evaluation of it has scores.
 _SCORED = regex.compile(r"得分|自评分|评分|分值")
+# What only an evaluation holds (DOMAIN.md §2): the budget's execution measured, or a verdict on the work.
+# Chinese text with report words and figures (a statistics bulletin, a work plan, a notice, a library's
+# test file) holds neither.
+_EXECUTION_TERMS = regex.compile(r"执行率|预算执行|执行数|执行情况|支出进度|资金使用率|支出率|实际支出|已支出|到位率|完成率")
+_CONCLUSION_TERMS = regex.compile(r"评价结论|自评结论|总体评价|综合评价|评价等级|自评等级|绩效等级|评价结果|自评结果|"
+                                  r"自评得分|评价得分|综合得分|总得分|自评分|绩效指标|绩效目标")
 
 
 @dataclass
@@ -71,7 +79,19 @@ def classify(text: str, record: Record | None = None) -> DocumentClass:
     if record is not None and not _key_fields_read(record):
         return DocumentClass(NOT_REPORT, "no key field read (no title, project, department, region, year, "
                                          "budget, executed amount, rate, score, grade or indicator)")
+    if not _EVALUATION.search(head) and not _evaluation_structure(text, record):
+        return DocumentClass(NOT_REPORT, "no evaluation structure (no score table, no budget execution, no "
+                                         "evaluation verdict): Chinese text with figures, not an evaluation")
     return DocumentClass(REPORT, f"an evaluation: {terms} evaluation terms, {figures} figures")
+
+
+def _evaluation_structure(text: str, record: Record | None) -> bool:
+    """Whether the text holds what an evaluation holds: a score table read, the budget's execution, or a
+    verdict (its conclusion, its grade, its performance targets and indicators)."""
+    if record is not None and (any(i.weight is not None or i.score is not None for i in record.scores.indicators)
+                               or record.budget.execution_rate is not None or record.grade.stated is not None):
+        return True
+    return bool(_EXECUTION_TERMS.search(text) or _CONCLUSION_TERMS.search(text))
 
 
 def _key_fields_read(record: Record) -> bool:

@@ -159,3 +159,41 @@ def test_finance_documents_are_stored_and_exported_in_a_table_of_their_own(tmp_p
         "final_accounts", "临澧县教育局", 2022, 12, 92.5)
     assert '"优": 10' in row["grades"]
     assert len(pd.read_csv(tmp_path / "out" / "reports.csv")) == 1
+
+
+STATISTICS_BULLETIN = """南县2019年国民经济和社会发展统计公报
+南县统计局
+一、综合
+初步核算,全年全县地区生产总值168.52亿元,比上年增长7.8%。其中,第一产业增加值40.21亿元,增长3.2%。
+全年一般公共预算收入8.65亿元,增长5.1%。一般公共预算支出42.18亿元,增长11.3%,其中民生支出33.7亿元。
+二、农业
+全年粮食播种面积98.6万亩。专项资金投入农田水利建设2.3亿元。教育经费支出9.8亿元。
+"""
+
+WORK_PLAN = """关于印发南县2021年重点民生实事工作方案的通知
+各乡镇人民政府,县直各单位:
+一、主要任务
+(一)新建农村公路50公里,安排资金3000万元;(二)改造农村危房200户,每户补助资金2万元,共计400万元;
+(三)新建幼儿园3所,预算投资1500万元。
+二、资金保障
+县财政局负责统筹专项资金,确保资金及时足额到位,各部门按预算管理有关规定使用资金。
+南县人民政府办公室 2021年2月3日
+"""
+
+FRAGMENT_WITH_VERDICT = """产出指标数量指标足额保障率=100% 22.5 科目调整次数≤10次 22.5 时效指标按时发放率=100% 22.5
+效益指标经济效益指标结余率≤5% 22.5 合计100 评价结论及时、足额缴纳。存在问题暂无改进措施暂无"""
+
+
+def test_chinese_text_with_budget_words_and_figures_but_no_evaluation_is_not_a_report(tmp_path):
+    # a statistics bulletin and a work plan: years, places, 预算 and 资金 and amounts, but no score table,
+    # no budget execution and no verdict (they were stored as reports before)
+    for name, text in (("bulletin", STATISTICS_BULLETIN), ("plan", WORK_PLAN)):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        [record] = pipeline.extract(path) or [None]
+        got = classify(text, record)
+        assert got.name == NOT_REPORT and "no evaluation structure" in got.reason, name
+
+
+def test_a_fragment_of_a_score_table_with_its_verdict_is_still_a_report():
+    assert classify(FRAGMENT_WITH_VERDICT).name == REPORT
