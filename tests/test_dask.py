@@ -16,6 +16,7 @@ from pipeline.dataset.store import Store
 distributed = pytest.importorskip("distributed")
 sys.path.insert(0, str(ROOT / "scripts"))
 from corpus import write_corpus  # noqa: E402
+import make_hostile  # noqa: E402
 
 
 def _records(db) -> dict:
@@ -79,3 +80,35 @@ def test_a_url_archive_is_listed_and_read_through_fsspec(tmp_path, cluster):
         paths = [r[0] for r in c.execute("SELECT path FROM paths")]
         sources = [json.loads(r[0])["source"]["path"] for r in c.execute("SELECT record_json FROM reports")]
     assert all(p.startswith("file://") for p in paths) and sorted(paths) == sorted(sources)
+
+
+def _memory_bomb(path):
+    """A workbook of 1.2 million small numbers, under every cap: openpyxl's grid of it takes well over 1 GiB."""
+    rows = 60_000
+    body = "<sheetData>" + "".join(f'<row r="{r}">' + "".join(f'<c r="{c}{r}"><v>{r}</v></c>' for c in "ABCDEFGHIJKLMNOPQRST")
+                                   + "</row>" for r in range(1, rows + 1)) + "</sheetData>"
+    return make_hostile.write_workbook(path, [body])
+
+
+def _failures(db) -> dict:
+    with sqlite3.connect(db) as c:
+        return dict(c.execute("SELECT p.path, f.failure || ': ' || f.error FROM files f JOIN paths p "
+                              "ON p.sha256 = f.sha256 WHERE f.status = 'failed'").fetchall())
+
+
+def test_the_time_and_memory_limits_hold_on_dask_workers(tmp_path, cluster):
+    # a page of 60000 full-page fills (a pypdfium2 render() for OCR that runs for many seconds) and a workbook
+    # whose grid grows past the memory limit: killed from outside in the Dask worker as in a local worker
+    src = tmp_path / "in"
+    write_corpus(src, 2, seed=5)
+    (tmp_path / "slow").mkdir()
+    slow = make_hostile.write_slow_render_pdf(tmp_path / "slow" / "slow.pdf", side_pt=595, fills=60_000)
+    big = _memory_bomb(src / "big.xlsx")
+    db = tmp_path / "dask.sqlite"
+    summary = ingest([src], db, executor="dask", scheduler=cluster.scheduler_address, progress=False,
+                     timeout=120, max_memory_mb=300)
+    assert summary.extracted == 2 and summary.failed == 1
+    assert _failures(db) == {str(big): "memory: over the memory limit (300 MiB)"}
+    summary = ingest([slow], db, executor="dask", scheduler=cluster.scheduler_address, progress=False,
+                     timeout=5, max_memory_mb=3072)
+    assert summary.failed == 1 and _failures(db)[str(slow)] == "timeout: over the time limit (5 s)"

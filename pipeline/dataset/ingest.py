@@ -730,7 +730,8 @@ def ingest(inputs: Iterable[str | Path], db: str | Path, workers: int | None = N
         claim = _claimer(store, summary, bar, timeout)
         if executor == "dask":
             from .dask_executor import run_dask
-            run_dask([t for t in tasks if claim(t)], on_done, workers=workers, timeout=timeout, scheduler=scheduler)
+            run_dask([t for t in tasks if claim(t)], on_done, workers=workers, timeout=timeout, scheduler=scheduler,
+                     max_memory_mb=max_memory_mb)
         else:  # --workers 0 or 1: one supervised worker, so that the limits hold there too
             slots = (os.cpu_count() or 1) if workers is None else max(1, workers)
             run_local(tasks, on_done, slots, timeout, max_memory_mb, claim, summary)
