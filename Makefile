@@ -91,7 +91,7 @@ test-e2e: install system-deps
 # (files, tracebacks, hangs past the limit, lost files, worker peak memory; scripts/fuzz_ingest.py).
 fuzz: install
 	JIXIAO_FUZZ_EXAMPLES=3000 $(BIN)/pytest -q -p no:cacheprovider tests/test_hostile.py -k "random or mutated"
-	$(BIN)/python scripts/fuzz_ingest.py --files 300
+	$(BIN)/python scripts/fuzz_ingest.py --files 300 --executor both
 
 bench: install
 	$(BIN)/python bench/bench_text.py

@@ -67,6 +67,15 @@ class SupervisorStats:
     peak_worker_mib: float = 0.0  # the most memory a worker and its children held for a file, as polled
     most_past_limit_s: float = 0.0  # the longest a file ran past its time limit before its worker was gone
 
+    def add(self, other: SupervisorStats) -> None:
+        """Count in what another supervisor saw (one per Dask task)."""
+        self.files += other.files
+        self.over_time += other.over_time
+        self.over_memory += other.over_memory
+        self.died += other.died
+        self.peak_worker_mib = max(self.peak_worker_mib, other.peak_worker_mib)
+        self.most_past_limit_s = max(self.most_past_limit_s, other.most_past_limit_s)
+
 
 def time_limit_reason(seconds: float) -> str:
     return f"over the time limit ({seconds:g} s)"

@@ -14,6 +14,10 @@ It is ingested with `--timeout` and `--max-memory`; the workers' library chatter
     peak memory  the most a worker held for one file (the limit beside it)
 
     python scripts/fuzz_ingest.py [--files N] [--timeout S] [--max-memory MIB] [--workers N] [--seed K]
+                                  [--executor local|dask|both]
+
+With `--executor both` (what `make fuzz` runs) the same corpus is ingested by local workers and by a Dask
+LocalCluster of as many workers, each into its own database, and both must meet the same limits.
 """
 from __future__ import annotations
 
@@ -90,6 +94,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--max-memory", type=int, default=1536)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=int, default=15)
+    ap.add_argument("--executor", choices=("local", "dask", "both"), default="local")
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory(prefix="jixiao-fuzz-") as tmp:
@@ -100,50 +105,59 @@ def main(argv: list[str]) -> int:
         on_disk = sum(len(files) for _, _, files in os.walk(corpus))
         chatter = Path(tmp) / "chatter.log"
         os.environ["JIXIAO_CHATTER"] = str(chatter)
-        db = Path(tmp) / "fuzz.sqlite"
+        executors = ("local", "dask") if args.executor == "both" else (args.executor,)
+        bad = 0
+        for executor in executors:
+            bad |= _ingest_and_report(args, corpus, on_disk, chatter, Path(tmp) / f"fuzz-{executor}.sqlite", executor)
+        return bad
 
-        from pipeline.dataset import ingest
-        started = time.perf_counter()
-        tracebacks_driver = 0
-        try:
-            summary = ingest([corpus], db, workers=args.workers, timeout=args.timeout,
-                             max_memory_mb=args.max_memory, progress=False)
-        except Exception:  # noqa: BLE001 - counted, then shown
-            import traceback
-            traceback.print_exc()
-            tracebacks_driver = 1
-            raise
-        seconds = time.perf_counter() - started
-        with sqlite3.connect(db) as c:
-            stored_paths = c.execute("SELECT COUNT(*) FROM paths").fetchone()[0]
-            errors = c.execute("SELECT p.path, f.error FROM files f JOIN paths p ON p.sha256 = f.sha256 "
-                               "WHERE f.failure IN ('error', 'timeout', 'memory', 'crash') ORDER BY p.path").fetchall()
-            internal = sum(1 for _, e in errors if e.startswith("internal error"))
-            kinds = dict(c.execute("SELECT COALESCE(failure, status), COUNT(*) FROM files GROUP BY 1").fetchall())
-            hangs = c.execute("SELECT COUNT(*) FROM files WHERE seconds > ?", (args.timeout + 1.0,)).fetchone()[0]
-            garbage = c.execute("SELECT COUNT(*) FROM files f JOIN paths p ON p.sha256 = f.sha256 "
-                                "WHERE f.status = 'done' AND f.document_class IS NULL AND "
-                                "(p.path LIKE '%/random/%')").fetchone()[0]
-        chatter_text = chatter.read_text(encoding="utf-8", errors="replace") if chatter.exists() else ""
-        tracebacks = tracebacks_driver + chatter_text.count("Traceback (most recent call last)")
-        sup = summary.supervision
-        lost = summary.seen - stored_paths - len(summary.links)
-        print(f"fuzz ingest, seed {args.seed}: {on_disk} files on disk, {summary.seen} seen, "
-              f"{summary.extracted} extracted ({summary.reports} report(s), {summary.not_reports} not a report), "
-              f"{summary.failed} failed, {summary.duplicates} duplicate(s); {seconds:.0f} s, {args.workers} workers")
-        print(f"  failures by kind: {dict(sorted(kinds.items()))}")
-        print(f"  tracebacks: {tracebacks} (+ {internal} file(s) stored as internal errors)")
-        print(f"  hangs past the limit: {hangs} file(s) ran over {args.timeout + 1:g} s "
-              f"(--timeout {args.timeout:g} s: {sup.over_time} file(s) stopped at it, at most "
-              f"{sup.most_past_limit_s:.2f} s past it)")
-        print(f"  lost files: {lost}")
-        print(f"  random bytes stored as a report: {garbage}")
-        print(f"  worker peak memory: {sup.peak_worker_mib:.0f} MiB for one file (--max-memory {args.max_memory}; "
-              f"{sup.over_memory} file(s) stopped at it); workers died: {sup.died}")
-        for path, error in errors[:20]:
-            print(f"    {Path(path).relative_to(corpus.resolve()) if path.startswith(str(corpus.resolve())) else path}: {error}")
-        bad = tracebacks or internal or lost or hangs or garbage
-        return 1 if bad else 0
+
+def _ingest_and_report(args, corpus: Path, on_disk: int, chatter: Path, db: Path, executor: str) -> int:
+    if chatter.exists():
+        chatter.unlink()
+
+    from pipeline.dataset import ingest
+    started = time.perf_counter()
+    tracebacks_driver = 0
+    try:
+        summary = ingest([corpus], db, workers=args.workers, timeout=args.timeout,
+                         max_memory_mb=args.max_memory, progress=False, executor=executor)
+    except Exception:  # noqa: BLE001 - counted, then shown
+        import traceback
+        traceback.print_exc()
+        tracebacks_driver = 1
+        raise
+    seconds = time.perf_counter() - started
+    with sqlite3.connect(db) as c:
+        stored_paths = c.execute("SELECT COUNT(*) FROM paths").fetchone()[0]
+        errors = c.execute("SELECT p.path, f.error FROM files f JOIN paths p ON p.sha256 = f.sha256 "
+                           "WHERE f.failure IN ('error', 'timeout', 'memory', 'crash') ORDER BY p.path").fetchall()
+        internal = sum(1 for _, e in errors if e.startswith("internal error"))
+        kinds = dict(c.execute("SELECT COALESCE(failure, status), COUNT(*) FROM files GROUP BY 1").fetchall())
+        hangs = c.execute("SELECT COUNT(*) FROM files WHERE seconds > ?", (args.timeout + 1.0,)).fetchone()[0]
+        garbage = c.execute("SELECT COUNT(*) FROM files f JOIN paths p ON p.sha256 = f.sha256 "
+                            "WHERE f.status = 'done' AND f.document_class IS NULL AND "
+                            "(p.path LIKE '%/random/%')").fetchone()[0]
+    chatter_text = chatter.read_text(encoding="utf-8", errors="replace") if chatter.exists() else ""
+    tracebacks = tracebacks_driver + chatter_text.count("Traceback (most recent call last)")
+    sup = summary.supervision
+    lost = summary.seen - stored_paths - len(summary.links)
+    print(f"fuzz ingest, seed {args.seed}: {on_disk} files on disk, {summary.seen} seen, "
+          f"{summary.extracted} extracted ({summary.reports} report(s), {summary.not_reports} not a report), "
+          f"{summary.failed} failed, {summary.duplicates} duplicate(s); {seconds:.0f} s, {args.workers} {executor} workers")
+    print(f"  failures by kind: {dict(sorted(kinds.items()))}")
+    print(f"  tracebacks: {tracebacks} (+ {internal} file(s) stored as internal errors)")
+    print(f"  hangs past the limit: {hangs} file(s) ran over {args.timeout + 1:g} s "
+          f"(--timeout {args.timeout:g} s: {sup.over_time} file(s) stopped at it, at most "
+          f"{sup.most_past_limit_s:.2f} s past it)")
+    print(f"  lost files: {lost}")
+    print(f"  random bytes stored as a report: {garbage}")
+    print(f"  worker peak memory: {sup.peak_worker_mib:.0f} MiB for one file (--max-memory {args.max_memory}; "
+          f"{sup.over_memory} file(s) stopped at it); workers died: {sup.died}")
+    for path, error in errors[:20]:
+        print(f"    {Path(path).relative_to(corpus.resolve()) if path.startswith(str(corpus.resolve())) else path}: {error}")
+    bad = tracebacks or internal or lost or hangs or garbage
+    return 1 if bad else 0
 
 
 if __name__ == "__main__":

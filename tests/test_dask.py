@@ -15,8 +15,8 @@ from pipeline.dataset.store import Store
 
 distributed = pytest.importorskip("distributed")
 sys.path.insert(0, str(ROOT / "scripts"))
-from corpus import write_corpus  # noqa: E402
 import make_hostile  # noqa: E402
+from corpus import write_corpus  # noqa: E402
 
 
 def _records(db) -> dict:
@@ -112,3 +112,16 @@ def test_the_time_and_memory_limits_hold_on_dask_workers(tmp_path, cluster):
     summary = ingest([slow], db, executor="dask", scheduler=cluster.scheduler_address, progress=False,
                      timeout=5, max_memory_mb=3072)
     assert summary.failed == 1 and _failures(db)[str(slow)] == "timeout: over the time limit (5 s)"
+
+
+def test_the_fuzz_ingest_meets_the_same_limits_on_local_workers_and_on_dask():
+    import subprocess
+    res = subprocess.run([sys.executable, str(ROOT / "scripts" / "fuzz_ingest.py"), "--files", "12", "--executor", "both"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=900)
+    assert res.returncode == 0, res.stdout + res.stderr[-2000:]
+    for executor in ("local", "dask"):
+        [block] = [b for b in res.stdout.split("fuzz ingest, ")[1:] if f"{executor} workers" in b]
+        for line in ("tracebacks: 0 (+ 0", "hangs past the limit: 0 file(s)", "lost files: 0",
+                     "random bytes stored as a report: 0"):
+            assert line in block, (executor, block)
+        assert "worker peak memory: " in block and "workers died: 0" in block

@@ -19,8 +19,11 @@ from .ingest import Outcome, Task, _work
 
 
 def run_dask(tasks: list[Task], on_done, workers: int | None = None, timeout: float | None = None,
-             scheduler: str | None = None, client=None, max_memory_mb: int | None = None) -> None:
+             scheduler: str | None = None, client=None, max_memory_mb: int | None = None, summary=None) -> None:
     from distributed import Client, LocalCluster, as_completed
+
+    from ..supervise import SupervisorStats
+    stats = SupervisorStats()
 
     own_cluster = own_client = None
     if client is None:
@@ -46,8 +49,13 @@ def run_dask(tasks: list[Task], on_done, workers: int | None = None, timeout: fl
                 outcome = fut.result()
             except Exception as exc:  # noqa: BLE001 - KilledWorker and friends: the file fails alone
                 outcome = Outcome(task.sha256, "failed", [], f"the Dask task failed ({type(exc).__name__}: {exc})", 0.0)
+            if outcome.supervision is not None:
+                stats.add(outcome.supervision)
+                outcome.supervision = None
             on_done(task, outcome)
             fut.release()
+        if summary is not None:
+            summary.supervision = stats
     finally:
         if own_client is not None:
             own_client.close()
@@ -66,9 +74,10 @@ def supervised_extract(path: str, sha256: str, timeout: float | None, max_memory
     if me.daemon:
         me.daemon = False
     results: list = []
-    Supervisor(_work, 1, FileLimits(timeout or None, max_memory_mb or None)).run(
-        [(path, sha256, max_memory_mb)], lambda _job, result: results.append(result))
+    supervisor = Supervisor(_work, 1, FileLimits(timeout or None, max_memory_mb or None))
+    supervisor.run([(path, sha256, max_memory_mb)], lambda _job, result: results.append(result))
     result = results[0]
     if isinstance(result, Overrun):
-        return Outcome(sha256, "failed", [], result.reason, result.seconds, failure=result.failure, limit=result.limit)
+        result = Outcome(sha256, "failed", [], result.reason, result.seconds, failure=result.failure, limit=result.limit)
+    result.supervision = supervisor.stats
     return result

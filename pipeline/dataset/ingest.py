@@ -148,6 +148,7 @@ class Outcome:
     failure: str | None = None  # what a failure failed on (store.FAILURE_KINDS); None: from its reason
     limit: float | None = None  # the --timeout (s) or --max-memory (MiB) it failed under
     finance: list[dict] = field(default_factory=list)  # finance documents' records: a table of their own
+    supervision: SupervisorStats | None = None  # a Dask task's supervisor figures, summed by the driver
 
 
 @dataclass
@@ -167,7 +168,7 @@ class IngestSummary:
     kept_failures: list[tuple[str, str]] = field(default_factory=list)  # failed before on a limit or crash, not tried again
     links: list[str] = field(default_factory=list)  # symbolic links out of the folders given, not followed
     unreadable: list[str] = field(default_factory=list)  # folders the walk could not list (kept by a prune)
-    supervision: SupervisorStats | None = None  # what the workers' supervisor saw (local executor)
+    supervision: SupervisorStats | None = None  # what the workers' supervisors saw (local, or summed over Dask tasks)
 
     def __str__(self) -> str:
         rate = self.extracted / self.seconds if self.seconds else 0.0
@@ -731,7 +732,7 @@ def ingest(inputs: Iterable[str | Path], db: str | Path, workers: int | None = N
         if executor == "dask":
             from .dask_executor import run_dask
             run_dask([t for t in tasks if claim(t)], on_done, workers=workers, timeout=timeout, scheduler=scheduler,
-                     max_memory_mb=max_memory_mb)
+                     max_memory_mb=max_memory_mb, summary=summary)
         else:  # --workers 0 or 1: one supervised worker, so that the limits hold there too
             slots = (os.cpu_count() or 1) if workers is None else max(1, workers)
             run_local(tasks, on_done, slots, timeout, max_memory_mb, claim, summary)
