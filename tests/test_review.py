@@ -495,3 +495,39 @@ def test_a_version_6_database_gets_the_finance_documents_table_on_open(tmp_path)
         assert store.query("SELECT COUNT(*) FROM finance_documents")[0][0] == 0
     finally:
         store.close()
+
+
+def test_review_work_reaches_the_audit_the_list_and_the_wide_export(store, db, tmp_path):
+    # the auditor dismisses one flag as a false alarm and corrects the total, which mends the two sum checks:
+    # no flag stands, and every place that counts flags says so
+    rid = _flawed_id(store)
+    assert sorted(c["id"] for c in ledger.reviewed(store, rid).checks if c["status"] == "fail") == \
+        ["execution_rate", "indicator_scores_sum", "selfeval_total"]
+    assert [r.n_failed for r in listing.reports(store, listing.Filters(flagged=True))] == [3]
+    ledger.save_verdict(store, rid, "execution_rate", "false_alarm", "the rate is printed rounded")
+    assert [r.n_failed for r in listing.reports(store, listing.Filters(flagged=True))] == [2]
+    ledger.save_correction(store, rid, "/scores/total_score", "95.5", "the total is a slip")
+    assert listing.reports(store, listing.Filters(flagged=True)) == []
+    assert {r.report_id: r.n_failed for r in listing.reports(store, listing.Filters())}[rid] == 0
+
+    from pipeline.audit import build_audit
+    got = build_audit(store, tmp_path / "audit.html", images=False)
+    html = (tmp_path / "audit.html").read_text(encoding="utf-8")
+    assert got["flagged"] == 0 and '<td id="n-flagged">0</td>' in html and '<td id="n-dismissed">1</td>' in html
+    dismissed = html.split('id="dismissed"')[1]
+    assert "execution_rate" in dismissed and "误报 / false alarm" in dismissed and "the rate is printed rounded" in dismissed
+    assert "总分: <s>96.5</s> → <b>95.5</b> (the total is a slip)" in dismissed
+
+    export(store, tmp_path / "out", "csv")
+    wide = pd.read_csv(tmp_path / "out" / "reports_wide.csv").set_index("report_id")
+    assert wide.loc[rid, "total_score"] == 96.5 and wide.loc[rid, "total_score_corrected"] == 95.5
+    assert wide.loc[rid, "n_failed_checks"] == 3 and wide.loc[rid, "n_failed_reviewed"] == 0
+
+
+def test_a_confirmed_flag_stays_flagged_in_the_audit_with_the_verdict_shown(store, tmp_path):
+    rid = _flawed_id(store)
+    ledger.save_verdict(store, rid, "selfeval_total", "confirmed", "checked against the paper copy")
+    from pipeline.audit import build_audit
+    assert build_audit(store, tmp_path / "audit.html", images=False)["flagged"] == 1
+    flagged = (tmp_path / "audit.html").read_text(encoding="utf-8").split('id="flagged"')[1].split('id="needs-look"')[0]
+    assert "确认 / confirmed" in flagged and "checked against the paper copy" in flagged

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from ..dataset.export import cross_checks, read_tables, write_text_atomic
 from ..dataset.store import Store
+from ..review import ledger
+from ..review.dataset import add_review
 from .charts import year_chart
 from .crops import Box, CitedCell, Crop, PageImages, crop_cells, opener_for, placed_texts
 from .names import value_name
@@ -48,6 +50,17 @@ class FailedCheck:
     figures: list[Figure]
     cited: list[CitedValue]
     crops: list[Crop] = field(default_factory=list)
+    verdict: str | None = None  # the auditor's, in the review: confirmed | false_alarm
+    verdict_note: str | None = None
+
+
+@dataclass(frozen=True)
+class ShownCorrection:
+    """A value the auditor corrected in the review, as the audit lists it."""
+    field: str
+    old_value: str
+    new_value: str
+    note: str | None
 
 
 @dataclass
@@ -61,16 +74,23 @@ class FlaggedReport:
     total_score: float | None
     paths: list[str]
     checks: list[FailedCheck]
+    corrections: list[ShownCorrection] = field(default_factory=list)
 
 
 def build_audit(store: Store, out_html, images: bool = True) -> dict:
-    tables = read_tables(store, records=False)  # each flagged record is read on its own below
+    # each flagged record is read on its own below; the review's corrections and verdicts come with the tables
+    tables = add_review(store, read_tables(store, records=False))
     reports, checks, files = tables["reports"], tables["checks"], tables["files"]
     paths = files.groupby("sha256")["path"].apply(sorted).to_dict() if len(files) else {}
-    failed = checks[checks["status"] == "fail"] if len(checks) else checks
-    warned = checks[checks["status"] == "warn"] if len(checks) else checks
+    status = _status_in_force(checks)
+    dismissed_mask = (checks["verdict"].astype(object) == "false_alarm") if len(checks) else status
+    # a flag is a certain failure on the record in force (re-checked after corrections) that the auditor has
+    # not dismissed as a false alarm; dismissed ones are listed apart with the auditor's note
+    failed = checks[(status == "fail") & ~dismissed_mask] if len(checks) else checks
+    dismissed = checks[(status == "fail") & dismissed_mask] if len(checks) else checks
+    warned = checks[status == "warn"] if len(checks) else checks
     # failures resting on an unsure reading (pipeline/verify/certainty.py): shown apart, never counted as flags
-    unsure = checks[(checks["finding"] == "fail") & (checks["status"] != "fail")] if len(checks) else checks
+    unsure = checks[(checks["finding"] == "fail") & (status != "fail")] if len(checks) else checks
     look_ids = list(dict.fromkeys(unsure["report_id"])) if len(unsure) else []
     flagged_ids = list(dict.fromkeys(failed["report_id"])) if len(failed) else []
     anchors = {rid: f"report-{k + 1}" for k, rid in enumerate(flagged_ids[:MAX_FLAGGED])}
@@ -81,6 +101,9 @@ def build_audit(store: Store, out_html, images: bool = True) -> dict:
     flagged = [_flagged(store, reports, failed, paths, rid, anchors[rid], pages) for rid in flagged_ids[:MAX_FLAGGED]]
     look = [_flagged(store, reports, unsure, paths, rid, f"look-{k + 1}", pages)
             for k, rid in enumerate(look_ids[:MAX_FLAGGED])]
+    dismissed_ids = list(dict.fromkeys(dismissed["report_id"])) if len(dismissed) else []
+    cleared = [_flagged(store, reports, dismissed, paths, rid, f"dismissed-{k + 1}", None)
+               for k, rid in enumerate(dismissed_ids[:MAX_FLAGGED])]
     by_check = Counter(failed["check_id"]) if len(failed) else Counter()
     check_links = {cid: [{"anchor": anchors[rid], "title": _title_of(reports, rid)}
                          for rid in dict.fromkeys(failed[failed["check_id"] == cid]["report_id"]) if rid in anchors]
@@ -91,6 +114,7 @@ def build_audit(store: Store, out_html, images: bool = True) -> dict:
         "by_check": [{"id": cid, "n": n, "rule": _rule_of(cid), "reports": check_links[cid]} for cid, n in by_check.most_common()],
         "flagged": flagged, "more_flagged": max(0, len(flagged_ids) - MAX_FLAGGED),
         "look": look, "n_look": len(look_ids), "more_look": max(0, len(look_ids) - MAX_FLAGGED),
+        "dismissed": cleared, "n_dismissed": len(dismissed_ids),
         "failed_files": files[files["status"] == "failed"][["path", "error"]].to_dict("records") if len(files) else [],
         "not_reports": _not_reports(files), "not_read": _not_read(reports, paths),
         "cross": _cross(tables, reports, paths, anchors),
@@ -100,6 +124,14 @@ def build_audit(store: Store, out_html, images: bool = True) -> dict:
     write_text_atomic(out_html, render(context))  # a temporary name, renamed: a failure leaves no half-written report
     return {"reports": context["n_reports"], "flagged": context["n_flagged"], "needs_look": context["n_look"],
             "path": str(out_html)}
+
+
+def _status_in_force(checks):
+    """Each check's status on the record in force: re-run on the corrected record where the auditor
+    corrected a value, as extracted elsewhere."""
+    if not len(checks):
+        return checks.get("status", checks)
+    return checks["status_corrected"].astype(object).where(checks["status_corrected"].notna(), checks["status"])
 
 
 def _cited_pages(store, paths, failed, rids) -> list[tuple[str, int]]:
@@ -119,24 +151,29 @@ def _cited_pages(store, paths, failed, rids) -> list[tuple[str, int]]:
 
 def _flagged(store, reports, failed, paths, rid, anchor, pages) -> FlaggedReport:
     row = reports[reports["report_id"] == rid].iloc[0].to_dict()
-    record = json.loads(store.query("SELECT record_json FROM reports WHERE id = ?", (rid,))[0][0])
+    review = ledger.reviewed(store, rid)
+    record = review.extracted
     files = paths.get(row["sha256"]) or [record["source"].get("path")]
     failing = set(failed[failed["report_id"] == rid]["check_id"])  # the table's verdicts (they may be re-checked)
     placed = placed_texts(record.get("provenance"))
     items = []
-    for c in record["checks"]:
+    for c in review.checks:  # the checks on the record in force: re-run where a value was corrected
         if c["id"] not in failing:
             continue
         cited = [CitedValue(k, value_name(record, ev.get("pointer")), ev.get("page"), ev.get("text"), ev.get("pointer"))
                  for k, ev in enumerate(c.get("evidence") or [], start=1)]
-        item = FailedCheck(c["id"], c["message"], _figures(c), cited)
+        verdict = review.verdicts.get(c["id"])
+        item = FailedCheck(c["id"], c["message"], _figures(c), cited, verdict=verdict.verdict if verdict else None,
+                           verdict_note=verdict.note if verdict else None)
         if pages is not None and files[0]:
             cells = [CitedCell(k, ev["page"], box) for k, ev in enumerate(c.get("evidence") or [], start=1)
                      if isinstance(ev.get("page"), int) and (box := Box.of(ev.get("bbox"))) is not None]
             item.crops = crop_cells(pages, files[0], cells, placed) if cells else []
         items.append(item)
+    corrections = [ShownCorrection(c.field, _show(c.old_value), _show(c.new_value), c.note)
+                   for c in review.corrected().values()]
     return FlaggedReport(anchor, rid, row.get("title") or "(无标题 / no title)", row.get("project_name"),
-                         row.get("department"), _int(row.get("year")), row.get("total_score"), files, items)
+                         row.get("department"), _int(row.get("year")), row.get("total_score"), files, items, corrections)
 
 
 def _figures(check: dict) -> list[Figure]:

@@ -1,5 +1,6 @@
 """The audit page's HTML: one file, no network (inline CSS and SVG, pictures as data URIs), every text
-autoescaped. Anchors: #summary, #checks, #charts, #flagged, #report-N (one per flagged report), #cross,
+autoescaped. Anchors: #summary, #checks, #charts, #flagged, #report-N (one per flagged report), #needs-look,
+#dismissed (flags the auditor dismissed in the review), #cross,
 #failed-files, #not-read, #not-reports."""
 from __future__ import annotations
 
@@ -26,13 +27,18 @@ nav.toc{background:#f7f7f7;border:1px solid #ddd;padding:8px 16px;font-size:14px
 .figures td{font-size:14px} .figures .stated{background:#fff6e0} .figures .computed{background:#e8f1fb}
 .cited{font-size:13px;margin:4px 0} .num{display:inline-block;min-width:1.4em;color:#d61e1e;font-weight:bold}
 .crop img{border:1px solid #888;max-width:100%;margin:4px 0} .raw{background:#f6f6f6;padding:2px 6px;font-family:monospace}
+.verdict{font-size:13px;margin:4px 0} .verdict.confirmed b{color:#b00} .verdict.false_alarm b{color:#2a7}
+.dismissed{border:1px solid #2a7;border-radius:6px;padding:8px 12px;margin:16px 0} .correction{font-size:13px;margin-left:12px}
 .summary td{font-size:15px} .top{font-size:12px;float:right} svg text{font-family:inherit}
 </style></head><body>
 {% macro report_block(r, box, mark) %}<div class="{{ box }}" id="{{ r.anchor }}" data-report="{{ r.id }}">
 <a class="top" href="#top">↑ 目录 / contents</a>
 <div><b>{{ r.title }}</b> — {{ r.project or "—" }} — {{ r.department or "—" }} — {{ r.year or "—" }} — 总分 {{ r.total_score if r.total_score is not none else "—" }}</div>
 <div>文件 / {{ "file" if r.paths|length == 1 else "files" }}: {% for p in r.paths %}<span class="raw">{{ p }}</span>{% if not loop.last %} {% endif %}{% endfor %}</div>
+{% if r.corrections %}<div class="corrections">审核人更正 / corrected by the auditor:
+{% for x in r.corrections %}<div class="correction">{{ x.field }}: <s>{{ x.old_value }}</s> → <b>{{ x.new_value }}</b>{% if x.note %} ({{ x.note }}){% endif %}</div>{% endfor %}</div>{% endif %}
 {% for c in r.checks %}<div class="check" data-check="{{ c.id }}"><span class="{{ mark }}">{{ c.id }}</span>: {{ c.message }}
+{% if c.verdict %}<div class="verdict {{ c.verdict }}">审核结论 / auditor's verdict: <b>{{ "确认 / confirmed" if c.verdict == "confirmed" else "误报 / false alarm" }}</b>{% if c.verdict_note %} — {{ c.verdict_note }}{% endif %}</div>{% endif %}
 <table class="figures"><tr>{% for f in c.figures %}<td class="{{ f.role }}">{{ f.label }} <b>{{ f.value }}</b></td>{% endfor %}</tr></table>
 {% for v in c.cited %}<div class="cited" data-pointer="{{ v.pointer }}"><span class="num">{{ v.number }}</span>{{ v.name }}{% if v.page %} — 第{{ v.page }}页 / page {{ v.page }}{% endif %}: <span class="raw">{{ v.text if v.text is not none else "—" }}</span></div>
 {% endfor %}
@@ -49,6 +55,7 @@ nav.toc{background:#f7f7f7;border:1px solid #ddd;padding:8px 16px;font-size:14px
 {% for r in flagged %}<li><a href="#{{ r.anchor }}">{{ r.title }}</a> — {{ r.checks|map(attribute="id")|join(", ") }}</li>
 {% endfor %}</ul></li>
 <li><a href="#needs-look">需复核的报告 / reports that need a look</a> ({{ look|length }})</li>
+{% if dismissed %}<li><a href="#dismissed">审核为误报 / dismissed by the auditor</a> ({{ dismissed|length }})</li>{% endif %}
 {% if cross %}<li><a href="#cross">跨报告核对 / across reports</a></li>{% endif %}
 {% if failed_files %}<li><a href="#failed-files">读取失败的文件 / files that failed</a></li>{% endif %}
 {% if not_read %}<li><a href="#not-read">未能读取 / not read</a></li>{% endif %}
@@ -60,6 +67,7 @@ nav.toc{background:#f7f7f7;border:1px solid #ddd;padding:8px 16px;font-size:14px
 <tr><td>文件数 / files</td><td>{{ n_files }}</td></tr>
 <tr><td>有未通过核对的报告 / flagged reports</td><td id="n-flagged">{{ n_flagged }}</td></tr>
 <tr><td>需复核的报告（读取不确定，未计为未通过）/ reports that need a look (the reading is unsure; not counted as flagged)</td><td id="n-look">{{ n_look }}</td></tr>
+<tr><td>审核为误报的报告（未计为未通过）/ reports whose flags the auditor dismissed (not counted as flagged)</td><td id="n-dismissed">{{ n_dismissed }}</td></tr>
 <tr><td>有警告的报告 / reports with warnings</td><td>{{ n_warned }}</td></tr>
 <tr><td>读取失败的文件 / files that failed</td><td>{{ failed_files|length }}</td></tr>
 <tr><td>不是报告的文件 / files that are not reports</td><td>{{ not_reports|length }}</td></tr>
@@ -101,6 +109,9 @@ these checks did not hold on the figures as read, but the reading itself is unsu
 {% for r in look %}{{ report_block(r, "needs-look", "warn") }}
 {% else %}<p>没有需复核的报告 / none.</p>{% endfor %}
 {% if more_look %}<p>另有 {{ more_look }} 份报告未列出 / {{ more_look }} more not shown.</p>{% endif %}
+{% if dismissed %}<h2 id="dismissed">审核为误报 / dismissed by the auditor</h2>
+<p class="cited">这些核对未通过，但审核人在复核中判为误报（理由见每条）/ these checks failed, and the auditor judged them false alarms in the review (the note is given with each).</p>
+{% for r in dismissed %}{{ report_block(r, "dismissed", "warn") }}{% endfor %}{% endif %}
 {% if cross %}<h2 id="cross">跨报告核对 / across reports</h2><table><tr><th>check</th><th>message</th><th>报告与文件 / reports and files</th></tr>
 {% for f in cross %}<tr><td>{{ f.check_id }}</td><td>{{ f.message }}</td><td>{% for r in f.reports %}<div>{% if r.anchor %}<a href="#{{ r.anchor }}">{{ r.title }}</a>{% else %}{{ r.title }}{% endif %}:
 {% for p in r.files %}<span class="raw">{{ p }}</span>{% if not loop.last %} {% endif %}{% endfor %}</div>{% endfor %}</td></tr>

@@ -107,7 +107,10 @@ def wide_reports(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     r["grade"] = r["grade_stated"].where(r["grade_stated"].notna(), r["grade_derived"]) if len(r) else []
     r = r.rename(columns={"n_failed": "n_failed_checks", "n_warned": "n_warned_checks",
                           "n_needs_look": "n_needs_look_checks"})
-    return r.reindex(columns=WIDE_COLUMNS)
+    # the auditor's review beside the extracted values (review/dataset.add_review), where the export has it
+    reviewed = [c for c in r.columns if c.endswith("_corrected") and c.removesuffix("_corrected") in WIDE_COLUMNS]
+    extra = reviewed + (["n_failed_reviewed"] if "n_failed_reviewed" in r.columns else [])
+    return r.reindex(columns=WIDE_COLUMNS + extra)
 
 
 # What makes two files one report (same_report_twice; the audit's charts count such a report once).

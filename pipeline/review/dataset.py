@@ -21,7 +21,8 @@ VERDICT_COLUMNS = ["report_id", "check_id", "verdict", "note", "decided_at"]
 
 def add_review(store, tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """`tables` (export.read_tables) with the review added: tables `corrections` and `review_verdicts` (every
-    entry, oldest first), reports' `<column>_corrected` and `n_failed_corrected`, indicators' `weight_corrected`
+    entry, oldest first), reports' `<column>_corrected`, `n_failed_corrected` (failed on the corrected record)
+    and `n_failed_reviewed` (what stands after corrections and dismissals), indicators' `weight_corrected`
     and `score_corrected`, checks' `status_corrected` (re-run on the corrected record) and the latest `verdict`,
     `verdict_note`, `verdict_at`."""
     out = dict(tables)
@@ -35,15 +36,27 @@ def add_review(store, tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame
     verdict_rows = [r for r in store.query("SELECT report_id, check_id, verdict, note, decided_at FROM review_verdicts "
                                            "ORDER BY report_id, decided_at") if r[0] in live]
     out["review_verdicts"] = pd.DataFrame([dict(zip(VERDICT_COLUMNS, r)) for r in verdict_rows], columns=VERDICT_COLUMNS)
-    out["reports"] = _reports(tables["reports"], reviews)
     out["indicators"] = _indicators(tables["indicators"], reviews)
     out["checks"] = _checks(tables["checks"], reviews, verdict_rows)
+    out["reports"] = _reports(tables["reports"], reviews, out["checks"])
     return out
 
 
-def _reports(reports: pd.DataFrame, reviews: dict[str, ledger.Reviewed]) -> pd.DataFrame:
+def open_flags(checks: pd.DataFrame) -> pd.Series:
+    """Per report id, the failed checks still standing after the review: failed on the record in force (re-run
+    where a value was corrected) and not dismissed by the auditor as a false alarm."""
+    if not len(checks):
+        return pd.Series(dtype="Int64")
+    status = checks["status_corrected"].astype(object).where(checks["status_corrected"].notna(), checks["status"])
+    standing = (status == "fail") & (checks["verdict"].astype(object) != "false_alarm")
+    return standing.groupby(checks["report_id"]).sum()
+
+
+def _reports(reports: pd.DataFrame, reviews: dict[str, ledger.Reviewed], checks: pd.DataFrame) -> pd.DataFrame:
     r = reports.copy()
     ids = list(r["report_id"]) if len(r) else []
+    standing = open_flags(checks)
+    r["n_failed_reviewed"] = pd.array([int(standing.get(rid, 0)) for rid in ids], dtype="Int64")
     for column, pointer in REPORT_POINTERS.items():
         values = [_in_force(reviews.get(rid), pointer) for rid in ids]
         r[f"{column}_corrected"] = _typed(values, column)

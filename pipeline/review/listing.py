@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import ledger
 from .ledger import ReviewError
 
 
@@ -40,7 +41,7 @@ class ReportRow:
     year: int | None
     kind: str | None
     total_score: float | None
-    n_failed: int
+    n_failed: int  # failed checks that stand after the review (as extracted where nothing was reviewed)
     n_warned: int
     n_needs_look: int
     key_missing: str
@@ -64,8 +65,8 @@ _LIVE = "r.sha256 IN (SELECT sha256 FROM paths)"  # content no stored path holds
 
 def reports(store, f: Filters) -> list[ReportRow]:
     where, params = [_LIVE], []
-    if f.flagged:
-        where.append("r.n_failed > 0")
+    if f.flagged:  # narrowed below to what stands after the review; a correction may make a check fail
+        where.append("(r.n_failed > 0 OR r.id IN (SELECT report_id FROM corrections))")
     if f.needs_look:
         where.append("r.n_needs_look > 0")
     if f.warnings:
@@ -86,8 +87,19 @@ def reports(store, f: Filters) -> list[ReportRow]:
         "(SELECT COUNT(DISTINCT c.pointer) FROM corrections c WHERE c.report_id = r.id) "
         f"FROM reports r WHERE {' AND '.join(where)} "
         "ORDER BY r.n_failed DESC, COALESCE(r.n_needs_look, 0) DESC, r.year, r.department, r.id", params)
-    return [ReportRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7] or 0, r[8] or 0, r[9] or 0, r[10] or "", r[11],
-                      r[12], r[13]) for r in rows]
+    out = [ReportRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], _standing(store, r[0], r[7] or 0, r[12], r[13]),
+                     r[8] or 0, r[9] or 0, r[10] or "", r[11], r[12], r[13]) for r in rows]
+    return [r for r in out if r.n_failed > 0] if f.flagged else out
+
+
+def _standing(store, report_id: str, n_failed: int, n_reviewed: int, n_corrections: int) -> int:
+    """The failed checks that stand after the review (re-run on the corrected record, less those dismissed
+    as false alarms); as extracted where the auditor has said nothing."""
+    if not n_reviewed and not n_corrections:
+        return n_failed
+    review = ledger.reviewed(store, report_id)
+    return sum(c.get("status") == "fail" and getattr(review.verdicts.get(c["id"]), "verdict", None) != "false_alarm"
+               for c in review.checks)
 
 
 def choices(store) -> Choices:
