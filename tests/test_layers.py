@@ -45,3 +45,21 @@ def test_no_function_of_the_table_reader_or_the_pdf_backends_is_over_the_complex
                           "--config", f"lint.mccabe.max-complexity={MAX_COMPLEXITY}", *paths],
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stdout
+
+
+@pytest.mark.e2e  # an interpreter per module: most of a minute here
+def test_every_module_imports_first_in_a_fresh_interpreter():
+    # a circle between packages shows only when one side is imported first (review.dataset → ledger →
+    # pointers → audit → review.dataset broke `jixiao export` while every test that imported audit passed)
+    import pkgutil
+    import subprocess
+    import sys
+
+    import pipeline
+    names = sorted(m.name for m in pkgutil.walk_packages(pipeline.__path__, "pipeline.") if not m.name.endswith("__main__"))
+    code = ("import importlib, subprocess, sys\n"
+            "bad = [n for n in sys.argv[1:] if subprocess.run([sys.executable, '-c', f'import {n}'],"
+            " capture_output=True).returncode]\n"
+            "print(' '.join(bad))")
+    run = subprocess.run([sys.executable, "-c", code, *names], capture_output=True, text=True, timeout=600)
+    assert run.stdout.strip() == "", f"modules that fail to import first: {run.stdout.strip()}"

@@ -16,8 +16,6 @@ from dataclasses import dataclass, field
 
 from ..dataset.export import cross_checks, read_tables, write_text_atomic
 from ..dataset.store import Store
-from ..review import ledger
-from ..review.dataset import add_review
 from .charts import year_chart
 from .crops import Box, CitedCell, Crop, PageImages, crop_cells, opener_for, placed_texts
 from .names import value_name
@@ -78,6 +76,8 @@ class FlaggedReport:
 
 
 def build_audit(store: Store, out_html, images: bool = True) -> dict:
+    from ..review.dataset import add_review  # here: review.pointers names values with audit.names
+
     # each flagged record is read on its own below; the review's corrections and verdicts come with the tables
     tables = add_review(store, read_tables(store, records=False))
     reports, checks, files = tables["reports"], tables["checks"], tables["files"]
@@ -151,6 +151,8 @@ def _cited_pages(store, paths, failed, rids) -> list[tuple[str, int]]:
 
 def _flagged(store, reports, failed, paths, rid, anchor, pages) -> FlaggedReport:
     row = reports[reports["report_id"] == rid].iloc[0].to_dict()
+    from ..review import ledger
+
     review = ledger.reviewed(store, rid)
     record = review.extracted
     files = paths.get(row["sha256"]) or [record["source"].get("path")]
