@@ -6,6 +6,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+import regex
 from conftest import SAMPLES
 
 from pipeline.dataset import Store, export, ingest
@@ -112,8 +113,8 @@ def test_the_workbook_has_a_sheet_per_table_with_a_frozen_header(exported):
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == list(exported["parquet"])  # the tables the parquet export writes, in order
     for sheet in book.worksheets:
-        assert sheet.freeze_panes == "A2", sheet.title
-        header = [c.value for c in sheet[1]]
+        assert sheet.freeze_panes == "A3", sheet.title  # the Chinese labels over the export's keys
+        header = [c.value for c in sheet[2]]
         widths = [sheet.column_dimensions[openpyxl.utils.get_column_letter(k)].width for k in range(1, len(header) + 1)]
         assert all(w >= min(len(h) + 2, 60) for w, h in zip(widths, header)), sheet.title
 
@@ -121,20 +122,20 @@ def test_the_workbook_has_a_sheet_per_table_with_a_frozen_header(exported):
 def test_the_workbook_s_cells_are_typed(exported):
     book = openpyxl.load_workbook(exported["xlsx"]["reports"])
     sheet = book["reports"]
-    header = [c.value for c in sheet[1]]
-    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=2)]
+    header = [c.value for c in sheet[2]]
+    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=3)]
     years = [r["year"] for r in rows]
     assert sorted(y for y in years if y is not None) == [2021, 2021, 2021] and years.count(None) == 1
     assert all(type(y) is int for y in years if y is not None)
     assert {type(r["truncated"]) for r in rows} == {bool} and any(r["truncated"] for r in rows)
     assert all(isinstance(r["budget_yuan"], float | int) and r["budget_yuan"] > 0 for r in rows)
     assert all(r["project_name"] is None or isinstance(r["project_name"], str) for r in rows)
-    formula = [c for row in sheet.iter_rows(min_row=2) for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    formula = [c for row in sheet.iter_rows(min_row=3) for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
     assert formula and all(c.data_type == "s" and c.value.startswith("'=") for c in formula)
 
 
 def test_pandas_reads_the_workbook_with_the_expected_sheets_and_types(exported):
-    sheets = pd.read_excel(exported["xlsx"]["reports"], sheet_name=None)
+    sheets = pd.read_excel(exported["xlsx"]["reports"], sheet_name=None, header=1)  # row 1: the Chinese labels
     assert list(sheets) == list(exported["parquet"])
     reports = sheets["reports"]
     parquet = pd.read_parquet(exported["parquet"]["reports"])
@@ -144,6 +145,28 @@ def test_pandas_reads_the_workbook_with_the_expected_sheets_and_types(exported):
     assert pd.api.types.is_numeric_dtype(reports["budget_yuan"])  # a sheet's numbers have no int/float kind
     assert (reports["year"].dropna() == reports["year"].dropna().round()).all()  # whole years
     assert len(sheets["provenance"]) == len(pd.read_parquet(exported["parquet"]["provenance"]))
+
+
+def test_the_workbook_is_made_for_an_auditor(exported):
+    # Chinese labels over the keys, amounts and rates formatted, every report named by title and file on
+    # every sheet of report rows, a check's figures as numbers
+    book = openpyxl.load_workbook(exported["xlsx"]["reports"])
+    for sheet in book.worksheets:
+        labels, keys = [c.value for c in sheet[1]], [c.value for c in sheet[2]]
+        assert all(regex.search(r"\p{Han}", str(x)) for x, k in zip(labels, keys) if k not in ("x0", "x1")), sheet.title
+        if "report_id" in keys and sheet.title != "reports_wide":
+            assert "title" in keys and ("file" in keys or "path" in keys), sheet.title
+    reports = book["reports"]
+    keys = [c.value for c in reports[2]]
+    first = {k: c for k, c in zip(keys, reports[3])}
+    assert first["budget_yuan"].number_format == "#,##0.00" and first["execution_rate"].number_format == '0.00"%"'
+    assert first["year"].number_format == "0" and isinstance(first["file"].value, str)
+    checks = book["checks"]
+    keys = [c.value for c in checks[2]]
+    rows = [dict(zip(keys, (c.value for c in row))) for row in checks.iter_rows(min_row=3)]
+    rate = next(r for r in rows if r["check_id"] == "execution_rate" and r["stated"] is not None)
+    assert isinstance(rate["stated"], float | int) and isinstance(rate["computed"], float | int)
+    assert all(r["title"] for r in rows) and all(r["file"] for r in rows)
 
 
 def test_a_stored_year_no_integer_can_hold_is_missing_not_an_overflow():
