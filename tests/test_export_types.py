@@ -53,9 +53,9 @@ def test_parquet_keeps_years_as_nullable_integers_and_flags_as_booleans(exported
     rows = _by_file(reports, reports, files)
     assert rows["plain.txt"]["year"] == 2021 and pd.isna(rows["noyear.txt"]["year"])
     assert bool(rows["cut.txt"]["truncated"]) and not bool(rows["plain.txt"]["truncated"])
-    assert rows["span.txt"]["years"] == "2019,2020,2021"
+    assert list(rows["span.txt"]["years"]) == [2019, 2020, 2021]  # a list in Parquet ('2019,2020,2021' in CSV)
     assert (rows["span.txt"]["year_first"], rows["span.txt"]["year_last"]) == (2019, 2021)
-    assert pd.isna(rows["plain.txt"]["years"])
+    assert rows["plain.txt"]["years"] is None or pd.isna(rows["plain.txt"]["years"])
     indicators = pd.read_parquet(exported["parquet"]["indicators"])
     assert str(indicators["parent"].dtype) == "Int64" and str(indicators["level"].dtype) == "Int64"
 
@@ -175,3 +175,18 @@ def test_a_stored_year_no_integer_can_hold_is_missing_not_an_overflow():
     from pipeline.dataset.types import typed
     got = typed(pd.DataFrame({"year": [2021, 1e19, float("inf"), float("nan"), 2021.5]}))
     assert got["year"].tolist()[0] == 2021 and got["year"].isna().tolist() == [False, True, True, True, True]
+
+
+def test_parquet_has_no_column_of_type_null_times_as_timestamps_and_years_as_lists(exported):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    for name, path in exported["parquet"].items():
+        schema = pq.read_schema(path)
+        assert [f.name for f in schema if pa.types.is_null(f.type)] == [], name  # empty tables too
+        for f in schema:
+            if f.name.endswith("_at"):
+                assert pa.types.is_timestamp(f.type) and f.type.tz == "UTC", (name, f)
+    reports = pq.read_table(exported["parquet"]["reports"])
+    assert reports.schema.field("years").type == pa.list_(pa.int64())
+    years = [y for y in reports.column("years").to_pylist() if y]
+    assert [2019, 2020, 2021] in years

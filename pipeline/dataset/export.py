@@ -284,6 +284,39 @@ def guard_formulas(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _year_lists(df: pd.DataFrame) -> pd.DataFrame:
+    """Parquet holds lists: a report's years ('2019,2020,2021' in CSV and the workbook) as lists of integers
+    (written as list<int64> by _to_parquet)."""
+    if "years" not in df.columns:
+        return df
+
+    def years(v):
+        if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)):
+            return None
+        return [int(y) for y in str(v).replace(";", ",").split(",") if y.strip().isdigit()]
+    out = df.copy()
+    out["years"] = pd.Series([years(v) for v in df["years"]], index=df.index, dtype=object)
+    return out
+
+
+def _to_parquet(df: pd.DataFrame, path, **kwargs) -> None:
+    """`df` as Parquet, a years column typed list<int64> even where no report spans years (else it is null)."""
+    df = _year_lists(df)
+    if "years" in df.columns:
+        import pyarrow as pa
+        table = pa.Table.from_pandas(df, preserve_index=False)
+        at = table.schema.get_field_index("years")
+        table = table.set_column(at, "years", pa.array([None if v is None or v is pd.NA else v for v in df["years"]], type=pa.list_(pa.int64())))
+        if kwargs.get("partition_cols"):
+            import pyarrow.parquet as pq
+            pq.write_to_dataset(table, path, partition_cols=kwargs["partition_cols"])
+        else:
+            import pyarrow.parquet as pq
+            pq.write_table(table, path)
+        return
+    df.to_parquet(path, index=False, **kwargs)
+
+
 def export(store: Store, out_dir: str | Path, fmt: str = "parquet", partition_by_year: bool = False) -> dict[str, Path]:
     """Write the dataset's tables into `out_dir` (created when missing). Every file is written under a
     temporary name and renamed into place once all are written: OutputError (naming the file and the
@@ -314,10 +347,10 @@ def export(store: Store, out_dir: str | Path, fmt: str = "parquet", partition_by
                     tmp, index=False, encoding="utf-8-sig", quoting=csv.QUOTE_ALL))
             elif partition_by_year and name in ("reports", "reports_wide") and len(df):
                 # an unknown year is a partition of its own (year=unknown), never mixed into a real year
-                path = staged.write(out / name, lambda tmp, df=df: df.assign(
-                    year=df["year"].astype("string").fillna(UNKNOWN_YEAR)).to_parquet(tmp, partition_cols=["year"], index=False))
+                path = staged.write(out / name, lambda tmp, df=df: _to_parquet(df.assign(
+                    year=df["year"].astype("string").fillna(UNKNOWN_YEAR)), tmp, partition_cols=["year"]))
             else:
-                path = staged.write(out / f"{name}.parquet", lambda tmp, df=df: df.to_parquet(tmp, index=False))
+                path = staged.write(out / f"{name}.parquet", lambda tmp, df=df: _to_parquet(df, tmp))
             written[name] = path
         readme = json.dumps({
             "tables": {k: str(v.name) for k, v in written.items()},

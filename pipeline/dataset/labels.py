@@ -40,6 +40,7 @@ AMOUNT_FORMAT = "#,##0.00"
 PERCENT_FORMAT = '0.00"%"'  # the value is already in percent: 97.22 shows as 97.22%
 POINTS_FORMAT = "0.0#"
 WHOLE_FORMAT = "0"
+TIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 
 
 def label(table: str, column: str) -> str:
@@ -64,4 +65,6 @@ def number_format(column: str) -> str | None:
         return POINTS_FORMAT
     if base in ("year", "year_first", "year_last", "row", "level", "page", "report_index") or base.startswith("n_"):
         return WHOLE_FORMAT
+    if base.endswith("_at"):
+        return TIME_FORMAT
     return None

@@ -1,6 +1,7 @@
 """The export's column types, the same in every format: years and counts as nullable integers (pandas
 Int64: an unknown year is missing, never 0 or 2021.0), flags as booleans, SQL NULL as a missing value
-(never the text "null"), amounts, rates and scores as floats, the rest as text.
+(never the text "null"), amounts, rates and scores as floats, times as UTC timestamps, the rest as text
+(pandas' string type, so that a column with no value yet is still text in Parquet, never of type null).
 
 The database keeps some of these loosely (SQLite integers for booleans, the checks' figures as JSON
 text where a missing figure is the JSON `null`); `typed` puts each table in its declared types.
@@ -17,7 +18,9 @@ INTEGER_COLUMNS = {"year", "report_index", "n_failed", "n_warned", "n_needs_look
                    "year_corrected", "n_failed_corrected", "projects", "char_start", "char_end"}
 BOOLEAN_COLUMNS = {"truncated", "is_contract"}
 FLOAT_COLUMNS = {"budget_yuan", "executed_yuan", "execution_rate", "total_weight", "total_score", "weight", "score", "average_score",
-                 "amount_yuan", "seconds", "x0", "top", "x1", "bottom", "mtime"}
+                 "amount_yuan", "seconds", "x0", "top", "x1", "bottom", "mtime", "limit_value"}
+# When something was stored: the database keeps local time without its offset (files) or with it (the review).
+TIMESTAMP_COLUMNS = {"extracted_at", "corrected_at", "decided_at", "verdict_at"}
 # Text holding JSON (a check's figures): JSON null is a missing value, not the word.
 JSON_COLUMNS = {"expected", "actual", "stated", "computed", "rule", "grades"}
 
@@ -34,8 +37,30 @@ def typed(df: pd.DataFrame) -> pd.DataFrame:
         elif base in FLOAT_COLUMNS:
             out[col] = pd.to_numeric(out[col], errors="coerce").astype("float64")
         elif col in JSON_COLUMNS:
-            out[col] = out[col].map(_json_text).astype("object")
+            out[col] = out[col].map(_json_text).astype("string")
+        elif col in TIMESTAMP_COLUMNS:
+            out[col] = pd.to_datetime(out[col].map(_utc), utc=True).astype("datetime64[us, UTC]")
+        elif pd.api.types.is_object_dtype(out[col]) or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(_text).astype("string")
     return out
+
+
+def _utc(v):
+    """A stored time as an aware UTC datetime: one without an offset is this machine's local time."""
+    from datetime import datetime, timezone
+    if v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NA:
+        return None
+    try:
+        t = datetime.fromisoformat(str(v))
+    except ValueError:
+        return None
+    return (t if t.tzinfo else t.astimezone()).astimezone(timezone.utc)
+
+
+def _text(v):
+    if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)):
+        return None
+    return v if isinstance(v, str) else str(v)
 
 
 # the integers a float carries exactly, far inside int64: a stored 1e19 or inf (a correction made before

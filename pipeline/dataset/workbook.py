@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import math
+from datetime import datetime
 import unicodedata
 from pathlib import Path
 
@@ -61,7 +62,7 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: Path, guard) -> None:
                 value = _cell(v, guard)
                 if as_number and isinstance(value, str):
                     value = _number_or_text(value)
-                if fmt is not None and isinstance(value, (int, float)) and not isinstance(value, bool):
+                if fmt is not None and isinstance(value, (int, float, datetime)) and not isinstance(value, bool):
                     cell = WriteOnlyCell(sheet, value)
                     cell.number_format = fmt
                     value = cell
@@ -129,6 +130,8 @@ def _cell(v, guard):
     """A value as openpyxl writes it typed: None (an empty cell), bool, int, float or guarded text."""
     if v is None or v is pd.NA or v is pd.NaT:
         return None
+    if isinstance(v, pd.Timestamp):  # Excel keeps no time zone: the local time, as the auditor reads a clock
+        return v.to_pydatetime().astimezone().replace(tzinfo=None)
     if isinstance(v, bool):
         return v
     if hasattr(v, "item") and not isinstance(v, str):  # numpy scalars
