@@ -287,3 +287,53 @@ def test_a_file_over_the_memory_limit_fails_alone(tmp_path):
     reasons = dict(summary.failures)
     assert summary.extracted == 1 and summary.failed == 1
     assert "memory" in reasons[str(src / "photo.jpg")] or "died" in reasons[str(src / "photo.jpg")]
+
+
+def test_a_reports_rows_point_to_it_by_foreign_key_and_go_with_it(tmp_path):
+    # what datasette and sqlite-utils read to link checks, indicators … to their report
+    import sqlite3
+
+    from pipeline.dataset import Store, ingest
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "r.txt").write_text((SAMPLES / "selfeval_2021.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    db = tmp_path / "j.sqlite"
+    ingest([src], db, workers=0, progress=False)
+    with sqlite3.connect(db) as c:
+        for table in ("indicators", "subprojects", "items", "checks", "provenance"):
+            keys = c.execute(f"PRAGMA foreign_key_list({table})").fetchall()
+            assert [(k[2], k[3], k[4], k[6]) for k in keys] == [("reports", "report_id", "id", "CASCADE")], table
+        assert c.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert c.execute("SELECT COUNT(*) FROM checks").fetchone()[0] > 0
+    store = Store.open(db)
+    try:
+        store.begin()
+        store.execute("DELETE FROM reports")
+        store.commit()
+        assert store.query("SELECT COUNT(*) FROM checks")[0][0] == 0  # a report's rows go with it
+    finally:
+        store.close()
+
+
+def test_a_version_7_database_gets_its_foreign_keys_and_keeps_its_rows(tmp_path):
+    import sqlite3
+
+    from pipeline.dataset import Store
+    from pipeline.dataset.store import MIGRATIONS
+    db = tmp_path / "v7.sqlite"
+    with sqlite3.connect(db) as c:
+        for v in range(1, 8):
+            for stmt in MIGRATIONS[v]:
+                c.execute(stmt)
+        c.execute("INSERT INTO meta VALUES ('schema_version', '7')")
+        c.execute("INSERT INTO files (sha256, status) VALUES ('s', 'done')")
+        c.execute("INSERT INTO reports (id, sha256, report_index, title) VALUES ('s:0', 's', 0, 't')")
+        c.execute("INSERT INTO checks (report_id, check_id, status, finding) VALUES ('s:0', 'execution_rate', 'pass', 'pass')")
+        c.execute("INSERT INTO checks (report_id, check_id, status) VALUES ('gone:0', 'execution_rate', 'fail')")
+    store = Store.open(db)
+    try:
+        assert store.version() == 8
+        assert store.query("SELECT report_id, check_id, status, finding FROM checks") == [("s:0", "execution_rate", "pass", "pass")]
+        assert store.query("PRAGMA foreign_key_list(checks)")[0][2] == "reports"
+    finally:
+        store.close()

@@ -491,7 +491,7 @@ def test_a_version_6_database_gets_the_finance_documents_table_on_open(tmp_path)
         c.execute("INSERT INTO meta VALUES ('schema_version', '6')")
     store = Store.open(db)
     try:
-        assert store.version() == SCHEMA_VERSION == 7
+        assert store.version() == SCHEMA_VERSION == 8
         assert store.query("SELECT COUNT(*) FROM finance_documents")[0][0] == 0
     finally:
         store.close()

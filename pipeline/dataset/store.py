@@ -24,7 +24,7 @@ from pathlib import Path
 from ..errors import JixiaoError
 from ..verify.certainty import needs_look
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 _V1 = [
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
@@ -101,7 +101,32 @@ _V7 = [
         kind TEXT, title TEXT, department TEXT, region TEXT, year INTEGER, projects INTEGER, amount_yuan REAL,
         average_score REAL, grades TEXT, record_json TEXT)""",
 ]
-MIGRATIONS = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6, 7: _V7}
+# v8: the rows of a report point to it by foreign key (indicators, subprojects, items, checks, provenance →
+# reports.id, deleted with it), so that datasette and sqlite-utils link them. The review's tables have none on
+# purpose: a verdict or a correction outlives the extraction it was made on (pipeline/review/ledger.py).
+REPORT_ROWS = ("indicators", "subprojects", "items", "checks", "provenance")
+
+
+def _report_foreign_keys(store: Store) -> None:
+    for table in REPORT_ROWS:
+        # rows whose report is gone (left by an older jixiao) would break the key: they belong to nothing
+        store.execute(f"DELETE FROM {table} WHERE report_id NOT IN (SELECT id FROM reports)")
+        if store.dialect == "postgresql":
+            store.execute(f"ALTER TABLE {table} ADD FOREIGN KEY (report_id) REFERENCES reports (id) ON DELETE CASCADE")
+            continue
+        # SQLite adds no constraint to a table: it is made again with its own definition and the key
+        sql = store.query("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,))[0][0]
+        at = sql.rstrip().rfind(")")
+        create = sql[:at].replace(f"CREATE TABLE {table}", f"CREATE TABLE {table}_v8", 1) \
+            .replace(f"CREATE TABLE IF NOT EXISTS {table}", f"CREATE TABLE {table}_v8", 1)
+        store.execute(create + ", FOREIGN KEY (report_id) REFERENCES reports (id) ON DELETE CASCADE)")
+        store.execute(f"INSERT INTO {table}_v8 SELECT * FROM {table}")
+        store.execute(f"DROP TABLE {table}")
+        store.execute(f"ALTER TABLE {table}_v8 RENAME TO {table}")
+
+
+_V8 = [_report_foreign_keys]
+MIGRATIONS = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6, 7: _V7, 8: _V8}
 TABLES = ("files", "paths", "reports", "indicators", "subprojects", "items", "checks", "provenance")
 
 
@@ -274,7 +299,7 @@ class Store:
                                  f"({SCHEMA_VERSION})")
             for v in range(current + 1, SCHEMA_VERSION + 1):
                 for stmt in MIGRATIONS[v]:
-                    self.execute(stmt)
+                    stmt(self) if callable(stmt) else self.execute(stmt)
                 if v == 4:
                     self._backfill_failures()
                 self.execute("DELETE FROM meta WHERE key = 'schema_version'")
