@@ -286,3 +286,21 @@ def test_a_photo_taken_sideways_is_pictured_upright_with_its_rows_labels(tmp_pat
     picture = _image(crops[0])
     assert crops[0].x0 <= min(turn_box(Box.of(prov[f"{r}/name"]["bbox"]), crops[0].turns, width, height).x0 for r in scored)
     assert picture.width > picture.height
+
+
+def test_a_flagged_report_without_a_title_says_so_never_nan(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    lines = (SAMPLES / "selfeval_flawed.txt").read_text(encoding="utf-8").splitlines()
+    (src / "untitled.txt").write_text("\n".join(lines[2:]) + "\n", encoding="utf-8")  # its title lines cut off
+    db = tmp_path / "j.sqlite"
+    ingest([src], db, workers=0, progress=False)
+    store = Store.open(db)
+    try:
+        assert build_audit(store, tmp_path / "a.html", images=False)["flagged"] == 1
+    finally:
+        store.close()
+    soup = BeautifulSoup((tmp_path / "a.html").read_text(encoding="utf-8"), "html.parser")
+    block = soup.select_one("#report-1")
+    assert "(无标题 / no title)" in block.get_text() and "农村饮水安全巩固提升工程" in block.get_text()
+    assert not re.search(r"\bnan\b", soup.get_text())

@@ -174,8 +174,9 @@ def _flagged(store, reports, failed, paths, rid, anchor, pages) -> FlaggedReport
         items.append(item)
     corrections = [ShownCorrection(c.field, _show(c.old_value), _show(c.new_value), c.note)
                    for c in review.corrected().values()]
-    return FlaggedReport(anchor, rid, row.get("title") or "(无标题 / no title)", row.get("project_name"),
-                         row.get("department"), _int(row.get("year")), row.get("total_score"), files, items, corrections)
+    return FlaggedReport(anchor, rid, _known(row.get("title")) or NO_TITLE, _known(row.get("project_name")),
+                         _known(row.get("department")), _int(row.get("year")), _known(row.get("total_score")), files,
+                         items, corrections)
 
 
 def _figures(check: dict) -> list[Figure]:
@@ -195,9 +196,21 @@ def _rule_of(check_id: str) -> str:
     return spec.rule.split("\n")[0] if spec and spec.rule else ""
 
 
+NO_TITLE = "(无标题 / no title)"
+
+
+def _known(v):
+    """A table's cell as the page shows it: a missing value (None, NaN, pandas NA) is None, never 'nan'."""
+    try:
+        import pandas as pd
+        return None if v is None or pd.isna(v) else v
+    except (TypeError, ValueError):  # a list or another container: present
+        return v
+
+
 def _title_of(reports, rid: str) -> str:
     row = reports[reports["report_id"] == rid]
-    return (row.iloc[0]["title"] if len(row) else None) or "(无标题 / no title)"
+    return (_known(row.iloc[0]["title"]) if len(row) else None) or NO_TITLE
 
 
 def _cross(tables, reports, paths: dict, anchors: dict) -> list[dict]:
@@ -220,7 +233,7 @@ def _not_read(reports, paths: dict) -> list[dict]:
         return []
     out = []
     for row in reports[reports["key_missing"].fillna("") != ""].to_dict("records"):
-        out.append({"title": row.get("title") or "(无标题 / no title)", "path": next(iter(paths.get(row["sha256"], [])), ""),
+        out.append({"title": _known(row.get("title")) or NO_TITLE, "path": next(iter(paths.get(row["sha256"], [])), ""),
                     "missing": " · ".join(_KEY_PART_NAMES.get(k, k) for k in row["key_missing"].split(","))})
     return out
 
