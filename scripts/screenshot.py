@@ -3,6 +3,7 @@
     python scripts/screenshot.py out/audit.html samples/screenshots/audit.png
     python scripts/screenshot.py review samples/screenshots/review.png
     python scripts/screenshot.py needs-look samples/screenshots
+    python scripts/screenshot.py formats samples/screenshots
 
 The third ingests two copies of samples/selfeval_2021.txt, one whose total is off by one (a report that
 contradicts itself: flagged) and one with a score row gone as a lost row leaves it (needs a look), and
@@ -24,6 +25,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
 CHROMIUM = "/usr/bin/chromium"
 # headless without a sandbox (root in CI), and nothing fetched: no updates, sync or background traffic
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -124,11 +126,54 @@ def needs_look(out_dir: str) -> None:
             srv.server_close()
 
 
+def formats(out_dir: str) -> None:
+    """The flawed self-assessment as XLSX, DOCX and Markdown (scripts/flawed_formats.py): each report's page
+    in the review with a failed check's cited value outlined in its text; then, on the workbook's report,
+    a false alarm dismissed and the total corrected, and the audit's dismissed section showing both."""
+    sys.path.insert(0, str(ROOT))
+    from flawed_formats import write_flawed_formats
+
+    from pipeline.audit import build_audit
+    from pipeline.dataset import Store, ingest
+    from pipeline.review import ledger
+    from pipeline.review.app import server
+
+    out = Path(out_dir)
+    with tempfile.TemporaryDirectory() as tmp:
+        files = write_flawed_formats(Path(tmp) / "reports")
+        db = str(Path(tmp) / "j.sqlite")
+        ingest([str(Path(tmp) / "reports")], db, workers=0, progress=False)
+        store = Store.open(db, create=False)
+        try:
+            ids = {Path(p).suffix[1:]: rid for rid, p in store.query(
+                "SELECT r.id, p.path FROM reports r JOIN paths p ON p.sha256 = r.sha256")}
+            ledger.save_verdict(store, ids["xlsx"], "execution_rate", "false_alarm", "执行率按四舍五入填报 / the rate is rounded")
+            ledger.save_correction(store, ids["xlsx"], "/scores/total_score", "95.5", "总分笔误 / the total is a slip")
+            build_audit(store, Path(tmp) / "audit.html", images=False)
+        finally:
+            store.close()
+        srv = server(db, "127.0.0.1", free_port())
+        thread = threading.Thread(target=srv.serve_forever, daemon=True)
+        thread.start()
+        try:
+            for fmt in files:
+                shoot(f"http://127.0.0.1:{srv.server_port}/report/{ids[fmt]}",
+                      str(out / f"review_{fmt}.png"), width=1500, height=1000)
+            shoot(f"http://127.0.0.1:{srv.server_port}/", str(out / "review_list_after_review.png"), width=1500,
+                  height=400)
+        finally:
+            srv.shutdown()
+            srv.server_close()
+        shoot((Path(tmp) / "audit.html").as_uri() + "#dismissed", str(out / "audit_dismissed.png"), height=900)
+
+
 def main(args: list[str]) -> None:
     if args[0] == "review":
         review(args[1])
     elif args[0] == "needs-look":
         needs_look(args[1])
+    elif args[0] == "formats":
+        formats(args[1])
     else:
         shoot(Path(args[0]).resolve().as_uri(), args[1])
 

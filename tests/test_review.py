@@ -8,6 +8,7 @@ import json
 import shutil
 import socket
 import sqlite3
+import sys
 import threading
 from pathlib import Path
 
@@ -531,3 +532,97 @@ def test_a_confirmed_flag_stays_flagged_in_the_audit_with_the_verdict_shown(stor
     assert build_audit(store, tmp_path / "audit.html", images=False)["flagged"] == 1
     flagged = (tmp_path / "audit.html").read_text(encoding="utf-8").split('id="flagged"')[1].split('id="needs-look"')[0]
     assert "确认 / confirmed" in flagged and "checked against the paper copy" in flagged
+
+
+@pytest.fixture
+def formats_served(tmp_path):
+    """The flawed self-assessment as an XLSX, a DOCX and a Markdown file, ingested and served."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    from flawed_formats import write_flawed_formats
+    files = write_flawed_formats(tmp_path / "in")
+    db = tmp_path / "formats.sqlite"
+    ingest([str(tmp_path / "in")], str(db), workers=0, progress=False)
+    srv = server(str(db), "127.0.0.1", 0)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{srv.server_port}", str(db), files
+    srv.shutdown()
+    srv.server_close()
+    thread.join(timeout=10)
+
+
+@pytest.mark.e2e
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium (make system-deps installs Debian's chromium)")
+def test_evidence_in_a_workbook_a_word_file_and_markdown_outlines_its_span_and_review_work_reaches_every_output(
+        formats_served, tmp_path):
+    url, db, files = formats_served
+    sync_api = pytest.importorskip("playwright.sync_api")
+    store = Store.open(db, create=False)
+    try:
+        ids = {Path(p).suffix[1:]: rid for rid, p in store.query(
+            "SELECT r.id, p.path FROM reports r JOIN paths p ON p.sha256 = r.sha256")}
+    finally:
+        store.close()
+    assert sorted(ids) == ["docx", "md", "xlsx"]
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1500, "height": 1000})
+            for fmt, rid in sorted(ids.items()):
+                page.goto(f"{url}/report/{rid}")
+                page.wait_for_selector("#document-text")
+                links = page.locator('#check-table a[href^="#box"]')
+                hrefs = sorted({links.nth(k).get_attribute("href") for k in range(links.count())})
+                assert len(hrefs) >= 8, fmt  # the failed checks cite the budget, the rate, every score …
+                for href in hrefs:  # every evidence link lands on its value's span in the text, outlined
+                    page.locator(f'#check-table a[href="{href}"]').first.click()
+                    target = page.evaluate("() => { const t = document.querySelector(':target');"
+                                           " const s = t && t.closest('.span'); return s && [s.id, s.className,"
+                                           " s.getBoundingClientRect().width, getComputedStyle(s).outlineStyle]; }")
+                    assert target is not None, (fmt, href)
+                    assert target[2] > 0 and target[3] != "none", (fmt, href, target)
+                assert 'title="预算执行率' in page.content() or "执行率" in page.locator("#document-text").inner_text()
+                page.screenshot(path=str(tmp_path / f"review_{fmt}.png"))
+
+            # the workbook's report: a false alarm dismissed and the total corrected in the browser
+            page.goto(f"{url}/report/{ids['xlsx']}")
+            assert page.locator('#document-text .span a[title*="自评表!"]').count() >= 8  # the cells they were read from
+            check = page.locator("tr#check-execution_rate")
+            check.locator("input[value=false_alarm]").check()
+            check.locator("input[name=note]").fill("执行率按四舍五入填报")
+            check.locator("button").click()
+            page.wait_for_selector('tr#check-execution_rate [data-verdict="false_alarm"]')
+            value = page.locator('tr[data-pointer="/scores/total_score"]')
+            value.locator("input[name=value]").fill("95.5")
+            value.locator("input[name=note]").fill("总分笔误")
+            value.locator("button").click()
+            page.wait_for_selector('tr#check-selfeval_total[data-status="pass"]')
+            assert "corrected" in page.locator('#document-text [data-pointer="/scores/total_score"]').get_attribute("class")
+            page.goto(f"{url}/")
+            row = page.locator(f'#reports tr[data-report="{ids["xlsx"]}"]')
+            assert row.locator("td.failed").inner_text() == "0"  # 未通过: no flag stands after the review
+            page.screenshot(path=str(tmp_path / "review_list.png"))
+        finally:
+            browser.close()
+    assert all((tmp_path / f"review_{fmt}.png").stat().st_size > 20_000 for fmt in ids)
+
+    from pipeline.audit import build_audit
+    store = Store.open(db, create=False)
+    try:
+        build_audit(store, tmp_path / "audit.html", images=False)
+        export(store, tmp_path / "out", "xlsx")
+    finally:
+        store.close()
+    dismissed = (tmp_path / "audit.html").read_text(encoding="utf-8").split('id="dismissed"')[1]
+    assert "执行率按四舍五入填报" in dismissed and "<s>96.5</s> → <b>95.5</b> (总分笔误)" in dismissed
+    import openpyxl
+    book = openpyxl.load_workbook(tmp_path / "out" / "jixiao.xlsx")
+
+    def rows(sheet):
+        keys = [c.value for c in book[sheet][2]]
+        return [dict(zip(keys, (c.value for c in r))) for r in book[sheet].iter_rows(min_row=3)]
+    assert [(r["field"], r["old_value"], r["new_value"], r["note"]) for r in rows("corrections")] == [("总分", 96.5, 95.5, "总分笔误")]
+    assert [(r["check_id"], r["verdict"], r["note"]) for r in rows("review_verdicts")] == \
+        [("execution_rate", "false_alarm", "执行率按四舍五入填报")]
+    mine = [r for r in rows("reports") if r["report_id"] == ids["xlsx"]]
+    assert mine[0]["total_score_corrected"] == 95.5 and mine[0]["n_failed_reviewed"] == 0

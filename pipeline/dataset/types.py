@@ -9,6 +9,7 @@ text where a missing figure is the JSON `null`); `typed` puts each table in its 
 from __future__ import annotations
 
 import json
+from datetime import UTC
 
 from .lazy_pandas import pd
 
@@ -47,14 +48,14 @@ def typed(df: pd.DataFrame) -> pd.DataFrame:
 
 def _utc(v):
     """A stored time as an aware UTC datetime: one without an offset is this machine's local time."""
-    from datetime import datetime, timezone
+    from datetime import datetime
     if v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NA:
         return None
     try:
         t = datetime.fromisoformat(str(v))
     except ValueError:
         return None
-    return (t if t.tzinfo else t.astimezone()).astimezone(timezone.utc)
+    return (t if t.tzinfo else t.astimezone()).astimezone(UTC)
 
 
 def _text(v):

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import io
 import math
-from datetime import datetime
 import unicodedata
+from datetime import datetime
 from pathlib import Path
 
 import regex

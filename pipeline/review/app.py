@@ -105,7 +105,7 @@ def report(report_id: str):
     if path is not None and pages.has_pages(path):
         page_views = pages.page_views(rec, path, set(corrected), review.in_force)
     elif path is not None:
-        text = pages.document_text(path)
+        text = pages.text_pieces(rec, pages.document_text(path), set(corrected))
     return render_template(
         "report.html", review=review, rec=rec, path=path or _stored_path(report_id), missing=missing,
         checks=_check_rows(review), page_views=page_views, text=text, values=_value_rows(review),

@@ -96,6 +96,49 @@ def page_views(record: dict, path: str, corrected: set[str] = frozenset(), in_fo
     return [PageView(n, sorted(outlines, key=lambda o: not o.row)) for n, outlines in by_page.items()]
 
 
+@dataclass(frozen=True)
+class TextPiece:
+    """A piece of a document's text as the review shows it: plain, or a value read from it (`pointer`),
+    outlined and linked as a box on a page is."""
+
+    text: str
+    pointer: str | None = None
+    label: str = ""
+    cell: str | None = None  # a workbook's cell ('自评表!C6') or a Word table's ('表1!R2C3')
+    corrected: bool = False
+    row: bool = False  # a whole row or table, not one figure
+    anchors: tuple[str, ...] = ()  # values whose span overlaps this one's: their links land here
+
+
+def text_pieces(record: dict, text: str, corrected: set[str] = frozenset()) -> list[TextPiece]:
+    """The text cut at the spans its values were read from (provenance `chars`, offsets into the text the
+    loader gives), each value's span a piece of its own. Where spans overlap (a row and a figure in it) the
+    first is shown and the others' links land on it."""
+    spans = []
+    for pointer, entry in (record.get("provenance") or {}).items():
+        chars = entry.get("chars") if isinstance(entry, dict) else None
+        if isinstance(chars, (list, tuple)) and len(chars) == 2 and 0 <= chars[0] < chars[1] <= len(text):
+            spans.append((chars[0], chars[1], pointer, entry))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    placed: list[list] = []
+    for start, end, pointer, entry in spans:
+        if placed and start < placed[-1][1]:
+            placed[-1][4].append(pointer)  # inside or across the span before: its link lands there
+            continue
+        placed.append([start, end, pointer, entry, []])
+    out, pos = [], 0
+    for start, end, pointer, entry, others in placed:
+        if start > pos:
+            out.append(TextPiece(text[pos:start]))
+        out.append(TextPiece(text[start:end], pointer, pointers.label(record, pointer), entry.get("cell"),
+                             pointer in corrected, entry.get("label") == "row" or "/" not in pointer[1:],
+                             tuple(others)))
+        pos = end
+    if pos < len(text):
+        out.append(TextPiece(text[pos:]))
+    return out
+
+
 def _is_box(bbox) -> bool:
     return (isinstance(bbox, (list, tuple)) and len(bbox) == 4 and all(isinstance(v, (int, float)) for v in bbox)
             and bbox[2] > bbox[0] and bbox[3] > bbox[1])
