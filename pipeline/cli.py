@@ -162,6 +162,10 @@ def _ingest(args) -> int:
     if len(lines) > 50:
         _say(f"… and {len(lines) - 50} more (see the files table)")
     print(summary)
+    for path, checks in summary.flagged[:20]:  # the reports that contradict themselves: what the auditor opens first
+        print(f"flagged: {path}: {', '.join(checks)}")
+    if len(summary.flagged) > 20:
+        print(f"… and {len(summary.flagged) - 20} more flagged (jixiao audit --db {args.db} --html audit.html lists them all)")
     return 1 if summary.failed or summary.kept_failures else 0
 
 

@@ -87,3 +87,12 @@ def test_extract_walks_a_folder_and_prints_a_summary_line_per_record(tmp_path, c
     assert len(err) == 2 and all("budget" in line and "score" in line and "failed:" in line for line in err)
     assert main(["extract", str(folder), "-o", str(out), "--quiet"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_ingest_names_the_reports_it_flagged(tmp_path, capsys):
+    db = tmp_path / "j.sqlite"
+    assert main(["ingest", str(SAMPLES / "selfeval_flawed.txt"), str(SAMPLES / "selfeval_2021.txt"), "--db", str(db),
+                 "--quiet", "--workers", "0"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("2 file(s) seen: 2 extracted")
+    assert out[1:] == [f"flagged: {SAMPLES / 'selfeval_flawed.txt'}: execution_rate, indicator_scores_sum, selfeval_total"]

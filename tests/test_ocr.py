@@ -193,3 +193,16 @@ def test_a_sharper_reading_of_the_table_band_replaces_only_the_lines_inside_it()
     new_text, new_boxes = splice(text, boxes, 18, 58, band_text, band_boxes)
     assert new_text.splitlines() == ["正文在上", "表 | 5 | 4", "表 | 5 | 4.5", "正文在下"]
     assert [new_text[b.start:b.end] for b in new_boxes] == new_text.splitlines()
+
+
+def test_extract_on_a_scanned_pdf_says_each_page_as_it_is_read(tmp_path):
+    # a scan takes seconds a page: each page is said with the file's name, in words, before the summary
+    import subprocess
+    import sys
+    name = str(SAMPLES / "scan_sample_report.pdf")
+    run = subprocess.run([sys.executable, "-m", "pipeline", "extract", name, "-o", str(tmp_path / "r.json")],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0
+    lines = run.stderr.splitlines()
+    assert lines[:2] == [f"jixiao: {name}: OCR page {k} of 2 (a scanned page: seconds each)" for k in (1, 2)]
+    assert lines[2].startswith(f"jixiao: {name}: project, budget") and len(lines) == 3

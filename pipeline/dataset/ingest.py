@@ -169,6 +169,8 @@ class IngestSummary:
     links: list[str] = field(default_factory=list)  # symbolic links out of the folders given, not followed
     unreadable: list[str] = field(default_factory=list)  # folders the walk could not list (kept by a prune)
     supervision: SupervisorStats | None = None  # what the workers' supervisors saw (local, or summed over Dask tasks)
+    # reports of this run whose own figures contradict each other: (name as shown, the failed checks)
+    flagged: list[tuple[str, list[str]]] = field(default_factory=list)
 
     def __str__(self) -> str:
         rate = self.extracted / self.seconds if self.seconds else 0.0
@@ -826,6 +828,10 @@ def _writer(store: Store, summary: IngestSummary, bar) -> Callable[[Task, Outcom
         if outcome.status == "done":
             summary.extracted += 1
             summary.reports += len(outcome.records)
+            for record in outcome.records:
+                failed = [c["id"] for c in record.get("checks") or [] if c.get("status") == "fail"]
+                if failed:
+                    summary.flagged.append((task.label, failed))
             summary.not_reports += int(outcome.document_class is not None)
         else:
             summary.failed += 1

@@ -37,6 +37,8 @@ MAX_PAGES = 400  # a report has tens of pages; beyond this the rest is not read 
 _CID = regex.compile(r"\(cid:\d+\)")
 _PDFIUM_PASSWORD = 4  # FPDF_ERR_PASSWORD, pypdfium2's PdfiumError.err_code for an encrypted file
 
+ocr_log = logging.getLogger("jixiao.ocr")  # a scanned page's progress: `jixiao extract` shows it on stderr
+
 for _name in ("pdfminer", "pdfminer.pdffont", "pdfminer.pdfpage", "pdfminer.pdfinterp"):
     logging.getLogger(_name).setLevel(logging.ERROR)
 
@@ -110,6 +112,7 @@ def load(path: Path, data: bytes) -> Document:
             if reader == "none" or (len(text.strip()) < 40 and layer is not None and layer.image_cover > 0.5):
                 # a scan, or a scan with a few words of text layer over a full-page image: read by OCR
                 fallback = fallback or _Pdfium(data)
+                ocr_log.info("%s: OCR page %d of %d (a scanned page: seconds each)", path, index + 1, min(n_pages, MAX_PAGES))
                 ocr_text, ocr_boxes, lines, skipped = limits.ocr_page_within_caps(fallback, index)
                 reader = skipped or reader  # a page over a cap (limits.py): why it was skipped, in the record
                 if ocr_text.strip():

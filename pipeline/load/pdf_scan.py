@@ -105,8 +105,9 @@ def read_scanned_page(page) -> ScanReading:
             crop = (0, height - band_bottom, 0, band_top)
             band_text, band_boxes, band_lines = _read(page, sharper, crop)
             band_verdict = score_table_verdict(band_text, band_boxes)
-            log.info("score table did not close at %d dpi (%s); its band read at %.0f dpi: %s",
-                     dpi, verdict.reason, sharper, band_verdict.reason)
+            # what the reader did, for a developer: a person sees the page's progress line, not this
+            log.debug("score table did not close at %d dpi (%s); its band read at %.0f dpi: %s",
+                      dpi, verdict.reason, sharper, band_verdict.reason)
             if _better(band_verdict, band_boxes, verdict, boxes, band_top, band_bottom):
                 text, boxes = splice(text, boxes, band_top, band_bottom, band_text, band_boxes)
                 lines = [x for x in lines if not band_top <= (x.box[1] + x.box[3]) / 2 <= band_bottom] + band_lines
