@@ -41,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--timeout", type=float, default=300,
                    help="seconds allowed per file (default 300; each file is read in a worker process, killed past it)")
     p.add_argument("--max-memory", type=int, default=3072, help="MiB of memory allowed per file (default 3072)")
+    p.add_argument("--workers", type=int, default=1,
+                   help="files read at once, each in its own worker process (default 1); the output keeps the "
+                        "order the files were given and found in")
 
     p = sub.add_parser("check", help="re-run every check on a record JSON (after a correction by hand)")
     p.add_argument("record", help="a record JSON file (object, array of objects, or JSON lines)")
@@ -224,10 +227,11 @@ def _stdout_to_stderr():
 def _extract(args) -> int:
     from .dataset.ingest import discover, shown
     from .supervise import FileLimits, Overrun, Supervisor
-    records, failures = [], 0
+    got_by_name: dict[str, list[Record]] = {}
+    failures = 0
     missing = [n for n in args.files if not Path(n).exists()]
-    files = [str(f) for f in discover([n for n in args.files if Path(n).is_dir()])]
-    names = [n for n in args.files if not Path(n).is_dir()] + files
+    found = {str(f): folder for folder in args.files if Path(folder).is_dir() for f in discover([folder])}
+    names = list(dict.fromkeys([n for n in args.files if not Path(n).is_dir()] + list(found)))
     if not args.quiet:
         _show_ocr_progress()
 
@@ -258,14 +262,15 @@ def _extract(args) -> int:
                 _say(_summary_line(label, r))
         if got.records and not kept:
             failures += 1
-        records.extend(kept)
+        got_by_name[name] = kept
 
     # each file is read in a supervised worker process: the time and memory limits hold in C code too
     limits = FileLimits(args.timeout or None, args.max_memory or None)
     with _stdout_to_stderr():
-        Supervisor(extract_one, 1, limits).run(names, on_result, admit, lambda name: (name,))
+        Supervisor(extract_one, max(1, args.workers), limits).run(names, on_result, admit, lambda name: (name,))
+    records = [r for name in names for r in got_by_name.get(name, [])]  # in the order given, whatever finished first
     try:
-        _write(records, args.output, args.format)
+        _write(records, args.output, args.format, _output_names(names, found, got_by_name))
     except OSError as exc:
         _say(f"{args.output}: cannot write ({exc.strerror or exc})")
         return 4
@@ -346,22 +351,47 @@ def _show_ocr_progress() -> None:
         log.setLevel(logging.INFO)
 
 
-def _write(records: list[Record], output: str | None, fmt: str) -> None:
+def _output_names(names: list[str], found: dict[str, str], got: dict[str, list[Record]]) -> dict[int, str]:
+    """For `-o FOLDER`: each record's file name in the folder, by id(record). A file found by walking a folder
+    keeps its place below that folder (`a/r.xlsx` → `a/r.json`), a file given by name goes to the top; a file
+    whose stem another file of its folder shares keeps its suffix (`b/r.docx.json`, `b/r.xlsx.json`); the same
+    name from two folders given by name is told apart by a number (`r~2.json`); a file holding several
+    reports gives one per report (`r.0.json`)."""
+    def place(name: str) -> Path:
+        folder = found.get(name)
+        return Path(os.path.relpath(name, folder)) if folder is not None else Path(Path(name).name)
+
+    places = {name: place(name) for name in names}
+    suffixes: dict[tuple[str, str], set[str]] = {}
+    for where in places.values():
+        suffixes.setdefault((str(where.parent), where.stem), set()).add(where.suffix)
+    out, used = {}, set()
+    for name in names:
+        where = places[name]
+        base = where.name if len(suffixes[(str(where.parent), where.stem)]) > 1 else where.stem
+        stem = str(where.parent / base) if str(where.parent) != "." else base
+        for r in got.get(name, []):
+            one = stem + (f".{r.extra['report_index']}" if "report_index" in r.extra else "")
+            candidate, n = one, 1
+            while candidate in used:
+                n += 1
+                candidate = f"{one}~{n}"
+            used.add(candidate)
+            out[id(r)] = candidate + ".json"
+    return out
+
+
+def _write(records: list[Record], output: str | None, fmt: str, names: dict[int, str] | None = None) -> None:
     if output and (Path(output).is_dir() or output.endswith(("/", "\\"))):
         folder = Path(output)
         folder.mkdir(parents=True, exist_ok=True)
-        used: set[str] = set()
         for r in records:
-            stem = Path(r.source.path or "record").stem
-            if "report_index" in r.extra:  # a file holding several reports
-                stem += f".{r.extra['report_index']}"
-            name, n = stem, 1
-            while name in used:  # two inputs with the same name from different folders
-                n += 1
-                name = f"{stem}~{n}"
-            used.add(name)
-            _write_file(folder / f"{name}.json", r.to_json() + "\n")
+            path = folder / (names or {}).get(id(r), Path(r.source.path or "record").stem + ".json")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _write_file(path, r.to_json() + "\n")
         return
+    if not records:
+        return  # nothing read (each file's reason is on stderr): no empty array in the record's place
     if fmt == "jsonl":
         body = "".join(r.to_json(indent=None) + "\n" for r in records)
     elif len(records) == 1:

@@ -96,3 +96,27 @@ def test_ingest_names_the_reports_it_flagged(tmp_path, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("2 file(s) seen: 2 extracted")
     assert out[1:] == [f"flagged: {SAMPLES / 'selfeval_flawed.txt'}: execution_rate, indicator_scores_sum, selfeval_total"]
+
+
+def test_extract_of_a_folder_into_a_folder_mirrors_it_and_keeps_same_stems_apart(tmp_path):
+    # a/r.txt, b/r.txt and b/r.html: three records in their own places, none renamed by a number
+    src = tmp_path / "in"
+    for sub, suffix, sample in (("a", ".txt", "selfeval_2021.txt"), ("b", ".txt", "selfeval_flawed.txt"),
+                                ("b", ".html", "project_shanghai.html")):
+        (src / sub).mkdir(parents=True, exist_ok=True)
+        (src / sub / f"r{suffix}").write_bytes((SAMPLES / sample).read_bytes())
+    out = tmp_path / "out"
+    assert main(["extract", str(src), "-o", str(out) + "/", "--quiet", "--workers", "2"]) == 0
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*.json")) == ["a/r.json", "b/r.html.json", "b/r.txt.json"]
+    record = json.loads((out / "b" / "r.txt.json").read_text(encoding="utf-8"))
+    assert record["source"]["path"].endswith("b/r.txt") and record["scores"]["total_score"] == 96.5
+
+
+def test_extract_of_a_file_that_holds_no_report_writes_nothing_in_its_place(tmp_path, capsys):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("This is a shopping list: apples, pears, 3 kg of rice.\n" * 5, encoding="utf-8")
+    out = tmp_path / "out.json"
+    assert main(["extract", str(notes), "-o", str(out)]) == 1
+    assert not out.exists() and "not a report" in capsys.readouterr().err
+    assert main(["extract", str(notes)]) == 1
+    assert capsys.readouterr().out == ""  # no '[]' on stdout
