@@ -57,21 +57,24 @@ test-latest: system-deps
 	.venv-latest/bin/pip freeze --exclude-editable > .venv-latest/versions.txt
 	.venv-latest/bin/pytest
 
+# OUT: where the demo writes (a test runs it into a temporary folder)
+OUT ?= out
+
 demo: install system-deps
-	mkdir -p out
-	$(BIN)/jixiao extract samples/*.txt samples/*.html samples/*.pdf samples/*.docx samples/*.xlsx -o out/demo.jsonl --format jsonl
+	mkdir -p $(OUT)
+	$(BIN)/jixiao extract samples/*.txt samples/*.html samples/*.pdf samples/*.docx samples/*.xlsx -o $(OUT)/demo.jsonl --format jsonl
 	@if [ -d $(SHARED)/samples ]; then \
-	  $(BIN)/jixiao extract $(SHARED)/samples/000_87644358686e5e0a.txt -o out/000_87644358686e5e0a.json && \
-	  $(PYTHON) $(SHARED)/tools/score_record.py out/000_87644358686e5e0a.json $(SHARED)/gold/000_87644358686e5e0a.json --quiet && \
-	  $(BIN)/jixiao check out/000_87644358686e5e0a.json; \
+	  $(BIN)/jixiao extract $(SHARED)/samples/000_87644358686e5e0a.txt -o $(OUT)/000_87644358686e5e0a.json && \
+	  $(PYTHON) $(SHARED)/tools/score_record.py $(OUT)/000_87644358686e5e0a.json $(SHARED)/gold/000_87644358686e5e0a.json --quiet && \
+	  $(BIN)/jixiao check $(OUT)/000_87644358686e5e0a.json; \
 	else echo "($(SHARED) not found: the shared sample is skipped)"; fi
-	rm -f out/demo.sqlite*
-	$(BIN)/jixiao ingest samples --db out/demo.sqlite
-	$(BIN)/jixiao export --db out/demo.sqlite --format parquet --out out/dataset
-	$(BIN)/jixiao audit --db out/demo.sqlite --html out/audit.html
+	rm -f $(OUT)/demo.sqlite*
+	$(BIN)/jixiao ingest samples --db $(OUT)/demo.sqlite
+	$(BIN)/jixiao export --db $(OUT)/demo.sqlite --format parquet --out $(OUT)/dataset
+	$(BIN)/jixiao audit --db $(OUT)/demo.sqlite --html $(OUT)/audit.html
 	@echo
-	@echo "Done. Open out/audit.html in a browser (what an auditor reads first); the records are in out/demo.jsonl,"
-	@echo "the dataset in out/dataset/. Review and correct: .venv/bin/jixiao review --db out/demo.sqlite"
+	@echo "Done. Open $(OUT)/audit.html in a browser (what an auditor reads first); the records are in $(OUT)/demo.jsonl,"
+	@echo "the dataset in $(OUT)/dataset/. Review and correct: .venv/bin/jixiao review --db $(OUT)/demo.sqlite"
 	@echo "Your own file: .venv/bin/jixiao extract my_report.pdf -o my_report.json"
 
 # Everything, end-to-end cases included: what CI runs (about 4 minutes here).
