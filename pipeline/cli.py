@@ -78,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", choices=("parquet", "csv", "xlsx"), default="parquet",
                    help="xlsx: one workbook (jixiao.xlsx in --out), a sheet per table")
     p.add_argument("--out", required=True, help="output folder")
+    p.add_argument("--absolute-paths", action="store_true",
+                   help="write the files' paths as stored (default: relative to the folder they all lie under, "
+                        "which README.json names)")
     p.add_argument("--partition-by-year", action="store_true",
                    help="parquet: reports partitioned by year (year=unknown for reports whose year is unknown)")
 
@@ -176,7 +179,7 @@ def _export(args) -> int:
     from .dataset import Store, export
     store = Store.open(args.db, create=False)
     try:
-        written = export(store, args.out, args.format, args.partition_by_year)
+        written = export(store, args.out, args.format, args.partition_by_year, args.absolute_paths)
     finally:
         store.close()
     for name, path in written.items():

@@ -317,17 +317,39 @@ def _to_parquet(df: pd.DataFrame, path, **kwargs) -> None:
     df.to_parquet(path, index=False, **kwargs)
 
 
-def export(store: Store, out_dir: str | Path, fmt: str = "parquet", partition_by_year: bool = False) -> dict[str, Path]:
+def _relative_paths(files: pd.DataFrame) -> str | None:
+    """The files' paths made relative to the folder they all lie under, in place; that folder, or None where
+    they share none (URLs, other drives): a dataset sent on names no one's home folder, and its README.json
+    says where the paths start."""
+    if not len(files):
+        return None
+    paths = [p for p in files["path"] if isinstance(p, str)]
+    if not paths or any("://" in p or not os.path.isabs(p) for p in paths):
+        return None
+    try:
+        root = os.path.commonpath(paths)
+    except ValueError:
+        return None
+    if root in paths:  # one file: its folder
+        root = os.path.dirname(root)
+    files["path"] = [Path(os.path.relpath(p, root)).as_posix() if isinstance(p, str) else p for p in files["path"]]
+    return root
+
+
+def export(store: Store, out_dir: str | Path, fmt: str = "parquet", partition_by_year: bool = False,
+           absolute_paths: bool = False) -> dict[str, Path]:
     """Write the dataset's tables into `out_dir` (created when missing). Every file is written under a
     temporary name and renamed into place once all are written: OutputError (naming the file and the
     cause) leaves the folder as it was. CSV: every field quoted, text cells escaped and guarded; xlsx:
-    one workbook (jixiao.xlsx), a sheet per table, text guarded the same way."""
+    one workbook (jixiao.xlsx), a sheet per table, text guarded the same way. Paths are written relative to
+    the folder all the files lie under (named in README.json) unless `absolute_paths`."""
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{_shown(out)}: cannot write ({_why(exc)})") from None
     tables = read_tables(store)
+    root = None if absolute_paths else _relative_paths(tables["files"])
     from ..review.dataset import add_review
     tables = add_review(store, tables)  # the auditor's corrections and verdicts, beside the extracted values
     tables["reports_wide"] = wide_reports(tables)
@@ -354,6 +376,7 @@ def export(store: Store, out_dir: str | Path, fmt: str = "parquet", partition_by
             written[name] = path
         readme = json.dumps({
             "tables": {k: str(v.name) for k, v in written.items()},
+            "paths_root": root,  # the folder the exported paths are relative to (null: they are as stored)
             "note": "amounts in yuan; rates in percent; reports_wide is one row per report; cross_checks are "
                     "findings across reports; provenance names every extracted value with its page and box; "
                     "years and counts are integers, flags booleans, a missing value empty (never 0 or 'null'); "
