@@ -279,3 +279,14 @@ def test_a_title_ending_in_zipingbiao_without_the_word_jixiao_is_a_title(tmp_pat
     path = tmp_path / "r.txt"
     path.write_text("2020年度长江禁捕项目自评表\n项目名称|渔业成品油价格改革补贴|\n", encoding="utf-8")
     assert pipeline.extract(path)[0].report.title == "2020年度长江禁捕项目自评表"
+
+
+def test_the_unit_that_assesses_its_own_work_is_the_department_and_a_sentence_word_no_place(tmp_path):
+    # '根据市民生办工作安排,市交通运输局对…进行了绩效自查自评': the unit doing 自评 is the department;
+    # '根据' opens the sentence, it names no city (the region stays unknown rather than '根据市')
+    path = tmp_path / "r.txt"
+    path.write_text("农村公路绩效评价报告\n按照“四好农村路”建设绩效评价办法,根据市民生办工作安排,市交通运输局对2021年度"
+                    "“四好农村路”建设实施情况进行了绩效自查自评,现将自评情况汇报如下:实施农村公路提质改造工程200公里,"
+                    "完成总投资24187万元。\n", encoding="utf-8")
+    [record] = pipeline.extract(path)
+    assert record.report.department == "市交通运输局" and record.report.region is None

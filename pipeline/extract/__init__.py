@@ -148,7 +148,8 @@ def _more_places(ctx: Context) -> list[Found]:
     for m in regex.finditer(rf"[\p{{Han}}]{{2,16}}?{metadata.ORG_SUFFIX}", head):
         if any(a <= m.start() < b for a, b in cited) or regex.match(r"(?:关于|印发|\(?[\p{Han}]{0,4}〔)", head[m.end():m.end() + 4]):
             continue
-        name = regex.sub(r"^(?:和|与|及|并|由|对|向|经|在|同)", "", m[0])  # '…和拉萨市财政局': a conjunction first
+        # '…和拉萨市财政局': a conjunction first; '根据市民生办…': a word of the sentence, no city named 根据
+        name = regex.sub(r"^(?:根据|按照|依照|依据|通过|为了|经过|和|与|及|并|由|对|向|经|在|同)", "", m[0])
         if metadata.place_of(name):
             out.append(Found(name, m.end() - len(name), m.end()))
         if len(out) >= 5:

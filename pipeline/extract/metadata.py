@@ -59,6 +59,11 @@ _RUN_BY = regex.compile(rf"由([\p{{Han}}]{{2,24}}?{ORG_SUFFIX})(?:作为[\p{{Ha
 _EVALUATED_UNIT = regex.compile(
     rf"对([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?:(?:19|20)\d{{2}}年度?)?(?:[\p{{Han}}\d]{{2,30}}?(?:经费|资金|项目))"
     rf"(?:进行了?|开展了?)(?:重点|综合)?(?:绩效)?评价")
+# '市交通运输局对2021年度…建设实施情况进行了绩效自查自评': the unit that assesses its own work is the
+# report's department (自评 / 自查 is done by the unit itself; an outside evaluator 评价s).
+_SELF_ASSESSING_UNIT = regex.compile(
+    rf"(?:^|(?<=[\n。;,:!、]))([\p{{Han}}]{{2,24}}?{ORG_SUFFIX})对[^。\n]{{2,60}}?(?:进行了?|开展了?|组织了?)"
+    rf"[\p{{Han}}]{{0,6}}?(?:自评|自查)")
 # A unit heading a sentence or clause: '金山区科学技术委员会每年安排…', '县政协坚持…'.
 _SENTENCE_HEAD_UNIT = regex.compile(rf"(?m)(?:^|(?<=[\n。;,:!]))([\p{{Han}}]{{1,18}}?{ORG_SUFFIX})(?=[\p{{Han}}])")
 # '祁东县农业农村局(以下简称“县农业农村局”)': the unit the text defines a short name for.
@@ -266,9 +271,9 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
         if m and not regex.search(r"项目|资金|经费|绩效", m[1]):
             return Found(m[1], title.start, title.end)
     text = ctx.text
-    for pattern in (_RUN_BY, _EVALUATED_UNIT):
+    for pattern in (_RUN_BY, _EVALUATED_UNIT, _SELF_ASSESSING_UNIT):
         m = pattern.search(text)
-        if m:
+        if m and not (pattern is _SELF_ASSESSING_UNIT and (_EVALUATOR.search(m[1]) or _NOT_A_UNIT.match(m[1]))):
             return Found(m[1], m.start(1), m.end(1))
     # The unit the text defines a short name for: '祁东县农业农村局(以下简称“县农业农村局”)' — a
     # definition outweighs how often a name heads a sentence.
