@@ -170,3 +170,13 @@ def test_a_list_opened_inside_a_bracket_ends_where_the_bracket_closes():
     assert [s for s in find_splits(text) if s.total is not None and s.total.value == 9850000] == []
     [s] = find_splits("项目资金100万元(含中央资金60万元、省级资金40万元),已支出90万元。")
     assert (s.total.value, s.parts_sum) == (1000000, 1000000)
+
+
+def test_a_clause_opening_on_yongyu_lists_the_uses_and_a_stripped_list_is_incomplete():
+    text = ("该项目为2023年中央彩票公益金提前下达资金项目,用于残疾人康复及评定补贴1.065万元,五个一文化进家庭2.1万元,"
+            "残疾儿童救助38.472万元。")
+    [s] = find_splits(text)
+    assert s.total is None and s.names == ["残疾人康复及评定补贴", "五个一文化进家庭", "残疾儿童救助"] and not s.open
+    # '、、、': separators a scrape left with their parts taken out — the list is not all of them
+    [s] = find_splits("安排道路养护项目,主要用于国道养护100万元、、、道班房维修费10万元及连接线养护费30万元。")
+    assert s.open

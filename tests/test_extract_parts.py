@@ -290,3 +290,12 @@ def test_the_unit_that_assesses_its_own_work_is_the_department_and_a_sentence_wo
                     "完成总投资24187万元。\n", encoding="utf-8")
     [record] = pipeline.extract(path)
     assert record.report.department == "市交通运输局" and record.report.region is None
+
+
+def test_the_uses_listed_with_no_total_are_the_sub_projects_where_no_budget_is_stated(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("补助资金项目绩效自评报告\n一、项目基本情况\n该项目为2023年中央彩票公益金提前下达资金项目,用于残疾人康复及评定补贴"
+                    "1.065万元,五个一文化进家庭2.1万元,残疾儿童救助38.472万元。帮助残疾儿童在康复机构康复。\n", encoding="utf-8")
+    [record] = pipeline.extract(path)
+    assert [(s.name, s.amount_yuan) for s in record.subprojects] == [
+        ("残疾人康复及评定补贴", 10650), ("五个一文化进家庭", 21000), ("残疾儿童救助", 384720)]

@@ -36,7 +36,11 @@ _PARTS_CUE = regex.compile(
 # '资金主要用于以下方面: 一是…X万元; 二是…', '按资金用途划分, A占X万元, B占Y万元'.
 _LIST_CUE = regex.compile(
     r"(?:主要)?用于以下(?:方面|几个方面|内容)|(?:主要)?用于\s*:|(?:资金)?安排\s*:|(?:具体|分配|安排|明细)如下|"
-    r"按[\p{Han}]{0,8}?(?:用途|类别|项目|内容)(?:划分|分)?|(?:具体)?(?:构成|组成)(?:为|如下)")
+    r"按[\p{Han}]{0,8}?(?:用途|类别|项目|内容)(?:划分|分)?|(?:具体)?(?:构成|组成)(?:为|如下)|"
+    # '…资金项目, 用于A 1.065万元, B 2.1万元, …': a clause that opens on 用于 and lists named amounts
+    r"(?<=[,,])\s*(?:主要|分别)?用于(?=\p{Han})")
+# The cue a clause's first part carries in its label ('主要用于A 100万元').
+_USE_CUE_LEAD = regex.compile(r"^\s*(?:主要|分别)?用于")
 # '支出799.12万元。其中: 人员经费…': a sentence opening with 其中 breaks down the figure ending the one before.
 _NEXT_SENTENCE_CUE = regex.compile(r"^\s*。\s*其中")
 # What opens a part's own breakdown inside the outer list.
@@ -67,6 +71,7 @@ _ITEM_MARK = regex.compile(r"(?:[一二三四五六七八九十]{1,2}是|(?<![\d
 _COUNT_TAIL = regex.compile(r"\d+\s*[\p{Han}]{1,2}$")  # '新建农村文化礼堂12家': the work, not its count
 _COUNT = regex.compile(r"共(?:计|有)?\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:个|项|类|笔|处)")
 _OPEN_LIST = regex.compile(r"^\s*等")  # 'A、B等' names some of the parts only
+_EMPTY_ITEM = regex.compile(r"[、,,;]\s*[、,,;]")
 
 # Label families (DOMAIN.md §2: 收入 by source, 支出 by economic class).
 _SOURCE = regex.compile(
@@ -89,7 +94,7 @@ class Split:
     cue: str
     family: str  # source | expense | year | place | item
     count: int | None = None  # '共N项' stated with it
-    open: bool = False  # the list ends in 等: the parts named are not all of them
+    open: bool = False  # the list ends in 等, or a scrape stripped parts of it: the parts named are not all
 
     @property
     def names(self) -> list[str]:
@@ -327,7 +332,9 @@ def _total_of_family(before: list[Amount], fam: str, sentence: int) -> Amount | 
 def _split(text: str, total: Amount | None, parts: list[Amount], cue: str, count: int | None) -> Split:
     tail = text[parts[-1].end:parts[-1].end + 3]
     family = family_of([p.label for p in parts]) if not any(p.use for p in parts) else "item"
-    return Split(total, parts, cue, family, count, bool(_OPEN_LIST.match(tail)))
+    # 'A 100万元、、、B 10万元': separators with nothing between them are parts a scrape stripped
+    stripped = any(_EMPTY_ITEM.search(text, a.end, b.label_start) for a, b in zip(parts, parts[1:]))
+    return Split(total, parts, cue, family, count, bool(_OPEN_LIST.match(tail)) or stripped)
 
 
 def _cue_led(r: _Reading, i: int) -> Split | None:
@@ -349,6 +356,9 @@ def _cue_led(r: _Reading, i: int) -> Split | None:
             break
         if a.per_unit:
             continue  # a standard quoted inside a part's description ('按每户0.15万元标准')
+        lead = _USE_CUE_LEAD.match(a.label) if not parts and a.label_start < cue.end() <= a.start else None
+        if lead:  # '用于A 1.065万元': the first part is named A, without its cue
+            a = replace(a, label=a.label[lead.end():], label_start=a.label_start + lead.end())
         a = _named_part(r, a, parts[-1].end if parts else cue.end())
         gap = text[(parts[-1].end if parts else cue.end()):a.label_start]
         if not _is_part(a) or _COMPARISON.search(gap):

@@ -229,7 +229,10 @@ def _from_breakdown(ctx: Context, budget=None, executed=None) -> SubprojectFacts
     inner = {s.total.start: s for s in splits if s.total is not None}
     ranked = [(_tie_rank(s, budget, executed), -k, s) for k, s in enumerate(splits)
               if s.family in _BREAKDOWN_FAMILIES and len(s.parts) >= 2 and not s.open]
-    ranked = [r for r in ranked if r[0] > 0 or (budget is None and executed is None and r[2].adds_up())]
+    # with no budget to tie to: a split that adds up to its own total, or the uses the funds are put to
+    # ('资金项目, 用于A 1.065万元, B 2.1万元…', stated with no total)
+    ranked = [r for r in ranked if r[0] > 0 or (budget is None and executed is None and
+                                                (r[2].adds_up() or (r[2].total is None and "用于" in r[2].cue)))]
     if not ranked:
         return SubprojectFacts()
     _, _, split = max(ranked, key=lambda r: (r[0], r[1]))
