@@ -37,13 +37,15 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from pathspec import GitIgnoreSpec
+from typing import TYPE_CHECKING
 
 from ..classify import FINANCE, REPORT
 from ..errors import JixiaoError
 from ..supervise import SupervisorStats, memory_limit_reason, time_limit_reason
 from .store import Store, StoreError, failure_kind, write_fault
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 SKIP_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 SKIP_SUFFIXES = {".json", ".jsonl", ".sqlite", ".sqlite-wal", ".sqlite-shm", ".db", ".py", ".pyc", ".tmp", ".lock"}
@@ -330,6 +332,7 @@ def _ignore_spec(path: Path) -> GitIgnoreSpec | None:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):
         return None
+    from pathspec import GitIgnoreSpec  # here: only a folder with an ignore file needs it
     return GitIgnoreSpec.from_lines(lines) if any(x.strip() for x in lines) else None
 
 
