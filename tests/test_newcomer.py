@@ -19,7 +19,7 @@ def test_the_readme_s_first_screen_holds_the_demo_the_tests_and_your_own_file():
 
 def test_make_demo_ends_naming_the_audit_file_and_the_review_command(tmp_path):
     out = tmp_path / "demo"
-    run = subprocess.run(["make", "demo", f"OUT={out}"], cwd=ROOT, capture_output=True, text=True, timeout=1800)
+    run = subprocess.run(["make", "--no-print-directory", "demo", f"OUT={out}"], cwd=ROOT, capture_output=True, text=True, timeout=1800)
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     last = run.stdout.strip().splitlines()[-3:]
     assert f"Open {out}/audit.html in a browser" in last[0]
