@@ -4,7 +4,8 @@ run (bench/timing.py), CPU and wall seconds, min / median / max:
 * in process: pipeline.extract against pdfplumber's `extract_text()` and pypdfium2's text page with
   every character's box (the least a reader with geometry must do);
 * whole process: `jixiao extract FILE` per file against a bare `python -c` that opens the file with
-  pdfplumber and extracts its text, one process per file each (what a batch script pays).
+  pdfplumber and extracts its text, one process per file each (what a batch script pays); and the set in
+  one call each (`jixiao extract FILES…`, the bare script looping over the files).
 
 Two sets: the rendered samples (samples/*.pdf but the scans) and long reports of mixed prose and
 tables (30+ pages each, written by scripts/make_long_pdfs.py into a temporary folder).
@@ -61,6 +62,12 @@ PLUMBER_SCRIPT = ("import sys, pdfplumber\n"
                   "    [page.extract_text() for page in pdf.pages]\n")
 
 
+PLUMBER_SET_SCRIPT = ("import sys, pdfplumber\n"
+                      "for name in sys.argv[1:]:\n"
+                      "    with pdfplumber.open(name) as pdf:\n"
+                      "        [page.extract_text() for page in pdf.pages]\n")
+
+
 def bench(label: str, files: list[Path], rounds: int, whole: bool) -> None:
     pages = sum(len(pypdfium2.PdfDocument(f)) for f in files)
     print(f"{label}: {len(files)} files, {pages} pages")
@@ -75,6 +82,13 @@ def bench(label: str, files: list[Path], rounds: int, whole: bool) -> None:
         runs = interleaved({"jixiao extract FILE": whole_process(jixiao_cmds),
                             "python + pdfplumber FILE": whole_process(plumber_cmds)}, rounds)
         report("  whole process, one per file", runs, [("jixiao extract FILE", "python + pdfplumber FILE")],
+               ("page", pages))
+        # the set in one call each: `jixiao extract FILES…` pays its start once, as a folder or a batch does
+        jixiao_set = [[sys.executable, "-m", "pipeline", "extract", *map(str, files), "-o", os.devnull]]
+        plumber_set = [[sys.executable, "-c", PLUMBER_SET_SCRIPT, *map(str, files)]]
+        runs = interleaved({"jixiao extract FILES…": whole_process(jixiao_set),
+                            "python + pdfplumber FILES…": whole_process(plumber_set)}, rounds)
+        report("  whole process, the set in one call", runs, [("jixiao extract FILES…", "python + pdfplumber FILES…")],
                ("page", pages))
 
 
