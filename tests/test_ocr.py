@@ -206,3 +206,44 @@ def test_extract_on_a_scanned_pdf_says_each_page_as_it_is_read(tmp_path):
     lines = run.stderr.splitlines()
     assert lines[:2] == [f"jixiao: {name}: OCR page {k} of 2 (a scanned page: seconds each)" for k in (1, 2)]
     assert lines[2].startswith(f"jixiao: {name}: project, budget") and len(lines) == 3
+
+
+SCANS = ["scan_sample_report.pdf", "page_bottom/sample_bottom_scan.pdf", "scans/scan_degraded_score_page.pdf"]
+
+
+@pytest.mark.parametrize("name", SCANS)
+def test_every_cited_box_of_a_scan_lies_on_its_cited_text(name):
+    # the page OCR'd again on its own, at another resolution (180 dpi, the reading's is 130): each cited box
+    # overlaps the lines that hold the cited characters (a value wrapped over two lines holds them between
+    # them). A box one row off, or in another frame, overlaps other text.
+    import numpy as np
+    import pypdfium2
+
+    from pipeline.load.ocr import recognise
+    from pipeline.normalise import normalise_string
+
+    def bare(text):
+        return "".join(ch for ch in normalise_string(text or "") if ch.isalnum() or ch in ".%")
+    scale = 180 / 72
+    records = pipeline.extract(SAMPLES / name)
+    pdf = pypdfium2.PdfDocument(str(SAMPLES / name))
+    lines: dict[int, list] = {}
+    checked = 0
+    try:
+        for record in records:
+            for pointer, entry in record.provenance.items():
+                if not (entry.get("bbox") and entry.get("text") and isinstance(entry.get("page"), int)) \
+                        or " | " in entry["text"]:
+                    continue  # a whole row's evidence: its cells are checked one by one
+                page = entry["page"]
+                if page not in lines:
+                    image = np.array(pdf[page - 1].render(scale=scale).to_pil().convert("RGB"))
+                    lines[page] = [(tuple(v / scale for v in line.box), bare(line.text)) for line in recognise(image)]
+                x0, top, x1, bottom = entry["bbox"]
+                held = "".join(text for (a, b, c, d), text in lines[page]
+                               if a < x1 + 3 and c > x0 - 3 and b < bottom + 3 and d > top - 3)
+                assert all(ch in held for ch in bare(entry["text"])[:6]), (pointer, entry["bbox"], entry["text"], held)
+                checked += 1
+    finally:
+        pdf.close()
+    assert checked >= 40
