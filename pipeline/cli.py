@@ -170,6 +170,9 @@ def _ingest(args) -> int:
     print(summary)
     for path, checks in summary.flagged[:20]:  # the reports that contradict themselves: what the auditor opens first
         print(f"flagged: {path}: {', '.join(checks)}")
+    if summary.needs_look:
+        print(f"{summary.needs_look} report(s) need a look (a check failed on a reading that is not sure: "
+              f"jixiao audit lists them apart)")
     if len(summary.flagged) > 20:
         print(f"… and {len(summary.flagged) - 20} more flagged (jixiao audit --db {args.db} --html audit.html lists them all)")
     return 1 if summary.failed or summary.kept_failures else 0
@@ -182,8 +185,11 @@ def _export(args) -> int:
         written = export(store, args.out, args.format, args.partition_by_year, args.absolute_paths)
     finally:
         store.close()
-    for name, path in written.items():
-        print(f"{name}: {path}")
+    by_path: dict = {}
+    for name, path in written.items():  # a workbook holds every table: one line for it, naming its sheets
+        by_path.setdefault(path, []).append(name)
+    for path, names in by_path.items():
+        print(f"{path}: {', '.join(names)}" if len(names) > 1 else f"{names[0]}: {path}")
     return 0
 
 

@@ -120,3 +120,12 @@ def test_extract_of_a_file_that_holds_no_report_writes_nothing_in_its_place(tmp_
     assert not out.exists() and "not a report" in capsys.readouterr().err
     assert main(["extract", str(notes)]) == 1
     assert capsys.readouterr().out == ""  # no '[]' on stdout
+
+
+def test_an_xlsx_export_says_its_workbook_once(tmp_path, capsys):
+    db = tmp_path / "j.sqlite"
+    assert main(["ingest", str(SAMPLES / "selfeval_2021.txt"), "--db", str(db), "--quiet", "--workers", "0"]) == 0
+    capsys.readouterr()
+    assert main(["export", "--db", str(db), "--format", "xlsx", "--out", str(tmp_path / "x")]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert line.startswith(f"{tmp_path / 'x' / 'jixiao.xlsx'}: reports, indicators, checks")

@@ -359,8 +359,9 @@ def export(store: Store, out_dir: str | Path, fmt: str = "parquet", partition_by
     with Staged() as staged:
         if fmt == "xlsx":
             from .workbook import write_workbook
-            path = staged.write(out / "jixiao.xlsx", lambda tmp: write_workbook(tables, tmp, _csv_cell))
-            written = dict.fromkeys(tables, path)
+            sheets: list[str] = []
+            path = staged.write(out / "jixiao.xlsx", lambda tmp: sheets.extend(write_workbook(tables, tmp, _csv_cell)))
+            written = dict.fromkeys(sheets, path)
         for name, df in tables.items():
             if fmt == "xlsx":
                 break

@@ -173,6 +173,7 @@ class IngestSummary:
     supervision: SupervisorStats | None = None  # what the workers' supervisors saw (local, or summed over Dask tasks)
     # reports of this run whose own figures contradict each other: (name as shown, the failed checks)
     flagged: list[tuple[str, list[str]]] = field(default_factory=list)
+    needs_look: int = 0  # reports of this run with a failure resting on an unsure reading (not flagged)
 
     def __str__(self) -> str:
         rate = self.extracted / self.seconds if self.seconds else 0.0
@@ -835,6 +836,8 @@ def _writer(store: Store, summary: IngestSummary, bar) -> Callable[[Task, Outcom
                 failed = [c["id"] for c in record.get("checks") or [] if c.get("status") == "fail"]
                 if failed:
                     summary.flagged.append((task.label, failed))
+                elif any(c.get("finding") == "fail" and c.get("status") != "fail" for c in record.get("checks") or []):
+                    summary.needs_look += 1
             summary.not_reports += int(outcome.document_class is not None)
         else:
             summary.failed += 1

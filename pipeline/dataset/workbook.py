@@ -30,10 +30,11 @@ class WorkbookError(OutputError):
     """A table that a sheet cannot hold (exit 4, as any output that cannot be written)."""
 
 
-def write_workbook(tables: dict[str, pd.DataFrame], path: Path, guard) -> None:
+def write_workbook(tables: dict[str, pd.DataFrame], path: Path, guard) -> list[str]:
     """`tables` (name → typed DataFrame) as sheets of one .xlsx at `path`; `guard` makes a text cell safe.
     Each sheet opens with two header rows, the Chinese label (labels.py) over the export's key, and every
-    sheet whose rows belong to a report names it by its title and file beside its id."""
+    sheet whose rows belong to a report names it by its title and file beside its id. An empty table gets no
+    sheet; the names of the sheets written are returned."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -44,7 +45,9 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: Path, guard) -> None:
         if len(df) > MAX_ROWS:
             raise WorkbookError(f"{name}: {len(df)} rows, more than a sheet holds ({MAX_ROWS}); export parquet or csv")
     book = Workbook(write_only=True)
-    for name, df in tables.items():
+    # an empty table is no sheet (the parquet and CSV exports keep it, with its columns); one sheet at least
+    shown = {n: df for n, df in tables.items() if len(df)} or dict(list(tables.items())[:1])
+    for name, df in shown.items():
         sheet = book.create_sheet(title=name[:31])
         sheet.freeze_panes = f"A{HEADER_ROWS + 1}"
         labels = [label(name, str(c)) for c in df.columns]
@@ -73,6 +76,7 @@ def write_workbook(tables: dict[str, pd.DataFrame], path: Path, guard) -> None:
     buf = io.BytesIO()
     book.save(buf)
     Path(path).write_bytes(buf.getvalue())
+    return list(shown)
 
 
 HEADER_ROWS = 2  # the Chinese labels, then the export's keys
