@@ -299,3 +299,11 @@ def test_the_uses_listed_with_no_total_are_the_sub_projects_where_no_budget_is_s
     [record] = pipeline.extract(path)
     assert [(s.name, s.amount_yuan) for s in record.subprojects] == [
         ("残疾人康复及评定补贴", 10650), ("五个一文化进家庭", 21000), ("残疾儿童救助", 384720)]
+
+
+def test_a_bracketed_line_under_the_title_names_the_project(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("保山市林业和草原局2021年度\n项目绩效自评报告\n(市级森林防火“三三制”补助经费项目)\n一、项目基本情况\n"
+                    "保山市财政局下达我局森林防火三三制经费75.96万元,全部到位。执行率为100%。\n", encoding="utf-8")
+    [record] = pipeline.extract(path)
+    assert record.report.project_name == "市级森林防火“三三制”补助经费项目"

@@ -188,11 +188,19 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
         name = _project_from_title(title.value, department, ctx.text, title)
         if name:
             return Found(name, title.start, title.end)
+        # the title's own parenthesis printed on the line below it: '…项目绩效自评报告\n(市级森林防火补助经费项目)'
+        m = _SUBTITLE_PROJECT.match(ctx.text, title.end)
+        if m:
+            return Found(m["name"], m.start("name"), m.end("name"))
     for pattern in (_EVALUATED_PROJECT, _OVERVIEW_PROJECT):
         m = pattern.search(ctx.text)
         if m:
             return Found(m[1], m.start(1), m.end(1))
     return None
+
+
+# A line wholly in brackets right under the title, naming a project or fund (not a date, not a number).
+_SUBTITLE_PROJECT = regex.compile(r"[ \t]*\n[ \t]*[((](?P<name>[^()\d\n]{4,40}?(?:项目|资金|经费|工程|专项))[))][ \t]*(?:\n|$)")
 
 
 def _project_from_title(title: str, department: str | None, text: str, found: Found) -> str | None:
