@@ -414,7 +414,12 @@ def _write(records: list[Record], output: str | None, fmt: str, names: dict[int,
 
 
 def _write_file(path: Path, text: str) -> None:
-    """A temporary name beside `path`, renamed into place: a failure leaves no half-written file (OSError)."""
+    """A temporary name beside `path`, renamed into place: a failure leaves no half-written file (OSError). A
+    device or a pipe (`-o /dev/null`) is written to: renaming a file over it would replace the device."""
+    from .dataset.export import is_stream
+    if is_stream(path):
+        path.write_text(text, encoding="utf-8")
+        return
     tmp = path.with_name(f".{path.name}.jixiao-{os.getpid()}.tmp")
     try:
         tmp.write_text(text, encoding="utf-8")

@@ -30,6 +30,7 @@ from .supervise import FileLimits, Overrun, Supervisor
 RENDER_SECONDS = 20.0  # an A4 page of a real report draws in well under a second at 144 dpi
 RENDER_MEMORY_MIB = 1024  # a 40 Mpx RGB picture is 120 MB; its PNG a fraction of that
 RENDER_LIMITS = FileLimits(seconds=RENDER_SECONDS, memory_mib=RENDER_MEMORY_MIB)
+PDF_SCALE = 2.0  # PDF pages drawn at 144 dpi: small print of a score table stays legible
 # Pages drawn at once, over all the review's requests: a page at a time per core, at most four.
 MAX_AT_ONCE = max(1, min(4, os.cpu_count() or 1))
 _slots = threading.BoundedSemaphore(MAX_AT_ONCE)
@@ -37,37 +38,34 @@ _slots = threading.BoundedSemaphore(MAX_AT_ONCE)
 
 @dataclass(frozen=True)
 class PageRender:
-    """Page `number` (1-based) of `path` drawn at `scale` (pixels per PDF point; 1 for images): its PNG,
-    or why there is none."""
+    """Page `number` (1-based) of `path` drawn at `scale` pixels per box unit (PDF_SCALE per PDF point, 1 per
+    image pixel): its PNG, or why there is none (`no_page`: the file has no such page)."""
 
     path: str
     number: int
     scale: float
     png: bytes | None = None
     reason: str | None = None
-
-    @property
-    def key(self) -> tuple[str, int, float]:
-        return self.path, self.number, self.scale
+    no_page: bool = False
 
 
-def render_page(path: str, number: int, scale: float, limits: FileLimits | None = None) -> PageRender:
+def render_page(path: str, number: int, limits: FileLimits | None = None) -> PageRender:
     """One page, drawn in its own supervised worker once one of the MAX_AT_ONCE slots is free."""
     with _slots:
-        return render_pages([(path, number, scale)], limits, slots=1)[(path, number, scale)]
+        return render_pages([(path, number)], limits, slots=1)[(path, number)]
 
 
-def render_pages(pages: list[tuple[str, int, float]], limits: FileLimits | None = None,
-                 slots: int = MAX_AT_ONCE) -> dict[tuple[str, int, float], PageRender]:
-    """Every page asked for, drawn by up to `slots` supervised workers (under RENDER_LIMITS unless `limits`
-    are given); each one's PNG or reason."""
+def render_pages(pages: list[tuple[str, int]], limits: FileLimits | None = None,
+                 slots: int = MAX_AT_ONCE) -> dict[tuple[str, int], PageRender]:
+    """Every (path, page) asked for, drawn by up to `slots` supervised workers (under RENDER_LIMITS unless
+    `limits` are given); each one's PNG or reason."""
     wanted = list(dict.fromkeys(pages))
-    out: dict[tuple[str, int, float], PageRender] = {}
+    out: dict[tuple[str, int], PageRender] = {}
 
     def done(job, result) -> None:
-        path, number, scale = job
+        path, number = job
         if isinstance(result, Overrun):
-            result = PageRender(path, number, scale, reason=f"the page was not drawn: {result.reason}")
+            result = PageRender(path, number, scale_of(path), reason=f"the page was not drawn: {result.reason}")
         out[job] = result
 
     if wanted:
@@ -75,16 +73,22 @@ def render_pages(pages: list[tuple[str, int, float]], limits: FileLimits | None 
     return out
 
 
-def draw(path: str, number: int, scale: float) -> PageRender:
+def scale_of(path: str) -> float:
+    """Pixels per box unit of a drawn page: boxes are PDF points on PDFs and pixels on images."""
+    return PDF_SCALE if Path(path).suffix.lower() == ".pdf" else 1.0
+
+
+def draw(path: str, number: int) -> PageRender:
     """The worker's side: the page as PNG, or the reason it is not drawn (never raised)."""
+    scale = scale_of(path)
     try:
-        image = _draw_pdf(path, number, scale) if Path(path).suffix.lower() == ".pdf" else _draw_image(path, number)
+        image = _draw_pdf(path, number, scale) if scale != 1.0 else _draw_image(path, number)
     except PageCapped as exc:
         return PageRender(path, number, scale, reason=f"the page was not drawn: {exc.reason}")
     except Exception as exc:  # noqa: BLE001 - a damaged page gives no picture; the caller goes on
         return PageRender(path, number, scale, reason=f"the page could not be drawn ({type(exc).__name__}: {exc})"[:300])
     if image is None:
-        return PageRender(path, number, scale, reason=f"the file has no page {number}")
+        return PageRender(path, number, scale, reason=f"the file has no page {number}", no_page=True)
     buf = io.BytesIO()
     image.save(buf, format="PNG")
     return PageRender(path, number, scale, png=buf.getvalue())

@@ -15,6 +15,7 @@ the review server on a free port and photographs the report's page.
 """
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
 import sys
@@ -49,6 +50,21 @@ def shoot(url: str, png: str, width: int = 1100, height: int = 1400, full_page: 
     print(f"wrote {png}")
 
 
+@contextlib.contextmanager
+def review_server(db: str):
+    """The review server over `db` on a free loopback port, on a thread, for as long as the block runs: its URL."""
+    sys.path.insert(0, str(ROOT))
+    from pipeline.review.app import server
+    srv = server(db, "127.0.0.1", free_port())
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{srv.server_port}"
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -59,7 +75,6 @@ def review(png: str, sample: Path = ROOT / "samples" / "selfeval_flawed.pdf") ->
     sys.path.insert(0, str(ROOT))
     from pipeline.dataset import Store, ingest
     from pipeline.review import ledger
-    from pipeline.review.app import server
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "reports"
@@ -74,14 +89,8 @@ def review(png: str, sample: Path = ROOT / "samples" / "selfeval_flawed.pdf") ->
             ledger.save_correction(store, rid, "/scores/total_score", "95.5", "总分笔误 / the total is a slip")
         finally:
             store.close()
-        srv = server(db, "127.0.0.1", free_port())
-        thread = threading.Thread(target=srv.serve_forever, daemon=True)
-        thread.start()
-        try:
-            shoot(f"http://127.0.0.1:{srv.server_port}/report/{rid}", png, width=1500, height=1000)
-        finally:
-            srv.shutdown()
-            srv.server_close()
+        with review_server(db) as url:
+            shoot(f"{url}/report/{rid}", png, width=1500, height=1000)
 
 
 FORM = ROOT / "samples" / "selfeval_2021.txt"
@@ -100,7 +109,6 @@ def needs_look(out_dir: str) -> None:
     sys.path.insert(0, str(ROOT))
     from pipeline.audit import build_audit
     from pipeline.dataset import Store, ingest
-    from pipeline.review.app import server
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "reports"
@@ -115,15 +123,9 @@ def needs_look(out_dir: str) -> None:
             store.close()
         shoot((Path(tmp) / "audit.html").as_uri() + "#flagged", str(Path(out_dir) / "needs_look_audit.png"),
               height=1500)
-        srv = server(db, "127.0.0.1", free_port())
-        thread = threading.Thread(target=srv.serve_forever, daemon=True)
-        thread.start()
-        try:
-            shoot(f"http://127.0.0.1:{srv.server_port}/", str(Path(out_dir) / "needs_look_list.png"), width=1500,
+        with review_server(db) as url:
+            shoot(f"{url}/", str(Path(out_dir) / "needs_look_list.png"), width=1500,
                   height=500)
-        finally:
-            srv.shutdown()
-            srv.server_close()
 
 
 def formats(out_dir: str) -> None:
@@ -136,7 +138,6 @@ def formats(out_dir: str) -> None:
     from pipeline.audit import build_audit
     from pipeline.dataset import Store, ingest
     from pipeline.review import ledger
-    from pipeline.review.app import server
 
     out = Path(out_dir)
     with tempfile.TemporaryDirectory() as tmp:
@@ -152,18 +153,12 @@ def formats(out_dir: str) -> None:
             build_audit(store, Path(tmp) / "audit.html", images=False)
         finally:
             store.close()
-        srv = server(db, "127.0.0.1", free_port())
-        thread = threading.Thread(target=srv.serve_forever, daemon=True)
-        thread.start()
-        try:
+        with review_server(db) as url:
             for fmt in files:
-                shoot(f"http://127.0.0.1:{srv.server_port}/report/{ids[fmt]}",
+                shoot(f"{url}/report/{ids[fmt]}",
                       str(out / f"review_{fmt}.png"), width=1500, height=1000)
-            shoot(f"http://127.0.0.1:{srv.server_port}/", str(out / "review_list_after_review.png"), width=1500,
+            shoot(f"{url}/", str(out / "review_list_after_review.png"), width=1500,
                   height=400)
-        finally:
-            srv.shutdown()
-            srv.server_close()
         shoot((Path(tmp) / "audit.html").as_uri() + "#dismissed", str(out / "audit_dismissed.png"), height=900)
 
 

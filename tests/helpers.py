@@ -22,3 +22,16 @@ def check_of(record: Record, check_id: str) -> Check:
 def altered(text: str, old: str, new: str) -> str:
     assert text.count(old) >= 1, f"{old!r} not in the text"
     return text.replace(old, new, 1)
+
+
+def database_at_version(path: Path, version: int) -> Path:
+    """A SQLite database made as jixiao's schema `version` made it (its migrations' SQL up to there)."""
+    import sqlite3
+
+    from pipeline.dataset.store import MIGRATIONS
+    with sqlite3.connect(path) as c:
+        for v in range(1, version + 1):
+            for stmt in MIGRATIONS[v]:
+                c.execute(stmt)
+        c.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(version),))
+    return path

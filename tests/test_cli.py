@@ -129,3 +129,23 @@ def test_an_xlsx_export_says_its_workbook_once(tmp_path, capsys):
     assert main(["export", "--db", str(db), "--format", "xlsx", "--out", str(tmp_path / "x")]) == 0
     [line] = capsys.readouterr().out.splitlines()
     assert line.startswith(f"{tmp_path / 'x' / 'jixiao.xlsx'}: reports, indicators, checks")
+
+
+def test_writing_to_a_pipe_or_a_device_writes_into_it_and_leaves_it_in_place(tmp_path):
+    # '-o /dev/null' once replaced the device with a file (a temporary file renamed over it): a pipe shows it safely
+    import os
+    import stat
+    import threading
+
+    from pipeline.dataset.export import write_text_atomic
+    pipe = tmp_path / "pipe"
+    for write in (lambda: main(["extract", str(SAMPLES / "selfeval_2021.txt"), "-o", str(pipe), "--quiet"]),
+                  lambda: write_text_atomic(pipe, "<html></html>")):
+        os.mkfifo(pipe)
+        got: list[str] = []
+        reader = threading.Thread(target=lambda sink=got: sink.append(pipe.read_text(encoding="utf-8")))
+        reader.start()
+        write()
+        reader.join(timeout=60)
+        assert got and got[0].strip() and stat.S_ISFIFO(os.stat(pipe).st_mode)
+        pipe.unlink()

@@ -318,14 +318,11 @@ def test_a_reports_rows_point_to_it_by_foreign_key_and_go_with_it(tmp_path):
 def test_a_version_7_database_gets_its_foreign_keys_and_keeps_its_rows(tmp_path):
     import sqlite3
 
+    from helpers import database_at_version
+
     from pipeline.dataset import Store
-    from pipeline.dataset.store import MIGRATIONS
-    db = tmp_path / "v7.sqlite"
+    db = database_at_version(tmp_path / "v7.sqlite", 7)
     with sqlite3.connect(db) as c:
-        for v in range(1, 8):
-            for stmt in MIGRATIONS[v]:
-                c.execute(stmt)
-        c.execute("INSERT INTO meta VALUES ('schema_version', '7')")
         c.execute("INSERT INTO files (sha256, status) VALUES ('s', 'done')")
         c.execute("INSERT INTO reports (id, sha256, report_index, title) VALUES ('s:0', 's', 0, 't')")
         c.execute("INSERT INTO checks (report_id, check_id, status, finding) VALUES ('s:0', 'execution_rate', 'pass', 'pass')")

@@ -1,4 +1,6 @@
 """Unit tests of the extract stage's parts on short texts."""
+from helpers import extract_text
+
 import pipeline
 from pipeline.extract.grades import grade_for, read_bands, read_stated_grade
 from pipeline.extract.statements import part_sums, stated_total_score, yoy_changes
@@ -284,26 +286,21 @@ def test_a_title_ending_in_zipingbiao_without_the_word_jixiao_is_a_title(tmp_pat
 def test_the_unit_that_assesses_its_own_work_is_the_department_and_a_sentence_word_no_place(tmp_path):
     # '根据市民生办工作安排,市交通运输局对…进行了绩效自查自评': the unit doing 自评 is the department;
     # '根据' opens the sentence, it names no city (the region stays unknown rather than '根据市')
-    path = tmp_path / "r.txt"
-    path.write_text("农村公路绩效评价报告\n按照“四好农村路”建设绩效评价办法,根据市民生办工作安排,市交通运输局对2021年度"
-                    "“四好农村路”建设实施情况进行了绩效自查自评,现将自评情况汇报如下:实施农村公路提质改造工程200公里,"
-                    "完成总投资24187万元。\n", encoding="utf-8")
-    [record] = pipeline.extract(path)
+    record = extract_text(tmp_path, "农村公路绩效评价报告\n按照“四好农村路”建设绩效评价办法,根据市民生办工作安排,"
+                          "市交通运输局对2021年度“四好农村路”建设实施情况进行了绩效自查自评,现将自评情况汇报如下:"
+                          "实施农村公路提质改造工程200公里,完成总投资24187万元。\n")
     assert record.report.department == "市交通运输局" and record.report.region is None
 
 
 def test_the_uses_listed_with_no_total_are_the_sub_projects_where_no_budget_is_stated(tmp_path):
-    path = tmp_path / "r.txt"
-    path.write_text("补助资金项目绩效自评报告\n一、项目基本情况\n该项目为2023年中央彩票公益金提前下达资金项目,用于残疾人康复及评定补贴"
-                    "1.065万元,五个一文化进家庭2.1万元,残疾儿童救助38.472万元。帮助残疾儿童在康复机构康复。\n", encoding="utf-8")
-    [record] = pipeline.extract(path)
+    record = extract_text(tmp_path, "补助资金项目绩效自评报告\n一、项目基本情况\n该项目为2023年中央彩票公益金提前下达资金项目,"
+                          "用于残疾人康复及评定补贴1.065万元,五个一文化进家庭2.1万元,残疾儿童救助38.472万元。帮助残疾儿童"
+                          "在康复机构康复。\n")
     assert [(s.name, s.amount_yuan) for s in record.subprojects] == [
         ("残疾人康复及评定补贴", 10650), ("五个一文化进家庭", 21000), ("残疾儿童救助", 384720)]
 
 
 def test_a_bracketed_line_under_the_title_names_the_project(tmp_path):
-    path = tmp_path / "r.txt"
-    path.write_text("保山市林业和草原局2021年度\n项目绩效自评报告\n(市级森林防火“三三制”补助经费项目)\n一、项目基本情况\n"
-                    "保山市财政局下达我局森林防火三三制经费75.96万元,全部到位。执行率为100%。\n", encoding="utf-8")
-    [record] = pipeline.extract(path)
+    record = extract_text(tmp_path, "保山市林业和草原局2021年度\n项目绩效自评报告\n(市级森林防火“三三制”补助经费项目)\n"
+                          "一、项目基本情况\n保山市财政局下达我局森林防火三三制经费75.96万元,全部到位。执行率为100%。\n")
     assert record.report.project_name == "市级森林防火“三三制”补助经费项目"

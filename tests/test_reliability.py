@@ -883,16 +883,16 @@ def test_a_page_slow_to_draw_is_stopped_and_said_while_the_others_are_drawn(tmp_
     from pipeline.render import render_pages
     from pipeline.supervise import FileLimits
     slow, fine = str(_slow_page(tmp_path)), str(SAMPLES / "selfeval_2021.pdf")
-    got = render_pages([(slow, 1, 2.0), (fine, 1, 2.0), (fine, 9, 2.0)], FileLimits(seconds=0.5), slots=2)
-    assert got[(slow, 1, 2.0)].png is None and "over the time limit (0.5 s)" in got[(slow, 1, 2.0)].reason
-    assert got[(fine, 1, 2.0)].png.startswith(b"\x89PNG") and got[(fine, 1, 2.0)].reason is None
-    assert got[(fine, 9, 2.0)].reason == "the file has no page 9"
+    got = render_pages([(slow, 1), (fine, 1), (fine, 9)], FileLimits(seconds=0.5), slots=2)
+    assert got[(slow, 1)].png is None and "over the time limit (0.5 s)" in got[(slow, 1)].reason
+    assert got[(fine, 1)].png.startswith(b"\x89PNG") and got[(fine, 1)].reason is None and got[(fine, 1)].scale == 2.0
+    assert got[(fine, 9)].reason == "the file has no page 9" and got[(fine, 9)].no_page
 
 
 def test_a_page_over_the_pixel_cap_is_not_drawn_and_says_so(tmp_path):
     from pipeline.render import render_page
     huge = str(make_hostile.write_slow_render_pdf(tmp_path / "huge.pdf", side_pt=10000, fills=1))
-    drawn = render_page(huge, 1, 2.0)
+    drawn = render_page(huge, 1)
     assert drawn.png is None and "over 40 Mpx" in drawn.reason and "page 1" in drawn.reason
 
 

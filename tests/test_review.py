@@ -3,6 +3,7 @@ re-run on the corrected record, the export carrying both; the pages served; and 
 whole round an auditor makes on a flagged sample."""
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import shutil
@@ -390,15 +391,24 @@ def test_review_on_a_port_in_use_is_one_line_and_exit_2(db, capsys):
 
 # -- in headless Chromium ---------------------------------------------------------------------------
 
-@pytest.fixture
-def served(db):
-    srv = server(db, "127.0.0.1", 0)  # port 0: a free one
+@contextlib.contextmanager
+def _serving(db: str):
+    """The review server over `db` on a thread, on a free port (0), for as long as the block runs: its URL."""
+    srv = server(db, "127.0.0.1", 0)
     thread = threading.Thread(target=srv.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{srv.server_port}"
-    srv.shutdown()
-    srv.server_close()
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{srv.server_port}"
+    finally:
+        srv.shutdown()
+        srv.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def served(db):
+    with _serving(db) as url:
+        yield url
 
 
 @pytest.mark.e2e
@@ -484,13 +494,8 @@ def test_a_database_on_read_only_media_is_exported_audited_and_reviewed(db, tmp_
 
 
 def test_a_version_6_database_gets_the_finance_documents_table_on_open(tmp_path):
-    db = tmp_path / "v6.sqlite"
-    with sqlite3.connect(db) as c:
-        for v in range(1, 7):
-            for stmt in MIGRATIONS[v]:
-                c.execute(stmt)
-        c.execute("INSERT INTO meta VALUES ('schema_version', '6')")
-    store = Store.open(db)
+    from helpers import database_at_version
+    store = Store.open(database_at_version(tmp_path / "v6.sqlite", 6))
     try:
         assert store.version() == SCHEMA_VERSION == 8
         assert store.query("SELECT COUNT(*) FROM finance_documents")[0][0] == 0
@@ -542,13 +547,8 @@ def formats_served(tmp_path):
     files = write_flawed_formats(tmp_path / "in")
     db = tmp_path / "formats.sqlite"
     ingest([str(tmp_path / "in")], str(db), workers=0, progress=False)
-    srv = server(str(db), "127.0.0.1", 0)
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{srv.server_port}", str(db), files
-    srv.shutdown()
-    srv.server_close()
-    thread.join(timeout=10)
+    with _serving(str(db)) as url:
+        yield url, str(db), files
 
 
 @pytest.mark.e2e

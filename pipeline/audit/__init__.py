@@ -50,6 +50,7 @@ class FailedCheck:
     crops: list[Crop] = field(default_factory=list)
     verdict: str | None = None  # the auditor's, in the review: confirmed | false_alarm
     verdict_note: str | None = None
+    cells: list[CitedCell] = field(default_factory=list)  # the cited values with a box: what the crops show
 
 
 @dataclass(frozen=True)
@@ -73,16 +74,20 @@ class FlaggedReport:
     paths: list[str]
     checks: list[FailedCheck]
     corrections: list[ShownCorrection] = field(default_factory=list)
+    placed: list = field(default_factory=list)  # every extracted value's box (placed_texts), for the crops
 
 
 def build_audit(store: Store, out_html, images: bool = True) -> dict:
-    from ..review.dataset import add_review  # here: review.pointers names values with audit.names
+    from ..review.dataset import (  # here: review.pointers names values with audit.names
+        add_review,
+        status_in_force,
+    )
 
     # each flagged record is read on its own below; the review's corrections and verdicts come with the tables
     tables = add_review(store, read_tables(store, records=False))
     reports, checks, files = tables["reports"], tables["checks"], tables["files"]
     paths = files.groupby("sha256")["path"].apply(sorted).to_dict() if len(files) else {}
-    status = _status_in_force(checks)
+    status = status_in_force(checks)
     dismissed_mask = (checks["verdict"].astype(object) == "false_alarm") if len(checks) else status
     # a flag is a certain failure on the record in force (re-checked after corrections) that the auditor has
     # not dismissed as a false alarm; dismissed ones are listed apart with the auditor's note
@@ -94,16 +99,13 @@ def build_audit(store: Store, out_html, images: bool = True) -> dict:
     look_ids = list(dict.fromkeys(unsure["report_id"])) if len(unsure) else []
     flagged_ids = list(dict.fromkeys(failed["report_id"])) if len(failed) else []
     anchors = {rid: f"report-{k + 1}" for k, rid in enumerate(flagged_ids[:MAX_FLAGGED])}
-    pages = PageImages(opener_for(store)) if images else None
-    if pages is not None:  # every cited page drawn by a few workers at once, each under the render budget
-        pages.prefetch(_cited_pages(store, paths, failed, flagged_ids[:MAX_FLAGGED]) +
-                       _cited_pages(store, paths, unsure, look_ids[:MAX_FLAGGED]))
-    flagged = [_flagged(store, reports, failed, paths, rid, anchors[rid], pages) for rid in flagged_ids[:MAX_FLAGGED]]
-    look = [_flagged(store, reports, unsure, paths, rid, f"look-{k + 1}", pages)
-            for k, rid in enumerate(look_ids[:MAX_FLAGGED])]
+    flagged = [_flagged(store, reports, failed, paths, rid, anchors[rid]) for rid in flagged_ids[:MAX_FLAGGED]]
+    look = [_flagged(store, reports, unsure, paths, rid, f"look-{k + 1}") for k, rid in enumerate(look_ids[:MAX_FLAGGED])]
     dismissed_ids = list(dict.fromkeys(dismissed["report_id"])) if len(dismissed) else []
-    cleared = [_flagged(store, reports, dismissed, paths, rid, f"dismissed-{k + 1}", None)
+    cleared = [_flagged(store, reports, dismissed, paths, rid, f"dismissed-{k + 1}")
                for k, rid in enumerate(dismissed_ids[:MAX_FLAGGED])]
+    if images:
+        _draw_crops(flagged + look, PageImages(opener_for(store)))
     by_check = Counter(failed["check_id"]) if len(failed) else Counter()
     check_links = {cid: [{"anchor": anchors[rid], "title": _title_of(reports, rid)}
                          for rid in dict.fromkeys(failed[failed["check_id"] == cid]["report_id"]) if rid in anchors]
@@ -126,30 +128,17 @@ def build_audit(store: Store, out_html, images: bool = True) -> dict:
             "path": str(out_html)}
 
 
-def _status_in_force(checks):
-    """Each check's status on the record in force: re-run on the corrected record where the auditor
-    corrected a value, as extracted elsewhere."""
-    if not len(checks):
-        return checks.get("status", checks)
-    return checks["status_corrected"].astype(object).where(checks["status_corrected"].notna(), checks["status"])
+def _draw_crops(shown: list[FlaggedReport], pages: PageImages) -> None:
+    """Each failed check's pictures: every cited page drawn first, by a few workers at once under the render
+    budget (pipeline/render.py), then cropped around its cited values."""
+    pages.prefetch([(r.paths[0], c.page) for r in shown if r.paths[0] for item in r.checks for c in item.cells])
+    for r in shown:
+        for item in r.checks:
+            if r.paths[0] and item.cells:
+                item.crops = crop_cells(pages, r.paths[0], item.cells, r.placed)
 
 
-def _cited_pages(store, paths, failed, rids) -> list[tuple[str, int]]:
-    """(file, page) of every boxed value the failed checks of these reports cite."""
-    out = []
-    for rid in rids:
-        rows = store.query("SELECT sha256, record_json FROM reports WHERE id = ?", (rid,))
-        if not rows:
-            continue
-        record = json.loads(rows[0][1])
-        files = paths.get(rows[0][0]) or [record["source"].get("path")]
-        failing = set(failed[failed["report_id"] == rid]["check_id"])
-        out += [(files[0], ev["page"]) for c in record["checks"] if c["id"] in failing and files[0]
-                for ev in c.get("evidence") or [] if isinstance(ev.get("page"), int) and ev.get("bbox")]
-    return out
-
-
-def _flagged(store, reports, failed, paths, rid, anchor, pages) -> FlaggedReport:
+def _flagged(store, reports, failed, paths, rid, anchor) -> FlaggedReport:
     row = reports[reports["report_id"] == rid].iloc[0].to_dict()
     from ..review import ledger
 
@@ -165,18 +154,15 @@ def _flagged(store, reports, failed, paths, rid, anchor, pages) -> FlaggedReport
         cited = [CitedValue(k, value_name(record, ev.get("pointer")), ev.get("page"), ev.get("text"), ev.get("pointer"))
                  for k, ev in enumerate(c.get("evidence") or [], start=1)]
         verdict = review.verdicts.get(c["id"])
-        item = FailedCheck(c["id"], c["message"], _figures(c), cited, verdict=verdict.verdict if verdict else None,
-                           verdict_note=verdict.note if verdict else None)
-        if pages is not None and files[0]:
-            cells = [CitedCell(k, ev["page"], box) for k, ev in enumerate(c.get("evidence") or [], start=1)
-                     if isinstance(ev.get("page"), int) and (box := Box.of(ev.get("bbox"))) is not None]
-            item.crops = crop_cells(pages, files[0], cells, placed) if cells else []
-        items.append(item)
+        cells = [CitedCell(k, ev["page"], box) for k, ev in enumerate(c.get("evidence") or [], start=1)
+                 if isinstance(ev.get("page"), int) and (box := Box.of(ev.get("bbox"))) is not None]
+        items.append(FailedCheck(c["id"], c["message"], _figures(c), cited, verdict=verdict.verdict if verdict else None,
+                                 verdict_note=verdict.note if verdict else None, cells=cells))
     corrections = [ShownCorrection(c.field, _show(c.old_value), _show(c.new_value), c.note)
                    for c in review.corrected().values()]
     return FlaggedReport(anchor, rid, _known(row.get("title")) or NO_TITLE, _known(row.get("project_name")),
                          _known(row.get("department")), _int(row.get("year")), _known(row.get("total_score")), files,
-                         items, corrections)
+                         items, corrections, placed)
 
 
 def _figures(check: dict) -> list[Figure]:

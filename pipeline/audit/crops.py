@@ -6,7 +6,7 @@ with its place in the evidence list, so a sum of 12 cells is one picture of the 
 outlines, not 12 pictures. Values far apart on a page are shown as separate regions; a value far
 below its table's header gets the header band stacked on top of its row, with a dashed rule between.
 
-Boxes are PDF points for PDFs (pages are rendered at SCALE) and pixels for images; formats without
+Boxes are PDF points for PDFs (pages are drawn at render.PDF_SCALE) and pixels for images; formats without
 geometry (text, Word, HTML) give no picture. A picture is a help, not a requirement: any failure to
 open or render a page gives none.
 """
@@ -22,7 +22,6 @@ from pathlib import Path
 from ..render import PageRender, render_page, render_pages
 from .upright import quarter_turns, turn_box
 
-SCALE = 2.0  # PDF pages rendered at 144 dpi: small print stays legible in a crop
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif")
 OUTLINE = (214, 30, 30)
 # In row heights: how far apart two cited values may be and still share one picture; how far below
@@ -103,22 +102,19 @@ class PageImages:
         self.reasons: dict[tuple[str, int], str] = {}  # pages not drawn: why
         self.opener = opener or (lambda p: p)
 
-    def _drawable(self, path: str, number) -> tuple[str, float] | None:
-        """(the name to open, pixels per box unit) for a page that can be drawn; None otherwise."""
+    def _drawable(self, path: str, number) -> str | None:
+        """The name to open for a page that can be drawn; None otherwise."""
         path = self.opener(path)
         suffix = "." + str(path).lower().rsplit(".", 1)[-1]
         if not number or not Path(path).exists() or suffix not in (".pdf",) + IMAGE_SUFFIXES:
             return None
-        return path, (SCALE if suffix == ".pdf" else 1.0)
+        return path
 
     def prefetch(self, wanted: list[tuple[str, int]]) -> None:
-        jobs = {}
-        for path, number in wanted:
-            got = self._drawable(path, number)
-            if got is not None and (got[0], number) not in self.pages:
-                jobs[(got[0], number, got[1])] = (got[0], number)
-        for key, drawn in render_pages(list(jobs)).items():
-            self._keep(jobs[key], drawn)
+        jobs = [(name, number) for path, number in wanted
+                if (name := self._drawable(path, number)) is not None and (name, number) not in self.pages]
+        for key, drawn in render_pages(jobs).items():
+            self._keep(key, drawn)
 
     def _keep(self, key: tuple[str, int], drawn: PageRender) -> None:
         image = None
@@ -126,25 +122,23 @@ class PageImages:
             from PIL import Image
             image = Image.open(io.BytesIO(drawn.png))
             image.load()
-        self.pages[key] = image
+        self.pages[key] = (image, drawn.scale) if image is not None else None
         if drawn.reason:
             self.reasons[key] = drawn.reason
 
     def page(self, path: str, number: int):
         """(image, scale from box units to pixels), or None where the file has no page to show or the page
         was not drawn (`reason` says why)."""
-        got = self._drawable(path, number)
-        if got is None:
+        name = self._drawable(path, number)
+        if name is None:
             return None
-        key = (got[0], number)
-        if key not in self.pages:
-            self._keep(key, render_page(got[0], number, got[1]))
-        image = self.pages[key]
-        return None if image is None else (image, got[1])
+        if (name, number) not in self.pages:
+            self._keep((name, number), render_page(name, number))
+        return self.pages[(name, number)]
 
     def reason(self, path: str, number: int) -> str | None:
-        got = self._drawable(path, number)
-        return self.reasons.get((got[0], number)) if got else None
+        name = self._drawable(path, number)
+        return self.reasons.get((name, number)) if name else None
 
 
 def placed_texts(provenance: dict) -> list[PlacedText]:

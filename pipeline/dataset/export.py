@@ -7,6 +7,7 @@ import json
 import os
 import re
 import shutil
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -203,6 +204,16 @@ def _put_in_place(tmp: Path, final: Path) -> None:
     os.replace(tmp, final)
 
 
+def is_stream(path: Path) -> bool:
+    """Whether `path` is a device or a pipe (`-o /dev/null`, `/dev/stdout`): a temporary file renamed over it
+    would replace the device with a file."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISBLK(mode)
+
+
 class Staged:
     """Outputs written under temporary names in their own folders and renamed into place together at
     the end: a failure (a full disk, permission denied) leaves every earlier output as it was and no
@@ -213,6 +224,12 @@ class Staged:
 
     def write(self, final: str | Path, writer: Callable[[Path], None]) -> Path:
         final = Path(final)
+        if is_stream(final):  # /dev/null, /dev/stdout, a pipe: written to, never renamed over
+            try:
+                writer(final)
+            except OSError as exc:
+                raise OutputError(f"{_shown(final)}: cannot write ({_why(exc)})") from None
+            return final
         tmp = _temp_for(final)
         _remove(tmp)
         self.items.append((tmp, final))
@@ -284,37 +301,27 @@ def guard_formulas(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _year_lists(df: pd.DataFrame) -> pd.DataFrame:
-    """Parquet holds lists: a report's years ('2019,2020,2021' in CSV and the workbook) as lists of integers
-    (written as list<int64> by _to_parquet)."""
-    if "years" not in df.columns:
-        return df
-
-    def years(v):
-        if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)):
-            return None
-        return [int(y) for y in str(v).replace(";", ",").split(",") if y.strip().isdigit()]
-    out = df.copy()
-    out["years"] = pd.Series([years(v) for v in df["years"]], index=df.index, dtype=object)
-    return out
+def _years(v) -> list[int] | None:
+    """A report's years ('2019,2020,2021' as CSV and the workbook hold them) as the list Parquet holds."""
+    if v is None or v is pd.NA or (isinstance(v, float) and pd.isna(v)):
+        return None
+    return [int(y) for y in str(v).split(",") if y.strip().isdigit()]
 
 
-def _to_parquet(df: pd.DataFrame, path, **kwargs) -> None:
-    """`df` as Parquet, a years column typed list<int64> even where no report spans years (else it is null)."""
-    df = _year_lists(df)
-    if "years" in df.columns:
-        import pyarrow as pa
-        table = pa.Table.from_pandas(df, preserve_index=False)
-        at = table.schema.get_field_index("years")
-        table = table.set_column(at, "years", pa.array([None if v is None or v is pd.NA else v for v in df["years"]], type=pa.list_(pa.int64())))
-        if kwargs.get("partition_cols"):
-            import pyarrow.parquet as pq
-            pq.write_to_dataset(table, path, partition_cols=kwargs["partition_cols"])
-        else:
-            import pyarrow.parquet as pq
-            pq.write_table(table, path)
-        return
-    df.to_parquet(path, index=False, **kwargs)
+def _to_parquet(df: pd.DataFrame, path, partition_cols: list[str] | None = None) -> None:
+    """`df` as Parquet; a years column typed list<int64>, even where no report spans years (else it is null)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    years = [_years(v) for v in df["years"]] if "years" in df.columns else None
+    if years is not None:  # an object column in pandas' metadata too, so that pandas reads the lists back
+        df = df.assign(years=pd.Series(years, index=df.index, dtype=object))
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    if years is not None:
+        table = table.set_column(table.schema.get_field_index("years"), "years", pa.array(years, type=pa.list_(pa.int64())))
+    if partition_cols:
+        pq.write_to_dataset(table, path, partition_cols=partition_cols)
+    else:
+        pq.write_table(table, path)
 
 
 def _relative_paths(files: pd.DataFrame) -> str | None:

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 from ..classify import FINANCE, REPORT
 from ..errors import JixiaoError
 from ..supervise import SupervisorStats, memory_limit_reason, time_limit_reason
+from ..verify.certainty import needs_look
 from .store import Store, StoreError, failure_kind, write_fault
 
 if TYPE_CHECKING:
@@ -836,7 +837,7 @@ def _writer(store: Store, summary: IngestSummary, bar) -> Callable[[Task, Outcom
                 failed = [c["id"] for c in record.get("checks") or [] if c.get("status") == "fail"]
                 if failed:
                     summary.flagged.append((task.label, failed))
-                elif any(c.get("finding") == "fail" and c.get("status") != "fail" for c in record.get("checks") or []):
+                elif any(needs_look(c) for c in record.get("checks") or []):
                     summary.needs_look += 1
             summary.not_reports += int(outcome.document_class is not None)
         else:

@@ -42,13 +42,20 @@ def add_review(store, tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame
     return out
 
 
+def status_in_force(checks: pd.DataFrame) -> pd.Series:
+    """Each check's status on the record in force: re-run on the corrected record where the auditor corrected a
+    value, as extracted elsewhere (`checks` as add_review gives them)."""
+    if not len(checks):
+        return pd.Series(dtype=object)
+    return checks["status_corrected"].astype(object).where(checks["status_corrected"].notna(), checks["status"])
+
+
 def open_flags(checks: pd.DataFrame) -> pd.Series:
-    """Per report id, the failed checks still standing after the review: failed on the record in force (re-run
-    where a value was corrected) and not dismissed by the auditor as a false alarm."""
+    """Per report id, the failed checks still standing after the review (ledger.stands): failed on the record in
+    force and not dismissed by the auditor as a false alarm."""
     if not len(checks):
         return pd.Series(dtype="Int64")
-    status = checks["status_corrected"].astype(object).where(checks["status_corrected"].notna(), checks["status"])
-    standing = (status == "fail") & (checks["verdict"].astype(object) != "false_alarm")
+    standing = (status_in_force(checks) == "fail") & (checks["verdict"].astype(object) != "false_alarm")
     return standing.groupby(checks["report_id"]).sum()
 
 

@@ -63,6 +63,13 @@ class Reviewed:
         return {c.pointer: c for c in self.corrections}
 
 
+def stands(check: dict, verdicts: dict[str, Verdict]) -> bool:
+    """A failed check that stands after the review: failed on the record in force, not dismissed as a false
+    alarm (what the audit, the review list and the export count as a flag)."""
+    verdict = verdicts.get(check["id"])
+    return check.get("status") == "fail" and (verdict is None or verdict.verdict != "false_alarm")
+
+
 def stamp() -> str:
     """Local time with its offset, to the microsecond: two entries a moment apart keep their order."""
     return datetime.now().astimezone().isoformat(timespec="microseconds")

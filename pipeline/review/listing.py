@@ -98,8 +98,7 @@ def _standing(store, report_id: str, n_failed: int, n_reviewed: int, n_correctio
     if not n_reviewed and not n_corrections:
         return n_failed
     review = ledger.reviewed(store, report_id)
-    return sum(c.get("status") == "fail" and getattr(review.verdicts.get(c["id"]), "verdict", None) != "false_alarm"
-               for c in review.checks)
+    return sum(ledger.stands(c, review.verdicts) for c in review.checks)
 
 
 def choices(store) -> Choices:

@@ -8,7 +8,7 @@ import html
 import os
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import JixiaoError
@@ -16,7 +16,6 @@ from ..render import render_page
 from . import pointers
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif")
-RENDER_SCALE = 2.0  # 144 dpi: small print of a score table stays readable
 CACHE_PAGES = 64  # rendered pages kept in memory (a few MB each at most)
 
 
@@ -110,33 +109,51 @@ class TextPiece:
     anchors: tuple[str, ...] = ()  # values whose span overlaps this one's: their links land here
 
 
+@dataclass
+class _Span:
+    start: int
+    end: int
+    pointer: str
+    entry: dict
+    others: list[str] = field(default_factory=list)
+
+
 def text_pieces(record: dict, text: str, corrected: set[str] = frozenset()) -> list[TextPiece]:
     """The text cut at the spans its values were read from (provenance `chars`, offsets into the text the
     loader gives), each value's span a piece of its own. Where spans overlap (a row and a figure in it) the
     first is shown and the others' links land on it."""
-    spans = []
-    for pointer, entry in (record.get("provenance") or {}).items():
-        chars = entry.get("chars") if isinstance(entry, dict) else None
-        if isinstance(chars, (list, tuple)) and len(chars) == 2 and 0 <= chars[0] < chars[1] <= len(text):
-            spans.append((chars[0], chars[1], pointer, entry))
-    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
-    placed: list[list] = []
-    for start, end, pointer, entry in spans:
-        if placed and start < placed[-1][1]:
-            placed[-1][4].append(pointer)  # inside or across the span before: its link lands there
-            continue
-        placed.append([start, end, pointer, entry, []])
+    spans = sorted((_Span(e["chars"][0], e["chars"][1], p, e) for p, e in (record.get("provenance") or {}).items()
+                    if isinstance(e, dict) and _is_span(e.get("chars"), len(text))),
+                   key=lambda s: (s.start, s.start - s.end))
+    placed: list[_Span] = []
+    for span in spans:
+        if placed and span.start < placed[-1].end:
+            placed[-1].others.append(span.pointer)  # inside or across the span before: its link lands there
+        else:
+            placed.append(span)
     out, pos = [], 0
-    for start, end, pointer, entry, others in placed:
-        if start > pos:
-            out.append(TextPiece(text[pos:start]))
-        out.append(TextPiece(text[start:end], pointer, pointers.label(record, pointer), entry.get("cell"),
-                             pointer in corrected, entry.get("label") == "row" or "/" not in pointer[1:],
-                             tuple(others)))
-        pos = end
+    for span in placed:
+        if span.start > pos:
+            out.append(TextPiece(text[pos:span.start]))
+        out.append(TextPiece(text[span.start:span.end], span.pointer, pointers.label(record, span.pointer),
+                             span.entry.get("cell"), span.pointer in corrected, _is_row(record, span.pointer),
+                             tuple(span.others)))
+        pos = span.end
     if pos < len(text):
         out.append(TextPiece(text[pos:]))
     return out
+
+
+def _is_span(chars, length: int) -> bool:
+    return isinstance(chars, (list, tuple)) and len(chars) == 2 and 0 <= chars[0] < chars[1] <= length
+
+
+def _is_row(record: dict, pointer: str) -> bool:
+    """A pointer to a whole row or table (a dict or list of values), not to one figure."""
+    try:
+        return isinstance(pointers.get(record, pointer), (dict, list))
+    except pointers.PointerError:
+        return False
 
 
 def _is_box(bbox) -> bool:
@@ -158,8 +175,8 @@ def page_png(path: str, number: int) -> tuple[bytes, str]:
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
-    drawn = render_page(path, number, RENDER_SCALE if Path(path).suffix.lower() == ".pdf" else 1.0)
-    if drawn.png is None and drawn.reason and drawn.reason.startswith("the file has no page"):
+    drawn = render_page(path, number)
+    if drawn.no_page:
         raise PageError(f"{path}: no page {number}")
     got = (drawn.png, "image/png") if drawn.png is not None else (placeholder(number, drawn.reason or ""), "image/svg+xml")
     with _lock:
