@@ -10,7 +10,7 @@ from pipeline.record import FundingSource, Record
 from pipeline.tables.cells import tokenize
 from pipeline.tables.funds import read_funds
 from pipeline.tables.layout import find_headers
-from pipeline.tables.scores import read_score_table
+from pipeline.tables.scores import leaves, read_score_table
 from pipeline.verify.budget import funding_sources_sum
 
 FUNDS_HEADER = "项目资金(万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
@@ -499,3 +499,53 @@ def test_a_figure_never_lands_in_the_unit_or_sign_column():
             "满意度|%|≥|90|20|95|20\n")
     table, _ = read_score_table(text)
     assert [(i.name, i.weight, i.score) for i in table.indicators] == [("培训人次", 30, 30), ("满意度", 20, 20)]
+
+
+# A 自评表 scraped from a document site: every cell glued, the header's 参考/分值 cell read down its two lines
+# by an OCR ('考值参分'), words in the target and actual columns between each row's weight and score.
+_GLUED_WORDS = ("一级指标二级指标三级指标考值参分指标值(A)全年实际值(B)得分未完成原因分析及改进措施"
+                "项目决策(8分)项目立项完整性4一目标明确、内容细化4相关性2一按照标准管理2可行性2实际工作需求2"
+                "项目产出(10分)数量指标保障人数102370人2370人10")
+
+
+def test_a_header_cell_an_ocr_read_down_its_two_lines_is_still_its_column():
+    (header,) = [h for h in find_headers(_GLUED_WORDS) if h.kind == "scores"]
+    assert [c.role for c in header.columns] == ["level1", "level2", "level3", "weight", "target", "actual", "score", "note"]
+
+
+def test_a_header_word_after_a_cells_own_opening_words_keeps_the_header_going():
+    text = "一级指标二级指标三级指标分值指标评价内容(公式计算结果=x)得分(20分)项目决策必要性5项目符合规划5"
+    (header,) = find_headers(text)
+    # 评价内容 after the weight is the row's explanation, not a second name
+    assert [c.role for c in header.columns] == ["level1", "level2", "level3", "weight", "note", "score"]
+
+
+def test_words_in_the_target_and_actual_cells_of_a_glued_flow_stay_in_their_row():
+    table, report = read_score_table(_GLUED_WORDS)
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [
+        ("完整性", 4, 4), ("相关性", 2, 2), ("可行性", 2, 2), ("保障人数", 10, 10)]
+    # the categories glued before the first name, cut at their points and by the framework's names
+    assert [(i.name, i.level) for i in table.indicators][:2] == [("项目决策", 1), ("项目立项", 2)]
+    last = leaves(table)[-1]
+    assert (last.target, last.actual) == ("2370人", "2370人")  # '102370人': the weight 10 glued to its target
+
+
+def test_an_explanation_between_weight_and_score_is_the_rows_text_not_the_next_row():
+    text = ("一级指标二级指标三级指标分值指标评价内容(公式计算结果=x)得分(20分)"
+            "项目决策(10分)科学决策必要性(政策依据)5项目符合决策部署;符合发展需要,吻合程度分析5"
+            "可行性(政策完善)5可行性论证充分,制度健全完善5")
+    table, _ = read_score_table(text)
+    rows = [(i.name, i.weight, i.score) for i in leaves(table)]
+    # (科学决策, a category the framework's names do not list, stays with the first name)
+    assert [r[1:] for r in rows] == [(5, 5), (5, 5)] and rows[0][0].endswith("必要性(政策依据)")
+    assert rows[1][0] == "可行性(政策完善)"
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("完整性4一目标明确", ["text", "number", "text"]),  # a name's figure glued to the target's words
+    ("目标量化4项目立项", ["text", "number", "text"]),  # a score glued to the next row's name
+    ("指标1工程完工率", ["text"]), ("A11立项依据充分性", ["text"]),  # numbering and codes are the label's
+    ("完成时限2020年12月前完成", ["text"]),  # a date's month
+])
+def test_a_number_glued_between_words_is_a_figure_unless_the_words_number_or_date_it(text, kinds):
+    assert [t.kind for t in tokenize(text, 0, len(text))] == kinds

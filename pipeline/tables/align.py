@@ -120,6 +120,8 @@ def _place_cut(columns: list[Column], tok: Token) -> list[tuple[float, list[Valu
     A run is cut only where it cannot be one figure: it ends in '%' after other digits, holds two
     decimal points, or is cut into weights and scores only ('107.6' = 10 | 7.6); a lone amount
     ('2456.18') is never split into smaller amounts. Amounts cut from one run print the same decimals."""
+    if tok.kind == "measure":
+        return _figure_glued_to_measure(columns, tok)
     if tok.kind not in ("number", "percent") or "," in tok.digits or not tok.digits:
         return []
     kinds = {ROLES[c.role].accepts for c in columns}
@@ -154,6 +156,28 @@ def _place_cut(columns: list[Column], tok: Token) -> list[tuple[float, list[Valu
         if values is not None:
             out.append((cost, values))
     return _rate_consistent(columns, out)
+
+
+def _figure_glued_to_measure(columns: list[Column], tok: Token) -> list[tuple[float, list[Value]]]:
+    """A weight or score glued before the measured target after it ('102370人' under 分值 | 年度指标值:
+    10 | 2370人, or 1 | 02370人 were it not for the leading zero): the figure's one or two digits, then
+    the measure with its unit."""
+    if len(columns) != 2 or ROLES[columns[0].role].accepts not in ("weight", "score") or not _is_free(columns[1]):
+        return []
+    offset = tok.text.find(tok.digits)
+    if offset != 0 or "," in tok.digits:
+        return []
+    out = []
+    for width in (1, 2):
+        head, rest = tok.digits[:width], tok.text[width:]
+        if len(tok.digits) <= width or not rest[0].isdigit() or rest[0] == "0" and not rest.startswith("0."):
+            continue
+        got = _accepts(columns[0], head, "number")
+        if got is None:
+            continue
+        out.append((CUT_COST + got[0], [Value(got[1], tok.start, tok.start + width, half_unit(head), head, cut=True),
+                                        Value(rest, tok.start + width, tok.end, None, rest, cut=True)]))
+    return out
 
 
 def _rate_consistent(columns: list[Column], options: list[tuple[float, list[Value]]]) -> list[tuple[float, list[Value]]]:

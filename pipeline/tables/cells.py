@@ -98,17 +98,19 @@ def tokenize(text: str, start: int, end: int, cell: int = -1) -> list[Token]:
     return [_as_mark(t, out[k - 1] if k else None) for k, t in enumerate(out)]
 
 
-# What ends a row's text before its figures ('…的规范情况。55二、绩效目标…'): a sentence's end before the
-# number, or the next row's numbering after it. A number between such pieces is the row's figure run.
-_SENTENCE_END = regex.compile(r"[。;;]$")
-_ROW_NUMBERING = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[((][一二三四五六七八九十\d]{1,3}[))])")
+# A number glued between two words is part of the label only where the word before numbers what follows
+# ('指标1工程完工率', '第2批', '附件3', a code 'A11'), or a date ('2020年12月前'); elsewhere it is the row's figure, glued by the scrape to the words
+# around it ('完整性4一目标明确…', '…目标量化4项目立项…': a weight, then a score before the next name).
+_NUMBERS_A_LABEL = regex.compile(r"(?:指标|第|附件|附表|表|图|其中|年|[A-Za-z])$")
+# ... or where the words after make it a date's month or day ('2020年12月前', '12日')
+_DATE_PART = regex.compile(r"[月日号]")
 
 
 def _inner_numbers(text: str, tokens: list[Token]) -> list[Token]:
     """Inside one cell, a short number between two pieces of text is part of the label ('指标1工程完工率',
     '第2批'): a figure of its own stands apart from the words around it, or ends a run of digits.
-    A row's trailing figure glued to the next row's name ('…8 8时效指标') keeps its space, and so does one
-    after a sentence's end or before the next row's numbering ('…情况。55二、绩效目标合理性')."""
+    Only a word that numbers what follows makes it part of the label; a row's figure glued to the words
+    around it by a scrape stays a figure."""
     out: list[Token] = []
     k = 0
     while k < len(tokens):
@@ -116,7 +118,7 @@ def _inner_numbers(text: str, tokens: list[Token]) -> list[Token]:
         if (t.kind == "number" and out and out[-1].kind == "text" and k + 1 < len(tokens)
                 and tokens[k + 1].kind == "text" and regex.fullmatch(r"\d{1,2}", t.text)
                 and out[-1].end == t.start and t.end == tokens[k + 1].start
-                and not _SENTENCE_END.search(out[-1].text) and not _ROW_NUMBERING.match(tokens[k + 1].text)):
+                and (_NUMBERS_A_LABEL.search(out[-1].text) or _DATE_PART.match(tokens[k + 1].text))):
             prev, nxt = out.pop(), tokens[k + 1]
             out.append(Token("text", text[prev.start:nxt.end], prev.start, nxt.end, t.cell))
             k += 2

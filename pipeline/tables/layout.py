@@ -24,6 +24,9 @@ _PAREN_AFTER = regex.compile(r"\s*[((][^()()\n]{0,20}[))]")
 # A value column's word the vocabulary does not know, or a scrape garbled ('年成值全完值' for 全年完成值),
 # between two known words: the header goes on past it (its cells stay unread, as a free column's do).
 _UNKNOWN_VALUE_COLUMN = regex.compile(r"[\s|]*\p{Han}{1,5}值[\s|]*")
+# Words a header cell opens with before its known word ('指标评价内容', '参考分值'), or a cell an OCR read
+# across its two lines ('考值参分' for 参考/分值): the header goes on past them.
+_UNKNOWN_CELL = regex.compile(r"[\s|]*\p{Han}{1,6}[\s|]*")
 # The label cell over a funds block ('项目资金(万元)', '预算执行情况(万元)(20分)'), for its unit and points.
 _FUNDS_BLOCK = regex.compile(r"(?:项目资金|资金情况|资金投入情况|预算执行情况|年度预算申请|部门预算执行情况|资金来源|资金|经费)"
                              r"[\s|]*(?:[((][^()()]{0,12}[))][\s|]*){0,3}$")
@@ -70,6 +73,10 @@ def _clusters(text: str) -> list[list[regex.Match]]:
         if last_end is not None and (HEADER_GAP.fullmatch(text, last_end, m.start()) or
                                      _UNKNOWN_VALUE_COLUMN.fullmatch(text, last_end, m.start())):
             clusters[-1].append(m)
+        elif last_end is not None and _UNKNOWN_CELL.fullmatch(text, last_end, m.start()) and \
+                _open_header(clusters[-1]):
+            scrambled = _scrambled(text[last_end:m.start()], last_end)
+            clusters[-1].extend([scrambled, m] if scrambled else [m])
         else:
             clusters.append([m])
         paren = _PAREN_AFTER.match(text, m.end())
@@ -78,6 +85,48 @@ def _clusters(text: str) -> list[list[regex.Match]]:
             last_end = paren.end()
             paren = _PAREN_AFTER.match(text, last_end)
     return clusters
+
+
+def _open_header(cluster: list) -> bool:
+    """A cluster that has its label columns (two at least: one label word is as likely a heading's,
+    '绩效评价指标体系及评分') and no score column yet: a header that goes on."""
+    roles = [m.lastgroup for m in cluster]
+    return sum(r in LABEL_ROLES for r in roles) >= 2 and "score" not in roles
+
+
+@dataclass
+class _Word:
+    """A header cell found by its characters rather than by ROLE_RE (reads as a match does)."""
+
+    lastgroup: str
+    a: int
+    b: int
+    text: str
+
+    def start(self) -> int:
+        return self.a
+
+    def end(self) -> int:
+        return self.b
+
+    def __getitem__(self, k: int) -> str:
+        return self.text
+
+
+# A two-character header word an OCR read down its two lines holds both characters apart ('考值参分':
+# 参考 over 分值): the cell is that word's column.
+_SCRAMBLED_WORDS = (("weight", "分值"), ("score", "得分"))
+
+
+def _scrambled(gap: str, at: int) -> _Word | None:
+    cell = gap.strip(" \t\n|")
+    if len(cell) > 4:
+        return None
+    for role, word in _SCRAMBLED_WORDS:
+        if all(ch in cell for ch in word):
+            a = at + gap.index(cell)
+            return _Word(role, a, a + len(cell), cell)
+    return None
 
 
 def _last_line_of_two(text: str, squeezed: _Squeezed, matches: list[regex.Match]) -> list[regex.Match]:
@@ -123,6 +172,7 @@ def _header(squeezed: _Squeezed, matches: list[regex.Match]) -> Header | None:
     columns = [c for k, c in enumerate(columns)
                if not (c.role == "name" and k + 1 < len(columns) and columns[k + 1].role == "weight"
                        and columns[k + 1].start == c.end and any(x.role in LABEL_ROLES for x in columns[:k]))]
+    _explanations_after_figures(columns)
     # a header cell merged over two columns is repeated into both ('全年预算数(A) | 全年预算数(A)'): one column
     columns = [c for k, c in enumerate(columns) if not (k and c.role == columns[k - 1].role and
                                                        text[c.start:c.end] == text[columns[k - 1].start:columns[k - 1].end])]
@@ -154,6 +204,16 @@ def _header(squeezed: _Squeezed, matches: list[regex.Match]) -> Header | None:
         if block and (p := POINTS.search(block[0])):
             header.points = float(p[1])
     return header
+
+
+def _explanations_after_figures(columns: list[Column]) -> None:
+    """A name word after the first figure column, with label columns before it, heads the row's
+    explanation ('三级指标 | 分值 | 评价内容 | 得分'): a text column, not a second name."""
+    first_figure = next((k for k, c in enumerate(columns) if ROLES[c.role].accepts in ("weight", "score")), None)
+    if first_figure is not None and any(c.role in LABEL_ROLES for c in columns[:first_figure]):
+        for c in columns[first_figure + 1:]:
+            if c.role == "name":
+                c.role = "note"
 
 
 _COMPOSITE = regex.compile(r"^((?:预算|资金)?执行率)(权重|得分)$")

@@ -59,7 +59,7 @@ ROLE_DEFS = [
     RoleDef("weight", r"执行率权重|指标权重|指标分值|标准分值|权重分|权重|分值|权数|标准分|满分", "weight", "both"),
     # 扣分: the points a row lost (its score is the weight less them); a column of its own, never the score
     RoleDef("deduction", r"扣分(?!原因|说明|依据|理由|情况)|扣减分值|扣分值", "score", "scores"),
-    RoleDef("note", r"偏差原因分析及改进措施|扣分说明|扣分依据|扣分理由|扣分情况|未完成原因(?:分析)?(?:及[\p{Han}]{0,10})?|偏差原因|原因分析|扣分原因|"
+    RoleDef("note", r"偏差原因分析及改进措施|扣分说明|扣分依据|扣分理由|扣分情况|未完成原因(?:分析)?(?:及(?:改进|整改)?(?:措施|建议|计划|说明))?|偏差原因|原因分析|扣分原因|"
                     r"评分依据|评分标准|评分说明|评分理由|得分说明|得分理由|指标解释|指标说明|评价要点|评分要点|绩效等级|备注|佐证材料|"
                     r"是否核心指标",
             "note", "both"),

@@ -16,6 +16,7 @@ from ..record import Indicator
 from .align import align, near_readings
 from .cells import Token
 from .explanation import EXPLAINED_LABEL_LIMIT, explains, join_continued, part_names, split_name
+from .flow import has_inner_text_columns, join_text_cells
 from .glued import cuts, is_weight
 from .glued_labels import strip_neighbours
 from .layout import body_rows, tables_of
@@ -99,6 +100,8 @@ def _read(text: str, header: Header, end: int,
                      trailing_text=bool(columns) and columns[-1].role in ("note", "actual", "target") and layout == "flow")
     if state.explained:
         rows = join_continued(rows)
+    elif layout == "flow" and has_inner_text_columns(columns):
+        rows = join_text_cells(rows, columns)
     for row in rows:
         row.cut = row is rows[-1] and bool(row.values) and not text[row.end:].strip()
         if _read_row(state, row):
@@ -140,7 +143,7 @@ def _read_row(s: _Reading, row: Row) -> bool:
     s.empty_run = 0
     named = [t for t in labels if _clean(t.text)]
     if len(named) == 1 and s.depth_of_leaf >= 1:
-        named = _split_at_points(named[0]) or _peel_categories(named[0], s.depth_of_leaf)
+        named = _split_label(named[0], s.depth_of_leaf)
     if named and _SUBTOTAL_ROW.match(_clean(named[-1].text)):
         kept = _subtotal(s.table, s.categories, named, values)
         s.report.skip(row, "a subtotal, kept on its category" if kept else "a subtotal with no category open")
@@ -400,11 +403,35 @@ def _continue_name(table: ScoreTable, index: int, labels) -> None:
 _POINTS_MARK = regex.compile(r"[((]\s*(?P<n>\d+(?:\.\d+)?)\s*分\s*[))]")
 
 
+def _split_label(label: Token, depth_of_leaf: int) -> list[Token]:
+    """A flow's label holding its category cells and its name, cut into them: after each category's points
+    ('项目决策(8分)项目立项完整性' → 项目决策(8分) | 项目立项完整性), then the levels still missing peeled by the
+    framework's category names (→ 项目立项 | 完整性)."""
+    pieces = _split_at_points(label)
+    if not pieces:
+        return _peel_categories(label, depth_of_leaf)
+    missing = depth_of_leaf + 1 - len(pieces)
+    if missing > 0:
+        pieces[-1:] = _peel_known_categories(pieces[-1], missing)
+    return pieces
+
+
+_KNOWN_CATEGORY = regex.compile(rf"^(?:{_LEVEL2_NAMES}|{_LEVEL1_NAMES})(?=\p{{Han}}{{2}})")
+
+
+def _peel_known_categories(label: Token, most: int) -> list[Token]:
+    out = []
+    while len(out) < most and (m := _KNOWN_CATEGORY.match(label.text)):
+        out.append(replace(label, text=m[0], end=label.start + m.end()))
+        label = replace(label, text=label.text[m.end():], start=label.start + m.end())
+    return out + [label]
+
+
 def _split_at_points(label: Token) -> list[Token]:
     """'部门决策(25分)目标任务(15分)相关性(5分)': label cells glued in a flow, each closed by its points,
-    cut after each mark (empty where the label holds fewer than two marks)."""
-    marks = list(_POINTS_MARK.finditer(label.text))
-    if len(marks) < 2:
+    cut after each mark (empty where no mark stands before the label's end)."""
+    marks = [m for m in _POINTS_MARK.finditer(label.text) if label.text[m.end():].strip()]
+    if not marks:
         return []
     cuts = [0] + [m.end() for m in marks if m.end() < len(label.text)] + [len(label.text)]
     pieces = [(a, b) for a, b in zip(cuts, cuts[1:]) if label.text[a:b].strip()]
