@@ -549,3 +549,26 @@ def test_an_explanation_between_weight_and_score_is_the_rows_text_not_the_next_r
 ])
 def test_a_number_glued_between_words_is_a_figure_unless_the_words_number_or_date_it(text, kinds):
     assert [t.kind for t in tokenize(text, 0, len(text))] == kinds
+
+
+# Every cell of a row glued into one run over 指标值 | 权重 | 完成值 | 得分 ('901010010' = 90 | 10 | 100 | 10):
+# each run cuts several ways, and nothing in the row says which.
+_RUNS_OVER_TEXT_COLUMNS = ("指标名称计量单位指标性质指标值权重(分)全年完成值指标得分(分)"
+                           "任务完成率%901010010管护面积万亩2810810抚育面积万亩2110110")
+
+
+def test_a_run_glued_over_text_columns_stays_unread_with_its_candidates():
+    table, report = read_score_table(_RUNS_OVER_TEXT_COLUMNS + "公益林提供")
+    rows = [i for i in table.indicators if i.name]
+    assert len(rows) == 3 and all(i.weight is None and i.score is None for i in rows)
+    assert all(10.0 in a["columns"]["weight"] and 10.0 in a["columns"]["score"] for a in report.ambiguous)
+
+
+def test_a_stated_total_that_is_the_forms_whole_gives_every_row_its_full_weight():
+    # 自评总分 97.93 with the execution row 7.93 of 10 outside the table: the table's rows lost no point
+    table, report = read_score_table(_RUNS_OVER_TEXT_COLUMNS + "公益林提供", outside=(10, 7.93), stated_total=97.93)
+    assert [(i.weight, i.score) for i in table.indicators if i.name] == [(10, 10)] * 3
+    assert report.rows_chosen_by_totals == 3
+    # a total short of the whole says nothing of which row lost its points
+    table, _ = read_score_table(_RUNS_OVER_TEXT_COLUMNS + "公益林提供", outside=(10, 7.93), stated_total=95.0)
+    assert all(i.score is None for i in table.indicators if i.name)

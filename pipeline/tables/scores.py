@@ -50,12 +50,14 @@ _SUBTOTAL_ROW = regex.compile(r"^(?:[\p{Han}]{0,6}小\s*计|分项合计)$")
 _SUBTOTAL = regex.compile(r"[((]\s*\d+(?:\.\d+)?\s*分?\s*[))]")
 
 
-def read_score_table(text: str, outside: tuple[float, float] = (0.0, 0.0)) -> tuple[ScoreTable, TableReport] | None:
-    """The first score table with at least two scored rows, read by the table interpreter; `outside`:
-    points its total row counts from outside the table (a 自评表's execution row, in the funds block)."""
+def read_score_table(text: str, outside: tuple[float, float] = (0.0, 0.0),
+                     stated_total: float | None = None) -> tuple[ScoreTable, TableReport] | None:
+    """The first score table with at least two scored rows (or rows whose points stay unread), read by the table interpreter; `outside`:
+    points its total row counts from outside the table (a 自评表's execution row, in the funds block);
+    `stated_total`: the total score the report states elsewhere (自评总分), for rows no reading settles."""
     for header, end in tables_of(text, "scores", 12000):
-        got = _read(text, header, end, outside)
-        if got is not None and len(leaves(got[0])) >= 2:
+        got = _read(text, header, end, outside, stated_total)
+        if got is not None and len(leaves(got[0])) + len(_unread(got[0])) >= 2:
             return got
     return None
 
@@ -87,7 +89,7 @@ class _Reading:
 
 
 def _read(text: str, header: Header, end: int,
-          outside: tuple[float, float] = (0.0, 0.0)) -> tuple[ScoreTable, TableReport] | None:
+          outside: tuple[float, float] = (0.0, 0.0), stated_total: float | None = None) -> tuple[ScoreTable, TableReport] | None:
     """The table under `header`: its rows read one by one (_read_row), then its figures settled by its own
     totals (_settle)."""
     layout, rows = body_rows(text, header, end)
@@ -106,7 +108,7 @@ def _read(text: str, header: Header, end: int,
         row.cut = row is rows[-1] and bool(row.values) and not text[row.end:].strip()
         if _read_row(state, row):
             break
-    return _settle(state, outside)
+    return _settle(state, outside, stated_total)
 
 
 def _read_row(s: _Reading, row: Row) -> bool:
@@ -130,7 +132,9 @@ def _read_row(s: _Reading, row: Row) -> bool:
         return True
     unread: dict[str, list] = {}
     if figure(values, "weight") is None and figure(values, "score") is None:
-        if labels and not s.glued_total:
+        if labels and not s.glued_total and s.leaves and not has_inner_text_columns(s.columns):
+            # the last row's figures and the total row's, glued: a table has rows above its last, and its
+            # weight and score cells stand side by side (else the run's cut is not weight | score | totals)
             s.glued_total = _glued_with_total(row, s.columns)
         unread = _unread_points(row, s.columns) if labels and not s.glued_total else {}
         if unread:
@@ -247,7 +251,7 @@ def _add_indicator(s: _Reading, row: Row, labels: list[Token], named: list[Token
     s.report.rows_read += 1
 
 
-def _settle(s: _Reading, outside: tuple[float, float]) -> tuple[ScoreTable, TableReport] | None:
+def _settle(s: _Reading, outside: tuple[float, float], stated_total: float | None = None) -> tuple[ScoreTable, TableReport] | None:
     """The rows read, settled: parts named, figures chosen by the table's own totals (or, where they do not
     decide, as the rows around them are read), categories left empty dropped, the report completed."""
     table, report, columns = s.table, s.report, s.columns
@@ -270,6 +274,8 @@ def _settle(s: _Reading, outside: tuple[float, float]) -> tuple[ScoreTable, Tabl
             table.total_weight, table.total_score = Found(tw.value, tw.start, tw.end), Found(ts.value, ts.start, ts.end)
             _apply(table, [s.leaves[-1]], [reading])
         _pair_runs(table, rows_of, columns)
+    if stated_total is not None and table.total_score is None:
+        report.rows_chosen_by_totals += _by_full_marks(table, rows_of, columns, stated_total, outside)
     _drop_empty_categories(table)
     _drop_echo_categories(table)
     report.total_row = bool(table.total_weight or table.total_score)
@@ -380,16 +386,24 @@ def _breakdown_row(table: ScoreTable, categories: dict, label: str, labels, valu
 
 def _unread_points(row, columns) -> dict[str, list]:
     """For a row whose cheapest reading puts its figures on no weight or score column: the candidates its
-    near readings give those columns (empty where none does, or where the row has no figures)."""
+    near readings give those columns (empty where none does, or where the row has no figures). A run
+    glued over the text columns too ('901010010' under 指标值 | 权重 | 完成值 | 得分) costs a cut per
+    column: its cuts are looked for further out (UNREAD_SLACK)."""
     if not any(t.kind in ("number", "percent", "measure") for t in row.values):
         return {}
     found: dict[str, set] = {}
-    for _, reading in near_readings(row, columns, SLACK):
+    for _, reading in near_readings(row, columns, UNREAD_SLACK):
         for role in ("weight", "score"):
             v = figure(reading, role)
             if v is not None:
                 found.setdefault(role, set()).add(v)
     return {role: sorted(v) + [None] for role, v in found.items()}
+
+
+# How much dearer than the cheapest a reading of a row with no points read may be and still give its
+# candidates: a run cut over four columns costs three cuts where the cheapest reading left two empty.
+UNREAD_SLACK = 1.5
+FORM_TOTAL = 100.0
 
 
 def _continue_name(table: ScoreTable, index: int, labels) -> None:
@@ -487,6 +501,32 @@ def _by_totals(table: ScoreTable, leaf_rows: dict, columns, outside: tuple[float
     if chosen is None:
         return 0
     return _apply(table, order, chosen)
+
+
+def _by_full_marks(table: ScoreTable, leaf_rows: dict, columns, stated_total: float,
+                   outside: tuple[float, float]) -> int:
+    """Rows whose points no reading settled, where the report's total is the form's whole: a 100-point
+    form (DOMAIN.md §4: Σ weights = 100) whose stated total is 100 less only the points lost outside the
+    table gave every row of the table its full weight (Σ s ≤ Σ w, each s ≤ w: equality holds row by row).
+    A row is read so only where exactly one of its readings (UNREAD_SLACK) has its score equal its weight;
+    the number of rows read."""
+    if abs((FORM_TOTAL - outside[0]) - (stated_total - outside[1])) > 0.005:
+        return 0
+    changed = 0
+    for i in sorted(leaf_rows):
+        ind = table.indicators[i]
+        if ind.weight is not None and ind.score is not None:
+            continue
+        full = {}
+        for cost, reading in near_readings(leaf_rows[i], columns, UNREAD_SLACK):
+            w, s = figure(reading, "weight"), figure(reading, "score")
+            if w is not None and s is not None and abs(w - s) < 1e-9 and is_weight(w, FORM_TOTAL):
+                full.setdefault(w, (cost, reading))
+        if len(full) == 1:
+            changed += _apply(table, [i], [next(iter(full.values()))[1]])
+            if (ind.note or "").startswith("ambiguous"):
+                ind.note = "full marks: the stated total is the form's whole"
+    return changed
 
 
 def _apply(table: ScoreTable, order: list[int], chosen: list[dict[str, Value]]) -> int:
@@ -650,6 +690,11 @@ def leaves(table: ScoreTable) -> list[Indicator]:
     parents = {i.parent for i in table.indicators if i.parent is not None}
     return [i for k, i in enumerate(table.indicators) if k not in parents and
             (i.weight is not None or (i.score is not None and not table.weight_column))]
+
+
+def _unread(table: ScoreTable) -> list[Indicator]:
+    """Rows with figures no reading could place, kept with their candidates: rows of the table still."""
+    return [i for i in table.indicators if i.weight is None and (i.note or "").startswith("ambiguous")]
 
 
 def adds_up(table: ScoreTable, stated_total: float | None = None) -> bool | None:
