@@ -317,3 +317,12 @@ def test_a_score_cell_left_unread_makes_the_sum_need_a_look(tmp_path):
             "总分|45\n")
     c = check_of(extract_text(tmp_path, text), "indicator_scores_sum")
     assert needs_look(c) and _doubts(c) == ["table_not_closed"] and "unread" in c.doubts[0]["en"]
+
+
+def test_a_table_read_without_its_header_needs_a_look_instead_of_failing(tmp_path):
+    # a page cut out of a report: it opens inside the score table, its 合计 counting rows above the cut
+    record = extract_text(tmp_path, "产出指标数量指标足额保障率=100% 22.5 科目调整次数≤10次 22.5 时效指标按时发放率=100% "
+                                    "22.5 效益指标经济效益指标结余率≤5% 22.5 合计100 评价结论及时、足额缴纳。")
+    assert record.scores.table_report["headerless"]
+    check = check_of(record, "indicator_weights_sum")
+    assert needs_look(check) and "table_head_missing" in _doubts(check)

@@ -39,7 +39,12 @@ RAW = SHARED / "dev" / "raw"
 # cuts over the text columns too, such rows count as the table's, a total glued to a first row or under
 # text columns between weight and score is no total, the report's 自评总分 glued to the next cell is read,
 # and a stated total that is the form's whole gives every unread row its full weight: 334 (35 0 -> 5).
-FIELDS_FLOOR = 334
+# Then (looking at 03 and 09, both documents that open inside their score table): rows before any header read
+# on the columns every form has (labels, 分值, 得分) where they read as a table (three rows with points, no
+# score over its weight, names not sentences, a category the framework names, weights within 100), and a
+# parenthesis broken over two lines kept one label piece: 362 (03 18 -> 34, 09 0 -> 12; W07, whose funds block
+# first read as such a table, kept by ending the headerless region at the first header of any kind).
+FIELDS_FLOOR = 362
 
 
 def _leaves(record) -> list:

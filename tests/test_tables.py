@@ -572,3 +572,34 @@ def test_a_stated_total_that_is_the_forms_whole_gives_every_row_its_full_weight(
     # a total short of the whole says nothing of which row lost its points
     table, _ = read_score_table(_RUNS_OVER_TEXT_COLUMNS + "公益林提供", outside=(10, 7.93), stated_total=95.0)
     assert all(i.score is None for i in table.indicators if i.name)
+
+
+# A page cut out of a report (Sichuan 自评表): it opens inside the score table, with no header over its rows.
+_FRAGMENT = ("产出指标数量指标足额保障率=100% 22.5 科目调整次数≤10次 22.5 时效指标按时发放率=100% 22.5 "
+             "效益指标经济效益指标结余率(计算方法为:结余数/预算数)≤5% 22.5 合计100 评价结论及时、足额缴纳。")
+
+
+def test_a_document_that_opens_inside_its_score_table_is_read_on_the_forms_columns():
+    table, report = read_score_table(_FRAGMENT)
+    assert [(i.name, i.weight) for i in leaves(table)] == [
+        ("足额保障率", 22.5), ("科目调整次数", 22.5), ("按时发放率", 22.5), ("结余率(计算方法为:结余数/预算数)", 22.5)]
+    assert report.headerless and table.total_weight.value == 100
+
+
+@pytest.mark.parametrize("text", [
+    # prose with figures: no categories, sentences for names
+    "本项目年度预算资金120万元,实际支出118万元,执行率98%。共完成道路维修12公里,惠及群众3000人,满意度95%。",
+    # a funds block before the score table's header: its rows are the funds', not a headerless score table
+    "项目名称|道路维修\n全年预算数(A)|全年执行数(B)|分值|执行率(B/A)|得分\n年度资金总额|9.48|9.48|10|100%|10\n"
+    "其中:本年财政拨款|9.48|9.48|10|100%|10\n一级指标|二级指标|三级指标|分值|得分\n产出指标|数量指标|维修里程|20|20\n"
+    "产出指标|质量指标|验收合格率|20|18\n",
+])
+def test_rows_before_any_header_are_no_table_unless_they_read_as_one(text):
+    got = read_score_table(text)
+    assert got is None or not got[1].headerless
+
+
+def test_a_parenthesis_broken_over_two_lines_stays_one_label_piece():
+    text = "5 5 (\n10 分)项目管理"
+    assert [(t.kind, t.text) for t in tokenize(text, 0, len(text))] == [
+        ("number", "5"), ("number", "5"), ("text", "(\n10 分)项目管理")]

@@ -37,6 +37,9 @@ SKIP_TOKEN = 3.0
 # follows the cells fits (a unit cell '%' no longer lets the 完成值 100 slide into the weight column).
 OFF_CELL = 2.0
 MAX_READINGS = 400
+# A row of a form holds a dozen cells or so; a run of hundreds of figures with no label between them is no
+# row (a hostile page's spans, a statistics dump), and its search would recurse once per token.
+MAX_ROW_TOKENS = 64
 # How much dearer than the cheapest a reading the row's own arithmetic proves may be (align._proven): a
 # glued run cut in two costs 1.0 where leaving one trailing cell empty costs 0.9.
 PROOF_SLACK = 0.35
@@ -207,6 +210,8 @@ def align(row: Row, columns: list[Column], tokens: list[Token] | None = None,
     tokens = row.values if tokens is None else tokens
     if not tokens:
         return RowReading(row, {}, 0.0)
+    if len(tokens) > MAX_ROW_TOKENS:
+        return None
     search = _Search(tokens, columns, _laid_on_cells(row), row.cut)  # one search for both passes: its costs cached
     optimum, readings = _readings(search, 0.0)
     if not readings:
@@ -241,6 +246,8 @@ def near_readings(row: Row, columns: list[Column], slack: float) -> list[tuple[f
     the choices a table's own totals may decide between ('33' is a weight of 33, or 3 | 3)."""
     if not row.values:
         return [(0.0, {})]
+    if len(row.values) > MAX_ROW_TOKENS:
+        return []
     optimum, readings = _readings(_Search(row.values, columns, _laid_on_cells(row), row.cut), slack)
     return [(round(cost - optimum, 6), r) for cost, r in readings]
 

@@ -30,7 +30,7 @@ CELL_END_UNIT = r"\p{Han}{1,2}(?=\s*\Z)"
 _TOKEN = regex.compile(
     rf"""
     (?P<year>\d{{4}}\s*年度?|\d{{4}}[-—~至]\d{{4}}年?)                      # a year names, it is not a figure
-  | (?P<paren>[((][^()()\n]{{0,48}}[))])                                   # '(50分)' '(A)' '(万元)': part of a label
+  | (?P<paren>[((](?:[^()()\n]{{0,48}}|[^()()]{{0,12}})[))])                # '(50分)' '(A)' '(万元)': part of a label, broken over lines or not
   | (?P<ordinal>(?<![\d.])\d{{1,2}}[、::.](?=\p{{Han}}))                    # '1、' '2:' numbering a label
   | (?P<target>{OPERATOR}\s*(?:{NUMBER_RUN}\s*(?:%|{PER_UNIT}|{UNIT}|{CELL_END_UNIT})?|\*+\s*{UNIT}?))
   | (?P<bound>{NUMBER_RUN}\s*(?:%|{UNIT})?\s*及?(?:以上|以下|以内))                 # '95%以上': a target's bound
@@ -44,6 +44,11 @@ _TOKEN = regex.compile(
     """,
     regex.X,
 )
+# compiled once: these run for every token (regex's own cache lookup costs as much as the match)
+_NUMBER_RUN = regex.compile(NUMBER_RUN)
+_SHORT_NUMBER = regex.compile(r"\d{1,2}")
+_OPERATOR = regex.compile(OPERATOR)
+_ONE_FIGURE = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 TEXT_KINDS = {"text", "year", "paren", "ordinal"}
 VALUE_KINDS = {"number", "percent", "measure", "target", "dash", "mark"}
 # A lone operator or unit in its own cell (指标性质 '=' / 度量单位 '%'): a value of a free column, no label.
@@ -67,7 +72,7 @@ class Token:
     @cached_property
     def digits(self) -> str:
         """The figure's digits without unit or percent sign ('97.22%' → '97.22')."""
-        m = regex.search(NUMBER_RUN, self.text)
+        m = _NUMBER_RUN.search(self.text)
         return m[0] if m else ""
 
 
@@ -116,7 +121,7 @@ def _inner_numbers(text: str, tokens: list[Token]) -> list[Token]:
     while k < len(tokens):
         t = tokens[k]
         if (t.kind == "number" and out and out[-1].kind == "text" and k + 1 < len(tokens)
-                and tokens[k + 1].kind == "text" and regex.fullmatch(r"\d{1,2}", t.text)
+                and tokens[k + 1].kind == "text" and _SHORT_NUMBER.fullmatch(t.text)
                 and out[-1].end == t.start and t.end == tokens[k + 1].start
                 and (_NUMBERS_A_LABEL.search(out[-1].text) or _DATE_PART.match(tokens[k + 1].text))):
             prev, nxt = out.pop(), tokens[k + 1]
@@ -132,7 +137,7 @@ def _as_mark(tok: Token, before: Token | None) -> Token:
     """'=' before a figure, '%' or '个' after one, standing alone: the operator and unit cells of a form."""
     if tok.kind == "text" and _MARK.fullmatch(tok.text) and before is not None and before.is_value:
         return Token("mark", tok.text, tok.start, tok.end, tok.cell)
-    if tok.kind == "text" and regex.fullmatch(OPERATOR, tok.text):
+    if tok.kind == "text" and _OPERATOR.fullmatch(tok.text):
         return Token("mark", tok.text, tok.start, tok.end, tok.cell)
     return tok
 
@@ -149,6 +154,6 @@ def half_unit(digits: str) -> float:
 @lru_cache(maxsize=4096)
 def plain_value(digits: str) -> float | None:
     """A single figure's value: thousands separators allowed, never two decimal points."""
-    if regex.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", digits):
+    if _ONE_FIGURE.fullmatch(digits):
         return float(digits.replace(",", ""))
     return None

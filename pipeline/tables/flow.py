@@ -63,6 +63,9 @@ def join_text_cells(rows: list[Row], columns: list[Column]) -> list[Row]:
         for a in range(max(0, b - MAX_PIECES), b):
             if a < b - 1 and not all(_text_first(r) and rows[a].values for r in rows[a + 1:b]):
                 continue
+            # pieces that each lie on the header at (almost) no cost gain nothing by a join that costs its margin
+            if a < b - 1 and sum(cost(k, k + 1) for k in range(a, b)) <= JOIN_MARGIN * (b - a - 1):
+                continue
             total = best[a] + cost(a, b) + (0.0 if b - a == 1 else JOIN_MARGIN * (b - a - 1))
             if total < best[b] - 1e-9:
                 best[b], start_of[b] = total, a

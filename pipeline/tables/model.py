@@ -144,6 +144,9 @@ class TableReport:
     # nothing but a few words and no figure follows the table's last row: a document cut there may have
     # lost the rows after it (certainty.document_cut)
     reaches_end: bool = False
+    # no header over the rows: the document opens inside the table (a fragment, a head lost to the cut), its
+    # columns assumed from the forms (scores.HEADERLESS_ROLES) and the rows above the cut unread
+    headerless: bool = False
     # every reader's reading of the same table, the kept one included: {"reader", "rows", "weights"} (its leaf
     # rows and their weights' sum); where another read more rows whose weights come closer to the total weight,
     # a failure of the table's sums may be a row the kept reading lost

@@ -19,7 +19,7 @@ from .explanation import EXPLAINED_LABEL_LIMIT, explains, join_continued, part_n
 from .flow import has_inner_text_columns, join_text_cells
 from .glued import cuts, is_weight
 from .glued_labels import strip_neighbours
-from .layout import body_rows, tables_of
+from .layout import body_rows, find_headers, tables_of
 from .model import Column, Found, Header, Row, ScoreTable, TableReport, Value, figure
 from .roles import LABEL_ROLES, POINTS, ROLE_RE
 from .totals import SLACK, RowOptions, choose
@@ -55,11 +55,58 @@ def read_score_table(text: str, outside: tuple[float, float] = (0.0, 0.0),
     """The first score table with at least two scored rows (or rows whose points stay unread), read by the table interpreter; `outside`:
     points its total row counts from outside the table (a 自评表's execution row, in the funds block);
     `stated_total`: the total score the report states elsewhere (自评总分), for rows no reading settles."""
-    for header, end in tables_of(text, "scores", 12000):
+    for header, end in _with_headerless_start(text, tables_of(text, "scores", 12000)):
         got = _read(text, header, end, outside, stated_total)
+        if got is not None and header.start == header.end:
+            if not _reads_as_table(got[0]):
+                continue
+            got[1].headerless = True
         if got is not None and len(leaves(got[0])) + len(_unread(got[0])) >= 2:
             return got
     return None
+
+
+# A document that opens inside its score table (a fragment, a page cut out of a report, a scrape that
+# lost the head) has rows but no header: they are read on the columns every published form has, the
+# label cells, 分值 and 得分 (a target or a subtotal among them is left off: which text column a form has
+# no row can say), and kept only where they read as a score table.
+HEADERLESS_ROLES = ("level1", "level2", "level3", "weight", "score")
+HEADERLESS_REACH = 4000
+# where a document that opens inside its table shows it: a category or a row's points in its first lines
+HEADERLESS_OPENING = 400
+# a headerless reading is a table where this many rows carry points, under the framework's categories
+HEADERLESS_LEAST_ROWS = 3
+
+
+def _with_headerless_start(text: str, tables):
+    """The tables under headers, after the one a headerless start may hold (before the first header, where
+    the document's opening lines name a category or a row's points)."""
+    tables = list(tables)
+    first = min([h.start for h in find_headers(text)] + [len(text)])  # a funds block's header too
+    if first > 0 and (_CATEGORY_NAME.search(text, 0, HEADERLESS_OPENING) or _POINTS_MARK.search(text, 0, HEADERLESS_OPENING)):
+        header = Header(columns=[Column(r, 0, 0, "") for r in HEADERLESS_ROLES], start=0, end=0, kind="scores")
+        yield header, min(first, HEADERLESS_REACH)
+    yield from tables
+
+
+def _reads_as_table(table: ScoreTable) -> bool:
+    """A headerless reading is a table only where its rows look like one: enough rows with points, none
+    scoring over its weight, names rather than sentences (three in four at least), and categories the
+    framework names ('产出指标', '(10分)')."""
+    rows = leaves(table)
+    if len(rows) < HEADERLESS_LEAST_ROWS:
+        return False
+    if any(i.weight is not None and i.score is not None and i.score > i.weight for i in rows):
+        return False
+    if sum(len(i.name or "") > 30 for i in rows) * 4 > len(rows):  # sentences, not names: prose
+        return False
+    if sum(i.weight or 0 for i in rows) > FORM_TOTAL:
+        return False
+    return any(_CATEGORY_NAME.fullmatch(_POINTS_MARK.sub("", i.name or "").strip(")) ")) for i in table.indicators
+               if i not in rows)
+
+
+_CATEGORY_NAME = regex.compile(rf"{_LEVEL2_NAMES}|{_LEVEL1_NAMES}|\p{{Han}}{{2,8}}指标")
 
 
 def _value_columns(header: Header):
@@ -118,7 +165,8 @@ def _read_row(s: _Reading, row: Row) -> bool:
     label = _clean("".join(t.text for t in labels))
     furniture = _furniture(s, row, labels, label)
     if furniture:
-        return furniture == "prose" and bool(s.table.indicators)
+        # prose ends a table; a headerless one (the document opens inside it) is over at its first prose
+        return furniture == "prose" and (bool(s.table.indicators) or s.header.start == s.header.end)
     is_total = bool(_TOTAL_LABEL.match(label))
     # A total row fills the weight and score columns only; its target and actual cells are empty.
     reading = align(row, [c for c in s.columns if c.role in _TOTAL_COLUMNS] if is_total else s.columns,

@@ -308,6 +308,18 @@ def row_unread(record: Record, check: Check) -> list[Doubt]:
     return []
 
 
+@doubt("table_head_missing")
+def table_head_missing(record: Record, check: Check) -> list[Doubt]:
+    """The score table was read without its header: the document opens inside it, so rows above the cut
+    (and the execution row a 自评表 prints in its funds block) are lost, and its columns were assumed."""
+    report = record.scores.table_report or {}
+    if check.id in SCORE_TABLE_CHECKS and report.get("headerless"):
+        return [Doubt("table_head_missing", "评分表无表头(文档从表中开始),其上各行及列的含义未读到",
+                      "the score table has no header (the document opens inside it): the rows above and what "
+                      "each column holds were not read")]
+    return []
+
+
 @doubt("document_cut")
 def document_cut(record: Record, check: Check) -> list[Doubt]:
     """The document is cut and the table the check adds up may have lost rows to the cut: a score table
