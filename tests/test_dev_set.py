@@ -27,10 +27,12 @@ SCORE_SET = SHARED / "tools" / "score_set.py"
 # department (written from 25; the 46 others unchanged), 402 with the uses a clause lists after 用于 as the
 # sub-projects where no budget is stated (written from 23; the 46 others unchanged), 404 with a bracketed line
 # under the title as the project's name (written from 37; of the 46 others W03 gained its project, none lost),
-# 406 with 35's 自评总分 glued to the next cell and the score tables of documents that open inside them (03, 09).
+# 406 with 35's 自评总分 glued to the next cell and the score tables of documents that open inside them (03, 09),
+# 410 with an OCR'd funds header read past its garbled letter note and its '(万兀)' unit (written from 02; the 46
+# others unchanged).
 # On the 27 reports before it: 209/256 at the start of 2026-12-01, 248/256 with the table
 # interpreter.
-FIELDS_FLOOR = 406
+FIELDS_FLOOR = 410
 # score_set.py on the same 47 reports at the start of 2026-12-04: fields 336/381, flags 2 true, 2 false alarms
 # (both funding_sources_sum: two breakdowns of one total read as one, a glued run cut a digit off), 2 missed.
 # With verdicts that say how sure they are (pipeline/verify/certainty.py): 2 true, 0 false alarms, 2 missed;
@@ -41,8 +43,9 @@ FIELDS_FLOOR = 406
 # uses listed after 用于 (23), 354 with the bracketed line under the title (37; W03 held out, also read). 2026-12-05 (second
 # session): dev 06's two unjudged certain sum failures (an adjusted budget after '(含…)' read as a part) are gone.
 # 2026-12-05 (third): 356 with 35's 自评总分 (glued to the next cell) and 03's total score; the tables of 03 and 09,
-# read without a header, fail their sums only as "needs a look" (table_head_missing), never certainly.
-SET_FIELDS_FLOOR = 356
+# read without a header, fail their sums only as "needs a look" (table_head_missing), never certainly; 359 with
+# 02's OCR'd funds header (budget, spending in 万元).
+SET_FIELDS_FLOOR = 359
 TRUE_FLAGS_FLOOR = 4
 FALSE_ALARMS_CEILING = 0
 MISSED_CEILING = 0

@@ -603,3 +603,13 @@ def test_a_parenthesis_broken_over_two_lines_stays_one_label_piece():
     text = "5 5 (\n10 分)项目管理"
     assert [(t.kind, t.text) for t in tokenize(text, 0, len(text))] == [
         ("number", "5"), ("number", "5"), ("text", "(\n10 分)项目管理")]
+
+
+def test_an_ocrd_funds_header_with_a_garbled_letter_note_and_unit_is_still_read():
+    # 调整预算数(A) read '调整预算将,A、', 万元 read '万兀', the total row's label printed before the header
+    text = "项目资金(万兀)年度资金总额年初预算数调整预算将,A、全年执行数(B)执行率(B/A)64.864.864.8100%年度总体目标"
+    funds = read_funds(text)
+    assert [c.role for c in funds.header.columns] == ["initial", "budget", "executed", "rate"]
+    assert funds.header.unit_factor == 10_000
+    assert {k: v.value for k, v in funds.figures_row().values.items()} == {
+        "initial": 64.8, "budget": 64.8, "executed": 64.8, "rate": 100.0}

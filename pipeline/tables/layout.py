@@ -24,14 +24,19 @@ _PAREN_AFTER = regex.compile(r"\s*[((][^()()\n]{0,20}[))]")
 # A value column's word the vocabulary does not know, or a scrape garbled ('年成值全完值' for 全年完成值),
 # between two known words: the header goes on past it (its cells stay unread, as a free column's do).
 _UNKNOWN_VALUE_COLUMN = regex.compile(r"[\s|]*\p{Han}{1,5}值[\s|]*")
+# A column's letter note an OCR garbled ('调整预算将,A、' for 调整预算数(A)): its letter with a stray mark or two
+# about it, no figure; the header goes on past it.
+_GARBLED_LETTER_NOTE = regex.compile(r"[\s|]*[^\d\s|]{0,2}[A-Z][^\d\s|]{0,2}[\s|]*")
 # Words a header cell opens with before its known word ('指标评价内容', '参考分值'), or a cell an OCR read
 # across its two lines ('考值参分' for 参考/分值): the header goes on past them.
 _UNKNOWN_CELL = regex.compile(r"[\s|]*\p{Han}{1,6}[\s|]*")
 # The label cell over a funds block ('项目资金(万元)', '预算执行情况(万元)(20分)'), for its unit and points.
 _FUNDS_BLOCK = regex.compile(r"(?:项目资金|资金情况|资金投入情况|预算执行情况|年度预算申请|部门预算执行情况|资金来源|资金|经费)"
                              r"[\s|]*(?:[((][^()()]{0,12}[))][\s|]*){0,3}$")
-_TEN_THOUSAND = regex.compile(r"万元")
-_UNIT_NOTE = regex.compile(r"[((](?:万元|元|亿元)[))]")
+# 元 as an OCR reads it in a unit note ('(万兀)', DOMAIN.md §5: 元/无/兀)
+_TEN_THOUSAND = regex.compile(r"万元|[((]万[兀无][))]")
+_TEN_THOUSAND_NOTE = regex.compile(r"[((]万[元兀无][))]")
+_UNIT_NOTE = regex.compile(r"[((](?:万[元兀无]|元|亿元)[))]")
 
 
 @dataclass
@@ -71,7 +76,8 @@ def _clusters(text: str) -> list[list[regex.Match]]:
         if last_end is not None and m.start() < last_end:
             continue  # a word inside the previous column's note ('得分(20分*执行率)')
         if last_end is not None and (HEADER_GAP.fullmatch(text, last_end, m.start()) or
-                                     _UNKNOWN_VALUE_COLUMN.fullmatch(text, last_end, m.start())):
+                                     _UNKNOWN_VALUE_COLUMN.fullmatch(text, last_end, m.start()) or
+                                     _GARBLED_LETTER_NOTE.fullmatch(text, last_end, m.start())):
             clusters[-1].append(m)
         elif last_end is not None and _UNKNOWN_CELL.fullmatch(text, last_end, m.start()) and \
                 _open_header(clusters[-1]):
@@ -200,7 +206,10 @@ def _header(squeezed: _Squeezed, matches: list[regex.Match]) -> Header | None:
         col.start, col.end = squeezed.span(col.start, col.end)
     header = Header(columns=columns, start=columns[0].start, end=columns[-1].end, kind=kind)
     if kind == "funds":
-        header.unit_factor = 10_000.0 if _TEN_THOUSAND.search(zone) else 1.0
+        # the block's unit note, where an OCR put the total row's label between it and the header
+        # ('资金(万兀)年度资金总额年初预算数…'), stands just before it all the same
+        unit = _TEN_THOUSAND.search(zone) or (not _UNIT_NOTE.search(zone) and _TEN_THOUSAND_NOTE.search(before))
+        header.unit_factor = 10_000.0 if unit else 1.0
         if block and (p := POINTS.search(block[0])):
             header.points = float(p[1])
     return header
