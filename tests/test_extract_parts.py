@@ -304,3 +304,17 @@ def test_a_bracketed_line_under_the_title_names_the_project(tmp_path):
     record = extract_text(tmp_path, "保山市林业和草原局2021年度\n项目绩效自评报告\n(市级森林防火“三三制”补助经费项目)\n"
                           "一、项目基本情况\n保山市财政局下达我局森林防火三三制经费75.96万元,全部到位。执行率为100%。\n")
     assert record.report.project_name == "市级森林防火“三三制”补助经费项目"
+
+
+def test_the_year_line_under_a_form_title_belongs_to_the_title(tmp_path):
+    record = extract_text(tmp_path, "绩效目标自评表| |||||\n(2023年度) | |||||\n项目名称|河西村特色种养补贴到户项目|\n"
+                                    "主管部门|县农业农村局|实施单位|张庄寨镇人民政府|\n")
+    assert record.report.title == "绩效目标自评表(2023年度)"
+
+
+@pytest.mark.parametrize("text, total", [
+    ("评价结论及绩效分析(一)评价结论项目绩效评价总体得分95分。", 95),  # 评价 + 总体得分
+    ("自评总分(分)97.93年初预算数全年预算数", 97.93),  # the form's next cell glued after the figure
+])
+def test_a_total_score_in_the_forms_and_reports_wordings(text, total):
+    assert stated_total_score(text).value == total

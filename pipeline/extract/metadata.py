@@ -15,7 +15,7 @@ _NAME_CHARS = r"[\p{Han}\d()\-—–~、·〔〕A-Za-z]"  # dashes: '2020—2023
 _TITLE_END = r"(?:绩效|考评|评价|评估|自评)[\p{Han}]{0,8}?(?:报告|表|结果公开|情况公开)(?:摘要)?"
 _TITLE = regex.compile(rf"(?<![\p{{Han}}\d()])(?:{_NAME_CHARS}|\([^()\n]{{1,60}}\)){{0,60}}?{_TITLE_END}"
                        rf"(?:\((?:\d{{4}}年度?|[\p{{Han}}()]{{2,24}})\))?")
-_YEAR_SUFFIX = regex.compile(r"^\s*\(\s*\d{4}\s*年度?\s*\)")
+_YEAR_SUFFIX = regex.compile(r"\s*\(\s*\d{4}\s*年度?\s*\)")
 _AGGREGATOR = regex.compile(r"(?:\((?:精选|通用)?\d+篇\)|篇\d+|\(修改\)|_第\d+页)$")
 
 PROVINCES = ("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 "

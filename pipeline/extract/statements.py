@@ -23,7 +23,7 @@ _YOY = regex.compile(
 # The figure a total-score phrase names, not one that counts years, money or items; a form's next cell
 # glued after it ('自评总分(分)97.93年初预算数') is no year.
 _TOTAL_SCORE = regex.compile(
-    rf"(?:(?:自评|评价|综合|考评|考核|最终|绩效)(?:得分|评分|总分|分数|分)|总得分|得分合计|(?:该|本)?(?:项目|部门)(?:综合)?得分)"
+    rf"(?:(?:自评|评价|综合|考评|考核|最终|绩效)(?:总体)?(?:得分|评分|总分|分数|分)|总体得分|总得分|得分合计|(?:该|本)?(?:项目|部门)(?:综合)?得分)"
     rf"(?:合计)?(?:\(分\))?(?:为|是|:|达到|达)?\s*"
     rf"(?P<v>{NUMBER})(?:\s*分(?![值数]|及|以上|以下)|(?![\d.%万元年月日个项次人分])|(?=年初|年度|全年))")
 
