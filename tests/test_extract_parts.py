@@ -318,3 +318,15 @@ def test_the_year_line_under_a_form_title_belongs_to_the_title(tmp_path):
 ])
 def test_a_total_score_in_the_forms_and_reports_wordings(text, total):
     assert stated_total_score(text).value == total
+
+
+@pytest.mark.parametrize("ending, cut", [
+    ("1)困难重度残疾人家庭无障碍改造数,目标值大于等于85户,实际完成40", True),  # a sentence that runs on, cut
+    ("治理河道总长为3.75km,其中干流长3.133km,支沟河道疏浚0.4km", True),
+    ("项目自评得分95分,评价等级为优。", False),
+    ("合计 100 95", False),  # a table's last row, not a sentence
+    ("XX县财政局\n2023年12月5日", False),
+])
+def test_a_report_whose_last_sentence_runs_on_without_its_end_is_cut(tmp_path, ending, cut):
+    record = extract_text(tmp_path, "XX县项目支出绩效评价报告\n一、基本情况\n本项目预算100万元,已全部支出。\n" + ending + "\n")
+    assert record.source.truncated is cut

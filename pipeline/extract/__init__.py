@@ -78,6 +78,11 @@ def _source(doc: Document, norm: NormalisedText) -> Source:
                   ocr=doc.meta.get("ocr"))
 
 
+# a comma between clauses: the line is a sentence of prose, not a table row, a signature or a page number
+_CLAUSE = regex.compile(r"[,,]")
+_SENTENCE_END = regex.compile(r"[。!?;;]")
+
+
 def _cut_mid_sentence(text: str) -> bool:
     """The text stops mid-way: a sentence without its end, a heading with nothing under it, a table
     row cut before its last cell, or a trailing ellipsis of a preview."""
@@ -93,7 +98,12 @@ def _cut_mid_sentence(text: str) -> bool:
         others = [x for x in lines[-12:-1] if "|" in x]
         closed = sum(1 for x in others if x.endswith("|"))
         return len(others) >= 3 and closed >= 0.75 * len(others) and not last.endswith("|")
-    if regex.search(r"\d{4}年\d{1,2}月\d{1,2}日$|[。!?;)”\"》\]]$|[\d.%]$", last):
+    if regex.search(r"\d{4}年\d{1,2}月\d{1,2}日$|[。!?;)”\"》\]]$", last):
+        return False
+    tail = _SENTENCE_END.split(last)[-1]  # the last sentence, begun after the last full stop
+    if _CLAUSE.search(tail) and len(tail) >= 20:
+        return True  # a sentence of prose, its clauses run on, with no end: '…目标值大于等于85户,实际完成40'
+    if regex.search(r"[\d.%]$", last):
         return False
     if regex.search(r"[,、(:]$", last) or last.count("(") > last.count(")"):
         return True  # stops after a comma or inside a parenthesis
