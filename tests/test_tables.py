@@ -613,3 +613,13 @@ def test_an_ocrd_funds_header_with_a_garbled_letter_note_and_unit_is_still_read(
     assert funds.header.unit_factor == 10_000
     assert {k: v.value for k, v in funds.figures_row().values.items()} == {
         "initial": 64.8, "budget": 64.8, "executed": 64.8, "rate": 100.0}
+
+
+def test_a_rows_figures_fill_its_actual_cell_before_its_note():
+    # one cell per line: 100 | 100 | 10 | 10 under 指标值 | 完成值 | 分值 | 得分 | 偏差原因, never 100 | _ | 100 | 10 | 10
+    text = ("一级指标\n二级指标\n三级指标\n年度\n指标值\n实际\n完成值\n分值\n得分\n偏差原因分析及改进措施\n"
+            "产出指标\n质量指标\n指标1工程完工率\n100\n100\n10\n10\n \n指标2工程验收合格率\n100\n100\n10\n10\n0\n")
+    table, report = read_score_table(text)
+    assert [(i.name, i.weight, i.score, i.actual) for i in leaves(table)] == [
+        ("指标1工程完工率", 10, 10, "100"), ("指标2工程验收合格率", 10, 10, "100")]
+    assert report.ambiguous == []

@@ -37,6 +37,10 @@ SKIP_TOKEN = 3.0
 # follows the cells fits (a unit cell '%' no longer lets the 完成值 100 slide into the weight column).
 OFF_CELL = 2.0
 MAX_READINGS = 400
+# A bare figure in a note column (偏差原因, 评分依据: words): possible ('0' for no deviation), but a reading that
+# leaves the actual cell before it empty to put the row's figures there is the less likely one.
+NOTE_FIGURE = 0.3
+_FIGURE_KINDS = frozenset({"number", "percent", "measure"})
 # A row of a form holds a dozen cells or so; a run of hundreds of figures with no label between them is no
 # row (a hostile page's spans, a statistics dump), and its search would recurse once per token.
 MAX_ROW_TOKENS = 64
@@ -86,7 +90,8 @@ def _place(column: Column, tok: Token) -> tuple[float, Value] | None:
     if ROLES[column.role].accepts == "mark":
         return (0.0, Value(tok.text, tok.start, tok.end, None, tok.text)) if tok.kind in ("mark", "text") else None
     if _is_free(column):
-        return 0.0, Value(tok.text, tok.start, tok.end, None, tok.text)
+        cost = NOTE_FIGURE if ROLES[column.role].accepts == "note" and tok.kind in _FIGURE_KINDS else 0.0
+        return cost, Value(tok.text, tok.start, tok.end, None, tok.text)
     if tok.kind == "mark":
         return None
     if tok.kind not in ("number", "percent", "measure") or (tok.kind == "measure" and not _unit_ok(column, tok)):
