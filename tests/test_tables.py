@@ -623,3 +623,24 @@ def test_a_rows_figures_fill_its_actual_cell_before_its_note():
     assert [(i.name, i.weight, i.score, i.actual) for i in leaves(table)] == [
         ("指标1工程完工率", 10, 10, "100"), ("指标2工程验收合格率", 10, 10, "100")]
     assert report.ambiguous == []
+
+
+def test_an_empty_numbered_placeholder_row_is_no_row_and_a_numbered_name_stays_whole():
+    # a 自评表 prints '指标2' rows with empty cells under each category; the 2 is the label's, not a weight
+    text = ("一级指标\n二级指标\n三级指标\n年度\n指标值\n实际\n完成值\n分值\n得分\n偏差原因分析及改进措施\n"
+            "满意度\n指标\n服务对象满意度指标\n指标1学生满意度\n100\n100\n10\n10\n0\n指标2\n \n \n \n \n"
+            "指标3家长满意度\n100\n95\n10\n9\n \n")
+    table, _ = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [("指标1学生满意度", 10, 10), ("指标3家长满意度", 10, 9)]
+
+
+@pytest.mark.parametrize("label, names", [
+    ("绩效目标明确性", ["绩效目标", "明确性"]),  # a level-2 category of the framework opens the name
+    ("财务管理财务管理制度有效性", ["财务管理", "财务管理制度有效性"]),  # peeled once: the name holds it too
+    ("效益指标", ["效益指标"]),  # a category's own name is not cut into 效益 | 指标
+    ("项目决策(8分)项目立项完整性", ["项目决策(8分)", "项目立项", "完整性"]),  # cut at its points, then by name
+])
+def test_categories_glued_before_a_name_are_peeled_one_per_level(label, names):
+    from pipeline.tables.cells import Token
+    from pipeline.tables.scores import _split_label
+    assert [t.text for t in _split_label(Token("text", label, 0, len(label)), 2)] == names

@@ -478,14 +478,21 @@ def _split_label(label: Token, depth_of_leaf: int) -> list[Token]:
     return pieces
 
 
-_KNOWN_CATEGORY = regex.compile(rf"^(?:{_LEVEL2_NAMES}|{_LEVEL1_NAMES})(?=\p{{Han}}{{2}})")
+# a category name with a name after it: never the front of a longer category ('效益' of '效益指标')
+_LEVEL1_AT_START = regex.compile(rf"^(?:{_LEVEL1_NAMES})(?!指标$)(?=\p{{Han}}{{2}})")
+_LEVEL2_AT_START = regex.compile(rf"^(?:{_LEVEL2_NAMES})(?!指标$)(?=\p{{Han}}{{2}})")
 
 
 def _peel_known_categories(label: Token, most: int) -> list[Token]:
+    """The categories the framework names that open the label, one per level from the top of the `most`
+    levels above the leaf ('绩效目标明确性' under 二级 | 三级 → 绩效目标 | 明确性); a level whose names do not open
+    it is passed, and a level's name is peeled once ('财务管理财务管理制度有效性' → 财务管理 | 财务管理制度有效性)."""
     out = []
-    while len(out) < most and (m := _KNOWN_CATEGORY.match(label.text)):
-        out.append(replace(label, text=m[0], end=label.start + m.end()))
-        label = replace(label, text=label.text[m.end():], start=label.start + m.end())
+    for level in (_LEVEL1_AT_START, _LEVEL2_AT_START)[-most:] if most <= 2 else (_LEVEL1_AT_START, _LEVEL2_AT_START):
+        m = level.match(label.text)
+        if m:
+            out.append(replace(label, text=m[0], end=label.start + m.end()))
+            label = replace(label, text=label.text[m.end():], start=label.start + m.end())
     return out + [label]
 
 
@@ -529,7 +536,8 @@ def _peel_categories(label: Token, depth_of_leaf: int) -> list[Token]:
     framework names a category for every level the header has above the leaf; else the label stays whole."""
     m = _GLUED_CATEGORIES.match(label.text)
     if not m or (m["l2"] is not None) != (depth_of_leaf >= 2):
-        return _peel_at_category_words(label, depth_of_leaf)
+        peeled = _peel_at_category_words(label, depth_of_leaf)
+        return peeled if len(peeled) > 1 else _peel_known_categories(label, depth_of_leaf)
     groups = ("l1", "l2", "leaf") if depth_of_leaf >= 2 else ("l1", "leaf")
     return [Token("text", m[g], label.start + m.start(g), label.start + m.end(g), label.cell) for g in groups]
 
@@ -617,11 +625,15 @@ def _subtotal(table: ScoreTable, categories: dict, named, values: dict[str, Valu
     return True
 
 
+_NOTE_BEFORE_NAME = 6
+
+
 def _drop_previous_note(labels):
     """'高度相关效率': the previous row's note cell glued to this row's name; keep the name."""
     last = labels[-1]
     m = _KNOWN_CRITERIA.search(last.text)
-    if m and m.start() > 0:
+    # a note is a word or two ('高度相关'); '指标1学生满意度' is a numbered name, not a note before '满意度'
+    if m and 0 < m.start() <= _NOTE_BEFORE_NAME and "指标" not in last.text[:m.start()]:
         return labels[:-1] + [Token("text", m[0], last.start + m.start(), last.end, last.cell)]
     return labels
 
