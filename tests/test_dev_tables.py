@@ -49,7 +49,7 @@ RAW = SHARED / "dev" / "raw"
 # 04 17 -> 21 and W01 25 -> 27; no table lost a field).
 # Then (11): an empty placeholder row '指标2' is no row (its 2 was read as a weight, rows that threw the sums),
 # a numbered name '指标1学生满意度' is no note before '满意度', and categories glued before a name are peeled one
-# per level of the framework (不 '投入' | '管理预算执行率', which matched 预算执行率 by chance): 373 (11 26 -> 27,
+# per level of the framework (not '投入' | '管理预算执行率', which matched 预算执行率 by chance): 373 (11 26 -> 27,
 # 02 34 -> 33; the others unchanged).
 FIELDS_FLOOR = 373
 
