@@ -644,3 +644,11 @@ def test_categories_glued_before_a_name_are_peeled_one_per_level(label, names):
     from pipeline.tables.cells import Token
     from pipeline.tables.scores import _split_label
     assert [t.text for t in _split_label(Token("text", label, 0, len(label)), 2)] == names
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("造林补助\n每亩300\n每亩300元\n6\n6", ["text", "target", "target", "number", "number"]),  # a per-unit target
+    ("委托业务报告合格率 ≥100百分比 100 8 8", ["text", "target", "number", "number", "number"]),  # 百分比 a unit
+])
+def test_target_cells_in_the_forms_wordings_are_one_value_each(text, kinds):
+    assert [t.kind for t in tokenize(text, 0, len(text))] == kinds

@@ -20,7 +20,7 @@ MEASURE_UNITS = ("平方米|立方米|平方公里|公里|千米|万元|亿元|�
                  "公斤|千克|斤|克|立方|盏|栋|间|张|孔|眼|口|班|课时|学时|工日|床|组|箱|块|根|部|本|例|"
                  "尾|羽|匹|艘|架|枚|袋|包|瓶|支|片|颗|卷|幅|种|类|批次|人日")
 NUMBER_RUN = r"\d+(?:[.,]\d+)*"  # one figure, or several a scrape glued together ('2456.182456.18')
-UNIT = rf"(?:[万亿千百]?(?:{MEASURE_UNITS})|[万亿])"  # with its multiplier: '3.3万人', '2万亩', '1.2亿'
+UNIT = rf"(?:百分比|百分点|[万亿千百]?(?:{MEASURE_UNITS})|[万亿])"  # with its multiplier: '3.3万人', '2万亩', '1.2亿'
 # A unit per unit ('1600元/平方米', '35元/人·月', '60km/h'): one measure, the part after '/' is no label.
 PER_UNIT = rf"(?:{UNIT}\s*/\s*(?:{MEASURE_UNITS}|\p{{Han}}{{1,2}})(?:·\p{{Han}})?)"
 # Any short word of Han after a figure that ends its cell ('46公斤', '12艘'): a unit the list above lacks.
@@ -32,6 +32,7 @@ _TOKEN = regex.compile(
     (?P<year>\d{{4}}\s*年度?|\d{{4}}[-—~至]\d{{4}}年?)                      # a year names, it is not a figure
   | (?P<paren>[((](?:[^()()\n]{{0,48}}|[^()()]{{0,12}})[))])                # '(50分)' '(A)' '(万元)': part of a label, broken over lines or not
   | (?P<ordinal>(?<![\d.])\d{{1,2}}[、::.](?=\p{{Han}}))                    # '1、' '2:' numbering a label
+  | (?P<per>每\p{{Han}}{{1,2}} ?{NUMBER_RUN} ?(?:%|{UNIT})?(?!\d))               # '每亩300': a per-unit target, one cell
   | (?P<target>{OPERATOR}\s*(?:{NUMBER_RUN}\s*(?:%|{PER_UNIT}|{UNIT}|{CELL_END_UNIT})?|\*+\s*{UNIT}?))
   | (?P<bound>{NUMBER_RUN}\s*(?:%|{UNIT})?\s*及?(?:以上|以下|以内))                 # '95%以上': a target's bound
   | (?P<measure>{NUMBER_RUN}\s*(?:{PER_UNIT}|{UNIT}(?![\p{{Han}}]{{2}})))
@@ -90,7 +91,7 @@ def tokenize(text: str, start: int, end: int, cell: int = -1) -> list[Token]:
             kind = "text"
         elif kind == "cell_measure":
             kind = "measure"
-        elif kind == "bound":
+        elif kind in ("bound", "per"):
             kind = "target"
         if kind == "text" and out and out[-1].kind == "text" and out[-1].cell == cell and \
                 not (pending_space and "\n" in text[out[-1].end:m.start()] and cell < 0):
