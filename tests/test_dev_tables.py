@@ -54,7 +54,9 @@ RAW = SHARED / "dev" / "raw"
 # Then (W01, 04): a per-unit target ('每亩300') is one value and 百分比 a unit ('≥100百分比'), so neither opens a
 # row: 376 (W01 27 -> 29, 04 21 -> 22). Left in 04: the normalised text has lost the spaces between a name
 # and its target and actual words ('经费支出合规性 严格执行相关制度规定 达成预期指标 8 8'), so they stay in the name.
-FIELDS_FLOOR = 376
+# Then (W11): a funds row's rate printed as a fraction ('1' for 100 %) where its amounts prove it, so the execution
+# row (20 | 20) is read and the table's total decides '补贴渔船数6620' = 6 | 6 | 20: 377.
+FIELDS_FLOOR = 377
 
 
 def _leaves(record) -> list:

@@ -652,3 +652,13 @@ def test_categories_glued_before_a_name_are_peeled_one_per_level(label, names):
 ])
 def test_target_cells_in_the_forms_wordings_are_one_value_each(text, kinds):
     assert [t.kind for t in tokenize(text, 0, len(text))] == kinds
+
+
+def test_a_rate_printed_as_a_fraction_is_read_as_the_percent_it_means_where_the_amounts_prove_it():
+    # an export that lost its percent format: '1' for 100 %, glued with the amounts and the score
+    text = "预算执行情况(万元)(20分)预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)年度财政资金总额1.561.56120\n绩效指标"
+    row = read_funds(text).rows[0]
+    assert {k: v.value for k, v in row.values.items()} == {"budget": 1.56, "executed": 1.56, "rate": 100.0, "score": 20.0}
+    # a fraction the amounts do not prove stays as printed
+    other = read_funds("预算数(A) | 执行数(B) | 执行率(B/A)\n年度资金总额 | 100 | 90 | 1\n").rows[0]
+    assert other.values["rate"].value == 1

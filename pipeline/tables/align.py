@@ -46,7 +46,7 @@ _FIGURE_KINDS = frozenset({"number", "percent", "measure"})
 MAX_ROW_TOKENS = 64
 # How much dearer than the cheapest a reading the row's own arithmetic proves may be (align._proven): a
 # glued run cut in two costs 1.0 where leaving one trailing cell empty costs 0.9.
-PROOF_SLACK = 0.35
+PROOF_SLACK = 0.45
 
 
 def _accepts(column: Column, digits: str, kind: str) -> tuple[float, float] | None:

@@ -8,7 +8,7 @@ the same total printed side by side, by source (按收入性质分) and by use (
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -154,6 +154,7 @@ def _read(text: str, header: Header, end: int) -> FundsTable | None:
             continue
         reading = align(row, columns, score=lambda r: _identities(table, r))
         values = {k: v for k, v in (reading.values.items() if reading else ()) if k in _AMOUNT_ROLES + ("rate", "weight", "score", "received_rate")}
+        values = _rates_as_percents(table, values)
         single = _single_amount(row) if "row_no" not in header.roles and table.rows else None
         if single is not None:
             values = {"budget": single}  # a label with one figure: a two-column list (label | amount)
@@ -320,18 +321,50 @@ def _identities(table: FundsTable, reading: dict[str, Value]) -> tuple[int, int]
         if top is None or not below:
             continue
         decimals = len(reading[rate_role].text.rstrip("%").split(".")[1]) if "." in reading[rate_role].text else 0
-        if rate_matches(top / below * 100, rate, decimals):
+        if rate_matches(top / below * 100, rate, decimals) or _as_fraction(reading[rate_role], top / below):
             ok += 1
         else:
             bad += 1
     weight = figure(reading, "weight") or header.points or _score_points(header)
     score, rate = figure(reading, "score"), figure(reading, "rate")
+    if rate is not None and "rate" in reading and _is_fraction_text(reading["rate"]) and _fraction_confirmed(table, reading):
+        rate *= 100
     if weight is not None and score is not None:
         if score > weight + 1e-9:
             bad += 1
         elif rate is not None and abs(score - weight * min(rate, 100) / 100) <= 0.05 + 1e-9:
             ok += 1
     return ok, bad
+
+
+# An export that lost its percent format prints a rate as a fraction: '1' for 100 %, '0.9852' for 98.52 %.
+_FRACTION_MAX = 1.5
+
+
+def _is_fraction_text(rate: Value) -> bool:
+    return "%" not in rate.text and rate.value is not None and 0 < rate.value <= _FRACTION_MAX
+
+
+def _as_fraction(rate: Value, quotient: float) -> bool:
+    """The stated rate is the quotient itself, as a fraction, to its printed decimals."""
+    if not _is_fraction_text(rate):
+        return False
+    decimals = len(rate.text.split(".")[1]) if "." in rate.text else 0
+    # as a percent it prints two decimals fewer ('0.9852' = 98.52 %; '1' = 100 %, not anything from 50 to 149)
+    return rate_matches(quotient * 100, round(rate.value * 100, 10), max(0, decimals - 2))
+
+
+def _fraction_confirmed(table: FundsTable, reading: dict[str, Value]) -> bool:
+    top, below = figure(reading, "executed"), figure(reading, table.budget_role() or "")
+    return bool(top is not None and below and _as_fraction(reading["rate"], top / below))
+
+
+def _rates_as_percents(table: FundsTable, values: dict[str, Value]) -> dict[str, Value]:
+    """A rate the row's amounts prove a fraction ('1' where executed = budget) as the percent it means."""
+    rate = values.get("rate")
+    if rate is None or not _is_fraction_text(rate) or not _fraction_confirmed(table, values):
+        return values
+    return {**values, "rate": replace(rate, value=round(rate.value * 100, 10))}
 
 
 def _score_points(header: Header) -> float | None:
