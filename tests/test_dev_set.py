@@ -33,10 +33,11 @@ SCORE_SET = SHARED / "tools" / "score_set.py"
 # (W07; of the 46 others 28 gained the same suffix, none lost), 414 with a last sentence whose clauses run on
 # with no end read as a cut document (written from 23 and 41; the 45 others unchanged; one synthetic table
 # layout, a whole form on one line, wrongly cut by the first version: the rule now reads the last sentence only),
-# 416 with a funds rate printed as a fraction ('1' = 100 %) where the amounts prove it (W11; the 46 others unchanged).
+# 416 with a funds rate printed as a fraction ('1' = 100 %) where the amounts prove it (W11; the 46 others unchanged),
+# 417 with the one province a report that names no unit speaks of twice in full (18; the 46 others unchanged).
 # On the 27 reports before it: 209/256 at the start of 2026-12-01, 248/256 with the table
 # interpreter.
-FIELDS_FLOOR = 416
+FIELDS_FLOOR = 417
 # score_set.py on the same 47 reports at the start of 2026-12-04: fields 336/381, flags 2 true, 2 false alarms
 # (both funding_sources_sum: two breakdowns of one total read as one, a glued run cut a digit off), 2 missed.
 # With verdicts that say how sure they are (pipeline/verify/certainty.py): 2 true, 0 false alarms, 2 missed;
@@ -50,7 +51,8 @@ FIELDS_FLOOR = 416
 # read without a header, fail their sums only as "needs a look" (table_head_missing), never certainly; 359 with
 # 02's OCR'd funds header (budget, spending in 万元), 361 with 14's 总体得分 and W07's title year line.
 # 363 with the run-on last sentence as a cut (23, 41), 364 with W11's fraction rate (its spending 15600, not 15612).
-SET_FIELDS_FLOOR = 364
+# 365 with 18's province.
+SET_FIELDS_FLOOR = 365
 TRUE_FLAGS_FLOOR = 4
 FALSE_ALARMS_CEILING = 0
 MISSED_CEILING = 0

@@ -330,3 +330,12 @@ def test_a_total_score_in_the_forms_and_reports_wordings(text, total):
 def test_a_report_whose_last_sentence_runs_on_without_its_end_is_cut(tmp_path, ending, cut):
     record = extract_text(tmp_path, "XX县项目支出绩效评价报告\n一、基本情况\n本项目预算100万元,已全部支出。\n" + ending + "\n")
     assert record.source.truncated is cut
+
+
+def test_a_provincial_report_that_names_no_unit_takes_the_province_it_speaks_of(tmp_path):
+    opening = ("一、项目基本情况\n2021年、2022年山东省分别立项实施高标准农田项目620万亩、640万亩。\n"
+               "2021年、2022年山东省高标准农田建设中央及省级资金共计1838247万元,执行率95%。\n")
+    assert extract_text(tmp_path, opening).report.region == "山东省"
+    # named once, or beside another province as often: no region is guessed
+    once = "一、项目基本情况\n参照山东省经验,实施高标准农田项目620万亩,资金共计1000万元。\n"
+    assert extract_text(tmp_path, once, name="b.txt").report.region is None

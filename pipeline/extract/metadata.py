@@ -405,7 +405,27 @@ def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
             place = place_of(m[1])
             if place:
                 return Found(place, 0, 0)
-    return None
+    return _province_spoken_of(text)
+
+
+# A province (or municipality) named in full, as the subject of a provincial report ('2021年、2022年山东省分别立项…')
+_PROVINCE_IN_FULL = regex.compile("(?:" + "|".join(PROVINCES) + ")" + PROVINCE_SUFFIX)
+# how much of the opening the province is counted in, and how often it must be named there
+_OPENING = 3000
+_PROVINCE_MENTIONS = 2
+
+
+def _province_spoken_of(text: str) -> Found | None:
+    """Where no title, unit or project names a place: the one province the report's opening names in full
+    twice or more, and no other as often (a provincial report that never names its own unit)."""
+    counts: dict[str, list[regex.Match]] = {}
+    for m in _PROVINCE_IN_FULL.finditer(text, 0, _OPENING):
+        counts.setdefault(m[0], []).append(m)
+    often = [(name, ms) for name, ms in counts.items() if len(ms) >= _PROVINCE_MENTIONS]
+    if len(often) != 1:
+        return None
+    name, ms = often[0]
+    return Found(name, ms[0].start(), ms[0].end())
 
 
 def qualify_with_region(department: str, region: str | None) -> str:
