@@ -52,12 +52,13 @@ _SUBTOTAL = regex.compile(r"[((]\s*\d+(?:\.\d+)?\s*分?\s*[))]")
 
 def read_score_table(text: str, outside: tuple[float, float] = (0.0, 0.0),
                      stated_total: float | None = None) -> tuple[ScoreTable, TableReport] | None:
-    """The first score table with at least two scored rows (or rows whose points stay unread), read by the table interpreter; `outside`:
-    points its total row counts from outside the table (a 自评表's execution row, in the funds block);
-    `stated_total`: the total score the report states elsewhere (自评总分), for rows no reading settles."""
+    """The first score table with at least two scored rows (or rows whose points stay unread), read by the
+    table interpreter; `outside`: points its total row counts from outside the table (a 自评表's execution
+    row, in the funds block); `stated_total`: the total score the report states elsewhere (自评总分), for
+    rows no reading settles."""
     for header, end in _with_headerless_start(text, tables_of(text, "scores", 12000)):
         got = _read(text, header, end, outside, stated_total)
-        if got is not None and header.start == header.end:
+        if got is not None and header.headerless:
             if not _reads_as_table(got[0]):
                 continue
             got[1].headerless = True
@@ -83,8 +84,11 @@ def _with_headerless_start(text: str, tables):
     the document's opening lines name a category or a row's points)."""
     tables = list(tables)
     first = min([h.start for h in find_headers(text)] + [len(text)])  # a funds block's header too
-    if first > 0 and (_CATEGORY_NAME.search(text, 0, HEADERLESS_OPENING) or _POINTS_MARK.search(text, 0, HEADERLESS_OPENING)):
-        header = Header(columns=[Column(r, 0, 0, "") for r in HEADERLESS_ROLES], start=0, end=0, kind="scores")
+    opening_shows_table = (_CATEGORY_NAME.search(text, 0, HEADERLESS_OPENING)
+                           or _POINTS_MARK.search(text, 0, HEADERLESS_OPENING))
+    if first > 0 and opening_shows_table:
+        header = Header(columns=[Column(r, 0, 0, "") for r in HEADERLESS_ROLES], start=0, end=0, kind="scores",
+                        headerless=True)
         yield header, min(first, HEADERLESS_REACH)
     yield from tables
 
@@ -166,7 +170,7 @@ def _read_row(s: _Reading, row: Row) -> bool:
     furniture = _furniture(s, row, labels, label)
     if furniture:
         # prose ends a table; a headerless one (the document opens inside it) is over at its first prose
-        return furniture == "prose" and (bool(s.table.indicators) or s.header.start == s.header.end)
+        return furniture == "prose" and (bool(s.table.indicators) or s.header.headerless)
     is_total = bool(_TOTAL_LABEL.match(label))
     # A total row fills the weight and score columns only; its target and actual cells are empty.
     reading = align(row, [c for c in s.columns if c.role in _TOTAL_COLUMNS] if is_total else s.columns,
