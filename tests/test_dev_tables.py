@@ -72,8 +72,12 @@ def _leaves(record) -> list:
 _POINTS_IN_NAME = re.compile(r"[((]\s*\d+(?:\.\d+)?\s*分\s*[))]\s*$")
 
 
+# nor is the 自评表 template's numbering before it ('指标1学生满意度', '指标1:工程质量合格')
+_TEMPLATE_NUMBER = re.compile(r"^指标\d{1,2}\s*[::]?")
+
+
 def _name(text: str) -> str:
-    return _POINTS_IN_NAME.sub("", text or "")
+    return _TEMPLATE_NUMBER.sub("", _POINTS_IN_NAME.sub("", text or ""))
 
 
 def _same(a, b) -> bool:

@@ -621,17 +621,73 @@ def test_a_rows_figures_fill_its_actual_cell_before_its_note():
             "产出指标\n质量指标\n指标1工程完工率\n100\n100\n10\n10\n \n指标2工程验收合格率\n100\n100\n10\n10\n0\n")
     table, report = read_score_table(text)
     assert [(i.name, i.weight, i.score, i.actual) for i in leaves(table)] == [
-        ("指标1工程完工率", 10, 10, "100"), ("指标2工程验收合格率", 10, 10, "100")]
+        ("工程完工率", 10, 10, "100"), ("工程验收合格率", 10, 10, "100")]
     assert report.ambiguous == []
 
 
-def test_an_empty_numbered_placeholder_row_is_no_row_and_a_numbered_name_stays_whole():
+def test_an_empty_numbered_placeholder_row_is_no_row_and_the_templates_numbering_leaves_the_name():
     # a 自评表 prints '指标2' rows with empty cells under each category; the 2 is the label's, not a weight
     text = ("一级指标\n二级指标\n三级指标\n年度\n指标值\n实际\n完成值\n分值\n得分\n偏差原因分析及改进措施\n"
             "满意度\n指标\n服务对象满意度指标\n指标1学生满意度\n100\n100\n10\n10\n0\n指标2\n \n \n \n \n"
             "指标3家长满意度\n100\n95\n10\n9\n \n")
     table, _ = read_score_table(text)
-    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [("指标1学生满意度", 10, 10), ("指标3家长满意度", 10, 9)]
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [("学生满意度", 10, 10), ("家长满意度", 10, 9)]
+
+
+def test_blank_template_rows_run_into_the_next_row_are_nobodys_category_and_the_total_row_ends_the_table():
+    # a 自评表 with its blank '指标2:' and '……' rows kept, one row per line: in a flow those pieces open the next
+    # row; the 总分 row behind them is the total, and the form's note after it holds no rows
+    text = ("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n"
+            "产出指标 (50分)\n数量指标 指标1:完成改造项目数量 1 1 25 25\n指标2:\n……\n"
+            "质量指标 指标1:工程质量合格 25 24\n指标2:\n……\n"
+            "满意度指标 指标1:服务对象满意度 90% 100% 50 50\n指标2:\n……\n总分 100 99\n"
+            "注:1.一级指标分值统一设置为:产出指标50分、效益指标30分。")
+    table, report = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [
+        ("完成改造项目数量", 25, 25), ("工程质量合格", 25, 24), ("服务对象满意度", 50, 50)]
+    assert (table.total_weight.value, table.total_score.value) == (100, 99) and report.total_row
+
+
+def test_a_header_on_two_rows_takes_the_lower_rows_cells_under_the_upper_rows_merged_ones():
+    # the 云南 form: 绩效指标 merged over the three levels, 年度指标值 over 指标性质 | 指标值 | 度量单位
+    text = ("|绩效指标|年度指标值|实际完成值|分值|得分|偏差原因分析及改进措施|\n"
+            "|一级指标|二级指标|三级指标|指标性质|指标值|度量单位|\n"
+            "|产出指标|数量指标|补助经费| = | 72890 |元| 72890 | 10.00 | 9.00 | |\n"
+            "|质量指标|验收合格率| = | 100 | % | 100 | 20 | 19 | |\n")
+    table, report = read_score_table(text)
+    assert report.roles == ["level1", "level2", "level3", "nature", "target", "unit", "actual", "weight", "score", "note"]
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [("补助经费", 10, 9), ("验收合格率", 20, 19)]
+
+
+def test_a_pipe_row_cut_by_the_documents_end_is_filled_from_the_left_though_its_last_pipe_stands():
+    text = ("|一级指标|二级指标|三级指标|指标性质|指标值|度量单位|实际完成值|分值|得分|偏差原因|\n"
+            "|效益指标|社会效益指标|违法行为责停率| ≥ | 95 | % | 95 | 30.00 | 27.00 | |\n"
+            "|满意度指标|服务对象满意度指标|满意度| ≥ | 95 | % | 95 | 10.00 |\n")
+    table, _ = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [("违法行为责停率", 30, 27), ("满意度", 10, None)]
+
+
+def test_a_header_with_points_after_each_level_reads_categories_by_their_points_and_leaves_by_their_score():
+    # '一级指标 分值 二级指标 分值 三级指标 分值 评价标准 自评得分', glued by a scrape: a name with its points followed
+    # by another is a category; followed by the scoring rule and a figure, it is the leaf and its score
+    text = ("项目支出绩效评价评分表一级指标分值二级指标分值三级指标分值具体指标评价标准自评得分"
+            "项目决策20项目目标4目标内容4设立了项目绩效目标;目标明确设有目标(1分)目标明确(1分)3"
+            "决策过程8决策依据4符合法律法规(1分)符合发展规划(1分)4决策程序4符合申报条件(2分)4")
+    table, _ = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [
+        ("目标内容", 4, 3), ("决策依据", 4, 4), ("决策程序", 4, 4)]
+    assert [(i.name, i.weight) for i in table.indicators if i not in leaves(table)] == [
+        ("项目决策", 20), ("项目目标", 4), ("决策过程", 8)]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("符合总体规划计1分;符合职责计0.5分。2", ["text", "number"]),  # the rule's points are its words
+    ("未按时完成扣0.5分 8", ["text", "number"]),
+    ("项目数量 5分 5", ["text", "measure", "number"]),  # points standing apart are a figure
+])
+def test_points_a_scoring_rule_awards_are_words_of_the_rule(text, kinds):
+    from pipeline.tables.cells import tokenize
+    assert [t.kind for t in tokenize(text, 0, len(text))] == kinds
 
 
 @pytest.mark.parametrize("label, names", [
@@ -662,3 +718,23 @@ def test_a_rate_printed_as_a_fraction_is_read_as_the_percent_it_means_where_the_
     # a fraction the amounts do not prove stays as printed
     other = read_funds("预算数(A) | 执行数(B) | 执行率(B/A)\n年度资金总额 | 100 | 90 | 1\n").rows[0]
     assert other.values["rate"].value == 1
+
+
+def test_a_row_number_column_numbers_rows_and_figures_a_scrape_broke_onto_their_own_line_finish_the_row():
+    # '序号 | 一级指标 | … | 指标分值 | 指标解释 | 评分标准 | 自评得分', a page scrape that breaks a row's last cell onto
+    # a line of its own: the 1 is the row's number (no weight), the lone 3 is the row's score
+    text = ("序号|一级指标|二级指标|三级指标|指标分值|指标解释|指标说明及评分标准|自评得分|\n"
+            "1 |规划(15分) |\n基础信息(3分) |基础信息完整性| 3 |信息资料是否真实、完整。| 基础数据是否真实(1分)|\n3 |\n"
+            "2 |工作计划(6分) |年度工作计划完整性| 3 |工作计划是否完整可行。|是否完整可行(3分) | 2 | |\n")
+    table, _ = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [("基础信息完整性", 3, 3), ("年度工作计划完整性", 3, 2)]
+
+
+def test_names_that_print_their_points_open_rows_and_the_figures_their_scoring_rules_quote_do_not():
+    # a 部门整体 评分表 with no 分值 column, glued: the row opens at '名称(N分)'; '100%' and '1' inside the rule are
+    # its words, the figure before the next name is the score
+    text = ("一级指标二级指标三级指标指标解释指标说明自评分投入(20分)目标设定(5分)绩效目标合理性(2分)目标依据是否充分。"
+            "符合总体规划计1分;符合职责计0.5分。2预算配置(15分)在职人员控制率(5分)在职人员数与编制数的比率。"
+            "在职人员控制率=(在职人员数/编制数)100%小于或等于1计5分,否则按比例计分。4")
+    table, _ = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [("绩效目标合理性", 2, 2), ("在职人员控制率", 5, 4)]

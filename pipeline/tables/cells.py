@@ -113,6 +113,10 @@ _NUMBERS_A_LABEL = regex.compile(r"(?:指标|第|附件|附表|表|图|其中|�
 _NUMBERING_WORD = regex.compile(r"指标|第")
 # ... or where the words after make it a date's month or day ('2020年12月前', '12日')
 _DATE_PART = regex.compile(r"[月日号]")
+# Points a scoring rule awards or takes away, glued after its verb ('…总体规划计1分;', '每项扣0.5分'): the words of
+# a 评分标准 or 指标说明 cell, never a row's weight or score, which stand apart from any verb.
+_RULE_VERB = regex.compile(r"[计得扣加减记给]$")
+_POINTS_UNIT = regex.compile(r"\d\s*分$")
 
 
 def _inner_numbers(text: str, tokens: list[Token]) -> list[Token]:
@@ -131,6 +135,14 @@ def _inner_numbers(text: str, tokens: list[Token]) -> list[Token]:
             prev, nxt = out.pop(), tokens[k + 1]
             out.append(Token("text", text[prev.start:nxt.end], prev.start, nxt.end, t.cell))
             k += 2
+            continue
+        if (t.kind == "measure" and out and out[-1].kind == "text" and out[-1].end == t.start
+                and _RULE_VERB.search(out[-1].text) and _POINTS_UNIT.search(t.text)):
+            prev = out.pop()
+            nxt = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].kind == "text" and tokens[k + 1].start == t.end else None
+            end = nxt.end if nxt else t.end
+            out.append(Token("text", text[prev.start:end], prev.start, end, t.cell))
+            k += 2 if nxt else 1
             continue
         if (t.kind == "number" and out and out[-1].kind == "text" and out[-1].end == t.start
                 and _SHORT_NUMBER.fullmatch(t.text) and _NUMBERING_WORD.fullmatch(out[-1].text)

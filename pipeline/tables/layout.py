@@ -150,8 +150,34 @@ def _last_line_of_two(text: str, squeezed: _Squeezed, matches: list[regex.Match]
     above = [m for k, ms in lines.items() if k != max(lines) for m in ms]
     repeated = roles & {m.lastgroup for m in above if m.lastgroup not in LABEL_ROLES}
     if len(last) >= 3 and repeated and any(m.lastgroup in LABEL_ROLES for m in last):
+        figures = {"weight", "score"}
+        if not figures & {m.lastgroup for m in last} and figures & {m.lastgroup for m in above}:
+            return _merged_rows(matches, last)
         return last
     return matches
+
+
+# The lower row's cells a merged upper cell stands over: '年度指标值' over 指标性质 | 指标值 | 度量单位.
+_REFINES = {"target": {"nature", "target", "unit"}, "actual": {"actual", "unit"}}
+
+
+def _merged_rows(matches: list, lower: list) -> list:
+    """A header on two rows whose upper row's cells are merged over the lower's ('绩效指标 | 年度指标值 | 实际
+    完成值 | 分值 | 得分' over '一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位', as the 云南 form
+    prints it): the columns are the label cells (the lower row's, wrapped over lines as they may be), then the
+    upper row's cells, each merged one replaced by the lower cells under it."""
+    under = [m for m in lower if m.lastgroup not in LABEL_ROLES]
+    out = [m for m in matches if m.lastgroup in LABEL_ROLES]
+    for m in matches:
+        if m.lastgroup in LABEL_ROLES or m in lower:
+            continue
+        parts = [u for u in under if u.lastgroup in _REFINES.get(m.lastgroup, ())]
+        if parts and len(parts) == len(under):
+            out.extend(parts)
+            under = []
+        else:
+            out.append(m)
+    return out
 
 
 def _header(squeezed: _Squeezed, matches: list[regex.Match]) -> Header | None:
@@ -183,7 +209,7 @@ def _header(squeezed: _Squeezed, matches: list[regex.Match]) -> Header | None:
     columns = [c for k, c in enumerate(columns) if not (k and c.role == columns[k - 1].role and
                                                        text[c.start:c.end] == text[columns[k - 1].start:columns[k - 1].end])]
     block_unit = ""
-    first_start = columns[0].start if columns else 0
+    first_start = min((c.start for c in columns), default=0)
     if columns and columns[0].unit and columns[0].role in ("budget", "initial") and \
             any(c.role == columns[0].role for c in columns[1:]):
         block_unit = text[columns[0].start:columns[0].end]  # '年度预算数(万元)' heads the label column
@@ -201,10 +227,10 @@ def _header(squeezed: _Squeezed, matches: list[regex.Match]) -> Header | None:
         return None
     before = text[max(0, first_start - 40):first_start]
     block = _FUNDS_BLOCK.search(before)
-    zone = (block[0] if block else "") + block_unit + text[columns[0].start:columns[-1].end]
+    zone = (block[0] if block else "") + block_unit + text[first_start:max(c.end for c in columns)]
     for col in columns:
         col.start, col.end = squeezed.span(col.start, col.end)
-    header = Header(columns=columns, start=columns[0].start, end=columns[-1].end, kind=kind)
+    header = Header(columns=columns, start=min(c.start for c in columns), end=max(c.end for c in columns), kind=kind)
     if kind == "funds":
         # the block's unit note, where an OCR put the total row's label between it and the header
         # ('资金(万兀)年度资金总额年初预算数…'), stands just before it all the same
@@ -287,7 +313,9 @@ def _header_cells(text: str, header: Header, sep: regex.Pattern) -> _HeaderCells
         column.cell = k  # a row laid on these cells puts each figure under its column (align.OFF_CELL)
     labels = [k for k, c in zip(cell_of, header.columns) if c.role in LABEL_ROLES]
     if header.kind == "scores":
-        if not labels or max(labels) >= min(k for k, c in zip(cell_of, header.columns) if c.role not in LABEL_ROLES):
+        # a 序号 cell before the labels numbers the row: it is dropped with the cells before them (_by_cells)
+        figures = [k for k, c in zip(cell_of, header.columns) if c.role not in LABEL_ROLES and c.role != "row_no"]
+        if not labels or not figures or max(labels) >= min(figures):
             return None
         first, last = min(labels), max(labels)
     else:  # a funds block's labels stand before its first figure column, under no header word

@@ -34,7 +34,16 @@ _NOTE_LABEL = regex.compile(r"^(?:其中|注[::]|说明|备注|……|\.{3,})")
 # Criteria of the published frameworks (财预〔2020〕10号 决策/过程/产出/效益; the foreign-loan rules'
 # 相关性/效率/效果/可持续性): in flow text a trailing note column runs into the next row's name.
 _KNOWN_CRITERIA = regex.compile(r"(?:项目)?(?:相关性|效率|效果|可持续性|决策|过程|产出|效益|满意度|投入|管理|绩效)$")
-_NUMBERING = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|[((][一二三四五六七八九十\d]{1,3}[))]|\d{1,2}[、.](?!\d)|[A-Z]\d*)\s*")
+# after the template's '指标1', never a figure's unit or a date's part ('特性指标70分', '指标12月底前完成')
+_NOT_A_MEASURE = r"(?!\d)(?![分月日号年%])"
+# a row's own numbering before its name: '一、', '(1)', '1.', a code 'A11', and the 自评表 template's '指标1:'
+_NUMBERING = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|[((][一二三四五六七八九十\d]{1,3}[))]|\d{1,2}[、.](?!\d)|[A-Z]\d*|"
+                           rf"指标\d{{1,2}}\s*[::]?{_NOT_A_MEASURE}(?=\p{{Han}}))\s*")
+# the template's numbering inside a label, after the categories a flow glued before it
+_TEMPLATE_NUMBER = regex.compile(rf"(?<=\S)\s*指标\d{{1,2}}\s*[::]?{_NOT_A_MEASURE}(?=\p{{Han}})")
+# What a 自评表 template prints in a row left blank ('指标2:', '……'): in a flow it runs into the next row's
+# labels, where it is nobody's category; such pieces are dropped before a row is read.
+_PLACEHOLDER = regex.compile(r"指标\s*(?:\d{1,2}\s*[::]?|[::])|[…\.。·]{2,}")
 # Category names of the published frameworks (DOMAIN.md §1.1: 财预〔2020〕10号 附件2 决策/过程/产出/效益,
 # the 2013 投入/过程/产出/效果, the 自评表's 产出指标/效益指标/满意度指标, Hunan's 共性/特性, 部门整体), longest
 # first. In flow text a row's label cells are glued ('决策项目立项立项依据充分性'): they are peeled off by name.
@@ -137,6 +146,7 @@ class _Reading:
     numbered: set[int] = field(default_factory=set)  # rows whose label opens with its number ('三、')
     glued_total: list[tuple[dict[str, Value], Value, Value]] = field(default_factory=list)  # last row + total, glued
     empty_run: int = 0  # rows in a row with no figures
+    names_whole: bool = False  # each label cell read apart (a 分值 per level): none holds a category to peel off
 
 
 def _read(text: str, header: Header, end: int,
@@ -151,21 +161,118 @@ def _read(text: str, header: Header, end: int,
                      depth_of_leaf=max(1, sum(1 for c in header.columns if c.role in LABEL_ROLES)) - 1,
                      explained=layout == "flow" and explains(header),
                      trailing_text=bool(columns) and columns[-1].role in ("note", "actual", "target") and layout == "flow")
+    if columns and columns[0].role == "row_no":
+        # the 序号 cell stands before the labels: it numbers the row, it is none of its figures
+        columns = [c for c in columns if c.role != "row_no"]
+        rows = [_without_row_number(r) for r in rows]
+    if layout != "flow":
+        rows = _join_wrapped_figures(rows, len(columns))
+    state.columns = columns
+    if _level_weights(header):
+        rows = _fold_level_weights(rows)
+        # the leaf's name stands in a cell of its own: no category is glued to it to peel off
+        state.columns = columns = [c for k, c in enumerate(columns) if c.role != "weight" or
+                                   all(x.role != "weight" for x in columns[k + 1:])]
+        state.names_whole = True
+    if state.explained and not state.table.weight_column:
+        rows = _rows_at_named_points(rows)
     if state.explained:
         rows = join_continued(rows)
     elif layout == "flow" and has_inner_text_columns(columns):
         rows = join_text_cells(rows, columns)
     for row in rows:
-        row.cut = row is rows[-1] and bool(row.values) and not text[row.end:].strip()
+        row.cut = row is rows[-1] and bool(row.values) and not text[row.end:].strip(" \t\n|")  # a pipe row ends in "|"
         if _read_row(state, row):
             break
     return _settle(state, outside, stated_total)
 
 
+def _without_row_number(row: Row) -> Row:
+    toks = row.tokens
+    if len(toks) >= 2 and toks[0].kind == "number" and toks[1].kind == "text" and _SHORT_NUMBER.fullmatch(toks[0].text):
+        return replace(row, tokens=toks[1:], label_end=None if row.label_end is None else row.label_end - 1)
+    return row
+
+
+_SHORT_NUMBER = regex.compile(r"\d{1,3}")
+
+
+def _join_wrapped_figures(rows: list[Row], columns: int) -> list[Row]:
+    """A line of figures only, under a row whose cells stop short of the header's: the rest of that row,
+    which the scrape broke onto a line of its own ('…|基础信息完整性| 3 |解释|标准|' then '3 |')."""
+    out: list[Row] = []
+    for row in rows:
+        above = out[-1] if out else None
+        if (above is not None and row.tokens and not row.labels and above.labels and above.label_end is None
+                and len(above.values) + len(row.values) <= columns):
+            out[-1] = Row(above.tokens + row.tokens, leaf_cell=above.leaf_cell, cut=row.cut)
+        else:
+            out.append(row)
+    return out
+
+
+def _rows_at_named_points(rows: list[Row]) -> list[Row]:
+    """A table that prints each name with its points and no 分值 column ('绩效目标合理性(2分) | 指标解释 | 指标说明 |
+    自评分'): a row opens only where a label carries its points. A flow cuts its explanation at every figure
+    the scoring rule quotes ('…=(在职人员数/编制数)100%小于或等于1计5分'); those pieces go on with the row."""
+    out: list[Row] = []
+    for row in rows:
+        first = row.labels[0].text if row.labels else ""
+        if out and not _POINTS_MARK.search(first):
+            out[-1] = Row(out[-1].tokens + row.tokens, cut=row.cut)
+        else:
+            out.append(row)
+    return out
+
+
+def _level_weights(header: Header) -> bool:
+    """A header with a 分值 after each level's cell ('一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 评价标准 |
+    自评得分'): every category prints its points in a cell of its own."""
+    roles = header.roles
+    return sum(1 for r, after in zip(roles, roles[1:]) if r in LABEL_ROLES and after == "weight") >= 2
+
+
+# a name, not an explanation: short, no clause in it
+_NAME_LIKE = regex.compile(r"[^;;,,。::]{1,20}")
+
+
+def _is_pair(row: Row) -> bool:
+    """A name and its points, alone on a row (a name that prints points in it is a scoring rule's words: the
+    table's names have their points in a cell of their own)."""
+    return (len(row.tokens) == 2 and row.tokens[0].kind == "text" and row.tokens[1].kind == "number"
+            and bool(_NAME_LIKE.fullmatch(row.tokens[0].text.strip())) and not _POINTS_MARK.search(row.tokens[0].text))
+
+
+def _fold_level_weights(rows: list[Row]) -> list[Row]:
+    """Rows of a table with a 分值 per level, as a flow cuts them: each name with its points is a row of its
+    own. A name and points followed by another is a category, its points kept as its label's
+    ('项目决策 20' → '项目决策(20分)'); followed by words and a figure, it is the leaf, and those are its
+    explanation and score."""
+    out: list[Row] = []
+    categories: list[Token] = []  # the categories opened since the last leaf, each at the level below the one before
+    k = 0
+    while k < len(rows):
+        row = rows[k]
+        nxt = rows[k + 1] if k + 1 < len(rows) else None
+        if not _is_pair(row) or (nxt is not None and not _is_pair(nxt) and not nxt.labels):
+            out.extend([Row(categories)] if categories else [])
+            out.append(row)
+            categories, k = [], k + 1
+        elif nxt is None or _is_pair(nxt):
+            name, points = row.tokens
+            categories.append(Token("text", f"{name.text}({points.text}分)", name.start, points.end, name.cell))
+            k += 1
+        else:
+            out.append(Row(categories + row.tokens + nxt.tokens, cut=nxt.cut))
+            categories, k = [], k + 2
+    return out + ([Row(categories)] if categories else [])
+
+
 def _read_row(s: _Reading, row: Row) -> bool:
     """One row into the table: furniture skipped, the total row kept, a category opened, or an indicator
     added; True where the table ends at this row."""
-    labels = _drop_previous_note(row.labels) if s.trailing_text and row.labels else row.labels
+    labels = [t for t in row.labels if not _PLACEHOLDER.fullmatch(t.text.strip())]
+    labels = _drop_previous_note(labels) if s.trailing_text and labels else labels
     label = _clean("".join(t.text for t in labels))
     furniture = _furniture(s, row, labels, label)
     if furniture:
@@ -198,8 +305,13 @@ def _read_row(s: _Reading, row: Row) -> bool:
             return _row_without_points(s, row, labels, label, values)
     s.empty_run = 0
     named = [t for t in labels if _clean(t.text)]
-    if len(named) == 1 and s.depth_of_leaf >= 1:
+    if len(named) == 1 and s.depth_of_leaf >= 1 and not s.names_whole:
         named = _split_label(named[0], s.depth_of_leaf)
+        if s.explained and not s.table.weight_column and len(named) > 1 and \
+                _points_mark(named[-2]) is not None and _points_mark(named[-1]) is None:
+            named = named[:-1]  # the name closes with its points; the words after are its explanation
+    elif named:
+        named[-1:] = _at_template_number(named[-1])
     if named and _SUBTOTAL_ROW.match(_clean(named[-1].text)):
         kept = _subtotal(s.table, s.categories, named, values)
         s.report.skip(row, "a subtotal, kept on its category" if kept else "a subtotal with no category open")
@@ -469,10 +581,24 @@ def _continue_name(table: ScoreTable, index: int, labels) -> None:
 _POINTS_MARK = regex.compile(r"[((]\s*(?P<n>\d+(?:\.\d+)?)\s*分\s*[))]")
 
 
+def _at_template_number(label: Token) -> list[Token]:
+    """The template's '指标1:' opens the name's cell: what a flow glued before it is the categories'
+    ('质量指标指标1:工程质量合格' → 质量指标 | 指标1:工程质量合格)."""
+    numbered = _TEMPLATE_NUMBER.search(label.text)
+    if not numbered or numbered.start() == 0:
+        return [label]
+    head = replace(label, text=label.text[:numbered.start()].rstrip(), end=label.start + numbered.start())
+    return [head, replace(label, text=label.text[numbered.start():], start=label.start + numbered.start())]
+
+
 def _split_label(label: Token, depth_of_leaf: int) -> list[Token]:
     """A flow's label holding its category cells and its name, cut into them: after each category's points
     ('项目决策(8分)项目立项完整性' → 项目决策(8分) | 项目立项完整性), then the levels still missing peeled by the
     framework's category names (→ 项目立项 | 完整性)."""
+    cut = _at_template_number(label)
+    if len(cut) > 1:
+        head, leaf = cut
+        return (_split_label(head, depth_of_leaf - 1) if depth_of_leaf > 1 else [head]) + [leaf]
     pieces = _split_at_points(label)
     if not pieces:
         return _peel_categories(label, depth_of_leaf)
