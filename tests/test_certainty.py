@@ -326,3 +326,31 @@ def test_a_table_read_without_its_header_needs_a_look_instead_of_failing(tmp_pat
     assert record.scores.table_report["headerless"]
     check = check_of(record, "indicator_weights_sum")
     assert needs_look(check) and "table_head_missing" in _doubts(check)
+
+
+def test_a_part_with_figures_but_no_name_leaves_the_sum_to_a_person(tmp_path):
+    # a funds row's weight and score broken onto a line of their own once read as a source with no name
+    data = extract_text(tmp_path, FORM).to_dict()
+    sources = data["budget"]["funding_sources"]
+    extra = {**sources[-1], "name": "", "initial_yuan": 100000.0, "budget_yuan": 100000.0, "executed_yuan": 100000.0,
+             "is_total": False}
+    data["budget"]["funding_sources"] = sources + [extra]
+    record = pipeline.Record.from_dict(data)
+    pipeline.verify(record)
+    c = check_of(record, "funding_sources_sum")
+    assert needs_look(c) and "row_unnamed" in _doubts(c)
+    data["budget"]["funding_sources"][-1]["name"] = "其他资金"  # named, the part is the report's own: a flag
+    record = pipeline.Record.from_dict(data)
+    pipeline.verify(record)
+    assert check_of(record, "funding_sources_sum").status == "fail"
+
+
+def test_a_funds_rows_figures_broken_onto_a_line_of_their_own_finish_that_row_and_the_sources_add_up(tmp_path):
+    # a page scrape broke the 基本支出 row after its amounts: its 10 | 10 are its weight and score, no source
+    text = ("部门整体支出绩效自评表\n部门(单位)名称 | 某镇人民政府 |\n"
+            "资金(万元) | 资金来源 | 年初预算数(A) | 全年执行数(B) | 分值(10分) | 得分 | 得分计算方法 |\n"
+            "年度资金总额: | 1172.55 | 1268.72 | 10 | 10 | 执行率*该指标分值 |\n"
+            "基本支出 | 985.19 | 914.97 |\n10 | 10 | |\n项目支出 | 187.36 | 353.75 | 10 | 10 |\n其他 | | |\n")
+    record = extract_text(tmp_path, text)
+    assert [s.name for s in record.budget.funding_sources] == ["年度资金总额", "基本支出", "项目支出"]
+    assert check_of(record, "funding_sources_sum").status == "pass"

@@ -339,3 +339,15 @@ def test_a_provincial_report_that_names_no_unit_takes_the_province_it_speaks_of(
     # named once, or beside another province as often: no region is guessed
     once = "一、项目基本情况\n参照山东省经验,实施高标准农田项目620万亩,资金共计1000万元。\n"
     assert extract_text(tmp_path, once, name="b.txt").report.region is None
+
+
+def test_a_department_wide_forms_own_unit_cell_names_the_department(tmp_path):
+    text = ("部门整体支出绩效自评表\n单位(盖章):某县某镇人民政府 | 填报日期:2022年2月3日 |\n"
+            "部门(单位)名称 | 某县某镇人民政府 |\n资金(万元) | 资金来源 | 年初预算数(A) | 全年执行数(B) |\n")
+    assert extract_text(tmp_path, text).report.department == "某县某镇人民政府"
+
+
+def test_a_project_name_cell_holding_the_forms_title_gives_the_name_before_it(tmp_path):
+    text = ("2020年度项目支出绩效自评表\n| 项目名称 |\n2020年省级卫片执法补助经费支出绩效自评表 |\n"
+            "| 主管部门 | 某市自然资源局 | 实施单位 | 某区自然资源局 |\n")
+    assert extract_text(tmp_path, text).report.project_name == "2020年省级卫片执法补助经费"

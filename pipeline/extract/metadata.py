@@ -124,6 +124,7 @@ def find_title(ctx: Context) -> Found | None:
 
 # A title line that says only what kind of report it is: the name stands on the line above.
 _BARE_TITLE_END = regex.compile(rf"(?:项目)?(?:支出)?(?:整体)?{_TITLE_END}")
+_BARE_TITLE_END_AT_END = regex.compile(rf"{_BARE_TITLE_END.pattern}$")
 _HEADING_LINE = regex.compile(r"[^\n。,;:|!?]{4,40}[\p{Han}\d)]")
 
 
@@ -183,7 +184,10 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
                        accept=lambda v: not regex.search(r"\d{10,}", strip_code(v)) and len(strip_code(v)) >= 2
                        and not _HEADER_CELL.search(v))
     if found:
-        return Found(strip_code(found.value), found.start, found.end)
+        name = strip_code(found.value)
+        # a 项目名称 cell holding the form's title ('…补助经费支出绩效自评表'): the project is the name before it
+        bare = _BARE_TITLE_END_AT_END.sub("", name)
+        return Found(bare if len(bare) >= 4 else name, found.start, found.end)
     if title:
         name = _project_from_title(title.value, department, ctx.text, title)
         if name:
@@ -267,6 +271,7 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
     found = form_field(ctx.text, ["被评价单位", "被考核单位", "被评价部门", "评价对象", "实施单位", "项目实施单位", "资金使用单位",
                                   "预算单位名称", "预算单位",
                                   "项目单位", "单位名称", "部门名称",
+                                  "部门(单位)名称", "单位(部门)名称",  # the 部门整体 自评表's own cell
                                   "项目主管部门", "主管部门"], accept=is_unit)
     if found:
         return Found(strip_code(found.value), found.start, found.end)

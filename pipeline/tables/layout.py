@@ -276,8 +276,25 @@ def body_rows(text: str, header: Header, end: int) -> tuple[str, list[Row]]:
     first_lines = text[body_start:end].lstrip("\n|: ").split("\n", 6)[:6]
     for layout, sep, least in _SEPARATED:
         if sum(1 for line in first_lines if len(sep.findall(line)) >= least) >= 2:
-            return layout, _separated_rows(text, body_start, end, sep, _header_cells(text, header, sep))
+            rows = _separated_rows(text, body_start, end, sep, _header_cells(text, header, sep))
+            figures = sum(1 for c in header.columns if c.role not in LABEL_ROLES and c.role != "row_no")
+            return layout, _join_wrapped_figures(rows, figures)
     return "flow", _flow_rows(text, body_start, end)
+
+
+def _join_wrapped_figures(rows: list[Row], columns: int) -> list[Row]:
+    """A line of figures only, under a row whose cells stop short of the header's: the rest of that row,
+    which the scrape broke onto a line of its own ('…|基础信息完整性| 3 |解释|标准|' then '3 |')."""
+    out: list[Row] = []
+    for row in rows:
+        above = out[-1] if out else None
+        if (above is not None and row.tokens and all(t.is_value for t in row.tokens) and above.labels
+                and above.label_end is None
+                and len(above.values) + len(row.values) <= columns):
+            out[-1] = Row(above.tokens + row.tokens, leaf_cell=above.leaf_cell, cut=row.cut)
+        else:
+            out.append(row)
+    return out
 
 
 # Layouts with a cell separator, tried in order, with how many separators mark a row of cells: pipes,

@@ -165,8 +165,6 @@ def _read(text: str, header: Header, end: int,
         # the 序号 cell stands before the labels: it numbers the row, it is none of its figures
         columns = [c for c in columns if c.role != "row_no"]
         rows = [_without_row_number(r) for r in rows]
-    if layout != "flow":
-        rows = _join_wrapped_figures(rows, len(columns))
     state.columns = columns
     if _level_weights(header):
         rows = _fold_level_weights(rows)
@@ -195,20 +193,6 @@ def _without_row_number(row: Row) -> Row:
 
 
 _SHORT_NUMBER = regex.compile(r"\d{1,3}")
-
-
-def _join_wrapped_figures(rows: list[Row], columns: int) -> list[Row]:
-    """A line of figures only, under a row whose cells stop short of the header's: the rest of that row,
-    which the scrape broke onto a line of its own ('…|基础信息完整性| 3 |解释|标准|' then '3 |')."""
-    out: list[Row] = []
-    for row in rows:
-        above = out[-1] if out else None
-        if (above is not None and row.tokens and not row.labels and above.labels and above.label_end is None
-                and len(above.values) + len(row.values) <= columns):
-            out[-1] = Row(above.tokens + row.tokens, leaf_cell=above.leaf_cell, cut=row.cut)
-        else:
-            out.append(row)
-    return out
 
 
 def _rows_at_named_points(rows: list[Row]) -> list[Row]:

@@ -308,6 +308,24 @@ def row_unread(record: Record, check: Check) -> list[Doubt]:
     return []
 
 
+@doubt("row_unnamed")
+def row_unnamed(record: Record, check: Check) -> list[Doubt]:
+    """A part the check adds holds figures but no name: a row the reading could not place (a cell broken onto
+    a line of its own, a category's figures), whose figures may be no part at all."""
+    if check.id == "funding_sources_sum":
+        parts = [f for f in record.budget.funding_sources if not f.is_total]
+    elif check.id in ("indicator_scores_sum", "indicator_weights_sum"):
+        inds = record.scores.indicators
+        parts = [inds[i] for i in leaves(inds)]
+    else:
+        return []
+    for part in parts:
+        if not (part.name or "").strip():
+            return [Doubt("row_unnamed", "相加的各行中有一行只有数字、没有名称,未能确认它属于此表",
+                          "one of the rows added up holds figures but no name: the reading could not place it")]
+    return []
+
+
 @doubt("table_head_missing")
 def table_head_missing(record: Record, check: Check) -> list[Doubt]:
     """The score table was read without its header: the document opens inside it, so rows above the cut
