@@ -738,3 +738,13 @@ def test_names_that_print_their_points_open_rows_and_the_figures_their_scoring_r
             "在职人员控制率=(在职人员数/编制数)100%小于或等于1计5分,否则按比例计分。4")
     table, _ = read_score_table(text)
     assert [(i.name, i.weight, i.score) for i in leaves(table)] == [("绩效目标合理性", 2, 2), ("在职人员控制率", 5, 4)]
+
+
+def test_names_without_their_points_in_a_table_with_no_weight_column_open_rows_as_the_flow_does():
+    text = ("一级指标 二级指标 三级指标 指标解释 得分\n过程 资金管理 预算执行率 反映预算执行情况 9\n"
+            "过程 资金管理 资金使用合规性 考核资金使用是否合规 8\n产出 产出数量 完成率 反映完成情况 10\n")
+    table, _ = read_score_table(text)
+    # (the names keep their categories and explanations here: the point is that no row swallows the next)
+    assert [i.score for i in leaves(table)] == [9, 8, 10]
+    assert [n for n in ("预算执行率", "资金使用合规性", "完成率") if any(n in i.name for i in leaves(table))] == [
+        "预算执行率", "资金使用合规性", "完成率"]

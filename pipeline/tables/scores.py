@@ -199,10 +199,15 @@ def _rows_at_named_points(rows: list[Row]) -> list[Row]:
     """A table that prints each name with its points and no 分值 column ('绩效目标合理性(2分) | 指标解释 | 指标说明 |
     自评分'): a row opens only where a label carries its points. A flow cuts its explanation at every figure
     the scoring rule quotes ('…=(在职人员数/编制数)100%小于或等于1计5分'); those pieces go on with the row."""
+    def opens(row: Row) -> bool:
+        return bool(row.labels) and bool(_POINTS_MARK.search(row.labels[0].text))
+
+    labelled = [r for r in rows if r.labels]
+    if not labelled or not opens(labelled[0]) or sum(map(opens, labelled)) < 2:
+        return rows  # names without their points: rows open where the flow opens them
     out: list[Row] = []
     for row in rows:
-        first = row.labels[0].text if row.labels else ""
-        if out and not _POINTS_MARK.search(first):
+        if out and not opens(row):
             out[-1] = Row(out[-1].tokens + row.tokens, cut=row.cut)
         else:
             out.append(row)
