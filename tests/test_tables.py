@@ -748,3 +748,16 @@ def test_names_without_their_points_in_a_table_with_no_weight_column_open_rows_a
     assert [i.score for i in leaves(table)] == [9, 8, 10]
     assert [n for n in ("预算执行率", "资金使用合规性", "完成率") if any(n in i.name for i in leaves(table))] == [
         "预算执行率", "资金使用合规性", "完成率"]
+
+
+def test_a_row_printing_each_categorys_points_in_a_cell_of_its_own_reads_them_as_the_categories_points():
+    # a third-party 评分表 as a scrape keeps it: every row repeats its merged category cells and their points
+    text = ("一级指标|权重|二级指标|分值|三级指标|计量单位|目标值|分值|得分\n"
+            "预算绩效|50|预算管理|30|预算执行率|%|90%|15|14\n"
+            "预算绩效|50|预算管理|30|资金使用合规性|/|合规|15|15\n"
+            "预算绩效|50|产出|20|完成率|%|100%|20|18\n")
+    table, _ = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [
+        ("预算执行率", 15, 14), ("资金使用合规性", 15, 15), ("完成率", 20, 18)]
+    assert [(i.name, i.weight) for i in table.indicators if i not in leaves(table)] == [
+        ("预算绩效", 50), ("预算管理", 30), ("产出", 20)]

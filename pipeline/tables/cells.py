@@ -161,8 +161,8 @@ def _as_mark(tok: Token, before: Token | None) -> Token:
     """'=' before a figure, '%' or '个' after one, standing alone: the operator and unit cells of a form."""
     if tok.kind == "text" and _MARK.fullmatch(tok.text) and before is not None and before.is_value:
         return Token("mark", tok.text, tok.start, tok.end, tok.cell)
-    if tok.kind == "text" and _OPERATOR.fullmatch(tok.text):
-        return Token("mark", tok.text, tok.start, tok.end, tok.cell)
+    if tok.kind == "text" and (_OPERATOR.fullmatch(tok.text) or tok.text == "%"):
+        return Token("mark", tok.text, tok.start, tok.end, tok.cell)  # no label is a sign alone
     return tok
 
 

@@ -237,6 +237,7 @@ def _fold_level_weights(rows: list[Row]) -> list[Row]:
     own. A name and points followed by another is a category, its points kept as its label's
     ('项目决策 20' → '项目决策(20分)'); followed by words and a figure, it is the leaf, and those are its
     explanation and score."""
+    rows = [_fold_pairs_in_row(r) for r in rows]
     out: list[Row] = []
     categories: list[Token] = []  # the categories opened since the last leaf, each at the level below the one before
     k = 0
@@ -255,6 +256,18 @@ def _fold_level_weights(rows: list[Row]) -> list[Row]:
             out.append(Row(categories + row.tokens + nxt.tokens, cut=nxt.cut))
             categories, k = [], k + 2
     return out + ([Row(categories)] if categories else [])
+
+
+def _fold_pairs_in_row(row: Row) -> Row:
+    """A row holding its categories' cells with their points ('预算绩效 | 50 | 预算管理 | 75 | 预算执行进度 | % | …'):
+    each name followed by a figure and another name is a category, its points kept as its label's."""
+    toks, out, k = row.tokens, [], 0
+    while (k + 2 < len(toks) and toks[k].kind == "text" and toks[k + 1].kind == "number"
+           and toks[k + 2].kind == "text" and _NAME_LIKE.fullmatch(toks[k].text.strip())):
+        name, points = toks[k], toks[k + 1]
+        out.append(Token("text", f"{name.text}({points.text}分)", name.start, points.end, name.cell))
+        k += 2
+    return replace(row, tokens=out + toks[k:], label_end=None) if out and row.label_end is None else row
 
 
 def _read_row(s: _Reading, row: Row) -> bool:
