@@ -761,3 +761,22 @@ def test_a_row_printing_each_categorys_points_in_a_cell_of_its_own_reads_them_as
         ("预算执行率", 15, 14), ("资金使用合规性", 15, 15), ("完成率", 20, 18)]
     assert [(i.name, i.weight) for i in table.indicators if i not in leaves(table)] == [
         ("预算绩效", 50), ("预算管理", 30), ("产出", 20)]
+
+
+def test_a_total_row_behind_a_blank_rows_ellipsis_is_the_total_and_the_forms_note_after_it_is_no_cell_of_it():
+    # glued flow: '……总分100100注:1.一级指标分值统一设置为:产出指标50分' — the note's 50分 is no total weight
+    text = ("一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因\n产出指标(60分)数量指标安装水标尺30≥266米≥266米30"
+            "质量指标验收合格率30100%100%30满意度指标(40分)满意度指标群众满意度40≥95%≥95%40……总分100100"
+            "注:1.一级指标分值统一设置为:产出指标50分、效益指标30分")
+    table, report = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [
+        ("安装水标尺", 30, 30), ("验收合格率", 30, 30), ("群众满意度", 40, 40)]
+    assert (table.total_weight.value, table.total_score.value) == (100, 100)
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("水标尺宽度 ≥50厘米 ≥50厘米", ["text", "target", "target"]),  # 厘米 a unit, not the next row's name
+])
+def test_units_of_length_end_their_target(text, kinds):
+    from pipeline.tables.cells import tokenize
+    assert [t.kind for t in tokenize(text, 0, len(text))] == kinds

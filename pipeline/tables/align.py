@@ -130,6 +130,9 @@ def _place_cut(columns: list[Column], tok: Token) -> list[tuple[float, list[Valu
     ('2456.18') is never split into smaller amounts. Amounts cut from one run print the same decimals."""
     if tok.kind == "measure":
         return _figure_glued_to_measure(columns, tok)
+    over_whole = tok.kind == "percent" and (plain_value(tok.digits) or 0) > 100
+    if over_whole and (glued := _figure_glued_to_measure(columns, tok)):
+        return glued  # '20100%' under 分值 | 年度指标值: 20 | 100%, a weight glued to its target
     if tok.kind not in ("number", "percent") or "," in tok.digits or not tok.digits:
         return []
     kinds = {ROLES[c.role].accepts for c in columns}
@@ -168,8 +171,8 @@ def _place_cut(columns: list[Column], tok: Token) -> list[tuple[float, list[Valu
 
 def _figure_glued_to_measure(columns: list[Column], tok: Token) -> list[tuple[float, list[Value]]]:
     """A weight or score glued before the measured target after it ('102370人' under 分值 | 年度指标值:
-    10 | 2370人, or 1 | 02370人 were it not for the leading zero): the figure's one or two digits, then
-    the measure with its unit."""
+    10 | 2370人, or 1 | 02370人 were it not for the leading zero; '20100%': 20 | 100%): the figure's one or
+    two digits, then the measure with its unit."""
     if len(columns) != 2 or ROLES[columns[0].role].accepts not in ("weight", "score") or not _is_free(columns[1]):
         return []
     offset = tok.text.find(tok.digits)

@@ -19,7 +19,7 @@ import regex
 
 from .align import align
 from .model import Column, Row
-from .roles import ROLES
+from .roles import NOTE_UNDER_TABLE, ROLES, TOTAL_LABEL
 
 # the most pieces one row is joined from (name | weight, target words, actual words | score)
 MAX_PIECES = 3
@@ -61,7 +61,8 @@ def join_text_cells(rows: list[Row], columns: list[Column]) -> list[Row]:
     start_of = [0] * (n + 1)
     for b in range(1, n + 1):
         for a in range(max(0, b - MAX_PIECES), b):
-            if a < b - 1 and not all(_text_first(r) and rows[a].values for r in rows[a + 1:b]):
+            if a < b - 1 and (not all(_text_first(r) and rows[a].values for r in rows[a + 1:b]) or _closed(rows[a])
+                              or any(_opens_note(r) for r in rows[a + 1:b])):
                 continue
             # pieces that each lie on the header at (almost) no cost gain nothing by a join that costs its margin
             if a < b - 1 and sum(cost(k, k + 1) for k in range(a, b)) <= JOIN_MARGIN * (b - a - 1):
@@ -76,6 +77,16 @@ def join_text_cells(rows: list[Row], columns: list[Column]) -> list[Row]:
         out.append(_joined(rows[a:b]))
         b = a
     return out[::-1]
+
+
+def _closed(row: Row) -> bool:
+    """The totals row: its text cells are empty, no piece after it is one of them."""
+    return bool(row.labels) and bool(TOTAL_LABEL.match(row.labels[0].text))
+
+
+def _opens_note(row: Row) -> bool:
+    """A form's note under its table ('注:1.一级指标分值统一设置为…'): no cell of the row above."""
+    return bool(row.labels) and bool(NOTE_UNDER_TABLE.match(row.labels[0].text.strip()))
 
 
 def _text_first(row: Row) -> bool:

@@ -21,11 +21,10 @@ from .glued import cuts, is_weight
 from .glued_labels import strip_neighbours
 from .layout import body_rows, find_headers, tables_of
 from .model import Column, Found, Header, Row, ScoreTable, TableReport, Value, figure
-from .roles import LABEL_ROLES, POINTS, ROLE_RE
+from .roles import LABEL_ROLES, POINTS, ROLE_RE, TOTAL_LABEL
 from .totals import SLACK, RowOptions, choose
 
 _HEADER_WORDS = regex.compile(rf"(?:(?:{ROLE_RE.pattern})[|::]*)+")
-_TOTAL_LABEL = regex.compile(r"^(?:合计|总分|总计|总得分|得分合计|综合得分|自评总分|评价总分|总 分)")
 _FIGURES = ("weight", "score", "raw_score")
 _TOTAL_COLUMNS = ("weight", "score", "raw_score", "deduction")
 # '其中桃树种植面积': a row detailing the indicator above it (its figures are targets, not points).
@@ -52,7 +51,7 @@ _LEVEL1_NAMES = ("项目决策|项目管理|项目产出|项目效益|部门决�
 _LEVEL2_NAMES = ("服务对象满意度指标|可持续影响指标|社会效益指标|经济效益指标|生态效益指标|服务对象满意度|可持续影响|"
                  "项目立项|绩效目标|资金投入|资金管理|资金落实|组织实施|业务管理|财务管理|项目执行|目标任务|预算编制|"
                  "产出数量|产出质量|产出时效|产出成本|数量指标|质量指标|时效指标|成本指标|项目绩效|项目效益|"
-                 "经济效益|社会效益|生态效益|满意度")
+                 "经济效益|社会效益|生态效益|满意度指标|满意度")  # the 自评表 repeats 满意度指标 at level 2
 _GLUED_CATEGORIES = regex.compile(rf"^(?P<l1>{_LEVEL1_NAMES})(?P<l2>{_LEVEL2_NAMES})?(?P<leaf>\p{{Han}}.{{1,}})$")
 # A category's subtotal row: '小计', '分项合计', '一级指标小计'.
 _SUBTOTAL_ROW = regex.compile(r"^(?:[\p{Han}]{0,6}小\s*计|分项合计)$")
@@ -258,6 +257,17 @@ def _fold_level_weights(rows: list[Row]) -> list[Row]:
     return out + ([Row(categories)] if categories else [])
 
 
+_LEADING_ELLIPSIS = regex.compile(r"^\s*[…\.。·]{2,}\s*")
+
+
+def _without_ellipsis(label: Token) -> Token:
+    """A blank row's '……' glued before the next row's label ('……总分'): the label is what follows it."""
+    m = _LEADING_ELLIPSIS.match(label.text)
+    if not m or m.end() == len(label.text):
+        return label
+    return replace(label, text=label.text[m.end():], start=label.start + m.end())
+
+
 def _fold_pairs_in_row(row: Row) -> Row:
     """A row holding its categories' cells with their points ('预算绩效 | 50 | 预算管理 | 75 | 预算执行进度 | % | …'):
     each name followed by a figure and another name is a category, its points kept as its label's."""
@@ -273,14 +283,14 @@ def _fold_pairs_in_row(row: Row) -> Row:
 def _read_row(s: _Reading, row: Row) -> bool:
     """One row into the table: furniture skipped, the total row kept, a category opened, or an indicator
     added; True where the table ends at this row."""
-    labels = [t for t in row.labels if not _PLACEHOLDER.fullmatch(t.text.strip())]
+    labels = [_without_ellipsis(t) for t in row.labels if not _PLACEHOLDER.fullmatch(t.text.strip())]
     labels = _drop_previous_note(labels) if s.trailing_text and labels else labels
     label = _clean("".join(t.text for t in labels))
     furniture = _furniture(s, row, labels, label)
     if furniture:
         # prose ends a table; a headerless one (the document opens inside it) is over at its first prose
         return furniture == "prose" and (bool(s.table.indicators) or s.header.headerless)
-    is_total = bool(_TOTAL_LABEL.match(label))
+    is_total = bool(TOTAL_LABEL.match(label))
     # A total row fills the weight and score columns only; its target and actual cells are empty.
     reading = align(row, [c for c in s.columns if c.role in _TOTAL_COLUMNS] if is_total else s.columns,
                     score=_identities)
@@ -610,9 +620,10 @@ def _split_label(label: Token, depth_of_leaf: int) -> list[Token]:
     return pieces
 
 
-# a category name with a name after it: never the front of a longer category ('效益' of '效益指标')
-_LEVEL1_AT_START = regex.compile(rf"^(?:{_LEVEL1_NAMES})(?!指标$)(?=\p{{Han}}{{2}})")
-_LEVEL2_AT_START = regex.compile(rf"^(?:{_LEVEL2_NAMES})(?!指标$)(?=\p{{Han}}{{2}})")
+# a category name with a name after it: never the front of a longer category ('效益' of '效益指标', '满意度' of
+# '满意度指标群众满意度')
+_LEVEL1_AT_START = regex.compile(rf"^(?:{_LEVEL1_NAMES})(?!指标)(?=\p{{Han}}{{2}})")
+_LEVEL2_AT_START = regex.compile(rf"^(?:{_LEVEL2_NAMES})(?!指标)(?=\p{{Han}}{{2}})")
 
 
 def _peel_known_categories(label: Token, most: int) -> list[Token]:
