@@ -56,7 +56,11 @@ RAW = SHARED / "dev" / "raw"
 # and its target and actual words ('经费支出合规性 严格执行相关制度规定 达成预期指标 8 8'), so they stay in the name.
 # Then (W11): a funds row's rate printed as a fraction ('1' for 100 %) where its amounts prove it, so the execution
 # row (20 | 20) is read and the table's total decides '补贴渔船数6620' = 6 | 6 | 20: 377.
-FIELDS_FLOOR = 377
+# 2026-12-05, fourth session (rules written from excerpts of unseen public reports, then W01): unchanged by the
+# excerpts' rules (377); a category's '30分)' whose '(' an OCR lost is its points, and a target and actual in
+# the same words ('显著 | 显著') are the row's cells, not its name: 378 (W01 29 -> 30; 03 loses its rows named
+# by a lone bracket, none of the hand rows' fields).
+FIELDS_FLOOR = 378
 
 
 def _leaves(record) -> list:

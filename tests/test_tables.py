@@ -780,3 +780,20 @@ def test_a_total_row_behind_a_blank_rows_ellipsis_is_the_total_and_the_forms_not
 def test_units_of_length_end_their_target(text, kinds):
     from pipeline.tables.cells import tokenize
     assert [t.kind for t in tokenize(text, 0, len(text))] == kinds
+
+
+def test_a_categorys_points_whose_opening_bracket_an_ocr_lost_are_still_its_points():
+    # '效益指标\n30分)': one cell per line, the '(' of '(30分)' lost; the category is no row of 30 points
+    text = ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n"
+            "产出指标\n(70分)\n数量指标\n造林面积\n1000亩\n1000亩\n70\n70\n"
+            "效益指标\n30分)\n经济效益指标\n木材销售收入\n1100万元\n1093万元\n30\n25\n")
+    table, _ = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [("造林面积", 70, 70), ("木材销售收入", 30, 25)]
+
+
+def test_a_target_and_actual_in_the_same_words_are_the_rows_cells_not_its_name():
+    text = ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n"
+            "效益指标\n社会效益指标\n提高就业率\n 显著\n 显著\n6\n6\n可持续影响指标\n设施使用年限\n≥10年\n≥10年\n4\n4\n")
+    table, _ = read_score_table(text)
+    assert [(i.name, i.target, i.weight, i.score) for i in leaves(table)] == [
+        ("提高就业率", "显著", 6, 6), ("设施使用年限", "≥10年", 4, 4)]

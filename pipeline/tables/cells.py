@@ -30,10 +30,11 @@ CELL_END_UNIT = r"\p{Han}{1,2}(?=\s*\Z)"
 _TOKEN = regex.compile(
     rf"""
     (?P<year>\d{{4}}\s*年度?|\d{{4}}[-—~至]\d{{4}}年?)                      # a year names, it is not a figure
-  | (?P<paren>[((](?:[^()()\n]{{0,48}}|[^()()]{{0,12}})[))])                # '(50分)' '(A)' '(万元)': part of a label, broken over lines or not
+  | (?P<paren>[((](?:[^()()\n]{{0,48}}|[^()()]{{0,12}})[))]                 # '(50分)' '(A)' '(万元)': part of a label, broken over lines or not
+      |(?<![\d.((])\d{{1,3}}(?:\.\d)?\s*分\s*[))])                             # '30分)': a category's points whose '(' an OCR lost
   | (?P<ordinal>(?<![\d.])\d{{1,2}}[、::.](?=\p{{Han}}))                    # '1、' '2:' numbering a label
   | (?P<per>每\p{{Han}}{{1,2}} ?{NUMBER_RUN} ?(?:%|{UNIT})?(?!\d))               # '每亩300': a per-unit target, one cell
-  | (?P<target>{OPERATOR}\s*(?:{NUMBER_RUN}\s*(?:%|{PER_UNIT}|{UNIT}|{CELL_END_UNIT})?|\*+\s*{UNIT}?))
+  | (?P<target>{OPERATOR}\s*(?:{NUMBER_RUN}\s*(?:%|{PER_UNIT}|{UNIT}|年|{CELL_END_UNIT})?|\*+\s*{UNIT}?))  # '≥10年': after a sign, 年 is a unit
   | (?P<bound>{NUMBER_RUN}\s*(?:%|{UNIT})?\s*及?(?:以上|以下|以内))                 # '95%以上': a target's bound
   | (?P<measure>{NUMBER_RUN}\s*(?:{PER_UNIT}|{UNIT}(?![\p{{Han}}]{{2}})))
   | (?P<cell_measure>{NUMBER_RUN}\s*{CELL_END_UNIT})

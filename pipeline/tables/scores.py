@@ -55,7 +55,7 @@ _LEVEL2_NAMES = ("服务对象满意度指标|可持续影响指标|社会效益
 _GLUED_CATEGORIES = regex.compile(rf"^(?P<l1>{_LEVEL1_NAMES})(?P<l2>{_LEVEL2_NAMES})?(?P<leaf>\p{{Han}}.{{1,}})$")
 # A category's subtotal row: '小计', '分项合计', '一级指标小计'.
 _SUBTOTAL_ROW = regex.compile(r"^(?:[\p{Han}]{0,6}小\s*计|分项合计)$")
-_SUBTOTAL = regex.compile(r"[((]\s*\d+(?:\.\d+)?\s*分?\s*[))]")
+_SUBTOTAL = regex.compile(r"(?:[((]\s*\d+(?:\.\d+)?\s*分?|(?<=\p{Han})\s*\d+(?:\.\d+)?\s*分)\s*[))]")  # '(30分)', and '30分)' whose '(' an OCR lost
 
 
 def read_score_table(text: str, outside: tuple[float, float] = (0.0, 0.0),
@@ -165,6 +165,8 @@ def _read(text: str, header: Header, end: int,
         columns = [c for c in columns if c.role != "row_no"]
         rows = [_without_row_number(r) for r in rows]
     state.columns = columns
+    if {"target", "actual"} <= {c.role for c in columns}:
+        rows = [_worded_cells_as_values(r) for r in rows]
     if _level_weights(header):
         rows = _fold_level_weights(rows)
         # the leaf's name stands in a cell of its own: no category is glued to it to peel off
@@ -266,6 +268,18 @@ def _without_ellipsis(label: Token) -> Token:
     if not m or m.end() == len(label.text):
         return label
     return replace(label, text=label.text[m.end():], start=label.start + m.end())
+
+
+def _worded_cells_as_values(row: Row) -> Row:
+    """A row whose target and actual cells are the same words ('提高就业率 | 显著 | 显著 | 6 | 6'): in a flow they
+    stand among the labels, and the name would be '显著'; they are the row's first two values."""
+    labels = row.labels
+    if row.label_end is not None or len(labels) < 3:
+        return row
+    a, b = labels[-2].text.strip(), labels[-1].text.strip()
+    if a == b and 0 < len(a) <= 12 and not _POINTS_MARK.search(a):
+        return replace(row, label_end=len(labels) - 2)
+    return row
 
 
 def _fold_pairs_in_row(row: Row) -> Row:
@@ -590,7 +604,7 @@ def _continue_name(table: ScoreTable, index: int, labels) -> None:
 
 
 # A label cell that ends in its points: '部门决策(25分)'. Glued label cells are cut after each.
-_POINTS_MARK = regex.compile(r"[((]\s*(?P<n>\d+(?:\.\d+)?)\s*分\s*[))]")
+_POINTS_MARK = regex.compile(r"(?:[((]|(?<=\p{Han})\s*)(?P<n>\d+(?:\.\d+)?)\s*分\s*[))]")  # an OCR may lose the '('
 
 
 def _at_template_number(label: Token) -> list[Token]:
