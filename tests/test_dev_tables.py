@@ -144,3 +144,30 @@ def test_dev_score_tables_read_as_a_person_reads_them(scorer, capsys):
         print(f"dev score tables (hand-read rows): {ok}/{total} fields = {ok / max(total, 1):.1%} (floor {FIELDS_FLOOR})",
               file=sys.stderr)
     assert total >= 400 and ok >= FIELDS_FLOOR
+
+
+# The same rows compared as shared/tools/score_record.py compares a record's indicators with a gold's: by
+# position (the row count, then each row's weight with its score, and its name at similarity 0.6), so that a
+# row added or lost shifts every row after it. Measured 2026-12-05 (fourth session): 270 / 341.
+POSITIONAL_FLOOR = 270
+
+
+def test_dev_score_tables_compared_by_position_as_the_official_scorer_does(scorer, capsys):
+    if not ROWS.exists() or not RAW.exists():
+        pytest.skip("no hand-read rows or no dev set")
+    hand = {k: v for k, v in json.loads(ROWS.read_text(encoding="utf-8")).items() if not k.startswith("_")}
+    ok = total = 0
+    for name, want in sorted(hand.items()):
+        if not want.get("has_score_table") or not want.get("rows"):
+            continue
+        got, rows = _leaves(pipeline.extract(RAW / f"{name}.txt")[0]), want["rows"]
+        total += 1 + 2 * len(rows)
+        ok += len(got) == len(rows)
+        for k, row in enumerate(rows):
+            have = got[k] if k < len(got) else None
+            ok += have is not None and scorer.num_eq(have.weight, row["weight"]) and scorer.num_eq(have.score, row["score"])
+            ok += have is not None and scorer.similar(have.name, row["name"]) >= 0.6
+    with capsys.disabled():
+        print(f"\ndev score tables by position: {ok}/{total} fields = {ok / max(total, 1):.1%} (floor {POSITIONAL_FLOOR})",
+              file=sys.stderr)
+    assert total >= 300 and ok >= POSITIONAL_FLOOR
