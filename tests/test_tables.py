@@ -797,3 +797,13 @@ def test_a_target_and_actual_in_the_same_words_are_the_rows_cells_not_its_name()
     table, _ = read_score_table(text)
     assert [(i.name, i.target, i.weight, i.score) for i in leaves(table)] == [
         ("提高就业率", "显著", 6, 6), ("设施使用年限", "≥10年", 4, 4)]
+
+
+def test_a_weight_glued_to_a_date_target_and_to_a_measured_one_is_cut_where_target_and_actual_print_alike():
+    # glued flow under 分值 | 年度指标值 | 全年实际值 | 得分: '52021年12月完成' is 5 | 2021年12月完成, and '415万元15万元'
+    # is 4 | 15万元 | 15万元 (a target met exactly prints twice alike), not 41 | 5万元 | 15万元
+    text = ("一级指标二级指标三级指标分值年度指标值全年实际值得分\n产出指标时效指标公用经费完成时间52021年12月完成"
+            "2021年12月完成4成本指标办公所需成本415万元15万元4维修所需成本335万元35万元3")
+    table, _ = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [
+        ("公用经费完成时间", 5, 4), ("办公所需成本", 4, 4), ("维修所需成本", 3, 3)]

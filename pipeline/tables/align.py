@@ -232,6 +232,8 @@ def align(row: Row, columns: list[Column], tokens: list[Token] | None = None,
         readings = [r for s, r in ranked if s[0] - 2 * s[1] == top]
     least = min(_imbalance(r) for r in readings)
     readings = [r for r in readings if _imbalance(r) == least]
+    most = max(_twins(r) for r in readings)
+    readings = [r for r in readings if _twins(r) == most]
     return _agree(row, readings, optimum)
 
 
@@ -334,6 +336,15 @@ def _imbalance(reading: dict[str, Value]) -> tuple[int, int]:
         return 0, 0
     widths = [len(t.split(".")[0]) for t in cut]
     return max(widths) - min(widths), len({decimals_of(t) for t in cut}) - 1
+
+
+def _twins(reading: dict[str, Value]) -> int:
+    """How many target or actual cells cut from a glued run print as the other one does ('415万元 | 15万元'
+    under 分值 | 年度指标值 | 全年实际值: 4 | 15万元 | 15万元, not 41 | 5万元 | 15万元): a target met exactly is
+    printed twice alike. The last tie-break."""
+    words = {k: v.text for k, v in reading.items() if v is not None and ROLES[k.split("#")[0]].accepts == "any"}
+    return sum(1 for k, v in reading.items() if v is not None and v.cut and k in words
+               and any(text == v.text for other, text in words.items() if other != k))
 
 
 def _key(columns: list[Column], i: int) -> str:

@@ -38,6 +38,7 @@ _TOKEN = regex.compile(
   | (?P<bound>{NUMBER_RUN}\s*(?:%|{UNIT})?\s*及?(?:以上|以下|以内))                 # '95%以上': a target's bound
   | (?P<measure>{NUMBER_RUN}\s*(?:{PER_UNIT}|{UNIT}(?![\p{{Han}}]{{2}})))
   | (?P<cell_measure>{NUMBER_RUN}\s*{CELL_END_UNIT})
+  | (?P<year_lead>\d{{1,2}}(?=(?:19|20)\d{{2}}\s*年))                            # '52021年12月完成': a weight glued to a date
   | (?P<percent>{NUMBER_RUN}\s*%)
   | (?P<number>{NUMBER_RUN})
   | (?P<dash>(?<![\p{{Han}}\w])(?:——|--|[-—–/]|无)(?![\p{{Han}}A-Za-z]))
@@ -94,6 +95,8 @@ def tokenize(text: str, start: int, end: int, cell: int = -1) -> list[Token]:
             kind = "measure"
         elif kind in ("bound", "per"):
             kind = "target"
+        elif kind == "year_lead":
+            kind = "number"
         if kind == "text" and out and out[-1].kind == "text" and out[-1].cell == cell and \
                 not (pending_space and "\n" in text[out[-1].end:m.start()] and cell < 0):
             prev = out.pop()
