@@ -351,3 +351,11 @@ def test_a_project_name_cell_holding_the_forms_title_gives_the_name_before_it(tm
     text = ("2020年度项目支出绩效自评表\n| 项目名称 |\n2020年省级卫片执法补助经费支出绩效自评表 |\n"
             "| 主管部门 | 某市自然资源局 | 实施单位 | 某区自然资源局 |\n")
     assert extract_text(tmp_path, text).report.project_name == "2020年省级卫片执法补助经费"
+
+
+def test_a_pages_source_field_naming_a_places_association_names_the_department(tmp_path):
+    # 红十字会 ends in no suffix of the unit list; a place names it all the same
+    text = ("日期:2024-06-06 10:51  来源:包头市东河区红十字会   录入:web\n"
+            "2023年残疾人事业发展补助资金项目绩效自评报告\n一、项目基本情况\n该项目用于残疾人康复补贴1.065万元。\n")
+    record = extract_text(tmp_path, text)
+    assert (record.report.department, record.report.region) == ("包头市东河区红十字会", "包头市东河区")

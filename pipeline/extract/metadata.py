@@ -320,8 +320,10 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
         return Found(m[1], m.start(1), m.end(1))
     # Last: the unit a government page names as the item's source ('来源:临河区农牧和科技局').
     # a division named relative to its ministry ('厅公共服务处': which 厅 the page leaves to its site) is no unit
+    # (a place's 会 too: '…区残疾人联合会', '…市红十字会', and as a page may misprint it, '…残疾人联会会')
     found = form_field(text[:1500], ["来源", "信息来源"], max_len=30,
-                       accept=lambda v: is_unit(v) and not regex.match(r"[厅局委办部处司]", v))
+                       accept=lambda v: (is_unit(v) or (v.endswith("会") and place_of(v) is not None))
+                       and not regex.match(r"[厅局委办部处司]", v))
     return Found(strip_code(found.value), found.start, found.end) if found else None
 
 
