@@ -359,3 +359,13 @@ def test_a_pages_source_field_naming_a_places_association_names_the_department(t
             "2023年残疾人事业发展补助资金项目绩效自评报告\n一、项目基本情况\n该项目用于残疾人康复补贴1.065万元。\n")
     record = extract_text(tmp_path, text)
     assert (record.report.department, record.report.region) == ("包头市东河区红十字会", "包头市东河区")
+
+
+def test_works_listed_as_parallel_clauses_with_their_investment_are_sub_projects_and_none_is_the_budget(tmp_path):
+    text = ("某县交通运输局2021年农村公路绩效自评报告\n一、项目基本情况\n"
+            "2021年度我局深入推进农村公路建设,其中实施农村公路提质改造工程120.5公里,完成总投资12000万元,(包含县乡道"
+            "升级改造),截止9月底完成建设任务;实施农村公路养护工程300公里,完成总投资3500万元,(包含大中修养护)。\n")
+    record = extract_text(tmp_path, text)
+    assert [(s.name, s.amount_yuan) for s in record.subprojects] == [
+        ("农村公路提质改造工程", 120_000_000), ("农村公路养护工程", 35_000_000)]
+    assert record.budget.budget_yuan is None  # no statement gives the whole; one work's investment is not it

@@ -325,6 +325,13 @@ def _grades(ctx: Context, record: Record) -> None:
 def _subprojects(ctx: Context, record: Record, facts_budget: budget_mod.BudgetFacts) -> None:
     budget, executed, _ = budget_mod.choose(facts_budget)
     facts = read_subprojects(ctx, budget and budget_mod.number_of(budget), executed and budget_mod.number_of(executed))
+    if budget and facts.reader in ("clauses", "works") and any(
+            sp.amount and budget.start < sp.amount.end and sp.amount.start < budget.end for sp in facts.subprojects):
+        # the budget was read from one sub-project's own amount ('实施A工程…完成总投资24187万元;实施B工程…'):
+        # that figure is A's, and no statement gives the whole; unknown rather than a part promoted
+        record.budget.budget_yuan = None
+        ctx.provenance.pop(pointers.BUDGET_YUAN, None)
+        record.mentions = [m for m in record.mentions if m.field != "budget_yuan"]
     record.subprojects = [sp.subproject() for sp in facts.subprojects]
     record.subprojects_from = facts.reader
     if facts.statement:

@@ -13,7 +13,8 @@ Readers are tried in order (`READERS`); the first that finds two or more sub-pro
   are not sub-projects;
 * numbered paragraphs that each allocate an amount to one named work, where those amounts make up the
   budget (or the executed amount); contracts let inside a paragraph are its items;
-* engineering parts, 'A工程:…总投资1.2亿元'.
+* engineering parts, 'A工程:…总投资1.2亿元';
+* works as parallel clauses of one paragraph, each with its investment: '实施A工程…,完成总投资24187万元;…'.
 
 A sub-project's amount is the figure the text states for it where it states one (a summary
 '其中A项目25万元'); otherwise the sum of its items, and the record says which.
@@ -314,10 +315,40 @@ def _from_works(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
     return facts
 
 
+# '实施农村公路提质改造工程200.031公里,完成总投资24187万元': a work named after its verb, its investment in the
+# same clause (no full stop or semicolon between).
+_CLAUSE_WORK = regex.compile(
+    rf"(?:实施|建设|开展)(?P<name>[\p{{Han}}]{{2,20}}?(?:工程|项目))[^;;。\n]{{0,40}}?(?:总投资|投资额|投资)"
+    rf"[^,。;\d]{{0,3}}?(?P<amt>{AMOUNT})")
+
+
+def _from_clauses(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
+    """Works listed as parallel clauses of one paragraph, each with its investment and no total: '实施A工程…,完成总
+    投资24187万元,…;实施B工程…,完成总投资5964万元' (two or more, distinct names, in one paragraph)."""
+    text = ctx.text
+    for para in regex.finditer(r"[^\n]+", text):
+        works = list(_CLAUSE_WORK.finditer(text, para.start(), para.end()))
+        names = [w["name"] for w in works]
+        if len(works) < 2 or len(set(names)) < len(names):
+            continue
+        facts = SubprojectFacts()
+        for w in works:
+            num = parse_amount(w["amt"])
+            if num is None:
+                break
+            facts.subprojects.append(SubprojectFact(Found(w["name"], w.start("name"), w.end("name")),
+                                                    Found(num.value, w.start("amt"), w.end("amt"), num.half_unit), "stated"))
+        else:
+            facts.statement = (works[0].start(), works[-1].end())
+            return facts
+    return SubprojectFacts()
+
+
 READERS = {
     "enumeration": _from_enumeration,
     "allocations": _from_allocations,
     "breakdown": _from_breakdown,
     "paragraphs": _from_paragraphs,
     "works": _from_works,
+    "clauses": _from_clauses,
 }
