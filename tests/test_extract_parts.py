@@ -315,9 +315,18 @@ def test_the_year_line_under_a_form_title_belongs_to_the_title(tmp_path):
 @pytest.mark.parametrize("text, total", [
     ("评价结论及绩效分析(一)评价结论项目绩效评价总体得分95分。", 95),  # 评价 + 总体得分
     ("自评总分(分)97.93年初预算数全年预算数", 97.93),  # the form's next cell glued after the figure
+    ("自评结果为96分,等级为优。", 96),  # the result worded, its points said
+    ("本项目绩效自评分值为95分。", 95),
+    ("经综合评定,得分90分。", 90),
+    ("绩效评价结果为优秀(得分93分)。", 93),
 ])
 def test_a_total_score_in_the_forms_and_reports_wordings(text, total):
     assert stated_total_score(text).value == total
+
+
+@pytest.mark.parametrize("text", ["该指标得分10分。", "满意度调查得分95分。", "指标分值为10分。", "评价结果为优。"])
+def test_an_indicators_points_or_a_worded_result_is_no_total_score(text):
+    assert stated_total_score(text) is None
 
 
 @pytest.mark.parametrize("ending, cut", [
