@@ -378,3 +378,14 @@ def test_works_listed_as_parallel_clauses_with_their_investment_are_sub_projects
     assert [(s.name, s.amount_yuan) for s in record.subprojects] == [
         ("农村公路提质改造工程", 120_000_000), ("农村公路养护工程", 35_000_000)]
     assert record.budget.budget_yuan is None  # no statement gives the whole; one work's investment is not it
+
+
+@pytest.mark.parametrize("sentence, budget, executed, rate", [
+    ("财政下达预算90万元,实际执行89.97万元。", 900_000, 899_700, None),  # 执行 as a verb
+    ("资金总额10万元,实际报账10万元。", 100_000, 100_000, None),  # 报账: spent against the budget
+    ("截至年底已拨付到位并支出50万元,支出进度100%。", None, 500_000, 100),
+    ("共支出资金65.3万元,占预算的98%。", None, 653_000, 98),  # the spending's share of the budget is its rate
+])
+def test_spending_in_the_reports_other_words(tmp_path, sentence, budget, executed, rate):
+    record = extract_text(tmp_path, "某局2022年某某项目绩效自评报告\n一、项目基本情况\n" + sentence + "\n")
+    assert (record.budget.budget_yuan, record.budget.executed_yuan, record.budget.execution_rate) == (budget, executed, rate)

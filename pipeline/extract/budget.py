@@ -31,9 +31,11 @@ BUDGET_PATTERNS = [
 ]
 EXECUTED_PATTERNS = [
     rf"(?:预算|全年|实际)?执行(?:数|金额){_FILL}{AMOUNT}",
+    # '实际执行89.97万元', '实际报账10万元': the executed amount as a verb (报账: reimbursed against the budget)
+    rf"(?:实际|累计|已)(?:执行|报账)了?(?:资金|金额)?{_FILL}{AMOUNT}",
     # a short name of the funds may stand between the verb and 资金 ('累计支出补助资金…')
     # '实际支出总额153.55万元', '已经支出70,909.19万元'
-    rf"(?:实际|累计|共|已经?)(?:支出|支付|使用|支|拨付)(?:[\p{{Han}}]{{0,6}}?资金|总额|金额|数)?{_FILL}{AMOUNT}",
+    rf"(?:实际|累计|共|已经?|并)(?:支出|支付|使用|支|拨付)(?:[\p{{Han}}]{{0,6}}?资金|总额|金额|数)?{_FILL}{AMOUNT}",
     rf"(?:已支付|支出数|决算数){_FILL}{AMOUNT}",
     # paid out to the beneficiaries: the spending of subsidy and transfer funds
     rf"(?:已|实际|累计|共)?(?:发放|拨付使用|兑付)(?:补贴|补助|补奖)?(?:资金|金额)?{_FILL}{AMOUNT}",
@@ -48,7 +50,9 @@ RECEIVED_PATTERNS = [rf"(?:实际)?(?:到位|收到)(?:资金)?{_FILL}{AMOUNT}"]
 # 拨付 / 发放 / 兑付 / 完成投资.
 RATE_PATTERNS = [rf"(?:预算)?(?:执行率|执行度|支出率|资金使用率|支付率|支出进度|执行进度|资金拨付率|拨付率|投资完成率|"
                  rf"(?:资金)?(?:发放|兑付)率)"
-                 rf"(?:\([^)]{{0,8}}\))?{_FILL}{PCT}"]
+                 rf"(?:\([^)]{{0,8}}\))?{_FILL}{PCT}",
+                 # '共支出资金65.3万元,占预算的98%': the spending's share of the budget
+                 rf"(?<=(?:支出|支付|执行|使用)[^。;]{{0,24}}?)(?:占|完成)(?:全年)?预算(?:数|资金)?的?{_FILL}{PCT}"]
 FUNDING_SOURCE = regex.compile(r"(?:资金)?来源(?:为|是|:|于)\s*([\p{Han}]{2,12}?(?:资金|拨款|经费|预算|债券))")
 
 
