@@ -227,9 +227,15 @@ class Supervisor:
                                timeout=TICK_S))
         now = time.monotonic()
         for slot, w in workers.items():
-            result = None
+            result, late = None, False
             if w.conn in ready or w.process.sentinel in ready:
                 result = self._receive(w, now)
+                seconds = self.limits.seconds
+                if not isinstance(result, Overrun) and seconds and now - w.started > seconds:
+                    # an answer that came past the limit, inside the tick that would have stopped it: the limit
+                    # holds as it was set, whatever the tick (the worker finished cleanly and is kept)
+                    self.stats.over_time += 1
+                    result, late = Overrun("timeout", time_limit_reason(seconds), seconds, now - w.started), True
             else:
                 result = self._over_limit(w, now)
             if result is None:
@@ -237,7 +243,7 @@ class Supervisor:
             job = busy.pop(slot)
             w.job = None
             self.stats.files += 1
-            if isinstance(result, Overrun) and result.failure != "error":
+            if isinstance(result, Overrun) and result.failure != "error" and not late:
                 self.workers[slot] = None  # killed or gone: a fresh worker takes the next file
             elif self.limits.memory_mib and w.rss(now) > self.limits.memory_mib * 2**20 * RECYCLE_AT:
                 w.stop()  # memory a file left behind must not count against the next one

@@ -97,12 +97,13 @@ def _failures(db) -> dict:
 
 
 def test_the_time_and_memory_limits_hold_on_dask_workers(tmp_path, cluster):
-    # a page of 60000 full-page fills (a pypdfium2 render() for OCR that runs for many seconds) and a workbook
+    # a page of 200000 full-page fills (a pypdfium2 render() for OCR that runs for many times the 5 s limit: 60000
+    # rendered in 4.9 s on a quiet machine, and the test then read its empty page) and a workbook
     # whose grid grows past the memory limit: killed from outside in the Dask worker as in a local worker
     src = tmp_path / "in"
     write_corpus(src, 2, seed=5)
     (tmp_path / "slow").mkdir()
-    slow = make_hostile.write_slow_render_pdf(tmp_path / "slow" / "slow.pdf", side_pt=595, fills=60_000)
+    slow = make_hostile.write_slow_render_pdf(tmp_path / "slow" / "slow.pdf", side_pt=595, fills=200_000)
     big = _memory_bomb(src / "big.xlsx")
     db = tmp_path / "dask.sqlite"
     summary = ingest([src], db, executor="dask", scheduler=cluster.scheduler_address, progress=False,

@@ -974,3 +974,19 @@ def test_an_xlsx_export_onto_a_full_disk_is_one_line_and_no_traceback(tmp_path, 
     assert res.returncode == 4
     assert res.stderr.splitlines() == [f"jixiao: {out / 'jixiao.xlsx'}: cannot write (No space left on device)"]
     assert list(out.iterdir()) == []  # no half-written workbook, no temporary file
+
+
+def _sleep_then_answer(seconds: float) -> str:
+    time.sleep(seconds)
+    return "done"
+
+
+def test_an_answer_that_comes_past_the_limit_inside_one_tick_is_over_the_limit_all_the_same():
+    # the supervisor reads the clock every TICK_S; a file that answers after its limit but before the next look
+    # is over the limit all the same (the outcome must not depend on when the tick falls), and its worker is kept
+    from pipeline.supervise import TICK_S, FileLimits, Overrun, Supervisor
+    got = []
+    with Supervisor(_sleep_then_answer, 1, FileLimits(seconds=TICK_S / 5)) as sup:
+        sup.run([(TICK_S / 2,), (0.0,)], lambda job, result: got.append(result))
+        died = sup.stats.died
+    assert isinstance(got[0], Overrun) and got[0].failure == "timeout" and died == 0
