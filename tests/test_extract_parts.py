@@ -104,6 +104,8 @@ def test_prose_variants_of_budget_rate_score_and_grade(tmp_path, text, expected)
     ("2018-2020年度农村环境整治项目绩效评价报告", "农村环境整治项目"),
     ("富民县动物疫病预防控制中心2023年畜禽定点屠宰场监管经费项目资金支出绩效评价报告", "畜禽定点屠宰场监管经费项目"),
     ("项目支出绩效自评表", None),
+    ("关于2021年度乡村振兴衔接资金使用情况的绩效评价报告", "乡村振兴衔接资金"),  # the report's frame words
+    ("宁乡市农业农村局高标准农田建设项目2020年度绩效自评报告", "高标准农田建设项目"),  # the year after the name
 ])
 def test_project_name_from_a_title_without_its_date_place_and_unit(tmp_path, title, project):
     import pipeline
@@ -389,3 +391,9 @@ def test_works_listed_as_parallel_clauses_with_their_investment_are_sub_projects
 def test_spending_in_the_reports_other_words(tmp_path, sentence, budget, executed, rate):
     record = extract_text(tmp_path, "某局2022年某某项目绩效自评报告\n一、项目基本情况\n" + sentence + "\n")
     assert (record.budget.budget_yuan, record.budget.executed_yuan, record.budget.execution_rate) == (budget, executed, rate)
+
+
+def test_a_level_word_alone_names_no_region(tmp_path):
+    # '自治区本级' is the region's own budget level, written where the report never names the region
+    text = ("中央补助资金2022年度绩效自评报告\n一、基本情况\n合计下达资金100万元,其中下达各市县60万元,自治区本级40万元。\n")
+    assert extract_text(tmp_path, text).report.region is None

@@ -246,8 +246,14 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     if stripped != core and stripped and _named_in_body(core, body):
         return core
     name = stripped or core
+    # the year written after the name ('…建设项目2020年度绩效自评报告') and the words of a report on the money's use
+    # ('关于…资金使用情况的绩效评价报告') date and frame the project; they are not its name
+    name = _AFTER_NAME.sub("", name) or name
     # what is left of 'XX局2021年度项目绩效自评报告' once its unit and year are gone names no project
     return None if _GENERIC_PROJECT.fullmatch(name) else name
+
+
+_AFTER_NAME = regex.compile(r"(?:(?<=\p{Han}{4})(?:19|20)\d{2}年度?|(?:的)?(?:使用|管理|执行|实施)?情况的?|的)$")
 
 
 # A project "name" that is only the generic word for one: no name (unknown, not a guess).
@@ -366,7 +372,11 @@ def place_of(name: str | None) -> str | None:
             value = value[:-len(m["county"])]
         else:
             return None
-    return value if len(value) >= 2 else None
+    # a level's word alone ('自治区本级': the region's own budget level) names no place
+    return value if len(value) >= 2 and not _LEVEL_WORD.fullmatch(value) else None
+
+
+_LEVEL_WORD = regex.compile(r"(?:本级)?(?:自治区|自治州|自治县|自治旗|特别行政区|地区|省|市|县|区|州|盟|旗)(?:本级)?")
 
 
 # The levels above a place, written just before it: a province, then a prefecture-level city. The chain
