@@ -397,3 +397,12 @@ def test_a_level_word_alone_names_no_region(tmp_path):
     # '自治区本级' is the region's own budget level, written where the report never names the region
     text = ("中央补助资金2022年度绩效自评报告\n一、基本情况\n合计下达资金100万元,其中下达各市县60万元,自治区本级40万元。\n")
     assert extract_text(tmp_path, text).report.region is None
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("2022年度项目支出绩效自评表\n填报单位(盖章):某县林业局\n一、基本情况\n", "某县林业局"),
+    # glued by a scrape to the table under it: the value ends where the header's words begin
+    ("2017年度部门整体支出绩效评价指标评分表填报单位(盖章):某县图书馆一级指标二级指标三级指标指标解释自评分", "某县图书馆"),
+])
+def test_the_unit_that_fills_in_its_own_form_is_the_department(tmp_path, text, unit):
+    assert extract_text(tmp_path, text).report.department == unit

@@ -17,7 +17,10 @@ FORM_LABELS = [
 _LABEL_ALT = "|".join(regex.escape(x) for x in sorted(FORM_LABELS, key=len, reverse=True))
 # A value ends at the next label, a cell separator, a line's end, or a run of spaces or tabs (the gap a page
 # puts between 'key:value' pairs on one line: '来源:临河区残联   录入:web').
-_STOP = regex.compile(rf"(?:{_LABEL_ALT})|[|\n\f]|[ \t\u3000]{{2,}}")
+# A table's header words end a value too: a scrape glues the form's last field to the table under it
+# ('填报单位(盖章):新邵县图书馆一级指标二级指标…').
+_TABLE_HEADER_WORDS = "一级指标|二级指标|三级指标|指标名称|年初预算数|全年预算数"
+_STOP = regex.compile(rf"(?:{_LABEL_ALT})|(?:{_TABLE_HEADER_WORDS})|[|\n\f]|[ \t\u3000]{{2,}}")
 
 
 def form_field(text: str, labels: list[str], max_len: int = 60, accept=None) -> Found | None:

@@ -278,7 +278,9 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
                                   "预算单位名称", "预算单位",
                                   "项目单位", "单位名称", "部门名称",
                                   "部门(单位)名称", "单位(部门)名称",  # the 部门整体 自评表's own cell
-                                  "项目主管部门", "主管部门"], accept=is_unit)
+                                  "项目主管部门", "主管部门",
+                                  # the unit that fills in and stamps its own self-assessment form
+                                  "填报单位", "单位(盖章)"], accept=is_unit)
     if found:
         return Found(strip_code(found.value), found.start, found.end)
     for roles in _ROLE_SENTENCES:
