@@ -406,3 +406,12 @@ def test_a_level_word_alone_names_no_region(tmp_path):
 ])
 def test_the_unit_that_fills_in_its_own_form_is_the_department(tmp_path, text, unit):
     assert extract_text(tmp_path, text).report.department == unit
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("农村公路绩效评价报告(通用6篇)\n农村公路绩效评价报告1\n按照要求开展绩效评价。评价结果良好。\n", True),
+    ("自评报告(精选2篇)\n自评报告1\n项目完成。\n自评报告2\n项目完成。\n", False),  # every piece it promised shows
+    ("某局2022年度项目绩效自评报告\n一、基本情况\n项目完成。\n", False),
+])
+def test_a_collection_page_showing_fewer_pieces_than_it_promises_is_cut(tmp_path, text, cut):
+    assert extract_text(tmp_path, text).source.truncated is cut

@@ -71,7 +71,8 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
 
 
 def _source(doc: Document, norm: NormalisedText) -> Source:
-    truncated = bool(norm.truncated_marker) or _cut_mid_sentence(norm.text) or bool(doc.meta.get("pages_not_read"))
+    truncated = (bool(norm.truncated_marker) or _cut_mid_sentence(norm.text) or bool(doc.meta.get("pages_not_read"))
+                 or _pieces_missing(norm.text))
     return Source(path=doc.path, sha256=doc.sha256, format=doc.format,
                   pages=len(doc.pages) if doc.paged else None, script=norm.script,
                   truncated=truncated, encoding=doc.encoding, page_readers=[p.reader for p in doc.pages],
@@ -81,6 +82,22 @@ def _source(doc: Document, norm: NormalisedText) -> Source:
 # a comma between clauses: the line is a sentence of prose, not a table row, a signature or a page number
 _CLAUSE = regex.compile(r"[,,]")
 _SENTENCE_END = regex.compile(r"[。!?;;]")
+
+
+# A collection page's promise: '农村公路绩效评价报告(通用6篇)', '…自评报告(精选4篇)'; and how it numbers each piece
+# ('农村公路绩效评价报告1', '…自评报告 篇1').
+_COLLECTION = regex.compile(r"[((](?:通用|精选|优选|热门|推荐|实用|优秀|汇总|合集)?(?P<n>\d{1,2})篇[))]")
+_PIECE = regex.compile(r"(?:报告|篇|范文)\s*(?P<k>\d{1,2})(?![\d.、::])")
+
+
+def _pieces_missing(text: str) -> bool:
+    """A collection page (范文 sites) that promises N pieces and shows fewer: the rest were cut from it."""
+    m = _COLLECTION.search(text, 0, 1500)
+    if not m:
+        return False
+    promised = int(m["n"])
+    shown = {int(p["k"]) for p in _PIECE.finditer(text, m.end()) if 1 <= int(p["k"]) <= promised}
+    return bool(shown) and max(shown) < promised
 
 
 def _cut_mid_sentence(text: str) -> bool:
