@@ -40,10 +40,12 @@ SCORE_SET = SHARED / "tools" / "score_set.py"
 # and from W01 and 02 moved no field here). 422 with works listed as parallel clauses, each with its investment
 # (25: '实施A工程…,完成总投资24187万元;实施B工程…'), and no such work's investment taken for the budget (24, 25:
 # no statement gives the whole; the 45 others unchanged). 423 with a collection page (范文 sites: '…(通用6篇)')
-# that shows fewer pieces than it promises read as cut (25; the 46 others unchanged).
+# that shows fewer pieces than it promises read as cut (25; the 46 others unchanged). 424 with the whole amount
+# from one source ('全部为县级配套资金', W03), and 425 with a repeated paragraph counted as a second statement of its figures
+# (W03's repeated_figures_agree runs and passes; the 46 others unchanged).
 # On the 27 reports before it: 209/256 at the start of 2026-12-01, 248/256 with the table
 # interpreter.
-FIELDS_FLOOR = 423
+FIELDS_FLOOR = 425
 # score_set.py on the same 47 reports at the start of 2026-12-04: fields 336/381, flags 2 true, 2 false alarms
 # (both funding_sources_sum: two breakdowns of one total read as one, a glued run cut a digit off), 2 missed.
 # With verdicts that say how sure they are (pipeline/verify/certainty.py): 2 true, 0 false alarms, 2 missed;
@@ -58,8 +60,8 @@ FIELDS_FLOOR = 423
 # 02's OCR'd funds header (budget, spending in 万元), 361 with 14's 总体得分 and W07's title year line.
 # 363 with the run-on last sentence as a cut (23, 41), 364 with W11's fraction rate (its spending 15600, not 15612).
 # 365 with 18's province. 2026-12-05 (fourth): 367 with 23's 来源 unit and region, 370 with 25's works, 371 with 25
-# read as cut (a collection page that shows one of its six pieces).
-SET_FIELDS_FLOOR = 371
+# read as cut (a collection page that shows one of its six pieces), 372 with W03's funding source.
+SET_FIELDS_FLOOR = 372
 TRUE_FLAGS_FLOOR = 4
 FALSE_ALARMS_CEILING = 0
 MISSED_CEILING = 0

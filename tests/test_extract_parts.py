@@ -415,3 +415,11 @@ def test_the_unit_that_fills_in_its_own_form_is_the_department(tmp_path, text, u
 ])
 def test_a_collection_page_showing_fewer_pieces_than_it_promises_is_cut(tmp_path, text, cut):
     assert extract_text(tmp_path, text).source.truncated is cut
+
+
+def test_the_whole_amount_from_one_source_names_the_funding_source_and_a_repeated_paragraph_is_a_second_statement(tmp_path):
+    para = "2023年度我校教育专项工作经费项目财政资金总额16.20万元,全部为县级配套资金,拨付使用16.20万元,预算执行率100%。\n"
+    record = extract_text(tmp_path, "某校2023年度项目支出绩效自评报告\n一、项目基本情况\n" + para + "二、绩效目标\n" + para)
+    assert record.budget.funding_source == "县级配套资金"
+    check = next(c for c in record.checks if c.id == "repeated_figures_agree")
+    assert check.status == "pass"

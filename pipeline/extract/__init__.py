@@ -236,7 +236,9 @@ def _same_label(a: str, b: str) -> bool:
 
 
 def _mention(ctx: Context, record: Record, name: str, c) -> None:
-    if any(m.field == name and m.text == ctx.norm.raw_span(c.start, c.end) for m in record.mentions):
+    # one statement is one mention; the same words printed again elsewhere (a paragraph repeated) are a second
+    where = list(ctx.norm.raw_offsets(c.start, c.end) or ())
+    if any(m.field == name and (ctx.provenance.get(m.pointer) or {}).get("chars") == where for m in record.mentions):
         return
     pointer = pointers.mention(len(record.mentions))
     record.mentions.append(Mention(field=name, value=c.value, half_unit=c.half_unit,

@@ -53,7 +53,11 @@ RATE_PATTERNS = [rf"(?:预算)?(?:执行率|执行度|支出率|资金使用率|
                  rf"(?:\([^)]{{0,8}}\))?{_FILL}{PCT}",
                  # '共支出资金65.3万元,占预算的98%': the spending's share of the budget
                  rf"(?<=(?:支出|支付|执行|使用)[^。;]{{0,24}}?)(?:占|完成)(?:全年)?预算(?:数|资金)?的?{_FILL}{PCT}"]
-FUNDING_SOURCE = regex.compile(r"(?:资金)?来源(?:为|是|:|于)\s*([\p{Han}]{2,12}?(?:资金|拨款|经费|预算|债券))")
+FUNDING_SOURCE = regex.compile(
+    r"(?:资金)?来源(?:为|是|:|于)\s*([\p{Han}]{2,12}?(?:资金|拨款|经费|预算|债券))"
+    # '财政资金总额16.20万元,全部为县级配套资金': the whole amount from one source, named by its level or kind
+    r"|(?<=万?元[,,]?\s*)(?:全部|均|全额)(?:为|是|来源于|来自)\s*"
+    r"((?:中央|省级?|市级?|州级?|县级?|区级?|本级|上级|地方|财政|一般公共预算|政府性基金)[\p{Han}]{0,8}?(?:资金|拨款|补助|债券))")
 
 
 @dataclass
@@ -115,7 +119,8 @@ def read_budget(ctx: Context) -> BudgetFacts:
     facts.budget.extend(_breakdown_totals(text))
     m = FUNDING_SOURCE.search(text)
     if m:
-        facts.funding_source = Found(m[1], m.start(1), m.end(1))
+        group = 1 if m[1] else 2
+        facts.funding_source = Found(m[group], m.start(group), m.end(group))
     return facts
 
 
