@@ -81,6 +81,12 @@ def test_two_splits_of_one_total_are_kept_apart():
     assert groups[("项目支出", "part", "use")] == 100.25
 
 
+def _leaf_rows(text):
+    """The score table's rows as (name, weight, score)."""
+    table, _ = read_score_table(text)
+    return [(i.name, i.weight, i.score) for i in leaves(table)]
+
+
 def _record_with(rows):
     r = Record()
     r.budget.funding_sources = rows
@@ -630,8 +636,7 @@ def test_an_empty_numbered_placeholder_row_is_no_row_and_the_templates_numbering
     text = ("一级指标\n二级指标\n三级指标\n年度\n指标值\n实际\n完成值\n分值\n得分\n偏差原因分析及改进措施\n"
             "满意度\n指标\n服务对象满意度指标\n指标1学生满意度\n100\n100\n10\n10\n0\n指标2\n \n \n \n \n"
             "指标3家长满意度\n100\n95\n10\n9\n \n")
-    table, _ = read_score_table(text)
-    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [("学生满意度", 10, 10), ("家长满意度", 10, 9)]
+    assert _leaf_rows(text) == [("学生满意度", 10, 10), ("家长满意度", 10, 9)]
 
 
 def test_blank_template_rows_run_into_the_next_row_are_nobodys_category_and_the_total_row_ends_the_table():
@@ -663,8 +668,7 @@ def test_a_pipe_row_cut_by_the_documents_end_is_filled_from_the_left_though_its_
     text = ("|一级指标|二级指标|三级指标|指标性质|指标值|度量单位|实际完成值|分值|得分|偏差原因|\n"
             "|效益指标|社会效益指标|违法行为责停率| ≥ | 95 | % | 95 | 30.00 | 27.00 | |\n"
             "|满意度指标|服务对象满意度指标|满意度| ≥ | 95 | % | 95 | 10.00 |\n")
-    table, _ = read_score_table(text)
-    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [("违法行为责停率", 30, 27), ("满意度", 10, None)]
+    assert _leaf_rows(text) == [("违法行为责停率", 30, 27), ("满意度", 10, None)]
 
 
 def test_a_header_with_points_after_each_level_reads_categories_by_their_points_and_leaves_by_their_score():
@@ -726,8 +730,7 @@ def test_a_row_number_column_numbers_rows_and_figures_a_scrape_broke_onto_their_
     text = ("序号|一级指标|二级指标|三级指标|指标分值|指标解释|指标说明及评分标准|自评得分|\n"
             "1 |规划(15分) |\n基础信息(3分) |基础信息完整性| 3 |信息资料是否真实、完整。| 基础数据是否真实(1分)|\n3 |\n"
             "2 |工作计划(6分) |年度工作计划完整性| 3 |工作计划是否完整可行。|是否完整可行(3分) | 2 | |\n")
-    table, _ = read_score_table(text)
-    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [("基础信息完整性", 3, 3), ("年度工作计划完整性", 3, 2)]
+    assert _leaf_rows(text) == [("基础信息完整性", 3, 3), ("年度工作计划完整性", 3, 2)]
 
 
 def test_names_that_print_their_points_open_rows_and_the_figures_their_scoring_rules_quote_do_not():
@@ -736,8 +739,7 @@ def test_names_that_print_their_points_open_rows_and_the_figures_their_scoring_r
     text = ("一级指标二级指标三级指标指标解释指标说明自评分投入(20分)目标设定(5分)绩效目标合理性(2分)目标依据是否充分。"
             "符合总体规划计1分;符合职责计0.5分。2预算配置(15分)在职人员控制率(5分)在职人员数与编制数的比率。"
             "在职人员控制率=(在职人员数/编制数)100%小于或等于1计5分,否则按比例计分。4")
-    table, _ = read_score_table(text)
-    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [("绩效目标合理性", 2, 2), ("在职人员控制率", 5, 4)]
+    assert _leaf_rows(text) == [("绩效目标合理性", 2, 2), ("在职人员控制率", 5, 4)]
 
 
 def test_names_without_their_points_in_a_table_with_no_weight_column_open_rows_as_the_flow_does():
@@ -787,8 +789,7 @@ def test_a_categorys_points_whose_opening_bracket_an_ocr_lost_are_still_its_poin
     text = ("一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n"
             "产出指标\n(70分)\n数量指标\n造林面积\n1000亩\n1000亩\n70\n70\n"
             "效益指标\n30分)\n经济效益指标\n木材销售收入\n1100万元\n1093万元\n30\n25\n")
-    table, _ = read_score_table(text)
-    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [("造林面积", 70, 70), ("木材销售收入", 30, 25)]
+    assert _leaf_rows(text) == [("造林面积", 70, 70), ("木材销售收入", 30, 25)]
 
 
 def test_a_target_and_actual_in_the_same_words_are_the_rows_cells_not_its_name():
@@ -804,6 +805,5 @@ def test_a_weight_glued_to_a_date_target_and_to_a_measured_one_is_cut_where_targ
     # is 4 | 15万元 | 15万元 (a target met exactly prints twice alike), not 41 | 5万元 | 15万元
     text = ("一级指标二级指标三级指标分值年度指标值全年实际值得分\n产出指标时效指标公用经费完成时间52021年12月完成"
             "2021年12月完成4成本指标办公所需成本415万元15万元4维修所需成本335万元35万元3")
-    table, _ = read_score_table(text)
-    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [
+    assert _leaf_rows(text) == [
         ("公用经费完成时间", 5, 4), ("办公所需成本", 4, 4), ("维修所需成本", 3, 3)]

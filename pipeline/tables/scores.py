@@ -42,7 +42,8 @@ _NUMBERING = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|[((
 _TEMPLATE_NUMBER = regex.compile(rf"(?<=\S)\s*指标\d{{1,2}}\s*[::]?{_NOT_A_MEASURE}(?=\p{{Han}})")
 # What a 自评表 template prints in a row left blank ('指标2:', '……'): in a flow it runs into the next row's
 # labels, where it is nobody's category; such pieces are dropped before a row is read.
-_PLACEHOLDER = regex.compile(r"指标\s*(?:\d{1,2}\s*[::]?|[::])|[…\.。·]{2,}")
+_ELLIPSIS = r"[…\.。·]{2,}"
+_PLACEHOLDER = regex.compile(rf"指标\s*(?:\d{{1,2}}\s*[::]?|[::])|{_ELLIPSIS}")
 # Category names of the published frameworks (DOMAIN.md §1.1: 财预〔2020〕10号 附件2 决策/过程/产出/效益,
 # the 2013 投入/过程/产出/效果, the 自评表's 产出指标/效益指标/满意度指标, Hunan's 共性/特性, 部门整体), longest
 # first. In flow text a row's label cells are glued ('决策项目立项立项依据充分性'): they are peeled off by name.
@@ -160,25 +161,11 @@ def _read(text: str, header: Header, end: int,
                      depth_of_leaf=max(1, sum(1 for c in header.columns if c.role in LABEL_ROLES)) - 1,
                      explained=layout == "flow" and explains(header),
                      trailing_text=bool(columns) and columns[-1].role in ("note", "actual", "target") and layout == "flow")
-    if columns and columns[0].role == "row_no":
-        # the 序号 cell stands before the labels: it numbers the row, it is none of its figures
-        columns = [c for c in columns if c.role != "row_no"]
-        rows = [_without_row_number(r) for r in rows]
-    state.columns = columns
-    if {"target", "actual"} <= {c.role for c in columns}:
-        rows = [_worded_cells_as_values(r) for r in rows]
-    if _level_weights(header):
-        rows = _fold_level_weights(rows)
-        # the leaf's name stands in a cell of its own: no category is glued to it to peel off
-        state.columns = columns = [c for k, c in enumerate(columns) if c.role != "weight" or
-                                   all(x.role != "weight" for x in columns[k + 1:])]
-        state.names_whole = True
-    if state.explained and not state.table.weight_column:
-        rows = _rows_at_named_points(rows)
+    rows = _form_rows(state, rows)
     if state.explained:
         rows = join_continued(rows)
-    elif layout == "flow" and has_inner_text_columns(columns):
-        rows = join_text_cells(rows, columns)
+    elif layout == "flow" and has_inner_text_columns(state.columns):
+        rows = join_text_cells(rows, state.columns)
     for row in rows:
         row.cut = row is rows[-1] and bool(row.values) and not text[row.end:].strip(" \t\n|")  # a pipe row ends in "|"
         if _read_row(state, row):
@@ -186,14 +173,33 @@ def _read(text: str, header: Header, end: int,
     return _settle(state, outside, stated_total)
 
 
+def _form_rows(s: _Reading, rows: list[Row]) -> list[Row]:
+    """The rows as the form's own cells say they go, before any joining: a 序号 cell dropped, a worded target
+    and actual taken for cells, categories with their points in cells of their own folded into labels, and a
+    table whose names print their points opened at each such name (the columns adjusted to match)."""
+    if s.columns and s.columns[0].role == "row_no":
+        # the 序号 cell stands before the labels: it numbers the row, it is none of its figures
+        s.columns = [c for c in s.columns if c.role != "row_no"]
+        rows = [_without_row_number(r) for r in rows]
+    if {"target", "actual"} <= {c.role for c in s.columns}:
+        rows = [_worded_cells_as_values(r) for r in rows]
+    if _level_weights(s.header):
+        rows = _fold_level_weights(rows)
+        # only the leaf's points are a row's weight; the leaf's name stands in a cell of its own
+        s.columns = [c for k, c in enumerate(s.columns)
+                     if c.role != "weight" or all(x.role != "weight" for x in s.columns[k + 1:])]
+        s.names_whole = True
+    if s.explained and not s.table.weight_column:
+        rows = _rows_at_named_points(rows)
+    return rows
+
+
 def _without_row_number(row: Row) -> Row:
     toks = row.tokens
-    if len(toks) >= 2 and toks[0].kind == "number" and toks[1].kind == "text" and _SHORT_NUMBER.fullmatch(toks[0].text):
+    if len(toks) >= 2 and toks[0].kind == "number" and toks[1].kind == "text" and toks[0].text.isdigit() \
+            and len(toks[0].text) <= 3:
         return replace(row, tokens=toks[1:], label_end=None if row.label_end is None else row.label_end - 1)
     return row
-
-
-_SHORT_NUMBER = regex.compile(r"\d{1,3}")
 
 
 def _rows_at_named_points(rows: list[Row]) -> list[Row]:
@@ -250,8 +256,7 @@ def _fold_level_weights(rows: list[Row]) -> list[Row]:
             out.append(row)
             categories, k = [], k + 1
         elif nxt is None or _is_pair(nxt):
-            name, points = row.tokens
-            categories.append(Token("text", f"{name.text}({points.text}分)", name.start, points.end, name.cell))
+            categories.append(_with_points(*row.tokens))
             k += 1
         else:
             out.append(Row(categories + row.tokens + nxt.tokens, cut=nxt.cut))
@@ -259,7 +264,7 @@ def _fold_level_weights(rows: list[Row]) -> list[Row]:
     return out + ([Row(categories)] if categories else [])
 
 
-_LEADING_ELLIPSIS = regex.compile(r"^\s*[…\.。·]{2,}\s*")
+_LEADING_ELLIPSIS = regex.compile(rf"^\s*{_ELLIPSIS}\s*")
 
 
 def _without_ellipsis(label: Token) -> Token:
@@ -282,14 +287,18 @@ def _worded_cells_as_values(row: Row) -> Row:
     return row
 
 
+def _with_points(name: Token, points: Token) -> Token:
+    """A category's name and the points in the cell after it, as one label ('项目决策 20' → '项目决策(20分)')."""
+    return Token("text", f"{name.text}({points.text}分)", name.start, points.end, name.cell)
+
+
 def _fold_pairs_in_row(row: Row) -> Row:
     """A row holding its categories' cells with their points ('预算绩效 | 50 | 预算管理 | 75 | 预算执行进度 | % | …'):
     each name followed by a figure and another name is a category, its points kept as its label's."""
     toks, out, k = row.tokens, [], 0
     while (k + 2 < len(toks) and toks[k].kind == "text" and toks[k + 1].kind == "number"
            and toks[k + 2].kind == "text" and _NAME_LIKE.fullmatch(toks[k].text.strip())):
-        name, points = toks[k], toks[k + 1]
-        out.append(Token("text", f"{name.text}({points.text}分)", name.start, points.end, name.cell))
+        out.append(_with_points(toks[k], toks[k + 1]))
         k += 2
     return replace(row, tokens=out + toks[k:], label_end=None) if out and row.label_end is None else row
 
