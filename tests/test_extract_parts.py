@@ -423,3 +423,56 @@ def test_the_whole_amount_from_one_source_names_the_funding_source_and_a_repeate
     assert record.budget.funding_source == "县级配套资金"
     check = next(c for c in record.checks if c.id == "repeated_figures_agree")
     assert check.status == "pass"
+
+
+def test_a_cover_title_set_over_three_lines_is_one_title_and_gives_the_year(tmp_path):
+    text = ("发布时间:2023-10-09 信息来源:某县财政局\n2022年省级产业扶持项目\n某县高山茶叶基地\n建设项目绩效评价报告\n"
+            "项目名称:2022年省级产业扶持项目某县高山茶叶基地建设项目\n")
+    record = extract_text(tmp_path, text)
+    assert record.report.title == "2022年省级产业扶持项目某县高山茶叶基地建设项目绩效评价报告"
+    assert record.report.year == 2022
+
+
+def test_a_form_value_ends_where_the_next_key_of_its_line_begins(tmp_path):
+    # the single space between the pairs is gone once the text is normalised
+    text = "某县茶叶基地建设项目绩效评价报告\n项目实施单位:某县农业农村局 组织单位: 某县财政局\n"
+    assert extract_text(tmp_path, text).report.department == "某县农业农村局"
+
+
+@pytest.mark.parametrize("text, unit", [
+    # a cover page: the unit on its own line under the title, a short name of it in the page's source line
+    ("2019年部门整体支出绩效评价报告\n\n某市某区城市管理和综合执法局\n\n信息来源:城管局 作者:城管局\n一、基本情况\n", "某市某区城市管理和综合执法局"),
+    # a county's standing command and a sub-district office name their own funds' reports
+    ("某县人居环境指挥部乡村振兴项目资金\n绩效评价报告\n一、基本情况\n", "某县人居环境指挥部"),
+    ("2022年度某县桃源街道乡村振兴项目资金绩效评价报告\n一、基本情况\n", "某县桃源街道"),
+])
+def test_the_unit_beside_or_at_the_head_of_the_title_is_the_department(tmp_path, text, unit):
+    assert extract_text(tmp_path, text).report.department == unit
+
+
+def test_a_works_title_on_streets_names_no_unit(tmp_path):
+    text = "某市老城区街道改造项目绩效评价报告\n一、基本情况\n项目完成。\n"
+    assert extract_text(tmp_path, text).report.department is None
+
+
+def test_what_a_project_needs_is_not_its_budget_and_the_initial_budget_outranks_a_breakdown_total(tmp_path):
+    text = ("某县美丽乡村奖励资金绩效评价报告\n一、项目概况\n共需资金800万元,年初预算安排90万元。\n"
+            "一是规划编制,需资金100万元\n二是示范村建设300万元\n三是奖励400万元\n"
+            "该项目需县级财政安排资金800万元,县级安排90万元。\n")
+    assert extract_text(tmp_path, text).budget.budget_yuan == 900_000
+
+
+def test_a_self_assessment_published_as_its_result_is_titled_so_and_its_year_long_execution_read(tmp_path):
+    text = ("2022年度校舍维修与设备购置项目自评结果\n一、自评结论\n(一)自评得分99分\n"
+            "年初预算300万元,实际预算300万元,全年执行285万元,执行率95%,自评分19分。\n"
+            "附件:2022年度校舍维修与设备购置项目自评表(附后)\n四、评价结果\n")
+    record = extract_text(tmp_path, text)
+    assert record.report.title == "2022年度校舍维修与设备购置项目自评结果"
+    assert record.report.project_name == "校舍维修与设备购置项目"
+    assert (record.budget.budget_yuan, record.budget.executed_yuan, record.budget.execution_rate) == (3_000_000, 2_850_000, 95)
+
+
+def test_an_allotment_s_total_in_the_clause_after_its_verb_is_the_budget(tmp_path):
+    text = ("某中学专项资金绩效自评价报告一、基本情况我校2022年按生均1000元安排,共计239万元,其中上级资金179.25万元,"
+            "本级59.75万元,项目绩效目标是保证学校的正常运转。\n")
+    assert extract_text(tmp_path, text).budget.budget_yuan == 2_390_000

@@ -664,6 +664,27 @@ def test_a_header_on_two_rows_takes_the_lower_rows_cells_under_the_upper_rows_me
     assert [(i.name, i.weight, i.score) for i in leaves(table)] == [("补助经费", 10, 9), ("验收合格率", 20, 19)]
 
 
+def test_the_two_header_rows_a_scrape_ran_into_one_line_are_read_as_the_two_rows():
+    # the same 云南 form with its header rows on one line: label words after 分值 | 得分 open the lower row;
+    # '═' is how the site's export prints the 指标性质 '=' cell
+    text = ("| 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | 一级指标 | 二级指标 | 三级指标 | "
+            "指标性质 | 指标值 | 度量单位 | 产出指标 | 数量指标 | 受资助人数 | ≧ | 735 | 人次 | 735 | 10 | 10 |\n"
+            "| 质量指标 | 覆盖率 | ═ | 100 | % | 98% | 10 | 9 |\n")
+    table, report = read_score_table(text)
+    assert report.roles == ["level1", "level2", "level3", "nature", "target", "unit", "actual", "weight", "score", "note"]
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [("受资助人数", 10, 10), ("覆盖率", 10, 9)]
+
+
+def test_the_totals_after_another_field_of_the_forms_last_row_are_the_tables_totals():
+    text = ("|一级指标|二级指标|三级指标|指标值|实际完成值|分值|得分|偏差原因|\n"
+            "|产出指标|数量指标|受资助人数| 735 | 735 | 50 | 50 | |\n"
+            "|效益指标|社会效益指标|政策知晓率| 100% | 98% | 50 | 46 | |\n"
+            "| 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |\n")
+    table, report = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [("受资助人数", 50, 50), ("政策知晓率", 50, 46)]
+    assert (table.total_weight.value, table.total_score.value) == (100, 96) and report.total_row
+
+
 def test_a_pipe_row_cut_by_the_documents_end_is_filled_from_the_left_though_its_last_pipe_stands():
     text = ("|一级指标|二级指标|三级指标|指标性质|指标值|度量单位|实际完成值|分值|得分|偏差原因|\n"
             "|效益指标|社会效益指标|违法行为责停率| ≥ | 95 | % | 95 | 30.00 | 27.00 | |\n"

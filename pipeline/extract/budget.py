@@ -21,8 +21,11 @@ _FILL = r"(?:为|是|共计|共|合计|达到|达|约|计|:|\s)*"
 
 BUDGET_PATTERNS = [
     rf"(?:项目)?(?:总)?预算(?:资金)?(?:合计|总额|总计|金额|数)?{_FILL}{AMOUNT}",
-    rf"(?:全年|调整后|年初|批复)预算(?:数|资金)?{_FILL}{AMOUNT}",
+    # '年初预算安排877万元': the verb that allots the year's budget may follow its name
+    rf"(?:全年|调整后|年初|批复)预算(?:数|资金)?(?:安排|下达)?{_FILL}{AMOUNT}",
     rf"(?:下达|安排|批复|投入|拨付)[^,。;:\d]{{0,30}}?(?:资金|经费)(?:\([^)]{{0,20}}\))?(?:预算)?{_FILL}{AMOUNT}",
+    # '按生均1000元安排,共计239万元': the allotment's total in the clause after its verb
+    rf"(?:下达|安排|批复|拨付)[,,](?:共计|合计|总计){_FILL}{AMOUNT}",
     rf"(?:项目)?(?:资金|经费)(?:总额|总计|合计|共计){_FILL}{AMOUNT}",
     # an approved investment is the budget only where the stated rate divides by it (choose() decides)
     rf"(?:项目)?(?:计划)?总投资(?:额)?{_FILL}{AMOUNT}",
@@ -31,8 +34,9 @@ BUDGET_PATTERNS = [
 ]
 EXECUTED_PATTERNS = [
     rf"(?:预算|全年|实际)?执行(?:数|金额){_FILL}{AMOUNT}",
-    # '实际执行89.97万元', '实际报账10万元': the executed amount as a verb (报账: reimbursed against the budget)
-    rf"(?:实际|累计|已)(?:执行|报账)了?(?:资金|金额)?{_FILL}{AMOUNT}",
+    # '实际执行89.97万元', '全年执行300万元', '实际报账10万元': the executed amount as a verb (报账: reimbursed
+    # against the budget)
+    rf"(?:实际|累计|已|全年)(?:执行|报账)了?(?:资金|金额)?{_FILL}{AMOUNT}",
     # a short name of the funds may stand between the verb and 资金 ('累计支出补助资金…')
     # '实际支出总额153.55万元', '已经支出70,909.19万元'
     rf"(?:实际|累计|共|已经?|并)(?:支出|支付|使用|支|拨付)(?:[\p{{Han}}]{{0,6}}?资金|总额|金额|数)?{_FILL}{AMOUNT}",
@@ -107,10 +111,19 @@ def _collect(text: str, patterns: list[str], kind: str) -> list[Candidate]:
     return unique
 
 
+# What a project needs ('该项目需县级财政安排资金8144万元', '共需资金…', '尚需投入…') is a plan or a shortfall, not
+# the year's budget: the words of need just before the budget's verb, in its clause.
+_NEEDED = regex.compile(r"(?:需要?|所需|尚需|还需|拟)[^,,。;;:\d]{0,6}$")
+
+
+def _not_a_need(text: str, pool: list[Candidate]) -> list[Candidate]:
+    return [c for c in pool if not _NEEDED.search(text, max(0, c.start - 8), c.start)]
+
+
 def read_budget(ctx: Context) -> BudgetFacts:
     text = ctx.text
     facts = BudgetFacts(
-        budget=_collect(text, BUDGET_PATTERNS, "amount"),
+        budget=_not_a_need(text, _collect(text, BUDGET_PATTERNS, "amount")),
         executed=_collect(text, EXECUTED_PATTERNS, "amount"),
         received=_collect(text, RECEIVED_PATTERNS, "amount"),
         rate=_collect(text, RATE_PATTERNS, "rate"),
@@ -225,7 +238,8 @@ def whole_period_first(pool: list[Candidate]) -> list[Candidate]:
 def adjusted_first(pool: list[Candidate]) -> list[Candidate]:
     """The budget is the adjusted one (全年预算 / 调整后预算, DOMAIN.md §2.3): a figure the prose calls 年初
     (the initial budget) comes after the others."""
-    return sorted(pool, key=lambda c: c.origin == "text" and c.label.startswith("年初"))
+    # a breakdown's total comes after every worded figure, the initial one too (_breakdown_totals)
+    return sorted(pool, key=lambda c: (c.origin == "split", c.origin == "text" and c.label.startswith("年初")))
 
 
 def choose(facts: BudgetFacts) -> tuple[Candidate | None, Candidate | None, Candidate | None]:

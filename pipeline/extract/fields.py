@@ -21,6 +21,10 @@ _LABEL_ALT = "|".join(regex.escape(x) for x in sorted(FORM_LABELS, key=len, reve
 # ('填报单位(盖章):新邵县图书馆一级指标二级指标…').
 _TABLE_HEADER_WORDS = "一级指标|二级指标|三级指标|指标名称|年初预算数|全年预算数"
 _STOP = regex.compile(rf"(?:{_LABEL_ALT})|(?:{_TABLE_HEADER_WORDS})|[|\n\f]|[ \t\u3000]{{2,}}")
+# The key of the next 'key:value' pair of a line, glued to the value before it once the space between them is
+# normalised away ('项目实施单位:会同县农业农村局组织单位:会同县财政局'): a word of 2–6 characters before a colon.
+_KEY_BEFORE_COLON = regex.compile(r"\p{Han}{2,6}$")
+_COLON = regex.compile(r"[::]")
 
 
 def form_field(text: str, labels: list[str], max_len: int = 60, accept=None) -> Found | None:
@@ -32,11 +36,26 @@ def form_field(text: str, labels: list[str], max_len: int = 60, accept=None) -> 
             start = m.end()
             stop = _STOP.search(text, start, min(len(text), start + max_len + 1))
             end = stop.start() if stop else min(len(text), start + max_len)
-            value = text[start:end].strip(" |::\t")
+            value = _before_next_key(text[start:end].strip(" |::\t"), accept)
             if value and not regex.fullmatch(r"[\s|/—\-]*", value) and (accept is None or accept(value)):
                 lead = text.index(value, start)
                 return Found(value, lead, lead + len(value))
     return None
+
+
+def _before_next_key(value: str, accept) -> str:
+    """A value that runs into the next pair of its line ('会同县农业农村局组织单位:会同县财政局') ends where the
+    next key begins: the longest head before the colon that the field still accepts once a key of a few
+    characters is cut from it. Without a test of what the field holds, the key's start is unknown and the
+    value is kept whole."""
+    colon = _COLON.search(value)
+    if not colon or accept is None:
+        return value
+    head = value[:colon.start()]
+    for cut in range(len(head) - 2, max(len(head) - 7, 0), -1):
+        if _KEY_BEFORE_COLON.fullmatch(head[cut:]) and accept(head[:cut]):
+            return head[:cut]
+    return value
 
 
 def strip_code(value: str) -> str:

@@ -28,8 +28,11 @@ _PLACE = regex.compile(
     r"(?:(?P<prov>" + "|".join(PROVINCES) + r")" + PROVINCE_SUFFIX + r"?)?"
     r"(?P<city>[\p{Han}]{2,4}?(?:市|自治州|州|地区|盟))?"
     r"(?P<county>[\p{Han}]{2,8}?自治[县旗]|[\p{Han}]{1,4}?(?:区|县|旗|市))?")
-ORG_SUFFIX = (r"(?:委员会|管理委员会|管理局|局|委|办公室|办|中心|人民政府|政府|学校|中学|小学|幼儿园|医院|研究院|院|所|站|馆|"
-              r"残联|政协|团委|妇联|总工会|大队|支队|队|处|厅|协会|联合会|联合社)")
+# 指挥部: a county's standing command (人居环境指挥部) that holds its own funds; 街道: a sub-district office, never
+# the street of a works project ('街道改造', '街道亮化')
+ORG_SUFFIX = (r"(?:委员会|管理委员会|管理局|局|委|办公室|办事处|办|中心|人民政府|政府|学校|中学|小学|幼儿园|医院|研究院|院|所|站|馆|"
+              r"残联|政协|团委|妇联|总工会|大队|支队|队|处|厅|协会|联合会|联合社|指挥部|"
+              r"(?<![镇乡各])街道(?!改造|硬化|亮化|绿化|美化|保洁|清扫|照明|整治|维修|建设|管理|办|党))")
 _ORG = regex.compile(rf"[\p{{Han}}()]{{2,20}}?{ORG_SUFFIX}(?![\p{{Han}}]{{0,1}}(?:关于|印发))")
 _ACTION = r"(?:每年)?(?:安排|实施|负责|承担|组织实施|具体实施|牵头|会同|联合)"
 # The action may be dated: 'XX局于2023年3月组织实施…'.
@@ -91,6 +94,11 @@ def _clean_title(t: str) -> str:
     return _AGGREGATOR.sub("", t).strip()
 
 
+# A self-assessment published as its result ('2022年度校园维修改造与设备购置项目自评结果'): a title only as a line of
+# its own naming the year and the project, never '四、评价结果' heading a section.
+_RESULT_TITLE = regex.compile(rf"(?:19|20)\d{{2}}年度?{_NAME_CHARS}{{2,40}}?(?:项目|资金|经费){_NAME_CHARS}{{0,10}}?(?:绩效)?(?:自评|评价)结果")
+
+
 def find_title(ctx: Context) -> Found | None:
     text = ctx.text
     # 1. a line that is nothing but a title (a heading), 2. an image caption of a document site,
@@ -100,13 +108,13 @@ def find_title(ctx: Context) -> Found | None:
         if not s:
             continue
         cleaned = _clean_title(s)
-        m = _TITLE.fullmatch(cleaned)
+        m = _TITLE.fullmatch(cleaned) or _RESULT_TITLE.fullmatch(cleaned)
         if m and len(cleaned) >= 6:
             start = text.index(s, line.start())
-            above = _heading_above(text, line.start())
-            if above is not None and _BARE_TITLE_END.fullmatch(cleaned):
-                # '丹东市2022年度海岸带生态保护修复项目' / '绩效评价报告': one title over two lines
-                return Found(above[0] + cleaned, above.start(), start + len(s))
+            above = _title_block_above(text, line.start(), cleaned)
+            if above is not None:
+                # '丹东市2022年度海岸带生态保护修复项目' / '绩效评价报告': one title over two lines or more
+                return Found(above[0] + cleaned, above[1], start + len(s))
             nxt = _YEAR_SUFFIX.match(text, line.end() + 1) if line.end() + 1 < len(text) else None
             value = cleaned + (nxt[0].strip() if nxt and not cleaned.endswith(")") else "")
             end = nxt.end() if nxt else start + len(s)
@@ -128,14 +136,36 @@ _BARE_TITLE_END_AT_END = regex.compile(rf"{_BARE_TITLE_END.pattern}$")
 _HEADING_LINE = regex.compile(r"[^\n。,;:|!?]{4,40}[\p{Han}\d)]")
 
 
-def _heading_above(text: str, line_start: int) -> regex.Match | None:
-    """The line just above, when it is a heading (short, no sentence punctuation) at the top of the text."""
-    if line_start == 0 or line_start > 300:
+# What a title's name holds, one of them at least: the lines above a title line that hold none are no part of it.
+_NAMES_A_PROJECT = regex.compile(r"项目|专项|资金|经费|工程|部门|单位|整体|\d{4}年")
+# A title line whose name is a word or two ('建设项目绩效评价报告' under '会同县…竹笋产业基地'): the end of a
+# title a cover page set over several lines, never a title of its own.
+_FRAGMENT_NAME = 4
+_BLOCK_LINES = 3
+
+
+def _title_block_above(text: str, line_start: int, title_line: str) -> tuple[str, int] | None:
+    """The name a title line continues, with where it starts: the heading lines (short, no sentence
+    punctuation) stacked right above it at the top of the text, where the title line says only what kind
+    of report it is or names a word or two. A cover page sets a long title over two or three lines."""
+    name = _BARE_TITLE_END_AT_END.sub("", title_line)
+    if len(name) > _FRAGMENT_NAME:
         return None
-    prev_end = line_start - 1
-    prev_start = text.rfind("\n", 0, prev_end) + 1
-    m = _HEADING_LINE.fullmatch(text, prev_start, prev_end)
-    return m if m and regex.search(r"项目|专项|资金|经费|工程|部门|单位|整体|\d{4}年", m[0]) else None
+    lines: list[regex.Match] = []
+    end = line_start
+    while end > 0 and end <= 300 and len(lines) < _BLOCK_LINES:
+        prev_end = end - 1
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        m = _HEADING_LINE.fullmatch(text, prev_start, prev_end)
+        if not m or ">" in m[0]:
+            break
+        lines.insert(0, m)
+        end = prev_start
+    for k in range(len(lines)):  # the fullest block whose name says what was evaluated
+        joined = "".join(m[0].strip() for m in lines[k:])
+        if _NAMES_A_PROJECT.search(joined + name):
+            return joined, lines[k].start()
+    return None
 
 
 def find_year(ctx: Context, title: Found | None) -> tuple[Found | None, list[int] | None]:
@@ -211,7 +241,7 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     paren = regex.search(r"(?:报告|表)\(([^()\d]{4,30})\)$", title)
     if paren:  # 'XX绩效自评报告(残疾人事业发展补助资金)': the parenthesis names the fund
         return paren[1]
-    core = regex.sub(rf"(?:支出)?(?:重点|整体)?{_TITLE_END}(?:\(.*\))?$", "", title)
+    core = regex.sub(rf"(?:支出)?(?:重点|整体)?(?:{_TITLE_END}|(?:绩效)?(?:自评|评价)结果)(?:\(.*\))?$", "", title)
     period = regex.search(r"\(\s*(?:19|20)\d{2}[^()]{0,12}年度?\s*\)$", core)
     if period:  # '…项目(2020—2022年)': the period evaluated, written after the name
         core = core[:period.start()]
@@ -291,6 +321,10 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
         m = _TITLE_UNIT.match(title.value)
         if m and not regex.search(r"项目|资金|经费|绩效", m[1]):
             return Found(m[1], title.start, title.end)
+        # a cover page sets the unit on its own line under or over the title: surer than any count of mentions
+        m = _unit_line_beside(ctx.text, title)
+        if m and not _EVALUATOR.search(m[0]) and not _NOT_A_UNIT.match(m[0]):
+            return Found(m[0], m.start(), m.end())
     text = ctx.text
     for pattern in (_RUN_BY, _EVALUATED_UNIT, _SELF_ASSESSING_UNIT):
         m = pattern.search(text)
@@ -333,6 +367,28 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
                        accept=lambda v: (is_unit(v) or (v.endswith("会") and place_of(v) is not None))
                        and not regex.match(r"[厅局委办部处司]", v))
     return Found(strip_code(found.value), found.start, found.end) if found else None
+
+
+_UNIT_LINE = regex.compile(rf"[ \t]*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})[ \t]*")
+_COVER = 600  # a cover page's lines: the title and the unit set under or over it
+
+
+def _unit_line_beside(text: str, title: Found) -> regex.Match | None:
+    """The unit set on a line of its own right under or over the title on a cover page (blank lines
+    between them aside): '2019年部门整体支出绩效评价报告' / '益阳市赫山区城市管理和综合执法局'."""
+    if title.start > _COVER:
+        return None
+    line_start = text.rfind("\n", 0, title.start) + 1
+    line_end = text.find("\n", title.end)
+    line_end = len(text) if line_end < 0 else line_end
+    below = regex.match(r"\n(?:[ \t]*\n)*([^\n]*)", text, pos=line_end)
+    above = regex.search(r"([^\n]*)(?:\n[ \t]*)*\n$", text[:line_start]) if line_start else None
+    for m in (below, above):
+        if m is not None:
+            unit = _UNIT_LINE.fullmatch(m[1])
+            if unit:
+                return regex.match(regex.escape(unit[1]), text, pos=m.start(1) + m[1].index(unit[1]))
+    return None
 
 
 def _from_place(name: str) -> str:

@@ -13,7 +13,8 @@ from functools import cached_property, lru_cache
 import regex
 
 # Comparison operators that open a target value ('≥90%', '＞95', '=100%').
-OPERATOR = r"[≥≤<>=＞＜≧≦]"
+# '═' (a box-drawing double bar): how some sites' exports print a form's '=' sign cell
+OPERATOR = r"[≥≤<>=＞＜≧≦═]"
 # Units a measured value carries ('29.5亩', '192只', '≥1200米'); 万元/元 make it an amount with its unit.
 MEASURE_UNITS = ("平方米|立方米|平方公里|公里|千米|厘米|毫米|万元|亿元|元|米|亩|公顷|个|人次|人|户|家|次|台|套|辆|头|只|所|座|篇|"
                  "项|件|天|日|个月|小时|吨|株|棵|册|场|期|批|份|条|处|名|倍|km|m2|㎡|分钟|分|"
@@ -43,7 +44,7 @@ _TOKEN = regex.compile(
   | (?P<number>{NUMBER_RUN})
   | (?P<dash>(?<![\p{{Han}}\w])(?:——|--|[-—–/]|无)(?![\p{{Han}}A-Za-z]))
   | (?P<space>[\s|]+)
-  | (?P<text>[^\s|\d((≥≤<>=＞＜≧≦]+|.)
+  | (?P<text>[^\s|\d((≥≤<>=＞＜≧≦═]+|.)
     """,
     regex.X,
 )

@@ -144,6 +144,8 @@ def _last_line_of_two(text: str, squeezed: _Squeezed, matches: list[regex.Match]
     for m in matches:  # lines counted from the cluster's first word: a header spans a few lines at most
         lines.setdefault(text.count("\n", first, squeezed.origin[m.start()]), []).append(m)
     if len(lines) < 2:
+        lines = _rows_run_together(matches)
+    if len(lines) < 2:
         return matches
     last = lines[max(lines)]
     roles = {m.lastgroup for m in last if m.lastgroup not in LABEL_ROLES}
@@ -155,6 +157,20 @@ def _last_line_of_two(text: str, squeezed: _Squeezed, matches: list[regex.Match]
             return _merged_rows(matches, last)
         return last
     return matches
+
+
+def _rows_run_together(matches: list[regex.Match]) -> dict[int, list[regex.Match]]:
+    """The two rows of a header that a scrape ran into one line ('年度指标值 | 实际完成值 | 分值 | 得分 | 一级指标 |
+    二级指标 | …'): a form's label columns come before its figures, so label words after a weight or score
+    word open the header's lower row — one that holds no figure column of its own (a header with points
+    per level, '一级指标 分值 二级指标 分值 …', is one row)."""
+    figures = ("weight", "score")
+    for k, m in enumerate(matches):
+        if m.lastgroup in LABEL_ROLES and any(x.lastgroup in figures for x in matches[:k]):
+            if any(x.lastgroup in figures for x in matches[k:]):
+                break
+            return {0: matches[:k], 1: matches[k:]}
+    return {0: matches}
 
 
 # The lower row's cells a merged upper cell stands over: '年度指标值' over 指标性质 | 指标值 | 度量单位.

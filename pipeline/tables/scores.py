@@ -21,7 +21,7 @@ from .glued import cuts, is_weight
 from .glued_labels import strip_neighbours
 from .layout import body_rows, find_headers, tables_of
 from .model import Column, Found, Header, Row, ScoreTable, TableReport, Value, figure
-from .roles import LABEL_ROLES, POINTS, ROLE_RE, TOTAL_LABEL
+from .roles import LABEL_ROLES, POINTS, ROLE_RE, TOTAL_CELL, TOTAL_LABEL
 from .totals import SLACK, RowOptions, choose
 
 _HEADER_WORDS = regex.compile(rf"(?:(?:{ROLE_RE.pattern})[|::]*)+")
@@ -313,10 +313,13 @@ def _read_row(s: _Reading, row: Row) -> bool:
     if furniture:
         # prose ends a table; a headerless one (the document opens inside it) is over at its first prose
         return furniture == "prose" and (bool(s.table.indicators) or s.header.headerless)
-    is_total = bool(TOTAL_LABEL.match(label))
-    # A total row fills the weight and score columns only; its target and actual cells are empty.
+    total_cell = _total_cell(row)
+    is_total = bool(TOTAL_LABEL.match(label)) or total_cell is not None
+    # A total row fills the weight and score columns only; its target and actual cells are empty. Its figures
+    # are those after its label cell (the field before that cell is the form's, '其他需要说明事项 | 无').
+    tokens = [t for t in row.values if total_cell is None or t.start > total_cell.start]
     reading = align(row, [c for c in s.columns if c.role in _TOTAL_COLUMNS] if is_total else s.columns,
-                    score=_identities)
+                    tokens=tokens, score=_identities)
     values = reading.values if reading else {}
     ambiguous = {k: v for k, v in (reading.ambiguous.items() if reading else ()) if k.split("#")[0] in _FIGURES}
     if ambiguous:
@@ -359,6 +362,12 @@ def _read_row(s: _Reading, row: Row) -> bool:
             _open_category(s.table, s.categories, depth, name, _points([tok]), [tok])
     _add_indicator(s, row, labels, named, values, ambiguous, unread)
     return bool(s.glued_total)  # a total glued to this row ends the table
+
+
+def _total_cell(row: Row) -> Token | None:
+    """The totals' label standing as a cell of its own after the row's first (laid-out rows only: in flow
+    text '合计' may end any name)."""
+    return next((t for t in row.tokens[1:] if t.cell >= 0 and t.kind == "text" and TOTAL_CELL.fullmatch(t.text.strip())), None)
 
 
 def _furniture(s: _Reading, row: Row, labels: list[Token], label: str) -> str | None:
