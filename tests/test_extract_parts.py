@@ -476,3 +476,31 @@ def test_an_allotment_s_total_in_the_clause_after_its_verb_is_the_budget(tmp_pat
     text = ("某中学专项资金绩效自评价报告一、基本情况我校2022年按生均1000元安排,共计239万元,其中上级资金179.25万元,"
             "本级59.75万元,项目绩效目标是保证学校的正常运转。\n")
     assert extract_text(tmp_path, text).budget.budget_yuan == 2_390_000
+
+
+def test_an_allocation_naming_its_year_is_the_budget_before_the_planned_investment(tmp_path):
+    text = ("2019年度畜禽粪污资源化利用项目绩效自评报告\n一、项目基本情况\n根据《某省财政厅关于下达专项资金的通知》,"
+            "下达我市2019年畜禽粪污资源化利用项目资金为1000万元。项目计划总投资1958.6万元,其中:中央财政扶持1000万元,"
+            "自筹资金958.6万元。\n")
+    assert extract_text(tmp_path, text).budget.budget_yuan == 10_000_000
+
+
+def test_funds_paid_are_the_executed_amount_and_a_rate_they_contradict_fails(tmp_path):
+    text = ("乡村振兴项目绩效自评报告\n(二)资金安排情况\n2023年,乡村振兴建设任务安排资金19204.096万。\n"
+            "(一)预算执行进度情况分析。\n2023年,乡村振兴建设任务资金支付18501.096万元,未支703万元,支付率95%。\n")
+    record = extract_text(tmp_path, text)
+    assert (record.budget.budget_yuan, record.budget.executed_yuan) == (192_040_960, 185_010_960)
+    check = next(c for c in record.checks if c.id == "execution_rate")
+    assert check.status == "fail"
+
+
+def test_a_result_title_opening_with_its_unit_and_a_publisher_with_its_place(tmp_path):
+    text = ("[ 发布机构 ] 某区农业农村委\n\n某市某区农业农村委员会2019年度项目资金重点绩效评价结果\n\n"
+            "为全面实施预算绩效管理,绩效评价报告(摘要)如下:\n")
+    record = extract_text(tmp_path, text)
+    assert record.report.title == "某市某区农业农村委员会2019年度项目资金重点绩效评价结果"
+    assert record.report.department == "某市某区农业农村委员会"
+    published = "发布机构 某市农业农村局\n2019年度畜禽粪污资源化利用项目绩效自评报告\n一、项目基本情况\n"
+    assert extract_text(tmp_path, published).report.department == "某市农业农村局"
+    no_place = "发布机构 教育局\n2019年度高中助学金项目绩效评价指标表\n"
+    assert extract_text(tmp_path, no_place).report.department is None

@@ -23,7 +23,8 @@ BUDGET_PATTERNS = [
     rf"(?:项目)?(?:总)?预算(?:资金)?(?:合计|总额|总计|金额|数)?{_FILL}{AMOUNT}",
     # '年初预算安排877万元': the verb that allots the year's budget may follow its name
     rf"(?:全年|调整后|年初|批复)预算(?:数|资金)?(?:安排|下达)?{_FILL}{AMOUNT}",
-    rf"(?:下达|安排|批复|投入|拨付)[^,。;:\d]{{0,30}}?(?:资金|经费)(?:\([^)]{{0,20}}\))?(?:预算)?{_FILL}{AMOUNT}",
+    # the funds' name between the verb and 资金 may hold its year ('下达我市2019年畜禽粪污…项目资金为1000万元')
+    rf"(?:下达|安排|批复|投入|拨付)(?:[^,。;:\d]|(?:19|20)\d{{2}}年度?){{0,30}}?(?:资金|经费)(?:\([^)]{{0,20}}\))?(?:预算)?{_FILL}{AMOUNT}",
     # '按生均1000元安排,共计239万元': the allotment's total in the clause after its verb
     rf"(?:下达|安排|批复|拨付)[,,](?:共计|合计|总计){_FILL}{AMOUNT}",
     rf"(?:项目)?(?:资金|经费)(?:总额|总计|合计|共计){_FILL}{AMOUNT}",
@@ -43,8 +44,9 @@ EXECUTED_PATTERNS = [
     rf"(?:已支付|支出数|决算数){_FILL}{AMOUNT}",
     # paid out to the beneficiaries: the spending of subsidy and transfer funds
     rf"(?:已|实际|累计|共)?(?:发放|拨付使用|兑付)(?:补贴|补助|补奖)?(?:资金|金额)?{_FILL}{AMOUNT}",
-    # '各乡镇资金使用316.75万元', '累计完成投资1,702.45万元': funds used, investment completed
-    rf"资金(?:使用|支出)(?:金额|数)?{_FILL}{AMOUNT}",
+    # '各乡镇资金使用316.75万元', '…任务资金支付18501.096万元', '累计完成投资1,702.45万元': funds used or paid,
+    # investment completed
+    rf"资金(?:使用|支出|支付)(?:金额|数)?{_FILL}{AMOUNT}",
     # a department's or a year's spending: '2020年全年支出1,798.64万元'
     rf"(?:全年|本年|年度)(?:实际)?支出(?:合计|总额|金额)?{_FILL}{AMOUNT}",
     rf"(?:累计)?完成(?:投资|支出)(?:额|金额)?{_FILL}{AMOUNT}",

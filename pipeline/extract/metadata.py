@@ -7,7 +7,7 @@ import regex
 
 from ..numbers import parse_chinese_integer
 from .context import Context, Found
-from .fields import form_field, strip_code
+from .fields import FORM_LABELS, form_field, strip_code
 
 # Title: a run of name characters ending in a report-type word.
 _NAME_CHARS = r"[\p{Han}\d()\-—–~、·〔〕A-Za-z]"  # dashes: '2020—2023年…' names a period
@@ -84,6 +84,8 @@ _ROLE_SENTENCES = [
 # (全州县, 本溪市 are places: only the pronoun forms are excluded.)
 _NOT_A_UNIT = regex.compile(r"^(?:我|每|[本该](?:单位|部门|局|委|院|中心|级|所)|各|全(?:县|市|区|省|国)|有关|相关|上级|下级|所属|其他)")
 # The issuing unit printed alone on the first line, above the title.
+# a page's 'key value' line at the top ('发布机构 某市农业农村局', its space normalised away) is no letterhead
+_LETTERHEAD_KEYS = tuple(FORM_LABELS) + ("发布机构", "来源", "信息来源")
 _LETTERHEAD = regex.compile(rf"\A\s*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})[ \t]*\n")
 # A document cited in the text ('《湖南省财政厅关于…的通知》'): its issuer is not the report's unit or place.
 CITED_DOCUMENT = regex.compile(r"《[^《》\n]{2,80}》")
@@ -94,9 +96,11 @@ def _clean_title(t: str) -> str:
     return _AGGREGATOR.sub("", t).strip()
 
 
-# A self-assessment published as its result ('2022年度校园维修改造与设备购置项目自评结果'): a title only as a line of
-# its own naming the year and the project, never '四、评价结果' heading a section.
-_RESULT_TITLE = regex.compile(rf"(?:19|20)\d{{2}}年度?{_NAME_CHARS}{{2,40}}?(?:项目|资金|经费){_NAME_CHARS}{{0,10}}?(?:绩效)?(?:自评|评价)结果")
+# A self-assessment published as its result ('2022年度校园维修改造与设备购置项目自评结果', '…农业农村委员会2019年度
+# 项目资金重点绩效评价结果'): a title only as a line of its own naming the year and the project, never '四、评价结果'
+# heading a section.
+_RESULT_TITLE = regex.compile(rf"{_NAME_CHARS}{{0,30}}?(?:19|20)\d{{2}}年度?{_NAME_CHARS}{{2,40}}?(?:项目|资金|经费){_NAME_CHARS}{{0,10}}?"
+                              rf"(?:绩效)?(?:自评|评价)结果")
 
 
 def find_title(ctx: Context) -> Found | None:
@@ -358,14 +362,18 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
         base = max(0, len(text) - 400)
         return Found(m[1], base + m.start(1), base + m.end(1))
     m = _LETTERHEAD.match(text)
-    if m and not _EVALUATOR.search(m[1]):
+    if m and not _EVALUATOR.search(m[1]) and not m[1].startswith(_LETTERHEAD_KEYS):
         return Found(m[1], m.start(1), m.end(1))
-    # Last: the unit a government page names as the item's source ('来源:临河区农牧和科技局').
+    # Last: the unit a government page names as the item's source or publisher ('来源:临河区农牧和科技局',
+    # '发布机构 腾冲市农业农村局').
     # a division named relative to its ministry ('厅公共服务处': which 厅 the page leaves to its site) is no unit
     # (a place's 会 too: '…区残疾人联合会', '…市红十字会', and as a page may misprint it, '…残疾人联会会')
     found = form_field(text[:1500], ["来源", "信息来源"], max_len=30,
                        accept=lambda v: (is_unit(v) or (v.endswith("会") and place_of(v) is not None))
                        and not regex.match(r"[厅局委办部处司]", v))
+    # a publisher is named as the site lists it ('发布机构 教育局'): the department only with its place
+    found = found or form_field(text[:1500], ["发布机构"], max_len=30,
+                                accept=lambda v: is_unit(v) and place_of(v) is not None)
     return Found(strip_code(found.value), found.start, found.end) if found else None
 
 
@@ -386,7 +394,7 @@ def _unit_line_beside(text: str, title: Found) -> regex.Match | None:
     for m in (below, above):
         if m is not None:
             unit = _UNIT_LINE.fullmatch(m[1])
-            if unit:
+            if unit and not unit[1].startswith(_LETTERHEAD_KEYS):
                 return regex.match(regex.escape(unit[1]), text, pos=m.start(1) + m[1].index(unit[1]))
     return None
 
