@@ -106,6 +106,8 @@ def test_prose_variants_of_budget_rate_score_and_grade(tmp_path, text, expected)
     ("项目支出绩效自评表", None),
     ("关于2021年度乡村振兴衔接资金使用情况的绩效评价报告", "乡村振兴衔接资金"),  # the report's frame words
     ("宁乡市农业农村局高标准农田建设项目2020年度绩效自评报告", "高标准农田建设项目"),  # the year after the name
+    # the unit's name left once its place is gone, and the title over two lines repeated in the text
+    ("2022年度某县桃源街道乡村振兴项目资金绩效评价报告\n2022年度某县桃源街道乡村振兴项目资金\n\n绩效评价报告", "乡村振兴项目"),
 ])
 def test_project_name_from_a_title_without_its_date_place_and_unit(tmp_path, title, project):
     import pipeline
@@ -504,3 +506,11 @@ def test_a_result_title_opening_with_its_unit_and_a_publisher_with_its_place(tmp
     assert extract_text(tmp_path, published).report.department == "某市农业农村局"
     no_place = "发布机构 教育局\n2019年度高中助学金项目绩效评价指标表\n"
     assert extract_text(tmp_path, no_place).report.department is None
+
+
+def test_a_special_fund_s_form_names_the_fund_as_its_project(tmp_path):
+    text = ("2020年度县级专项资金绩效目标自评表专项资金名称县级储备粮负责人及电话张三县级主管部门某县商务和粮食局"
+            "项目资金(万元)全年预算数(A)全年执行数(B)执行率(B/A)年度资金总额194.9194.9100%\n")
+    record = extract_text(tmp_path, text)
+    assert record.report.project_name == "县级储备粮"
+    assert record.report.department == "某县商务和粮食局"

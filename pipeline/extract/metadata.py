@@ -214,7 +214,8 @@ def find_kind(title: str | None, text: str) -> str | None:
 
 
 def find_project_name(ctx: Context, title: Found | None, department: str | None) -> Found | None:
-    found = form_field(ctx.text, ["项目名称", "转移支付(项目)名称", "转移支付名称"],
+    # 专项资金名称: a special fund's form names the fund where a project's form names the project
+    found = form_field(ctx.text, ["项目名称", "转移支付(项目)名称", "转移支付名称", "专项资金名称"],
                        accept=lambda v: not regex.search(r"\d{10,}", strip_code(v)) and len(strip_code(v)) >= 2
                        and not _HEADER_CELL.search(v))
     if found:
@@ -280,6 +281,10 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     if stripped != core and stripped and _named_in_body(core, body):
         return core
     name = stripped or core
+    # the unit's own name once its place is gone ('2022年度隆回县桃花坪街道乡村振兴项目' of 隆回县桃花坪街道)
+    unit = department[len(_PLACE.match(department)[0]):] if department and _PLACE.match(department) else None
+    if unit and len(unit) >= 2 and name.startswith(unit) and regex.search(r"项目|专项|资金|经费|工程", name[len(unit):]):
+        name = name[len(unit):]
     # the year written after the name ('…建设项目2020年度绩效自评报告') and the words of a report on the money's use
     # ('关于…资金使用情况的绩效评价报告') date and frame the project; they are not its name
     name = _AFTER_NAME.sub("", name) or name
@@ -297,8 +302,9 @@ _GENERIC_PROJECT = regex.compile(r"(?:本级|部门|单位)?(?:项目|专项|资
 def _named_in_body(name: str, body: str) -> bool:
     """The longer form is used as the project's name in the text, not only as a repeat of the title."""
     # '对盐湖区2023年度…项目进行了绩效评价' repeats what is evaluated, as a title does
-    return any(not regex.match(r"(?:资金|支出)?(?:进行了?|开展了?)?(?:重点|综合)?(?:绩效|评价|自评|项目支出)",
-                               body[m.end():m.end() + 10])
+    # the title repeated over its lines ('…项目资金\n\n绩效评价报告'), or '对…项目实施绩效评价', repeats it too
+    return any(not regex.match(r"(?:资金|支出)?\s*(?:进行了?|开展了?|实施)?(?:重点|综合)?(?:绩效|评价|自评|项目支出)",
+                               body[m.end():m.end() + 12])
                for m in regex.finditer(regex.escape(name), body))
 
 
