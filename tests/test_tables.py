@@ -763,6 +763,16 @@ def test_names_that_print_their_points_open_rows_and_the_figures_their_scoring_r
     assert _leaf_rows(text) == [("绩效目标合理性", 2, 2), ("在职人员控制率", 5, 4)]
 
 
+def test_a_row_the_documents_end_cuts_after_its_name_and_points_stands_with_its_score_lost():
+    text = ("一级指标二级指标三级指标指标解释指标说明自评分投入(20分)目标设定(5分)绩效目标合理性(2分)目标依据是否充分。"
+            "符合总体规划计1分;符合职责计0.5分。2预算配置(15分)在职人员控制率(5分)在职人员数与编制数的比率。"
+            "小于或等于1计5分,否则按比例计分。4“三公经费”变动率(5分)部门本年度“三公经费”预算数与上年度预算数的变动比率,"
+            "用以反映部门对控制重点行政成本的努力程度。“三公\n")
+    assert _leaf_rows(text) == [("绩效目标合理性", 2, 2), ("在职人员控制率", 5, 4), ("“三公经费”变动率", 5, None)]
+    # not where the document goes on: words after a table are prose, no row
+    assert _leaf_rows(text + "二、其他情况说明\n本单位按要求开展自评。\n") == [("绩效目标合理性", 2, 2), ("在职人员控制率", 5, 4)]
+
+
 def test_names_without_their_points_in_a_table_with_no_weight_column_open_rows_as_the_flow_does():
     text = ("一级指标 二级指标 三级指标 指标解释 得分\n过程 资金管理 预算执行率 反映预算执行情况 9\n"
             "过程 资金管理 资金使用合规性 考核资金使用是否合规 8\n产出 产出数量 完成率 反映完成情况 10\n")

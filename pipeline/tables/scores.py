@@ -146,6 +146,7 @@ class _Reading:
     numbered: set[int] = field(default_factory=set)  # rows whose label opens with its number ('三、')
     glued_total: list[tuple[dict[str, Value], Value, Value]] = field(default_factory=list)  # last row + total, glued
     empty_run: int = 0  # rows in a row with no figures
+    at_document_end: bool = False  # the row read now is the last, and the document ends inside it
     names_whole: bool = False  # each label cell read apart (a 分值 per level): none holds a category to peel off
 
 
@@ -167,7 +168,8 @@ def _read(text: str, header: Header, end: int,
     elif layout == "flow" and has_inner_text_columns(state.columns):
         rows = join_text_cells(rows, state.columns)
     for row in rows:
-        row.cut = row is rows[-1] and bool(row.values) and not text[row.end:].strip(" \t\n|")  # a pipe row ends in "|"
+        state.at_document_end = row is rows[-1] and not text[row.end:].strip(" \t\n|")  # a pipe row ends in "|"
+        row.cut = state.at_document_end and bool(row.values)
         if _read_row(state, row):
             break
     return _settle(state, outside, stated_total)
@@ -309,7 +311,8 @@ def _read_row(s: _Reading, row: Row) -> bool:
     labels = [_without_ellipsis(t) for t in row.labels if not _PLACEHOLDER.fullmatch(t.text.strip())]
     labels = _drop_previous_note(labels) if s.trailing_text and labels else labels
     label = _clean("".join(t.text for t in labels))
-    furniture = _furniture(s, row, labels, label)
+    cut_named = _cut_inside_named_row(s, row, "".join(t.text for t in labels))
+    furniture = None if cut_named else _furniture(s, row, labels, label)
     if furniture:
         # prose ends a table; a headerless one (the document opens inside it) is over at its first prose
         return furniture == "prose" and (bool(s.table.indicators) or s.header.headerless)
@@ -339,7 +342,7 @@ def _read_row(s: _Reading, row: Row) -> bool:
             # candidates, never a category that swallows its figures
             ambiguous = unread
             s.report.ambiguous.append({"row": label[:30], "columns": unread})
-        elif not s.glued_total:  # else its figures are chosen with the table's (_by_glued_total)
+        elif not s.glued_total and not cut_named:  # else its figures are chosen with the table's (_by_glued_total)
             return _row_without_points(s, row, labels, label, values)
     s.empty_run = 0
     named = [t for t in labels if _clean(t.text)]
@@ -362,6 +365,20 @@ def _read_row(s: _Reading, row: Row) -> bool:
             _open_category(s.table, s.categories, depth, name, _points([tok]), [tok])
     _add_indicator(s, row, labels, named, values, ambiguous, unread)
     return bool(s.glued_total)  # a total glued to this row ends the table
+
+
+# How far into a row's words its name, with its points, may end: a name, not a sentence's stray '(5分)'.
+_NAME_WITH_POINTS_WITHIN = 30
+
+
+def _cut_inside_named_row(s: _Reading, row: Row, label: str) -> bool:
+    """The document ends inside the table's last row, after its name and points ('“三公经费”变动率(5分)部门
+    本年度…' and nothing after): the row stands, its score lost with the rest of the page. Only in a table
+    whose names print their points and run into their explanation (no 分值 column)."""
+    if not (s.explained and s.at_document_end and not row.values and not s.table.weight_column and s.leaves):
+        return False
+    mark = _POINTS_MARK.search(label)
+    return mark is not None and mark.end() <= _NAME_WITH_POINTS_WITHIN
 
 
 def _total_cell(row: Row) -> Token | None:
