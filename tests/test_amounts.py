@@ -180,3 +180,13 @@ def test_a_clause_opening_on_yongyu_lists_the_uses_and_a_stripped_list_is_incomp
     # '、、、': separators a scrape left with their parts taken out — the list is not all of them
     [s] = find_splits("安排道路养护项目,主要用于国道养护100万元、、、道班房维修费10万元及连接线养护费30万元。")
     assert s.open
+
+
+def test_sources_dated_by_their_year_are_a_split_by_source():
+    text = ("2021年、2022年某省农田建设中央及省级资金共计1838247万元,其中2021年省级资金248000万元、中央资金597784万元,"
+            "2022年省级资金316390万元、中央资金676073万元。")
+    [split] = find_splits(text)
+    assert split.family == "source" and split.adds_up()
+    # years alone are a split by year
+    [by_year] = find_splits("项目总投资300万元,其中2021年100万元,2022年200万元。")
+    assert by_year.family == "year"

@@ -45,7 +45,7 @@ SCORE_SET = SHARED / "tools" / "score_set.py"
 # (W03's repeated_figures_agree runs and passes; the 46 others unchanged).
 # On the 27 reports before it: 209/256 at the start of 2026-12-01, 248/256 with the table
 # interpreter.
-FIELDS_FLOOR = 425
+FIELDS_FLOOR = 426
 # score_set.py on the same 47 reports at the start of 2026-12-04: fields 336/381, flags 2 true, 2 false alarms
 # (both funding_sources_sum: two breakdowns of one total read as one, a glued run cut a digit off), 2 missed.
 # With verdicts that say how sure they are (pipeline/verify/certainty.py): 2 true, 0 false alarms, 2 missed;

@@ -514,3 +514,13 @@ def test_a_special_fund_s_form_names_the_fund_as_its_project(tmp_path):
     record = extract_text(tmp_path, text)
     assert record.report.project_name == "县级储备粮"
     assert record.report.department == "某县商务和粮食局"
+
+
+def test_the_reports_own_outline_headings_and_a_per_mu_price_are_no_sub_projects(tmp_path):
+    text = ("某省高标准农田建设项目绩效评价报告\n(一)项目立项背景及实施目的\n建设高标准农田是重要举措。\n"
+            "(二)项目预算安排和支出情况\n2021年、2022年中央及省级资金共计1838247万元,其中2021年省级资金248000万元、"
+            "中央资金597784万元,2022年省级资金316390万元、中央资金676073万元。\n"
+            "(三)项目绩效目标\n新建高标准农田620万亩;亩均投入财政资金1500元。\n")
+    record = extract_text(tmp_path, text)
+    assert record.subprojects == []
+    assert next(c for c in record.checks if c.id == "funding_sources_sum").status == "pass"

@@ -124,8 +124,9 @@ class Split:
 
 def family_of(labels: list[str]) -> str:
     def one(label: str) -> str:
-        if _YEAR_LABEL.match(label):
-            return "year"
+        if (year := _YEAR_LABEL.match(label)):
+            # '2021年省级资金': a source, dated ('2021年、2022年…共计1838247万元,其中2021年省级资金…、中央资金…')
+            return "source" if _SOURCE.search(label[year.end():].lstrip("度")) else "year"
         if _SOURCE.search(label):
             return "source"
         if _EXPENSE.search(label):

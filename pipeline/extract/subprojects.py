@@ -50,6 +50,8 @@ _PARAGRAPH_END = regex.compile(r"\n\s*\n|[((][一二三四五六七八九十][))
 _NUMBERED_HEAD = regex.compile(
     r"(?m)^[ \t]*(?P<mark>[((][一二三四五六七八九十]{1,3}[))]|[((]\d{1,2}[))]|\d{1,2}\s*[.、](?!\d)|[一二三四五六七八九十]{1,3}、)"
     r"\s*(?P<name>[^。:;,\n]{2,30}?)\s*(?:[。:;,]|$)")
+# A heading of the report's own outline ('(二)项目预算安排和支出情况', '(三)项目绩效目标'): a section, never a work.
+_SECTION_HEADING = regex.compile(r"(?:情况|背景|目的|目标|概况|分析|结论|建议|措施|问题|原因|依据|方法|过程|结果|说明|评价|成效)$")
 # The words that allocate an amount to a work (DOMAIN.md §4.1 budget synonyms).
 _ALLOCATED = regex.compile(r"安排|下达|投入|预算|资金|补助|投资|拨付|计划")
 # A list marker left at the front of a part's name.
@@ -267,6 +269,8 @@ def _from_paragraphs(ctx: Context, budget=None, executed=None) -> SubprojectFact
         run = [h for h in heads if _mark_style(h["mark"]) == style]
         facts = SubprojectFacts()
         for k, h in enumerate(run):
+            if _SECTION_HEADING.search(h["name"].strip()):
+                continue
             end = run[k + 1].start() if k + 1 < len(run) else _paragraph_end(text, h.end())
             inside = amounts[bisect.bisect_left(starts, h.end()):bisect.bisect_left(starts, end)]
             allocated = next((a for a in inside if _ALLOCATED.search(a.label) and not _CONTRACT_LABEL.search(a.label)), None)
@@ -280,7 +284,9 @@ def _from_paragraphs(ctx: Context, budget=None, executed=None) -> SubprojectFact
             continue
         total = sum(sp.amount.value for sp in facts.subprojects)
         halves = sum(sp.amount.half_unit for sp in facts.subprojects)
-        if any(t is not None and abs(total - t.value) <= halves + t.half_unit + 1e-6 for t in (budget, executed)):
+        # a part within the sum's rounding adds nothing the sum can confirm: no part of it
+        if any(t is not None and abs(total - t.value) <= halves + t.half_unit + 1e-6
+               and min(sp.amount.value for sp in facts.subprojects) > halves + t.half_unit for t in (budget, executed)):
             facts.statement = (run[0].start(), facts.subprojects[-1].amount.end)
             if len(facts.subprojects) > len(best.subprojects):
                 best = facts
