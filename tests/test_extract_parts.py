@@ -86,6 +86,9 @@ import pytest  # noqa: E402
     # an investment is the budget where the stated rate divides by it
     ("2022年度高标准农田建设项目绩效自评报告\n该项目总投资1200万元,其中中央资金800万元、省级资金300万元、市级配套100万元。"
      "截至2022年12月31日,项目累计支付资金1150万元,资金支付率95.83%。", (12_000_000, 11_500_000, 95.83, None, None)),
+    # '完成支付': the payment made, as 完成支出 is the spending done
+    ("2023年度水稻育秧设施建设项目绩效自评报告\n中央下达项目预算资金1465万元。2023年完成支付784.685万元,预算执行率53.56%。",
+     (14_650_000, 7_846_850, 53.56, None, None)),
 ])
 def test_prose_variants_of_budget_rate_score_and_grade(tmp_path, text, expected):
     import pipeline

@@ -49,7 +49,7 @@ EXECUTED_PATTERNS = [
     rf"资金(?:使用|支出|支付)(?:金额|数)?{_FILL}{AMOUNT}",
     # a department's or a year's spending: '2020年全年支出1,798.64万元'
     rf"(?:全年|本年|年度)(?:实际)?支出(?:合计|总额|金额)?{_FILL}{AMOUNT}",
-    rf"(?:累计)?完成(?:投资|支出)(?:额|金额)?{_FILL}{AMOUNT}",
+    rf"(?:累计)?完成(?:投资|支出|支付)(?:额|金额)?{_FILL}{AMOUNT}",
 ]
 RECEIVED_PATTERNS = [rf"(?:实际)?(?:到位|收到)(?:资金)?{_FILL}{AMOUNT}"]
 # 拨付率, 发放率, 兑付率 and 投资完成率 are the execution rate where the executed amount is worded
