@@ -527,3 +527,21 @@ def test_the_reports_own_outline_headings_and_a_per_mu_price_are_no_sub_projects
     record = extract_text(tmp_path, text)
     assert record.subprojects == []
     assert next(c for c in record.checks if c.id == "funding_sources_sum").status == "pass"
+
+
+def test_a_cover_s_year_field_and_its_sealed_unit_cell(tmp_path):
+    text = ("项目支出绩效自评报告\n项目名称:某县山内水库等13宗水库除险加固工程\n评价年度:2022\n"
+            "预算部门单位(公章):某县水务局\n填报日期:2023年4月25日\n一、基本情况\n依据2021年的文件下达资金。\n")
+    record = extract_text(tmp_path, text)
+    assert (record.report.year, record.report.department) == (2022, "某县水务局")
+    assert record.report.project_name == "某县山内水库等13宗水库除险加固工程"
+
+
+def test_an_allocation_to_a_named_work_is_the_budget_and_a_notice_s_issuer_is_no_region(tmp_path):
+    text = ("工程项目绩效评价报告\n工程项目绩效评价报告1\n根据四川省财政厅《关于开展年度绩效自评工作的通知》文件精神,现将我市"
+            "全民健身补短板工程项目自评报告如下:\n一、绩效目标分解下达情况\n《关于下达补助资金预算的通知》文件下达我市"
+            "全民健身场地器材补短工程160万元,按每个街道20万元标准核定。\n")
+    record = extract_text(tmp_path, text)
+    assert record.budget.budget_yuan == 1_600_000
+    assert record.report.project_name is None  # '工程项目' names a genre of report, not a project
+    assert record.report.region is None  # 四川省 only issued the notice

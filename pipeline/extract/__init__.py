@@ -168,12 +168,13 @@ def _report(ctx: Context, record: Record) -> None:
 
 def _more_places(ctx: Context) -> list[Found]:
     """Other names that start with a place: units named in the text ('上海市金山区…'), but not the issuer
-    of a document the text cites ('《湖南省财政厅关于…》', '湘财农〔2022〕12号'), which is often a higher level."""
+    of a document the text cites ('《湖南省财政厅关于…》', '四川省财政厅《关于…》', '湘财农〔2022〕12号'), which is
+    often a higher level."""
     out = []
     head = ctx.text[:3000]
     cited = [(c.start(), c.end()) for c in metadata.CITED_DOCUMENT.finditer(head)]
     for m in regex.finditer(rf"[\p{{Han}}]{{2,16}}?{metadata.ORG_SUFFIX}", head):
-        if any(a <= m.start() < b for a, b in cited) or regex.match(r"(?:关于|印发|\(?[\p{Han}]{0,4}〔)", head[m.end():m.end() + 4]):
+        if any(a <= m.start() < b for a, b in cited) or regex.match(r"(?:《|关于|印发|\(?[\p{Han}]{0,4}〔)", head[m.end():m.end() + 4]):
             continue
         # '…和拉萨市财政局': a conjunction first; '根据市民生办…': a word of the sentence, no city named 根据
         name = regex.sub(r"^(?:根据|按照|依照|依据|通过|为了|经过|和|与|及|并|由|对|向|经|在|同)", "", m[0])

@@ -25,6 +25,8 @@ BUDGET_PATTERNS = [
     rf"(?:全年|调整后|年初|批复)预算(?:数|资金)?(?:安排|下达)?{_FILL}{AMOUNT}",
     # the funds' name between the verb and 资金 may hold its year ('下达我市2019年畜禽粪污…项目资金为1000万元')
     rf"(?:下达|安排|批复|投入|拨付)(?:[^,。;:\d]|(?:19|20)\d{{2}}年度?){{0,30}}?(?:资金|经费)(?:\([^)]{{0,20}}\))?(?:预算)?{_FILL}{AMOUNT}",
+    # '文件下达我市全民健身场地器材补短工程160万元': the amount allotted to the work the allocation names
+    rf"下达(?:[^,。;:\d]|(?:19|20)\d{{2}}年度?){{2,30}}?(?:工程|项目){_FILL}{AMOUNT}",
     # '按生均1000元安排,共计239万元': the allotment's total in the clause after its verb
     rf"(?:下达|安排|批复|拨付)[,,](?:共计|合计|总计){_FILL}{AMOUNT}",
     rf"(?:项目)?(?:资金|经费)(?:总额|总计|合计|共计){_FILL}{AMOUNT}",

@@ -12,7 +12,7 @@ FORM_LABELS = [
     "实施单位", "项目实施单位", "资金使用单位", "预算单位", "项目单位", "单位名称", "部门名称", "部门(单位)名称", "单位(部门)名称", "项目资金",
     "资金投入情况", "年度资金总额", "项目负责人", "财务负责人", "联系人", "部门联系人", "联系电话", "自评得分", "自评总分",
     "财政审核评分", "年度总体目标", "项目基本情况", "预算执行情况", "填报单位", "评价机构", "委托单位", "项目类别",
-    "项目属性", "项目期", "索引号", "预算单位名称", "年度预算申请", "发布机构", "发文日期", "内容概述", "信息名称", "组配分类", "关键词",
+    "项目属性", "项目期", "索引号", "预算单位名称", "预算部门单位", "评价年度", "填报日期", "年度预算申请", "发布机构", "发文日期", "内容概述", "信息名称", "组配分类", "关键词",
 ]
 _LABEL_ALT = "|".join(regex.escape(x) for x in sorted(FORM_LABELS, key=len, reverse=True))
 # A value ends at the next label, a cell separator, a line's end, or a run of spaces or tabs (the gap a page
@@ -31,7 +31,7 @@ def form_field(text: str, labels: list[str], max_len: int = 60, accept=None) -> 
     """The value of the first of `labels` that has one (and that `accept` takes): the text after it up to
     the next cell. Scrapes glue a label to the cell before it, so a label may follow any character."""
     for label in labels:
-        pattern = regex.compile(rf"{regex.escape(label)}(?:\s*\(盖章\))?[\s|::]*")
+        pattern = regex.compile(rf"{regex.escape(label)}(?:\s*\((?:盖章|公章)\))?[\s|::]*")
         for m in pattern.finditer(text):
             start = m.end()
             stop = _STOP.search(text, start, min(len(text), start + max_len + 1))

@@ -172,6 +172,9 @@ def _title_block_above(text: str, line_start: int, title_line: str) -> tuple[str
     return None
 
 
+_YEAR_FIELD = regex.compile(r"(?:评价年度|项目年度|预算年度|自评年度)[\s|::]*(?P<year>(?:19|20)\d{2})(?!\d)")
+
+
 def find_year(ctx: Context, title: Found | None) -> tuple[Found | None, list[int] | None]:
     """The budget year: from the title, else '(YYYY年度)', else the year the text names most."""
     if title:
@@ -186,6 +189,10 @@ def find_year(ctx: Context, title: Found | None) -> tuple[Found | None, list[int
         if m and parse_chinese_integer(m[1]):
             return Found(parse_chinese_integer(m[1]), title.start, title.end), None
     text = ctx.text
+    # a form's own cell for the year evaluated ('评价年度:2022', '项目年度 2021')
+    m = _YEAR_FIELD.search(text, 0, _OPENING)
+    if m:
+        return Found(int(m["year"]), m.start("year"), m.end("year")), None
     m = regex.search(r"(?<![\d〔\[【(-])((?:19|20)\d{2})\s*年度(?![\d)〕\]】])", text)
     if m:
         return Found(int(m[1]), m.start(1), m.end()), None
@@ -296,7 +303,7 @@ _AFTER_NAME = regex.compile(r"(?:(?<=\p{Han}{4})(?:19|20)\d{2}年度?|(?:的)?(?
 
 
 # A project "name" that is only the generic word for one: no name (unknown, not a guess).
-_GENERIC_PROJECT = regex.compile(r"(?:本级|部门|单位)?(?:项目|专项|资金|经费|专项资金|项目资金|项目支出|支出项目)")
+_GENERIC_PROJECT = regex.compile(r"(?:本级|部门|单位)?(?:项目|专项|资金|经费|专项资金|项目资金|项目支出|支出项目|工程|工程项目)")
 
 
 def _named_in_body(name: str, body: str) -> bool:
@@ -315,7 +322,7 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
 
     # 资金使用单位: the implementing unit of a transfer-payment form (its 主管部门 are the ministry and province above)
     found = form_field(ctx.text, ["被评价单位", "被考核单位", "被评价部门", "评价对象", "实施单位", "项目实施单位", "资金使用单位",
-                                  "预算单位名称", "预算单位",
+                                  "预算单位名称", "预算单位", "预算部门单位",
                                   "项目单位", "单位名称", "部门名称",
                                   "部门(单位)名称", "单位(部门)名称",  # the 部门整体 自评表's own cell
                                   "项目主管部门", "主管部门",
