@@ -190,3 +190,10 @@ def test_sources_dated_by_their_year_are_a_split_by_source():
     # years alone are a split by year
     [by_year] = find_splits("项目总投资300万元,其中2021年100万元,2022年200万元。")
     assert by_year.family == "year"
+
+
+def test_one_amount_each_names_of_a_respectively_list_get_is_a_part_apiece():
+    [split] = find_splits("项目资金160万元。经研究,分别下达宣汉县和万源市各80万元,以文件下达。")
+    assert [(p.label, p.value) for p in split.parts] == [("宣汉县", 800_000), ("万源市", 800_000)]
+    [split] = find_splits("分别补助甲村、乙村和丙村各5万元。")
+    assert [p.label for p in split.parts] == ["甲村", "乙村", "丙村"] and split.parts_sum == 150_000

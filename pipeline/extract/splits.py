@@ -436,7 +436,12 @@ def _respectively(r: _Reading) -> list[Split]:
         while k < len(run) and _LIST_SEP.fullmatch(text[amounts[run[k - 1]].end:amounts[run[k]].start]):
             k += 1
         run = run[:k]
-        names = _names(m["names"], len(run))
+        if len(run) == 1 and text[:m.end()].rstrip().endswith("各"):
+            # '分别下达宣汉县和万源市各80万元': one amount, each name's
+            names = _names(m["names"], _name_count(m["names"]))
+            run = run * len(names) if names else run
+        else:
+            names = _names(m["names"], len(run))
         if names is None or len(run) < 2:
             continue
         parts = [replace(amounts[k], label=name, label_start=text.find(name, m.start("names")), use=None)
@@ -472,6 +477,13 @@ def _names(listed: str, n: int) -> list[str] | None:
     if len(pieces) == 1 and n == 2:
         pieces = [p.strip() for p in regex.split(r"以及|和|及|与", pieces[0], maxsplit=1)]
     return pieces if len(pieces) == n and all(pieces) else None
+
+
+def _name_count(listed: str) -> int:
+    """How many names a list holds that no figures count off ('A、B和C' → 3): its 、 pieces, the last pair
+    joined by 和 / 及 / 以及 / 与."""
+    pieces = [p for p in listed.split("、") if p.strip()]
+    return len(pieces) + (1 if pieces and regex.search(r"以及|和|及|与", pieces[-1]) else 0)
 
 
 def _count_before(text: str, total: Amount) -> int | None:
