@@ -83,9 +83,9 @@ _ROLE_SENTENCES = [
 # '我局', '本单位', '各乡镇人民政府', '有关部门': words that stand for units, not names of one.
 # (全州县, 本溪市 are places: only the pronoun forms are excluded.)
 _NOT_A_UNIT = regex.compile(r"^(?:我|每|[本该](?:单位|部门|局|委|院|中心|级|所)|各|全(?:县|市|区|省|国)|有关|相关|上级|下级|所属|其他)")
-# The issuing unit printed alone on the first line, above the title.
-# a page's 'key value' line at the top ('发布机构 某市农业农村局', its space normalised away) is no letterhead
+# A page's 'key value' line at the top ('发布机构 某市农业农村局', its space normalised away) is no letterhead.
 _LETTERHEAD_KEYS = tuple(FORM_LABELS) + ("发布机构", "来源", "信息来源")
+# The issuing unit printed alone on the first line, above the title.
 _LETTERHEAD = regex.compile(rf"\A\s*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})[ \t]*\n")
 # A document cited in the text ('《湖南省财政厅关于…的通知》'): its issuer is not the report's unit or place.
 CITED_DOCUMENT = regex.compile(r"《[^《》\n]{2,80}》")
