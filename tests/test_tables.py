@@ -41,6 +41,18 @@ def test_a_glued_funds_row_is_cut_along_the_header_columns():
     assert values == {"initial": 120.5, "budget": 120.5, "executed": 100.4, "weight": 10.0, "rate": 83.32, "score": 8.33}
 
 
+def test_a_funds_row_whose_amounts_lost_their_leading_digits_reads_only_what_its_arithmetic_proves():
+    header = "年初预算数全年(调整)预算数全年执行数执行率执行率权重执行率得分"
+    table = read_funds(header + "年度总金额.32.06.5其中财政拨款.32.06.579.27107.93年初绩效目标")
+    rows = {r.label: {k: v.value for k, v in r.values.items()} for r in table.rows}
+    # the total row's '.32.06.5' is no 32 | 6.5: nothing of it is read; the other row's tail is proven by
+    # 10 × 79.27 % = 7.927 -> 7.93, its amounts left unread
+    assert list(rows.values()) == [{"rate": 79.27, "weight": 10, "score": 7.93}]
+    assert [s["reason"] for s in table.report.to_dict()["rows_skipped"]][:2] == [
+        "amounts with their leading digits lost",
+        "amounts with their leading digits lost; rate, weight and score read by score = weight × rate"]
+
+
 def test_glued_integer_amounts_before_their_rate_are_cut():
     values, _ = _total("全年预算数(A)全年执行数(B)预算执行率(B/A×100%)年度资金总额:390390100%其中:中央财政资金390390100%")
     assert values == {"budget": 390.0, "executed": 390.0, "rate": 100.0}

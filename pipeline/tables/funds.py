@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from .align import align, near_readings
-from .cells import half_unit
-from .glued import rate_matches
+from .cells import decimals_of, half_unit
+from .glued import cuts, rate_matches
 from .layout import body_rows, tables_of
 from .model import Column, Header, Row, TableReport, Value, figure
 from .roles import FUNDS_KEYS, ROLE_DEFS
@@ -155,6 +155,12 @@ def _read(text: str, header: Header, end: int) -> FundsTable | None:
         reading = align(row, columns, score=lambda r: _identities(table, r))
         values = {k: v for k, v in (reading.values.items() if reading else ()) if k in _AMOUNT_ROLES + ("rate", "weight", "score", "received_rate")}
         values = _rates_as_percents(table, values)
+        lost = _digits_lost(text, row)
+        if lost:
+            # its amounts lost their leading digits: only the figures the row's own arithmetic proves are read
+            values = _proven_tail(header, row) or {}
+            table.report.skip(row, "amounts with their leading digits lost" +
+                              ("; rate, weight and score read by score = weight × rate" if values else ""))
         single = _single_amount(row) if "row_no" not in header.roles and table.rows else None
         if single is not None:
             values = {"budget": single}  # a label with one figure: a two-column list (label | amount)
@@ -162,7 +168,7 @@ def _read(text: str, header: Header, end: int) -> FundsTable | None:
             table.report.ambiguous.append({"row": label_text[:30], "columns": dict(reading.ambiguous)})
         if not values and not any(t.kind == "dash" for t in row.values):
             empty_run += 1
-            if row.values:
+            if row.values and not lost:
                 table.report.skip(row, "no figure fits the header")
             if empty_run >= 4 and table.rows:
                 break
@@ -181,6 +187,49 @@ def _read(text: str, header: Header, end: int) -> FundsTable | None:
     report.reaches_end = _nothing_after(text[max(r.end for r in table.rows):])
     report.confidence = _confidence(table)
     return table
+
+
+# The last three columns of a form's funds row: the execution rate, its points and the points it earned.
+_RATE_POINTS = ("rate", "weight", "score")
+_MAX_ROW_POINTS = 20  # the execution row is worth 10 points on the published forms, 20 at most
+
+
+def _digits_lost(text: str, row: Row) -> bool:
+    """The row's figures open with a bare decimal point ('年度总金额.32.06.5'): a scrape lost the digits before
+    it, so no amount of the run can be read (32 | 6.5 would be a guess)."""
+    first = next((t for t in row.values if t.kind == "number"), None)
+    return first is not None and first.start >= 2 and text[first.start - 1] == "." and not text[first.start - 2].isdigit()
+
+
+def _proven_tail(header: Header, row: Row) -> dict[str, Value] | None:
+    """A row whose figures a scrape glued after losing the amounts' leading digits ('其中财政拨款.32.06.5' +
+    '79.27107.93' under … | 执行率 | 执行率权重 | 执行率得分): the amounts cannot be read, but the run's tail
+    cut into rate | weight | score is proven where score = weight × rate in the score's own rounding (10 ×
+    79.27 % = 7.927 → 7.93) and no other cut of any tail is: that reading, or None."""
+    roles = [c.role for c in header.columns]
+    if tuple(roles[-3:]) != _RATE_POINTS or not row.values or row.values[-1].kind != "number":
+        return None
+    tok = row.values[-1]
+    digits = tok.text
+    if digits.count(".") < 2:
+        return None
+    found = set()
+    for start in range(len(digits) - 3):
+        for rate, weight, score in cuts(digits[start:], 3):
+            r, w, sc = float(rate), float(weight), float(score)
+            if not (0 < r <= 100 and w == int(w) and 0 < w <= _MAX_ROW_POINTS and sc <= w and "." in score):
+                continue
+            if rate_matches(w * r / 100, sc, decimals_of(score)):
+                found.add((start, rate, weight, score))
+    if len({(r, w, sc) for _, r, w, sc in found}) != 1:
+        return None
+    start, rate, weight, score = min(found)
+    pos = tok.start + start
+    out = {}
+    for role, piece in zip(_RATE_POINTS, (rate, weight, score)):
+        out[role] = Value(float(piece), pos, pos + len(piece), half_unit(piece), piece, cut=True)
+        pos += len(piece)
+    return out
 
 
 def _numbering_row(row: Row) -> bool:
