@@ -1,5 +1,5 @@
 """Unit tests of the extract stage's parts on short texts."""
-from helpers import extract_text
+from helpers import check_of, extract_text
 
 import pipeline
 from pipeline.extract.grades import grade_for, read_bands, read_stated_grade
@@ -235,14 +235,14 @@ def test_funds_from_two_allocation_documents_are_one_sub_project_each_with_their
     assert [(s.name, s.amount_yuan) for s in record.subprojects] == [
         ("2023年中央水利发展资金", 22_630_000), ("2023年乡村衔接资金", 7_910_000)]
     assert [i.amount_yuan for i in record.subprojects[0].items] == [14_350_000, 250_000, 8_030_000]
-    assert next(c for c in record.checks if c.id == "subproject_items_sum").status == "pass"
+    assert check_of(record, "subproject_items_sum").status == "pass"
 
 
 def test_an_allocation_whose_items_fall_short_fails_its_items_sum(tmp_path):
     path = tmp_path / "allocations.txt"
     path.write_text(_ALLOCATION_REPORT.format(small=793), encoding="utf-8")
     [record] = pipeline.extract(path)
-    check = next(c for c in record.checks if c.id == "subproject_items_sum")
+    check = check_of(record, "subproject_items_sum")
     assert (check.status, check.finding) == ("fail", "fail")
 
 
@@ -426,7 +426,7 @@ def test_the_whole_amount_from_one_source_names_the_funding_source_and_a_repeate
     para = "2023年度我校教育专项工作经费项目财政资金总额16.20万元,全部为县级配套资金,拨付使用16.20万元,预算执行率100%。\n"
     record = extract_text(tmp_path, "某校2023年度项目支出绩效自评报告\n一、项目基本情况\n" + para + "二、绩效目标\n" + para)
     assert record.budget.funding_source == "县级配套资金"
-    check = next(c for c in record.checks if c.id == "repeated_figures_agree")
+    check = check_of(record, "repeated_figures_agree")
     assert check.status == "pass"
 
 
@@ -495,7 +495,7 @@ def test_funds_paid_are_the_executed_amount_and_a_rate_they_contradict_fails(tmp
             "(一)预算执行进度情况分析。\n2023年,乡村振兴建设任务资金支付18501.096万元,未支703万元,支付率95%。\n")
     record = extract_text(tmp_path, text)
     assert (record.budget.budget_yuan, record.budget.executed_yuan) == (192_040_960, 185_010_960)
-    check = next(c for c in record.checks if c.id == "execution_rate")
+    check = check_of(record, "execution_rate")
     assert check.status == "fail"
 
 
@@ -526,7 +526,7 @@ def test_the_reports_own_outline_headings_and_a_per_mu_price_are_no_sub_projects
             "(三)项目绩效目标\n新建高标准农田620万亩;亩均投入财政资金1500元。\n")
     record = extract_text(tmp_path, text)
     assert record.subprojects == []
-    assert next(c for c in record.checks if c.id == "funding_sources_sum").status == "pass"
+    assert check_of(record, "funding_sources_sum").status == "pass"
 
 
 def test_a_cover_s_year_field_and_its_sealed_unit_cell(tmp_path):

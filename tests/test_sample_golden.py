@@ -4,7 +4,7 @@ import json
 
 import opencc
 from conftest import SAMPLE, SAMPLE_GOLD
-from helpers import extract_text
+from helpers import check_of, extract_text
 
 import pipeline
 
@@ -67,7 +67,7 @@ def test_every_extracted_value_has_provenance():
 
 def test_execution_score_truncation_of_the_sample_passes():
     record = pipeline.extract(SAMPLE)[0]
-    c = next(c for c in record.checks if c.id == "execution_score")
+    c = check_of(record, "execution_score")
     assert c.status == "pass" and c.actual == 7.7
 
 

@@ -51,6 +51,9 @@ def test_a_funds_row_whose_amounts_lost_their_leading_digits_reads_only_what_its
     assert [s["reason"] for s in table.report.to_dict()["rows_skipped"]][:2] == [
         "amounts with their leading digits lost",
         "amounts with their leading digits lost; rate, weight and score read by score = weight × rate"]
+    # the national form's order, 分值 | 执行率 | 得分: the same proof, cut in that order
+    national = read_funds("年初预算数全年预算数全年执行数分值执行率得分其中财政拨款.32.06.51079.277.93年度总体目标")
+    assert [{k: v.value for k, v in r.values.items()} for r in national.rows] == [{"weight": 10, "rate": 79.27, "score": 7.93}]
 
 
 def test_glued_integer_amounts_before_their_rate_are_cut():

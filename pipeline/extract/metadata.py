@@ -99,8 +99,9 @@ def _clean_title(t: str) -> str:
 # A self-assessment published as its result ('2022年度校园维修改造与设备购置项目自评结果', '…农业农村委员会2019年度
 # 项目资金重点绩效评价结果'): a title only as a line of its own naming the year and the project, never '四、评价结果'
 # heading a section.
+_RESULT_END = r"(?:绩效)?(?:自评|评价)结果"
 _RESULT_TITLE = regex.compile(rf"{_NAME_CHARS}{{0,30}}?(?:19|20)\d{{2}}年度?{_NAME_CHARS}{{2,40}}?(?:项目|资金|经费){_NAME_CHARS}{{0,10}}?"
-                              rf"(?:绩效)?(?:自评|评价)结果")
+                              rf"{_RESULT_END}")
 
 
 def find_title(ctx: Context) -> Found | None:
@@ -253,7 +254,7 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     paren = regex.search(r"(?:报告|表)\(([^()\d]{4,30})\)$", title)
     if paren:  # 'XX绩效自评报告(残疾人事业发展补助资金)': the parenthesis names the fund
         return paren[1]
-    core = regex.sub(rf"(?:支出)?(?:重点|整体)?(?:{_TITLE_END}|(?:绩效)?(?:自评|评价)结果)(?:\(.*\))?$", "", title)
+    core = regex.sub(rf"(?:支出)?(?:重点|整体)?(?:{_TITLE_END}|{_RESULT_END})(?:\(.*\))?$", "", title)
     period = regex.search(r"\(\s*(?:19|20)\d{2}[^()]{0,12}年度?\s*\)$", core)
     if period:  # '…项目(2020—2022年)': the period evaluated, written after the name
         core = core[:period.start()]
@@ -289,7 +290,7 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
         return core
     name = stripped or core
     # the unit's own name once its place is gone ('2022年度隆回县桃花坪街道乡村振兴项目' of 隆回县桃花坪街道)
-    unit = department[len(_PLACE.match(department)[0]):] if department and _PLACE.match(department) else None
+    unit = department[len(place[0]):] if department and (place := _PLACE.match(department)) else None
     if unit and len(unit) >= 2 and name.startswith(unit) and regex.search(r"项目|专项|资金|经费|工程", name[len(unit):]):
         name = name[len(unit):]
     # the year written after the name ('…建设项目2020年度绩效自评报告') and the words of a report on the money's use
@@ -339,9 +340,9 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
         if m and not regex.search(r"项目|资金|经费|绩效", m[1]):
             return Found(m[1], title.start, title.end)
         # a cover page sets the unit on its own line under or over the title: surer than any count of mentions
-        m = _unit_line_beside(ctx.text, title)
-        if m and not _EVALUATOR.search(m[0]) and not _NOT_A_UNIT.match(m[0]):
-            return Found(m[0], m.start(), m.end())
+        found = _unit_line_beside(ctx.text, title)
+        if found and not _EVALUATOR.search(found.value) and not _NOT_A_UNIT.match(found.value):
+            return found
     text = ctx.text
     for pattern in (_RUN_BY, _EVALUATED_UNIT, _SELF_ASSESSING_UNIT):
         m = pattern.search(text)
@@ -394,7 +395,7 @@ _UNIT_LINE = regex.compile(rf"[ \t]*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})[ \t]*")
 _COVER = 600  # a cover page's lines: the title and the unit set under or over it
 
 
-def _unit_line_beside(text: str, title: Found) -> regex.Match | None:
+def _unit_line_beside(text: str, title: Found) -> Found | None:
     """The unit set on a line of its own right under or over the title on a cover page (blank lines
     between them aside): '2019年部门整体支出绩效评价报告' / '益阳市赫山区城市管理和综合执法局'."""
     if title.start > _COVER:
@@ -408,7 +409,7 @@ def _unit_line_beside(text: str, title: Found) -> regex.Match | None:
         if m is not None:
             unit = _UNIT_LINE.fullmatch(m[1])
             if unit and not unit[1].startswith(_LETTERHEAD_KEYS):
-                return regex.match(regex.escape(unit[1]), text, pos=m.start(1) + m[1].index(unit[1]))
+                return Found(unit[1], m.start(1) + unit.start(1), m.start(1) + unit.end(1))
     return None
 
 

@@ -189,7 +189,7 @@ def _read(text: str, header: Header, end: int) -> FundsTable | None:
     return table
 
 
-# The last three columns of a form's funds row: the execution rate, its points and the points it earned.
+# The last three columns of a form's funds row, in whichever order: the execution rate, its points and the points it earned.
 _RATE_POINTS = ("rate", "weight", "score")
 _MAX_ROW_POINTS = 20  # the execution row is worth 10 points on the published forms, 20 at most
 
@@ -204,10 +204,10 @@ def _digits_lost(text: str, row: Row) -> bool:
 def _proven_tail(header: Header, row: Row) -> dict[str, Value] | None:
     """A row whose figures a scrape glued after losing the amounts' leading digits ('其中财政拨款.32.06.5' +
     '79.27107.93' under … | 执行率 | 执行率权重 | 执行率得分): the amounts cannot be read, but the run's tail
-    cut into rate | weight | score is proven where score = weight × rate in the score's own rounding (10 ×
+    cut along the header's last three columns (rate, weight and score, in its order) is proven where score = weight × rate in the score's own rounding (10 ×
     79.27 % = 7.927 → 7.93) and no other cut of any tail is: that reading, or None."""
-    roles = [c.role for c in header.columns]
-    if tuple(roles[-3:]) != _RATE_POINTS or not row.values or row.values[-1].kind != "number":
+    order = [c.role for c in header.columns][-3:]  # in the header's order: '执行率 | 权重 | 得分' or '分值 | 执行率 | 得分'
+    if set(order) != set(_RATE_POINTS) or not row.values or row.values[-1].kind != "number":
         return None
     tok = row.values[-1]
     digits = tok.text
@@ -215,7 +215,8 @@ def _proven_tail(header: Header, row: Row) -> dict[str, Value] | None:
         return None
     found = set()
     for start in range(len(digits) - 3):
-        for rate, weight, score in cuts(digits[start:], 3):
+        for cut in cuts(digits[start:], 3):
+            rate, weight, score = (cut[order.index(role)] for role in _RATE_POINTS)
             r, w, sc = float(rate), float(weight), float(score)
             if not (0 < r <= 100 and w == int(w) and 0 < w <= _MAX_ROW_POINTS and sc <= w and "." in score):
                 continue
@@ -224,9 +225,11 @@ def _proven_tail(header: Header, row: Row) -> dict[str, Value] | None:
     if len({(r, w, sc) for _, r, w, sc in found}) != 1:
         return None
     start, rate, weight, score = min(found)
+    pieces = dict(zip(_RATE_POINTS, (rate, weight, score)))
     pos = tok.start + start
     out = {}
-    for role, piece in zip(_RATE_POINTS, (rate, weight, score)):
+    for role in order:
+        piece = pieces[role]
         out[role] = Value(float(piece), pos, pos + len(piece), half_unit(piece), piece, cut=True)
         pos += len(piece)
     return out
