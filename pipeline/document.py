@@ -1,7 +1,7 @@
 """The output of the load stage: a file as pages of text, before any normalising."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,55 @@ class Cell:
     ref: str
 
 
+@dataclass(frozen=True)
+class GridCell:
+    """One cell of a table as its backend read it: text[start:end] of its page (or of the text it is
+    carried in), at `row` and `col` (0-based) of its table. A merged cell stands at its top-left
+    position with its spans; each position it covers repeats its text, as a form is read (a category
+    on each of its rows), and names the merged cell in `copy_of`."""
+
+    row: int
+    col: int
+    start: int
+    end: int
+    rowspan: int = 1
+    colspan: int = 1
+    copy_of: tuple[int, int] | None = None
+
+    def shifted(self, by: int) -> GridCell:
+        return replace(self, start=self.start + by, end=self.end + by)
+
+
+@dataclass
+class Grid:
+    """A table handed over as cells: the `table`-th of its page or file (1-based), on `page`."""
+
+    table: int
+    cells: list[GridCell]
+    page: int = 1
+
+    def rows(self) -> list[list[GridCell]]:
+        """The cells row by row, top to bottom, each row left to right."""
+        by_row: dict[int, list[GridCell]] = {}
+        for c in self.cells:
+            by_row.setdefault(c.row, []).append(c)
+        return [sorted(by_row[r], key=lambda c: c.col) for r in sorted(by_row)]
+
+    def shifted(self, by: int, page: int | None = None) -> Grid:
+        return Grid(self.table, [c.shifted(by) for c in self.cells], self.page if page is None else page)
+
+
+def with_spans(cells: list[GridCell]) -> list[GridCell]:
+    """The cells with each merged cell's rowspan and colspan counted from the positions that copy it."""
+    reach: dict[tuple[int, int], tuple[int, int]] = {}
+    for c in cells:
+        if c.copy_of is not None:
+            r, k = reach.get(c.copy_of, (c.copy_of[0], c.copy_of[1]))
+            reach[c.copy_of] = (max(r, c.row), max(k, c.col))
+    return [replace(c, rowspan=reach[(c.row, c.col)][0] - c.row + 1, colspan=reach[(c.row, c.col)][1] - c.col + 1)
+            if (c.row, c.col) in reach else c for c in cells]
+
+
 @dataclass
 class Page:
     """One page as read from the file. `number` is 1-based; `text` is exactly what the reader gave."""
@@ -33,6 +82,7 @@ class Page:
     boxes: list[Box] = field(default_factory=list)
     size: tuple[float, float] | None = None  # width, height in the units of the boxes
     cells: list[Cell] = field(default_factory=list)  # workbooks: where each cell's text stands
+    grids: list[Grid] = field(default_factory=list)  # the page's tables as cells, offsets in `text`
 
 
 @dataclass
@@ -64,6 +114,14 @@ class Document:
         out, offset = [], 0
         for p in self.pages:
             out.extend((offset + c.start, offset + c.end, c.ref) for c in p.cells)
+            offset += len(p.text) + 1
+        return out
+
+    def grids(self) -> list[Grid]:
+        """Every table handed over as cells, with offsets in `text` (the pages joined by form feeds)."""
+        out, offset = [], 0
+        for p in self.pages:
+            out.extend(g.shifted(offset, p.number) for g in p.grids)
             offset += len(p.text) + 1
         return out
 

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import opencc
 import regex
 
-from .document import Box, Document
+from .document import Box, Document, Grid
 from .load.layout import FRAMED_PAGE_NUMBER
 
 HAN = r"\p{Han}"
@@ -65,6 +65,7 @@ class NormalisedText:
     dropped_lines: list[str] = field(default_factory=list)
     boxes: list[tuple[int, int, int, Box]] = field(default_factory=list)  # raw start, raw end, page, box
     cells: list[tuple[int, int, str]] = field(default_factory=list)  # raw start, raw end, 'Sheet!C7' (workbooks)
+    grids: list[Grid] = field(default_factory=list)  # the tables the backend handed over as cells, offsets in `text`
 
     def __post_init__(self) -> None:
         self.boxes.sort(key=lambda b: b[0])
@@ -120,7 +121,7 @@ class NormalisedText:
                               truncated_marker=self.truncated_marker if last else None,
                               remaining_pages=self.remaining_pages if last else None, captions=self.captions,
                               repairs=[r for r in self.repairs if start <= r.offset < end], dropped_lines=self.dropped_lines,
-                              boxes=self.boxes, cells=self.cells)
+                              boxes=self.boxes, cells=self.cells, grids=_grids_within(self.grids, start, end))
 
 
     def raw_offsets(self, start: int, end: int) -> tuple[int, int] | None:
@@ -382,7 +383,26 @@ def normalise(doc: Document) -> NormalisedText:
         text=buf.text, raw=raw, index=buf.index, script=detect_script(kept),
         truncated_marker=found.get("marker"), remaining_pages=found.get("remaining"),
         captions=found["captions"], repairs=repairs, dropped_lines=found["dropped"],
-        boxes=doc.boxes(), cells=doc.cells())
+        boxes=doc.boxes(), cells=doc.cells(), grids=_grids_in(doc.grids(), buf.index))
+
+
+def _grids_in(grids: list[Grid], index: list[int]) -> list[Grid]:
+    """The backend's grids with offsets in the normalised text: a cell spans the normalised characters
+    that came from its raw ones (none where normalising dropped them)."""
+    def at(raw: int) -> int:
+        return bisect.bisect_left(index, raw)
+    return [Grid(g.table, [replace(c, start=at(c.start), end=max(at(c.start), at(c.end))) for c in g.cells], g.page)
+            for g in grids]
+
+
+def _grids_within(grids: list[Grid], start: int, end: int) -> list[Grid]:
+    """The grids of normalised text[start:end] (one report of a file holding several), offsets in it."""
+    out = []
+    for g in grids:
+        cells = [c.shifted(-start) for c in g.cells if start <= c.start and c.end <= end]
+        if cells:
+            out.append(Grid(g.table, cells, g.page))
+    return out
 
 
 def normalise_string(text: str) -> str:

@@ -167,7 +167,7 @@ def _breakdown_totals(text: str) -> list[Candidate]:
 
 def _read_funds(ctx: Context, facts: BudgetFacts) -> bool:
     """The funds block read by the table interpreter (pipeline/tables): one reading for every layout."""
-    table = read_funds(ctx.text)
+    table = read_funds(ctx.text, ctx.norm.grids)
     if table is None:
         return False
     factor = table.header.unit_factor

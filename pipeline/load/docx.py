@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from ..document import Cell, Document, Page
+from ..document import Cell, Document, Grid, GridCell, Page, with_spans
 from ..errors import LoadError
 from .office import cell_text, check_zip, row_line, short_reason
 
@@ -21,6 +21,7 @@ def load_docx(path: Path, data: bytes) -> Document:
         raise LoadError(path, f"not a readable DOCX ({short_reason(exc)})") from None
     lines: list[str] = []
     cells: list[Cell] = []
+    grids: list[Grid] = []
     offset, n_tables = 0, 0
     body = d.element.body
     for child in body.iterchildren():
@@ -32,19 +33,31 @@ def load_docx(path: Path, data: bytes) -> Document:
                 offset += len(text) + 1
         elif tag == "tbl":
             n_tables += 1
-            for line, line_cells in _docx_table(Table(child, d), n_tables):
+            grid_cells: list[GridCell] = []
+            for line, line_cells, line_grid in _docx_table(Table(child, d), n_tables):
                 cells.extend(Cell(offset + c.start, offset + c.end, c.ref) for c in line_cells)
+                grid_cells.extend(c.shifted(offset) for c in line_grid)
                 lines.append(line)
                 offset += len(line) + 1
-    page = Page(1, "\n".join(lines), reader="python-docx", cells=cells)
+            if grid_cells:
+                grids.append(Grid(n_tables, with_spans(grid_cells)))
+    page = Page(1, "\n".join(lines), reader="python-docx", cells=cells, grids=grids)
     return Document(str(path), "", "docx", [page], paged=False)
 
 
 def _docx_table(table, number: int):
     """Each row with text as a line of the row format, with where each cell's text stands in it: table
-    `number`, row and column ('表2!R3C4', 1-based, as a person counts them in Word)."""
+    `number`, row and column ('表2!R3C4', 1-based, as a person counts them in Word), and its cells as a
+    row of the table's grid."""
+    first_at: dict[int, tuple[int, int]] = {}  # a cell's XML element → the position it was first seen at
     for r, row in enumerate(table.rows, start=1):
         # python-docx repeats a merged cell's object in every grid cell it covers: its text with it
-        texts = [cell_text(c.text) for c in row.cells]
+        row_cells = list(row.cells)
+        copies = {}
+        for k, c in enumerate(row_cells):
+            origin = first_at.setdefault(id(c._tc), (r - 1, k))
+            if origin != (r - 1, k):
+                copies[(r - 1, k)] = origin
+        texts = [cell_text(c.text) for c in row_cells]
         if any(texts):
-            yield row_line(texts, lambda k, r=r: f"表{number}!R{r}C{k + 1}")
+            yield row_line(texts, lambda k, r=r: f"表{number}!R{r}C{k + 1}", r - 1, copies)

@@ -61,7 +61,8 @@ def load(path: Path, data: bytes) -> Document:
             continue
         all_lines.extend(lines)
         pages.append(Page(number, text, reader="ocr" + (f"(turned {degrees}°)" if degrees else ""), boxes=boxes,
-                          size=(float(frame.shape[1]) * back, float(frame.shape[0]) * back)))
+                          size=(float(frame.shape[1]) * back, float(frame.shape[0]) * back),
+                          grids=ocr.page_grid(text, boxes)))
         del frame
     meta = {"ocr": {"engine": ocr.ENGINE_NAME, "mean_confidence": ocr.mean_confidence(all_lines)}}
     return Document(str(path), "", "image", pages, paged=True, meta=meta)

@@ -13,6 +13,7 @@ prose lines joined. Every piece keeps its box and confidence.
 """
 from __future__ import annotations
 
+import bisect
 import logging
 import os
 import statistics
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..document import Box
+from ..document import Box, Grid, GridCell
 from . import layout
 from .deskew import Straightened, straighten
 
@@ -227,13 +228,31 @@ def page_text(lines: list[OcrLine], scale: float = 1.0, rules: list[float] | Non
             pos += len(sep)
         for k, (text, box, score) in enumerate(cells):
             if k:
-                text_parts.append(" | ")
-                pos += 3
+                text_parts.append(CELL_BREAK)
+                pos += len(CELL_BREAK)
             text_parts.append(text)
             boxes.append(Box(pos, pos + len(text), tuple(round(v * scale, 2) for v in box), round(score, 4)))
             pos += len(text)
         prev = cells
     return "".join(text_parts), boxes
+
+
+CELL_BREAK = " | "  # what page_text writes between two recognised cells of a row
+
+
+def page_grid(text: str, boxes: list[Box]) -> list[Grid]:
+    """The OCR'd page's table as a grid: every line page_text (or a band spliced in, pdf_scan.splice)
+    wrote as several recognised cells is a row, each box one cell. A '|' the recogniser read inside a
+    cell (a table rule taken for a stroke) stays in its cell."""
+    breaks = [m.start() for m in regex.finditer("\n", text)]
+    rows: dict[int, list[Box]] = {}
+    for b in sorted(boxes, key=lambda b: b.start):
+        rows.setdefault(bisect.bisect_left(breaks, b.start), []).append(b)
+    cells = []
+    for row, line in enumerate(r for _, r in sorted(rows.items()) if len(r) >= 2 and all(
+            text[a.end:b.start] == CELL_BREAK for a, b in zip(r, r[1:]))):
+        cells.extend(GridCell(row, col, b.start, b.end) for col, b in enumerate(line))
+    return [Grid(1, cells)] if cells else []
 
 
 def _alone_on_its_row(line: OcrLine, lines: list[OcrLine]) -> bool:

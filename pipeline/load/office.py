@@ -16,7 +16,7 @@ from pathlib import Path
 
 import regex
 
-from ..document import Cell, Document, Page
+from ..document import Cell, Document, Grid, GridCell, Page, with_spans
 from ..errors import LoadError
 
 MAX_UNZIPPED = 200 * 1024 * 1024  # a report's XML is a few MB; more is a zip bomb
@@ -124,32 +124,36 @@ def number_text(v: float) -> str:
     return str(v)
 
 
-def row_line(texts: list[str], ref) -> tuple[str, list[Cell]]:
-    """A row of cells in the row format (' | ' between cells), and where each filled cell's text stands
-    in the line: `ref(k)` names the k-th cell (0-based)."""
-    cells, pos = [], 0
+def row_line(texts: list[str], ref, row: int = 0, copies: dict | None = None) -> tuple[str, list[Cell], list[GridCell]]:
+    """A row of cells in the row format (' | ' between cells), where each filled cell's text stands in
+    the line (`ref(k)` names the k-th cell, 0-based), and every cell written, empty ones too, as a cell
+    of the table's grid at `row`; `copies` maps a position a merged cell covers to the merged cell's."""
+    cells, grid, pos = [], [], 0
     for k, text in enumerate(texts):
         if k:
             pos += 3  # ' | '
         if text:
             cells.append(Cell(pos, pos + len(text), ref(k)))
+        grid.append(GridCell(row, k, pos, pos + len(text), copy_of=(copies or {}).get((row, k))))
         pos += len(text)
-    return " | ".join(texts), cells
+    return " | ".join(texts), cells, grid
 
 
-def grid_text(grid: list[list[str]], sheet: str) -> tuple[str, list[Cell]]:
-    """The grid as pipe rows, and where each filled cell's text stands in it ('Sheet!C7')."""
-    lines, cells, offset = [], [], 0
+def grid_text(grid: list[list[str]], sheet: str, copies: dict | None = None) -> tuple[str, list[Cell], list[GridCell]]:
+    """The grid as pipe rows, where each filled cell's text stands in it ('Sheet!C7'), and the cells
+    written as a grid (rows and columns as in the sheet, 0-based)."""
+    lines, cells, grid_cells, offset = [], [], [], 0
     for r, row in enumerate(grid, start=1):
         while row and not row[-1]:
             row = row[:-1]
         if not any(row):
             continue
-        line, line_cells = row_line(row, lambda k, r=r: f"{sheet}!{column_letter(k)}{r}")
+        line, line_cells, line_grid = row_line(row, lambda k, r=r: f"{sheet}!{column_letter(k)}{r}", r - 1, copies)
         cells.extend(Cell(offset + c.start, offset + c.end, c.ref) for c in line_cells)
+        grid_cells.extend(c.shifted(offset) for c in line_grid)
         lines.append(line)
         offset += len(line) + 1
-    return "\n".join(lines), cells
+    return "\n".join(lines), cells, with_spans(grid_cells)
 
 
 def column_letter(index: int) -> str:
@@ -163,23 +167,29 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def fill_merged(grid: list[list[str]], ranges) -> None:
+def fill_merged(grid: list[list[str]], ranges) -> dict[tuple[int, int], tuple[int, int]]:
     """Repeat a merged range's text into every cell it spans; ranges are (row0, row1, col0, col1),
-    0-based and half-open, as xlrd gives them."""
+    0-based and half-open, as xlrd gives them. Returns the positions filled, each with its range's
+    top-left cell."""
+    copies = {}
     for r0, r1, c0, c1 in ranges:
         top = grid[r0][c0] if r0 < len(grid) and c0 < len(grid[r0]) else ""
         for r in range(r0, min(r1, len(grid))):
             for c in range(c0, min(c1, len(grid[r]))):
                 grid[r][c] = top
+                if (r, c) != (r0, c0):
+                    copies[(r, c)] = (r0, c0)
+    return copies
 
 
 def workbook_document(path, fmt: str, sheets) -> Document:
-    """A workbook as a Document: one page per sheet that holds text; `sheets` yields (reader, grid)."""
+    """A workbook as a Document: one page per sheet that holds text; `sheets` yields (reader, grid, the
+    positions its merged ranges fill)."""
     pages = []
-    for reader, grid in sheets:
-        text, cells = grid_text(grid, reader.split(":", 1)[-1])
+    for reader, grid, copies in sheets:
+        text, cells, grid_cells = grid_text(grid, reader.split(":", 1)[-1], copies)
         if text.strip():
-            pages.append(Page(len(pages) + 1, text, reader=reader, cells=cells))
+            pages.append(Page(len(pages) + 1, text, reader=reader, cells=cells, grids=[Grid(1, grid_cells)]))
     if not pages:
         raise LoadError(path, "the workbook's sheets are empty")
     return Document(str(path), "", fmt, pages, paged=False, meta={"sheets": [p.reader.split(":", 1)[1] for p in pages]})

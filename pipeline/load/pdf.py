@@ -24,7 +24,7 @@ import pdfplumber
 import pypdfium2
 import regex
 
-from ..document import Box, Document, Page
+from ..document import Box, Document, Grid, Page
 from ..errors import LoadError
 from . import limits, ocr
 from .pdf_borderless import Continued
@@ -108,7 +108,7 @@ def load(path: Path, data: bytes) -> Document:
         fallback = None
         ocr_lines: list = []
         for index in range(min(n_pages, MAX_PAGES)):
-            text, boxes, reader, layer = _read_text_layer(readers, index, continued)
+            text, boxes, grids, reader, layer = _read_text_layer(readers, index, continued)
             if reader == "none" or (len(text.strip()) < 40 and layer is not None and layer.image_cover > 0.5):
                 # a scan, or a scan with a few words of text layer over a full-page image: read by OCR
                 fallback = fallback or _Pdfium(data)
@@ -116,12 +116,12 @@ def load(path: Path, data: bytes) -> Document:
                 ocr_text, ocr_boxes, lines, skipped = limits.ocr_page_within_caps(fallback, index)
                 reader = skipped or reader  # a page over a cap (limits.py): why it was skipped, in the record
                 if ocr_text.strip():
-                    text, boxes, reader = ocr_text, ocr_boxes, "ocr"
+                    text, boxes, grids, reader = ocr_text, ocr_boxes, ocr.page_grid(ocr_text, ocr_boxes), "ocr"
                     ocr_lines.extend(lines)
             if reader not in ("pypdfium2", "pdfplumber"):
                 continued.grid = continued.ruled = None
             size = (layer.width, layer.height) if layer is not None else None
-            pages.append(Page(index + 1, text, reader=reader, boxes=boxes, size=size))
+            pages.append(Page(index + 1, text, reader=reader, boxes=boxes, size=size, grids=grids))
     finally:
         readers.close()
     _drop_running_heads(pages)
@@ -137,31 +137,31 @@ def load(path: Path, data: bytes) -> Document:
 
 
 def _read_text_layer(readers: _Readers, index: int, continued: Continued):
-    """(text, boxes, reader, layer) of one page's text layer: pypdfium2's reading, or pdfplumber's
+    """(text, boxes, grids, reader, layer) of one page's text layer: pypdfium2's reading, or pdfplumber's
     where pdfium gives characters without readable text (or cannot open the file); reader "none"
     where neither gives text."""
     carried = continued.grid, continued.ruled
-    text, boxes, reader, layer = "", [], "none", None
+    text, boxes, grids, reader, layer = "", [], [], "none", None
     if readers.pdfium is not None:
         try:
             layer = readers.pdfium_layer(index)
-            text, boxes = read_page(layer, continued)
+            text, boxes, grids = read_page(layer, continued)
             reader = "pypdfium2"
         except Exception:  # noqa: BLE001 - one damaged page must not lose the others
-            text, boxes, reader = "", [], "pypdfium2-failed"
+            text, boxes, grids, reader = "", [], [], "pypdfium2-failed"
     if _unreadable(text) and (layer is None or layer.chars):
         continued.grid, continued.ruled = carried  # the page is read afresh: from the table the page before ended with
         try:
             alt = readers.plumber_layer(index)
             if alt is not None:
-                alt_text, alt_boxes = read_page(alt, continued)
+                alt_text, alt_boxes, alt_grids = read_page(alt, continued)
                 if not _unreadable(alt_text) or layer is None:
-                    text, boxes, reader, layer = alt_text, alt_boxes, "pdfplumber", alt
+                    text, boxes, grids, reader, layer = alt_text, alt_boxes, alt_grids, "pdfplumber", alt
         except Exception:  # noqa: BLE001
             pass
     if _unreadable(text) and (not text.strip() or _CID.search(text)):
-        text, boxes, reader = "", [], "none"
-    return text, boxes, reader, layer
+        text, boxes, grids, reader = "", [], [], "none"
+    return text, boxes, grids, reader, layer
 
 
 def _reason(exc: Exception) -> str:
@@ -219,7 +219,7 @@ def _drop_running_heads(pages: list[Page]) -> None:
 
 
 def _remove_lines(page: Page, drop) -> None:
-    out, boxes, pos, shift = [], [], 0, {}
+    out, pos, shift = [], 0, {}
     for line in page.text.split("\n"):
         start = pos
         pos += len(line) + 1
@@ -229,13 +229,21 @@ def _remove_lines(page: Page, drop) -> None:
         out.append(line)
     new_text = "\n".join(out)
     starts = sorted(shift)
-    for b in page.boxes:
-        line_start = max((s for s in starts if s <= b.start), default=None)
+
+    def moved(start: int) -> int | None:
+        """Where text at `start` stands once the lines are dropped; None where its line went."""
+        line_start = max((s for s in starts if s <= start), default=None)
         if line_start is None:
-            continue
+            return None
         line_end = page.text.find("\n", line_start)
-        if line_end != -1 and b.start > line_end:
-            continue
-        delta = shift[line_start] - line_start
-        boxes.append(Box(b.start + delta, b.end + delta, b.bbox))
-    page.text, page.boxes = new_text, boxes
+        if line_end != -1 and start > line_end:
+            return None
+        return shift[line_start] - line_start
+
+    boxes = [Box(b.start + d, b.end + d, b.bbox) for b in page.boxes if (d := moved(b.start)) is not None]
+    grids = []
+    for g in page.grids:
+        kept = [c.shifted(d) for c in g.cells if (d := moved(c.start)) is not None]
+        if kept:
+            grids.append(Grid(g.table, kept, g.page))
+    page.text, page.boxes, page.grids = new_text, boxes, grids

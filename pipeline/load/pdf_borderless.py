@@ -73,8 +73,9 @@ class Continued:
 
 
 def borderless_tables(words: list[dict], height: float, carried: Grid | None):
-    """Borderless tables among a page's words: (their rows as items for read_page, the words left to
-    be read as lines, the grid of a table that runs to the foot of the page or None).
+    """Borderless tables among a page's words: (their rows as items for read_page, each with its table's
+    number and its row's, the words left to be read as lines, the grid of a table that runs to the foot
+    of the page or None).
 
     A table is a stack of lines (no wider vertical gap between two than twice the text height) of
     which three at least hold several cells (runs of words parted by CELL_GAP text heights). Its
@@ -111,8 +112,8 @@ def borderless_tables(words: list[dict], height: float, carried: Grid | None):
         return [], words, None
     items = []
     used = set()
-    for block, grid in blocks:
-        items.extend(_grid_rows(block, grid))
+    for number, (block, grid) in enumerate(blocks, start=1):
+        items.extend((*row, (number, r)) for r, row in enumerate(_grid_rows(block, grid)))
         used.update(id(w) for line in block for w in line)
     # the words were copied into lines: keep the page's own dicts for those that are left
     left = [w for line in lines for w in line if id(w) not in used]

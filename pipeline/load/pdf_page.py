@@ -5,8 +5,9 @@ between cells, wrapped lines of a paragraph run on, page numbers dropped; each p
 from __future__ import annotations
 
 import statistics
+from typing import NamedTuple
 
-from ..document import Box
+from ..document import Box, Grid, GridCell, with_spans
 from . import layout
 from .layout import MARGINS
 from .pdf_borderless import Continued, borderless_tables
@@ -15,8 +16,9 @@ from .pdf_ruled import ruled_tables
 from .pdf_words import text_lines, word_pieces, words_of
 
 
-def read_page(layer: TextLayer, continued: Continued | None = None) -> tuple[str, list[Box]]:
-    """The page's text in reading order (top to bottom; tables as pipe rows) and the box of each piece;
+def read_page(layer: TextLayer, continued: Continued | None = None) -> tuple[str, list[Box], list[Grid]]:
+    """The page's text in reading order (top to bottom; tables as pipe rows), the box of each piece and
+    the page's tables as grids;
     `continued` carries a table that runs on from the page before to this one, and from this one to the next
     (a page read on its own continues nothing)."""
     body_chars = [c for c in layer.chars if c["text"].strip() and MARGINS.in_body(c["top"], layer.height)]
@@ -26,10 +28,10 @@ def read_page(layer: TextLayer, continued: Continued | None = None) -> tuple[str
         last = max(tables, key=lambda t: t.bbox[3], default=None)
         runs_on = last is not None and not any(c["top"] > last.bbox[3] for c in body_chars)
         continued.ruled = last.columns if runs_on else None
-    items: list[tuple[float, float, list[tuple[str, tuple]], float | None]] = []  # top, x0, pieces, right edge
-    for t in tables:
-        for row_top, cells in t.rows:
-            items.append((row_top, t.bbox[0], cells, None))
+    items: list[_Item] = []
+    for number, t in enumerate(tables, start=1):
+        for r, (row_top, cells) in enumerate(t.rows):
+            items.append(_Item(row_top, t.bbox[0], cells, None, ("ruled", number, r)))
     table_boxes = [t.bbox for t in tables]
 
     def outside(obj) -> bool:
@@ -42,8 +44,8 @@ def read_page(layer: TextLayer, continued: Continued | None = None) -> tuple[str
     carried = continued.grid if continued is not None else None
     rows, words, at_foot = borderless_tables(words, layer.height, carried)
     # a table's row is no prose line to run on, but its right edge counts towards the text's right edge
-    edges = [(top, x0, right) for top, x0, _, right in rows]
-    rows = [(top, x0, pieces, None) for top, x0, pieces, _ in rows]
+    edges = [(top, x0, right) for top, x0, _, right, _ in rows]
+    rows = [_Item(top, x0, pieces, None, ("borderless", number, r)) for top, x0, pieces, _, (number, r) in rows]
     if continued is not None:
         continued.grid = at_foot
     items.extend(rows)
@@ -54,7 +56,7 @@ def read_page(layer: TextLayer, continued: Continued | None = None) -> tuple[str
         columns = [[w for w in words if w["x1"] <= gutter], [w for w in words if w["x1"] > gutter]]
     for k, column in enumerate(columns):
         for line in text_lines(column):
-            items.append((line[0]["top"] + k * layer.height, line[0]["x0"], _line_pieces(line), line[-1]["x1"]))
+            items.append(_Item(line[0]["top"] + k * layer.height, line[0]["x0"], _line_pieces(line), line[-1]["x1"]))
     items.sort(key=lambda it: (round(it[0], 0), it[1]))
     height = layer.height
     body = [(it[0], it[1], it[3]) for it in items if it[3] is not None] + edges
@@ -68,10 +70,11 @@ def read_page(layer: TextLayer, continued: Continued | None = None) -> tuple[str
                                size) for k in (0, 1)}
     text_parts: list[str] = []
     boxes: list[Box] = []
+    written: list[tuple[int, _Item]] = []  # where each table row's pieces start in the text
     pos = 0
     prev = None
     for item in items:
-        top, _, pieces, x1 = item
+        top, pieces = item.top, item.pieces
         line_text = "".join(p for p, _ in pieces)
         if layout.is_page_number(line_text, top % height, top % height, height):
             continue
@@ -82,12 +85,49 @@ def read_page(layer: TextLayer, continued: Continued | None = None) -> tuple[str
             text_parts.append(sep)
             pos += len(sep)
         prev = item
+        if item.table_row is not None:
+            written.append((pos, item))
         for piece, bbox in pieces:
             if bbox is not None and piece.strip():
                 boxes.append(Box(pos, pos + len(piece), tuple(round(v, 2) for v in bbox)))
             text_parts.append(piece)
             pos += len(piece)
-    return "".join(text_parts), boxes
+    return "".join(text_parts), boxes, _grids(written)
+
+
+class _Item(NamedTuple):
+    """A line of the page as read_page lays it out: a prose line, or a table's row with its table
+    (which reader found it, its number among them) and its row's number."""
+
+    top: float
+    x0: float
+    pieces: list[tuple[str, tuple | None]]
+    right: float | None
+    table_row: tuple[str, int, int] | None = None
+
+
+# What the page's table readers put between two cells of a row (pdf_ruled, pdf_borderless).
+CELL_BREAK = (" | ", None)
+
+
+def _grids(written: list[tuple[int, _Item]]) -> list[Grid]:
+    """The page's tables as grids from the rows written: a cell between two cell breaks; in a ruled
+    table, a position whose cell box is an earlier position's (a cell merged over both) its copy."""
+    tables: dict[tuple[str, int], list[GridCell]] = {}
+    first_at: dict[tuple[str, int], dict[tuple, tuple[int, int]]] = {}
+    for start, item in written:
+        reader, number, row = item.table_row
+        cells, seen = tables.setdefault((reader, number), []), first_at.setdefault((reader, number), {})
+        col, pos, cell_start, bbox = 0, start, start, None
+        for piece, piece_box in [*item.pieces, CELL_BREAK]:
+            if (piece, piece_box) == CELL_BREAK:
+                origin = seen.setdefault(bbox, (row, col)) if reader == "ruled" and bbox is not None else None
+                cells.append(GridCell(row, col, cell_start, pos, copy_of=origin if origin != (row, col) else None))
+                col, cell_start, bbox = col + 1, pos + len(piece), None
+            elif bbox is None:
+                bbox = piece_box
+            pos += len(piece)
+    return [Grid(k, with_spans(cells)) for k, cells in enumerate(tables.values(), start=1)]
 
 
 def _wraps_into(prev, item, right, size) -> bool:

@@ -22,8 +22,7 @@ def load_xls(path: Path, data: bytes) -> Document:
     def sheets():
         for sheet in book.sheets():
             grid = [[_xls_value(sheet.cell(r, c)) for c in range(sheet.ncols)] for r in range(sheet.nrows)]
-            fill_merged(grid, sheet.merged_cells)
-            yield f"xlrd:{sheet.name}", grid
+            yield f"xlrd:{sheet.name}", grid, fill_merged(grid, sheet.merged_cells)
     return workbook_document(path, "xls", sheets())
 
 

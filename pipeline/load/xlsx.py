@@ -33,8 +33,8 @@ def load_xlsx(path: Path, data: bytes) -> Document:
             if ws.max_row * ws.max_column > MAX_CELLS:
                 raise LoadError(path, f"sheet '{ws.title}' has {ws.max_row}×{ws.max_column} cells: not a report")
             grid = [[_xlsx_value(c) for c in row] for row in ws.iter_rows()]
-            fill_merged(grid, [(m.min_row - 1, m.max_row, m.min_col - 1, m.max_col) for m in ws.merged_cells.ranges])
-            yield f"openpyxl:{ws.title}", grid
+            copies = fill_merged(grid, [(m.min_row - 1, m.max_row, m.min_col - 1, m.max_col) for m in ws.merged_cells.ranges])
+            yield f"openpyxl:{ws.title}", grid, copies
     doc = workbook_document(path, "xlsx", sheets())
     doc.meta["formula_cells"] = {ws.title: [FormulaCell(ref, _xlsx_value(ws[ref]), external) for ref, external
                                             in formulas.get(ws.title, {}).items()] for ws in wb.worksheets

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
+from ..document import Grid
 from .align import align, near_readings
 from .cells import decimals_of, half_unit
 from .glued import cuts, rate_matches
+from .grid import Cells
 from .layout import body_rows, tables_of
 from .model import Column, Header, Row, TableReport, Value, figure
 from .roles import FUNDS_KEYS, ROLE_DEFS
@@ -84,11 +86,12 @@ class FundsTable:
         return next((r for r in ("budget_net", "budget", "initial") if r in roles), None)
 
 
-def read_funds(text: str) -> FundsTable | None:
+def read_funds(text: str, grids: list[Grid] | tuple = ()) -> FundsTable | None:
     """The first funds block of the text that yields a total row with figures; else a block written as
-    label-figure pairs on one line."""
+    label-figure pairs on one line. `grids`: the tables the backend handed over as cells (grid.py)."""
+    cells = Cells.of(grids)
     for header, end in tables_of(text, "funds", 3000):
-        table = _read(text, header, end)
+        table = _read(text, header, end, cells)
         if table is not None and table.total is not None and table.total.values:
             return table
     return read_inline_funds(text)
@@ -133,8 +136,8 @@ def read_inline_funds(text: str) -> FundsTable | None:
     return None
 
 
-def _read(text: str, header: Header, end: int) -> FundsTable | None:
-    layout, rows = body_rows(text, header, end)
+def _read(text: str, header: Header, end: int, cells: Cells | None = None) -> FundsTable | None:
+    layout, rows = body_rows(text, header, end, cells)
     table = FundsTable(header, report=TableReport("interpreter", layout, "funds", header.roles))
     columns = header.columns
     empty_run = 0

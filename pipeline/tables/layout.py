@@ -16,7 +16,9 @@ from functools import lru_cache
 
 import regex
 
+from ..document import GridCell
 from .cells import Token, tokenize
+from .grid import Cells, text_cells
 from .model import Column, Header, Row
 from .roles import FORMULA, FUNDS_KEYS, HEADER_GAP, LABEL_ROLES, LETTER, POINTS, ROLE_RE, ROLES
 
@@ -286,13 +288,15 @@ def _split_composites(columns: list[Column]) -> list[Column]:
     return out
 
 
-def body_rows(text: str, header: Header, end: int) -> tuple[str, list[Row]]:
-    """The rows after `header` up to `end`, and the layout they were read in."""
+def body_rows(text: str, header: Header, end: int, grid: Cells | None = None) -> tuple[str, list[Row]]:
+    """The rows after `header` up to `end`, and the layout they were read in; `grid`: the cells the
+    backend handed its tables over in, read in place of the text's separators where a line is a row of them."""
+    grid = grid or Cells()
     body_start = header.end
     first_lines = text[body_start:end].lstrip("\n|: ").split("\n", 6)[:6]
     for layout, sep, least in _SEPARATED:
         if sum(1 for line in first_lines if len(sep.findall(line)) >= least) >= 2:
-            rows = _separated_rows(text, body_start, end, sep, _header_cells(text, header, sep))
+            rows = _separated_rows(text, body_start, end, sep, _header_cells(text, header, sep, grid), grid)
             figures = sum(1 for c in header.columns if c.role not in LABEL_ROLES and c.role != "row_no")
             return layout, _join_wrapped_figures(rows, figures)
     return "flow", _flow_rows(text, body_start, end)
@@ -331,17 +335,21 @@ class _HeaderCells:
     repeats: frozenset[int] = frozenset()  # cells under a header cell merged from the one before: copies
 
 
-def _count(sep: regex.Pattern, text: str, a: int, b: int) -> int:
-    return len(sep.findall(text, a, b))
+def _line_cells(text: str, start: int, end: int, sep: regex.Pattern, grid: Cells) -> tuple[list[GridCell], bool]:
+    """The cells of the line text[start:end]: the backend's grid row that is the line, else the line cut at
+    its separators; and whether they are the backend's."""
+    row = grid.row_on(text, start, end)
+    return (row, True) if row is not None else (text_cells(text, start, end, sep), False)
 
 
-def _header_cells(text: str, header: Header, sep: regex.Pattern) -> _HeaderCells | None:
+def _header_cells(text: str, header: Header, sep: regex.Pattern, grid: Cells) -> _HeaderCells | None:
     line_start = text.rfind("\n", 0, header.start) + 1
     line_end = text.find("\n", header.start)
     line_end = len(text) if line_end < 0 else line_end
     if header.end > line_end:
         return None  # a header over two lines: its cells do not say which column is which
-    cell_of = [_count(sep, text, line_start, c.start) for c in header.columns]
+    line, _ = _line_cells(text, line_start, line_end, sep, grid)
+    cell_of = [next((k for k, cell in enumerate(line) if c.start < cell.end), len(line) - 1) for c in header.columns]
     for column, k in zip(header.columns, cell_of):
         column.cell = k  # a row laid on these cells puts each figure under its column (align.OFF_CELL)
     labels = [k for k, c in zip(cell_of, header.columns) if c.role in LABEL_ROLES]
@@ -356,7 +364,7 @@ def _header_cells(text: str, header: Header, sep: regex.Pattern) -> _HeaderCells
         if last < 0:
             return None
     free = frozenset(k for k, c in zip(cell_of, header.columns) if ROLES[c.role].accepts in ("any", "note", "mark"))
-    pieces = [piece.strip() for piece in sep.split(text[line_start:line_end])]
+    pieces = [text[cell.start:cell.end].strip() for cell in line]
     repeats = frozenset(k for k in range(1, len(pieces)) if k > last and pieces[k] and pieces[k] == pieces[k - 1])
     return _HeaderCells(len(pieces), first, last, free, repeats)
 
@@ -366,18 +374,16 @@ def _header_cells(text: str, header: Header, sep: regex.Pattern) -> _HeaderCells
 PROSE_LINE = 40
 
 
-def _separated_rows(text: str, start: int, end: int, sep: regex.Pattern, cells: _HeaderCells | None = None) -> list[Row]:
+def _separated_rows(text: str, start: int, end: int, sep: regex.Pattern, cells: _HeaderCells | None = None,
+                    grid: Cells | None = None) -> list[Row]:
     rows = []
     for line in regex.finditer(r"[^\n\f]+", text[start:end]):
         line_start = start + line.start()
-        if rows and not sep.search(line[0]) and len("".join(line[0].split())) > PROSE_LINE:
+        line_cells, from_backend = _line_cells(text, line_start, line_start + len(line[0]), sep, grid or Cells())
+        if rows and not from_backend and not sep.search(line[0]) and len("".join(line[0].split())) > PROSE_LINE:
             break
-        tokens, pieces, a = [], [], line_start
-        for cut in [*sep.finditer(text, line_start, line_start + len(line[0])), None]:
-            b = cut.start() if cut else line_start + len(line[0])
-            tokens.extend(tokenize(text, a, b, len(pieces)))
-            pieces.append(text[a:b])
-            a = cut.end() if cut else b
+        tokens = [t for k, cell in enumerate(line_cells) for t in tokenize(text, cell.start, cell.end, k)]
+        pieces = [text[cell.start:cell.end] for cell in line_cells]
         glued = _split_glued_rows(tokens)
         if cells is not None and _under_header(pieces, tokens, glued, cells):
             rows.append(_by_cells(text, tokens, cells))

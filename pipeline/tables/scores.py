@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
+from ..document import Grid
 from ..record import Indicator
 from .align import align, near_readings
 from .cells import Token
@@ -19,6 +20,7 @@ from .explanation import EXPLAINED_LABEL_LIMIT, explains, join_continued, part_n
 from .flow import has_inner_text_columns, join_text_cells
 from .glued import cuts, is_weight
 from .glued_labels import strip_neighbours
+from .grid import Cells
 from .layout import body_rows, find_headers, tables_of
 from .model import Column, Found, Header, Row, ScoreTable, TableReport, Value, figure
 from .roles import LABEL_ROLES, POINTS, ROLE_RE, TOTAL_CELL, TOTAL_LABEL
@@ -59,14 +61,15 @@ _SUBTOTAL_ROW = regex.compile(r"^(?:[\p{Han}]{0,6}小\s*计|分项合计)$")
 _SUBTOTAL = regex.compile(r"(?:[((]\s*\d+(?:\.\d+)?\s*分?|(?<=\p{Han})\s*\d+(?:\.\d+)?\s*分)\s*[))]")  # '(30分)', and '30分)' whose '(' an OCR lost
 
 
-def read_score_table(text: str, outside: tuple[float, float] = (0.0, 0.0),
-                     stated_total: float | None = None) -> tuple[ScoreTable, TableReport] | None:
+def read_score_table(text: str, outside: tuple[float, float] = (0.0, 0.0), stated_total: float | None = None,
+                     grids: list[Grid] | tuple = ()) -> tuple[ScoreTable, TableReport] | None:
     """The first score table with at least two scored rows (or rows whose points stay unread), read by the
     table interpreter; `outside`: points its total row counts from outside the table (a 自评表's execution
     row, in the funds block); `stated_total`: the total score the report states elsewhere (自评总分), for
-    rows no reading settles."""
+    rows no reading settles; `grids`: the tables the backend handed over as cells (grid.py)."""
+    cells = Cells.of(grids)
     for header, end in _with_headerless_start(text, tables_of(text, "scores", 12000)):
-        got = _read(text, header, end, outside, stated_total)
+        got = _read(text, header, end, outside, stated_total, cells)
         if got is not None and header.headerless:
             if not _reads_as_table(got[0]):
                 continue
@@ -150,11 +153,11 @@ class _Reading:
     names_whole: bool = False  # each label cell read apart (a 分值 per level): none holds a category to peel off
 
 
-def _read(text: str, header: Header, end: int,
-          outside: tuple[float, float] = (0.0, 0.0), stated_total: float | None = None) -> tuple[ScoreTable, TableReport] | None:
+def _read(text: str, header: Header, end: int, outside: tuple[float, float] = (0.0, 0.0),
+          stated_total: float | None = None, cells: Cells | None = None) -> tuple[ScoreTable, TableReport] | None:
     """The table under `header`: its rows read one by one (_read_row), then its figures settled by its own
     totals (_settle)."""
-    layout, rows = body_rows(text, header, end)
+    layout, rows = body_rows(text, header, end, cells)
     columns = _value_columns(header)
     state = _Reading(text, header, layout, columns,
                      ScoreTable(indicators=[], weight_column=any(c.role == "weight" for c in columns)),
