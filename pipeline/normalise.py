@@ -72,6 +72,9 @@ class NormalisedText:
         self._box_starts = [b[0] for b in self.boxes]  # for bisecting a raw offset to its boxes
         self.cells.sort(key=lambda c: c[0])
         self._cell_starts = [c[0] for c in self.cells]
+        self._grid_cells = sorted(((c.start, c.end, g, c) for g in self.grids for c in g.cells if c.end > c.start),
+                                  key=lambda x: x[0])
+        self._grid_starts = [x[0] for x in self._grid_cells]
 
     def bbox_of(self, start: int, end: int) -> tuple[list[float] | None, float | None]:
         """The box around normalised text[start:end] (union of the boxes it overlaps, on its first page)
@@ -114,6 +117,23 @@ class NormalisedText:
         if len(hit) <= 1:
             return hit[0] if hit else None
         return f"{hit[0]}:{hit[-1].split('!', 1)[1]}"
+
+    def grid_cell_of(self, start: int, end: int) -> dict | None:
+        """The table cell normalised text[start:end] lies in, where the backend handed its table over as a
+        grid: {"table", "page", "row", "column"} (1-based, as a person counts them), with the merged cell's
+        "rowspan"/"colspan" and, for a position a merged cell covers, the merged cell's row and column."""
+        i = bisect.bisect_right(self._grid_starts, start) - 1
+        while i >= 0 and self._grid_cells[i][0] <= start:
+            a, b, grid, cell = self._grid_cells[i]
+            if a <= start and end <= b:
+                out = {"table": grid.table, "page": grid.page, "row": cell.row + 1, "column": cell.col + 1}
+                if cell.rowspan > 1 or cell.colspan > 1:
+                    out.update(rowspan=cell.rowspan, colspan=cell.colspan)
+                if cell.copy_of is not None:
+                    out["merged_from"] = {"row": cell.copy_of[0] + 1, "column": cell.copy_of[1] + 1}
+                return out
+            i -= 1
+        return None
 
     def part(self, start: int, end: int, last: bool) -> NormalisedText:
         """The text of one report of a file holding several; offsets still lead to the raw text."""

@@ -167,3 +167,21 @@ def test_an_ocr_page_hands_over_its_rows_of_recognised_cells_with_a_stray_rule_k
     [grid] = page_grid(text, boxes)
     assert [[text[c.start:c.end] for c in row] for row in grid.rows()] == [
         ["数量指标", "完成|率", "10", "9"], ["质量指标", "合格率", "20", "18"]]
+
+
+def test_a_value_read_from_a_grid_cites_its_table_row_and_column_and_the_merged_cell_it_lies_in():
+    [record] = pipeline.extract(SAMPLES / "sample_report_simplified.pdf")
+    prov = record.provenance
+    names = [i.name for i in record.scores.indicators]
+    k = names.index("预算执行率")
+    assert prov[f"/scores/indicators/{k}/weight"]["table_cell"] == {"table": 1, "page": 2, "row": 4, "column": 3}
+    category = prov[f"/scores/indicators/{names.index('预算执行率和资金使用的合规性')}/name"]
+    assert category["text"] == "预算执行率和资金使用的合规性"  # its own words, not the numbering before them
+    assert category["table_cell"]["rowspan"] == 2
+
+
+def test_a_value_from_text_without_cells_cites_no_table_cell(tmp_path):
+    from helpers import extract_text
+    record = extract_text(tmp_path, "项目绩效自评表\n一级指标 | 二级指标 | 分值 | 得分\n产出 | 数量 | 60 | 55\n效益 | 满意度 | 40 | 38\n合计 | | 100 | 93\n")
+    assert record.scores.indicators
+    assert not any("table_cell" in e for e in record.provenance.values())

@@ -45,6 +45,13 @@ def test_ocr_values_carry_a_box_in_pdf_points_and_a_confidence(scan_record):
     assert 0 < entry["confidence"] <= 1
 
 
+def test_ocr_table_values_cite_the_row_and_column_of_the_recognised_grid(scan_record):
+    cited = [e for p, e in scan_record.provenance.items() if p.startswith("/scores/indicators/")]
+    assert cited and all("table_cell" in e for e in cited)
+    rows = {e["table_cell"]["row"] for e in cited}
+    assert len(rows) >= 8  # one grid row per indicator row, not one cell for the whole table
+
+
 def test_a_photo_held_sideways_is_turned_upright_and_its_table_read():
     record = pipeline.extract(SAMPLES / "photo_score_page.jpg")[0]
     assert record.source.format == "image" and "turned" in record.source.page_readers[0]

@@ -29,6 +29,9 @@ class Context:
         cell = self.norm.cell_of(start, end)
         if cell:
             entry["cell"] = cell  # a workbook's sheet and cell
+        table_cell = self.norm.grid_cell_of(start, end)
+        if table_cell:
+            entry["table_cell"] = table_cell  # the table, row and column of the grid the backend handed over
         if confidence is not None:
             entry["confidence"] = confidence
         if isinstance(found, Found) and found.half_unit is not None:

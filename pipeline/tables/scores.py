@@ -850,9 +850,19 @@ def _open_category(table: ScoreTable, categories: dict, depth: int, name: str, p
         del categories[d]
     parent = categories[max(categories)][0] if categories else None
     table.indicators.append(Indicator(level=depth + 1, name=name, parent=parent, weight=points))
-    a = labels[0].start if labels else 0
-    table.spans.append({"name": (a, a + len(name))})
+    table.spans.append({"name": _name_span(name, labels)})
     categories[depth] = (len(table.indicators) - 1, name)
+
+
+def _name_span(name: str, labels) -> tuple[int, int]:
+    """Where a category's name stands: inside its label, after the numbering its name was cleaned of
+    ('三、预算执行率…'), else the whole label."""
+    if not labels:
+        return 0, 0
+    at = labels[0].text.find(name)
+    if at >= 0:
+        return labels[0].start + at, labels[0].start + at + len(name)
+    return labels[0].start, labels[-1].end
 
 
 def _identities(reading: dict[str, Value]) -> tuple[int, int]:
