@@ -545,3 +545,46 @@ def test_an_allocation_to_a_named_work_is_the_budget_and_a_notice_s_issuer_is_no
     assert record.budget.budget_yuan == 1_600_000
     assert record.report.project_name is None  # '工程项目' names a genre of report, not a project
     assert record.report.region is None  # 四川省 only issued the notice
+
+
+def test_an_allotment_with_a_colon_after_its_verb_and_funds_named_before_their_verb_are_the_budget(tmp_path):
+    colon = ("某区2022年度茶叶品牌建设专项资金绩效自评报告\n一、资金情况\n2022年财政预算安排:茶叶品牌建设专项资金80万元,"
+             "到位率100%。实际支付781000元,结余19000元。\n")
+    record = extract_text(tmp_path, colon)
+    assert (record.budget.budget_yuan, record.budget.executed_yuan) == (800_000, 781_000)
+    before_verb = ("某局2022年衔接资金项目绩效自评报告\n一、绩效目标分解下达情况\n某局2022年衔接资金共下达60万元,用于实施某村灌溉项目。\n")
+    assert extract_text(tmp_path, before_verb, "b.txt").budget.budget_yuan == 600_000
+
+
+def test_funds_stated_with_a_bare_total_word_and_payments_completed_are_confirmed_by_the_rate(tmp_path):
+    text = ("为做好项目绩效管理工作,现将2022年某县交通运输局道路建设资金项目绩效自评报告如下:\n"
+            "项目资金执行情况分析。项目资金共500万元,截止2022年12月10日,已完成拨付450万元,执行率90%。\n")
+    record = extract_text(tmp_path, text)
+    assert (record.budget.budget_yuan, record.budget.executed_yuan) == (5_000_000, 4_500_000)
+    assert record.report.title == "2022年某县交通运输局道路建设资金项目绩效自评报告"  # not '现将…'
+    assert record.report.department == "某县交通运输局"
+
+
+def test_a_department_s_whole_spending_and_its_budgeted_projects_name_no_project(tmp_path):
+    form = "部门整体支出绩效评价报告\n项目名称:部门整体支出绩效评价报告\n项目单位:某县机构编制委员会办公室\n"
+    assert extract_text(tmp_path, form).report.project_name is None
+    subtitle = "2020年部门预算项目支出绩效自评报告\n( 河道保洁经费项目)\n一、基本情况\n该项目2020年预算数为15.00万元。\n"
+    assert extract_text(tmp_path, subtitle, "b.txt").report.project_name == "河道保洁经费项目"
+
+
+def test_a_management_committee_named_as_the_project_owner_is_the_department(tmp_path):
+    text = ("某市财政支出项目绩效自评报告(产业园配套路网项目)\n一、项目概况\n2.资金:2022年产业园配套路网项目预算经费为"
+            "300万元,2022年支付300万元。\n项目业主为某市国家高新区管委会\n")
+    assert extract_text(tmp_path, text).report.department == "某市国家高新区管委会"
+
+
+def test_a_county_the_place_pattern_began_on_a_verb_is_the_name_the_text_writes_on_its_own(tmp_path):
+    text = ("项目绩效评价报告\n四、绩效评价分析\n编报重大工程项目青山县产业园区建设项目,申报青山县医疗救治中心建设项目为省预算内"
+            "投资计划项目。\n")
+    assert extract_text(tmp_path, text).report.region == "青山县"
+
+
+def test_a_province_named_only_in_the_titles_of_cited_documents_is_no_region(tmp_path):
+    text = ("2020年部门预算项目支出绩效自评报告\n一、基本情况\n该项目根据《湖北省关于印发<湖北省河道治理工作方案>的通知》要求,"
+            "改善河道环境。该项目2020年预算数为15.00万元,决算数为5.00万元。\n")
+    assert extract_text(tmp_path, text).report.region is None

@@ -20,16 +20,20 @@ PCT = rf"(?P<pct>{NUMBER}\s*%)"
 _FILL = r"(?:为|是|共计|共|合计|达到|达|约|计|:|\s)*"
 
 BUDGET_PATTERNS = [
-    rf"(?:项目)?(?:总)?预算(?:资金)?(?:合计|总额|总计|金额|数)?{_FILL}{AMOUNT}",
+    # '预算项目经费15690.38万元': the budget's name may hold the word for what it funds
+    rf"(?:项目)?(?:总)?预算(?:项目)?(?:资金|经费)?(?:合计|总额|总计|金额|数)?{_FILL}{AMOUNT}",
     # '年初预算安排877万元': the verb that allots the year's budget may follow its name
     rf"(?:全年|调整后|年初|批复)预算(?:数|资金)?(?:安排|下达)?{_FILL}{AMOUNT}",
     # the funds' name between the verb and 资金 may hold its year ('下达我市2019年畜禽粪污…项目资金为1000万元')
-    rf"(?:下达|安排|批复|投入|拨付)(?:[^,。;:\d]|(?:19|20)\d{{2}}年度?){{0,30}}?(?:资金|经费)(?:\([^)]{{0,20}}\))?(?:预算)?{_FILL}{AMOUNT}",
+    # a colon may follow the verb ('2022年财政预算安排:溪口雷笋…专项资金166万元')
+    rf"(?:下达|安排|批复|投入|拨付)[::]?(?:[^,。;:\d]|(?:19|20)\d{{2}}年度?){{0,30}}?(?:资金|经费)(?:\([^)]{{0,20}}\))?(?:预算)?{_FILL}{AMOUNT}",
+    # the funds named before their verb: '2022年衔接资金共下达105万元'
+    rf"(?:资金|经费)(?:共|合计|已)?(?:下达|安排|批复)(?:资金|经费)?{_FILL}{AMOUNT}",
     # '文件下达我市全民健身场地器材补短工程160万元': the amount allotted to the work the allocation names
     rf"下达(?:[^,。;:\d]|(?:19|20)\d{{2}}年度?){{2,30}}?(?:工程|项目){_FILL}{AMOUNT}",
     # '按生均1000元安排,共计239万元': the allotment's total in the clause after its verb
     rf"(?:下达|安排|批复|拨付)[,,](?:共计|合计|总计){_FILL}{AMOUNT}",
-    rf"(?:项目)?(?:资金|经费)(?:总额|总计|合计|共计){_FILL}{AMOUNT}",
+    rf"(?:项目)?(?:资金|经费)(?:总额|总计|合计|共计|共){_FILL}{AMOUNT}",
     # an approved investment is the budget only where the stated rate divides by it (choose() decides)
     rf"(?:项目)?(?:计划)?总投资(?:额)?{_FILL}{AMOUNT}",
     # '项目共5项, 合计金额52,340万元': the project's own total stated with its count
@@ -51,7 +55,8 @@ EXECUTED_PATTERNS = [
     rf"资金(?:使用|支出|支付)(?:金额|数)?{_FILL}{AMOUNT}",
     # a department's or a year's spending: '2020年全年支出1,798.64万元'
     rf"(?:全年|本年|年度)(?:实际)?支出(?:合计|总额|金额)?{_FILL}{AMOUNT}",
-    rf"(?:累计)?完成(?:投资|支出|支付)(?:额|金额)?{_FILL}{AMOUNT}",
+    # '已完成拨付2113.63万元': funds paid out to the works, the spending of an allocation
+    rf"(?:累计|已)?完成(?:投资|支出|支付|拨付)(?:额|金额)?{_FILL}{AMOUNT}",
 ]
 RECEIVED_PATTERNS = [rf"(?:实际)?(?:到位|收到)(?:资金)?{_FILL}{AMOUNT}"]
 # 拨付率, 发放率, 兑付率 and 投资完成率 are the execution rate where the executed amount is worded

@@ -30,7 +30,7 @@ _PLACE = regex.compile(
     r"(?P<county>[\p{Han}]{2,8}?自治[县旗]|[\p{Han}]{1,4}?(?:区|县|旗|市))?")
 # 指挥部: a county's standing command (人居环境指挥部) that holds its own funds; 街道: a sub-district office, never
 # the street of a works project ('街道改造', '街道亮化')
-ORG_SUFFIX = (r"(?:委员会|管理委员会|管理局|局|委|办公室|办事处|办|中心|人民政府|政府|学校|中学|小学|幼儿园|医院|研究院|院|所|站|馆|"
+ORG_SUFFIX = (r"(?:委员会|管理委员会|管委会|管理局|局|委|办公室|办事处|办|中心|人民政府|政府|学校|中学|小学|幼儿园|医院|研究院|院|所|站|馆|"
               r"残联|政协|团委|妇联|总工会|大队|支队|队|处|厅|协会|联合会|联合社|指挥部|"
               r"(?<![镇乡各])街道(?!改造|硬化|亮化|绿化|美化|保洁|清扫|照明|整治|维修|建设|管理|办|党))")
 _ORG = regex.compile(rf"[\p{{Han}}()]{{2,20}}?{ORG_SUFFIX}(?![\p{{Han}}]{{0,1}}(?:关于|印发))")
@@ -77,7 +77,7 @@ _SIGNATURE = regex.compile(rf"(?m)^[ \t]*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})[ \
 # carries the project out first, its supervising department only where no such unit is named.
 _UNIT_AFTER = rf"\s*(?:为|是|系|:)\s*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})(?=[,。;、,\s(]|负责|$)"
 _ROLE_SENTENCES = [
-    regex.compile(rf"(?:项目)?(?:牵头)?(?:实施单位|实施主体|建设单位|项目法人|项目单位|责任单位|承担单位){_UNIT_AFTER}"),
+    regex.compile(rf"(?:项目)?(?:牵头)?(?:实施单位|实施主体|建设单位|项目法人|项目业主|项目单位|责任单位|承担单位){_UNIT_AFTER}"),
     regex.compile(rf"(?:项目)?主管(?:部门|单位){_UNIT_AFTER}"),
 ]
 # '我局', '本单位', '各乡镇人民政府', '有关部门': words that stand for units, not names of one.
@@ -131,8 +131,14 @@ def find_title(ctx: Context) -> Found | None:
             return Found(cleaned, max(pos, 0), max(pos, 0) + len(cleaned) if pos >= 0 else 0)
     m = _TITLE.search(text)
     if m:
-        return Found(_clean_title(m[0]), m.start(), m.end())
+        lead = _LEAD_IN.match(m[0])
+        start = m.start() + (lead.end() if lead else 0)
+        return Found(_clean_title(text[start:m.end()]), start, m.end())
     return None
+
+
+# A title named inside a sentence opens after the words that announce it ('现将2022年…绩效自评总结报告如下').
+_LEAD_IN = regex.compile(r"(?:现将|特将|兹将|现把|现就|现对|并将)")
 
 
 # A title line that says only what kind of report it is: the name stands on the line above.
@@ -230,7 +236,8 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
         name = strip_code(found.value)
         # a 项目名称 cell holding the form's title ('…补助经费支出绩效自评表'): the project is the name before it
         bare = _BARE_TITLE_END_AT_END.sub("", name)
-        return Found(bare if len(bare) >= 4 else name, found.start, found.end)
+        if not _GENERIC_PROJECT.fullmatch(bare):
+            return Found(bare if len(bare) >= 4 else name, found.start, found.end)
     if title:
         name = _project_from_title(title.value, department, ctx.text, title)
         if name:
@@ -247,7 +254,7 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
 
 
 # A line wholly in brackets right under the title, naming a project or fund (not a date, not a number).
-_SUBTITLE_PROJECT = regex.compile(r"[ \t]*\n[ \t]*[((](?P<name>[^()\d\n]{4,40}?(?:项目|资金|经费|工程|专项))[))][ \t]*(?:\n|$)")
+_SUBTITLE_PROJECT = regex.compile(r"[ \t]*\n[ \t]*[((][ \t]*(?P<name>[^()\d\n]{4,40}?(?:项目|资金|经费|工程|专项))[))][ \t]*(?:\n|$)")
 
 
 def _project_from_title(title: str, department: str | None, text: str, found: Found) -> str | None:
@@ -304,7 +311,9 @@ _AFTER_NAME = regex.compile(r"(?:(?<=\p{Han}{4})(?:19|20)\d{2}年度?|(?:的)?(?
 
 
 # A project "name" that is only the generic word for one: no name (unknown, not a guess).
-_GENERIC_PROJECT = regex.compile(r"(?:本级|部门|单位)?(?:项目|专项|资金|经费|专项资金|项目资金|项目支出|支出项目|工程|工程项目)")
+_GENERIC_PROJECT = regex.compile(r"(?:本级|部门|单位)?(?:预算)?(?:项目|专项|资金|经费|专项资金|项目资金|项目支出|支出项目|工程|工程项目)"
+                              # a department's whole spending is no project: '项目名称:部门整体支出绩效评价报告'
+                              r"|(?:部门|单位)整体(?:支出)?")
 
 
 def _named_in_body(name: str, body: str) -> bool:
@@ -483,6 +492,21 @@ def _fullest_chain(text: str, place: str) -> Found | None:
     return Found(best[0] + place, best[1], best[2]) if best else None
 
 
+def _named_on_its_own(text: str, place: str) -> str:
+    """A county or district the place pattern began on the words before it ('申报大英县' of '申报大英县医疗救治
+    救援中心'): the shorter name the text also writes where those words do not stand before it ('…项目大英县产业…').
+    A name the text never writes shorter ('石景山区') is kept whole."""
+    m = _PLACE.match(place)
+    if not m or m[0] != place or not m["county"] or m["prov"] or m["city"] or "自治" in m["county"]:
+        return place
+    county = m["county"]
+    for k in range(1, len(county) - 2):  # a name keeps two characters before its 县/区/旗/市
+        tail = county[k:]
+        if any(at.start() == 0 or text[at.start() - 1] != county[k - 1] for at in regex.finditer(regex.escape(tail), text)):
+            return tail
+    return place
+
+
 def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
     text = ctx.text
     for cand in candidates:
@@ -491,6 +515,7 @@ def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
         place = place_of(regex.sub(r"^(?:19|20)\d{2}年度?", "", cand.value))  # '2019年度宁晋县…
         if not place:
             continue
+        place = _named_on_its_own(text, place)
         # Higher levels written before it elsewhere in the text: '上海市' + '金山区', '赣州市' + '瑞金市'.
         fuller = _fullest_chain(text, place)
         if fuller is not None:
@@ -514,10 +539,13 @@ _PROVINCE_MENTIONS = 2
 
 def _province_spoken_of(text: str) -> Found | None:
     """Where no title, unit or project names a place: the one province the report's opening names in full
-    twice or more, and no other as often (a provincial report that never names its own unit)."""
+    twice or more outside the titles of the documents it cites, and no other as often (a provincial report
+    that never names its own unit)."""
     counts: dict[str, list[regex.Match]] = {}
+    cited = [d.span() for d in CITED_DOCUMENT.finditer(text, 0, _OPENING)]
     for m in _PROVINCE_IN_FULL.finditer(text, 0, _OPENING):
-        counts.setdefault(m[0], []).append(m)
+        if not any(a <= m.start() < b for a, b in cited):  # a cited document's issuer or subject is not the report's
+            counts.setdefault(m[0], []).append(m)
     often = [(name, ms) for name, ms in counts.items() if len(ms) >= _PROVINCE_MENTIONS]
     if len(often) != 1:
         return None
