@@ -173,6 +173,9 @@ class TextSum:
     rate_half_unit: float | None = None
     labels: list[str] = field(default_factory=list)  # parts: what each part is ('市级配套资金')
     family: str | None = None  # parts: what the labels name (source | expense | year | place | item)
+    # parts: the document ends inside the list's sentence (no sentence end or further line after its last part):
+    # parts after the cut are unread (certainty.document_cut)
+    reaches_end: bool = False
 
 
 @dataclass

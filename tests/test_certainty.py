@@ -354,3 +354,22 @@ def test_a_funds_rows_figures_broken_onto_a_line_of_their_own_finish_that_row_an
     record = extract_text(tmp_path, text)
     assert [s.name for s in record.budget.funding_sources] == ["年度资金总额", "基本支出", "项目支出"]
     assert check_of(record, "funding_sources_sum").status == "pass"
+
+
+def test_a_total_whose_list_of_parts_the_document_ends_inside_needs_a_look(tmp_path):
+    listed = ("某局2021年度项目资金绩效自评报告\n一、基本情况\n我局2021年年初预算项目经费500万元,具体包括:道路保洁120万元、"
+              "路灯维护80万元、绿化管护60万元、市政消防栓建设工程2.")
+    check = check_of(extract_text(tmp_path, listed), "part_sums_text")
+    assert (check.status, check.finding, check.certainty) == ("warn", "fail", "unsure")
+    assert [d["code"] for d in check.doubts] == ["document_cut"]
+    ended = listed[:listed.index("、市政")] + "。\n二、绩效情况\n项目按期完成。\n"
+    check = check_of(extract_text(tmp_path, ended, "b.txt"), "part_sums_text")
+    assert (check.status, check.certainty) == ("fail", "certain")  # the list ended: its parts are all there
+
+
+def test_what_was_paid_out_of_a_total_is_not_one_of_its_parts(tmp_path):
+    text = ("某乡2021年度项目支出绩效自评报告\n一、项目情况\n建设养殖基地一处。统筹整合使用财政涉农资金303万元,其中项目管理费3万元,"
+            "目前项目资金已拨付270万元。\n")
+    record = extract_text(tmp_path, text)
+    assert not [t for t in record.text_sums if t.kind == "parts"]
+    assert check_of(record, "part_sums_text").status == "skip"

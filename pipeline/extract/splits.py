@@ -59,6 +59,9 @@ _TOTAL_WORD = regex.compile(r"合计|共计|总计|总额|总投资|累计|小�
 # A label that opens with a spending verb names what was done with the money, not one of its parts
 # ('已支出10万元' after '其中城关镇60万元, 新华镇30万元').
 _SPENT = regex.compile(r"^(?:已|实际|累计|全年|共|当年)?(?:支出|支付|执行|拨付|到位|使用|发放|结余|结转|完成)")
+# ... and so does one that ends with such a verb in its perfect ('目前项目资金已拨付270万元' after '303万元, 其中
+# 项目管理费3万元'); a bare '…支出' ending a label is a kind of spending ('人员支出10万元'), a part.
+_SPENT_AT_END = regex.compile(r"(?:已经?|实际|累计)(?:支出|支付|执行|拨付|到位|使用|发放|完成)了?$")
 # The words that allocate a total to its parts (DOMAIN.md §4.1 budget synonyms), for a list cued in the
 # next sentence: '安排项目资金500万元。资金主要用于: …'.
 _ALLOCATING = regex.compile(r"安排|下达|预算|资金|投入|投资|计划|拨款")
@@ -212,7 +215,7 @@ def _reached(parts: list[Amount], total: Amount) -> bool:
 def _is_part(a: Amount) -> bool:
     """A figure that can be one part of a list: named, neither a total nor a spend, nor a standard per unit."""
     return bool(a.name) and not _TOTAL_WORD.search(a.label) and not a.per_unit and not _SPENT.match(a.label) \
-        and not _COMPARISON.search(a.label)
+        and not _SPENT_AT_END.search(a.label) and not _COMPARISON.search(a.label)
 
 
 def _after_total(r: _Reading, i: int) -> list[Split]:

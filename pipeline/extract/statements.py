@@ -60,6 +60,8 @@ class Allocation:
 _TITLE_WRAPPING = regex.compile(r"^关于(?:下达|拨付|安排|分配|提前下达)?|(?:预算|指标|计划)?(?:的)?(?:通知|批复)$")
 _TITLE = regex.compile(r"《(?P<title>[^《》]{2,80})》")
 _SENTENCE_END = regex.compile(r"[。;;\n]")
+# what shows a sentence ended before the document did: its full stop, or a line break with more text after it
+_SENTENCE_GOES_ON = regex.compile(r"[。;;]|\n\s*\S")
 
 
 def allocations(text: str) -> list[Allocation]:
@@ -93,7 +95,8 @@ def part_sums(text: str) -> list[tuple[TextSum, Split]]:
             continue
         half = max([split.total.half_unit] + [p.half_unit for p in split.parts])
         ts = TextSum(kind="parts", total=split.total.value, parts=[p.value for p in split.parts], half_unit=half,
-                     text=text[split.start:split.end][:200], labels=split.names, family=split.family)
+                     text=text[split.start:split.end][:200], labels=split.names, family=split.family,
+                     reaches_end=_SENTENCE_GOES_ON.search(text, split.end) is None)
         out.append((ts, split))
     return out
 
