@@ -373,3 +373,29 @@ def test_what_was_paid_out_of_a_total_is_not_one_of_its_parts(tmp_path):
     record = extract_text(tmp_path, text)
     assert not [t for t in record.text_sums if t.kind == "parts"]
     assert check_of(record, "part_sums_text").status == "skip"
+
+
+def test_a_score_table_without_a_totals_row_whose_rows_come_short_needs_a_look(tmp_path):
+    table = "项目支出绩效评价评分表\n三级指标 | 分值 | 得分\n目标内容 | 20 | 18\n决策依据 | 30 | 28\n"
+    text = table + "三、评价结论\n项目总体完成较好,各项指标均按计划推进。\n"
+    record = extract_text(tmp_path, text)
+    assert not record.source.truncated
+    check = check_of(record, "indicator_weights_sum")
+    assert (check.status, check.finding) == ("warn", "fail")
+    assert "table_open_end" in [d["code"] for d in check.doubts]
+    closed = table + "合计 | 50 | 46\n三、评价结论\n项目总体完成较好,各项指标均按计划推进。\n"
+    check = check_of(extract_text(tmp_path, closed, "b.txt"), "indicator_weights_sum")
+    assert (check.status, check.certainty) == ("fail", "certain")  # its totals row says the table ends there
+
+
+def test_a_funds_block_whose_source_rows_all_read_zero_under_a_filled_total_needs_a_look():
+    from pipeline.record import Budget, FundingSource, Record
+    from pipeline.verify.budget import funding_sources_sum
+    from pipeline.verify.certainty import weigh
+    record = Record()
+    record.budget = Budget(funding_sources=[FundingSource(name="年度资金总额", budget_yuan=250000, is_total=True),
+                                            FundingSource(name="上年结转资金", budget_yuan=0),
+                                            FundingSource(name="其他资金", budget_yuan=0)])
+    check = weigh(record, funding_sources_sum(record))
+    assert (check.status, check.finding) == ("warn", "fail")
+    assert [d["code"] for d in check.doubts] == ["funds_parts_empty"]

@@ -853,3 +853,43 @@ def test_a_weight_glued_to_a_date_target_and_to_a_measured_one_is_cut_where_targ
             "2021年12月完成4成本指标办公所需成本415万元15万元4维修所需成本335万元35万元3")
     assert _leaf_rows(text) == [
         ("公用经费完成时间", 5, 4), ("办公所需成本", 4, 4), ("维修所需成本", 3, 3)]
+
+
+def _cell_per_line(cells: list[str]) -> str:
+    """A table scraped one cell per line, a lone '|' line after each cell (an empty cell: '|' twice)."""
+    return "".join(f"{c}\n|\n" if c else "|\n" for c in cells)
+
+
+def test_a_header_over_two_rows_one_cell_per_line_with_numbered_rows_and_explanations_is_read():
+    header = ["序号", "一级指标", "二级指标", "三级指标", "指标说明", "指标", "县级", "市级", "", "分值", "评分", "评分", ""]
+    rows = [["1", "决策(10)", "项目立项", "民主议事", "议事记录完整,得4分;不完整的每项扣1分", "4", "4", "", ""],
+            ["2", "申报审批", "审批文件齐全,得6分;缺一项扣2分", "6", "4", "", ""],
+            ["3", "过程(20)", "资金管理", "管理制度", "制度健全规范,得10分", "10", "10", "", ""],
+            ["4", "资金拨付", "实行国库集中支付的,得10分", "10", "9", "", ""]]
+    text = "项目绩效评价自评表\n|\n" + _cell_per_line(header) + "".join(_cell_per_line(r) for r in rows)
+    table, _ = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [
+        ("民主议事", 4, 4), ("申报审批", 6, 4), ("管理制度", 10, 10), ("资金拨付", 10, 9)]
+
+
+def test_row_numbers_that_do_not_count_on_stay_where_they_are():
+    """Only figures that number the rows one by one go back to the rows they open: a row's own score that
+    happens to end it (here 3, 2, 7) is no row number."""
+    text = ("序号 三级指标 分值 得分\n甲指标 3 3\n乙指标 2 2\n丙指标 7 7\n合计 12 12\n")
+    table, _ = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [("甲指标", 3, 3), ("乙指标", 2, 2), ("丙指标", 7, 7)]
+
+
+def test_a_weight_column_named_as_a_share_takes_its_figures_printed_as_percents():
+    text = ("一级指标二级指标三级指标指标值完成值权重得分产出指标数量指标发放额增长率≥10%115.25%40%40"
+            "质量指标贷款回收率≥90%98.70%40%38满意度指标服务对象满意度≥80%100%20%20得分合计98。")
+    table, _ = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [
+        ("发放额增长率", 40, 40), ("贷款回收率", 40, 38), ("服务对象满意度", 20, 20)]
+
+
+def test_a_weight_column_that_says_its_figures_are_points_takes_no_percent():
+    """'指标权重(分)': a percent beside it is the score coefficient's, and the glued run after it the weight and score."""
+    text = ("指标名称 得分系数(%) 指标权重(分) 指标得分(分)\n人员控制率 100% 22\n预算完成率 100% 33\n合计 5 5\n")
+    table, _ = read_score_table(text)
+    assert [(i.weight, i.score) for i in leaves(table)] == [(2, 2), (3, 3)]

@@ -30,8 +30,9 @@ _UNKNOWN_VALUE_COLUMN = regex.compile(r"[\s|]*\p{Han}{1,5}值[\s|]*")
 # about it, no figure; the header goes on past it.
 _GARBLED_LETTER_NOTE = regex.compile(r"[\s|]*[^\d\s|]{0,2}[A-Z][^\d\s|]{0,2}[\s|]*")
 # Words a header cell opens with before its known word ('指标评价内容', '参考分值'), or a cell an OCR read
-# across its two lines ('考值参分' for 参考/分值): the header goes on past them.
-_UNKNOWN_CELL = regex.compile(r"[\s|]*\p{Han}{1,6}[\s|]*")
+# across its two lines ('考值参分' for 参考/分值), or the upper halves of cells a header printed over two rows
+# ('指标 | 县级 | 市级' over '分值 | 评分 | 评分', one cell per line): the header goes on past them.
+_UNKNOWN_CELL = regex.compile(r"[\s|]*(?:\p{Han}{1,6}[\s|]+){0,2}\p{Han}{1,6}[\s|]*")
 # The label cell over a funds block ('项目资金(万元)', '预算执行情况(万元)(20分)'), for its unit and points.
 _FUNDS_BLOCK = regex.compile(r"(?:项目资金|资金情况|资金投入情况|预算执行情况|年度预算申请|部门预算执行情况|资金来源|资金|经费)"
                              r"[\s|]*(?:[((][^()()]{0,12}[))][\s|]*){0,3}$")
@@ -39,6 +40,7 @@ _FUNDS_BLOCK = regex.compile(r"(?:项目资金|资金情况|资金投入情况|�
 _TEN_THOUSAND = regex.compile(r"万元|[((]万[兀无][))]")
 _TEN_THOUSAND_NOTE = regex.compile(r"[((]万[元兀无][))]")
 _UNIT_NOTE = regex.compile(r"[((](?:万[元兀无]|元|亿元)[))]")
+_POINTS_NOTE = regex.compile(r"[((]\s*分\s*[))]")
 
 
 @dataclass
@@ -216,6 +218,7 @@ def _header(squeezed: _Squeezed, matches: list[regex.Match]) -> Header | None:
                 col.points = float(p[1])
             pos = col.end = paren.end()
             col.unit = col.unit or bool(_UNIT_NOTE.fullmatch(note))
+            col.in_points = col.in_points or bool(_POINTS_NOTE.fullmatch(note))
         columns.append(col)
     columns = _split_composites(columns)
     # '指标权重' after the header's label columns is one word, the weight's: its 指标 is no second name column
@@ -223,7 +226,9 @@ def _header(squeezed: _Squeezed, matches: list[regex.Match]) -> Header | None:
                if not (c.role == "name" and k + 1 < len(columns) and columns[k + 1].role == "weight"
                        and columns[k + 1].start == c.end and any(x.role in LABEL_ROLES for x in columns[:k]))]
     _explanations_after_figures(columns)
-    # a header cell merged over two columns is repeated into both ('全年预算数(A) | 全年预算数(A)'): one column
+    # a header cell merged over two columns is repeated into both ('全年预算数(A) | 全年预算数(A)'): one column,
+    # the header ending after the copy all the same
+    words_end = max((c.end for c in columns), default=0)
     columns = [c for k, c in enumerate(columns) if not (k and c.role == columns[k - 1].role and
                                                        text[c.start:c.end] == text[columns[k - 1].start:columns[k - 1].end])]
     block_unit = ""
@@ -248,7 +253,8 @@ def _header(squeezed: _Squeezed, matches: list[regex.Match]) -> Header | None:
     zone = (block[0] if block else "") + block_unit + text[first_start:max(c.end for c in columns)]
     for col in columns:
         col.start, col.end = squeezed.span(col.start, col.end)
-    header = Header(columns=columns, start=min(c.start for c in columns), end=max(c.end for c in columns), kind=kind)
+    last = max([c.end for c in columns] + ([squeezed.span(words_end - 1, words_end)[1]] if words_end else []))
+    header = Header(columns=columns, start=min(c.start for c in columns), end=last, kind=kind)
     if kind == "funds":
         # the block's unit note, where an OCR put the total row's label between it and the header
         # ('资金(万兀)年度资金总额年初预算数…'), stands just before it all the same
@@ -299,7 +305,7 @@ def body_rows(text: str, header: Header, end: int, grid: Cells | None = None) ->
             rows = _separated_rows(text, body_start, end, sep, _header_cells(text, header, sep, grid), grid)
             figures = sum(1 for c in header.columns if c.role not in LABEL_ROLES and c.role != "row_no")
             return layout, _join_wrapped_figures(rows, figures)
-    return "flow", _flow_rows(text, body_start, end)
+    return "flow", _flow_rows(text, body_start, end, numbered="row_no" in header.roles)
 
 
 def _join_wrapped_figures(rows: list[Row], columns: int) -> list[Row]:
@@ -372,6 +378,9 @@ def _header_cells(text: str, header: Header, sep: regex.Pattern, grid: Cells) ->
 # A line of a separated table with no separator that is longer than this (spaces aside) is prose: the
 # paragraph after the table ('(三)评价结论:本项目综合评分90.7分,…'), not a row or a wrapped cell.
 PROSE_LINE = 40
+# ... and so is a line with no separator that opens the report's next section ('三、评价结论'): an outline
+# number and words with no points after them (a category row prints its points: '三、项目产出(40分)').
+_SECTION_HEADING = regex.compile(r"\s*(?:[一二三四五六七八九十]{1,2}、|[((][一二三四五六七八九十]{1,2}[))])\p{Han}{2,12}\s*$")
 
 
 def _separated_rows(text: str, start: int, end: int, sep: regex.Pattern, cells: _HeaderCells | None = None,
@@ -380,7 +389,8 @@ def _separated_rows(text: str, start: int, end: int, sep: regex.Pattern, cells: 
     for line in regex.finditer(r"[^\n\f]+", text[start:end]):
         line_start = start + line.start()
         line_cells, from_backend = _line_cells(text, line_start, line_start + len(line[0]), sep, grid or Cells())
-        if rows and not from_backend and not sep.search(line[0]) and len("".join(line[0].split())) > PROSE_LINE:
+        if rows and not from_backend and not sep.search(line[0]) and (
+                len("".join(line[0].split())) > PROSE_LINE or _SECTION_HEADING.match(line[0])):
             break
         tokens = [t for k, cell in enumerate(line_cells) for t in tokenize(text, cell.start, cell.end, k)]
         pieces = [text[cell.start:cell.end] for cell in line_cells]
@@ -448,8 +458,39 @@ def _split_glued_rows(tokens: list) -> list[Row]:
     return rows
 
 
-def _flow_rows(text: str, start: int, end: int) -> list[Row]:
-    return _split_glued_rows(tokenize(text, start, end))
+def _flow_rows(text: str, start: int, end: int, numbered: bool = False) -> list[Row]:
+    rows = _split_glued_rows(tokenize(text, start, end))
+    return _ordinals_open_rows(rows) if numbered else rows
+
+
+def _ordinals_open_rows(rows: list[Row]) -> list[Row]:
+    """In flow text under a 序号 column each row opens with its number, before its label; cut where a label
+    follows a figure, that number ends the row above as one more figure. Where the figures that end rows
+    count on one by one (1, 2, 3 …, three at least: the row numbers, not a row's weight and score), each
+    goes back to the row it numbers; rows between (a figure an explanation quotes, a cell's second line)
+    keep theirs."""
+    if len(rows) >= 2 and len(rows[0].tokens) == 1 and _ordinal(rows[0].tokens[0]) == 1 and rows[1].labels:
+        rows = [Row(rows[0].tokens + rows[1].tokens, leaf_cell=rows[1].leaf_cell, cut=rows[1].cut)] + rows[2:]
+    expected = 2 if rows and rows[0].tokens and _ordinal(rows[0].tokens[0]) == 1 else 1
+    moves = []
+    for k in range(len(rows) - 1):
+        toks, nxt = rows[k].tokens, rows[k + 1].tokens
+        values = [t for t in toks if t.is_value]
+        if len(values) >= 2 and _ordinal(toks[-1]) == expected and nxt and nxt[0].kind == "text":
+            moves.append(k)
+            expected += 1
+    if len(moves) < 3:
+        return rows
+    out = list(rows)
+    for k in moves:
+        number = out[k].tokens[-1]
+        out[k] = Row(out[k].tokens[:-1], leaf_cell=out[k].leaf_cell)
+        out[k + 1] = Row([number] + out[k + 1].tokens, leaf_cell=out[k + 1].leaf_cell, cut=out[k + 1].cut)
+    return out
+
+
+def _ordinal(tok: Token) -> int | None:
+    return int(tok.text) if tok.kind == "number" and tok.text.isdigit() and len(tok.text) <= 3 else None
 
 
 def tables_of(text: str, kind: str, reach: int):

@@ -43,6 +43,7 @@ class Column:
     points: float | None = None  # '得分(20分*执行率)' → 20
     percent: bool = False  # '权重(%)': the column's figures are percents
     unit: bool = False  # '年度预算数(万元)': the cell names a unit
+    in_points: bool = False  # '指标权重(分)': the column's figures are points, never a percent
     cell: int | None = None  # the column's cell on a header printed on one separated line (layout._header_cells)
 
 

@@ -355,6 +355,10 @@ def _read_row(s: _Reading, row: Row) -> bool:
                 _points_mark(named[-2]) is not None and _points_mark(named[-1]) is None:
             named = named[:-1]  # the name closes with its points; the words after are its explanation
     elif named:
+        if s.explained and len(named) >= 2 and _NAME_LIKE.fullmatch(named[-2].text.strip()) and \
+                not _NAME_LIKE.fullmatch(named[-1].text.strip()) and \
+                (figure(values, "weight") is not None or figure(values, "score") is not None):
+            named = named[:-1]  # the explanation's cell after the name's, in a row with its figures: a clause, not a name
         named[-1:] = _at_template_number(named[-1])
     if named and _SUBTOTAL_ROW.match(_clean(named[-1].text)):
         kept = _subtotal(s.table, s.categories, named, values)

@@ -326,6 +326,33 @@ def row_unnamed(record: Record, check: Check) -> list[Doubt]:
     return []
 
 
+@doubt("table_open_end")
+def table_open_end(record: Record, check: Check) -> list[Doubt]:
+    """The score table has no totals row and its leaf sums come short of the form's total: nothing shows where
+    the table ended, so rows after the last one read (a page cut, a layout the reader lost) may be unread. A
+    table whose totals row stands keeps its failures."""
+    if check.id not in ("indicator_weights_sum", "indicator_scores_sum") or record.scores.table_total_row:
+        return []
+    pair = _numbers(check)
+    if pair is None or pair[1] >= pair[0]:
+        return []
+    return [Doubt("table_open_end", "评分表没有合计行,各行合计又不足:其后的行可能未读到",
+                  "the score table has no totals row and its rows come short: rows after the last one read may "
+                  "be unread")]
+
+
+@doubt("funds_parts_empty")
+def funds_parts_empty(record: Record, check: Check) -> list[Doubt]:
+    """A funds block whose total is filled and whose source rows all read 0: the filled source row (当年财政拨款)
+    was not read, as a block whose cells a layout scattered leaves it; a report that prints 0 in every row
+    under a filled total is far rarer than a row lost in reading."""
+    pair = _numbers(check)
+    if check.id != "funding_sources_sum" or pair is None or not (pair[0] > 0 and pair[1] == 0):
+        return []
+    return [Doubt("funds_parts_empty", "资金来源各行均为0而合计不为0:有数的来源行疑未读到",
+                  "every source row reads 0 under a filled total: the filled source row may be unread")]
+
+
 @doubt("table_head_missing")
 def table_head_missing(record: Record, check: Check) -> list[Doubt]:
     """The score table was read without its header: the document opens inside it, so rows above the cut
