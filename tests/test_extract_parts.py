@@ -588,3 +588,17 @@ def test_a_province_named_only_in_the_titles_of_cited_documents_is_no_region(tmp
     text = ("2020年部门预算项目支出绩效自评报告\n一、基本情况\n该项目根据《湖北省关于印发<湖北省河道治理工作方案>的通知》要求,"
             "改善河道环境。该项目2020年预算数为15.00万元,决算数为5.00万元。\n")
     assert extract_text(tmp_path, text).report.region is None
+
+
+def test_a_source_field_glued_to_the_next_key_at_its_line_s_end_names_the_department(tmp_path):
+    text = ("首页 > 专题专栏\n\n某县2021年农村饮水工程维修养护资金绩效自评报告\n\n发布时间:2022-02-11 11:23来源:某县农业农村水利局浏览:\n\n"
+            "一、概述\n本项目属中央水利资金项目。\n")
+    assert extract_text(tmp_path, text).report.department == "某县农业农村水利局"
+
+
+def test_a_form_s_amounts_with_their_unit_in_the_key_are_the_budget_and_the_spending(tmp_path):
+    text = ("某县财政支出政策绩效评价报告\n项目名称 2020年公共文化活动专项资金\n一、项目基本概况 | ||||\n"
+            "计划安排资金(万元) | 500.00 | 实际到位资金(万元) | 480.00 | ||\n其中:县财政 | 500.00 | 县财政 | 480.00 | ||\n"
+            "实际支出(万元) | 450.50 | |||\n")
+    budget = extract_text(tmp_path, text).budget
+    assert (budget.budget_yuan, budget.executed_yuan) == (5_000_000, 4_505_000)

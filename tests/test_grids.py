@@ -185,3 +185,14 @@ def test_a_value_from_text_without_cells_cites_no_table_cell(tmp_path):
     record = extract_text(tmp_path, "项目绩效自评表\n一级指标 | 二级指标 | 分值 | 得分\n产出 | 数量 | 60 | 55\n效益 | 满意度 | 40 | 38\n合计 | | 100 | 93\n")
     assert record.scores.indicators
     assert not any("table_cell" in e for e in record.provenance.values())
+
+
+def test_a_word_table_s_merged_cells_are_found_the_same_on_every_reading():
+    """python-docx hands a fresh proxy for a cell's element on each call: the merged cell is known by the element,
+    never by the id of a proxy that may be let go and its id reused by another cell."""
+    import gc
+    first = load(SAMPLES / "project_shanghai.docx").grids()
+    gc.collect()
+    second = load(SAMPLES / "project_shanghai.docx").grids()
+    assert [g.cells for g in first] == [g.cells for g in second]
+    assert any(c.copy_of for g in first for c in g.cells)

@@ -893,3 +893,14 @@ def test_a_weight_column_that_says_its_figures_are_points_takes_no_percent():
     text = ("指标名称 得分系数(%) 指标权重(分) 指标得分(分)\n人员控制率 100% 22\n预算完成率 100% 33\n合计 5 5\n")
     table, _ = read_score_table(text)
     assert [(i.weight, i.score) for i in leaves(table)] == [(2, 2), (3, 3)]
+
+
+def test_a_pipe_table_pretty_printed_one_indented_cell_per_line_is_read_row_by_row():
+    def row(*cells: str) -> str:
+        return "| \n" + "".join(f"       {c}  | \n      \n" for c in cells)
+    text = ("项目支出绩效自评指标计分表\n" + row("一级指标", "二级指标", "三级指标", "自评分", "评价标准")
+            + row("项目决策(20分)", "项目目标(8分)", "目标内容(8分)", "7", "设有目标(4分)目标明确(4分)")
+            + row("决策过程(12分)", "决策依据(12分)", "12", "符合法律法规(6分)符合规划(6分)")
+            + "三、评价结论\n本项目自评总分19分,等级为优。\n")
+    table, _ = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [("目标内容", 8, 7), ("决策依据", 12, 12)]

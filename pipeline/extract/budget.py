@@ -132,8 +132,8 @@ def _not_a_need(text: str, pool: list[Candidate]) -> list[Candidate]:
 def read_budget(ctx: Context) -> BudgetFacts:
     text = ctx.text
     facts = BudgetFacts(
-        budget=_not_a_need(text, _collect(text, BUDGET_PATTERNS, "amount")),
-        executed=_collect(text, EXECUTED_PATTERNS, "amount"),
+        budget=_in_order(_not_a_need(text, _collect(text, BUDGET_PATTERNS, "amount")) + _form_cells(text, "budget")),
+        executed=_in_order(_collect(text, EXECUTED_PATTERNS, "amount") + _form_cells(text, "executed")),
         received=_collect(text, RECEIVED_PATTERNS, "amount"),
         rate=_collect(text, RATE_PATTERNS, "rate"),
     )
@@ -144,6 +144,34 @@ def read_budget(ctx: Context) -> BudgetFacts:
         group = 1 if m[1] else 2
         facts.funding_source = Found(m[group], m.start(group), m.end(group))
     return facts
+
+
+# A form's 'key(万元) | figure' cells: the unit stands in the key and the cell beside it holds a bare figure
+# ('计划安排资金(万元) | 1088.00 | 实际到位资金(万元) | 1020.02', '实际支出(万元) | 1020.02').
+_FORM_KEYS = {
+    "budget": r"(?:计划|预算)?安排资金|预算资金|项目预算|预算金额|全年预算",
+    "executed": r"实际支出(?:资金|金额|数)?|支出金额|实际使用资金",
+}
+_FORM_CELL = r"(?<![\p{{Han}}])(?:{key})\s*[((]\s*(?P<unit>万元|元)\s*[))][\s|::]*(?P<figure>\d[\d,]*(?:\.\d+)?)(?![\d.%万元])"
+
+
+def _form_cells(text: str, role: str) -> list[Candidate]:
+    out = []
+    for m in regex.finditer(_FORM_CELL.format(key=_FORM_KEYS[role]), text):
+        num = parse_amount(m["figure"] + m["unit"])
+        if num is not None:
+            label = text[m.start():m.start("figure")].strip(" |::")
+            out.append(Candidate(num.value, num.half_unit, m.start(), m.end(), label))
+    return out
+
+
+def _in_order(candidates: list[Candidate]) -> list[Candidate]:
+    seen, out = set(), []
+    for c in sorted(candidates, key=lambda c: c.start):
+        if (c.start, c.end) not in seen:
+            seen.add((c.start, c.end))
+            out.append(c)
+    return out
 
 
 # A label that names where money comes from, not what it totals or is spent on.

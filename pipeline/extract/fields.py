@@ -36,7 +36,8 @@ def form_field(text: str, labels: list[str], max_len: int = 60, accept=None) -> 
             start = m.end()
             stop = _STOP.search(text, start, min(len(text), start + max_len + 1))
             end = stop.start() if stop else min(len(text), start + max_len)
-            value = _before_next_key(text[start:end].strip(" |::\t"), accept)
+            # a colon that ends the value is the next key's, cut with it ('…水利局浏览:' at a line's end)
+            value = _before_next_key(text[start:end].strip(" |\t").lstrip("::"), accept).strip(" |::\t")
             if value and not regex.fullmatch(r"[\s|/—\-]*", value) and (accept is None or accept(value)):
                 lead = text.index(value, start)
                 return Found(value, lead, lead + len(value))

@@ -49,13 +49,15 @@ def _docx_table(table, number: int):
     """Each row with text as a line of the row format, with where each cell's text stands in it: table
     `number`, row and column ('表2!R3C4', 1-based, as a person counts them in Word), and its cells as a
     row of the table's grid."""
-    first_at: dict[int, tuple[int, int]] = {}  # a cell's XML element → the position it was first seen at
+    # a cell's XML element → the position it was first seen at; the element itself is the key (held, lxml
+    # hands back the same proxy for its node; an id() of a proxy let go could be another cell's)
+    first_at: dict[object, tuple[int, int]] = {}
     for r, row in enumerate(table.rows, start=1):
         # python-docx repeats a merged cell's object in every grid cell it covers: its text with it
         row_cells = list(row.cells)
         copies = {}
         for k, c in enumerate(row_cells):
-            origin = first_at.setdefault(id(c._tc), (r - 1, k))
+            origin = first_at.setdefault(c._tc, (r - 1, k))
             if origin != (r - 1, k):
                 copies[(r - 1, k)] = origin
         texts = [cell_text(c.text) for c in row_cells]

@@ -299,6 +299,10 @@ def body_rows(text: str, header: Header, end: int, grid: Cells | None = None) ->
     backend handed its tables over in, read in place of the text's separators where a line is a row of them."""
     grid = grid or Cells()
     body_start = header.end
+    broken = _rows_broken_per_cell(text, body_start, end)
+    if broken:
+        pipe = _SEPARATED[0][1]
+        return "pipe", _separated_rows(text, body_start, end, pipe, None, grid, broken)
     first_lines = text[body_start:end].lstrip("\n|: ").split("\n", 6)[:6]
     for layout, sep, least in _SEPARATED:
         if sum(1 for line in first_lines if len(sep.findall(line)) >= least) >= 2:
@@ -384,13 +388,15 @@ _SECTION_HEADING = regex.compile(r"\s*(?:[一二三四五六七八九十]{1,2}�
 
 
 def _separated_rows(text: str, start: int, end: int, sep: regex.Pattern, cells: _HeaderCells | None = None,
-                    grid: Cells | None = None) -> list[Row]:
+                    grid: Cells | None = None, lines: list[tuple[int, int]] | None = None) -> list[Row]:
     rows = []
-    for line in regex.finditer(r"[^\n\f]+", text[start:end]):
-        line_start = start + line.start()
-        line_cells, from_backend = _line_cells(text, line_start, line_start + len(line[0]), sep, grid or Cells())
-        if rows and not from_backend and not sep.search(line[0]) and (
-                len("".join(line[0].split())) > PROSE_LINE or _SECTION_HEADING.match(line[0])):
+    if lines is None:
+        lines = [(start + m.start(), start + m.end()) for m in regex.finditer(r"[^\n\f]+", text[start:end])]
+    for line_start, line_end in lines:
+        line = text[line_start:line_end]
+        line_cells, from_backend = _line_cells(text, line_start, line_end, sep, grid or Cells())
+        if rows and not from_backend and not sep.search(line) and (
+                len("".join(line.split())) > PROSE_LINE or _SECTION_HEADING.match(line)):
             break
         tokens = [t for k, cell in enumerate(line_cells) for t in tokenize(text, cell.start, cell.end, k)]
         pieces = [text[cell.start:cell.end] for cell in line_cells]
@@ -400,6 +406,47 @@ def _separated_rows(text: str, start: int, end: int, sep: regex.Pattern, cells: 
         else:
             rows.extend(glued)
     return rows
+
+
+# A pipe table whose rows a scrape broke one cell per line (an HTML table pretty-printed, its cells holding
+# paragraphs): a line of pipes alone opens a row, and each cell stands indented on a line of its own, ending
+# in its pipe. (A table written one cell per line at the margin, its empty cells as bare pipes, is no such
+# layout: its bare pipes are cells, not row openers.)
+_ROW_OPENER = regex.compile(r"[ \t]*\|[ \t|]*")
+_CELL_LINE = regex.compile(r"[ \t]{2,}[^|\s][^|\n]*\|[ \t|]*")
+# how many of the body's first lines show the layout, and how many of them must be openers and cell lines
+_BROKEN_SAMPLE = 30
+_BROKEN_OPENERS = 2
+_BROKEN_SHARE = 0.5
+
+
+def _rows_broken_per_cell(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The rows of a pipe table broken one cell per line, each from its opening line to the line before the
+    next opener, as one line of cells; the lines after the last row (prose: a line that is neither a cell nor an
+    opener) as they are. None where the body is not laid out so."""
+    lines = [(start + m.start(), start + m.end()) for m in regex.finditer(r"[^\n\f]+", text[start:end])
+             if m[0].strip()]
+    sample = lines[:_BROKEN_SAMPLE]
+    openers = [k for k, (a, b) in enumerate(sample) if _ROW_OPENER.fullmatch(text, a, b)]
+    cell_lines = sum(1 for a, b in sample if _CELL_LINE.fullmatch(text, a, b))
+    if len(openers) < _BROKEN_OPENERS or cell_lines < _BROKEN_SHARE * len(sample):
+        return None
+    out: list[tuple[int, int]] = []
+    row: list[int] | None = None
+    for k, (a, b) in enumerate(lines):
+        if _ROW_OPENER.fullmatch(text, a, b):
+            if row:
+                out.append((row[0], row[1]))
+            row = [a, b]
+        elif row is not None and _CELL_LINE.fullmatch(text, a, b):
+            row[1] = b
+        else:  # the table is over: this line and the rest as they are
+            if row:
+                out.append((row[0], row[1]))
+            return out + lines[k:]
+    if row:
+        out.append((row[0], row[1]))
+    return out
 
 
 def _under_header(pieces: list[str], tokens: list[Token], glued: list[Row], cells: _HeaderCells) -> bool:
