@@ -135,6 +135,16 @@ class NormalisedText:
             i -= 1
         return None
 
+    def spaces_removed(self, start: int, end: int) -> list[int]:
+        """Where, inside normalised text[start:end], normalising removed the raw text's spaces between two
+        words (a wrap, or in a scrape that ran a table into one line, the only trace of a cell boundary)."""
+        out = []
+        for p in range(max(start + 1, 1), min(end, len(self.index))):
+            a, b = self.index[p - 1] + 1, self.index[p]
+            if b > a and not self.raw[a:b].strip(" \t\u3000\u00a0") and "\n" not in self.raw[a:b]:
+                out.append(p)
+        return out
+
     def part(self, start: int, end: int, last: bool) -> NormalisedText:
         """The text of one report of a file holding several; offsets still lead to the raw text."""
         return NormalisedText(text=self.text[start:end], raw=self.raw, index=self.index[start:end], script=self.script,

@@ -132,6 +132,13 @@ def test_a_badly_degraded_scan_reads_its_score_table_exactly(degraded_record, sc
     assert check_of(degraded_record, "indicator_scores_sum").status == "pass"
 
 
+def test_the_record_says_which_ocr_passes_ran_on_each_scanned_page(degraded_record, scan_record):
+    [page] = degraded_record.source.ocr["pages"]
+    assert page["page"] == 1 and page["dpi"] == 130
+    assert page["read_again"] and "table band" in page["read_again"][0]  # its table did not close at 130 dpi
+    assert all(p["read_again"] == [] or p["table_closes"] is False for p in scan_record.source.ocr["pages"])
+
+
 def _row_profile(image):
     """Ink per pixel row: where the text rows of a page lie."""
     return (image < 160).sum(axis=1).astype(float)

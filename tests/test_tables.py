@@ -904,3 +904,33 @@ def test_a_pipe_table_pretty_printed_one_indented_cell_per_line_is_read_row_by_r
             + "三、评价结论\n本项目自评总分19分,等级为优。\n")
     table, _ = read_score_table(text)
     assert [(i.name, i.weight, i.score) for i in leaves(table)] == [("目标内容", 8, 7), ("决策依据", 12, 12)]
+
+
+def test_worded_targets_a_scrape_ran_into_the_name_are_cut_at_the_raw_text_s_spaces(tmp_path):
+    from pipeline.load import load
+    from pipeline.normalise import normalise
+    text = ("项目支出绩效自评表\n一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+            "产出指标(50分) 数量指标 培训人次 ≥50人次 60 20 20 质量指标 经费支出合规性 严格执行相关制度规定 达成预期指标 30 30 "
+            "效益指标(50分) 社会效益指标 群众出行条件改善 效果明显 达成预期指标 50 48 总分 100 98\n")
+    path = tmp_path / "form.txt"
+    path.write_text(text, encoding="utf-8")
+    norm = normalise(load(path))
+    table, _ = read_score_table(norm.text, spaces_removed=norm.spaces_removed)
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in leaves(table)] == [
+        ("培训人次", "≥50人次", "60", 20, 20), ("经费支出合规性", "严格执行相关制度规定", "达成预期指标", 30, 30),
+        ("群众出行条件改善", "效果明显", "达成预期指标", 50, 48)]
+    # without the raw text's spaces the name keeps the words: nothing says where its cells were
+    table, _ = read_score_table(norm.text)
+    assert leaves(table)[1].name == "经费支出合规性严格执行相关制度规定达成预期指标"
+
+
+def test_a_name_with_a_wrap_space_and_no_worded_result_keeps_its_words(tmp_path):
+    from pipeline.load import load
+    from pipeline.normalise import normalise
+    text = ("项目支出绩效自评表\n一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 "
+            "产出指标 数量指标 农村公路 建设 里程数 60 60 效益指标 社会效益指标 群众满意度 ≥90% 95% 40 40 总分 100 100\n")
+    path = tmp_path / "form.txt"
+    path.write_text(text, encoding="utf-8")
+    norm = normalise(load(path))
+    table, _ = read_score_table(norm.text, spaces_removed=norm.spaces_removed)
+    assert leaves(table)[0].name == "农村公路建设里程数"

@@ -131,6 +131,10 @@ def load(path: Path, data: bytes) -> Document:
     fmt = "pdf"
     if ocr_lines:
         meta["ocr"] = {"engine": ocr.ENGINE_NAME, "mean_confidence": ocr.mean_confidence(ocr_lines)}
+        if fallback is not None and fallback.passes:
+            # which passes ran on each scanned page: the first reading's resolution, whether its score table closed,
+            # and what was read again (a sharper page, the table's band) and why
+            meta["ocr"]["pages"] = [fallback.passes[k] for k in sorted(fallback.passes)]
         if all(p.reader in ("ocr", "none") for p in pages):
             fmt = "scan"
     return Document(str(path), "", fmt, pages, paged=True, meta=meta)
@@ -184,6 +188,7 @@ def _unreadable(text: str) -> bool:
 
 class _Pdfium:
     def __init__(self, data: bytes):
+        self.passes: dict[int, dict] = {}  # page → the resolution it was read at, its table's verdict, what was read again
         try:
             import pypdfium2
             self.doc = pypdfium2.PdfDocument(data)
@@ -192,11 +197,14 @@ class _Pdfium:
 
     def ocr_page(self, index: int):
         """(text, boxes in PDF points, OCR lines) of a scanned page, at the resolution the page calls
-        for (pdf_scan.py); empty where OCR is unavailable."""
+        for (pdf_scan.py); empty where OCR is unavailable. How each page was read is kept in `passes`."""
         if self.doc is None or index >= len(self.doc):
             return "", [], []
         try:
             reading = read_scanned_page(self.doc[index])
+            self.passes[index + 1] = {"page": index + 1, "dpi": reading.dpi,
+                                      "table_closes": reading.table.closes if reading.table.found else None,
+                                      "read_again": reading.reread}
             return reading.text, reading.boxes, reading.lines
         except ocr.OcrUnavailable:
             return "", [], []

@@ -10,6 +10,7 @@ the same kind. Either way the interpreter sees `GridCell`s: row, column, and whe
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex
@@ -26,11 +27,17 @@ class Cells:
 
     rows: list[list[GridCell]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
+    # where normalising removed the raw text's spaces between two words, inside [a, b) (NormalisedText.spaces_removed)
+    spaces_removed: Callable[[int, int], list[int]] | None = None
 
     @classmethod
-    def of(cls, grids: list[Grid] | tuple = ()) -> Cells:
+    def of(cls, grids: list[Grid] | tuple = (), spaces_removed: Callable[[int, int], list[int]] | None = None) -> Cells:
         rows = sorted((r for g in grids for r in g.rows() if r), key=lambda r: r[0].start)
-        return cls(rows, [r[0].start for r in rows])
+        return cls(rows, [r[0].start for r in rows], spaces_removed)
+
+    def gaps_within(self, start: int, end: int) -> list[int]:
+        """Where the raw text had a space inside [start, end) that normalising removed; none where unknown."""
+        return self.spaces_removed(start, end) if self.spaces_removed else []
 
     def row_on(self, text: str, start: int, end: int) -> list[GridCell] | None:
         """The grid row that is the line text[start:end] exactly: its cells lie in the line in order and

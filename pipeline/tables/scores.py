@@ -62,12 +62,13 @@ _SUBTOTAL = regex.compile(r"(?:[((]\s*\d+(?:\.\d+)?\s*分?|(?<=\p{Han})\s*\d+(?:
 
 
 def read_score_table(text: str, outside: tuple[float, float] = (0.0, 0.0), stated_total: float | None = None,
-                     grids: list[Grid] | tuple = ()) -> tuple[ScoreTable, TableReport] | None:
+                     grids: list[Grid] | tuple = (), spaces_removed=None) -> tuple[ScoreTable, TableReport] | None:
     """The first score table with at least two scored rows (or rows whose points stay unread), read by the
     table interpreter; `outside`: points its total row counts from outside the table (a 自评表's execution
     row, in the funds block); `stated_total`: the total score the report states elsewhere (自评总分), for
-    rows no reading settles; `grids`: the tables the backend handed over as cells (grid.py)."""
-    cells = Cells.of(grids)
+    rows no reading settles; `grids`: the tables the backend handed over as cells (grid.py); `spaces_removed`:
+    where normalising removed the raw text's spaces (NormalisedText.spaces_removed)."""
+    cells = Cells.of(grids, spaces_removed)
     for header, end in _with_headerless_start(text, tables_of(text, "scores", 12000)):
         got = _read(text, header, end, outside, stated_total, cells)
         if got is not None and header.headerless:
@@ -151,6 +152,7 @@ class _Reading:
     empty_run: int = 0  # rows in a row with no figures
     at_document_end: bool = False  # the row read now is the last, and the document ends inside it
     names_whole: bool = False  # each label cell read apart (a 分值 per level): none holds a category to peel off
+    cells: Cells = field(default_factory=Cells)  # what the load stage knew of the text's cells (grid.py)
 
 
 def _read(text: str, header: Header, end: int, outside: tuple[float, float] = (0.0, 0.0),
@@ -164,7 +166,8 @@ def _read(text: str, header: Header, end: int, outside: tuple[float, float] = (0
                      TableReport("interpreter", layout, "scores", header.roles),
                      depth_of_leaf=max(1, sum(1 for c in header.columns if c.role in LABEL_ROLES)) - 1,
                      explained=layout == "flow" and explains(header),
-                     trailing_text=bool(columns) and columns[-1].role in ("note", "actual", "target") and layout == "flow")
+                     trailing_text=bool(columns) and columns[-1].role in ("note", "actual", "target") and layout == "flow",
+                     cells=cells if cells is not None else Cells())
     rows = _form_rows(state, rows)
     if state.explained:
         rows = join_continued(rows)
@@ -188,6 +191,8 @@ def _form_rows(s: _Reading, rows: list[Row]) -> list[Row]:
         rows = [_without_row_number(r) for r in rows]
     if {"target", "actual"} <= {c.role for c in s.columns}:
         rows = [_worded_cells_as_values(r) for r in rows]
+        if s.layout == "flow":
+            rows = [_worded_cells_by_gaps(s, r) for r in rows]
     if _level_weights(s.header):
         rows = _fold_level_weights(rows)
         # only the leaf's points are a row's weight; the leaf's name stands in a cell of its own
@@ -290,6 +295,35 @@ def _worded_cells_as_values(row: Row) -> Row:
     if a == b and 0 < len(a) <= 12 and not _POINTS_MARK.search(a):
         return replace(row, label_end=len(labels) - 2)
     return row
+
+
+# The words a form writes for a qualitative target or result (DOMAIN.md §2: '效果明显', '达成预期指标').
+_WORDED_VALUE = regex.compile(r"达成|达到|完成|实现|明显|显著|提升|提高|有效|良好|较好|符合|合格|满意|按时|及时|到位|预期")
+# how long a worded target or result cell is at most
+_WORDED_CELL = 16
+
+
+def _worded_cells_by_gaps(s: _Reading, row: Row) -> Row:
+    """A flow row whose worded target and result a scrape ran into its name, with only the raw text's spaces
+    between them ('经费支出合规性 严格执行相关制度规定 达成预期指标 8 8', the spaces normalised away): under a header with
+    target and actual columns, in a row whose only figures are its weight and score, the last label's last two
+    spaced pieces are those cells where the last reads as a result. A name with a wrap in it keeps it."""
+    labels, values = row.labels, row.values
+    if row.label_end is not None or not labels or len(values) != 2 or not all(v.kind == "number" for v in values):
+        return row
+    last = labels[-1]
+    gaps = s.cells.gaps_within(last.start, last.end)
+    if len(gaps) < 2:
+        return row
+    a, b = gaps[-2], gaps[-1]
+    name, target, actual = s.text[last.start:a], s.text[a:b], s.text[b:last.end]
+    if not (0 < len(target) <= _WORDED_CELL and 0 < len(actual) <= _WORDED_CELL and len(name) >= 2) or \
+            regex.search(r"\d", target + actual) or not _WORDED_VALUE.search(actual):
+        return row
+    words = [Token("text", name, last.start, a, last.cell), Token("text", target, a, b, last.cell),
+             Token("text", actual, b, last.end, last.cell)]
+    tokens = row.tokens[:row.tokens.index(last)] + words + row.tokens[row.tokens.index(last) + 1:]
+    return replace(row, tokens=tokens, label_end=len(labels))
 
 
 def _with_points(name: Token, points: Token) -> Token:
