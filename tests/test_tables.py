@@ -934,3 +934,12 @@ def test_a_name_with_a_wrap_space_and_no_worded_result_keeps_its_words(tmp_path)
     norm = normalise(load(path))
     table, _ = read_score_table(norm.text, spaces_removed=norm.spaces_removed)
     assert leaves(table)[0].name == "农村公路建设里程数"
+
+
+def test_a_name_two_characters_past_a_category_word_is_not_cut_after_it():
+    """'决策依据' under 决策 is the indicator's own name (the framework's names below a category run longer:
+    '立项依据充分性')."""
+    text = ("一级指标 | 二级指标 | 三级指标 | 自评分\n项目决策(20分) | 决策过程(8分) | 决策依据(4分) | 4\n"
+            "决策程序(4分) | 3\n合计 | | | 7\n")
+    table, _ = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [("决策依据", 4, 4), ("决策程序", 4, 3)]

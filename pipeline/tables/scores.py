@@ -711,9 +711,10 @@ def _split_label(label: Token, depth_of_leaf: int) -> list[Token]:
 
 
 # a category name with a name after it: never the front of a longer category ('效益' of '效益指标', '满意度' of
-# '满意度指标群众满意度')
-_LEVEL1_AT_START = regex.compile(rf"^(?:{_LEVEL1_NAMES})(?!指标)(?=\p{{Han}}{{2}})")
-_LEVEL2_AT_START = regex.compile(rf"^(?:{_LEVEL2_NAMES})(?!指标)(?=\p{{Han}}{{2}})")
+# '满意度指标群众满意度'), nor of a name two characters longer ('决策依据', '决策程序', '产出数量': the framework's
+# names of the levels below are longer, '立项依据充分性', '明确性')
+_LEVEL1_AT_START = regex.compile(rf"^(?:{_LEVEL1_NAMES})(?!指标)(?=\p{{Han}}{{3}})")
+_LEVEL2_AT_START = regex.compile(rf"^(?:{_LEVEL2_NAMES})(?!指标)(?=\p{{Han}}{{3}})")
 
 
 def _peel_known_categories(label: Token, most: int) -> list[Token]:
