@@ -943,3 +943,15 @@ def test_a_name_two_characters_past_a_category_word_is_not_cut_after_it():
             "决策程序(4分) | 3\n合计 | | | 7\n")
     table, _ = read_score_table(text)
     assert [(i.name, i.weight, i.score) for i in leaves(table)] == [("决策依据", 4, 4), ("决策程序", 4, 3)]
+
+
+def test_a_figure_an_explanation_quotes_goes_on_with_it_and_the_name_keeps_its_own_cell():
+    header = ["序号", "一级指标", "二级指标", "三级指标", "指标说明", "分值", "得分"]
+    rows = [["1", "资金投入(10)", "资金到位", "预算安排", "按人均不低于5元标准安排资金,得4分;达到20元,加2分;市财政安排补助资金,加1分", "4", "4"],
+            ["2", "资金整合", "整合其他涉农资金的,得6分", "6", "5"],
+            ["3", "过程(20)", "资金管理", "管理制度", "资金管理制度健全规范,得10分", "10", "10"],
+            ["4", "资金拨付", "实行国库集中支付的,得10分", "10", "9"]]
+    text = "项目绩效评价自评表\n|\n" + _cell_per_line(header) + "".join(_cell_per_line(r) for r in rows)
+    table, _ = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [
+        ("预算安排", 4, 4), ("资金整合", 6, 5), ("管理制度", 10, 10), ("资金拨付", 10, 9)]

@@ -43,17 +43,43 @@ def explains(header: Header) -> bool:
 
 def join_continued(rows: list[Row]) -> list[Row]:
     """Rows whose label opens with a closing bracket or a comma joined to the row above: a figure inside an
-    explanation ('分值为30分') does not end the row."""
+    explanation ('分值为30分') does not end the row; nor does one its unit follows with no space between
+    ('不低于5元标准安排…': a figure the scoring rule quotes, glued to its words, in a cell of its own)."""
     out: list[Row] = []
     for row in rows:
-        if out and row.labels and _CONTINUES.match(row.labels[0].text):
+        if out and row.labels and (_CONTINUES.match(row.labels[0].text) or _quoted_figure(out[-1], row)):
             above = out[-1]
-            words = above.tokens + row.labels
+            # the words go on in the label they stand in; label cells of their own before it (the categories and
+            # the name, one cell per line) stay apart
+            at = _last_label(above)
+            words = above.tokens[at:] + row.labels
             label = replace(words[0], kind="text", text="".join(t.text for t in words), end=words[-1].end)
-            out[-1] = Row([label] + row.values, leaf_cell=above.leaf_cell, cut=row.cut)
+            out[-1] = Row(above.tokens[:at] + [label] + row.values, leaf_cell=above.leaf_cell, cut=row.cut)
         else:
             out.append(row)
     return out
+
+
+# the unit of a figure a scoring rule quotes, opening the words after it ('5元标准', '10%以上', '3个工作日')
+_UNIT_AFTER_FIGURE = regex.compile(r"^(?:元|万元|%|个|人|次|户|天|日)")
+
+
+def _last_label(row: Row) -> int:
+    """Where the label that goes on begins: the row's last text token where only text (and a row number)
+    stands before it, else the row's start (its figures then stand inside the words)."""
+    texts = [k for k, t in enumerate(row.tokens) if t.kind == "text"]
+    if not texts:
+        return 0
+    at = texts[-1]
+    before = row.tokens[:at]
+    numbered = bool(before) and before[0].kind == "number" and before[0].text.isdigit() and len(before[0].text) <= 3
+    return at if all(t.kind == "text" for t in before[1 if numbered else 0:]) else 0
+
+
+def _quoted_figure(above: Row, row: Row) -> bool:
+    last, first = above.tokens[-1], row.tokens[0]
+    return last.kind == "number" and first.kind == "text" and first.start == last.end and \
+        bool(_UNIT_AFTER_FIGURE.match(first.text)) and any(t.kind == "text" for t in above.tokens)
 
 
 def split_name(label: str, numbered: bool = False) -> tuple[str, str]:
