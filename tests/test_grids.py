@@ -99,7 +99,7 @@ def test_a_pipe_inside_an_html_cell_does_not_move_the_rows_figures():
     markup = (f"<p>项目绩效自评表</p><table><tr><th>二级指标</th><th>三级指标</th><th>分值</th><th>得分</th></tr>{body}"
               "<tr><td>合计</td><td></td><td>100</td><td>90</td></tr></table>")
     norm = normalise(load_html(markup))
-    table, _ = read_score_table(norm.text, grids=norm.grids)
+    table, _ = read_score_table(norm.text, cells=Cells.of(norm.grids))
     assert [(i.name, i.weight, i.score) for i in leaves(table)] == [
         ("完成率(实际|计划)", 10, 9), ("验收合格率", 20, 18), ("群众满意度", 70, 63)]
 

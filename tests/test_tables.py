@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from pipeline.record import FundingSource, Record
 from pipeline.tables.cells import tokenize
 from pipeline.tables.funds import read_funds
+from pipeline.tables.grid import Cells
 from pipeline.tables.layout import find_headers
 from pipeline.tables.scores import leaves, read_score_table
 from pipeline.verify.budget import funding_sources_sum
@@ -915,7 +916,7 @@ def test_worded_targets_a_scrape_ran_into_the_name_are_cut_at_the_raw_text_s_spa
     path = tmp_path / "form.txt"
     path.write_text(text, encoding="utf-8")
     norm = normalise(load(path))
-    table, _ = read_score_table(norm.text, spaces_removed=norm.spaces_removed)
+    table, _ = read_score_table(norm.text, cells=Cells.of(spaces_removed=norm.spaces_removed))
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in leaves(table)] == [
         ("培训人次", "≥50人次", "60", 20, 20), ("经费支出合规性", "严格执行相关制度规定", "达成预期指标", 30, 30),
         ("群众出行条件改善", "效果明显", "达成预期指标", 50, 48)]
@@ -932,7 +933,7 @@ def test_a_name_with_a_wrap_space_and_no_worded_result_keeps_its_words(tmp_path)
     path = tmp_path / "form.txt"
     path.write_text(text, encoding="utf-8")
     norm = normalise(load(path))
-    table, _ = read_score_table(norm.text, spaces_removed=norm.spaces_removed)
+    table, _ = read_score_table(norm.text, cells=Cells.of(spaces_removed=norm.spaces_removed))
     assert leaves(table)[0].name == "农村公路建设里程数"
 
 

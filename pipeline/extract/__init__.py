@@ -303,7 +303,7 @@ def _read_score_table(ctx: Context, prose_total: float | None,
                       outside: tuple[float, float] = (0.0, 0.0)) -> tuple[ScoreTable | None, TableReport | None]:
     """The table interpreter's reading of the score table (pipeline/tables/), its report saying whether the
     rows add up to the table's totals (or to the total the prose states)."""
-    got = read_score_table(ctx.text, outside, prose_total, ctx.norm.grids, ctx.norm.spaces_removed)
+    got = read_score_table(ctx.text, outside, prose_total, ctx.table_cells)
     if got is None:
         return None, None
     table, report = got

@@ -111,13 +111,7 @@ def _collect(text: str, patterns: list[str], kind: str) -> list[Candidate]:
             a = amounts.get(m.end("amt")) if kind != "rate" else None
             out.append(Candidate(num.value, num.half_unit, m.start(), m.end(), label.strip(),
                                  year=a.year if a else None, cumulative=a.cumulative if a else False))
-    out.sort(key=lambda c: c.start)
-    seen, unique = set(), []
-    for c in out:
-        if (c.start, c.end) not in seen:
-            seen.add((c.start, c.end))
-            unique.append(c)
-    return unique
+    return _in_order(out)
 
 
 # What a project needs ('该项目需县级财政安排资金8144万元', '共需资金…', '尚需投入…') is a plan or a shortfall, not
@@ -166,6 +160,7 @@ def _form_cells(text: str, role: str) -> list[Candidate]:
 
 
 def _in_order(candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates in text order, each statement once (two patterns may read the same words)."""
     seen, out = set(), []
     for c in sorted(candidates, key=lambda c: c.start):
         if (c.start, c.end) not in seen:
@@ -200,7 +195,7 @@ def _breakdown_totals(text: str) -> list[Candidate]:
 
 def _read_funds(ctx: Context, facts: BudgetFacts) -> bool:
     """The funds block read by the table interpreter (pipeline/tables): one reading for every layout."""
-    table = read_funds(ctx.text, ctx.norm.grids)
+    table = read_funds(ctx.text, ctx.table_cells)
     if table is None:
         return False
     factor = table.header.unit_factor

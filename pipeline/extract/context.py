@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..normalise import NormalisedText
+from ..tables.grid import Cells
 from ..tables.model import Found  # noqa: F401  (the extractors' value type, read by the table interpreter too)
 
 
@@ -15,6 +17,11 @@ class Context:
     @property
     def text(self) -> str:
         return self.norm.text
+
+    @cached_property
+    def table_cells(self) -> Cells:
+        """What the load stage knew of the text's table cells, built once for both table readers."""
+        return Cells.of(self.norm.grids, self.norm.spaces_removed)
 
     def cite(self, pointer: str, found: Found | tuple[int, int] | None, **extra) -> None:
         """Record where the value at JSON pointer `pointer` was read from."""

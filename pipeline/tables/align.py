@@ -20,8 +20,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache, lru_cache
 
-import regex
-
 from .cells import Token, decimals_of, half_unit, plain_value
 from .glued import cuts, is_weight, rate_matches
 from .model import Column, Row, RowReading, Value
@@ -52,9 +50,8 @@ PROOF_SLACK = 0.45
 
 
 # A weight column named as a share of the whole (权重) takes a percent where no note says its figures are percents
-# (and none says they are points, '指标权重(分)'):
-# slightly dearer than a plain number, so that a percent beside it goes to a rate or target column where one can.
-_SHARE = regex.compile(r"权重")
+# (and none says they are points, '指标权重(分)'): slightly dearer than a plain number, so that a percent beside it
+# goes to a rate or target column where one can.
 SHARE_PERCENT = 0.1
 
 
@@ -74,7 +71,7 @@ def _accepts(column: Column, digits: str, kind: str) -> tuple[float, float] | No
     if accepts == "weight":
         if kind == "percent" and column.percent and is_weight(value, 100):
             return 0.0, value
-        if kind == "percent" and _SHARE.search(column.word) and not column.in_points and is_weight(value, 100):
+        if kind == "percent" and "权重" in column.word and not column.in_points and is_weight(value, 100):
             return SHARE_PERCENT, value  # '权重' is a share: a form may print it as one ('20%' over 100 points)
         return (0.0, value) if kind in ("number", "measure") and is_weight(value, 100) else None
     if accepts == "score":

@@ -73,6 +73,11 @@ class Token:
     def is_value(self) -> bool:
         return self.kind in VALUE_KINDS
 
+    @property
+    def row_number(self) -> int | None:
+        """The number a 序号 cell gives its row: a bare integer of up to three digits; None for any other token."""
+        return int(self.text) if self.kind == "number" and self.text.isdigit() and len(self.text) <= 3 else None
+
     @cached_property
     def digits(self) -> str:
         """The figure's digits without unit or percent sign ('97.22%' → '97.22')."""

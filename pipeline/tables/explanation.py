@@ -72,7 +72,7 @@ def _last_label(row: Row) -> int:
         return 0
     at = texts[-1]
     before = row.tokens[:at]
-    numbered = bool(before) and before[0].kind == "number" and before[0].text.isdigit() and len(before[0].text) <= 3
+    numbered = bool(before) and before[0].row_number is not None
     return at if all(t.kind == "text" for t in before[1 if numbered else 0:]) else 0
 
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from ..document import Grid
 from .align import align, near_readings
 from .cells import decimals_of, half_unit
 from .glued import cuts, rate_matches
@@ -86,10 +85,9 @@ class FundsTable:
         return next((r for r in ("budget_net", "budget", "initial") if r in roles), None)
 
 
-def read_funds(text: str, grids: list[Grid] | tuple = ()) -> FundsTable | None:
+def read_funds(text: str, cells: Cells | None = None) -> FundsTable | None:
     """The first funds block of the text that yields a total row with figures; else a block written as
-    label-figure pairs on one line. `grids`: the tables the backend handed over as cells (grid.py)."""
-    cells = Cells.of(grids)
+    label-figure pairs on one line. `cells`: what the load stage knew of the text's table cells (grid.py)."""
     for header, end in tables_of(text, "funds", 3000):
         table = _read(text, header, end, cells)
         if table is not None and table.total is not None and table.total.values:

@@ -51,9 +51,6 @@ class Cells:
             i += 1
         return None
 
-    def __bool__(self) -> bool:
-        return bool(self.rows)
-
 
 def _is_line(text: str, row: list[GridCell], start: int, end: int) -> bool:
     pos = start

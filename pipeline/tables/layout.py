@@ -297,7 +297,7 @@ def _split_composites(columns: list[Column]) -> list[Column]:
 def body_rows(text: str, header: Header, end: int, grid: Cells | None = None) -> tuple[str, list[Row]]:
     """The rows after `header` up to `end`, and the layout they were read in; `grid`: the cells the
     backend handed its tables over in, read in place of the text's separators where a line is a row of them."""
-    grid = grid or Cells()
+    grid = grid if grid is not None else Cells()
     body_start = header.end
     broken = _rows_broken_per_cell(text, body_start, end)
     if broken:
@@ -390,11 +390,12 @@ _SECTION_HEADING = regex.compile(r"\s*(?:[一二三四五六七八九十]{1,2}�
 def _separated_rows(text: str, start: int, end: int, sep: regex.Pattern, cells: _HeaderCells | None = None,
                     grid: Cells | None = None, lines: list[tuple[int, int]] | None = None) -> list[Row]:
     rows = []
+    grid = grid if grid is not None else Cells()
     if lines is None:
         lines = [(start + m.start(), start + m.end()) for m in regex.finditer(r"[^\n\f]+", text[start:end])]
     for line_start, line_end in lines:
         line = text[line_start:line_end]
-        line_cells, from_backend = _line_cells(text, line_start, line_end, sep, grid or Cells())
+        line_cells, from_backend = _line_cells(text, line_start, line_end, sep, grid)
         if rows and not from_backend and not sep.search(line) and (
                 len("".join(line.split())) > PROSE_LINE or _SECTION_HEADING.match(line)):
             break
@@ -516,14 +517,14 @@ def _ordinals_open_rows(rows: list[Row]) -> list[Row]:
     count on one by one (1, 2, 3 …, three at least: the row numbers, not a row's weight and score), each
     goes back to the row it numbers; rows between (a figure an explanation quotes, a cell's second line)
     keep theirs."""
-    if len(rows) >= 2 and len(rows[0].tokens) == 1 and _ordinal(rows[0].tokens[0]) == 1 and rows[1].labels:
+    if len(rows) >= 2 and len(rows[0].tokens) == 1 and rows[0].tokens[0].row_number == 1 and rows[1].labels:
         rows = [Row(rows[0].tokens + rows[1].tokens, leaf_cell=rows[1].leaf_cell, cut=rows[1].cut)] + rows[2:]
-    expected = 2 if rows and rows[0].tokens and _ordinal(rows[0].tokens[0]) == 1 else 1
+    expected = 2 if rows and rows[0].tokens and rows[0].tokens[0].row_number == 1 else 1
     moves = []
     for k in range(len(rows) - 1):
         toks, nxt = rows[k].tokens, rows[k + 1].tokens
         values = [t for t in toks if t.is_value]
-        if len(values) >= 2 and _ordinal(toks[-1]) == expected and nxt and nxt[0].kind == "text":
+        if len(values) >= 2 and toks[-1].row_number == expected and nxt and nxt[0].kind == "text":
             moves.append(k)
             expected += 1
     if len(moves) < 3:
@@ -535,9 +536,6 @@ def _ordinals_open_rows(rows: list[Row]) -> list[Row]:
         out[k + 1] = Row([number] + out[k + 1].tokens, leaf_cell=out[k + 1].leaf_cell, cut=out[k + 1].cut)
     return out
 
-
-def _ordinal(tok: Token) -> int | None:
-    return int(tok.text) if tok.kind == "number" and tok.text.isdigit() and len(tok.text) <= 3 else None
 
 
 def tables_of(text: str, kind: str, reach: int):

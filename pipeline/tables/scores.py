@@ -12,7 +12,6 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from ..document import Grid
 from ..record import Indicator
 from .align import align, near_readings
 from .cells import Token
@@ -62,13 +61,12 @@ _SUBTOTAL = regex.compile(r"(?:[((]\s*\d+(?:\.\d+)?\s*分?|(?<=\p{Han})\s*\d+(?:
 
 
 def read_score_table(text: str, outside: tuple[float, float] = (0.0, 0.0), stated_total: float | None = None,
-                     grids: list[Grid] | tuple = (), spaces_removed=None) -> tuple[ScoreTable, TableReport] | None:
+                     cells: Cells | None = None) -> tuple[ScoreTable, TableReport] | None:
     """The first score table with at least two scored rows (or rows whose points stay unread), read by the
     table interpreter; `outside`: points its total row counts from outside the table (a 自评表's execution
     row, in the funds block); `stated_total`: the total score the report states elsewhere (自评总分), for
-    rows no reading settles; `grids`: the tables the backend handed over as cells (grid.py); `spaces_removed`:
-    where normalising removed the raw text's spaces (NormalisedText.spaces_removed)."""
-    cells = Cells.of(grids, spaces_removed)
+    rows no reading settles; `cells`: what the load stage knew of the text's table cells (grid.py)."""
+    cells = cells if cells is not None else Cells()
     for header, end in _with_headerless_start(text, tables_of(text, "scores", 12000)):
         got = _read(text, header, end, outside, stated_total, cells)
         if got is not None and header.headerless:
@@ -206,8 +204,7 @@ def _form_rows(s: _Reading, rows: list[Row]) -> list[Row]:
 
 def _without_row_number(row: Row) -> Row:
     toks = row.tokens
-    if len(toks) >= 2 and toks[0].kind == "number" and toks[1].kind == "text" and toks[0].text.isdigit() \
-            and len(toks[0].text) <= 3:
+    if len(toks) >= 2 and toks[0].row_number is not None and toks[1].kind == "text":
         return replace(row, tokens=toks[1:], label_end=None if row.label_end is None else row.label_end - 1)
     return row
 

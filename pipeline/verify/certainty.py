@@ -370,16 +370,17 @@ def document_cut(record: Record, check: Check) -> list[Doubt]:
     """The document is cut and the table or list the check adds up may have lost rows to the cut: a score
     table with no total row, a funds block whose parts come short of its total and after whose last row the
     text ends, a total's parts listed in a sentence the document ends inside."""
-    if not record.source.truncated and not any(t.reaches_end for t in record.text_sums):
+    pair = _numbers(check)
+    cited = {ev.get("pointer") for ev in check.evidence}
+    if check.id == "part_sums_text" and pair and pair[1] < pair[0] and any(
+            t.reaches_end for t in record.text_sums if t.pointer in cited):
+        return [Doubt("document_cut", "文档在分项列举中中断,其后的分项未读到",
+                      "the document ends inside the list of parts: the parts after the cut are unread")]
+    if not record.source.truncated:
         return []
     if check.id in SCORE_TABLE_CHECKS and not record.scores.table_total_row:
         return [Doubt("document_cut", "文档不完整,评分表可能缺行",
                       "the document is cut: rows of the score table may be unread")]
-    pair = _numbers(check)
-    if check.id == "part_sums_text" and pair and pair[1] < pair[0] and any(
-            t.reaches_end for t in record.text_sums if t.pointer in {ev.get("pointer") for ev in check.evidence}):
-        return [Doubt("document_cut", "文档在分项列举中中断,其后的分项未读到",
-                      "the document ends inside the list of parts: the parts after the cut are unread")]
     funds = getattr(record.budget, "funds_report", None) or {}
     if check.id == "funding_sources_sum" and funds.get("reaches_end") and pair and pair[1] < pair[0]:
         return [Doubt("document_cut", "文档在资金表处中断,其后的来源行可能未读到",
