@@ -956,3 +956,47 @@ def test_a_figure_an_explanation_quotes_goes_on_with_it_and_the_name_keeps_its_o
     table, _ = read_score_table(text)
     assert [(i.name, i.weight, i.score) for i in leaves(table)] == [
         ("预算安排", 4, 4), ("资金整合", 6, 5), ("管理制度", 10, 10), ("资金拨付", 10, 9)]
+
+
+# --- the 自评表 template's row numbers ('指标1…') say where rows begin ----------------------------------
+
+def test_template_numbers_keep_a_measure_with_its_unit_in_one_glued_row():
+    # an OCR'd form glued throughout, 分值 before the targets: '8200万粒' is 8 | 200万粒, its '粒' no row
+    text = ("三级指标分值年度指标值全年实际值得分\n"
+            "产出指标(24分)数量指标指标1免费发放原原种8550万粒550万粒8指标2企业自行采购8200万粒200万粒8"
+            "指标3种薯采购价格不高于市场价8是是8\n注:得分最高不能超过该指标分值上限。")
+    table, _ = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [
+        ("免费发放原原种", 8, 8), ("企业自行采购", 8, 8), ("种薯采购价格不高于市场价", 8, 8)]
+
+
+def test_a_numbered_row_without_points_stays_a_row_not_a_category():
+    text = ("三级指标分值年度指标值全年实际值得分\n"
+            "数量指标指标1免费发放原原种8550万粒550万粒8指标2一级种薯繁育基地8000亩8535.5亩"
+            "质量指标指标1采购的原原种合格率8100%100%8指标2种薯采购价格不高于市场价8是是8\n注:得分最高不能超过该指标分值上限。")
+    table, _ = read_score_table(text)
+    parents = {i.parent for i in table.indicators}
+    rows = [(i.name, i.weight, i.score) for k, i in enumerate(table.indicators) if k not in parents]
+    assert ("一级种薯繁育基地", None, None) in rows and len(rows) == 4 and len(leaves(table)) == 3
+    assert "质量指标" in [i.name for i in table.indicators if i not in leaves(table)]
+
+
+def test_numbered_rows_of_a_workbook_flattened_out_of_order_are_read_without_a_header():
+    # the header's words are scattered among the cells; the template's numbers still open each row
+    text = ("年度 实际 指标值 完成值 二级指标 三级指标 分值 得分 其他说明\n"
+            "指标6:举办健康教育宣传咨询活动 12次 96次 1 1 指标7:建立预防接种证 221人 221人 2 2 "
+            "指标8:适龄儿童疫苗接种率 100.00% 97.30% 2 1.9 指标9:0-6岁儿童健康管理数 2089人 2089人 2 2 "
+            "指标12:孕产妇7天访视数 214人 203人 2 1.8")
+    table, _ = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [
+        ("举办健康教育宣传咨询活动", 1, 1), ("建立预防接种证", 2, 2), ("适龄儿童疫苗接种率", 2, 1.9),
+        ("0-6岁儿童健康管理数", 2, 2), ("孕产妇7天访视数", 2, 1.8)]
+
+
+def test_a_placeholder_number_before_a_category_numbers_no_row():
+    # '指标2:质量指标(5分)' is a blank row's number glued before the next category: no template numbering
+    text = ("三级指标分值年度指标值全年实际值得分\n"
+            "数量指标(10分)保障人数102370人2370人10指标2:质量指标(5分)公用经费标准5符合相关文件要求符合相关文件要求5"
+            "指标2:时效指标(5分)公用经费完成时间52021年12月完成2021年12月完成4\n注:得分最高不能超过该指标分值上限。")
+    table, _ = read_score_table(text)
+    assert [(i.weight, i.score) for i in leaves(table)] == [(10, 10), (5, 5), (5, 4)]

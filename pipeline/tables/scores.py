@@ -22,7 +22,7 @@ from .glued_labels import strip_neighbours
 from .grid import Cells
 from .layout import body_rows, find_headers, tables_of
 from .model import Column, Found, Header, Row, ScoreTable, TableReport, Value, figure
-from .roles import LABEL_ROLES, POINTS, ROLE_RE, TOTAL_CELL, TOTAL_LABEL
+from .roles import LABEL_ROLES, NOTE_UNDER_TABLE, POINTS, ROLE_RE, TOTAL_CELL, TOTAL_LABEL
 from .totals import SLACK, RowOptions, choose
 
 _HEADER_WORDS = regex.compile(rf"(?:(?:{ROLE_RE.pattern})[|::]*)+")
@@ -38,7 +38,7 @@ _KNOWN_CRITERIA = regex.compile(r"(?:项目)?(?:相关性|效率|效果|可持�
 _NOT_A_MEASURE = r"(?!\d)(?![分月日号年%])"
 # a row's own numbering before its name: '一、', '(1)', '1.', a code 'A11', and the 自评表 template's '指标1:'
 _NUMBERING = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|[((][一二三四五六七八九十\d]{1,3}[))]|\d{1,2}[、.](?!\d)|[A-Z]\d*|"
-                           rf"指标\d{{1,2}}\s*[::]?{_NOT_A_MEASURE}(?=\p{{Han}}))\s*")
+                           rf"指标\d{{1,2}}\s*[::](?=\S)|指标\d{{1,2}}{_NOT_A_MEASURE}(?=\p{{Han}}))\s*")
 # the template's numbering inside a label, after the categories a flow glued before it
 _TEMPLATE_NUMBER = regex.compile(rf"(?<=\S)\s*指标\d{{1,2}}\s*[::]?{_NOT_A_MEASURE}(?=\p{{Han}})")
 # What a 自评表 template prints in a row left blank ('指标2:', '……'): in a flow it runs into the next row's
@@ -102,6 +102,14 @@ def _with_headerless_start(text: str, tables):
                         headerless=True)
         yield header, min(first, HEADERLESS_REACH)
     yield from tables
+    numbers = list(_ROW_TEMPLATE_NUMBER.finditer(text))
+    if len(numbers) >= TEMPLATE_ROWS:
+        # rows the template numbers, where no header opens them (a workbook flattened with its cells out of
+        # order): read from the first number on the columns every form has
+        at = numbers[0].start()
+        header = Header(columns=[Column(r, 0, 0, "") for r in HEADERLESS_ROLES], start=at, end=at, kind="scores",
+                        headerless=True)
+        yield header, min(len(text), at + HEADERLESS_REACH)
 
 
 def _reads_as_table(table: ScoreTable) -> bool:
@@ -117,6 +125,8 @@ def _reads_as_table(table: ScoreTable) -> bool:
         return False
     if sum(i.weight or 0 for i in rows) > FORM_TOTAL:
         return False
+    if sum(1 for i in rows if _ROW_TEMPLATE_NUMBER.match(i.name or "")) >= TEMPLATE_ROWS:
+        return True  # the template's numbers say these are its rows
     return any(_CATEGORY_NAME.fullmatch(_POINTS_MARK.sub("", i.name or "").strip(")) ")) for i in table.indicators
                if i not in rows)
 
@@ -146,6 +156,7 @@ class _Reading:
     leaf_rows: dict[int, Row] = field(default_factory=dict)  # indicator index → its row, for the totals
     parts: dict[int, list[int]] = field(default_factory=dict)  # a merged name cell's row → its parts' rows
     numbered: set[int] = field(default_factory=set)  # rows whose label opens with its number ('三、')
+    unscored: set[int] = field(default_factory=set)  # indicators whose row prints no points (_indicator_without_points)
     glued_total: list[tuple[dict[str, Value], Value, Value]] = field(default_factory=list)  # last row + total, glued
     empty_run: int = 0  # rows in a row with no figures
     at_document_end: bool = False  # the row read now is the last, and the document ends inside it
@@ -167,7 +178,10 @@ def _read(text: str, header: Header, end: int, outside: tuple[float, float] = (0
                      trailing_text=bool(columns) and columns[-1].role in ("note", "actual", "target") and layout == "flow",
                      cells=cells if cells is not None else Cells())
     rows = _form_rows(state, rows)
-    if state.explained:
+    numbered = _template_numbered(rows, state.cells) if layout == "flow" else None
+    if numbered is not None:
+        rows = numbered
+    elif state.explained:
         rows = join_continued(rows)
     elif layout == "flow" and has_inner_text_columns(state.columns):
         rows = join_text_cells(rows, state.columns)
@@ -200,6 +214,84 @@ def _form_rows(s: _Reading, rows: list[Row]) -> list[Row]:
     if s.explained and not s.table.weight_column:
         rows = _rows_at_named_points(rows)
     return rows
+
+
+# The 自评表 template numbers every indicator row ('指标1:', and '指标1' glued to a date: '指标12021年11月…').
+# A number before a category's name ('…指标') is a blank row's placeholder ('指标2:质量指标(5分)', '指标1:指标2:').
+_ROW_TEMPLATE_NUMBER = regex.compile(rf"指标(?:\d{{1,2}}\s*[::](?=\S)|\d{{1,2}}{_NOT_A_MEASURE}(?=\p{{Han}})|"
+                                     rf"\d(?=(?:19|20)\d\d年))(?!\p{{Han}}{{0,8}}指标)")
+# a piece that opens a row of its own whatever its number: a category, its points, the totals, a note
+_OPENS_ROW = regex.compile(rf"^(?:{_LEVEL1_NAMES}|{_LEVEL2_NAMES})|^\s*[((]?\d+(?:\.\d+)?分")
+# rows the template numbers in a flow before its numbering is taken to say where rows begin
+TEMPLATE_ROWS = 3
+
+
+def _template_numbered(rows: list[Row], cells: Cells) -> list[Row] | None:
+    """A flow whose rows the template numbers ('指标1…', at least TEMPLATE_ROWS of them): a row begins at each
+    number, a category or the totals, and nowhere else. A flow cuts a row wherever a label follows a figure;
+    on these forms that cuts a measure from its unit ('8200万粒' → 8200万 | 粒) and a worded target from its
+    row, which then read as rows of their own. The numbers say where rows are. None where there are none."""
+    if sum(1 for r in rows if r.labels and _ROW_TEMPLATE_NUMBER.search(r.labels[0].text)) < TEMPLATE_ROWS:
+        return None
+    pieces: list[list[Token]] = []
+    for tok in _names_with_figures([t for r in rows for t in r.tokens], cells):
+        for part in _cut_before_row(tok):
+            if not pieces or (part.kind == "text" and _opens_row(part.text)):
+                pieces.append([part])
+            else:
+                pieces[-1].append(part)
+    return [Row(p, cut=rows[-1].cut and k == len(pieces) - 1) for k, p in enumerate(pieces)]
+
+
+def _names_with_figures(tokens: list[Token], cells: Cells) -> list[Token]:
+    """Where the text puts space between its cells, words and a figure with no space between them are one
+    cell ('孕产妇7天访视数 214人 203人 2 1.8': the name holds its '7天'). In text glued throughout, nothing
+    tells, and the tokens stay as they are. (A space normalising removed between two words counts.)"""
+    gaps = [b.start - a.end or len(cells.gaps_within(a.end - 1, b.start + 1)) for a, b in zip(tokens, tokens[1:])]
+    if not gaps or sum(g > 0 for g in gaps) * 2 < len(gaps):
+        return tokens
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        run = k
+        while run < len(gaps) and gaps[run] == 0:
+            run += 1
+        last = next((j for j in range(run, k, -1) if tokens[j].kind == "text"), k)  # a cell of words ends in words
+        if tokens[k].kind == "text" and last > k:
+            out.append(replace(tokens[k], text="".join(t.text for t in tokens[k:last + 1]), end=tokens[last].end))
+            k = last + 1
+        else:
+            out.append(tokens[k])
+            k += 1
+    return out
+
+
+def _opens_row(label: str) -> bool:
+    return bool(_ROW_TEMPLATE_NUMBER.match(label) or _OPENS_ROW.match(label) or TOTAL_LABEL.match(label)
+                or NOTE_UNDER_TABLE.match(label.strip())
+                or (_ROW_TEMPLATE_NUMBER.search(label) and _GLUED_CATEGORIES.match(label)))
+
+
+# A category with its points inside a cell's words: the row above's last cell ran into it ('…加大项目支持力度
+# 满意度指标(20分)服务对象满意度…').
+_CATEGORY_WITH_POINTS = regex.compile(rf"(?:{_LEVEL1_NAMES})\s*[((]\s*\d+(?:\.\d+)?\s*分")
+# what a flow glued before the next row's label is a unit of the figure before it ('8535.5亩质量指标指标1…')
+UNIT_BEFORE_ROW = 2
+
+
+def _cut_before_row(tok: Token) -> list[Token]:
+    """`tok` cut where the next row opens inside it: after a unit glued before a row's label, or before a
+    category with its points that the words of the row above ran into."""
+    if tok.kind != "text":
+        return [tok]
+    m = _CATEGORY_WITH_POINTS.search(tok.text, 1)
+    at = m.start() if m else None
+    for k in range(1, UNIT_BEFORE_ROW + 1):
+        if at is None and _opens_row(tok.text[k:]) and not _opens_row(tok.text):
+            at = k
+    if at is None:
+        return [tok]
+    return [replace(tok, text=tok.text[:at], end=tok.start + at), replace(tok, text=tok.text[at:], start=tok.start + at)]
 
 
 def _without_row_number(row: Row) -> Row:
@@ -365,6 +457,7 @@ def _read_row(s: _Reading, row: Row) -> bool:
         _total(s.table, values)
         return True
     unread: dict[str, list] = {}
+    unscored = False
     if figure(values, "weight") is None and figure(values, "score") is None:
         if labels and not s.glued_total and s.leaves and not has_inner_text_columns(s.columns):
             # the last row's figures and the total row's, glued: a table has rows above its last, and its
@@ -376,9 +469,30 @@ def _read_row(s: _Reading, row: Row) -> bool:
             # candidates, never a category that swallows its figures
             ambiguous = unread
             s.report.ambiguous.append({"row": label[:30], "columns": unread})
+        elif _indicator_without_points(s, labels, label):
+            unscored = True
         elif not s.glued_total and not cut_named:  # else its figures are chosen with the table's (_by_glued_total)
             return _row_without_points(s, row, labels, label, values)
     s.empty_run = 0
+    named = _named_cells(s, labels, values)
+    if named and _SUBTOTAL_ROW.match(_clean(named[-1].text)):
+        kept = _subtotal(s.table, s.categories, named, values)
+        s.report.skip(row, "a subtotal, kept on its category" if kept else "a subtotal with no category open")
+        return False
+    # Category cells on the row itself, deepest last: they sit at the levels just above the leaf.
+    for k, tok in enumerate(named[:-1]):
+        depth = max(0, s.depth_of_leaf - (len(named) - 1) + k)
+        name = _clean(tok.text)
+        if s.categories.get(depth, (None, None))[1] != name:
+            _open_category(s.table, s.categories, depth, name, _points([tok]), [tok])
+    _add_indicator(s, row, labels, named, values, ambiguous, unread)
+    if unscored:
+        s.unscored.add(len(s.table.indicators) - 1)
+    return bool(s.glued_total)  # a total glued to this row ends the table
+
+
+def _named_cells(s: _Reading, labels: list[Token], values: dict[str, Value]) -> list[Token]:
+    """The row's label cells, its categories' first and its name last: one glued label cut into them."""
     named = [t for t in labels if _clean(t.text)]
     if len(named) == 1 and s.depth_of_leaf >= 1 and not s.names_whole:
         named = _split_label(named[0], s.depth_of_leaf)
@@ -391,18 +505,7 @@ def _read_row(s: _Reading, row: Row) -> bool:
                 (figure(values, "weight") is not None or figure(values, "score") is not None):
             named = named[:-1]  # the explanation's cell after the name's, in a row with its figures: a clause, not a name
         named[-1:] = _at_template_number(named[-1])
-    if named and _SUBTOTAL_ROW.match(_clean(named[-1].text)):
-        kept = _subtotal(s.table, s.categories, named, values)
-        s.report.skip(row, "a subtotal, kept on its category" if kept else "a subtotal with no category open")
-        return False
-    # Category cells on the row itself, deepest last: they sit at the levels just above the leaf.
-    for k, tok in enumerate(named[:-1]):
-        depth = max(0, s.depth_of_leaf - (len(named) - 1) + k)
-        name = _clean(tok.text)
-        if s.categories.get(depth, (None, None))[1] != name:
-            _open_category(s.table, s.categories, depth, name, _points([tok]), [tok])
-    _add_indicator(s, row, labels, named, values, ambiguous, unread)
-    return bool(s.glued_total)  # a total glued to this row ends the table
+    return named
 
 
 # How far into a row's words its name, with its points, may end: a name, not a sentence's stray '(5分)'.
@@ -441,6 +544,20 @@ def _furniture(s: _Reading, row: Row, labels: list[Token], label: str) -> str | 
         s.report.skip(row, "the name above, wrapped")
         return "wrapped"
     return None
+
+
+def _indicator_without_points(s: _Reading, labels: list[Token], label: str) -> bool:
+    """A row that is an indicator though no points stand in it: the template numbers it ('指标3…', points not
+    printed), or the document ends inside it after its categories' cells and its name ('满意度指标(20分)服务对象
+    满意度种薯繁育企业、种植农户调'). A category is never numbered so, nor followed by a name on its own line."""
+    if not labels or s.names_whole:
+        return False
+    if _ROW_TEMPLATE_NUMBER.search(labels[-1].text):
+        return True
+    if not s.at_document_end or len(labels) != 1 or s.depth_of_leaf < 1:
+        return False
+    named = _split_label(labels[0], s.depth_of_leaf)
+    return len(named) > 1 and _points_mark(named[0]) is not None and _points_mark(named[-1]) is None
 
 
 def _row_without_points(s: _Reading, row: Row, labels: list[Token], label: str, values: dict[str, Value]) -> bool:
@@ -539,7 +656,7 @@ def _settle(s: _Reading, outside: tuple[float, float], stated_total: float | Non
         _pair_runs(table, rows_of, columns)
     if stated_total is not None and table.total_score is None:
         report.rows_chosen_by_totals += _by_full_marks(table, rows_of, columns, stated_total, outside)
-    _drop_empty_categories(table)
+    _drop_empty_categories(table, s.unscored)
     _drop_echo_categories(table)
     report.total_row = bool(table.total_weight or table.total_score)
     report.totals_confirmed = adds_up(table)
@@ -946,10 +1063,12 @@ def _total_by_sum(table: ScoreTable, leaves: list[int]) -> None:
     del table.spans[leaves[-1]]
 
 
-def _drop_empty_categories(table: ScoreTable) -> None:
-    """A category cell with no row under it (the table ended) is no indicator."""
+def _drop_empty_categories(table: ScoreTable, unscored: set[int]) -> None:
+    """A category cell with no row under it (the table ended) is no indicator; an indicator whose row prints
+    no points is kept."""
     used = {i.parent for i in table.indicators if i.parent is not None}
     keep = [k for k, i in enumerate(table.indicators) if i.weight is not None or i.score is not None or k in used
+            or k in unscored
             or i.kind == "breakdown"
             or {"weight", "score"} & set(table.spans[k])]  # a row whose points stand there unread
     if len(keep) < len(table.indicators):
