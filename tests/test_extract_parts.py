@@ -89,6 +89,12 @@ import pytest  # noqa: E402
     # '完成支付': the payment made, as 完成支出 is the spending done
     ("2023年度水稻育秧设施建设项目绩效自评报告\n中央下达项目预算资金1465万元。2023年完成支付784.685万元,预算执行率53.56%。",
      (14_650_000, 7_846_850, 53.56, None, None)),
+    # '实际总支出': the whole of the spending, 总 between its words
+    ("2021年度本专科生奖助学金项目自评结果\n2021年本专科生奖助学金项目实际下达预算2600万元,全年度实际总支出2574 万元,"
+     "项目预算执行率99%。", (26_000_000, 25_740_000, 99, None, None)),
+    # paid out to the people the funds are for, named between the verb and the funds
+    ("2021年城乡临时救助备用金绩效自评报告\n项目预算资金1.5万元。已兑现困难群众因突发性急难情况后基本生活救助资金14280元,"
+     "预算执行率95.2%。", (15_000, 14_280, 95.2, None, None)),
 ])
 def test_prose_variants_of_budget_rate_score_and_grade(tmp_path, text, expected):
     import pipeline
@@ -111,6 +117,9 @@ def test_prose_variants_of_budget_rate_score_and_grade(tmp_path, text, expected)
     ("宁乡市农业农村局高标准农田建设项目2020年度绩效自评报告", "高标准农田建设项目"),  # the year after the name
     # the unit's name left once its place is gone, and the title over two lines repeated in the text
     ("2022年度某县桃源街道乡村振兴项目资金绩效评价报告\n2022年度某县桃源街道乡村振兴项目资金\n\n绩效评价报告", "乡村振兴项目"),
+    # a town's budget project names no project: the line under the title does
+    ("某市某区同德镇2021年度部门预算项目支出绩效自评报告\n\n2021年城乡临时救助备用金\n", "2021年城乡临时救助备用金"),
+    ("某市某区同德镇2021年度部门预算项目支出绩效自评报告\n\n", None),
 ])
 def test_project_name_from_a_title_without_its_date_place_and_unit(tmp_path, title, project):
     import pipeline
@@ -602,3 +611,9 @@ def test_a_form_s_amounts_with_their_unit_in_the_key_are_the_budget_and_the_spen
             "实际支出(万元) | 450.50 | |||\n")
     budget = extract_text(tmp_path, text).budget
     assert (budget.budget_yuan, budget.executed_yuan) == (5_000_000, 4_505_000)
+
+
+def test_a_unit_cell_shared_with_its_contact_gives_the_unit_before_the_slash(tmp_path):
+    text = ("马铃薯繁育示范推广项目绩效目标自评表(2022年度)\n项目名称 | 马铃薯繁育示范推广项目 |\n"
+            "项目实施单位/项目负责人 | 原州区农技中心/杨某 | 主管部门 | 农业农村厅 |\n")
+    assert extract_text(tmp_path, text).report.department == "原州区农技中心"

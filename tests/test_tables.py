@@ -1000,3 +1000,15 @@ def test_a_placeholder_number_before_a_category_numbers_no_row():
             "指标2:时效指标(5分)公用经费完成时间52021年12月完成2021年12月完成4\n注:得分最高不能超过该指标分值上限。")
     table, _ = read_score_table(text)
     assert [(i.weight, i.score) for i in leaves(table)] == [(10, 10), (5, 5), (5, 4)]
+
+
+def test_amounts_whose_cells_repeat_the_header_s_unit_shortened_are_read():
+    # '(万元)' in the header, '3359.62万' in the cells: the same unit, not a measure of something else
+    text = ("资金投入情况(万元) | 全年预算数(A) | 全年执行数(B) | 预算执行率(B/A×100%) |\n"
+            "年度资金总额: | 3359.62万 | 3359.62万 | 100% |\n"
+            "其中:中央财政资金 | 829.3万 | 829.3万 | 100% |\n"
+            "地方资金 | 2530.32万 | 2530.32万 | 100% |\n")
+    table = read_funds(text)
+    assert table.header.unit_factor == 10000
+    assert [(r.label, r.values["budget"].value, r.values["executed"].value) for r in table.rows] == [
+        ("年度资金总额", 3359.62, 3359.62), ("中央财政资金", 829.3, 829.3), ("地方资金", 2530.32, 2530.32)]

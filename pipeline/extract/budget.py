@@ -46,15 +46,18 @@ EXECUTED_PATTERNS = [
     rf"(?:实际|累计|已|全年)(?:执行|报账)了?(?:资金|金额)?{_FILL}{AMOUNT}",
     # a short name of the funds may stand between the verb and 资金 ('累计支出补助资金…')
     # '实际支出总额153.55万元', '已经支出70,909.19万元'
-    rf"(?:实际|累计|共|已经?|并)(?:支出|支付|使用|支|拨付)(?:[\p{{Han}}]{{0,6}}?资金|总额|金额|数)?{_FILL}{AMOUNT}",
+    # '实际总支出2595.6208万元'
+    rf"(?:实际|累计|共|已经?|并)总?(?:支出|支付|使用|支|拨付)(?:[\p{{Han}}]{{0,6}}?资金|总额|金额|数)?{_FILL}{AMOUNT}",
     rf"(?:已支付|支出数|决算数){_FILL}{AMOUNT}",
     # paid out to the beneficiaries: the spending of subsidy and transfer funds
-    rf"(?:已|实际|累计|共)?(?:发放|拨付使用|兑付)(?:补贴|补助|补奖)?(?:资金|金额)?{_FILL}{AMOUNT}",
+    rf"(?:已|实际|累计|共)?(?:发放|拨付使用|兑付|兑现)(?:补贴|补助|补奖)?(?:资金|金额)?{_FILL}{AMOUNT}",
+    # who was paid between the verb and the funds: '已兑现困难群众…基本生活救助资金14280元'
+    rf"(?:已|实际|累计|共)(?:发放|兑付|兑现)[^,。;:\d]{{2,30}}?(?:资金|经费|补助|补贴){_FILL}{AMOUNT}",
     # '各乡镇资金使用316.75万元', '…任务资金支付18501.096万元', '累计完成投资1,702.45万元': funds used or paid,
     # investment completed
     rf"资金(?:使用|支出|支付)(?:金额|数)?{_FILL}{AMOUNT}",
     # a department's or a year's spending: '2020年全年支出1,798.64万元'
-    rf"(?:全年|本年|年度)(?:实际)?支出(?:合计|总额|金额)?{_FILL}{AMOUNT}",
+    rf"(?:全年|本年|年度)(?:实际)?总?支出(?:合计|总额|金额)?{_FILL}{AMOUNT}",
     # '已完成拨付2113.63万元': funds paid out to the works, the spending of an allocation
     rf"(?:累计|已)?完成(?:投资|支出|支付|拨付)(?:额|金额)?{_FILL}{AMOUNT}",
 ]

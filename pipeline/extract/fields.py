@@ -31,17 +31,24 @@ def form_field(text: str, labels: list[str], max_len: int = 60, accept=None) -> 
     """The value of the first of `labels` that has one (and that `accept` takes): the text after it up to
     the next cell. Scrapes glue a label to the cell before it, so a label may follow any character."""
     for label in labels:
-        pattern = regex.compile(rf"{regex.escape(label)}(?:\s*\((?:盖章|公章)\))?[\s|::]*")
+        pattern = regex.compile(rf"{regex.escape(label)}(?:\s*\((?:盖章|公章)\))?(?P<paired>{_PAIRED_KEY})?[\s|::]*")
         for m in pattern.finditer(text):
             start = m.end()
             stop = _STOP.search(text, start, min(len(text), start + max_len + 1))
             end = stop.start() if stop else min(len(text), start + max_len)
+            if m["paired"]:  # '实施单位/项目负责人 | 原州区农技中心/杨勃兴': the value's first part is the label's
+                slash = text.find("/", start, end)
+                end = slash if slash >= 0 else end
             # a colon that ends the value is the next key's, cut with it ('…水利局浏览:' at a line's end)
             value = _before_next_key(text[start:end].strip(" |\t").lstrip("::"), accept).strip(" |::\t")
             if value and not regex.fullmatch(r"[\s|/—\-]*", value) and (accept is None or accept(value)):
                 lead = text.index(value, start)
                 return Found(value, lead, lead + len(value))
     return None
+
+
+# A second key sharing the cell, after a slash: its value follows the first's, after a slash too.
+_PAIRED_KEY = r"\s*/\s*(?:项目)?(?:负责人|联系人|联系电话)(?:及(?:联系)?电话)?"
 
 
 def _before_next_key(value: str, accept) -> str:

@@ -243,7 +243,7 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
         if name:
             return Found(name, title.start, title.end)
         # the title's own parenthesis printed on the line below it: '…项目绩效自评报告\n(市级森林防火补助经费项目)'
-        m = _SUBTITLE_PROJECT.match(ctx.text, title.end)
+        m = _SUBTITLE_PROJECT.match(ctx.text, title.end) or _NAME_LINE.match(ctx.text, title.end)
         if m:
             return Found(m["name"], m.start("name"), m.end("name"))
     for pattern in (_EVALUATED_PROJECT, _OVERVIEW_PROJECT):
@@ -255,6 +255,12 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
 
 # A line wholly in brackets right under the title, naming a project or fund (not a date, not a number).
 _SUBTITLE_PROJECT = regex.compile(r"[ \t]*\n[ \t]*[((][ \t]*(?P<name>[^()\d\n]{4,40}?(?:项目|资金|经费|工程|专项))[))][ \t]*(?:\n|$)")
+
+
+# A line of its own under a title that names no project ('…同德镇2021年度部门预算项目支出绩效自评报告'), itself a
+# name: words ending in what a project or fund is called, no clause, no key ('2021年城乡临时救助备用金').
+_NAME_LINE = regex.compile(r"[ \t]*(?:\n[ \t]*){1,3}(?P<name>[^\s,,。;;::()()]{4,40}?"
+                           r"(?:项目|资金|经费|工程|专项|备用金|补助|补贴|奖励))[ \t]*(?:\n|$)")
 
 
 def _project_from_title(title: str, department: str | None, text: str, found: Found) -> str | None:
@@ -290,10 +296,11 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     elif department and core.startswith(department):
         stripped = regex.sub(r"^(?:19|20)\d{2}年度?", "", core[len(department):])
     else:
-        org = regex.match(rf"[\p{{Han}}]{{2,20}}?{ORG_SUFFIX}(?=(?:19|20)\d{{2}}年)", core)
+        # a unit, or a town or township that names its own government ('…同德镇2021年度部门预算项目')
+        org = regex.match(rf"[\p{{Han}}]{{2,20}}?(?:{ORG_SUFFIX}|镇|乡)(?=(?:19|20)\d{{2}}年)", core)
         if org:
             stripped = regex.sub(r"^(?:19|20)\d{2}年度?", "", core[org.end():])
-    if stripped != core and stripped and _named_in_body(core, body):
+    if stripped != core and stripped and not _GENERIC_PROJECT.fullmatch(stripped) and _named_in_body(core, body):
         return core
     name = stripped or core
     # the unit's own name once its place is gone ('2022年度隆回县桃花坪街道乡村振兴项目' of 隆回县桃花坪街道)

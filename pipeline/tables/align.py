@@ -116,7 +116,8 @@ def _unit_ok(column: Column, tok: Token) -> bool:
     """A measure reads as a bare figure only where its unit is the column's ('8分' on a score column)."""
     unit = tok.text[len(tok.digits):].strip()
     accepts = ROLES[column.role].accepts
-    return (accepts in ("weight", "score") and unit == "分") or (accepts == "amount" and unit in ("元", "万元"))
+    # ("万": the 万元 of the header, shortened in the cell: "3359.62万")
+    return (accepts in ("weight", "score") and unit == "分") or (accepts == "amount" and unit in ("元", "万元", "万"))
 
 
 def _implausible_rate(digits: str) -> bool:

@@ -22,8 +22,9 @@ MEASURE_UNITS = ("平方米|立方米|平方公里|公里|千米|厘米|毫米|�
                  "尾|羽|匹|艘|架|枚|袋|包|瓶|支|片|颗|卷|幅|种|类|批次|人日")
 NUMBER_RUN = r"\d+(?:[.,]\d+)*"  # one figure, or several a scrape glued together ('2456.182456.18')
 UNIT = rf"(?:百分比|百分点|[万亿千百]?(?:{MEASURE_UNITS})|[万亿])"  # with its multiplier: '3.3万人', '2万亩', '1.2亿'
-# A unit per unit ('1600元/平方米', '35元/人·月', '60km/h'): one measure, the part after '/' is no label.
-PER_UNIT = rf"(?:{UNIT}\s*/\s*(?:{MEASURE_UNITS}|\p{{Han}}{{1,2}})(?:·\p{{Han}})?)"
+# A unit per unit ('1600元/平方米', '35元/人·月', '60km/h'; '583元/人*月' where a form typed '*' for '·'): one
+# measure, the part after '/' is no label.
+PER_UNIT = rf"(?:{UNIT}\s*/\s*(?:{MEASURE_UNITS}|\p{{Han}}{{1,2}})(?:[·*]\p{{Han}})?)"
 # Any short word of Han after a figure that ends its cell ('46公斤', '12艘'): a unit the list above lacks.
 # Only at a cell's end, where it cannot be the next row's name glued on (flow text has no cell ends).
 CELL_END_UNIT = r"\p{Han}{1,2}(?=\s*\Z)"
