@@ -617,3 +617,24 @@ def test_a_unit_cell_shared_with_its_contact_gives_the_unit_before_the_slash(tmp
     text = ("马铃薯繁育示范推广项目绩效目标自评表(2022年度)\n项目名称 | 马铃薯繁育示范推广项目 |\n"
             "项目实施单位/项目负责人 | 原州区农技中心/杨某 | 主管部门 | 农业农村厅 |\n")
     assert extract_text(tmp_path, text).report.department == "原州区农技中心"
+
+
+def test_dated_target_and_actual_run_into_a_name_are_cut_at_the_raw_spaces(tmp_path):
+    text = ("项目支出绩效自评表(2021年度)\n项目名称 防震减灾综合保障\n"
+            "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n"
+            "产出指标 数量指标 指标1:接受业务培训人数 200人 200余人 10 10\n"
+            "时效指标 指标1:业务培训时限 11月底前 10月 5 5\n指标2:科普宣传时限 11月底前 10月 5 5\n注:得分不超过分值。\n")
+    rows = [(i.name, i.target, i.actual, i.weight, i.score) for i in extract_text(tmp_path, text).scores.indicators
+            if i.weight == 5]
+    assert rows == [("业务培训时限", "11月底前", "10月", 5, 5), ("科普宣传时限", "11月底前", "10月", 5, 5)]
+
+
+def test_a_page_heading_over_a_form_is_the_form_s_not_a_report_of_its_own(tmp_path):
+    text = ("某中学2023年项目绩效自评表公开\n创建时间:2024-07-10\n项目支出绩效自评表\n项目名称: 学生事务补助\n"
+            "资金构成(元) 年初预算数 全年预算数 执行数 分值 执行率(%) 得分\n资金总额: 120000 120000 30000 10 25 2.5\n"
+            "项目支出绩效自评表\n项目名称: 教育教学管理\n"
+            "资金构成(元) 年初预算数 全年预算数 执行数 分值 执行率(%) 得分\n资金总额: 915000 915000 915000 10 100 10\n")
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    records = pipeline.extract(path)
+    assert [r.report.project_name for r in records] == ["学生事务补助", "教育教学管理"]

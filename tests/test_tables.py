@@ -1012,3 +1012,28 @@ def test_amounts_whose_cells_repeat_the_header_s_unit_shortened_are_read():
     assert table.header.unit_factor == 10000
     assert [(r.label, r.values["budget"].value, r.values["executed"].value) for r in table.rows] == [
         ("年度资金总额", 3359.62, 3359.62), ("中央财政资金", 829.3, 829.3), ("地方资金", 2530.32, 2530.32)]
+
+
+def test_a_weight_in_a_cell_of_its_own_may_be_neither_whole_nor_half():
+    # 28 points over ten rows: '2.8' is the row's weight, its worded target and result stand around it
+    text = ("指标名称 目标值 权重 实际完成值 自评分\n"
+            "资金使用合规性 合规 2.8 好 2.8\n财务制度健全性 健全 2.8 好 2.8\n资产产权明确性 资产明确 2.8 好 2.8\n"
+            "合计 8.4 8.4\n")
+    table, _ = read_score_table(text)
+    assert [(i.weight, i.score) for i in leaves(table)] == [(2.8, 2.8)] * 3
+
+
+def test_header_cells_broken_over_two_lines_keep_their_columns_in_place():
+    # '绩效 / 目标值' and '实际 / 完成值' each one cell over two lines: target and actual come before the 评分标准
+    text = ("一级指标 二级指标 三级指标 绩效 实际 评分标准 指标分值 自评得分 未完成原因\n目标值 完成值\n"
+            "产出目标 数量目标 监测台站运维抽查个数 9个 9个 按完成比例得分 6 6 已完成\n")
+    header = next(h for h in find_headers(text) if h.kind == "scores")
+    assert header.roles == ["level1", "level2", "level3", "target", "actual", "note", "weight", "score", "note"]
+
+
+def test_the_same_words_twice_at_a_glued_label_s_end_are_its_target_and_actual():
+    text = ("二级指标 三级指标 年初目标值 实际完成值 得分\n"
+            "数量指标成本控制不超过预算不超过预算10质量指标保证财政建设补助专款专用专款专用专款专用10\n合计20\n")
+    table, _ = read_score_table(text)
+    assert [(i.name, i.target, i.actual, i.score) for i in leaves(table)] == [
+        ("成本控制", "不超过预算", "不超过预算", 10), ("保证财政建设补助专款专用", "专款专用", "专款专用", 10)]

@@ -19,6 +19,9 @@ def report_spans(norm: NormalisedText) -> list[tuple[int, int]]:
     starts = [m.start() for m in _START.finditer(text)]
     if len(starts) < 2:
         return [(0, len(text))]
+    # a title over nothing of its own (the page's heading over the form's: '…项目绩效自评表公开' then
+    # '项目支出绩效自评表') is the heading of the report after it
+    starts = [a for a, b in zip(starts, starts[1:] + [len(text)]) if b == len(text) or _BODY.search(text, a, b)]
     starts[0] = 0  # whatever precedes the first title belongs to the first report
     spans = [(a, b) for a, b in zip(starts, starts[1:] + [len(text)])]
     if sum(1 for a, b in spans if _BODY.search(text, a, b)) < 2:

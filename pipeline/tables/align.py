@@ -55,8 +55,14 @@ PROOF_SLACK = 0.45
 SHARE_PERCENT = 0.1
 
 
-def _accepts(column: Column, digits: str, kind: str) -> tuple[float, float] | None:
-    """(cost, value) when the column takes this figure; None when it cannot."""
+# A weight printed in a cell of its own that is neither whole nor a half ('2.8': 28 points over ten rows):
+# a form may, but few do; a glued run is never cut so (DOMAIN.md §4.2)
+ODD_WEIGHT = 0.3
+
+
+def _accepts(column: Column, digits: str, kind: str, whole: bool = False) -> tuple[float, float] | None:
+    """(cost, value) when the column takes this figure; None when it cannot. `whole`: the figure is a cell's
+    own, not a piece cut from a glued run."""
     value = plain_value(digits)
     if value is None:
         return None
@@ -73,7 +79,9 @@ def _accepts(column: Column, digits: str, kind: str) -> tuple[float, float] | No
             return 0.0, value
         if kind == "percent" and "权重" in column.word and not column.in_points and is_weight(value, 100):
             return SHARE_PERCENT, value  # '权重' is a share: a form may print it as one ('20%' over 100 points)
-        return (0.0, value) if kind in ("number", "measure") and is_weight(value, 100) else None
+        if kind in ("number", "measure") and is_weight(value, 100):
+            return 0.0, value
+        return (ODD_WEIGHT, value) if whole and kind == "number" and 0 < value <= 100 and d <= 2 else None
     if accepts == "score":
         return (0.0, value) if kind in ("number", "measure") and value <= 100 and d <= 2 else None
     if accepts == "ordinal":
@@ -104,7 +112,7 @@ def _place(column: Column, tok: Token) -> tuple[float, Value] | None:
         return None
     if tok.kind not in ("number", "percent", "measure") or (tok.kind == "measure" and not _unit_ok(column, tok)):
         return None
-    got = _accepts(column, tok.digits, tok.kind)
+    got = _accepts(column, tok.digits, tok.kind, whole=True)
     if got is None:
         return None
     cost, value = got

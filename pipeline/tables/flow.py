@@ -30,6 +30,8 @@ UNPLACED = 10.0
 # A name is a few words; an explanation or a target is a sentence: a row named by one is less likely
 # than one whose sentence fills its text cell (ties between two cuts of '必要性 5 项目符合…,…分析 5 可行性 5 …').
 SENTENCE_LABEL = 0.5
+# and a name of one character ('好', '是') is a worded cell, not a row's name
+SHORT_LABEL = 1.0
 _SENTENCE = regex.compile(r"[,,;;。]")
 _FIGURES = ("weight", "score", "amount", "rate")
 
@@ -53,7 +55,9 @@ def join_text_cells(rows: list[Row], columns: list[Column]) -> list[Row]:
             row = _joined(rows[a:b])
             reading = align(row, columns) if row.values else None
             placed = reading.cost if reading is not None else (0.0 if not row.values else UNPLACED)
-            cache[(a, b)] = placed + (SENTENCE_LABEL if _SENTENCE.search("".join(t.text for t in row.labels)) else 0.0)
+            label = "".join(t.text for t in row.labels).strip()
+            cache[(a, b)] = (placed + (SENTENCE_LABEL if _SENTENCE.search(label) else 0.0)
+                             + (SHORT_LABEL if len(label) == 1 else 0.0))
         return cache[(a, b)]
 
     n = len(rows)

@@ -67,7 +67,7 @@ def find_headers(text: str) -> list[Header]:
     squeezed = _Squeezed.of(text)
     headers = []
     for cluster in _clusters(squeezed.text):
-        header = _header(squeezed, _last_line_of_two(text, squeezed, cluster))
+        header = _header(squeezed, _cells_second_lines(text, squeezed, _last_line_of_two(text, squeezed, cluster)))
         if header is not None:
             headers.append(header)
     return headers
@@ -160,6 +160,28 @@ def _last_line_of_two(text: str, squeezed: _Squeezed, matches: list[regex.Match]
         if not figures & {m.lastgroup for m in last} and figures & {m.lastgroup for m in above}:
             return _merged_rows(matches, last)
         return last
+    return matches
+
+
+def _cells_second_lines(text: str, squeezed: _Squeezed, matches: list) -> list:
+    """A header whose cells broke over two lines where the line's other cells did not: '三级指标 绩效 实际 评分标准
+    指标分值 自评得分' over '目标值 完成值'. The words on the lower line are the second halves of the unknown cells
+    above, in their order: their columns stand there, not after the last."""
+    if len(matches) < 4:
+        return matches
+    first = squeezed.origin[matches[0].start()]
+    line = [text.count("\n", first, squeezed.origin[m.start()]) for m in matches]
+    lower = [k for k, n in enumerate(line) if n == line[-1]]
+    if line[-1] == 0 or lower[0] == 0 or any(matches[k].lastgroup not in ("target", "actual") for k in lower):
+        return matches
+    above = matches[:lower[0]]
+    for k in range(len(above) - 1):
+        a, b = above[k], above[k + 1]
+        # (normalising removed the spaces between the cells' first halves: '绩效实际')
+        gap = "".join(text[squeezed.origin[a.end() - 1] + 1:squeezed.origin[b.start()]].split())
+        if a.lastgroup in LABEL_ROLES and b.lastgroup not in LABEL_ROLES and \
+                regex.fullmatch(rf"\p{{Han}}{{{len(lower)},{4 * len(lower)}}}", gap):
+            return above[:k + 1] + [matches[j] for j in lower] + above[k + 1:]
     return matches
 
 

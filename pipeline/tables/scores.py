@@ -22,7 +22,7 @@ from .glued_labels import strip_neighbours
 from .grid import Cells
 from .layout import body_rows, find_headers, tables_of
 from .model import Column, Found, Header, Row, ScoreTable, TableReport, Value, figure
-from .roles import LABEL_ROLES, NOTE_UNDER_TABLE, POINTS, ROLE_RE, TOTAL_CELL, TOTAL_LABEL
+from .roles import LABEL_ROLES, NOTE_UNDER_TABLE, POINTS, ROLE_RE, ROLES, TOTAL_CELL, TOTAL_LABEL
 from .totals import SLACK, RowOptions, choose
 
 _HEADER_WORDS = regex.compile(rf"(?:(?:{ROLE_RE.pattern})[|::]*)+")
@@ -202,9 +202,12 @@ def _form_rows(s: _Reading, rows: list[Row]) -> list[Row]:
         s.columns = [c for c in s.columns if c.role != "row_no"]
         rows = [_without_row_number(r) for r in rows]
     if {"target", "actual"} <= {c.role for c in s.columns}:
-        rows = [_worded_cells_as_values(r) for r in rows]
+        rows = [_worded_cells_as_values(_repeated_words_as_cells(r)) for r in rows]
         if s.layout == "flow":
             rows = [_worded_cells_by_gaps(s, r) for r in rows]
+    if s.layout == "flow" and len(s.columns) >= 2 and s.columns[0].role == "target" and \
+            ROLES[s.columns[1].role].accepts in _FIGURES:
+        rows = [_target_cell_by_gap(s, r) for r in rows]
     if _level_weights(s.header):
         rows = _fold_level_weights(rows)
         # only the leaf's points are a row's weight; the leaf's name stands in a cell of its own
@@ -240,7 +243,15 @@ def _template_numbered(rows: list[Row], cells: Cells) -> list[Row] | None:
                 pieces.append([part])
             else:
                 pieces[-1].append(part)
-    return [Row(p, cut=rows[-1].cut and k == len(pieces) - 1) for k, p in enumerate(pieces)]
+    # a worded cell its row read as a value (a target, a date) stays one, not a label of the piece
+    worded = {(t.start, t.end) for r in rows if r.label_end is not None for t in r.values if not t.is_value}
+
+    def label_end(piece: list[Token]) -> int | None:
+        if not any((t.start, t.end) in worded for t in piece):
+            return None
+        return next((k for k, t in enumerate(piece) if t.is_value or (t.start, t.end) in worded), len(piece))
+
+    return [Row(p, label_end=label_end(p), cut=rows[-1].cut and k == len(pieces) - 1) for k, p in enumerate(pieces)]
 
 
 def _names_with_figures(tokens: list[Token], cells: Cells) -> list[Token]:
@@ -374,6 +385,28 @@ def _without_ellipsis(label: Token) -> Token:
     return replace(label, text=label.text[m.end():], start=label.start + m.end())
 
 
+# the longest worded cell a glued label may end in twice
+_REPEATED_CELL = regex.compile(r"(?P<w>[^\d\s]{2,16})(?P=w)$")
+
+
+def _repeated_words_as_cells(row: Row) -> Row:
+    """A label that ends in the same words twice ('保证财政建设补助专款专用专款专用专款专用', '成本控制不超过预算不超过预算'):
+    an OCR or a scrape glued the worded target and actual onto the name; the last two copies are those cells."""
+    labels = row.labels
+    if row.label_end is not None or not labels or not row.values:
+        return row
+    last = labels[-1]
+    m = _REPEATED_CELL.search(last.text)
+    if not m or m.start() < 2:
+        return row
+    w = len(m["w"])
+    a, b = last.start + m.start(), last.start + m.start() + w
+    cells = [replace(last, text=last.text[:m.start()], end=a), replace(last, text=m["w"], start=a, end=b),
+             replace(last, text=m["w"], start=b)]
+    k = row.tokens.index(last)
+    return replace(row, tokens=row.tokens[:k] + cells + row.tokens[k + 1:], label_end=len(labels))
+
+
 def _worded_cells_as_values(row: Row) -> Row:
     """A row whose target and actual cells are the same words ('提高就业率 | 显著 | 显著 | 6 | 6'): in a flow they
     stand among the labels, and the name would be '显著'; they are the row's first two values."""
@@ -390,6 +423,8 @@ def _worded_cells_as_values(row: Row) -> Row:
 _WORDED_VALUE = regex.compile(r"达成|达到|完成|实现|明显|显著|提升|提高|有效|良好|较好|符合|合格|满意|按时|及时|到位|预期")
 # how long a worded target or result cell is at most
 _WORDED_CELL = 16
+# a deadline and the date it was met, as a time indicator's target and actual ('11月底前 | 10月', '2021年12月完成')
+_DATE_CELL = regex.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日)?|年)(?:底|末|份|中旬|上旬|下旬)?(?:前|以前|之前|完成)?")
 
 
 def _worded_cells_by_gaps(s: _Reading, row: Row) -> Row:
@@ -406,13 +441,35 @@ def _worded_cells_by_gaps(s: _Reading, row: Row) -> Row:
         return row
     a, b = gaps[-2], gaps[-1]
     name, target, actual = s.text[last.start:a], s.text[a:b], s.text[b:last.end]
+    dated = bool(_DATE_CELL.fullmatch(target) and _DATE_CELL.fullmatch(actual))
     if not (0 < len(target) <= _WORDED_CELL and 0 < len(actual) <= _WORDED_CELL and len(name) >= 2) or \
-            regex.search(r"\d", target + actual) or not _WORDED_VALUE.search(actual):
+            (regex.search(r"\d", target + actual) or not _WORDED_VALUE.search(actual)) and not dated:
         return row
     words = [Token("text", name, last.start, a, last.cell), Token("text", target, a, b, last.cell),
              Token("text", actual, b, last.end, last.cell)]
     tokens = row.tokens[:row.tokens.index(last)] + words + row.tokens[row.tokens.index(last) + 1:]
     return replace(row, tokens=tokens, label_end=len(labels))
+
+
+def _target_cell_by_gap(s: _Reading, row: Row) -> Row:
+    """Under a header whose target column comes before the figures (指标名称 | 目标值 | 权重 | 实际完成值 | 自评分),
+    a worded target the scrape ran into the name with only the raw text's space between them ('资金使用合规性
+    合规 2.8 好 2.8', the space normalised away): the last spaced piece of the label, where it is a short
+    cell of words, is the target's cell."""
+    labels, values = row.labels, row.values
+    if row.label_end is not None or not labels or not values or values[0].kind != "number":
+        return row
+    last = labels[-1]
+    gaps = s.cells.gaps_within(last.start, last.end)
+    if not gaps:
+        return row
+    cut = gaps[-1]
+    name, target = s.text[last.start:cut], s.text[cut:last.end]
+    if not (0 < len(target) <= _WORDED_CELL and len(name) >= 2) or regex.search(r"\d", target):
+        return row
+    words = [Token("text", name, last.start, cut, last.cell), Token("text", target, cut, last.end, last.cell)]
+    k = row.tokens.index(last)
+    return replace(row, tokens=row.tokens[:k] + words + row.tokens[k + 1:], label_end=len(labels))
 
 
 def _with_points(name: Token, points: Token) -> Token:
