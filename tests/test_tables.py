@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from pipeline.record import FundingSource, Record
 from pipeline.tables.cells import tokenize
+from pipeline.tables.column_runs import read_column_runs
 from pipeline.tables.funds import read_funds
 from pipeline.tables.grid import Cells
 from pipeline.tables.layout import find_headers
@@ -1037,3 +1038,18 @@ def test_the_same_words_twice_at_a_glued_label_s_end_are_its_target_and_actual()
     table, _ = read_score_table(text)
     assert [(i.name, i.target, i.actual, i.score) for i in leaves(table)] == [
         ("成本控制", "不超过预算", "不超过预算", 10), ("保证财政建设补助专款专用", "专款专用", "专款专用", 10)]
+
+
+def test_a_table_written_column_by_column_is_read_across():
+    # names in one run, then 分值 and its figures, then 得分 and its figures: the k-th of each is one row
+    text = ("二、绩效评价指标评分 一级指标 分值 二级指标 三级指标 目标内容 决策依据 决策程序 分配办法 "
+            "分值 4 3 5 2 得分 4 3 5 1 项目决策 20 资金分配 8\n")
+    table, report = read_score_table(text)
+    assert report.layout == "column_runs"
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [
+        ("目标内容", 4, 4), ("决策依据", 3, 3), ("决策程序", 5, 5), ("分配办法", 2, 1)]
+
+
+def test_runs_of_unequal_length_or_a_score_over_its_weight_are_not_a_column_table():
+    assert read_column_runs("目标内容 决策依据 决策程序 分值 4 3 5 得分 4 3\n", Cells()) is None
+    assert read_column_runs("目标内容 决策依据 决策程序 分值 4 3 5 得分 4 6 5\n", Cells()) is None

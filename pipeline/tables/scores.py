@@ -15,6 +15,7 @@ import regex
 from ..record import Indicator
 from .align import align, near_readings
 from .cells import Token
+from .column_runs import read_column_runs
 from .explanation import EXPLAINED_LABEL_LIMIT, explains, join_continued, part_names, split_name
 from .flow import has_inner_text_columns, join_text_cells
 from .glued import cuts, is_weight
@@ -67,6 +68,10 @@ def read_score_table(text: str, outside: tuple[float, float] = (0.0, 0.0), state
     row, in the funds block); `stated_total`: the total score the report states elsewhere (自评总分), for
     rows no reading settles; `cells`: what the load stage knew of the text's table cells (grid.py)."""
     cells = cells if cells is not None else Cells()
+    by_columns = read_column_runs(text, cells)
+    if by_columns is not None:
+        by_columns[1].totals_confirmed = adds_up(by_columns[0])
+        by_columns[1].confidence = _confidence(*by_columns)
     for header, end in _with_headerless_start(text, tables_of(text, "scores", 12000)):
         got = _read(text, header, end, outside, stated_total, cells)
         if got is not None and header.headerless:
@@ -74,8 +79,9 @@ def read_score_table(text: str, outside: tuple[float, float] = (0.0, 0.0), state
                 continue
             got[1].headerless = True
         if got is not None and len(leaves(got[0])) + len(_unread(got[0])) >= 2:
-            return got
-    return None
+            # a table written column by column reads its rows across; a header over it reads none of them
+            return by_columns if by_columns is not None and len(leaves(by_columns[0])) > len(leaves(got[0])) else got
+    return by_columns
 
 
 # A document that opens inside its score table (a fragment, a page cut out of a report, a scrape that
