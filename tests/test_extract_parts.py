@@ -95,6 +95,11 @@ import pytest  # noqa: E402
     # paid out to the people the funds are for, named between the verb and the funds
     ("2021年城乡临时救助备用金绩效自评报告\n项目预算资金1.5万元。已兑现困难群众因突发性急难情况后基本生活救助资金14280元,"
      "预算执行率95.2%。", (15_000, 14_280, 95.2, None, None)),
+    # a budget quota and what the budget brings in; spending as a total and as a dated year's
+    ("2020年度一村一法律顾问经费绩效自评报告\n县财政划给县司法局法律顾问经费,指标金额是110万元,执行总量99万元,执行率90%。",
+     (1_100_000, 990_000, 90, None, None)),
+    ("2022年度某区妇女联合会部门整体支出绩效自评报告\n2022年预算收入69.06万元,其中年初预算57.28万元。2022年支出62.154万元,"
+     "预算执行率90%。", (690_600, 621_540, 90, None, None)),
 ])
 def test_prose_variants_of_budget_rate_score_and_grade(tmp_path, text, expected):
     import pipeline
@@ -120,6 +125,8 @@ def test_prose_variants_of_budget_rate_score_and_grade(tmp_path, text, expected)
     # a town's budget project names no project: the line under the title does
     ("某市某区同德镇2021年度部门预算项目支出绩效自评报告\n\n2021年城乡临时救助备用金\n", "2021年城乡临时救助备用金"),
     ("某市某区同德镇2021年度部门预算项目支出绩效自评报告\n\n", None),
+    # a quoted phrase is part of the name
+    ("中方县司法局2020年度人民调解“以奖代补”专项经费项目支出绩效自评报告", "人民调解“以奖代补”专项经费项目"),
 ])
 def test_project_name_from_a_title_without_its_date_place_and_unit(tmp_path, title, project):
     import pipeline
@@ -638,3 +645,11 @@ def test_a_page_heading_over_a_form_is_the_form_s_not_a_report_of_its_own(tmp_pa
     path.write_text(text, encoding="utf-8")
     records = pipeline.extract(path)
     assert [r.report.project_name for r in records] == ["学生事务补助", "教育教学管理"]
+
+
+def test_the_document_s_own_title_below_a_page_heading_it_repeats_with_more_is_the_title(tmp_path):
+    text = ("当前位置: 首页 / 政务公开 / 绩效评价\n2022年度部门(单位)整体支出 绩效自评报告\n来源:荷塘区妇联 发布时间:2023-12-04\n\n"
+            " 2022年度株洲市荷塘区妇女联合会部门(单位)整体支出绩效自评报告\n\n一、部门(单位)基本情况\n")
+    report = extract_text(tmp_path, text).report
+    assert report.title == "2022年度株洲市荷塘区妇女联合会部门(单位)整体支出绩效自评报告"
+    assert report.department == "株洲市荷塘区妇女联合会"

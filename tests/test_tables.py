@@ -1053,3 +1053,25 @@ def test_a_table_written_column_by_column_is_read_across():
 def test_runs_of_unequal_length_or_a_score_over_its_weight_are_not_a_column_table():
     assert read_column_runs("目标内容 决策依据 决策程序 分值 4 3 5 得分 4 3\n", Cells()) is None
     assert read_column_runs("目标内容 决策依据 决策程序 分值 4 3 5 得分 4 6 5\n", Cells()) is None
+
+
+def test_a_note_cell_run_over_lines_under_its_row_does_not_end_the_table():
+    text = ("一级指标 二级指标 三级指标 预期指标值(A) 实际完成指标值(B) 分值 得分 未完成原因 得分计算方法\n"
+            "数量指标 全年免费开放 100% 100% 12.5 12.5\n"
+            "定量指标计算:完成值达到指标值,记满分;未达到指标值,按B/A或A/B*该指标分值记分。\n"
+            "定性指标计算:根据“三档”原则分别按照指标分值的100-80%(含80%)、80-50%(含50%)、50-0%来记分。\n-\n"
+            "质量指标 免费开放管理制度健全、执行有效性 100% 100% 12.5 12.5\n"
+            "时效指标 免费开放率 100% 100% 12.5 12.5\n合计 37.5 37.5\n")
+    header = next(h for h in find_headers(text) if h.kind == "scores")
+    assert header.roles[-6:] == ["target", "actual", "weight", "score", "note", "note"]
+    table, report = read_score_table(text)
+    assert [(i.weight, i.score) for i in leaves(table)] == [(12.5, 12.5)] * 3
+    assert any(s["reason"] == "the note cell above, continued" for s in report.rows_skipped)
+
+
+def test_blank_rows_numbers_glued_among_categories_are_nobody_s_name():
+    text = ("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+            "产出指标数量指标更新音响设备50件50件2020质量指标设备质量合格合格2020指标2:时效指标指标1:指标2:"
+            "成本指标演出设备成本2万元2万元2018\n合计6058\n")
+    table, _ = read_score_table(text)
+    assert [i.name for i in leaves(table)][-1] == "演出设备成本"

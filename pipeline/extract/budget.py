@@ -21,7 +21,10 @@ _FILL = r"(?:为|是|共计|共|合计|达到|达|约|计|:|\s)*"
 
 BUDGET_PATTERNS = [
     # '预算项目经费15690.38万元': the budget's name may hold the word for what it funds
-    rf"(?:项目)?(?:总)?预算(?:项目)?(?:资金|经费)?(?:合计|总额|总计|金额|数)?{_FILL}{AMOUNT}",
+    # '指标金额是110万元': the budget quota the finance bureau gives the unit for the project
+    rf"(?<![\p{{Han}}])(?:预算|资金)?指标(?:金额|资金|数){_FILL}{AMOUNT}",
+    # '2020年度预算收入6万元': what the budget brings in for the year
+    rf"(?:项目)?(?:总)?预算(?:项目)?(?:资金|经费)?(?:合计|总额|总计|金额|数|收入)?{_FILL}{AMOUNT}",
     # '年初预算安排877万元': the verb that allots the year's budget may follow its name
     rf"(?:全年|调整后|年初|批复)预算(?:数|资金)?(?:安排|下达)?{_FILL}{AMOUNT}",
     # the funds' name between the verb and 资金 may hold its year ('下达我市2019年畜禽粪污…项目资金为1000万元')
@@ -40,7 +43,7 @@ BUDGET_PATTERNS = [
     rf"项目[^。;:]{{0,16}}?(?:合计|共计|总计)(?:金额|资金){_FILL}{AMOUNT}",
 ]
 EXECUTED_PATTERNS = [
-    rf"(?:预算|全年|实际)?执行(?:数|金额){_FILL}{AMOUNT}",
+    rf"(?:预算|全年|实际)?执行(?:数|金额|总量|总额){_FILL}{AMOUNT}",
     # '实际执行89.97万元', '全年执行300万元', '实际报账10万元': the executed amount as a verb (报账: reimbursed
     # against the budget)
     rf"(?:实际|累计|已|全年)(?:执行|报账)了?(?:资金|金额)?{_FILL}{AMOUNT}",
@@ -57,7 +60,7 @@ EXECUTED_PATTERNS = [
     # investment completed
     rf"资金(?:使用|支出|支付)(?:金额|数)?{_FILL}{AMOUNT}",
     # a department's or a year's spending: '2020年全年支出1,798.64万元'
-    rf"(?:全年|本年|年度)(?:实际)?总?支出(?:合计|总额|金额)?{_FILL}{AMOUNT}",
+    rf"(?:全年|本年|年度|(?<!\d)(?:19|20)\d{{2}}年度?)(?:实际)?总?支出(?:合计|总额|金额)?{_FILL}{AMOUNT}",
     # '已完成拨付2113.63万元': funds paid out to the works, the spending of an allocation
     rf"(?:累计|已)?完成(?:投资|支出|支付|拨付)(?:额|金额)?{_FILL}{AMOUNT}",
 ]

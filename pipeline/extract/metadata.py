@@ -10,7 +10,7 @@ from .context import Context, Found
 from .fields import FORM_LABELS, form_field, strip_code
 
 # Title: a run of name characters ending in a report-type word.
-_NAME_CHARS = r"[\p{Han}\d()\-—–~、·〔〕A-Za-z]"  # dashes: '2020—2023年…' names a period
+_NAME_CHARS = r"[\p{Han}\d()\-—–~、·〔〕A-Za-z“”‘’]"  # dashes: '2020—2023年…' names a period; quotes: '人民调解“以奖代补”专项经费'
 # '…绩效自评结果公开': how government sites publish a self-assessment
 _TITLE_END = r"(?:绩效|考评|评价|评估|自评)[\p{Han}]{0,8}?(?:报告|表|结果公开|情况公开)(?:摘要)?"
 _TITLE = regex.compile(rf"(?<![\p{{Han}}\d()])(?:{_NAME_CHARS}|\([^()\n]{{1,60}}\)){{0,60}}?{_TITLE_END}"
@@ -55,7 +55,7 @@ _OVERVIEW_PROJECT = regex.compile(
 # 管理/处置/处罚 after a unit word are its activity, not the unit ('局' in '…管理局' is fine).
 _TITLE_UNIT = regex.compile(
     rf"(?:(?:19|20)\d{{2}}|[○〇O]{{2}})?年?度?([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?![理置罚])"
-    rf"(?=(?:19|20)\d{{2}}年|\(|中央|关于|[\p{{Han}}]*?(?:项目|资金|经费|整体|支出))")
+    rf"(?=(?:19|20)\d{{2}}年|\(|中央|关于|[\p{{Han}}()]*?(?:项目|资金|经费|整体|支出))")
 # '该项目由XX局组织实施': the unit before an action verb.
 _RUN_BY = regex.compile(rf"由([\p{{Han}}]{{2,24}}?{ORG_SUFFIX})(?:作为[\p{{Han}}]{{2,6}}?)?{_ACTION}")
 # '对XX局XX经费进行绩效评价': the unit whose funds are evaluated.
@@ -120,6 +120,9 @@ def find_title(ctx: Context) -> Found | None:
             if above is not None:
                 # '丹东市2022年度海岸带生态保护修复项目' / '绩效评价报告': one title over two lines or more
                 return Found(above[0] + cleaned, above[1], start + len(s))
+            fuller = _fuller_title_below(text, line.end(), cleaned)
+            if fuller is not None:
+                return fuller
             nxt = _YEAR_SUFFIX.match(text, line.end() + 1) if line.end() + 1 < len(text) else None
             value = cleaned + (nxt[0].strip() if nxt and not cleaned.endswith(")") else "")
             end = nxt.end() if nxt else start + len(s)
@@ -135,6 +138,32 @@ def find_title(ctx: Context) -> Found | None:
         start = m.start() + (lead.end() if lead else 0)
         return Found(_clean_title(text[start:m.end()]), start, m.end())
     return None
+
+
+# how far below a page's heading the document's own title may stand (lines)
+_TITLE_BELOW = 8
+
+
+def _fuller_title_below(text: str, after: int, title: str) -> Found | None:
+    """A page's heading that names no place nor unit, which the document's own title repeats with more in it a
+    few lines below ('2022年度部门(单位)整体支出绩效自评报告' over '2022年度株洲市荷塘区妇女联合会部门(单位)整体支出
+    绩效自评报告'): the fuller one."""
+    squashed = regex.sub(r"\s", "", title)
+    if place_of(squashed) is not None or _ORG.search(squashed):
+        return None  # the heading names its place or unit: it is the title, the line below repeats it
+    for k, line in enumerate(regex.finditer(r"(?m)^[^\n]*$", text, pos=min(after + 1, len(text)))):
+        if k >= _TITLE_BELOW:
+            break
+        cleaned = _clean_title(line[0].strip(" |"))
+        if len(cleaned) > len(squashed) and _TITLE.fullmatch(cleaned) and _holds_in_order(cleaned, squashed):
+            start = text.index(line[0].strip(" |"), line.start())
+            return Found(cleaned, start, start + len(line[0].strip(" |")))
+    return None
+
+
+def _holds_in_order(longer: str, shorter: str) -> bool:
+    it = iter(longer)
+    return all(ch in it for ch in shorter)
 
 
 # A title named inside a sentence opens after the words that announce it ('现将2022年…绩效自评总结报告如下').

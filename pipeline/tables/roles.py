@@ -48,20 +48,20 @@ ROLE_DEFS = [
     RoleDef("unit", r"计量单位|度量单位", "mark", "scores"),
     RoleDef("nature", r"指标性质", "mark", "scores"),
     RoleDef("target", r"年度指标值|年初指标值|调整指标值|全年指标值|年初目标值|年度目标值|绩效目标值|预期目标值?|目标值|指标值", "any", "scores"),
-    RoleDef("actual", r"(?:全年|年度|本年|当年)?(?:实际完成值|实际值|完成值|实现值)|实际完成情况", "any", "scores"),
+    RoleDef("actual", r"(?:全年|年度|本年|当年)?(?:实际完成(?:指标)?值|实际值|完成值|实现值)|实际完成情况", "any", "scores"),
     RoleDef("raw_score", r"评价分值\(百分制\)|百分制得分|得分率|得分系数", "rate", "scores"),
     # 自评分 / 评分: the form's own word for the score column where it has no 得分, opening a cell (not the end
     # of a heading such as '指标体系及评分', nor prose: '项目自评分为89.7分'), or right after the weight column's
     # word or a note column's in a header a scrape glued ('权重自评分', '指标说明自评分'); headers are matched with their
     # line breaks squeezed out, so what follows the word may be the next line's first character
     RoleDef("score", r"执行率得分|加权(?:平均)?得分|自评得分|评价得分|考评得分|考核得分|实际得分|指标得分|核定得分|审核得分|"
-                     r"复核得分|得分|(?:(?<!\p{Han})|(?<=权重|分值|权数|满分|标准分|指标说明|指标解释|评分标准|评分依据|完成值|实际值))(?:自评分数?|评分)(?!依据|标准|细则|说明|办法|方法|要点|规则|为|是)",
+                     r"复核得分|得分(?!说明|理由|计算|方法|依据|标准)|(?:(?<!\p{Han})|(?<=权重|分值|权数|满分|标准分|指标说明|指标解释|评分标准|评分依据|完成值|实际值))(?:自评分数?|评分)(?!依据|标准|细则|说明|办法|方法|要点|规则|为|是)",
             "score", "both"),
     RoleDef("weight", r"执行率权重|指标权重|指标分值|标准分值|权重分|权重|分值|权数|标准分|满分", "weight", "both"),
     # 扣分: the points a row lost (its score is the weight less them); a column of its own, never the score
     RoleDef("deduction", r"扣分(?!原因|说明|依据|理由|情况)|扣减分值|扣分值", "score", "scores"),
     RoleDef("note", r"偏差原因分析及改进措施|扣分说明|扣分依据|扣分理由|扣分情况|未完成原因(?:分析)?(?:及(?:改进|整改)?(?:措施|建议|计划|说明))?|偏差原因|原因分析|扣分原因|"
-                    r"评分依据|评分标准|评价标准|评分说明|评分理由|得分说明|得分理由|指标解释|指标说明|评价要点|评分要点|绩效等级|备注|佐证材料|"
+                    r"评分依据|评分标准|评价标准|评分说明|评分理由|得分说明|得分理由|得分计算方法|计分方法|指标解释|指标说明|评价要点|评分要点|绩效等级|备注|佐证材料|"
                     r"是否核心指标",
             "note", "both"),
 ]

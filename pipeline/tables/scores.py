@@ -163,6 +163,7 @@ class _Reading:
     parts: dict[int, list[int]] = field(default_factory=dict)  # a merged name cell's row → its parts' rows
     numbered: set[int] = field(default_factory=set)  # rows whose label opens with its number ('三、')
     unscored: set[int] = field(default_factory=set)  # indicators whose row prints no points (_indicator_without_points)
+    note_run: int = 0  # rows read as the note cell above, run on below its row (_in_note_cell)
     glued_total: list[tuple[dict[str, Value], Value, Value]] = field(default_factory=list)  # last row + total, glued
     empty_run: int = 0  # rows in a row with no figures
     at_document_end: bool = False  # the row read now is the last, and the document ends inside it
@@ -381,14 +382,21 @@ def _fold_level_weights(rows: list[Row]) -> list[Row]:
 
 
 _LEADING_ELLIPSIS = regex.compile(rf"^\s*{_ELLIPSIS}\s*")
+# blank rows' numbers glued among the categories ('指标2:时效指标指标1:指标2:成本指标演出设备成本'): nobody's name
+_BLANK_ROWS = regex.compile(r"(?:指标\d{0,2}\s*[::]\s*)+(?=\p{Han}{0,8}指标|$)")
 
 
 def _without_ellipsis(label: Token) -> Token:
-    """A blank row's '……' glued before the next row's label ('……总分'): the label is what follows it."""
+    """A blank row's '……' glued before the next row's label ('……总分'): the label is what follows it; and the
+    numbers of blank rows glued among its categories are dropped ('指标2:时效指标指标1:指标2:成本指标…')."""
     m = _LEADING_ELLIPSIS.match(label.text)
-    if not m or m.end() == len(label.text):
-        return label
-    return replace(label, text=label.text[m.end():], start=label.start + m.end())
+    if m and m.end() < len(label.text):
+        label = replace(label, text=label.text[m.end():], start=label.start + m.end())
+    m = _BLANK_ROWS.match(label.text)
+    if m and m.end() < len(label.text):
+        label = replace(label, text=label.text[m.end():], start=label.start + m.end())
+    bare = _BLANK_ROWS.sub("", label.text)
+    return replace(label, text=bare) if bare else label
 
 
 # the longest worded cell a glued label may end in twice
@@ -502,6 +510,8 @@ def _read_row(s: _Reading, row: Row) -> bool:
     label = _clean("".join(t.text for t in labels))
     cut_named = _cut_inside_named_row(s, row, "".join(t.text for t in labels))
     furniture = None if cut_named else _furniture(s, row, labels, label)
+    if (note := _in_note_cell(s, row, label, furniture)) is not None:
+        return note
     if furniture:
         # prose ends a table; a headerless one (the document opens inside it) is over at its first prose
         return furniture == "prose" and (bool(s.table.indicators) or s.header.headerless)
@@ -552,6 +562,30 @@ def _read_row(s: _Reading, row: Row) -> bool:
     if unscored:
         s.unscored.add(len(s.table.indicators) - 1)
     return bool(s.glued_total)  # a total glued to this row ends the table
+
+
+# How many rows the words of a note column may run over below the row they belong to ('定量指标计算:…' over the
+# lines under a 得分计算方法 cell) before the table is taken to have ended there.
+NOTE_RUN = 10
+
+
+def _in_note_cell(s: _Reading, row: Row, label: str, furniture: str | None) -> bool | None:
+    """Prose under a row of a flow table whose last column is a note: that row's note cell, its lines run on
+    below it, not the end of the table, until a row opens again (a category or the template's number before
+    a weight and a score). True where the table ends here after all, False where the row was such a line,
+    None for any other row."""
+    if s.note_run:
+        figures = [t for t in row.values if t.is_value]
+        if len(figures) >= 2 and (_CATEGORY_NAME.match(label) or _ROW_TEMPLATE_NUMBER.match(label)):
+            s.note_run = 0
+            return None
+        if s.note_run >= NOTE_RUN:
+            return True
+    elif not (furniture == "prose" and s.layout == "flow" and s.columns and s.columns[-1].role == "note" and s.leaves):
+        return None
+    s.note_run += 1
+    s.report.skip(row, "the note cell above, continued")
+    return False
 
 
 def _named_cells(s: _Reading, labels: list[Token], values: dict[str, Value]) -> list[Token]:
