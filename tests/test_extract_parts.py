@@ -100,7 +100,11 @@ import pytest  # noqa: E402
      (1_100_000, 990_000, 90, None, None)),
     ("2022年度某区妇女联合会部门整体支出绩效自评报告\n2022年预算收入69.06万元,其中年初预算57.28万元。2022年支出62.154万元,"
      "预算执行率90%。", (690_600, 621_540, 90, None, None)),
+    # a standard per person and month is no sum; a year may stand without its 年
+    ("2023年高龄补贴事后绩效评价报告\n年满70-79周岁老年人,每人每月发放50元。各级财政共下达我县2023老年人生活保健补贴资金"
+     "4186.49万元。全年共发放3957.55万元,执行率94.53%。", (41_864_900, 39_575_500, 94.53, None, None)),
 ])
+
 def test_prose_variants_of_budget_rate_score_and_grade(tmp_path, text, expected):
     import pipeline
     path = tmp_path / "r.txt"
@@ -127,6 +131,7 @@ def test_prose_variants_of_budget_rate_score_and_grade(tmp_path, text, expected)
     ("某市某区同德镇2021年度部门预算项目支出绩效自评报告\n\n", None),
     # a quoted phrase is part of the name
     ("中方县司法局2020年度人民调解“以奖代补”专项经费项目支出绩效自评报告", "人民调解“以奖代补”专项经费项目"),
+    ("2023年高龄补贴事后绩效评价报告", "高龄补贴"),  # when it was evaluated is not the project's name
 ])
 def test_project_name_from_a_title_without_its_date_place_and_unit(tmp_path, title, project):
     import pipeline
@@ -653,3 +658,24 @@ def test_the_document_s_own_title_below_a_page_heading_it_repeats_with_more_is_t
     report = extract_text(tmp_path, text).report
     assert report.title == "2022年度株洲市荷塘区妇女联合会部门(单位)整体支出绩效自评报告"
     assert report.department == "株洲市荷塘区妇女联合会"
+
+
+def test_a_report_on_several_projects_takes_no_one_project_s_budget(tmp_path):
+    text = ("2022年度项目支出绩效自评总报告\n(一)某市烈士陵园管理处2022年度共有3个项目。1、烈士纪念设施维修项目:预算35.3万元,"
+            "2022年全年实际支付35.3万元,使用率100%。2、退役军人事务专项资金项目:预算20万元,2022年全年实际支付20万元,"
+            "使用率100%。3、整体提升改造工程项目:预算1616万元,实际支付1616万元,使用率100%。\n")
+    budget = extract_text(tmp_path, text).budget
+    assert (budget.budget_yuan, budget.executed_yuan, budget.execution_rate) == (None, None, None)
+
+
+def test_an_evaluating_firm_s_branch_and_our_region_name_no_unit_nor_place(tmp_path):
+    text = ("通许县2023年农村危房改造项目\n绩效评价报告\n河南分所\n评价报告时间:2024年12月\n"
+            "会计师事务所河南分所受通许县财政局委托开展评价。资金9779万元由我区财政厅负责管理实施。\n")
+    report = extract_text(tmp_path, text).report
+    assert report.department is None and report.region == "通许县"
+
+
+def test_allocations_stated_one_by_one_then_their_sum_give_the_sum_as_the_budget(tmp_path):
+    text = ("2021年农业生产发展资金绩效自评报告\n中央文件下达我区农业生产发展专项转移支付预算463142万元;又下达预算163455万元;"
+            "再下达补贴资金预算44440万元;2021年农业生产发展资金合计671037万元。")
+    assert extract_text(tmp_path, text).budget.budget_yuan == 6_710_370_000

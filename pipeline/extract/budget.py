@@ -29,7 +29,8 @@ BUDGET_PATTERNS = [
     rf"(?:全年|调整后|年初|批复)预算(?:数|资金)?(?:安排|下达)?{_FILL}{AMOUNT}",
     # the funds' name between the verb and 资金 may hold its year ('下达我市2019年畜禽粪污…项目资金为1000万元')
     # a colon may follow the verb ('2022年财政预算安排:溪口雷笋…专项资金166万元')
-    rf"(?:下达|安排|批复|投入|拨付)[::]?(?:[^,。;:\d]|(?:19|20)\d{{2}}年度?){{0,30}}?(?:资金|经费)(?:\([^)]{{0,20}}\))?(?:预算)?{_FILL}{AMOUNT}",
+    # ('下达我县2023老年人生活保健补贴资金4186.49万元': a year may stand without its 年)
+    rf"(?:下达|安排|批复|投入|拨付)[::]?(?:[^,。;:\d]|(?:19|20)\d{{2}}(?:年度?)?(?=\p{{Han}})){{0,30}}?(?:资金|经费)(?:\([^)]{{0,20}}\))?(?:预算)?{_FILL}{AMOUNT}",
     # the funds named before their verb: '2022年衔接资金共下达105万元'
     rf"(?:资金|经费)(?:共|合计|已)?(?:下达|安排|批复)(?:资金|经费)?{_FILL}{AMOUNT}",
     # '文件下达我市全民健身场地器材补短工程160万元': the amount allotted to the work the allocation names
@@ -115,6 +116,8 @@ def _collect(text: str, patterns: list[str], kind: str) -> list[Candidate]:
                 continue
             label = text[m.start():m.start("pct" if kind == "rate" else "amt")]
             a = amounts.get(m.end("amt")) if kind != "rate" else None
+            if a is not None and a.per_unit:
+                continue  # a standard per person or per month ('每人每月发放50元') is no sum of the year's
             out.append(Candidate(num.value, num.half_unit, m.start(), m.end(), label.strip(),
                                  year=a.year if a else None, cumulative=a.cumulative if a else False))
     return _in_order(out)
@@ -138,6 +141,12 @@ def read_budget(ctx: Context) -> BudgetFacts:
         rate=_collect(text, RATE_PATTERNS, "rate"),
     )
     _read_funds(ctx, facts)
+    items = _project_items(text)
+    if items:
+        for pool in ("budget", "executed", "rate"):
+            setattr(facts, pool, [c for c in getattr(facts, pool)
+                                  if c.origin != "text" or not any(a <= c.start < b for a, b in items)])
+    facts.budget = _without_parts_of_stated_totals(text, facts.budget)
     facts.budget.extend(_breakdown_totals(text))
     m = FUNDING_SOURCE.search(text)
     if m:
@@ -181,6 +190,41 @@ _TOTAL_WORD = regex.compile(r"总额|合计|总计|小计|支出|收入")
 
 # '收入合计', '支出总额': a department's totals end with the word.
 _DEPARTMENT_TOTAL = regex.compile(r"(?:收入|支出)(?:合计|总额|总计)?$")
+
+
+# A report on several projects says so ('共有5个项目'), then gives each its item ('1、烈士纪念设施维修项目:预算35.3万元,
+# …实际支付35.3万元'): each item's figures are that project's, none the report's budget.
+_SEVERAL_PROJECTS = regex.compile(r"(?:共有|共|涉及|包括|实施)\s*(?:[2-9]|[1-9]\d|[两三四五六七八九十]{1,2})\s*个(?:项目|专项)")
+_PROJECT_ITEM = regex.compile(r"(?:^|(?<=[。;;\s]))\d{1,2}\s*[、.]\s*[^,,。;;::\n]{2,40}?(?:项目|工程|专项)\s*[::]", regex.M)
+
+
+def _project_items(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each project's item in a report that announces several projects; none otherwise."""
+    if not _SEVERAL_PROJECTS.search(text, 0, 3000):
+        return []
+    starts = [m.start() for m in _PROJECT_ITEM.finditer(text)]
+    if len(starts) < 2:
+        return []
+    ends = starts[1:] + [min(len(text), starts[-1] + max(b - a for a, b in zip(starts, starts[1:])))]
+    return list(zip(starts, ends))
+
+
+def _without_parts_of_stated_totals(text: str, pool: list[Candidate]) -> list[Candidate]:
+    """A budget figure that is one part of a breakdown whose stated total adds up from its parts (one of three
+    allocation documents, '…合计671037万元') is that part, not the budget, where the total is a candidate too."""
+    ends = {c.end for c in pool}
+    parts = {p.end for split in find_splits(text) if split.total is not None and split.total.end in ends and split.adds_up()
+             for p in split.parts}
+    # figures stated one after another, each as a budget, then their sum: '下达…预算463142万元;…163455万元;…
+    # 44440万元;…合计671037万元' (no cue word ties them: their sum does)
+    ordered = sorted({c.end: c for c in sorted(pool, key=lambda c: -c.start)}.values(), key=lambda c: c.end)  # one per figure
+    for k, total in enumerate(ordered):
+        for first in range(k - 2, -1, -1):
+            run = ordered[first:k]
+            if abs(sum(c.value for c in run) - total.value) <= sum(c.half_unit for c in run) + total.half_unit:
+                parts |= {c.end for c in run}
+                break
+    return [c for c in pool if c.end not in parts] if parts else pool
 
 
 def _breakdown_totals(text: str) -> list[Candidate]:

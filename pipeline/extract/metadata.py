@@ -26,8 +26,8 @@ _NOT_PLACE = ("社区", "小区", "园区", "景区", "片区", "校区", "库�
 PROVINCE_SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)"
 _PLACE = regex.compile(
     r"(?:(?P<prov>" + "|".join(PROVINCES) + r")" + PROVINCE_SUFFIX + r"?)?"
-    r"(?P<city>[\p{Han}]{2,4}?(?:市|自治州|州|地区|盟))?"
-    r"(?P<county>[\p{Han}]{2,8}?自治[县旗]|[\p{Han}]{1,4}?(?:区|县|旗|市))?")
+    r"(?P<city>[^\P{Han}我元每]{2,4}?(?:市|自治州|州|地区|盟))?"  # '我区', '…万元由我区': words, no place
+    r"(?P<county>[^\P{Han}我元每]{2,8}?自治[县旗]|[^\P{Han}我元每]{1,4}?(?:区|县|旗|市))?")
 # 指挥部: a county's standing command (人居环境指挥部) that holds its own funds; 街道: a sub-district office, never
 # the street of a works project ('街道改造', '街道亮化')
 ORG_SUFFIX = (r"(?:委员会|管理委员会|管委会|管理局|局|委|办公室|办事处|办|中心|人民政府|政府|学校|中学|小学|幼儿园|医院|研究院|院|所|站|馆|"
@@ -42,7 +42,7 @@ _ACTION_AFTER = regex.compile(rf"(?:于(?:19|20)\d{{2}}年(?:\d{{1,2}}月)?(?:�
 # A cell that heads a column ('金额(万元)', '序号'): '项目名称' is then a column of a table, not a form's field.
 _HEADER_CELL = regex.compile(r"^\s*(?:金额|资金|预算|序号|数量|单位|合计|备注)|\((?:万元|元|亿元)\)")
 # Units that write reports about others' projects: a signature or a 简称 of theirs is not the department.
-_EVALUATOR = regex.compile(r"事务所|公司|咨询|评估|研究院|财政局|财政厅")
+_EVALUATOR = regex.compile(r"事务所|分所|公司|咨询|评估|研究院|财政局|财政厅")  # 分所: a firm's branch
 
 
 # Where the text names the evaluated project or the unit that runs it (DOMAIN.md §2.1 outlines).
@@ -296,7 +296,8 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     paren = regex.search(r"(?:报告|表)\(([^()\d]{4,30})\)$", title)
     if paren:  # 'XX绩效自评报告(残疾人事业发展补助资金)': the parenthesis names the fund
         return paren[1]
-    core = regex.sub(rf"(?:支出)?(?:重点|整体)?(?:{_TITLE_END}|{_RESULT_END})(?:\(.*\))?$", "", title)
+    # '…事后绩效评价报告': when the evaluation is made (事前 / 事中 / 事后), not the project's name
+    core = regex.sub(rf"(?:支出)?(?:重点|整体)?(?:事前|事中|事后)?(?:{_TITLE_END}|{_RESULT_END})(?:\(.*\))?$", "", title)
     period = regex.search(r"\(\s*(?:19|20)\d{2}[^()]{0,12}年度?\s*\)$", core)
     if period:  # '…项目(2020—2022年)': the period evaluated, written after the name
         core = core[:period.start()]
@@ -391,7 +392,7 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
     text = ctx.text
     for pattern in (_RUN_BY, _EVALUATED_UNIT, _SELF_ASSESSING_UNIT):
         m = pattern.search(text)
-        if m and not (pattern is _SELF_ASSESSING_UNIT and (_EVALUATOR.search(m[1]) or _NOT_A_UNIT.match(m[1]))):
+        if m and not _NOT_A_UNIT.match(m[1]) and not (pattern is _SELF_ASSESSING_UNIT and _EVALUATOR.search(m[1])):
             return Found(m[1], m.start(1), m.end(1))
     # The unit the text defines a short name for: '祁东县农业农村局(以下简称“县农业农村局”)' — a
     # definition outweighs how often a name heads a sentence.
