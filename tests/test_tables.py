@@ -1075,3 +1075,20 @@ def test_blank_rows_numbers_glued_among_categories_are_nobody_s_name():
             "成本指标演出设备成本2万元2万元2018\n合计6058\n")
     table, _ = read_score_table(text)
     assert [i.name for i in leaves(table)][-1] == "演出设备成本"
+
+
+def test_a_cell_that_is_a_date_is_the_row_s_target_or_actual_not_its_name():
+    text = ("一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n"
+            "产出指标 | 时效指标 | 项目完工时限 | 2023年12月 | 2023年10月 | 15 | 15 | 无 |\n"
+            "产出指标 | 质量指标 | 项目竣工验收率 | 100% | 100% | 15 | 15 | 无 |\n")
+    table, _ = read_score_table(text)
+    assert [(i.name, i.target, i.actual, i.weight) for i in leaves(table)][0] == ("项目完工时限", "2023年12月", "2023年10月", 15)
+
+
+def test_the_sense_and_comparison_cells_of_a_row_are_not_its_name():
+    text = ("一级指标 二级指标 三级指标 指标性质 指标值 实际完成值 度量单位 分值 得分 未完成原因\n"
+            "产出指标 数量指标 指标1:租车次数(次) 正向 大于等于 1 1 次 8 8\n指标2:宣传美工制作个数(个) 正向 小于等于 1 1 个 7 7\n"
+            "合计 15 15\n")
+    table, _ = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [
+        ("租车次数(次)", 8, 8), ("宣传美工制作个数(个)", 7, 7)]

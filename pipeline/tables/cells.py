@@ -31,7 +31,9 @@ CELL_END_UNIT = r"\p{Han}{1,2}(?=\s*\Z)"
 
 _TOKEN = regex.compile(
     rf"""
-    (?P<year>\d{{4}}\s*年度?|\d{{4}}[-—~至]\d{{4}}年?)                      # a year names, it is not a figure
+    (?P<date>(?<![^\s|])(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?(?:底|末|份|中旬|上旬|下旬)?(?:前|以前|之前)?(?:完成)?(?![^\s|]))
+                                                                            # a cell that is a date ('| 2023年12月 |'): a deadline or the day it was met
+  | (?P<year>\d{{4}}\s*年度?|\d{{4}}[-—~至]\d{{4}}年?)                      # a year names, it is not a figure
   | (?P<paren>[((](?:[^()()\n]{{0,48}}|[^()()]{{0,12}})[))]                 # '(50分)' '(A)' '(万元)': part of a label, broken over lines or not
       |(?<![\d.((])\d{{1,3}}(?:\.\d)?\s*分\s*[))])                             # '30分)': a category's points whose '(' an OCR lost
   | (?P<ordinal>(?<![\d.])\d{{1,2}}[、::.](?=\p{{Han}}))                    # '1、' '2:' numbering a label
@@ -100,7 +102,7 @@ def tokenize(text: str, start: int, end: int, cell: int = -1) -> list[Token]:
             kind = "text"
         elif kind == "cell_measure":
             kind = "measure"
-        elif kind in ("bound", "per"):
+        elif kind in ("bound", "per", "date"):
             kind = "target"
         elif kind == "year_lead":
             kind = "number"

@@ -212,8 +212,7 @@ def _form_rows(s: _Reading, rows: list[Row]) -> list[Row]:
         rows = [_worded_cells_as_values(_repeated_words_as_cells(r)) for r in rows]
         if s.layout == "flow":
             rows = [_worded_cells_by_gaps(s, r) for r in rows]
-    if s.layout == "flow" and len(s.columns) >= 2 and s.columns[0].role == "target" and \
-            ROLES[s.columns[1].role].accepts in _FIGURES:
+    if s.layout == "flow" and len(s.columns) >= 2 and s.columns[0].role == "target":
         rows = [_target_cell_by_gap(s, r) for r in rows]
     if _level_weights(s.header):
         rows = _fold_level_weights(rows)
@@ -386,6 +385,26 @@ _LEADING_ELLIPSIS = regex.compile(rf"^\s*{_ELLIPSIS}\s*")
 _BLANK_ROWS = regex.compile(r"(?:指标\d{0,2}\s*[::]\s*)+(?=\p{Han}{0,8}指标|$)")
 
 
+# What a 指标性质 / 指标方向 cell holds: a sense or a comparison, never a row's name ('正向 | 大于等于 | 1 | 1 | 次').
+_NATURE_CELL = regex.compile(r"正向|反向|定性|定量|(?:大于|小于|高于|低于|不低于|不高于|不少于|不多于|不超过)?等于|大于|小于|高于|低于|"
+                             r"不低于|不高于|不少于|不多于|不超过|≥|≤|=|>|<")
+
+
+_SPACED_NATURE_CELLS = regex.compile(rf"(?:\s+(?:{_NATURE_CELL.pattern}))+\s*$")
+
+
+def _without_nature_cells(labels: list[Token]) -> list[Token]:
+    """The row's label cells without the 指标性质 cells a flow left among them (after the name)."""
+    k = len(labels)
+    while k > 1 and _NATURE_CELL.fullmatch(labels[k - 1].text.strip()):
+        k -= 1
+    labels = labels[:k]
+    spaced = _SPACED_NATURE_CELLS.search(labels[-1].text) if labels else None
+    if spaced and spaced.start() > 0:  # the cells still in the name's token, their spaces kept
+        labels[-1] = replace(labels[-1], text=labels[-1].text[:spaced.start()], end=labels[-1].start + spaced.start())
+    return labels
+
+
 def _without_ellipsis(label: Token) -> Token:
     """A blank row's '……' glued before the next row's label ('……总分'): the label is what follows it; and the
     numbers of blank rows glued among its categories are dropped ('指标2:时效指标指标1:指标2:成本指标…')."""
@@ -434,7 +453,7 @@ def _worded_cells_as_values(row: Row) -> Row:
 
 
 # The words a form writes for a qualitative target or result (DOMAIN.md §2: '效果明显', '达成预期指标').
-_WORDED_VALUE = regex.compile(r"达成|达到|完成|实现|明显|显著|提升|提高|有效|良好|较好|符合|合格|满意|按时|及时|到位|预期")
+_WORDED_VALUE = regex.compile(r"达成|达到|完成|实现|明显|显著|提升|提高|有效|良好|较好|较高|较大|较强|符合|合格|满意|按时|及时|到位|预期")
 # how long a worded target or result cell is at most
 _WORDED_CELL = 16
 # a deadline and the date it was met, as a time indicator's target and actual ('11月底前 | 10月', '2021年12月完成')
@@ -469,9 +488,13 @@ def _target_cell_by_gap(s: _Reading, row: Row) -> Row:
     """Under a header whose target column comes before the figures (指标名称 | 目标值 | 权重 | 实际完成值 | 自评分),
     a worded target the scrape ran into the name with only the raw text's space between them ('资金使用合规性
     合规 2.8 好 2.8', the space normalised away): the last spaced piece of the label, where it is a short
-    cell of words, is the target's cell."""
+    cell of words, is the target's cell. So too under 目标值 | 实际值 | 分值 | 得分 where the row has a figure for
+    every column but the first ('项目成本控制在预算内 本着节约的原则,控制在预算中。 100% 5 5')."""
     labels, values = row.labels, row.values
-    if row.label_end is not None or not labels or not values or values[0].kind != "number":
+    if row.label_end is not None or not labels or not values or not values[0].is_value:
+        return row
+    figures_next = ROLES[s.columns[1].role].accepts in _FIGURES and values[0].kind == "number"
+    if not figures_next and len(values) != sum(1 for c in s.columns if c.role != "note") - 1:
         return row
     last = labels[-1]
     gaps = s.cells.gaps_within(last.start, last.end)
@@ -506,6 +529,7 @@ def _read_row(s: _Reading, row: Row) -> bool:
     """One row into the table: furniture skipped, the total row kept, a category opened, or an indicator
     added; True where the table ends at this row."""
     labels = [_without_ellipsis(t) for t in row.labels if not _PLACEHOLDER.fullmatch(t.text.strip())]
+    labels = _without_nature_cells(labels)
     labels = _drop_previous_note(labels) if s.trailing_text and labels else labels
     label = _clean("".join(t.text for t in labels))
     cut_named = _cut_inside_named_row(s, row, "".join(t.text for t in labels))
