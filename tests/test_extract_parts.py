@@ -93,6 +93,11 @@ import pytest  # noqa: E402
     ("2021年度本专科生奖助学金项目自评结果\n2021年本专科生奖助学金项目实际下达预算2600万元,全年度实际总支出2574 万元,"
      "项目预算执行率99%。", (26_000_000, 25_740_000, 99, None, None)),
     # paid out to the people the funds are for, named between the verb and the funds
+    # the funds' budget allotted, and a form's lettered keys with the unit in the cell
+    ("2022年农村危房改造项目绩效自评报告\n2022年初农村危房改造资金预算安排300万元,发放补助资金278.8万元,执行率92.93%。",
+     (3_000_000, 2_788_000, 92.93, None, None)),
+    ("2021年专项转移支付区域绩效目标自评表\n转移支付预算数(A) 5.8万 预算执行率(B/A) 100%\n转移支付执行数(B) 5.8万\n",
+     (58_000, 58_000, 100, None, None)),
     ("2021年城乡临时救助备用金绩效自评报告\n项目预算资金1.5万元。已兑现困难群众因突发性急难情况后基本生活救助资金14280元,"
      "预算执行率95.2%。", (15_000, 14_280, 95.2, None, None)),
     # a budget quota and what the budget brings in; spending as a total and as a dated year's
@@ -132,6 +137,8 @@ def test_prose_variants_of_budget_rate_score_and_grade(tmp_path, text, expected)
     # a quoted phrase is part of the name
     ("中方县司法局2020年度人民调解“以奖代补”专项经费项目支出绩效自评报告", "人民调解“以奖代补”专项经费项目"),
     ("2023年高龄补贴事后绩效评价报告", "高龄补贴"),  # when it was evaluated is not the project's name
+    # a unit in the title's parenthesis, and the kind of a transfer-payment form, name no project
+    ("2021年中央对地方专项转移支付区域绩效目标自评表(市场监管经开区分局)", None),
 ])
 def test_project_name_from_a_title_without_its_date_place_and_unit(tmp_path, title, project):
     import pipeline
@@ -679,3 +686,8 @@ def test_allocations_stated_one_by_one_then_their_sum_give_the_sum_as_the_budget
     text = ("2021年农业生产发展资金绩效自评报告\n中央文件下达我区农业生产发展专项转移支付预算463142万元;又下达预算163455万元;"
             "再下达补贴资金预算44440万元;2021年农业生产发展资金合计671037万元。")
     assert extract_text(tmp_path, text).budget.budget_yuan == 6_710_370_000
+
+
+def test_what_is_to_be_spent_is_the_budget_not_the_spending(tmp_path):
+    budget = extract_text(tmp_path, "2023年残疾军人护理费项目支出绩效自评报告\n全年应执行数为7.79万元,实际执行率为100%。").budget
+    assert (budget.budget_yuan, budget.executed_yuan, budget.execution_rate) == (77_900, None, 100)

@@ -21,6 +21,11 @@ _FILL = r"(?:为|是|共计|共|合计|达到|达|约|计|:|\s)*"
 
 BUDGET_PATTERNS = [
     # '预算项目经费15690.38万元': the budget's name may hold the word for what it funds
+    # '农村危房改造资金预算安排300.7万元': the funds' budget, allotted; '全年应执行数为7.79万元': what is to be spent
+    rf"(?:资金|经费)预算(?:安排|下达)(?:资金|经费)?{_FILL}{AMOUNT}",
+    rf"应执行(?:数|金额|资金){_FILL}{AMOUNT}",
+    # a form's key with its column letter, the figure beside it carrying its unit: '转移支付预算数(A) 5.8万'
+    rf"预算数\s*[((][A-Z][))][\s|::]*{AMOUNT}",
     # '指标金额是110万元': the budget quota the finance bureau gives the unit for the project
     rf"(?<![\p{{Han}}])(?:预算|资金)?指标(?:金额|资金|数){_FILL}{AMOUNT}",
     # '2020年度预算收入6万元': what the budget brings in for the year
@@ -44,7 +49,7 @@ BUDGET_PATTERNS = [
     rf"项目[^。;:]{{0,16}}?(?:合计|共计|总计)(?:金额|资金){_FILL}{AMOUNT}",
 ]
 EXECUTED_PATTERNS = [
-    rf"(?:预算|全年|实际)?执行(?:数|金额|总量|总额){_FILL}{AMOUNT}",
+    rf"(?:预算|全年|实际)?(?<!应)执行(?:数|金额|总量|总额){_FILL}{AMOUNT}",
     # '实际执行89.97万元', '全年执行300万元', '实际报账10万元': the executed amount as a verb (报账: reimbursed
     # against the budget)
     rf"(?:实际|累计|已|全年)(?:执行|报账)了?(?:资金|金额)?{_FILL}{AMOUNT}",
@@ -53,6 +58,7 @@ EXECUTED_PATTERNS = [
     # '实际总支出2595.6208万元'
     rf"(?:实际|累计|共|已经?|并)总?(?:支出|支付|使用|支|拨付)(?:[\p{{Han}}]{{0,6}}?资金|总额|金额|数)?{_FILL}{AMOUNT}",
     rf"(?:已支付|支出数|决算数){_FILL}{AMOUNT}",
+    rf"执行数\s*[((][A-Z][))][\s|::]*{AMOUNT}",
     # paid out to the beneficiaries: the spending of subsidy and transfer funds
     rf"(?:已|实际|累计|共)?(?:发放|拨付使用|兑付|兑现)(?:补贴|补助|补奖)?(?:资金|金额)?{_FILL}{AMOUNT}",
     # who was paid between the verb and the funds: '已兑现困难群众…基本生活救助资金14280元'

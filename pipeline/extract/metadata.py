@@ -294,7 +294,8 @@ _NAME_LINE = regex.compile(r"[ \t]*(?:\n[ \t]*){1,3}(?P<name>[^\s,,。;;::()()]{
 
 def _project_from_title(title: str, department: str | None, text: str, found: Found) -> str | None:
     paren = regex.search(r"(?:报告|表)\(([^()\d]{4,30})\)$", title)
-    if paren:  # 'XX绩效自评报告(残疾人事业发展补助资金)': the parenthesis names the fund
+    if paren and not regex.search(rf"{ORG_SUFFIX}$", paren[1]):
+        # 'XX绩效自评报告(残疾人事业发展补助资金)': the parenthesis names the fund ('…自评表(市场监管经开区分局)': a unit)
         return paren[1]
     # '…事后绩效评价报告': when the evaluation is made (事前 / 事中 / 事后), not the project's name
     core = regex.sub(rf"(?:支出)?(?:重点|整体)?(?:事前|事中|事后)?(?:{_TITLE_END}|{_RESULT_END})(?:\(.*\))?$", "", title)
@@ -307,7 +308,7 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     core = regex.sub(r"支出$", "", core)
     core = regex.sub(r"(?<=项目)资金$", "", core)  # '…经费项目资金' names the project's money, not the project
     # 'XX局关于2021年度…的报告': the unit writing about its project
-    core = regex.sub(rf"^(?:[\p{{Han}}]{{2,20}}?{ORG_SUFFIX})?关于", "", core)
+    core = regex.sub(rf"^(?:[\p{{Han}}]{{2,20}}?{ORG_SUFFIX})?关于(?:上报|报送|呈报)?", "", core)  # '关于上报…的报告
     if not core or not regex.search(r"项目|专项|资金|经费|工程|补助|补贴", core) or \
             regex.fullmatch(r"(?:\p{Han}{0,4}(?:本级|部门))?(?:项目|专项|资金|经费|专项资金)", core):
         return None  # '项目支出绩效自评表': a form's title, not a project's name
@@ -350,7 +351,9 @@ _AFTER_NAME = regex.compile(r"(?:(?<=\p{Han}{4})(?:19|20)\d{2}年度?|(?:的)?(?
 # A project "name" that is only the generic word for one: no name (unknown, not a guess).
 _GENERIC_PROJECT = regex.compile(r"(?:本级|部门|单位)?(?:预算)?(?:项目|专项|资金|经费|专项资金|项目资金|项目支出|支出项目|工程|工程项目)"
                               # a department's whole spending is no project: '项目名称:部门整体支出绩效评价报告'
-                              r"|(?:部门|单位)整体(?:支出)?")
+                              r"|(?:部门|单位)整体(?:支出)?"
+                              # the kind of a transfer-payment form ('2021年中央对地方专项转移支付区域绩效目标自评表')
+                              r"|(?:中央对地方)?(?:专项)?转移支付(?:区域|项目|整体)?")
 
 
 def _named_in_body(name: str, body: str) -> bool:
