@@ -691,3 +691,8 @@ def test_allocations_stated_one_by_one_then_their_sum_give_the_sum_as_the_budget
 def test_what_is_to_be_spent_is_the_budget_not_the_spending(tmp_path):
     budget = extract_text(tmp_path, "2023年残疾军人护理费项目支出绩效自评报告\n全年应执行数为7.79万元,实际执行率为100%。").budget
     assert (budget.budget_yuan, budget.executed_yuan, budget.execution_rate) == (77_900, None, 100)
+
+
+def test_a_title_over_several_years_names_its_province_and_the_fund_without_it(tmp_path):
+    report = extract_text(tmp_path, "2016-2018年河北省省级就业补助资金绩效评价报告\n一、评价工作组织开展情况\n").report
+    assert (report.region, report.project_name, report.year) == ("河北省", "省级就业补助资金", 2018)

@@ -1092,3 +1092,13 @@ def test_the_sense_and_comparison_cells_of_a_row_are_not_its_name():
     table, _ = read_score_table(text)
     assert [(i.name, i.weight, i.score) for i in leaves(table)] == [
         ("租车次数(次)", 8, 8), ("宣传美工制作个数(个)", 7, 7)]
+
+
+def test_a_leaf_s_explanation_quoting_figures_runs_on_to_its_score_under_a_header_with_points_per_level():
+    # 一级 | 分值 | 二级 | 分值 | 三级 | 分值 | 评价标准 | 得分, glued: the explanation restates the name and quotes figures
+    text = ("一级指标分值二级指标分值三级指标分值评价标准得分\n"
+            "投入13预算配置13在职人员控制率5以100%为标准。在职人员控制率W100%,计5分;每超过一个百分点扣0.5分。5"
+            "“三公经费”变动率8“三公经费”变动率至0,计8分;每超过一个百分点扣0.8分。8\n")
+    table, _ = read_score_table(text)
+    assert [(i.name, i.weight) for i in leaves(table)] == [("在职人员控制率", 5), ("“三公经费”变动率", 8)]
+    assert leaves(table)[0].score == 5

@@ -322,8 +322,8 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
         stripped = regex.sub(rf"^{year}", "", core[place_first.end():])  # '岳阳市2019年…'
     elif stripped != core:
         place = _PLACE.match(stripped)
-        if place and place[0] and place["county"]:
-            stripped = stripped[place.end():]
+        if place and place[0] and (place["county"] or (place["prov"] and not place["city"])):
+            stripped = stripped[place.end():]  # '2016-2018年河北省省级就业补助资金': the province's, not the name's
     elif department and core.startswith(department):
         stripped = regex.sub(r"^(?:19|20)\d{2}年度?", "", core[len(department):])
     else:
@@ -552,7 +552,7 @@ def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
     for cand in candidates:
         if cand is None or not isinstance(cand.value, str):
             continue
-        place = place_of(regex.sub(r"^(?:19|20)\d{2}年度?", "", cand.value))  # '2019年度宁晋县…
+        place = place_of(regex.sub(r"^(?:19|20)\d{2}(?:\s*[-—~至到]\s*(?:19|20)\d{2})?年度?", "", cand.value))  # '2019年度宁晋县…', '2016-2018年河北省…
         if not place:
             continue
         place = _named_on_its_own(text, place)

@@ -371,13 +371,26 @@ def _fold_level_weights(rows: list[Row]) -> list[Row]:
             out.extend([Row(categories)] if categories else [])
             out.append(row)
             categories, k = [], k + 1
-        elif nxt is None or _is_pair(nxt):
+        elif nxt is None or (_is_pair(nxt) and not _restates(row, nxt)):
             categories.append(_with_points(*row.tokens))
             k += 1
         else:
-            out.append(Row(categories + row.tokens + nxt.tokens, cut=nxt.cut))
-            categories, k = [], k + 2
+            # the leaf: its explanation runs on, a piece at each figure it quotes, up to the next name with its
+            # points; the last figure before that is the row's score
+            end = k + 2
+            while end < len(rows) and not _is_pair(rows[end]) and rows[end].labels and \
+                    _NAME_LIKE.fullmatch(rows[end].labels[0].text.strip()) is None:
+                end += 1
+            out.append(Row(categories + [t for r in rows[k:end] for t in r.tokens], cut=rows[end - 1].cut))
+            categories, k = [], end
     return out + ([Row(categories)] if categories else [])
+
+
+def _restates(leaf: Row, nxt: Row) -> bool:
+    """The row after a leaf opens by naming the leaf again ('“三公经费”变动率 8' then '“三公经费”变动率至0,计8分'):
+    its explanation quoting a figure, not a name with its points."""
+    name = leaf.tokens[0].text.strip()
+    return len(name) >= 2 and nxt.tokens[0].text.strip().startswith(name)
 
 
 _LEADING_ELLIPSIS = regex.compile(rf"^\s*{_ELLIPSIS}\s*")
