@@ -36,7 +36,7 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
     table = _scores(ctx, record, facts)
     _grades(ctx, record)
     _subprojects(ctx, record, facts)
-    for ts, split in statements.part_sums(text):
+    for ts, split in statements.part_sums(text, ctx.splits):
         ts.pointer = pointers.text_sum(len(record.text_sums))
         record.text_sums.append(ts)
         ctx.cite(ts.pointer, (split.start, split.end))

@@ -13,7 +13,7 @@ from ..tables.glued import rate_matches
 from ..tables.model import figure
 from .amounts import find_amounts
 from .context import Context, Found
-from .splits import find_splits
+from .splits import Split
 
 AMOUNT = rf"(?P<amt>{AMOUNT_TEXT})"
 PCT = rf"(?P<pct>{NUMBER}\s*%)"
@@ -152,8 +152,8 @@ def read_budget(ctx: Context) -> BudgetFacts:
         for pool in ("budget", "executed", "rate"):
             setattr(facts, pool, [c for c in getattr(facts, pool)
                                   if c.origin != "text" or not any(a <= c.start < b for a, b in items)])
-    facts.budget = _without_parts_of_stated_totals(text, facts.budget)
-    facts.budget.extend(_breakdown_totals(text))
+    facts.budget = _without_parts_of_stated_totals(ctx.splits, facts.budget)
+    facts.budget.extend(_breakdown_totals(ctx.splits))
     m = FUNDING_SOURCE.search(text)
     if m:
         group = 1 if m[1] else 2
@@ -215,30 +215,32 @@ def _project_items(text: str) -> list[tuple[int, int]]:
     return list(zip(starts, ends))
 
 
-def _without_parts_of_stated_totals(text: str, pool: list[Candidate]) -> list[Candidate]:
+def _without_parts_of_stated_totals(splits: list[Split], pool: list[Candidate]) -> list[Candidate]:
     """A budget figure that is one part of a breakdown whose stated total adds up from its parts (one of three
     allocation documents, '…合计671037万元') is that part, not the budget, where the total is a candidate too."""
     ends = {c.end for c in pool}
-    parts = {p.end for split in find_splits(text) if split.total is not None and split.total.end in ends and split.adds_up()
+    parts = {p.end for split in splits if split.total is not None and split.total.end in ends and split.adds_up()
              for p in split.parts}
     # figures stated one after another, each as a budget, then their sum: '下达…预算463142万元;…163455万元;…
     # 44440万元;…合计671037万元' (no cue word ties them: their sum does)
     ordered = sorted({c.end: c for c in sorted(pool, key=lambda c: -c.start)}.values(), key=lambda c: c.end)  # one per figure
     for k, total in enumerate(ordered):
-        for first in range(k - 2, -1, -1):
-            run = ordered[first:k]
-            if abs(sum(c.value for c in run) - total.value) <= sum(c.half_unit for c in run) + total.half_unit:
-                parts |= {c.end for c in run}
+        run_sum = ordered[k - 1].value if k else 0.0
+        slack = total.half_unit + (ordered[k - 1].half_unit if k else 0.0)
+        for first in range(k - 2, -1, -1):  # two parts at least, summed back from the total
+            run_sum, slack = run_sum + ordered[first].value, slack + ordered[first].half_unit
+            if abs(run_sum - total.value) <= slack:
+                parts |= {c.end for c in ordered[first:k]}
                 break
     return [c for c in pool if c.end not in parts] if parts else pool
 
 
-def _breakdown_totals(text: str) -> list[Candidate]:
+def _breakdown_totals(splits: list[Split]) -> list[Candidate]:
     """The totals of the project's breakdowns ('…, 共计1,796万元', '合计2,702.6万元'): budget candidates
     after every worded one — `choose` takes one only where the stated rate divides by it or no other
     budget is stated. Income and expense totals (收入 / 支出) are a department's, not a project's."""
     out = []
-    for split in find_splits(text):
+    for split in splits:
         t = split.total
         if t is None or split.family not in ("item", "place") or _DEPARTMENT_TOTAL.search(t.label) or not split.adds_up():
             continue

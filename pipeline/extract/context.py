@@ -7,6 +7,7 @@ from functools import cached_property
 from ..normalise import NormalisedText
 from ..tables.grid import Cells
 from ..tables.model import Found  # noqa: F401  (the extractors' value type, read by the table interpreter too)
+from .splits import Split, find_splits
 
 
 @dataclass
@@ -22,6 +23,12 @@ class Context:
     def table_cells(self) -> Cells:
         """What the load stage knew of the text's table cells, built once for both table readers."""
         return Cells.of(self.norm.grids, self.norm.spaces_removed)
+
+    @cached_property
+    def splits(self) -> list[Split]:
+        """The text's totals with their parts (the amounts layer), read once for the budget, the
+        sub-projects and the sums of the prose."""
+        return find_splits(self.text)
 
     def cite(self, pointer: str, found: Found | tuple[int, int] | None, **extra) -> None:
         """Record where the value at JSON pointer `pointer` was read from."""

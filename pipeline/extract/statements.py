@@ -86,11 +86,11 @@ def allocations(text: str) -> list[Allocation]:
     return out
 
 
-def part_sums(text: str) -> list[tuple[TextSum, Split]]:
+def part_sums(text: str, splits: list[Split] | None = None) -> list[tuple[TextSum, Split]]:
     """Every closed total-with-parts of the amounts layer (a list ending in 等 names only some parts,
     and parts without a total assert no sum), each with the split it was read from."""
     out = []
-    for split in find_splits(text):
+    for split in find_splits(text) if splits is None else splits:
         if split.total is None or split.open or len(split.parts) < 2:
             continue
         half = max([split.total.half_unit] + [p.half_unit for p in split.parts])

@@ -30,7 +30,7 @@ from ..numbers import AMOUNT, Number, parse_amount, parse_count
 from ..record import Item, Subproject
 from .amounts import Amount, find_amounts
 from .context import Context, Found
-from .splits import Split, find_splits
+from .splits import Split
 from .statements import Allocation, allocations
 
 _AMOUNT = regex.compile(AMOUNT)
@@ -190,7 +190,7 @@ def _from_allocations(ctx: Context, budget=None, executed=None) -> SubprojectFac
     firsts = [mentions[0] for mentions in by_document.values()]
     if len(firsts) < 2 or len({a.amount.start for a in firsts}) < len(firsts):
         return SubprojectFacts()
-    splits = {s.total.start: s for s in find_splits(text)
+    splits = {s.total.start: s for s in ctx.splits
               if s.total is not None and not s.open and len(s.parts) >= 2 and s.family in _BREAKDOWN_FAMILIES}
     facts = SubprojectFacts(statement=(min(a.amount.start for a in firsts), max(a.amount.end for a in firsts)))
     for document, mentions in by_document.items():
@@ -228,7 +228,7 @@ def _from_breakdown(ctx: Context, budget=None, executed=None) -> SubprojectFacts
     """The split of the evaluated funds into named uses, works or places (see the module docstring).
     Where the text gives no budget, a split that adds up to its own total stands on its own."""
     text = ctx.text
-    splits = find_splits(text)
+    splits = ctx.splits
     inner = {s.total.start: s for s in splits if s.total is not None}
     ranked = [(_tie_rank(s, budget, executed), -k, s) for k, s in enumerate(splits)
               if s.family in _BREAKDOWN_FAMILIES and len(s.parts) >= 2 and not s.open]

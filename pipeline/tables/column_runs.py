@@ -18,9 +18,12 @@ from .model import ScoreTable, TableReport
 MIN_ROWS = 3
 _FIGURE = regex.compile(r"\d{1,3}(?:\.\d{1,2})?")
 _FIGURE_RUN = rf"(?:{_FIGURE.pattern}[ \t]+){{{MIN_ROWS - 1},}}{_FIGURE.pattern}"
-# names (no figure, no line break), the weight column's word and its figures, the score column's and its
-_COLUMN_RUNS = regex.compile(rf"(?P<names>[^\d\n]{{6,400}}?)[ \t]*(?:分值|权重|标准分值?)[ \t]*(?P<weights>{_FIGURE_RUN})"
+# the weight column's word and its figures, then the score column's and its; the names stand before them, back
+# to the last figure or line break (searched from the words, not tried at every character: that is the hot path)
+_COLUMN_RUNS = regex.compile(rf"(?:分值|权重|标准分值?)[ \t]*(?P<weights>{_FIGURE_RUN})"
                              rf"[ \t]*(?:自评得分|评价得分|得分)[ \t]*(?P<scores>{_FIGURE_RUN})")
+_NAMES_BEFORE = regex.compile(r"[^\d\n]{6,400}$")
+NAMES_REACH = 400
 # a name cell: a few words, no clause
 _NAME_CELL = regex.compile(r"[\p{Han}()()、“”A-Za-z]{2,20}")
 
@@ -32,7 +35,10 @@ def read_column_runs(text: str, cells: Cells) -> tuple[ScoreTable, TableReport] 
         scores = _figures(m, "scores")
         if len(weights) != len(scores) or any(float(s[0]) > float(w[0]) for w, s in zip(weights, scores)):
             continue
-        names = _name_cells(text, m.start("names"), m.end("names"), cells)
+        before = _NAMES_BEFORE.search(text, max(0, m.start() - NAMES_REACH), m.start())
+        if before is None:
+            continue
+        names = _name_cells(text, before.start(), before.end(), cells)
         if len(names) < len(weights):
             continue
         return _table(names[len(names) - len(weights):], weights, scores)

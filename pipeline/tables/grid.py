@@ -39,6 +39,11 @@ class Cells:
         """Where the raw text had a space inside [start, end) that normalising removed; none where unknown."""
         return self.spaces_removed(start, end) if self.spaces_removed else []
 
+    def space_between(self, end: int, start: int) -> bool:
+        """Whether the raw text had space between a piece ending at `end` and the next starting at `start`:
+        characters between them (a token stream skips only spaces), or a space normalising removed there."""
+        return start > end or bool(self.gaps_within(end - 1, start + 1))
+
     def row_on(self, text: str, start: int, end: int) -> list[GridCell] | None:
         """The grid row that is the line text[start:end] exactly: its cells lie in the line in order and
         nothing but separators stands outside them. None where no grid row is the line (text without

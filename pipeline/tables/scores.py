@@ -37,9 +37,11 @@ _NOTE_LABEL = regex.compile(r"^(?:其中|注[::]|说明|备注|……|\.{3,})")
 _KNOWN_CRITERIA = regex.compile(r"(?:项目)?(?:相关性|效率|效果|可持续性|决策|过程|产出|效益|满意度|投入|管理|绩效)$")
 # after the template's '指标1', never a figure's unit or a date's part ('特性指标70分', '指标12月底前完成')
 _NOT_A_MEASURE = r"(?!\d)(?![分月日号年%])"
-# a row's own numbering before its name: '一、', '(1)', '1.', a code 'A11', and the 自评表 template's '指标1:'
+# the 自评表 template's row number: '指标1:' before anything, '指标1' before a name's first word
+_TEMPLATE_NO = rf"指标(?:\d{{1,2}}\s*[::](?=\S)|\d{{1,2}}{_NOT_A_MEASURE}(?=\p{{Han}}))"
+# a row's own numbering before its name: '一、', '(1)', '1.', a code 'A11', and the template's number
 _NUMBERING = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|[((][一二三四五六七八九十\d]{1,3}[))]|\d{1,2}[、.](?!\d)|[A-Z]\d*|"
-                           rf"指标\d{{1,2}}\s*[::](?=\S)|指标\d{{1,2}}{_NOT_A_MEASURE}(?=\p{{Han}}))\s*")
+                           rf"{_TEMPLATE_NO})\s*")
 # the template's numbering inside a label, after the categories a flow glued before it
 _TEMPLATE_NUMBER = regex.compile(rf"(?<=\S)\s*指标\d{{1,2}}\s*[::]?{_NOT_A_MEASURE}(?=\p{{Han}})")
 # What a 自评表 template prints in a row left blank ('指标2:', '……'): in a flow it runs into the next row's
@@ -227,8 +229,7 @@ def _form_rows(s: _Reading, rows: list[Row]) -> list[Row]:
 
 # The 自评表 template numbers every indicator row ('指标1:', and '指标1' glued to a date: '指标12021年11月…').
 # A number before a category's name ('…指标') is a blank row's placeholder ('指标2:质量指标(5分)', '指标1:指标2:').
-_ROW_TEMPLATE_NUMBER = regex.compile(rf"指标(?:\d{{1,2}}\s*[::](?=\S)|\d{{1,2}}{_NOT_A_MEASURE}(?=\p{{Han}})|"
-                                     rf"\d(?=(?:19|20)\d\d年))(?!\p{{Han}}{{0,8}}指标)")
+_ROW_TEMPLATE_NUMBER = regex.compile(rf"(?:{_TEMPLATE_NO}|指标\d(?=(?:19|20)\d\d年))(?!\p{{Han}}{{0,8}}指标)")
 # a piece that opens a row of its own whatever its number: a category, its points, the totals, a note
 _OPENS_ROW = regex.compile(rf"^(?:{_LEVEL1_NAMES}|{_LEVEL2_NAMES})|^\s*[((]?\d+(?:\.\d+)?分")
 # rows the template numbers in a flow before its numbering is taken to say where rows begin
@@ -264,14 +265,14 @@ def _names_with_figures(tokens: list[Token], cells: Cells) -> list[Token]:
     """Where the text puts space between its cells, words and a figure with no space between them are one
     cell ('孕产妇7天访视数 214人 203人 2 1.8': the name holds its '7天'). In text glued throughout, nothing
     tells, and the tokens stay as they are. (A space normalising removed between two words counts.)"""
-    gaps = [b.start - a.end or len(cells.gaps_within(a.end - 1, b.start + 1)) for a, b in zip(tokens, tokens[1:])]
-    if not gaps or sum(g > 0 for g in gaps) * 2 < len(gaps):
+    spaced = [cells.space_between(a.end, b.start) for a, b in zip(tokens, tokens[1:])]
+    if not spaced or sum(spaced) * 2 < len(spaced):
         return tokens
     out: list[Token] = []
     k = 0
     while k < len(tokens):
         run = k
-        while run < len(gaps) and gaps[run] == 0:
+        while run < len(spaced) and not spaced[run]:
             run += 1
         last = next((j for j in range(run, k, -1) if tokens[j].kind == "text"), k)  # a cell of words ends in words
         if tokens[k].kind == "text" and last > k:
@@ -435,6 +436,15 @@ def _without_ellipsis(label: Token) -> Token:
 _REPEATED_CELL = regex.compile(r"(?P<w>[^\d\s]{2,16})(?P=w)$")
 
 
+def _label_cut(row: Row, last: Token, cuts: list[int]) -> Row:
+    """The row with its last label cut at the text offsets `cuts` into cells: the first piece stays its name,
+    the others are cells of the row's values (a worded target, an actual)."""
+    bounds = [last.start, *cuts, last.end]
+    pieces = [replace(last, text=last.text[a - last.start:b - last.start], start=a, end=b) for a, b in zip(bounds, bounds[1:])]
+    k = row.tokens.index(last)
+    return replace(row, tokens=row.tokens[:k] + pieces + row.tokens[k + 1:], label_end=len(row.labels))
+
+
 def _repeated_words_as_cells(row: Row) -> Row:
     """A label that ends in the same words twice ('保证财政建设补助专款专用专款专用专款专用', '成本控制不超过预算不超过预算'):
     an OCR or a scrape glued the worded target and actual onto the name; the last two copies are those cells."""
@@ -445,12 +455,8 @@ def _repeated_words_as_cells(row: Row) -> Row:
     m = _REPEATED_CELL.search(last.text)
     if not m or m.start() < 2:
         return row
-    w = len(m["w"])
-    a, b = last.start + m.start(), last.start + m.start() + w
-    cells = [replace(last, text=last.text[:m.start()], end=a), replace(last, text=m["w"], start=a, end=b),
-             replace(last, text=m["w"], start=b)]
-    k = row.tokens.index(last)
-    return replace(row, tokens=row.tokens[:k] + cells + row.tokens[k + 1:], label_end=len(labels))
+    at = last.start + m.start()
+    return _label_cut(row, last, [at, at + len(m["w"])])
 
 
 def _worded_cells_as_values(row: Row) -> Row:
@@ -491,10 +497,7 @@ def _worded_cells_by_gaps(s: _Reading, row: Row) -> Row:
     if not (0 < len(target) <= _WORDED_CELL and 0 < len(actual) <= _WORDED_CELL and len(name) >= 2) or \
             (regex.search(r"\d", target + actual) or not _WORDED_VALUE.search(actual)) and not dated:
         return row
-    words = [Token("text", name, last.start, a, last.cell), Token("text", target, a, b, last.cell),
-             Token("text", actual, b, last.end, last.cell)]
-    tokens = row.tokens[:row.tokens.index(last)] + words + row.tokens[row.tokens.index(last) + 1:]
-    return replace(row, tokens=tokens, label_end=len(labels))
+    return _label_cut(row, last, [a, b])
 
 
 def _target_cell_by_gap(s: _Reading, row: Row) -> Row:
@@ -517,9 +520,7 @@ def _target_cell_by_gap(s: _Reading, row: Row) -> Row:
     name, target = s.text[last.start:cut], s.text[cut:last.end]
     if not (0 < len(target) <= _WORDED_CELL and len(name) >= 2) or regex.search(r"\d", target):
         return row
-    words = [Token("text", name, last.start, cut, last.cell), Token("text", target, cut, last.end, last.cell)]
-    k = row.tokens.index(last)
-    return replace(row, tokens=row.tokens[:k] + words + row.tokens[k + 1:], label_end=len(labels))
+    return _label_cut(row, last, [cut])
 
 
 def _with_points(name: Token, points: Token) -> Token:
