@@ -155,6 +155,7 @@ def test_a_standard_per_unit_neither_counts_nor_cuts_the_next_label():
 
 def test_yi_and_wan_in_one_figure_and_no_money_in_ordinary_words():
     assert [a.value for a in find_amounts("项目总投资1亿2000万元。统一元数据。拾万元整。")] == [120_000_000, 100_000]
+    assert [a.value for a in find_amounts("预算数13亿7,800万元。")] == [1_378_000_000]
     assert find_amounts("完成造林1.5万公顷,其中城关镇0.5万公顷。惠及1.2万余户。") == []
 
 

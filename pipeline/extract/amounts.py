@@ -17,8 +17,8 @@ import regex
 
 from ..numbers import AMOUNT, CHINESE_AMOUNT_RE, Number, parse_amount
 
-# '1亿2000万元': 亿 and 万 in one figure.
-_YI_WAN = r"(?P<yi>\d+(?:\.\d+)?)\s*亿\s*(?P<wan>\d+(?:\.\d+)?)\s*万元?"
+# '1亿2000万元': 亿 and 万 in one figure, the 万 part with its thousands separator too ('13亿7,800万元').
+_YI_WAN = r"(?P<yi>\d+(?:\.\d+)?)\s*亿\s*(?P<wan>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*万元?"
 _FIGURE = regex.compile(rf"{_YI_WAN}|{AMOUNT}|{CHINESE_AMOUNT_RE.pattern}")
 # An amount in words ('壹拾万元整', '十万元') has two numeral characters at least ('统一元数据' holds none)
 # and stands after no Arabic digit ('2万元' is read as Arabic).
@@ -112,7 +112,7 @@ def _find(text: str) -> tuple[Amount, ...]:
 
 
 def _yi_wan(m) -> Number:
-    wan = m["wan"]
+    wan = m["wan"].replace(",", "")
     decimals = len(wan.split(".")[1]) if "." in wan else 0
     return Number(float(m["yi"]) * 1e8 + float(wan) * 1e4, 0.5 * 10 ** -decimals * 1e4)
 
