@@ -696,3 +696,55 @@ def test_what_is_to_be_spent_is_the_budget_not_the_spending(tmp_path):
 def test_a_title_over_several_years_names_its_province_and_the_fund_without_it(tmp_path):
     report = extract_text(tmp_path, "2016-2018年河北省省级就业补助资金绩效评价报告\n一、评价工作组织开展情况\n").report
     assert (report.region, report.project_name, report.year) == ("河北省", "省级就业补助资金", 2018)
+
+
+def test_a_figure_tied_to_another_year_is_not_the_evaluated_year_s_budget(tmp_path):
+    text = ("某县2024年度财政衔接补助资金绩效自评报告\n2023年度县本级预算安排的衔接资金为64万元,2024年度县本级预算安排的衔接资金"
+            "为76万元。\n2024年度安排衔接资金2110万元,其中中央资金1413万元、省级资金621万元、县级资金76万元,建设13个项目。\n")
+    # 64万 is the year before's; 76万 is the county's share of the 2110万 the next sentence breaks down
+    assert extract_text(tmp_path, text).budget.budget_yuan == 21_100_000
+
+
+def test_a_cover_page_s_full_name_cell_with_its_seal_names_the_department(tmp_path):
+    text = "部门整体支出绩效评价自评报告\n(2023年度)\n部门(单位)全称:某市人民检察院 (公章)\n填报日期 2024年2月26日\n"
+    assert extract_text(tmp_path, text).report.department == "某市人民检察院"
+
+
+def test_a_file_name_over_the_title_its_body_runs_on_in_gives_way_to_the_title(tmp_path):
+    text = ("水系2022年整体绩效自评总结报告.docx\n某市水系水源调度中心 2022 年整体和项目支出绩效自评总结报告 一 绩效管理工作开展情况。"
+            " 我单位按照文件要求开展绩效管理。部门预算总金额 803.74 万元其中:基本支出 757.49 万元,项目支出 46.25 万元。\n")
+    report = extract_text(tmp_path, text)
+    assert report.report.title == "某市水系水源调度中心2022年整体和项目支出绩效自评总结报告"
+    assert report.report.department == "某市水系水源调度中心"
+    assert report.report.project_name is None  # '整体和项目' names both kinds of spending, no project
+    assert report.budget.budget_yuan == 8_037_400
+
+
+def test_an_indicator_s_score_is_not_the_report_s_total(tmp_path):
+    text = "某县衔接资金绩效评价工作自评报告\n一、资金保障方面,指标评价得分12\n(一)县级履行支出责任情况,指标评价得分7分。\n"
+    assert extract_text(tmp_path, text).scores.total_score is None
+
+
+def test_the_channel_between_place_and_year_is_not_part_of_the_project(tmp_path):
+    text = "某区农业农村委员会\n关于某区转移支付2022年度中央农业生产和水利救灾资金(第八批)绩效自评报告\n一、基本情况\n"
+    assert extract_text(tmp_path, text).report.project_name == "中央农业生产和水利救灾资金(第八批)"
+
+
+def test_a_portal_s_breadcrumb_names_the_department_over_the_portal_s_name(tmp_path):
+    text = ("某县人民政府\n首页 >> 部门信息公开 >> 某县交通运输局 >> 正文\n\n某县2020年公路安全生命防护工程绩效自评报告\n\n"
+            "一、绩效目标分解下达情况\n下达资金56万元,实际完成投资54.6万元。\n")
+    assert extract_text(tmp_path, text).report.department == "某县交通运输局"
+
+
+def test_funds_that_all_arrived_are_the_budget_and_one_figure_is_one_statement(tmp_path):
+    text = "某县2023年基本公共卫生服务项目绩效自评报告\n2023年度基本公共卫生服务资金3728万元全部执行到位。\n"
+    record = extract_text(tmp_path, text)
+    assert record.budget.budget_yuan == 37_280_000
+    # two patterns read the one figure ('…服务资金3728万元' and '资金3728万元'): it is stated once, nothing to compare
+    assert check_of(record, "repeated_figures_agree").status == "skip"
+
+
+def test_a_breadcrumb_step_that_is_a_kind_of_unit_names_no_department(tmp_path):
+    text = ("当前位置:首页 > 政务公开 > 部门预决算 > 乡镇街办 > 某镇\n\n某市某区某镇2021年度部门预算项目支出绩效自评报告\n\n"
+            "来源:某市某区某镇人民政府     发布时间:2022-05-19\n\n一、项目概况\n")
+    assert extract_text(tmp_path, text).report.department != "乡镇街办"

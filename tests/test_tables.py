@@ -1102,3 +1102,30 @@ def test_a_leaf_s_explanation_quoting_figures_runs_on_to_its_score_under_a_heade
     table, _ = read_score_table(text)
     assert [(i.name, i.weight) for i in leaves(table)] == [("在职人员控制率", 5), ("“三公经费”变动率", 8)]
     assert leaves(table)[0].score == 5
+
+
+def test_a_unit_note_that_lost_its_closing_bracket_before_the_header_still_sets_the_unit():
+    text = "年度预算申请\n\n(万元\n\n\n年初预算数\n\n全年预算数\n\n全年执行数\n\n分值\n\n执行率\n\n自评得分\n\n年度资金总额\n\n" \
+           "861.10\n\n2030.12\n\n2030.12\n\n10\n\n100%\n\n10\n\n"
+    assert read_funds(text).header.unit_factor == 10000
+
+
+def test_a_row_whose_name_and_worded_target_a_scrape_broke_onto_lines_of_their_own_is_one_row():
+    text = ("一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因 |\n"
+            "产出指标 | 数量指标 | 学生受资助人数 | 735人次 | 735人次 | 10 | 10 |\n"
+            "效益指标 | 经济效益指标 | 减轻贫困学生家庭经济负担 |\n| 有效 |\n| 有效 | 10 | 10 |\n"
+            "社会效益指标 | 政策知晓率 | 100% | 98% | 10 | 9 |\n")
+    table, _ = read_score_table(text)
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in leaves(table)][1:] == [
+        ("减轻贫困学生家庭经济负担", "有效", "有效", 10, 10), ("政策知晓率", "100%", "98%", 10, 9)]
+
+
+def test_a_last_row_cut_before_its_figures_with_a_cell_under_every_label_column_is_a_row():
+    text = ("一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因 |\n"
+            "产出指标 | 数量指标 | 钢结构圈养围栏 | ≥120米 | 121.5米 | 10 | 10 | 无 |\n"
+            "时效指标 | 项目竣工验收率 | 100% | 100% | 15 | 15 | 无 |\n"
+            "满意度指标 | 服务对象满意度指标 | 受益农户满意度 ")
+    table, _ = read_score_table(text)
+    parents = {i.parent for i in table.indicators}
+    assert [(i.name, i.weight, i.score) for k, i in enumerate(table.indicators) if k not in parents] == [
+        ("钢结构圈养围栏", 10, 10), ("项目竣工验收率", 15, 15), ("受益农户满意度", None, None)]

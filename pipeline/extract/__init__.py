@@ -185,9 +185,14 @@ def _more_places(ctx: Context) -> list[Found]:
     return out
 
 
+def _one_year(record: Record) -> int | None:
+    """The evaluated year of a report over one year; None for a report over several (its figures are the period's)."""
+    return record.report.year if not record.report.years else None
+
+
 def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None:
     b = Budget()
-    budget, executed, rate = budget_mod.choose(facts)
+    budget, executed, rate = budget_mod.choose(facts, _one_year(record))
     if budget:
         b.budget_yuan = _clean(budget.value)
         ctx.cite(pointers.BUDGET_YUAN, (budget.start, budget.end), half_unit=budget.half_unit, label=budget.label)
@@ -343,7 +348,7 @@ def _grades(ctx: Context, record: Record) -> None:
 
 
 def _subprojects(ctx: Context, record: Record, facts_budget: budget_mod.BudgetFacts) -> None:
-    budget, executed, _ = budget_mod.choose(facts_budget)
+    budget, executed, _ = budget_mod.choose(facts_budget, _one_year(record))
     facts = read_subprojects(ctx, budget and budget_mod.number_of(budget), executed and budget_mod.number_of(executed))
     if budget and facts.reader in ("clauses", "works") and any(
             sp.amount and budget.start < sp.amount.end and sp.amount.start < budget.end for sp in facts.subprojects):

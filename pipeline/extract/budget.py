@@ -29,7 +29,8 @@ BUDGET_PATTERNS = [
     # '指标金额是110万元': the budget quota the finance bureau gives the unit for the project
     rf"(?<![\p{{Han}}])(?:预算|资金)?指标(?:金额|资金|数){_FILL}{AMOUNT}",
     # '2020年度预算收入6万元': what the budget brings in for the year
-    rf"(?:项目)?(?:总)?预算(?:项目)?(?:资金|经费)?(?:合计|总额|总计|金额|数|收入)?{_FILL}{AMOUNT}",
+    # '部门预算总金额803.74万元'
+    rf"(?:项目)?(?:总)?预算(?:项目)?(?:资金|经费)?(?:合计|总额|总计|总金额|金额|数|收入)?{_FILL}{AMOUNT}",
     # '年初预算安排877万元': the verb that allots the year's budget may follow its name
     rf"(?:全年|调整后|年初|批复)预算(?:数|资金)?(?:安排|下达)?{_FILL}{AMOUNT}",
     # the funds' name between the verb and 资金 may hold its year ('下达我市2019年畜禽粪污…项目资金为1000万元')
@@ -43,6 +44,8 @@ BUDGET_PATTERNS = [
     # '按生均1000元安排,共计239万元': the allotment's total in the clause after its verb
     rf"(?:下达|安排|批复|拨付)[,,](?:共计|合计|总计){_FILL}{AMOUNT}",
     rf"(?:项目)?(?:资金|经费)(?:总额|总计|合计|共计|共){_FILL}{AMOUNT}",
+    # funds that all arrived are the whole allotment: '…公共卫生服务资金3728万元全部执行到位', '衔接资金105万元已全部到位'
+    rf"(?:资金|经费){_FILL}{AMOUNT}(?=\s*[,,]?\s*(?:已|均)?(?:全部|全额|足额)(?:执行|拨付|下达)?到位)",
     # an approved investment is the budget only where the stated rate divides by it (choose() decides)
     rf"(?:项目)?(?:计划)?总投资(?:额)?{_FILL}{AMOUNT}",
     # '项目共5项, 合计金额52,340万元': the project's own total stated with its count
@@ -181,11 +184,12 @@ def _form_cells(text: str, role: str) -> list[Candidate]:
 
 
 def _in_order(candidates: list[Candidate]) -> list[Candidate]:
-    """The candidates in text order, each statement once (two patterns may read the same words)."""
+    """The candidates in text order, each statement once: two patterns may read the same figure, from the
+    same words or with a shorter label ('下达我局…经费75.96万元' and '经费75.96万元'); the longer label is kept."""
     seen, out = set(), []
     for c in sorted(candidates, key=lambda c: c.start):
-        if (c.start, c.end) not in seen:
-            seen.add((c.start, c.end))
+        if c.end not in seen:
+            seen.add(c.end)
             out.append(c)
     return out
 
@@ -232,6 +236,14 @@ def _without_parts_of_stated_totals(splits: list[Split], pool: list[Candidate]) 
             if abs(run_sum - total.value) <= slack:
                 parts |= {c.end for c in ordered[first:k]}
                 break
+    # one source restated elsewhere: '县本级预算安排的衔接资金为76万元' before '安排衔接资金2110万元, 其中中央资金1413万元、
+    # 省级资金621万元、县级资金76万元' (DOMAIN.md §2.3: a source's share is not the budget)
+    shares = [(p, split.total) for split in splits if split.family == "source" and split.total is not None
+              and split.total.end in ends and len(split.parts) >= 2 and split.adds_up() for p in split.parts]
+    for c in pool:
+        if any(abs(c.value - p.value) <= c.half_unit + p.half_unit and p.value < total.value - total.half_unit
+               and c.year in (None, total.year) for p, total in shares):
+            parts.add(c.end)
     return [c for c in pool if c.end not in parts] if parts else pool
 
 
@@ -325,6 +337,14 @@ def whole_period_first(pool: list[Candidate]) -> list[Candidate]:
     return sorted(pool, key=rank)
 
 
+def report_year_first(pool: list[Candidate], year: int | None) -> list[Candidate]:
+    """The budget is the evaluated year's: where the prose ties figures to that year, a figure it ties to
+    another year ('2023年度县本级预算安排…64万元' in a 2024 report) comes after them."""
+    if year is None or not any(c.year == year for c in pool):
+        return pool
+    return sorted(pool, key=lambda c: c.year is not None and c.year != year)
+
+
 def adjusted_first(pool: list[Candidate]) -> list[Candidate]:
     """The budget is the adjusted one (全年预算 / 调整后预算, DOMAIN.md §2.3): a figure the prose calls 年初
     (the initial budget) comes after the others."""
@@ -332,9 +352,11 @@ def adjusted_first(pool: list[Candidate]) -> list[Candidate]:
     return sorted(pool, key=lambda c: (c.origin == "split", c.origin == "text" and c.label.startswith("年初")))
 
 
-def choose(facts: BudgetFacts) -> tuple[Candidate | None, Candidate | None, Candidate | None]:
-    """The (budget, executed, rate) triple: one that agrees with the stated rate when there is one."""
-    budgets, executed = adjusted_first(whole_period_first(facts.budget)), whole_period_first(facts.executed)
+def choose(facts: BudgetFacts, year: int | None = None) -> tuple[Candidate | None, Candidate | None, Candidate | None]:
+    """The (budget, executed, rate) triple: one that agrees with the stated rate when there is one. `year`
+    is the evaluated year of a report over one year."""
+    budgets = adjusted_first(report_year_first(whole_period_first(facts.budget), year))
+    executed = report_year_first(whole_period_first(facts.executed), year)
     # every stated rate is tried: a target worded like a rate ('发放率100%') must not hide the execution rate
     for rate in facts.rate:
         dec = _decimals(rate)

@@ -67,5 +67,7 @@ def _before_next_key(value: str, accept) -> str:
 
 
 def strip_code(value: str) -> str:
-    """'219001-池州市贵池区棠溪镇人民政府' → the name; codes precede names in budget systems."""
+    """'219001-池州市贵池区棠溪镇人民政府' → the name; codes precede names in budget systems, and a cover
+    form marks where the seal goes after it ('平泉市人民检察院 (公章)')."""
+    value = regex.sub(r"\s*[((](?:公章|盖章|签章)[))]\s*$", "", value)
     return regex.sub(r"^[0-9A-Za-z]{3,}\s*[-—_:]\s*", "", value).strip()

@@ -17,6 +17,8 @@ _TITLE = regex.compile(rf"(?<![\p{{Han}}\d()])(?:{_NAME_CHARS}|\([^()\n]{{1,60}}
                        rf"(?:\((?:\d{{4}}年度?|[\p{{Han}}()]{{2,24}})\))?")
 _YEAR_SUFFIX = regex.compile(r"\s*\(\s*\d{4}\s*年度?\s*\)")
 _AGGREGATOR = regex.compile(r"(?:\((?:精选|通用)?\d+篇\)|篇\d+|\(修改\)|_第\d+页)$")
+# a page that shows a document opens with its file's name ('河湖水系2022年整体绩效自评总结报告.docx')
+_FILE_EXTENSION = regex.compile(r"\.(?:docx?|wps|pdf|xlsx?|txt)$", regex.IGNORECASE)
 
 PROVINCES = ("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 "
              "四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门").split()
@@ -93,7 +95,7 @@ CITED_DOCUMENT = regex.compile(r"《[^《》\n]{2,80}》")
 
 def _clean_title(t: str) -> str:
     t = regex.sub(r"^(?:附件\d*[::]?|附表[一二三四五六七八九\d]*(?:\(范例\))?)", "", t.strip(" |"))
-    return _AGGREGATOR.sub("", t).strip()
+    return _AGGREGATOR.sub("", _FILE_EXTENSION.sub("", t)).strip()
 
 
 # A self-assessment published as its result ('2022年度校园维修改造与设备购置项目自评结果', '…农业农村委员会2019年度
@@ -120,7 +122,7 @@ def find_title(ctx: Context) -> Found | None:
             if above is not None:
                 # '丹东市2022年度海岸带生态保护修复项目' / '绩效评价报告': one title over two lines or more
                 return Found(above[0] + cleaned, above[1], start + len(s))
-            fuller = _fuller_title_below(text, line.end(), cleaned)
+            fuller = _fuller_title_below(text, line.end(), cleaned, lambda p: bool(ctx.norm.spaces_removed(p - 1, p + 1)))
             if fuller is not None:
                 return fuller
             nxt = _YEAR_SUFFIX.match(text, line.end() + 1) if line.end() + 1 < len(text) else None
@@ -144,7 +146,7 @@ def find_title(ctx: Context) -> Found | None:
 _TITLE_BELOW = 8
 
 
-def _fuller_title_below(text: str, after: int, title: str) -> Found | None:
+def _fuller_title_below(text: str, after: int, title: str, spaced=lambda pos: False) -> Found | None:
     """A page's heading that names no place nor unit, which the document's own title repeats with more in it a
     few lines below ('2022年度部门(单位)整体支出绩效自评报告' over '2022年度株洲市荷塘区妇女联合会部门(单位)整体支出
     绩效自评报告'): the fuller one."""
@@ -158,7 +160,21 @@ def _fuller_title_below(text: str, after: int, title: str) -> Found | None:
         if len(cleaned) > len(squashed) and _TITLE.fullmatch(cleaned) and _holds_in_order(cleaned, squashed):
             start = text.index(line[0].strip(" |"), line.start())
             return Found(cleaned, start, start + len(line[0].strip(" |")))
+        opening = _title_opening(line, spaced)
+        if opening and len(opening[0]) > len(squashed) and _holds_in_order(opening[0], squashed):
+            return Found(opening[0], line.start(), opening[1])
     return None
+
+
+def _title_opening(line: regex.Match, spaced) -> tuple[str, int] | None:
+    """The title that opens a line its body runs on in ('许昌市…中心 2022 年整体和项目支出绩效自评总结报告 一 绩效管理
+    工作开展情况。…': a converter joined the heading to the paragraph under it), and where it ends. Only a
+    title the raw text set apart from what follows (`spaced`: a space normalising removed there) ends there."""
+    m = _TITLE.match(line[0])
+    if not m or m.end() >= len(line[0].rstrip()):
+        return None
+    end = line.start() + m.end()
+    return (m[0], end) if line[0][m.end()].isspace() or spaced(end) else None
 
 
 def _holds_in_order(longer: str, shorter: str) -> bool:
@@ -318,8 +334,10 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     year = r"(?:19|20)\d{2}(?:\s*[-—~至到]\s*(?:19|20)\d{2})?年度?"
     stripped = regex.sub(rf"^{year}", "", core)
     place_first = _PLACE.match(core)
-    if stripped == core and place_first and place_first[0] and regex.match(year, core[place_first.end():]):
-        stripped = regex.sub(rf"^{year}", "", core[place_first.end():])  # '岳阳市2019年…'
+    # the channel the funds come by may stand between the place and the year ('铜梁区转移支付2022年度…')
+    channel = r"(?:转移支付|财政|本级)?"
+    if stripped == core and place_first and place_first[0] and regex.match(channel + year, core[place_first.end():]):
+        stripped = regex.sub(rf"^{channel}{year}", "", core[place_first.end():])  # '岳阳市2019年…'
     elif stripped != core:
         place = _PLACE.match(stripped)
         if place and place[0] and (place["county"] or (place["prov"] and not place["city"])):
@@ -352,6 +370,8 @@ _AFTER_NAME = regex.compile(r"(?:(?<=\p{Han}{4})(?:19|20)\d{2}年度?|(?:的)?(?
 _GENERIC_PROJECT = regex.compile(r"(?:本级|部门|单位)?(?:预算)?(?:项目|专项|资金|经费|专项资金|项目资金|项目支出|支出项目|工程|工程项目)"
                               # a department's whole spending is no project: '项目名称:部门整体支出绩效评价报告'
                               r"|(?:部门|单位)整体(?:支出)?"
+                              # both kinds in one report: '…中心2022年整体和项目支出绩效自评总结报告'
+                              r"|(?:部门|单位)?整体(?:支出)?[和及与](?:项目)?(?:支出)?"
                               # the kind of a transfer-payment form ('2021年中央对地方专项转移支付区域绩效目标自评表')
                               r"|(?:中央对地方)?(?:专项)?转移支付(?:区域|项目|整体)?")
 
@@ -375,6 +395,7 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
                                   "预算单位名称", "预算单位", "预算部门单位",
                                   "项目单位", "单位名称", "部门名称",
                                   "部门(单位)名称", "单位(部门)名称",  # the 部门整体 自评表's own cell
+                                  "部门(单位)全称", "单位(部门)全称", "单位全称", "部门全称",  # its cover page
                                   "项目主管部门", "主管部门",
                                   # the unit that fills in and stamps its own self-assessment form
                                   "填报单位", "单位(盖章)"], accept=is_unit)
@@ -424,6 +445,15 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
     if m and not _EVALUATOR.search(m[1]):
         base = max(0, len(text) - 400)
         return Found(m[1], base + m.start(1), base + m.end(1))
+    # A government portal files a unit's report under the unit's own section: the breadcrumb names it, where
+    # the page's first line names the portal ('牟定县人民政府' over '首页 >> 部门信息公开 >> 牟定县交通运输局 >> 正文').
+    crumb = _BREADCRUMB.search(text[:1500])
+    if crumb:
+        for unit in reversed(list(_CRUMB.finditer(crumb[0]))):
+            name = unit[0].strip()
+            # a step names a unit with its place; '乡镇街办' is a kind of unit the site sorts by
+            if is_unit(name) and place_of(name) is not None and not _EVALUATOR.search(name) and not _NOT_A_UNIT.match(name):
+                return Found(name, crumb.start() + unit.start() + unit[0].index(name), crumb.start() + unit.end())
     m = _LETTERHEAD.match(text)
     if m and not _EVALUATOR.search(m[1]) and not m[1].startswith(_LETTERHEAD_KEYS):
         return Found(m[1], m.start(1), m.end(1))
@@ -438,6 +468,11 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
     found = found or form_field(text[:1500], ["发布机构"], max_len=30,
                                 accept=lambda v: is_unit(v) and place_of(v) is not None)
     return Found(strip_code(found.value), found.start, found.end) if found else None
+
+
+# A page's path from its site's home ('当前位置:首页 >> 部门信息公开 >> 牟定县交通运输局 >> 正文') and its steps.
+_BREADCRUMB = regex.compile(r"(?m)^[^\n]{0,12}首页[ \t]*(?:>>?|›|»|>)[^\n]*$")
+_CRUMB = regex.compile(r"[^>›»\n]+")
 
 
 _UNIT_LINE = regex.compile(rf"[ \t]*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})[ \t]*")

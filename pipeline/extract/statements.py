@@ -21,9 +21,10 @@ _YOY = regex.compile(
     rf"(?P<cur>{_AMT})[^\d]{{0,16}}?(?:同比|比上年|较上年|比去年|较去年)(?:度|同期)?[^\d]{{0,4}}?(?P<dir>增加|增长|减少|下降|降低)"
     rf"\s*(?P<delta>{_AMT})\s*[,,]?\s*(?:同比)?(?:增加|增长|减少|下降|降低|增幅|降幅)(?:为|了)?\s*(?P<pct>{NUMBER}\s*%)")
 # The figure a total-score phrase names, not one that counts years, money or items; a form's next cell
-# glued after it ('自评总分(分)97.93年初预算数') is no year.
+# glued after it ('自评总分(分)97.93年初预算数') is no year. An indicator's score ('资金保障方面,指标评价得分12') is
+# its own, not the report's.
 _TOTAL_SCORE = regex.compile(
-    rf"(?:(?:自评|评价|综合|考评|考核|最终|绩效)(?:总体)?(?:得分|评分|总分|分数|分)|总体得分|总得分|得分合计|(?:该|本)?(?:项目|部门)(?:综合)?得分)"
+    rf"(?<!指标)(?:(?:自评|评价|综合|考评|考核|最终|绩效)(?:总体)?(?:得分|评分|总分|分数|分)|总体得分|总得分|得分合计|(?:该|本)?(?:项目|部门)(?:综合)?得分)"
     rf"(?:合计)?(?:\(分\))?(?:为|是|:|达到|达)?\s*"
     rf"(?P<v>{NUMBER})(?:\s*分(?![值数]|及|以上|以下)|(?![\d.%万元年月日个项次人分])|(?=年初|年度|全年))"
     # worded as the evaluation's result, its points said ('自评结果为96分', '自评分值为95分', '经综合评定,得分90分',

@@ -38,7 +38,9 @@ _FUNDS_BLOCK = regex.compile(r"(?:项目资金|资金情况|资金投入情况|�
                              r"[\s|]*(?:[((][^()()]{0,12}[))][\s|]*){0,3}$")
 # 元 as an OCR reads it in a unit note ('(万兀)', DOMAIN.md §5: 元/无/兀)
 _TEN_THOUSAND = regex.compile(r"万元|[((]万[兀无][))]")
-_TEN_THOUSAND_NOTE = regex.compile(r"[((]万[元兀无][))]")
+# a scrape may lose the note's closing bracket at its line's end ('年度预算申请\n(万元\n年初预算数'): the header
+# follows it at once
+_TEN_THOUSAND_NOTE = regex.compile(r"[((]万[元兀无](?:[))]|$)")
 _UNIT_NOTE = regex.compile(r"[((](?:万[元兀无]|元|亿元)[))]")
 _POINTS_NOTE = regex.compile(r"[((]\s*分\s*[))]")
 

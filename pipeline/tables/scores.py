@@ -211,6 +211,8 @@ def _form_rows(s: _Reading, rows: list[Row]) -> list[Row]:
         s.columns = [c for c in s.columns if c.role != "row_no"]
         rows = [_without_row_number(r) for r in rows]
     if {"target", "actual"} <= {c.role for c in s.columns}:
+        if s.layout == "pipe":
+            rows = _cells_broken_over_lines(rows)
         rows = [_worded_cells_as_values(_repeated_words_as_cells(r)) for r in rows]
         if s.layout == "flow":
             rows = [_worded_cells_by_gaps(s, r) for r in rows]
@@ -459,6 +461,33 @@ def _repeated_words_as_cells(row: Row) -> Row:
     return _label_cut(row, last, [at, at + len(m["w"])])
 
 
+def _cells_broken_over_lines(rows: list[Row]) -> list[Row]:
+    """One row whose cells a scrape broke over three lines, the name (after its categories) and its worded
+    target each ending a line ('| 经济效益指标 | 减轻贫困学生家庭经济负担 |', '| 有效 |', '| 有效 | 10 | 10 |'): the three
+    lines are one row. The
+    worded target and actual tell it from two categories over a row named '有效'."""
+    out: list[Row] = []
+    k = 0
+    while k < len(rows):
+        if k + 2 < len(rows) and _broken_row(*rows[k:k + 3]):
+            out.append(Row(rows[k].tokens + rows[k + 1].tokens + rows[k + 2].tokens, cut=rows[k + 2].cut))
+            k += 3
+        else:
+            out.append(rows[k])
+            k += 1
+    return out
+
+
+def _broken_row(name: Row, target: Row, rest: Row) -> bool:
+    if not name.tokens or name.values or len(target.tokens) != 1 or target.values:
+        return False
+    if len(rest.labels) != 1 or not rest.values or _POINTS_MARK.search(name.tokens[-1].text):
+        return False
+    a, b = target.tokens[0].text.strip(), rest.labels[0].text.strip()
+    return 0 < len(a) <= _WORDED_CELL and 0 < len(b) <= _WORDED_CELL and \
+        (a == b or bool(_WORDED_VALUE.search(a) and _WORDED_VALUE.search(b)))
+
+
 def _worded_cells_as_values(row: Row) -> Row:
     """A row whose target and actual cells are the same words ('提高就业率 | 显著 | 显著 | 6 | 6'): in a flow they
     stand among the labels, and the name would be '显著'; they are the row's first two values."""
@@ -689,7 +718,13 @@ def _indicator_without_points(s: _Reading, labels: list[Token], label: str) -> b
         return False
     if _ROW_TEMPLATE_NUMBER.search(labels[-1].text):
         return True
-    if not s.at_document_end or len(labels) != 1 or s.depth_of_leaf < 1:
+    if not s.at_document_end or s.depth_of_leaf < 1:
+        return False
+    if len(labels) == s.depth_of_leaf + 1 and s.leaves:
+        # a cell under every label column ('满意度指标 | 服务对象满意度指标 | 受益农户满意度', the text ending there):
+        # the last holds the indicator's name, its figures cut off
+        return not _points_mark(labels[-1])
+    if len(labels) != 1:
         return False
     named = _split_label(labels[0], s.depth_of_leaf)
     return len(named) > 1 and _points_mark(named[0]) is not None and _points_mark(named[-1]) is None
