@@ -748,3 +748,68 @@ def test_a_breadcrumb_step_that_is_a_kind_of_unit_names_no_department(tmp_path):
     text = ("当前位置:首页 > 政务公开 > 部门预决算 > 乡镇街办 > 某镇\n\n某市某区某镇2021年度部门预算项目支出绩效自评报告\n\n"
             "来源:某市某区某镇人民政府     发布时间:2022-05-19\n\n一、项目概况\n")
     assert extract_text(tmp_path, text).report.department != "乡镇街办"
+
+
+def test_a_title_with_its_document_number_and_a_result_cell_with_grade_and_points(tmp_path):
+    text = ("某区医保局2021年城乡医疗救助补助资金项目绩效再评价报告(某财评报告2021-18号)\n来源:某区医疗保障局\n\n"
+            "评价类型\n\n事后评价\n\n评价结果\n\n优 秀93分)\n")
+    record = extract_text(tmp_path, text)
+    assert record.report.title == "某区医保局2021年城乡医疗救助补助资金项目绩效再评价报告"
+    assert record.scores.total_score == 93
+
+
+def test_a_unit_cell_listing_several_offices_and_the_commissioning_unit_name_no_department(tmp_path):
+    text = ("某区2018年度小区综合整新项目绩效评价报告\n委托单位名称:\n\n某区财政局\n\n项目单位:某街道党政办、管理办、平安办\n"
+            "主管部门:某街道办事处\n")
+    assert extract_text(tmp_path, text).report.department == "某街道办事处"
+    text = "某区公园绿地管养专项资金项目绩效评价报告\n委托单位名称:\n\n昆明市西山区财政局\n\n项目单位名称:\n\n昆明市西山区城市管理局\n"
+    assert extract_text(tmp_path, text).report.department == "昆明市西山区城市管理局"
+
+
+def test_the_word_for_a_city_is_no_place_and_a_unit_s_own_funds_keep_the_unit_in_their_name(tmp_path):
+    text = "2022年度城市智脑信息化项目支出绩效评价报告\n来源:某市数据资源管理局\n"
+    assert extract_text(tmp_path, text).report.project_name == "城市智脑信息化项目"
+    text = ("2018年泥城镇河道整治办经费项目绩效评价报告\n项目实施单位(盖章):上海市浦东新区泥城镇河道整治办\n")
+    assert extract_text(tmp_path, text).report.project_name == "泥城镇河道整治办经费项目"
+
+
+def test_the_project_evaluated_for_its_aspects_and_the_unit_that_decides_on_the_works(tmp_path):
+    text = ("本次绩效评价对2023年度残保金专项项目的投入、过程、产出与效益等方面进行了总体分析评价。\n"
+            "为解决问题,某市教育局决定对2018年学前教育三项工程实施奖补。\n")
+    report = extract_text(tmp_path, text).report
+    assert (report.project_name, report.department) == ("2023年度残保金专项项目", "某市教育局")
+
+
+def test_budgeted_expenditure_total_and_a_listed_title_s_number(tmp_path):
+    text = "1、某区2019年林业改革发展资金支出绩效评价报告\n2021年某市财政安排污水处理费项目预算支出合计25,674.55万元。\n"
+    record = extract_text(tmp_path, text)
+    assert record.report.title == "某区2019年林业改革发展资金支出绩效评价报告"
+    assert record.budget.budget_yuan == 256_745_500
+
+
+@pytest.mark.parametrize("sentence, budget", [
+    ("林业改革发展资金30万元,资金已到位。", 300_000),
+    ("2024年中央、省、市财政衔接推进乡村振兴补助资金1749万元,全部在规定时限内及时下达拨付给主管部门。", 17_490_000),
+])
+def test_funds_that_arrived_or_were_all_allotted_are_the_budget(tmp_path, sentence, budget):
+    assert extract_text(tmp_path, "某县2024年项目支出绩效自评报告\n" + sentence).budget.budget_yuan == budget
+
+
+def test_a_total_spent_and_a_combined_use_rate_are_the_spending_and_its_rate(tmp_path):
+    text = ("某县中央彩票公益金项目资金使用绩效自评报告\n某中学滑冰场工程项目总投资212.89万元。\n"
+            "某中学滑冰场工程项目,总支出180万元,中央专项资金合计使用率达到85%。\n")
+    budget = extract_text(tmp_path, text).budget
+    assert (budget.budget_yuan, budget.executed_yuan, budget.execution_rate) == (2_128_900, 1_800_000, 85)
+
+
+def test_a_form_flattened_onto_one_line_gives_its_title_unit_and_total(tmp_path):
+    text = ("12---【关于拨付2020年服务贸易发展资金的通知】项目自评表.doc\n"
+            "2020 年市级服务贸易发展资金项目自评表 单位名称:区商务局 项目名称 2020 年市级服务贸易发展资金 主管部门 区商务局 "
+            "项目实施单位 投资促进中心 □ 3、一次性项目 □\n")
+    report = extract_text(tmp_path, text).report
+    assert (report.title, report.department) == ("2020年市级服务贸易发展资金项目自评表", "投资促进中心")
+    text = ("某市财政预算支出项目绩效目标自评表 项目名称 项目主管单 位 自评总分: 95 项目实施单位 某市交通运输局 某市交通运输局 "
+            "项目负责人 某某\n")
+    record = extract_text(tmp_path, text)
+    assert (record.report.department, record.scores.total_score) == ("某市交通运输局", 95)
+    assert record.report.project_name != "项目主管单位"

@@ -29,8 +29,8 @@ BUDGET_PATTERNS = [
     # '指标金额是110万元': the budget quota the finance bureau gives the unit for the project
     rf"(?<![\p{{Han}}])(?:预算|资金)?指标(?:金额|资金|数){_FILL}{AMOUNT}",
     # '2020年度预算收入6万元': what the budget brings in for the year
-    # '部门预算总金额803.74万元'
-    rf"(?:项目)?(?:总)?预算(?:项目)?(?:资金|经费)?(?:合计|总额|总计|总金额|金额|数|收入)?{_FILL}{AMOUNT}",
+    # '部门预算总金额803.74万元', '安排污水处理费项目预算支出合计25,674.55万元' (the expenditure budgeted)
+    rf"(?:项目)?(?:总)?预算(?:项目)?(?:资金|经费|支出)?(?:合计|总额|总计|总金额|金额|数|收入)?{_FILL}{AMOUNT}",
     # '年初预算安排877万元': the verb that allots the year's budget may follow its name
     rf"(?:全年|调整后|年初|批复)预算(?:数|资金)?(?:安排|下达)?{_FILL}{AMOUNT}",
     # the funds' name between the verb and 资金 may hold its year ('下达我市2019年畜禽粪污…项目资金为1000万元')
@@ -44,8 +44,11 @@ BUDGET_PATTERNS = [
     # '按生均1000元安排,共计239万元': the allotment's total in the clause after its verb
     rf"(?:下达|安排|批复|拨付)[,,](?:共计|合计|总计){_FILL}{AMOUNT}",
     rf"(?:项目)?(?:资金|经费)(?:总额|总计|合计|共计|共){_FILL}{AMOUNT}",
-    # funds that all arrived are the whole allotment: '…公共卫生服务资金3728万元全部执行到位', '衔接资金105万元已全部到位'
-    rf"(?:资金|经费){_FILL}{AMOUNT}(?=\s*[,,]?\s*(?:已|均)?(?:全部|全额|足额)(?:执行|拨付|下达)?到位)",
+    # funds that all arrived are the whole allotment: '…公共卫生服务资金3728万元全部执行到位', '衔接资金105万元已全部到位',
+    # '林业改革发展资金30万元,资金已到位', '…补助资金1749万元,全部在规定时限内及时下达拨付给…'
+    rf"(?:资金|经费){_FILL}{AMOUNT}(?=\s*[,,]?\s*(?:资金|经费)?(?:已|均)?(?:全部|全额|足额)[^,,。;;\d]{{0,12}}?"
+    rf"(?:执行到位|拨付到位|下达到位|到位|下达|拨付)"
+    rf"|\s*[,,]?\s*(?:资金|经费)?(?:已|均)(?:执行|拨付|下达)?到位(?!率))",
     # an approved investment is the budget only where the stated rate divides by it (choose() decides)
     rf"(?:项目)?(?:计划)?总投资(?:额)?{_FILL}{AMOUNT}",
     # '项目共5项, 合计金额52,340万元': the project's own total stated with its count
@@ -60,6 +63,8 @@ EXECUTED_PATTERNS = [
     # '实际支出总额153.55万元', '已经支出70,909.19万元'
     # '实际总支出2595.6208万元'
     rf"(?:实际|累计|共|已经?|并)总?(?:支出|支付|使用|支|拨付)(?:[\p{{Han}}]{{0,6}}?资金|总额|金额|数)?{_FILL}{AMOUNT}",
+    # '…滑冰场工程项目,总支出180万元'
+    rf"(?<![预算计划])总支出(?:金额|资金)?{_FILL}{AMOUNT}",
     rf"(?:已支付|支出数|决算数){_FILL}{AMOUNT}",
     rf"执行数\s*[((][A-Z][))][\s|::]*{AMOUNT}",
     # paid out to the beneficiaries: the spending of subsidy and transfer funds
@@ -77,7 +82,7 @@ EXECUTED_PATTERNS = [
 RECEIVED_PATTERNS = [rf"(?:实际)?(?:到位|收到)(?:资金)?{_FILL}{AMOUNT}"]
 # 拨付率, 发放率, 兑付率 and 投资完成率 are the execution rate where the executed amount is worded
 # 拨付 / 发放 / 兑付 / 完成投资.
-RATE_PATTERNS = [rf"(?:预算)?(?:执行率|执行度|支出率|资金使用率|支付率|支出进度|执行进度|资金拨付率|拨付率|投资完成率|"
+RATE_PATTERNS = [rf"(?:预算)?(?:执行率|执行度|支出率|(?:资金|合计|总体|预算)使用率|支付率|支出进度|执行进度|资金拨付率|拨付率|投资完成率|"
                  rf"(?:资金)?(?:发放|兑付)率)"
                  rf"(?:\([^)]{{0,8}}\))?{_FILL}{PCT}",
                  # '共支出资金65.3万元,占预算的98%': the spending's share of the budget

@@ -13,6 +13,7 @@ FORM_LABELS = [
     "资金投入情况", "年度资金总额", "项目负责人", "财务负责人", "联系人", "部门联系人", "联系电话", "自评得分", "自评总分",
     "财政审核评分", "年度总体目标", "项目基本情况", "预算执行情况", "填报单位", "评价机构", "委托单位", "项目类别",
     "项目属性", "项目期", "索引号", "预算单位名称", "预算部门单位", "评价年度", "填报日期", "年度预算申请", "发布机构", "发文日期", "内容概述", "信息名称", "组配分类", "关键词",
+    "项目主管单位", "主管单位", "项目单位名称", "部门(单位)全称", "单位全称",
 ]
 _LABEL_ALT = "|".join(regex.escape(x) for x in sorted(FORM_LABELS, key=len, reverse=True))
 # A value ends at the next label, a cell separator, a line's end, or a run of spaces or tabs (the gap a page
@@ -20,18 +21,21 @@ _LABEL_ALT = "|".join(regex.escape(x) for x in sorted(FORM_LABELS, key=len, reve
 # A table's header words end a value too: a scrape glues the form's last field to the table under it
 # ('填报单位(盖章):新邵县图书馆一级指标二级指标…').
 _TABLE_HEADER_WORDS = "一级指标|二级指标|三级指标|指标名称|年初预算数|全年预算数"
-_STOP = regex.compile(rf"(?:{_LABEL_ALT})|(?:{_TABLE_HEADER_WORDS})|[|\n\f]|[ \t\u3000]{{2,}}")
+# a check box ('□ 3、一次性项目') opens the next cell of a form
+_STOP = regex.compile(rf"(?:{_LABEL_ALT})|(?:{_TABLE_HEADER_WORDS})|[|\n\f□☐☑■]|[ \t\u3000]{{2,}}")
 # The key of the next 'key:value' pair of a line, glued to the value before it once the space between them is
 # normalised away ('项目实施单位:会同县农业农村局组织单位:会同县财政局'): a word of 2–6 characters before a colon.
 _KEY_BEFORE_COLON = regex.compile(r"\p{Han}{2,6}$")
 _COLON = regex.compile(r"[::]")
 
 
-def form_field(text: str, labels: list[str], max_len: int = 60, accept=None) -> Found | None:
+def form_field(text: str, labels: list[str], max_len: int = 60, accept=None, not_after: str | None = None) -> Found | None:
     """The value of the first of `labels` that has one (and that `accept` takes): the text after it up to
-    the next cell. Scrapes glue a label to the cell before it, so a label may follow any character."""
+    the next cell. Scrapes glue a label to the cell before it, so a label may follow any character, except
+    the words `not_after` (the label is then part of another: '委托单位名称' is not '单位名称')."""
+    guard = rf"(?<!{not_after})" if not_after else ""
     for label in labels:
-        pattern = regex.compile(rf"{regex.escape(label)}(?:\s*\((?:盖章|公章)\))?(?P<paired>{_PAIRED_KEY})?[\s|::]*")
+        pattern = regex.compile(rf"{guard}{regex.escape(label)}(?:\s*\((?:盖章|公章)\))?(?P<paired>{_PAIRED_KEY})?[\s|::]*")
         for m in pattern.finditer(text):
             start = m.end()
             stop = _STOP.search(text, start, min(len(text), start + max_len + 1))
@@ -70,4 +74,7 @@ def strip_code(value: str) -> str:
     """'219001-池州市贵池区棠溪镇人民政府' → the name; codes precede names in budget systems, and a cover
     form marks where the seal goes after it ('平泉市人民检察院 (公章)')."""
     value = regex.sub(r"\s*[((](?:公章|盖章|签章)[))]\s*$", "", value)
-    return regex.sub(r"^[0-9A-Za-z]{3,}\s*[-—_:]\s*", "", value).strip()
+    value = regex.sub(r"^[0-9A-Za-z]{3,}\s*[-—_:]\s*", "", value).strip()
+    # two cells holding the same unit run together ('广水市交通运输局 广水市交通运输局'): the unit once
+    twice = regex.fullmatch(r"(?P<u>\S{2,30})\s*(?P=u)", value)
+    return twice["u"] if twice else value

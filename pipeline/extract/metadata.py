@@ -13,8 +13,10 @@ from .fields import FORM_LABELS, form_field, strip_code
 _NAME_CHARS = r"[\p{Han}\d()\-—–~、·〔〕A-Za-z“”‘’]"  # dashes: '2020—2023年…' names a period; quotes: '人民调解“以奖代补”专项经费'
 # '…绩效自评结果公开': how government sites publish a self-assessment
 _TITLE_END = r"(?:绩效|考评|评价|评估|自评)[\p{Han}]{0,8}?(?:报告|表|结果公开|情况公开)(?:摘要)?"
+# a title may carry its document's number after it ('…绩效再评价报告(江财评报告2021-18号)')
+_DOCUMENT_NO = r"\([^()\n]{0,20}?\d{1,4}号\)"
 _TITLE = regex.compile(rf"(?<![\p{{Han}}\d()])(?:{_NAME_CHARS}|\([^()\n]{{1,60}}\)){{0,60}}?{_TITLE_END}"
-                       rf"(?:\((?:\d{{4}}年度?|[\p{{Han}}()]{{2,24}})\))?")
+                       rf"(?:\((?:\d{{4}}年度?|[\p{{Han}}()]{{2,24}})\)|{_DOCUMENT_NO})?")
 _YEAR_SUFFIX = regex.compile(r"\s*\(\s*\d{4}\s*年度?\s*\)")
 _AGGREGATOR = regex.compile(r"(?:\((?:精选|通用)?\d+篇\)|篇\d+|\(修改\)|_第\d+页)$")
 # a page that shows a document opens with its file's name ('河湖水系2022年整体绩效自评总结报告.docx')
@@ -29,7 +31,8 @@ PROVINCE_SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治�
 _PLACE = regex.compile(
     r"(?:(?P<prov>" + "|".join(PROVINCES) + r")" + PROVINCE_SUFFIX + r"?)?"
     r"(?P<city>[^\P{Han}我元每]{2,4}?(?:市|自治州|州|地区|盟))?"  # '我区', '…万元由我区': words, no place
-    r"(?P<county>[^\P{Han}我元每]{2,8}?自治[县旗]|[^\P{Han}我元每]{1,4}?(?:区|县|旗|市))?")
+    # '城市智脑', '城市管理': the word for a city, no city's name
+    r"(?P<county>[^\P{Han}我元每]{2,8}?自治[县旗]|(?!城市)[^\P{Han}我元每]{1,4}?(?:区|县|旗|市))?")
 # 指挥部: a county's standing command (人居环境指挥部) that holds its own funds; 街道: a sub-district office, never
 # the street of a works project ('街道改造', '街道亮化')
 ORG_SUFFIX = (r"(?:委员会|管理委员会|管委会|管理局|局|委|办公室|办事处|办|中心|人民政府|政府|学校|中学|小学|幼儿园|医院|研究院|院|所|站|馆|"
@@ -38,7 +41,8 @@ ORG_SUFFIX = (r"(?:委员会|管理委员会|管委会|管理局|局|委|办公�
 _ORG = regex.compile(rf"[\p{{Han}}()]{{2,20}}?{ORG_SUFFIX}(?![\p{{Han}}]{{0,1}}(?:关于|印发))")
 _ACTION = r"(?:每年)?(?:安排|实施|负责|承担|组织实施|具体实施|牵头|会同|联合)"
 # The action may be dated: 'XX局于2023年3月组织实施…'.
-_ACTION_AFTER = regex.compile(rf"(?:于(?:19|20)\d{{2}}年(?:\d{{1,2}}月)?(?:至\d{{1,2}}月)?)?{_ACTION}")
+# '南京市教育局决定对2018年学前教育三项工程实施奖补': the unit that decides to carry the works out
+_ACTION_AFTER = regex.compile(rf"(?:于(?:19|20)\d{{2}}年(?:\d{{1,2}}月)?(?:至\d{{1,2}}月)?)?(?:{_ACTION}|决定(?:对|在|实施|开展))")
 
 
 # A cell that heads a column ('金额(万元)', '序号'): '项目名称' is then a column of a table, not a form's field.
@@ -49,7 +53,9 @@ _EVALUATOR = regex.compile(r"事务所|分所|公司|咨询|评估|研究院|财
 
 # Where the text names the evaluated project or the unit that runs it (DOMAIN.md §2.1 outlines).
 # '对“XX项目”进行绩效评价': the object of the evaluation sentence.
-_EVALUATED_PROJECT = regex.compile(r"对[“\"]?([\p{Han}()]{4,40}?(?:项目|经费|资金|工程))[”\"]?(?:进行了?|开展了?)(?:绩效)?评价")
+# '对2023年度残保金专项项目的投入、过程、产出与效益等方面进行了总体分析评价': the aspects evaluated may stand between
+_EVALUATED_PROJECT = regex.compile(r"对[“\"]?((?:(?:19|20)\d{2}年度?)?[\p{Han}()]{4,40}?(?:项目|经费|资金|工程))[”\"]?"
+                                   r"(?:的[^。;\n]{0,30}?)?(?:进行了?|开展了?)[\p{Han}]{0,6}?评价")
 # '(一)项目概况 XX项目是…': the overview's first sentence names the project as its subject.
 _OVERVIEW_PROJECT = regex.compile(
     r"(?:项目概况|项目基本情况)\)?\s*\n?\s*([\p{Han}()]{4,30}?(?:项目|工程(?:\([一二三四五六七八九十]期\))?))(?:是|为|系)")
@@ -94,7 +100,9 @@ CITED_DOCUMENT = regex.compile(r"《[^《》\n]{2,80}》")
 
 
 def _clean_title(t: str) -> str:
-    t = regex.sub(r"^(?:附件\d*[::]?|附表[一二三四五六七八九\d]*(?:\(范例\))?)", "", t.strip(" |"))
+    # a document's number in a list of them ('1、宝坻区2019年…绩效评价报告') is not part of its title
+    t = regex.sub(r"^(?:附件\d*[::]?|附表[一二三四五六七八九\d]*(?:\(范例\))?|\d{1,2}[、.](?!\d))", "", t.strip(" |"))
+    t = regex.sub(rf"(?<={_TITLE_END}){_DOCUMENT_NO}$", "", t)
     return _AGGREGATOR.sub("", _FILE_EXTENSION.sub("", t)).strip()
 
 
@@ -129,6 +137,12 @@ def find_title(ctx: Context) -> Found | None:
             value = cleaned + (nxt[0].strip() if nxt and not cleaned.endswith(")") else "")
             end = nxt.end() if nxt else start + len(s)
             return Found(value, start, end)
+    # 2b. a title opening a line that a converter ran the form's first cells into ('2020 年…项目自评表 单位名称:…')
+    spaced = lambda p: bool(ctx.norm.spaces_removed(p - 1, p + 1))  # noqa: E731
+    for line in regex.finditer(r"(?m)^[^\n]+$", text[:_COVER]):
+        opening = _title_opening(line, spaced)
+        if opening and len(opening[0]) >= 8:
+            return Found(_clean_title(opening[0]), line.start(), opening[1])
     for cap in ctx.norm.captions:
         cleaned = _clean_title(cap)
         if _TITLE.fullmatch(cleaned):
@@ -354,8 +368,11 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     name = stripped or core
     # the unit's own name once its place is gone ('2022年度隆回县桃花坪街道乡村振兴项目' of 隆回县桃花坪街道)
     unit = department[len(place[0]):] if department and (place := _PLACE.match(department)) else None
-    if unit and len(unit) >= 2 and name.startswith(unit) and regex.search(r"项目|专项|资金|经费|工程", name[len(unit):]):
-        name = name[len(unit):]
+    # but the unit's own funds ('泥城镇河道整治办经费项目') are named by the unit: no name is left without it
+    rest = name[len(unit):] if unit and len(unit) >= 2 and name.startswith(unit) else ""
+    if regex.search(r"项目|专项|资金|经费|工程", rest) and not _GENERIC_PROJECT.fullmatch(rest) \
+            and not regex.fullmatch(r"(?:项目|专项)?(?:资金|经费)(?:项目)?", rest):
+        name = rest
     # the year written after the name ('…建设项目2020年度绩效自评报告') and the words of a report on the money's use
     # ('关于…资金使用情况的绩效评价报告') date and frame the project; they are not its name
     name = _AFTER_NAME.sub("", name) or name
@@ -388,17 +405,20 @@ def _named_in_body(name: str, body: str) -> bool:
 def find_department(ctx: Context, title: Found | None) -> Found | None:
     def is_unit(value: str) -> bool:
         value = strip_code(value)
-        return 2 <= len(value) <= 30 and bool(regex.search(ORG_SUFFIX + "$", value))
+        # a cell that lists several units ('塘桥街道党政办、管理办、平安办、服务办') names no one department
+        return 2 <= len(value) <= 30 and "、" not in value and bool(regex.search(ORG_SUFFIX + "$", value))
 
     # 资金使用单位: the implementing unit of a transfer-payment form (its 主管部门 are the ministry and province above)
     found = form_field(ctx.text, ["被评价单位", "被考核单位", "被评价部门", "评价对象", "实施单位", "项目实施单位", "资金使用单位",
                                   "预算单位名称", "预算单位", "预算部门单位",
-                                  "项目单位", "单位名称", "部门名称",
+                                  "项目单位名称", "项目单位", "单位名称", "部门名称",
                                   "部门(单位)名称", "单位(部门)名称",  # the 部门整体 自评表's own cell
                                   "部门(单位)全称", "单位(部门)全称", "单位全称", "部门全称",  # its cover page
                                   "项目主管部门", "主管部门",
                                   # the unit that fills in and stamps its own self-assessment form
-                                  "填报单位", "单位(盖章)"], accept=is_unit)
+                                  "填报单位", "单位(盖章)"], accept=is_unit,
+                       # the unit that commissions or does the evaluation is not the one evaluated
+                       not_after=r"委托|评价|评审|中介|组织")
     if found:
         return Found(strip_code(found.value), found.start, found.end)
     for roles in _ROLE_SENTENCES:
