@@ -813,3 +813,34 @@ def test_a_form_flattened_onto_one_line_gives_its_title_unit_and_total(tmp_path)
     record = extract_text(tmp_path, text)
     assert (record.report.department, record.scores.total_score) == ("某市交通运输局", 95)
     assert record.report.project_name != "项目主管单位"
+
+
+def test_a_text_that_stops_inside_its_figures_is_cut_and_its_last_run_is_not_read(tmp_path):
+    text = ("部门整体支出绩效自评表\n(2021年度)\n新田县教育局\n部门名称\n年初 全年预算 全年\n分值 执行率 得分\n预算数 数 执行数\n"
+            "年度资金总额4678.504468.")
+    record = extract_text(tmp_path, text)
+    assert record.source.truncated is True
+    assert record.budget.budget_yuan is None  # 4678.5044? 4678.504468? the cut run is nobody's reading
+
+
+def test_counted_communities_and_a_verb_before_a_county_committee_name_no_region(tmp_path):
+    text = ("某项目支出绩效自评报告\n为56个社区居家养老服务中心拨付运营补贴。\n(12)承办县委、县人民政府交办的其他事项。\n")
+    assert extract_text(tmp_path, text).report.region is None
+
+
+def test_a_township_s_whole_spending_is_its_government_s(tmp_path):
+    text = "田心乡部门整体支出绩效自评报告\n(2022年度)\n一、部门(单位)基本情况\n田心乡人民政府主要职能职责:…\n"
+    assert extract_text(tmp_path, text).report.department == "田心乡人民政府"
+
+
+def test_a_note_before_the_title_is_not_part_of_it_and_the_place_the_body_writes_before_the_name_is_the_region(tmp_path):
+    text = "详情见附件(注:以下内容为附件图片识别,个别文字可能不准确,请以附件为准)部门预算项目支出绩效自评表(2023年度)\n"
+    assert extract_text(tmp_path, text).report.title == "部门预算项目支出绩效自评表(2023年度)"
+    text = ("2021年妇女儿童健康水平提升民生工程绩效自评报告\n一、目标任务\n"
+            "2021年六安市妇女儿童健康水平提升民生工程年度目标任务,一是全市婚检率稳定在85%左右。\n")
+    assert extract_text(tmp_path, text).report.region == "六安市"
+
+
+def test_the_funds_an_evaluation_covers_are_the_budget(tmp_path):
+    text = "某州卫健委项目绩效评价报告\n本次对2020年度州本级“两癌”免费检查项目资金834万元进行绩效评价。\n"
+    assert extract_text(tmp_path, text).budget.budget_yuan == 8_340_000

@@ -1129,3 +1129,15 @@ def test_a_last_row_cut_before_its_figures_with_a_cell_under_every_label_column_
     parents = {i.parent for i in table.indicators}
     assert [(i.name, i.weight, i.score) for k, i in enumerate(table.indicators) if k not in parents] == [
         ("钢结构圈养围栏", 10, 10), ("项目竣工验收率", 15, 15), ("受益农户满意度", None, None)]
+
+
+def test_a_rate_printed_as_a_fraction_with_its_score_cut_to_the_whole_point_is_read():
+    text = ("项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n(万元) 年度资金总额 29 29 27.8 9 0.958 8\n"
+            "其中:当年财政拨款 29 29 27.8 9 0.958 8\n")
+    total = read_funds(text).rows[0].values
+    assert (total["budget"].value, total["executed"].value, total["rate"].value, total["score"].value) == (29, 27.8, 95.8, 8)
+
+
+def test_an_unproven_rate_with_three_decimals_stays_unread():
+    text = "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n(万元) 年度资金总额 29 29 20 9 0.958 8\n"
+    assert "rate" not in read_funds(text).rows[0].values

@@ -107,8 +107,8 @@ def _cut_mid_sentence(text: str) -> bool:
     if not lines:
         return False
     last = lines[-1]
-    if regex.search(r"(?:…{1,}|\.{3,}|。{3,})$", last):
-        return True
+    if regex.search(r"(?:…{1,}|\.{3,}|。{3,})$", last) or budget_mod.CUT_INSIDE_FIGURE.search(last):
+        return True  # a preview's ellipsis, or figures that run out after a decimal point ('4678.504468.')
     if regex.fullmatch(r"[((]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[))、.]?", last):
         return True
     if "|" in last or "\t" in last:
@@ -177,7 +177,9 @@ def _more_places(ctx: Context) -> list[Found]:
         if any(a <= m.start() < b for a, b in cited) or regex.match(r"(?:《|关于|印发|\(?[\p{Han}]{0,4}〔)", head[m.end():m.end() + 4]):
             continue
         # '…和拉萨市财政局': a conjunction first; '根据市民生办…': a word of the sentence, no city named 根据
-        name = regex.sub(r"^(?:根据|按照|依照|依据|通过|为了|经过|和|与|及|并|由|对|向|经|在|同)", "", m[0])
+        # a verb whose object is the unit ('承办县委、县人民政府交办的…事项') is none of its name either
+        name = regex.sub(r"^(?:根据|按照|依照|依据|通过|为了|经过|和|与|及|并|由|对|向|经|在|同|"
+                         r"承办|协助|配合|指导|督促|完成|落实|执行)", "", m[0])
         if metadata.place_of(name):
             out.append(Found(name, m.end() - len(name), m.end()))
         if len(out) >= 5:

@@ -49,6 +49,8 @@ BUDGET_PATTERNS = [
     rf"(?:资金|经费){_FILL}{AMOUNT}(?=\s*[,,]?\s*(?:资金|经费)?(?:已|均)?(?:全部|全额|足额)[^,,。;;\d]{{0,12}}?"
     rf"(?:执行到位|拨付到位|下达到位|到位|下达|拨付)"
     rf"|\s*[,,]?\s*(?:资金|经费)?(?:已|均)(?:执行|拨付|下达)?到位(?!率))",
+    # the funds an evaluation covers: '对2020年度…项目资金834万元进行绩效评价'
+    rf"(?:资金|经费){_FILL}{AMOUNT}(?=\s*(?:进行了?|开展了?)(?:重点|综合|绩效)*评价)",
     # an approved investment is the budget only where the stated rate divides by it (choose() decides)
     rf"(?:项目)?(?:计划)?总投资(?:额)?{_FILL}{AMOUNT}",
     # '项目共5项, 合计金额52,340万元': the project's own total stated with its count
@@ -268,10 +270,21 @@ def _breakdown_totals(splits: list[Split]) -> list[Candidate]:
 
 # --- the funds block of self-assessment forms ----------------------------------------------------
 
+# A text that stops inside a figure: its last digits run out after a decimal point ('年度资金总额4678.504468.').
+CUT_INSIDE_FIGURE = regex.compile(r"\d\.\s*$")
+
+
+def _cut_inside_figures(text: str, table) -> bool:
+    """The document stops inside the block's figures: whatever cut of the last run is read, it is a guess."""
+    if not CUT_INSIDE_FIGURE.search(text):
+        return False
+    ends = [v.end for row in table.rows for v in row.values.values() if v is not None]
+    return bool(ends) and not text[max(ends):].strip(" .\n|")
+
 def _read_funds(ctx: Context, facts: BudgetFacts) -> bool:
     """The funds block read by the table interpreter (pipeline/tables): one reading for every layout."""
     table = read_funds(ctx.text, ctx.table_cells)
-    if table is None:
+    if table is None or _cut_inside_figures(ctx.text, table):
         return False
     factor = table.header.unit_factor
     facts.funds_report = table.report

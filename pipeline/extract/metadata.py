@@ -15,7 +15,8 @@ _NAME_CHARS = r"[\p{Han}\d()\-—–~、·〔〕A-Za-z“”‘’]"  # dashes: 
 _TITLE_END = r"(?:绩效|考评|评价|评估|自评)[\p{Han}]{0,8}?(?:报告|表|结果公开|情况公开)(?:摘要)?"
 # a title may carry its document's number after it ('…绩效再评价报告(江财评报告2021-18号)')
 _DOCUMENT_NO = r"\([^()\n]{0,20}?\d{1,4}号\)"
-_TITLE = regex.compile(rf"(?<![\p{{Han}}\d()])(?:{_NAME_CHARS}|\([^()\n]{{1,60}}\)){{0,60}}?{_TITLE_END}"
+# a parenthesis inside a name is no note ('(注:以下内容为附件图片识别,个别文字可能不准确…)' stands before the title)
+_TITLE = regex.compile(rf"(?<![\p{{Han}}\d()])(?:{_NAME_CHARS}|\((?!注|说明|备注|详见|请)[^()\n]{{1,60}}\)){{0,60}}?{_TITLE_END}"
                        rf"(?:\((?:\d{{4}}年度?|[\p{{Han}}()]{{2,24}})\)|{_DOCUMENT_NO})?")
 _YEAR_SUFFIX = regex.compile(r"\s*\(\s*\d{4}\s*年度?\s*\)")
 _AGGREGATOR = regex.compile(r"(?:\((?:精选|通用)?\d+篇\)|篇\d+|\(修改\)|_第\d+页)$")
@@ -30,9 +31,10 @@ _NOT_PLACE = ("社区", "小区", "园区", "景区", "片区", "校区", "库�
 PROVINCE_SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)"
 _PLACE = regex.compile(
     r"(?:(?P<prov>" + "|".join(PROVINCES) + r")" + PROVINCE_SUFFIX + r"?)?"
-    r"(?P<city>[^\P{Han}我元每]{2,4}?(?:市|自治州|州|地区|盟))?"  # '我区', '…万元由我区': words, no place
+    # '我区', '…万元由我区', '56个社区': words, no place
+    r"(?P<city>[^\P{Han}我元每个]{2,4}?(?:市|自治州|州|地区|盟))?"
     # '城市智脑', '城市管理': the word for a city, no city's name
-    r"(?P<county>[^\P{Han}我元每]{2,8}?自治[县旗]|(?!城市)[^\P{Han}我元每]{1,4}?(?:区|县|旗|市))?")
+    r"(?P<county>[^\P{Han}我元每个]{2,8}?自治[县旗]|(?!城市)[^\P{Han}我元每个]{1,4}?(?:区|县|旗|市))?")
 # 指挥部: a county's standing command (人居环境指挥部) that holds its own funds; 街道: a sub-district office, never
 # the street of a works project ('街道改造', '街道亮化')
 ORG_SUFFIX = (r"(?:委员会|管理委员会|管委会|管理局|局|委|办公室|办事处|办|中心|人民政府|政府|学校|中学|小学|幼儿园|医院|研究院|院|所|站|馆|"
@@ -103,6 +105,7 @@ def _clean_title(t: str) -> str:
     # a document's number in a list of them ('1、宝坻区2019年…绩效评价报告') is not part of its title
     t = regex.sub(r"^(?:附件\d*[::]?|附表[一二三四五六七八九\d]*(?:\(范例\))?|\d{1,2}[、.](?!\d))", "", t.strip(" |"))
     t = regex.sub(rf"(?<={_TITLE_END}){_DOCUMENT_NO}$", "", t)
+    t = regex.sub(r"^[^()]*\)", "", t)  # the tail of a note closed before the title ('请以附件为准)部门预算…')
     return _AGGREGATOR.sub("", _FILE_EXTENSION.sub("", t)).strip()
 
 
@@ -429,6 +432,11 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
         m = _TITLE_UNIT.match(title.value)
         if m and not regex.search(r"项目|资金|经费|绩效", m[1]):
             return Found(m[1], title.start, title.end)
+        # a township's whole spending ('田心乡部门整体支出绩效自评报告'): its government, as the text names it
+        town = _TOWN_TITLE.match(title.value)
+        at = ctx.text.find(town[1] + "人民政府") if town else -1
+        if at >= 0:
+            return Found(town[1] + "人民政府", at, at + len(town[1]) + 4)
         # a cover page sets the unit on its own line under or over the title: surer than any count of mentions
         found = _unit_line_beside(ctx.text, title)
         if found and not _EVALUATOR.search(found.value) and not _NOT_A_UNIT.match(found.value):
@@ -490,6 +498,7 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
     return Found(strip_code(found.value), found.start, found.end) if found else None
 
 
+_TOWN_TITLE = regex.compile(r"(?:(?:19|20)\d{2}年度?)?(\p{Han}{1,8}?[乡镇])(?:人民政府)?(?:(?:19|20)\d{2}年度?)?(?:部门|单位)整体")
 # A page's path from its site's home ('当前位置:首页 >> 部门信息公开 >> 牟定县交通运输局 >> 正文') and its steps.
 _BREADCRUMB = regex.compile(r"(?m)^[^\n]{0,12}首页[ \t]*(?:>>?|›|»|>)[^\n]*$")
 _CRUMB = regex.compile(r"[^>›»\n]+")
@@ -616,6 +625,10 @@ def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
         if fuller is not None:
             return fuller
         return Found(place, cand.start, cand.end)
+    title = next((c for c in candidates[1:2] if c is not None and isinstance(c.value, str)), None)
+    found = _place_before_title_name(text, title.value) if title else None
+    if found:
+        return found
     for line in ctx.norm.dropped_lines:  # the site's own name: '欢迎来到南县政协网站'
         m = regex.search(r"欢迎(?:来到|访问)(.{2,20}?)(?:网站|网|!)", line)
         if m:
@@ -623,6 +636,23 @@ def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
             if place:
                 return Found(place, 0, 0)
     return _province_spoken_of(text)
+
+
+def _place_before_title_name(text: str, title: str) -> Found | None:
+    """A title that names no place whose name the text writes with its place before it ('2021年妇女儿童健康水平
+    提升民生工程绩效自评报告' and '2021年六安市妇女儿童健康水平提升民生工程年度目标任务'): that place."""
+    core = regex.sub(r"^(?:19|20)\d{2}年度?", "", regex.sub(rf"(?:支出)?(?:{_TITLE_END})$", "", title))
+    if len(core) < 6:
+        return None
+    for m in regex.finditer(regex.escape(core[:6]), text):
+        before = text[max(0, m.start() - 10):m.start()]
+        # the place begins after a date, a word that is not a name ('对', '在') or no Han character at all
+        places = [before[-k:] for k in range(2, len(before) + 1) if place_of(before[-k:]) == before[-k:]
+                  and before[-k] not in "年度" + PREPOSITIONS and (k == len(before) or not regex.match(r"\p{Han}", before[-k - 1]) or before[-k - 1] in "年度" + PREPOSITIONS)]
+        if places:
+            longest = places[-1]
+            return Found(longest, m.start() - len(longest), m.start())
+    return None
 
 
 # A province (or municipality) named in full, as the subject of a provincial report ('2021年、2022年山东省分别立项…')

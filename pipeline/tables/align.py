@@ -73,6 +73,8 @@ def _accepts(column: Column, digits: str, kind: str, whole: bool = False) -> tup
     if accepts == "rate":
         if kind == "percent":
             return (0.0, value) if value <= 1000 else None
+        if kind == "number" and value <= 1.5 and d <= 4:
+            return (0.2 if d <= 2 else 0.4), value  # a rate printed as a fraction ('0.958'): funds.py proves it
         return (0.2, value) if kind == "number" and value <= 1000 and d <= 2 else None
     if accepts == "weight":
         if kind == "percent" and column.percent and is_weight(value, 100):

@@ -8,6 +8,7 @@ the same total printed side by side, by source (按收入性质分) and by use (
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -356,6 +357,12 @@ def _sums_hold(total: FundsRow, parts: list[FundsRow]) -> bool:
     return compared > 0
 
 
+def _score_of_rate(score: float, exact: float) -> bool:
+    """The execution row's score is weight × rate, to two decimals or to the whole point, rounded or cut
+    ('9 | 95.8% | 8': 8.62 scored as 8)."""
+    return abs(score - exact) <= 0.05 + 1e-9 or score in (math.floor(exact + 1e-9), math.floor(exact + 0.5 + 1e-9))
+
+
 def _identities(table: FundsTable, reading: dict[str, Value]) -> tuple[int, int]:
     """(satisfied, violated): rate = its formula's quotient; received rate likewise; score = weight × rate."""
     ok = bad = 0
@@ -385,7 +392,7 @@ def _identities(table: FundsTable, reading: dict[str, Value]) -> tuple[int, int]
     if weight is not None and score is not None:
         if score > weight + 1e-9:
             bad += 1
-        elif rate is not None and abs(score - weight * min(rate, 100) / 100) <= 0.05 + 1e-9:
+        elif rate is not None and _score_of_rate(score, weight * min(rate, 100) / 100):
             ok += 1
     return ok, bad
 
@@ -415,8 +422,11 @@ def _fraction_confirmed(table: FundsTable, reading: dict[str, Value]) -> bool:
 def _rates_as_percents(table: FundsTable, values: dict[str, Value]) -> dict[str, Value]:
     """A rate the row's amounts prove a fraction ('1' where executed = budget) as the percent it means."""
     rate = values.get("rate")
-    if rate is None or not _is_fraction_text(rate) or not _fraction_confirmed(table, values):
+    if rate is None or not _is_fraction_text(rate):
         return values
+    if not _fraction_confirmed(table, values):
+        # '0.958' is no rate in percent: unproven, it stays unread
+        return values if decimals_of(rate.text) <= 2 else {k: v for k, v in values.items() if k != "rate"}
     return {**values, "rate": replace(rate, value=round(rate.value * 100, 10))}
 
 
