@@ -1141,3 +1141,11 @@ def test_a_rate_printed_as_a_fraction_with_its_score_cut_to_the_whole_point_is_r
 def test_an_unproven_rate_with_three_decimals_stays_unread():
     text = "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n(万元) 年度资金总额 29 29 20 9 0.958 8\n"
     assert "rate" not in read_funds(text).rows[0].values
+
+
+def test_a_formula_note_whose_bracket_an_ocr_read_as_a_one_keeps_the_score_column_and_headings_below_are_no_sources():
+    text = ("预算执行情况(万元) (20分)预算数(A)执行数(B)执行率(B/A1得分(20分*执行率)年度财政资金总额10001000100%20"
+            "度效标80>年绩目1分级标一指二级指标三级指标年初目标值(A)实际完成值(B)得分")
+    table = read_funds(text)
+    assert [c.role for c in table.header.columns] == ["budget", "executed", "rate", "score"]
+    assert [(r.label, r.values["budget"].value, r.values["score"].value) for r in table.rows] == [("年度财政资金总额", 1000, 20)]

@@ -26,6 +26,10 @@ _NEXT_BLOCK = regex.compile(r"^(?:年度总体目标|年度绩效目标|总体�
                             r"项目绩效目标|当年绩效目标|实施情况|指标)")
 # Blocks that follow the funds block on every form: seen anywhere in a glued label, the table has ended.
 _NEXT_BLOCK_GLUED = regex.compile(r"年度总体目标|年度绩效目标|绩效指标|资金管理情况|一级指标")
+# What a row under the funds block's total is named by: a source, a kind of spending or money ('当年财政拨款',
+# '上年结转', '其他资金', '基本支出', '一般公共预算', '政府性基金拨款').
+_FUNDS_WORD = regex.compile(r"资金|拨款|结转|结余|其他|财政|中央|省|市|县|区|自筹|收入|支出|补助|基金|债|配套|经费|本级|上级|"
+                            r"社会|预算|款|费|合计|小计|总额|其中")
 _NOTE = regex.compile(r"[,;。=]")  # a sentence under the table ('1.预算执行率=预算执行数/调整后预算数,…')
 _TOTAL = regex.compile(r"^(?:年度)?(?:财政)?资金总额|^(?:总额|合计|总计)")
 _SPLIT_HEAD = {"source": regex.compile(r"按收入性质分|按资金来源分|按来源分"),
@@ -176,6 +180,10 @@ def _read(text: str, header: Header, end: int, cells: Cells | None = None) -> Fu
                 break
             continue
         empty_run = 0
+        if table.rows and labels and not _FUNDS_WORD.search(label_text):
+            # '度效标 | 80' (the next block's heading, read down its column by an OCR) is no part of the funds
+            table.report.skip(row, "no funds word in its label")
+            continue
         if any(p.search(t.text) for t in labels for p in _SPLIT_HEAD.values()):
             table.split = True
         table.rows.append(_classify(table, _clean_label(label_text), values, row))

@@ -22,7 +22,8 @@ from .grid import Cells, text_cells
 from .model import Column, Header, Row
 from .roles import FORMULA, FUNDS_KEYS, HEADER_GAP, LABEL_ROLES, LETTER, POINTS, ROLE_RE, ROLES
 
-_PAREN_AFTER = regex.compile(r"\s*[((][^()()\n]{0,20}[))]")
+# a formula note whose closing bracket an OCR read as a 1 ('执行率(B/A1得分…', DOMAIN.md §5) ends there all the same
+_PAREN_AFTER = regex.compile(r"\s*[((][^()()\n]{0,20}[))]|\s*[((]\s*[A-Z]\s*/\s*[A-Z]\s*[1lI](?=\p{Han})")
 # A value column's word the vocabulary does not know, or a scrape garbled ('年成值全完值' for 全年完成值),
 # between two known words: the header goes on past it (its cells stay unread, as a free column's do).
 _UNKNOWN_VALUE_COLUMN = regex.compile(r"[\s|]*\p{Han}{1,5}值[\s|]*")
