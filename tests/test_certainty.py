@@ -399,3 +399,16 @@ def test_a_funds_block_whose_source_rows_all_read_zero_under_a_filled_total_need
     check = weigh(record, funding_sources_sum(record))
     assert (check.status, check.finding) == ("warn", "fail")
     assert [d["code"] for d in check.doubts] == ["funds_parts_empty"]
+
+
+def test_a_rate_of_one_part_against_the_whole_amounts_needs_a_look(tmp_path):
+    text = ("某市2021年国家非物质文化遗产保护资金绩效自评报告\n一、基本情况\n2021年我市国家非物质文化遗产保护资金下达42万元,"
+            "竹编传承人补助已及时划拨,资金使用率100%;薅草锣鼓项目资金使用334896元,资金使用率83.72%。\n")
+    check = check_of(extract_text(tmp_path, text), "execution_rate")
+    assert needs_look(check) and "other_rates" in _doubts(check)
+
+
+def test_a_single_stated_rate_the_amounts_contradict_still_fails_certainly(tmp_path):
+    text = "某县2021年项目支出绩效自评报告\n全年预算数100万元,全年执行数80万元,预算执行率100%。\n"
+    check = check_of(extract_text(tmp_path, text), "execution_rate")
+    assert check.status == "fail" and check.certainty == "certain"

@@ -777,7 +777,7 @@ def test_the_project_evaluated_for_its_aspects_and_the_unit_that_decides_on_the_
     text = ("本次绩效评价对2023年度残保金专项项目的投入、过程、产出与效益等方面进行了总体分析评价。\n"
             "为解决问题,某市教育局决定对2018年学前教育三项工程实施奖补。\n")
     report = extract_text(tmp_path, text).report
-    assert (report.project_name, report.department) == ("2023年度残保金专项项目", "某市教育局")
+    assert (report.project_name, report.department) == ("残保金专项项目", "某市教育局")
 
 
 def test_budgeted_expenditure_total_and_a_listed_title_s_number(tmp_path):
@@ -844,3 +844,15 @@ def test_a_note_before_the_title_is_not_part_of_it_and_the_place_the_body_writes
 def test_the_funds_an_evaluation_covers_are_the_budget(tmp_path):
     text = "某州卫健委项目绩效评价报告\n本次对2020年度州本级“两癌”免费检查项目资金834万元进行绩效评价。\n"
     assert extract_text(tmp_path, text).budget.budget_yuan == 8_340_000
+
+
+def test_a_report_form_s_name_cell_ends_at_the_next_cell_and_its_total_and_composition_cell_is_the_budget(tmp_path):
+    text = ("2021年项目绩效自评报告表(实施单位用)填报单位:某市疾病预防控制中心基本情况项目名称重大传染病防治项目主要内容预防和控制"
+            "传染病的发生。资金总额及构成总额1002.6万元,其中:中央726.7万元;省级财政23.9万元;市级财政252万元。\n")
+    record = extract_text(tmp_path, text)
+    assert (record.report.project_name, record.budget.budget_yuan) == ("重大传染病防治项目", 10_026_000)
+
+
+def test_a_department_s_final_accounts_spending_is_its_executed_amount(tmp_path):
+    text = "某县路灯管理站2021年部门整体支出绩效自评报告\n全年可执行预算合计860.92万元,部门决算支出860.92万元。\n"
+    assert extract_text(tmp_path, text).budget.executed_yuan == 8_609_200

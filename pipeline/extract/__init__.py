@@ -203,7 +203,11 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
         ctx.cite(pointers.EXECUTED_YUAN, (executed.start, executed.end), half_unit=executed.half_unit, label=executed.label)
     if rate:
         b.execution_rate = _clean(rate.value)
-        ctx.cite(pointers.EXECUTION_RATE, (rate.start, rate.end), half_unit=rate.half_unit)
+        # other rates the text states, none of which the amounts were found to confirm: which rate goes with
+        # which amount is not certain ('竹编…资金使用率100%;薅草锣鼓项目资金使用334896元,资金使用率83.72%')
+        others = sorted({c.value for c in facts.rate if abs(c.value - rate.value) > 1e-9})
+        extra = {"other_rates": others} if others else {}
+        ctx.cite(pointers.EXECUTION_RATE, (rate.start, rate.end), half_unit=rate.half_unit, **extra)
     if facts.received:
         r = facts.received[0]
         b.received_yuan = _clean(r.value)

@@ -44,6 +44,8 @@ BUDGET_PATTERNS = [
     # '按生均1000元安排,共计239万元': the allotment's total in the clause after its verb
     rf"(?:下达|安排|批复|拨付)[,,](?:共计|合计|总计){_FILL}{AMOUNT}",
     rf"(?:项目)?(?:资金|经费)(?:总额|总计|合计|共计|共){_FILL}{AMOUNT}",
+    # the 自评报告表's cell '资金总额及构成 | 总额1002.6万元,其中:中央…'
+    rf"(?:资金|经费)总额及构成[\s|::]*(?:总额)?{_FILL}{AMOUNT}",
     # funds that all arrived are the whole allotment: '…公共卫生服务资金3728万元全部执行到位', '衔接资金105万元已全部到位',
     # '林业改革发展资金30万元,资金已到位', '…补助资金1749万元,全部在规定时限内及时下达拨付给…'
     rf"(?:资金|经费){_FILL}{AMOUNT}(?=\s*[,,]?\s*(?:资金|经费)?(?:已|均)?(?:全部|全额|足额)[^,,。;;\d]{{0,12}}?"
@@ -67,7 +69,7 @@ EXECUTED_PATTERNS = [
     rf"(?:实际|累计|共|已经?|并)总?(?:支出|支付|使用|支|拨付)(?:[\p{{Han}}]{{0,6}}?资金|总额|金额|数)?{_FILL}{AMOUNT}",
     # '…滑冰场工程项目,总支出180万元'
     rf"(?<![预算计划])总支出(?:金额|资金)?{_FILL}{AMOUNT}",
-    rf"(?:已支付|支出数|决算数){_FILL}{AMOUNT}",
+    rf"(?:已支付|支出数|决算数|决算支出(?:合计|总额)?){_FILL}{AMOUNT}",  # '部门决算支出860.92万元'
     rf"执行数\s*[((][A-Z][))][\s|::]*{AMOUNT}",
     # paid out to the beneficiaries: the spending of subsidy and transfer funds
     rf"(?:已|实际|累计|共)?(?:发放|拨付使用|兑付|兑现)(?:补贴|补助|补奖)?(?:资金|金额)?{_FILL}{AMOUNT}",

@@ -56,7 +56,8 @@ _EVALUATOR = regex.compile(r"事务所|分所|公司|咨询|评估|研究院|财
 # Where the text names the evaluated project or the unit that runs it (DOMAIN.md §2.1 outlines).
 # '对“XX项目”进行绩效评价': the object of the evaluation sentence.
 # '对2023年度残保金专项项目的投入、过程、产出与效益等方面进行了总体分析评价': the aspects evaluated may stand between
-_EVALUATED_PROJECT = regex.compile(r"对[“\"]?((?:(?:19|20)\d{2}年度?)?[\p{Han}()]{4,40}?(?:项目|经费|资金|工程))[”\"]?"
+# (its year dates it, as a title's does: not part of the name)
+_EVALUATED_PROJECT = regex.compile(r"对[“\"]?(?:(?:19|20)\d{2}年度?)?([\p{Han}()]{4,40}?(?:项目|经费|资金|工程))[”\"]?"
                                    r"(?:的[^。;\n]{0,30}?)?(?:进行了?|开展了?)[\p{Han}]{0,6}?评价")
 # '(一)项目概况 XX项目是…': the overview's first sentence names the project as its subject.
 _OVERVIEW_PROJECT = regex.compile(
@@ -355,6 +356,8 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     channel = r"(?:转移支付|财政|本级)?"
     if stripped == core and place_first and place_first[0] and regex.match(channel + year, core[place_first.end():]):
         stripped = regex.sub(rf"^{channel}{year}", "", core[place_first.end():])  # '岳阳市2019年…'
+    elif stripped != core and department and stripped.startswith(department) and len(stripped) > len(department) + 1:
+        stripped = stripped[len(department):]  # '2018年上海市审计局审计专项工作经费': the unit's, dated
     elif stripped != core:
         place = _PLACE.match(stripped)
         if place and place[0] and (place["county"] or (place["prov"] and not place["city"])):

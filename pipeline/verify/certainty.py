@@ -156,6 +156,21 @@ def ocr_low_confidence(record: Record, check: Check) -> list[Doubt]:
     return []
 
 
+@doubt("other_rates")
+def other_rates(record: Record, check: Check) -> list[Doubt]:
+    """The execution rate the check compares is one of several rates the text states, each perhaps of its own
+    part of the funds: the amounts confirm none of them, and which goes with them is not certain."""
+    if check.id != "execution_rate":
+        return []
+    others = (record.provenance.get(pointers.EXECUTION_RATE) or {}).get("other_rates") or []
+    if not others or _corrected(record, {"pointer": pointers.EXECUTION_RATE}):
+        return []
+    listed = "、".join(f"{_f(r)}%" for r in others[:4])
+    return [Doubt("other_rates", f"文中另有执行率{listed},与所读金额均不相符,哪一个属于这两个金额不确定",
+                  f"the text states other rates too ({listed}); none fits the amounts read, and which goes with them "
+                  "is not certain", pointers.EXECUTION_RATE)]
+
+
 # the record's value each kind of repeated statement (record.mentions) is a copy of
 MENTION_POINTERS = {"budget_yuan": pointers.BUDGET_YUAN, "executed_yuan": pointers.EXECUTED_YUAN,
                     "execution_rate": pointers.EXECUTION_RATE, "total_score": pointers.TOTAL_SCORE}
