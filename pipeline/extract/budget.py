@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -124,11 +125,18 @@ class BudgetFacts:
     funds_report: object | None = None  # the table interpreter's parsing report of the funds block
 
 
+@cache
+def _compiled(pattern: str) -> regex.Pattern:
+    """The role patterns compiled once: the regex module's own cache is shared with every pattern of the
+    package and, overflowing, would compile them again for each document."""
+    return regex.compile(pattern)
+
+
 def _collect(text: str, patterns: list[str], kind: str) -> list[Candidate]:
     out = []
     amounts = {a.end: a for a in find_amounts(text)} if kind != "rate" else {}
     for pattern in patterns:
-        for m in regex.finditer(pattern, text):
+        for m in _compiled(pattern).finditer(text):
             num = parse_percent(m["pct"]) if kind == "rate" else parse_amount(m["amt"])
             if num is None:
                 continue

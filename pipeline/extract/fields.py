@@ -2,6 +2,8 @@
 (one cell per line, pipes, spaces, or glued together by a scrape)."""
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from .context import Found
@@ -34,9 +36,8 @@ def form_field(text: str, labels: list[str], max_len: int = 60, accept=None, not
     """The value of the first of `labels` that has one (and that `accept` takes): the text after it up to
     the next cell. Scrapes glue a label to the cell before it, so a label may follow any character, except
     the words `not_after` (the label is then part of another: '委托单位名称' is not '单位名称')."""
-    guard = rf"(?<!{not_after})" if not_after else ""
     for label in labels:
-        pattern = regex.compile(rf"{guard}{regex.escape(label)}(?:\s*\((?:盖章|公章)\))?(?P<paired>{_PAIRED_KEY})?[\s|::]*")
+        pattern = _label_pattern(label, not_after)
         for m in pattern.finditer(text):
             start = m.end()
             stop = _STOP.search(text, start, min(len(text), start + max_len + 1))
@@ -50,6 +51,12 @@ def form_field(text: str, labels: list[str], max_len: int = 60, accept=None, not
                 lead = text.index(value, start)
                 return Found(value, lead, lead + len(value))
     return None
+
+
+@cache
+def _label_pattern(label: str, not_after: str | None) -> regex.Pattern:
+    guard = rf"(?<!{not_after})" if not_after else ""
+    return regex.compile(rf"{guard}{regex.escape(label)}(?:\s*\((?:盖章|公章)\))?(?P<paired>{_PAIRED_KEY})?[\s|::]*")
 
 
 # A second key sharing the cell, after a slash: its value follows the first's, after a slash too.

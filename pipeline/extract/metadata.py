@@ -647,14 +647,16 @@ def _place_before_title_name(text: str, title: str) -> Found | None:
     core = regex.sub(r"^(?:19|20)\d{2}年度?", "", regex.sub(rf"(?:支出)?(?:{_TITLE_END})$", "", title))
     if len(core) < 6:
         return None
-    for m in regex.finditer(regex.escape(core[:6]), text):
-        before = text[max(0, m.start() - 10):m.start()]
+    at = text.find(core[:6])
+    while at >= 0:  # a plain search: a pattern per document would crowd the regex module's cache
+        before = text[max(0, at - 10):at]
         # the place begins after a date, a word that is not a name ('对', '在') or no Han character at all
         places = [before[-k:] for k in range(2, len(before) + 1) if place_of(before[-k:]) == before[-k:]
                   and before[-k] not in "年度" + PREPOSITIONS and (k == len(before) or not regex.match(r"\p{Han}", before[-k - 1]) or before[-k - 1] in "年度" + PREPOSITIONS)]
         if places:
             longest = places[-1]
-            return Found(longest, m.start() - len(longest), m.start())
+            return Found(longest, at - len(longest), at)
+        at = text.find(core[:6], at + 1)
     return None
 
 
