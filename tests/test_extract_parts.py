@@ -698,18 +698,6 @@ def test_a_title_over_several_years_names_its_province_and_the_fund_without_it(t
     assert (report.region, report.project_name, report.year) == ("河北省", "省级就业补助资金", 2018)
 
 
-def test_a_figure_tied_to_another_year_is_not_the_evaluated_year_s_budget(tmp_path):
-    text = ("某县2024年度财政衔接补助资金绩效自评报告\n2023年度县本级预算安排的衔接资金为64万元,2024年度县本级预算安排的衔接资金"
-            "为76万元。\n2024年度安排衔接资金2110万元,其中中央资金1413万元、省级资金621万元、县级资金76万元,建设13个项目。\n")
-    # 64万 is the year before's; 76万 is the county's share of the 2110万 the next sentence breaks down
-    assert extract_text(tmp_path, text).budget.budget_yuan == 21_100_000
-
-
-def test_a_cover_page_s_full_name_cell_with_its_seal_names_the_department(tmp_path):
-    text = "部门整体支出绩效评价自评报告\n(2023年度)\n部门(单位)全称:某市人民检察院 (公章)\n填报日期 2024年2月26日\n"
-    assert extract_text(tmp_path, text).report.department == "某市人民检察院"
-
-
 def test_a_file_name_over_the_title_its_body_runs_on_in_gives_way_to_the_title(tmp_path):
     text = ("水系2022年整体绩效自评总结报告.docx\n某市水系水源调度中心 2022 年整体和项目支出绩效自评总结报告 一 绩效管理工作开展情况。"
             " 我单位按照文件要求开展绩效管理。部门预算总金额 803.74 万元其中:基本支出 757.49 万元,项目支出 46.25 万元。\n")
@@ -728,12 +716,6 @@ def test_an_indicator_s_score_is_not_the_report_s_total(tmp_path):
 def test_the_channel_between_place_and_year_is_not_part_of_the_project(tmp_path):
     text = "某区农业农村委员会\n关于某区转移支付2022年度中央农业生产和水利救灾资金(第八批)绩效自评报告\n一、基本情况\n"
     assert extract_text(tmp_path, text).report.project_name == "中央农业生产和水利救灾资金(第八批)"
-
-
-def test_a_portal_s_breadcrumb_names_the_department_over_the_portal_s_name(tmp_path):
-    text = ("某县人民政府\n首页 >> 部门信息公开 >> 某县交通运输局 >> 正文\n\n某县2020年公路安全生命防护工程绩效自评报告\n\n"
-            "一、绩效目标分解下达情况\n下达资金56万元,实际完成投资54.6万元。\n")
-    assert extract_text(tmp_path, text).report.department == "某县交通运输局"
 
 
 def test_funds_that_all_arrived_are_the_budget_and_one_figure_is_one_statement(tmp_path):
@@ -758,14 +740,6 @@ def test_a_title_with_its_document_number_and_a_result_cell_with_grade_and_point
     assert record.scores.total_score == 93
 
 
-def test_a_unit_cell_listing_several_offices_and_the_commissioning_unit_name_no_department(tmp_path):
-    text = ("某区2018年度小区综合整新项目绩效评价报告\n委托单位名称:\n\n某区财政局\n\n项目单位:某街道党政办、管理办、平安办\n"
-            "主管部门:某街道办事处\n")
-    assert extract_text(tmp_path, text).report.department == "某街道办事处"
-    text = "某区公园绿地管养专项资金项目绩效评价报告\n委托单位名称:\n\n昆明市西山区财政局\n\n项目单位名称:\n\n昆明市西山区城市管理局\n"
-    assert extract_text(tmp_path, text).report.department == "昆明市西山区城市管理局"
-
-
 def test_the_word_for_a_city_is_no_place_and_a_unit_s_own_funds_keep_the_unit_in_their_name(tmp_path):
     text = "2022年度城市智脑信息化项目支出绩效评价报告\n来源:某市数据资源管理局\n"
     assert extract_text(tmp_path, text).report.project_name == "城市智脑信息化项目"
@@ -785,14 +759,6 @@ def test_budgeted_expenditure_total_and_a_listed_title_s_number(tmp_path):
     record = extract_text(tmp_path, text)
     assert record.report.title == "某区2019年林业改革发展资金支出绩效评价报告"
     assert record.budget.budget_yuan == 256_745_500
-
-
-@pytest.mark.parametrize("sentence, budget", [
-    ("林业改革发展资金30万元,资金已到位。", 300_000),
-    ("2024年中央、省、市财政衔接推进乡村振兴补助资金1749万元,全部在规定时限内及时下达拨付给主管部门。", 17_490_000),
-])
-def test_funds_that_arrived_or_were_all_allotted_are_the_budget(tmp_path, sentence, budget):
-    assert extract_text(tmp_path, "某县2024年项目支出绩效自评报告\n" + sentence).budget.budget_yuan == budget
 
 
 def test_a_total_spent_and_a_combined_use_rate_are_the_spending_and_its_rate(tmp_path):
@@ -828,22 +794,12 @@ def test_counted_communities_and_a_verb_before_a_county_committee_name_no_region
     assert extract_text(tmp_path, text).report.region is None
 
 
-def test_a_township_s_whole_spending_is_its_government_s(tmp_path):
-    text = "田心乡部门整体支出绩效自评报告\n(2022年度)\n一、部门(单位)基本情况\n田心乡人民政府主要职能职责:…\n"
-    assert extract_text(tmp_path, text).report.department == "田心乡人民政府"
-
-
 def test_a_note_before_the_title_is_not_part_of_it_and_the_place_the_body_writes_before_the_name_is_the_region(tmp_path):
     text = "详情见附件(注:以下内容为附件图片识别,个别文字可能不准确,请以附件为准)部门预算项目支出绩效自评表(2023年度)\n"
     assert extract_text(tmp_path, text).report.title == "部门预算项目支出绩效自评表(2023年度)"
     text = ("2021年妇女儿童健康水平提升民生工程绩效自评报告\n一、目标任务\n"
             "2021年六安市妇女儿童健康水平提升民生工程年度目标任务,一是全市婚检率稳定在85%左右。\n")
     assert extract_text(tmp_path, text).report.region == "六安市"
-
-
-def test_the_funds_an_evaluation_covers_are_the_budget(tmp_path):
-    text = "某州卫健委项目绩效评价报告\n本次对2020年度州本级“两癌”免费检查项目资金834万元进行绩效评价。\n"
-    assert extract_text(tmp_path, text).budget.budget_yuan == 8_340_000
 
 
 def test_a_report_form_s_name_cell_ends_at_the_next_cell_and_its_total_and_composition_cell_is_the_budget(tmp_path):
@@ -856,3 +812,35 @@ def test_a_report_form_s_name_cell_ends_at_the_next_cell_and_its_total_and_compo
 def test_a_department_s_final_accounts_spending_is_its_executed_amount(tmp_path):
     text = "某县路灯管理站2021年部门整体支出绩效自评报告\n全年可执行预算合计860.92万元,部门决算支出860.92万元。\n"
     assert extract_text(tmp_path, text).budget.executed_yuan == 8_609_200
+
+
+@pytest.mark.parametrize("text, unit", [
+    # a cover page's full-name cell, with the mark where its seal goes
+    ("部门整体支出绩效评价自评报告\n(2023年度)\n部门(单位)全称:某市人民检察院 (公章)\n填报日期 2024年2月26日\n", "某市人民检察院"),
+    # a portal files a unit's report under the unit's section: the breadcrumb, not the portal's name on the first line
+    ("某县人民政府\n首页 >> 部门信息公开 >> 某县交通运输局 >> 正文\n\n某县2020年公路安全生命防护工程绩效自评报告\n\n"
+     "一、绩效目标分解下达情况\n下达资金56万元,实际完成投资54.6万元。\n", "某县交通运输局"),
+    # a township's whole spending is its government's, as the text names it
+    ("田心乡部门整体支出绩效自评报告\n(2022年度)\n一、部门(单位)基本情况\n田心乡人民政府主要职能职责:…\n", "田心乡人民政府"),
+    # a cell listing several offices names no one of them; the 主管部门 does
+    ("某区2018年度小区综合整新项目绩效评价报告\n委托单位名称:\n\n某区财政局\n\n项目单位:某街道党政办、管理办、平安办\n"
+     "主管部门:某街道办事处\n", "某街道办事处"),
+    # the unit that commissions the evaluation is not the one evaluated ('委托单位名称' is not '单位名称')
+    ("某区公园绿地管养专项资金项目绩效评价报告\n委托单位名称:\n\n昆明市西山区财政局\n\n项目单位名称:\n\n昆明市西山区城市管理局\n",
+     "昆明市西山区城市管理局"),
+])
+def test_the_department_a_cover_a_portal_or_a_form_names(tmp_path, text, unit):
+    assert extract_text(tmp_path, text).report.department == unit
+
+
+@pytest.mark.parametrize("text, budget", [
+    # 64万 is the year before's; 76万 is the county's share of the 2110万 the next sentence breaks down
+    ("某县2024年度财政衔接补助资金绩效自评报告\n2023年度县本级预算安排的衔接资金为64万元,2024年度县本级预算安排的衔接资金"
+     "为76万元。\n2024年度安排衔接资金2110万元,其中中央资金1413万元、省级资金621万元、县级资金76万元,建设13个项目。\n", 21_100_000),
+    ("某县2024年项目支出绩效自评报告\n林业改革发展资金30万元,资金已到位。", 300_000),
+    ("某县2024年项目支出绩效自评报告\n2024年中央、省、市财政衔接推进乡村振兴补助资金1749万元,全部在规定时限内及时下达拨付给主管部门。",
+     17_490_000),
+    ("某州卫健委项目绩效评价报告\n本次对2020年度州本级“两癌”免费检查项目资金834万元进行绩效评价。\n", 8_340_000),
+])
+def test_the_budget_is_the_whole_allotment_of_the_evaluated_year(tmp_path, text, budget):
+    assert extract_text(tmp_path, text).budget.budget_yuan == budget

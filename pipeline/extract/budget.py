@@ -20,6 +20,12 @@ AMOUNT = rf"(?P<amt>{AMOUNT_TEXT})"
 PCT = rf"(?P<pct>{NUMBER}\s*%)"
 _FILL = r"(?:为|是|共计|共|合计|达到|达|约|计|:|\s)*"
 
+# What a clause says after an allotment that makes it the whole of it: '…资金3728万元全部执行到位', '衔接资金105万元已全部
+# 到位', '…资金30万元,资金已到位', '…补助资金1749万元,全部在规定时限内及时下达拨付给…'
+_ALL_IN_PLACE = (r"\s*[,,]?\s*(?:资金|经费)?(?:已|均)?(?:全部|全额|足额)[^,,。;;\d]{0,12}?(?:执行到位|拨付到位|下达到位|到位|下达|拨付)"
+                 r"|\s*[,,]?\s*(?:资金|经费)?(?:已|均)(?:执行|拨付|下达)?到位(?!率)")
+# '对2020年度…项目资金834万元进行绩效评价': the funds an evaluation covers
+_EVALUATED = r"\s*(?:进行了?|开展了?)(?:重点|综合|绩效)*评价"
 BUDGET_PATTERNS = [
     # '预算项目经费15690.38万元': the budget's name may hold the word for what it funds
     # '农村危房改造资金预算安排300.7万元': the funds' budget, allotted; '全年应执行数为7.79万元': what is to be spent
@@ -47,13 +53,8 @@ BUDGET_PATTERNS = [
     rf"(?:项目)?(?:资金|经费)(?:总额|总计|合计|共计|共){_FILL}{AMOUNT}",
     # the 自评报告表's cell '资金总额及构成 | 总额1002.6万元,其中:中央…'
     rf"(?:资金|经费)总额及构成[\s|::]*(?:总额)?{_FILL}{AMOUNT}",
-    # funds that all arrived are the whole allotment: '…公共卫生服务资金3728万元全部执行到位', '衔接资金105万元已全部到位',
-    # '林业改革发展资金30万元,资金已到位', '…补助资金1749万元,全部在规定时限内及时下达拨付给…'
-    rf"(?:资金|经费){_FILL}{AMOUNT}(?=\s*[,,]?\s*(?:资金|经费)?(?:已|均)?(?:全部|全额|足额)[^,,。;;\d]{{0,12}}?"
-    rf"(?:执行到位|拨付到位|下达到位|到位|下达|拨付)"
-    rf"|\s*[,,]?\s*(?:资金|经费)?(?:已|均)(?:执行|拨付|下达)?到位(?!率))",
-    # the funds an evaluation covers: '对2020年度…项目资金834万元进行绩效评价'
-    rf"(?:资金|经费){_FILL}{AMOUNT}(?=\s*(?:进行了?|开展了?)(?:重点|综合|绩效)*评价)",
+    # funds the text says all arrived or were all allotted, or that an evaluation covers, are the whole allotment
+    rf"(?:资金|经费){_FILL}{AMOUNT}(?={_ALL_IN_PLACE}|{_EVALUATED})",
     # an approved investment is the budget only where the stated rate divides by it (choose() decides)
     rf"(?:项目)?(?:计划)?总投资(?:额)?{_FILL}{AMOUNT}",
     # '项目共5项, 合计金额52,340万元': the project's own total stated with its count
@@ -290,6 +291,7 @@ def _cut_inside_figures(text: str, table) -> bool:
         return False
     ends = [v.end for row in table.rows for v in row.values.values() if v is not None]
     return bool(ends) and not text[max(ends):].strip(" .\n|")
+
 
 def _read_funds(ctx: Context, facts: BudgetFacts) -> bool:
     """The funds block read by the table interpreter (pipeline/tables): one reading for every layout."""

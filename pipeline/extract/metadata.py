@@ -6,6 +6,7 @@ from collections import Counter
 import regex
 
 from ..numbers import parse_chinese_integer
+from ..tables.grid import Cells
 from .context import Context, Found
 from .fields import FORM_LABELS, form_field, strip_code
 
@@ -134,7 +135,7 @@ def find_title(ctx: Context) -> Found | None:
             if above is not None:
                 # '丹东市2022年度海岸带生态保护修复项目' / '绩效评价报告': one title over two lines or more
                 return Found(above[0] + cleaned, above[1], start + len(s))
-            fuller = _fuller_title_below(text, line.end(), cleaned, lambda p: bool(ctx.norm.spaces_removed(p - 1, p + 1)))
+            fuller = _fuller_title_below(text, line.end(), cleaned, ctx.table_cells)
             if fuller is not None:
                 return fuller
             nxt = _YEAR_SUFFIX.match(text, line.end() + 1) if line.end() + 1 < len(text) else None
@@ -142,9 +143,8 @@ def find_title(ctx: Context) -> Found | None:
             end = nxt.end() if nxt else start + len(s)
             return Found(value, start, end)
     # 2b. a title opening a line that a converter ran the form's first cells into ('2020 年…项目自评表 单位名称:…')
-    spaced = lambda p: bool(ctx.norm.spaces_removed(p - 1, p + 1))  # noqa: E731
     for line in regex.finditer(r"(?m)^[^\n]+$", text[:_COVER]):
-        opening = _title_opening(line, spaced)
+        opening = _title_opening(line, ctx.table_cells)
         if opening and len(opening[0]) >= 8:
             return Found(_clean_title(opening[0]), line.start(), opening[1])
     for cap in ctx.norm.captions:
@@ -164,7 +164,7 @@ def find_title(ctx: Context) -> Found | None:
 _TITLE_BELOW = 8
 
 
-def _fuller_title_below(text: str, after: int, title: str, spaced=lambda pos: False) -> Found | None:
+def _fuller_title_below(text: str, after: int, title: str, cells: Cells | None = None) -> Found | None:
     """A page's heading that names no place nor unit, which the document's own title repeats with more in it a
     few lines below ('2022年度部门(单位)整体支出绩效自评报告' over '2022年度株洲市荷塘区妇女联合会部门(单位)整体支出
     绩效自评报告'): the fuller one."""
@@ -178,21 +178,21 @@ def _fuller_title_below(text: str, after: int, title: str, spaced=lambda pos: Fa
         if len(cleaned) > len(squashed) and _TITLE.fullmatch(cleaned) and _holds_in_order(cleaned, squashed):
             start = text.index(line[0].strip(" |"), line.start())
             return Found(cleaned, start, start + len(line[0].strip(" |")))
-        opening = _title_opening(line, spaced)
+        opening = _title_opening(line, cells or Cells())
         if opening and len(opening[0]) > len(squashed) and _holds_in_order(opening[0], squashed):
             return Found(opening[0], line.start(), opening[1])
     return None
 
 
-def _title_opening(line: regex.Match, spaced) -> tuple[str, int] | None:
+def _title_opening(line: regex.Match, cells: Cells) -> tuple[str, int] | None:
     """The title that opens a line its body runs on in ('许昌市…中心 2022 年整体和项目支出绩效自评总结报告 一 绩效管理
     工作开展情况。…': a converter joined the heading to the paragraph under it), and where it ends. Only a
-    title the raw text set apart from what follows (`spaced`: a space normalising removed there) ends there."""
+    title the raw text set apart from what follows (a space there, kept or normalised away) ends there."""
     m = _TITLE.match(line[0])
     if not m or m.end() >= len(line[0].rstrip()):
         return None
     end = line.start() + m.end()
-    return (m[0], end) if line[0][m.end()].isspace() or spaced(end) else None
+    return (m[0], end) if line[0][m.end()].isspace() or cells.space_between(end, end) else None
 
 
 def _holds_in_order(longer: str, shorter: str) -> bool:
@@ -376,8 +376,7 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     unit = department[len(place[0]):] if department and (place := _PLACE.match(department)) else None
     # but the unit's own funds ('泥城镇河道整治办经费项目') are named by the unit: no name is left without it
     rest = name[len(unit):] if unit and len(unit) >= 2 and name.startswith(unit) else ""
-    if regex.search(r"项目|专项|资金|经费|工程", rest) and not _GENERIC_PROJECT.fullmatch(rest) \
-            and not regex.fullmatch(r"(?:项目|专项)?(?:资金|经费)(?:项目)?", rest):
+    if regex.search(r"项目|专项|资金|经费|工程", rest) and not _GENERIC_PROJECT.fullmatch(rest):
         name = rest
     # the year written after the name ('…建设项目2020年度绩效自评报告') and the words of a report on the money's use
     # ('关于…资金使用情况的绩效评价报告') date and frame the project; they are not its name
@@ -390,7 +389,8 @@ _AFTER_NAME = regex.compile(r"(?:(?<=\p{Han}{4})(?:19|20)\d{2}年度?|(?:的)?(?
 
 
 # A project "name" that is only the generic word for one: no name (unknown, not a guess).
-_GENERIC_PROJECT = regex.compile(r"(?:本级|部门|单位)?(?:预算)?(?:项目|专项|资金|经费|专项资金|项目资金|项目支出|支出项目|工程|工程项目)"
+_GENERIC_PROJECT = regex.compile(r"(?:本级|部门|单位)?(?:预算)?(?:项目|专项|资金|经费|专项资金|项目资金|项目支出|支出项目|工程|工程项目|"
+                              r"(?:项目|专项)?(?:资金|经费)项目)"
                               # a department's whole spending is no project: '项目名称:部门整体支出绩效评价报告'
                               r"|(?:部门|单位)整体(?:支出)?"
                               # both kinds in one report: '…中心2022年整体和项目支出绩效自评总结报告'
@@ -650,14 +650,18 @@ def _place_before_title_name(text: str, title: str) -> Found | None:
     at = text.find(core[:6])
     while at >= 0:  # a plain search: a pattern per document would crowd the regex module's cache
         before = text[max(0, at - 10):at]
-        # the place begins after a date, a word that is not a name ('对', '在') or no Han character at all
-        places = [before[-k:] for k in range(2, len(before) + 1) if place_of(before[-k:]) == before[-k:]
-                  and before[-k] not in "年度" + PREPOSITIONS and (k == len(before) or not regex.match(r"\p{Han}", before[-k - 1]) or before[-k - 1] in "年度" + PREPOSITIONS)]
-        if places:
-            longest = places[-1]
-            return Found(longest, at - len(longest), at)
+        for k in range(len(before), 1, -1):  # the longest place first
+            place = before[-k:]
+            if place_of(place) == place and _opens_a_name(before[:-k], place):
+                return Found(place, at - k, at)
         at = text.find(core[:6], at + 1)
     return None
+
+
+def _opens_a_name(before: str, place: str) -> bool:
+    """A place begins after a date, a preposition ('对', '在') or no Han character, and is not one of those."""
+    boundary = "年度" + PREPOSITIONS
+    return place[0] not in boundary and (not before or not regex.match(r"\p{Han}", before[-1]) or before[-1] in boundary)
 
 
 # A province (or municipality) named in full, as the subject of a provincial report ('2021年、2022年山东省分别立项…')

@@ -464,8 +464,7 @@ def _repeated_words_as_cells(row: Row) -> Row:
 def _cells_broken_over_lines(rows: list[Row]) -> list[Row]:
     """One row whose cells a scrape broke over three lines, the name (after its categories) and its worded
     target each ending a line ('| 经济效益指标 | 减轻贫困学生家庭经济负担 |', '| 有效 |', '| 有效 | 10 | 10 |'): the three
-    lines are one row. The
-    worded target and actual tell it from two categories over a row named '有效'."""
+    lines are one row. The worded target and actual tell it from two categories over a row named '有效'."""
     out: list[Row] = []
     k = 0
     while k < len(rows):
