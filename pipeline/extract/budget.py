@@ -38,8 +38,9 @@ BUDGET_PATTERNS = [
     # '2020年度预算收入6万元': what the budget brings in for the year
     # '部门预算总金额803.74万元', '安排污水处理费项目预算支出合计25,674.55万元' (the expenditure budgeted)
     rf"(?:项目)?(?:总)?预算(?:项目)?(?:资金|经费|支出)?(?:合计|总额|总计|总金额|金额|数|收入)?{_FILL}{AMOUNT}",
-    # '年初预算安排877万元': the verb that allots the year's budget may follow its name
-    rf"(?:全年|调整后|年初|批复)预算(?:数|资金)?(?:安排|下达)?{_FILL}{AMOUNT}",
+    # '年初预算安排877万元': the verb that allots the year's budget may follow its name, and so may the year it is
+    # of ('2021年预算安排2700万元': choose() keeps the evaluated year's)
+    rf"(?:全年|调整后|年初|批复|(?<!\d)(?:19|20)\d{{2}}年度?)预算(?:数|资金)?(?:安排|下达)?{_FILL}{AMOUNT}",
     # the funds' name between the verb and 资金 may hold its year ('下达我市2019年畜禽粪污…项目资金为1000万元')
     # a colon may follow the verb ('2022年财政预算安排:溪口雷笋…专项资金166万元')
     # ('下达我县2023老年人生活保健补贴资金4186.49万元': a year may stand without its 年)

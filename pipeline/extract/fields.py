@@ -17,6 +17,8 @@ FORM_LABELS = [
     "项目属性", "项目期", "索引号", "预算单位名称", "预算部门单位", "评价年度", "填报日期", "年度预算申请", "发布机构", "发文日期", "内容概述", "信息名称", "组配分类", "关键词",
     "项目主管单位", "主管单位", "项目单位名称", "部门(单位)全称", "单位全称",
     "主要内容",  # '项目名称…防治项目主要内容预防和控制…': the next cell of a 自评报告表
+    # the Hebei form's first line: '项目名称: … 是否为专项资金: 实施(主管)单位 …-成安县民政局机关 金额单位: 万元'
+    "是否为专项资金", "是否专项资金", "实施(主管)单位", "金额单位",
 ]
 _LABEL_ALT = "|".join(regex.escape(x) for x in sorted(FORM_LABELS, key=len, reverse=True))
 # A value ends at the next label, a cell separator, a line's end, or a run of spaces or tabs (the gap a page

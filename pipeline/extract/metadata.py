@@ -123,10 +123,10 @@ def find_title(ctx: Context) -> Found | None:
     text = ctx.text
     # 1. a line that is nothing but a title (a heading), 2. an image caption of a document site,
     # 3. a title run inside a line (forms glue the heading to the first cell).
-    for line in regex.finditer(r"(?m)^[^\n]+$", text):
-        s = line[0].strip(" |")
-        if not s:
-            continue
+    heading = _page_heading(text)
+    if heading is not None:
+        return heading
+    for line, s in _lines_but_catalogue(text):
         cleaned = _clean_title(s)
         m = _TITLE.fullmatch(cleaned) or _RESULT_TITLE.fullmatch(cleaned)
         if m and len(cleaned) >= 6:
@@ -157,6 +157,52 @@ def find_title(ctx: Context) -> Found | None:
         lead = _LEAD_IN.match(m[0])
         start = m.start() + (lead.end() if lead else 0)
         return Found(_clean_title(text[start:m.end()]), start, m.end())
+    return None
+
+
+# A government portal's metadata label whose value, on the line under it, is the catalogue the page is filed
+# under ('- 公开目录' over '- 绩效自评报告'): a kind of document, not this one's title.
+_CATALOGUE_LABEL = regex.compile(r"[-·•*\s]*(?:公开目录|主题分类|信息分类|组配分类|所属分类|所属栏目|栏目|体裁分类|公开类别)[\s::|]*")
+# A portal page's heading, the first line of the page, that names the year and the project and ends in the
+# assessment words without 报告 or 表 ('隆阳区2021年中央化肥减量增效示范县项目补助资金绩效自评'): the site's title
+# for the document, fuller than a form's own heading under it ('2022年度项目支出绩效自评表').
+_PAGE_HEADING = regex.compile(rf"{_NAME_CHARS}{{0,30}}?(?:19|20)\d{{2}}年度?{_NAME_CHARS}{{2,50}}?(?:项目|资金|经费|工程)"
+                              rf"{_NAME_CHARS}{{0,10}}?绩效(?:自评|评价)(?:情况)?")
+
+
+def _lines_but_catalogue(text: str, pos: int = 0):
+    """(line, its text stripped) for each line that is not blank, but the portal's catalogue entry the page is
+    filed under (a value, not a title)."""
+    previous = ""
+    for line in regex.finditer(r"(?m)^[^\n]+$", text, pos=pos):
+        s = line[0].strip(" |")
+        if not s:
+            continue
+        after_catalogue, previous = bool(_CATALOGUE_LABEL.fullmatch(previous)), s
+        if not after_catalogue:
+            yield line, s
+
+
+def _page_heading(text: str) -> Found | None:
+    first = regex.match(r"\s*([^\n]+)", text)
+    if first is None or not _PAGE_HEADING.fullmatch(first[1].strip(" |")):
+        return None
+    value = first[1].strip(" |")
+    start = text.index(value)
+    return Found(value, start, start + len(value))
+
+
+_YEAR_OF_ASSESSMENT = regex.compile(r"(?:19|20)\d{2}\s*年度")
+
+
+def _own_heading_under(text: str, title: Found | None) -> Found | None:
+    """The document's own title line under a portal page's heading, where it states the year it assesses."""
+    if title is None or _page_heading(text) != title:
+        return None
+    for line, s in _lines_but_catalogue(text, title.end):
+        cleaned = _clean_title(s)
+        if _TITLE.fullmatch(cleaned):
+            return Found(cleaned, line.start(), line.end()) if _YEAR_OF_ASSESSMENT.search(cleaned) else None
     return None
 
 
@@ -247,6 +293,11 @@ _YEAR_FIELD = regex.compile(r"(?:评价年度|项目年度|预算年度|自评�
 
 def find_year(ctx: Context, title: Found | None) -> tuple[Found | None, list[int] | None]:
     """The budget year: from the title, else '(YYYY年度)', else the year the text names most."""
+    own = _own_heading_under(ctx.text, title)
+    if own is not None:
+        # a portal's heading names the funds by the year they were allotted ('…2021年中央…补助资金绩效自评'); the
+        # document's own heading under it says which year it assesses ('2022年度项目支出绩效自评表')
+        title = own
     if title:
         span = regex.search(r"((?:19|20)\d{2})\s*[-—~至到]\s*((?:19|20)\d{2})\s*年", title.value)
         if span:

@@ -109,14 +109,19 @@ _LINE_UNIT = regex.compile(r"[((]\s*(万元|元|亿元)\s*[))]|单位\s*[::]\s*(
 _UNIT_FACTOR = {"元": 1.0, "万元": 10_000.0, "亿元": 100_000_000.0}
 
 
+# A form's declaration of its amounts' unit ('金额单位: 万元', '单位:元'), which holds for the lines of the form under it.
+_FORM_UNIT = regex.compile(r"(?:金额)?单位\s*[::]\s*(万元|元|亿元)")
+# how many lines under its declaration a form's unit still holds for a line of pairs (the form's next section
+# heading and its column heads stand between them: '二、预算执行情况' over '预算数 6.84 到位数 6.84 执行数 6.84')
+_FORM_UNIT_REACH = 3
+
+
 def read_inline_funds(text: str) -> FundsTable | None:
     """A funds block written as pairs on one line, under a stated unit ('项目资金(元):全年预算数 2,400,000
-    全年执行数 2,285,520 执行率 95.23%'): one total row. Without a unit on the line the figures are not
-    taken: their scale would be a guess."""
-    for unit in _LINE_UNIT.finditer(text):  # only lines that state a unit are looked at
-        line_start = text.rfind("\n", 0, unit.start()) + 1
-        line_end = text.find("\n", unit.end())
-        line_end = len(text) if line_end < 0 else line_end
+    全年执行数 2,285,520 执行率 95.23%'), or under the unit the form declares a line or two above it
+    ('金额单位: 万元'): one total row. Without a stated unit the figures are not taken: their scale would be a
+    guess."""
+    for unit, line_start, line_end in _lines_under_a_unit(text):
         pairs: dict[str, regex.Match] = {}
         for m in _INLINE_PAIR.finditer(text, line_start, line_end):
             role = next(r.name for r in _FUNDS_ROLES if m[r.name] is not None)
@@ -126,17 +131,63 @@ def read_inline_funds(text: str) -> FundsTable | None:
         if len(pairs) < 2 or not FUNDS_KEYS & set(pairs):
             continue
         columns = [Column(role, m.start(role), m.end(role), m[role]) for role, m in pairs.items()]
-        header = Header(columns, columns[0].start, columns[-1].end, "funds",
-                        unit_factor=_UNIT_FACTOR[unit[1] or unit[2]])
+        header = Header(columns, columns[0].start, columns[-1].end, "funds", unit_factor=_UNIT_FACTOR[unit])
         values = {}
         for role, m in pairs.items():
             digits = m["figure"].rstrip("% ").replace(",", "")
             values[role] = Value(float(digits), m.start("figure"), m.start("figure") + len(m["figure"].rstrip("% ")),
                                  half_unit(digits), m["figure"])
+        last = max(m.end() for m in pairs.values())
+        rate = _unnamed_rate(text, last, line_end, values)
+        if rate is not None:
+            values["rate"] = rate
+            header.columns.append(Column("rate", rate.start, rate.end, ""))
         report = TableReport("interpreter", "inline", "funds", header.roles, rows_read=1, total_row=True, confidence=0.6)
-        first, last = min(m.start() for m in pairs.values()), max(m.end() for m in pairs.values())
+        first, last = min(m.start() for m in pairs.values()), max([last] + [v.end for v in values.values()])
         return FundsTable(header, [FundsRow("年度资金总额", "total", None, values, first, last)], report)
     return None
+
+
+# The figure that ends a line of pairs with no word of its own ('执行数 6.84 100.00' under a header whose last
+# column is 预算执行进度(%)).
+_LONE_FIGURE = regex.compile(r"[\s|]*(\d{1,3}(?:\.\d{1,4})?)\s*%?[\s|]*$")
+
+
+def _unnamed_rate(text: str, start: int, end: int, values: dict[str, Value]) -> Value | None:
+    """The line's last figure as the execution rate, where the line names none and the figure is what the
+    line's own executed and budget amounts give, in its rounding: nothing else on a funds line is that
+    number."""
+    m = _LONE_FIGURE.fullmatch(text, start, end)
+    if m is None or "rate" in values or "budget" not in values or "executed" not in values or not values["budget"].value:
+        return None
+    exact = values["executed"].value / values["budget"].value * 100
+    digits = m[1]
+    if not rate_matches(exact, float(digits), decimals_of(digits)):
+        return None
+    return Value(float(digits), m.start(1), m.end(1), half_unit(digits), digits)
+
+
+def _lines_under_a_unit(text: str):
+    """(unit, line start, line end) for each line that states a unit, then each of the few lines under a
+    form's unit declaration, in the text's order."""
+    seen = set()
+    for unit in _LINE_UNIT.finditer(text):
+        line_start = text.rfind("\n", 0, unit.start()) + 1
+        line_end = text.find("\n", unit.end())
+        line_end = len(text) if line_end < 0 else line_end
+        seen.add(line_start)
+        yield unit[1] or unit[2], line_start, line_end
+    for unit in _FORM_UNIT.finditer(text):
+        at = text.find("\n", unit.end())
+        for _ in range(_FORM_UNIT_REACH):
+            if at < 0:
+                break
+            line_start, at = at + 1, text.find("\n", at + 1)
+            line_end = len(text) if at < 0 else at
+            if _FORM_UNIT.search(text, line_start, line_end):
+                break  # a unit of its own
+            if line_start not in seen:
+                yield unit[1], line_start, line_end
 
 
 def _read(text: str, header: Header, end: int, cells: Cells | None = None) -> FundsTable | None:
