@@ -828,6 +828,11 @@ def test_a_department_s_final_accounts_spending_is_its_executed_amount(tmp_path)
     # the unit that commissions the evaluation is not the one evaluated ('委托单位名称' is not '单位名称')
     ("某区公园绿地管养专项资金项目绩效评价报告\n委托单位名称:\n\n昆明市西山区财政局\n\n项目单位名称:\n\n昆明市西山区城市管理局\n",
      "昆明市西山区城市管理局"),
+    # a division named without its place ('禁毒支队') is part of the 主管部门 over it
+    ("项目支出绩效自评表\n(2021年度)\n项目名称 禁毒经费\n主管部门 某市公安局 实施单位 禁毒支队\n", "某市公安局"),
+    # but an implementing unit with its place is the one evaluated
+    ("项目支出绩效自评表\n(2021年度)\n项目名称 化肥减量项目\n主管部门 某县农业农村局 实施单位 某县土壤肥料工作站\n",
+     "某县土壤肥料工作站"),
 ])
 def test_the_department_a_cover_a_portal_or_a_form_names(tmp_path, text, unit):
     assert extract_text(tmp_path, text).report.department == unit
@@ -844,3 +849,49 @@ def test_the_department_a_cover_a_portal_or_a_form_names(tmp_path, text, unit):
 ])
 def test_the_budget_is_the_whole_allotment_of_the_evaluated_year(tmp_path, text, budget):
     assert extract_text(tmp_path, text).budget.budget_yuan == budget
+
+
+def test_a_portal_heading_naming_the_project_is_the_title_and_the_form_under_it_gives_the_year(tmp_path):
+    text = ("某县2021年中央化肥减量增效项目补助资金绩效自评\n- 索引号\n- 0152-9/2023-00013\n- 公开目录\n- 绩效自评报告\n"
+            "- 日期\n- 2023-05-29\n2022年度项目支出绩效自评表\n单位名称:某县土壤肥料工作站\n")
+    report = extract_text(tmp_path, text).report
+    # the catalogue the portal files the page under ('绩效自评报告') is no title; the funds' year is not the year assessed
+    assert (report.title, report.year) == ("某县2021年中央化肥减量增效项目补助资金绩效自评", 2022)
+
+
+def test_a_catalogue_entry_is_not_taken_for_the_title(tmp_path):
+    text = "- 公开目录\n- 绩效自评报告\n- 日期\n某县2022年度道路养护项目绩效自评报告\n一、项目概况\n"
+    assert extract_text(tmp_path, text).report.title == "某县2022年度道路养护项目绩效自评报告"
+
+
+def test_a_year_s_budget_allotted_is_the_budget(tmp_path):
+    text = ("2021年美丽经济交通走廊项目专项资金绩效自评报告\n二、资金使用情况\n2021年预算安排2700万元,全年实际支出1723.62万元,"
+            "余款结转下年待付。\n")
+    budget = extract_text(tmp_path, text).budget
+    assert (budget.budget_yuan, budget.executed_yuan) == (27_000_000, 17_236_200)
+
+
+def test_a_line_of_funds_pairs_under_the_form_s_unit_declaration(tmp_path):
+    text = ("某县民政局2020年度预算项目绩效自评表\n一、基本情况 项目名称: 百岁老人高龄津贴 是否为专项资金: 实施(主管)单位 "
+            "314002-某县民政局机关 金额单位: 万元\n二、预算执行情况 预算安排情况(调整后) 资金到位情况 资金执行情况 预算执行进度(%)\n"
+            "预算数 6.84 到位数 6.84 执行数 6.84 100.00\n")
+    record = extract_text(tmp_path, text)
+    # the line's last figure, named by no word of its own, is the rate its amounts give; the next label ends the name
+    assert (record.budget.budget_yuan, record.budget.executed_yuan, record.budget.execution_rate) == (68_400, 68_400, 100)
+    assert record.report.project_name == "百岁老人高龄津贴"
+
+
+def test_a_line_of_funds_pairs_far_under_a_unit_declaration_is_not_read(tmp_path):
+    text = ("某县民政局2020年度预算项目绩效自评表\n金额单位: 万元\n一\n二\n三\n四\n预算数 6.84 执行数 6.84\n")
+    assert extract_text(tmp_path, text).budget.budget_yuan is None
+
+
+def test_a_worded_total_whose_parts_add_up_is_the_budget_not_its_last_part(tmp_path):
+    text = ("某省2019年度城镇保障性安居工程专项资金绩效自评报告\n2019年度某省城镇保障性安居工程中央和省级财政资金用于公租房保障和"
+            "棚户区改造共计128.79亿元,其中,中央财政专项资金49.24亿元,中央预算内基建投资65.50亿元,省级财政安排补助资金14.05亿元。\n")
+    assert extract_text(tmp_path, text).budget.budget_yuan == 12_879_000_000
+
+
+def test_a_city_bureau_s_county_branch_is_in_the_county_the_text_names(tmp_path):
+    text = ("某山市沐川生态环境局2022年度整体支出绩效自评报告\n一、部门概况\n原沐川县环境监测站更名为某山市沐川生态环境监测站。\n")
+    assert extract_text(tmp_path, text).report.region == "沐川县"

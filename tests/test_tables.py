@@ -1149,3 +1149,33 @@ def test_a_formula_note_whose_bracket_an_ocr_read_as_a_one_keeps_the_score_colum
     table = read_funds(text)
     assert [c.role for c in table.header.columns] == ["budget", "executed", "rate", "score"]
     assert [(r.label, r.values["budget"].value, r.values["score"].value) for r in table.rows] == [("年度财政资金总额", 1000, 20)]
+
+
+# A result table printed without its names (a scrape kept only the figures), its last row the total (100 | 94.04),
+# with the grade notes and the next heading under it: the total row, taken out, must not leave the reading
+# pointing past the table's end.
+RESULT_TABLE_WITHOUT_NAMES = """某县人民法院
+2018年度部门整体支出绩效评价报告
+评价单位:某县人民法院
+报告时间: 2019年7月17日
+绩效评价结果
+绩效等级 | |||
+15.00 | 优 | ||
+55.00 | 49.04 | 优 | |
+产出 | 20.00 | 20.00 | 优 |
+10.00 | 10.00 | 优 | |
+100.00 | 94.04 | 优 |
+注:优(≥90)
+良(≥80,<90)
+中(≥60,<80)
+差(<60)
+评价小组
+"""
+
+
+def test_a_last_row_taken_as_the_total_leaves_the_rows_above_readable():
+    got = read_score_table(RESULT_TABLE_WITHOUT_NAMES)
+    if got is not None:
+        table, _ = got
+        assert all(i.parent is None or i.parent < len(table.indicators) for i in table.indicators)
+        assert len(table.spans) == len(table.indicators)

@@ -244,6 +244,10 @@ def _without_parts_of_stated_totals(splits: list[Split], pool: list[Candidate]) 
     ends = {c.end for c in pool}
     parts = {p.end for split in splits if split.total is not None and split.total.end in ends and split.adds_up()
              for p in split.parts}
+    # the same where the total is worded as no budget pattern reads ('…财政资金用于…共计128.79亿元,其中,中央财政专项
+    # 资金49.24亿元,…省级财政安排补助资金14.05亿元'): its breakdown's total stands for it (_breakdown_totals)
+    parts |= {p.end for split in splits if len(split.parts) >= 2 and _stands_as_budget(split)
+              for p in split.parts if p.end in ends}
     # figures stated one after another, each as a budget, then their sum: '下达…预算463142万元;…163455万元;…
     # 44440万元;…合计671037万元' (no cue word ties them: their sum does)
     ordered = sorted({c.end: c for c in sorted(pool, key=lambda c: -c.start)}.values(), key=lambda c: c.end)  # one per figure
@@ -266,6 +270,14 @@ def _without_parts_of_stated_totals(splits: list[Split], pool: list[Candidate]) 
     return [c for c in pool if c.end not in parts] if parts else pool
 
 
+def _stands_as_budget(split: Split) -> bool:
+    """A breakdown whose total is a budget candidate (_breakdown_totals): a project's items or places, its
+    parts adding up to it, not a department's income or expense."""
+    t = split.total
+    return (t is not None and split.family in ("item", "place") and not _DEPARTMENT_TOTAL.search(t.label)
+            and bool(split.adds_up()))
+
+
 def _breakdown_totals(splits: list[Split]) -> list[Candidate]:
     """The totals of the project's breakdowns ('…, 共计1,796万元', '合计2,702.6万元'): budget candidates
     after every worded one — `choose` takes one only where the stated rate divides by it or no other
@@ -273,7 +285,7 @@ def _breakdown_totals(splits: list[Split]) -> list[Candidate]:
     out = []
     for split in splits:
         t = split.total
-        if t is None or split.family not in ("item", "place") or _DEPARTMENT_TOTAL.search(t.label) or not split.adds_up():
+        if not _stands_as_budget(split):
             continue
         out.append(Candidate(t.value, t.half_unit, t.clause_start, t.end, t.label or "合计", "split",
                              year=t.year, cumulative=t.cumulative))

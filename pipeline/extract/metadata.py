@@ -476,6 +476,10 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
                                   "填报单位", "单位(盖章)"], accept=is_unit,
                        # the unit that commissions or does the evaluation is not the one evaluated
                        not_after=r"委托|评价|评审|中介|组织")
+    if found and _DIVISION.fullmatch(strip_code(found.value)) and place_of(strip_code(found.value)) is None:
+        # '主管部门 宣城市公安局 实施单位 禁毒支队': a division named without its place is part of the unit over it
+        over = form_field(ctx.text, ["项目主管部门", "主管部门"], accept=lambda v: is_unit(v) and place_of(strip_code(v)) is not None)
+        found = over or found
     if found:
         return Found(strip_code(found.value), found.start, found.end)
     for roles in _ROLE_SENTENCES:
@@ -552,6 +556,9 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
     return Found(strip_code(found.value), found.start, found.end) if found else None
 
 
+# A unit's internal division, named without the unit ('禁毒支队', '办公室', '计财科', '治安大队'): no level
+# word opens it (a '县农业农村局' is a unit whose place the text leaves out).
+_DIVISION = regex.compile(r"(?![县市区州省乡镇旗])\p{Han}{1,8}(?:支队|大队|中队|科|股|室|处|组)")
 _TOWN_TITLE = regex.compile(r"(?:(?:19|20)\d{2}年度?)?(\p{Han}{1,8}?[乡镇])(?:人民政府)?(?:(?:19|20)\d{2}年度?)?(?:部门|单位)整体")
 # A page's path from its site's home ('当前位置:首页 >> 部门信息公开 >> 牟定县交通运输局 >> 正文') and its steps.
 _BREADCRUMB = regex.compile(r"(?m)^[^\n]{0,12}首页[ \t]*(?:>>?|›|»|>)[^\n]*$")
@@ -665,6 +672,20 @@ def _named_on_its_own(text: str, place: str) -> str:
     return place
 
 
+def _county_after_city(text: str, name: str, place: str) -> str:
+    """A city's unit for one of its counties, named by the city and the county's short name ('乐山市沐川生态环境局':
+    a city bureau's county branch), where the text names that county in full ('沐川县'): the county."""
+    m = _PLACE.fullmatch(place)
+    if not m or not m["city"] or m["county"] or not name.startswith(place):
+        return place
+    stem = regex.match(r"\p{Han}{2}", name[len(place):])
+    if stem is None:
+        return place
+    # the county on its own, not the tail of a longer word ('经济开发区' for a '…市开发建设局')
+    county = regex.search(rf"(?:(?<!\p{{Han}})|(?<=[原在全和与及、]|{m['city']})){stem[0]}(?:县|区|旗)", text)
+    return county[0] if county and place_of(county[0]) == county[0] else place
+
+
 def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
     text = ctx.text
     for cand in candidates:
@@ -674,6 +695,7 @@ def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
         if not place:
             continue
         place = _named_on_its_own(text, place)
+        place = _county_after_city(text, cand.value, place)
         # Higher levels written before it elsewhere in the text: '上海市' + '金山区', '赣州市' + '瑞金市'.
         fuller = _fullest_chain(text, place)
         if fuller is not None:

@@ -810,7 +810,13 @@ def _settle(s: _Reading, outside: tuple[float, float], stated_total: float | Non
     rows_of = {i: r for i, r in s.leaf_rows.items() if i < len(table.indicators)}
     if s.glued_total and s.leaves and table.total_weight is None and table.total_score is None:
         report.rows_chosen_by_totals = _by_glued_total(table, rows_of, columns, s.leaves[-1], s.glued_total)
-    _total_by_sum(table, s.leaves)
+    if _total_by_sum(table, s.leaves):
+        # the last leaf was the total row: the rows after it renumbered, and with them what the reading holds
+        total_row = s.leaves.pop()
+        _keep_rows(table, [k for k in range(len(table.indicators)) if k != total_row])
+        shift = {k: k - (k > total_row) for k in range(len(table.indicators) + 1) if k != total_row}
+        s.leaves = [shift[k] for k in s.leaves]
+        rows_of = {shift[i]: r for i, r in rows_of.items() if i != total_row}
     if not table.indicators:
         return None
     if adds_up(table) is False:
@@ -1215,21 +1221,21 @@ def _total(table: ScoreTable, values: dict[str, Value]) -> None:
             setattr(table, attr, Found(v.value, v.start, v.end, v.half_unit))
 
 
-def _total_by_sum(table: ScoreTable, leaves: list[int]) -> None:
-    """No total label: the last row is the total when its weight is 100 and the rows above add up to it."""
+def _total_by_sum(table: ScoreTable, leaves: list[int]) -> bool:
+    """No total label: the last row is the total when its weight is 100 and the rows above add up to it. Its
+    figures become the table's totals; whether it is (the caller removes the row)."""
     if table.total_weight or table.total_score or len(leaves) < 3:
-        return
+        return False
     last = table.indicators[leaves[-1]]
     others = [table.indicators[i] for i in leaves[:-1]]
     if last.weight != 100 or any(i.weight is None for i in others) or abs(sum(i.weight for i in others) - 100) > 1e-9:
-        return
+        return False
     spans = table.spans[leaves[-1]]
     if "weight" in spans:
         table.total_weight = Found(last.weight, *spans["weight"])
     if last.score is not None and "score" in spans:
         table.total_score = Found(last.score, *spans["score"])
-    del table.indicators[leaves[-1]]
-    del table.spans[leaves[-1]]
+    return True
 
 
 def _drop_empty_categories(table: ScoreTable, unscored: set[int]) -> None:
