@@ -62,7 +62,10 @@ RAW = SHARED / "dev" / "raw"
 # by a lone bracket, none of the hand rows' fields). Then (02): a weight glued to a date target ('52021年12月完成')
 # is cut before the year, and among cuts of a glued measure the one whose target and actual print alike wins
 # ('415万元15万元' = 4 | 15万元 | 15万元): 381 (02 33 -> 36).
-FIELDS_FLOOR = 394
+# 2026-12-06 (ninth session): 398 with a category's points printed before its name ('(10)绩效目标明确性',
+# '(10分)项目管理(7分)资金管理资金分配') kept with the category, which is peeled off the leaf's name (written from an
+# unseen report that turned out to be dev 14 published again; 03 36, 14 14: the other 15 unchanged).
+FIELDS_FLOOR = 398
 
 
 def _leaves(record) -> list:

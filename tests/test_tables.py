@@ -737,6 +737,9 @@ def test_points_a_scoring_rule_awards_are_words_of_the_rule(text, kinds):
     ("财务管理财务管理制度有效性", ["财务管理", "财务管理制度有效性"]),  # peeled once: the name holds it too
     ("效益指标", ["效益指标"]),  # a category's own name is not cut into 效益 | 指标
     ("项目决策(8分)项目立项完整性", ["项目决策(8分)", "项目立项", "完整性"]),  # cut at its points, then by name
+    # points the layout printed over a category's name open the label: they are the category's, not a cell
+    ("(10)绩效目标明确性", ["(10)绩效目标", "明确性"]),
+    ("(10分)项目管理(7分)资金管理资金分配", ["(10分)项目管理(7分)", "资金管理", "资金分配"]),
 ])
 def test_categories_glued_before_a_name_are_peeled_one_per_level(label, names):
     from pipeline.tables.cells import Token

@@ -990,7 +990,9 @@ def _split_label(label: Token, depth_of_leaf: int) -> list[Token]:
     if len(cut) > 1:
         head, leaf = cut
         return (_split_label(head, depth_of_leaf - 1) if depth_of_leaf > 1 else [head]) + [leaf]
-    pieces = _split_at_points(label)
+    pieces = _bare_marks_on(_split_at_points(label))
+    if len(pieces) == 1:
+        pieces = _peel_known_categories(pieces[0], depth_of_leaf)
     if not pieces:
         return _peel_categories(label, depth_of_leaf)
     missing = depth_of_leaf + 1 - len(pieces)
@@ -1006,16 +1008,35 @@ _LEVEL1_AT_START = regex.compile(rf"^(?:{_LEVEL1_NAMES})(?!指标)(?=\p{{Han}}{{
 _LEVEL2_AT_START = regex.compile(rf"^(?:{_LEVEL2_NAMES})(?!指标)(?=\p{{Han}}{{3}})")
 
 
+# Points printed before a category's name ('(10)绩效目标明确性', '(10分)项目管理(7分)资金管理…': the layout set the
+# category's points on the line over its name), which open the label's first cell.
+_POINTS_BEFORE = regex.compile(r"^[((]\s*\d+(?:\.\d+)?\s*分?\s*[))]\s*")
+
+
+def _bare_marks_on(pieces: list[Token]) -> list[Token]:
+    """A piece that is only a points mark ('(10分)') is no cell of its own: it opens the piece after it."""
+    out: list[Token] = []
+    for k, piece in enumerate(pieces):
+        if out and _POINTS_BEFORE.fullmatch(out[-1].text):
+            out[-1] = replace(out[-1], text=out[-1].text + piece.text, end=piece.end)
+        else:
+            out.append(piece)
+    return out
+
+
 def _peel_known_categories(label: Token, most: int) -> list[Token]:
     """The categories the framework names that open the label, one per level from the top of the `most`
     levels above the leaf ('绩效目标明确性' under 二级 | 三级 → 绩效目标 | 明确性); a level whose names do not open
     it is passed, and a level's name is peeled once ('财务管理财务管理制度有效性' → 财务管理 | 财务管理制度有效性)."""
     out = []
     for level in (_LEVEL1_AT_START, _LEVEL2_AT_START)[-most:] if most <= 2 else (_LEVEL1_AT_START, _LEVEL2_AT_START):
-        m = level.match(label.text)
+        points = _POINTS_BEFORE.match(label.text)
+        at = points.end() if points else 0
+        m = level.match(label.text[at:])
         if m:
-            out.append(replace(label, text=m[0], end=label.start + m.end()))
-            label = replace(label, text=label.text[m.end():], start=label.start + m.end())
+            end = at + m.end()
+            out.append(replace(label, text=label.text[:end], end=label.start + end))
+            label = replace(label, text=label.text[end:], start=label.start + end)
     return out + [label]
 
 
