@@ -1016,7 +1016,7 @@ _POINTS_BEFORE = regex.compile(r"^[((]\s*\d+(?:\.\d+)?\s*分?\s*[))]\s*")
 def _bare_marks_on(pieces: list[Token]) -> list[Token]:
     """A piece that is only a points mark ('(10分)') is no cell of its own: it opens the piece after it."""
     out: list[Token] = []
-    for k, piece in enumerate(pieces):
+    for piece in pieces:
         if out and _POINTS_BEFORE.fullmatch(out[-1].text):
             out[-1] = replace(out[-1], text=out[-1].text + piece.text, end=piece.end)
         else:
