@@ -895,3 +895,13 @@ def test_a_worded_total_whose_parts_add_up_is_the_budget_not_its_last_part(tmp_p
 def test_a_city_bureau_s_county_branch_is_in_the_county_the_text_names(tmp_path):
     text = ("某山市沐川生态环境局2022年度整体支出绩效自评报告\n一、部门概况\n原沐川县环境监测站更名为某山市沐川生态环境监测站。\n")
     assert extract_text(tmp_path, text).report.region == "沐川县"
+
+
+def test_rates_stated_as_of_two_dates_are_two_figures_not_one_stated_twice(tmp_path):
+    text = ("某市2018年度环境空气质量生态补偿资金绩效评价报告\n项目预算金额2399万元。截至2018年底,已拨付至项目单位资金1651.53万元,"
+            "资金使用率69.21%;截至2019年8月底,已拨付资金1677.26万元,资金使用率70.29%。\n")
+    record = extract_text(tmp_path, text)
+    assert check_of(record, "repeated_figures_agree").status != "fail"
+    # the same rate restated on the same date, misprinted, is still one figure stated twice
+    same_day = text.replace("截至2019年8月底", "截至2018年底")
+    assert check_of(extract_text(tmp_path, same_day), "repeated_figures_agree").status == "fail"

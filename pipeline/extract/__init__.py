@@ -233,10 +233,24 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
         for c in pool:
             if c is chosen or c.value <= 0:
                 continue
+            if _as_of(ctx.text, c.start) != _as_of(ctx.text, chosen.start):
+                continue  # '截至2018年底…使用率69.21%; 截至2019年8月底…使用率70.29%': two dates, two figures
             agree = abs(c.value - chosen.value) <= max(c.half_unit, chosen.half_unit)
             if agree or (abs(c.value - chosen.value) <= 0.02 * chosen.value and _same_label(c.label, chosen.label)):
                 _mention(ctx, record, name, chosen)
                 _mention(ctx, record, name, c)
+
+
+# The date a figure is stated as of ('截至2018年底', '截止2019年8月底'), in its sentence before it.
+_AS_OF = regex.compile(r"(?:截至|截止|至)\s*((?:19|20)\d{2})\s*年\s*(?:(\d{1,2})\s*月)?")
+_SENTENCE_START = regex.compile(r"[。!?\n]")
+
+
+def _as_of(text: str, at: int) -> tuple[str, str] | None:
+    """(year, month) of the last date the figure's sentence gives before it as the figure's date, or None."""
+    start = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, at - 200), at)), default=max(0, at - 200))
+    dates = list(_AS_OF.finditer(text, start, at))
+    return (dates[-1][1], dates[-1][2] or "") if dates else None
 
 
 def _same_label(a: str, b: str) -> bool:
