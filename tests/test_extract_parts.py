@@ -905,3 +905,37 @@ def test_rates_stated_as_of_two_dates_are_two_figures_not_one_stated_twice(tmp_p
     # the same rate restated on the same date, misprinted, is still one figure stated twice
     same_day = text.replace("截至2019年8月底", "截至2018年底")
     assert check_of(extract_text(tmp_path, same_day), "repeated_figures_agree").status == "fail"
+
+
+def test_the_unit_under_the_title_with_its_publishing_time_is_the_department(tmp_path):
+    text = "2022年度某省安全生产预防及应急专项资金绩效自评报告\n某省应急管理厅 时间:2023-06-28 09:06\n- 索引号:430S00\n"
+    assert extract_text(tmp_path, text).report.department == "某省应急管理厅"
+
+
+def test_a_unit_named_by_its_region_s_level_word_is_in_the_region_the_text_names(tmp_path):
+    text = ("一、绩效目标分解下达情况\n财政部下达广西壮族自治区2021年中央农村环境整治专项资金共计5404万元。\n"
+            "自治区生态环境厅牵头提出资金分配方案,会同自治区财政厅报自治区人民政府审定后分配下达。\n")
+    # '会同' ('together with') before 自治区 is no place
+    assert extract_text(tmp_path, text).report.region == "广西壮族自治区"
+
+
+@pytest.mark.parametrize("text, budget", [
+    # the funds an evaluation says the project involves
+    ("部门评价报告\n项目名称:农村生活污水处理设施运维经费\n纳入本次绩效评价的是2023年度某局使用的运维经费项目,涉及资金42万元。\n", 420_000),
+    # but the round sum in a summary comes after the budget the report states
+    ("某区财政局对2019-2021年道路保洁项目开展重点绩效评价,涉及资金6.5亿元。\n2019至2021年期间项目预算总额73,387.27万元。\n",
+     733_872_700),
+])
+def test_the_funds_an_evaluation_involves_are_the_budget_where_no_other_is_stated(tmp_path, text, budget):
+    assert extract_text(tmp_path, text).budget.budget_yuan == budget
+
+
+def test_a_unit_s_name_cell_ends_at_its_budget_code(tmp_path):
+    text = "某县2021年度部门(单位)整体支出绩效评价自评报告部门(单位)名称某县乡村振兴局预算编码422001评价方式:部门(单位)绩效自评\n"
+    assert extract_text(tmp_path, text).report.department == "某县乡村振兴局"
+
+
+def test_the_year_under_a_repeated_title_is_the_year_assessed(tmp_path):
+    title = "某县林业和草原局2023年异地造林补助资金项目支出绩效自评报告"
+    text = f"{title}\n{title}\n(2024年度)\n部门名称(公章):某县林业和草原局\n"
+    assert extract_text(tmp_path, text).report.year == 2024

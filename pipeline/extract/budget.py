@@ -56,6 +56,8 @@ BUDGET_PATTERNS = [
     rf"(?:资金|经费)总额及构成[\s|::]*(?:总额)?{_FILL}{AMOUNT}",
     # funds the text says all arrived or were all allotted, or that an evaluation covers, are the whole allotment
     rf"(?:资金|经费){_FILL}{AMOUNT}(?={_ALL_IN_PLACE}|{_EVALUATED})",
+    # the funds the evaluated project involves ('…运维经费项目,涉及资金42万元'): what the evaluation covers
+    rf"涉及(?:项目)?(?:财政)?(?:资金|金额)(?:总额|合计|共计)?{_FILL}{AMOUNT}",
     # an approved investment is the budget only where the stated rate divides by it (choose() decides)
     rf"(?:项目)?(?:计划)?总投资(?:额)?{_FILL}{AMOUNT}",
     # '项目共5项, 合计金额52,340万元': the project's own total stated with its count
@@ -391,8 +393,10 @@ def report_year_first(pool: list[Candidate], year: int | None) -> list[Candidate
 def adjusted_first(pool: list[Candidate]) -> list[Candidate]:
     """The budget is the adjusted one (全年预算 / 调整后预算, DOMAIN.md §2.3): a figure the prose calls 年初
     (the initial budget) comes after the others."""
-    # a breakdown's total comes after every worded figure, the initial one too (_breakdown_totals)
-    return sorted(pool, key=lambda c: (c.origin == "split", c.origin == "text" and c.label.startswith("年初")))
+    # a breakdown's total comes after every worded figure, the initial one too (_breakdown_totals), and so does
+    # the round sum an evaluation says it involves ('涉及资金6.5亿元' before '项目预算总额73,387.27万元')
+    return sorted(pool, key=lambda c: (c.origin == "split" or c.label.startswith("涉及"),
+                                       c.origin == "text" and c.label.startswith("年初")))
 
 
 def choose(facts: BudgetFacts, year: int | None = None) -> tuple[Candidate | None, Candidate | None, Candidate | None]:

@@ -19,6 +19,8 @@ FORM_LABELS = [
     "主要内容",  # '项目名称…防治项目主要内容预防和控制…': the next cell of a 自评报告表
     # the Hebei form's first line: '项目名称: … 是否为专项资金: 实施(主管)单位 …-成安县民政局机关 金额单位: 万元'
     "是否为专项资金", "是否专项资金", "实施(主管)单位", "金额单位",
+    # the 部门整体 form's cell after the unit's name ('部门(单位)名称岳阳县乡村振兴局预算编码422001')
+    "预算编码", "预算代码", "单位编码", "单位代码",
 ]
 _LABEL_ALT = "|".join(regex.escape(x) for x in sorted(FORM_LABELS, key=len, reverse=True))
 # A value ends at the next label, a cell separator, a line's end, or a run of spaces or tabs (the gap a page

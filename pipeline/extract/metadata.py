@@ -20,6 +20,7 @@ _DOCUMENT_NO = r"\([^()\n]{0,20}?\d{1,4}号\)"
 _TITLE = regex.compile(rf"(?<![\p{{Han}}\d()])(?:{_NAME_CHARS}|\((?!注|说明|备注|详见|请)[^()\n]{{1,60}}\)){{0,60}}?{_TITLE_END}"
                        rf"(?:\((?:\d{{4}}年度?|[\p{{Han}}()]{{2,24}})\)|{_DOCUMENT_NO})?")
 _YEAR_SUFFIX = regex.compile(r"\s*\(\s*\d{4}\s*年度?\s*\)")
+_YEAR_SUFFIX_AT_END = regex.compile(r"\(\s*((?:19|20)\d{2})\s*年度?\s*\)$")
 _AGGREGATOR = regex.compile(r"(?:\((?:精选|通用)?\d+篇\)|篇\d+|\(修改\)|_第\d+页)$")
 # a page that shows a document opens with its file's name ('河湖水系2022年整体绩效自评总结报告.docx')
 _FILE_EXTENSION = regex.compile(r"\.(?:docx?|wps|pdf|xlsx?|txt)$", regex.IGNORECASE)
@@ -35,7 +36,8 @@ _PLACE = regex.compile(
     # '我区', '…万元由我区', '56个社区': words, no place
     r"(?P<city>[^\P{Han}我元每个]{2,4}?(?:市|自治州|州|地区|盟))?"
     # '城市智脑', '城市管理': the word for a city, no city's name
-    r"(?P<county>[^\P{Han}我元每个]{2,8}?自治[县旗]|(?!城市)[^\P{Han}我元每个]{1,4}?(?:区|县|旗|市))?")
+    # '会同自治区财政厅': 会同 ('together with') before the region's level word, no county
+    r"(?P<county>[^\P{Han}我元每个]{2,8}?自治[县旗]|(?!城市)(?!\p{Han}{0,2}自治区)[^\P{Han}我元每个]{1,4}?(?:区|县|旗|市))?")
 # 指挥部: a county's standing command (人居环境指挥部) that holds its own funds; 街道: a sub-district office, never
 # the street of a works project ('街道改造', '街道亮化')
 ORG_SUFFIX = (r"(?:委员会|管理委员会|管委会|管理局|局|委|办公室|办事处|办|中心|人民政府|政府|学校|中学|小学|幼儿园|医院|研究院|院|所|站|馆|"
@@ -138,7 +140,8 @@ def find_title(ctx: Context) -> Found | None:
             fuller = _fuller_title_below(text, line.end(), cleaned, ctx.table_cells)
             if fuller is not None:
                 return fuller
-            nxt = _YEAR_SUFFIX.match(text, line.end() + 1) if line.end() + 1 < len(text) else None
+            after = _after_repeats(text, line.end(), s)
+            nxt = _YEAR_SUFFIX.match(text, after + 1) if after + 1 < len(text) else None
             value = cleaned + (nxt[0].strip() if nxt and not cleaned.endswith(")") else "")
             end = nxt.end() if nxt else start + len(s)
             return Found(value, start, end)
@@ -168,6 +171,16 @@ _CATALOGUE_LABEL = regex.compile(r"[-·•*\s]*(?:公开目录|主题分类|信�
 # for the document, fuller than a form's own heading under it ('2022年度项目支出绩效自评表').
 _PAGE_HEADING = regex.compile(rf"{_NAME_CHARS}{{0,30}}?(?:19|20)\d{{2}}年度?{_NAME_CHARS}{{2,50}}?(?:项目|资金|经费|工程)"
                               rf"{_NAME_CHARS}{{0,10}}?绩效(?:自评|评价)(?:情况)?")
+
+
+def _after_repeats(text: str, end: int, line: str) -> int:
+    """The end of the last of the lines right after `end` that repeat `line` (a page prints its heading, then
+    the document its title again): where what follows the title begins."""
+    while True:
+        m = regex.match(r"\n[ \t|]*([^\n]*?)[ \t|]*(?=\n|$)", text, pos=end)
+        if m is None or m[1] != line:
+            return end
+        end = m.end()
 
 
 def _lines_but_catalogue(text: str, pos: int = 0):
@@ -303,7 +316,9 @@ def find_year(ctx: Context, title: Found | None) -> tuple[Found | None, list[int
         if span:
             a, b = int(span[1]), int(span[2])
             return Found(b, title.start, title.end), list(range(a, b + 1))
-        m = regex.search(r"((?:19|20)\d{2})\s*年", title.value)
+        # the year a form's heading assesses, printed under it ('…2023年异地造林补助资金项目支出绩效自评报告' over
+        # '(2024年度)'), before a year in the name of the funds
+        m = _YEAR_SUFFIX_AT_END.search(title.value) or regex.search(r"((?:19|20)\d{2})\s*年", title.value)
         if m:
             return Found(int(m[1]), title.start, title.end), None
         m = regex.search(r"([二〇○零一三四五六七八九]{4})年", title.value)
@@ -565,7 +580,9 @@ _BREADCRUMB = regex.compile(r"(?m)^[^\n]{0,12}首页[ \t]*(?:>>?|›|»|>)[^\n]*
 _CRUMB = regex.compile(r"[^>›»\n]+")
 
 
-_UNIT_LINE = regex.compile(rf"[ \t]*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})[ \t]*")
+# the unit alone on its line, or followed by when the page was published ('湖南省应急管理厅 时间:2023-06-28 09:06')
+_UNIT_LINE = regex.compile(rf"[ \t]*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})[ \t]*"
+                           r"(?:(?:发布)?(?:时间|日期)[::]\s*(?:19|20)\d{2}[-./年][^\n]*)?")
 _COVER = 600  # a cover page's lines: the title and the unit set under or over it
 
 
@@ -711,7 +728,11 @@ def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
             place = place_of(m[1])
             if place:
                 return Found(place, 0, 0)
-    return _province_spoken_of(text)
+    # a unit named by its province's level word alone ('自治区生态环境厅', '省财政厅'): the one province of that
+    # level the text names in full
+    unit = candidates[0].value if candidates and candidates[0] is not None and isinstance(candidates[0].value, str) else ""
+    own_level = regex.match(r"(自治区|省)(?=\p{Han})", unit)
+    return (_province_spoken_of(text, 1, own_level[1]) if own_level else None) or _province_spoken_of(text)
 
 
 def _place_before_title_name(text: str, title: str) -> Found | None:
@@ -744,16 +765,16 @@ _OPENING = 3000
 _PROVINCE_MENTIONS = 2
 
 
-def _province_spoken_of(text: str) -> Found | None:
+def _province_spoken_of(text: str, least: int = _PROVINCE_MENTIONS, level: str = "") -> Found | None:
     """Where no title, unit or project names a place: the one province the report's opening names in full
-    twice or more outside the titles of the documents it cites, and no other as often (a provincial report
-    that never names its own unit)."""
+    twice or more (`least`) outside the titles of the documents it cites, and no other as often (a provincial
+    report that never names its own unit); `level`: the level word its name must end with."""
     counts: dict[str, list[regex.Match]] = {}
     cited = [d.span() for d in CITED_DOCUMENT.finditer(text, 0, _OPENING)]
     for m in _PROVINCE_IN_FULL.finditer(text, 0, _OPENING):
-        if not any(a <= m.start() < b for a, b in cited):  # a cited document's issuer or subject is not the report's
-            counts.setdefault(m[0], []).append(m)
-    often = [(name, ms) for name, ms in counts.items() if len(ms) >= _PROVINCE_MENTIONS]
+        if not any(a <= m.start() < b for a, b in cited) and m[0].endswith(level):
+            counts.setdefault(m[0], []).append(m)  # a cited document's issuer or subject is not the report's
+    often = [(name, ms) for name, ms in counts.items() if len(ms) >= least]
     if len(often) != 1:
         return None
     name, ms = often[0]
