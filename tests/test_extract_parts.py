@@ -939,3 +939,32 @@ def test_the_year_under_a_repeated_title_is_the_year_assessed(tmp_path):
     title = "某县林业和草原局2023年异地造林补助资金项目支出绩效自评报告"
     text = f"{title}\n{title}\n(2024年度)\n部门名称(公章):某县林业和草原局\n"
     assert extract_text(tmp_path, text).report.year == 2024
+
+
+def test_the_allotment_a_city_says_it_got_is_the_budget(tmp_path):
+    text = ("某市中央水污染防治转移支付资金2023年度绩效自评报告\n我市获得2023年度中央水污染防治专项资金17347万元其中第一批资金"
+            "9910万元,第二批资金7437万元。\n")
+    assert extract_text(tmp_path, text).budget.budget_yuan == 173_470_000
+
+
+def test_a_cover_title_with_a_blank_line_between_its_name_and_its_kind_is_one_title(tmp_path):
+    text = "某市 2017 年度专利资助资金\n\n绩效评价报告\n\n项目名称:某市 2017 年度专利资助资金\n项目单位:某市知识产权局\n"
+    assert extract_text(tmp_path, text).report.title == "某市2017年度专利资助资金绩效评价报告"
+
+
+def test_a_figure_read_as_both_budget_and_spending_does_not_confirm_a_rate(tmp_path):
+    text = ("某区2024年度乡村振兴示范创建资金绩效自评报告\n2024年预算安排下达的财政示范创建专项资金共计2373.51万元,执行率100%。"
+            "目前已拨付财政补助资金1002.2739万元,其余正在完善材料申请拨付,实际支出率42.22%。\n")
+    budget = extract_text(tmp_path, text).budget
+    assert (budget.budget_yuan, budget.executed_yuan, budget.execution_rate) == (23_735_100, 10_022_739, 42.22)
+
+
+def test_the_department_a_whole_spending_form_assesses_is_its_own(tmp_path):
+    text = ("某卫生院整体支出绩效自评表(2021年度)评价部门名称南昌县黄马乡蚕茶卫生院下属单位个数0整体支出规模全年预算数全年执行数\n")
+    assert extract_text(tmp_path, text).report.department == "南昌县黄马乡蚕茶卫生院"
+
+
+def test_a_place_whose_name_holds_yuan_is_a_place(tmp_path):
+    text = ("中央转移支付某项目绩效自评表\n(2023年度)\n转移支付(项目)名称 | 全民健身中心项目\n"
+            "地方主管部门 | 某区人民政府 | 资金使用单位 | 广元市朝天区体育发展中心\n")
+    assert extract_text(tmp_path, text).report.region == "广元市朝天区"

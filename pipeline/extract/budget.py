@@ -44,7 +44,8 @@ BUDGET_PATTERNS = [
     # the funds' name between the verb and 资金 may hold its year ('下达我市2019年畜禽粪污…项目资金为1000万元')
     # a colon may follow the verb ('2022年财政预算安排:溪口雷笋…专项资金166万元')
     # ('下达我县2023老年人生活保健补贴资金4186.49万元': a year may stand without its 年)
-    rf"(?:下达|安排|批复|投入|拨付)[::]?(?:[^,。;:\d]|(?:19|20)\d{{2}}(?:年度?)?(?=\p{{Han}})){{0,30}}?(?:资金|经费)(?:\([^)]{{0,20}}\))?(?:预算)?{_FILL}{AMOUNT}",
+    # ('我市获得2023年度中央水污染防治专项资金17347万元': the allotment as the unit that got it words it)
+    rf"(?:下达|安排|批复|投入|拨付|获得)[::]?(?:[^,。;:\d]|(?:19|20)\d{{2}}(?:年度?)?(?=\p{{Han}})){{0,30}}?(?:资金|经费)(?:\([^)]{{0,20}}\))?(?:预算)?{_FILL}{AMOUNT}",
     # the funds named before their verb: '2022年衔接资金共下达105万元'
     rf"(?:资金|经费)(?:共|合计|已)?(?:下达|安排|批复)(?:资金|经费)?{_FILL}{AMOUNT}",
     # '文件下达我市全民健身场地器材补短工程160万元': the amount allotted to the work the allocation names
@@ -409,6 +410,8 @@ def choose(facts: BudgetFacts, year: int | None = None) -> tuple[Candidate | Non
         dec = _decimals(rate)
         for e in executed:
             for b in budgets + facts.received:
+                if b.start < e.end and e.start < b.end:
+                    continue  # one statement read as both ('已拨付…资金1002.27万元'): a figure over itself proves no rate
                 if b.value > 0 and rate_matches(e.value / b.value * 100, rate.value, dec):
                     budget = b if b in budgets else (budgets[0] if budgets else None)
                     if b not in budgets:

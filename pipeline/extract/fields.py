@@ -21,6 +21,8 @@ FORM_LABELS = [
     "是否为专项资金", "是否专项资金", "实施(主管)单位", "金额单位",
     # the 部门整体 form's cell after the unit's name ('部门(单位)名称岳阳县乡村振兴局预算编码422001')
     "预算编码", "预算代码", "单位编码", "单位代码",
+    # the 整体支出绩效自评表's first cells ('评价部门名称南昌县黄马乡蚕茶卫生院下属单位个数0整体支出规模…')
+    "评价部门名称", "下属单位个数", "整体支出规模",
 ]
 _LABEL_ALT = "|".join(regex.escape(x) for x in sorted(FORM_LABELS, key=len, reverse=True))
 # A value ends at the next label, a cell separator, a line's end, or a run of spaces or tabs (the gap a page

@@ -31,13 +31,14 @@ _NOT_PLACE = ("社区", "小区", "园区", "景区", "片区", "校区", "库�
               "都市", "本市", "全市", "全县", "全区", "我县", "我市", "我区", "本县", "本区", "县区")
 # What follows a province's short name: 广西壮族自治区, 宁夏回族自治区 before the bare 自治区.
 PROVINCE_SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)"
+_PLACE_CHAR = r"(?:[^\P{Han}我元每个]|(?<![万亿千百])元)"
 _PLACE = regex.compile(
     r"(?:(?P<prov>" + "|".join(PROVINCES) + r")" + PROVINCE_SUFFIX + r"?)?"
-    # '我区', '…万元由我区', '56个社区': words, no place
-    r"(?P<city>[^\P{Han}我元每个]{2,4}?(?:市|自治州|州|地区|盟))?"
+    # '我区', '…万元由我区', '56个社区': words, no place ('广元市', '元谋县': 元 of a name, not of 万元)
+    rf"(?P<city>{_PLACE_CHAR}{{2,4}}?(?:市|自治州|州|地区|盟))?"
     # '城市智脑', '城市管理': the word for a city, no city's name
     # '会同自治区财政厅': 会同 ('together with') before the region's level word, no county
-    r"(?P<county>[^\P{Han}我元每个]{2,8}?自治[县旗]|(?!城市)(?!\p{Han}{0,2}自治区)[^\P{Han}我元每个]{1,4}?(?:区|县|旗|市))?")
+    rf"(?P<county>{_PLACE_CHAR}{{2,8}}?自治[县旗]|(?!城市)(?!\p{{Han}}{{0,2}}自治区){_PLACE_CHAR}{{1,4}}?(?:区|县|旗|市))?")
 # 指挥部: a county's standing command (人居环境指挥部) that holds its own funds; 街道: a sub-district office, never
 # the street of a works project ('街道改造', '街道亮化')
 ORG_SUFFIX = (r"(?:委员会|管理委员会|管委会|管理局|局|委|办公室|办事处|办|中心|人民政府|政府|学校|中学|小学|幼儿园|医院|研究院|院|所|站|馆|"
@@ -289,6 +290,9 @@ def _title_block_above(text: str, line_start: int, title_line: str) -> tuple[str
     while end > 0 and end <= 300 and len(lines) < _BLOCK_LINES:
         prev_end = end - 1
         prev_start = text.rfind("\n", 0, prev_end) + 1
+        if not text[prev_start:prev_end].strip() and prev_start > 0 and text[prev_start - 2:prev_start - 1].strip():
+            end = prev_start  # one blank line a cover page sets between the lines of its title
+            continue
         m = _HEADING_LINE.fullmatch(text, prev_start, prev_end)
         if not m or ">" in m[0]:
             break
@@ -485,6 +489,7 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
                                   "预算单位名称", "预算单位", "预算部门单位",
                                   "项目单位名称", "项目单位", "单位名称", "部门名称",
                                   "部门(单位)名称", "单位(部门)名称",  # the 部门整体 自评表's own cell
+                                  "评价部门名称",  # the department a 整体支出绩效自评表 assesses (its own)
                                   "部门(单位)全称", "单位(部门)全称", "单位全称", "部门全称",  # its cover page
                                   "项目主管部门", "主管部门",
                                   # the unit that fills in and stamps its own self-assessment form
