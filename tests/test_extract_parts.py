@@ -968,3 +968,47 @@ def test_a_place_whose_name_holds_yuan_is_a_place(tmp_path):
     text = ("中央转移支付某项目绩效自评表\n(2023年度)\n转移支付(项目)名称 | 全民健身中心项目\n"
             "地方主管部门 | 某区人民政府 | 资金使用单位 | 广元市朝天区体育发展中心\n")
     assert extract_text(tmp_path, text).report.region == "广元市朝天区"
+
+
+def test_a_sentence_printed_twice_is_one_mention_of_the_unit_that_opens_it(tmp_path):
+    para = "一家企业资金2万元未到位,主要原因为开户行网络升级,未能及时将所需款项存入其单位账户。\n"
+    text = "某县大气转移支付2020年度绩效自评报告\n" + para + para
+    assert extract_text(tmp_path, text).report.department is None
+
+
+@pytest.mark.parametrize("text, region", [
+    # a town's 社区 is no county ('城关镇社区卫生服务中心'); the unit's full name gives its county
+    ("2024年度城关镇社区卫生服务中心预算执行情况绩效自评报告\n一、基本情况\n某曲县城关镇社区卫生服务中心主要负责辖区内居民的基本医疗。\n",
+     "某曲县"),
+    # 'each prefecture's bureau' names no place
+    ("项目名称:自治区大气污染防治资金\n实施单位(公章):各地州生态环境局、各企事业单位\n主管部门(公章):自治区生态环境厅\n"
+     "委托单位:新疆维吾尔自治区财政厅\n", "新疆维吾尔自治区"),
+])
+def test_words_that_only_look_like_places_are_not_the_region(tmp_path, text, region):
+    assert extract_text(tmp_path, text).report.region == region
+
+
+def test_a_unit_in_the_title_of_a_budget_execution_report_is_the_department_named_in_full(tmp_path):
+    text = ("2024年度城关镇社区卫生服务中心预算执行情况绩效自评报告\n一、基本情况\n某曲县城关镇社区卫生服务中心主要负责辖区内居民的基本医疗。\n")
+    assert extract_text(tmp_path, text).report.department == "某曲县城关镇社区卫生服务中心"
+
+
+def test_a_sentence_opening_with_the_total_sums_the_list_before_it(tmp_path):
+    text = ("某县民政局2024年度资金绩效自评报告\n2024年度,中央、市级下达转移支付慈善会项目40万元;城乡低保项目2.75万元;"
+            "福利院运行经费项目25.85万元。共计下达中央、市级转移支付资金68.6万元。\n")
+    # the items are the total's parts, not the budget: the first item was read as the budget before
+    assert extract_text(tmp_path, text).budget.budget_yuan == 686_000
+
+
+@pytest.mark.parametrize("sentence, executed", [
+    ("区财政安排资金700万元,该项目已拨付工程款700万元。", 7_000_000),
+    ("转移支付预算2842.5157万元,已执行支付2668万元。", 26_680_000),
+])
+def test_spending_worded_as_payment_is_the_executed_amount(tmp_path, sentence, executed):
+    assert extract_text(tmp_path, "某区2020年度道路项目绩效自评报告\n" + sentence + "\n").budget.executed_yuan == executed
+
+
+def test_a_title_using_a_short_name_the_text_defines_names_the_project_in_full(tmp_path):
+    text = ("某市雪亮工程转移支付2020年度绩效自评报告\n2020年中央下达我市用于疫情防控的某区公共视频监控建设联网应用项目(雪亮工程)"
+            "建设(简称:雪亮工程)转移支付预算2842.5157万元。\n")
+    assert extract_text(tmp_path, text).report.project_name == "某区公共视频监控建设联网应用项目(雪亮工程)建设"

@@ -156,7 +156,7 @@ def _report(ctx: Context, record: Record) -> None:
         r.region = region.value
         ctx.cite(pointers.REGION, region)
     if department:
-        r.department = metadata.qualify_with_region(department.value, r.region)
+        r.department = metadata.qualify_with_region(department.value, r.region, ctx.text)
         ctx.cite(pointers.DEPARTMENT, department)
     project = metadata.find_project_name(ctx, title, r.department)
     if project:

@@ -68,11 +68,13 @@ EXECUTED_PATTERNS = [
     rf"(?:预算|全年|实际)?(?<!应)执行(?:数|金额|总量|总额){_FILL}{AMOUNT}",
     # '实际执行89.97万元', '全年执行300万元', '实际报账10万元': the executed amount as a verb (报账: reimbursed
     # against the budget)
-    rf"(?:实际|累计|已|全年)(?:执行|报账)了?(?:资金|金额)?{_FILL}{AMOUNT}",
+    # ('已执行支付2668万元': executed, by payment)
+    rf"(?:实际|累计|已|全年)(?:执行|报账)了?(?:支付)?(?:资金|金额)?{_FILL}{AMOUNT}",
     # a short name of the funds may stand between the verb and 资金 ('累计支出补助资金…')
     # '实际支出总额153.55万元', '已经支出70,909.19万元'
     # '实际总支出2595.6208万元'
-    rf"(?:实际|累计|共|已经?|并)总?(?:支出|支付|使用|支|拨付)(?:[\p{{Han}}]{{0,6}}?资金|总额|金额|数)?{_FILL}{AMOUNT}",
+    # ('该项目已拨付工程款700万元': the works paid, the spending of a works project)
+    rf"(?:实际|累计|共|已经?|并)总?(?:支出|支付|使用|支|拨付)(?:[\p{{Han}}]{{0,6}}?资金|工程款|总额|金额|数)?{_FILL}{AMOUNT}",
     # '…滑冰场工程项目,总支出180万元'
     rf"(?<![预算计划])总支出(?:金额|资金)?{_FILL}{AMOUNT}",
     rf"(?:已支付|支出数|决算数|决算支出(?:合计|总额)?){_FILL}{AMOUNT}",  # '部门决算支出860.92万元'

@@ -29,6 +29,8 @@ PROVINCES = ("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 
              "四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门").split()
 _NOT_PLACE = ("社区", "小区", "园区", "景区", "片区", "校区", "库区", "厂区", "辖区", "市区", "城区", "城市", "超市",
               "都市", "本市", "全市", "全县", "全区", "我县", "我市", "我区", "本县", "本区", "县区")
+# a place's lowest level that ends in one of these is a part of a town or a site, not a county ('城关镇社区')
+_NOT_PLACE_ENDINGS = ("社区", "小区", "园区", "景区", "片区", "校区", "库区", "厂区", "辖区")
 # What follows a province's short name: 广西壮族自治区, 宁夏回族自治区 before the bare 自治区.
 PROVINCE_SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)"
 _PLACE_CHAR = r"(?:[^\P{Han}我元每个]|(?<![万亿千百])元)"
@@ -70,7 +72,7 @@ _OVERVIEW_PROJECT = regex.compile(
 # 管理/处置/处罚 after a unit word are its activity, not the unit ('局' in '…管理局' is fine).
 _TITLE_UNIT = regex.compile(
     rf"(?:(?:19|20)\d{{2}}|[○〇O]{{2}})?年?度?([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?![理置罚])"
-    rf"(?=(?:19|20)\d{{2}}年|\(|中央|关于|[\p{{Han}}()]*?(?:项目|资金|经费|整体|支出))")
+    rf"(?=(?:19|20)\d{{2}}年|\(|中央|关于|[\p{{Han}}()]*?(?:项目|资金|经费|整体|支出|预算执行))")
 # '该项目由XX局组织实施': the unit before an action verb.
 _RUN_BY = regex.compile(rf"由([\p{{Han}}]{{2,24}}?{ORG_SUFFIX})(?:作为[\p{{Han}}]{{2,6}}?)?{_ACTION}")
 # '对XX局XX经费进行绩效评价': the unit whose funds are evaluated.
@@ -373,6 +375,9 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
             return Found(bare if len(bare) >= 4 else name, found.start, found.end)
     if title:
         name = _project_from_title(title.value, department, ctx.text, title)
+        full = _full_name(ctx.text, name) if name else None
+        if full is not None:
+            return full
         if name:
             return Found(name, title.start, title.end)
         # the title's own parenthesis printed on the line below it: '…项目绩效自评报告\n(市级森林防火补助经费项目)'
@@ -383,6 +388,20 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
         m = pattern.search(ctx.text)
         if m:
             return Found(m[1], m.start(1), m.end(1))
+    return None
+
+
+# A name the text gives in full with the short name it then uses ('…蓟州区公共全视频监控建设联网应用项目(雪亮工程)建设
+# (简称:雪亮工程)'): the full name runs back from the note to the clause's start or its last '的'.
+_SHORT_NAME_NOTE = regex.compile(r"(?P<full>[^,,。;;::的\n]{4,60})[((](?:以下)?简称[::]?\s*[“\"]?(?P<short>[^()()“”\"\n]{2,16})[”\"]?[))]")
+
+
+def _full_name(text: str, name: str) -> Found | None:
+    """The full name of a project whose title uses the short name the text defines for it."""
+    for m in _SHORT_NAME_NOTE.finditer(text):
+        full = m["full"].strip()
+        if m["short"] in name and len(full) > len(m["short"]) + 2 and regex.search(r"项目|工程|资金|经费", full):
+            return Found(full, m.start("full") + m["full"].index(full), m.end("full"))
     return None
 
 
@@ -534,12 +553,17 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
     # The unit that heads sentences: '金山区科学技术委员会每年安排…', '县政协坚持…'.
     counts: Counter = Counter()
     spans: dict[str, tuple[int, int]] = {}
+    seen: set[str] = set()
     for m in _SENTENCE_HEAD_UNIT.finditer(text):
         name = m[1]
         if regex.search(r"关于|根据|按照|通过|为了|项目|资金|经费|绩效|印发|我们|本|该|中共", name) or _NOT_A_UNIT.match(name) \
                 or _EVALUATOR.search(name) or len(name) < 3:  # '公办' (园) is no office
             continue
         after = text[m.end(1):m.end(1) + 16]
+        rest = regex.match(r"[^。!?\n]*", text, pos=m.end(1))[0]
+        if name + rest in seen:
+            continue  # the same sentence printed again (a page repeated) is one mention, not a second
+        seen.add(name + rest)
         counts[name] += 1 + (2 if _ACTION_AFTER.match(after) else 0)
         spans.setdefault(name, (m.start(1), m.end(1)))
     if counts:
@@ -642,7 +666,8 @@ def place_of(name: str | None) -> str | None:
         return None
     value = m[0]
     parts = (value, m["city"], m["county"])
-    if value.startswith(("中央", "国家", "全国", "中共", "市", "县", "区")) or any(p in _NOT_PLACE for p in parts if p):
+    if value.startswith(("中央", "国家", "全国", "中共", "市", "县", "区", "各", "全", "本", "该", "其")) \
+            or any(p in _NOT_PLACE or p.endswith(_NOT_PLACE_ENDINGS) for p in parts if p):
         # try without the lowest level ('城区' and the like are not places)
         if m["county"] and value[:-len(m["county"])]:
             value = value[:-len(m["county"])]
@@ -786,10 +811,14 @@ def _province_spoken_of(text: str, least: int = _PROVINCE_MENTIONS, level: str =
     return Found(name, ms[0].start(), ms[0].end())
 
 
-def qualify_with_region(department: str, region: str | None) -> str:
-    """'区农业农村局' in a 五华区 report → '五华区农业农村局' (the text drops its own place)."""
+def qualify_with_region(department: str, region: str | None, text: str = "") -> str:
+    """'区农业农村局' in a 五华区 report → '五华区农业农村局' (the text drops its own place); a unit named
+    without its county that the text names in full with it ('城关镇社区卫生服务中心', '舟曲县城关镇社区卫生服务中心')
+    → the full name."""
     if region and department[:1] in "区县市" and region.endswith(department[:1]):
         return _lowest(region) + department[1:]
+    if region and place_of(department) is None and (_lowest(region) + department) in text:
+        return _lowest(region) + department
     return department
 
 

@@ -396,16 +396,22 @@ def _stated_before(r: _Reading, i: int, sentence_start: int) -> Amount | None:
     return None
 
 
+_TOTAL_OPENS = regex.compile(r"\s*(?:以上)?(?:共计|合计|总计)")
+
+
 def _before_total(r: _Reading, i: int) -> Split | None:
     """'a万元、b万元, 合计A万元': the named figures right before a total-worded one, in its sentence."""
     text, amounts = r.text, r.amounts
     total = amounts[i]
     if r.used(i) or not _TOTAL_WORD.search(text[total.clause_start:total.start]):
         return None
+    # a sentence that opens with the total ('…项目3万元。共计下达…资金3580.69万元。') sums the list before it
+    opens_sentence = _TOTAL_OPENS.match(text, total.clause_start) is not None
     parts = []
     for k in range(i - 1, -1, -1):
         a = amounts[k]
-        if a.sentence != total.sentence or r.used(k) or not _is_part(a) or a.value > total.value:
+        in_reach = a.sentence == total.sentence or (opens_sentence and a.sentence == total.sentence - 1)
+        if not in_reach or r.used(k) or not _is_part(a) or a.value > total.value:
             break
         parts.insert(0, a)
         if _reached(parts, total):
@@ -413,8 +419,8 @@ def _before_total(r: _Reading, i: int) -> Split | None:
     if len(parts) < 2:
         return None
     cued = _PARTS_CUE.search(text[max(0, parts[0].clause_start - 12):parts[0].start]) is not None
-    if not cued and not _reached(parts, total):
-        return None  # without a cue, only a run that adds up is a split
+    if (not cued or parts[0].sentence != total.sentence) and not _reached(parts, total):
+        return None  # without a cue, or over a sentence's end, only a run that adds up is a split
     return r.keep(_split(text, total, parts, "合计", None))
 
 
