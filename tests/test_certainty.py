@@ -412,3 +412,30 @@ def test_a_single_stated_rate_the_amounts_contradict_still_fails_certainly(tmp_p
     text = "某县2021年项目支出绩效自评报告\n全年预算数100万元,全年执行数80万元,预算执行率100%。\n"
     check = check_of(extract_text(tmp_path, text), "execution_rate")
     assert check.status == "fail" and check.certainty == "certain"
+
+
+def test_a_rate_named_otherwise_than_execution_that_the_amounts_contradict_needs_a_look(tmp_path):
+    # '经费发放率' is a quality indicator's value here, not the execution rate
+    text = ("某区优抚对象生活补助经费转移支付2023年度绩效自评报告\n2023年收到财政资金共2330.9万元,2023年支出2310.4万元。\n"
+            "2.质量指标。经费发放率为98%,覆盖率为100%。\n")
+    check = check_of(extract_text(tmp_path, text), "execution_rate")
+    assert needs_look(check) and "rate_by_other_name" in _doubts(check)
+
+
+def test_a_rate_of_the_funds_that_arrived_is_held_against_them_not_the_budget(tmp_path):
+    text = ("2022年度某省安全生产专项资金绩效自评报告\n2022年度安排专项资金23,834万元。本次现场评价项目215个。截至2022年12月31日,"
+            "专项资金到位8,084.06万元;截至2023年4月10日,专项资金到位8,525.06万元。截至2023年4月10日,项目资金共支出5,995.28万元,"
+            "资金执行率为70.33%。\n")
+    record = extract_text(tmp_path, text)
+    assert record.budget.received_yuan == 85_250_600
+    assert check_of(record, "execution_rate").status == "pass"
+
+
+def test_a_grade_against_bands_the_report_does_not_state_needs_a_look(tmp_path):
+    text = "某县消防救援大队2024年度部门预算执行情况绩效自评报告\n自评结果显示,部门绩效自评工作总体得分为84.47分,评级为“优”。\n"
+    check = check_of(extract_text(tmp_path, text), "grade_matches_score")
+    assert needs_look(check) and "bands_not_stated" in _doubts(check)
+    # the bands the report states itself make the same grade a contradiction
+    stated = text + "评分90分以上为优,80分(含)至90分为良,60分(含)至80分为中,60分以下为差。\n"
+    check = check_of(extract_text(tmp_path, stated), "grade_matches_score")
+    assert check.status == "fail" and check.certainty == "certain"

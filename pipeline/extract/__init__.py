@@ -209,7 +209,11 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
         extra = {"other_rates": others} if others else {}
         ctx.cite(pointers.EXECUTION_RATE, (rate.start, rate.end), half_unit=rate.half_unit, **extra)
     if facts.received:
-        r = facts.received[0]
+        # the funds received that the stated rate is of, where it is of what arrived ('专项资金到位8,525.06万元…资金
+        # 执行率为70.33%'), else the first the text states
+        r = next((c for c in facts.received if executed and rate and c.value > 0
+                  and budget_mod.rate_matches(executed.value / c.value * 100, rate.value, budget_mod.rate_decimals(rate))),
+                 facts.received[0])
         b.received_yuan = _clean(r.value)
         ctx.cite(pointers.RECEIVED_YUAN, (r.start, r.end), half_unit=r.half_unit)
     if facts.initial:

@@ -409,7 +409,7 @@ def choose(facts: BudgetFacts, year: int | None = None) -> tuple[Candidate | Non
     executed = report_year_first(whole_period_first(facts.executed), year)
     # every stated rate is tried: a target worded like a rate ('发放率100%') must not hide the execution rate
     for rate in facts.rate:
-        dec = _decimals(rate)
+        dec = rate_decimals(rate)
         for e in executed:
             for b in budgets + facts.received:
                 if b.start < e.end and e.start < b.end:
@@ -424,7 +424,8 @@ def choose(facts: BudgetFacts, year: int | None = None) -> tuple[Candidate | Non
     return (budgets[0] if budgets else None), (executed[0] if executed else None), rate
 
 
-def _decimals(c: Candidate) -> int:
+def rate_decimals(c: Candidate) -> int:
+    """The decimals a stated rate was printed with."""
     h = c.half_unit
     d = 0
     while h < 0.5 - 1e-12 and d < 6:

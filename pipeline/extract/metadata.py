@@ -30,7 +30,7 @@ PROVINCES = ("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 
 _NOT_PLACE = ("社区", "小区", "园区", "景区", "片区", "校区", "库区", "厂区", "辖区", "市区", "城区", "城市", "超市",
               "都市", "本市", "全市", "全县", "全区", "我县", "我市", "我区", "本县", "本区", "县区")
 # a place's lowest level that ends in one of these is a part of a town or a site, not a county ('城关镇社区')
-_NOT_PLACE_ENDINGS = ("社区", "小区", "园区", "景区", "片区", "校区", "库区", "厂区", "辖区")
+_NOT_PLACE_ENDINGS = ("社区", "小区", "景区", "片区", "校区", "库区", "厂区", "辖区")  # not 园区: 下花园区 is a district
 # What follows a province's short name: 广西壮族自治区, 宁夏回族自治区 before the bare 自治区.
 PROVINCE_SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)"
 _PLACE_CHAR = r"(?:[^\P{Han}我元每个]|(?<![万亿千百])元)"

@@ -171,6 +171,39 @@ def other_rates(record: Record, check: Check) -> list[Doubt]:
                   "is not certain", pointers.EXECUTION_RATE)]
 
 
+@doubt("bands_not_stated")
+def bands_not_stated(record: Record, check: Check) -> list[Doubt]:
+    """The grade was held against bands the report does not state (the regime's, DOMAIN.md §1.2): local rules
+    set their own bands, so a grade outside the regime's band departs from a rule, not from the report's own
+    figures (DOMAIN.md §3: hard errors are the bands a report states)."""
+    if check.id != "grade_matches_score" or record.grade.bands_source == "report":
+        return []
+    return [Doubt("bands_not_stated", "报告未陈述等级区间,所用区间为通行规定,地方规定可能不同",
+                  "the report states no bands: the regime's were used, and local rules may differ", pointers.GRADE_BANDS)]
+
+
+# what the execution rate is called where it is that rate by its name ('执行率', '预算执行进度', a form's 执行率 column)
+_EXECUTION_WORD = regex.compile(r"执行")
+
+
+@doubt("rate_by_other_name")
+def rate_by_other_name(record: Record, check: Check) -> list[Doubt]:
+    """The rate compared is named by a word other than 执行率 ('经费发放率为98%', '资金使用率', '拨付率'): such a
+    rate is as often an output indicator's value (发放率 of a quality target) or one part's as the execution
+    rate, and the amounts did not confirm it."""
+    if check.id != "execution_rate":
+        return []
+    cited = record.provenance.get(pointers.EXECUTION_RATE) or {}
+    text = cited.get("text") or ""
+    if not regex.search(r"\p{Han}", text) or _EXECUTION_WORD.search(text):
+        return []  # a form's rate cell (its column named by the header) or a rate named as such
+    if _corrected(record, {"pointer": pointers.EXECUTION_RATE}):
+        return []
+    return [Doubt("rate_by_other_name", f"所比的比率“{text}”不叫执行率,可能是某项指标的值而非预算执行率",
+                  f"the rate compared ('{text}') is not named an execution rate: it may be an indicator's value",
+                  pointers.EXECUTION_RATE)]
+
+
 # the record's value each kind of repeated statement (record.mentions) is a copy of
 MENTION_POINTERS = {"budget_yuan": pointers.BUDGET_YUAN, "executed_yuan": pointers.EXECUTED_YUAN,
                     "execution_rate": pointers.EXECUTION_RATE, "total_score": pointers.TOTAL_SCORE}
