@@ -31,9 +31,10 @@ NUMBER_RE = regex.compile(NUMBER)
 COUNTED_NOUN = (r"(?:人|亩|平方|立方|册|户|头|只|株|吨|公里|公顷|千米|米|台|套|件|次|个|名|份|张|尾|羽|棵|斤|公斤|千克|"
                 r"千瓦|标准|辆|间|座|所|家|处|条|批|场|期|位|岁|余(?!元)|多(?!元))")
 MONEY_UNIT = rf"(?:亿元|万元|千元|元|圆|亿(?!元|{COUNTED_NOUN})|万(?!元|{COUNTED_NOUN}))"
-# An amount followed by '/' is a price per unit (120元/亩, 2万元/户), not a sum of money; one followed
-# by a digit is a number glued to the next figure.
-AMOUNT = rf"{NUMBER}\s*{MONEY_UNIT}(?!\s*/)(?!\d)"
+# An amount followed by '/' is a price per unit (120元/亩, 2万元/户), not a sum of money; a bare 万 or 亿
+# followed by a digit is a number glued to the next figure ('3万5'), but a unit with its 元 ends the amount
+# whatever follows ('补助资金15,244万元20201225日': a date a scrape glued on).
+AMOUNT = rf"{NUMBER}\s*(?:(?:亿元|万元|千元|元)|{MONEY_UNIT}(?!\d))(?!\s*/)"
 AMOUNT_RE = regex.compile(rf"(?P<num>{NUMBER})\s*(?P<unit>亿元|万元|千元|元|亿|万|圆)")
 PERCENT_RE = regex.compile(rf"(?P<num>{NUMBER})\s*%")
 CHINESE_AMOUNT_RE = regex.compile(r"(?P<num>[零〇○一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]+)(?P<unit>元|圆)(?:[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖]角)?(?:[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖]分)?整?")

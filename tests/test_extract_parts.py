@@ -1012,3 +1012,20 @@ def test_a_title_using_a_short_name_the_text_defines_names_the_project_in_full(t
     text = ("某市雪亮工程转移支付2020年度绩效自评报告\n2020年中央下达我市用于疫情防控的某区公共视频监控建设联网应用项目(雪亮工程)"
             "建设(简称:雪亮工程)转移支付预算2842.5157万元。\n")
     assert extract_text(tmp_path, text).report.project_name == "某区公共视频监控建设联网应用项目(雪亮工程)建设"
+
+
+@pytest.mark.parametrize("text, budget", [
+    # a date a scrape glued to the amount's unit ends nothing: the amount ends at its 元
+    ("某省2021年度新能源公交车运营补助资金绩效自评报告\n财政部提前下达我2021年度新能源公交车营运补助资金15,244万元20201225日,"
+     "省财政厅将资金下达各市县。\n", 152_440_000),
+    # a works' planned investment comes after what was allotted
+    ("某县农村幼儿园提升改造项目绩效评价报告\n项目总投资约988万元。2023年共下达专项债资金600万元,于2024年2月1日支出完毕。\n", 6_000_000),
+    ("某区植被恢复项目绩效评价报告\n项目总投资199.88万元,2019年预算实际安排151.12万元。\n", 1_511_200),
+])
+def test_the_allotment_is_the_budget_before_an_investment_and_whatever_is_glued_to_it(tmp_path, text, budget):
+    assert extract_text(tmp_path, text).budget.budget_yuan == budget
+
+
+def test_funds_already_paid_out_are_no_allotment(tmp_path):
+    text = "某区排水管网工程绩效评价报告\n该项目申请专项债券资金11亿元,2022年已拨付资金6亿元,已全部投入使用。\n"
+    assert extract_text(tmp_path, text).budget.budget_yuan != 600_000_000

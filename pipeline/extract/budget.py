@@ -40,12 +40,13 @@ BUDGET_PATTERNS = [
     rf"(?:项目)?(?:总)?预算(?:项目)?(?:资金|经费|支出)?(?:合计|总额|总计|总金额|金额|数|收入)?{_FILL}{AMOUNT}",
     # '年初预算安排877万元': the verb that allots the year's budget may follow its name, and so may the year it is
     # of ('2021年预算安排2700万元': choose() keeps the evaluated year's)
-    rf"(?:全年|调整后|年初|批复|(?<!\d)(?:19|20)\d{{2}}年度?)预算(?:数|资金)?(?:安排|下达)?{_FILL}{AMOUNT}",
+    rf"(?:全年|调整后|年初|批复|(?<!\d)(?:19|20)\d{{2}}年度?)预算(?:数|资金)?(?:实际)?(?:安排|下达)?{_FILL}{AMOUNT}",
     # the funds' name between the verb and 资金 may hold its year ('下达我市2019年畜禽粪污…项目资金为1000万元')
     # a colon may follow the verb ('2022年财政预算安排:溪口雷笋…专项资金166万元')
     # ('下达我县2023老年人生活保健补贴资金4186.49万元': a year may stand without its 年)
     # ('我市获得2023年度中央水污染防治专项资金17347万元': the allotment as the unit that got it words it)
-    rf"(?:下达|安排|批复|投入|拨付|获得)[::]?(?:[^,。;:\d]|(?:19|20)\d{{2}}(?:年度?)?(?=\p{{Han}})){{0,30}}?(?:资金|经费)(?:\([^)]{{0,20}}\))?(?:预算)?{_FILL}{AMOUNT}",
+    # (funds 已拨付 / 累计投入 are paid out: spending, not the allotment)
+    rf"(?:下达|安排|批复|获得|(?<!已|实际|累计)(?:投入|拨付))[::]?(?:[^,。;:\d]|(?:19|20)\d{{2}}(?:年度?)?(?=\p{{Han}})){{0,30}}?(?:资金|经费)(?:\([^)]{{0,20}}\))?(?:预算)?{_FILL}{AMOUNT}",
     # the funds named before their verb: '2022年衔接资金共下达105万元'
     rf"(?:资金|经费)(?:共|合计|已)?(?:下达|安排|批复)(?:资金|经费)?{_FILL}{AMOUNT}",
     # '文件下达我市全民健身场地器材补短工程160万元': the amount allotted to the work the allocation names
@@ -396,9 +397,10 @@ def report_year_first(pool: list[Candidate], year: int | None) -> list[Candidate
 def adjusted_first(pool: list[Candidate]) -> list[Candidate]:
     """The budget is the adjusted one (全年预算 / 调整后预算, DOMAIN.md §2.3): a figure the prose calls 年初
     (the initial budget) comes after the others."""
-    # a breakdown's total comes after every worded figure, the initial one too (_breakdown_totals), and so does
-    # the round sum an evaluation says it involves ('涉及资金6.5亿元' before '项目预算总额73,387.27万元')
-    return sorted(pool, key=lambda c: (c.origin == "split" or c.label.startswith("涉及"),
+    # a breakdown's total comes after every worded figure, the initial one too (_breakdown_totals), and so do
+    # the round sum an evaluation says it involves ('涉及资金6.5亿元' before '项目预算总额73,387.27万元') and a
+    # works' planned investment ('总投资约988万' before '2023年共下达专项债资金600万元': what was allotted)
+    return sorted(pool, key=lambda c: (c.origin == "split" or c.label.startswith("涉及") or "总投资" in c.label,
                                        c.origin == "text" and c.label.startswith("年初")))
 
 

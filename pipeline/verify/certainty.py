@@ -182,25 +182,26 @@ def bands_not_stated(record: Record, check: Check) -> list[Doubt]:
                   "the report states no bands: the regime's were used, and local rules may differ", pointers.GRADE_BANDS)]
 
 
-# what the execution rate is called where it is that rate by its name ('执行率', '预算执行进度', a form's 执行率 column)
-_EXECUTION_WORD = regex.compile(r"执行")
+# the rates of money paid out to people (补贴发放率, 兑付率), which the 自评表 also sets as output targets
+# ('质量指标 … 经费发放率为98%'), unlike the spending's own ratios (支付率, 拨付率, 执行进度)
+_INDICATOR_RATE = regex.compile(r"(?:发放|兑付|兑现)率")
 
 
 @doubt("rate_by_other_name")
 def rate_by_other_name(record: Record, check: Check) -> list[Doubt]:
-    """The rate compared is named by a word other than 执行率 ('经费发放率为98%', '资金使用率', '拨付率'): such a
-    rate is as often an output indicator's value (发放率 of a quality target) or one part's as the execution
-    rate, and the amounts did not confirm it."""
+    """The rate compared is a payout rate ('经费发放率为98%', '兑付率'), not named an execution rate: the
+    self-assessment form sets such rates as output indicators, so it is as often a target's value as the
+    execution rate, and the amounts did not confirm it."""
     if check.id != "execution_rate":
         return []
     cited = record.provenance.get(pointers.EXECUTION_RATE) or {}
     text = cited.get("text") or ""
-    if not regex.search(r"\p{Han}", text) or _EXECUTION_WORD.search(text):
-        return []  # a form's rate cell (its column named by the header) or a rate named as such
+    if not _INDICATOR_RATE.search(text) or "执行" in text:
+        return []
     if _corrected(record, {"pointer": pointers.EXECUTION_RATE}):
         return []
-    return [Doubt("rate_by_other_name", f"所比的比率“{text}”不叫执行率,可能是某项指标的值而非预算执行率",
-                  f"the rate compared ('{text}') is not named an execution rate: it may be an indicator's value",
+    return [Doubt("rate_by_other_name", f"所比的比率“{text}”是发放类比率,可能是某项指标的值而非预算执行率",
+                  f"the rate compared ('{text}') is a payout rate: it may be an indicator's value, not the execution rate",
                   pointers.EXECUTION_RATE)]
 
 
