@@ -1029,3 +1029,8 @@ def test_the_allotment_is_the_budget_before_an_investment_and_whatever_is_glued_
 def test_funds_already_paid_out_are_no_allotment(tmp_path):
     text = "某区排水管网工程绩效评价报告\n该项目申请专项债券资金11亿元,2022年已拨付资金6亿元,已全部投入使用。\n"
     assert extract_text(tmp_path, text).budget.budget_yuan != 600_000_000
+
+
+def test_a_clause_opening_with_the_payment_is_the_spending(tmp_path):
+    text = "某市关心下一代专项资金项目绩效自评报告\n2017年,财政预算项目资金16万元,支付16万元,用于资助困难学生。\n"
+    assert extract_text(tmp_path, text).budget.executed_yuan == 160_000
