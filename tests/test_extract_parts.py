@@ -1034,3 +1034,17 @@ def test_funds_already_paid_out_are_no_allotment(tmp_path):
 def test_a_clause_opening_with_the_payment_is_the_spending(tmp_path):
     text = "某市关心下一代专项资金项目绩效自评报告\n2017年,财政预算项目资金16万元,支付16万元,用于资助困难学生。\n"
     assert extract_text(tmp_path, text).budget.executed_yuan == 160_000
+
+
+@pytest.mark.parametrize("text, name", [
+    ("西藏自治区某局中央转移支付2020年度绩效自评报告\n一、项目资金下达情况\n2020年度自治区财政厅分解下达中央转移支付全区文物保护专项资金"
+     "共22171万元。\n", "中央转移支付全区文物保护专项资金"),
+    ("一、绩效目标分解下达情况\n财政部下达广西壮族自治区2021年中央农村环境整治专项资金共计5404万元。\n", "中央农村环境整治专项资金"),
+])
+def test_funds_no_title_names_are_the_project_their_budget_allots(tmp_path, text, name):
+    assert extract_text(tmp_path, text).report.project_name == name
+
+
+def test_a_department_s_whole_spending_takes_no_project_from_its_allotment(tmp_path):
+    text = "某县民政局2024年度部门整体支出绩效自评报告\n2024年度安排部门预算资金3580.69万元。\n"
+    assert extract_text(tmp_path, text).report.project_name is None

@@ -405,6 +405,24 @@ def _full_name(text: str, name: str) -> Found | None:
     return None
 
 
+# The funds a budget statement allots, named after its verb, place and year ('下达广西壮族自治区2021年中央农村环境
+# 整治专项资金共计' → 中央农村环境整治专项资金); a name of the money alone ('资金', '财政资金') names none.
+_ALLOTTED = regex.compile(r"(?:分解)?(?:提前)?(?:下达|安排|批复|获得)(?:我[省市县区])?(?P<name>[^,,。;;::\n]{2,40}?(?:专项资金|补助资金|资金|经费))"
+                          r"(?:共计|合计|总计|共|为)?$")
+
+
+def allotted_funds(label: str) -> str | None:
+    m = _ALLOTTED.search(label)
+    if m is None:
+        return None
+    name = m["name"]
+    place = _PLACE.match(name)
+    if place and place[0]:
+        name = name[place.end():]
+    name = regex.sub(r"^(?:19|20)\d{2}年度?", "", name)
+    return None if len(name) < 4 or _GENERIC_PROJECT.fullmatch(name) or regex.fullmatch(r"\p{Han}{0,4}(?:财政)?资金", name) else name
+
+
 # A line wholly in brackets right under the title, naming a project or fund (not a date, not a number).
 _SUBTITLE_PROJECT = regex.compile(r"[ \t]*\n[ \t]*[((][ \t]*(?P<name>[^()\d\n]{4,40}?(?:项目|资金|经费|工程|专项))[))][ \t]*(?:\n|$)")
 
@@ -666,7 +684,8 @@ def place_of(name: str | None) -> str | None:
         return None
     value = m[0]
     parts = (value, m["city"], m["county"])
-    if value.startswith(("中央", "国家", "全国", "中共", "市", "县", "区", "各", "全", "本", "该", "其")) \
+    # (各地州: each prefecture, no place; but 全州县 and 本溪市 are places)
+    if value.startswith(("中央", "国家", "全国", "中共", "市", "县", "区", "各", "该", "其")) \
             or any(p in _NOT_PLACE or p.endswith(_NOT_PLACE_ENDINGS) for p in parts if p):
         # try without the lowest level ('城区' and the like are not places)
         if m["county"] and value[:-len(m["county"])]:
