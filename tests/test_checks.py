@@ -220,6 +220,7 @@ def test_grade_check_uses_half_open_bands():
     record.scores.total_score = 90.0
     record.scores.indicators = [Indicator(name="x", weight=100, score=90)]
     record.grade.bands = [Band("优", 90, None), Band("良", 80, 90)]
+    record.grade.bands_source = "report"  # bands the report states: a grade outside them is its own contradiction
     record.grade.stated = "良"
     pipeline.verify(record)
     assert check_of(record, "grade_matches_score").status == "fail"
