@@ -1182,3 +1182,20 @@ def test_a_last_row_taken_as_the_total_leaves_the_rows_above_readable():
         table, _ = got
         assert all(i.parent is None or i.parent < len(table.indicators) for i in table.indicators)
         assert len(table.spans) == len(table.indicators)
+
+
+def test_a_funds_block_takes_the_unit_its_form_declares_above_it():
+    text = ("区级部门预算项目支出绩效自评表\n( 2019 年度)\n主管部门(盖章):                单位:万元\n项目名称 免费开放\n"
+            "项目预算\n执行情况\n(10分)\n  年初预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分\n年度资金总额 45 45 10 100% 10\n")
+    table = read_funds(text)
+    assert table.header.unit_factor == 10_000 and table.header.unit_stated
+
+
+@pytest.mark.parametrize("unit, amounts", [("", (None, None)), ("(万元)", (6_696_500, 4_840_200))])
+def test_a_funds_block_that_states_no_unit_gives_no_amounts(tmp_path, unit, amounts):
+    from helpers import extract_text
+    text = (f"某单位整体支出绩效自评表\n项目资金{unit} 年初预算数 全年预算数 全年执行数 执行率\n"
+            "年度资金总额 669.65 669.65 484.02 72.28%\n其中:财政拨款 669.65 669.65 484.02 72.28%\n")
+    budget = extract_text(tmp_path, text).budget
+    # 669.65 元 or 万元: the block does not say; its rate is read all the same
+    assert (budget.budget_yuan, budget.executed_yuan) == amounts and budget.execution_rate == 72.28

@@ -336,7 +336,9 @@ def _read_funds(ctx: Context, facts: BudgetFacts) -> bool:
 
     def first(pool: list[Candidate], role: str | None, label: str) -> None:
         v = figures.get(role or "")
-        if v is not None and v.value is not None:
+        # amounts of a block that states no unit, nor the form above it, are of no known scale: never a figure
+        # of the record (its rate and points are read all the same)
+        if v is not None and v.value is not None and table.header.unit_stated:
             pool.insert(0, Candidate(v.value * factor, (v.half_unit or 0.5) * factor, v.start, v.end, label, "table"))
 
     # The budget the rate divides by comes first; 全年预算数 (A) after it when the form nets it (C = A − B).

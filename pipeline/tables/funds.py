@@ -17,7 +17,7 @@ from .align import align, near_readings
 from .cells import decimals_of, half_unit
 from .glued import cuts, rate_matches
 from .grid import Cells
-from .layout import body_rows, tables_of
+from .layout import FORM_UNIT, body_rows, tables_of
 from .model import Column, Header, Row, TableReport, Value, figure
 from .roles import FUNDS_KEYS, ROLE_DEFS
 
@@ -109,8 +109,6 @@ _LINE_UNIT = regex.compile(r"[((]\s*(万元|元|亿元)\s*[))]|单位\s*[::]\s*(
 _UNIT_FACTOR = {"元": 1.0, "万元": 10_000.0, "亿元": 100_000_000.0}
 
 
-# A form's declaration of its amounts' unit ('金额单位: 万元', '单位:元'), which holds for the lines of the form under it.
-_FORM_UNIT = regex.compile(r"(?:金额)?单位\s*[::]\s*(万元|元|亿元)")
 # how many lines under its declaration a form's unit still holds for a line of pairs (the form's next section
 # heading and its column heads stand between them: '二、预算执行情况' over '预算数 6.84 到位数 6.84 执行数 6.84')
 _FORM_UNIT_REACH = 3
@@ -177,14 +175,14 @@ def _lines_under_a_unit(text: str):
         line_end = len(text) if line_end < 0 else line_end
         seen.add(line_start)
         yield unit[1] or unit[2], line_start, line_end
-    for unit in _FORM_UNIT.finditer(text):
+    for unit in FORM_UNIT.finditer(text):
         at = text.find("\n", unit.end())
         for _ in range(_FORM_UNIT_REACH):
             if at < 0:
                 break
             line_start, at = at + 1, text.find("\n", at + 1)
             line_end = len(text) if at < 0 else at
-            if _FORM_UNIT.search(text, line_start, line_end):
+            if FORM_UNIT.search(text, line_start, line_end):
                 break  # a unit of its own
             if line_start not in seen:
                 yield unit[1], line_start, line_end

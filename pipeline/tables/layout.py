@@ -46,6 +46,20 @@ _UNIT_NOTE = regex.compile(r"[((](?:万[元兀无]|元|亿元)[))]")
 _POINTS_NOTE = regex.compile(r"[((]\s*分\s*[))]")
 
 
+# A form's declaration of its amounts' unit ('金额单位: 万元', '单位:万元' at the right of the form's first line),
+# which holds for the tables of the form under it.
+FORM_UNIT = regex.compile(r"(?:金额)?单位\s*[::]\s*(万元|元|亿元)")
+# how far above a table a form's unit declaration still holds for it (the form's heading lines and its first
+# cells: project, units, goals)
+FORM_UNIT_REACH = 1200
+
+
+def form_unit_above(text: str, at: int) -> str | None:
+    """The unit the form declares above a table that states none in its header, the nearest declaration."""
+    found = list(FORM_UNIT.finditer(text, max(0, at - FORM_UNIT_REACH), at))
+    return found[-1][1] if found else None
+
+
 @dataclass
 class _Squeezed:
     """The text without whitespace, for header words a layout broke over lines ('年初\n\n预算数'),
@@ -284,7 +298,9 @@ def _header(squeezed: _Squeezed, matches: list[regex.Match]) -> Header | None:
         # the block's unit note, where an OCR put the total row's label between it and the header
         # ('资金(万兀)年度资金总额年初预算数…'), stands just before it all the same
         unit = _TEN_THOUSAND.search(zone) or (not _UNIT_NOTE.search(zone) and _TEN_THOUSAND_NOTE.search(before))
-        header.unit_factor = 10_000.0 if unit else 1.0
+        declared = None if unit or _UNIT_NOTE.search(zone) else form_unit_above(text, first_start)
+        header.unit_factor = 10_000.0 if unit or declared == "万元" else 1.0
+        header.unit_stated = bool(unit or declared or _UNIT_NOTE.search(zone) or _UNIT_NOTE.search(before))
         if block and (p := POINTS.search(block[0])):
             header.points = float(p[1])
     return header

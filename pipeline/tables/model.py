@@ -54,6 +54,7 @@ class Header:
     end: int
     kind: str  # funds | scores
     unit_factor: float = 1.0  # 10 000 when the header says 万元
+    unit_stated: bool = True  # a funds header (or the form above it) says its unit; else its amounts' scale is unknown
     points: float | None = None  # '预算执行情况(万元)(20分)': what the block is worth
     headerless: bool = False  # no header in the text: columns assumed for rows the document opens with
 
