@@ -1048,3 +1048,10 @@ def test_funds_no_title_names_are_the_project_their_budget_allots(tmp_path, text
 def test_a_department_s_whole_spending_takes_no_project_from_its_allotment(tmp_path):
     text = "某县民政局2024年度部门整体支出绩效自评报告\n2024年度安排部门预算资金3580.69万元。\n"
     assert extract_text(tmp_path, text).report.project_name is None
+
+
+def test_the_year_s_budget_named_as_such_comes_before_an_allotment_of_one_source(tmp_path):
+    text = ("某自治区城乡居民基本养老保险转移支付2024年度绩效自评报告\n2024年,中央财政下达城乡居民基本养老保险转移支付资金900304万元。\n"
+            "(一)资金投入情况分析。2024年,某区城乡居民基本养老保险全年预算数1437530.39万元,全区执行数1042971.58万元。\n")
+    record = extract_text(tmp_path, text)
+    assert record.budget.budget_yuan == 14_375_303_900

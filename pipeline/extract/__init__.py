@@ -33,7 +33,7 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
     record.cited_rules = metadata.find_cited_rules(text)
     facts = budget_mod.read_budget(ctx)
     _budget(ctx, record, facts)
-    _project_of_the_allotment(ctx, record)
+    _project_of_the_allotment(ctx, record, facts)
     table = _scores(ctx, record, facts)
     _grades(ctx, record)
     _subprojects(ctx, record, facts)
@@ -188,16 +188,18 @@ def _more_places(ctx: Context) -> list[Found]:
     return out
 
 
-def _project_of_the_allotment(ctx: Context, record: Record) -> None:
+def _project_of_the_allotment(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None:
     """A report on funds that no title, form or sentence names as its project ('…分解下达中央转移支付全区文物保护专项资金
-    共22171万元'): the funds its budget statement allots are what it evaluates (never a department's whole spending)."""
+    共22171万元'): the funds its first budget statement allots are what it evaluates (never a department's whole
+    spending)."""
     if record.report.project_name is not None or record.report.kind == "department":
         return
-    cited = ctx.provenance.get(pointers.BUDGET_YUAN) or {}
-    name = metadata.allotted_funds(cited.get("label") or "")
-    if name is not None:
-        record.report.project_name = name
-        ctx.provenance[pointers.PROJECT_NAME] = {k: v for k, v in cited.items() if k not in ("half_unit", "label")}
+    for c in sorted(facts.budget, key=lambda c: c.start):
+        name = metadata.allotted_funds(c.label) if c.origin == "text" else None
+        if name is not None:
+            record.report.project_name = name
+            ctx.cite(pointers.PROJECT_NAME, (c.start, c.end))
+            return
 
 
 def _one_year(record: Record) -> int | None:

@@ -398,13 +398,19 @@ def report_year_first(pool: list[Candidate], year: int | None) -> list[Candidate
     return sorted(pool, key=lambda c: c.year is not None and c.year != year)
 
 
+_YEAR_BUDGET_WORD = regex.compile(r"(?:全年|调整后|本年度?)预算(?:数|总额|金额|资金)|年度预算(?:数|总额|金额)")
+
+
 def adjusted_first(pool: list[Candidate]) -> list[Candidate]:
     """The budget is the adjusted one (全年预算 / 调整后预算, DOMAIN.md §2.3): a figure the prose calls 年初
     (the initial budget) comes after the others."""
     # a breakdown's total comes after every worded figure, the initial one too (_breakdown_totals), and so do
     # the round sum an evaluation says it involves ('涉及资金6.5亿元' before '项目预算总额73,387.27万元') and a
     # works' planned investment ('总投资约988万' before '2023年共下达专项债资金600万元': what was allotted)
+    # The year's budget named as such in the prose ('…全年预算数1437530.39万元') comes before an allotment worded by
+    # its verb ('下达…转移支付资金900304万元': often one source of it, the central transfer).
     return sorted(pool, key=lambda c: (c.origin == "split" or c.label.startswith("涉及") or "总投资" in c.label,
+                                       c.origin == "text" and _YEAR_BUDGET_WORD.search(c.label) is None,
                                        c.origin == "text" and c.label.startswith("年初")))
 
 
