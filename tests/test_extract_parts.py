@@ -1055,3 +1055,13 @@ def test_the_year_s_budget_named_as_such_comes_before_an_allotment_of_one_source
             "(一)资金投入情况分析。2024年,某区城乡居民基本养老保险全年预算数1437530.39万元,全区执行数1042971.58万元。\n")
     record = extract_text(tmp_path, text)
     assert record.budget.budget_yuan == 14_375_303_900
+
+
+def test_a_total_after_its_parts_skips_the_breakdowns_in_their_brackets(tmp_path):
+    text = ("某局建设项目绩效自评报告\n该项目分三批实施,一批项目县级批复总投资3374.3万元(其中建筑工程3292万元),二批项目县级批复总投资"
+            "2069.51万元(其中建筑工程1975.775万元),三批项目县级批复投资778.59万元(其中建筑工程757.44万元),合计批复总投资6222.4万元"
+            "(其中建筑工程6025.215万元)。\n")
+    # the 建筑工程 figures in brackets are each batch's own breakdown: they are no parts of the 合计 (which the batches,
+    # each worded as its own 总投资, make up)
+    check = check_of(extract_text(tmp_path, text), "part_sums_text")
+    assert check.status != "fail"

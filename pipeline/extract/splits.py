@@ -411,7 +411,9 @@ def _before_total(r: _Reading, i: int) -> Split | None:
     for k in range(i - 1, -1, -1):
         a = amounts[k]
         in_reach = a.sentence == total.sentence or (opens_sentence and a.sentence == total.sentence - 1)
-        if not in_reach or r.used(k) or not _is_part(a) or a.value > total.value:
+        if in_reach and r.depth[k] > r.depth[i]:
+            continue  # a part's own breakdown in brackets ('…总投资3374.3万元(其中建筑工程3292万元)'): not a part
+        if not in_reach or r.depth[k] < r.depth[i] or r.used(k) or not _is_part(a) or a.value > total.value:
             break
         parts.insert(0, a)
         if _reached(parts, total):
