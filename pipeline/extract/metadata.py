@@ -747,9 +747,21 @@ def _county_after_city(text: str, name: str, place: str) -> str:
     stem = regex.match(r"\p{Han}{2}", name[len(place):])
     if stem is None:
         return place
-    # the county on its own, not the tail of a longer word ('经济开发区' for a '…市开发建设局')
-    county = regex.search(rf"(?:(?<!\p{{Han}})|(?<=[原在全和与及、]|{m['city']})){stem[0]}(?:县|区|旗)", text)
-    return county[0] if county and place_of(county[0]) == county[0] else place
+    for level in "县区旗":
+        county = stem[0] + level
+        at = text.find(county)
+        while at >= 0:
+            # the county on its own, not the tail of a longer word ('经济开发区' for a '…市开发建设局')
+            on_its_own = at == 0 or not regex.match(r"\p{Han}", text[at - 1]) or text[at - 1] in _BEFORE_A_PLACE \
+                or text[:at].endswith(m["city"])
+            if on_its_own and place_of(county) == county:
+                return county
+            at = text.find(county, at + 1)
+    return place
+
+
+# words a place may follow inside a sentence: '原沐川县…', '在…', '和…'
+_BEFORE_A_PLACE = "原在全和与及、"
 
 
 def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
