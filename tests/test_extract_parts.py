@@ -1065,3 +1065,19 @@ def test_a_total_after_its_parts_skips_the_breakdowns_in_their_brackets(tmp_path
     # each worded as its own 总投资, make up)
     check = check_of(extract_text(tmp_path, text), "part_sums_text")
     assert check.status != "fail"
+
+
+@pytest.mark.parametrize("text, field, value", [
+    # '地方政府专项债券' is no unit, nor a list's next column head a project's name
+    ("2024年新增地方政府专项债券项目绩效评价表(单位:亿元)\n序号\n项目名称\n债券性质\n债券规模\n自评分数\n", "department", None),
+    ("2024年新增地方政府专项债券项目绩效评价表(单位:亿元)\n序号\n项目名称\n债券性质\n债券规模\n自评分数\n", "project_name",
+     "新增地方政府专项债券项目"),
+    # a 厕所 is no institute
+    ("农村厕所改造项目绩效评价报告\n一、项目概况\n", "department", None),
+    # a level of government is no place
+    ("某镇人民政府2024年度绩效自评报告\n根据上级财政部门的要求,本单位为县级政府下属的乡镇。\n", "region", None),
+    # a kind of project names none
+    ("建设项目绩效自评报告\n一、县级批复资金情况\n", "project_name", None),
+])
+def test_words_that_only_look_like_a_unit_a_place_or_a_name_are_none(tmp_path, text, field, value):
+    assert getattr(extract_text(tmp_path, text).report, field) == value

@@ -43,7 +43,9 @@ _PLACE = regex.compile(
     rf"(?P<county>{_PLACE_CHAR}{{2,8}}?自治[县旗]|(?!城市)(?!\p{{Han}}{{0,2}}自治区){_PLACE_CHAR}{{1,4}}?(?:区|县|旗|市))?")
 # 指挥部: a county's standing command (人居环境指挥部) that holds its own funds; 街道: a sub-district office, never
 # the street of a works project ('街道改造', '街道亮化')
-ORG_SUFFIX = (r"(?:委员会|管理委员会|管委会|管理局|局|委|办公室|办事处|办|中心|人民政府|政府|学校|中学|小学|幼儿园|医院|研究院|院|所|站|馆|"
+# ('地方政府专项债券': local government in general, no unit; '农村厕所': a 所 that is no institute)
+ORG_SUFFIX = (r"(?:委员会|管理委员会|管委会|管理局|局|委|办公室|办事处|办|中心|人民政府|(?<!地方)政府|学校|中学|小学|幼儿园|医院|研究院|院|"
+              r"(?<!厕)所|站|馆|"
               r"残联|政协|团委|妇联|总工会|大队|支队|队|处|厅|协会|联合会|联合社|指挥部|"
               r"(?<![镇乡各])街道(?!改造|硬化|亮化|绿化|美化|保洁|清扫|照明|整治|维修|建设|管理|办|党))")
 _ORG = regex.compile(rf"[\p{{Han}}()]{{2,20}}?{ORG_SUFFIX}(?![\p{{Han}}]{{0,1}}(?:关于|印发))")
@@ -366,7 +368,9 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
     # 专项资金名称: a special fund's form names the fund where a project's form names the project
     found = form_field(ctx.text, ["项目名称", "转移支付(项目)名称", "转移支付名称", "专项资金名称"],
                        accept=lambda v: not regex.search(r"\d{10,}", strip_code(v)) and len(strip_code(v)) >= 2
-                       and not _HEADER_CELL.search(v))
+                       and not _HEADER_CELL.search(v),
+                       # '序号 | 项目名称 | 债券性质 | …': a list's column, whose next cell is the next column's head
+                       not_after=r"序号[\s|]*")
     if found:
         name = strip_code(found.value)
         # a 项目名称 cell holding the form's title ('…补助经费支出绩效自评表'): the project is the name before it
@@ -497,6 +501,7 @@ _AFTER_NAME = regex.compile(r"(?:(?<=\p{Han}{4})(?:19|20)\d{2}年度?|(?:的)?(?
 
 # A project "name" that is only the generic word for one: no name (unknown, not a guess).
 _GENERIC_PROJECT = regex.compile(r"(?:本级|部门|单位)?(?:预算)?(?:项目|专项|资金|经费|专项资金|项目资金|项目支出|支出项目|工程|工程项目|"
+                              r"建设项目|改造项目|"  # '建设项目绩效自评报告': a kind of project, none named
                               r"(?:项目|专项)?(?:资金|经费)项目)"
                               # a department's whole spending is no project: '项目名称:部门整体支出绩效评价报告'
                               r"|(?:部门|单位)整体(?:支出)?"
@@ -683,6 +688,8 @@ def place_of(name: str | None) -> str | None:
     if not m or not m[0]:
         return None
     value = m[0]
+    if name[len(value):len(value) + 1] == "级":
+        return None  # '为县级政府', '市级资金': a level of government, no place
     parts = (value, m["city"], m["county"])
     # (各地州: each prefecture, no place; but 全州县 and 本溪市 are places)
     if value.startswith(("中央", "国家", "全国", "中共", "市", "县", "区", "各", "该", "其")) \
