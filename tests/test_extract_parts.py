@@ -833,6 +833,17 @@ def test_a_department_s_final_accounts_spending_is_its_executed_amount(tmp_path)
     # but an implementing unit with its place is the one evaluated
     ("项目支出绩效自评表\n(2021年度)\n项目名称 化肥减量项目\n主管部门 某县农业农村局 实施单位 某县土壤肥料工作站\n",
      "某县土壤肥料工作站"),
+    # the unit under the title with the time the page was published
+    ("2022年度某省安全生产预防及应急专项资金绩效自评报告\n某省应急管理厅 时间:2023-06-28 09:06\n- 索引号:430S00\n", "某省应急管理厅"),
+    # a unit's name cell ends at its budget code
+    ("某县2021年度部门(单位)整体支出绩效评价自评报告部门(单位)名称某县乡村振兴局预算编码422001评价方式:部门(单位)绩效自评\n",
+     "某县乡村振兴局"),
+    # the department a 整体支出绩效自评表 assesses is its own ('评价部门名称')
+    ("某卫生院整体支出绩效自评表(2021年度)评价部门名称南昌县黄马乡蚕茶卫生院下属单位个数0整体支出规模全年预算数全年执行数\n",
+     "南昌县黄马乡蚕茶卫生院"),
+    # a unit in the title of a 预算执行情况 report, named in full where the text writes it with its county
+    ("2024年度城关镇社区卫生服务中心预算执行情况绩效自评报告\n一、基本情况\n某曲县城关镇社区卫生服务中心主要负责辖区内居民的基本医疗。\n",
+     "某曲县城关镇社区卫生服务中心"),
 ])
 def test_the_department_a_cover_a_portal_or_a_form_names(tmp_path, text, unit):
     assert extract_text(tmp_path, text).report.department == unit
@@ -846,6 +857,32 @@ def test_the_department_a_cover_a_portal_or_a_form_names(tmp_path, text, unit):
     ("某县2024年项目支出绩效自评报告\n2024年中央、省、市财政衔接推进乡村振兴补助资金1749万元,全部在规定时限内及时下达拨付给主管部门。",
      17_490_000),
     ("某州卫健委项目绩效评价报告\n本次对2020年度州本级“两癌”免费检查项目资金834万元进行绩效评价。\n", 8_340_000),
+    # a worded total whose parts add up is the budget, not its last part
+    ("某省2019年度城镇保障性安居工程专项资金绩效自评报告\n2019年度某省城镇保障性安居工程中央和省级财政资金用于公租房保障和"
+     "棚户区改造共计128.79亿元,其中,中央财政专项资金49.24亿元,中央预算内基建投资65.50亿元,省级财政安排补助资金14.05亿元。\n",
+     12_879_000_000),
+    # the allotment as the city that got it words it
+    ("某市中央水污染防治转移支付资金2023年度绩效自评报告\n我市获得2023年度中央水污染防治专项资金17347万元其中第一批资金"
+     "9910万元,第二批资金7437万元。\n", 173_470_000),
+    # a sentence opening with its total sums the list before it: the first item was read as the budget before
+    ("某县民政局2024年度资金绩效自评报告\n2024年度,中央、市级下达转移支付慈善会项目40万元;城乡低保项目2.75万元;"
+     "福利院运行经费项目25.85万元。共计下达中央、市级转移支付资金68.6万元。\n", 686_000),
+    # the year's budget named as such comes before an allotment of one source of it
+    ("某自治区城乡居民基本养老保险转移支付2024年度绩效自评报告\n2024年,中央财政下达城乡居民基本养老保险转移支付资金900304万元。\n"
+     "(一)资金投入情况分析。2024年,某区城乡居民基本养老保险全年预算数1437530.39万元,全区执行数1042971.58万元。\n",
+     14_375_303_900),
+    # the funds an evaluation says the project involves, where no other budget is stated
+    ("部门评价报告\n项目名称:农村生活污水处理设施运维经费\n纳入本次绩效评价的是2023年度某局使用的运维经费项目,涉及资金42万元。\n",
+     420_000),
+    # but the round sum in a summary comes after the budget the report states
+    ("某区财政局对2019-2021年道路保洁项目开展重点绩效评价,涉及资金6.5亿元。\n2019至2021年期间项目预算总额73,387.27万元。\n",
+     733_872_700),
+    # a date a scrape glued to the amount's unit ends nothing: the amount ends at its 元
+    ("某省2021年度新能源公交车运营补助资金绩效自评报告\n财政部提前下达我2021年度新能源公交车营运补助资金15,244万元20201225日,"
+     "省财政厅将资金下达各市县。\n", 152_440_000),
+    # a works' planned investment comes after what was allotted
+    ("某县农村幼儿园提升改造项目绩效评价报告\n项目总投资约988万元。2023年共下达专项债资金600万元,于2024年2月1日支出完毕。\n", 6_000_000),
+    ("某区植被恢复项目绩效评价报告\n项目总投资199.88万元,2019年预算实际安排151.12万元。\n", 1_511_200),
 ])
 def test_the_budget_is_the_whole_allotment_of_the_evaluated_year(tmp_path, text, budget):
     assert extract_text(tmp_path, text).budget.budget_yuan == budget
@@ -859,9 +896,15 @@ def test_a_portal_heading_naming_the_project_is_the_title_and_the_form_under_it_
     assert (report.title, report.year) == ("某县2021年中央化肥减量增效项目补助资金绩效自评", 2022)
 
 
-def test_a_catalogue_entry_is_not_taken_for_the_title(tmp_path):
-    text = "- 公开目录\n- 绩效自评报告\n- 日期\n某县2022年度道路养护项目绩效自评报告\n一、项目概况\n"
-    assert extract_text(tmp_path, text).report.title == "某县2022年度道路养护项目绩效自评报告"
+@pytest.mark.parametrize("text, title", [
+    # the catalogue a portal files the page under is no title
+    ("- 公开目录\n- 绩效自评报告\n- 日期\n某县2022年度道路养护项目绩效自评报告\n一、项目概况\n", "某县2022年度道路养护项目绩效自评报告"),
+    # a cover title with a blank line between its name and its kind is one title
+    ("某市 2017 年度专利资助资金\n\n绩效评价报告\n\n项目名称:某市 2017 年度专利资助资金\n项目单位:某市知识产权局\n",
+     "某市2017年度专利资助资金绩效评价报告"),
+])
+def test_the_title_a_portal_or_a_cover_sets(tmp_path, text, title):
+    assert extract_text(tmp_path, text).report.title == title
 
 
 def test_a_year_s_budget_allotted_is_the_budget(tmp_path):
@@ -886,15 +929,18 @@ def test_a_line_of_funds_pairs_far_under_a_unit_declaration_is_not_read(tmp_path
     assert extract_text(tmp_path, text).budget.budget_yuan is None
 
 
-def test_a_worded_total_whose_parts_add_up_is_the_budget_not_its_last_part(tmp_path):
-    text = ("某省2019年度城镇保障性安居工程专项资金绩效自评报告\n2019年度某省城镇保障性安居工程中央和省级财政资金用于公租房保障和"
-            "棚户区改造共计128.79亿元,其中,中央财政专项资金49.24亿元,中央预算内基建投资65.50亿元,省级财政安排补助资金14.05亿元。\n")
-    assert extract_text(tmp_path, text).budget.budget_yuan == 12_879_000_000
-
-
-def test_a_city_bureau_s_county_branch_is_in_the_county_the_text_names(tmp_path):
-    text = ("某山市沐川生态环境局2022年度整体支出绩效自评报告\n一、部门概况\n原沐川县环境监测站更名为某山市沐川生态环境监测站。\n")
-    assert extract_text(tmp_path, text).report.region == "沐川县"
+@pytest.mark.parametrize("text, region", [
+    # a city bureau's county branch ('某山市沐川生态环境局') is in the county the text names
+    ("某山市沐川生态环境局2022年度整体支出绩效自评报告\n一、部门概况\n原沐川县环境监测站更名为某山市沐川生态环境监测站。\n", "沐川县"),
+    # a unit named by its region's level word is in the one such region the text names ('会同' is no place)
+    ("一、绩效目标分解下达情况\n财政部下达广西壮族自治区2021年中央农村环境整治专项资金共计5404万元。\n"
+     "自治区生态环境厅牵头提出资金分配方案,会同自治区财政厅报自治区人民政府审定后分配下达。\n", "广西壮族自治区"),
+    # 元 in a place's name is no 万元
+    ("中央转移支付某项目绩效自评表\n(2023年度)\n转移支付(项目)名称 | 全民健身中心项目\n"
+     "地方主管部门 | 某区人民政府 | 资金使用单位 | 广元市朝天区体育发展中心\n", "广元市朝天区"),
+])
+def test_the_region_a_unit_s_name_points_to(tmp_path, text, region):
+    assert extract_text(tmp_path, text).report.region == region
 
 
 def test_rates_stated_as_of_two_dates_are_two_figures_not_one_stated_twice(tmp_path):
@@ -907,49 +953,10 @@ def test_rates_stated_as_of_two_dates_are_two_figures_not_one_stated_twice(tmp_p
     assert check_of(extract_text(tmp_path, same_day), "repeated_figures_agree").status == "fail"
 
 
-def test_the_unit_under_the_title_with_its_publishing_time_is_the_department(tmp_path):
-    text = "2022年度某省安全生产预防及应急专项资金绩效自评报告\n某省应急管理厅 时间:2023-06-28 09:06\n- 索引号:430S00\n"
-    assert extract_text(tmp_path, text).report.department == "某省应急管理厅"
-
-
-def test_a_unit_named_by_its_region_s_level_word_is_in_the_region_the_text_names(tmp_path):
-    text = ("一、绩效目标分解下达情况\n财政部下达广西壮族自治区2021年中央农村环境整治专项资金共计5404万元。\n"
-            "自治区生态环境厅牵头提出资金分配方案,会同自治区财政厅报自治区人民政府审定后分配下达。\n")
-    # '会同' ('together with') before 自治区 is no place
-    assert extract_text(tmp_path, text).report.region == "广西壮族自治区"
-
-
-@pytest.mark.parametrize("text, budget", [
-    # the funds an evaluation says the project involves
-    ("部门评价报告\n项目名称:农村生活污水处理设施运维经费\n纳入本次绩效评价的是2023年度某局使用的运维经费项目,涉及资金42万元。\n", 420_000),
-    # but the round sum in a summary comes after the budget the report states
-    ("某区财政局对2019-2021年道路保洁项目开展重点绩效评价,涉及资金6.5亿元。\n2019至2021年期间项目预算总额73,387.27万元。\n",
-     733_872_700),
-])
-def test_the_funds_an_evaluation_involves_are_the_budget_where_no_other_is_stated(tmp_path, text, budget):
-    assert extract_text(tmp_path, text).budget.budget_yuan == budget
-
-
-def test_a_unit_s_name_cell_ends_at_its_budget_code(tmp_path):
-    text = "某县2021年度部门(单位)整体支出绩效评价自评报告部门(单位)名称某县乡村振兴局预算编码422001评价方式:部门(单位)绩效自评\n"
-    assert extract_text(tmp_path, text).report.department == "某县乡村振兴局"
-
-
 def test_the_year_under_a_repeated_title_is_the_year_assessed(tmp_path):
     title = "某县林业和草原局2023年异地造林补助资金项目支出绩效自评报告"
     text = f"{title}\n{title}\n(2024年度)\n部门名称(公章):某县林业和草原局\n"
     assert extract_text(tmp_path, text).report.year == 2024
-
-
-def test_the_allotment_a_city_says_it_got_is_the_budget(tmp_path):
-    text = ("某市中央水污染防治转移支付资金2023年度绩效自评报告\n我市获得2023年度中央水污染防治专项资金17347万元其中第一批资金"
-            "9910万元,第二批资金7437万元。\n")
-    assert extract_text(tmp_path, text).budget.budget_yuan == 173_470_000
-
-
-def test_a_cover_title_with_a_blank_line_between_its_name_and_its_kind_is_one_title(tmp_path):
-    text = "某市 2017 年度专利资助资金\n\n绩效评价报告\n\n项目名称:某市 2017 年度专利资助资金\n项目单位:某市知识产权局\n"
-    assert extract_text(tmp_path, text).report.title == "某市2017年度专利资助资金绩效评价报告"
 
 
 def test_a_figure_read_as_both_budget_and_spending_does_not_confirm_a_rate(tmp_path):
@@ -957,17 +964,6 @@ def test_a_figure_read_as_both_budget_and_spending_does_not_confirm_a_rate(tmp_p
             "目前已拨付财政补助资金1002.2739万元,其余正在完善材料申请拨付,实际支出率42.22%。\n")
     budget = extract_text(tmp_path, text).budget
     assert (budget.budget_yuan, budget.executed_yuan, budget.execution_rate) == (23_735_100, 10_022_739, 42.22)
-
-
-def test_the_department_a_whole_spending_form_assesses_is_its_own(tmp_path):
-    text = ("某卫生院整体支出绩效自评表(2021年度)评价部门名称南昌县黄马乡蚕茶卫生院下属单位个数0整体支出规模全年预算数全年执行数\n")
-    assert extract_text(tmp_path, text).report.department == "南昌县黄马乡蚕茶卫生院"
-
-
-def test_a_place_whose_name_holds_yuan_is_a_place(tmp_path):
-    text = ("中央转移支付某项目绩效自评表\n(2023年度)\n转移支付(项目)名称 | 全民健身中心项目\n"
-            "地方主管部门 | 某区人民政府 | 资金使用单位 | 广元市朝天区体育发展中心\n")
-    assert extract_text(tmp_path, text).report.region == "广元市朝天区"
 
 
 def test_a_sentence_printed_twice_is_one_mention_of_the_unit_that_opens_it(tmp_path):
@@ -988,21 +984,11 @@ def test_words_that_only_look_like_places_are_not_the_region(tmp_path, text, reg
     assert extract_text(tmp_path, text).report.region == region
 
 
-def test_a_unit_in_the_title_of_a_budget_execution_report_is_the_department_named_in_full(tmp_path):
-    text = ("2024年度城关镇社区卫生服务中心预算执行情况绩效自评报告\n一、基本情况\n某曲县城关镇社区卫生服务中心主要负责辖区内居民的基本医疗。\n")
-    assert extract_text(tmp_path, text).report.department == "某曲县城关镇社区卫生服务中心"
-
-
-def test_a_sentence_opening_with_the_total_sums_the_list_before_it(tmp_path):
-    text = ("某县民政局2024年度资金绩效自评报告\n2024年度,中央、市级下达转移支付慈善会项目40万元;城乡低保项目2.75万元;"
-            "福利院运行经费项目25.85万元。共计下达中央、市级转移支付资金68.6万元。\n")
-    # the items are the total's parts, not the budget: the first item was read as the budget before
-    assert extract_text(tmp_path, text).budget.budget_yuan == 686_000
-
-
 @pytest.mark.parametrize("sentence, executed", [
     ("区财政安排资金700万元,该项目已拨付工程款700万元。", 7_000_000),
     ("转移支付预算2842.5157万元,已执行支付2668万元。", 26_680_000),
+    # a clause opening with the payment, after the budget it pays from
+    ("2017年,财政预算项目资金16万元,支付16万元,用于资助困难学生。", 160_000),
 ])
 def test_spending_worded_as_payment_is_the_executed_amount(tmp_path, sentence, executed):
     assert extract_text(tmp_path, "某区2020年度道路项目绩效自评报告\n" + sentence + "\n").budget.executed_yuan == executed
@@ -1014,26 +1000,9 @@ def test_a_title_using_a_short_name_the_text_defines_names_the_project_in_full(t
     assert extract_text(tmp_path, text).report.project_name == "某区公共视频监控建设联网应用项目(雪亮工程)建设"
 
 
-@pytest.mark.parametrize("text, budget", [
-    # a date a scrape glued to the amount's unit ends nothing: the amount ends at its 元
-    ("某省2021年度新能源公交车运营补助资金绩效自评报告\n财政部提前下达我2021年度新能源公交车营运补助资金15,244万元20201225日,"
-     "省财政厅将资金下达各市县。\n", 152_440_000),
-    # a works' planned investment comes after what was allotted
-    ("某县农村幼儿园提升改造项目绩效评价报告\n项目总投资约988万元。2023年共下达专项债资金600万元,于2024年2月1日支出完毕。\n", 6_000_000),
-    ("某区植被恢复项目绩效评价报告\n项目总投资199.88万元,2019年预算实际安排151.12万元。\n", 1_511_200),
-])
-def test_the_allotment_is_the_budget_before_an_investment_and_whatever_is_glued_to_it(tmp_path, text, budget):
-    assert extract_text(tmp_path, text).budget.budget_yuan == budget
-
-
 def test_funds_already_paid_out_are_no_allotment(tmp_path):
     text = "某区排水管网工程绩效评价报告\n该项目申请专项债券资金11亿元,2022年已拨付资金6亿元,已全部投入使用。\n"
     assert extract_text(tmp_path, text).budget.budget_yuan != 600_000_000
-
-
-def test_a_clause_opening_with_the_payment_is_the_spending(tmp_path):
-    text = "某市关心下一代专项资金项目绩效自评报告\n2017年,财政预算项目资金16万元,支付16万元,用于资助困难学生。\n"
-    assert extract_text(tmp_path, text).budget.executed_yuan == 160_000
 
 
 @pytest.mark.parametrize("text, name", [
@@ -1048,13 +1017,6 @@ def test_funds_no_title_names_are_the_project_their_budget_allots(tmp_path, text
 def test_a_department_s_whole_spending_takes_no_project_from_its_allotment(tmp_path):
     text = "某县民政局2024年度部门整体支出绩效自评报告\n2024年度安排部门预算资金3580.69万元。\n"
     assert extract_text(tmp_path, text).report.project_name is None
-
-
-def test_the_year_s_budget_named_as_such_comes_before_an_allotment_of_one_source(tmp_path):
-    text = ("某自治区城乡居民基本养老保险转移支付2024年度绩效自评报告\n2024年,中央财政下达城乡居民基本养老保险转移支付资金900304万元。\n"
-            "(一)资金投入情况分析。2024年,某区城乡居民基本养老保险全年预算数1437530.39万元,全区执行数1042971.58万元。\n")
-    record = extract_text(tmp_path, text)
-    assert record.budget.budget_yuan == 14_375_303_900
 
 
 def test_a_total_after_its_parts_skips_the_breakdowns_in_their_brackets(tmp_path):
