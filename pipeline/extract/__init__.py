@@ -209,7 +209,8 @@ def _one_year(record: Record) -> int | None:
 
 def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None:
     b = Budget()
-    budget, executed, rate = budget_mod.choose(facts, _one_year(record))
+    facts.chosen = budget_mod.choose(facts, _one_year(record))
+    budget, executed, rate, received = facts.chosen
     if budget:
         b.budget_yuan = _clean(budget.value)
         ctx.cite(pointers.BUDGET_YUAN, (budget.start, budget.end), half_unit=budget.half_unit, label=budget.label)
@@ -224,11 +225,7 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
         extra = {"other_rates": others} if others else {}
         ctx.cite(pointers.EXECUTION_RATE, (rate.start, rate.end), half_unit=rate.half_unit, **extra)
     if facts.received:
-        # the funds received that the stated rate is of, where it is of what arrived ('专项资金到位8,525.06万元…资金
-        # 执行率为70.33%'), else the first the text states
-        r = next((c for c in facts.received if executed and rate and c.value > 0
-                  and budget_mod.rate_matches(executed.value / c.value * 100, rate.value, budget_mod.rate_decimals(rate))),
-                 facts.received[0])
+        r = received or facts.received[0]  # the funds the stated rate is of, else the first the text states
         b.received_yuan = _clean(r.value)
         ctx.cite(pointers.RECEIVED_YUAN, (r.start, r.end), half_unit=r.half_unit)
     if facts.initial:
@@ -387,7 +384,7 @@ def _grades(ctx: Context, record: Record) -> None:
 
 
 def _subprojects(ctx: Context, record: Record, facts_budget: budget_mod.BudgetFacts) -> None:
-    budget, executed, _ = budget_mod.choose(facts_budget, _one_year(record))
+    budget, executed = facts_budget.chosen.budget, facts_budget.chosen.executed
     facts = read_subprojects(ctx, budget and budget_mod.number_of(budget), executed and budget_mod.number_of(executed))
     if budget and facts.reader in ("clauses", "works") and any(
             sp.amount and budget.start < sp.amount.end and sp.amount.start < budget.end for sp in facts.subprojects):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -133,6 +134,7 @@ class BudgetFacts:
     execution_row: dict | None = None  # weight/score of the form's 预算执行率 row
     funding_source: Found | None = None
     funds_report: object | None = None  # the table interpreter's parsing report of the funds block
+    chosen: Chosen | None = None  # what the record took (choose), once the facts are complete
 
 
 @cache
@@ -414,30 +416,41 @@ def adjusted_first(pool: list[Candidate]) -> list[Candidate]:
                                        c.origin == "text" and c.label.startswith("年初")))
 
 
-def choose(facts: BudgetFacts, year: int | None = None) -> tuple[Candidate | None, Candidate | None, Candidate | None]:
+class Chosen(NamedTuple):
+    """The figures the record takes: a budget, executed amount and rate that agree where a rate is stated, and the
+    funds received the rate divides by where it is of what arrived rather than of the budget."""
+
+    budget: Candidate | None
+    executed: Candidate | None
+    rate: Candidate | None
+    received: Candidate | None = None
+
+
+def choose(facts: BudgetFacts, year: int | None = None) -> Chosen:
     """The (budget, executed, rate) triple: one that agrees with the stated rate when there is one. `year`
     is the evaluated year of a report over one year."""
     budgets = adjusted_first(report_year_first(whole_period_first(facts.budget), year))
     executed = report_year_first(whole_period_first(facts.executed), year)
     # every stated rate is tried: a target worded like a rate ('发放率100%') must not hide the execution rate
     for rate in facts.rate:
-        dec = rate_decimals(rate)
+        dec = _decimals(rate)
         for e in executed:
             for b in budgets + facts.received:
                 if b.start < e.end and e.start < b.end:
                     continue  # one statement read as both ('已拨付…资金1002.27万元'): a figure over itself proves no rate
                 if b.value > 0 and rate_matches(e.value / b.value * 100, rate.value, dec):
-                    budget = b if b in budgets else (budgets[0] if budgets else None)
-                    if b not in budgets:
-                        budget = next((x for x in budgets if abs(x.value - b.value) <= max(x.half_unit, b.half_unit)), budget)
-                    return budget, e, rate
+                    if b in budgets:
+                        return Chosen(b, e, rate)
+                    # of the funds received ('专项资金到位8,525.06万元…资金执行率为70.33%'): the budget stated as much, else the first
+                    budget = next((x for x in budgets if abs(x.value - b.value) <= max(x.half_unit, b.half_unit)),
+                                  budgets[0] if budgets else None)
+                    return Chosen(budget, e, rate, b)
     # no rate fits: the one named 执行率 (or the form's own) before its synonyms
     rate = next((r for r in facts.rate if r.origin == "table" or "执行" in r.label), facts.rate[0] if facts.rate else None)
-    return (budgets[0] if budgets else None), (executed[0] if executed else None), rate
+    return Chosen(budgets[0] if budgets else None, executed[0] if executed else None, rate)
 
 
-def rate_decimals(c: Candidate) -> int:
-    """The decimals a stated rate was printed with."""
+def _decimals(c: Candidate) -> int:
     h = c.half_unit
     d = 0
     while h < 0.5 - 1e-12 and d < 6:

@@ -19,8 +19,7 @@ _DOCUMENT_NO = r"\([^()\n]{0,20}?\d{1,4}号\)"
 # a parenthesis inside a name is no note ('(注:以下内容为附件图片识别,个别文字可能不准确…)' stands before the title)
 _TITLE = regex.compile(rf"(?<![\p{{Han}}\d()])(?:{_NAME_CHARS}|\((?!注|说明|备注|详见|请)[^()\n]{{1,60}}\)){{0,60}}?{_TITLE_END}"
                        rf"(?:\((?:\d{{4}}年度?|[\p{{Han}}()]{{2,24}})\)|{_DOCUMENT_NO})?")
-_YEAR_SUFFIX = regex.compile(r"\s*\(\s*\d{4}\s*年度?\s*\)")
-_YEAR_SUFFIX_AT_END = regex.compile(r"\(\s*((?:19|20)\d{2})\s*年度?\s*\)$")
+_YEAR_SUFFIX = regex.compile(r"\s*\(\s*(\d{4})\s*年度?\s*\)")
 _AGGREGATOR = regex.compile(r"(?:\((?:精选|通用)?\d+篇\)|篇\d+|\(修改\)|_第\d+页)$")
 # a page that shows a document opens with its file's name ('河湖水系2022年整体绩效自评总结报告.docx')
 _FILE_EXTENSION = regex.compile(r"\.(?:docx?|wps|pdf|xlsx?|txt)$", regex.IGNORECASE)
@@ -326,7 +325,8 @@ def find_year(ctx: Context, title: Found | None) -> tuple[Found | None, list[int
             return Found(b, title.start, title.end), list(range(a, b + 1))
         # the year a form's heading assesses, printed under it ('…2023年异地造林补助资金项目支出绩效自评报告' over
         # '(2024年度)'), before a year in the name of the funds
-        m = _YEAR_SUFFIX_AT_END.search(title.value) or regex.search(r"((?:19|20)\d{2})\s*年", title.value)
+        suffix = _YEAR_SUFFIX.search(title.value)
+        m = suffix if suffix and suffix.end() == len(title.value) else regex.search(r"((?:19|20)\d{2})\s*年", title.value)
         if m:
             return Found(int(m[1]), title.start, title.end), None
         m = regex.search(r"([二〇○零一三四五六七八九]{4})年", title.value)

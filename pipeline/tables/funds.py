@@ -105,13 +105,14 @@ _FUNDS_ROLES = [r for r in ROLE_DEFS if r.table == "funds" and r.accepts in ("am
 _INLINE_PAIR = regex.compile(
     "(?:" + "|".join(f"(?P<{r.name}>{r.pattern})" for r in _FUNDS_ROLES) + r")"
     r"(?:[((][^()()]{0,8}[))])?\s*[::]?\s*(?P<figure>\d[\d,]*(?:\.\d+)?\s*%?)")
-_LINE_UNIT = regex.compile(r"[((]\s*(万元|元|亿元)\s*[))]|单位\s*[::]\s*(万元|元|亿元)")
+_LINE_UNIT = regex.compile(rf"[((]\s*(万元|元|亿元)\s*[))]|{FORM_UNIT.pattern}")
 _UNIT_FACTOR = {"元": 1.0, "万元": 10_000.0, "亿元": 100_000_000.0}
 
 
 # how many lines under its declaration a form's unit still holds for a line of pairs (the form's next section
-# heading and its column heads stand between them: '二、预算执行情况' over '预算数 6.84 到位数 6.84 执行数 6.84')
-_FORM_UNIT_REACH = 3
+# heading and its column heads stand between them: '二、预算执行情况' over '预算数 6.84 到位数 6.84 执行数 6.84'). Shorter
+# than a table's reach (layout.FORM_UNIT_REACH): a line of pairs has no header of its own that marks it as the form's.
+_PAIRS_UNIT_REACH_LINES = 3
 
 
 def read_inline_funds(text: str) -> FundsTable | None:
@@ -177,7 +178,7 @@ def _lines_under_a_unit(text: str):
         yield unit[1] or unit[2], line_start, line_end
     for unit in FORM_UNIT.finditer(text):
         at = text.find("\n", unit.end())
-        for _ in range(_FORM_UNIT_REACH):
+        for _ in range(_PAIRS_UNIT_REACH_LINES):
             if at < 0:
                 break
             line_start, at = at + 1, text.find("\n", at + 1)

@@ -297,10 +297,12 @@ def _header(squeezed: _Squeezed, matches: list[regex.Match]) -> Header | None:
     if kind == "funds":
         # the block's unit note, where an OCR put the total row's label between it and the header
         # ('资金(万兀)年度资金总额年初预算数…'), stands just before it all the same
-        unit = _TEN_THOUSAND.search(zone) or (not _UNIT_NOTE.search(zone) and _TEN_THOUSAND_NOTE.search(before))
-        declared = None if unit or _UNIT_NOTE.search(zone) else form_unit_above(text, first_start)
+        noted = _UNIT_NOTE.search(zone)
+        unit = _TEN_THOUSAND.search(zone) or (not noted and _TEN_THOUSAND_NOTE.search(before))
+        # a header that states no unit takes the one its form declares above it ('单位:万元' on the form's first line)
+        declared = None if unit or noted else form_unit_above(text, first_start)
         header.unit_factor = 10_000.0 if unit or declared == "万元" else 1.0
-        header.unit_stated = bool(unit or declared or _UNIT_NOTE.search(zone) or _UNIT_NOTE.search(before))
+        header.unit_stated = bool(unit or noted or declared or _UNIT_NOTE.search(before))
         if block and (p := POINTS.search(block[0])):
             header.points = float(p[1])
     return header

@@ -1008,16 +1008,12 @@ _LEVEL1_AT_START = regex.compile(rf"^(?:{_LEVEL1_NAMES})(?!指标)(?=\p{{Han}}{{
 _LEVEL2_AT_START = regex.compile(rf"^(?:{_LEVEL2_NAMES})(?!指标)(?=\p{{Han}}{{3}})")
 
 
-# Points printed before a category's name ('(10)绩效目标明确性', '(10分)项目管理(7分)资金管理…': the layout set the
-# category's points on the line over its name), which open the label's first cell.
-_POINTS_BEFORE = regex.compile(r"^[((]\s*\d+(?:\.\d+)?\s*分?\s*[))]\s*")
-
-
 def _bare_marks_on(pieces: list[Token]) -> list[Token]:
-    """A piece that is only a points mark ('(10分)') is no cell of its own: it opens the piece after it."""
+    """A piece that is only a category's points mark ('(10分)', _SUBTOTAL) is no cell of its own: the layout set the
+    points on the line over the category's name ('(10分)项目管理(7分)资金管理…'), so it opens the piece after it."""
     out: list[Token] = []
     for piece in pieces:
-        if out and _POINTS_BEFORE.fullmatch(out[-1].text):
+        if out and _SUBTOTAL.fullmatch(out[-1].text.strip()):
             out[-1] = replace(out[-1], text=out[-1].text + piece.text, end=piece.end)
         else:
             out.append(piece)
@@ -1030,8 +1026,9 @@ def _peel_known_categories(label: Token, most: int) -> list[Token]:
     it is passed, and a level's name is peeled once ('财务管理财务管理制度有效性' → 财务管理 | 财务管理制度有效性)."""
     out = []
     for level in (_LEVEL1_AT_START, _LEVEL2_AT_START)[-most:] if most <= 2 else (_LEVEL1_AT_START, _LEVEL2_AT_START):
-        points = _POINTS_BEFORE.match(label.text)
-        at = points.end() if points else 0
+        # points printed before the category's name open the label ('(10)绩效目标明确性'): they are the category's
+        points = _SUBTOTAL.match(label.text)
+        at = len(label.text) - len(label.text[points.end():].lstrip()) if points else 0
         m = level.match(label.text[at:])
         if m:
             end = at + m.end()
