@@ -225,9 +225,10 @@ def write_nul_bytes(path: Path, n: int = 24) -> Path:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
+    # An option is never a folder name: `--help` once wrote the whole set into a folder called "--help".
+    if len(argv) != 1 or argv[0].startswith("-"):
         print(__doc__, file=sys.stderr)
-        return 2
+        return 0 if argv[:1] in (["-h"], ["--help"]) else 2
     out = Path(argv[0])
     out.mkdir(parents=True, exist_ok=True)
     write_odd_names(out / "names")
