@@ -722,6 +722,21 @@ def test_a_header_with_points_after_each_level_reads_categories_by_their_points_
         ("项目决策", 20), ("项目目标", 4), ("决策过程", 8)]
 
 
+def test_a_name_with_its_points_over_a_whole_leaf_within_them_is_the_leafs_category():
+    # one cell per line (a DOCX flattened): under '分值' per level, '项目目标 4' is followed by the leaf's own cells
+    # '目标内容 4 4' (points and score within the 4), so it is a category, not a leaf whose explanation follows
+    cells = ["二、绩效评价指标评分", "一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分",
+             "项目决策", "20", "项目目标", "4", "目标内容", "4", "4", "决策过程", "8", "决策依据", "3", "3",
+             "决策程序", "5", "4", "项目管理", "25", "资金到位", "5", "到位率", "3", "3", "到位时效", "2", "2"]
+    table, _ = read_score_table("\n\n".join(cells) + "\n")
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [
+        ("目标内容", 4, 4), ("决策依据", 3, 3), ("决策程序", 5, 4), ("到位率", 3, 3), ("到位时效", 2, 2)]
+    assert [(i.name, i.weight) for i in table.indicators if i not in leaves(table)] == [
+        ("项目决策", 20), ("项目目标", 4), ("决策过程", 8), ("项目管理", 25), ("资金到位", 5)]
+    parent = {i.name: table.indicators[i.parent].name for i in table.indicators if i.parent is not None}
+    assert parent["目标内容"] == "项目目标" and parent["项目目标"] == "项目决策" and parent["决策过程"] == "项目决策"
+
+
 @pytest.mark.parametrize("text, kinds", [
     ("符合总体规划计1分;符合职责计0.5分。2", ["text", "number"]),  # the rule's points are its words
     ("未按时完成扣0.5分 8", ["text", "number"]),

@@ -360,9 +360,9 @@ def _is_pair(row: Row) -> bool:
 
 def _fold_level_weights(rows: list[Row]) -> list[Row]:
     """Rows of a table with a 分值 per level, as a flow cuts them: each name with its points is a row of its
-    own. A name and points followed by another is a category, its points kept as its label's
-    ('项目决策 20' → '项目决策(20分)'); followed by words and a figure, it is the leaf, and those are its
-    explanation and score."""
+    own. A name and points followed by another, or by a whole leaf within its points, is a category, its points
+    kept as its label's ('项目决策 20' → '项目决策(20分)'); followed by words and a figure, it is the leaf, and
+    those are its explanation and score."""
     rows = [_fold_pairs_in_row(r) for r in rows]
     out: list[Row] = []
     categories: list[Token] = []  # the categories opened since the last leaf, each at the level below the one before
@@ -370,11 +370,15 @@ def _fold_level_weights(rows: list[Row]) -> list[Row]:
     while k < len(rows):
         row = rows[k]
         nxt = rows[k + 1] if k + 1 < len(rows) else None
-        if not _is_pair(row) or (nxt is not None and not _is_pair(nxt) and not nxt.labels):
+        if categories and _whole_leaf(row):
+            # the categories' cells stand before their first leaf's, on its row of the form
+            out.append(Row(categories + row.tokens, cut=row.cut))
+            categories, k = [], k + 1
+        elif not _is_pair(row) or (nxt is not None and not _is_pair(nxt) and not nxt.labels):
             out.extend([Row(categories)] if categories else [])
             out.append(row)
             categories, k = [], k + 1
-        elif nxt is None or (_is_pair(nxt) and not _restates(row, nxt)):
+        elif nxt is None or (_is_pair(nxt) and not _restates(row, nxt)) or _leaf_within(row, nxt):
             categories.append(_with_points(*row.tokens))
             k += 1
         else:
@@ -387,6 +391,24 @@ def _fold_level_weights(rows: list[Row]) -> list[Row]:
             out.append(Row(categories + [t for r in rows[k:end] for t in r.tokens], cut=rows[end - 1].cut))
             categories, k = [], end
     return out + ([Row(categories)] if categories else [])
+
+
+def _whole_leaf(row: Row) -> bool:
+    """A leaf's row with its cells apart: a name, then its points and its score within them ('目标内容 4 4')."""
+    labels, values = row.labels, row.values
+    if len(labels) != 1 or not _NAME_LIKE.fullmatch(labels[0].text.strip()) or _POINTS_MARK.search(labels[0].text):
+        return False
+    if len(values) < 2 or not all(v.kind == "number" and v.digits for v in values[:2]):
+        return False
+    return float(values[1].digits) <= float(values[0].digits)
+
+
+def _leaf_within(pair: Row, nxt: Row) -> bool:
+    """The row after a name with its points is a whole leaf within the pair's points ('项目目标 4' then
+    '目标内容 4 4'; '决策过程 8' then '决策依据 3 3'): the pair is the leaf's category, not a leaf whose
+    explanation follows."""
+    return (_whole_leaf(nxt) and bool(pair.tokens[1].digits)
+            and float(nxt.values[0].digits) <= float(pair.tokens[1].digits))
 
 
 def _restates(leaf: Row, nxt: Row) -> bool:
