@@ -883,6 +883,9 @@ def test_the_department_a_cover_a_portal_or_a_form_names(tmp_path, text, unit):
     # a works' planned investment comes after what was allotted
     ("某县农村幼儿园提升改造项目绩效评价报告\n项目总投资约988万元。2023年共下达专项债资金600万元,于2024年2月1日支出完毕。\n", 6_000_000),
     ("某区植被恢复项目绩效评价报告\n项目总投资199.88万元,2019年预算实际安排151.12万元。\n", 1_511_200),
+    # the budget process's approved figure, not the figure asked for before it
+    ("设备购置项目绩效自评报告\n本项目2017年度预算“一上”申报数1200万元,“二下”批复数1000万元,当年实际到位1000万元。\n",
+     10_000_000),
 ])
 def test_the_budget_is_the_whole_allotment_of_the_evaluated_year(tmp_path, text, budget):
     assert extract_text(tmp_path, text).budget.budget_yuan == budget
@@ -941,6 +944,11 @@ def test_a_line_of_funds_pairs_far_under_a_unit_declaration_is_not_read(tmp_path
 ])
 def test_the_region_a_unit_s_name_points_to(tmp_path, text, region):
     assert extract_text(tmp_path, text).report.region == region
+
+
+def test_a_clause_before_a_districts_committee_is_no_place(tmp_path):
+    text = ("设备购置项目绩效自评报告\n项目“设备购置项目”是根据区委区政府的批示制定,列入2017年度教育部门专项支出预算项目。\n")
+    assert extract_text(tmp_path, text).report.region is None
 
 
 def test_rates_stated_as_of_two_dates_are_two_figures_not_one_stated_twice(tmp_path):

@@ -42,6 +42,9 @@ BUDGET_PATTERNS = [
     # '年初预算安排877万元': the verb that allots the year's budget may follow its name, and so may the year it is
     # of ('2021年预算安排2700万元': choose() keeps the evaluated year's)
     rf"(?:全年|调整后|年初|批复|(?<!\d)(?:19|20)\d{{2}}年度?)预算(?:数|资金)?(?:实际)?(?:安排|下达)?{_FILL}{AMOUNT}",
+    # the budget process's approved figure ('“一上”申报数1000万元,“二下”批复数1000万元'): the 批复数 is the year's
+    # budget, the 申报数 only what was asked for
+    rf"(?:预算)?批复(?:数|金额|预算数){_FILL}{AMOUNT}",
     # the funds' name between the verb and 资金 may hold its year ('下达我市2019年畜禽粪污…项目资金为1000万元')
     # a colon may follow the verb ('2022年财政预算安排:溪口雷笋…专项资金166万元')
     # ('下达我县2023老年人生活保健补贴资金4186.49万元': a year may stand without its 年)

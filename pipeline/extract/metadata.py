@@ -690,6 +690,8 @@ def place_of(name: str | None) -> str | None:
     value = m[0]
     if name[len(value):len(value) + 1] == "级":
         return None  # '为县级政府', '市级资金': a level of government, no place
+    if _CLAUSE_OPENING.match(value):
+        return None  # '是根据区委区政府的批示': a clause's words before the district's committee, no place's name
     parts = (value, m["city"], m["county"])
     # (各地州: each prefecture, no place; but 全州县 and 本溪市 are places)
     if value.startswith(("中央", "国家", "全国", "中共", "市", "县", "区", "各", "该", "其")) \
@@ -703,6 +705,8 @@ def place_of(name: str | None) -> str | None:
     return value if len(value) >= 2 and not _LEVEL_WORD.fullmatch(value) else None
 
 
+# words that open a clause, never a place's name: a copula, 'according to', 'in order to', 'through'
+_CLAUSE_OPENING = regex.compile(r"^(?:是|系|根据|按照|依据|依照|为了|通过|经过|结合|围绕)")
 _LEVEL_WORD = regex.compile(r"(?:本级)?(?:自治区|自治州|自治县|自治旗|特别行政区|地区|省|市|县|区|州|盟|旗)(?:本级)?")
 
 
