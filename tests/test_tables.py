@@ -1214,3 +1214,23 @@ def test_a_funds_block_that_states_no_unit_gives_no_amounts(tmp_path, unit, amou
     budget = extract_text(tmp_path, text).budget
     # 669.65 元 or 万元: the block does not say; its rate is read all the same
     assert (budget.budget_yuan, budget.executed_yuan) == amounts and budget.execution_rate == 72.28
+
+
+def test_a_form_whose_text_layer_gives_every_rows_figures_before_the_names_is_read_across():
+    # a PDF text layer: the figures of each row, one line per row, then the names wrapped in taller cells among the
+    # category cells ('绩 效 指 标' spaced a character a line), a wrap's cut-off '率' after the first name's opening
+    text = ("一级指标 二级指标 数量指标 三级指标 与委托运营方结算完成 年度 指标值 实际 完成值 分值 得分 "
+            "=100% 100% 10 10 =100% 100% 20 20 及时 及时 20 20 >=90% 100% 30 27 100 87 率 产出指标 质量指标 "
+            "绩 效 指 标 时效指标 效益指标 合同结算条款完成率 费用结算及时性 满意度指标 场馆开放满意度 总分 -1-")
+    table, report = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [
+        ("与委托运营方结算完成率", 10, 10), ("合同结算条款完成率", 20, 20), ("费用结算及时性", 20, 20),
+        ("场馆开放满意度", 30, 27)]
+    assert (table.total_weight.value, table.total_score.value, report.layout) == (100, 87, "row_runs")
+
+
+def test_figures_before_names_are_not_read_across_when_the_names_do_not_match_them_one_for_one():
+    text = ("三级指标 年度 指标值 实际 完成值 分值 得分 =100% 100% 10 10 =100% 100% 20 20 及时 及时 20 20 "
+            "100 50 产出指标 合同结算条款完成率 费用结算及时性 总分")
+    got = read_score_table(text)
+    assert got is None or got[1].layout != "row_runs"
