@@ -902,6 +902,9 @@ def test_a_portal_heading_naming_the_project_is_the_title_and_the_form_under_it_
 @pytest.mark.parametrize("text, title", [
     # the catalogue a portal files the page under is no title
     ("- 公开目录\n- 绩效自评报告\n- 日期\n某县2022年度道路养护项目绩效自评报告\n一、项目概况\n", "某县2022年度道路养护项目绩效自评报告"),
+    # a portal's heading that opens with its place needs no year to be the title over a form's bare heading
+    ("某长市水利局水旱灾害防御股项目支出绩效自评\n\n    发布时间:2023-12-05 15:04\n    项目支出绩效自评表\n    (2022年度)\n"
+     "    项目名称 水旱灾害防御经费\n", "某长市水利局水旱灾害防御股项目支出绩效自评"),
     # a cover title with a blank line between its name and its kind is one title
     ("某市 2017 年度专利资助资金\n\n绩效评价报告\n\n项目名称:某市 2017 年度专利资助资金\n项目单位:某市知识产权局\n",
      "某市2017年度专利资助资金绩效评价报告"),

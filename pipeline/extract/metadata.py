@@ -200,9 +200,15 @@ def _lines_but_catalogue(text: str, pos: int = 0):
             yield line, s
 
 
+# Without a year, the heading opens with its place ('天长市水利局水旱灾害防御股项目支出绩效自评'): a site's heading for a
+# unit's document, where a first line of words alone could be anything.
+_PLACED_PAGE_HEADING = regex.compile(rf"{_NAME_CHARS}{{4,50}}?(?:项目|资金|经费|工程){_NAME_CHARS}{{0,10}}?绩效(?:自评|评价)(?:情况)?")
+
+
 def _page_heading(text: str) -> Found | None:
     first = regex.match(r"\s*([^\n]+)", text)
-    if first is None or not _PAGE_HEADING.fullmatch(first[1].strip(" |")):
+    line = first[1].strip(" |") if first else ""
+    if not (_PAGE_HEADING.fullmatch(line) or (_PLACED_PAGE_HEADING.fullmatch(line) and place_of(line))):
         return None
     value = first[1].strip(" |")
     start = text.index(value)
