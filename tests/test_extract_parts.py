@@ -632,6 +632,13 @@ def test_a_form_s_amounts_with_their_unit_in_the_key_are_the_budget_and_the_spen
     assert (budget.budget_yuan, budget.executed_yuan) == (5_000_000, 4_505_000)
 
 
+def test_a_self_assessment_form_s_planned_investment_and_use_cells_one_per_line_are_budget_and_spending(tmp_path):
+    cells = ["某项目绩效自评表", "一、项目基本情况", "项目实施单位", "某省某厅某处", "计划投资额", "(万元)", "570",
+             "实际到位资金", "(万元)", "398.88", "实际使用情况(万元)", "395.86", "其中:", "中央财政", "0"]
+    budget = extract_text(tmp_path, "\n\n".join(cells) + "\n").budget
+    assert (budget.budget_yuan, budget.executed_yuan) == (5_700_000, 3_958_600)
+
+
 def test_a_unit_cell_shared_with_its_contact_gives_the_unit_before_the_slash(tmp_path):
     text = ("马铃薯繁育示范推广项目绩效目标自评表(2022年度)\n项目名称 | 马铃薯繁育示范推广项目 |\n"
             "项目实施单位/项目负责人 | 原州区农技中心/杨某 | 主管部门 | 农业农村厅 |\n")

@@ -199,8 +199,9 @@ def read_budget(ctx: Context) -> BudgetFacts:
 # A form's 'key(万元) | figure' cells: the unit stands in the key and the cell beside it holds a bare figure
 # ('计划安排资金(万元) | 1088.00 | 实际到位资金(万元) | 1020.02', '实际支出(万元) | 1020.02').
 _FORM_KEYS = {
-    "budget": r"(?:计划|预算)?安排资金|预算资金|项目预算|预算金额|全年预算",
-    "executed": r"实际支出(?:资金|金额|数)?|支出金额|实际使用资金",
+    # ('计划投资额(万元) | 570 | 实际到位资金(万元) | 398.88 | 实际使用情况(万元) | 395.86': a 项目绩效自评表's funds cells)
+    "budget": r"(?:计划|预算)?安排资金|预算资金|项目预算|预算金额|全年预算|计划投资额?",
+    "executed": r"实际支出(?:资金|金额|数)?|支出金额|实际使用(?:资金|情况)",
 }
 _FORM_CELL = r"(?<![\p{{Han}}])(?:{key})\s*[((]\s*(?P<unit>万元|元)\s*[))][\s|::]*(?P<figure>\d[\d,]*(?:\.\d+)?)(?![\d.%万元])"
 
