@@ -639,6 +639,17 @@ def test_a_self_assessment_form_s_planned_investment_and_use_cells_one_per_line_
     assert (budget.budget_yuan, budget.executed_yuan) == (5_700_000, 3_958_600)
 
 
+def test_a_funds_block_whose_label_cell_with_its_unit_comes_after_its_figures_is_read_in_that_unit(tmp_path):
+    # a PDF text layer gave the rows' figures first and the block's merged label cell '项目资金(元)' after them
+    text = ("财政项目支出绩效自评表 (2022 年度)\n某中心结算费用 项目名称 主管部门 某区体育局 年初预算数 全年预算数 全年执行数 "
+            "分值 执行率 得分 250000.00 250000.00 215,457.6 10 8.62 250000.00 250000.00 215457.6 — 上年结转资金 0 0 — "
+            "其他资金 0 0 — 年度资金总额 项目资金 (元) 某区体育事业管理中心 实施单位\n")
+    budget = extract_text(tmp_path, text).budget
+    assert (budget.budget_yuan, budget.executed_yuan) == (250_000, 215_457.6)
+    # without the label cell the block states no unit, and its amounts are not taken
+    assert extract_text(tmp_path, text.replace("项目资金 (元)", "")).budget.budget_yuan is None
+
+
 def test_a_unit_cell_shared_with_its_contact_gives_the_unit_before_the_slash(tmp_path):
     text = ("马铃薯繁育示范推广项目绩效目标自评表(2022年度)\n项目名称 | 马铃薯繁育示范推广项目 |\n"
             "项目实施单位/项目负责人 | 原州区农技中心/杨某 | 主管部门 | 农业农村厅 |\n")

@@ -46,6 +46,11 @@ _UNIT_NOTE = regex.compile(r"[((](?:万[元兀无]|元|亿元)[))]")
 _POINTS_NOTE = regex.compile(r"[((]\s*分\s*[))]")
 
 
+# the funds block's label cell with its unit ('项目资金(元)'), and how far under the header a scrambled layer may put it
+_BLOCK_LABEL_UNIT = regex.compile(r"项目资金\s*[((]\s*(万元|元)\s*[))]")
+BLOCK_LABEL_REACH = 200
+
+
 # A form's declaration of its amounts' unit ('金额单位: 万元', '单位:万元' at the right of the form's first line),
 # which holds for the tables of the form under it.
 FORM_UNIT = regex.compile(r"(?:金额)?单位\s*[::]\s*(万元|元|亿元)")
@@ -301,6 +306,10 @@ def _header(squeezed: _Squeezed, matches: list[regex.Match]) -> Header | None:
         unit = _TEN_THOUSAND.search(zone) or (not noted and _TEN_THOUSAND_NOTE.search(before))
         # a header that states no unit takes the one its form declares above it ('单位:万元' on the form's first line)
         declared = None if unit or noted else form_unit_above(text, first_start)
+        # a text layer that gave the rows' figures before the block's label cell ('… 其他资金 0 0 — 年度资金总额
+        # 项目资金(元)'): the label's unit, close under the header, is the block's
+        label_after = None if unit or noted or declared else _BLOCK_LABEL_UNIT.search(text, last, last + BLOCK_LABEL_REACH)
+        declared = declared or (label_after[1] if label_after else None)
         header.unit_factor = 10_000.0 if unit or declared == "万元" else 1.0
         header.unit_stated = bool(unit or noted or declared or _UNIT_NOTE.search(before))
         if block and (p := POINTS.search(block[0])):
