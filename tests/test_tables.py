@@ -1234,3 +1234,29 @@ def test_figures_before_names_are_not_read_across_when_the_names_do_not_match_th
             "100 50 产出指标 合同结算条款完成率 费用结算及时性 总分")
     got = read_score_table(text)
     assert got is None or got[1].layout != "row_runs"
+
+
+@pytest.mark.parametrize("cell, kinds", [
+    ("25TB", ["measure"]),  # a Latin unit ending the cell
+    ("100%覆盖", ["measure"]),  # a word after a percent, ending the cell: one target value
+])
+def test_a_figure_with_a_unit_the_list_lacks_is_one_value_at_a_cells_end(cell, kinds):
+    assert [t.kind for t in tokenize(cell, 0, len(cell), 0)] == kinds
+
+
+def test_pipe_rows_whose_merged_cells_an_export_dropped_and_padded_at_the_end_are_laid_from_the_right():
+    # every line as wide as the header; a category written once leaves the rows under it one cell short on the left,
+    # the export padding them with empty cells at the end; a row ending in words has its score merged from above
+    text = ("年度绩效目标 | 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 | | |\n"
+            "产出指标(40分) | 数量指标 | 一个存储备份器 | 25TB | 25TB | 10 | | | |\n"
+            "WIFI布点全覆盖 | 100%覆盖 | 100%覆盖 | | | | | | |\n"
+            "质量指标 | 以最新资源面市 | 资源采购期以当年为主 | 资源采购期以当年为主 | 10 | | | | |\n"
+            "时效指标 | 可保证读者使用时长 | 全天候可用 | 全天候 | 10 | | | | |\n"
+            "成本指标 | 以低价位高质量为采购原则 | 5万 | 5万 | 8 | | | | |\n")
+    table, _ = read_score_table(text)
+    parents = {i.parent for i in table.indicators}
+    assert [(i.name, i.score) for k, i in enumerate(table.indicators) if k not in parents] == [
+        ("一个存储备份器", 10), ("WIFI布点全覆盖", None), ("以最新资源面市", 10), ("可保证读者使用时长", 10),
+        ("以低价位高质量为采购原则", 8)]
+    parent = {i.name: table.indicators[i.parent].name for i in table.indicators if i.parent is not None}
+    assert parent["以最新资源面市"] == "质量指标" and parent["质量指标"] == "产出指标"

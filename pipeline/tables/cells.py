@@ -27,7 +27,8 @@ UNIT = rf"(?:百分比|百分点|[万亿千百]?(?:{MEASURE_UNITS})|[万亿])"  
 PER_UNIT = rf"(?:{UNIT}\s*/\s*(?:{MEASURE_UNITS}|\p{{Han}}{{1,2}})(?:[·*]\p{{Han}})?)"
 # Any short word of Han after a figure that ends its cell ('46公斤', '12艘'): a unit the list above lacks.
 # Only at a cell's end, where it cannot be the next row's name glued on (flow text has no cell ends).
-CELL_END_UNIT = r"\p{Han}{1,2}(?=\s*\Z)"
+# ('25TB', '100%覆盖': a Latin unit, or a word after a percent, ending the cell: one target or actual value)
+CELL_END_UNIT = r"(?:\p{Han}{1,2}|[A-Za-z]{1,3})(?=\s*\Z)"
 
 _TOKEN = regex.compile(
     rf"""
@@ -41,7 +42,7 @@ _TOKEN = regex.compile(
   | (?P<target>{OPERATOR}\s*(?:{NUMBER_RUN}\s*(?:%|{PER_UNIT}|{UNIT}|年|{CELL_END_UNIT})?|\*+\s*{UNIT}?))  # '≥10年': after a sign, 年 is a unit
   | (?P<bound>{NUMBER_RUN}\s*(?:%|{UNIT})?\s*及?(?:以上|以下|以内))                 # '95%以上': a target's bound
   | (?P<measure>{NUMBER_RUN}\s*(?:{PER_UNIT}|{UNIT}(?![\p{{Han}}]{{2}})))
-  | (?P<cell_measure>{NUMBER_RUN}\s*{CELL_END_UNIT})
+  | (?P<cell_measure>{NUMBER_RUN}\s*%?\s*{CELL_END_UNIT})
   | (?P<year_lead>\d{{1,2}}(?=(?:19|20)\d{{2}}\s*年))                            # '52021年12月完成': a weight glued to a date
   | (?P<percent>{NUMBER_RUN}\s*%)
   | (?P<number>{NUMBER_RUN})

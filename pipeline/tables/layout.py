@@ -11,7 +11,7 @@ after it into rows:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -395,6 +395,8 @@ class _HeaderCells:
     last_label: int
     free: frozenset[int]  # cells under a note, target or actual column: text there may follow a figure
     repeats: frozenset[int] = frozenset()  # cells under a header cell merged from the one before: copies
+    filled: int = 0  # cells up to the header line's last one that holds words (an export pads lines with empties)
+    figure_cells: frozenset[int] = frozenset()  # cells under a weight or score column: figures only
 
 
 def _line_cells(text: str, start: int, end: int, sep: regex.Pattern, grid: Cells) -> tuple[list[GridCell], bool]:
@@ -428,7 +430,9 @@ def _header_cells(text: str, header: Header, sep: regex.Pattern, grid: Cells) ->
     free = frozenset(k for k, c in zip(cell_of, header.columns) if ROLES[c.role].accepts in ("any", "note", "mark"))
     pieces = [text[cell.start:cell.end].strip() for cell in line]
     repeats = frozenset(k for k in range(1, len(pieces)) if k > last and pieces[k] and pieces[k] == pieces[k - 1])
-    return _HeaderCells(len(pieces), first, last, free, repeats)
+    filled = max((k + 1 for k, piece in enumerate(pieces) if piece), default=0)
+    figure_cells = frozenset(k for k, c in zip(cell_of, header.columns) if c.role in ("weight", "score", "raw_score"))
+    return _HeaderCells(len(pieces), first, last, free, repeats, filled, figure_cells)
 
 
 # A line of a separated table with no separator that is longer than this (spaces aside) is prose: the
@@ -454,7 +458,10 @@ def _separated_rows(text: str, start: int, end: int, sep: regex.Pattern, cells: 
         tokens = [t for k, cell in enumerate(line_cells) for t in tokenize(text, cell.start, cell.end, k)]
         pieces = [text[cell.start:cell.end] for cell in line_cells]
         glued = _split_glued_rows(tokens)
-        if cells is not None and _under_header(pieces, tokens, glued, cells):
+        shifted = _merged_cells_dropped(pieces, tokens, cells) if cells is not None else None
+        if shifted is not None:
+            rows.append(_by_cells(text, shifted, cells))
+        elif cells is not None and _under_header(pieces, tokens, glued, cells):
             rows.append(_by_cells(text, tokens, cells))
         else:
             rows.extend(glued)
@@ -510,6 +517,32 @@ def _under_header(pieces: list[str], tokens: list[Token], glued: list[Row], cell
     n = len(pieces)
     trimmed = n == cells.count or (cells.last_label < n < cells.count and pieces[-1].strip() != "")
     return trimmed and _labels_in_place(tokens, cells) and all(r.tokens[0].cell in cells.free for r in glued[1:])
+
+
+def _merged_cells_dropped(pieces: list[str], tokens: list[Token], cells: _HeaderCells) -> list[Token] | None:
+    """A row as wide as the header whose merged cells an export left out and padded at its end instead ('质量指标 |
+    以最新资源面市 | 目标 | 实际 | 10 | | | |' under '一级指标 | 二级指标 | 三级指标 | 目标值 | 实际值 | 得分 | | |'): its
+    cells laid from the right, ending under the score where the row ends in a figure, else under the column
+    before the figures (the score merged down from the row above too). None where the row does not read so:
+    its leaf cell must hold words, and a label must open it."""
+    n = max((k + 1 for k, piece in enumerate(pieces) if piece.strip()), default=0)
+    if len(pieces) != cells.count or not n or n >= cells.filled or any(not p.strip() for p in pieces[:n]):
+        return None
+    last = [t for t in tokens if t.cell == n - 1]
+    ends_in_figure = bool(last) and all(t.kind in ("number", "dash") for t in last)  # a score: no unit, no sign
+    end = cells.filled - 1
+    if not ends_in_figure:
+        while end in cells.figure_cells:
+            end -= 1
+    elif end not in cells.figure_cells:
+        return None
+    offset = end - (n - 1)
+    if offset <= 0 or not cells.first_label <= offset <= cells.last_label:
+        return None
+    leaf = [t for t in tokens if t.cell + offset == cells.last_label]
+    if not leaf or all(t.is_value for t in leaf):
+        return None
+    return [replace(t, cell=t.cell + offset) for t in tokens]
 
 
 def _labels_in_place(tokens: list[Token], cells: _HeaderCells) -> bool:

@@ -40,8 +40,9 @@ _KNOWN_CRITERIA = regex.compile(r"(?:项目)?(?:相关性|效率|效果|可持�
 _NOT_A_MEASURE = r"(?!\d)(?![分月日号年%])"
 # the 自评表 template's row number: '指标1:' before anything, '指标1' before a name's first word
 _TEMPLATE_NO = rf"指标(?:\d{{1,2}}\s*[::](?=\S)|\d{{1,2}}{_NOT_A_MEASURE}(?=\p{{Han}}))"
-# a row's own numbering before its name: '一、', '(1)', '1.', a code 'A11', and the template's number
-_NUMBERING = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|[((][一二三四五六七八九十\d]{1,3}[))]|\d{1,2}[、.](?!\d)|[A-Z]\d*|"
+# a row's own numbering before its name: '一、', '(1)', '1.', a code 'A11' (never a word's first letter: 'WIFI'),
+# and the template's number
+_NUMBERING = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|[((][一二三四五六七八九十\d]{1,3}[))]|\d{1,2}[、.](?!\d)|[A-Z](?:\d+|(?![A-Za-z]))|"
                            rf"{_TEMPLATE_NO})\s*")
 # the template's numbering inside a label, after the categories a flow glued before it
 _TEMPLATE_NUMBER = regex.compile(rf"(?<=\S)\s*指标\d{{1,2}}\s*[::]?{_NOT_A_MEASURE}(?=\p{{Han}})")
@@ -632,7 +633,7 @@ def _read_row(s: _Reading, row: Row) -> bool:
             # candidates, never a category that swallows its figures
             ambiguous = unread
             s.report.ambiguous.append({"row": label[:30], "columns": unread})
-        elif _indicator_without_points(s, labels, label):
+        elif _indicator_without_points(s, labels, label) or _leaf_under_merged_points(row, labels, values):
             unscored = True
         elif not s.glued_total and not cut_named:  # else its figures are chosen with the table's (_by_glued_total)
             return _row_without_points(s, row, labels, label, values)
@@ -751,6 +752,14 @@ def _indicator_without_points(s: _Reading, labels: list[Token], label: str) -> b
         return False
     named = _split_label(labels[0], s.depth_of_leaf)
     return len(named) > 1 and _points_mark(named[0]) is not None and _points_mark(named[-1]) is None
+
+
+def _leaf_under_merged_points(row: Row, labels: list[Token], values: dict[str, Value]) -> bool:
+    """A row laid on the header's cells whose leaf cell holds its name and whose target or actual cells hold its
+    values, with no points: an indicator whose score cell is merged down from the row above ('WIFI布点全覆盖 |
+    100%覆盖 | 100%覆盖' under '一个存储备份器 | 25TB | 25TB | 10'), not a category."""
+    return (row.leaf_cell is not None and bool(labels) and labels[-1].cell == row.leaf_cell
+            and any(k in values for k in ("target", "actual")))
 
 
 def _row_without_points(s: _Reading, row: Row, labels: list[Token], label: str, values: dict[str, Value]) -> bool:
