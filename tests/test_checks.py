@@ -244,6 +244,16 @@ def test_part_sums_text_passes_two_splits_printed_side_by_side(tmp_path):
     assert c.status == "fail" and c.expected == 10_000_000 and c.actual == 9_000_000
 
 
+def test_an_item_of_a_list_that_states_its_amount_twice_is_one_part(tmp_path):
+    text = ("某区老旧小区改造项目绩效自评报告\n200万元专项资金,具体用于支付:1大石围小区工程尾款43.96万元,已全部支付到位;"
+            "2第二批次项目缺口资金105.04万元,已使用上级资金支付进度款,105.04万元将于竣工验收后支付;3配套基础设施项目前期费用"
+            "45万元;4梅苑路小区改造项目缺口资金6万元。\n")
+    assert check_of(run(tmp_path, text), "part_sums_text").status == "pass"
+    # a part that only looks like a restatement, in an item of its own, still counts
+    broken = text.replace("105.04万元将于竣工验收后支付;3配套", "105.04万元将于竣工验收后支付;3配套105.04万元,")
+    assert check_of(run(tmp_path, broken), "part_sums_text").status != "pass"
+
+
 def test_every_verdict_names_the_stated_and_the_computed_figure_the_same_way(tmp_path):
     text = ("项目支出绩效评价报告\n项目预算合计100万元,实际支出90万元,预算执行率91%。\n"
             "项目综合得分85分,等级为优。评价得分在90分及以上的为优,80分以上的为良。\n")

@@ -74,6 +74,8 @@ _ITEM_MARK = regex.compile(r"(?:[一二三四五六七八九十]{1,2}是|(?<![\d
 _COUNT_TAIL = regex.compile(r"\d+\s*[\p{Han}]{1,2}$")  # '新建农村文化礼堂12家': the work, not its count
 _COUNT = regex.compile(r"共(?:计|有)?\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:个|项|类|笔|处)")
 _OPEN_LIST = regex.compile(r"^\s*等")  # 'A、B等' names some of the parts only
+# where a list's items part: the amounts of one item stand between two of these
+_ITEM_BREAK = regex.compile(r"[;;。]")
 _EMPTY_ITEM = regex.compile(r"[、,,;]\s*[、,,;]")
 
 # Label families (DOMAIN.md §2: 收入 by source, 支出 by economic class).
@@ -245,6 +247,8 @@ def _after_total(r: _Reading, i: int) -> list[Split]:
             break  # a list opened inside a bracket ('985万元(含A 50万元), 调整后…') ends where it closes
         if r.depth[k] > r.depth[j] or k in nested or a.per_unit:
             continue  # a part's own breakdown, in brackets or after its own cue; a standard per unit
+        if parts and abs(a.value - parts[-1].value) < 1e-9 and not _ITEM_BREAK.search(text, parts[-1].end, a.start):
+            continue  # the item states its amount again ('缺口资金105.04万元,…,105.04万元将于竣工后支付'): one part
         a = _named_part(r, a, parts[-1].end if parts else cue.end())
         gap = text[(parts[-1].end if parts else total.end):a.label_start]
         if not _is_part(a) or _COMPARISON.search(gap) or a.value > total.value + total.half_unit:
