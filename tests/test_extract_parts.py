@@ -901,6 +901,12 @@ def test_the_department_a_cover_a_portal_or_a_form_names(tmp_path, text, unit):
     # a works' planned investment comes after what was allotted
     ("某县农村幼儿园提升改造项目绩效评价报告\n项目总投资约988万元。2023年共下达专项债资金600万元,于2024年2月1日支出完毕。\n", 6_000_000),
     ("某区植被恢复项目绩效评价报告\n项目总投资199.88万元,2019年预算实际安排151.12万元。\n", 1_511_200),
+    # the funds planned for the year in total
+    ("2018年某市标准化水产健康养殖示范基地建设项目专项资金绩效自评价报告\n项目涉及5个区,共6个项目,财政资金计划总额2200万元。\n",
+     22_000_000),
+    # a payment the clause says was made is spending, not the allotment: the year's budget stands before it
+    ("某区老旧小区改造项目绩效自评报告\n区级财政年初预算安排200万元专项资金,用于弥补项目资金不足。\n"
+     "区级年初预算200万元专项资金,已严格按合同约定和施工进度及时足额拨付资金66.86万元。\n", 2_000_000),
     # the budget process's approved figure, not the figure asked for before it
     ("设备购置项目绩效自评报告\n本项目2017年度预算“一上”申报数1200万元,“二下”批复数1000万元,当年实际到位1000万元。\n",
      10_000_000),
@@ -929,6 +935,12 @@ def test_a_portal_heading_naming_the_project_is_the_title_and_the_form_under_it_
 ])
 def test_the_title_a_portal_or_a_cover_sets(tmp_path, text, title):
     assert extract_text(tmp_path, text).report.title == title
+
+
+def test_funds_the_clause_says_were_paid_out_are_the_spending(tmp_path):
+    text = ("某区老旧小区改造项目绩效自评报告\n区级财政年初预算安排200万元专项资金。\n"
+            "区级年初预算200万元专项资金,已严格按合同约定和施工进度及时足额拨付资金66.86万元。\n")
+    assert extract_text(tmp_path, text).budget.executed_yuan == 668_600
 
 
 def test_a_year_s_budget_allotted_is_the_budget(tmp_path):

@@ -27,6 +27,8 @@ _ALL_IN_PLACE = (r"\s*[,,]?\s*(?:资金|经费)?(?:已|均)?(?:全部|全额|足
                  r"|\s*[,,]?\s*(?:资金|经费)?(?:已|均)(?:执行|拨付|下达)?到位(?!率)")
 # '对2020年度…项目资金834万元进行绩效评价': the funds an evaluation covers
 _EVALUATED = r"\s*(?:进行了?|开展了?)(?:重点|综合|绩效)*评价"
+# the words of one clause between 已 and its verb ('已严格按合同约定和施工进度及时足额拨付'): the verb is then a thing done
+_PAID_CLAUSE = r"[^,。;,;:\d]{0,20}?"
 BUDGET_PATTERNS = [
     # '预算项目经费15690.38万元': the budget's name may hold the word for what it funds
     # '农村危房改造资金预算安排300.7万元': the funds' budget, allotted; '全年应执行数为7.79万元': what is to be spent
@@ -50,14 +52,15 @@ BUDGET_PATTERNS = [
     # ('下达我县2023老年人生活保健补贴资金4186.49万元': a year may stand without its 年)
     # ('我市获得2023年度中央水污染防治专项资金17347万元': the allotment as the unit that got it words it)
     # (funds 已拨付 / 累计投入 are paid out: spending, not the allotment)
-    rf"(?:下达|安排|批复|获得|(?<!已|实际|累计)(?:投入|拨付))[::]?(?:[^,。;:\d]|(?:19|20)\d{{2}}(?:年度?)?(?=\p{{Han}})){{0,30}}?(?:资金|经费)(?:\([^)]{{0,20}}\))?(?:预算)?{_FILL}{AMOUNT}",
+    rf"(?:下达|安排|批复|获得|(?<!已{_PAID_CLAUSE}|实际|累计)(?:投入|拨付))[::]?(?:[^,。;:\d]|(?:19|20)\d{{2}}(?:年度?)?(?=\p{{Han}})){{0,30}}?(?:资金|经费)(?:\([^)]{{0,20}}\))?(?:预算)?{_FILL}{AMOUNT}",
     # the funds named before their verb: '2022年衔接资金共下达105万元'
     rf"(?:资金|经费)(?:共|合计|已)?(?:下达|安排|批复)(?:资金|经费)?{_FILL}{AMOUNT}",
     # '文件下达我市全民健身场地器材补短工程160万元': the amount allotted to the work the allocation names
     rf"下达(?:[^,。;:\d]|(?:19|20)\d{{2}}年度?){{2,30}}?(?:工程|项目){_FILL}{AMOUNT}",
     # '按生均1000元安排,共计239万元': the allotment's total in the clause after its verb
     rf"(?:下达|安排|批复|拨付)[,,](?:共计|合计|总计){_FILL}{AMOUNT}",
-    rf"(?:项目)?(?:资金|经费)(?:总额|总计|合计|共计|共){_FILL}{AMOUNT}",
+    # ('财政资金计划总额2200万元': the funds planned for the year, the allotment's total)
+    rf"(?:项目)?(?:资金|经费)(?:计划)?(?:总额|总计|合计|共计|共){_FILL}{AMOUNT}",
     # the 自评报告表's cell '资金总额及构成 | 总额1002.6万元,其中:中央…'
     rf"(?:资金|经费)总额及构成[\s|::]*(?:总额)?{_FILL}{AMOUNT}",
     # funds the text says all arrived or were all allotted, or that an evaluation covers, are the whole allotment
@@ -95,6 +98,8 @@ EXECUTED_PATTERNS = [
     rf"资金(?:使用|支出|支付)(?:金额|数)?{_FILL}{AMOUNT}",
     # a department's or a year's spending: '2020年全年支出1,798.64万元'
     rf"(?:全年|本年|年度|(?<!\d)(?:19|20)\d{{2}}年度?)(?:实际)?总?支出(?:合计|总额|金额)?{_FILL}{AMOUNT}",
+    # '已严格按合同约定和施工进度及时足额拨付资金66.86万元': 已 opening the clause makes its 拨付 a payment made
+    rf"已{_PAID_CLAUSE}拨付(?:资金|工程款|金额)?{_FILL}{AMOUNT}",
     # '已完成拨付2113.63万元': funds paid out to the works, the spending of an allocation
     rf"(?:累计|已)?完成(?:投资|支出|支付|拨付)(?:额|金额)?{_FILL}{AMOUNT}",
 ]
