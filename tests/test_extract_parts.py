@@ -929,6 +929,10 @@ def test_a_portal_heading_naming_the_project_is_the_title_and_the_form_under_it_
     # a portal's heading that opens with its place needs no year to be the title over a form's bare heading
     ("某长市水利局水旱灾害防御股项目支出绩效自评\n\n    发布时间:2023-12-05 15:04\n    项目支出绩效自评表\n    (2022年度)\n"
      "    项目名称 水旱灾害防御经费\n", "某长市水利局水旱灾害防御股项目支出绩效自评"),
+    # a bare heading printed again under the name a cover sets over it
+    ("专项资金绩效自评价报告\n\n专项资金绩效自评价报告\n专项资金绩效自评价报告\n\n2018年某市标准化水产健康养殖示范基地建设项目\n\n"
+     "专项资金绩效自评价报告\n\n为进一步推进预算绩效信息公开工作,对项目进行了自评价。\n",
+     "2018年某市标准化水产健康养殖示范基地建设项目专项资金绩效自评价报告"),
     # a cover title with a blank line between its name and its kind is one title
     ("某市 2017 年度专利资助资金\n\n绩效评价报告\n\n项目名称:某市 2017 年度专利资助资金\n项目单位:某市知识产权局\n",
      "某市2017年度专利资助资金绩效评价报告"),
@@ -971,6 +975,8 @@ def test_a_line_of_funds_pairs_far_under_a_unit_declaration_is_not_read(tmp_path
     # a unit named by its region's level word is in the one such region the text names ('会同' is no place)
     ("一、绩效目标分解下达情况\n财政部下达广西壮族自治区2021年中央农村环境整治专项资金共计5404万元。\n"
      "自治区生态环境厅牵头提出资金分配方案,会同自治区财政厅报自治区人民政府审定后分配下达。\n", "广西壮族自治区"),
+    # 原 ('former') before a place whose name stands whole after it
+    ("某项目专项资金绩效自评价报告\n南京市2018年度财政预算安排,由原南京市农业委员会分两批下达项目资金计划。\n", "南京市"),
     # 元 in a place's name is no 万元
     ("中央转移支付某项目绩效自评表\n(2023年度)\n转移支付(项目)名称 | 全民健身中心项目\n"
      "地方主管部门 | 某区人民政府 | 资金使用单位 | 广元市朝天区体育发展中心\n", "广元市朝天区"),

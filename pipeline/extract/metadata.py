@@ -247,6 +247,12 @@ def _fuller_title_below(text: str, after: int, title: str, cells: Cells | None =
         if len(cleaned) > len(squashed) and _TITLE.fullmatch(cleaned) and _holds_in_order(cleaned, squashed):
             start = text.index(line[0].strip(" |"), line.start())
             return Found(cleaned, start, start + len(line[0].strip(" |")))
+        above = _title_block_above(text, line.start(), cleaned) if cleaned == squashed else None
+        name = above[0].split(squashed)[-1] if above is not None else ""  # the heading's own copies above it aside
+        if len(name) > _FRAGMENT_NAME and _NAMES_A_PROJECT.search(name):
+            # the heading again, under the name a cover sets over it ('2018年南京市…建设项目' / '专项资金绩效自评价报告')
+            start = text.find(name[:_FRAGMENT_NAME], above[1])
+            return Found(name + cleaned, start, line.end())
         opening = _title_opening(line, cells or Cells())
         if opening and len(opening[0]) > len(squashed) and _holds_in_order(opening[0], squashed):
             return Found(opening[0], line.start(), opening[1])
@@ -675,7 +681,8 @@ def _from_place(name: str) -> str:
 # A preposition a sentence puts before a unit ('对缙云县交通运输局实施的…', '由X负责'): not the place's first
 # character, where what follows is a place of its own with a two-character name (和县, 于都县 keep theirs).
 PREPOSITIONS = "对由在向从经受据按将把被给与和及为"
-_PREPOSITION = regex.compile(rf"^[{PREPOSITIONS}]")
+# ('由原南京市农业委员会下达': 原, 'former', before a place whose name stands whole after it; 原阳县 and 原州区 keep theirs)
+_PREPOSITION = regex.compile(rf"^[{PREPOSITIONS}原]")
 _TWO_CHARACTER_PLACE = regex.compile(r"^[\p{Han}]{2,4}?(?:市|县|区|旗|自治州|州|地区|盟)")
 
 
