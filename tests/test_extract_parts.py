@@ -139,6 +139,8 @@ def test_prose_variants_of_budget_rate_score_and_grade(tmp_path, text, expected)
     ("2023年高龄补贴事后绩效评价报告", "高龄补贴"),  # when it was evaluated is not the project's name
     # a unit in the title's parenthesis, and the kind of a transfer-payment form, name no project
     ("2021年中央对地方专项转移支付区域绩效目标自评表(市场监管经开区分局)", None),
+    # a lottery fund's transfer, dated after its name, with the county before it
+    ("某乐县省级彩票公益金转移支付2023年度绩效自评报告", "省级彩票公益金转移支付"),
 ])
 def test_project_name_from_a_title_without_its_date_place_and_unit(tmp_path, title, project):
     import pipeline
@@ -939,6 +941,13 @@ def test_a_portal_heading_naming_the_project_is_the_title_and_the_form_under_it_
 ])
 def test_the_title_a_portal_or_a_cover_sets(tmp_path, text, title):
     assert extract_text(tmp_path, text).report.title == title
+
+
+def test_a_fund_named_in_full_between_the_payment_and_its_amount_is_the_spending(tmp_path):
+    text = ("某县省级彩票公益金转移支付2023年度绩效自评报告\n2023年下达省级福彩公益金113万元,其中养老机构运营补贴项目48万元、"
+            "社会工作服务站项目建设资金15万元、村级互助幸福院项目建设资金50万元。\n2023年共支付省级福利彩票公益金113万元,"
+            "其中支付养老机构运营补贴48万、社会工作服务站建设15万元、村级互助幸福院50万元。执行率达100%。\n")
+    assert extract_text(tmp_path, text).budget.executed_yuan == 1_130_000
 
 
 def test_funds_the_clause_says_were_paid_out_are_the_spending(tmp_path):

@@ -82,7 +82,8 @@ EXECUTED_PATTERNS = [
     # '实际支出总额153.55万元', '已经支出70,909.19万元'
     # '实际总支出2595.6208万元'
     # ('该项目已拨付工程款700万元': the works paid, the spending of a works project)
-    rf"(?:实际|累计|共|已经?|并)总?(?:支出|支付|使用|支|拨付)(?:[\p{{Han}}]{{0,6}}?资金|工程款|总额|金额|数)?{_FILL}{AMOUNT}",
+    # ('2023年共支付省级福利彩票公益金113万元': the fund named in full between the verb and the amount)
+    rf"(?:实际|累计|共|已经?|并)总?(?:支出|支付|使用|支|拨付)(?:[\p{{Han}}]{{0,6}}?资金|[\p{{Han}}]{{2,12}}?公益金|工程款|总额|金额|数)?{_FILL}{AMOUNT}",
     # a clause that opens with the payment, after the budget it pays from ('财政预算项目资金16万元,支付16万元')
     rf"(?<=[,,;;]\s*)支付{_FILL}{AMOUNT}",
     # '…滑冰场工程项目,总支出180万元'

@@ -463,10 +463,13 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
         if place and place[0] and (place["county"] or place["city"]):
             core = core[place.end():]
     core = regex.sub(r"支出$", "", core)
+    dated_after = regex.search(r"(?<=\p{Han})(?:19|20)\d{2}年度?$", core)  # '…转移支付2023年度绩效自评报告'
+    core = core[:dated_after.start()] if dated_after else core
     core = regex.sub(r"(?<=项目)资金$", "", core)  # '…经费项目资金' names the project's money, not the project
     # 'XX局关于2021年度…的报告': the unit writing about its project
     core = regex.sub(rf"^(?:[\p{{Han}}]{{2,20}}?{ORG_SUFFIX})?关于(?:上报|报送|呈报)?", "", core)  # '关于上报…的报告
-    if not core or not regex.search(r"项目|专项|资金|经费|工程|补助|补贴", core) or \
+    # (公益金: a lottery fund; 转移支付: a transfer named as such, '省级彩票公益金转移支付')
+    if not core or not regex.search(r"项目|专项|资金|经费|工程|补助|补贴|公益金|转移支付", core) or \
             regex.fullmatch(r"(?:\p{Han}{0,4}(?:本级|部门))?(?:项目|专项|资金|经费|专项资金)", core):
         return None  # '项目支出绩效自评表': a form's title, not a project's name
     # Leading year (and place), or unit then year, are how titles are dated, not part of the name,
@@ -477,7 +480,8 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     place_first = _PLACE.match(core)
     # the channel the funds come by may stand between the place and the year ('铜梁区转移支付2022年度…')
     channel = r"(?:转移支付|财政|本级)?"
-    if stripped == core and place_first and place_first[0] and regex.match(channel + year, core[place_first.end():]):
+    if stripped == core and place_first and place_first[0] and (regex.match(channel + year, core[place_first.end():])
+                                                                 or (dated_after and place_first["county"])):
         stripped = regex.sub(rf"^{channel}{year}", "", core[place_first.end():])  # '岳阳市2019年…'
     elif stripped != core and department and stripped.startswith(department) and len(stripped) > len(department) + 1:
         stripped = stripped[len(department):]  # '2018年上海市审计局审计专项工作经费': the unit's, dated
