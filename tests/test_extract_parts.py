@@ -652,6 +652,15 @@ def test_a_funds_block_whose_label_cell_with_its_unit_comes_after_its_figures_is
     assert extract_text(tmp_path, text.replace("项目资金 (元)", "")).budget.budget_yuan is None
 
 
+def test_a_department_form_s_bare_department_cell_opening_its_line_names_the_unit(tmp_path):
+    text = ("部门整体支出绩效自评表 | ||||\n(2023年度) | ||||\n部门 | 某县茶谷和美丽乡村建设服务中心 | |||\n预算资金 (万元) |\n"
+            "年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n")
+    assert extract_text(tmp_path, text).report.department == "某县茶谷和美丽乡村建设服务中心"
+    # the word inside another key or phrase is no such cell
+    other = text.replace("部门 | 某县", "部门整体支出情况 | 某县")
+    assert extract_text(tmp_path, other).report.department != "某县茶谷和美丽乡村建设服务中心"
+
+
 def test_a_unit_cell_shared_with_its_contact_gives_the_unit_before_the_slash(tmp_path):
     text = ("马铃薯繁育示范推广项目绩效目标自评表(2022年度)\n项目名称 | 马铃薯繁育示范推广项目 |\n"
             "项目实施单位/项目负责人 | 原州区农技中心/杨某 | 主管部门 | 农业农村厅 |\n")

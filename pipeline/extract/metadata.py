@@ -536,6 +536,11 @@ def _named_in_body(name: str, body: str) -> bool:
                for m in regex.finditer(regex.escape(name), body))
 
 
+# A 部门整体支出绩效自评表 whose first key is the bare word '部门' in a cell of its own, opening its line ('部门 | 金寨县…中心 |'):
+# only so, since the word stands in many keys ('主管部门') and phrases ('部门整体')
+_DEPARTMENT_CELL = regex.compile(r"(?m)^[ \t]*部门[ \t]*\|[ \t]*([^|\n]{2,30})")
+
+
 def find_department(ctx: Context, title: Found | None) -> Found | None:
     def is_unit(value: str) -> bool:
         value = strip_code(value)
@@ -558,6 +563,8 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
         # '主管部门 宣城市公安局 实施单位 禁毒支队': a division named without its place is part of the unit over it
         over = form_field(ctx.text, ["项目主管部门", "主管部门"], accept=lambda v: is_unit(v) and place_of(strip_code(v)) is not None)
         found = over or found
+    if found is None and (cell := _DEPARTMENT_CELL.search(ctx.text)) and is_unit(cell[1].strip()):
+        found = Found(cell[1].strip(), cell.start(1), cell.start(1) + len(cell[1].strip()))
     if found:
         return Found(strip_code(found.value), found.start, found.end)
     for roles in _ROLE_SENTENCES:
