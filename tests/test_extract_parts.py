@@ -783,6 +783,12 @@ def test_the_project_evaluated_for_its_aspects_and_the_unit_that_decides_on_the_
     assert (report.project_name, report.department) == ("残保金专项项目", "某市教育局")
 
 
+def test_the_project_a_unit_says_it_is_responsible_for_dated_after_its_place(tmp_path):
+    text = ("某区农业农村委员会2019年度项目资金重点绩效评价结果\n某区财政局委托第三方机构对我单位负责的某川区2019年市级农业综合开发"
+            "补助资金项目开展了重点绩效评价,绩效评价报告(摘要)如下:\n")
+    assert extract_text(tmp_path, text).report.project_name == "某川区2019年市级农业综合开发补助资金项目"
+
+
 def test_budgeted_expenditure_total_and_a_listed_title_s_number(tmp_path):
     text = "1、某区2019年林业改革发展资金支出绩效评价报告\n2021年某市财政安排污水处理费项目预算支出合计25,674.55万元。\n"
     record = extract_text(tmp_path, text)

@@ -64,7 +64,10 @@ _EVALUATOR = regex.compile(r"事务所|分所|公司|咨询|评估|研究院|财
 # '对“XX项目”进行绩效评价': the object of the evaluation sentence.
 # '对2023年度残保金专项项目的投入、过程、产出与效益等方面进行了总体分析评价': the aspects evaluated may stand between
 # (its year dates it, as a title's does: not part of the name)
-_EVALUATED_PROJECT = regex.compile(r"对[“\"]?(?:(?:19|20)\d{2}年度?)?([\p{Han}()]{4,40}?(?:项目|经费|资金|工程))[”\"]?"
+# '对我单位负责的南川区2019年市级农业综合开发补助资金项目开展了重点绩效评价': who is responsible for it may stand before
+# the name, and the year may stand inside it, after its place
+_EVALUATED_PROJECT = regex.compile(r"对(?:我单位负责的|[我本](?:单位|局|委)的)?[“\"]?(?:(?:19|20)\d{2}年度?)?"
+                                   r"((?:\p{Han}{2,8}[区县市](?:19|20)\d{2}年度?)?[\p{Han}()]{4,40}?(?:项目|经费|资金|工程))[”\"]?"
                                    r"(?:的[^。;\n]{0,30}?)?(?:进行了?|开展了?)[\p{Han}]{0,6}?评价")
 # '(一)项目概况 XX项目是…': the overview's first sentence names the project as its subject.
 _OVERVIEW_PROJECT = regex.compile(
