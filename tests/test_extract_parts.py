@@ -783,6 +783,17 @@ def test_the_project_evaluated_for_its_aspects_and_the_unit_that_decides_on_the_
     assert (report.project_name, report.department) == ("残保金专项项目", "某市教育局")
 
 
+def test_a_special_fund_the_overview_opens_with_is_the_project_and_a_lead_in_naming_nothing_is_no_title(tmp_path):
+    text = ("分享到:\n根据某市财政局关于《开展2020年度预算绩效自评工作的通知》要求,某市科学技术局对2020年财政预算科技专项资金"
+            "开展了绩效自评工作,现就评价情况报告如下:\n一、基本情况\n(一)项目概况\n科技专项资金是由市级财政安排,用于支持"
+            "市级财政科研项目的专项资金。\n")
+    report = extract_text(tmp_path, text).report
+    assert (report.project_name, report.title) == ("科技专项资金", None)
+    # the money's own words name no fund
+    generic = text.replace("科技专项资金是由", "专项资金是由")
+    assert extract_text(tmp_path, generic).report.project_name is None
+
+
 def test_the_project_a_unit_says_it_is_responsible_for_dated_after_its_place(tmp_path):
     text = ("某区农业农村委员会2019年度项目资金重点绩效评价结果\n某区财政局委托第三方机构对我单位负责的某川区2019年市级农业综合开发"
             "补助资金项目开展了重点绩效评价,绩效评价报告(摘要)如下:\n")

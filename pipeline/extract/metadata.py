@@ -70,8 +70,10 @@ _EVALUATED_PROJECT = regex.compile(r"对(?:我单位负责的|[我本](?:单位|
                                    r"((?:\p{Han}{2,8}[区县市](?:19|20)\d{2}年度?)?[\p{Han}()]{4,40}?(?:项目|经费|资金|工程))[”\"]?"
                                    r"(?:的[^。;\n]{0,30}?)?(?:进行了?|开展了?)[\p{Han}]{0,6}?评价")
 # '(一)项目概况 XX项目是…': the overview's first sentence names the project as its subject.
+# ('(一)项目概况 科技专项资金是由市级财政安排…': a special fund named as the subject, its name more than money's)
 _OVERVIEW_PROJECT = regex.compile(
-    r"(?:项目概况|项目基本情况)\)?\s*\n?\s*([\p{Han}()]{4,30}?(?:项目|工程(?:\([一二三四五六七八九十]期\))?))(?:是|为|系)")
+    r"(?:项目概况|项目基本情况)\)?\s*\n?\s*((?!(?:财政)?专项(?:资金|经费)(?:是|为|系))"
+    r"(?:[\p{Han}()]{4,30}?(?:项目|工程(?:\([一二三四五六七八九十]期\))?)|[\p{Han}()]{2,30}?专项(?:资金|经费)))(?:是|为|系)")
 # 'XX局2021年度…项目…报告' / 'XX局关于…': a title that opens with the unit (a year may come first).
 # 管理/处置/处罚 after a unit word are its activity, not the unit ('局' in '…管理局' is fine).
 _TITLE_UNIT = regex.compile(
@@ -162,11 +164,13 @@ def find_title(ctx: Context) -> Found | None:
         if _TITLE.fullmatch(cleaned):
             pos = ctx.text.find(cleaned)
             return Found(cleaned, max(pos, 0), max(pos, 0) + len(cleaned) if pos >= 0 else 0)
-    m = _TITLE.search(text)
-    if m:
+    for m in _TITLE.finditer(text):
         lead = _LEAD_IN.match(m[0])
         start = m.start() + (lead.end() if lead else 0)
-        return Found(_clean_title(text[start:m.end()]), start, m.end())
+        value = _clean_title(text[start:m.end()])
+        # a title named in running text names what it is of ('现就评价情况报告如下': the report's words, no title)
+        if _NAMES_A_PROJECT.search(value) or place_of(value) or _ORG.search(value):
+            return Found(value, start, m.end())
     return None
 
 

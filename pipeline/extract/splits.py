@@ -247,8 +247,9 @@ def _after_total(r: _Reading, i: int) -> list[Split]:
             break  # a list opened inside a bracket ('985万元(含A 50万元), 调整后…') ends where it closes
         if r.depth[k] > r.depth[j] or k in nested or a.per_unit:
             continue  # a part's own breakdown, in brackets or after its own cue; a standard per unit
-        if parts and abs(a.value - parts[-1].value) < 1e-9 and not _ITEM_BREAK.search(text, parts[-1].end, a.start):
-            continue  # the item states its amount again ('缺口资金105.04万元,…,105.04万元将于竣工后支付'): one part
+        if parts and abs(a.value - parts[-1].value) < 1e-9 and not _ITEM_BREAK.search(text, parts[-1].end, a.start) \
+                and (not a.name or _GENERIC_LABEL.match(a.label)):
+            continue  # the item states its amount again, unnamed ('缺口资金105.04万元,…,105.04万元将于竣工后支付'): one part
         a = _named_part(r, a, parts[-1].end if parts else cue.end())
         gap = text[(parts[-1].end if parts else total.end):a.label_start]
         if not _is_part(a) or _COMPARISON.search(gap) or a.value > total.value + total.half_unit:
