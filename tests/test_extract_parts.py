@@ -794,6 +794,17 @@ def test_a_special_fund_the_overview_opens_with_is_the_project_and_a_lead_in_nam
     assert extract_text(tmp_path, generic).report.project_name is None
 
 
+def test_a_unit_under_a_contents_heading_is_the_department_not_one_a_clause_s_preposition_governs(tmp_path):
+    text = ("目 录\n某省人民检察院\n根据省财政厅的通知要求,我院开展了2020年度部门绩效自评工作。\n"
+            "计划财务装备部对自评材料逐一审核评价,按时完成了整体支出绩效评价报告,确保了自评工作质量。\n"
+            "某省人民检察院为依法设立的法律监督机关,对省人民代表大会及其常务委员会负责并报告工作。\n")
+    report = extract_text(tmp_path, text).report
+    assert report.department == "某省人民检察院"
+    assert report.title != "按时完成了整体支出绩效评价报告"  # a report named as a task done is no title
+    # without the letterhead, the body governed by 对 is still no department
+    assert extract_text(tmp_path, text.replace("目 录\n某省人民检察院\n", "")).report.department != "对省人民代表大会及其常务委员会"
+
+
 def test_the_project_a_unit_says_it_is_responsible_for_dated_after_its_place(tmp_path):
     text = ("某区农业农村委员会2019年度项目资金重点绩效评价结果\n某区财政局委托第三方机构对我单位负责的某川区2019年市级农业综合开发"
             "补助资金项目开展了重点绩效评价,绩效评价报告(摘要)如下:\n")

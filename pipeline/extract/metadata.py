@@ -105,11 +105,13 @@ _ROLE_SENTENCES = [
 ]
 # '我局', '本单位', '各乡镇人民政府', '有关部门': words that stand for units, not names of one.
 # (全州县, 本溪市 are places: only the pronoun forms are excluded.)
-_NOT_A_UNIT = regex.compile(r"^(?:我|每|[本该](?:单位|部门|局|委|院|中心|级|所)|各|全(?:县|市|区|省|国)|有关|相关|上级|下级|所属|其他)")
+# ('对省人民代表大会及其常务委员会负责': the unit a clause's preposition governs, not a unit heading the clause)
+_NOT_A_UNIT = regex.compile(r"^(?:我|每|对|[本该](?:单位|部门|局|委|院|中心|级|所)|各|全(?:县|市|区|省|国)|有关|相关|上级|下级|所属|其他)")
 # A page's 'key value' line at the top ('发布机构 某市农业农村局', its space normalised away) is no letterhead.
 _LETTERHEAD_KEYS = tuple(FORM_LABELS) + ("发布机构", "来源", "信息来源")
 # The issuing unit printed alone on the first line, above the title.
-_LETTERHEAD = regex.compile(rf"\A\s*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})[ \t]*\n")
+# ('目 录' / '湖南省人民检察院': a table of contents' heading a scrape put first, the unit under it)
+_LETTERHEAD = regex.compile(rf"\A\s*(?:目\s*录[ \t]*\n\s*)?([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})[ \t]*\n")
 # A document cited in the text ('《湖南省财政厅关于…的通知》'): its issuer is not the report's unit or place.
 CITED_DOCUMENT = regex.compile(r"《[^《》\n]{2,80}》")
 
@@ -168,8 +170,10 @@ def find_title(ctx: Context) -> Found | None:
         lead = _LEAD_IN.match(m[0])
         start = m.start() + (lead.end() if lead else 0)
         value = _clean_title(text[start:m.end()])
-        # a title named in running text names what it is of ('现就评价情况报告如下': the report's words, no title)
-        if _NAMES_A_PROJECT.search(value) or place_of(value) or _ORG.search(value):
+        # a title named in running text names what it is of ('现就评价情况报告如下': the report's words, no title), and is
+        # not the object of the work that made it ('按时完成了整体支出绩效评价报告': a task done)
+        task = _REPORT_AS_TASK.search(text, max(0, start - 6), start) or _TASK_DONE.search(value)
+        if not task and (_NAMES_A_PROJECT.search(value) or place_of(value) or _ORG.search(value)):
             return Found(value, start, m.end())
     return None
 
@@ -283,6 +287,8 @@ def _holds_in_order(longer: str, shorter: str) -> bool:
 
 
 # A title named inside a sentence opens after the words that announce it ('现将2022年…绩效自评总结报告如下').
+_REPORT_AS_TASK = regex.compile(r"(?:完成|编制|撰写|形成|提交|报送|出具)了?$")
+_TASK_DONE = regex.compile(r"(?:完成|编制|撰写|形成|提交|报送|出具)了")
 _LEAD_IN = regex.compile(r"(?:现将|特将|兹将|现把|现就|现对|并将)")
 
 
@@ -475,8 +481,8 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     core = regex.sub(r"(?<=项目)资金$", "", core)  # '…经费项目资金' names the project's money, not the project
     # 'XX局关于2021年度…的报告': the unit writing about its project
     core = regex.sub(rf"^(?:[\p{{Han}}]{{2,20}}?{ORG_SUFFIX})?关于(?:上报|报送|呈报)?", "", core)  # '关于上报…的报告
-    # (公益金: a lottery fund; 转移支付: a transfer named as such, '省级彩票公益金转移支付')
-    if not core or not regex.search(r"项目|专项|资金|经费|工程|补助|补贴|公益金|转移支付", core) or \
+    # (公益金: a lottery fund, '省级彩票公益金转移支付'; a transfer alone, '中央转移支付', names none)
+    if not core or not regex.search(r"项目|专项|资金|经费|工程|补助|补贴|公益金", core) or \
             regex.fullmatch(r"(?:\p{Han}{0,4}(?:本级|部门))?(?:项目|专项|资金|经费|专项资金)", core):
         return None  # '项目支出绩效自评表': a form's title, not a project's name
     # Leading year (and place), or unit then year, are how titles are dated, not part of the name,

@@ -524,10 +524,12 @@ def _merged_cells_dropped(pieces: list[str], tokens: list[Token], cells: _Header
     以最新资源面市 | 目标 | 实际 | 10 | | | |' under '一级指标 | 二级指标 | 三级指标 | 目标值 | 实际值 | 得分 | | |'): its
     cells laid from the right, ending under the score where the row ends in a figure, else under the column
     before the figures (the score merged down from the row above too). None where the row does not read so:
-    its leaf cell must hold words, and a label must open it."""
+    a figure under the weight or score column as it stands, a leaf cell without words, a first cell no label."""
     n = max((k + 1 for k, piece in enumerate(pieces) if piece.strip()), default=0)
     if len(pieces) != cells.count or not n or n >= cells.filled or any(not p.strip() for p in pieces[:n]):
         return None
+    if any(t.cell in cells.figure_cells for t in tokens):
+        return None  # its weight or score stands under its column as it is: the empty cells at its end are its own
     last = [t for t in tokens if t.cell == n - 1]
     ends_in_figure = bool(last) and all(t.kind in ("number", "dash") for t in last)  # a score: no unit, no sign
     end = cells.filled - 1
