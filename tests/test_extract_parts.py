@@ -946,6 +946,9 @@ def test_the_department_a_cover_a_portal_or_a_form_names(tmp_path, text, unit):
     # a payment the clause says was made is spending, not the allotment: the year's budget stands before it
     ("某区老旧小区改造项目绩效自评报告\n区级财政年初预算安排200万元专项资金,用于弥补项目资金不足。\n"
      "区级年初预算200万元专项资金,已严格按合同约定和施工进度及时足额拨付资金66.86万元。\n", 2_000_000),
+    # two allotments and their stated total: one of them dated makes no split by year
+    ("某市供销系统2018年“新网工程”项目绩效自评报告\n根据省财政厅通知下达我市新农村现代流通网络工程资金134万元(其中专项示范社项目"
+     "补助资金40万元),2018年市本级预算安排“新网工程”专项经费20万元,两项合计154万元,实际拨付114万元。\n", 1_540_000),
     # the budget process's approved figure, not the figure asked for before it
     ("设备购置项目绩效自评报告\n本项目2017年度预算“一上”申报数1200万元,“二下”批复数1000万元,当年实际到位1000万元。\n",
      10_000_000),

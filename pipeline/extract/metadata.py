@@ -167,7 +167,10 @@ def find_title(ctx: Context) -> Found | None:
             pos = ctx.text.find(cleaned)
             return Found(cleaned, max(pos, 0), max(pos, 0) + len(cleaned) if pos >= 0 else 0)
     for m in _TITLE.finditer(text):
-        lead = _LEAD_IN.match(m[0])
+        # the words that announce a title may stand anywhere in the match: the title follows the last of them
+        # ('分别是A项目、B项目现将项目资金绩效评价报告如下')
+        leads = list(_LEAD_IN.finditer(m[0]))
+        lead = leads[-1] if leads else None
         start = m.start() + (lead.end() if lead else 0)
         value = _clean_title(text[start:m.end()])
         # a title named in running text names what it is of ('现就评价情况报告如下': the report's words, no title), and is

@@ -140,6 +140,10 @@ def family_of(labels: list[str]) -> str:
             return "place"
         return "item"
     kinds = [one(x) for x in labels]
+    years = {_YEAR_LABEL.match(x)[0] for x, k in zip(labels, kinds) if k == "year"}
+    if len(years) < 2:
+        # parts by year name two years at least: one dated part ('2018年市本级预算安排…') is dated, not a year's share
+        kinds = [one(_YEAR_LABEL.sub("", x).lstrip("度")) if k == "year" else k for x, k in zip(labels, kinds)]
     if not kinds:
         return "item"
     return max(_FAMILY_ORDER, key=lambda f: (kinds.count(f), -_FAMILY_ORDER.index(f)))
