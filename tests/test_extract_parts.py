@@ -805,6 +805,13 @@ def test_a_unit_under_a_contents_heading_is_the_department_not_one_a_clause_s_pr
     assert extract_text(tmp_path, text.replace("目 录\n某省人民检察院\n", "")).report.department != "对省人民代表大会及其常务委员会"
 
 
+def test_a_title_opening_with_its_unit_names_the_department_whatever_punctuation_the_name_holds(tmp_path):
+    text = ("1、某岩市永定区图书馆永定区图书馆图书、报刊购置项目绩效自评报告一、项目概况永定区图书馆图书、报刊购置项目是按年度"
+            "预算安排的经常性专项业务费。预算经费3万元。\n")
+    report = extract_text(tmp_path, text).report
+    assert (report.department, report.project_name) == ("某岩市永定区图书馆", "永定区图书馆图书、报刊购置项目")
+
+
 def test_the_project_a_unit_says_it_is_responsible_for_dated_after_its_place(tmp_path):
     text = ("某区农业农村委员会2019年度项目资金重点绩效评价结果\n某区财政局委托第三方机构对我单位负责的某川区2019年市级农业综合开发"
             "补助资金项目开展了重点绩效评价,绩效评价报告(摘要)如下:\n")

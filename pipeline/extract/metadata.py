@@ -78,7 +78,7 @@ _OVERVIEW_PROJECT = regex.compile(
 # 管理/处置/处罚 after a unit word are its activity, not the unit ('局' in '…管理局' is fine).
 _TITLE_UNIT = regex.compile(
     rf"(?:(?:19|20)\d{{2}}|[○〇O]{{2}})?年?度?([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?![理置罚])"
-    rf"(?=(?:19|20)\d{{2}}年|\(|中央|关于|[\p{{Han}}()]*?(?:项目|资金|经费|整体|支出|预算执行))")
+    rf"(?=(?:19|20)\d{{2}}年|\(|中央|关于|[\p{{Han}}()、]*?(?:项目|资金|经费|整体|支出|预算执行))")  # '图书、报刊购置项目'
 # '该项目由XX局组织实施': the unit before an action verb.
 _RUN_BY = regex.compile(rf"由([\p{{Han}}]{{2,24}}?{ORG_SUFFIX})(?:作为[\p{{Han}}]{{2,6}}?)?{_ACTION}")
 # '对XX局XX经费进行绩效评价': the unit whose funds are evaluated.
