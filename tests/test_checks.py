@@ -244,6 +244,15 @@ def test_part_sums_text_passes_two_splits_printed_side_by_side(tmp_path):
     assert c.status == "fail" and c.expected == 10_000_000 and c.actual == 9_000_000
 
 
+def test_the_whole_spending_s_rate_and_the_project_spending_s_rate_are_two_figures_not_one_stated_twice(tmp_path):
+    text = ("某省残疾人联合会2023年度部门整体支出绩效自评报告\n全年预算数63500万元,本年支出合计61658.08万元,预算执行率为97.10%。\n"
+            "2023年度项目支出全年预算数49724.97万元,决算数47881.27万元,项目预算执行率96.29%。\n")
+    assert check_of(run(tmp_path, text), "repeated_figures_agree").status != "fail"
+    # the same rate misprinted in the same words is still one figure stated twice
+    same = text.replace("项目预算执行率96.29%", "预算执行率为96.29%")
+    assert check_of(run(tmp_path, same), "repeated_figures_agree").status == "fail"
+
+
 def test_an_item_of_a_list_that_states_its_amount_twice_is_one_part(tmp_path):
     text = ("某区老旧小区改造项目绩效自评报告\n200万元专项资金,具体用于支付:1大石围小区工程尾款43.96万元,已全部支付到位;"
             "2第二批次项目缺口资金105.04万元,已使用上级资金支付进度款,105.04万元将于竣工验收后支付;3配套基础设施项目前期费用"

@@ -252,6 +252,8 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
             if _as_of(ctx.text, c.start) != _as_of(ctx.text, chosen.start):
                 continue  # '截至2018年底…使用率69.21%; 截至2019年8月底…使用率70.29%': two dates, two figures
             agree = abs(c.value - chosen.value) <= max(c.half_unit, chosen.half_unit)
+            if not agree and _scope(ctx.text, c) != _scope(ctx.text, chosen):
+                continue  # '预算执行率为97.10%' … '项目预算执行率96.29%': the whole's rate and a part's, two figures
             if agree or (abs(c.value - chosen.value) <= 0.02 * chosen.value and _same_label(c.label, chosen.label)):
                 _mention(ctx, record, name, chosen)
                 _mention(ctx, record, name, c)
@@ -267,6 +269,18 @@ def _as_of(text: str, at: int) -> tuple[str, str] | None:
     start = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, at - 200), at)), default=max(0, at - 200))
     dates = list(_AS_OF.finditer(text, start, at))
     return (dates[-1][1], dates[-1][2] or "") if dates else None
+
+
+# The part of the spending a figure's words restrict it to, opening its label or just before it ('项目预算执行率',
+# '基本支出执行数'): the whole's figure and a part's are two figures, however close.
+_SCOPE_WORDS = r"(?:项目支出|基本支出|人员经费|公用经费|项目|基本|专项)"
+_SCOPE_BEFORE = regex.compile(rf"{_SCOPE_WORDS}$")
+_SCOPE_OPENING = regex.compile(rf"^{_SCOPE_WORDS}")
+
+
+def _scope(text: str, c) -> str:
+    m = _SCOPE_OPENING.match(c.label) or _SCOPE_BEFORE.search(text, max(0, c.start - 6), c.start)
+    return m[0] if m else ""
 
 
 def _same_label(a: str, b: str) -> bool:
