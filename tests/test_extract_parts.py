@@ -1146,3 +1146,13 @@ def test_a_total_after_its_parts_skips_the_breakdowns_in_their_brackets(tmp_path
 ])
 def test_words_that_only_look_like_a_unit_a_place_or_a_name_are_none(tmp_path, text, field, value):
     assert getattr(extract_text(tmp_path, text).report, field) == value
+
+
+def test_a_long_worded_target_and_actual_glued_onto_the_name_are_cut_off_as_its_cells(tmp_path):
+    text = ("某区文物保护专项经费绩效自评表(2022年度)\n项目名称 文物保护专项经费\n"
+            "绩效指标 一级指标 二级指标 三级指标 年度 实际 分值 得分 偏差原因分析及改进措施\n指标值 完成值\n"
+            "产出指标 数量指标 指标1:修缮建筑数量 完成罗氏宗祠、李氏宗祠日常维护,旧址病虫害防治测绘、石刻护栏制装 "
+            "完成罗氏宗祠、李氏宗祠日常维护,旧址病虫害防治测绘、石刻护栏制装\n7 7\n"
+            "指标2:修缮建筑面积 6000平方米 6000平方米 7 7\n指标3:修缮级别 市级保护单位 市级保护单位 7 7\n")
+    rows = [(i.name, i.weight, i.score) for i in extract_text(tmp_path, text).scores.indicators if i.weight == 7]
+    assert rows == [("修缮建筑数量", 7, 7), ("修缮建筑面积", 7, 7), ("修缮级别", 7, 7)]

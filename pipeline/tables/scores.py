@@ -459,8 +459,8 @@ def _without_ellipsis(label: Token) -> Token:
     return replace(label, text=bare) if bare else label
 
 
-# the longest worded cell a glued label may end in twice
-_REPEATED_CELL = regex.compile(r"(?P<w>[^\d\s]{2,16})(?P=w)$")
+# the longest worded cell a glued label may end in twice (a works target written out: '完成A、B日常维护,C测绘…')
+_REPEATED_CELL = regex.compile(r"(?P<w>[^\d\s]{2,80})(?P=w)$")
 
 
 def _label_cut(row: Row, last: Token, cuts: list[int]) -> Row:
