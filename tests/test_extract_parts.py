@@ -956,6 +956,9 @@ def test_the_department_a_cover_a_portal_or_a_form_names(tmp_path, text, unit):
     # two allotments and their stated total: one of them dated makes no split by year
     ("某市供销系统2018年“新网工程”项目绩效自评报告\n根据省财政厅通知下达我市新农村现代流通网络工程资金134万元(其中专项示范社项目"
      "补助资金40万元),2018年市本级预算安排“新网工程”专项经费20万元,两项合计154万元,实际拨付114万元。\n", 1_540_000),
+    # an addition to the budget is a part of it, never the budget
+    ("某街道2018年环卫工作项目绩效自评报告\n环境卫生作业服务费年初预算560万元,执行中追加预算1,690,235.03元,全年实际支出"
+     "7,290,235.03元。\n", 5_600_000),
     # the budget process's approved figure, not the figure asked for before it
     ("设备购置项目绩效自评报告\n本项目2017年度预算“一上”申报数1200万元,“二下”批复数1000万元,当年实际到位1000万元。\n",
      10_000_000),
@@ -1033,6 +1036,8 @@ def test_a_line_of_funds_pairs_far_under_a_unit_declaration_is_not_read(tmp_path
      "自治区生态环境厅牵头提出资金分配方案,会同自治区财政厅报自治区人民政府审定后分配下达。\n", "广西壮族自治区"),
     # 原 ('former') before a place whose name stands whole after it
     ("某项目专项资金绩效自评价报告\n南京市2018年度财政预算安排,由原南京市农业委员会分两批下达项目资金计划。\n", "南京市"),
+    # a street's name that holds 市 is no city
+    ("附件2草市街道2018年环卫工作项目绩效自评报告\n一、项目概况 在青羊区政府采购中心组织的公开招标中中标。\n", "青羊区"),
     # 元 in a place's name is no 万元
     ("中央转移支付某项目绩效自评表\n(2023年度)\n转移支付(项目)名称 | 全民健身中心项目\n"
      "地方主管部门 | 某区人民政府 | 资金使用单位 | 广元市朝天区体育发展中心\n", "广元市朝天区"),

@@ -40,7 +40,8 @@ BUDGET_PATTERNS = [
     rf"(?<![\p{{Han}}])(?:预算|资金)?指标(?:金额|资金|数){_FILL}{AMOUNT}",
     # '2020年度预算收入6万元': what the budget brings in for the year
     # '部门预算总金额803.74万元', '安排污水处理费项目预算支出合计25,674.55万元' (the expenditure budgeted)
-    rf"(?:项目)?(?:总)?预算(?:项目)?(?:资金|经费|支出)?(?:合计|总额|总计|总金额|金额|数|收入)?{_FILL}{AMOUNT}",
+    # ('执行中追加预算1,690,235.03元': an addition to the budget, one part of it, never the budget)
+    rf"(?<!追加|调增|调减|追减|增加|减少)(?:项目)?(?:总)?预算(?:项目)?(?:资金|经费|支出)?(?:合计|总额|总计|总金额|金额|数|收入)?{_FILL}{AMOUNT}",
     # '年初预算安排877万元': the verb that allots the year's budget may follow its name, and so may the year it is
     # of ('2021年预算安排2700万元': choose() keeps the evaluated year's)
     rf"(?:全年|调整后|年初|批复|(?<!\d)(?:19|20)\d{{2}}年度?)预算(?:数|资金)?(?:实际)?(?:安排|下达)?{_FILL}{AMOUNT}",

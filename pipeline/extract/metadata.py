@@ -730,6 +730,12 @@ def place_of(name: str | None) -> str | None:
     value = m[0]
     if name[len(value):len(value) + 1] == "级":
         return None  # '为县级政府', '市级资金': a level of government, no place
+    lowest = m["county"] or m["city"]
+    if lowest and lowest.endswith("市") and value.endswith(lowest) and name[len(value):len(value) + 1] == "街":
+        # '草市街道', '北市街': a street's name that holds 市, no city
+        value = value[:-len(lowest)]
+        if len(value) < 2:
+            return None
     if _CLAUSE_OPENING.match(value):
         return None  # '是根据区委区政府的批示': a clause's words before the district's committee, no place's name
     parts = (value, m["city"], m["county"])
