@@ -369,7 +369,15 @@ def _repair_confusions(buf: _Buffer) -> list[Repair]:
     pattern = regex.compile("|".join(sorted(map(regex.escape, variants), key=len, reverse=True)))
     repairs = [Repair(pos, old, new, "term") for pos, old, new in buf.sub(pattern, lambda m: variants[m[0]])]
     repairs += _repair_heading_numbers(buf)
+    repairs += [Repair(pos, old, new, "percent-digits") for pos, old, new in
+                buf.sub(_PERCENT_LOOKALIKES, lambda m: m[0].translate(_DIGIT_OF_LETTER))]
     return repairs
+
+
+# A percent whose digits an OCR read as letters ('完成全年预算数的IO0%'): O for 0, I and l for 1. Only a run of
+# digits and those letters, one digit at least, standing apart from Latin words, before its percent sign.
+_PERCENT_LOOKALIKES = regex.compile(r"(?<![A-Za-z\d.])(?=[OIl\d.]*\d)(?=[\d.]*[OIl])[OIl\d]{2,3}(?:\.[OIl\d]{1,2})?(?=\s*%)")
+_DIGIT_OF_LETTER = str.maketrans("OIl", "011")
 
 
 def _repair_heading_numbers(buf: _Buffer) -> list[Repair]:

@@ -34,6 +34,13 @@ def test_stray_L_repaired_as_heading_number_between_rows():
     assert "四、财务管理制度" in text
 
 
+def test_a_percent_whose_digits_an_ocr_read_as_letters_is_repaired_only_before_its_percent_sign():
+    assert "完成全年预算数的100%" in normalise_string("完成全年预算数的IO0%")
+    assert "l00%" not in normalise_string("合格率l00%")
+    for kept in ("CO2排放", "iOS系统", "IO口", "AB10%"):  # Latin words, or no percent after them
+        assert kept in normalise_string(kept)
+
+
 def test_raw_text_is_kept_for_provenance():
     n = _norm("項目預算合計1130000元")
     start = n.text.index("1130000")
