@@ -614,6 +614,12 @@ def test_a_county_the_place_pattern_began_on_a_verb_is_the_name_the_text_writes_
     assert extract_text(tmp_path, text).report.region == "青山县"
 
 
+def test_the_issuers_of_a_cited_document_named_with_their_count_give_no_region(tmp_path):
+    text = ("按照黑龙江省财政厅等五部门关于转发《财政专项扶贫资金绩效管理操作指南(试行)的通知》要求,我单位及时对路边沟建设项目"
+            "开展自评,县级自评情况报告如下:\n一、绩效目标分解下达情况\n下达预算资金201.48万元。\n")
+    assert extract_text(tmp_path, text).report.region is None
+
+
 def test_a_province_named_only_in_the_titles_of_cited_documents_is_no_region(tmp_path):
     text = ("2020年部门预算项目支出绩效自评报告\n一、基本情况\n该项目根据《湖北省关于印发<湖北省河道治理工作方案>的通知》要求,"
             "改善河道环境。该项目2020年预算数为15.00万元,决算数为5.00万元。\n")

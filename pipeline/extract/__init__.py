@@ -175,7 +175,9 @@ def _more_places(ctx: Context) -> list[Found]:
     head = ctx.text[:3000]
     cited = [(c.start(), c.end()) for c in metadata.CITED_DOCUMENT.finditer(head)]
     for m in regex.finditer(rf"[\p{{Han}}]{{2,16}}?{metadata.ORG_SUFFIX}", head):
-        if any(a <= m.start() < b for a, b in cited) or regex.match(r"(?:《|关于|印发|\(?[\p{Han}]{0,4}〔)", head[m.end():m.end() + 4]):
+        # ('黑龙江省财政厅等五部门关于转发《…》': the issuers of a cited document, named with their count)
+        if any(a <= m.start() < b for a, b in cited) or \
+                regex.match(r"(?:等\p{Han}{0,4}?(?:部门|单位|部委))?(?:《|关于|印发|\(?[\p{Han}]{0,4}〔)", head[m.end():m.end() + 12]):
             continue
         # '…和拉萨市财政局': a conjunction first; '根据市民生办…': a word of the sentence, no city named 根据
         # a verb whose object is the unit ('承办县委、县人民政府交办的…事项') is none of its name either
