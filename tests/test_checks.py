@@ -253,6 +253,16 @@ def test_the_whole_spending_s_rate_and_the_project_spending_s_rate_are_two_figur
     assert check_of(run(tmp_path, same), "repeated_figures_agree").status == "fail"
 
 
+def test_a_rate_printed_as_a_fraction_to_one_decimal_is_checked_to_its_printed_precision(tmp_path):
+    text = ("某县项目支出绩效自评表\n预算执行情况(万元)(20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率) |\n"
+            "年度财政资金总额 | 650 | 94 | 0.1 | 2.9 | ||\n")
+    record = run(tmp_path, text)
+    assert check_of(record, "execution_rate").status == "pass"  # 14.46 % is '0.1' as printed, not 0.1 %
+    assert check_of(record, "execution_score").status == "pass"  # 2.9 = 20 × 14.46 %
+    # the same fraction against amounts it does not round to still fails
+    assert check_of(run(tmp_path, text.replace("| 94 |", "| 394 |")), "execution_rate").status != "pass"
+
+
 def test_an_item_of_a_list_that_states_its_amount_twice_is_one_part(tmp_path):
     text = ("某区老旧小区改造项目绩效自评报告\n200万元专项资金,具体用于支付:1大石围小区工程尾款43.96万元,已全部支付到位;"
             "2第二批次项目缺口资金105.04万元,已使用上级资金支付进度款,105.04万元将于竣工验收后支付;3配套基础设施项目前期费用"

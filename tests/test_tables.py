@@ -778,6 +778,10 @@ def test_a_rate_printed_as_a_fraction_is_read_as_the_percent_it_means_where_the_
     # a fraction the amounts do not prove stays as printed
     other = read_funds("预算数(A) | 执行数(B) | 执行率(B/A)\n年度资金总额 | 100 | 90 | 1\n").rows[0]
     assert other.values["rate"].value == 1
+    # a fraction printed to one decimal means a percent to the tens: '0.1' for 94 of 650 (14.46 %), ± 5
+    coarse = read_funds("预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率)\n年度财政资金总额 | 650 | 94 | 0.1 | 2.9 |\n")
+    rate = coarse.rows[0].values["rate"]
+    assert (rate.value, rate.half_unit) == (10.0, 5.0)
 
 
 def test_a_row_number_column_numbers_rows_and_figures_a_scrape_broke_onto_their_own_line_finish_the_row():

@@ -468,8 +468,9 @@ def _as_fraction(rate: Value, quotient: float) -> bool:
     if not _is_fraction_text(rate):
         return False
     decimals = len(rate.text.split(".")[1]) if "." in rate.text else 0
-    # as a percent it prints two decimals fewer ('0.9852' = 98.52 %; '1' = 100 %, not anything from 50 to 149)
-    return rate_matches(quotient * 100, round(rate.value * 100, 10), max(0, decimals - 2))
+    # as a percent it prints two decimals fewer ('0.9852' = 98.52 %; '0.1' = 10 % to the tens, 94 of 650; but
+    # '1' = 100 %, not anything from 50 to 149)
+    return rate_matches(quotient * 100, round(rate.value * 100, 10), decimals - 2 if decimals else 0)
 
 
 def _fraction_confirmed(table: FundsTable, reading: dict[str, Value]) -> bool:
@@ -485,7 +486,9 @@ def _rates_as_percents(table: FundsTable, values: dict[str, Value]) -> dict[str,
     if not _fraction_confirmed(table, values):
         # '0.958' is no rate in percent: unproven, it stays unread
         return values if decimals_of(rate.text) <= 2 else {k: v for k, v in values.items() if k != "rate"}
-    return {**values, "rate": replace(rate, value=round(rate.value * 100, 10))}
+    # the percent keeps the fraction's precision: '0.1' is 10 % ± 5, '0.958' 95.8 % ± 0.05
+    half = rate.half_unit * 100 if rate.half_unit is not None else None
+    return {**values, "rate": replace(rate, value=round(rate.value * 100, 10), half_unit=half)}
 
 
 def _score_points(header: Header) -> float | None:

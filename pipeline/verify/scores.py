@@ -16,6 +16,7 @@ from .base import (
     evidence,
     failed,
     fmt,
+    half_unit_of,
     is_bonus,
     leaves,
     passed,
@@ -153,6 +154,12 @@ def execution_score(record: Record) -> Check:
     if ind is None or rate is None:
         return skipped(cid, "缺少预算执行率指标行或执行率", "no budget-execution row or no execution rate")
     ok, exact = _score_fits_rate(ind.weight, ind.score, rate)
+    b = record.budget
+    if not ok and b.budget_yuan and b.executed_yuan is not None and \
+            half_unit_of(record, pointers.EXECUTION_RATE, 0.0) >= 0.5:
+        # a rate printed coarser than the score ('0.1' for 14.46 %, scored 2.9 of 20): the score is of the amounts' rate
+        rate = round(b.executed_yuan / b.budget_yuan * 100, 4)
+        ok, exact = _score_fits_rate(ind.weight, ind.score, rate)
     ev = evidence(record, pointers.EXECUTION_RATE, pointers.indicator(i, "weight"), pointers.indicator(i, "score"))
     if ok:
         return passed(cid, f"执行率得分{fmt(ind.score)}与{fmt(ind.weight)}×{fmt(rate)}%相符",
