@@ -965,6 +965,9 @@ def test_the_department_a_cover_a_portal_or_a_form_names(tmp_path, text, unit):
     # an addition to the budget is a part of it, never the budget
     ("某街道2018年环卫工作项目绩效自评报告\n环境卫生作业服务费年初预算560万元,执行中追加预算1,690,235.03元,全年实际支出"
      "7,290,235.03元。\n", 5_600_000),
+    # a level that allotted nothing says so with a budget of 0: the stated budget comes first
+    ("某市2022年度财政衔接推进乡村振兴补助资金绩效自评报告\n2022年度安排财政衔接资金134.3万元,其中中央资金73万元、省级资金"
+     "43万元、市级资金7万元、县级资金11.3万元。\n2021年度县本级无衔接资金任务,所以预算安排的衔接资金为0万元。\n", 1_343_000),
     # the budget process's approved figure, not the figure asked for before it
     ("设备购置项目绩效自评报告\n本项目2017年度预算“一上”申报数1200万元,“二下”批复数1000万元,当年实际到位1000万元。\n",
      10_000_000),

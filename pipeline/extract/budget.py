@@ -458,7 +458,9 @@ def choose(facts: BudgetFacts, year: int | None = None) -> Chosen:
                     return Chosen(budget, e, rate, b)
     # no rate fits: the one named 执行率 (or the form's own) before its synonyms
     rate = next((r for r in facts.rate if r.origin == "table" or "执行" in r.label), facts.rate[0] if facts.rate else None)
-    return Chosen(budgets[0] if budgets else None, executed[0] if executed else None, rate)
+    # a budget of 0 says some level allotted nothing ('县本级…安排的衔接资金为0万元'): another stated budget comes first
+    budget = next((b for b in budgets if b.value > 0), budgets[0] if budgets else None)
+    return Chosen(budget, executed[0] if executed else None, rate)
 
 
 def _decimals(c: Candidate) -> int:
