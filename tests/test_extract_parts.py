@@ -996,6 +996,8 @@ def test_a_portal_heading_naming_the_project_is_the_title_and_the_form_under_it_
     ("专项资金绩效自评价报告\n\n专项资金绩效自评价报告\n专项资金绩效自评价报告\n\n2018年某市标准化水产健康养殖示范基地建设项目\n\n"
      "专项资金绩效自评价报告\n\n为进一步推进预算绩效信息公开工作,对项目进行了自评价。\n",
      "2018年某市标准化水产健康养殖示范基地建设项目专项资金绩效自评价报告"),
+    # a result published under the name set on the line above it
+    ("某市公路局2020年度公路养护类项目\n自评结果\n一、自评结论\n(一)自评得分\n自评得分100分。\n", "某市公路局2020年度公路养护类项目自评结果"),
     # a cover title with a blank line between its name and its kind is one title
     ("某市 2017 年度专利资助资金\n\n绩效评价报告\n\n项目名称:某市 2017 年度专利资助资金\n项目单位:某市知识产权局\n",
      "某市2017年度专利资助资金绩效评价报告"),

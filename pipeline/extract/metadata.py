@@ -132,6 +132,9 @@ _RESULT_TITLE = regex.compile(rf"{_NAME_CHARS}{{0,30}}?(?:19|20)\d{{2}}年度?{_
                               rf"{_RESULT_END}")
 
 
+_BARE_RESULT = regex.compile(rf"(?:项目)?(?:支出)?{_RESULT_END}")
+
+
 def find_title(ctx: Context) -> Found | None:
     text = ctx.text
     # 1. a line that is nothing but a title (a heading), 2. an image caption of a document site,
@@ -141,6 +144,9 @@ def find_title(ctx: Context) -> Found | None:
         return heading
     for line, s in _lines_but_catalogue(text):
         cleaned = _clean_title(s)
+        if _BARE_RESULT.fullmatch(cleaned) and (above := _title_block_above(text, line.start(), cleaned)) is not None:
+            # '市公路局2020年度公路养护类项目' / '自评结果': a result published under the name set above it
+            return Found(above[0] + cleaned, above[1], text.index(s, line.start()) + len(s))
         m = _TITLE.fullmatch(cleaned) or _RESULT_TITLE.fullmatch(cleaned)
         if m and len(cleaned) >= 6:
             start = text.index(s, line.start())
