@@ -1178,3 +1178,11 @@ def test_a_street_whose_name_holds_the_word_for_city_is_no_city(tmp_path):
     text = "附件2草市街道2018年环卫工作项目绩效自评报告\n一、项目概况 草市街街道办事处辖区面积1.36平方公里。\n"
     assert extract_text(tmp_path, text).report.region is None  # not '草市'
     assert extract_text(tmp_path, text.replace("草市街道2018年", "成都市草市街道2018年")).report.region == "成都市"
+
+
+def test_a_self_assessment_score_past_100_with_bonus_points_is_the_total_but_no_other_figure_is():
+    from pipeline.extract.statements import stated_total_score
+    text = "对2023年全市衔接资金项目进行逐项对照自评,自评得分102.8分。存在主要问题:预算执行率未达到100%。"
+    assert stated_total_score(text).value == 102.8
+    assert stated_total_score("项目综合得分合计130,其中加分30。") is None  # no own score in points
+    assert stated_total_score("自评得分150分。") is None  # past any bonus a form gives

@@ -121,9 +121,16 @@ def yoy_changes(text: str) -> list[TextSum]:
 def stated_total_score(text: str) -> Found | None:
     for m in _TOTAL_SCORE.finditer(text):
         num = parse_arabic(m["v"])
-        if num is not None and 0 < num.value <= 100:
+        # over 100 only as a self-assessment's own score in points, which bonus points can take past the form's
+        # 100 ('自评得分102.8分': the 衔接资金 考核 adds points for work beyond the targets)
+        bonus = num is not None and 100 < num.value <= BONUS_CEILING and _OWN_SCORE_IN_POINTS.match(m[0])
+        if num is not None and (0 < num.value <= 100 or bonus):
             return Found(num.value, m.start("v"), m.end("v"), num.half_unit)
     return None
+
+
+BONUS_CEILING = 120
+_OWN_SCORE_IN_POINTS = regex.compile(r"(?:自评|综合|考核)得分(?:为|是|:)?\s*\d+(?:\.\d+)?\s*分")
 
 
 def stated_indicator_count(text: str) -> Found | None:
