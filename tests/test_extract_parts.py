@@ -1186,3 +1186,9 @@ def test_a_self_assessment_score_past_100_with_bonus_points_is_the_total_but_no_
     assert stated_total_score(text).value == 102.8
     assert stated_total_score("项目综合得分合计130,其中加分30。") is None  # no own score in points
     assert stated_total_score("自评得分150分。") is None  # past any bonus a form gives
+
+
+def test_the_unit_that_carries_out_its_own_departments_self_assessment_is_the_department(tmp_path):
+    text = ("根据《某旗财政局关于开展2023年度中央对地方转移支付预算执行情况绩效自评工作的通知》文件要求,某旗乌力吉苏木人民政府"
+            "开展并完成了本部门涉及中央对地方转移支付预算执行情况绩效自评工作,项目绩效自评结果综述如下:\n")
+    assert extract_text(tmp_path, text).report.department == "某旗乌力吉苏木人民政府"

@@ -87,9 +87,10 @@ _EVALUATED_UNIT = regex.compile(
     rf"(?:进行了?|开展了?)(?:重点|综合)?(?:绩效)?评价")
 # '市交通运输局对2021年度…建设实施情况进行了绩效自查自评': the unit that assesses its own work is the
 # report's department (自评 / 自查 is done by the unit itself; an outside evaluator 评价s).
+# ('…文件要求,阿拉善左旗乌力吉苏木人民政府开展并完成了本部门…绩效自评工作': the unit that carries out its own)
 _SELF_ASSESSING_UNIT = regex.compile(
-    rf"(?:^|(?<=[\n。;,:!、]))([\p{{Han}}]{{2,24}}?{ORG_SUFFIX})对[^。\n]{{2,60}}?(?:进行了?|开展了?|组织了?)"
-    rf"[\p{{Han}}]{{0,6}}?(?:自评|自查)")
+    rf"(?:^|(?<=[\n。;,:!、]))([\p{{Han}}]{{2,24}}?{ORG_SUFFIX})(?:对[^。\n]{{2,60}}?(?:进行了?|开展了?|组织了?)"
+    rf"|(?:组织)?开展(?:并完成)?了?(?:本部门|本单位)[^。\n]{{0,40}}?)[\p{{Han}}]{{0,6}}?(?:自评|自查)")
 # A unit heading a sentence or clause: '金山区科学技术委员会每年安排…', '县政协坚持…'.
 _SENTENCE_HEAD_UNIT = regex.compile(rf"(?m)(?:^|(?<=[\n。;,:!]))([\p{{Han}}]{{1,18}}?{ORG_SUFFIX})(?=[\p{{Han}}])")
 # '祁东县农业农村局(以下简称“县农业农村局”)': the unit the text defines a short name for.
