@@ -1192,3 +1192,9 @@ def test_the_unit_that_carries_out_its_own_departments_self_assessment_is_the_de
     text = ("根据《某旗财政局关于开展2023年度中央对地方转移支付预算执行情况绩效自评工作的通知》文件要求,某旗乌力吉苏木人民政府"
             "开展并完成了本部门涉及中央对地方转移支付预算执行情况绩效自评工作,项目绩效自评结果综述如下:\n")
     assert extract_text(tmp_path, text).report.department == "某旗乌力吉苏木人民政府"
+
+
+def test_the_project_a_self_assessment_names_with_the_aspects_it_covers_after_it(tmp_path):
+    text = ("一、绩效自评工作开展情况\n根据区财政局文件要求,我中心对城镇老旧小区改造及配套工程项目资金投入情况、绩效目标完成情况等"
+            "进行了自评,并形成自评报告如下:\n")
+    assert extract_text(tmp_path, text).report.project_name == "城镇老旧小区改造及配套工程"

@@ -68,7 +68,9 @@ _EVALUATOR = regex.compile(r"事务所|分所|公司|咨询|评估|研究院|财
 # the name, and the year may stand inside it, after its place
 _EVALUATED_PROJECT = regex.compile(r"对(?:我单位负责的|[我本](?:单位|局|委)的)?[“\"]?(?:(?:19|20)\d{2}年度?)?"
                                    r"((?:\p{Han}{2,8}[区县市](?:19|20)\d{2}年度?)?[\p{Han}()]{4,40}?(?:项目|经费|资金|工程))[”\"]?"
-                                   r"(?:的[^。;\n]{0,30}?)?(?:进行了?|开展了?)[\p{Han}]{0,6}?评价")
+                                   # the aspects evaluated may follow the name with no 的 ('…项目资金投入情况、绩效目标完成
+                                   # 情况等进行了自评'), and a self-assessment is an evaluation too
+                                   r"(?:的?[^。;\n]{0,30}?)?(?:进行了?|开展了?)[\p{Han}]{0,6}?(?:评价|自评)")
 # '(一)项目概况 XX项目是…': the overview's first sentence names the project as its subject.
 # ('(一)项目概况 科技专项资金是由市级财政安排…': a special fund named as the subject, its name more than money's)
 _OVERVIEW_PROJECT = regex.compile(
