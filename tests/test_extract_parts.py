@@ -796,7 +796,7 @@ def test_a_special_fund_the_overview_opens_with_is_the_project_and_a_lead_in_nam
     report = extract_text(tmp_path, text).report
     assert (report.project_name, report.title) == ("科技专项资金", None)
     # the money's own words name no fund
-    generic = text.replace("科技专项资金是由", "专项资金是由")
+    generic = text.replace("科技专项资金是由", "专项资金是由").replace("对2020年财政预算科技专项资金开展", "开展")
     assert extract_text(tmp_path, generic).report.project_name is None
 
 
@@ -1197,4 +1197,4 @@ def test_the_unit_that_carries_out_its_own_departments_self_assessment_is_the_de
 def test_the_project_a_self_assessment_names_with_the_aspects_it_covers_after_it(tmp_path):
     text = ("一、绩效自评工作开展情况\n根据区财政局文件要求,我中心对城镇老旧小区改造及配套工程项目资金投入情况、绩效目标完成情况等"
             "进行了自评,并形成自评报告如下:\n")
-    assert extract_text(tmp_path, text).report.project_name == "城镇老旧小区改造及配套工程"
+    assert extract_text(tmp_path, text).report.project_name == "城镇老旧小区改造及配套工程项目"

@@ -70,7 +70,8 @@ _EVALUATED_PROJECT = regex.compile(r"对(?:我单位负责的|[我本](?:单位|
                                    r"((?:\p{Han}{2,8}[区县市](?:19|20)\d{2}年度?)?[\p{Han}()]{4,40}?(?:项目|经费|资金|工程))[”\"]?"
                                    # the aspects evaluated may follow the name with no 的 ('…项目资金投入情况、绩效目标完成
                                    # 情况等进行了自评'), and a self-assessment is an evaluation too
-                                   r"(?:的?[^。;\n]{0,30}?)?(?:进行了?|开展了?)[\p{Han}]{0,6}?(?:评价|自评)")
+                                   # (the name runs on over its own words: '…工程项目资金投入情况' is of '…工程项目')
+                                   r"(?:的?(?!项目|经费|资金|工程)[^。;\n]{0,30}?)?(?:进行了?|开展了?)[\p{Han}]{0,6}?(?:评价|自评)")
 # '(一)项目概况 XX项目是…': the overview's first sentence names the project as its subject.
 # ('(一)项目概况 科技专项资金是由市级财政安排…': a special fund named as the subject, its name more than money's)
 _OVERVIEW_PROJECT = regex.compile(
@@ -428,7 +429,10 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
     for pattern in (_EVALUATED_PROJECT, _OVERVIEW_PROJECT):
         m = pattern.search(ctx.text)
         if m:
-            return Found(m[1], m.start(1), m.end(1))
+            name = regex.sub(r"(?<=项目)资金$", "", m[1])  # '…项目资金' names the project's money, not the project
+            # '2020年财政预算科技专项资金': where the money sits (the budget), not the fund's name
+            name = regex.sub(r"^(?:财政)?预算(?=\p{Han}{4})", "", name)
+            return Found(name, m.start(1), m.start(1) + len(name))
     return None
 
 
