@@ -1198,3 +1198,10 @@ def test_the_project_a_self_assessment_names_with_the_aspects_it_covers_after_it
     text = ("一、绩效自评工作开展情况\n根据区财政局文件要求,我中心对城镇老旧小区改造及配套工程项目资金投入情况、绩效目标完成情况等"
             "进行了自评,并形成自评报告如下:\n")
     assert extract_text(tmp_path, text).report.project_name == "城镇老旧小区改造及配套工程项目"
+
+
+def test_the_last_stage_of_the_money_in_a_row_is_the_spending(tmp_path):
+    text = ("设备购置项目绩效自评报告\n本项目2017年度预算“一上”申报数1000万元,“二下”批复数1000万元,当年实际到位1000万元,"
+            "支出989.935万元。\n")
+    budget = extract_text(tmp_path, text).budget
+    assert (budget.budget_yuan, budget.executed_yuan) == (10_000_000, 9_899_350)

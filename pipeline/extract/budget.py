@@ -86,7 +86,8 @@ EXECUTED_PATTERNS = [
     # ('2023年共支付省级福利彩票公益金113万元': the fund named in full between the verb and the amount)
     rf"(?:实际|累计|共|已经?|并)总?(?:支出|支付|使用|支|拨付)(?:[\p{{Han}}]{{0,6}}?资金|[\p{{Han}}]{{2,12}}?公益金|工程款|总额|金额|数)?{_FILL}{AMOUNT}",
     # a clause that opens with the payment, after the budget it pays from ('财政预算项目资金16万元,支付16万元')
-    rf"(?<=[,,;;]\s*)支付{_FILL}{AMOUNT}",
+    # ('当年实际到位1000万元,支出989.935万元': the stages of the money in a row, the last its spending)
+    rf"(?<=[,,;;]\s*)(?:支付|支出){_FILL}{AMOUNT}",
     # '…滑冰场工程项目,总支出180万元'
     rf"(?<![预算计划])总支出(?:金额|资金)?{_FILL}{AMOUNT}",
     rf"(?:已支付|支出数|决算数|决算支出(?:合计|总额)?){_FILL}{AMOUNT}",  # '部门决算支出860.92万元'
