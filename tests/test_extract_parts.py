@@ -139,6 +139,8 @@ def test_prose_variants_of_budget_rate_score_and_grade(tmp_path, text, expected)
     ("2023年高龄补贴事后绩效评价报告", "高龄补贴"),  # when it was evaluated is not the project's name
     # a unit in the title's parenthesis, and the kind of a transfer-payment form, name no project
     ("2021年中央对地方专项转移支付区域绩效目标自评表(市场监管经开区分局)", None),
+    # a sector's units together ('供销系统') before the year stand as a unit does
+    ("某安市供销系统2018年“新网工程”项目绩效自评报告", "“新网工程”项目"),
     # a lottery fund's transfer, dated after its name, with the county before it
     ("某乐县省级彩票公益金转移支付2023年度绩效自评报告", "省级彩票公益金转移支付"),
 ])

@@ -522,7 +522,8 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
         stripped = regex.sub(r"^(?:19|20)\d{2}年度?", "", core[len(department):])
     else:
         # a unit, or a town or township that names its own government ('…同德镇2021年度部门预算项目')
-        org = regex.match(rf"[\p{{Han}}]{{2,20}}?(?:{ORG_SUFFIX}|镇|乡)(?=(?:19|20)\d{{2}}年)", core)
+        # ('六安市供销系统2018年…': a sector's units together, '系统', stand as a unit does)
+        org = regex.match(rf"[\p{{Han}}]{{2,20}}?(?:{ORG_SUFFIX}|镇|乡|系统)(?=(?:19|20)\d{{2}}年)", core)
         if org:
             stripped = regex.sub(r"^(?:19|20)\d{2}年度?", "", core[org.end():])
     if stripped != core and stripped and not _GENERIC_PROJECT.fullmatch(stripped) and _named_in_body(core, body):
