@@ -1207,3 +1207,11 @@ def test_the_last_stage_of_the_money_in_a_row_is_the_spending(tmp_path):
             "支出989.935万元。\n")
     budget = extract_text(tmp_path, text).budget
     assert (budget.budget_yuan, budget.executed_yuan) == (10_000_000, 9_899_350)
+
+
+def test_the_unit_funds_are_allotted_to_runs_them_but_not_the_bureau_a_source_names(tmp_path):
+    text = ("项目支出绩效自评报告\n项目名称:村村通维护经费\n一、项目基本情况\n自治区广电局每年均为某芝市广电局下达村村通维护经费,"
+            "资金金额每年有所不同。\n")
+    assert extract_text(tmp_path, text).report.department == "某芝市广电局"
+    source = "项目支出绩效自评报告\n项目资金来源为某庆市财政局下达的2019年市级农业综合开发补助资金。\n"
+    assert extract_text(tmp_path, source).report.department != "某庆市财政局"

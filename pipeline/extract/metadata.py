@@ -106,6 +106,10 @@ _UNIT_AFTER = rf"\s*(?:为|是|系|:)\s*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})(?=[
 _ROLE_SENTENCES = [
     regex.compile(rf"(?:项目)?(?:牵头)?(?:实施单位|实施主体|建设单位|项目法人|项目业主|项目单位|责任单位|承担单位){_UNIT_AFTER}"),
     regex.compile(rf"(?:项目)?主管(?:部门|单位){_UNIT_AFTER}"),
+    # the unit the funds are allotted to ('自治区广电局每年均为林芝市广电局下达村村通维护经费'): the one that runs them
+    # ('资金来源为重庆市财政局下达的…': a copula there, the issuer named; a finance bureau runs no project)
+    regex.compile(rf"(?<!来源|来自|资金|经费)为((?![\p{{Han}}]{{0,12}}财政[局厅])[\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})"
+                  rf"(?:下达|拨付|安排)[^,。;]{{0,30}}?(?:资金|经费)"),
 ]
 # '我局', '本单位', '各乡镇人民政府', '有关部门': words that stand for units, not names of one.
 # (全州县, 本溪市 are places: only the pronoun forms are excluded.)
