@@ -1215,3 +1215,10 @@ def test_the_unit_funds_are_allotted_to_runs_them_but_not_the_bureau_a_source_na
     assert extract_text(tmp_path, text).report.department == "某芝市广电局"
     source = "项目支出绩效自评报告\n项目资金来源为某庆市财政局下达的2019年市级农业综合开发补助资金。\n"
     assert extract_text(tmp_path, source).report.department != "某庆市财政局"
+
+
+def test_a_bureaus_own_office_named_in_the_form_is_the_department(tmp_path):
+    text = ("项目支出绩效自评表(2020年度)项目名称演出设备更新专项经费主管部门某洲区楚剧团实施单位某洲区文化和旅游局机关项目资金"
+            "(万元)年初预算数全年预算数\n")
+    report = extract_text(tmp_path, text).report
+    assert (report.department, report.region) == ("某洲区文化和旅游局机关", "某洲区")

@@ -579,7 +579,8 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
     def is_unit(value: str) -> bool:
         value = strip_code(value)
         # a cell that lists several units ('塘桥街道党政办、管理办、平安办、服务办') names no one department
-        return 2 <= len(value) <= 30 and "、" not in value and bool(regex.search(ORG_SUFFIX + "$", value))
+        # ('新洲区文化和旅游局机关': a bureau's own office, as a form names the unit that spends)
+        return 2 <= len(value) <= 30 and "、" not in value and bool(regex.search(ORG_SUFFIX + "(?:机关)?$", value))
 
     # 资金使用单位: the implementing unit of a transfer-payment form (its 主管部门 are the ministry and province above)
     found = form_field(ctx.text, ["被评价单位", "被考核单位", "被评价部门", "评价对象", "实施单位", "项目实施单位", "资金使用单位",
