@@ -1243,8 +1243,11 @@ def test_figures_before_names_are_not_read_across_when_the_names_do_not_match_th
 @pytest.mark.parametrize("cell, kinds", [
     ("25TB", ["measure"]),  # a Latin unit ending the cell
     ("100%覆盖", ["measure"]),  # a word after a percent, ending the cell: one target value
+    ("——一户年最高", ["text"]),  # a double dash inside a name's words is no dash cell
+    ("——", ["dash"]),
+    ("-", ["dash"]),
 ])
-def test_a_figure_with_a_unit_the_list_lacks_is_one_value_at_a_cells_end(cell, kinds):
+def test_a_cell_s_value_or_words_are_one_token_however_its_unit_or_dashes_are_printed(cell, kinds):
     assert [t.kind for t in tokenize(cell, 0, len(cell), 0)] == kinds
 
 

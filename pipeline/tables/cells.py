@@ -46,7 +46,7 @@ _TOKEN = regex.compile(
   | (?P<year_lead>\d{{1,2}}(?=(?:19|20)\d{{2}}\s*年))                            # '52021年12月完成': a weight glued to a date
   | (?P<percent>{NUMBER_RUN}\s*%)
   | (?P<number>{NUMBER_RUN})
-  | (?P<dash>(?<![\p{{Han}}\w])(?:——|--|[-—–/]|无)(?![\p{{Han}}A-Za-z]))
+  | (?P<dash>(?<![\p{{Han}}\w\-—–])(?:——|--|[-—–/](?![\-—–])|无)(?![\p{{Han}}A-Za-z]))   # '——一户…' inside a name is no dash cell
   | (?P<space>[\s|]+)
   | (?P<text>[^\s|\d((≥≤<>=＞＜≧≦═]+|.)
     """,
