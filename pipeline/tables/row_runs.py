@@ -17,6 +17,7 @@ from .grid import Cells
 from .model import Found, ScoreTable, TableReport
 
 MIN_ROWS = 3
+GROUP = 4  # the value columns under the header: target, actual, weight, score
 # the header's value columns as the form prints them, ending in the weight and the score
 _VALUE_HEADER = regex.compile(r"(?:年度\s*)?指标值\s*(?:实际\s*完成值|全年实际值|实际值)\s*(?:分值|权重)\s*(?:自评)?得分")
 _FIGURE = regex.compile(r"\d{1,3}(?:\.\d{1,2})?")
@@ -38,12 +39,10 @@ def read_row_runs(text: str, cells: Cells) -> tuple[ScoreTable, TableReport] | N
     """The first table in `text` whose rows' figures come before their names, or None."""
     for header in _VALUE_HEADER.finditer(text):
         pieces = _pieces(text, header.end(), min(len(text), header.end() + ROWS_REACH), cells)
-        groups: list[list[Found]] = []
-        while len(pieces) >= 4 * (len(groups) + 1) and _is_row(pieces[4 * len(groups):4 * len(groups) + 4]):
-            groups.append(pieces[4 * len(groups):4 * len(groups) + 4])
+        groups = _groups(pieces)
         if len(groups) < MIN_ROWS:
             continue
-        rest = pieces[4 * len(groups):]
+        rest = pieces[GROUP * len(groups):]
         total = rest[:2] if len(rest) >= 2 and all(_FIGURE.fullmatch(f.value) for f in rest[:2]) else None
         names_start = (total or groups[-1])[-1].end
         end = _END.search(text, names_start, names_start + REACH_AFTER)
@@ -74,6 +73,13 @@ def _pieces(text: str, start: int, end: int, cells: Cells) -> list[Found]:
         out.append(Found(piece, a, b))
         spelled = False
     return out
+
+
+def _groups(pieces: list[Found]) -> list[list[Found]]:
+    """The rows' figures from the first piece on, GROUP at a time, while each reads as a row."""
+    groups = [pieces[k:k + GROUP] for k in range(0, len(pieces) - GROUP + 1, GROUP)]
+    n = next((k for k, g in enumerate(groups) if not _is_row(g)), len(groups))
+    return groups[:n]
 
 
 def _is_row(group: list[Found]) -> bool:
