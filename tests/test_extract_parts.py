@@ -1222,3 +1222,11 @@ def test_a_bureaus_own_office_named_in_the_form_is_the_department(tmp_path):
             "(万元)年初预算数全年预算数\n")
     report = extract_text(tmp_path, text).report
     assert (report.department, report.region) == ("某洲区文化和旅游局机关", "某洲区")
+
+
+def test_an_item_of_a_report_on_many_projects_is_not_the_reports_budget(tmp_path):
+    text = ("某县文旅局2019年度文旅专项资金项目自评报告\n一、基本情况\n(一)项目概况\n2019年,县文旅局共收到各类专项资金2000.59656万元,"
+            "实施项目27个,具体情况是:\n1.公共文化服务、交流合作及文化保护项目资金614.015万元,实施项目10个,分别为:(1)晋剧团运转资金"
+            "20万元。(2)2019年省级公共文化服务体系建设补助资金102.04万元。(3)提前下达2019年中央补助地方文化服务体系建设专项资金"
+            "175.78万元。(4)2019年中央补助地方文化服务体系建设专项资金47.92万元。\n")
+    assert extract_text(tmp_path, text).budget.budget_yuan != 1_757_800  # one project's allotment: unknown, not a guess

@@ -245,8 +245,12 @@ _DEPARTMENT_TOTAL = regex.compile(r"(?:收入|支出)(?:合计|总额|总计)?$"
 
 # A report on several projects says so ('共有5个项目'), then gives each its item ('1、烈士纪念设施维修项目:预算35.3万元,
 # …实际支付35.3万元'): each item's figures are that project's, none the report's budget.
-_SEVERAL_PROJECTS = regex.compile(r"(?:共有|共|涉及|包括|实施)\s*(?:[2-9]|[1-9]\d|[两三四五六七八九十]{1,2})\s*个(?:项目|专项)")
-_PROJECT_ITEM = regex.compile(r"(?:^|(?<=[。;;\s]))\d{1,2}\s*[、.]\s*[^,,。;;::\n]{2,40}?(?:项目|工程|专项)\s*[::]", regex.M)
+# ('实施项目27个': the count after the word)
+_COUNT = r"(?:[2-9]|[1-9]\d|[两三四五六七八九十]{1,2})\s*个"
+_SEVERAL_PROJECTS = regex.compile(rf"(?:共有|共|涉及|包括|实施)\s*(?:{_COUNT}(?:项目|专项)|(?:项目|专项){_COUNT})")
+# ('(3)提前下达2019年中央补助地方文化服务体系建设专项资金175.78万元。': an item numbered in brackets, its funds and amount)
+_PROJECT_ITEM = regex.compile(r"(?:^|(?<=[。;;\s::]))(?:\d{1,2}\s*[、.]\s*[^,,。;;::\n]{2,40}?(?:项目|工程|专项)\s*[::]"
+                              r"|[((]\d{1,2}[))]\s*[^,,。;;::\n]{2,60}?(?:资金|经费|项目)(?=\s*\d))", regex.M)
 
 
 def _project_items(text: str) -> list[tuple[int, int]]:
