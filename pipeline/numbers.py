@@ -6,6 +6,7 @@ figures within the precision the report printed them with.
 """
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -151,6 +152,12 @@ def parse_percent(text: str) -> Number | None:
         value = float(f"{whole}.{decimals}") if decimals else float(whole)
         return Number(value, 0.5 * 10 ** -len(decimals))
     return None
+
+
+def decimals_of_half_unit(half: float) -> int:
+    """The decimal places a precision of ± `half` stands for: 0.005 → 2, 0.5 → 0; negative where the figure was
+    printed coarser than its units ('0.1' read as a fraction means 10 % ± 5 → -1, the tens)."""
+    return min(6, round(-math.log10(2 * half))) if half > 0 else 6
 
 
 def decimals_of(value: float | int | None, text: str | None = None) -> int:

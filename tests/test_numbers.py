@@ -87,3 +87,9 @@ def _to_chinese(n: int) -> str:
     if low:
         text += ("零" if low < 1000 else "") + four(low)
     return text
+
+
+def test_the_decimal_places_a_precision_stands_for_go_negative_for_a_figure_printed_coarser_than_its_units():
+    from pipeline.numbers import decimals_of_half_unit
+    cases = [(0.005, 2), (0.5, 0), (5.0, -1), (0.00005, 4), (0.0, 6)]
+    assert [decimals_of_half_unit(half) for half, _ in cases] == [places for _, places in cases]

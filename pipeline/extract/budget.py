@@ -8,7 +8,7 @@ from typing import NamedTuple
 import regex
 
 from ..numbers import AMOUNT as AMOUNT_TEXT
-from ..numbers import NUMBER, Number, parse_amount, parse_percent
+from ..numbers import NUMBER, Number, decimals_of_half_unit, parse_amount, parse_percent
 from ..record import FundingSource
 from ..tables.funds import execution_weight, read_funds
 from ..tables.glued import rate_matches
@@ -469,12 +469,7 @@ def choose(facts: BudgetFacts, year: int | None = None) -> Chosen:
 
 
 def _decimals(c: Candidate) -> int:
-    h = c.half_unit
-    d = 0
-    while h < 0.5 - 1e-12 and d < 6:
-        h *= 10
-        d += 1
-    return d
+    return decimals_of_half_unit(c.half_unit)
 
 
 def number_of(c: Candidate) -> Number:

@@ -304,8 +304,10 @@ def _holds_in_order(longer: str, shorter: str) -> bool:
 
 
 # A title named inside a sentence opens after the words that announce it ('现将2022年…绩效自评总结报告如下').
-_REPORT_AS_TASK = regex.compile(r"(?:完成|编制|撰写|形成|提交|报送|出具)了?$")
-_TASK_DONE = regex.compile(r"(?:完成|编制|撰写|形成|提交|报送|出具)了")
+# ('按时完成了整体支出绩效评价报告': the report as the work done, no title): the verb before the words, or inside them
+_WORK_ON_A_REPORT = r"(?:完成|编制|撰写|形成|提交|报送|出具)"
+_REPORT_AS_TASK = regex.compile(rf"{_WORK_ON_A_REPORT}了?$")
+_TASK_DONE = regex.compile(rf"{_WORK_ON_A_REPORT}了")
 _LEAD_IN = regex.compile(r"(?:现将|特将|兹将|现把|现就|现对|并将)")
 
 
@@ -433,7 +435,7 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
     for pattern in (_EVALUATED_PROJECT, _OVERVIEW_PROJECT):
         m = pattern.search(ctx.text)
         if m:
-            name = regex.sub(r"(?<=项目)资金$", "", m[1])  # '…项目资金' names the project's money, not the project
+            name = _PROJECT_MONEY.sub("", m[1])
             # '2020年财政预算科技专项资金': where the money sits (the budget), not the fund's name
             name = regex.sub(r"^(?:财政)?预算(?=\p{Han}{4})", "", name)
             return Found(name, m.start(1), m.start(1) + len(name))
@@ -482,6 +484,10 @@ _NAME_LINE = regex.compile(r"[ \t]*(?:\n[ \t]*){1,3}(?P<name>[^\s,,。;;::()()]{
                            r"(?:项目|资金|经费|工程|专项|备用金|补助|补贴|奖励))[ \t]*(?:\n|$)")
 
 
+# '…经费项目资金', '…工程项目资金': the project's money, not the project
+_PROJECT_MONEY = regex.compile(r"(?<=项目)资金$")
+
+
 def _project_from_title(title: str, department: str | None, text: str, found: Found) -> str | None:
     paren = regex.search(r"(?:报告|表)\(([^()\d]{4,30})\)$", title)
     if paren and not regex.search(rf"{ORG_SUFFIX}$", paren[1]):
@@ -498,7 +504,7 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     core = regex.sub(r"支出$", "", core)
     dated_after = regex.search(r"(?<=\p{Han})(?:19|20)\d{2}年度?$", core)  # '…转移支付2023年度绩效自评报告'
     core = core[:dated_after.start()] if dated_after else core
-    core = regex.sub(r"(?<=项目)资金$", "", core)  # '…经费项目资金' names the project's money, not the project
+    core = _PROJECT_MONEY.sub("", core)
     # 'XX局关于2021年度…的报告': the unit writing about its project
     core = regex.sub(rf"^(?:[\p{{Han}}]{{2,20}}?{ORG_SUFFIX})?关于(?:上报|报送|呈报)?", "", core)  # '关于上报…的报告
     # (公益金: a lottery fund, '省级彩票公益金转移支付'; a transfer alone, '中央转移支付', names none)

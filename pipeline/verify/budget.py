@@ -1,11 +1,10 @@
 """Checks on budget, spending, funding sources and sub-projects."""
 from __future__ import annotations
 
-import math
-
 import regex
 
 from .. import pointers
+from ..numbers import decimals_of_half_unit
 from ..record import Check, Record
 from ..tables.glued import rate_matches
 from .base import (
@@ -34,10 +33,8 @@ def execution_rate(record: Record) -> Check:
         return skipped(cid, "缺少预算数、执行数或执行率", "budget, executed amount or rate missing")
     if not b.budget_yuan:
         return skipped(cid, "预算数为0,无法计算执行率", "the budget is 0: no rate to compute")
-    d = decimals(b.execution_rate)
     # a rate printed coarser than its value shows ('0.1' read as a fraction: 10 % to the tens) is rounded as printed
-    half = half_unit_of(record, pointers.EXECUTION_RATE, 0.5 * 10 ** -d)
-    d = min(d, round(-math.log10(2 * half))) if half > 0 else d
+    d = min(decimals(b.execution_rate), decimals_of_half_unit(half_unit_of(record, pointers.EXECUTION_RATE, 0.0)))
     ev = evidence(record, pointers.BUDGET_YUAN, pointers.EXECUTED_YUAN, pointers.EXECUTION_RATE)
     for label, denom in (("预算数 budget", b.budget_yuan), ("到位资金 received", b.received_yuan),
                          ("年初预算 initial budget", b.initial_budget_yuan)):
