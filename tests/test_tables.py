@@ -722,6 +722,14 @@ def test_a_header_with_points_after_each_level_reads_categories_by_their_points_
         ("项目决策", 20), ("项目目标", 4), ("决策过程", 8)]
 
 
+def test_figures_that_are_no_points_under_a_points_per_level_header_are_read_without_error():
+    # a thousands separator or a glued run where a leaf's points would stand: no whole leaf, and no crash
+    cells = ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分", "项目决策", "20", "项目目标", "4",
+             "目标内容", "1,000", "4", "决策过程", "8", "决策依据", "2456.182456.18", "3"]
+    got = read_score_table("\n\n".join(cells) + "\n")
+    assert got is None or all(i.weight != 1000 for i in got[0].indicators)
+
+
 def test_a_name_with_its_points_over_a_whole_leaf_within_them_is_the_leafs_category():
     # one cell per line (a DOCX flattened): under '分值' per level, '项目目标 4' is followed by the leaf's own cells
     # '目标内容 4 4' (points and score within the 4), so it is a category, not a leaf whose explanation follows

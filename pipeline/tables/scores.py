@@ -396,22 +396,29 @@ def _fold_level_weights(rows: list[Row]) -> list[Row]:
     return out + ([Row(categories)] if categories else [])
 
 
+def _bare_points(tok: Token) -> float | None:
+    """A bare figure's points ('4', '2.5'); None for anything else ('1,000', a glued run '2456.182456.18')."""
+    return float(tok.text) if tok.kind == "number" and _PLAIN_POINTS.fullmatch(tok.text) else None
+
+
+_PLAIN_POINTS = regex.compile(r"\d{1,3}(?:\.\d{1,2})?")
+
+
 def _whole_leaf(row: Row) -> bool:
     """A leaf's row with its cells apart: a name, then its points and its score within them ('目标内容 4 4')."""
     labels, values = row.labels, row.values
     if len(labels) != 1 or not _NAME_LIKE.fullmatch(labels[0].text.strip()) or _POINTS_MARK.search(labels[0].text):
         return False
-    if len(values) < 2 or not all(v.kind == "number" and v.digits for v in values[:2]):
-        return False
-    return float(values[1].digits) <= float(values[0].digits)
+    weight, score = (_bare_points(v) for v in values[:2]) if len(values) >= 2 else (None, None)
+    return weight is not None and score is not None and score <= weight
 
 
 def _leaf_within(pair: Row, nxt: Row) -> bool:
     """The row after a name with its points is a whole leaf within the pair's points ('项目目标 4' then
     '目标内容 4 4'; '决策过程 8' then '决策依据 3 3'): the pair is the leaf's category, not a leaf whose
     explanation follows."""
-    return (_whole_leaf(nxt) and bool(pair.tokens[1].digits)
-            and float(nxt.values[0].digits) <= float(pair.tokens[1].digits))
+    points = _bare_points(pair.tokens[1])
+    return _whole_leaf(nxt) and points is not None and _bare_points(nxt.values[0]) <= points
 
 
 def _restates(leaf: Row, nxt: Row) -> bool:
