@@ -660,6 +660,18 @@ def test_a_funds_block_whose_label_cell_with_its_unit_comes_after_its_figures_is
     assert extract_text(tmp_path, text.replace("项目资金 (元)", "")).budget.budget_yuan is None
 
 
+def test_a_funds_block_whose_label_cell_with_its_unit_stands_above_other_cells_is_read_in_that_unit(tmp_path):
+    # a PDF text layer put the form's other cells between the block's label '预算执行 情况(万元)' (broken by its
+    # cell's width) and its header
+    text = ("2020 年市级某发展资金项目自评表 单位名称:区商务局 项目名称 2020 年市级某发展资金 主管部门 区商务局 "
+            "预算执行 情况(万元) (20 分) 一级指标 年度财政 资金总额 项目实施单位 投资促进中心 □ 3、一次性项目 □ "
+            "预算数 (A) 执行数(B) 执行率(B/A) 得分 (20 分*执行率) 285.84 285.84 100% 20 三级指标\n")
+    budget = extract_text(tmp_path, text).budget
+    assert (budget.budget_yuan, budget.executed_yuan, budget.execution_rate) == (2_858_400, 2_858_400, 100)
+    # without the label's unit the block states none, and its amounts are not taken
+    assert extract_text(tmp_path, text.replace("(万元)", "")).budget.budget_yuan is None
+
+
 def test_a_department_form_s_bare_department_cell_opening_its_line_names_the_unit(tmp_path):
     text = ("部门整体支出绩效自评表 | ||||\n(2023年度) | ||||\n部门 | 某县茶谷和美丽乡村建设服务中心 | |||\n预算资金 (万元) |\n"
             "年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n")
@@ -1230,3 +1242,41 @@ def test_an_item_of_a_report_on_many_projects_is_not_the_reports_budget(tmp_path
             "20万元。(2)2019年省级公共文化服务体系建设补助资金102.04万元。(3)提前下达2019年中央补助地方文化服务体系建设专项资金"
             "175.78万元。(4)2019年中央补助地方文化服务体系建设专项资金47.92万元。\n")
     assert extract_text(tmp_path, text).budget.budget_yuan != 1_757_800  # one project's allotment: unknown, not a guess
+
+
+def test_a_cover_title_stops_at_the_cover_s_date_and_may_call_itself_materials(tmp_path):
+    text = ("2020年度市级财政资金整体支出\n绩效自评材料\n某州市住房和城乡建设局\n2021年6月1日\n市级部门整体绩效自评报告\n"
+            "部门名称:(公章)某州市住房和城乡建设局\n一、部门基本情况\n")
+    report = extract_text(tmp_path, text).report
+    assert report.title == "2020年度市级财政资金整体支出绩效自评材料"
+    assert report.year == 2020
+    assert report.project_name is None  # a unit's whole spending names no project
+    assert report.department == "某州市住房和城乡建设局"  # the seal's place before the name is no part of it
+
+
+def test_materials_named_inside_a_sentence_are_no_title(tmp_path):
+    text = "某县水利局\n按要求报送2021年度绩效自评材料,现将有关情况说明如下。\n"
+    assert extract_text(tmp_path, text).report.title != "按要求报送2021年度绩效自评材料"
+
+
+def test_the_document_s_own_heading_under_its_file_name_is_the_title(tmp_path):
+    text = ("2016年区物价局部门整体支出绩效评价报告.pdf\n某都区财政项目支出绩效评价报告 项目名称:某都区物价局2016年度部门整体支出 "
+            "绩效评价项目 项目单位:某都区物价局 主管部门:某州市物价局\n")
+    report = extract_text(tmp_path, text).report
+    assert report.title == "某都区财政项目支出绩效评价报告"
+    assert report.project_name is None  # a unit's whole spending, and a place's fiscal projects, name none
+    # a file's name with no heading under it stays the title
+    alone = extract_text(tmp_path, "2016年区物价局部门整体支出绩效评价报告.pdf\n一、基本情况\n").report
+    assert alone.title == "2016年区物价局部门整体支出绩效评价报告"
+
+
+def test_a_city_unit_s_county_branch_is_in_that_county(tmp_path):
+    text = "巴中市公安局巴州区分局2022年整体支出绩效评估报告\n一、基本情况\n"
+    assert extract_text(tmp_path, text).report.region == "巴中市巴州区"
+
+
+def test_a_county_s_form_under_the_city_s_supervising_department_is_of_that_county(tmp_path):
+    text = ("霍山县特殊教育补助资金转移支付整体绩效目标自评表\n(2024年度)\n转移支付(项目)名称 特殊教育补助资金\n"
+            "市级主管部门 六安市教育体育局\n")
+    report = extract_text(tmp_path, text).report
+    assert (report.department, report.region) == ("六安市教育体育局", "六安市霍山县")

@@ -86,8 +86,8 @@ def _before_next_key(value: str, accept) -> str:
 
 def strip_code(value: str) -> str:
     """'219001-池州市贵池区棠溪镇人民政府' → the name; codes precede names in budget systems, and a cover
-    form marks where the seal goes after it ('平泉市人民检察院 (公章)')."""
-    value = regex.sub(r"\s*[((](?:公章|盖章|签章)[))]\s*$", "", value)
+    form marks where the seal goes after it ('平泉市人民检察院 (公章)') or before it ('(公章)梅州市住房和城乡建设局')."""
+    value = regex.sub(r"^\s*[((](?:公章|盖章|签章)[))]\s*|\s*[((](?:公章|盖章|签章)[))]\s*$", "", value)
     value = regex.sub(r"^[0-9A-Za-z]{3,}\s*[-—_:]\s*", "", value).strip()
     # two cells holding the same unit run together ('广水市交通运输局 广水市交通运输局'): the unit once
     twice = regex.fullmatch(r"(?P<u>\S{2,30})\s*(?P=u)", value)

@@ -141,6 +141,10 @@ _RESULT_TITLE = regex.compile(rf"{_NAME_CHARS}{{0,30}}?(?:19|20)\d{{2}}年度?{_
 
 
 _BARE_RESULT = regex.compile(rf"(?:项目)?(?:支出)?{_RESULT_END}")
+# A cover's heading may call the document the materials of a self-assessment ('2020年度市级财政资金整体支出' over
+# '绩效自评材料'): a title only as a heading line of its own, never inside a sentence ('报送绩效自评材料').
+_MATERIALS_END = r"绩效(?:自评|评价)材料"
+_MATERIALS_TITLE = regex.compile(rf"{_NAME_CHARS}{{0,60}}?{_MATERIALS_END}")
 
 
 def find_title(ctx: Context) -> Found | None:
@@ -155,8 +159,10 @@ def find_title(ctx: Context) -> Found | None:
         if _BARE_RESULT.fullmatch(cleaned) and (above := _title_block_above(text, line.start(), cleaned)) is not None:
             # '市公路局2020年度公路养护类项目' / '自评结果': a result published under the name set above it
             return Found(above[0] + cleaned, above[1], text.index(s, line.start()) + len(s))
-        m = _TITLE.fullmatch(cleaned) or _RESULT_TITLE.fullmatch(cleaned)
+        m = _TITLE.fullmatch(cleaned) or _RESULT_TITLE.fullmatch(cleaned) or _MATERIALS_TITLE.fullmatch(cleaned)
         if m and len(cleaned) >= 6:
+            if _FILE_EXTENSION.search(s) and (own := _own_heading_after_file_name(text, line.end(), ctx.table_cells)):
+                return own
             start = text.index(s, line.start())
             above = _title_block_above(text, line.start(), cleaned)
             if above is not None:
@@ -287,6 +293,24 @@ def _fuller_title_below(text: str, after: int, title: str, cells: Cells | None =
     return None
 
 
+def _own_heading_after_file_name(text: str, after: int, cells: Cells | None) -> Found | None:
+    """The document's own heading under the name its file was given on the page that shows it
+    ('2016年区物价局部门整体支出绩效评价报告.pdf' over '曾都区财政项目支出绩效评价报告 项目名称:…'): the title
+    is what the document prints, the file's name is how someone stored it."""
+    for k, line in enumerate(regex.finditer(r"(?m)^[^\n]*$", text, pos=min(after + 1, len(text)))):
+        if k >= _TITLE_BELOW:
+            break
+        s = line[0].strip(" |")
+        cleaned = _clean_title(s)
+        if len(cleaned) >= 6 and (_TITLE.fullmatch(cleaned) or _RESULT_TITLE.fullmatch(cleaned)):
+            start = text.index(s, line.start())
+            return Found(cleaned, start, start + len(s))
+        opening = _title_opening(line, cells or Cells())
+        if opening and len(opening[0]) >= 8:
+            return Found(_clean_title(opening[0]), line.start(), opening[1])
+    return None
+
+
 def _title_opening(line: regex.Match, cells: Cells) -> tuple[str, int] | None:
     """The title that opens a line its body runs on in ('许昌市…中心 2022 年整体和项目支出绩效自评总结报告 一 绩效管理
     工作开展情况。…': a converter joined the heading to the paragraph under it), and where it ends. Only a
@@ -312,7 +336,7 @@ _LEAD_IN = regex.compile(r"(?:现将|特将|兹将|现把|现就|现对|并将)"
 
 
 # A title line that says only what kind of report it is: the name stands on the line above.
-_BARE_TITLE_END = regex.compile(rf"(?:项目)?(?:支出)?(?:整体)?{_TITLE_END}")
+_BARE_TITLE_END = regex.compile(rf"(?:项目)?(?:支出)?(?:整体)?(?:{_TITLE_END}|{_MATERIALS_END})")
 _BARE_TITLE_END_AT_END = regex.compile(rf"{_BARE_TITLE_END.pattern}$")
 _HEADING_LINE = regex.compile(r"[^\n。,;:|!?]{4,40}[\p{Han}\d)]")
 
@@ -322,6 +346,7 @@ _NAMES_A_PROJECT = regex.compile(r"项目|专项|资金|经费|工程|部门|单
 # A title line whose name is a word or two ('建设项目绩效评价报告' under '会同县…竹笋产业基地'): the end of a
 # title a cover page set over several lines, never a title of its own.
 _FRAGMENT_NAME = 4
+_DATE_LINE = regex.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 _BLOCK_LINES = 3
 
 
@@ -341,8 +366,8 @@ def _title_block_above(text: str, line_start: int, title_line: str) -> tuple[str
             end = prev_start  # one blank line a cover page sets between the lines of its title
             continue
         m = _HEADING_LINE.fullmatch(text, prev_start, prev_end)
-        if not m or ">" in m[0]:
-            break
+        if not m or ">" in m[0] or _DATE_LINE.fullmatch(m[0].strip()):
+            break  # a cover's date stands under its title, never inside it
         lines.insert(0, m)
         end = prev_start
     for k in range(len(lines)):  # the fullest block whose name says what was evaluated
@@ -408,6 +433,9 @@ def find_kind(title: str | None, text: str) -> str | None:
     return None
 
 
+_WHOLE_SPENDING = regex.compile(r"(?:部门|单位)整体支出")
+
+
 def find_project_name(ctx: Context, title: Found | None, department: str | None) -> Found | None:
     # 专项资金名称: a special fund's form names the fund where a project's form names the project
     found = form_field(ctx.text, ["项目名称", "转移支付(项目)名称", "转移支付名称", "专项资金名称"],
@@ -419,7 +447,8 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
         name = strip_code(found.value)
         # a 项目名称 cell holding the form's title ('…补助经费支出绩效自评表'): the project is the name before it
         bare = _BARE_TITLE_END_AT_END.sub("", name)
-        if not _GENERIC_PROJECT.fullmatch(bare):
+        # '曾都区物价局2016年度部门整体支出绩效评价项目': the evaluation of a unit's whole spending, no project
+        if not _GENERIC_PROJECT.fullmatch(bare) and not _WHOLE_SPENDING.search(bare):
             return Found(bare if len(bare) >= 4 else name, found.start, found.end)
     if title:
         name = _project_from_title(title.value, department, ctx.text, title)
@@ -494,7 +523,7 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
         # 'XX绩效自评报告(残疾人事业发展补助资金)': the parenthesis names the fund ('…自评表(市场监管经开区分局)': a unit)
         return paren[1]
     # '…事后绩效评价报告': when the evaluation is made (事前 / 事中 / 事后), not the project's name
-    core = regex.sub(rf"(?:支出)?(?:重点|整体)?(?:事前|事中|事后)?(?:{_TITLE_END}|{_RESULT_END})(?:\(.*\))?$", "", title)
+    core = regex.sub(rf"(?:支出)?(?:重点|整体)?(?:事前|事中|事后)?(?:{_TITLE_END}|{_RESULT_END}|{_MATERIALS_END})(?:\(.*\))?$", "", title)
     period = regex.search(r"\(\s*(?:19|20)\d{2}[^()]{0,12}年度?\s*\)$", core)
     if period:  # '…项目(2020—2022年)': the period evaluated, written after the name
         core = core[:period.start()]
@@ -502,6 +531,8 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
         if place and place[0] and (place["county"] or place["city"]):
             core = core[place.end():]
     core = regex.sub(r"支出$", "", core)
+    if core.endswith("整体"):
+        return None  # '2020年度市级财政资金整体支出…': the whole spending of a unit, no project
     dated_after = regex.search(r"(?<=\p{Han})(?:19|20)\d{2}年度?$", core)  # '…转移支付2023年度绩效自评报告'
     core = core[:dated_after.start()] if dated_after else core
     core = _PROJECT_MONEY.sub("", core)
@@ -549,14 +580,16 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     # ('关于…资金使用情况的绩效评价报告') date and frame the project; they are not its name
     name = _AFTER_NAME.sub("", name) or name
     # what is left of 'XX局2021年度项目绩效自评报告' once its unit and year are gone names no project
-    return None if _GENERIC_PROJECT.fullmatch(name) else name
+    # '曾都区财政项目支出绩效评价报告': a place's fiscal projects, a template's heading naming none
+    without_place = name[len(place_of(name) or ""):]
+    return None if _GENERIC_PROJECT.fullmatch(name) or _GENERIC_PROJECT.fullmatch(without_place) else name
 
 
 _AFTER_NAME = regex.compile(r"(?:(?<=\p{Han}{4})(?:19|20)\d{2}年度?|(?:的)?(?:使用|管理|执行|实施)?情况的?|的)$")
 
 
 # A project "name" that is only the generic word for one: no name (unknown, not a guess).
-_GENERIC_PROJECT = regex.compile(r"(?:本级|部门|单位)?(?:预算)?(?:项目|专项|资金|经费|专项资金|项目资金|项目支出|支出项目|工程|工程项目|"
+_GENERIC_PROJECT = regex.compile(r"(?:本级|部门|单位|财政)?(?:预算)?(?:项目|专项|资金|经费|专项资金|项目资金|项目支出|支出项目|工程|工程项目|"
                               r"建设项目|改造项目|"  # '建设项目绩效自评报告': a kind of project, none named
                               r"(?:项目|专项)?(?:资金|经费)项目)"
                               # a department's whole spending is no project: '项目名称:部门整体支出绩效评价报告'
@@ -842,6 +875,31 @@ def _county_after_city(text: str, name: str, place: str) -> str:
     return place
 
 
+# a city unit's branch in one of its counties: '巴中市公安局巴州区分局'
+_COUNTY_BRANCH = regex.compile(r"(?<=[局院委厅])(\p{Han}{1,4}?[县区旗])(?:分局|分院|支队|大队|分所)$")
+
+
+def _county_branch(name: str, place: str) -> str:
+    """A city unit's branch named by the county it serves ('巴中市公安局巴州区分局'): the city with that county."""
+    m = _PLACE.fullmatch(place)
+    b = _COUNTY_BRANCH.search(name)
+    if not m or not m["city"] or m["county"] or b is None or place_of(b[1]) != b[1]:
+        return place
+    return place + b[1]
+
+
+def _county_of_a_city_unit(place: str, titles: list[Found | None]) -> str:
+    """A county's form whose unit is the city's supervising department ('霍山县特殊教育补助资金…自评表' with
+    '市级主管部门 六安市教育体育局'): the report is of the county the title names, within that city."""
+    title = titles[0].value if titles and titles[0] is not None and isinstance(titles[0].value, str) else None
+    m = _PLACE.fullmatch(place)
+    own = place_of(regex.sub(r"^(?:19|20)\d{2}年度?", "", title)) if title else None
+    t = _PLACE.fullmatch(own) if own else None
+    if not m or not m["city"] or m["county"] or t is None or not t["county"] or t["city"] or t["prov"]:
+        return place
+    return place + t["county"]
+
+
 # words a place may follow inside a sentence: '原沐川县…', '在…', '和…'
 _BEFORE_A_PLACE = "原在全和与及、"
 
@@ -856,6 +914,9 @@ def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
             continue
         place = _named_on_its_own(text, place)
         place = _county_after_city(text, cand.value, place)
+        place = _county_branch(cand.value, place)
+        if cand is candidates[0]:
+            place = _county_of_a_city_unit(place, candidates[1:2])
         # Higher levels written before it elsewhere in the text: '上海市' + '金山区', '赣州市' + '瑞金市'.
         fuller = _fullest_chain(text, place)
         if fuller is not None:

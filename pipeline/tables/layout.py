@@ -46,8 +46,9 @@ _UNIT_NOTE = regex.compile(r"[((](?:万[元兀无]|元|亿元)[))]")
 _POINTS_NOTE = regex.compile(r"[((]\s*分\s*[))]")
 
 
-# the funds block's label cell with its unit ('项目资金(元)'), and how far under the header a scrambled layer may put it
-_BLOCK_LABEL_UNIT = regex.compile(r"项目资金\s*[((]\s*(万元|元)\s*[))]")
+# the funds block's label cell with its unit ('项目资金(元)', '预算执行 情况(万元)' broken by its cell's width), and how
+# far from the header a scrambled layer may put it: under it, or above it with the form's other cells between
+_BLOCK_LABEL_UNIT = regex.compile(r"(?:项目资金|预算执行\s*情况|资金情况)\s*[((]\s*(万元|元)\s*[))]")
 BLOCK_LABEL_REACH = 200
 
 
@@ -57,6 +58,13 @@ FORM_UNIT = regex.compile(r"(?:金额)?单位\s*[::]\s*(万元|元|亿元)")
 # how far above a table a form's unit declaration still holds for it (the form's heading lines and its first
 # cells: project, units, goals)
 FORM_UNIT_REACH = 1200
+
+
+def _last(matches):
+    last = None
+    for last in matches:
+        pass
+    return last
 
 
 def form_unit_above(text: str, at: int) -> str | None:
@@ -309,7 +317,9 @@ def _header(squeezed: _Squeezed, matches: list[regex.Match]) -> Header | None:
         # a text layer that gave the rows' figures before the block's label cell ('… 其他资金 0 0 — 年度资金总额
         # 项目资金(元)'): the label's unit, close under the header, is the block's
         label_after = None if unit or noted or declared else _BLOCK_LABEL_UNIT.search(text, last, last + BLOCK_LABEL_REACH)
-        declared = declared or (label_after[1] if label_after else None)
+        label_before = None if unit or noted or declared or label_after else \
+            _last(_BLOCK_LABEL_UNIT.finditer(text, max(0, first_start - BLOCK_LABEL_REACH), first_start))
+        declared = declared or next((m[1] for m in (label_after, label_before) if m), None)
         header.unit_factor = 10_000.0 if unit or declared == "万元" else 1.0
         header.unit_stated = bool(unit or noted or declared or _UNIT_NOTE.search(before))
         if block and (p := POINTS.search(block[0])):
