@@ -61,10 +61,8 @@ FORM_UNIT_REACH = 1200
 
 
 def _last(matches):
-    last = None
-    for last in matches:
-        pass
-    return last
+    found = list(matches)
+    return found[-1] if found else None
 
 
 def form_unit_above(text: str, at: int) -> str | None:
