@@ -1280,3 +1280,27 @@ def test_a_county_s_form_under_the_city_s_supervising_department_is_of_that_coun
             "市级主管部门 六安市教育体育局\n")
     report = extract_text(tmp_path, text).report
     assert (report.department, report.region) == ("六安市教育体育局", "六安市霍山县")
+
+
+def test_a_file_name_joined_by_an_underscore_with_its_year_written_bare_is_one_dated_title(tmp_path):
+    text = ("2021乡镇(公社)老放映员省级补助资金_自评报告.pdf\n2021 乡镇(公社)老放映员省级补助资金 一、项目基本情况 "
+            "(一)基本信息 项目基本内容:对老电影放映员发放生活补助。\n")
+    report = extract_text(tmp_path, text).report
+    assert report.title == "2021乡镇(公社)老放映员省级补助资金自评报告"
+    assert report.year == 2021
+    # a figure of four digits in a title's middle is no year
+    other = extract_text(tmp_path, "某县乡村道路1200公里养护项目绩效自评报告\n").report
+    assert other.year is None
+
+
+def test_a_department_wide_data_sheet_gives_the_year_s_whole_spending_cell_by_cell(tmp_path):
+    # the 基础数据表 of 财预〔2013〕53号: last year's final accounts, this year's budget and final accounts
+    cells = ["附件1", "2022年度部门整体支出绩效评价基础数据表", "财政供养人员情况(人)", "编制数", "52", "经费控制情况(万元)",
+             "2021年决算数", "2022年预算数", "2022年决算数", "支出总额", "1274.38", "1342.49", "1300.12", "基本支出", "606.44"]
+    budget = extract_text(tmp_path, "\n\n".join(cells) + "\n").budget
+    assert (budget.budget_yuan, budget.executed_yuan) == (13_424_900, 13_001_200)
+    # the same block as a pipe table
+    piped = ("2022年度部门整体支出绩效评价基础数据表\n经费控制情况(万元) | 2021年决算数 | 2022年预算数 | 2022年决算数 |\n"
+             "支出总额 | 1274.38 | 1342.49 | 1300.12 |\n")
+    budget = extract_text(tmp_path, piped).budget
+    assert (budget.budget_yuan, budget.executed_yuan) == (13_424_900, 13_001_200)

@@ -15,6 +15,7 @@ from ..tables.glued import rate_matches
 from ..tables.model import figure
 from .amounts import find_amounts
 from .context import Context, Found
+from .data_sheet import whole_spending
 from .splits import Split
 
 AMOUNT = rf"(?P<amt>{AMOUNT_TEXT})"
@@ -190,6 +191,9 @@ def read_budget(ctx: Context) -> BudgetFacts:
         rate=_collect(text, RATE_PATTERNS, "rate"),
     )
     _read_funds(ctx, facts)
+    for f in whole_spending(text):  # a department-wide evaluation's data sheet: the unit's whole spending
+        pool = facts.budget if f.role == "budget" else facts.executed
+        pool.append(Candidate(f.value, f.half_unit, f.start, f.end, f.label, "table", f.year))
     items = _project_items(text)
     if items:
         for pool in ("budget", "executed", "rate"):

@@ -129,6 +129,9 @@ def _clean_title(t: str) -> str:
     t = regex.sub(r"^(?:附件\d*[::]?|附表[一二三四五六七八九\d]*(?:\(范例\))?|\d{1,2}[、.](?!\d))", "", t.strip(" |"))
     t = regex.sub(rf"(?<={_TITLE_END}){_DOCUMENT_NO}$", "", t)
     t = regex.sub(r"^[^()]*\)", "", t)  # the tail of a note closed before the title ('请以附件为准)部门预算…')
+    if _FILE_EXTENSION.search(t):
+        # a file's name joins its parts with an underscore ('…补助资金_自评报告.pdf'): one title
+        t = regex.sub(r"(?<=\p{Han}|\))_(?=\p{Han})", "", t)
     return _AGGREGATOR.sub("", _FILE_EXTENSION.sub("", t)).strip()
 
 
@@ -380,6 +383,10 @@ def _title_block_above(text: str, line_start: int, title_line: str) -> tuple[str
 _YEAR_FIELD = regex.compile(r"(?:评价年度|项目年度|预算年度|自评年度)[\s|::]*(?P<year>(?:19|20)\d{2})(?!\d)")
 
 
+# a title that opens with its year written without 年 ('2021乡镇(公社)老放映员省级补助资金自评报告')
+_BARE_YEAR_OPENING = regex.compile(r"((?:19|20)\d{2})\s*(?=\p{Han})")
+
+
 def find_year(ctx: Context, title: Found | None) -> tuple[Found | None, list[int] | None]:
     """The budget year: from the title, else '(YYYY年度)', else the year the text names most."""
     own = _own_heading_under(ctx.text, title)
@@ -401,6 +408,9 @@ def find_year(ctx: Context, title: Found | None) -> tuple[Found | None, list[int
         m = regex.search(r"([二〇○零一三四五六七八九]{4})年", title.value)
         if m and parse_chinese_integer(m[1]):
             return Found(parse_chinese_integer(m[1]), title.start, title.end), None
+        m = _BARE_YEAR_OPENING.match(title.value)
+        if m:
+            return Found(int(m[1]), title.start, title.end), None
     text = ctx.text
     # a form's own cell for the year evaluated ('评价年度:2022', '项目年度 2021')
     m = _YEAR_FIELD.search(text, 0, _OPENING)
@@ -547,6 +557,8 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     body = text[:found.start] + text[found.end:]
     year = r"(?:19|20)\d{2}(?:\s*[-—~至到]\s*(?:19|20)\d{2})?年度?"
     stripped = regex.sub(rf"^{year}", "", core)
+    if stripped == core and (bare := _BARE_YEAR_OPENING.match(core)):
+        stripped = core[bare.end():]
     place_first = _PLACE.match(core)
     # the channel the funds come by may stand between the place and the year ('铜梁区转移支付2022年度…')
     channel = r"(?:转移支付|财政|本级)?"
