@@ -1304,3 +1304,18 @@ def test_a_department_wide_data_sheet_gives_the_year_s_whole_spending_cell_by_ce
              "支出总额 | 1274.38 | 1342.49 | 1300.12 |\n")
     budget = extract_text(tmp_path, piped).budget
     assert (budget.budget_yuan, budget.executed_yuan) == (13_424_900, 13_001_200)
+
+
+def test_counts_glued_inside_a_name_stay_in_it_when_the_row_s_own_figures_fill_every_column(tmp_path):
+    text = ("某县特殊教育补助资金绩效目标自评表\n一级指标 二级指标 三级指标 年度指标值 全年实际完成值 分值 得分 未完成原因和改进措施\n"
+            "数量指标 培智教学软件2套 100% 100% 10 10\n"
+            "台式电脑4台、笔记本电脑4台、班班通设备2套 100% 100% 5 5\n"
+            "质量指标 设备验收合格率 100% 100% 10 10\n")
+    rows = [(i.name, i.weight, i.score) for i in extract_text(tmp_path, text).scores.indicators if i.level == 3]
+    assert [r[1:] for r in rows] == [(10, 10), (5, 5), (10, 10)]
+    assert rows[0][0].endswith("培智教学软件2套")  # (the category cell before it is another mechanism's)
+    assert rows[1][0] == "台式电脑4台、笔记本电脑4台、班班通设备2套"
+    # a count standing apart from the name, with no other target, is the row's target
+    spaced = text.replace("培智教学软件2套 100% 100%", "培智教学软件 2套 100%")
+    first = next(i for i in extract_text(tmp_path, spaced).scores.indicators if i.level == 3)
+    assert first.name.endswith("培智教学软件") and (first.weight, first.score) == (10, 10)

@@ -587,12 +587,17 @@ def _by_cells(text: str, tokens: list[Token], cells: _HeaderCells) -> Row:
     return Row(labels + values, label_end=len(labels), leaf_cell=cells.last_label)
 
 
+# a list inside one cell goes on after a count ('台式电脑4台、笔记本电脑4台'): no name opens with it
+_LIST_MARK = ("、",)
+
+
 def _split_glued_rows(tokens: list) -> list[Row]:
     """Rows begin where a label follows a figure of the same cell: in flow text (no cells) that is
     every label after a figure; in a separated line, a cell holding several rows a scrape glued."""
     rows, current = [], []
     for tok in tokens:
-        if tok.kind == "text" and current and current[-1].is_value and current[-1].cell == tok.cell:
+        if tok.kind == "text" and current and current[-1].is_value and current[-1].cell == tok.cell \
+                and not (tok.text.startswith(_LIST_MARK) and tok.start == current[-1].end):
             rows.append(Row(current))
             current = []
         current.append(tok)

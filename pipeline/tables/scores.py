@@ -221,6 +221,9 @@ def _form_rows(s: _Reading, rows: list[Row]) -> list[Row]:
             rows = [_worded_cells_by_gaps(s, r) for r in rows]
     if s.layout == "flow" and len(s.columns) >= 2 and s.columns[0].role == "target":
         rows = [_target_cell_by_gap(s, r) for r in rows]
+    filled = sum(c.role in ("target", "actual", "weight", "score") for c in s.columns)
+    if filled >= 3:
+        rows = [_measures_inside_name(r, filled) for r in rows]
     if _level_weights(s.header):
         rows = _fold_level_weights(rows)
         # only the leaf's points are a row's weight; the leaf's name stands in a cell of its own
@@ -517,6 +520,26 @@ def _broken_row(name: Row, target: Row, rest: Row) -> bool:
     a, b = target.tokens[0].text.strip(), rest.labels[0].text.strip()
     return 0 < len(a) <= _WORDED_CELL and 0 < len(b) <= _WORDED_CELL and \
         (a == b or bool(_WORDED_VALUE.search(a) and _WORDED_VALUE.search(b)))
+
+
+def _measures_inside_name(row: Row, filled: int) -> Row:
+    """Counts glued inside a name with no space ('培智教学软件2套', '台式电脑4台、笔记本电脑4台、班班通设备2套'): where the
+    figures after the name's cell fill every figure column on their own, those counts are words of the name."""
+    labels = row.labels
+    if row.label_end is not None or not labels or not row.values:
+        return row
+    tokens = row.tokens
+    k = len(labels)
+    end = k
+    while end < len(tokens) and tokens[end].start == tokens[end - 1].end and tokens[end].kind in ("measure", "text"):
+        end += 1
+    if end == k or tokens[k].kind != "measure" or tokens[end - 1].kind not in ("measure", "text"):
+        return row
+    if sum(t.is_value for t in tokens[end:]) < filled:
+        return row
+    first = labels[-1]
+    name = Token("text", "".join(t.text for t in tokens[len(labels) - 1:end]), first.start, tokens[end - 1].end, first.cell)
+    return replace(row, tokens=tokens[:len(labels) - 1] + [name] + tokens[end:])
 
 
 def _worded_cells_as_values(row: Row) -> Row:
