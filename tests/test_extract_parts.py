@@ -1319,3 +1319,13 @@ def test_counts_glued_inside_a_name_stay_in_it_when_the_row_s_own_figures_fill_e
     spaced = text.replace("培智教学软件2套 100% 100%", "培智教学软件 2套 100%")
     first = next(i for i in extract_text(tmp_path, spaced).scores.indicators if i.level == 3)
     assert first.name.endswith("培智教学软件") and (first.weight, first.score) == (10, 10)
+
+
+def test_a_budget_read_as_0_under_money_spent_at_a_stated_rate_is_unknown_not_0(tmp_path):
+    # a flattened workbook moved the initial budget's 0 into the year's budget: 0 under 207.4538 spent at 100 %
+    text = ("某县项目支出绩效自评表 (2021年度) 项目名称 基本公共卫生服务 主管部门 某县卫生健康局 年初预算 数 0 项目资金 (万元) "
+            "年度资金总额 实施单位 某镇卫生院 全年预算数 全年执行数 分值 执行率 得分 0 207.4538 10 100% 10 207.4538 — 100% — "
+            "其中:当年财政拨款\n")
+    budget = extract_text(tmp_path, text).budget
+    assert budget.budget_yuan is None
+    assert budget.executed_yuan == 2_074_538

@@ -469,7 +469,13 @@ def choose(facts: BudgetFacts, year: int | None = None) -> Chosen:
     rate = next((r for r in facts.rate if r.origin == "table" or "执行" in r.label), facts.rate[0] if facts.rate else None)
     # a budget of 0 says some level allotted nothing ('县本级…安排的衔接资金为0万元'): another stated budget comes first
     budget = next((b for b in budgets if b.value > 0), budgets[0] if budgets else None)
-    return Chosen(budget, executed[0] if executed else None, rate)
+    spent = executed[0] if executed else None
+    if budget is not None and budget.value == 0 and spent is not None and spent.value > 0 and rate is not None \
+            and rate.value > 0:
+        # a budget of 0 under money spent at a stated rate contradicts the report's own arithmetic: the reading
+        # of that cell is wrong (a scrambled layer moved the initial budget's 0 there), and the budget unknown
+        budget = None
+    return Chosen(budget, spent, rate)
 
 
 def _decimals(c: Candidate) -> int:
