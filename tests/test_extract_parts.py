@@ -1329,3 +1329,19 @@ def test_a_budget_read_as_0_under_money_spent_at_a_stated_rate_is_unknown_not_0(
     budget = extract_text(tmp_path, text).budget
     assert budget.budget_yuan is None
     assert budget.executed_yuan == 2_074_538
+
+
+def test_the_final_accounts_of_spending_are_the_executed_amount_and_a_nested_subtotal_no_budget(tmp_path):
+    text = ("某镇学校2017年度专项资金绩效自评报告\n二、专项资金使用及管理情况\n我单位2017年项目支出决算为150万元,其中:房屋建筑物支出"
+            "66.2万元(其中:公租房4.53万元;综合楼13.61万元;厕所4.62万元;周转房41.36万元;食堂2.08万元)、办公设备购置1.9万元、"
+            "基础设施建设18.6万元(其中:幼儿园绿化5.3万元;文化墙1万元;花池4.4万元;蓄水池4.9万元;水井3万元)、大型修缮63.3万元。\n")
+    budget = extract_text(tmp_path, text).budget
+    assert budget.executed_yuan == 1_500_000
+    assert budget.budget_yuan is None  # 基础设施建设 18.6万元 is one part of the spending, not the year's budget
+
+
+def test_an_amount_in_a_goal_sentence_is_no_spending(tmp_path):
+    text = ("老年人日间照料中心项目绩效自评报告\n绩效目标:老年人日间照料中心资金完成173万元。\n申报预算资金173万元,已完成批复。\n"
+            "三、项目绩效情况\n1.老年人日间照料中心资金完成61.99万元。群众满意度达90%以上。\n")
+    budget = extract_text(tmp_path, text).budget
+    assert (budget.budget_yuan, budget.executed_yuan) == (1_730_000, 619_900)

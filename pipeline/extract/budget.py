@@ -91,7 +91,8 @@ EXECUTED_PATTERNS = [
     rf"(?<=[,,;;]\s*)(?:支付|支出){_FILL}{AMOUNT}",
     # '…滑冰场工程项目,总支出180万元'
     rf"(?<![预算计划])总支出(?:金额|资金)?{_FILL}{AMOUNT}",
-    rf"(?:已支付|支出数|决算数|决算支出(?:合计|总额)?){_FILL}{AMOUNT}",  # '部门决算支出860.92万元'
+    # ('我单位2017年项目支出决算为150万元': the final accounts of the spending)
+    rf"(?:已支付|支出数|决算数|决算支出(?:合计|总额)?|支出决算(?:数|总额)?){_FILL}{AMOUNT}",  # '部门决算支出860.92万元'
     rf"执行数\s*[((][A-Z][))][\s|::]*{AMOUNT}",
     # paid out to the beneficiaries: the spending of subsidy and transfer funds
     rf"(?:已|实际|累计|共)?(?:发放|拨付使用|兑付|兑现)(?:补贴|补助|补奖)?(?:资金|金额)?{_FILL}{AMOUNT}",
@@ -99,7 +100,8 @@ EXECUTED_PATTERNS = [
     rf"(?:已|实际|累计|共)(?:发放|兑付|兑现)[^,。;:\d]{{2,30}}?(?:资金|经费|补助|补贴){_FILL}{AMOUNT}",
     # '各乡镇资金使用316.75万元', '…任务资金支付18501.096万元', '累计完成投资1,702.45万元': funds used or paid,
     # investment completed
-    rf"资金(?:使用|支出|支付)(?:金额|数)?{_FILL}{AMOUNT}",
+    # ('…照料中心资金完成61.99万元': the funds' use completed)
+    rf"资金(?:使用|支出|支付|完成)(?:金额|数)?{_FILL}{AMOUNT}",
     # a department's or a year's spending: '2020年全年支出1,798.64万元'
     rf"(?:全年|本年|年度|(?<!\d)(?:19|20)\d{{2}}年度?)(?:实际)?总?支出(?:合计|总额|金额)?{_FILL}{AMOUNT}",
     # '已严格按合同约定和施工进度及时足额拨付资金66.86万元': 已 opening the clause makes its 拨付 a payment made
@@ -182,11 +184,20 @@ def _not_a_need(text: str, pool: list[Candidate]) -> list[Candidate]:
     return [c for c in pool if not _NEEDED.search(text, max(0, c.start - 8), c.start)]
 
 
+# A sentence that states a goal ('绩效目标:老年人日间照料中心资金完成173万元。') says what was to be spent, not what was.
+_GOAL_SENTENCE = regex.compile(r"(?:^|[\n。;;])\s*(?:[((]?[一二三四五六七八九十\d]{1,2}[)).、]\s*)?"
+                               r"(?:年度|总体|项目|预期)?(?:绩效)?目标(?:值)?[::][^\n。;;]*$")
+
+
+def _not_a_goal(text: str, pool: list[Candidate]) -> list[Candidate]:
+    return [c for c in pool if not _GOAL_SENTENCE.search(text, max(0, c.start - 80), c.start)]
+
+
 def read_budget(ctx: Context) -> BudgetFacts:
     text = ctx.text
     facts = BudgetFacts(
         budget=_in_order(_not_a_need(text, _collect(text, BUDGET_PATTERNS, "amount")) + _form_cells(text, "budget")),
-        executed=_in_order(_collect(text, EXECUTED_PATTERNS, "amount") + _form_cells(text, "executed")),
+        executed=_in_order(_not_a_goal(text, _collect(text, EXECUTED_PATTERNS, "amount")) + _form_cells(text, "executed")),
         received=_collect(text, RECEIVED_PATTERNS, "amount"),
         rate=_collect(text, RATE_PATTERNS, "rate"),
     )
@@ -244,7 +255,8 @@ _SOURCE_LABEL = regex.compile(r"(?:资金|拨款|补助|补贴|基金|债券|自
 _TOTAL_WORD = regex.compile(r"总额|合计|总计|小计|支出|收入")
 
 # '收入合计', '支出总额': a department's totals end with the word.
-_DEPARTMENT_TOTAL = regex.compile(r"(?:收入|支出)(?:合计|总额|总计)?$")
+# ('项目支出决算为': the final accounts of the spending, a breakdown of what was spent)
+_DEPARTMENT_TOTAL = regex.compile(r"(?:收入|支出)(?:合计|总额|总计)?$|支出决算(?:数|总额)?为?$")
 
 
 # A report on several projects says so ('共有5个项目'), then gives each its item ('1、烈士纪念设施维修项目:预算35.3万元,
@@ -313,9 +325,11 @@ def _breakdown_totals(splits: list[Split]) -> list[Candidate]:
     after every worded one — `choose` takes one only where the stated rate divides by it or no other
     budget is stated. Income and expense totals (收入 / 支出) are a department's, not a project's."""
     out = []
+    # a subtotal inside a larger breakdown ('…支出决算为150万元,其中:…基础设施建设18.6万元(其中:…)'): one part of it
+    part_spans = {(p.start, p.end) for split in splits for p in split.parts}
     for split in splits:
         t = split.total
-        if not _stands_as_budget(split):
+        if not _stands_as_budget(split) or (t.start, t.end) in part_spans:
             continue
         out.append(Candidate(t.value, t.half_unit, t.clause_start, t.end, t.label or "合计", "split",
                              year=t.year, cumulative=t.cumulative))
