@@ -1345,3 +1345,37 @@ def test_an_amount_in_a_goal_sentence_is_no_spending(tmp_path):
             "三、项目绩效情况\n1.老年人日间照料中心资金完成61.99万元。群众满意度达90%以上。\n")
     budget = extract_text(tmp_path, text).budget
     assert (budget.budget_yuan, budget.executed_yuan) == (1_730_000, 619_900)
+
+
+def test_a_special_transfer_form_names_its_fund_and_its_province_in_full(tmp_path):
+    text = ("2023年福彩中心绩效项目支出自评表\n专项(项目)名称彩票市场调控资金-福彩APP系统改版升级\n中央主管部门中国福利彩票发行管理中心\n"
+            "自治区主管部门宁夏回族自治区民政厅资金使用单位宁夏福利彩票发行中心\n")
+    report = extract_text(tmp_path, text).report
+    assert report.project_name == "彩票市场调控资金-福彩APP系统改版升级"
+    assert report.department == "宁夏福利彩票发行中心"
+    assert report.region == "宁夏回族自治区"  # the unit's short '宁夏', as the text writes it in full
+
+
+def test_a_unit_shortened_in_one_cell_is_named_in_full_from_another(tmp_path):
+    text = ("财政支出项目绩效评价报告\n项目名称:海南省森林生态效益补偿基金\n项目单位:海南省林业厅生态公益林管理中心\n主管部门:海南省林业厅\n"
+            "项目基本信息\n项目实施单位海南林业厅生态中心主管部门海南省林业厅项目负责人李某\n")
+    assert extract_text(tmp_path, text).report.department == "海南省林业厅生态公益林管理中心"
+
+
+def test_a_name_written_in_running_text_ends_at_its_clause_and_the_undertaking_unit_is_the_department(tmp_path):
+    text = ("国道110线某段路面养护工程项目绩效评价报告(2014年度)\n项目承担单位:某家口市公路工程管理处\n预算单位:某家口市交通运输局\n"
+            "一、项目概况\n1、项目名称:国道110线某段路面养护工程, 起点桩号k274+903,终点桩号k278+403,路段全长3.5公里。\n")
+    report = extract_text(tmp_path, text).report
+    assert report.project_name == "国道110线某段路面养护工程"
+    assert report.department == "某家口市公路工程管理处"
+
+
+def test_a_title_naming_its_unit_before_the_works_of_a_unit_s_evaluation_gives_the_department(tmp_path):
+    text = "信丰县城管局生活垃圾焚烧发电厂部门评价报告\n一、基本情况\n生活垃圾焚烧发电厂2022年投入资金2000万元,实际支付2000万元。\n"
+    report = extract_text(tmp_path, text).report
+    assert (report.department, report.region) == ("信丰县城管局", "信丰县")
+
+
+def test_a_whole_cycle_evaluation_s_title_keeps_the_cycle_out_of_the_project(tmp_path):
+    text = "某省困难老年人补贴资金全周期绩效评价报告\n一、基本情况\n"
+    assert "全周期" not in (extract_text(tmp_path, text).report.project_name or "")

@@ -10,8 +10,8 @@ from .context import Found
 
 # Labels that open a new cell of a form; a field's value stops at the next one.
 FORM_LABELS = [
-    "项目名称", "转移支付(项目)名称", "转移支付名称", "专项资金名称", "负责人及电话", "主管部门", "中央主管部门", "地方主管部门", "项目主管部门",
-    "实施单位", "项目实施单位", "资金使用单位", "预算单位", "项目单位", "单位名称", "部门名称", "部门(单位)名称", "单位(部门)名称", "项目资金",
+    "项目名称", "转移支付(项目)名称", "转移支付名称", "专项资金名称", "专项(项目)名称", "专项名称", "负责人及电话", "主管部门", "中央主管部门", "地方主管部门", "项目主管部门",
+    "实施单位", "项目实施单位", "资金使用单位", "项目承担单位", "承担单位", "预算单位", "项目单位", "单位名称", "部门名称", "部门(单位)名称", "单位(部门)名称", "项目资金",
     "资金投入情况", "年度资金总额", "项目负责人", "财务负责人", "联系人", "部门联系人", "联系电话", "自评得分", "自评总分",
     "财政审核评分", "年度总体目标", "项目基本情况", "预算执行情况", "填报单位", "评价机构", "委托单位", "项目类别",
     "项目属性", "项目期", "索引号", "预算单位名称", "预算部门单位", "评价年度", "填报日期", "年度预算申请", "发布机构", "发文日期", "内容概述", "信息名称", "组配分类", "关键词",
@@ -31,7 +31,8 @@ _LABEL_ALT = "|".join(regex.escape(x) for x in sorted(FORM_LABELS, key=len, reve
 # ('填报单位(盖章):新邵县图书馆一级指标二级指标…').
 _TABLE_HEADER_WORDS = "一级指标|二级指标|三级指标|指标名称|年初预算数|全年预算数"
 # a check box ('□ 3、一次性项目') opens the next cell of a form
-_STOP = regex.compile(rf"(?:{_LABEL_ALT})|(?:{_TABLE_HEADER_WORDS})|[|\n\f□☐☑■]|[ \t\u3000]{{2,}}")
+# a clause's punctuation ends a name written in running text ('1、项目名称:国道110线…养护工程, 起点桩号k274+903,…')
+_STOP = regex.compile(rf"(?:{_LABEL_ALT})|(?:{_TABLE_HEADER_WORDS})|[|\n\f□☐☑■]|[ \t\u3000]{{2,}}|[,;。,;。](?!\d)")
 # The key of the next 'key:value' pair of a line, glued to the value before it once the space between them is
 # normalised away ('项目实施单位:会同县农业农村局组织单位:会同县财政局'): a word of 2–6 characters before a colon.
 _KEY_BEFORE_COLON = regex.compile(r"\p{Han}{2,6}$")

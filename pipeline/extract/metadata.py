@@ -81,7 +81,7 @@ _OVERVIEW_PROJECT = regex.compile(
 # 管理/处置/处罚 after a unit word are its activity, not the unit ('局' in '…管理局' is fine).
 _TITLE_UNIT = regex.compile(
     rf"(?:(?:19|20)\d{{2}}|[○〇O]{{2}})?年?度?([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?![理置罚])"
-    rf"(?=(?:19|20)\d{{2}}年|\(|中央|关于|[\p{{Han}}()、]*?(?:项目|资金|经费|整体|支出|预算执行))")  # '图书、报刊购置项目'
+    rf"(?=(?:19|20)\d{{2}}年|\(|中央|关于|[\p{{Han}}()、]*?(?:项目|资金|经费|整体|支出|预算执行|部门评价))")  # '图书、报刊购置项目'
 # '该项目由XX局组织实施': the unit before an action verb.
 _RUN_BY = regex.compile(rf"由([\p{{Han}}]{{2,24}}?{ORG_SUFFIX})(?:作为[\p{{Han}}]{{2,6}}?)?{_ACTION}")
 # '对XX局XX经费进行绩效评价': the unit whose funds are evaluated.
@@ -448,7 +448,8 @@ _WHOLE_SPENDING = regex.compile(r"(?:部门|单位)整体支出")
 
 def find_project_name(ctx: Context, title: Found | None, department: str | None) -> Found | None:
     # 专项资金名称: a special fund's form names the fund where a project's form names the project
-    found = form_field(ctx.text, ["项目名称", "转移支付(项目)名称", "转移支付名称", "专项资金名称"],
+    # (专项(项目)名称, 专项名称: a central special transfer's form names its special fund)
+    found = form_field(ctx.text, ["项目名称", "转移支付(项目)名称", "转移支付名称", "专项资金名称", "专项(项目)名称", "专项名称"],
                        accept=lambda v: not regex.search(r"\d{10,}", strip_code(v)) and len(strip_code(v)) >= 2
                        and not _HEADER_CELL.search(v),
                        # '序号 | 项目名称 | 债券性质 | …': a list's column, whose next cell is the next column's head
@@ -532,8 +533,9 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     if paren and not regex.search(rf"{ORG_SUFFIX}$", paren[1]):
         # 'XX绩效自评报告(残疾人事业发展补助资金)': the parenthesis names the fund ('…自评表(市场监管经开区分局)': a unit)
         return paren[1]
-    # '…事后绩效评价报告': when the evaluation is made (事前 / 事中 / 事后), not the project's name
-    core = regex.sub(rf"(?:支出)?(?:重点|整体)?(?:事前|事中|事后)?(?:{_TITLE_END}|{_RESULT_END}|{_MATERIALS_END})(?:\(.*\))?$", "", title)
+    # '…事后绩效评价报告': when the evaluation is made (事前 / 事中 / 事后, or over the funds' whole cycle, 全周期),
+    # not the project's name
+    core = regex.sub(rf"(?:支出)?(?:重点|整体)?(?:事前|事中|事后|全周期)?(?:{_TITLE_END}|{_RESULT_END}|{_MATERIALS_END})(?:\(.*\))?$", "", title)
     period = regex.search(r"\(\s*(?:19|20)\d{2}[^()]{0,12}年度?\s*\)$", core)
     if period:  # '…项目(2020—2022年)': the period evaluated, written after the name
         core = core[:period.start()]
@@ -635,6 +637,7 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
 
     # 资金使用单位: the implementing unit of a transfer-payment form (its 主管部门 are the ministry and province above)
     found = form_field(ctx.text, ["被评价单位", "被考核单位", "被评价部门", "评价对象", "实施单位", "项目实施单位", "资金使用单位",
+                                  "项目承担单位", "承担单位",  # the unit that undertakes the project
                                   "预算单位名称", "预算单位", "预算部门单位",
                                   "项目单位名称", "项目单位", "单位名称", "部门名称",
                                   "部门(单位)名称", "单位(部门)名称",  # the 部门整体 自评表's own cell
@@ -652,7 +655,15 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
     if found is None and (cell := _DEPARTMENT_CELL.search(ctx.text)) and is_unit(cell[1].strip()):
         found = Found(cell[1].strip(), cell.start(1), cell.start(1) + len(cell[1].strip()))
     if found:
-        return Found(strip_code(found.value), found.start, found.end)
+        # the same unit in another of the form's cells written in full ('项目实施单位 海南林业厅生态中心' and
+        # '项目单位:海南省林业厅生态公益林管理中心'): the full name
+        short = strip_code(found.value)
+        for key in ("项目单位", "实施单位", "项目实施单位", "单位名称", "部门名称", "预算单位"):
+            other = form_field(ctx.text, [key], accept=is_unit, not_after=r"委托|评价|评审|中介|组织")
+            full = strip_code(other.value) if other else ""
+            if len(full) > len(short) and _holds_in_order(full, short) and full[:2] == short[:2]:
+                return Found(full, other.start, other.end)
+        return Found(short, found.start, found.end)
     for roles in _ROLE_SENTENCES:
         m = roles.search(ctx.text)
         if m and not _NOT_A_UNIT.match(m[1]):
@@ -929,6 +940,9 @@ def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
         place = _county_branch(cand.value, place)
         if cand is candidates[0]:
             place = _county_of_a_city_unit(place, candidates[1:2])
+        # a province by its short name ('宁夏福利彩票发行中心') that the text writes in full ('宁夏回族自治区民政厅')
+        if place in PROVINCES and (full := regex.search(regex.escape(place) + PROVINCE_SUFFIX, text)):
+            return Found(full[0], full.start(), full.end())
         # Higher levels written before it elsewhere in the text: '上海市' + '金山区', '赣州市' + '瑞金市'.
         fuller = _fullest_chain(text, place)
         if fuller is not None:
