@@ -1379,3 +1379,23 @@ def test_a_title_naming_its_unit_before_the_works_of_a_unit_s_evaluation_gives_t
 def test_a_whole_cycle_evaluation_s_title_keeps_the_cycle_out_of_the_project(tmp_path):
     text = "某省困难老年人补贴资金全周期绩效评价报告\n一、基本情况\n"
     assert "全周期" not in (extract_text(tmp_path, text).report.project_name or "")
+
+
+def test_a_breakdown_cut_inside_its_last_part_s_bracket_is_no_certain_failure(tmp_path):
+    text = ("某镇学校2017年度专项资金绩效自评报告\n我单位2017年项目支出决算为150万元,其中:房屋建筑物支出66.2万元、办公设备购置1.9万元、"
+            "专用设备购置11.4万元、基础设施建设18.6万元、大型修缮44.3万元(其中:家属楼改造18万元;校门口维修12万元;学生宿舍1.89万元;承启小")
+    check = check_of(extract_text(tmp_path, text), "part_sums_text")
+    assert check.status != "fail" or check.certainty != "certain"
+    # closed there, the same figures contradict their total
+    closed = check_of(extract_text(tmp_path, text + "学维修12.41万元)。\n"), "part_sums_text")
+    assert (closed.status, closed.certainty) == ("fail", "certain")
+
+
+def test_what_a_part_includes_is_its_own_list_not_its_siblings(tmp_path):
+    text = ("某局2019年部门整体支出绩效自评报告\n2019年局机关总支出决算数4389.86万元,其中基本支出决算数为2994.57万元,包含工资福利支出"
+            "1754.89万元;商品和服务支出452.34万元;对家庭和个人的补助598.14万元;其他资本性支出66.6万元。\n")
+    check = check_of(extract_text(tmp_path, text), "part_sums_text")
+    assert check.status != "fail"  # the items are 基本支出's, and 包含 names some of them, not all
+    # a list of what a total includes that goes past it is wrong all the same
+    over = text.replace("66.6万元。", "266.6万元。")
+    assert check_of(extract_text(tmp_path, over), "part_sums_text").status == "fail"

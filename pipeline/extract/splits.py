@@ -45,6 +45,8 @@ _USE_CUE_LEAD = regex.compile(r"^\s*(?:主要|分别)?用于")
 _NEXT_SENTENCE_CUE = regex.compile(r"^\s*。\s*其中")
 # What opens a part's own breakdown inside the outer list.
 _NESTED_CUE = regex.compile(r"其中|包括|包含|含|分别为|具体为")
+# what a part includes: a list of its items that need not be all of them
+_INCLUDES = regex.compile(r"包括|包含")
 # The respectively form. Names first, a verb of allocation, then the amounts in the same order:
 _VERB = r"(?:安排|下达|拨付|补助|投入|用于)"
 _RESPECTIVELY_BEFORE = regex.compile(rf"分别{_VERB}?(?P<names>[^,。;:\d]{{4,160}}?)(?:资金|经费|补助)?(?:为|各)?(?=\d)")
@@ -168,6 +170,9 @@ class _Reading:
         self.part_of: dict[int, Split] = {}  # amount index → the split it is a part of
         self.total_of: dict[int, Split] = {}  # amount index → the split it is the total of
         self.depth = _bracket_depths(text, self.amounts)
+        # parts whose own list of what they include (包括 / 包含) comes short of them, inside another total's list:
+        # the items named, not all of them (their sum asserts nothing)
+        self.some_items: set[int] = set()
 
     def used(self, k: int) -> bool:
         return k in self.part_of or k in self.total_of
@@ -265,7 +270,10 @@ def _after_total(r: _Reading, i: int) -> list[Split]:
     parts = _closest_prefix(parts, total)
     if len(parts) < 2:
         return []
-    return [r.keep(s) for s in _by_family(r, i, total, parts, cue[0], _count_before(text, total))]
+    splits = _by_family(r, i, total, parts, cue[0], _count_before(text, total))
+    if i in r.some_items:
+        splits = [replace(s, open=True) for s in splits]
+    return [r.keep(s) for s in splits]
 
 
 def _named_part(r: _Reading, a: Amount, floor: int) -> Amount:
@@ -313,7 +321,20 @@ def _own_breakdown(r: _Reading, k: int) -> set[int]:
         total += a.value
         if abs(total - part.value) <= part.half_unit + 1e-6:
             return run
+    # a part's own list of what it includes, to the sentence's end, that comes short of it ('其中基本支出决算数为
+    # 2994.57万元,包含工资福利支出1754.89万元;商品和服务支出452.34万元;…。'): still the part's items, never siblings of it
+    cue = r.text[part.end:amounts[k + 1].label_start].lstrip(",:: ")
+    if _INCLUDES.match(cue) and run and max(run) == _last_in_sentence(amounts, k):
+        r.some_items.add(k)
+        return run
     return set()  # no run adds up to the part: its figures stay in the outer list
+
+
+def _last_in_sentence(amounts: list[Amount], k: int) -> int:
+    last = k
+    while last + 1 < len(amounts) and amounts[last + 1].sentence == amounts[k].sentence:
+        last += 1
+    return last
 
 
 def _by_family(r: _Reading, i: int, total: Amount, parts: list[Amount], cue: str, count: int | None) -> list[Split]:
