@@ -1399,3 +1399,13 @@ def test_what_a_part_includes_is_its_own_list_not_its_siblings(tmp_path):
     # a list of what a total includes that goes past it is wrong all the same
     over = text.replace("66.6万元。", "266.6万元。")
     assert check_of(extract_text(tmp_path, over), "part_sums_text").status == "fail"
+
+
+def test_a_unit_that_describes_itself_is_the_department_and_its_running_costs_no_project(tmp_path):
+    text = ("一、部门概况\n(一)单位基本情况\n某州市殡葬管理处是隶属于市民政局的二级机构,属全额预算拨款事业单位。\n"
+            "2016年,共争取市本级绩效管理预算资金105.33万元,其中:市本级项目资金20万元。\n(一)基本支出\n2016年安排我处基本支出经费"
+            "85.33万元,基本支出为110.45万元。我处社会福利事业资金,全部用于我处人员工资福利支出82.71万元。\n"
+            "我处殡葬执法工作经费,全部用于我处人员工资福利支出12.56万元。\n")
+    report = extract_text(tmp_path, text).report
+    assert report.department == "某州市殡葬管理处"  # never '全部用于我处': no unit's name holds 我
+    assert report.project_name is None  # 基本支出 is what a unit spends outside its projects

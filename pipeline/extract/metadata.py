@@ -114,7 +114,9 @@ _ROLE_SENTENCES = [
 # '我局', '本单位', '各乡镇人民政府', '有关部门': words that stand for units, not names of one.
 # (全州县, 本溪市 are places: only the pronoun forms are excluded.)
 # ('对省人民代表大会及其常务委员会负责': the unit a clause's preposition governs, not a unit heading the clause)
-_NOT_A_UNIT = regex.compile(r"^(?:我|每|对|[本该](?:单位|部门|局|委|院|中心|级|所)|各|全(?:县|市|区|省|国)|有关|相关|上级|下级|所属|其他)")
+_NOT_A_UNIT = regex.compile(r"^(?:我|每|对|[本该](?:单位|部门|局|委|院|中心|级|所)|各|全(?:县|市|区|省|国)|有关|相关|上级|下级|所属|其他)"
+                           # a clause that ends on 'our office' ('全部用于我处'): no unit's name holds 我
+                           r"|^.*我")
 # A page's 'key value' line at the top ('发布机构 某市农业农村局', its space normalised away) is no letterhead.
 _LETTERHEAD_KEYS = tuple(FORM_LABELS) + ("发布机构", "来源", "信息来源")
 # The issuing unit printed alone on the first line, above the title.
@@ -478,8 +480,14 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
             name = _PROJECT_MONEY.sub("", m[1])
             # '2020年财政预算科技专项资金': where the money sits (the budget), not the fund's name
             name = regex.sub(r"^(?:财政)?预算(?=\p{Han}{4})", "", name)
+            if _RUNNING_COSTS.search(name):
+                continue  # '安排我处基本支出经费85.33万元': a unit's running costs, no project
             return Found(name, m.start(1), m.start(1) + len(name))
     return None
+
+
+# 基本支出 (staff and running costs) is what a unit spends outside its projects (DOMAIN.md: 基本支出 / 项目支出)
+_RUNNING_COSTS = regex.compile(r"基本支出|人员经费|公用经费")
 
 
 # A name the text gives in full with the short name it then uses ('…蓟州区公共全视频监控建设联网应用项目(雪亮工程)建设
@@ -511,7 +519,8 @@ def allotted_funds(label: str) -> str | None:
     if place and place[0]:
         name = name[place.end():]
     name = regex.sub(r"^(?:19|20)\d{2}年度?", "", name)
-    return None if len(name) < 4 or _GENERIC_PROJECT.fullmatch(name) or regex.fullmatch(r"\p{Han}{0,4}(?:财政)?资金", name) else name
+    return None if len(name) < 4 or _GENERIC_PROJECT.fullmatch(name) or regex.fullmatch(r"\p{Han}{0,4}(?:财政)?资金", name) \
+        or _RUNNING_COSTS.search(name) else name
 
 
 # A line wholly in brackets right under the title, naming a project or fund (not a date, not a number).
@@ -628,6 +637,10 @@ def _named_in_body(name: str, body: str) -> bool:
 _DEPARTMENT_CELL = regex.compile(r"(?m)^[ \t]*部门[ \t]*\|[ \t]*([^|\n]{2,30})")
 
 
+# a unit that says what it is, as a department-wide report opens ('郴州市殡葬管理处是隶属于市民政局的二级机构')
+_DESCRIBES_ITSELF = regex.compile(r"(?:是|系|为)[^。;]{0,30}?(?:单位|机构|部门|事业单位|组成部门|直属)")
+
+
 def find_department(ctx: Context, title: Found | None) -> Found | None:
     def is_unit(value: str) -> bool:
         value = strip_code(value)
@@ -707,7 +720,7 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
         if name + rest in seen:
             continue  # the same sentence printed again (a page repeated) is one mention, not a second
         seen.add(name + rest)
-        counts[name] += 1 + (2 if _ACTION_AFTER.match(after) else 0)
+        counts[name] += 1 + (2 if _ACTION_AFTER.match(after) or _DESCRIBES_ITSELF.match(rest) else 0)
         spans.setdefault(name, (m.start(1), m.end(1)))
     if counts:
         name, votes = counts.most_common(1)[0]
