@@ -1409,3 +1409,16 @@ def test_a_unit_that_describes_itself_is_the_department_and_its_running_costs_no
     report = extract_text(tmp_path, text).report
     assert report.department == "某州市殡葬管理处"  # never '全部用于我处': no unit's name holds 我
     assert report.project_name is None  # 基本支出 is what a unit spends outside its projects
+
+
+def test_a_unit_named_by_its_level_word_after_a_copula_is_the_unit_and_names_no_place(tmp_path):
+    text = ("防汛抗旱项目支出绩效评价报告\n一、项目基本情况\n主要用于防汛物料储备。该项目实施单位为区应急局。\n"
+            "二、评价工作\n了解区应急局2021年防汛抗旱经费的使用和效益情况。\n")
+    report = extract_text(tmp_path, text).report
+    assert report.department == "区应急局"
+    assert report.region is None  # neither '为区' nor '了解区' is a place
+
+
+def test_a_report_that_counts_its_projects_names_no_one_of_them(tmp_path):
+    text = ("某民县2021年10个重点项目绩效评价报告\n一、基本情况\n2021年下达财政专项扶贫资金197万元,用于10个项目。\n")
+    assert extract_text(tmp_path, text).report.project_name is None

@@ -446,6 +446,12 @@ def find_kind(title: str | None, text: str) -> str | None:
 
 
 _WHOLE_SPENDING = regex.compile(r"(?:部门|单位)整体支出")
+_PROJECTS_COUNTED = regex.compile(r"(?<![\d.])(?:\d{1,3}|[二三四五六七八九十两]{1,3})个(?:\p{Han}{0,4})项目")
+
+
+def names_several_projects(title: str | None) -> bool:
+    """A title that counts the projects it reports on ('裕民县2021年10个重点项目绩效评价报告')."""
+    return bool(title and _PROJECTS_COUNTED.search(title))
 
 
 def find_project_name(ctx: Context, title: Found | None, department: str | None) -> Found | None:
@@ -463,6 +469,8 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
         # '曾都区物价局2016年度部门整体支出绩效评价项目': the evaluation of a unit's whole spending, no project
         if not _GENERIC_PROJECT.fullmatch(bare) and not _WHOLE_SPENDING.search(bare):
             return Found(bare if len(bare) >= 4 else name, found.start, found.end)
+    if title and names_several_projects(title.value):
+        return None  # '…2021年10个重点项目绩效评价报告': a report on several projects names no one of them
     if title:
         name = _project_from_title(title.value, department, ctx.text, title)
         full = _full_name(ctx.text, name) if name else None
@@ -605,7 +613,9 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     # what is left of 'XX局2021年度项目绩效自评报告' once its unit and year are gone names no project
     # '曾都区财政项目支出绩效评价报告': a place's fiscal projects, a template's heading naming none
     without_place = name[len(place_of(name) or ""):]
-    return None if _GENERIC_PROJECT.fullmatch(name) or _GENERIC_PROJECT.fullmatch(without_place) else name
+    # '裕民县2021年10个重点项目绩效评价报告': a count of projects names none of them
+    counted = regex.match(r"(?:\d+|[一二三四五六七八九十两]+)个", without_place)
+    return None if _GENERIC_PROJECT.fullmatch(name) or _GENERIC_PROJECT.fullmatch(without_place) or counted else name
 
 
 _AFTER_NAME = regex.compile(r"(?:(?<=\p{Han}{4})(?:19|20)\d{2}年度?|(?:的)?(?:使用|管理|执行|实施)?情况的?|的)$")
@@ -680,7 +690,9 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
     for roles in _ROLE_SENTENCES:
         m = roles.search(ctx.text)
         if m and not _NOT_A_UNIT.match(m[1]):
-            return Found(m[1], m.start(1), m.end(1))
+            # '该项目实施单位为区应急局': the verb is no part of the unit its level word opens
+            name = _without_preposition(m[1])
+            return Found(name, m.end(1) - len(name), m.end(1))
     if title:
         m = _TITLE_UNIT.match(title.value)
         if m and not regex.search(r"项目|资金|经费|绩效", m[1]):
@@ -805,10 +817,13 @@ PREPOSITIONS = "对由在向从经受据按将把被给与和及为"
 # ('由原南京市农业委员会下达': 原, 'former', before a place whose name stands whole after it; 原阳县 and 原州区 keep theirs)
 _PREPOSITION = regex.compile(rf"^[{PREPOSITIONS}原]")
 _TWO_CHARACTER_PLACE = regex.compile(r"^[\p{Han}]{2,4}?(?:市|县|区|旗|自治州|州|地区|盟)")
+# a unit named by its level word alone ('区应急局', '县财政局'): after a preposition ('实施单位为区应急局'), the level
+# word opens the unit's name; '为区' is no place
+_LEVEL_UNIT = regex.compile(rf"^[省市县区乡镇旗州]{ORG_SUFFIX}|^[省市县区乡镇旗州]\p{{Han}}{{1,10}}?{ORG_SUFFIX}$")
 
 
 def _without_preposition(name: str) -> str:
-    if _PREPOSITION.match(name) and _TWO_CHARACTER_PLACE.match(name[1:]):
+    if _PREPOSITION.match(name) and (_TWO_CHARACTER_PLACE.match(name[1:]) or _LEVEL_UNIT.match(name[1:])):
         return name[1:]
     return name
 
