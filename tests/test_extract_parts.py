@@ -1422,3 +1422,22 @@ def test_a_unit_named_by_its_level_word_after_a_copula_is_the_unit_and_names_no_
 def test_a_report_that_counts_its_projects_names_no_one_of_them(tmp_path):
     text = ("某民县2021年10个重点项目绩效评价报告\n一、基本情况\n2021年下达财政专项扶贫资金197万元,用于10个项目。\n")
     assert extract_text(tmp_path, text).report.project_name is None
+
+
+def test_the_next_column_s_head_under_a_list_s_project_name_is_no_project(tmp_path):
+    text = ("2023年度新增地方政府专项债券项目绩效评价情况\n\n2023年新增地方政府专项债券项目绩效评价表\n\n单位:亿元\n\n项目名称\n\n"
+            "债券性质\n\n截至2023年底已发债券规模\n")
+    assert extract_text(tmp_path, text).report.project_name != "债券性质"
+
+
+def test_a_unit_s_own_whole_targets_name_no_project(tmp_path):
+    text = ("某昌市河湖水系水源调度中心2022年整体和项目支出绩效自评总结报告\n根据有关文件精神,我单位对本单位整体绩效目标和项目支出绩效目标进行了自评。\n")
+    assert extract_text(tmp_path, text).report.project_name is None
+
+
+def test_the_clause_before_a_preposition_is_no_part_of_the_unit_after_it(tmp_path):
+    text = ("2016年公路日常养护项目支出绩效评价报告\n一、项目基本情况\n各乡镇每季度末上报养护情况,最后向县交通运输局申报道路管理养护情况"
+            "并申拨道路养护费。\n")
+    report = extract_text(tmp_path, text).report
+    assert report.department in (None, "县交通运输局")
+    assert report.region is None  # '最后向县' is no county

@@ -182,7 +182,8 @@ def _more_places(ctx: Context) -> list[Found]:
         # '…和拉萨市财政局': a conjunction first; '根据市民生办…': a word of the sentence, no city named 根据
         # a verb whose object is the unit ('承办县委、县人民政府交办的…事项') is none of its name either
         name = regex.sub(r"^(?:根据|按照|依照|依据|通过|为了|经过|和|与|及|并|由|对|向|经|在|同|"
-                         r"承办|协助|配合|指导|督促|完成|落实|执行|了解|下达|拨付|报送|上报|会同|组织|为)", "", m[0])
+                         r"承办|协助|配合|指导|督促|完成|落实|执行|了解|下达|拨付|报送|上报|会同|组织|为)", "",
+                         metadata.unit_after_clause(m[0]))
         if metadata.place_of(name):
             out.append(Found(name, m.end() - len(name), m.end()))
         if len(out) >= 5:

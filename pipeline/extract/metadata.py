@@ -445,7 +445,9 @@ def find_kind(title: str | None, text: str) -> str | None:
     return None
 
 
-_WHOLE_SPENDING = regex.compile(r"(?:部门|单位)整体支出")
+_WHOLE_SPENDING = regex.compile(r"(?:部门|单位)整体支出|^(?:本|我)单位整体")
+# the next column's head under a list's '项目名称' ('项目名称' over '债券性质' over '…债券规模', one cell per line)
+_COLUMN_HEAD = regex.compile(r"\p{Han}{0,4}(?:性质|类型|类别|期限|规模|金额|编码|代码|名称)")
 _PROJECTS_COUNTED = regex.compile(r"(?<![\d.])(?:\d{1,3}|[二三四五六七八九十两]{1,3})个(?:\p{Han}{0,4})项目")
 
 
@@ -459,7 +461,7 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
     # (专项(项目)名称, 专项名称: a central special transfer's form names its special fund)
     found = form_field(ctx.text, ["项目名称", "转移支付(项目)名称", "转移支付名称", "专项资金名称", "专项(项目)名称", "专项名称"],
                        accept=lambda v: not regex.search(r"\d{10,}", strip_code(v)) and len(strip_code(v)) >= 2
-                       and not _HEADER_CELL.search(v),
+                       and not _HEADER_CELL.search(v) and not _COLUMN_HEAD.fullmatch(strip_code(v)),
                        # '序号 | 项目名称 | 债券性质 | …': a list's column, whose next cell is the next column's head
                        not_after=r"序号[\s|]*")
     if found:
@@ -488,8 +490,8 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
             name = _PROJECT_MONEY.sub("", m[1])
             # '2020年财政预算科技专项资金': where the money sits (the budget), not the fund's name
             name = regex.sub(r"^(?:财政)?预算(?=\p{Han}{4})", "", name)
-            if _RUNNING_COSTS.search(name):
-                continue  # '安排我处基本支出经费85.33万元': a unit's running costs, no project
+            if _RUNNING_COSTS.search(name) or _WHOLE_SPENDING.search(name):
+                continue  # '安排我处基本支出经费85.33万元', '对本单位整体绩效目标和项目…': no project
             return Found(name, m.start(1), m.start(1) + len(name))
     return None
 
@@ -652,6 +654,24 @@ _DESCRIBES_ITSELF = regex.compile(r"(?:是|系|为)[^。;]{0,30}?(?:单位|机�
 
 
 def find_department(ctx: Context, title: Found | None) -> Found | None:
+    found = _find_department(ctx, title)
+    if found is None:
+        return None
+    unit = unit_after_clause(found.value)
+    return found if unit == found.value else Found(unit, found.end - len(unit), found.end)
+
+
+def unit_after_clause(name: str) -> str:
+    """'最后向县交通运输局…': the words of the clause before a preposition are no part of the unit after it."""
+    m = _CLAUSE_BEFORE_UNIT.match(name)
+    return name[m.end():] if m else name
+
+
+# (the prepositions of PREPOSITIONS, below)
+_CLAUSE_BEFORE_UNIT = regex.compile(rf"^\p{{Han}}{{1,6}}?[对由在向从经受据按将把被给与和及为](?=[省市县区乡镇][\p{{Han}}]{{0,12}}?{ORG_SUFFIX}$)")
+
+
+def _find_department(ctx: Context, title: Found | None) -> Found | None:
     def is_unit(value: str) -> bool:
         value = strip_code(value)
         # a cell that lists several units ('塘桥街道党政办、管理办、平安办、服务办') names no one department
