@@ -1441,3 +1441,10 @@ def test_the_clause_before_a_preposition_is_no_part_of_the_unit_after_it(tmp_pat
     report = extract_text(tmp_path, text).report
     assert report.department in (None, "县交通运输局")
     assert report.region is None  # '最后向县' is no county
+
+
+def test_the_total_spending_a_budget_approved_is_the_budget_not_the_spending(tmp_path):
+    text = ("某市住房和城乡建设局2019年度部门整体支出绩效自评报告\n2019年初财政对我局预算批复的总支出为18531.47万元,预算批复基本支出为"
+            "2411.77万元。\n2019年局机关总支出决算数为4389.86万元。\n")
+    budget = extract_text(tmp_path, text).budget
+    assert (budget.budget_yuan, budget.executed_yuan) == (185_314_700, 43_898_600)

@@ -31,6 +31,8 @@ _EVALUATED = r"\s*(?:进行了?|开展了?)(?:重点|综合|绩效)*评价"
 # the words of one clause between 已 and its verb ('已严格按合同约定和施工进度及时足额拨付'): the verb is then a thing done
 _PAID_CLAUSE = r"[^,。;,;:\d]{0,20}?"
 BUDGET_PATTERNS = [
+    # '2019年初财政对我局预算批复的总支出为18531.47万元': the spending a budget approved
+    rf"批复的?(?:总支出|支出总额|总预算){_FILL}{AMOUNT}",
     # '预算项目经费15690.38万元': the budget's name may hold the word for what it funds
     # '农村危房改造资金预算安排300.7万元': the funds' budget, allotted; '全年应执行数为7.79万元': what is to be spent
     rf"(?:资金|经费)预算(?:安排|下达)(?:资金|经费)?{_FILL}{AMOUNT}",
@@ -90,7 +92,8 @@ EXECUTED_PATTERNS = [
     # ('当年实际到位1000万元,支出989.935万元': the stages of the money in a row, the last its spending)
     rf"(?<=[,,;;]\s*)(?:支付|支出){_FILL}{AMOUNT}",
     # '…滑冰场工程项目,总支出180万元'
-    rf"(?<![预算计划])总支出(?:金额|资金)?{_FILL}{AMOUNT}",
+    # (never what a budget approved: '…对我局预算批复的总支出为18531.47万元')
+    rf"(?<![预算计划])(?<!批复的?)总支出(?:金额|资金)?{_FILL}{AMOUNT}",
     # ('我单位2017年项目支出决算为150万元': the final accounts of the spending)
     rf"(?:已支付|支出数|决算数|决算支出(?:合计|总额)?|支出决算(?:数|总额)?){_FILL}{AMOUNT}",  # '部门决算支出860.92万元'
     rf"执行数\s*[((][A-Z][))][\s|::]*{AMOUNT}",
