@@ -1448,3 +1448,11 @@ def test_the_total_spending_a_budget_approved_is_the_budget_not_the_spending(tmp
             "2411.77万元。\n2019年局机关总支出决算数为4389.86万元。\n")
     budget = extract_text(tmp_path, text).budget
     assert (budget.budget_yuan, budget.executed_yuan) == (185_314_700, 43_898_600)
+
+
+def test_a_project_evaluated_after_the_fact_keeps_no_year_and_a_zone_s_place_stands_before_its_dated_name(tmp_path):
+    text = ("2023年高龄补贴事后绩效评价报告\n我局组织对2023年高龄补贴开展了事后绩效评价。现将评价情况如下:\n")
+    assert extract_text(tmp_path, text).report.project_name == "高龄补贴"
+    zone = ("2023年度乡镇垃圾分类奖补项目绩效评价报告摘要\n一、项目基本情况\n(一)项目内容\n长岛综合试验区2023年度乡镇垃圾分类奖补项目"
+            "对各乡镇的生活垃圾进行分类综合处置奖补。\n")
+    assert extract_text(tmp_path, zone).report.region == "长岛综合试验区"

@@ -39,7 +39,8 @@ _PLACE = regex.compile(
     rf"(?P<city>{_PLACE_CHAR}{{2,4}}?(?:市|自治州|州|地区|盟))?"
     # '城市智脑', '城市管理': the word for a city, no city's name
     # '会同自治区财政厅': 会同 ('together with') before the region's level word, no county
-    rf"(?P<county>{_PLACE_CHAR}{{2,8}}?自治[县旗]|(?!城市)(?!\p{{Han}}{{0,2}}自治区){_PLACE_CHAR}{{1,4}}?(?:区|县|旗|市))?")
+    # ('龙感湖管理区', '长岛综合试验区': county-level zones named by what they were set up as)
+    rf"(?P<county>{_PLACE_CHAR}{{2,8}}?自治[县旗]|{_PLACE_CHAR}{{2,4}}?(?:管理区|综合试验区)|(?!城市)(?!\p{{Han}}{{0,2}}自治区){_PLACE_CHAR}{{1,4}}?(?:区|县|旗|市))?")
 # 指挥部: a county's standing command (人居环境指挥部) that holds its own funds; 街道: a sub-district office, never
 # the street of a works project ('街道改造', '街道亮化')
 # ('地方政府专项债券': local government in general, no unit; '农村厕所': a 所 that is no institute)
@@ -639,7 +640,7 @@ def _named_in_body(name: str, body: str) -> bool:
     """The longer form is used as the project's name in the text, not only as a repeat of the title."""
     # '对盐湖区2023年度…项目进行了绩效评价' repeats what is evaluated, as a title does
     # the title repeated over its lines ('…项目资金\n\n绩效评价报告'), or '对…项目实施绩效评价', repeats it too
-    return any(not regex.match(r"(?:资金|支出)?\s*(?:进行了?|开展了?|实施)?(?:重点|综合)?(?:绩效|评价|自评|项目支出)",
+    return any(not regex.match(r"(?:资金|支出)?\s*(?:进行了?|开展了?|实施)?(?:重点|综合|事前|事中|事后|全周期)?(?:绩效|评价|自评|项目支出)",
                                body[m.end():m.end() + 12])
                for m in regex.finditer(regex.escape(name), body))
 
@@ -1016,17 +1017,25 @@ def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
 def _place_before_title_name(text: str, title: str) -> Found | None:
     """A title that names no place whose name the text writes with its place before it ('2021年妇女儿童健康水平
     提升民生工程绩效自评报告' and '2021年六安市妇女儿童健康水平提升民生工程年度目标任务'): that place."""
-    core = regex.sub(r"^(?:19|20)\d{2}年度?", "", regex.sub(rf"(?:支出)?(?:{_TITLE_END})$", "", title))
+    named = regex.sub(rf"(?:支出)?(?:{_TITLE_END})$", "", title)
+    core = regex.sub(r"^(?:19|20)\d{2}年度?", "", named)
     if len(core) < 6:
         return None
-    at = text.find(core[:6])
+    # the name as the title dates it ('长岛综合试验区2023年度乡镇垃圾分类…' under '2023年度乡镇垃圾分类…报告')
+    if named != core and (found := _place_before(text, named[:len(named) - len(core) + 6])):
+        return found
+    return _place_before(text, core[:6])
+
+
+def _place_before(text: str, words: str) -> Found | None:
+    at = text.find(words)
     while at >= 0:  # a plain search: a pattern per document would crowd the regex module's cache
         before = text[max(0, at - 10):at]
         for k in range(len(before), 1, -1):  # the longest place first
             place = before[-k:]
             if place_of(place) == place and _opens_a_name(before[:-k], place):
                 return Found(place, at - k, at)
-        at = text.find(core[:6], at + 1)
+        at = text.find(words, at + 1)
     return None
 
 
