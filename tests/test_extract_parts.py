@@ -1456,3 +1456,25 @@ def test_a_project_evaluated_after_the_fact_keeps_no_year_and_a_zone_s_place_sta
     zone = ("2023年度乡镇垃圾分类奖补项目绩效评价报告摘要\n一、项目基本情况\n(一)项目内容\n长岛综合试验区2023年度乡镇垃圾分类奖补项目"
             "对各乡镇的生活垃圾进行分类综合处置奖补。\n")
     assert extract_text(tmp_path, zone).report.region == "长岛综合试验区"
+
+
+def test_a_leading_group_and_a_forest_farm_are_units_and_a_fee_names_the_fund(tmp_path):
+    group = extract_text(tmp_path, "某澧县烟叶生产领导小组2018年烟叶发展资金项目绩效评价报告\n一、项目概况\n").report
+    assert (group.department, group.project_name) == ("某澧县烟叶生产领导小组", "烟叶发展资金项目")
+    farm = ("某明市海口林场2017年森林植被恢复费绩效报告\n一、项目概况\n经现场查看宽地坝林区的植被恢复情况。\n")
+    report = extract_text(tmp_path, farm).report
+    assert (report.department, report.project_name) == ("某明市海口林场", "森林植被恢复费")
+    assert report.region == "某明市"  # a forest's tract (宽地坝林区) is no county
+
+
+def test_a_notice_publishing_a_result_is_a_title_and_about_opens_no_place(tmp_path):
+    text = "关于贵州水城区猕猴桃花粉加工建设项目绩效评价结果的公示\n一、绩效自评的基本情况\n"
+    report = extract_text(tmp_path, text).report
+    assert report.title == "关于贵州水城区猕猴桃花粉加工建设项目绩效评价结果的公示"
+    assert report.region == "贵州水城区"
+
+
+def test_a_publisher_named_with_its_other_name_in_brackets_is_the_first_name(tmp_path):
+    text = ("当前位置: 网站首页 > 市应急局 > 部门项目\n发布机构: 某州市应急管理局(某州市地震局) 主题分类: 其他\n"
+            "名称: 某州市2023年智慧应急“中屏”项目支出绩效评价报告\n")
+    assert extract_text(tmp_path, text).report.department == "某州市应急管理局"

@@ -92,6 +92,8 @@ def strip_code(value: str) -> str:
     form marks where the seal goes after it ('平泉市人民检察院 (公章)') or before it ('(公章)梅州市住房和城乡建设局')."""
     value = regex.sub(r"^\s*[((](?:公章|盖章|签章)[))]\s*|\s*[((](?:公章|盖章|签章)[))]\s*$", "", value)
     value = regex.sub(r"^[0-9A-Za-z]{3,}\s*[-—_:]\s*", "", value).strip()
+    # a unit with the other name it also bears, in brackets ('亳州市应急管理局(亳州市地震局)'): the first name
+    value = regex.sub(r"(?<=[局委办院厅处站所馆队心府])\s*\([^()]{2,20}(?:局|委|办|院|厅|处|站|所|馆|队|中心)\)$", "", value)
     # two cells holding the same unit run together ('广水市交通运输局 广水市交通运输局'): the unit once
     twice = regex.fullmatch(r"(?P<u>\S{2,30})\s*(?P=u)", value)
     return twice["u"] if twice else value

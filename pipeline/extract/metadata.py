@@ -13,7 +13,8 @@ from .fields import FORM_LABELS, form_field, strip_code
 # Title: a run of name characters ending in a report-type word.
 _NAME_CHARS = r"[\p{Han}\d()\-—–~、·〔〕A-Za-z“”‘’]"  # dashes: '2020—2023年…' names a period; quotes: '人民调解“以奖代补”专项经费'
 # '…绩效自评结果公开': how government sites publish a self-assessment
-_TITLE_END = r"(?:绩效|考评|评价|评估|自评)[\p{Han}]{0,8}?(?:报告|表|结果公开|情况公开)(?:摘要)?"
+# ('…绩效评价结果的公示': a portal's notice publishing the result)
+_TITLE_END = r"(?:绩效|考评|评价|评估|自评)[\p{Han}]{0,8}?(?:报告|表|结果公开|情况公开|结果的?公示)(?:摘要)?"
 # a title may carry its document's number after it ('…绩效再评价报告(江财评报告2021-18号)')
 _DOCUMENT_NO = r"\([^()\n]{0,20}?\d{1,4}号\)"
 # a parenthesis inside a name is no note ('(注:以下内容为附件图片识别,个别文字可能不准确…)' stands before the title)
@@ -29,7 +30,8 @@ PROVINCES = ("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 
 _NOT_PLACE = ("社区", "小区", "园区", "景区", "片区", "校区", "库区", "厂区", "辖区", "市区", "城区", "城市", "超市",
               "都市", "本市", "全市", "全县", "全区", "我县", "我市", "我区", "本县", "本区", "县区")
 # a place's lowest level that ends in one of these is a part of a town or a site, not a county ('城关镇社区')
-_NOT_PLACE_ENDINGS = ("社区", "小区", "景区", "片区", "校区", "库区", "厂区", "辖区")  # not 园区: 下花园区 is a district
+# ('宽地坝林区': a forest's tract; 神农架林区, the one county-level forest district, is named in full)
+_NOT_PLACE_ENDINGS = ("社区", "小区", "景区", "片区", "校区", "库区", "厂区", "辖区", "林区")  # not 园区: 下花园区 is a district
 # What follows a province's short name: 广西壮族自治区, 宁夏回族自治区 before the bare 自治区.
 PROVINCE_SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)"
 _PLACE_CHAR = r"(?:[^\P{Han}我元每个]|(?<![万亿千百])元)"
@@ -47,6 +49,8 @@ _PLACE = regex.compile(
 ORG_SUFFIX = (r"(?:委员会|管理委员会|管委会|管理局|局|委|办公室|办事处|办|中心|人民政府|(?<!地方)政府|学校|中学|小学|幼儿园|医院|研究院|院|"
               r"(?<!厕)所|站|馆|"
               r"残联|政协|团委|妇联|总工会|大队|支队|队|处|厅|协会|联合会|联合社|指挥部|"
+              # a leading group that holds a sector's funds ('临澧县烟叶生产领导小组'); a state forest farm ('海口林场')
+              r"领导小组|林场|"
               r"(?<![镇乡各])街道(?!改造|硬化|亮化|绿化|美化|保洁|清扫|照明|整治|维修|建设|管理|办|党))")
 _ORG = regex.compile(rf"[\p{{Han}}()]{{2,20}}?{ORG_SUFFIX}(?![\p{{Han}}]{{0,1}}(?:关于|印发))")
 _ACTION = r"(?:每年)?(?:安排|实施|负责|承担|组织实施|具体实施|牵头|会同|联合)"
@@ -571,7 +575,8 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     # 'XX局关于2021年度…的报告': the unit writing about its project
     core = regex.sub(rf"^(?:[\p{{Han}}]{{2,20}}?{ORG_SUFFIX})?关于(?:上报|报送|呈报)?", "", core)  # '关于上报…的报告
     # (公益金: a lottery fund, '省级彩票公益金转移支付'; a transfer alone, '中央转移支付', names none)
-    if not core or not regex.search(r"项目|专项|资金|经费|工程|补助|补贴|公益金", core) or \
+    # ('森林植被恢复费': a fee levied and spent, named as the fund)
+    if not core or not regex.search(r"项目|专项|资金|经费|工程|补助|补贴|公益金|费$", core) or \
             regex.fullmatch(r"(?:\p{Han}{0,4}(?:本级|部门))?(?:项目|专项|资金|经费|专项资金)", core):
         return None  # '项目支出绩效自评表': a form's title, not a project's name
     # Leading year (and place), or unit then year, are how titles are dated, not part of the name,
@@ -853,7 +858,7 @@ def place_of(name: str | None) -> str | None:
     """The region a name starts with: '池州市贵池区棠溪镇人民政府' → '池州市贵池区'."""
     if not name:
         return None
-    name = _without_preposition(name)
+    name = _without_preposition(regex.sub(r"^关于", "", name))  # '关于贵州水城区…的公示': a notice on the place's project
     m = _PLACE.match(name)
     if not m or not m[0]:
         return None
@@ -871,7 +876,7 @@ def place_of(name: str | None) -> str | None:
     parts = (value, m["city"], m["county"])
     # (各地州: each prefecture, no place; but 全州县 and 本溪市 are places)
     if value.startswith(("中央", "国家", "全国", "中共", "市", "县", "区", "各", "该", "其")) \
-            or any(p in _NOT_PLACE or p.endswith(_NOT_PLACE_ENDINGS) for p in parts if p):
+            or any(p in _NOT_PLACE or (p.endswith(_NOT_PLACE_ENDINGS) and p != "神农架林区") for p in parts if p):
         # try without the lowest level ('城区' and the like are not places)
         if m["county"] and value[:-len(m["county"])]:
             value = value[:-len(m["county"])]
