@@ -1478,3 +1478,13 @@ def test_a_publisher_named_with_its_other_name_in_brackets_is_the_first_name(tmp
     text = ("当前位置: 网站首页 > 市应急局 > 部门项目\n发布机构: 某州市应急管理局(某州市地震局) 主题分类: 其他\n"
             "名称: 某州市2023年智慧应急“中屏”项目支出绩效评价报告\n")
     assert extract_text(tmp_path, text).report.department == "某州市应急管理局"
+
+
+def test_the_uses_listed_under_a_funds_table_are_none_of_its_sources(tmp_path):
+    cells = ["2021年某校科技转化与推广服务预算资金执行情况表", "年度财政资金总额", "预算数", "资金到位数", "资金到位率", "实际执行数",
+             "资金执行率", "填报单位", "51.81", "51.81", "100%", "51.81", "100%", "预算资金主要用途:",
+             "1)租车费:开展职业农民培训各项工作出差用车租赁费7.00万元。", "2)培训费:项目管理培训等培训费6.00万元。",
+             "3)会议费:全省校长会会议费4万元。"]
+    record = extract_text(tmp_path, "2021年某校科技转化与推广服务项目绩效自评报告\n" + "\n\n".join(cells) + "\n")
+    assert [s.name for s in record.budget.funding_sources if not s.is_total] == []
+    assert check_of(record, "funding_sources_sum").status != "fail"

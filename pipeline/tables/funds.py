@@ -189,6 +189,11 @@ def _lines_under_a_unit(text: str):
                 yield unit[1], line_start, line_end
 
 
+# a label that heads what the money is used for ('预算资金主要用途:'), with its colon: the list under it is of uses,
+# never the block's sources (a split heading such as '按收入性质分:' goes on with the block)
+_SECTION_LABEL = regex.compile(r"\p{Han}{0,12}(?:用途|使用方向|支出内容)[::]")
+
+
 def _read(text: str, header: Header, end: int, cells: Cells | None = None) -> FundsTable | None:
     layout, rows = body_rows(text, header, end, cells)
     table = FundsTable(header, report=TableReport("interpreter", layout, "funds", header.roles))
@@ -198,6 +203,10 @@ def _read(text: str, header: Header, end: int, cells: Cells | None = None) -> Fu
         labels = row.labels
         label_text = labels[-1].text if labels else ""
         if table.rows and any(_NEXT_BLOCK.match(t.text.strip()) or _NEXT_BLOCK_GLUED.search(t.text) for t in labels):
+            break
+        if table.rows and _SECTION_LABEL.fullmatch(label_text.strip()):
+            # '预算资金主要用途:' over '1)租车费:…7.00万元': a heading of the prose under the table, which ends there
+            table.report.skip(row, "a heading after the table")
             break
         if _NOTE.search(label_text):
             table.report.skip(row, "a note, not a row")
