@@ -1488,3 +1488,9 @@ def test_the_uses_listed_under_a_funds_table_are_none_of_its_sources(tmp_path):
     record = extract_text(tmp_path, "2021年某校科技转化与推广服务项目绩效自评报告\n" + "\n\n".join(cells) + "\n")
     assert [s.name for s in record.budget.funding_sources if not s.is_total] == []
     assert check_of(record, "funding_sources_sum").status != "fail"
+
+
+def test_the_word_for_an_area_after_a_county_s_level_word_is_no_place(tmp_path):
+    text = ("转移支付区域(项目)绩效目标自评表 (2021)\n发文单位: 咸宁市生态环境局\n转移支付(项目)名称\n\n2021年第一批中央大气污染防治资金\n"
+            "实施单位\n\n咸宁市生态环境局\n")
+    assert extract_text(tmp_path, text).report.region == "咸宁市"  # never '咸宁市转移支付区'

@@ -1275,3 +1275,23 @@ def test_pipe_rows_whose_merged_cells_an_export_dropped_and_padded_at_the_end_ar
         ("以低价位高质量为采购原则", 8)]
     parent = {i.name: table.indicators[i.parent].name for i in table.indicators if i.parent is not None}
     assert parent["以最新资源面市"] == "质量指标" and parent["质量指标"] == "产出指标"
+
+
+_SENTENCE_NAMES = st.text(alphabet="标准项目数量宣传解读奖励修订意识强化质量合格率服务满意度", min_size=3, max_size=12)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(_SENTENCE_NAMES, st.integers(1, 30), st.integers(0, 30)), min_size=2, max_size=8))
+def test_indicators_stated_one_per_sentence_read_back_in_order(rows):
+    lines = [f"{k + 1}){name}(项),目标值{w + 1},完成值{s + 2},分值{w},得分{min(s, w)}。" for k, (name, w, s) in enumerate(rows)]
+    table, report = read_score_table("二、绩效分析\n" + "\n\n".join(lines) + "\n")
+    assert report.layout == "sentences"
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == \
+        [(f"{name}(项)", float(w), float(min(s, w))) for name, w, s in rows]
+
+
+def test_a_line_that_lacks_a_key_is_no_sentence_row():
+    text = ("1)标准文本宣传和解读(份),目标值300,完成值350,分值10,得分10。\n"
+            "2)奖励制修订标准项目(项),目标值4,完成值24,得分10。\n")  # the second lacks its 分值
+    got = read_score_table(text)
+    assert got is None or got[1].layout != "sentences"

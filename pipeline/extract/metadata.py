@@ -863,8 +863,8 @@ def place_of(name: str | None) -> str | None:
     if not m or not m[0]:
         return None
     value = m[0]
-    if name[len(value):len(value) + 1] == "级":
-        return None  # '为县级政府', '市级资金': a level of government, no place
+    if name[len(value):len(value) + 1] in ("级", "域"):
+        return None  # '为县级政府', '市级资金': a level of government; '转移支付区域': the word for an area, no place
     lowest = m["county"] or m["city"]
     if lowest and lowest.endswith("市") and value.endswith(lowest) and name[len(value):len(value) + 1] == "街":
         # '草市街道', '北市街': a street's name that holds 市, no city

@@ -25,6 +25,7 @@ from .layout import body_rows, find_headers, tables_of
 from .model import Column, Found, Header, Row, ScoreTable, TableReport, Value, figure
 from .roles import LABEL_ROLES, NOTE_UNDER_TABLE, POINTS, ROLE_RE, ROLES, TOTAL_CELL, TOTAL_LABEL
 from .row_runs import read_row_runs
+from .sentence_rows import read_sentence_rows
 from .totals import SLACK, RowOptions, choose
 
 _HEADER_WORDS = regex.compile(rf"(?:(?:{ROLE_RE.pattern})[|::]*)+")
@@ -73,7 +74,8 @@ def read_score_table(text: str, outside: tuple[float, float] = (0.0, 0.0), state
     rows no reading settles; `cells`: what the load stage knew of the text's table cells (grid.py)."""
     cells = cells if cells is not None else Cells()
     # a converter that wrote the columns one after another, or every row's figures before the names
-    by_columns = read_column_runs(text, cells) or read_row_runs(text, cells)
+    # (or every indicator stated as a sentence with the form's keys: '…,目标值2,完成值2,分值6,得分6。')
+    by_columns = read_column_runs(text, cells) or read_row_runs(text, cells) or read_sentence_rows(text)
     if by_columns is not None:
         by_columns[1].totals_confirmed = adds_up(by_columns[0])
         by_columns[1].confidence = _confidence(*by_columns)
