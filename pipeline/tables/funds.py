@@ -194,6 +194,13 @@ def _lines_under_a_unit(text: str):
 _SECTION_LABEL = regex.compile(r"\p{Han}{0,12}(?:用途|使用方向|支出内容)[::]")
 
 
+def _ends_block(labels: list, label_text: str) -> bool:
+    """The next block's heading, or a heading of the prose under the table ('预算资金主要用途:' over
+    '1)租车费:…7.00万元'): the table ends there."""
+    return any(_NEXT_BLOCK.match(t.text.strip()) or _NEXT_BLOCK_GLUED.search(t.text) for t in labels) \
+        or bool(_SECTION_LABEL.fullmatch(label_text.strip()))
+
+
 def _read(text: str, header: Header, end: int, cells: Cells | None = None) -> FundsTable | None:
     layout, rows = body_rows(text, header, end, cells)
     table = FundsTable(header, report=TableReport("interpreter", layout, "funds", header.roles))
@@ -202,11 +209,7 @@ def _read(text: str, header: Header, end: int, cells: Cells | None = None) -> Fu
     for row in rows:
         labels = row.labels
         label_text = labels[-1].text if labels else ""
-        if table.rows and any(_NEXT_BLOCK.match(t.text.strip()) or _NEXT_BLOCK_GLUED.search(t.text) for t in labels):
-            break
-        if table.rows and _SECTION_LABEL.fullmatch(label_text.strip()):
-            # '预算资金主要用途:' over '1)租车费:…7.00万元': a heading of the prose under the table, which ends there
-            table.report.skip(row, "a heading after the table")
+        if table.rows and _ends_block(labels, label_text):
             break
         if _NOTE.search(label_text):
             table.report.skip(row, "a note, not a row")
