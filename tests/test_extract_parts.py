@@ -1494,3 +1494,8 @@ def test_the_word_for_an_area_after_a_county_s_level_word_is_no_place(tmp_path):
     text = ("转移支付区域(项目)绩效目标自评表 (2021)\n发文单位: 咸宁市生态环境局\n转移支付(项目)名称\n\n2021年第一批中央大气污染防治资金\n"
             "实施单位\n\n咸宁市生态环境局\n")
     assert extract_text(tmp_path, text).report.region == "咸宁市"  # never '咸宁市转移支付区'
+
+
+def test_a_unit_whose_name_goes_on_past_a_shorter_unit_s_word_is_named_whole(tmp_path):
+    text = "2023年度怀化市中心血站项目支出绩效自评报告\n一、基本情况\n"
+    assert extract_text(tmp_path, text).report.department == "怀化市中心血站"

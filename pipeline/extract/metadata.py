@@ -87,6 +87,7 @@ _OVERVIEW_PROJECT = regex.compile(
 _TITLE_UNIT = regex.compile(
     rf"(?:(?:19|20)\d{{2}}|[○〇O]{{2}})?年?度?([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?![理置罚])"
     rf"(?=(?:19|20)\d{{2}}年|\(|中央|关于|[\p{{Han}}()、]*?(?:项目|资金|经费|整体|支出|预算执行|部门评价))")  # '图书、报刊购置项目'
+_UNIT_GOES_ON = regex.compile(r"\p{Han}{1,3}?(?:站|所|馆|院|队)(?=(?:19|20)\d{2}年|项目|资金|经费|整体|支出)")
 # '该项目由XX局组织实施': the unit before an action verb.
 _RUN_BY = regex.compile(rf"由([\p{{Han}}]{{2,24}}?{ORG_SUFFIX})(?:作为[\p{{Han}}]{{2,6}}?)?{_ACTION}")
 # '对XX局XX经费进行绩效评价': the unit whose funds are evaluated.
@@ -722,7 +723,9 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
     if title:
         m = _TITLE_UNIT.match(title.value)
         if m and not regex.search(r"项目|资金|经费|绩效", m[1]):
-            return Found(m[1], title.start, title.end)
+            # '怀化市中心血站项目…': a unit whose name goes on past a shorter one's word (中心 of 中心血站)
+            tail = _UNIT_GOES_ON.match(title.value, m.end(1))
+            return Found(m[1] + (tail[0] if tail else ""), title.start, title.end)
         # a township's whole spending ('田心乡部门整体支出绩效自评报告'): its government, as the text names it
         town = _TOWN_TITLE.match(title.value)
         at = ctx.text.find(town[1] + "人民政府") if town else -1
