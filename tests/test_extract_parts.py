@@ -1499,3 +1499,13 @@ def test_the_word_for_an_area_after_a_county_s_level_word_is_no_place(tmp_path):
 def test_a_unit_whose_name_goes_on_past_a_shorter_unit_s_word_is_named_whole(tmp_path):
     text = "2023年度怀化市中心血站项目支出绩效自评报告\n一、基本情况\n"
     assert extract_text(tmp_path, text).report.department == "怀化市中心血站"
+
+
+def test_an_indented_funds_block_with_single_spaces_between_its_cells_is_read(tmp_path):
+    text = ("某市看守所2022年专项资金绩效自评报告及自评表\n    专项资金绩效自评表\n    (2022年度)\n    专项名称 基本业务费\n"
+            "    项目资金(万元)   年初预算数 全年预算数 全年执行数 分值 执行率(%) 得分\n"
+            "    年度资金总额 115.00 32.00 32.00 10 100.00 10\n    其中:当年财政拨款 115.00 32.00 32.00 100.00  \n"
+            "    其他资金 0.00 0.00 0.00 0.00  \n    上年结转资金 0.00 0.00 0.00 0.00  \n")
+    budget = extract_text(tmp_path, text).budget
+    assert (budget.initial_budget_yuan, budget.budget_yuan, budget.executed_yuan, budget.execution_rate) == \
+        (1_150_000, 320_000, 320_000, 100)

@@ -365,7 +365,8 @@ def body_rows(text: str, header: Header, end: int, grid: Cells | None = None) ->
         return "pipe", _separated_rows(text, body_start, end, pipe, None, grid, broken)
     first_lines = text[body_start:end].lstrip("\n|: ").split("\n", 6)[:6]
     for layout, sep, least in _SEPARATED:
-        if sum(1 for line in first_lines if len(sep.findall(line)) >= least) >= 2:
+        # (a line's indentation separates no cells: '    年度资金总额 115.00 32.00 …' is one run of words and figures)
+        if sum(1 for line in first_lines if len(sep.findall(line.strip(" \u3000"))) >= least) >= 2:
             rows = _separated_rows(text, body_start, end, sep, _header_cells(text, header, sep, grid), grid)
             figures = sum(1 for c in header.columns if c.role not in LABEL_ROLES and c.role != "row_no")
             return layout, _join_wrapped_figures(rows, figures)
