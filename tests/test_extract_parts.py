@@ -1509,3 +1509,15 @@ def test_an_indented_funds_block_with_single_spaces_between_its_cells_is_read(tm
     budget = extract_text(tmp_path, text).budget
     assert (budget.initial_budget_yuan, budget.budget_yuan, budget.executed_yuan, budget.execution_rate) == \
         (1_150_000, 320_000, 320_000, 100)
+
+
+def test_a_bracketed_line_under_a_bond_report_s_title_names_the_project_and_the_bonds_name_no_unit(tmp_path):
+    text = "江苏省政府专项债券项目绩效自评价报告\n(锡澄协同发展区科创园区建设工程项目)\n一、项目概况\n"
+    report = extract_text(tmp_path, text).report
+    assert report.project_name == "锡澄协同发展区科创园区建设工程项目"
+    assert report.department != "江苏省政府"  # 政府专项债券 is the kind of money, not a unit
+
+
+def test_a_policy_s_verb_before_an_institution_s_word_names_no_unit(tmp_path):
+    text = "健全现代医院管理制度项目绩效自评报告\n一、项目基本情况\n"
+    assert extract_text(tmp_path, text).report.department is None

@@ -45,8 +45,9 @@ _PLACE = regex.compile(
     rf"(?P<county>{_PLACE_CHAR}{{2,8}}?自治[县旗]|{_PLACE_CHAR}{{2,4}}?(?:管理区|综合试验区)|(?!城市)(?!\p{{Han}}{{0,2}}自治区){_PLACE_CHAR}{{1,4}}?(?:区|县|旗|市))?")
 # 指挥部: a county's standing command (人居环境指挥部) that holds its own funds; 街道: a sub-district office, never
 # the street of a works project ('街道改造', '街道亮化')
-# ('地方政府专项债券': local government in general, no unit; '农村厕所': a 所 that is no institute)
-ORG_SUFFIX = (r"(?:委员会|管理委员会|管委会|管理局|局|委|办公室|办事处|办|中心|人民政府|(?<!地方)政府|学校|中学|小学|幼儿园|医院|研究院|院|"
+# ('地方政府专项债券', '省政府专项债券', '政府性基金', '政府采购': the kind of money or of buying, no unit; '农村厕所': a 所
+# that is no institute)
+ORG_SUFFIX = (r"(?:委员会|管理委员会|管委会|管理局|局|委|办公室|办事处|办|中心|人民政府|(?<!地方)政府(?!专项债|债券|性基金|采购|购买)|学校|中学|小学|幼儿园|医院|研究院|院|"
               r"(?<!厕)所|站|馆|"
               r"残联|政协|团委|妇联|总工会|大队|支队|队|处|厅|协会|联合会|联合社|指挥部|"
               # a leading group that holds a sector's funds ('临澧县烟叶生产领导小组'); a state forest farm ('海口林场')
@@ -87,6 +88,7 @@ _OVERVIEW_PROJECT = regex.compile(
 _TITLE_UNIT = regex.compile(
     rf"(?:(?:19|20)\d{{2}}|[○〇O]{{2}})?年?度?([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?![理置罚])"
     rf"(?=(?:19|20)\d{{2}}年|\(|中央|关于|[\p{{Han}}()、]*?(?:项目|资金|经费|整体|支出|预算执行|部门评价))")  # '图书、报刊购置项目'
+_POLICY_VERB = regex.compile(r"健全|完善|建立|加强|推进|提升|推动|促进|实施|开展|支持|扶持|发展|改善|创建")
 _UNIT_GOES_ON = regex.compile(r"\p{Han}{1,3}?(?:站|所|馆|院|队)(?=(?:19|20)\d{2}年|项目|资金|经费|整体|支出)")
 # '该项目由XX局组织实施': the unit before an action verb.
 _RUN_BY = regex.compile(rf"由([\p{{Han}}]{{2,24}}?{ORG_SUFFIX})(?:作为[\p{{Han}}]{{2,6}}?)?{_ACTION}")
@@ -479,6 +481,11 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
             return Found(bare if len(bare) >= 4 else name, found.start, found.end)
     if title and names_several_projects(title.value):
         return None  # '…2021年10个重点项目绩效评价报告': a report on several projects names no one of them
+    # a line wholly in brackets under the title names the project the title gives its kind of ('江苏省政府专项债券项目
+    # 绩效自评价报告' over '(锡澄协同发展区科创园区建设工程项目)')
+    m = _SUBTITLE_PROJECT.match(ctx.text, title.end) if title else None
+    if m:
+        return Found(m["name"], m.start("name"), m.end("name"))
     if title:
         name = _project_from_title(title.value, department, ctx.text, title)
         full = _full_name(ctx.text, name) if name else None
@@ -722,7 +729,8 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
             return Found(name, m.end(1) - len(name), m.end(1))
     if title:
         m = _TITLE_UNIT.match(title.value)
-        if m and not regex.search(r"项目|资金|经费|绩效", m[1]):
+        # ('健全现代医院管理制度项目…': a policy's verb before an institution's word names no unit)
+        if m and not regex.search(r"项目|资金|经费|绩效", m[1]) and not _POLICY_VERB.match(m[1]):
             # '怀化市中心血站项目…': a unit whose name goes on past a shorter one's word (中心 of 中心血站)
             tail = _UNIT_GOES_ON.match(title.value, m.end(1))
             return Found(m[1] + (tail[0] if tail else ""), title.start, title.end)
