@@ -1521,3 +1521,10 @@ def test_a_bracketed_line_under_a_bond_report_s_title_names_the_project_and_the_
 def test_a_policy_s_verb_before_an_institution_s_word_names_no_unit(tmp_path):
     text = "健全现代医院管理制度项目绩效自评报告\n一、项目基本情况\n"
     assert extract_text(tmp_path, text).report.department is None
+
+
+def test_a_self_assessment_s_cover_names_its_unit_as_the_one_that_evaluates(tmp_path):
+    text = "附件3-1\n   财政支出项目绩效评价报告\n评价单位(盖章):海南省高级人民法院\n                    上报时间:2021726\n"
+    assert extract_text(tmp_path, text).report.department == "海南省高级人民法院"
+    firm = text.replace("海南省高级人民法院", "某某会计师事务所有限公司")
+    assert extract_text(tmp_path, firm).report.department is None  # an evaluator's firm is no department

@@ -711,6 +711,10 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
         found = over or found
     if found is None and (cell := _DEPARTMENT_CELL.search(ctx.text)) and is_unit(cell[1].strip()):
         found = Found(cell[1].strip(), cell.start(1), cell.start(1) + len(cell[1].strip()))
+    if found is None:
+        # a self-assessment's cover names its own unit as the one that evaluates ('评价单位(盖章):海南省高级人民法院'),
+        # where no firm does (an evaluator's firm is no department)
+        found = form_field(ctx.text, ["评价单位"], accept=lambda v: is_unit(v) and not _EVALUATOR.search(v))
     if found:
         # the same unit in another of the form's cells written in full ('项目实施单位 海南林业厅生态中心' and
         # '项目单位:海南省林业厅生态公益林管理中心'): the full name
