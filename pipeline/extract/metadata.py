@@ -503,7 +503,7 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
             name = _PROJECT_MONEY.sub("", m[1])
             # '2020年财政预算科技专项资金': where the money sits (the budget), not the fund's name
             name = regex.sub(r"^(?:财政)?预算(?=\p{Han}{4})", "", name)
-            if _RUNNING_COSTS.search(name) or _WHOLE_SPENDING.search(name):
+            if _RUNNING_COSTS.search(name) or _WHOLE_SPENDING.search(name) or _GENERIC_PROJECT.fullmatch(name):
                 continue  # '安排我处基本支出经费85.33万元', '对本单位整体绩效目标和项目…': no project
             return Found(name, m.start(1), m.start(1) + len(name))
     return None
@@ -567,7 +567,8 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
         return paren[1]
     # '…事后绩效评价报告': when the evaluation is made (事前 / 事中 / 事后, or over the funds' whole cycle, 全周期),
     # not the project's name
-    core = regex.sub(rf"(?:支出)?(?:重点|整体)?(?:事前|事中|事后|全周期)?(?:{_TITLE_END}|{_RESULT_END}|{_MATERIALS_END})(?:\(.*\))?$", "", title)
+    core = regex.sub(rf"(?:支出)?(?:重点|整体)?(?:事前|事中|事后|全周期)?(?:{_TITLE_END}|{_RESULT_END}|{_MATERIALS_END}|"
+                     rf"绩效(?:自评|评价)情况)(?:\(.*\))?$", "", title)
     period = regex.search(r"\(\s*(?:19|20)\d{2}[^()]{0,12}年度?\s*\)$", core)
     if period:  # '…项目(2020—2022年)': the period evaluated, written after the name
         core = core[:period.start()]
@@ -646,7 +647,9 @@ _GENERIC_PROJECT = regex.compile(r"(?:本级|部门|单位|财政)?(?:预算)?(?
                               # both kinds in one report: '…中心2022年整体和项目支出绩效自评总结报告'
                               r"|(?:部门|单位)?整体(?:支出)?[和及与](?:项目)?(?:支出)?"
                               # the kind of a transfer-payment form ('2021年中央对地方专项转移支付区域绩效目标自评表')
-                              r"|(?:中央对地方)?(?:专项)?转移支付(?:区域|项目|整体)?")
+                              r"|(?:中央对地方)?(?:专项)?转移支付(?:区域|项目|整体)?"
+                              # a kind of money a report on several projects evaluates ('新增地方政府专项债券项目')
+                              r"|(?:新增)?(?:地方)?(?:政府)?专项债券(?:项目|资金)?")
 
 
 def _named_in_body(name: str, body: str) -> bool:
