@@ -1529,8 +1529,3 @@ def test_a_self_assessment_s_cover_names_its_unit_as_the_one_that_evaluates(tmp_
     firm = text.replace("海南省高级人民法院", "某某会计师事务所有限公司")
     assert extract_text(tmp_path, firm).report.department is None  # an evaluator's firm is no department
 
-
-def test_a_report_on_new_special_bonds_names_no_one_project(tmp_path):
-    text = ("2023年度新增地方政府专项债券项目绩效评价情况\n根据有关规定,我局对新增地方政府专项债券项目开展了绩效评价。"
-            "共3个项目:某医院迁建项目、某卫生院改造项目、某中心建设项目。\n")
-    assert extract_text(tmp_path, text).report.project_name is None
