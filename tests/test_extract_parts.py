@@ -1529,3 +1529,8 @@ def test_a_self_assessment_s_cover_names_its_unit_as_the_one_that_evaluates(tmp_
     firm = text.replace("海南省高级人民法院", "某某会计师事务所有限公司")
     assert extract_text(tmp_path, firm).report.department is None  # an evaluator's firm is no department
 
+
+
+def test_a_development_and_reform_bureau_opening_a_title_is_a_unit(tmp_path):
+    text = "发展和改革局2021年度部门整体支出绩效自评报告\n一、部门基本情况\n"
+    assert extract_text(tmp_path, text).report.department == "发展和改革局"

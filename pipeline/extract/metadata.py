@@ -88,7 +88,7 @@ _OVERVIEW_PROJECT = regex.compile(
 _TITLE_UNIT = regex.compile(
     rf"(?:(?:19|20)\d{{2}}|[○〇O]{{2}})?年?度?([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?![理置罚])"
     rf"(?=(?:19|20)\d{{2}}年|\(|中央|关于|[\p{{Han}}()、]*?(?:项目|资金|经费|整体|支出|预算执行|部门评价))")  # '图书、报刊购置项目'
-_POLICY_VERB = regex.compile(r"健全|完善|建立|加强|推进|提升|推动|促进|实施|开展|支持|扶持|发展|改善|创建")
+_POLICY_VERB = regex.compile(r"健全|完善|建立|加强|推进|提升|推动|促进|实施|开展|支持|扶持|改善|创建")  # (not 发展: 发展和改革局)
 _UNIT_GOES_ON = regex.compile(r"\p{Han}{1,3}?(?:站|所|馆|院|队)(?=(?:19|20)\d{2}年|项目|资金|经费|整体|支出)")
 # '该项目由XX局组织实施': the unit before an action verb.
 _RUN_BY = regex.compile(rf"由([\p{{Han}}]{{2,24}}?{ORG_SUFFIX})(?:作为[\p{{Han}}]{{2,6}}?)?{_ACTION}")
