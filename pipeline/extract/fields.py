@@ -32,7 +32,7 @@ _LABEL_ALT = "|".join(regex.escape(x) for x in sorted(FORM_LABELS, key=len, reve
 _TABLE_HEADER_WORDS = "一级指标|二级指标|三级指标|指标名称|年初预算数|全年预算数"
 # a check box ('□ 3、一次性项目') opens the next cell of a form
 # a clause's punctuation ends a name written in running text ('1、项目名称:国道110线…养护工程, 起点桩号k274+903,…')
-_STOP = regex.compile(rf"(?:{_LABEL_ALT})|(?:{_TABLE_HEADER_WORDS})|[|\n\f□☐☑■]|[ \t\u3000]{{2,}}|[,;。,;。](?!\d)")
+_STOP = regex.compile(rf"(?:{_LABEL_ALT})|(?:{_TABLE_HEADER_WORDS})|[|\n\f□☐☑■]|[ \t\u3000]{{2,}}|[,;,;。](?!\d)")
 # The key of the next 'key:value' pair of a line, glued to the value before it once the space between them is
 # normalised away ('项目实施单位:会同县农业农村局组织单位:会同县财政局'): a word of 2–6 characters before a colon.
 _KEY_BEFORE_COLON = regex.compile(r"\p{Han}{2,6}$")

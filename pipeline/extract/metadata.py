@@ -630,9 +630,7 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     # what is left of 'XX局2021年度项目绩效自评报告' once its unit and year are gone names no project
     # '曾都区财政项目支出绩效评价报告': a place's fiscal projects, a template's heading naming none
     without_place = name[len(place_of(name) or ""):]
-    # '裕民县2021年10个重点项目绩效评价报告': a count of projects names none of them
-    counted = regex.match(r"(?:\d+|[一二三四五六七八九十两]+)个", without_place)
-    return None if _GENERIC_PROJECT.fullmatch(name) or _GENERIC_PROJECT.fullmatch(without_place) or counted else name
+    return None if _GENERIC_PROJECT.fullmatch(name) or _GENERIC_PROJECT.fullmatch(without_place) else name
 
 
 _AFTER_NAME = regex.compile(r"(?:(?<=\p{Han}{4})(?:19|20)\d{2}年度?|(?:的)?(?:使用|管理|执行|实施)?情况的?|的)$")
@@ -981,10 +979,10 @@ def _county_branch(name: str, place: str) -> str:
     return place + b[1]
 
 
-def _county_of_a_city_unit(place: str, titles: list[Found | None]) -> str:
+def _county_of_a_city_unit(place: str, title_found: Found | None) -> str:
     """A county's form whose unit is the city's supervising department ('霍山县特殊教育补助资金…自评表' with
     '市级主管部门 六安市教育体育局'): the report is of the county the title names, within that city."""
-    title = titles[0].value if titles and titles[0] is not None and isinstance(titles[0].value, str) else None
+    title = title_found.value if title_found is not None and isinstance(title_found.value, str) else None
     m = _PLACE.fullmatch(place)
     own = place_of(regex.sub(r"^(?:19|20)\d{2}年度?", "", title)) if title else None
     t = _PLACE.fullmatch(own) if own else None
@@ -1008,8 +1006,8 @@ def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
         place = _named_on_its_own(text, place)
         place = _county_after_city(text, cand.value, place)
         place = _county_branch(cand.value, place)
-        if cand is candidates[0]:
-            place = _county_of_a_city_unit(place, candidates[1:2])
+        if cand is candidates[0] and len(candidates) > 1:
+            place = _county_of_a_city_unit(place, candidates[1])
         # a province by its short name ('宁夏福利彩票发行中心') that the text writes in full ('宁夏回族自治区民政厅')
         if place in PROVINCES and (full := regex.search(regex.escape(place) + PROVINCE_SUFFIX, text)):
             return Found(full[0], full.start(), full.end())

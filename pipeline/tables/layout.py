@@ -589,7 +589,7 @@ def _by_cells(text: str, tokens: list[Token], cells: _HeaderCells) -> Row:
 
 
 # a list inside one cell goes on after a count ('台式电脑4台、笔记本电脑4台'): no name opens with it
-_LIST_MARK = ("、",)
+_LIST_MARK = "、"
 
 
 def _split_glued_rows(tokens: list) -> list[Row]:

@@ -530,18 +530,17 @@ def _measures_inside_name(row: Row, filled: int) -> Row:
     labels = row.labels
     if row.label_end is not None or not labels or not row.values:
         return row
-    tokens = row.tokens
-    k = len(labels)
-    end = k
+    tokens, k = row.tokens, len(labels)
+    if tokens[k].kind != "measure" or tokens[k].start != tokens[k - 1].end:
+        return row
+    end = k + 1  # the glued run: counts and words with no space between them
     while end < len(tokens) and tokens[end].start == tokens[end - 1].end and tokens[end].kind in ("measure", "text"):
         end += 1
-    if end == k or tokens[k].kind != "measure" or tokens[end - 1].kind not in ("measure", "text"):
-        return row
     if sum(t.is_value for t in tokens[end:]) < filled:
         return row
     first = labels[-1]
-    name = Token("text", "".join(t.text for t in tokens[len(labels) - 1:end]), first.start, tokens[end - 1].end, first.cell)
-    return replace(row, tokens=tokens[:len(labels) - 1] + [name] + tokens[end:])
+    name = Token("text", "".join(t.text for t in tokens[k - 1:end]), first.start, tokens[end - 1].end, first.cell)
+    return replace(row, tokens=tokens[:k - 1] + [name] + tokens[end:])
 
 
 def _worded_cells_as_values(row: Row) -> Row:
