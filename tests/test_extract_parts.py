@@ -1518,3 +1518,73 @@ _ONE_FIELD_CASES = {
 @pytest.mark.parametrize("text, field, value", _ONE_FIELD_CASES.values(), ids=list(_ONE_FIELD_CASES))
 def test_one_field_read_from_a_fresh_report_s_wording(tmp_path, text, field, value):
     assert getattr(extract_text(tmp_path, text).report, field) == value
+
+
+# One field each, from the wording of the twelfth session's fresh real reports (texts made up around the mechanism).
+_ONE_FIGURE_CASES = {
+    "a site's masked unit stays in the title":
+        ("2024年度****部门整体支出绩效自评报告\n部门(单位)名称:****\n2025年 6 月 16日\n", "report.title",
+         "2024年度****部门整体支出绩效自评报告"),
+    "a year without 年 after the unit's name dates the title":
+        ("某州市交通运输局2021部门整体绩效自评报告.pdf\n附件 1: 部门整体绩效自评报告 (参考格式)\n", "report.year", 2021),
+    "the unit opening a title dated without 年 is the department":
+        ("某州市交通运输局2021部门整体绩效自评报告\n一、部门基本情况\n", "report.department", "某州市交通运输局"),
+    "a page's author is no part of its source":
+        ("城乡义务教育补助经费转移支付2023年度绩效自评报告\n来源:某江县教育和科技单位 作者:某江县人民政府\n一、基本情况\n",
+         "report.department", None),
+    "a part heading before the title is no part of the unit":
+        ("第五部分 附件 某阳市北塔区医疗保障局 2021 年度部门整体支出绩效评价报告 一、部门概况 (一)基本情况。\n",
+         "report.department", "某阳市北塔区医疗保障局"),
+    "a template's heading yields to the document's own further down":
+        ("当前位置:首页 > 范文 >\n2023年度财政支出专项资金绩效评价自评报告\n时间:2022-10-24\n"
+         "2023年度财政支出专项资金绩效评价自评报告\n 财政支出专项资金绩效评价自评报告\n 项目名称:\n 精神卫生工作专项经费\n"
+         " 主 管 部 门\n 某海市卫生健康委员会\n  2021 年度精防科精神卫生工作专项资金\n 绩效自评报告\n 一、项目概况\n",
+         "report.year", 2021),
+    "the subject of the budget sentence names the fund where no title does":
+        ("一、项目基本情况\n(二)项目投入情况\n2017年度某东省城镇老旧住宅小区整治改造补助资金预算总额为59000万元,该专项资金由"
+         "某东省财政厅管理。2017年实际支出47317.66万元。\n", "report.project_name", "某东省城镇老旧住宅小区整治改造补助资金"),
+    "a list's header row after 项目名称 is no project":
+        ("一、项目支出基本情况\n金额单位:万元项目名称项目类型资金用途、使用方向预算金额支出金额指标总额\n", "report.project_name", None),
+    "a province's bond project lies where the text says it is":
+        ("江苏省政府专项债券项目绩效自评价报告(相城区粮食储备库二期项目)\n一、项目情况\n本项目位于苏州市相城区渭塘镇相北路西,"
+         "项目总投资1.84亿元。\n", "report.region", "苏州市相城区"),
+    "a place before a central fund receives it":
+        ("河北省中央农业生产和水利救灾资金转移支付2022年度绩效自评报告\n一、绩效目标分解下达情况\n", "report.project_name",
+         "中央农业生产和水利救灾资金"),
+    "the finance bureau as a form's project unit yields to the department over it":
+        ("浙江省财政支出项目绩效评价报告\n项目名称 某某补助资金\n项目单位 舟山市嵊泗县财政局\n主管部门 舟山市嵊泗县人民政府\n",
+         "report.department", "舟山市嵊泗县人民政府"),
+    "a project's name wrapped onto the next line of its cell":
+        ("浙江省财政支出项目绩效评价报告\n项目名称 2016年-2017年舟山市嵊泗县一事一议\n助推美丽乡村建设试点补助资金\n"
+         "项目单位 舟山市嵊泗县民政局\n", "report.project_name", "2016年-2017年舟山市嵊泗县一事一议助推美丽乡村建设试点补助资金"),
+    "a printed form's blanks end the value written in them":
+        ("某岭市财政支出项目绩效评价报告项目名称 _敬老院建设补助经费_项目单位 _某岭市养老服务指导中心_ 主管部门 _某岭市民政局_ "
+         "评价类型\n", "report.department", "某岭市养老服务指导中心"),
+    "a form's project period within one year is the year":
+        ("某岭市财政支出项目绩效评价报告\n项目起止时间2015年1月1日-2015年12月31日计划安排资金(万元)285.58实际支出(万元)285.58\n",
+         "report.year", 2015),
+    "a budget key glued after a date is read":
+        ("某岭市财政支出项目绩效评价报告\n项目起止时间2015年1月1日-2015年12月31日计划安排资金(万元)285.58实际支出(万元)285.58\n",
+         "budget.budget_yuan", 2855800),
+    "a form's budget cell beside its key":
+        ("某浦区2017年居家养老智能化服务项目财政支出绩效评价结果\n项目名称 | 某浦区2017年居家养老智能化服务 | ||||\n"
+         "预算金额 | 96万元 | 项目实施期限 | 2016年12月至2017年11月 | ||\n", "budget.budget_yuan", 960000),
+    "a form's total score cell beside its key":
+        ("某浦区2017年居家养老智能化服务项目财政支出绩效评价结果\n评价得分 | 83.86 | 评价结果 | 良 | ||\n",
+         "scores.total_score", 83.86),
+    "one rate for the rates named before it":
+        ("某某项目绩效自评价报告\n相粮公司严格执行资金监管措施,确保了资金到位率及资金执行率均达到100%。\n",
+         "budget.execution_rate", 100),
+    "the year's allotment after its cut is the budget":
+        ("某区民政局关于困难群众救助补助资金绩效自评报告\n2021年中央财政困难群众救助补助资金下达我区111万元(某财直〔2020〕67号),"
+         "调减40万元(某财直〔2021〕29号),全年实际下达71万元,已全额划转至各街道。\n", "budget.budget_yuan", 710000),
+    "a part's own spending and rate are not the report's":
+        ("某市2022年度省级专项资金绩效评价报告\n一、基本情况\n2022年度省厅下达某市专项资金2166.00万元。已分配资金中:(1)服务体系"
+         "建设资金实际分配400.00万元;(2)计提工作经费20.00万元,实际支出17.05万元,资金支出率85%。\n", "budget.executed_yuan", None),
+}
+
+
+@pytest.mark.parametrize("text, path, value", _ONE_FIGURE_CASES.values(), ids=list(_ONE_FIGURE_CASES))
+def test_one_figure_read_from_a_fresh_report_s_wording(tmp_path, text, path, value):
+    part, name = path.split(".")
+    assert getattr(getattr(extract_text(tmp_path, text), part), name) == value

@@ -956,6 +956,22 @@ def test_worded_targets_a_scrape_ran_into_the_name_are_cut_at_the_raw_text_s_spa
     assert leaves(table)[1].name == "经费支出合规性严格执行相关制度规定达成预期指标"
 
 
+def test_worded_target_and_result_are_cut_at_spaces_where_the_score_is_the_only_figure_column(tmp_path):
+    """The Hubei 项目自评表 scores its indicators with no points column (年初目标值 | 实际完成值 | 得分): the row's one
+    figure is its score, and the two spaced pieces before it are its target and result."""
+    from pipeline.load import load
+    from pipeline.normalise import normalise
+    text = ("年度绩效目标1(80分) 一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分\n"
+            "产出指标 数量指标 开展专题科普活动 10场 9场 7\n"
+            "质量指标 科普知识网络竞赛 提高普及率 稳步提升 6\n")
+    path = tmp_path / "form.txt"
+    path.write_text(text, encoding="utf-8")
+    norm = normalise(load(path))
+    table, _ = read_score_table(norm.text, cells=Cells.of(spaces_removed=norm.spaces_removed))
+    assert [(i.name, i.target, i.actual, i.score) for i in leaves(table)] == [
+        ("开展专题科普活动", "10场", "9场", 7), ("科普知识网络竞赛", "提高普及率", "稳步提升", 6)]
+
+
 def test_a_name_with_a_wrap_space_and_no_worded_result_keeps_its_words(tmp_path):
     from pipeline.load import load
     from pipeline.normalise import normalise

@@ -20,7 +20,8 @@ from .splits import Split
 
 AMOUNT = rf"(?P<amt>{AMOUNT_TEXT})"
 PCT = rf"(?P<pct>{NUMBER}\s*%)"
-_FILL = r"(?:为|是|共计|共|合计|达到|达|约|计|:|\s)*"
+# '…执行率均达到100%': one figure for the rates named before it; '预算金额 | 96万元': a form's key and its cell
+_FILL = r"(?:为|是|共计|共|合计|达到|达|约|计|均|:|\||\s)*"
 
 # What a clause says after an allotment that makes it the whole of it: '…资金3728万元全部执行到位', '衔接资金105万元已全部
 # 到位', '…资金30万元,资金已到位', '…补助资金1749万元,全部在规定时限内及时下达拨付给…'
@@ -45,6 +46,8 @@ BUDGET_PATTERNS = [
     # '部门预算总金额803.74万元', '安排污水处理费项目预算支出合计25,674.55万元' (the expenditure budgeted)
     # ('执行中追加预算1,690,235.03元': an addition to the budget, one part of it, never the budget)
     rf"(?<!追加|调增|调减|追减|增加|减少)(?:项目)?(?:总)?预算(?:项目)?(?:资金|经费|支出)?(?:合计|总额|总计|总金额|金额|数|收入)?{_FILL}{AMOUNT}",
+    # '调减40万元(…),全年实际下达71万元': the year's allotment after its adjustments (DOMAIN.md §2.3: the adjusted budget)
+    rf"(?:全年|调整后)(?:实际)?(?:下达|安排)(?:资金|经费|预算)?{_FILL}{AMOUNT}",
     # '年初预算安排877万元': the verb that allots the year's budget may follow its name, and so may the year it is
     # of ('2021年预算安排2700万元': choose() keeps the evaluated year's)
     rf"(?:全年|调整后|年初|批复|(?<!\d)(?:19|20)\d{{2}}年度?)预算(?:数|资金)?(?:实际)?(?:安排|下达)?{_FILL}{AMOUNT}",
@@ -215,6 +218,7 @@ def read_budget(ctx: Context) -> BudgetFacts:
                                   if c.origin != "text" or not any(a <= c.start < b for a, b in items)])
     facts.budget = _without_parts_of_stated_totals(ctx.splits, facts.budget)
     facts.budget.extend(_breakdown_totals(ctx.splits))
+    _without_a_components_spending(text, facts)
     m = FUNDING_SOURCE.search(text)
     if m:
         group = 1 if m[1] else 2
@@ -226,10 +230,12 @@ def read_budget(ctx: Context) -> BudgetFacts:
 # ('计划安排资金(万元) | 1088.00 | 实际到位资金(万元) | 1020.02', '实际支出(万元) | 1020.02').
 _FORM_KEYS = {
     # ('计划投资额(万元) | 570 | 实际到位资金(万元) | 398.88 | 实际使用情况(万元) | 395.86': a 项目绩效自评表's funds cells)
-    "budget": r"(?:计划|预算)?安排资金|预算资金|项目预算|预算金额|全年预算|计划投资额?",
-    "executed": r"实际支出(?:资金|金额|数)?|支出金额|实际使用(?:资金|情况)",
+    # a key that says whose figure it is stands after any cell glued before it ('…2015年12月31日计划安排资金(万元)285.58');
+    # a bare one only at a cell's start
+    "budget": r"(?:计划|预算)安排资金|全年预算|计划投资额?|(?<![\p{Han}])(?:安排资金|预算资金|项目预算|预算金额)",
+    "executed": r"实际支出(?:资金|金额|数)?|实际使用(?:资金|情况)|(?<![\p{Han}])支出金额",
 }
-_FORM_CELL = r"(?<![\p{{Han}}])(?:{key})\s*[((]\s*(?P<unit>万元|元)\s*[))][\s|::]*(?P<figure>\d[\d,]*(?:\.\d+)?)(?![\d.%万元])"
+_FORM_CELL = r"(?:{key})\s*[((]\s*(?P<unit>万元|元)\s*[))][\s|::]*(?P<figure>\d[\d,]*(?:\.\d+)?)(?![\d.%万元])"
 
 
 def _form_cells(text: str, role: str) -> list[Candidate]:
@@ -313,6 +319,32 @@ def _without_parts_of_stated_totals(splits: list[Split], pool: list[Candidate]) 
                and c.year in (None, total.year) for p, total in shares):
             parts.add(c.end)
     return [c for c in pool if c.end not in parts] if parts else pool
+
+
+def _without_a_components_spending(text: str, facts: BudgetFacts) -> None:
+    """A rate stated with the spending of one part of the funds and that part's own amount ('(3)计提工作经费20.00万元,
+    实际支出17.05万元,资金支出率85%'): 17.05 / 20.00 is the 85 %, so both figures are the part's, and neither the
+    report's spending nor its rate — where they do not fit a budget of the report's as well."""
+    amounts = find_amounts(text)
+    sentence_of = {a.end: a.sentence for a in amounts}
+    budgets = {b.end for b in facts.budget}
+    for r in list(facts.rate):
+        dec = _decimals(r)
+        for e in facts.executed:
+            sentence = sentence_of.get(e.end)
+            if sentence is None or e.start > r.start or _SENTENCE_END_MARK.search(text, e.end, r.start):
+                continue
+            if any(b.value > 0 and rate_matches(e.value / b.value * 100, r.value, dec) for b in facts.budget):
+                continue
+            own = [a for a in amounts if a.sentence == sentence and a.end <= e.start and a.end not in budgets
+                   and a.value > 0 and rate_matches(e.value / a.value * 100, r.value, dec)]
+            if own:
+                facts.rate.remove(r)
+                facts.executed.remove(e)
+                break
+
+
+_SENTENCE_END_MARK = regex.compile(r"[。;;\n]")
 
 
 def _stands_as_budget(split: Split) -> bool:
@@ -437,7 +469,8 @@ def report_year_first(pool: list[Candidate], year: int | None) -> list[Candidate
     return sorted(pool, key=lambda c: c.year is not None and c.year != year)
 
 
-_YEAR_BUDGET_WORD = regex.compile(r"(?:全年|调整后|本年度?)预算(?:数|总额|金额|资金)|年度预算(?:数|总额|金额)")
+_YEAR_BUDGET_WORD = regex.compile(r"(?:全年|调整后|本年度?)预算(?:数|总额|金额|资金)|年度预算(?:数|总额|金额)"
+                                   r"|(?:全年|调整后)(?:实际)?(?:下达|安排)")
 
 
 def adjusted_first(pool: list[Candidate]) -> list[Candidate]:

@@ -32,7 +32,8 @@ _LABEL_ALT = "|".join(regex.escape(x) for x in sorted(FORM_LABELS, key=len, reve
 _TABLE_HEADER_WORDS = "一级指标|二级指标|三级指标|指标名称|年初预算数|全年预算数"
 # a check box ('□ 3、一次性项目') opens the next cell of a form
 # a clause's punctuation ends a name written in running text ('1、项目名称:国道110线…养护工程, 起点桩号k274+903,…')
-_STOP = regex.compile(rf"(?:{_LABEL_ALT})|(?:{_TABLE_HEADER_WORDS})|[|\n\f□☐☑■]|[ \t\u3000]{{2,}}|[,;,;。](?!\d)")
+# (an underscore: the blank a printed form leaves for the value, '项目单位 _温岭市养老服务指导中心_ 主管部门')
+_STOP = regex.compile(rf"(?:{_LABEL_ALT})|(?:{_TABLE_HEADER_WORDS})|[|\n\f□☐☑■_]|[ \t\u3000]{{2,}}|[,;,;。](?!\d)")
 # The key of the next 'key:value' pair of a line, glued to the value before it once the space between them is
 # normalised away ('项目实施单位:会同县农业农村局组织单位:会同县财政局'): a word of 2–6 characters before a colon.
 _KEY_BEFORE_COLON = regex.compile(r"\p{Han}{2,6}$")
@@ -64,7 +65,7 @@ def form_field(text: str, labels: list[str], max_len: int = 60, accept=None, not
 def _label_pattern(label: str, not_after: str | None) -> regex.Pattern:
     guard = rf"(?<!{not_after})" if not_after else ""
     # a key in a sentence takes its value with a copula ('该项目实施单位为区应急局'): the copula is no part of it
-    return regex.compile(rf"{guard}{regex.escape(label)}(?:\s*\((?:盖章|公章)\))?(?P<paired>{_PAIRED_KEY})?[\s|::]*"
+    return regex.compile(rf"{guard}{regex.escape(label)}(?:\s*\((?:盖章|公章)\))?(?P<paired>{_PAIRED_KEY})?[\s|::_]*"
                          r"(?:(?:为|是(?!否))(?=\p{Han}))?")
 
 
@@ -84,7 +85,14 @@ def _before_next_key(value: str, accept) -> str:
     for cut in range(len(head) - 2, max(len(head) - 7, 0), -1):
         if _KEY_BEFORE_COLON.fullmatch(head[cut:]) and accept(head[:cut]):
             return head[:cut]
-    return value
+    # a key a web page puts beside its source ('来源:台江县教育和科技单位 作者:台江县人民政府') ends the value
+    # whether or not the field takes what stands before it: the author is no part of the source
+    page_key = _PAGE_KEY.search(head)
+    return head[:page_key.start()] if page_key else value
+
+
+# The keys of a web page's line of facts about an item.
+_PAGE_KEY = regex.compile(r"(?:作者|录入|编辑|责任编辑|审核|浏览(?:次数|人数)?|点击(?:数|量|率)?|字号|发布(?:时间|日期)|访问量)$")
 
 
 def strip_code(value: str) -> str:

@@ -11,7 +11,8 @@ from .context import Context, Found
 from .fields import FORM_LABELS, form_field, strip_code
 
 # Title: a run of name characters ending in a report-type word.
-_NAME_CHARS = r"[\p{Han}\d()\-—–~、·〔〕A-Za-z“”‘’]"  # dashes: '2020—2023年…' names a period; quotes: '人民调解“以奖代补”专项经费'
+_NAME_CHARS = r"[\p{Han}\d()\-—–~、·〔〕A-Za-z“”‘’*]"  # dashes: '2020—2023年…' names a period; quotes: '人民调解“以奖代补”专项经费'
+# (asterisks: a site that publishes a report masks its unit's name, '2024年度****部门整体支出绩效自评报告')
 # '…绩效自评结果公开': how government sites publish a self-assessment
 # ('…绩效评价结果的公示': a portal's notice publishing the result)
 _TITLE_END = r"(?:绩效|考评|评价|评估|自评)[\p{Han}]{0,8}?(?:报告|表|结果公开|情况公开|结果的?公示)(?:摘要)?"
@@ -83,11 +84,19 @@ _EVALUATED_PROJECT = regex.compile(r"对(?:我单位负责的|[我本](?:单位|
 _OVERVIEW_PROJECT = regex.compile(
     r"(?:项目概况|项目基本情况)\)?\s*\n?\s*((?!(?:财政)?专项(?:资金|经费)(?:是|为|系))"
     r"(?:[\p{Han}()]{4,30}?(?:项目|工程(?:\([一二三四五六七八九十]期\))?)|[\p{Han}()]{2,30}?专项(?:资金|经费)))(?:是|为|系)")
+# A sentence whose subject is the project or fund and whose verb states its budget ('2017年度山东省城镇和困难工矿区老旧
+# 住宅小区整治改造补助资金预算总额为59000万元', '2020年我单位农村公路养护项目支出预算共602.6167万元'): the last resort
+# of a report whose title names none. The year dates it, and 'we' are who holds it: neither is the name. (A scrape
+# glues the sentence to its heading: '(一)项目支出资金概况2020年我单位…')
+_BUDGETED_PROJECT = regex.compile(
+    r"(?:^|(?<=[\n。;]|概况|情况))[ \t]*(?:(?:19|20)\d{2}年度?)?(?:[我本](?:单位|局|委|院|所|站|中心|部门)+)?"
+    r"([\p{Han}()]{4,40}?(?:项目|工程|专项资金|补助资金|资金|经费))(?:的)?(?:支出)?预算(?:总额|资金|金额|数)?(?:共计|合计|共|为|是)",
+    regex.M)
 # 'XX局2021年度…项目…报告' / 'XX局关于…': a title that opens with the unit (a year may come first).
 # 管理/处置/处罚 after a unit word are its activity, not the unit ('局' in '…管理局' is fine).
 _TITLE_UNIT = regex.compile(
     rf"(?:(?:19|20)\d{{2}}|[○〇O]{{2}})?年?度?([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?![理置罚])"
-    rf"(?=(?:19|20)\d{{2}}年|\(|中央|关于|[\p{{Han}}()、]*?(?:项目|资金|经费|整体|支出|预算执行|部门评价))")  # '图书、报刊购置项目'
+    rf"(?=(?:19|20)\d{{2}}(?:年|(?=\p{{Han}}))|\(|中央|关于|[\p{{Han}}()、]*?(?:项目|资金|经费|整体|支出|预算执行|部门评价))")  # '图书、报刊购置项目'
 _POLICY_VERB = regex.compile(r"健全|完善|建立|加强|推进|提升|推动|促进|实施|开展|支持|扶持|改善|创建")  # (not 发展: 发展和改革局)
 _UNIT_GOES_ON = regex.compile(r"\p{Han}{1,3}?(?:站|所|馆|院|队)(?=(?:19|20)\d{2}年|项目|资金|经费|整体|支出)")
 # '该项目由XX局组织实施': the unit before an action verb.
@@ -136,7 +145,9 @@ CITED_DOCUMENT = regex.compile(r"《[^《》\n]{2,80}》")
 
 def _clean_title(t: str) -> str:
     # a document's number in a list of them ('1、宝坻区2019年…绩效评价报告') is not part of its title
-    t = regex.sub(r"^(?:附件\d*[::]?|附表[一二三四五六七八九\d]*(?:\(范例\))?|\d{1,2}[、.](?!\d))", "", t.strip(" |"))
+    # (asterisks around a title are markup: '**2022年…报告**')
+    # (a part of a larger document may stand before it: '第五部分 附件 邵阳市…局2021年度…报告')
+    t = regex.sub(r"^(?:第[一二三四五六七八九十\d]{1,3}部分\s*)?(?:附件\d*[::]?|附表[一二三四五六七八九\d]*(?:\(范例\))?|\d{1,2}[、.](?!\d))", "", t.strip(" |*"))
     t = regex.sub(rf"(?<={_TITLE_END}){_DOCUMENT_NO}$", "", t)
     t = regex.sub(r"^[^()]*\)", "", t)  # the tail of a note closed before the title ('请以附件为准)部门预算…')
     if _FILE_EXTENSION.search(t):
@@ -161,6 +172,48 @@ _MATERIALS_TITLE = regex.compile(rf"{_NAME_CHARS}{{0,60}}?{_MATERIALS_END}")
 
 
 def find_title(ctx: Context) -> Found | None:
+    title = _find_title(ctx)
+    if title is not None and is_generic_title(title.value):
+        return _specific_title_below(ctx.text, title.end) or title
+    return title
+
+
+# a template's note after its heading ('部门整体绩效自评报告 (参考格式)'): the form it is, no name
+_TEMPLATE_NOTE = regex.compile(r"\s*[((](?:参考格式|参考样式|格式|样式|样表|范本|模板|范例)[))]$")
+
+
+def is_generic_title(title: str) -> bool:
+    return bool(_GENERIC_TITLE.fullmatch(_TEMPLATE_NOTE.sub("", regex.sub(r"\s", "", title))))
+
+
+# A title in a template's words alone ('2023年度财政支出专项资金绩效评价自评报告', a page's or a form's heading): it
+# names no project, unit or place, where the document's own heading further down does ('2021 年度精防科精神卫生工作
+# 专项资金' / '绩效自评报告', under a cover form).
+_GENERIC_TITLE = regex.compile(r"(?:(?:19|20)\d{2}年度?|财政|支出|专项|资金|经费|项目|部门|单位|整体|预算|绩效|评价|自评|报告|表|的)+")
+# how far below a template's heading the document's own may stand (characters: a cover form lies between)
+_OWN_TITLE_REACH = 2000
+
+
+def _specific_title_below(text: str, after: int) -> Found | None:
+    previous: tuple[str, int] | None = None
+    for line, s in _lines_but_catalogue(text[:after + _OWN_TITLE_REACH], after):
+        cleaned = _clean_title(s)
+        squashed = regex.sub(r"\s", "", cleaned)
+        if _TITLE.fullmatch(squashed):
+            name = _BARE_TITLE_END_AT_END.sub("", squashed)
+            if len(name) > _FRAGMENT_NAME:
+                if not _GENERIC_TITLE.fullmatch(squashed):
+                    return Found(squashed, line.start(), line.end())
+            # the title set over two lines: its name on the line above ('2021 年度精防科…专项资金' / '绩效自评报告')
+            elif previous is not None and _HEADING_LINE.fullmatch(previous[0]):
+                joined = regex.sub(r"\s", "", previous[0]) + squashed
+                if not _GENERIC_TITLE.fullmatch(joined):
+                    return Found(joined, previous[1], line.end())
+        previous = (s, line.start())
+    return None
+
+
+def _find_title(ctx: Context) -> Found | None:
     text = ctx.text
     # 1. a line that is nothing but a title (a heading), 2. an image caption of a document site,
     # 3. a title run inside a line (forms glue the heading to the first cell).
@@ -174,7 +227,9 @@ def find_title(ctx: Context) -> Found | None:
             return Found(above[0] + cleaned, above[1], text.index(s, line.start()) + len(s))
         m = _TITLE.fullmatch(cleaned) or _RESULT_TITLE.fullmatch(cleaned) or _MATERIALS_TITLE.fullmatch(cleaned)
         if m and len(cleaned) >= 6:
-            if _FILE_EXTENSION.search(s) and (own := _own_heading_after_file_name(text, line.end(), ctx.table_cells)):
+            # (the template's heading, '部门整体绩效自评报告 (参考格式)', names less than the file does)
+            if _FILE_EXTENSION.search(s) and (own := _own_heading_after_file_name(text, line.end(), ctx.table_cells)) \
+                    and not (is_generic_title(own.value) and not is_generic_title(cleaned)):
                 return own
             start = text.index(s, line.start())
             above = _title_block_above(text, line.start(), cleaned)
@@ -393,8 +448,13 @@ def _title_block_above(text: str, line_start: int, title_line: str) -> tuple[str
 _YEAR_FIELD = regex.compile(r"(?:评价年度|项目年度|预算年度|自评年度)[\s|::]*(?P<year>(?:19|20)\d{2})(?!\d)")
 
 
-# a title that opens with its year written without 年 ('2021乡镇(公社)老放映员省级补助资金自评报告')
-_BARE_YEAR_OPENING = regex.compile(r"((?:19|20)\d{2})\s*(?=\p{Han})")
+_PERIOD_FIELD = regex.compile(r"(?:起止时间|实施期限|实施周期|执行期限|实施时间|项目周期)[\s|::]*(?P<first>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月"
+                           r"(?:\s*\d{1,2}\s*日)?\s*[-—~至到]\s*(?P<last>(?:19|20)\d{2})\s*年")
+
+
+# a title that writes its year without 年, at its opening ('2021乡镇(公社)老放映员省级补助资金自评报告') or after
+# the unit's name ('惠州市交通运输局2021部门整体绩效自评报告')
+_BARE_YEAR = regex.compile(r"(?<![\d.\-—~〔\[【(])((?:19|20)\d{2})\s*(?=\p{Han})")
 
 
 def find_year(ctx: Context, title: Found | None) -> tuple[Found | None, list[int] | None]:
@@ -418,7 +478,7 @@ def find_year(ctx: Context, title: Found | None) -> tuple[Found | None, list[int
         m = regex.search(r"([二〇○零一三四五六七八九]{4})年", title.value)
         if m and parse_chinese_integer(m[1]):
             return Found(parse_chinese_integer(m[1]), title.start, title.end), None
-        m = _BARE_YEAR_OPENING.match(title.value)
+        m = _BARE_YEAR.search(title.value)
         if m:
             return Found(int(m[1]), title.start, title.end), None
     text = ctx.text
@@ -426,6 +486,10 @@ def find_year(ctx: Context, title: Found | None) -> tuple[Found | None, list[int
     m = _YEAR_FIELD.search(text, 0, _OPENING)
     if m:
         return Found(int(m["year"]), m.start("year"), m.end("year")), None
+    # a form's period of the project, within one year ('项目起止时间2015年1月1日-2015年12月31日')
+    m = _PERIOD_FIELD.search(text, 0, _OPENING)
+    if m and m["first"] == m["last"]:
+        return Found(int(m["first"]), m.start("first"), m.end("last")), None
     m = regex.search(r"(?<![\d〔\[【(-])((?:19|20)\d{2})\s*年度(?![\d)〕\]】])", text)
     if m:
         return Found(int(m[1]), m.start(1), m.end()), None
@@ -456,6 +520,9 @@ def find_kind(title: str | None, text: str) -> str | None:
 _WHOLE_SPENDING = regex.compile(r"(?:部门|单位)整体支出|^(?:本|我)单位整体")
 # the next column's head under a list's '项目名称' ('项目名称' over '债券性质' over '…债券规模', one cell per line)
 _COLUMN_HEAD = regex.compile(r"\p{Han}{0,4}(?:性质|类型|类别|期限|规模|金额|编码|代码|名称)")
+# a list's header row glued after its 项目名称 ('项目名称项目类型资金用途、使用方向预算金额支出金额…'): the words of two
+# columns or more, where a project's name holds one at most
+_COLUMN_WORD = regex.compile(r"类型|类别|性质|用途|金额|总额|预算数|执行数|支出数|序号|备注")
 _PROJECTS_COUNTED = regex.compile(r"(?<![\d.])(?:\d{1,3}|[二三四五六七八九十两]{1,3})个(?:\p{Han}{0,4})项目")
 
 
@@ -469,10 +536,12 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
     # (专项(项目)名称, 专项名称: a central special transfer's form names its special fund)
     found = form_field(ctx.text, ["项目名称", "转移支付(项目)名称", "转移支付名称", "专项资金名称", "专项(项目)名称", "专项名称"],
                        accept=lambda v: not regex.search(r"\d{10,}", strip_code(v)) and len(strip_code(v)) >= 2
-                       and not _HEADER_CELL.search(v) and not _COLUMN_HEAD.fullmatch(strip_code(v)),
+                       and not _HEADER_CELL.search(v) and not _COLUMN_HEAD.fullmatch(strip_code(v))
+                       and len(_COLUMN_WORD.findall(v)) < 2,
                        # '序号 | 项目名称 | 债券性质 | …': a list's column, whose next cell is the next column's head
                        not_after=r"序号[\s|]*")
     if found:
+        found = _name_over_two_lines(ctx.text, found)
         name = strip_code(found.value)
         # a 项目名称 cell holding the form's title ('…补助经费支出绩效自评表'): the project is the name before it
         bare = _BARE_TITLE_END_AT_END.sub("", name)
@@ -497,7 +566,7 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
         m = _SUBTITLE_PROJECT.match(ctx.text, title.end) or _NAME_LINE.match(ctx.text, title.end)
         if m:
             return Found(m["name"], m.start("name"), m.end("name"))
-    for pattern in (_EVALUATED_PROJECT, _OVERVIEW_PROJECT):
+    for pattern in (_EVALUATED_PROJECT, _OVERVIEW_PROJECT, _BUDGETED_PROJECT):
         m = pattern.search(ctx.text)
         if m:
             name = _PROJECT_MONEY.sub("", m[1])
@@ -507,6 +576,24 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
                 continue  # '安排我处基本支出经费85.33万元', '对本单位整体绩效目标和项目…': no project
             return Found(name, m.start(1), m.start(1) + len(name))
     return None
+
+
+# What a project's or fund's name ends in.
+_NAME_END = regex.compile(r"(?:项目|资金|经费|工程|专项|补助|补贴|奖励|备用金|公益金|费)$")
+# a line that goes on a form's cell: words alone, ending in what a name ends in
+_NAME_GOES_ON = regex.compile(r"[ \t]*\n[ \t]*(?P<rest>[^\s|,,。;;::()()]{2,30}?(?:项目|资金|经费|工程|专项|补助|补贴|奖励))[ \t]*(?=\n|$)")
+
+
+def _name_over_two_lines(text: str, found: Found) -> Found:
+    """A 项目名称 cell whose name a cover form wraps onto the next line ('2016年-2017年舟山市嵊泗县一事一议' /
+    '助推美丽乡村建设试点补助资金'): the whole name, where the first line does not end as a name does and the next
+    line is the name's end, no label of its own."""
+    if _NAME_END.search(found.value):
+        return found
+    m = _NAME_GOES_ON.match(text, found.end)
+    if m is None or regex.match(f"(?:{'|'.join(map(regex.escape, FORM_LABELS))})", m["rest"]):
+        return found
+    return Found(found.value + m["rest"], found.start, m.end("rest"))
 
 
 # 基本支出 (staff and running costs) is what a unit spends outside its projects (DOMAIN.md: 基本支出 / 项目支出)
@@ -562,7 +649,7 @@ _PROJECT_MONEY = regex.compile(r"(?<=项目)资金$")
 
 def _project_from_title(title: str, department: str | None, text: str, found: Found) -> str | None:
     paren = regex.search(r"(?:报告|表)\(([^()\d]{4,30})\)$", title)
-    if paren and not regex.search(rf"{ORG_SUFFIX}$", paren[1]):
+    if paren and not regex.search(rf"{ORG_SUFFIX}$", paren[1]) and not _TEMPLATE_NOTE.search(f"({paren[1]})"):
         # 'XX绩效自评报告(残疾人事业发展补助资金)': the parenthesis names the fund ('…自评表(市场监管经开区分局)': a unit)
         return paren[1]
     # '…事后绩效评价报告': when the evaluation is made (事前 / 事中 / 事后, or over the funds' whole cycle, 全周期),
@@ -580,7 +667,8 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
         return None  # '2020年度市级财政资金整体支出…': the whole spending of a unit, no project
     dated_after = regex.search(r"(?<=\p{Han})(?:19|20)\d{2}年度?$", core)  # '…转移支付2023年度绩效自评报告'
     core = core[:dated_after.start()] if dated_after else core
-    core = _PROJECT_MONEY.sub("", core)
+    # ('…水利救灾资金转移支付2022年度…': the channel the funds come by, after their name)
+    core = _PROJECT_MONEY.sub("", regex.sub(r"(?<=资金|经费)转移支付$", "", core))
     # 'XX局关于2021年度…的报告': the unit writing about its project
     core = regex.sub(rf"^(?:[\p{{Han}}]{{2,20}}?{ORG_SUFFIX})?关于(?:上报|报送|呈报)?", "", core)  # '关于上报…的报告
     # (公益金: a lottery fund, '省级彩票公益金转移支付'; a transfer alone, '中央转移支付', names none)
@@ -593,13 +681,15 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     body = text[:found.start] + text[found.end:]
     year = r"(?:19|20)\d{2}(?:\s*[-—~至到]\s*(?:19|20)\d{2})?年度?"
     stripped = regex.sub(rf"^{year}", "", core)
-    if stripped == core and (bare := _BARE_YEAR_OPENING.match(core)):
+    if stripped == core and (bare := _BARE_YEAR.match(core)):
         stripped = core[bare.end():]
     place_first = _PLACE.match(core)
     # the channel the funds come by may stand between the place and the year ('铜梁区转移支付2022年度…')
     channel = r"(?:转移支付|财政|本级)?"
+    # a place before a central fund's name receives it ('河北省中央农业生产和水利救灾资金'): the fund is the centre's
     if stripped == core and place_first and place_first[0] and (regex.match(channel + year, core[place_first.end():])
-                                                                 or (dated_after and place_first["county"])):
+                                                                 or (dated_after and place_first["county"])
+                                                                 or core.startswith("中央", place_first.end())):
         stripped = regex.sub(rf"^{channel}{year}", "", core[place_first.end():])  # '岳阳市2019年…'
     elif stripped != core and department and stripped.startswith(department) and len(stripped) > len(department) + 1:
         stripped = stripped[len(department):]  # '2018年上海市审计局审计专项工作经费': the unit's, dated
@@ -708,6 +798,12 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
         # '主管部门 宣城市公安局 实施单位 禁毒支队': a division named without its place is part of the unit over it
         over = form_field(ctx.text, ["项目主管部门", "主管部门"], accept=lambda v: is_unit(v) and place_of(strip_code(v)) is not None)
         found = over or found
+    if found and _FINANCE_BUREAU.search(strip_code(found.value)):
+        # '项目单位 舟山市嵊泗县财政局 / 主管部门 舟山市嵊泗县人民政府': the finance bureau holds the funds it passes on; the
+        # department the form puts over them is whose project it is
+        over = form_field(ctx.text, ["项目主管部门", "主管部门"],
+                          accept=lambda v: is_unit(v) and not _FINANCE_BUREAU.search(v))
+        found = over or found
     if found is None and (cell := _DEPARTMENT_CELL.search(ctx.text)) and is_unit(cell[1].strip()):
         found = Found(cell[1].strip(), cell.start(1), cell.start(1) + len(cell[1].strip()))
     if found is None:
@@ -810,6 +906,7 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
 
 # A unit's internal division, named without the unit ('禁毒支队', '办公室', '计财科', '治安大队'): no level
 # word opens it (a '县农业农村局' is a unit whose place the text leaves out).
+_FINANCE_BUREAU = regex.compile(r"财政局|财政厅")
 _DIVISION = regex.compile(r"(?![县市区州省乡镇旗])\p{Han}{1,8}(?:支队|大队|中队|科|股|室|处|组)")
 _TOWN_TITLE = regex.compile(r"(?:(?:19|20)\d{2}年度?)?(\p{Han}{1,8}?[乡镇])(?:人民政府)?(?:(?:19|20)\d{2}年度?)?(?:部门|单位)整体")
 # A page's path from its site's home ('当前位置:首页 >> 部门信息公开 >> 牟定县交通运输局 >> 正文') and its steps.
@@ -1003,6 +1100,8 @@ def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
         place = place_of(regex.sub(r"^(?:19|20)\d{2}(?:\s*[-—~至到]\s*(?:19|20)\d{2})?年度?", "", cand.value))  # '2019年度宁晋县…', '2016-2018年河北省…
         if not place:
             continue
+        if (lower := _place_of_a_bond_project(text, cand.value, place)) is not None:
+            return lower
         place = _named_on_its_own(text, place)
         place = _county_after_city(text, cand.value, place)
         place = _county_branch(cand.value, place)
@@ -1031,6 +1130,31 @@ def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
     unit = candidates[0].value if candidates and candidates[0] is not None and isinstance(candidates[0].value, str) else ""
     own_level = regex.match(r"(自治区|省)(?=\p{Han})", unit)
     return (_province_spoken_of(text, 1, own_level[1]) if own_level else None) or _province_spoken_of(text)
+
+
+# A province's bond named in a title ('江苏省政府专项债券项目绩效自评价报告(相城区粮食储备库二期项目)'): the province
+# issues the bond; the project it funds lies in one of its places, named in the title's brackets or where the text
+# says where the project is ('本项目位于苏州市相城区渭塘镇…').
+_BOND_ISSUER = r"(?:人民)?政府(?:专项)?债券"
+_BRACKETED_NAME = regex.compile(r"\((?P<name>[^()]{4,40})\)$")
+_PROJECT_SITE = regex.compile(r"(?:项目|工程)(?:建设地点|建设地址|地址)?(?:位于|地处|坐落于|选址于?|[::])\s*(?P<name>\p{Han}{2,20})")
+
+
+def _place_of_a_bond_project(text: str, title: str, place: str) -> Found | None:
+    if not regex.match(rf"(?:{'|'.join(PROVINCES)}){PROVINCE_SUFFIX}?$", place) or \
+            not regex.match(regex.escape(place) + _BOND_ISSUER, title):
+        return None
+    # where the text says the project lies names its levels; the title's brackets often the county alone
+    names = [m["name"] for m in _PROJECT_SITE.finditer(text)] + [m["name"] for m in [_BRACKETED_NAME.search(title)] if m]
+    for name in names:
+        lower = place_of(name)
+        if lower and lower != place and lower not in PROVINCES:
+            found = _fullest_chain(text, lower)
+            if found is not None:
+                return found
+            at = text.find(lower)
+            return Found(lower, at, at + len(lower)) if at >= 0 else Found(lower, 0, 0)
+    return None
 
 
 def _place_before_title_name(text: str, title: str) -> Found | None:

@@ -26,7 +26,8 @@ _YOY = regex.compile(
 # its own, not the report's.
 _TOTAL_SCORE = regex.compile(
     rf"(?<!指标)(?:(?:自评|评价|综合|考评|考核|最终|绩效)(?:总体)?(?:得分|评分|总分|分数|分)|总体得分|总得分|得分合计|(?:该|本)?(?:项目|部门)(?:综合)?得分)"
-    rf"(?:合计)?(?:\(分\))?(?:为|是|:|达到|达)?\s*"
+    # ('评价得分 | 83.86 | 评价结果 | 良': a form's key, its cell beside it)
+    rf"(?:合计)?(?:\(分\))?(?:为|是|:|达到|达)?[\s|]*"
     # ('自评总分: 95项目实施单位…': the next cell's 项目, not a count of 95 items)
     rf"(?P<v>{NUMBER})(?:\s*分(?![值数]|及|以上|以下)|(?![\d.%万元年月日个次人分]|项(?!目))|(?=年初|年度|全年))"
     # worded as the evaluation's result, its points said ('自评结果为96分', '自评分值为95分', '经综合评定,得分90分',

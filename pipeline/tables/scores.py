@@ -566,10 +566,14 @@ _DATE_CELL = regex.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日)?|
 def _worded_cells_by_gaps(s: _Reading, row: Row) -> Row:
     """A flow row whose worded target and result a scrape ran into its name, with only the raw text's spaces
     between them ('经费支出合规性 严格执行相关制度规定 达成预期指标 8 8', the spaces normalised away): under a header with
-    target and actual columns, in a row whose only figures are its weight and score, the last label's last two
-    spaced pieces are those cells where the last reads as a result. A name with a wrap in it keeps it."""
+    target and actual columns, in a row whose only figures are the ones the header puts after its actual (weight
+    and score, or the score alone: '科普知识网络竞赛 提高普及率 稳步提升 6'), the last label's last two spaced pieces
+    are those cells where the last reads as a result. A name with a wrap in it keeps it."""
     labels, values = row.labels, row.values
-    if row.label_end is not None or not labels or len(values) != 2 or not all(v.kind == "number" for v in values):
+    roles = [c.role for c in s.columns if c.role != "note"]
+    figures_after = len(roles) - roles.index("actual") - 1 if "actual" in roles else 2
+    if row.label_end is not None or not labels or len(values) != max(figures_after, 1) or \
+            not all(v.kind == "number" for v in values):
         return row
     last = labels[-1]
     gaps = s.cells.gaps_within(last.start, last.end)
