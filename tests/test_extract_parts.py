@@ -1578,6 +1578,51 @@ _ONE_FIGURE_CASES = {
     "the year's allotment after its cut is the budget":
         ("某区民政局关于困难群众救助补助资金绩效自评报告\n2021年中央财政困难群众救助补助资金下达我区111万元(某财直〔2020〕67号),"
          "调减40万元(某财直〔2021〕29号),全年实际下达71万元,已全额划转至各街道。\n", "budget.budget_yuan", 710000),
+    "a fund the finance bureau manages with a department is the department's":
+        ("一、项目基本情况\n2017年度某东省老旧住宅小区整治改造补助资金预算总额为59000万元,该专项资金由某东省财政厅和某东省住房和"
+         "城乡建设厅按职责分工共同管理。\n", "report.department", "某东省住房和城乡建设厅"),
+    "a form's 项目名称 cell is no heading under a template's title":
+        ("最新资讯\n| 2020年度项目支出绩效自评表 | ||||\n| 项目名称 |\n2020年省级自然资源卫片执法补助经费支出绩效自评表 |\n"
+         "| 主管部门 | 某江市自然资源和规划局 | 实施单位 | 某城区自然资源局 |\n", "report.title", "2020年度项目支出绩效自评表"),
+    "a template's note in brackets names no project":
+        ("某州市交通运输局2021部门整体绩效自评报告.pdf\n附件 1: 部门整体绩效自评报告 (参考格式)\n", "report.project_name", None),
+    "a file's name over a template's heading is the title":
+        ("某州市交通运输局2021部门整体绩效自评报告.pdf\n附件 1: 部门整体绩效自评报告 (参考格式)\n", "report.title",
+         "某州市交通运输局2021部门整体绩效自评报告"),
+    "figures inside numbered items that each name a project are the items'":
+        ("长泰区2024年中央专项彩票公益金支持地方社会公益事业项目资金440万元,已分配下达到项目建设单位。\n"
+         "1.资金目标:(1)某镇某村文化公园及周边配套工程项目资金拨付率100%。该项目按工程施工进度及时拨付资金,截至2025年6月"
+         "已拨付资金100.6万元,及时率71.86%;(2)某谷基础配套设施建设项目资金拨付率100%。该项目按进度拨付。\n",
+         "budget.executed_yuan", None),
+    "a title holds the amount it gives its funds":
+        ("2020年忠烈祠免费开放经费236.25万元部门整体支出绩效自评表 |\n单位名称 | 南岳区民族宗教事务局 |\n", "report.title",
+         "2020年忠烈祠免费开放经费236.25万元部门整体支出绩效自评表"),
+    "a cited document's year is no vote for the year assessed":
+        ("一、专项资金下达情况\n根据《某省财政厅关于2025年中央专项彩票公益金支持社会公益事业项目资金的通知》文件,2024年省财政下达"
+         "我区项目资金440万元。\n我区收到《某省财政厅关于2025年中央专项彩票公益金支持社会公益事业项目资金的通知》后,及时拨付。\n",
+         "report.year", 2024),
+    "a form's 实施部门 is its own cell":
+        ("某行区预算项目支出绩效评价2010年度结果评价报告绩效项目名称:环卫作业项目实施部门:某行区市容环境卫生管理所项目主管部门:"
+         "某行区绿化和市容管理局\n", "report.department", "某行区市容环境卫生管理所"),
+    "市容 after a district is no city":
+        ("2010年度某行区环卫作业项目财政支出结果绩效评价报告\n项目实施部门:某行区市容环境卫生管理所\n", "report.region", "某行区"),
+    "a finance bureau's cover names the evaluated project's unit":
+        ("长沙市财政项目支出绩效评价报告 评价项目类型: 项目完成结果评价 评价项目名称: 某某专项经费 评价项目单位: 长沙市电子工业学校 "
+         "项目主管部门: 长沙市教育局 报告日期:2018 年7月27 日\n", "report.department", "长沙市电子工业学校"),
+    "a key evaluation's published conclusion is a title":
+        ("福州市财政局关于市环保局2017年度提前淘汰报废“黄标车”市级补助资金项目绩效重点评价结论\n\n日期:2018-10-25 来源:财政局\n",
+         "report.title", "福州市财政局关于市环保局2017年度提前淘汰报废“黄标车”市级补助资金项目绩效重点评价结论"),
+    "the unit a finance bureau writes about is the department":
+        ("福州市财政局关于市环保局2017年度提前淘汰报废“黄标车”市级补助资金项目绩效重点评价结论\n\n日期:2018-10-25 来源:财政局\n",
+         "report.department", "福州市环保局"),
+    "a document site's page number before a title is no part of it":
+        ("资源描述\n1、 1 湖南省 2016 年度文化综合发展专项 资金 预算支出绩效评价报告 报告单位:湖南省文化厅\n", "report.title",
+         "湖南省2016年度文化综合发展专项资金预算支出绩效评价报告"),
+    "the fund before 预算支出绩效评价报告 is the project":
+        ("资源描述\n1、 1 湖南省 2016 年度文化综合发展专项 资金 预算支出绩效评价报告 报告单位:湖南省文化厅\n", "report.project_name",
+         "文化综合发展专项资金"),
+    "the unit that submits its report is the department":
+        ("湖南省2016年度文化综合发展专项资金预算支出绩效评价报告\n报告单位:湖南省文化厅\n", "report.department", "湖南省文化厅"),
     "a part's own spending and rate are not the report's":
         ("某市2022年度省级专项资金绩效评价报告\n一、基本情况\n2022年度省厅下达某市专项资金2166.00万元。已分配资金中:(1)服务体系"
          "建设资金实际分配400.00万元;(2)计提工作经费20.00万元,实际支出17.05万元,资金支出率85%。\n", "budget.executed_yuan", None),

@@ -278,11 +278,19 @@ _PROJECT_ITEM = regex.compile(r"(?:^|(?<=[。;;\s::]))(?:\d{1,2}\s*[、.]\s*[^,,
                               r"|[((]\d{1,2}[))]\s*[^,,。;;::\n]{2,60}?(?:资金|经费|项目)(?=\s*\d))", regex.M)
 
 
+# A numbered item that opens with a project's name and goes on with its money ('(1)武安镇…配套工程项目资金拨付率100%。
+# 该项目…已拨付资金100.6万元'): two of them at least make a list of the report's projects, announced or not.
+_NAMED_PROJECT_ITEM = regex.compile(r"(?:^|(?<=[。;;\s::]))[((]\d{1,2}[))]\s*[^,,。;;::\n()()]{4,60}?(?:项目|工程)"
+                                    r"(?=资金|经费|[,,]|\s*(?:已|共|实际|预算|计划|总投资|拨付|支出))", regex.M)
+
+
 def _project_items(text: str) -> list[tuple[int, int]]:
-    """[start, end) of each project's item in a report that announces several projects; none otherwise."""
-    if not _SEVERAL_PROJECTS.search(text, 0, 3000):
-        return []
-    starts = [m.start() for m in _PROJECT_ITEM.finditer(text)]
+    """[start, end) of each project's item in a report that announces several projects, or lists two or more
+    by name in numbered items; none otherwise."""
+    if _SEVERAL_PROJECTS.search(text, 0, 3000):
+        starts = [m.start() for m in _PROJECT_ITEM.finditer(text)]
+    else:
+        starts = [m.start() for m in _NAMED_PROJECT_ITEM.finditer(text)]
     if len(starts) < 2:
         return []
     ends = starts[1:] + [min(len(text), starts[-1] + max(b - a for a, b in zip(starts, starts[1:])))]

@@ -11,8 +11,9 @@ from .context import Context, Found
 from .fields import FORM_LABELS, form_field, strip_code
 
 # Title: a run of name characters ending in a report-type word.
-_NAME_CHARS = r"[\p{Han}\d()\-—–~、·〔〕A-Za-z“”‘’*]"  # dashes: '2020—2023年…' names a period; quotes: '人民调解“以奖代补”专项经费'
-# (asterisks: a site that publishes a report masks its unit's name, '2024年度****部门整体支出绩效自评报告')
+_NAME_CHARS = r"(?:[\p{Han}\d()\-—–~、·〔〕A-Za-z“”‘’*]|(?<=\d)\.(?=\d))"  # dashes: '2020—2023年…' names a period; quotes: '人民调解“以奖代补”专项经费'
+# (asterisks: a site that publishes a report masks its unit's name, '2024年度****部门整体支出绩效自评报告'; a
+# decimal point: the amount a title gives its funds, '…免费开放经费236.25万元部门整体支出绩效自评表')
 # '…绩效自评结果公开': how government sites publish a self-assessment
 # ('…绩效评价结果的公示': a portal's notice publishing the result)
 _TITLE_END = r"(?:绩效|考评|评价|评估|自评)[\p{Han}]{0,8}?(?:报告|表|结果公开|情况公开|结果的?公示)(?:摘要)?"
@@ -36,14 +37,16 @@ _NOT_PLACE_ENDINGS = ("社区", "小区", "景区", "片区", "校区", "库区"
 # What follows a province's short name: 广西壮族自治区, 宁夏回族自治区 before the bare 自治区.
 PROVINCE_SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)"
 _PLACE_CHAR = r"(?:[^\P{Han}我元每个]|(?<![万亿千百])元)"
+_NOT_A_CITY_WORD = r"(?!容|场|政(?!府)|民(?!族|政))"
 _PLACE = regex.compile(
     r"(?:(?P<prov>" + "|".join(PROVINCES) + r")" + PROVINCE_SUFFIX + r"?)?"
     # '我区', '…万元由我区', '56个社区': words, no place ('广元市', '元谋县': 元 of a name, not of 万元)
-    rf"(?P<city>{_PLACE_CHAR}{{2,4}}?(?:市|自治州|州|地区|盟))?"
+    # ('闵行区市容环境卫生管理所', '某县市场监督管理局': 市容, 市场, 市政 are words after the place, no city's level)
+    rf"(?P<city>{_PLACE_CHAR}{{2,4}}?(?:市{_NOT_A_CITY_WORD}|自治州|州|地区|盟))?"
     # '城市智脑', '城市管理': the word for a city, no city's name
     # '会同自治区财政厅': 会同 ('together with') before the region's level word, no county
     # ('龙感湖管理区', '长岛综合试验区': county-level zones named by what they were set up as)
-    rf"(?P<county>{_PLACE_CHAR}{{2,8}}?自治[县旗]|{_PLACE_CHAR}{{2,4}}?(?:管理区|综合试验区)|(?!城市)(?!\p{{Han}}{{0,2}}自治区){_PLACE_CHAR}{{1,4}}?(?:区|县|旗|市))?")
+    rf"(?P<county>{_PLACE_CHAR}{{2,8}}?自治[县旗]|{_PLACE_CHAR}{{2,4}}?(?:管理区|综合试验区)|(?!城市)(?!\p{{Han}}{{0,2}}自治区){_PLACE_CHAR}{{1,4}}?(?:区|县|旗|市{_NOT_A_CITY_WORD}))?")
 # 指挥部: a county's standing command (人居环境指挥部) that holds its own funds; 街道: a sub-district office, never
 # the street of a works project ('街道改造', '街道亮化')
 # ('地方政府专项债券', '省政府专项债券', '政府性基金', '政府采购': the kind of money or of buying, no unit; '农村厕所': a 所
@@ -127,6 +130,13 @@ _ROLE_SENTENCES = [
     # ('资金来源为重庆市财政局下达的…': a copula there, the issuer named; a finance bureau runs no project)
     regex.compile(rf"(?<!来源|来自|资金|经费)为((?![\p{{Han}}]{{0,12}}财政[局厅])[\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})"
                   rf"(?:下达|拨付|安排)[^,。;]{{0,30}}?(?:资金|经费)"),
+    # a fund the finance bureau manages together with a department ('该专项资金由山东省财政厅和山东省住房和城乡建设厅按职责
+    # 分工共同管理'): the department's, the finance bureau's share being the money's
+    # (a branch reset: the department is group 1 in either order)
+    regex.compile(rf"(?|由\p{{Han}}{{0,12}}?财政[局厅](?:和|与|、|会同)((?!\p{{Han}}{{0,12}}财政[局厅])[\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})"
+                  rf"(?:按职责分工)?(?:共同)?(?:管理|负责)"
+                  rf"|由((?!\p{{Han}}{{0,12}}财政[局厅])[\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})(?:和|与|、)\p{{Han}}{{0,12}}?财政[局厅]"
+                  rf"(?:按职责分工)?(?:共同)?(?:管理|负责))"),
 ]
 # '我局', '本单位', '各乡镇人民政府', '有关部门': words that stand for units, not names of one.
 # (全州县, 本溪市 are places: only the pronoun forms are excluded.)
@@ -147,7 +157,11 @@ def _clean_title(t: str) -> str:
     # a document's number in a list of them ('1、宝坻区2019年…绩效评价报告') is not part of its title
     # (asterisks around a title are markup: '**2022年…报告**')
     # (a part of a larger document may stand before it: '第五部分 附件 邵阳市…局2021年度…报告')
-    t = regex.sub(r"^(?:第[一二三四五六七八九十\d]{1,3}部分\s*)?(?:附件\d*[::]?|附表[一二三四五六七八九\d]*(?:\(范例\))?|\d{1,2}[、.](?!\d))", "", t.strip(" |*"))
+    # (and a document site's page number before it: '1 湖南省 2016 年度…报告', its space normalised away)
+    # ('1、 1 湖南省…': the list's number, then the page's)
+    t = regex.sub(r"^(?:第[一二三四五六七八九十\d]{1,3}部分\s*)?(?:附件\d*[::]?|附表[一二三四五六七八九\d]*(?:\(范例\))?|\d{1,2}(?:、|\.(?!\d)))",
+                  "", t.strip(" |*"))
+    t = regex.sub(r"^\s*\d{1,2}\s*(?=\p{Han})(?![年月日个号项期批万元亿级类名])", "", t)
     t = regex.sub(rf"(?<={_TITLE_END}){_DOCUMENT_NO}$", "", t)
     t = regex.sub(r"^[^()]*\)", "", t)  # the tail of a note closed before the title ('请以附件为准)部门预算…')
     if _FILE_EXTENSION.search(t):
@@ -159,7 +173,8 @@ def _clean_title(t: str) -> str:
 # A self-assessment published as its result ('2022年度校园维修改造与设备购置项目自评结果', '…农业农村委员会2019年度
 # 项目资金重点绩效评价结果'): a title only as a line of its own naming the year and the project, never '四、评价结果'
 # heading a section.
-_RESULT_END = r"(?:绩效)?(?:自评|评价)结果"
+# ('…补助资金项目绩效重点评价结论': a finance bureau publishing the conclusion of its key evaluation)
+_RESULT_END = r"(?:绩效)?(?:重点)?(?:自评|评价)(?:结果|结论)"
 _RESULT_TITLE = regex.compile(rf"{_NAME_CHARS}{{0,30}}?(?:19|20)\d{{2}}年度?{_NAME_CHARS}{{2,40}}?(?:项目|资金|经费){_NAME_CHARS}{{0,10}}?"
                               rf"{_RESULT_END}")
 
@@ -199,7 +214,9 @@ def _specific_title_below(text: str, after: int) -> Found | None:
     for line, s in _lines_but_catalogue(text[:after + _OWN_TITLE_REACH], after):
         cleaned = _clean_title(s)
         squashed = regex.sub(r"\s", "", cleaned)
-        if _TITLE.fullmatch(squashed):
+        if previous is not None and regex.sub(r"[\s|::]", "", previous[0]) in FORM_LABELS:
+            pass  # a form's cell under its label ('项目名称' / '2020年省级…补助经费支出绩效自评表'): a value, no heading
+        elif _TITLE.fullmatch(squashed):
             name = _BARE_TITLE_END_AT_END.sub("", squashed)
             if len(name) > _FRAGMENT_NAME:
                 if not _GENERIC_TITLE.fullmatch(squashed):
@@ -495,7 +512,12 @@ def find_year(ctx: Context, title: Found | None) -> tuple[Found | None, list[int
         return Found(int(m[1]), m.start(1), m.end()), None
     votes: Counter = Counter()
     first: dict[int, regex.Match] = {}
+    # a year in the title of a document the text cites is when that document was issued ('《福建省财政厅关于2025年中央
+    # 专项彩票公益金…的通知》' in a report on 2024's funds), not the year assessed
+    cited = [(c.start(), c.end()) for c in CITED_DOCUMENT.finditer(text)]
     for m in regex.finditer(r"(?<![\d〔\[【\-—~])((?:19|20)\d{2})\s*年(?![\d)〕\]】])(?!\s*[-—~至])", text):
+        if any(a < m.start() < b for a, b in cited):
+            continue
         year = int(m[1])
         votes[year] += 1
         first.setdefault(year, m)
@@ -654,7 +676,8 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
         return paren[1]
     # '…事后绩效评价报告': when the evaluation is made (事前 / 事中 / 事后, or over the funds' whole cycle, 全周期),
     # not the project's name
-    core = regex.sub(rf"(?:支出)?(?:重点|整体)?(?:事前|事中|事后|全周期)?(?:{_TITLE_END}|{_RESULT_END}|{_MATERIALS_END}|"
+    # ('…专项资金预算支出绩效评价报告': the budget's spending evaluated, the fund named before it)
+    core = regex.sub(rf"(?:预算)?(?:支出)?(?:重点|整体)?(?:事前|事中|事后|全周期)?(?:{_TITLE_END}|{_RESULT_END}|{_MATERIALS_END}|"
                      rf"绩效(?:自评|评价)情况)(?:\(.*\))?$", "", title)
     period = regex.search(r"\(\s*(?:19|20)\d{2}[^()]{0,12}年度?\s*\)$", core)
     if period:  # '…项目(2020—2022年)': the period evaluated, written after the name
@@ -782,7 +805,7 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
         return 2 <= len(value) <= 30 and "、" not in value and bool(regex.search(ORG_SUFFIX + "(?:机关)?$", value))
 
     # 资金使用单位: the implementing unit of a transfer-payment form (its 主管部门 are the ministry and province above)
-    found = form_field(ctx.text, ["被评价单位", "被考核单位", "被评价部门", "评价对象", "实施单位", "项目实施单位", "资金使用单位",
+    found = form_field(ctx.text, ["被评价单位", "被考核单位", "被评价部门", "评价对象", "评价项目单位", "实施单位", "项目实施单位", "实施部门", "项目实施部门", "资金使用单位",
                                   "项目承担单位", "承担单位",  # the unit that undertakes the project
                                   "预算单位名称", "预算单位", "预算部门单位",
                                   "项目单位名称", "项目单位", "单位名称", "部门名称",
@@ -791,7 +814,9 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
                                   "部门(单位)全称", "单位(部门)全称", "单位全称", "部门全称",  # its cover page
                                   "项目主管部门", "主管部门",
                                   # the unit that fills in and stamps its own self-assessment form
-                                  "填报单位", "单位(盖章)"], accept=is_unit,
+                                  "填报单位", "单位(盖章)",
+                                  # the unit that submits its own report ('报告单位:湖南省文化厅')
+                                  "报告单位"], accept=is_unit,
                        # the unit that commissions or does the evaluation is not the one evaluated
                        not_after=r"委托|评价|评审|中介|组织")
     if found and _DIVISION.fullmatch(strip_code(found.value)) and place_of(strip_code(found.value)) is None:
@@ -828,6 +853,13 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
             return Found(name, m.end(1) - len(name), m.end(1))
     if title:
         m = _TITLE_UNIT.match(title.value)
+        if m and _FINANCE_BUREAU.search(m[1]):
+            # '福州市财政局关于市环保局2017年度…项目绩效重点评价结论': the finance bureau evaluates; the unit it writes
+            # about is the one evaluated (a finance bureau's report on itself, '南县财政局2020年度…', stays its own)
+            about = regex.match(rf"关于([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?=(?:19|20)\d{{2}}年|[\p{{Han}}]{{0,30}}?(?:项目|资金|经费))",
+                                title.value[m.end(1):])
+            if about:
+                return Found(about[1], title.start, title.end)
         # ('健全现代医院管理制度项目…': a policy's verb before an institution's word names no unit)
         if m and not regex.search(r"项目|资金|经费|绩效", m[1]) and not _POLICY_VERB.match(m[1]):
             # '怀化市中心血站项目…': a unit whose name goes on past a shorter one's word (中心 of 中心血站)
