@@ -1623,6 +1623,23 @@ _ONE_FIGURE_CASES = {
          "文化综合发展专项资金"),
     "the unit that submits its report is the department":
         ("湖南省2016年度文化综合发展专项资金预算支出绩效评价报告\n报告单位:湖南省文化厅\n", "report.department", "湖南省文化厅"),
+    "a bracket after the total that adds up to it breaks it down":
+        ("市环境保护局环境治理财政专项资金绩效自评报告\n一、专项资金概况生态市创建环境整治行动资金800万元(财政预算740万元,年底追加"
+         "家庭清洁行动村资金60万元),主要用于以奖促治。\n", "budget.budget_yuan", 8000000),
+    "a cell that lists the finance bureau before the unit is the unit's":
+        ("湖北省省级财政项目支出绩效评价报告项目名称:2013年度小型农田水利设施建设项目项目单位:湖北省财政厅湖北省水利厅主管部门:"
+         "财政部水利部评价机构:某水利水电科学研究院\n", "report.department", "湖北省水利厅"),
+    "a party committee's department is a unit":
+        ("浙江省舟山市财政支出项目绩效评价汇报项目名称-市级文化产业发展专题资金项目单位舟山日报社、舟山广播电台等单位主管部门"
+         "舟山市委宣传部评价类型事前评价□事中评价□\n", "report.department", "舟山市委宣传部"),
+    "a form's 预算部门 is the department":
+        ("省级财政专项资金绩效自评报告专项资金名称:某省妇女创业小额担保贷款贴息省级预算部门:某东省妇女联合会填报人姓名:李某\n",
+         "report.department", "某东省妇女联合会"),
+    "what the evaluation says it is of is the project":
+        ("专项资金绩效评价结论\n本次评价对象是2009年某建省就业专项资金中用于职业介绍、职业培训的支出绩效。\n",
+         "report.project_name", "某建省就业专项资金"),
+    "the scoring's result is the total score":
+        ("专项资金绩效评价结论\n最终得出某建省就业专项资金绩效评分结果为83.4分,资金项目总体绩效良好。\n", "scores.total_score", 83.4),
     "a part's own spending and rate are not the report's":
         ("某市2022年度省级专项资金绩效评价报告\n一、基本情况\n2022年度省厅下达某市专项资金2166.00万元。已分配资金中:(1)服务体系"
          "建设资金实际分配400.00万元;(2)计提工作经费20.00万元,实际支出17.05万元,资金支出率85%。\n", "budget.executed_yuan", None),

@@ -56,6 +56,8 @@ ORG_SUFFIX = (r"(?:委员会|管理委员会|管委会|管理局|局|委|办公�
               r"残联|政协|团委|妇联|总工会|大队|支队|队|处|厅|协会|联合会|联合社|指挥部|"
               # a leading group that holds a sector's funds ('临澧县烟叶生产领导小组'); a state forest farm ('海口林场')
               r"领导小组|林场|"
+              # a party committee's departments ('舟山市委宣传部')
+              r"宣传部|组织部|统战部|武装部|"
               r"(?<![镇乡各])街道(?!改造|硬化|亮化|绿化|美化|保洁|清扫|照明|整治|维修|建设|管理|办|党))")
 _ORG = regex.compile(rf"[\p{{Han}}()]{{2,20}}?{ORG_SUFFIX}(?![\p{{Han}}]{{0,1}}(?:关于|印发))")
 _ACTION = r"(?:每年)?(?:安排|实施|负责|承担|组织实施|具体实施|牵头|会同|联合)"
@@ -87,6 +89,8 @@ _EVALUATED_PROJECT = regex.compile(r"对(?:我单位负责的|[我本](?:单位|
 _OVERVIEW_PROJECT = regex.compile(
     r"(?:项目概况|项目基本情况)\)?\s*\n?\s*((?!(?:财政)?专项(?:资金|经费)(?:是|为|系))"
     r"(?:[\p{Han}()]{4,30}?(?:项目|工程(?:\([一二三四五六七八九十]期\))?)|[\p{Han}()]{2,30}?专项(?:资金|经费)))(?:是|为|系)")
+# '本次评价对象是2009年福建省就业专项资金中用于…的支出绩效': what the evaluation says it is of
+_EVALUATION_OBJECT = regex.compile(r"评价对象(?:是|为)(?:(?:19|20)\d{2}年度?)?([\p{Han}()]{4,40}?(?:项目|专项资金|资金|经费|工程))")
 # A sentence whose subject is the project or fund and whose verb states its budget ('2017年度山东省城镇和困难工矿区老旧
 # 住宅小区整治改造补助资金预算总额为59000万元', '2020年我单位农村公路养护项目支出预算共602.6167万元'): the last resort
 # of a report whose title names none. The year dates it, and 'we' are who holds it: neither is the name. (A scrape
@@ -588,7 +592,7 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
         m = _SUBTITLE_PROJECT.match(ctx.text, title.end) or _NAME_LINE.match(ctx.text, title.end)
         if m:
             return Found(m["name"], m.start("name"), m.end("name"))
-    for pattern in (_EVALUATED_PROJECT, _OVERVIEW_PROJECT, _BUDGETED_PROJECT):
+    for pattern in (_EVALUATED_PROJECT, _EVALUATION_OBJECT, _OVERVIEW_PROJECT, _BUDGETED_PROJECT):
         m = pattern.search(ctx.text)
         if m:
             name = _PROJECT_MONEY.sub("", m[1])
@@ -807,7 +811,7 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
     # 资金使用单位: the implementing unit of a transfer-payment form (its 主管部门 are the ministry and province above)
     found = form_field(ctx.text, ["被评价单位", "被考核单位", "被评价部门", "评价对象", "评价项目单位", "实施单位", "项目实施单位", "实施部门", "项目实施部门", "资金使用单位",
                                   "项目承担单位", "承担单位",  # the unit that undertakes the project
-                                  "预算单位名称", "预算单位", "预算部门单位",
+                                  "预算单位名称", "预算单位", "预算部门单位", "预算部门",
                                   "项目单位名称", "项目单位", "单位名称", "部门名称",
                                   "部门(单位)名称", "单位(部门)名称",  # the 部门整体 自评表's own cell
                                   "评价部门名称",  # the department a 整体支出绩效自评表 assesses (its own)
@@ -825,10 +829,15 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
         found = over or found
     if found and _FINANCE_BUREAU.search(strip_code(found.value)):
         # '项目单位 舟山市嵊泗县财政局 / 主管部门 舟山市嵊泗县人民政府': the finance bureau holds the funds it passes on; the
-        # department the form puts over them is whose project it is
-        over = form_field(ctx.text, ["项目主管部门", "主管部门"],
-                          accept=lambda v: is_unit(v) and not _FINANCE_BUREAU.search(v))
-        found = over or found
+        # department the form puts over them is whose project it is; so is the unit a cell names beside it
+        # ('项目单位:湖北省财政厅湖北省水利厅')
+        beside = regex.fullmatch(r"\p{Han}{0,12}?财政[局厅](?P<unit>\p{Han}{2,30})", strip_code(found.value))
+        if beside and is_unit(beside["unit"]) and not _FINANCE_BUREAU.search(beside["unit"]):
+            found = Found(beside["unit"], found.end - len(beside["unit"]), found.end)
+        else:
+            over = form_field(ctx.text, ["项目主管部门", "主管部门"],
+                              accept=lambda v: is_unit(v) and not _FINANCE_BUREAU.search(v))
+            found = over or found
     if found is None and (cell := _DEPARTMENT_CELL.search(ctx.text)) and is_unit(cell[1].strip()):
         found = Found(cell[1].strip(), cell.start(1), cell.start(1) + len(cell[1].strip()))
     if found is None:
@@ -842,7 +851,9 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
         for key in ("项目单位", "实施单位", "项目实施单位", "单位名称", "部门名称", "预算单位"):
             other = form_field(ctx.text, [key], accept=is_unit, not_after=r"委托|评价|评审|中介|组织")
             full = strip_code(other.value) if other else ""
-            if len(full) > len(short) and _holds_in_order(full, short) and full[:2] == short[:2]:
+            # (not a cell that lists the finance bureau before it: '湖北省财政厅湖北省水利厅')
+            if len(full) > len(short) and _holds_in_order(full, short) and full[:2] == short[:2] \
+                    and (_FINANCE_BUREAU.search(short) or not _FINANCE_BUREAU.search(full)):
                 return Found(full, other.start, other.end)
         return Found(short, found.start, found.end)
     for roles in _ROLE_SENTENCES:

@@ -31,7 +31,10 @@ from .split_tables import table_splits
 # What introduces the parts after a total.
 _PARTS_CUE = regex.compile(
     r"其中|包括|包含|(?<=\()含|分别为|分别是|具体为|具体如下|明细如下|分配如下|安排如下|如下|构成为|组成为|构成|组成|"
-    r"按[\p{Han}]{0,8}?(?:用途|类别|项目|内容)(?:划分|分)?|用于")
+    r"按[\p{Han}]{0,8}?(?:用途|类别|项目|内容)(?:划分|分)?|用于"
+    # a bracket opened right after the total, its amounts adding up to it ('资金800万元(财政预算740万元,年底追加…
+    # 资金60万元)'): taken only where they do (_after_total)
+    r"|(?<=元)\s*[((]")
 # A sentence that opens with a cue lists the parts of a total stated before it (or of none stated):
 # '资金主要用于以下方面: 一是…X万元; 二是…', '按资金用途划分, A占X万元, B占Y万元'.
 _LIST_CUE = regex.compile(
@@ -268,7 +271,10 @@ def _after_total(r: _Reading, i: int) -> list[Split]:
             break  # the parts have reached their total
         nested |= _own_breakdown(r, k)
     parts = _closest_prefix(parts, total)
-    if len(parts) < 2:
+    # a bracket's parts lie inside it ('111万元(某财直〔2020〕67号),调减40万元,…71万元': a document's number there)
+    bracket = cue[0].strip() in "(("
+    if len(parts) < 2 or bracket and (r.depth[j] <= r.depth[i]
+                                      or abs(sum(p.value for p in parts) - total.value) > total.half_unit):
         return []
     splits = _by_family(r, i, total, parts, cue[0], _count_before(text, total))
     if i in r.some_items:

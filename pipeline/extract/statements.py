@@ -33,7 +33,8 @@ _TOTAL_SCORE = regex.compile(
     # worded as the evaluation's result, its points said ('自评结果为96分', '自评分值为95分', '经综合评定,得分90分',
     # '绩效评价结果为优秀(得分93分)'): the figure must be followed by 分
     # a form's result cell gives the grade with the points ('评价结果 | 优秀(93分)', its '(' lost: '优秀93分)')
-    rf"|(?:(?:自评|评价|绩效)(?:结果|分值)(?:为|是|:)?(?:\s*(?:{GRADE_WORDS})\s*[((]?(?:得分)?)?"
+    # ('绩效评分结果为83.4分': the scoring's result)
+    rf"|(?:(?:自评|评价|绩效)(?:评分)?(?:结果|分值)(?:为|是|:)?(?:\s*(?:{GRADE_WORDS})\s*[((]?(?:得分)?)?"
     rf"|(?:评定|评议|评价结果|自评结果)[^。;\d]{{0,12}}?得分(?:为|是|:)?)"
     rf"\s*(?P<v>{NUMBER})\s*分(?![值数]|及|以上|以下)")
 
