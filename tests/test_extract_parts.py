@@ -1640,6 +1640,9 @@ _ONE_FIGURE_CASES = {
          "report.project_name", "某建省就业专项资金"),
     "the scoring's result is the total score":
         ("专项资金绩效评价结论\n最终得出某建省就业专项资金绩效评分结果为83.4分,资金项目总体绩效良好。\n", "scores.total_score", 83.4),
+    "the level's treasury between the year and its budget":
+        ("某州市财政局关于市环保局2017年度某某补助资金项目绩效重点评价结论\n(二)资金安排\n  2017年市财政预算安排5,000.00万元。"
+         "根据市环保局申请实际核拨6,027.60万元,市环保局实际支出6,027.60万元。\n", "budget.budget_yuan", 50000000),
     "a part's own spending and rate are not the report's":
         ("某市2022年度省级专项资金绩效评价报告\n一、基本情况\n2022年度省厅下达某市专项资金2166.00万元。已分配资金中:(1)服务体系"
          "建设资金实际分配400.00万元;(2)计提工作经费20.00万元,实际支出17.05万元,资金支出率85%。\n", "budget.executed_yuan", None),
