@@ -1640,9 +1640,30 @@ _ONE_FIGURE_CASES = {
          "report.project_name", "某建省就业专项资金"),
     "the scoring's result is the total score":
         ("专项资金绩效评价结论\n最终得出某建省就业专项资金绩效评分结果为83.4分,资金项目总体绩效良好。\n", "scores.total_score", 83.4),
-    "the level's treasury between the year and its budget":
-        ("某州市财政局关于市环保局2017年度某某补助资金项目绩效重点评价结论\n(二)资金安排\n  2017年市财政预算安排5,000.00万元。"
-         "根据市环保局申请实际核拨6,027.60万元,市环保局实际支出6,027.60万元。\n", "budget.budget_yuan", 50000000),
+    # what the review of these rules found they read wrong, each kept right
+    "an amount after 均 is each item's, not the budget":
+        ("某县项目绩效自评报告\n甲村道路项目和乙村水利项目预算均为50万元,实际支出90万元。\n", "budget.budget_yuan", None),
+    "another year's spending cell is not the year's":
+        ("某县项目支出绩效自评表\n上年实际支出(万元) | 80 | 预算金额(万元) | 100 | 实际支出(万元) | 95\n", "budget.executed_yuan", 950000),
+    "a rate of the funds received with the spending is the report's own":
+        ("某县项目绩效自评报告\n该项目到位资金100万元,实际支出85万元,资金支出率85%。\n", "budget.execution_rate", 85),
+    "one project's numbered works hold none of its figures":
+        ("某县道路项目绩效自评报告\n二、产出\n(1)村道硬化工程,完成道路硬化3公里。\n(2)桥梁维修工程,完成桥梁维修2座。\n三、预算执行情况\n"
+         "项目预算100万元,实际支出95万元,预算执行率95%。\n", "budget.budget_yuan", 1000000),
+    "a count before a title is no page number":
+        ("3座小型水库除险加固项目绩效自评报告\n一、基本情况\n", "report.title", "3座小型水库除险加固项目绩效自评报告"),
+    "民生 after a city is no word of the city":
+        ("2021年六安市民生工程绩效自评报告\n一、基本情况\n", "report.region", "六安市"),
+    "政协 after a city is the city's":
+        ("长沙市政协2021年度部门整体支出绩效自评报告\n一、基本情况\n", "report.region", "长沙市"),
+    "组织部署 is no unit":
+        ("某县2021年项目绩效自评报告\n一、基本情况\n我局精心组织部署,开展自评。\n", "report.department", None),
+    "the finance bureau's own office keeps its name":
+        ("项目支出绩效自评表\n项目名称 | 信息化建设 |\n项目单位 | 长沙市财政局信息中心 |\n", "report.department", "长沙市财政局信息中心"),
+    "an evaluator's firm as the reporting unit is no department":
+        ("项目支出绩效评价报告\n报告单位:湖南天平会计师事务所\n", "report.department", None),
+    "关于对 before the unit a finance bureau writes about":
+        ("福州市财政局关于对市环保局2017年度黄标车补助资金项目绩效重点评价结论\n日期:2018-10-25\n", "report.department", "福州市环保局"),
     "a part's own spending and rate are not the report's":
         ("某市2022年度省级专项资金绩效评价报告\n一、基本情况\n2022年度省厅下达某市专项资金2166.00万元。已分配资金中:(1)服务体系"
          "建设资金实际分配400.00万元;(2)计提工作经费20.00万元,实际支出17.05万元,资金支出率85%。\n", "budget.executed_yuan", None),

@@ -20,8 +20,10 @@ from .splits import Split
 
 AMOUNT = rf"(?P<amt>{AMOUNT_TEXT})"
 PCT = rf"(?P<pct>{NUMBER}\s*%)"
-# '…执行率均达到100%': one figure for the rates named before it; '预算金额 | 96万元': a form's key and its cell
-_FILL = r"(?:为|是|共计|共|合计|达到|达|约|计|均|:|\||\s)*"
+_FILL = r"(?:为|是|共计|共|合计|达到|达|约|计|:|\s)*"
+# '…资金到位率及资金执行率均达到100%': one figure for each of the rates named before it (均, 'each': for a rate only;
+# an amount after it is each item's, not the total)
+_RATE_FILL = r"(?:为|是|均|达到|达|约|:|\s)*"
 
 # What a clause says after an allotment that makes it the whole of it: '…资金3728万元全部执行到位', '衔接资金105万元已全部
 # 到位', '…资金30万元,资金已到位', '…补助资金1749万元,全部在规定时限内及时下达拨付给…'
@@ -48,10 +50,12 @@ BUDGET_PATTERNS = [
     rf"(?<!追加|调增|调减|追减|增加|减少)(?:项目)?(?:总)?预算(?:项目)?(?:资金|经费|支出)?(?:合计|总额|总计|总金额|金额|数|收入)?{_FILL}{AMOUNT}",
     # '调减40万元(…),全年实际下达71万元': the year's allotment after its adjustments (DOMAIN.md §2.3: the adjusted budget)
     rf"(?:全年|调整后)(?:实际)?(?:下达|安排)(?:资金|经费|预算)?{_FILL}{AMOUNT}",
+    # a form's key, the amount with its unit in the cell beside it ('预算金额 | 96万元 | 项目实施期限'); a rate's or a
+    # table's header ('预算执行率 | 100% | 95%') is not read this way
+    rf"(?<![\p{{Han}}])(?:预算金额|项目预算|预算资金)[ \t]*\|[ \t]*{AMOUNT}",
     # '年初预算安排877万元': the verb that allots the year's budget may follow its name, and so may the year it is
     # of ('2021年预算安排2700万元': choose() keeps the evaluated year's)
-    # ('2017年市财政预算安排5,000.00万元': the level's treasury named between the year and its budget)
-    rf"(?:全年|调整后|年初|批复|(?<!\d)(?:19|20)\d{{2}}年度?(?:[省市县区]级?)?(?:财政)?)预算(?:数|资金)?(?:实际)?(?:安排|下达)?{_FILL}{AMOUNT}",
+    rf"(?:全年|调整后|年初|批复|(?<!\d)(?:19|20)\d{{2}}年度?)预算(?:数|资金)?(?:实际)?(?:安排|下达)?{_FILL}{AMOUNT}",
     # the budget process's approved figure ('“一上”申报数1000万元,“二下”批复数1000万元'): the 批复数 is the year's
     # budget, the 申报数 only what was asked for
     rf"(?:预算)?批复(?:数|金额|预算数){_FILL}{AMOUNT}",
@@ -121,7 +125,7 @@ RECEIVED_PATTERNS = [rf"(?:实际)?(?:到位|收到)(?:资金)?{_FILL}{AMOUNT}"]
 # 拨付 / 发放 / 兑付 / 完成投资.
 RATE_PATTERNS = [rf"(?:预算)?(?:执行率|执行度|支出率|(?:资金|合计|总体|预算)使用率|支付率|支出进度|执行进度|资金拨付率|拨付率|投资完成率|"
                  rf"(?:资金)?(?:发放|兑付)率)"
-                 rf"(?:\([^)]{{0,8}}\))?{_FILL}{PCT}",
+                 rf"(?:\([^)]{{0,8}}\))?{_RATE_FILL}{PCT}",
                  # '共支出资金65.3万元,占预算的98%': the spending's share of the budget
                  rf"(?<=(?:支出|支付|执行|使用)[^。;]{{0,24}}?)(?:占|完成)(?:全年)?预算(?:数|资金)?的?{_FILL}{PCT}"]
 FUNDING_SOURCE = regex.compile(
@@ -231,12 +235,12 @@ def read_budget(ctx: Context) -> BudgetFacts:
 # ('计划安排资金(万元) | 1088.00 | 实际到位资金(万元) | 1020.02', '实际支出(万元) | 1020.02').
 _FORM_KEYS = {
     # ('计划投资额(万元) | 570 | 实际到位资金(万元) | 398.88 | 实际使用情况(万元) | 395.86': a 项目绩效自评表's funds cells)
-    # a key that says whose figure it is stands after any cell glued before it ('…2015年12月31日计划安排资金(万元)285.58');
-    # a bare one only at a cell's start
-    "budget": r"(?:计划|预算)安排资金|全年预算|计划投资额?|(?<![\p{Han}])(?:安排资金|预算资金|项目预算|预算金额)",
-    "executed": r"实际支出(?:资金|金额|数)?|实际使用(?:资金|情况)|(?<![\p{Han}])支出金额",
+    "budget": r"(?:计划|预算)?安排资金|预算资金|项目预算|预算金额|全年预算|计划投资额?",
+    "executed": r"实际支出(?:资金|金额|数)?|支出金额|实际使用(?:资金|情况)",
 }
-_FORM_CELL = r"(?:{key})\s*[((]\s*(?P<unit>万元|元)\s*[))][\s|::]*(?P<figure>\d[\d,]*(?:\.\d+)?)(?![\d.%万元])"
+# (a scrape glues a key to the cell before it, '…12月31日计划安排资金(万元)285.58', '其他其他实际支出(万元)2,275.50'; a key
+# that another year's words open, '上年实际支出', is that year's)
+_FORM_CELL = r"(?<!上年|去年|上年度|以前年度|往年)(?:{key})\s*[((]\s*(?P<unit>万元|元)\s*[))][\s|::]*(?P<figure>\d[\d,]*(?:\.\d+)?)(?![\d.%万元])"
 
 
 def _form_cells(text: str, role: str) -> list[Candidate]:
@@ -282,7 +286,7 @@ _PROJECT_ITEM = regex.compile(r"(?:^|(?<=[。;;\s::]))(?:\d{1,2}\s*[、.]\s*[^,,
 # A numbered item that opens with a project's name and goes on with its money ('(1)武安镇…配套工程项目资金拨付率100%。
 # 该项目…已拨付资金100.6万元'): two of them at least make a list of the report's projects, announced or not.
 _NAMED_PROJECT_ITEM = regex.compile(r"(?:^|(?<=[。;;\s::]))[((]\d{1,2}[))]\s*[^,,。;;::\n()()]{4,60}?(?:项目|工程)"
-                                    r"(?=资金|经费|[,,]|\s*(?:已|共|实际|预算|计划|总投资|拨付|支出))", regex.M)
+                                    r"(?=资金|经费)", regex.M)
 
 
 def _project_items(text: str) -> list[tuple[int, int]]:
@@ -337,6 +341,8 @@ def _without_a_components_spending(text: str, facts: BudgetFacts) -> None:
     amounts = find_amounts(text)
     sentence_of = {a.end: a.sentence for a in amounts}
     budgets = {b.end for b in facts.budget}
+    received = {c.end for c in facts.received}
+    top = max((b.value for b in facts.budget), default=0.0)
     for r in list(facts.rate):
         dec = _decimals(r)
         for e in facts.executed:
@@ -345,8 +351,11 @@ def _without_a_components_spending(text: str, facts: BudgetFacts) -> None:
                 continue
             if any(b.value > 0 and rate_matches(e.value / b.value * 100, r.value, dec) for b in facts.budget):
                 continue
+            # the part's amount is less than a budget of the report's, and no amount received ('到位资金100万元,实际
+            # 支出85万元,资金支出率85%' is the report's own arithmetic)
             own = [a for a in amounts if a.sentence == sentence and a.end <= e.start and a.end not in budgets
-                   and a.value > 0 and rate_matches(e.value / a.value * 100, r.value, dec)]
+                   and a.end not in received and a.value > 0 and a.value < top
+                   and rate_matches(e.value / a.value * 100, r.value, dec)]
             if own:
                 facts.rate.remove(r)
                 facts.executed.remove(e)

@@ -11,7 +11,7 @@ from .context import Context, Found
 from .fields import FORM_LABELS, form_field, strip_code
 
 # Title: a run of name characters ending in a report-type word.
-_NAME_CHARS = r"(?:[\p{Han}\d()\-—–~、·〔〕A-Za-z“”‘’*]|(?<=\d)\.(?=\d))"  # dashes: '2020—2023年…' names a period; quotes: '人民调解“以奖代补”专项经费'
+_NAME_CHARS = r"(?:[\p{Han}\d()\-—–~、·〔〕A-Za-z“”‘’*]|(?<=\d)\.(?=\d+(?:万|亿)?元))"  # dashes: '2020—2023年…' names a period; quotes: '人民调解“以奖代补”专项经费'
 # (asterisks: a site that publishes a report masks its unit's name, '2024年度****部门整体支出绩效自评报告'; a
 # decimal point: the amount a title gives its funds, '…免费开放经费236.25万元部门整体支出绩效自评表')
 # '…绩效自评结果公开': how government sites publish a self-assessment
@@ -37,7 +37,7 @@ _NOT_PLACE_ENDINGS = ("社区", "小区", "景区", "片区", "校区", "库区"
 # What follows a province's short name: 广西壮族自治区, 宁夏回族自治区 before the bare 自治区.
 PROVINCE_SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)"
 _PLACE_CHAR = r"(?:[^\P{Han}我元每个]|(?<![万亿千百])元)"
-_NOT_A_CITY_WORD = r"(?!容|场|政(?!府)|民(?!族|政))"
+_NOT_A_CITY_WORD = r"(?!容|场|政(?=工程|设施|管理|道路|公用|建设|养护)|民(?=中心|服务|卡|广场|公园|之家))"
 _PLACE = regex.compile(
     r"(?:(?P<prov>" + "|".join(PROVINCES) + r")" + PROVINCE_SUFFIX + r"?)?"
     # '我区', '…万元由我区', '56个社区': words, no place ('广元市', '元谋县': 元 of a name, not of 万元)
@@ -57,7 +57,7 @@ ORG_SUFFIX = (r"(?:委员会|管理委员会|管委会|管理局|局|委|办公�
               # a leading group that holds a sector's funds ('临澧县烟叶生产领导小组'); a state forest farm ('海口林场')
               r"领导小组|林场|"
               # a party committee's departments ('舟山市委宣传部')
-              r"宣传部|组织部|统战部|武装部|"
+              r"宣传部|组织部(?!署)|统战部|武装部|"
               r"(?<![镇乡各])街道(?!改造|硬化|亮化|绿化|美化|保洁|清扫|照明|整治|维修|建设|管理|办|党))")
 _ORG = regex.compile(rf"[\p{{Han}}()]{{2,20}}?{ORG_SUFFIX}(?![\p{{Han}}]{{0,1}}(?:关于|印发))")
 _ACTION = r"(?:每年)?(?:安排|实施|负责|承担|组织实施|具体实施|牵头|会同|联合)"
@@ -90,7 +90,7 @@ _OVERVIEW_PROJECT = regex.compile(
     r"(?:项目概况|项目基本情况)\)?\s*\n?\s*((?!(?:财政)?专项(?:资金|经费)(?:是|为|系))"
     r"(?:[\p{Han}()]{4,30}?(?:项目|工程(?:\([一二三四五六七八九十]期\))?)|[\p{Han}()]{2,30}?专项(?:资金|经费)))(?:是|为|系)")
 # '本次评价对象是2009年福建省就业专项资金中用于…的支出绩效': what the evaluation says it is of
-_EVALUATION_OBJECT = regex.compile(r"评价对象(?:是|为)(?:(?:19|20)\d{2}年度?)?([\p{Han}()]{4,40}?(?:项目|专项资金|资金|经费|工程))")
+_EVALUATION_OBJECT = regex.compile(r"评价对象(?:是|为)(?:(?:19|20)\d{2}年度?)?((?:(?!的)[\p{Han}()]){4,40}?(?:项目|专项资金|资金|经费|工程))")
 # A sentence whose subject is the project or fund and whose verb states its budget ('2017年度山东省城镇和困难工矿区老旧
 # 住宅小区整治改造补助资金预算总额为59000万元', '2020年我单位农村公路养护项目支出预算共602.6167万元'): the last resort
 # of a report whose title names none. The year dates it, and 'we' are who holds it: neither is the name. (A scrape
@@ -165,7 +165,9 @@ def _clean_title(t: str) -> str:
     # ('1、 1 湖南省…': the list's number, then the page's)
     t = regex.sub(r"^(?:第[一二三四五六七八九十\d]{1,3}部分\s*)?(?:附件\d*[::]?|附表[一二三四五六七八九\d]*(?:\(范例\))?|\d{1,2}(?:、|\.(?!\d)))",
                   "", t.strip(" |*"))
-    t = regex.sub(r"^\s*\d{1,2}\s*(?=\p{Han})(?![年月日个号项期批万元亿级类名])", "", t)
+    page = regex.match(r"\s*\d{1,2}\s*(?=\p{Han})", t)
+    if page and (place := place_of(t[page.end():])) and t.startswith(place, page.end()):
+        t = t[page.end():]  # ('3座水库…', '6所学校…': a count, no page)
     t = regex.sub(rf"(?<={_TITLE_END}){_DOCUMENT_NO}$", "", t)
     t = regex.sub(r"^[^()]*\)", "", t)  # the tail of a note closed before the title ('请以附件为准)部门预算…')
     if _FILE_EXTENSION.search(t):
@@ -218,8 +220,8 @@ def _specific_title_below(text: str, after: int) -> Found | None:
     for line, s in _lines_but_catalogue(text[:after + _OWN_TITLE_REACH], after):
         cleaned = _clean_title(s)
         squashed = regex.sub(r"\s", "", cleaned)
-        if previous is not None and regex.sub(r"[\s|::]", "", previous[0]) in FORM_LABELS:
-            pass  # a form's cell under its label ('项目名称' / '2020年省级…补助经费支出绩效自评表'): a value, no heading
+        if previous is not None and regex.sub(r"[\s|::]", "", previous[0]) in FORM_LABELS or regex.match(r"附[件表]", s):
+            pass  # a form's cell under its label ('项目名称' / '2020年省级…补助经费支出绩效自评表'), an attachment: no heading
         elif _TITLE.fullmatch(squashed):
             name = _BARE_TITLE_END_AT_END.sub("", squashed)
             if len(name) > _FRAGMENT_NAME:
@@ -475,7 +477,7 @@ _PERIOD_FIELD = regex.compile(r"(?:起止时间|实施期限|实施周期|执行
 
 # a title that writes its year without 年, at its opening ('2021乡镇(公社)老放映员省级补助资金自评报告') or after
 # the unit's name ('惠州市交通运输局2021部门整体绩效自评报告')
-_BARE_YEAR = regex.compile(r"(?<![\d.\-—~〔\[【(])((?:19|20)\d{2})\s*(?=\p{Han})")
+_BARE_YEAR = regex.compile(rf"(?:^|(?<={ORG_SUFFIX}))((?:19|20)\d{{2}})\s*(?=\p{{Han}})")
 
 
 def find_year(ctx: Context, title: Found | None) -> tuple[Found | None, list[int] | None]:
@@ -607,7 +609,7 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
 # What a project's or fund's name ends in.
 _NAME_END = regex.compile(r"(?:项目|资金|经费|工程|专项|补助|补贴|奖励|备用金|公益金|费)$")
 # a line that goes on a form's cell: words alone, ending in what a name ends in
-_NAME_GOES_ON = regex.compile(r"[ \t]*\n[ \t]*(?P<rest>[^\s|,,。;;::()()]{2,30}?(?:项目|资金|经费|工程|专项|补助|补贴|奖励))[ \t]*(?=\n|$)")
+_NAME_GOES_ON = regex.compile(r"[ \t]*\n[ \t]*(?P<rest>[^\s|,,。;;::()()、]{2,30}?(?:项目|资金|经费|工程|专项|补助|补贴|奖励))[ \t]*(?=\n|$)")
 
 
 def _name_over_two_lines(text: str, found: Found) -> Found:
@@ -716,7 +718,8 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     # a place before a central fund's name receives it ('河北省中央农业生产和水利救灾资金'): the fund is the centre's
     if stripped == core and place_first and place_first[0] and (regex.match(channel + year, core[place_first.end():])
                                                                  or (dated_after and place_first["county"])
-                                                                 or core.startswith("中央", place_first.end())):
+                                                                 or (core.startswith("中央", place_first.end())
+                                                                     and regex.search(r"(?:资金|经费|补助|专项)$", core))):
         stripped = regex.sub(rf"^{channel}{year}", "", core[place_first.end():])  # '岳阳市2019年…'
     elif stripped != core and department and stripped.startswith(department) and len(stripped) > len(department) + 1:
         stripped = stripped[len(department):]  # '2018年上海市审计局审计专项工作经费': the unit's, dated
@@ -818,9 +821,7 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
                                   "部门(单位)全称", "单位(部门)全称", "单位全称", "部门全称",  # its cover page
                                   "项目主管部门", "主管部门",
                                   # the unit that fills in and stamps its own self-assessment form
-                                  "填报单位", "单位(盖章)",
-                                  # the unit that submits its own report ('报告单位:湖南省文化厅')
-                                  "报告单位"], accept=is_unit,
+                                  "填报单位", "单位(盖章)"], accept=is_unit,
                        # the unit that commissions or does the evaluation is not the one evaluated
                        not_after=r"委托|评价|评审|中介|组织")
     if found and _DIVISION.fullmatch(strip_code(found.value)) and place_of(strip_code(found.value)) is None:
@@ -832,14 +833,20 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
         # department the form puts over them is whose project it is; so is the unit a cell names beside it
         # ('项目单位:湖北省财政厅湖北省水利厅')
         beside = regex.fullmatch(r"\p{Han}{0,12}?财政[局厅](?P<unit>\p{Han}{2,30})", strip_code(found.value))
-        if beside and is_unit(beside["unit"]) and not _FINANCE_BUREAU.search(beside["unit"]):
-            found = Found(beside["unit"], found.end - len(beside["unit"]), found.end)
+        unit = beside["unit"] if beside else ""
+        # (a unit with its own place, not the bureau's own office: '长沙市财政局信息中心')
+        if unit and is_unit(unit) and not _FINANCE_BUREAU.search(unit) and place_of(unit) and \
+                (at := ctx.text.find(unit, found.start)) >= 0:
+            found = Found(unit, at, at + len(unit))
         else:
             over = form_field(ctx.text, ["项目主管部门", "主管部门"],
                               accept=lambda v: is_unit(v) and not _FINANCE_BUREAU.search(v))
             found = over or found
     if found is None and (cell := _DEPARTMENT_CELL.search(ctx.text)) and is_unit(cell[1].strip()):
         found = Found(cell[1].strip(), cell.start(1), cell.start(1) + len(cell[1].strip()))
+    if found is None:
+        # the unit that submits its own report ('报告单位:湖南省文化厅'), where no evaluator's firm does
+        found = form_field(ctx.text, ["报告单位"], accept=lambda v: is_unit(v) and not _EVALUATOR.search(v))
     if found is None:
         # a self-assessment's cover names its own unit as the one that evaluates ('评价单位(盖章):海南省高级人民法院'),
         # where no firm does (an evaluator's firm is no department)
@@ -867,7 +874,7 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
         if m and _FINANCE_BUREAU.search(m[1]):
             # '福州市财政局关于市环保局2017年度…项目绩效重点评价结论': the finance bureau evaluates; the unit it writes
             # about is the one evaluated (a finance bureau's report on itself, '南县财政局2020年度…', stays its own)
-            about = regex.match(rf"关于([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?=(?:19|20)\d{{2}}年|[\p{{Han}}]{{0,30}}?(?:项目|资金|经费))",
+            about = regex.match(rf"关于对?([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?=(?:19|20)\d{{2}}年|[\p{{Han}}]{{0,30}}?(?:项目|资金|经费))",
                                 title.value[m.end(1):])
             if about:
                 return Found(about[1], title.start, title.end)
@@ -947,9 +954,11 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
     return Found(strip_code(found.value), found.start, found.end) if found else None
 
 
+# A finance bureau passes funds on and evaluates; the unit it names beside or over itself runs the project.
+_FINANCE_BUREAU = regex.compile(r"财政局|财政厅")
+
 # A unit's internal division, named without the unit ('禁毒支队', '办公室', '计财科', '治安大队'): no level
 # word opens it (a '县农业农村局' is a unit whose place the text leaves out).
-_FINANCE_BUREAU = regex.compile(r"财政局|财政厅")
 _DIVISION = regex.compile(r"(?![县市区州省乡镇旗])\p{Han}{1,8}(?:支队|大队|中队|科|股|室|处|组)")
 _TOWN_TITLE = regex.compile(r"(?:(?:19|20)\d{2}年度?)?(\p{Han}{1,8}?[乡镇])(?:人民政府)?(?:(?:19|20)\d{2}年度?)?(?:部门|单位)整体")
 # A page's path from its site's home ('当前位置:首页 >> 部门信息公开 >> 牟定县交通运输局 >> 正文') and its steps.
@@ -1191,7 +1200,7 @@ def _place_of_a_bond_project(text: str, title: str, place: str) -> Found | None:
     names = [m["name"] for m in _PROJECT_SITE.finditer(text)] + [m["name"] for m in [_BRACKETED_NAME.search(title)] if m]
     for name in names:
         lower = place_of(name)
-        if lower and lower != place and lower not in PROVINCES:
+        if lower and lower != place and not _PROVINCE_IN_FULL.fullmatch(lower) and lower not in PROVINCES:
             found = _fullest_chain(text, lower)
             if found is not None:
                 return found

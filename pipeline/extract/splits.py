@@ -34,7 +34,7 @@ _PARTS_CUE = regex.compile(
     r"按[\p{Han}]{0,8}?(?:用途|类别|项目|内容)(?:划分|分)?|用于"
     # a bracket opened right after the total, its amounts adding up to it ('资金800万元(财政预算740万元,年底追加…
     # 资金60万元)'): taken only where they do (_after_total)
-    r"|(?<=元)\s*[((]")
+    r"|(?<=元)\s*[((](?!\s*(?:其中|包括|包含|含))")
 # A sentence that opens with a cue lists the parts of a total stated before it (or of none stated):
 # '资金主要用于以下方面: 一是…X万元; 二是…', '按资金用途划分, A占X万元, B占Y万元'.
 _LIST_CUE = regex.compile(

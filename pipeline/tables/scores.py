@@ -570,8 +570,9 @@ def _worded_cells_by_gaps(s: _Reading, row: Row) -> Row:
     and score, or the score alone: '科普知识网络竞赛 提高普及率 稳步提升 6'), the last label's last two spaced pieces
     are those cells where the last reads as a result. A name with a wrap in it keeps it."""
     labels, values = row.labels, row.values
-    roles = [c.role for c in s.columns if c.role != "note"]
-    figures_after = len(roles) - roles.index("actual") - 1 if "actual" in roles else 2
+    roles = [c.role for c in s.columns]
+    # (the figure columns a row fills: a 扣分 or note column after the score is often left blank)
+    figures_after = sum(1 for r in roles[roles.index("actual") + 1:] if r in ("weight", "score")) if "actual" in roles else 2
     if row.label_end is not None or not labels or len(values) != max(figures_after, 1) or \
             not all(v.kind == "number" for v in values):
         return row
