@@ -938,16 +938,22 @@ def test_a_pipe_table_pretty_printed_one_indented_cell_per_line_is_read_row_by_r
     assert [(i.name, i.weight, i.score) for i in leaves(table)] == [("目标内容", 8, 7), ("决策依据", 12, 12)]
 
 
-def test_worded_targets_a_scrape_ran_into_the_name_are_cut_at_the_raw_text_s_spaces(tmp_path):
+def _read_with_raw_spaces(tmp_path, text: str):
+    """The score table of `text` read as a loaded text file, with the spaces its normalising removed known."""
     from pipeline.load import load
     from pipeline.normalise import normalise
-    text = ("项目支出绩效自评表\n一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
-            "产出指标(50分) 数量指标 培训人次 ≥50人次 60 20 20 质量指标 经费支出合规性 严格执行相关制度规定 达成预期指标 30 30 "
-            "效益指标(50分) 社会效益指标 群众出行条件改善 效果明显 达成预期指标 50 48 总分 100 98\n")
     path = tmp_path / "form.txt"
     path.write_text(text, encoding="utf-8")
     norm = normalise(load(path))
     table, _ = read_score_table(norm.text, cells=Cells.of(spaces_removed=norm.spaces_removed))
+    return table, norm
+
+
+def test_worded_targets_a_scrape_ran_into_the_name_are_cut_at_the_raw_text_s_spaces(tmp_path):
+    text = ("项目支出绩效自评表\n一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+            "产出指标(50分) 数量指标 培训人次 ≥50人次 60 20 20 质量指标 经费支出合规性 严格执行相关制度规定 达成预期指标 30 30 "
+            "效益指标(50分) 社会效益指标 群众出行条件改善 效果明显 达成预期指标 50 48 总分 100 98\n")
+    table, norm = _read_with_raw_spaces(tmp_path, text)
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in leaves(table)] == [
         ("培训人次", "≥50人次", "60", 20, 20), ("经费支出合规性", "严格执行相关制度规定", "达成预期指标", 30, 30),
         ("群众出行条件改善", "效果明显", "达成预期指标", 50, 48)]
@@ -959,28 +965,18 @@ def test_worded_targets_a_scrape_ran_into_the_name_are_cut_at_the_raw_text_s_spa
 def test_worded_target_and_result_are_cut_at_spaces_where_the_score_is_the_only_figure_column(tmp_path):
     """The Hubei 项目自评表 scores its indicators with no points column (年初目标值 | 实际完成值 | 得分): the row's one
     figure is its score, and the two spaced pieces before it are its target and result."""
-    from pipeline.load import load
-    from pipeline.normalise import normalise
     text = ("年度绩效目标1(80分) 一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分\n"
             "产出指标 数量指标 开展专题科普活动 10场 9场 7\n"
             "质量指标 科普知识网络竞赛 提高普及率 稳步提升 6\n")
-    path = tmp_path / "form.txt"
-    path.write_text(text, encoding="utf-8")
-    norm = normalise(load(path))
-    table, _ = read_score_table(norm.text, cells=Cells.of(spaces_removed=norm.spaces_removed))
+    table, _ = _read_with_raw_spaces(tmp_path, text)
     assert [(i.name, i.target, i.actual, i.score) for i in leaves(table)] == [
         ("开展专题科普活动", "10场", "9场", 7), ("科普知识网络竞赛", "提高普及率", "稳步提升", 6)]
 
 
 def test_a_name_with_a_wrap_space_and_no_worded_result_keeps_its_words(tmp_path):
-    from pipeline.load import load
-    from pipeline.normalise import normalise
     text = ("项目支出绩效自评表\n一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 "
             "产出指标 数量指标 农村公路 建设 里程数 60 60 效益指标 社会效益指标 群众满意度 ≥90% 95% 40 40 总分 100 100\n")
-    path = tmp_path / "form.txt"
-    path.write_text(text, encoding="utf-8")
-    norm = normalise(load(path))
-    table, _ = read_score_table(norm.text, cells=Cells.of(spaces_removed=norm.spaces_removed))
+    table, _ = _read_with_raw_spaces(tmp_path, text)
     assert leaves(table)[0].name == "农村公路建设里程数"
 
 

@@ -607,9 +607,10 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
 
 
 # What a project's or fund's name ends in.
-_NAME_END = regex.compile(r"(?:项目|资金|经费|工程|专项|补助|补贴|奖励|备用金|公益金|费)$")
+_NAME_ENDINGS = "项目|资金|经费|工程|专项|备用金|补助|补贴|奖励"
+_NAME_END = regex.compile(rf"(?:{_NAME_ENDINGS}|公益金|费)$")
 # a line that goes on a form's cell: words alone, ending in what a name ends in
-_NAME_GOES_ON = regex.compile(r"[ \t]*\n[ \t]*(?P<rest>[^\s|,,。;;::()()、]{2,30}?(?:项目|资金|经费|工程|专项|补助|补贴|奖励))[ \t]*(?=\n|$)")
+_NAME_GOES_ON = regex.compile(rf"[ \t]*\n[ \t]*(?P<rest>[^\s|,,。;;::()()、]{{2,30}}?(?:{_NAME_ENDINGS}))[ \t]*(?=\n|$)")
 
 
 def _name_over_two_lines(text: str, found: Found) -> Found:
@@ -667,8 +668,7 @@ _SUBTITLE_PROJECT = regex.compile(r"[ \t]*\n[ \t]*[((][ \t]*(?P<name>[^()\d\n]{4
 
 # A line of its own under a title that names no project ('…同德镇2021年度部门预算项目支出绩效自评报告'), itself a
 # name: words ending in what a project or fund is called, no clause, no key ('2021年城乡临时救助备用金').
-_NAME_LINE = regex.compile(r"[ \t]*(?:\n[ \t]*){1,3}(?P<name>[^\s,,。;;::()()]{4,40}?"
-                           r"(?:项目|资金|经费|工程|专项|备用金|补助|补贴|奖励))[ \t]*(?:\n|$)")
+_NAME_LINE = regex.compile(rf"[ \t]*(?:\n[ \t]*){{1,3}}(?P<name>[^\s,,。;;::()()]{{4,40}}?(?:{_NAME_ENDINGS}))[ \t]*(?:\n|$)")
 
 
 # '…经费项目资金', '…工程项目资金': the project's money, not the project
