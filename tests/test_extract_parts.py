@@ -1667,6 +1667,38 @@ _ONE_FIGURE_CASES = {
     "a part's own spending and rate are not the report's":
         ("某市2022年度省级专项资金绩效评价报告\n一、基本情况\n2022年度省厅下达某市专项资金2166.00万元。已分配资金中:(1)服务体系"
          "建设资金实际分配400.00万元;(2)计提工作经费20.00万元,实际支出17.05万元,资金支出率85%。\n", "budget.executed_yuan", None),
+    # thirteenth session (set X)
+    "the project in brackets under a title printed twice":
+        ("财政支出项目绩效评价自评报告\n\n 财政支出项目绩效评价自评报告\n\n (食品安全工作经费)\n\n 一、项目总体情况\n",
+         "report.project_name", "食品安全工作经费"),
+    "a school-year period opening a title is no part of the project's name":
+        ("2004学年度下学期及2005学年度上学期\n\n贫困家庭子女书杂费补助专项资金\n\n绩效评价自评报告\n\n一、项目概况\n",
+         "report.project_name", "贫困家庭子女书杂费补助专项资金"),
+    "a school year dates no fiscal year":
+        ("2004学年度下学期及2005学年度上学期\n\n贫困家庭子女书杂费补助专项资金\n\n绩效评价自评报告\n\n一、项目概况\n",
+         "report.year", None),
+    "the planned use is the budget":
+        ("某小学专项资金绩效评价自评报告\n计划使用金额1600元,实际拨付金额1600元,资金到位率100%。\n", "budget.budget_yuan", 1600),
+    "a verb of asking a superior opens no place's name":
+        ("某专项资金绩效情况\n经请示市政府批准,追加路灯窨井盖管控资金17万元。\n", "report.region", None),
+    "funds named for what they pay are approved funds":
+        ("某专项资金绩效情况\n2018年城市维护费预算批复路灯设施电费、维护费5565万元,用于路灯设施维护费和电费。\n",
+         "budget.budget_yuan", 55_650_000),
+    "the year's funds stated as an item's figure":
+        ("某园林管理处专项资金绩效评价报告\n(三)2018年财政绿化包干经费:1080万元。\n", "budget.budget_yuan", 10_800_000),
+    "the funds whose management the unit evaluated":
+        ("某区2009年农村饮水安全工程财政支出项目绩效评价报告\n我局对2009年农村饮水安全工程专项资金200万元管理情况进行了自我评价。"
+         "工程总投资为328.53万元。\n", "budget.budget_yuan", 2_000_000),
+    "spending by a day the clause names":
+        ("某镇关于农村厕所革命建设项目的绩效自评报告\n1、资金计划。项目预算资金13.971129万并且全部到位。\n"
+         "2、资金使用。截至2022年9月底,农村改厕建设项目支出13.971129万元。\n", "budget.executed_yuan", 139_711.29),
+    "a township writing about its project is the department":
+        ("玉泉镇关于农村厕所革命建设项目的绩效自评报告\n一、项目概况\n", "report.department", "玉泉镇"),
+    "a township writing about its project is no part of the project's name":
+        ("玉泉镇关于农村厕所革命建设项目的绩效自评报告\n一、项目概况\n", "report.project_name", "农村厕所革命建设项目"),
+    "a heading a converter ran into the report's first sentence":
+        ("农村饮水绩效评价报告_第1页\n农村饮水绩效评价报告_第2页\n\n 1、 某市某区2009年农村饮水安全工程财政支出项目绩效评价报告根据某区财政局文件精神,我局进行了自我评价。\n",
+         "report.title", "某市某区2009年农村饮水安全工程财政支出项目绩效评价报告"),
 }
 
 

@@ -973,6 +973,46 @@ def test_worded_target_and_result_are_cut_at_spaces_where_the_score_is_the_only_
         ("开展专题科普活动", "10场", "9场", 7), ("科普知识网络竞赛", "提高普及率", "稳步提升", 6)]
 
 
+def test_a_result_in_other_words_is_cut_like_the_rows_whose_result_reads_as_one(tmp_path):
+    """'实时更新' is no word the reader knows for a result, but the table's own rows already showed that its
+    spaces part name, target and result."""
+    text = ("年度绩效目标1(80分) 一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分\n"
+            "质量指标 科普知识网络竞赛 提高普及率 稳步提升 6\n"
+            "科普宣传栏内容更新 知识更新率 实时更新 6\n")
+    table, _ = _read_with_raw_spaces(tmp_path, text)
+    assert [(i.name, i.target, i.actual, i.score) for i in leaves(table)] == [
+        ("科普知识网络竞赛", "提高普及率", "稳步提升", 6), ("科普宣传栏内容更新", "知识更新率", "实时更新", 6)]
+
+
+def test_a_lone_row_whose_result_is_in_other_words_keeps_its_name_whole(tmp_path):
+    text = ("年度绩效目标1(80分) 一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分\n"
+            "产出指标 数量指标 开展专题科普活动 10场 9场 7\n"
+            "科普宣传栏内容更新 知识更新率 实时更新 6\n")
+    table, _ = _read_with_raw_spaces(tmp_path, text)
+    assert table.indicators[-1].name == "科普宣传栏内容更新知识更新率实时更新"
+
+
+def test_a_comparison_word_glued_to_its_figure_is_one_target_cell_and_opens_no_row(tmp_path):
+    """'提升10% 提升10% 6': target, result and score of one row; cut where a label follows a figure, each
+    '提升' opened a row of its own named '提升'."""
+    text = ("年度绩效目标1(80分) 一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分\n"
+            "产出指标 数量指标 开展专题科普活动 10场 9场 7\n"
+            "效益指标 社会效益指标 公民科学文化素质 提升10% 提升10% 6\n"
+            "经济效益指标 公民支持科技经济融合发展 提升10% 提升10% 6\n")
+    table, _ = _read_with_raw_spaces(tmp_path, text)
+    assert [(i.name, i.target, i.actual, i.score) for i in leaves(table)] == [
+        ("开展专题科普活动", "10场", "9场", 7), ("公民科学文化素质", "提升10%", "提升10%", 6),
+        ("公民支持科技经济融合发展", "提升10%", "提升10%", 6)]
+
+
+def test_a_name_that_ends_in_a_comparison_word_with_no_space_before_it_keeps_it(tmp_path):
+    text = ("一级指标 二级指标 三级指标 分值 得分\n"
+            "效益指标 社会效益指标 群众满意度提升 10 9\n"
+            "可持续影响指标 长效机制 10 10\n")
+    table, _ = _read_with_raw_spaces(tmp_path, text)
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [("群众满意度提升", 10, 9), ("长效机制", 10, 10)]
+
+
 def test_a_name_with_a_wrap_space_and_no_worded_result_keeps_its_words(tmp_path):
     text = ("项目支出绩效自评表\n一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 "
             "产出指标 数量指标 农村公路 建设 里程数 60 60 效益指标 社会效益指标 群众满意度 ≥90% 95% 40 40 总分 100 100\n")

@@ -30,7 +30,8 @@ _RATE_FILL = r"(?:为|是|均|达到|达|约|:|\s)*"
 _ALL_IN_PLACE = (r"\s*[,,]?\s*(?:资金|经费)?(?:已|均)?(?:全部|全额|足额)[^,,。;;\d]{0,12}?(?:执行到位|拨付到位|下达到位|到位|下达|拨付)"
                  r"|\s*[,,]?\s*(?:资金|经费)?(?:已|均)(?:执行|拨付|下达)?到位(?!率)")
 # '对2020年度…项目资金834万元进行绩效评价': the funds an evaluation covers
-_EVALUATED = r"\s*(?:进行了?|开展了?)(?:重点|综合|绩效)*评价"
+# ('…专项资金200万元管理情况进行了自我评价': the funds' management or use evaluated, by the unit itself)
+_EVALUATED = r"\s*(?:的?(?:管理|使用)(?:情况)?)?\s*(?:进行了?|开展了?)(?:重点|综合|绩效|自我)*(?:评价|自评)"
 # the words of one clause between 已 and its verb ('已严格按合同约定和施工进度及时足额拨付'): the verb is then a thing done
 _PAID_CLAUSE = r"[^,。;,;:\d]{0,20}?"
 BUDGET_PATTERNS = [
@@ -64,7 +65,8 @@ BUDGET_PATTERNS = [
     # ('下达我县2023老年人生活保健补贴资金4186.49万元': a year may stand without its 年)
     # ('我市获得2023年度中央水污染防治专项资金17347万元': the allotment as the unit that got it words it)
     # (funds 已拨付 / 累计投入 are paid out: spending, not the allotment)
-    rf"(?:下达|安排|批复|获得|(?<!已{_PAID_CLAUSE}|实际|累计)(?:投入|拨付))[::]?(?:[^,。;:\d]|(?:19|20)\d{{2}}(?:年度?)?(?=\p{{Han}})){{0,30}}?(?:资金|经费)(?:\([^)]{{0,20}}\))?(?:预算)?{_FILL}{AMOUNT}",
+    # ('预算批复路灯设施电费、维护费5565万元': funds named for what they pay, a 费, are funds all the same)
+    rf"(?:下达|安排|批复|获得|(?<!已{_PAID_CLAUSE}|实际|累计)(?:投入|拨付))[::]?(?:[^,。;:\d]|(?:19|20)\d{{2}}(?:年度?)?(?=\p{{Han}})){{0,30}}?(?:资金|经费|(?<=\p{{Han}})费)(?:\([^)]{{0,20}}\))?(?:预算)?{_FILL}{AMOUNT}",
     # the funds named before their verb: '2022年衔接资金共下达105万元'
     rf"(?:资金|经费)(?:共|合计|已)?(?:下达|安排|批复)(?:资金|经费)?{_FILL}{AMOUNT}",
     # '文件下达我市全民健身场地器材补短工程160万元': the amount allotted to the work the allocation names
@@ -79,6 +81,10 @@ BUDGET_PATTERNS = [
     rf"(?:资金|经费){_FILL}{AMOUNT}(?={_ALL_IN_PLACE}|{_EVALUATED})",
     # the funds the evaluated project involves ('…运维经费项目,涉及资金42万元'): what the evaluation covers
     rf"涉及(?:项目)?(?:财政)?(?:资金|金额)(?:总额|合计|共计)?{_FILL}{AMOUNT}",
+    # '计划使用金额1600元', '计划投入资金50万元': the planned input, the budget's name in DOMAIN.md §4.1 (计划投入)
+    rf"计划(?:使用|投入)(?:资金|金额|经费){_FILL}{AMOUNT}",
+    # '(三)2018年财政绿化包干经费:1080万元': the year's funds, stated as an item's figure
+    rf"(?<![\p{{Han}}\d])(?:19|20)\d{{2}}年度?\p{{Han}}{{2,20}}?(?:资金|经费)[::]\s*{AMOUNT}",
     # an approved investment is the budget only where the stated rate divides by it (choose() decides)
     rf"(?:项目)?(?:计划)?总投资(?:额)?{_FILL}{AMOUNT}",
     # '项目共5项, 合计金额52,340万元': the project's own total stated with its count
@@ -117,6 +123,8 @@ EXECUTED_PATTERNS = [
     rf"(?:全年|本年|年度|(?<!\d)(?:19|20)\d{{2}}年度?)(?:实际)?总?支出(?:合计|总额|金额)?{_FILL}{AMOUNT}",
     # '已严格按合同约定和施工进度及时足额拨付资金66.86万元': 已 opening the clause makes its 拨付 a payment made
     rf"已{_PAID_CLAUSE}拨付(?:资金|工程款|金额)?{_FILL}{AMOUNT}",
+    # '截至2022年9月底,农村改厕建设项目支出13.971129万元': what was spent by a day the clause names
+    rf"截至[^,,。;;\n]{{2,16}}?[,,]?[^,,。;;\d\n]{{0,30}}?(?<!预算|计划)支出(?:资金)?{_FILL}{AMOUNT}",
     # '已完成拨付2113.63万元': funds paid out to the works, the spending of an allocation
     rf"(?:累计|已)?完成(?:投资|支出|支付|拨付)(?:额|金额)?{_FILL}{AMOUNT}",
 ]

@@ -406,11 +406,18 @@ def _title_opening(line: regex.Match, cells: Cells) -> tuple[str, int] | None:
     """The title that opens a line its body runs on in ('许昌市…中心 2022 年整体和项目支出绩效自评总结报告 一 绩效管理
     工作开展情况。…': a converter joined the heading to the paragraph under it), and where it ends. Only a
     title the raw text set apart from what follows (a space there, kept or normalised away) ends there."""
-    m = _TITLE.match(line[0])
+    # (a document site's page number may stand before it: '1、 惠州市…报告根据…')
+    m = _TITLE.match(line[0], pos=regex.match(r"[ \t]*(?:\d{1,2}、[ \t]*)?", line[0]).end())
     if not m or m.end() >= len(line[0].rstrip()):
         return None
     end = line.start() + m.end()
-    return (m[0], end) if line[0][m.end()].isspace() or cells.space_between(end, end) else None
+    apart = line[0][m.end()].isspace() or cells.space_between(end, end) or _BODY_OPENING.match(line[0], m.end())
+    return (m[0], end) if apart else None
+
+
+# the words a report's first sentence opens with, right after its heading ('…绩效评价报告根据惠州市…文件精神'):
+# where a converter joined the two with no space, they still end the heading
+_BODY_OPENING = regex.compile(r"根据|按照|依据|为进一步|为了")
 
 
 def _holds_in_order(longer: str, shorter: str) -> bool:
@@ -476,8 +483,9 @@ _PERIOD_FIELD = regex.compile(r"(?:起止时间|实施期限|实施周期|执行
 
 
 # a title that writes its year without 年, at its opening ('2021乡镇(公社)老放映员省级补助资金自评报告') or after
-# the unit's name ('惠州市交通运输局2021部门整体绩效自评报告')
-_BARE_YEAR = regex.compile(rf"(?:^|(?<={ORG_SUFFIX}))((?:19|20)\d{{2}})\s*(?=\p{{Han}})")
+# the unit's name ('惠州市交通运输局2021部门整体绩效自评报告'); a school year ('2004学年度下学期') runs over two
+# calendar years and dates no fiscal one
+_BARE_YEAR = regex.compile(rf"(?:^|(?<={ORG_SUFFIX}))((?:19|20)\d{{2}})\s*(?=\p{{Han}})(?!学年)")
 
 
 def find_year(ctx: Context, title: Found | None) -> tuple[Found | None, list[int] | None]:
@@ -580,7 +588,7 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
         return None  # '…2021年10个重点项目绩效评价报告': a report on several projects names no one of them
     # a line wholly in brackets under the title names the project the title gives its kind of ('江苏省政府专项债券项目
     # 绩效自评价报告' over '(锡澄协同发展区科创园区建设工程项目)')
-    m = _SUBTITLE_PROJECT.match(ctx.text, title.end) if title else None
+    m = _SUBTITLE_PROJECT.match(ctx.text, _past_repeated_title(ctx.text, title)) if title else None
     if m:
         return Found(m["name"], m.start("name"), m.end("name"))
     if title:
@@ -591,7 +599,8 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
         if name:
             return Found(name, title.start, title.end)
         # the title's own parenthesis printed on the line below it: '…项目绩效自评报告\n(市级森林防火补助经费项目)'
-        m = _SUBTITLE_PROJECT.match(ctx.text, title.end) or _NAME_LINE.match(ctx.text, title.end)
+        after = _past_repeated_title(ctx.text, title)
+        m = _SUBTITLE_PROJECT.match(ctx.text, after) or _NAME_LINE.match(ctx.text, after)
         if m:
             return Found(m["name"], m.start("name"), m.end("name"))
     for pattern in (_EVALUATED_PROJECT, _EVALUATION_OBJECT, _OVERVIEW_PROJECT, _BUDGETED_PROJECT):
@@ -663,7 +672,14 @@ def allotted_funds(label: str) -> str | None:
 
 
 # A line wholly in brackets right under the title, naming a project or fund (not a date, not a number).
-_SUBTITLE_PROJECT = regex.compile(r"[ \t]*\n[ \t]*[((][ \t]*(?P<name>[^()\d\n]{4,40}?(?:项目|资金|经费|工程|专项))[))][ \t]*(?:\n|$)")
+def _past_repeated_title(text: str, title: Found) -> int:
+    """Where the title ends, past the same title printed again on the next line (a site's heading over the
+    document's own: what stands under the title stands under its last copy)."""
+    m = regex.compile(r"(?:[ \t]*\n){1,3}[ \t]*" + regex.escape(title.value) + r"[ \t]*(?=\n|$)").match(text, title.end)
+    return m.end() if m else title.end
+
+
+_SUBTITLE_PROJECT = regex.compile(r"(?:[ \t]*\n){1,3}[ \t]*[((][ \t]*(?P<name>[^()\d\n]{4,40}?(?:项目|资金|经费|工程|专项))[))][ \t]*(?:\n|$)")
 
 
 # A line of its own under a title that names no project ('…同德镇2021年度部门预算项目支出绩效自评报告'), itself a
@@ -673,6 +689,12 @@ _NAME_LINE = regex.compile(rf"[ \t]*(?:\n[ \t]*){{1,3}}(?P<name>[^\s,,。;;::()(
 
 # '…经费项目资金', '…工程项目资金': the project's money, not the project
 _PROJECT_MONEY = regex.compile(r"(?<=项目)资金$")
+
+
+# A period that dates a title by school years or half-years ('2004学年度下学期及2005学年度上学期', '2021年上半年'):
+# the time the report covers, not the project's name.
+_ONE_TERM = r"(?:19|20)\d{2}(?:学年度?|年度?)(?:[上下](?:学期|半年))"
+_TERM_PERIOD = rf"{_ONE_TERM}(?:(?:及|和|至|到|[-—~]){_ONE_TERM})?"
 
 
 def _project_from_title(title: str, department: str | None, text: str, found: Found) -> str | None:
@@ -699,7 +721,7 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     # ('…水利救灾资金转移支付2022年度…': the channel the funds come by, after their name)
     core = _PROJECT_MONEY.sub("", regex.sub(r"(?<=资金|经费)转移支付$", "", core))
     # 'XX局关于2021年度…的报告': the unit writing about its project
-    core = regex.sub(rf"^(?:[\p{{Han}}]{{2,20}}?{ORG_SUFFIX})?关于(?:上报|报送|呈报)?", "", core)  # '关于上报…的报告
+    core = regex.sub(rf"^(?:[\p{{Han}}]{{2,20}}?{ORG_SUFFIX}|\p{{Han}}{{1,8}}?[乡镇])?关于(?:上报|报送|呈报)?", "", core)  # '关于上报…的报告
     # (公益金: a lottery fund, '省级彩票公益金转移支付'; a transfer alone, '中央转移支付', names none)
     # ('森林植被恢复费': a fee levied and spent, named as the fund)
     if not core or not regex.search(r"项目|专项|资金|经费|工程|补助|补贴|公益金|费$", core) or \
@@ -709,7 +731,7 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     # unless the text itself uses the longer form as the project's name.
     body = text[:found.start] + text[found.end:]
     year = r"(?:19|20)\d{2}(?:\s*[-—~至到]\s*(?:19|20)\d{2})?年度?"
-    stripped = regex.sub(rf"^{year}", "", core)
+    stripped = regex.sub(rf"^(?:{_TERM_PERIOD}|{year})", "", core)
     if stripped == core and (bare := _BARE_YEAR.match(core)):
         stripped = core[bare.end():]
     place_first = _PLACE.match(core)
@@ -888,6 +910,8 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
         at = ctx.text.find(town[1] + "人民政府") if town else -1
         if at >= 0:
             return Found(town[1] + "人民政府", at, at + len(town[1]) + 4)
+        if town:  # (a text that never writes out its government: the township by its name)
+            return Found(town[1], title.start, title.start + town.end(1))
         # a cover page sets the unit on its own line under or over the title: surer than any count of mentions
         found = _unit_line_beside(ctx.text, title)
         if found and not _EVALUATOR.search(found.value) and not _NOT_A_UNIT.match(found.value):
@@ -960,7 +984,8 @@ _FINANCE_BUREAU = regex.compile(r"财政局|财政厅")
 # A unit's internal division, named without the unit ('禁毒支队', '办公室', '计财科', '治安大队'): no level
 # word opens it (a '县农业农村局' is a unit whose place the text leaves out).
 _DIVISION = regex.compile(r"(?![县市区州省乡镇旗])\p{Han}{1,8}(?:支队|大队|中队|科|股|室|处|组)")
-_TOWN_TITLE = regex.compile(r"(?:(?:19|20)\d{2}年度?)?(\p{Han}{1,8}?[乡镇])(?:人民政府)?(?:(?:19|20)\d{2}年度?)?(?:部门|单位)整体")
+# ('玄马镇关于农村厕所革命建设项目的绩效自评报告': the township writing about its own project)
+_TOWN_TITLE = regex.compile(r"(?:(?:19|20)\d{2}年度?)?(\p{Han}{1,8}?[乡镇])(?:人民政府)?(?:(?:(?:19|20)\d{2}年度?)?(?:部门|单位)整体|关于)")
 # A page's path from its site's home ('当前位置:首页 >> 部门信息公开 >> 牟定县交通运输局 >> 正文') and its steps.
 _BREADCRUMB = regex.compile(r"(?m)^[^\n]{0,12}首页[ \t]*(?:>>?|›|»|>)[^\n]*$")
 _CRUMB = regex.compile(r"[^>›»\n]+")
@@ -1049,8 +1074,9 @@ def place_of(name: str | None) -> str | None:
     return value if len(value) >= 2 and not _LEVEL_WORD.fullmatch(value) else None
 
 
-# words that open a clause, never a place's name: a copula, 'according to', 'in order to', 'through'
-_CLAUSE_OPENING = regex.compile(r"^(?:是|系|根据|按照|依据|依照|为了|通过|经过|结合|围绕)")
+# words that open a clause, never a place's name: a copula, 'according to', 'in order to', 'through', and the
+# verbs of asking a superior ('经请示市政府批准': the city's government, no city named 请示市)
+_CLAUSE_OPENING = regex.compile(r"^(?:是|系|根据|按照|依据|依照|为了|通过|经过|结合|围绕|请示|报请|提请|报经)")
 _LEVEL_WORD = regex.compile(r"(?:本级)?(?:自治区|自治州|自治县|自治旗|特别行政区|地区|省|市|县|区|州|盟|旗)(?:本级)?")
 
 

@@ -30,6 +30,10 @@ PER_UNIT = rf"(?:{UNIT}\s*/\s*(?:{MEASURE_UNITS}|\p{{Han}}{{1,2}})(?:[·*]\p{{Ha
 # ('25TB', '100%覆盖': a Latin unit, or a word after a percent, ending the cell: one target or actual value)
 CELL_END_UNIT = r"(?:\p{Han}{1,2}|[A-Za-z]{1,3})(?=\s*\Z)"
 
+# Words that compare a target's figure as its sign would ('提升10%' is '≥ +10%', '不少于800篇' is '≥800篇'):
+# glued to the figure after them, in a cell of their own, they and the figure are one target or result.
+WORDED_COMPARISON = regex.compile(r"(?:提升|提高|增长|增加|降低|下降|减少|不少于|不低于|不高于|不多于|不超过|超过|达到|控制在)$")
+
 _TOKEN = regex.compile(
     rf"""
     (?P<date>(?<![^\s|])(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?(?:底|末|份|中旬|上旬|下旬)?(?:前|以前|之前)?(?:完成)?(?![^\s|]))

@@ -17,7 +17,7 @@ from functools import lru_cache
 import regex
 
 from ..document import GridCell
-from .cells import Token, tokenize
+from .cells import WORDED_COMPARISON, Token, tokenize
 from .grid import Cells, text_cells
 from .model import Column, Header, Row
 from .roles import FORMULA, FUNDS_KEYS, HEADER_GAP, LABEL_ROLES, LETTER, POINTS, ROLE_RE, ROLES
@@ -370,7 +370,7 @@ def body_rows(text: str, header: Header, end: int, grid: Cells | None = None) ->
             rows = _separated_rows(text, body_start, end, sep, _header_cells(text, header, sep, grid), grid)
             figures = sum(1 for c in header.columns if c.role not in LABEL_ROLES and c.role != "row_no")
             return layout, _join_wrapped_figures(rows, figures)
-    return "flow", _flow_rows(text, body_start, end, numbered="row_no" in header.roles)
+    return "flow", _flow_rows(text, body_start, end, numbered="row_no" in header.roles, grid=grid)
 
 
 def _join_wrapped_figures(rows: list[Row], columns: int) -> list[Row]:
@@ -607,9 +607,32 @@ def _split_glued_rows(tokens: list) -> list[Row]:
     return rows
 
 
-def _flow_rows(text: str, start: int, end: int, numbered: bool = False) -> list[Row]:
-    rows = _split_glued_rows(tokenize(text, start, end))
+def _flow_rows(text: str, start: int, end: int, numbered: bool = False, grid: Cells | None = None) -> list[Row]:
+    rows = _split_glued_rows(_worded_comparisons(text, tokenize(text, start, end), grid or Cells()))
     return _ordinals_open_rows(rows) if numbered else rows
+
+
+def _worded_comparisons(text: str, tokens: list[Token], grid: Cells) -> list[Token]:
+    """A worded target or result glued to its figure ('公民科学文化素质 提升10% 提升10% 6', the spaces normalised
+    away): the comparison word and the figure are one cell, not a label after a figure that opens a row. It is
+    one where the word stands alone after a figure, or where the raw text had a space just before it."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        m = WORDED_COMPARISON.search(tok.text) if tok.kind == "text" else None
+        at = tok.start + m.start() if m else -1
+        if m is None or nxt is None or nxt.kind not in ("number", "percent", "measure") or nxt.start != tok.end or \
+                not (at == tok.start and out and out[-1].is_value or at > tok.start and at in grid.gaps_within(tok.start, tok.end)):
+            out.append(tok)
+            k += 1
+            continue
+        if at > tok.start:
+            out.append(replace(tok, text=text[tok.start:at], end=at))
+        out.append(Token("target", text[at:nxt.end], at, nxt.end, tok.cell))
+        k += 2
+    return out
 
 
 def _ordinals_open_rows(rows: list[Row]) -> list[Row]:

@@ -220,7 +220,11 @@ def _form_rows(s: _Reading, rows: list[Row]) -> list[Row]:
             rows = _cells_broken_over_lines(rows)
         rows = [_worded_cells_as_values(_repeated_words_as_cells(r)) for r in rows]
         if s.layout == "flow":
-            rows = [_worded_cells_by_gaps(s, r) for r in rows]
+            cut = [_worded_cells_by_gaps(s, r) for r in rows]
+            # once the table's own rows show that its spaces part name, target and result, a row whose
+            # result is worded otherwise ('实时更新', '已公开') is cut the same way
+            seen = any(c is not r for c, r in zip(cut, rows))
+            rows = [_worded_cells_by_gaps(s, r, any_result=True) if seen and c is r else c for c, r in zip(cut, rows)]
     if s.layout == "flow" and len(s.columns) >= 2 and s.columns[0].role == "target":
         rows = [_target_cell_by_gap(s, r) for r in rows]
     filled = sum(c.role in ("target", "actual", "weight", "score") for c in s.columns)
@@ -563,12 +567,13 @@ _WORDED_CELL = 16
 _DATE_CELL = regex.compile(r"(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日)?|年)(?:底|末|份|中旬|上旬|下旬)?(?:前|以前|之前|完成)?")
 
 
-def _worded_cells_by_gaps(s: _Reading, row: Row) -> Row:
+def _worded_cells_by_gaps(s: _Reading, row: Row, any_result: bool = False) -> Row:
     """A flow row whose worded target and result a scrape ran into its name, with only the raw text's spaces
     between them ('经费支出合规性 严格执行相关制度规定 达成预期指标 8 8', the spaces normalised away): under a header with
     target and actual columns, in a row whose only figures are the ones the header puts after its actual (weight
     and score, or the score alone: '科普知识网络竞赛 提高普及率 稳步提升 6'), the last label's last two spaced pieces
-    are those cells where the last reads as a result. A name with a wrap in it keeps it."""
+    are those cells where the last reads as a result (`any_result`: where other rows of the table were cut so,
+    whatever its words). A name with a wrap in it keeps it."""
     labels, values = row.labels, row.values
     roles = [c.role for c in s.columns]
     # (the figure columns a row fills: a 扣分 or note column after the score is often left blank)
@@ -584,7 +589,7 @@ def _worded_cells_by_gaps(s: _Reading, row: Row) -> Row:
     name, target, actual = s.text[last.start:a], s.text[a:b], s.text[b:last.end]
     dated = bool(_DATE_CELL.fullmatch(target) and _DATE_CELL.fullmatch(actual))
     if not (0 < len(target) <= _WORDED_CELL and 0 < len(actual) <= _WORDED_CELL and len(name) >= 2) or \
-            (regex.search(r"\d", target + actual) or not _WORDED_VALUE.search(actual)) and not dated:
+            (regex.search(r"\d", target + actual) or not (any_result or _WORDED_VALUE.search(actual))) and not dated:
         return row
     return _label_cut(row, last, [a, b])
 
