@@ -1699,6 +1699,12 @@ _ONE_FIGURE_CASES = {
     "a heading a converter ran into the report's first sentence":
         ("农村饮水绩效评价报告_第1页\n农村饮水绩效评价报告_第2页\n\n 1、 某市某区2009年农村饮水安全工程财政支出项目绩效评价报告根据某区财政局文件精神,我局进行了自我评价。\n",
          "report.title", "某市某区2009年农村饮水安全工程财政支出项目绩效评价报告"),
+    # set Y
+    "the unit in brackets under a title that names none":
+        ("2018年度部门整体支出绩效自评报告\n(某水区环境保护局)\n一、部门概况\n", "report.department", "某水区环境保护局"),
+    "a kind in brackets and a year after the name, in a title printed twice":
+        ("某州市司法局专项事业费(项目)2017年度绩效自评报告\n\n某州市司法局专项事业费(项目)2017年度绩效自评报告\n"
+         "我单位2017年专项事业费预算金额54.41万元。\n", "report.project_name", "专项事业费"),
 }
 
 

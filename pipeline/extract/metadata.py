@@ -716,6 +716,8 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     core = regex.sub(r"支出$", "", core)
     if core.endswith("整体"):
         return None  # '2020年度市级财政资金整体支出…': the whole spending of a unit, no project
+    # ('随州市司法局专项事业费(项目)2017年度绩效自评报告': what kind of spending it is, in brackets, no part of the name)
+    core = regex.sub(r"\((?:项目|专项)\)(?=(?:19|20)\d{2}年度?$|$)", "", core)
     dated_after = regex.search(r"(?<=\p{Han})(?:19|20)\d{2}年度?$", core)  # '…转移支付2023年度绩效自评报告'
     core = core[:dated_after.start()] if dated_after else core
     # ('…水利救灾资金转移支付2022年度…': the channel the funds come by, after their name)
@@ -794,8 +796,10 @@ def _named_in_body(name: str, body: str) -> bool:
     """The longer form is used as the project's name in the text, not only as a repeat of the title."""
     # '对盐湖区2023年度…项目进行了绩效评价' repeats what is evaluated, as a title does
     # the title repeated over its lines ('…项目资金\n\n绩效评价报告'), or '对…项目实施绩效评价', repeats it too
-    return any(not regex.match(r"(?:资金|支出)?\s*(?:进行了?|开展了?|实施)?(?:重点|综合|事前|事中|事后|全周期)?(?:绩效|评价|自评|项目支出)",
-                               body[m.end():m.end() + 12])
+    # ('…专项事业费(项目)2017年度绩效自评报告': the title again, with its kind and year)
+    return any(not regex.match(r"(?:\((?:项目|专项)\))?(?:(?:19|20)\d{2}年度?)?(?:资金|支出)?\s*(?:进行了?|开展了?|实施)?"
+                               r"(?:重点|综合|事前|事中|事后|全周期)?(?:绩效|评价|自评|项目支出)",
+                               body[m.end():m.end() + 20])
                for m in regex.finditer(regex.escape(name), body))
 
 
@@ -992,7 +996,8 @@ _CRUMB = regex.compile(r"[^>›»\n]+")
 
 
 # the unit alone on its line, or followed by when the page was published ('湖南省应急管理厅 时间:2023-06-28 09:06')
-_UNIT_LINE = regex.compile(rf"[ \t]*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})[ \t]*"
+# ('2018年度部门整体支出绩效自评报告' over '(冷水滩区环境保护局)': the unit in brackets under a title that names none)
+_UNIT_LINE = regex.compile(rf"[ \t]*(?:\((?=[^()\n]+\)[ \t]*$))?([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})\)?[ \t]*"
                            r"(?:(?:发布)?(?:时间|日期)[::]\s*(?:19|20)\d{2}[-./年][^\n]*)?")
 _COVER = 600  # a cover page's lines: the title and the unit set under or over it
 
