@@ -1520,7 +1520,11 @@ def test_one_field_read_from_a_fresh_report_s_wording(tmp_path, text, field, val
     assert getattr(extract_text(tmp_path, text).report, field) == value
 
 
-# One field each, from the wording of the twelfth session's fresh real reports (texts made up around the mechanism).
+# texts that two cases below each read: a township writing about its project, a school-year period over its name
+_TOWNSHIP_TITLE = "玉泉镇关于农村厕所革命建设项目的绩效自评报告\n一、项目概况\n"
+_SCHOOL_YEAR_TITLE = "2004学年度下学期及2005学年度上学期\n\n贫困家庭子女书杂费补助专项资金\n\n绩效评价自评报告\n\n一、项目概况\n"
+
+# One field each, from the wording of the fresh real reports of the twelfth session on (texts made up around the mechanism).
 _ONE_FIGURE_CASES = {
     "a site's masked unit stays in the title":
         ("2024年度****部门整体支出绩效自评报告\n部门(单位)名称:****\n2025年 6 月 16日\n", "report.title",
@@ -1672,10 +1676,10 @@ _ONE_FIGURE_CASES = {
         ("财政支出项目绩效评价自评报告\n\n 财政支出项目绩效评价自评报告\n\n (食品安全工作经费)\n\n 一、项目总体情况\n",
          "report.project_name", "食品安全工作经费"),
     "a school-year period opening a title is no part of the project's name":
-        ("2004学年度下学期及2005学年度上学期\n\n贫困家庭子女书杂费补助专项资金\n\n绩效评价自评报告\n\n一、项目概况\n",
+        (_SCHOOL_YEAR_TITLE,
          "report.project_name", "贫困家庭子女书杂费补助专项资金"),
     "a school year dates no fiscal year":
-        ("2004学年度下学期及2005学年度上学期\n\n贫困家庭子女书杂费补助专项资金\n\n绩效评价自评报告\n\n一、项目概况\n",
+        (_SCHOOL_YEAR_TITLE,
          "report.year", None),
     "the planned use is the budget":
         ("某小学专项资金绩效评价自评报告\n计划使用金额1600元,实际拨付金额1600元,资金到位率100%。\n", "budget.budget_yuan", 1600),
@@ -1693,9 +1697,9 @@ _ONE_FIGURE_CASES = {
         ("某镇关于农村厕所革命建设项目的绩效自评报告\n1、资金计划。项目预算资金13.971129万并且全部到位。\n"
          "2、资金使用。截至2022年9月底,农村改厕建设项目支出13.971129万元。\n", "budget.executed_yuan", 139_711.29),
     "a township writing about its project is the department":
-        ("玉泉镇关于农村厕所革命建设项目的绩效自评报告\n一、项目概况\n", "report.department", "玉泉镇"),
+        (_TOWNSHIP_TITLE, "report.department", "玉泉镇"),
     "a township writing about its project is no part of the project's name":
-        ("玉泉镇关于农村厕所革命建设项目的绩效自评报告\n一、项目概况\n", "report.project_name", "农村厕所革命建设项目"),
+        (_TOWNSHIP_TITLE, "report.project_name", "农村厕所革命建设项目"),
     "a heading a converter ran into the report's first sentence":
         ("农村饮水绩效评价报告_第1页\n农村饮水绩效评价报告_第2页\n\n 1、 某市某区2009年农村饮水安全工程财政支出项目绩效评价报告根据某区财政局文件精神,我局进行了自我评价。\n",
          "report.title", "某市某区2009年农村饮水安全工程财政支出项目绩效评价报告"),

@@ -962,10 +962,14 @@ def test_worded_targets_a_scrape_ran_into_the_name_are_cut_at_the_raw_text_s_spa
     assert leaves(table)[1].name == "经费支出合规性严格执行相关制度规定达成预期指标"
 
 
+# the Hubei 项目自评表's header: no points column, the score the only figure after the target and result
+_HUBEI_HEADER = "年度绩效目标1(80分) 一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分\n"
+
+
 def test_worded_target_and_result_are_cut_at_spaces_where_the_score_is_the_only_figure_column(tmp_path):
     """The Hubei 项目自评表 scores its indicators with no points column (年初目标值 | 实际完成值 | 得分): the row's one
     figure is its score, and the two spaced pieces before it are its target and result."""
-    text = ("年度绩效目标1(80分) 一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分\n"
+    text = (_HUBEI_HEADER +
             "产出指标 数量指标 开展专题科普活动 10场 9场 7\n"
             "质量指标 科普知识网络竞赛 提高普及率 稳步提升 6\n")
     table, _ = _read_with_raw_spaces(tmp_path, text)
@@ -976,7 +980,7 @@ def test_worded_target_and_result_are_cut_at_spaces_where_the_score_is_the_only_
 def test_a_result_in_other_words_is_cut_like_the_rows_whose_result_reads_as_one(tmp_path):
     """'实时更新' is no word the reader knows for a result, but the table's own rows already showed that its
     spaces part name, target and result."""
-    text = ("年度绩效目标1(80分) 一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分\n"
+    text = (_HUBEI_HEADER +
             "质量指标 科普知识网络竞赛 提高普及率 稳步提升 6\n"
             "科普宣传栏内容更新 知识更新率 实时更新 6\n")
     table, _ = _read_with_raw_spaces(tmp_path, text)
@@ -985,7 +989,7 @@ def test_a_result_in_other_words_is_cut_like_the_rows_whose_result_reads_as_one(
 
 
 def test_a_lone_row_whose_result_is_in_other_words_keeps_its_name_whole(tmp_path):
-    text = ("年度绩效目标1(80分) 一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分\n"
+    text = (_HUBEI_HEADER +
             "产出指标 数量指标 开展专题科普活动 10场 9场 7\n"
             "科普宣传栏内容更新 知识更新率 实时更新 6\n")
     table, _ = _read_with_raw_spaces(tmp_path, text)
@@ -995,7 +999,7 @@ def test_a_lone_row_whose_result_is_in_other_words_keeps_its_name_whole(tmp_path
 def test_a_comparison_word_glued_to_its_figure_is_one_target_cell_and_opens_no_row(tmp_path):
     """'提升10% 提升10% 6': target, result and score of one row; cut where a label follows a figure, each
     '提升' opened a row of its own named '提升'."""
-    text = ("年度绩效目标1(80分) 一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分\n"
+    text = (_HUBEI_HEADER +
             "产出指标 数量指标 开展专题科普活动 10场 9场 7\n"
             "效益指标 社会效益指标 公民科学文化素质 提升10% 提升10% 6\n"
             "经济效益指标 公民支持科技经济融合发展 提升10% 提升10% 6\n")

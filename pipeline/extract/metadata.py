@@ -304,9 +304,9 @@ _PAGE_HEADING = regex.compile(rf"{_NAME_CHARS}{{0,30}}?(?:19|20)\d{{2}}年度?{_
 
 def _after_repeats(text: str, end: int, line: str) -> int:
     """The end of the last of the lines right after `end` that repeat `line` (a page prints its heading, then
-    the document its title again): where what follows the title begins."""
+    the document its title again; blank lines between them aside): where what follows the title begins."""
     while True:
-        m = regex.match(r"\n[ \t|]*([^\n]*?)[ \t|]*(?=\n|$)", text, pos=end)
+        m = regex.match(r"(?:[ \t|]*\n)+[ \t|]*([^\n]*?)[ \t|]*(?=\n|$)", text, pos=end)
         if m is None or m[1] != line:
             return end
         end = m.end()
@@ -588,7 +588,7 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
         return None  # '…2021年10个重点项目绩效评价报告': a report on several projects names no one of them
     # a line wholly in brackets under the title names the project the title gives its kind of ('江苏省政府专项债券项目
     # 绩效自评价报告' over '(锡澄协同发展区科创园区建设工程项目)')
-    m = _SUBTITLE_PROJECT.match(ctx.text, _past_repeated_title(ctx.text, title)) if title else None
+    m = _SUBTITLE_PROJECT.match(ctx.text, _after_repeats(ctx.text, title.end, title.value)) if title else None
     if m:
         return Found(m["name"], m.start("name"), m.end("name"))
     if title:
@@ -599,7 +599,7 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
         if name:
             return Found(name, title.start, title.end)
         # the title's own parenthesis printed on the line below it: '…项目绩效自评报告\n(市级森林防火补助经费项目)'
-        after = _past_repeated_title(ctx.text, title)
+        after = _after_repeats(ctx.text, title.end, title.value)
         m = _SUBTITLE_PROJECT.match(ctx.text, after) or _NAME_LINE.match(ctx.text, after)
         if m:
             return Found(m["name"], m.start("name"), m.end("name"))
@@ -672,13 +672,6 @@ def allotted_funds(label: str) -> str | None:
 
 
 # A line wholly in brackets right under the title, naming a project or fund (not a date, not a number).
-def _past_repeated_title(text: str, title: Found) -> int:
-    """Where the title ends, past the same title printed again on the next line (a site's heading over the
-    document's own: what stands under the title stands under its last copy)."""
-    m = regex.compile(r"(?:[ \t]*\n){1,3}[ \t]*" + regex.escape(title.value) + r"[ \t]*(?=\n|$)").match(text, title.end)
-    return m.end() if m else title.end
-
-
 _SUBTITLE_PROJECT = regex.compile(r"(?:[ \t]*\n){1,3}[ \t]*[((][ \t]*(?P<name>[^()\d\n]{4,40}?(?:项目|资金|经费|工程|专项))[))][ \t]*(?:\n|$)")
 
 

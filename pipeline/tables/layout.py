@@ -619,20 +619,30 @@ def _worded_comparisons(text: str, tokens: list[Token], grid: Cells) -> list[Tok
     out: list[Token] = []
     k = 0
     while k < len(tokens):
-        tok = tokens[k]
-        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        m = WORDED_COMPARISON.search(tok.text) if tok.kind == "text" else None
-        at = tok.start + m.start() if m else -1
-        if m is None or nxt is None or nxt.kind not in ("number", "percent", "measure") or nxt.start != tok.end or \
-                not (at == tok.start and out and out[-1].is_value or at > tok.start and at in grid.gaps_within(tok.start, tok.end)):
+        tok, at = tokens[k], _comparison_cell_at(tokens, k, out[-1] if out else None, grid)
+        if at is None:
             out.append(tok)
             k += 1
             continue
         if at > tok.start:
             out.append(replace(tok, text=text[tok.start:at], end=at))
-        out.append(Token("target", text[at:nxt.end], at, nxt.end, tok.cell))
+        out.append(Token("target", text[at:tokens[k + 1].end], at, tokens[k + 1].end, tok.cell))
         k += 2
     return out
+
+
+def _comparison_cell_at(tokens: list[Token], k: int, before: Token | None, grid: Cells) -> int | None:
+    """Where the comparison word that ends text token k begins its cell with the figure glued after it; None
+    where it does not."""
+    tok = tokens[k]
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    m = WORDED_COMPARISON.search(tok.text) if tok.kind == "text" else None
+    if m is None or nxt is None or nxt.kind not in ("number", "percent", "measure") or nxt.start != tok.end:
+        return None
+    at = tok.start + m.start()
+    alone = at == tok.start and before is not None and before.is_value
+    spaced = at > tok.start and at in grid.gaps_within(tok.start, tok.end)
+    return at if alone or spaced else None
 
 
 def _ordinals_open_rows(rows: list[Row]) -> list[Row]:
