@@ -1351,3 +1351,38 @@ def test_a_line_that_lacks_a_key_is_no_sentence_row():
             "2)奖励制修订标准项目(项),目标值4,完成值24,得分10。\n")  # the second lacks its 分值
     got = read_score_table(text)
     assert got is None or got[1].layout != "sentences"
+
+
+# A 自评表 a scrape wrote one cell per line at the margin, each line ending in its pipe, an empty cell as a bare
+# pipe and each row padded with a run of pipes; cut after its first indicator (the figures are invented).
+_CELL_PER_LINE_FORM = (
+    "项目资金 |\n|\n年初预算数 |\n全年预算数(A) |\n全年执行数(B) |\n分值 |\n执行率(B/A) |\n得分 |\n||||\n"
+    "年度资金总额: |\n80 |\n80 |\n76 |\n10 |\n95% |\n9.5 |\n|||||\n"
+    "年度绩效指标完成情况 |\n一级 |\n二级指标 |\n三级指标 |\n年度指标值 |\n实际完成值 |\n分值 |\n得分 |\n偏差原因分析及改进措施 |\n|||\n"
+    "产 |\n数量指标 |\n指标1:窗口人员考核全覆盖,优秀比例不超过20% |\n|\n达成预期指标 |\n15 |\n14 |\n|\n||||\n"
+    "质量指标 |\n指标1:发挥考核奖励的激励作用,进一步")
+
+
+def test_a_figure_ending_a_name_written_one_cell_per_line_stays_in_the_name():
+    table, _ = read_score_table(_CELL_PER_LINE_FORM, outside=(10.0, 9.5))
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [
+        ("窗口人员考核全覆盖,优秀比例不超过20%", 15, 14)]
+
+
+def test_a_worded_result_after_an_empty_target_cell_is_no_part_of_the_rows_name():
+    table, _ = read_score_table(_CELL_PER_LINE_FORM, outside=(10.0, 9.5))
+    assert [i.name for i in table.indicators][:3] == ["产", "数量指标", "窗口人员考核全覆盖,优秀比例不超过20%"]
+    assert all("达成" not in i.name for i in table.indicators)
+
+
+def test_one_scored_row_under_a_header_is_a_table_only_beside_a_scored_funds_block():
+    assert read_score_table(_CELL_PER_LINE_FORM) is None  # one row alone may be any two figures after words
+    assert read_score_table(_CELL_PER_LINE_FORM, outside=(10.0, 9.5)) is not None
+
+
+def test_a_cell_that_says_only_self_assessed_after_the_notes_is_the_score_column():
+    text = ("序号 |\n一级指标 |\n二级指标 |\n三级指标 |\n指标分值 |\n指标解释说明 |\n评分标准 |\n备注 |\n自评 |\n"
+            "1 |\n投入 |\n项目立项(10分) |\n项目立项依据 |\n2 |\n考核立项是否符合政策。 |\n符合得2分。 |\n|\n2 |\n"
+            "2 |\n绩效目标编制 |\n4 |\n考核是否制定年度绩效目标。 |\n制定得4分。 |\n|\n3 |\n")
+    (header,) = [h for h in find_headers(text) if h.kind == "scores"]
+    assert header.roles[-1] == "score"

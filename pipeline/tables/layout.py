@@ -608,8 +608,60 @@ def _split_glued_rows(tokens: list) -> list[Row]:
 
 
 def _flow_rows(text: str, start: int, end: int, numbered: bool = False, grid: Cells | None = None) -> list[Row]:
-    rows = _split_glued_rows(_worded_comparisons(text, tokenize(text, start, end), grid or Cells()))
+    tokens = _worded_comparisons(text, tokenize(text, start, end), grid or Cells())
+    lines = _cell_per_line(text, start, end)
+    if lines:
+        tokens = _word_cells_whole(text, tokens, lines)
+    rows = _split_glued_rows(tokens)
     return _ordinals_open_rows(rows) if numbered else rows
+
+
+# A table a scrape wrote one cell per line at the margin, each line ending in its pipe ('指标1:…不超过20% |'),
+# an empty cell as a bare pipe and a row's padding as a run of pipes: every line is one cell. Most of the body's
+# first lines read so.
+_MARGIN_CELL_LINE = regex.compile(r"[^|\s][^|\n]*\|[ \t\u3000]*")
+_PIPES_LINE = regex.compile(r"[ \t]*\|[ \t|]*")
+_CELL_PER_LINE_SHARE = 0.8
+_CELL_PER_LINE_LEAST = 6
+
+
+def _cell_per_line(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The cell lines (start, end) of a body written one cell per line; None where it is not."""
+    lines = [(start + m.start(), start + m.end()) for m in regex.finditer(r"[^\n\f]+", text[start:end])
+             if m[0].strip()]
+    sample = lines[:_BROKEN_SAMPLE]
+    cells = [(a, b) for a, b in lines if _MARGIN_CELL_LINE.fullmatch(text, a, b)]
+    in_sample = sum(1 for a, b in sample if _MARGIN_CELL_LINE.fullmatch(text, a, b) or _PIPES_LINE.fullmatch(text, a, b))
+    if len(cells) < _CELL_PER_LINE_LEAST or in_sample < _CELL_PER_LINE_SHARE * len(sample):
+        return None
+    return cells
+
+
+def _word_cells_whole(text: str, tokens: list[Token], lines: list[tuple[int, int]]) -> list[Token]:
+    """In a body one cell per line, a line that opens with words is one cell of words, whatever figure ends it (a
+    name '…优秀比例不超过20%', a result '完成87人次'): the row's weight and score stand in cells of their own, so
+    such a figure is no value, and the words after it open no row."""
+    out: list[Token] = []
+    k = 0
+    ends = {a: b for a, b in lines}
+    while k < len(tokens):
+        tok = tokens[k]
+        line_start = text.rfind("\n", 0, tok.start) + 1
+        end = ends.get(line_start)
+        if tok.kind != "text" or end is None or text[line_start:tok.start].strip():
+            out.append(tok)
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(tokens) and tokens[j + 1].end <= end:
+            j += 1
+        if any(t.is_value for t in tokens[k:j + 1]):
+            last = tokens[j]
+            out.append(Token("text", text[tok.start:last.end], tok.start, last.end, tok.cell))
+        else:
+            out.extend(tokens[k:j + 1])
+        k = j + 1
+    return out
 
 
 def _worded_comparisons(text: str, tokens: list[Token], grid: Cells) -> list[Token]:

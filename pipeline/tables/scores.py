@@ -85,7 +85,10 @@ def read_score_table(text: str, outside: tuple[float, float] = (0.0, 0.0), state
             if not _reads_as_table(got[0]):
                 continue
             got[1].headerless = True
-        if got is not None and len(leaves(got[0])) + len(_unread(got[0])) >= 2:
+        # (one scored row is a table where a header opens it and the form's funds block scored its execution row
+        # beside it: a 自评表 cut after its first indicator)
+        least = 1 if not header.headerless and any(outside) else 2
+        if got is not None and len(leaves(got[0])) + len(_unread(got[0])) >= least:
             # a table written column by column reads its rows across; a header over it reads none of them
             return by_columns if by_columns is not None and len(leaves(by_columns[0])) > len(leaves(got[0])) else got
     return by_columns
@@ -219,6 +222,7 @@ def _form_rows(s: _Reading, rows: list[Row]) -> list[Row]:
         if s.layout == "pipe":
             rows = _cells_broken_over_lines(rows)
         rows = [_worded_cells_as_values(_repeated_words_as_cells(r)) for r in rows]
+        rows = [_worded_result_past_labels(s, r) for r in rows]
         if s.layout == "flow":
             cut = [_worded_cells_by_gaps(s, r) for r in rows]
             # once the table's own rows show that its spaces part name, target and result, a row whose
@@ -556,6 +560,22 @@ def _worded_cells_as_values(row: Row) -> Row:
     a, b = labels[-2].text.strip(), labels[-1].text.strip()
     if a == b and 0 < len(a) <= 12 and not _POINTS_MARK.search(a):
         return replace(row, label_end=len(labels) - 2)
+    return row
+
+
+def _worded_result_past_labels(s: _Reading, row: Row) -> Row:
+    """A row with more cells of words than the header has label columns, the last a short worded result ('产 |
+    数量指标 | 指标1:… | (empty target) | 达成预期指标 | 15 | 15'): that cell is the row's actual, its first value."""
+    labels, values = row.labels, row.values
+    roles = [c.role for c in s.columns]
+    figures_after = sum(1 for r in roles[roles.index("actual") + 1:] if r in ("weight", "score"))
+    if row.label_end is not None or len(labels) <= s.depth_of_leaf + 1 or not values or \
+            len(values) > figures_after or not all(v.kind == "number" for v in values):
+        return row  # (a row whose figures fill its target or actual cells holds no worded result)
+    last = labels[-1].text.strip()
+    if 0 < len(last) <= _WORDED_CELL and _WORDED_VALUE.search(last) and not _POINTS_MARK.search(last) \
+            and not regex.search(r"\d", last):
+        return replace(row, label_end=len(labels) - 1)
     return row
 
 
