@@ -1709,6 +1709,29 @@ _ONE_FIGURE_CASES = {
     "a kind in brackets and a year after the name, in a title printed twice":
         ("某州市司法局专项事业费(项目)2017年度绩效自评报告\n\n某州市司法局专项事业费(项目)2017年度绩效自评报告\n"
          "我单位2017年专项事业费预算金额54.41万元。\n", "report.project_name", "专项事业费"),
+    # set Z
+    "the document's own heading run on after a site's generic file name and its copy number":
+        ("文档介绍:项目绩效评价报告(2)某坝县2016年草原生态奖补项目支出绩效评价报告一、项目基本情况根据文件精神,对项目进行评价。\n",
+         "report.title", "某坝县2016年草原生态奖补项目支出绩效评价报告"),
+    "a site's file name over a title set on two lines is no line of the title":
+        ("某熟河道长效管理项目.docx\n第1页 / 共15页\n\n某熟河道长效管理项目\n\n某熟市2016年度河道长效管理项目\n\n绩效评价自评报告\n\n"
+         "为建立健全预算绩效管理机制,根据文件精神开展自评。\n", "report.title", "某熟市2016年度河道长效管理项目绩效评价自评报告"),
+    "a date's 年 before a unit's level word is no place":
+        ("市交警二大队2017年度部门整体支出绩效自评报告.docx\n1 市交警二大队 2017 年度部门整体支出绩效自评报告 2017 年市交警二大队"
+         "部门整体支出绩效 自 评 报 告 一、整体支出资金使用单位概况\n", "report.region", None),
+    "a county's 县城 before 城市 is the county, no city":
+        ("一、项目概况\n某县城市生活垃圾填埋场地处某县得胜镇,于2007年建成。\n", "report.region", "某县"),
+    "an autonomous prefecture named with two peoples is a place":
+        ("某西土家族苗族自治州某首市2022年度农村公路养护项目绩效自评报告\n一、项目概况\n", "report.region", "某西土家族苗族自治州某首市"),
+    "the township a portal's file card names as the issuing organ is the department":
+        ("标题:2024年度林业草原生态保护恢复资金项目支出绩效评价报告\n\n索引号:8261993/2025-00027 发文机关:某沙黎族自治县某溪镇 "
+         "成文日期:2025年04月10日\n\n2024年度林业草原生态保护恢复资金项目支出绩效评价报告\n根据文件要求开展自评。\n",
+         "report.department", "某沙黎族自治县某溪镇"),
+    "a project's funding plan is its budget":
+        ("一、项目概况\n2020年某县填埋场抢险工程经费。\n(二)资金计划、到位及使用情况。\n该项目资金计划1000万元,截止2020年底,实际到位1000万元。\n",
+         "budget.budget_yuan", 10_000_000),
+    "funds approved and in place on time are the budget":
+        ("一、项目概况\n(一)项目资金申报及批复情况。\n某县填埋场抢险救灾工程经费800万元,资金及时批复到位。\n", "budget.budget_yuan", 8_000_000),
 }
 
 

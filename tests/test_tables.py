@@ -1386,3 +1386,15 @@ def test_a_cell_that_says_only_self_assessed_after_the_notes_is_the_score_column
             "2 |\n绩效目标编制 |\n4 |\n考核是否制定年度绩效目标。 |\n制定得4分。 |\n|\n3 |\n")
     (header,) = [h for h in find_headers(text) if h.kind == "scores"]
     assert header.roles[-1] == "score"
+
+
+def test_glued_weight_and_score_runs_are_cut_where_the_categories_printed_points_say_so():
+    # no total row (the page is cut), every row's 分值 and 得分 glued into one run ('22' = 2 | 2, '108' = 10 | 8):
+    # the points each category prints are the sum of the weights of the rows under it
+    text = ("一级指标二级指标三级指标分值得分项目决策(25分)绩效目标(6分)目标内容22进度计划22目标匹配22"
+            "决策依据(10分)政策依据22实施规划44管理制度44项目效益(20分)经济效益108社会效益107")
+    table, report = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [
+        ("目标内容", 2, 2), ("进度计划", 2, 2), ("目标匹配", 2, 2), ("政策依据", 2, 2), ("实施规划", 4, 4),
+        ("管理制度", 4, 4), ("经济效益", 10, 8), ("社会效益", 10, 7)]
+    assert report.rows_chosen_by_totals >= 6

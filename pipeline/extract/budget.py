@@ -28,7 +28,7 @@ _RATE_FILL = r"(?:为|是|均|达到|达|约|:|\s)*"
 # What a clause says after an allotment that makes it the whole of it: '…资金3728万元全部执行到位', '衔接资金105万元已全部
 # 到位', '…资金30万元,资金已到位', '…补助资金1749万元,全部在规定时限内及时下达拨付给…'
 _ALL_IN_PLACE = (r"\s*[,,]?\s*(?:资金|经费)?(?:已|均)?(?:全部|全额|足额)[^,,。;;\d]{0,12}?(?:执行到位|拨付到位|下达到位|到位|下达|拨付)"
-                 r"|\s*[,,]?\s*(?:资金|经费)?(?:已|均)(?:执行|拨付|下达)?到位(?!率)")
+                 r"|\s*[,,]?\s*(?:资金|经费)?(?:已|均|及时)(?:执行|拨付|下达|批复)?到位(?!率)")
 # '对2020年度…项目资金834万元进行绩效评价': the funds an evaluation covers
 # ('…专项资金200万元管理情况进行了自我评价': the funds' management or use evaluated, by the unit itself)
 _EVALUATED = r"\s*(?:的?(?:管理|使用)(?:情况)?)?\s*(?:进行了?|开展了?)(?:重点|综合|绩效|自我)*(?:评价|自评)"
@@ -73,8 +73,8 @@ BUDGET_PATTERNS = [
     rf"下达(?:[^,。;:\d]|(?:19|20)\d{{2}}年度?){{2,30}}?(?:工程|项目){_FILL}{AMOUNT}",
     # '按生均1000元安排,共计239万元': the allotment's total in the clause after its verb
     rf"(?:下达|安排|批复|拨付)[,,](?:共计|合计|总计){_FILL}{AMOUNT}",
-    # ('财政资金计划总额2200万元': the funds planned for the year, the allotment's total)
-    rf"(?:项目)?(?:资金|经费)(?:计划)?(?:总额|总计|合计|共计|共){_FILL}{AMOUNT}",
+    # ('财政资金计划总额2200万元': the funds planned for the year, the allotment's total; '该项目资金计划1000万元')
+    rf"(?:项目)?(?:资金|经费)(?:计划(?:总额|总计|合计|共计|共)?|总额|总计|合计|共计|共){_FILL}{AMOUNT}",
     # the 自评报告表's cell '资金总额及构成 | 总额1002.6万元,其中:中央…'
     rf"(?:资金|经费)总额及构成[\s|::]*(?:总额)?{_FILL}{AMOUNT}",
     # funds the text says all arrived or were all allotted, or that an evaluation covers, are the whole allotment

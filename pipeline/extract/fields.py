@@ -27,6 +27,8 @@ FORM_LABELS = [
     "评价项目名称", "评价项目金额", "评价项目单位", "评价项目类型",
     # the cover of a 财政支出项目绩效评价报告 ('主管部门 舟山市委宣传部 评价类型 事前评价□ … 评价方式 …')
     "评价类型", "评价方式",
+    # a government portal's file card ('发文机关:白沙黎族自治县邦溪镇 成文日期:2025年04月10日 文 号:')
+    "发文机关", "成文日期",
 ]
 _LABEL_ALT = "|".join(regex.escape(x) for x in sorted(FORM_LABELS, key=len, reverse=True))
 # A value ends at the next label, a cell separator, a line's end, or a run of spaces or tabs (the gap a page

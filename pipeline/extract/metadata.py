@@ -42,7 +42,9 @@ _PLACE = regex.compile(
     r"(?:(?P<prov>" + "|".join(PROVINCES) + r")" + PROVINCE_SUFFIX + r"?)?"
     # '我区', '…万元由我区', '56个社区': words, no place ('广元市', '元谋县': 元 of a name, not of 万元)
     # ('闵行区市容环境卫生管理所', '某县市场监督管理局': 市容, 市场, 市政 are words after the place, no city's level)
-    rf"(?P<city>{_PLACE_CHAR}{{2,4}}?(?:市{_NOT_A_CITY_WORD}|自治州|州|地区|盟))?"
+    # ('泸县城市生活垃圾…': a county's 县城 before 市 of 城市, no city: no city's name holds 县)
+    # ('黔南布依族苗族自治州': an autonomous prefecture named with its peoples, two of them at times)
+    rf"(?P<city>(?:(?!县){_PLACE_CHAR}){{2,10}}?自治州|(?:(?!县){_PLACE_CHAR}){{2,4}}?(?:市{_NOT_A_CITY_WORD}|州|地区|盟))?"
     # '城市智脑', '城市管理': the word for a city, no city's name
     # '会同自治区财政厅': 会同 ('together with') before the region's level word, no county
     # ('龙感湖管理区', '长岛综合试验区': county-level zones named by what they were set up as)
@@ -195,8 +197,25 @@ _MATERIALS_TITLE = regex.compile(rf"{_NAME_CHARS}{{0,60}}?{_MATERIALS_END}")
 def find_title(ctx: Context) -> Found | None:
     title = _find_title(ctx)
     if title is not None and is_generic_title(title.value):
-        return _specific_title_below(ctx.text, title.end) or title
+        return _specific_title_glued(ctx.text, title.end) or _specific_title_below(ctx.text, title.end) or title
     return title
+
+
+# A document site's copy number after the generic name it stored a file under ('文档介绍:项目绩效评价报告(2)'), with
+# the document's own heading run on after it ('…(2)阿坝县2016年草原生态奖补项目支出绩效评价报告一、项目基本情况…')
+_COPY_NUMBER = regex.compile(r"\s*[((]\d{1,2}[))]\s*")
+_GLUED_TITLE_REACH = 120
+
+
+def _specific_title_glued(text: str, after: int) -> Found | None:
+    """The document's own heading right after a generic title and the copy number a site gave it."""
+    number = _COPY_NUMBER.match(text, after)
+    if number is None:
+        return None
+    m = _TITLE.match(text[number.end():number.end() + _GLUED_TITLE_REACH])
+    if m is None or "\n" in m[0] or is_generic_title(m[0]):
+        return None
+    return Found(_clean_title(m[0]), number.end(), number.end() + m.end())
 
 
 # a template's note after its heading ('部门整体绩效自评报告 (参考格式)'): the form it is, no name
@@ -464,8 +483,8 @@ def _title_block_above(text: str, line_start: int, title_line: str) -> tuple[str
             end = prev_start  # one blank line a cover page sets between the lines of its title
             continue
         m = _HEADING_LINE.fullmatch(text, prev_start, prev_end)
-        if not m or ">" in m[0] or _DATE_LINE.fullmatch(m[0].strip()):
-            break  # a cover's date stands under its title, never inside it
+        if not m or ">" in m[0] or _DATE_LINE.fullmatch(m[0].strip()) or _names_the_file(text, m[0].strip()):
+            break  # a cover's date stands under its title, never inside it; nor the file's name a site prints over it
         lines.insert(0, m)
         end = prev_start
     for k in range(len(lines)):  # the fullest block whose name says what was evaluated
@@ -473,6 +492,12 @@ def _title_block_above(text: str, line_start: int, title_line: str) -> tuple[str
         if _NAMES_A_PROJECT.search(joined + name):
             return joined, lines[k].start()
     return None
+
+
+def _names_the_file(text: str, line: str) -> bool:
+    """The line is the name a document site stored the file under ('常熟河道长效管理项目', the page showing
+    '常熟河道长效管理项目.docx' above): the site's words over the document, not a line of its title."""
+    return regex.search(regex.escape(line) + r"\.(?:docx?|wps|pdf|xlsx?|txt)", text, regex.IGNORECASE) is not None
 
 
 _YEAR_FIELD = regex.compile(r"(?:评价年度|项目年度|预算年度|自评年度)[\s|::]*(?P<year>(?:19|20)\d{2})(?!\d)")
@@ -969,10 +994,14 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
     found = form_field(text[:1500], ["来源", "信息来源"], max_len=30,
                        accept=lambda v: (is_unit(v) or (v.endswith("会") and place_of(v) is not None))
                        and not regex.match(r"[厅局委办部处司]", v))
-    # a publisher is named as the site lists it ('发布机构 教育局'): the department only with its place
-    found = found or form_field(text[:1500], ["发布机构"], max_len=30,
-                                accept=lambda v: is_unit(v) and place_of(v) is not None)
+    # a publisher is named as the site lists it ('发布机构 教育局'): the department only with its place; the organ
+    # that issued the file ('发文机关:白沙黎族自治县邦溪镇') may be a township, which writes of its own projects
+    found = found or form_field(text[:1500], ["发布机构", "发文机关"], max_len=30,
+                                accept=lambda v: (is_unit(v) or _TOWNSHIP.search(v) is not None) and place_of(v) is not None)
     return Found(strip_code(found.value), found.start, found.end) if found else None
+
+
+_TOWNSHIP = regex.compile(r"\p{Han}{2,}(?:乡|镇)(?:人民政府)?$")
 
 
 # A finance bureau passes funds on and evaluates; the unit it names beside or over itself runs the project.
@@ -1061,7 +1090,8 @@ def place_of(name: str | None) -> str | None:
         return None  # '是根据区委区政府的批示': a clause's words before the district's committee, no place's name
     parts = (value, m["city"], m["county"])
     # (各地州: each prefecture, no place; but 全州县 and 本溪市 are places)
-    if value.startswith(("中央", "国家", "全国", "中共", "市", "县", "区", "各", "该", "其")) \
+    # ('2017 年市交警二大队': a date's 年 before the unit's own level word, no place)
+    if value.startswith(("中央", "国家", "全国", "中共", "市", "县", "区", "各", "该", "其", "年", "月", "日")) \
             or any(p in _NOT_PLACE or (p.endswith(_NOT_PLACE_ENDINGS) and p != "神农架林区") for p in parts if p):
         # try without the lowest level ('城区' and the like are not places)
         if m["county"] and value[:-len(m["county"])]:

@@ -922,6 +922,7 @@ def _settle(s: _Reading, outside: tuple[float, float], stated_total: float | Non
             reading, tw, ts = s.glued_total[0]
             table.total_weight, table.total_score = Found(tw.value, tw.start, tw.end), Found(ts.value, ts.start, ts.end)
             _apply(table, [s.leaves[-1]], [reading])
+        report.rows_chosen_by_totals += _by_category_points(table, rows_of, columns)
         _pair_runs(table, rows_of, columns)
     if stated_total is not None and table.total_score is None:
         report.rows_chosen_by_totals += _by_full_marks(table, rows_of, columns, stated_total, outside)
@@ -1192,6 +1193,28 @@ def _by_totals(table: ScoreTable, leaf_rows: dict, columns, outside: tuple[float
     if chosen is None:
         return 0
     return _apply(table, order, chosen)
+
+
+def _by_category_points(table: ScoreTable, leaf_rows: dict, columns) -> int:
+    """Each category that prints its points ('绩效目标(6分)') is a subtotal of the rows right under it (DOMAIN.md
+    §4): where their readings do not add up to it, their near readings are tried together ('22' is a weight of 22,
+    or 2 | 2), and the one combination whose weights make the category's points is kept (totals.choose); the
+    number of rows whose reading changed."""
+    under: dict[int, list[int]] = {}
+    for k, ind in enumerate(table.indicators):
+        if ind.parent is not None:
+            under.setdefault(ind.parent, []).append(k)
+    changed = 0
+    for parent, rows in under.items():
+        points = table.indicators[parent].weight
+        if points is None or not all(k in leaf_rows for k in rows):
+            continue  # a category over categories is summed at their level
+        if abs(sum(table.indicators[k].weight or 0 for k in rows) - points) < 1e-6:
+            continue
+        chosen = choose([RowOptions(k, near_readings(leaf_rows[k], columns, SLACK)) for k in rows], points, None)
+        if chosen is not None:
+            changed += _apply(table, rows, chosen)
+    return changed
 
 
 def _by_full_marks(table: ScoreTable, leaf_rows: dict, columns, stated_total: float,
