@@ -1732,6 +1732,14 @@ _ONE_FIGURE_CASES = {
          "budget.budget_yuan", 10_000_000),
     "funds approved and in place on time are the budget":
         ("一、项目概况\n(一)项目资金申报及批复情况。\n某县填埋场抢险救灾工程经费800万元,资金及时批复到位。\n", "budget.budget_yuan", 8_000_000),
+    "a transfer payment's self-assessment as a ministry publishes it is titled by its own line":
+        ("当前所在位置: 首页 > 政策\n\n时间:2022-07-29\n\n中央引导地方某某发展资金2021年度绩效自评情况\n\n一、转移支付基本情况\n"
+         "2021年度引导资金预算总规模26亿元,全部通过因素法分配。\n", "report.title", "中央引导地方某某发展资金2021年度绩效自评情况"),
+    "a transfer payment's total budget scale is its budget":
+        ("中央引导地方某某发展资金2021年度绩效自评情况\n一、转移支付基本情况\n2021年度引导资金预算总规模26亿元,全部通过因素法分配。\n",
+         "budget.budget_yuan", 2_600_000_000),
+    "a section on the assessment's situation is no title":
+        ("某县2022年度农村公路养护项目绩效自评报告\n一、项目概况\n三、绩效自评情况\n", "report.title", "某县2022年度农村公路养护项目绩效自评报告"),
 }
 
 

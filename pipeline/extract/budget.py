@@ -47,8 +47,9 @@ BUDGET_PATTERNS = [
     rf"(?<![\p{{Han}}])(?:预算|资金)?指标(?:金额|资金|数){_FILL}{AMOUNT}",
     # '2020年度预算收入6万元': what the budget brings in for the year
     # '部门预算总金额803.74万元', '安排污水处理费项目预算支出合计25,674.55万元' (the expenditure budgeted)
+    # ('2021年度引导资金预算总规模26亿元': a transfer payment's budget as a ministry states it)
     # ('执行中追加预算1,690,235.03元': an addition to the budget, one part of it, never the budget)
-    rf"(?<!追加|调增|调减|追减|增加|减少)(?:项目)?(?:总)?预算(?:项目)?(?:资金|经费|支出)?(?:合计|总额|总计|总金额|金额|数|收入)?{_FILL}{AMOUNT}",
+    rf"(?<!追加|调增|调减|追减|增加|减少)(?:项目)?(?:总)?预算(?:项目)?(?:资金|经费|支出)?(?:合计|总额|总计|总金额|金额|数|收入|总规模|规模)?{_FILL}{AMOUNT}",
     # '调减40万元(…),全年实际下达71万元': the year's allotment after its adjustments (DOMAIN.md §2.3: the adjusted budget)
     rf"(?:全年|调整后)(?:实际)?(?:下达|安排)(?:资金|经费|预算)?{_FILL}{AMOUNT}",
     # a form's key, the amount with its unit in the cell beside it ('预算金额 | 96万元 | 项目实施期限'); a rate's or a

@@ -187,6 +187,12 @@ _RESULT_TITLE = regex.compile(rf"{_NAME_CHARS}{{0,30}}?(?:19|20)\d{{2}}年度?{_
                               rf"{_RESULT_END}")
 
 
+# A transfer payment's self-assessment as a ministry publishes it ('中央引导地方科技发展资金2021年度绩效自评情况'): a
+# title only as a line of its own that names the funds before the year, never '三、绩效评价情况' heading a section.
+_SITUATION_TITLE = regex.compile(rf"{_NAME_CHARS}{{2,40}}?(?:项目|资金|经费){_NAME_CHARS}{{0,6}}?(?:19|20)\d{{2}}年度?"
+                                 rf"绩效(?:自评|评价)情况")
+
+
 _BARE_RESULT = regex.compile(rf"(?:项目)?(?:支出)?{_RESULT_END}")
 # A cover's heading may call the document the materials of a self-assessment ('2020年度市级财政资金整体支出' over
 # '绩效自评材料'): a title only as a heading line of its own, never inside a sentence ('报送绩效自评材料').
@@ -267,7 +273,8 @@ def _find_title(ctx: Context) -> Found | None:
         if _BARE_RESULT.fullmatch(cleaned) and (above := _title_block_above(text, line.start(), cleaned)) is not None:
             # '市公路局2020年度公路养护类项目' / '自评结果': a result published under the name set above it
             return Found(above[0] + cleaned, above[1], text.index(s, line.start()) + len(s))
-        m = _TITLE.fullmatch(cleaned) or _RESULT_TITLE.fullmatch(cleaned) or _MATERIALS_TITLE.fullmatch(cleaned)
+        m = _TITLE.fullmatch(cleaned) or _RESULT_TITLE.fullmatch(cleaned) or _MATERIALS_TITLE.fullmatch(cleaned) \
+            or _SITUATION_TITLE.fullmatch(cleaned)
         if m and len(cleaned) >= 6:
             # (the template's heading, '部门整体绩效自评报告 (参考格式)', names less than the file does)
             if _FILE_EXTENSION.search(s) and (own := _own_heading_after_file_name(text, line.end(), ctx.table_cells)) \
