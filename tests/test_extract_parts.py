@@ -1738,6 +1738,9 @@ _ONE_FIGURE_CASES = {
     "a transfer payment's total budget scale is its budget":
         ("中央引导地方某某发展资金2021年度绩效自评情况\n一、转移支付基本情况\n2021年度引导资金预算总规模26亿元,全部通过因素法分配。\n",
          "budget.budget_yuan", 2_600_000_000),
+    "the funds an evaluator was engaged on, the amount before 资金, are the budget":
+        ("某州市本级“雪亮工程”建设项目\n\n绩效评价报告\n\n我们的责任是本着独立、客观、公正的原则对某州市本级“雪亮工程”建设项目"
+         "19787.814万元资金的使用和管理情况开展了绩效评价,并形成此报告。\n", "budget.budget_yuan", 197_878_140),
     "a section on the assessment's situation is no title":
         ("某县2022年度农村公路养护项目绩效自评报告\n一、项目概况\n三、绩效自评情况\n", "report.title", "某县2022年度农村公路养护项目绩效自评报告"),
 }

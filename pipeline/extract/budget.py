@@ -31,7 +31,8 @@ _ALL_IN_PLACE = (r"\s*[,,]?\s*(?:资金|经费)?(?:已|均)?(?:全部|全额|足
                  r"|\s*[,,]?\s*(?:资金|经费)?(?:已|均|及时)(?:执行|拨付|下达|批复)?到位(?!率)")
 # '对2020年度…项目资金834万元进行绩效评价': the funds an evaluation covers
 # ('…专项资金200万元管理情况进行了自我评价': the funds' management or use evaluated, by the unit itself)
-_EVALUATED = r"\s*(?:的?(?:管理|使用)(?:情况)?)?\s*(?:进行了?|开展了?)(?:重点|综合|绩效|自我)*(?:评价|自评)"
+# ('…项目19787.814万元资金的使用和管理情况开展了绩效评价': both, joined)
+_EVALUATED = r"\s*(?:的?(?:管理|使用)(?:和|及|与)?(?:管理|使用)?(?:情况)?)?\s*(?:进行了?|开展了?)(?:重点|综合|绩效|自我)*(?:评价|自评)"
 # the words of one clause between 已 and its verb ('已严格按合同约定和施工进度及时足额拨付'): the verb is then a thing done
 _PAID_CLAUSE = r"[^,。;,;:\d]{0,20}?"
 BUDGET_PATTERNS = [
@@ -80,6 +81,9 @@ BUDGET_PATTERNS = [
     rf"(?:资金|经费)总额及构成[\s|::]*(?:总额)?{_FILL}{AMOUNT}",
     # funds the text says all arrived or were all allotted, or that an evaluation covers, are the whole allotment
     rf"(?:资金|经费){_FILL}{AMOUNT}(?={_ALL_IN_PLACE}|{_EVALUATED})",
+    # ... and the amount before its funds, as an evaluator words what it was engaged on ('对…项目19787.814万元资金的使用和
+    # 管理情况开展了绩效评价')
+    rf"{AMOUNT}(?:的)?(?:资金|经费)(?={_EVALUATED})",
     # the funds the evaluated project involves ('…运维经费项目,涉及资金42万元'): what the evaluation covers
     rf"涉及(?:项目)?(?:财政)?(?:资金|金额)(?:总额|合计|共计)?{_FILL}{AMOUNT}",
     # '计划使用金额1600元', '计划投入资金50万元': the planned input, the budget's name in DOMAIN.md §4.1 (计划投入)
