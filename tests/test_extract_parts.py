@@ -1741,6 +1741,11 @@ _ONE_FIGURE_CASES = {
     "the funds an evaluator was engaged on, the amount before 资金, are the budget":
         ("某州市本级“雪亮工程”建设项目\n\n绩效评价报告\n\n我们的责任是本着独立、客观、公正的原则对某州市本级“雪亮工程”建设项目"
          "19787.814万元资金的使用和管理情况开展了绩效评价,并形成此报告。\n", "budget.budget_yuan", 197_878_140),
+    # set AN
+    "a unit the project builds names the project, the year's funds after it do not":
+        ("某州市社会福利中心建设项目2016年度专项资金绩效自评报告\n一、项目概况\n", "report.project_name", "社会福利中心建设项目"),
+    "a unit's money is no project named after the unit":
+        ("某阳市第四中学专项资金绩效自评价报告\n一、基本情况\n", "report.project_name", None),
     "a section on the assessment's situation is no title":
         ("某县2022年度农村公路养护项目绩效自评报告\n一、项目概况\n三、绩效自评情况\n", "report.title", "某县2022年度农村公路养护项目绩效自评报告"),
 }

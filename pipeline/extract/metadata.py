@@ -743,6 +743,8 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
         return None  # '2020年度市级财政资金整体支出…': the whole spending of a unit, no project
     # ('随州市司法局专项事业费(项目)2017年度绩效自评报告': what kind of spending it is, in brackets, no part of the name)
     core = regex.sub(r"\((?:项目|专项)\)(?=(?:19|20)\d{2}年度?$|$)", "", core)
+    # ('永州市社会福利中心建设项目2016年度专项资金…': the year's funds for the project named before them)
+    core = regex.sub(r"(?<=项目|工程)(?:19|20)\d{2}年度?(?:专项|财政)*(?:资金|经费)$", "", core)
     dated_after = regex.search(r"(?<=\p{Han})(?:19|20)\d{2}年度?$", core)  # '…转移支付2023年度绩效自评报告'
     core = core[:dated_after.start()] if dated_after else core
     # ('…水利救灾资金转移支付2022年度…': the channel the funds come by, after their name)
@@ -778,6 +780,10 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
             stripped = stripped[place.end():]  # '2016-2018年河北省省级就业补助资金': the province's, not the name's
     elif department and core.startswith(department):
         stripped = regex.sub(r"^(?:19|20)\d{2}年度?", "", core[len(department):])
+        if _WORKS_ON_THE_UNIT.fullmatch(core[len(department):]):
+            # '社会福利中心建设项目', '日间照料中心项目': the unit is what the project builds, its name is the project's
+            # (not a unit's dated projects, '…委员会2019年度项目', nor its money, '…第四中学专项资金')
+            stripped = core[len(place_of(core) or ""):]
     else:
         # a unit, or a town or township that names its own government ('…同德镇2021年度部门预算项目')
         # ('六安市供销系统2018年…': a sector's units together, '系统', stand as a unit does)
@@ -800,6 +806,9 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     # '曾都区财政项目支出绩效评价报告': a place's fiscal projects, a template's heading naming none
     without_place = name[len(place_of(name) or ""):]
     return None if _GENERIC_PROJECT.fullmatch(name) or _GENERIC_PROJECT.fullmatch(without_place) else name
+
+
+_WORKS_ON_THE_UNIT = regex.compile(r"(?:建设|改造|新建|扩建|改扩建|维修)?(?:项目|工程|工程项目)")
 
 
 _AFTER_NAME = regex.compile(r"(?:(?<=\p{Han}{4})(?:19|20)\d{2}年度?|(?:的)?(?:使用|管理|执行|实施)?情况的?|的)$")
