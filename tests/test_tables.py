@@ -1398,3 +1398,9 @@ def test_glued_weight_and_score_runs_are_cut_where_the_categories_printed_points
         ("目标内容", 2, 2), ("进度计划", 2, 2), ("目标匹配", 2, 2), ("政策依据", 2, 2), ("实施规划", 4, 4),
         ("管理制度", 4, 4), ("经济效益", 10, 8), ("社会效益", 10, 7)]
     assert report.rows_chosen_by_totals >= 6
+
+
+def test_a_line_of_empty_cells_under_a_header_is_no_row():
+    # a pipe table's padding line ('|||||||||') with nothing in it, right under its header
+    text = "二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 | 未完成原因及拟采取的改进措施 | ||\n|||||||||"
+    assert read_score_table(text) is None

@@ -465,6 +465,8 @@ def _separated_rows(text: str, start: int, end: int, sep: regex.Pattern, cells: 
                 len("".join(line.split())) > PROSE_LINE or _SECTION_HEADING.match(line)):
             break
         tokens = [t for k, cell in enumerate(line_cells) for t in tokenize(text, cell.start, cell.end, k)]
+        if not tokens:
+            continue  # a line of empty cells ('|||||||||' under a table) is no row
         pieces = [text[cell.start:cell.end] for cell in line_cells]
         glued = _split_glued_rows(tokens)
         shifted = _merged_cells_dropped(pieces, tokens, cells) if cells is not None else None
