@@ -1746,6 +1746,16 @@ _ONE_FIGURE_CASES = {
         ("某州市社会福利中心建设项目2016年度专项资金绩效自评报告\n一、项目概况\n", "report.project_name", "社会福利中心建设项目"),
     "a unit's money is no project named after the unit":
         ("某阳市第四中学专项资金绩效自评价报告\n一、基本情况\n", "report.project_name", None),
+    # set BN
+    "an autonomous county written short in the title is named in full where the text does so":
+        ("2021年度新晃县某乡省级民族散居发展专项资金自评报告\n一、基本情况\n新晃侗族自治县某乡人民政府地处新晃县东部。\n",
+         "report.region", "新晃侗族自治县"),
+    "works numbered with a sign stay in the title, a document site's words for its file do not":
+        ("XX区某工业集中区1#2#污水处理站运营管理项目绩效评价报告书模板Word格式文档下载.docx\n\n摘要\n\n支出类型\n\n其他-服务类\n",
+         "report.title", "XX区某工业集中区1#2#污水处理站运营管理项目绩效评价报告"),
+    "a summary form's total investment is the budget":
+        ("某工业集中区污水处理站运营管理项目绩效评价报告\n\n摘要\n\n投资总额\n\n392万元\n\n财政专项资金\n\n实际到位金额\n\n"
+         "项目实际支出金额\n\n343万元\n", "budget.budget_yuan", 3_920_000),
     "a section on the assessment's situation is no title":
         ("某县2022年度农村公路养护项目绩效自评报告\n一、项目概况\n三、绩效自评情况\n", "report.title", "某县2022年度农村公路养护项目绩效自评报告"),
 }

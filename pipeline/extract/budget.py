@@ -91,7 +91,7 @@ BUDGET_PATTERNS = [
     # '(三)2018年财政绿化包干经费:1080万元': the year's funds, stated as an item's figure
     rf"(?<![\p{{Han}}\d])(?:19|20)\d{{2}}年度?\p{{Han}}{{2,20}}?(?:资金|经费)[::]\s*{AMOUNT}",
     # an approved investment is the budget only where the stated rate divides by it (choose() decides)
-    rf"(?:项目)?(?:计划)?总投资(?:额)?{_FILL}{AMOUNT}",
+    rf"(?:项目)?(?:计划)?(?:总投资(?:额)?|投资总额){_FILL}{AMOUNT}",
     # '项目共5项, 合计金额52,340万元': the project's own total stated with its count
     rf"项目[^。;:]{{0,16}}?(?:合计|共计|总计)(?:金额|资金){_FILL}{AMOUNT}",
 ]
@@ -512,7 +512,7 @@ def adjusted_first(pool: list[Candidate]) -> list[Candidate]:
     # works' planned investment ('总投资约988万' before '2023年共下达专项债资金600万元': what was allotted)
     # The year's budget named as such in the prose ('…全年预算数1437530.39万元') comes before an allotment worded by
     # its verb ('下达…转移支付资金900304万元': often one source of it, the central transfer).
-    return sorted(pool, key=lambda c: (c.origin == "split" or c.label.startswith("涉及") or "总投资" in c.label,
+    return sorted(pool, key=lambda c: (c.origin == "split" or c.label.startswith("涉及") or "总投资" in c.label or "投资总额" in c.label,
                                        c.origin == "text" and _YEAR_BUDGET_WORD.search(c.label) is None,
                                        c.origin == "text" and c.label.startswith("年初")))
 

@@ -11,9 +11,10 @@ from .context import Context, Found
 from .fields import FORM_LABELS, form_field, strip_code
 
 # Title: a run of name characters ending in a report-type word.
-_NAME_CHARS = r"(?:[\p{Han}\d()\-—–~、·〔〕A-Za-z“”‘’*]|(?<=\d)\.(?=\d+(?:万|亿)?元))"  # dashes: '2020—2023年…' names a period; quotes: '人民调解“以奖代补”专项经费'
+_NAME_CHARS = r"(?:[\p{Han}\d()\-—–~、·〔〕A-Za-z“”‘’*]|(?<=\d)\.(?=\d+(?:万|亿)?元)|(?<=\d)[#＃])"  # dashes: '2020—2023年…' names a period; quotes: '人民调解“以奖代补”专项经费'
 # (asterisks: a site that publishes a report masks its unit's name, '2024年度****部门整体支出绩效自评报告'; a
-# decimal point: the amount a title gives its funds, '…免费开放经费236.25万元部门整体支出绩效自评表')
+# decimal point: the amount a title gives its funds, '…免费开放经费236.25万元部门整体支出绩效自评表'; a number sign
+# after a figure, how works number their units, '1#2#污水处理站')
 # '…绩效自评结果公开': how government sites publish a self-assessment
 # ('…绩效评价结果的公示': a portal's notice publishing the result)
 _TITLE_END = r"(?:绩效|考评|评价|评估|自评)[\p{Han}]{0,8}?(?:报告|表|结果公开|情况公开|结果的?公示)(?:摘要)?"
@@ -23,7 +24,8 @@ _DOCUMENT_NO = r"\([^()\n]{0,20}?\d{1,4}号\)"
 _TITLE = regex.compile(rf"(?<![\p{{Han}}\d()])(?:{_NAME_CHARS}|\((?!注|说明|备注|详见|请)[^()\n]{{1,60}}\)){{0,60}}?{_TITLE_END}"
                        rf"(?:\((?:\d{{4}}年度?|[\p{{Han}}()]{{2,24}})\)|{_DOCUMENT_NO})?")
 _YEAR_SUFFIX = regex.compile(r"\s*\(\s*(\d{4})\s*年度?\s*\)")
-_AGGREGATOR = regex.compile(r"(?:\((?:精选|通用)?\d+篇\)|篇\d+|\(修改\)|_第\d+页)$")
+# ('…报告书模板Word格式文档下载.docx': a document site's words for the file it offers)
+_AGGREGATOR = regex.compile(r"(?:\((?:精选|通用)?\d+篇\)|篇\d+|\(修改\)|_第\d+页|(?:模板)?Word格式文档下载)$")
 # a page that shows a document opens with its file's name ('河湖水系2022年整体绩效自评总结报告.docx')
 _FILE_EXTENSION = regex.compile(r"\.(?:docx?|wps|pdf|xlsx?|txt)$", regex.IGNORECASE)
 
@@ -1232,6 +1234,7 @@ def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
         # a province by its short name ('宁夏福利彩票发行中心') that the text writes in full ('宁夏回族自治区民政厅')
         if place in PROVINCES and (full := regex.search(regex.escape(place) + PROVINCE_SUFFIX, text)):
             return Found(full[0], full.start(), full.end())
+        place = _autonomous_county_in_full(text, place)
         # Higher levels written before it elsewhere in the text: '上海市' + '金山区', '赣州市' + '瑞金市'.
         fuller = _fullest_chain(text, place)
         if fuller is not None:
@@ -1252,6 +1255,17 @@ def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
     unit = candidates[0].value if candidates and candidates[0] is not None and isinstance(candidates[0].value, str) else ""
     own_level = regex.match(r"(自治区|省)(?=\p{Han})", unit)
     return (_province_spoken_of(text, 1, own_level[1]) if own_level else None) or _province_spoken_of(text)
+
+
+_SHORT_COUNTY = regex.compile(r"(\p{Han}{2,3}?)县$")
+
+
+def _autonomous_county_in_full(text: str, place: str) -> str:
+    """An autonomous county written short ('新晃县') that the text names in full ('新晃侗族自治县人民政府'): its name is
+    the full one."""
+    m = _SHORT_COUNTY.search(place)
+    full = regex.search(regex.escape(m[1]) + r"\p{Han}{1,8}?族自治县", text) if m else None
+    return place[:m.start()] + full[0] if full else place
 
 
 # A province's bond named in a title ('江苏省政府专项债券项目绩效自评价报告(相城区粮食储备库二期项目)'): the province
