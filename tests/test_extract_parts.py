@@ -1756,6 +1756,11 @@ _ONE_FIGURE_CASES = {
     "a summary form's total investment is the budget":
         ("某工业集中区污水处理站运营管理项目绩效评价报告\n\n摘要\n\n投资总额\n\n392万元\n\n财政专项资金\n\n实际到位金额\n\n"
          "项目实际支出金额\n\n343万元\n", "budget.budget_yuan", 3_920_000),
+    "what a facility once cost, in a sentence, is no budget":
+        ("某州体育场2020免费低收费开放补助资金使用和管理自评报告\n一、项目基本情况\n某县民族体育场于2013 年建成,投资总额 1631万元、"
+         "用地面积 31860 平方米。\n", "budget.budget_yuan", None),
+    "a unit's projects' money names no project after the unit":
+        ("重庆市某足区电子政务中心项目资金绩效自评报告\n一、基本情况\n", "report.project_name", None),
     "a section on the assessment's situation is no title":
         ("某县2022年度农村公路养护项目绩效自评报告\n一、项目概况\n三、绩效自评情况\n", "report.title", "某县2022年度农村公路养护项目绩效自评报告"),
 }

@@ -91,7 +91,10 @@ BUDGET_PATTERNS = [
     # '(三)2018年财政绿化包干经费:1080万元': the year's funds, stated as an item's figure
     rf"(?<![\p{{Han}}\d])(?:19|20)\d{{2}}年度?\p{{Han}}{{2,20}}?(?:资金|经费)[::]\s*{AMOUNT}",
     # an approved investment is the budget only where the stated rate divides by it (choose() decides)
-    rf"(?:项目)?(?:计划)?(?:总投资(?:额)?|投资总额){_FILL}{AMOUNT}",
+    rf"(?:项目)?(?:计划)?总投资(?:额)?{_FILL}{AMOUNT}",
+    # a summary form's cell ('投资总额 | 392万元', one cell per line): the project's total, where the form gives it (in a
+    # sentence, '于2013年建成,投资总额1631万元', it is what a facility once cost)
+    rf"(?:^|(?<=[\n|]))[ \t]*投资总额[ \t]*(?:[|\n][ \t|]*)+{AMOUNT}",
     # '项目共5项, 合计金额52,340万元': the project's own total stated with its count
     rf"项目[^。;:]{{0,16}}?(?:合计|共计|总计)(?:金额|资金){_FILL}{AMOUNT}",
 ]

@@ -750,7 +750,9 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     dated_after = regex.search(r"(?<=\p{Han})(?:19|20)\d{2}年度?$", core)  # '…转移支付2023年度绩效自评报告'
     core = core[:dated_after.start()] if dated_after else core
     # ('…水利救灾资金转移支付2022年度…': the channel the funds come by, after their name)
-    core = _PROJECT_MONEY.sub("", regex.sub(r"(?<=资金|经费)转移支付$", "", core))
+    core = regex.sub(r"(?<=资金|经费)转移支付$", "", core)
+    projects_money = bool(_PROJECT_MONEY.search(core))  # '…电子政务中心项目资金': the unit's projects' money
+    core = _PROJECT_MONEY.sub("", core)
     # 'XX局关于2021年度…的报告': the unit writing about its project
     core = regex.sub(rf"^(?:[\p{{Han}}]{{2,20}}?{ORG_SUFFIX}|\p{{Han}}{{1,8}}?[乡镇])?关于(?:上报|报送|呈报)?", "", core)  # '关于上报…的报告
     # (公益金: a lottery fund, '省级彩票公益金转移支付'; a transfer alone, '中央转移支付', names none)
@@ -782,9 +784,9 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
             stripped = stripped[place.end():]  # '2016-2018年河北省省级就业补助资金': the province's, not the name's
     elif department and core.startswith(department):
         stripped = regex.sub(r"^(?:19|20)\d{2}年度?", "", core[len(department):])
-        if _WORKS_ON_THE_UNIT.fullmatch(core[len(department):]):
+        if _WORKS_ON_THE_UNIT.fullmatch(core[len(department):]) and not projects_money:
             # '社会福利中心建设项目', '日间照料中心项目': the unit is what the project builds, its name is the project's
-            # (not a unit's dated projects, '…委员会2019年度项目', nor its money, '…第四中学专项资金')
+            # (not a unit's dated projects, '…委员会2019年度项目', nor its money, '…第四中学专项资金', '…中心项目资金')
             stripped = core[len(place_of(core) or ""):]
     else:
         # a unit, or a town or township that names its own government ('…同德镇2021年度部门预算项目')
