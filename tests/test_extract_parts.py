@@ -1761,6 +1761,14 @@ _ONE_FIGURE_CASES = {
          "用地面积 31860 平方米。\n", "budget.budget_yuan", None),
     "a unit's projects' money names no project after the unit":
         ("重庆市某足区电子政务中心项目资金绩效自评报告\n一、基本情况\n", "report.project_name", None),
+    # set CN
+    "a budget copy that lost its 万 gives way to the copies that keep it":
+        ("2024年农机购置补贴项目自评报告\n2024年农机购置补贴项目预算资金合计2089万元。全年预算执行数合计2089万元。\n"
+         "1.项目资金到位情况分析。2024年农机购置补贴项目资金全年预算数2089元:其中中央转移支付财政资金预算资金合计1777万元。\n",
+         "budget.budget_yuan", 20_890_000),
+    "the county a finance office allots the funds to is the place, not the office's province":
+        ("公共文化服务体系建设资金绩效自评报告\n一、绩效目标分解下达情况\n某徽省财政厅下达资金后,县财政局及时将专项资金分配下达到某镇县文旅局,"
+         "按专项资金管理办法规范使用。\n", "report.region", "某镇县"),
     "a section on the assessment's situation is no title":
         ("某县2022年度农村公路养护项目绩效自评报告\n一、项目概况\n三、绩效自评情况\n", "report.title", "某县2022年度农村公路养护项目绩效自评报告"),
 }

@@ -167,6 +167,10 @@ def _report(ctx: Context, record: Record) -> None:
     record.report = r
 
 
+_FINANCE_OFFICE = regex.compile(r"财政厅|财政局")
+_ALLOTS = regex.compile(r"(?:下达|拨付|分配|下拨|安排)")
+
+
 def _more_places(ctx: Context) -> list[Found]:
     """Other names that start with a place: units named in the text ('上海市金山区…'), but not the issuer
     of a document the text cites ('《湖南省财政厅关于…》', '四川省财政厅《关于…》', '湘财农〔2022〕12号'), which is
@@ -177,13 +181,16 @@ def _more_places(ctx: Context) -> list[Found]:
     for m in regex.finditer(rf"[\p{{Han}}]{{2,16}}?{metadata.ORG_SUFFIX}", head):
         # ('黑龙江省财政厅等五部门关于转发《…》': the issuers of a cited document, named with their count)
         if any(a <= m.start() < b for a, b in cited) or \
-                regex.match(r"(?:等\p{Han}{0,4}?(?:部门|单位|部委))?(?:《|关于|印发|\(?[\p{Han}]{0,4}〔)", head[m.end():m.end() + 12]):
-            continue
+                regex.match(r"(?:等\p{Han}{0,4}?(?:部门|单位|部委))?(?:《|关于|印发|\(?[\p{Han}]{0,4}〔)", head[m.end():m.end() + 12]) or \
+                (_FINANCE_OFFICE.search(m[0]) and _ALLOTS.match(head, m.end())):
+            continue  # (nor a finance office that allots the funds down, '安徽省财政厅下达资金后…': a higher level)
         # '…和拉萨市财政局': a conjunction first; '根据市民生办…': a word of the sentence, no city named 根据
         # a verb whose object is the unit ('承办县委、县人民政府交办的…事项') is none of its name either
+        # ('…及时将专项资金分配下达到固镇县文旅局': the unit the funds are allotted to)
+        name = regex.sub(r"^\p{Han}*?(?:下达|拨付|分配|下拨)(?:到|给|至)", "", m[0])
         name = regex.sub(r"^(?:根据|按照|依照|依据|通过|为了|经过|和|与|及|并|由|对|向|经|在|同|"
                          r"承办|协助|配合|指导|督促|完成|落实|执行|了解|下达|拨付|报送|上报|会同|组织|为)", "",
-                         metadata.unit_after_clause(m[0]))
+                         metadata.unit_after_clause(name))
         if metadata.place_of(name):
             out.append(Found(name, m.end() - len(name), m.end()))
         if len(out) >= 5:

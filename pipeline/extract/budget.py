@@ -533,7 +533,7 @@ class Chosen(NamedTuple):
 def choose(facts: BudgetFacts, year: int | None = None) -> Chosen:
     """The (budget, executed, rate) triple: one that agrees with the stated rate when there is one. `year`
     is the evaluated year of a report over one year."""
-    budgets = adjusted_first(report_year_first(whole_period_first(facts.budget), year))
+    budgets = _without_lost_units(adjusted_first(report_year_first(whole_period_first(facts.budget), year)))
     executed = report_year_first(whole_period_first(facts.executed), year)
     # every stated rate is tried: a target worded like a rate ('发放率100%') must not hide the execution rate
     for rate in facts.rate:
@@ -560,6 +560,18 @@ def choose(facts: BudgetFacts, year: int | None = None) -> Chosen:
         # of that cell is wrong (a scrambled layer moved the initial budget's 0 there), and the budget unknown
         budget = None
     return Chosen(budget, spent, rate)
+
+
+# how much bigger a copy of a figure in 万元 is than the same digits in 元
+_TEN_THOUSAND = 10_000
+
+
+def _without_lost_units(budgets: list[Candidate]) -> list[Candidate]:
+    """A budget in 元 whose digits another stated budget gives in 万元 ('全年预算数2089元' beside '预算资金合计2089万元',
+    DOMAIN.md §3 repeated_figures_agree): the report dropped its 万 in one copy, so that copy is no choice."""
+    kept = [b for b in budgets
+            if not any(x is not b and abs(x.value - b.value * _TEN_THOUSAND) <= x.half_unit for x in budgets)]
+    return kept or budgets
 
 
 def _decimals(c: Candidate) -> int:
