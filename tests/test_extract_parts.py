@@ -1769,6 +1769,16 @@ _ONE_FIGURE_CASES = {
     "the county a finance office allots the funds to is the place, not the office's province":
         ("公共文化服务体系建设资金绩效自评报告\n一、绩效目标分解下达情况\n某徽省财政厅下达资金后,县财政局及时将专项资金分配下达到某镇县文旅局,"
          "按专项资金管理办法规范使用。\n", "report.region", "某镇县"),
+    "the report inside a final-accounts part on evaluations is titled by its own heading":
+        ("第四部分2023年度实验室非洲猪瘟项目绩效评价情况.docx\n\n第四部分2023年度实验室非洲猪瘟项目绩效评价情况一、非洲猪瘟项目支出绩效评价报告"
+         "(一)基本情况1.项目概况2018年8月,某区动物疫病预防控制中心开展防控。\n", "report.title", "非洲猪瘟项目支出绩效评价报告"),
+    "a portal's heading publishing an evaluation is the title where the page prints no other":
+        ("2023年某宅专项债券项目资金绩效评价公开\n根据文件要求,现将某镇人民政府2023年度专项债券项目资金绩效评价情况公示如下:\n",
+         "report.title", "2023年某宅专项债券项目资金绩效评价公开"),
+    "the document's own title under a portal's heading publishing it is the title":
+        ("政府信息公开\n2022年度某钦县图书馆部门整体支出绩效自评公开\n发布时间:2023-04-06\n\n附件1:部门整体支出绩效评价报告\n\n"
+         "某钦县图书馆2022年度部门整体支出绩效自评报告\n\n项目名称:某钦县图书馆整体支出\n", "report.title",
+         "某钦县图书馆2022年度部门整体支出绩效自评报告"),
     "a section on the assessment's situation is no title":
         ("某县2022年度农村公路养护项目绩效自评报告\n一、项目概况\n三、绩效自评情况\n", "report.title", "某县2022年度农村公路养护项目绩效自评报告"),
 }

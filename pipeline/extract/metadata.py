@@ -17,7 +17,8 @@ _NAME_CHARS = r"(?:[\p{Han}\d()\-—–~、·〔〕A-Za-z“”‘’*]|(?<=\d)\
 # after a figure, how works number their units, '1#2#污水处理站')
 # '…绩效自评结果公开': how government sites publish a self-assessment
 # ('…绩效评价结果的公示': a portal's notice publishing the result)
-_TITLE_END = r"(?:绩效|考评|评价|评估|自评)[\p{Han}]{0,8}?(?:报告|表|结果公开|情况公开|结果的?公示)(?:摘要)?"
+# ('2023年巽宅专项债券项目资金绩效评价公开': a portal's heading for what it publishes, the word right after 评价)
+_TITLE_END = r"(?:(?:绩效|考评|评价|评估|自评)[\p{Han}]{0,8}?(?:报告|表|结果公开|情况公开|结果的?公示)|绩效(?:评价|自评)公开)(?:摘要)?"
 # a title may carry its document's number after it ('…绩效再评价报告(江财评报告2021-18号)')
 _DOCUMENT_NO = r"\([^()\n]{0,20}?\d{1,4}号\)"
 # a parenthesis inside a name is no note ('(注:以下内容为附件图片识别,个别文字可能不准确…)' stands before the title)
@@ -161,6 +162,9 @@ _LETTERHEAD = regex.compile(rf"\A\s*(?:目\s*录[ \t]*\n\s*)?([\p{{Han}}()]{{2,3
 CITED_DOCUMENT = regex.compile(r"《[^《》\n]{2,80}》")
 
 
+_PART_THEN_SECTION = regex.compile(r"第[一二三四五六七八九十\d]{1,3}部分[^、\n]{2,40}?[一二三四五六七八九十]{1,2}、")
+
+
 def _clean_title(t: str) -> str:
     # a document's number in a list of them ('1、宝坻区2019年…绩效评价报告') is not part of its title
     # (asterisks around a title are markup: '**2022年…报告**')
@@ -169,6 +173,11 @@ def _clean_title(t: str) -> str:
     # ('1、 1 湖南省…': the list's number, then the page's)
     t = regex.sub(r"^(?:第[一二三四五六七八九十\d]{1,3}部分\s*)?(?:附件\d*[::]?|附表[一二三四五六七八九\d]*(?:\(范例\))?|\d{1,2}(?:、|\.(?!\d)))",
                   "", t.strip(" |*"))
+    # a final-accounts document's part on its evaluations, then the first report in it ('第四部分2023年度…绩效评价情况一、非洲猪瘟
+    # 项目支出绩效评价报告'): the report's own title is the one after the part's heading
+    part = _PART_THEN_SECTION.match(t)
+    if part and _TITLE.fullmatch(t[part.end():]):
+        t = t[part.end():]
     page = regex.match(r"\s*\d{1,2}\s*(?=\p{Han})", t)
     if page and (place := place_of(t[page.end():])) and t.startswith(place, page.end()):
         t = t[page.end():]  # ('3座水库…', '6所学校…': a count, no page)
@@ -204,6 +213,10 @@ _MATERIALS_TITLE = regex.compile(rf"{_NAME_CHARS}{{0,60}}?{_MATERIALS_END}")
 
 def find_title(ctx: Context) -> Found | None:
     title = _find_title(ctx)
+    if title is not None and title.value.endswith("公开"):
+        # a portal's heading for what it publishes ('2022年度德钦县图书馆部门整体支出绩效自评公开'): the document's own
+        # title under it, where it prints one, is the title
+        title = _report_title_below(ctx.text, title.end) or title
     if title is not None and is_generic_title(title.value):
         return _specific_title_glued(ctx.text, title.end) or _specific_title_below(ctx.text, title.end) or title
     return title
@@ -228,6 +241,16 @@ def _specific_title_glued(text: str, after: int) -> Found | None:
 
 # a template's note after its heading ('部门整体绩效自评报告 (参考格式)'): the form it is, no name
 _TEMPLATE_NOTE = regex.compile(r"\s*[((](?:参考格式|参考样式|格式|样式|样表|范本|模板|范例)[))]$")
+
+
+def _report_title_below(text: str, after: int) -> Found | None:
+    for line, s in _lines_but_catalogue(text[:after + _OWN_TITLE_REACH], after):
+        cleaned = _clean_title(s)
+        if _TITLE.fullmatch(cleaned) and not cleaned.endswith("公开") and not is_generic_title(cleaned) \
+                and not regex.match(r"附[件表]", s):
+            start = text.index(s, line.start())
+            return Found(cleaned, start, start + len(s))
+    return None
 
 
 def is_generic_title(title: str) -> bool:
