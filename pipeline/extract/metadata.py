@@ -850,7 +850,9 @@ _GENERIC_PROJECT = regex.compile(r"(?:本级|部门|单位|财政)?(?:预算)?(?
                               # both kinds in one report: '…中心2022年整体和项目支出绩效自评总结报告'
                               r"|(?:部门|单位)?整体(?:支出)?[和及与](?:项目)?(?:支出)?"
                               # the kind of a transfer-payment form ('2021年中央对地方专项转移支付区域绩效目标自评表')
-                              r"|(?:中央对地方)?(?:专项)?转移支付(?:区域|项目|整体)?")
+                              r"|(?:中央对地方)?(?:专项)?转移支付(?:区域|项目|整体)?"
+                              # the kind of money a bond raises ('2022年度地方政府专项债券项目资金绩效评价结果'): no project named
+                              r"|(?:新增)?(?:地方)?(?:政府)?专项债券?(?:项目)?(?:资金)?")
 
 
 def _named_in_body(name: str, body: str) -> bool:
