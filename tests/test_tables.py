@@ -966,26 +966,19 @@ def test_worded_targets_a_scrape_ran_into_the_name_are_cut_at_the_raw_text_s_spa
 _HUBEI_HEADER = "年度绩效目标1(80分) 一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分\n"
 
 
-def test_worded_target_and_result_are_cut_at_spaces_where_the_score_is_the_only_figure_column(tmp_path):
-    """The Hubei 项目自评表 scores its indicators with no points column (年初目标值 | 实际完成值 | 得分): the row's one
-    figure is its score, and the two spaced pieces before it are its target and result."""
-    text = (_HUBEI_HEADER +
-            "产出指标 数量指标 开展专题科普活动 10场 9场 7\n"
-            "质量指标 科普知识网络竞赛 提高普及率 稳步提升 6\n")
-    table, _ = _read_with_raw_spaces(tmp_path, text)
-    assert [(i.name, i.target, i.actual, i.score) for i in leaves(table)] == [
-        ("开展专题科普活动", "10场", "9场", 7), ("科普知识网络竞赛", "提高普及率", "稳步提升", 6)]
-
-
-def test_a_result_in_other_words_is_cut_like_the_rows_whose_result_reads_as_one(tmp_path):
-    """'实时更新' is no word the reader knows for a result, but the table's own rows already showed that its
-    spaces part name, target and result."""
-    text = (_HUBEI_HEADER +
-            "质量指标 科普知识网络竞赛 提高普及率 稳步提升 6\n"
-            "科普宣传栏内容更新 知识更新率 实时更新 6\n")
-    table, _ = _read_with_raw_spaces(tmp_path, text)
-    assert [(i.name, i.target, i.actual, i.score) for i in leaves(table)] == [
-        ("科普知识网络竞赛", "提高普及率", "稳步提升", 6), ("科普宣传栏内容更新", "知识更新率", "实时更新", 6)]
+@pytest.mark.parametrize("rows, read", [
+    # the Hubei 项目自评表 scores its indicators with no points column (年初目标值 | 实际完成值 | 得分): the row's one figure
+    # is its score, and the two spaced pieces before it are its target and result
+    ("产出指标 数量指标 开展专题科普活动 10场 9场 7\n质量指标 科普知识网络竞赛 提高普及率 稳步提升 6\n",
+     [("开展专题科普活动", "10场", "9场", 7), ("科普知识网络竞赛", "提高普及率", "稳步提升", 6)]),
+    # '实时更新' is no word the reader knows for a result, but the table's own rows already showed that its spaces part
+    # name, target and result
+    ("质量指标 科普知识网络竞赛 提高普及率 稳步提升 6\n科普宣传栏内容更新 知识更新率 实时更新 6\n",
+     [("科普知识网络竞赛", "提高普及率", "稳步提升", 6), ("科普宣传栏内容更新", "知识更新率", "实时更新", 6)]),
+], ids=["the score the only figure column", "a result in other words cut like the rows before it"])
+def test_worded_target_and_result_are_cut_at_the_raw_text_s_spaces(tmp_path, rows, read):
+    table, _ = _read_with_raw_spaces(tmp_path, _HUBEI_HEADER + rows)
+    assert [(i.name, i.target, i.actual, i.score) for i in leaves(table)] == read
 
 
 def test_a_lone_row_whose_result_is_in_other_words_keeps_its_name_whole(tmp_path):

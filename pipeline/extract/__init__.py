@@ -167,7 +167,6 @@ def _report(ctx: Context, record: Record) -> None:
     record.report = r
 
 
-_FINANCE_OFFICE = regex.compile(r"财政厅|财政局")
 _ALLOTS = regex.compile(r"(?:下达|拨付|分配|下拨|安排)")
 
 
@@ -182,7 +181,7 @@ def _more_places(ctx: Context) -> list[Found]:
         # ('黑龙江省财政厅等五部门关于转发《…》': the issuers of a cited document, named with their count)
         if any(a <= m.start() < b for a, b in cited) or \
                 regex.match(r"(?:等\p{Han}{0,4}?(?:部门|单位|部委))?(?:《|关于|印发|\(?[\p{Han}]{0,4}〔)", head[m.end():m.end() + 12]) or \
-                (_FINANCE_OFFICE.search(m[0]) and _ALLOTS.match(head, m.end())):
+                (metadata.FINANCE_BUREAU.search(m[0]) and _ALLOTS.match(head, m.end())):
             continue  # (nor a finance office that allots the funds down, '安徽省财政厅下达资金后…': a higher level)
         # '…和拉萨市财政局': a conjunction first; '根据市民生办…': a word of the sentence, no city named 根据
         # a verb whose object is the unit ('承办县委、县人民政府交办的…事项') is none of its name either

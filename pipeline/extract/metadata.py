@@ -216,7 +216,7 @@ def find_title(ctx: Context) -> Found | None:
     if title is not None and title.value.endswith("公开"):
         # a portal's heading for what it publishes ('2022年度德钦县图书馆部门整体支出绩效自评公开'): the document's own
         # title under it, where it prints one, is the title
-        title = _report_title_below(ctx.text, title.end) or title
+        title = _specific_title_below(ctx.text, title.end) or title
     if title is not None and is_generic_title(title.value):
         return _specific_title_glued(ctx.text, title.end) or _specific_title_below(ctx.text, title.end) or title
     return title
@@ -241,16 +241,6 @@ def _specific_title_glued(text: str, after: int) -> Found | None:
 
 # a template's note after its heading ('部门整体绩效自评报告 (参考格式)'): the form it is, no name
 _TEMPLATE_NOTE = regex.compile(r"\s*[((](?:参考格式|参考样式|格式|样式|样表|范本|模板|范例)[))]$")
-
-
-def _report_title_below(text: str, after: int) -> Found | None:
-    for line, s in _lines_but_catalogue(text[:after + _OWN_TITLE_REACH], after):
-        cleaned = _clean_title(s)
-        if _TITLE.fullmatch(cleaned) and not cleaned.endswith("公开") and not is_generic_title(cleaned) \
-                and not regex.match(r"附[件表]", s):
-            start = text.index(s, line.start())
-            return Found(cleaned, start, start + len(s))
-    return None
 
 
 def is_generic_title(title: str) -> bool:
@@ -917,19 +907,19 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
         # '主管部门 宣城市公安局 实施单位 禁毒支队': a division named without its place is part of the unit over it
         over = form_field(ctx.text, ["项目主管部门", "主管部门"], accept=lambda v: is_unit(v) and place_of(strip_code(v)) is not None)
         found = over or found
-    if found and _FINANCE_BUREAU.search(strip_code(found.value)):
+    if found and FINANCE_BUREAU.search(strip_code(found.value)):
         # '项目单位 舟山市嵊泗县财政局 / 主管部门 舟山市嵊泗县人民政府': the finance bureau holds the funds it passes on; the
         # department the form puts over them is whose project it is; so is the unit a cell names beside it
         # ('项目单位:湖北省财政厅湖北省水利厅')
         beside = regex.fullmatch(r"\p{Han}{0,12}?财政[局厅](?P<unit>\p{Han}{2,30})", strip_code(found.value))
         unit = beside["unit"] if beside else ""
         # (a unit with its own place, not the bureau's own office: '长沙市财政局信息中心')
-        if unit and is_unit(unit) and not _FINANCE_BUREAU.search(unit) and place_of(unit) and \
+        if unit and is_unit(unit) and not FINANCE_BUREAU.search(unit) and place_of(unit) and \
                 (at := ctx.text.find(unit, found.start)) >= 0:
             found = Found(unit, at, at + len(unit))
         else:
             over = form_field(ctx.text, ["项目主管部门", "主管部门"],
-                              accept=lambda v: is_unit(v) and not _FINANCE_BUREAU.search(v))
+                              accept=lambda v: is_unit(v) and not FINANCE_BUREAU.search(v))
             found = over or found
     if found is None and (cell := _DEPARTMENT_CELL.search(ctx.text)) and is_unit(cell[1].strip()):
         found = Found(cell[1].strip(), cell.start(1), cell.start(1) + len(cell[1].strip()))
@@ -949,7 +939,7 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
             full = strip_code(other.value) if other else ""
             # (not a cell that lists the finance bureau before it: '湖北省财政厅湖北省水利厅')
             if len(full) > len(short) and _holds_in_order(full, short) and full[:2] == short[:2] \
-                    and (_FINANCE_BUREAU.search(short) or not _FINANCE_BUREAU.search(full)):
+                    and (FINANCE_BUREAU.search(short) or not FINANCE_BUREAU.search(full)):
                 return Found(full, other.start, other.end)
         return Found(short, found.start, found.end)
     for roles in _ROLE_SENTENCES:
@@ -960,7 +950,7 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
             return Found(name, m.end(1) - len(name), m.end(1))
     if title:
         m = _TITLE_UNIT.match(title.value)
-        if m and _FINANCE_BUREAU.search(m[1]):
+        if m and FINANCE_BUREAU.search(m[1]):
             # '福州市财政局关于市环保局2017年度…项目绩效重点评价结论': the finance bureau evaluates; the unit it writes
             # about is the one evaluated (a finance bureau's report on itself, '南县财政局2020年度…', stays its own)
             about = regex.match(rf"关于对?([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?=(?:19|20)\d{{2}}年|[\p{{Han}}]{{0,30}}?(?:项目|资金|经费))",
@@ -1050,7 +1040,7 @@ _TOWNSHIP = regex.compile(r"\p{Han}{2,}(?:乡|镇)(?:人民政府)?$")
 
 
 # A finance bureau passes funds on and evaluates; the unit it names beside or over itself runs the project.
-_FINANCE_BUREAU = regex.compile(r"财政局|财政厅")
+FINANCE_BUREAU = regex.compile(r"财政局|财政厅")
 
 # A unit's internal division, named without the unit ('禁毒支队', '办公室', '计财科', '治安大队'): no level
 # word opens it (a '县农业农村局' is a unit whose place the text leaves out).

@@ -452,12 +452,18 @@ PROSE_LINE = 40
 _SECTION_HEADING = regex.compile(r"\s*(?:[一二三四五六七八九十]{1,2}、|[((][一二三四五六七八九十]{1,2}[))])\p{Han}{2,12}\s*$")
 
 
+def _lines(text: str, start: int, end: int, blank: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of each line of text[start:end] (a page break ends one too); lines of spaces only where `blank`."""
+    return [(start + m.start(), start + m.end()) for m in regex.finditer(r"[^\n\f]+", text[start:end])
+            if blank or m[0].strip()]
+
+
 def _separated_rows(text: str, start: int, end: int, sep: regex.Pattern, cells: _HeaderCells | None = None,
                     grid: Cells | None = None, lines: list[tuple[int, int]] | None = None) -> list[Row]:
     rows = []
     grid = grid if grid is not None else Cells()
     if lines is None:
-        lines = [(start + m.start(), start + m.end()) for m in regex.finditer(r"[^\n\f]+", text[start:end])]
+        lines = _lines(text, start, end, blank=True)
     for line_start, line_end in lines:
         line = text[line_start:line_end]
         line_cells, from_backend = _line_cells(text, line_start, line_end, sep, grid)
@@ -495,8 +501,7 @@ def _rows_broken_per_cell(text: str, start: int, end: int) -> list[tuple[int, in
     """The rows of a pipe table broken one cell per line, each from its opening line to the line before the
     next opener, as one line of cells; the lines after the last row (prose: a line that is neither a cell nor an
     opener) as they are. None where the body is not laid out so."""
-    lines = [(start + m.start(), start + m.end()) for m in regex.finditer(r"[^\n\f]+", text[start:end])
-             if m[0].strip()]
+    lines = _lines(text, start, end)
     sample = lines[:_BROKEN_SAMPLE]
     openers = [k for k, (a, b) in enumerate(sample) if _ROW_OPENER.fullmatch(text, a, b)]
     cell_lines = sum(1 for a, b in sample if _CELL_LINE.fullmatch(text, a, b))
@@ -629,8 +634,7 @@ _CELL_PER_LINE_LEAST = 6
 
 def _cell_per_line(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
     """The cell lines (start, end) of a body written one cell per line; None where it is not."""
-    lines = [(start + m.start(), start + m.end()) for m in regex.finditer(r"[^\n\f]+", text[start:end])
-             if m[0].strip()]
+    lines = _lines(text, start, end)
     sample = lines[:_BROKEN_SAMPLE]
     cells = [(a, b) for a, b in lines if _MARGIN_CELL_LINE.fullmatch(text, a, b)]
     in_sample = sum(1 for a, b in sample if _MARGIN_CELL_LINE.fullmatch(text, a, b) or _PIPES_LINE.fullmatch(text, a, b))

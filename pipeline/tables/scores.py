@@ -563,12 +563,18 @@ def _worded_cells_as_values(row: Row) -> Row:
     return row
 
 
+def _figures_after_actual(columns: list[Column]) -> int:
+    """The figure columns a row fills after its actual (weight and score, or the score alone; a 扣分 or note column after
+    the score is often left blank); 2 under a header with no actual column."""
+    roles = [c.role for c in columns]
+    return sum(1 for r in roles[roles.index("actual") + 1:] if r in ("weight", "score")) if "actual" in roles else 2
+
+
 def _worded_result_past_labels(s: _Reading, row: Row) -> Row:
     """A row with more cells of words than the header has label columns, the last a short worded result ('产 |
     数量指标 | 指标1:… | (empty target) | 达成预期指标 | 15 | 15'): that cell is the row's actual, its first value."""
     labels, values = row.labels, row.values
-    roles = [c.role for c in s.columns]
-    figures_after = sum(1 for r in roles[roles.index("actual") + 1:] if r in ("weight", "score"))
+    figures_after = _figures_after_actual(s.columns)
     if row.label_end is not None or len(labels) <= s.depth_of_leaf + 1 or not values or \
             len(values) > figures_after or not all(v.kind == "number" for v in values):
         return row  # (a row whose figures fill its target or actual cells holds no worded result)
@@ -595,9 +601,7 @@ def _worded_cells_by_gaps(s: _Reading, row: Row, any_result: bool = False) -> Ro
     are those cells where the last reads as a result (`any_result`: where other rows of the table were cut so,
     whatever its words). A name with a wrap in it keeps it."""
     labels, values = row.labels, row.values
-    roles = [c.role for c in s.columns]
-    # (the figure columns a row fills: a 扣分 or note column after the score is often left blank)
-    figures_after = sum(1 for r in roles[roles.index("actual") + 1:] if r in ("weight", "score")) if "actual" in roles else 2
+    figures_after = _figures_after_actual(s.columns)
     if row.label_end is not None or not labels or len(values) != max(figures_after, 1) or \
             not all(v.kind == "number" for v in values):
         return row
