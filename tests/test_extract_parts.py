@@ -1783,6 +1783,9 @@ _ONE_FIGURE_CASES = {
     "the kind of money a bond raises names no project":
         ("天台县某桥镇人民政府2022年度地方政府专项债券项目资金绩效评价结果公示\n根据文件要求,现将评价结果公示如下。\n",
          "report.project_name", None),
+    # set DN
+    "the year a unit was founded is no year of its budget":
+        ("某门中学农村初中项目绩效自评报告\n某门中学位于关内一公里处,学校始建于1959年,迄今已有51年的办学历史。\n", "report.year", None),
     "a section on the assessment's situation is no title":
         ("某县2022年度农村公路养护项目绩效自评报告\n一、项目概况\n三、绩效自评情况\n", "report.title", "某县2022年度农村公路养护项目绩效自评报告"),
 }

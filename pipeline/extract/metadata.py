@@ -535,6 +535,11 @@ _PERIOD_FIELD = regex.compile(r"(?:起止时间|实施期限|实施周期|执行
 _BARE_YEAR = regex.compile(rf"(?:^|(?<={ORG_SUFFIX}))((?:19|20)\d{{2}})\s*(?=\p{{Han}})(?!学年)")
 
 
+# the year a unit was founded or a works built ('学校始建于1959年', '中心成立于2005年'): a date in its history, no year
+# of the budget
+_FOUNDED = regex.compile(r"(?:始建|创建|创办|组建|成立|建)于\s*$")
+
+
 def find_year(ctx: Context, title: Found | None) -> tuple[Found | None, list[int] | None]:
     """The budget year: from the title, else '(YYYY年度)', else the year the text names most."""
     own = _own_heading_under(ctx.text, title)
@@ -577,7 +582,7 @@ def find_year(ctx: Context, title: Found | None) -> tuple[Found | None, list[int
     # 专项彩票公益金…的通知》' in a report on 2024's funds), not the year assessed
     cited = [(c.start(), c.end()) for c in CITED_DOCUMENT.finditer(text)]
     for m in regex.finditer(r"(?<![\d〔\[【\-—~])((?:19|20)\d{2})\s*年(?![\d)〕\]】])(?!\s*[-—~至])", text):
-        if any(a < m.start() < b for a, b in cited):
+        if any(a < m.start() < b for a, b in cited) or _FOUNDED.search(text, max(0, m.start() - 6), m.start()):
             continue
         year = int(m[1])
         votes[year] += 1
