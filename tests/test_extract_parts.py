@@ -803,6 +803,24 @@ def test_the_project_evaluated_for_its_aspects_and_the_unit_that_decides_on_the_
     assert (report.project_name, report.department) == ("残保金专项项目", "某市教育局")
 
 
+def test_a_level_s_budget_projects_name_no_project_and_the_overview_names_it_with_its_short_name(tmp_path):
+    text = ("市直预算项目绩效自评报告\n一、项目基本情况\n(一)项目概况\n专项业务经费项目(以下简称“本项目”)系依法列入某市人大常委会"
+            "办公厅部门预算项目。\n2018年度,某市人大常委会办公厅专项业务经费支出1387万元,主要用于工作经费。\n")
+    record = extract_text(tmp_path, text)
+    # '市直预算项目' is the kind of form every city unit's project uses; the overview names the one evaluated
+    assert record.report.project_name == "专项业务经费项目"
+    # the year opens the clause and the funds are named before the verb: what was spent
+    assert record.budget.executed_yuan == 13_870_000
+
+
+def test_a_cover_setting_the_unit_and_its_project_above_the_report_s_kind_is_one_title(tmp_path):
+    text = "某县城市管理综合行政执法队智慧城管\n项目支出绩效评价报告\n项目名称: 智慧城管项目\n2025年9月\n"
+    assert extract_text(tmp_path, text).report.title == "某县城市管理综合行政执法队智慧城管项目支出绩效评价报告"
+    # a site's line above a bare heading, no unit in it, stays out
+    text = "分享到微信朋友圈\n项目支出绩效评价报告\n项目名称: 智慧城管项目\n"
+    assert extract_text(tmp_path, text, "b.txt").report.title == "项目支出绩效评价报告"
+
+
 def test_a_special_fund_the_overview_opens_with_is_the_project_and_a_lead_in_naming_nothing_is_no_title(tmp_path):
     text = ("分享到:\n根据某市财政局关于《开展2020年度预算绩效自评工作的通知》要求,某市科学技术局对2020年财政预算科技专项资金"
             "开展了绩效自评工作,现就评价情况报告如下:\n一、基本情况\n(一)项目概况\n科技专项资金是由市级财政安排,用于支持"
@@ -1048,6 +1066,24 @@ def test_a_line_of_funds_pairs_under_the_form_s_unit_declaration(tmp_path):
     # the line's last figure, named by no word of its own, is the rate its amounts give; the next label ends the name
     assert (record.budget.budget_yuan, record.budget.executed_yuan, record.budget.execution_rate) == (68_400, 68_400, 100)
     assert record.report.project_name == "百岁老人高龄津贴"
+
+
+def test_a_rate_glued_to_the_executed_amount_is_cut_where_the_amounts_give_it(tmp_path):
+    text = ("2021年度预算项目绩效自评表\n一、基本情况项目名称:某项转移支付资金是否为专项资金:实施(主管)单位某县人民法院"
+            "金额单位:万元\n二、预算执行情况预算安排情况(调整后)资金到位情况资金执行情况预算执行进度(%)\n"
+            "预算数62.73到位数62.73执行数62.73100.00\n")
+    record = extract_text(tmp_path, text)
+    # '62.73100.00' is 62.73 | 100.00: the one cut whose rate is executed / budget ('62.7310 | 0.00' gives no 0 %)
+    assert (record.budget.executed_yuan, record.budget.execution_rate) == (627_300, 100)
+    # one cell for both roles names the unit
+    assert record.report.department == "某县人民法院"
+
+
+def test_a_glued_run_no_cut_of_which_gives_the_rate_is_left_uncut(tmp_path):
+    # '5.0312.00' under a budget of 20: 5.03 | 12.00 and 5.031 | 2.00 give no rate their amounts make, so no
+    # rate is made up from the run
+    text = "项目支出绩效自评表\n金额单位: 万元\n预算数 20 执行数 5.0312.00\n"
+    assert extract_text(tmp_path, text).budget.execution_rate is None
 
 
 def test_a_line_of_funds_pairs_far_under_a_unit_declaration_is_not_read(tmp_path):

@@ -129,6 +129,8 @@ EXECUTED_PATTERNS = [
     rf"资金(?:使用|支出|支付|完成)(?:金额|数)?{_FILL}{AMOUNT}",
     # a department's or a year's spending: '2020年全年支出1,798.64万元'
     rf"(?:全年|本年|年度|(?<!\d)(?:19|20)\d{{2}}年度?)(?:实际)?总?支出(?:合计|总额|金额)?{_FILL}{AMOUNT}",
+    # '2018年度,市人大常委会办公厅专项业务经费支出1387万元': the year opens the clause, the funds are named before the verb
+    rf"(?<!\d)(?:19|20)\d{{2}}年度?[,,][^,,。;;:\d\n]{{2,30}}?(?<!预算|计划)(?:经费|资金)支出(?:合计|总额|金额)?{_FILL}{AMOUNT}",
     # '已严格按合同约定和施工进度及时足额拨付资金66.86万元': 已 opening the clause makes its 拨付 a payment made
     rf"已{_PAID_CLAUSE}拨付(?:资金|工程款|金额)?{_FILL}{AMOUNT}",
     # '截至2022年9月底,农村改厕建设项目支出13.971129万元': what was spent by a day the clause names

@@ -93,7 +93,9 @@ _EVALUATED_PROJECT = regex.compile(r"对(?:我单位负责的|[我本](?:单位|
 # ('(一)项目概况 科技专项资金是由市级财政安排…': a special fund named as the subject, its name more than money's)
 _OVERVIEW_PROJECT = regex.compile(
     r"(?:项目概况|项目基本情况)\)?\s*\n?\s*((?!(?:财政)?专项(?:资金|经费)(?:是|为|系))"
-    r"(?:[\p{Han}()]{4,30}?(?:项目|工程(?:\([一二三四五六七八九十]期\))?)|[\p{Han}()]{2,30}?专项(?:资金|经费)))(?:是|为|系)")
+    r"(?:[\p{Han}()]{4,30}?(?:项目|工程(?:\([一二三四五六七八九十]期\))?)|[\p{Han}()]{2,30}?专项(?:资金|经费)))"
+    # the short name the text then uses may stand before the verb ('专项业务经费项目(以下简称“本项目”)系依法列入…')
+    r"(?:\((?:以下)?简称[^()\n]{1,12}\))?(?:是|为|系)")
 # '本次评价对象是2009年福建省就业专项资金中用于…的支出绩效': what the evaluation says it is of
 _EVALUATION_OBJECT = regex.compile(r"评价对象(?:是|为)(?:(?:19|20)\d{2}年度?)?((?:(?!的)[\p{Han}()]){4,40}?(?:项目|专项资金|资金|经费|工程))")
 # A sentence whose subject is the project or fund and whose verb states its budget ('2017年度山东省城镇和困难工矿区老旧
@@ -511,7 +513,9 @@ def _title_block_above(text: str, line_start: int, title_line: str) -> tuple[str
         end = prev_start
     for k in range(len(lines)):  # the fullest block whose name says what was evaluated
         joined = "".join(m[0].strip() for m in lines[k:])
-        if _NAMES_A_PROJECT.search(joined + name):
+        # (or the unit whose project the title line names: '甘谷县城市管理综合行政执法队智慧城管' / '项目支出绩效评价报告')
+        if _NAMES_A_PROJECT.search(joined + name) or \
+                _NAMES_A_PROJECT.search(title_line) and regex.search(ORG_SUFFIX, joined):
             return joined, lines[k].start()
     return None
 
@@ -837,7 +841,8 @@ _AFTER_NAME = regex.compile(r"(?:(?<=\p{Han}{4})(?:19|20)\d{2}年度?|(?:的)?(?
 
 
 # A project "name" that is only the generic word for one: no name (unknown, not a guess).
-_GENERIC_PROJECT = regex.compile(r"(?:本级|部门|单位|财政)?(?:预算)?(?:项目|专项|资金|经费|专项资金|项目资金|项目支出|支出项目|工程|工程项目|"
+# (a level's budget projects as a kind: '市直预算项目绩效自评报告', the form every project of the city's own units uses)
+_GENERIC_PROJECT = regex.compile(r"(?:本级|部门|单位|财政|[省市县区](?:直|级))?(?:预算)?(?:项目|专项|资金|经费|专项资金|项目资金|项目支出|支出项目|工程|工程项目|"
                               r"建设项目|改造项目|"  # '建设项目绩效自评报告': a kind of project, none named
                               r"(?:项目|专项)?(?:资金|经费)项目)"
                               # a department's whole spending is no project: '项目名称:部门整体支出绩效评价报告'
@@ -896,7 +901,9 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
         return 2 <= len(value) <= 30 and "、" not in value and bool(regex.search(ORG_SUFFIX + "(?:机关)?$", value))
 
     # 资金使用单位: the implementing unit of a transfer-payment form (its 主管部门 are the ministry and province above)
-    found = form_field(ctx.text, ["被评价单位", "被考核单位", "被评价部门", "评价对象", "评价项目单位", "实施单位", "项目实施单位", "实施部门", "项目实施部门", "资金使用单位",
+    found = form_field(ctx.text, ["被评价单位", "被考核单位", "被评价部门", "评价对象", "评价项目单位", "实施单位", "项目实施单位",
+                                  "实施(主管)单位", "主管(实施)单位",  # one cell for both roles (Hebei's 预算项目绩效自评表)
+                                  "实施部门", "项目实施部门", "资金使用单位",
                                   "项目承担单位", "承担单位",  # the unit that undertakes the project
                                   "预算单位名称", "预算单位", "预算部门单位", "预算部门",
                                   "项目单位名称", "项目单位", "单位名称", "部门名称",

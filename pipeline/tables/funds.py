@@ -137,7 +137,7 @@ def read_inline_funds(text: str) -> FundsTable | None:
             values[role] = Value(float(digits), m.start("figure"), m.start("figure") + len(m["figure"].rstrip("% ")),
                                  half_unit(digits), m["figure"])
         last = max(m.end() for m in pairs.values())
-        rate = _unnamed_rate(text, last, line_end, values)
+        rate = _unnamed_rate(text, last, line_end, values) or _glued_rate(text, pairs, line_end, values)
         if rate is not None:
             values["rate"] = rate
             header.columns.append(Column("rate", rate.start, rate.end, ""))
@@ -164,6 +164,35 @@ def _unnamed_rate(text: str, start: int, end: int, values: dict[str, Value]) -> 
     if not rate_matches(exact, float(digits), decimals_of(digits)):
         return None
     return Value(float(digits), m.start(1), m.end(1), half_unit(digits), digits)
+
+
+# The rest of a line of pairs glued onto its last figure ('执行数62.73100.00': the executed amount and the rate
+# of the header's last column, printed with no gap between them).
+_GLUED_TAIL = regex.compile(r"[\d.]+\s*%?[\s|]*$")
+
+
+def _glued_rate(text: str, pairs: dict[str, regex.Match], end: int, values: dict[str, Value]) -> Value | None:
+    """The execution rate glued onto the executed amount that ends a line of pairs: the run is cut in
+    every way into an amount and a rate of plausible form (glued.cuts, DOMAIN.md §4.2), and the cut is taken
+    only when exactly one of them makes executed / budget equal the rate in its rounding. The executed
+    value is replaced by the cut's amount; two cuts that both add up leave both figures as read."""
+    last_role, last = max(pairs.items(), key=lambda kv: kv[1].end())
+    if last_role != "executed" or "rate" in values or not figure(values, "budget"):
+        return None
+    tail = _GLUED_TAIL.match(text, last.end(), end)
+    if tail is None or not tail[0][:1].isdigit() and tail[0][:1] != ".":
+        return None
+    run = (last["figure"] + tail[0]).rstrip("%| \t")
+    if "," in run or not run.replace(".", "").isdigit():
+        return None
+    fits = [(a, r) for a, r in cuts(run, 2, 4)
+            if rate_matches(float(a) / values["budget"].value * 100, float(r), decimals_of(r))]
+    if len(fits) != 1:
+        return None
+    amount, rate = fits[0]
+    start = last.start("figure")
+    values["executed"] = Value(float(amount), start, start + len(amount), half_unit(amount), amount, cut=True)
+    return Value(float(rate), start + len(amount), start + len(run), half_unit(rate), rate, cut=True)
 
 
 def _lines_under_a_unit(text: str):
