@@ -331,8 +331,15 @@ _PAGE_JOIN = regex.compile(
 
 def _join_page_breaks(buf: _Buffer) -> None:
     """A sentence that runs over a page break continues on the next page: the break goes. The raw
-    text keeps its form feed, so page numbers of provenance stay right."""
+    text keeps its form feed, so page numbers of provenance stay right. Any other page break ends a line
+    and opens one: the first line of a page is a line's start for every reader that looks for one (a form's
+    cell at the top of page 2, '投资总额' over '392万元', is as much a cell as one further down)."""
     buf.sub(_PAGE_JOIN, "")
+    def own_lines(m: regex.Match) -> str:
+        before = m.start() > 0 and buf.text[m.start() - 1] != "\n"
+        after = m.end() < len(buf.text) and buf.text[m.end()] != "\n"
+        return ("\n" if before else "") + "\f" + ("\n" if after else "")
+    buf.sub(regex.compile(r"\f"), own_lines)
 
 
 def _remove_wrap_spaces(buf: _Buffer) -> None:

@@ -65,3 +65,18 @@ def test_a_heading_after_a_page_break_is_not_joined():
     doc = Document("r.pdf", "", "pdf", [Page(1, "这是一段很长的正文内容,用于测试分页时不应连接标题的情况,文字足够长"),
                                          Page(2, "二、评价结论")], paged=True)
     assert "\n二、评价结论" in normalise(doc).text or "\f二、评价结论" in normalise(doc).text
+
+
+def test_a_page_break_that_joins_no_sentence_ends_a_line_and_opens_one():
+    doc = Document("r.pdf", "", "pdf", [Page(1, "支出项目起止日期\n2017年12月1日---2019年8月11日"), Page(2, "投资总额\n392万元")],
+                   paged=True)
+    n = normalise(doc)
+    # the page's first cell opens a line, as every line-anchored reader expects, and stays on its page
+    assert "\n投资总额\n" in n.text and "\f" in n.text
+    assert n.page_at(n.text.index("投资总额")) == 2 and n.page_at(n.text.index("2019年")) == 1
+
+
+def test_a_form_cell_at_the_top_of_a_page_is_read(tmp_path):
+    from helpers import extract_text
+    text = "某污水处理站运营管理项目绩效评价报告\n支出项目起止日期\n\n2017年12月1日---2019年8月11日\f投资总额\n\n392万元\n"
+    assert extract_text(tmp_path, text).budget.budget_yuan == 3_920_000

@@ -112,3 +112,33 @@ def test_rows_over_a_page_break_read_as_the_unbroken_table_reads_them(spacer, tm
     def rows(p):
         return [line for page in load(p).pages for line in page.text.split("\n") if line.count(" | ") == 3]
     assert rows(path) == rows(unbroken)  # the merged total label repeated, as on one page
+
+
+def _long_table_pdf(path, head: str | None) -> None:
+    """A four-page document: a running head (or none) on every page, and on every page a ruled table whose
+    first and last rows are figures only ('10 | 9 | 8'), with more such rows in its body."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    b = render_pdf.Builder()
+    for page in range(4):
+        if head:
+            b.para(head)
+        b.table([[str(10 + page), str(9 + k), "8"] for k in range(6)], [40, 40, 40])
+        b.page_break()
+    SimpleDocTemplate(str(path), pagesize=A4).build(b.story)
+
+
+def test_rows_of_figures_at_the_top_of_page_after_page_are_rows_not_running_heads(tmp_path):
+    path = tmp_path / "long.pdf"
+    _long_table_pdf(path, None)
+    rows = [line for p in load(path).pages for line in p.text.split("\n") if line.count(" | ") == 2]
+    assert len(rows) == 24  # every row of every page, none taken for furniture
+
+
+def test_a_running_head_repeated_on_every_page_is_dropped_and_the_rows_under_it_kept(tmp_path):
+    path = tmp_path / "headed.pdf"
+    _long_table_pdf(path, "某县2021年度项目支出绩效自评报告(内部资料)")
+    pages = load(path).pages
+    assert not any("内部资料" in p.text for p in pages)
+    assert sum(line.count(" | ") == 2 for p in pages for line in p.text.split("\n")) == 24

@@ -26,7 +26,7 @@ import regex
 
 from ..document import Box, Document, Grid, Page
 from ..errors import LoadError
-from . import limits, ocr
+from . import layout, limits, ocr
 from .pdf_borderless import Continued
 from .pdf_layer import TextLayer, pdfplumber_layer
 from .pdf_page import read_page
@@ -211,27 +211,37 @@ class _Pdfium:
 
 
 def _drop_running_heads(pages: list[Page]) -> None:
-    """Lines repeated at the top or bottom of most pages (running heads, footers) are furniture."""
+    """Lines repeated at the top or bottom of most pages (running heads, footers) are furniture. Only a
+    page's edge lines go, and only lines with words or a page number's form: a table row of figures ('10 | 9')
+    that a long table sets at the top of page after page is a row, and so is every row like it in the body."""
     if len(pages) < 3:
         return
     edge_lines: Counter = Counter()
-    for p in pages:
-        lines = [x.strip() for x in p.text.split("\n") if x.strip()]
-        for line in set(lines[:2] + lines[-2:]):
-            edge_lines[regex.sub(r"\d+", "#", line)] += 1
+    edges = [_edge_lines(p.text) for p in pages]
+    for p, edge in zip(pages, edges):
+        lines = p.text.split("\n")
+        for line in {lines[i].strip() for i in edge}:
+            if regex.search(r"[^\W\d_]", line) or layout.PAGE_NUMBER.match(line):
+                edge_lines[regex.sub(r"\d+", "#", line)] += 1
     repeated = {k for k, n in edge_lines.items() if n >= max(3, 0.6 * len(pages)) and len(k) < 60}
     if not repeated:
         return
-    for p in pages:
-        _remove_lines(p, lambda line: regex.sub(r"\d+", "#", line.strip()) in repeated)
+    for p, edge in zip(pages, edges):
+        _remove_lines(p, lambda i, line, edge=edge: i in edge and regex.sub(r"\d+", "#", line.strip()) in repeated)
+
+
+def _edge_lines(text: str) -> set[int]:
+    """The indexes of a page's first two and last two lines with text."""
+    filled = [i for i, line in enumerate(text.split("\n")) if line.strip()]
+    return set(filled[:2] + filled[-2:])
 
 
 def _remove_lines(page: Page, drop) -> None:
     out, pos, shift = [], 0, {}
-    for line in page.text.split("\n"):
+    for index, line in enumerate(page.text.split("\n")):
         start = pos
         pos += len(line) + 1
-        if drop(line):
+        if drop(index, line):
             continue
         shift[start] = sum(len(x) + 1 for x in out)
         out.append(line)
