@@ -142,3 +142,32 @@ def test_a_running_head_repeated_on_every_page_is_dropped_and_the_rows_under_it_
     pages = load(path).pages
     assert not any("内部资料" in p.text for p in pages)
     assert sum(line.count(" | ") == 2 for p in pages for line in p.text.split("\n")) == 24
+
+
+def _page_of_lines(path, lines: list[tuple[float, str]]) -> None:
+    """One A4 page with each (y from the top, text) drawn at its place in the test font."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    render_pdf.styles()  # registers the font
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(render_pdf.FONT, 10.5)
+    for y, text in lines:
+        c.drawString(60, A4[1] - y, text)
+    c.save()
+
+
+def test_bare_figures_near_the_foot_with_a_line_under_them_are_cells_and_the_set_apart_number_is_the_page_s(tmp_path):
+    body = [(80 + 17 * k, f"第{k}行正文内容") for k in range(38)]
+    foot = [(742, "决策依据"), (759, "3"), (776, "3"), (793, "决策程序"), (820, "2")]
+    path = tmp_path / "foot.pdf"
+    _page_of_lines(path, body + foot)
+    text = load(path).pages[0].text
+    assert "决策依据\n3\n3\n决策程序" in text
+    assert not text.rstrip().endswith("2")  # the page's number, a line's pitch and more below the text
+
+
+def test_a_bare_figure_one_line_under_the_text_at_the_foot_is_kept(tmp_path):
+    path = tmp_path / "last.pdf"
+    _page_of_lines(path, [(80 + 17 * k, f"第{k}行正文内容") for k in range(39)] + [(760, "决策依据"), (777, "5")])
+    assert load(path).pages[0].text.rstrip().endswith("决策依据\n5")

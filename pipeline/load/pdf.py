@@ -26,7 +26,7 @@ import regex
 
 from ..document import Box, Document, Grid, Page
 from ..errors import LoadError
-from . import layout, limits, ocr
+from . import limits, ocr
 from .pdf_borderless import Continued
 from .pdf_layer import TextLayer, pdfplumber_layer
 from .pdf_page import read_page
@@ -212,7 +212,7 @@ class _Pdfium:
 
 def _drop_running_heads(pages: list[Page]) -> None:
     """Lines repeated at the top or bottom of most pages (running heads, footers) are furniture. Only a
-    page's edge lines go, and only lines with words or a page number's form: a table row of figures ('10 | 9')
+    page's edge lines go, and only lines with words (page numbers are the page reader's): a row of figures
     that a long table sets at the top of page after page is a row, and so is every row like it in the body."""
     if len(pages) < 3:
         return
@@ -221,7 +221,7 @@ def _drop_running_heads(pages: list[Page]) -> None:
     for p, edge in zip(pages, edges):
         lines = p.text.split("\n")
         for line in {lines[i].strip() for i in edge}:
-            if regex.search(r"[^\W\d_]", line) or layout.PAGE_NUMBER.match(line):
+            if regex.search(r"[^\W\d_]", line):
                 edge_lines[regex.sub(r"\d+", "#", line)] += 1
     repeated = {k for k, n in edge_lines.items() if n >= max(3, 0.6 * len(pages)) and len(k) < 60}
     if not repeated:

@@ -5,6 +5,7 @@ between cells, wrapped lines of a paragraph run on, page numbers dropped; each p
 from __future__ import annotations
 
 import statistics
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..document import Box, Grid, GridCell, with_spans
@@ -73,10 +74,11 @@ def read_page(layer: TextLayer, continued: Continued | None = None) -> tuple[str
     written: list[tuple[int, _Item]] = []  # where each table row's pieces start in the text
     pos = 0
     prev = None
+    edge = _PageEdge.of(items, height, size)
     for item in items:
         top, pieces = item.top, item.pieces
         line_text = "".join(p for p, _ in pieces)
-        if layout.is_page_number(line_text, top % height, top % height, height):
+        if edge.holds(top % height) and layout.is_page_number(line_text, top % height, top % height, height):
             continue
         if text_parts:
             k = 1 if gutter is not None and prev[1] > gutter else 0
@@ -128,6 +130,32 @@ def _grids(written: list[tuple[int, _Item]]) -> list[Grid]:
                 bbox = piece_box
             pos += len(piece)
     return [Grid(k, with_spans(cells)) for k, cells in enumerate(tables.values(), start=1)]
+
+
+@dataclass(frozen=True)
+class _PageEdge:
+    """Where a page number may stand: beyond everything else on its page and set apart from it by more than a
+    line's pitch. A bare figure with text under it near the foot, or one line above the next at the head, is a
+    table's cell ('3' under '决策依据'), not the page's number."""
+
+    tops: tuple[float, ...]
+    gap: float
+
+    @classmethod
+    def of(cls, items: list, height: float, size: float) -> _PageEdge:
+        lines: list[float] = []
+        for top in sorted(it[0] % height for it in items):
+            if not lines or top - lines[-1] > 0.5 * size:  # pieces of one line (a footer's number and date) are one
+                lines.append(top)
+        return cls(tuple(lines), 2 * size)
+
+    def holds(self, top: float) -> bool:
+        tops = self.tops
+        if len(tops) < 2:
+            return True
+        first = top <= tops[0] + 0.5 * self.gap and tops[1] - tops[0] >= self.gap
+        last = top >= tops[-1] - 0.5 * self.gap and tops[-1] - tops[-2] >= self.gap
+        return first or last
 
 
 def _wraps_into(prev, item, right, size) -> bool:
