@@ -1598,6 +1598,9 @@ _ONE_FIGURE_CASES = {
     "a project's name wrapped onto the next line of its cell":
         ("浙江省财政支出项目绩效评价报告\n项目名称 2016年-2017年舟山市嵊泗县一事一议\n助推美丽乡村建设试点补助资金\n"
          "项目单位 舟山市嵊泗县民政局\n", "report.project_name", "2016年-2017年舟山市嵊泗县一事一议助推美丽乡村建设试点补助资金"),
+    "a project's name wrapped onto the next paragraph, a blank line between them":
+        ("浙江省财政支出项目绩效评价报告\n\n项目名称 2016年-2017年舟山市嵊泗县一事一议\n\n助推美丽乡村建设试点补助资金\n\n"
+         "项目单位 舟山市嵊泗县民政局\n", "report.project_name", "2016年-2017年舟山市嵊泗县一事一议助推美丽乡村建设试点补助资金"),
     "a printed form's blanks end the value written in them":
         ("某岭市财政支出项目绩效评价报告项目名称 _敬老院建设补助经费_项目单位 _某岭市养老服务指导中心_ 主管部门 _某岭市民政局_ "
          "评价类型\n", "report.department", "某岭市养老服务指导中心"),

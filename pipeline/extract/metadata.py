@@ -674,8 +674,9 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
 # What a project's or fund's name ends in.
 _NAME_ENDINGS = "项目|资金|经费|工程|专项|备用金|补助|补贴|奖励"
 _NAME_END = regex.compile(rf"(?:{_NAME_ENDINGS}|公益金|费)$")
-# a line that goes on a form's cell: words alone, ending in what a name ends in
-_NAME_GOES_ON = regex.compile(rf"[ \t]*\n[ \t]*(?P<rest>[^\s|,,。;;::()()、]{{2,30}}?(?:{_NAME_ENDINGS}))[ \t]*(?=\n|$)")
+# a line that goes on a form's cell: words alone, ending in what a name ends in (a page of paragraphs sets a blank line
+# between them)
+_NAME_GOES_ON = regex.compile(rf"[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<rest>[^\s|,,。;;::()()、]{{2,30}}?(?:{_NAME_ENDINGS}))[ \t]*(?=\n|$)")
 
 
 def _name_over_two_lines(text: str, found: Found) -> Found:
