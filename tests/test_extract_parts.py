@@ -1825,6 +1825,15 @@ _ONE_FIGURE_CASES = {
     # set DN
     "the year a unit was founded is no year of its budget":
         ("某门中学农村初中项目绩效自评报告\n某门中学位于关内一公里处,学校始建于1959年,迄今已有51年的办学历史。\n", "report.year", None),
+    # this session's re-read of values read where the hand-checked record has none
+    "a unit's whole spending in the 项目名称 cell names no project":
+        ("某县图书馆2022年度部门整体支出绩效自评报告\n项目名称:某县图书馆整体支出\n", "report.project_name", None),
+    "a 项目名称 cell holding the title of a unit's whole spending names no project":
+        ("某区社会保险管理局2020年度部门整体支出绩效评价报告\n项目单位   某区社会保险管理局\n"
+         "项目名称   某区社会保险管理局2020年度部门整体支出绩效评价报告\n", "report.project_name", None),
+    "a finance bureau as the page's source publishes the report, it is not the unit evaluated":
+        ("某林市2024年度财政衔接推进乡村振兴补助资金绩效评价工作自评报告\n日期:2025-03-03 来源:某林市财政局\n"
+         "一、基本情况\n", "report.department", None),
     "a section on the assessment's situation is no title":
         ("某县2022年度农村公路养护项目绩效自评报告\n一、项目概况\n三、绩效自评情况\n", "report.title", "某县2022年度农村公路养护项目绩效自评报告"),
 }

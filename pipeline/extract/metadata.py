@@ -609,7 +609,8 @@ def find_kind(title: str | None, text: str) -> str | None:
     return None
 
 
-_WHOLE_SPENDING = regex.compile(r"(?:部门|单位)整体支出|^(?:本|我)单位整体")
+# (a unit's own name before it: '德钦县图书馆整体支出', '…管理局2020年度部门整体')
+_WHOLE_SPENDING = regex.compile(r"(?:部门|单位)整体支出|^(?:本|我)单位整体|整体支出$|部门整体$")
 # the next column's head under a list's '项目名称' ('项目名称' over '债券性质' over '…债券规模', one cell per line)
 _COLUMN_HEAD = regex.compile(r"\p{Han}{0,4}(?:性质|类型|类别|期限|规模|金额|编码|代码|名称)")
 # a list's header row glued after its 项目名称 ('项目名称项目类型资金用途、使用方向预算金额支出金额…'): the words of two
@@ -649,6 +650,7 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
         return Found(m["name"], m.start("name"), m.end("name"))
     if title:
         name = _project_from_title(title.value, department, ctx.text, title)
+        name = None if name and _WHOLE_SPENDING.search(name) else name
         full = _full_name(ctx.text, name) if name else None
         if full is not None:
             return full
@@ -1039,9 +1041,11 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
     # '发布机构 腾冲市农业农村局').
     # a division named relative to its ministry ('厅公共服务处': which 厅 the page leaves to its site) is no unit
     # (a place's 会 too: '…区残疾人联合会', '…市红十字会', and as a page may misprint it, '…残疾人联会会')
+    # (a finance bureau as the source publishes every unit's report on its page of budgets and accounts: '来源:海林市财政局'
+    # over a report of the county's agriculture and finance offices; its own report names it in its title)
     found = form_field(text[:1500], ["来源", "信息来源"], max_len=30,
                        accept=lambda v: (is_unit(v) or (v.endswith("会") and place_of(v) is not None))
-                       and not regex.match(r"[厅局委办部处司]", v))
+                       and not regex.match(r"[厅局委办部处司]", v) and not FINANCE_BUREAU.search(v))
     # a publisher is named as the site lists it ('发布机构 教育局'): the department only with its place; the organ
     # that issued the file ('发文机关:白沙黎族自治县邦溪镇') may be a township, which writes of its own projects
     found = found or form_field(text[:1500], ["发布机构", "发文机关"], max_len=30,
