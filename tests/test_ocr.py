@@ -134,9 +134,44 @@ def test_a_badly_degraded_scan_reads_its_score_table_exactly(degraded_record, sc
 
 def test_the_record_says_which_ocr_passes_ran_on_each_scanned_page(degraded_record, scan_record):
     [page] = degraded_record.source.ocr["pages"]
-    assert page["page"] == 1 and page["dpi"] == 130
-    assert page["read_again"] and "table band" in page["read_again"][0]  # its table did not close at 130 dpi
+    # its ruled cells read as cells, the table closes at the first resolution: nothing is read again
+    assert page["page"] == 1 and page["dpi"] == 130 and page["table_closes"] is True and page["read_again"] == []
     assert all(p["read_again"] == [] or p["table_closes"] is False for p in scan_record.source.ocr["pages"])
+
+
+class _FakePage:
+    def get_size(self):
+        return 595.0, 842.0
+
+    def get_objects(self, max_depth=2):
+        return []
+
+
+def _reading(rows: list[tuple[str, float]], top: float = 300.0):
+    """OCR output of a table: each row's text with one box per line, read with the given confidence."""
+    from pipeline.document import Box
+    text, boxes, pos = "", [], 0
+    for k, (row, confidence) in enumerate(rows):
+        boxes.append(Box(pos, pos + len(row), (50.0, top + 20 * k, 500.0, top + 20 * k + 12), confidence))
+        text += row + "\n"
+        pos += len(row) + 1
+    return text, boxes, [OcrLine(r, (50.0, top + 20 * k, 500.0, top + 20 * k + 12), c) for k, (r, c) in enumerate(rows)]
+
+
+def test_a_table_that_does_not_close_is_read_again_sharper_and_the_record_says_so(monkeypatch):
+    from pipeline.load import pdf_scan
+    table = ["评价指标 | 指标名称 | 权重 | 自评分", "立项 | 规范性 | 40 | 38", "产出 | 完成率 | 60 | 51.7", "合计 | 100 | 89.7"]
+    first = _reading([(row, 0.6 if "51.7" in row else 0.99) for row in table])  # a figure read doubtfully
+    sharper = _reading([(row, 0.99) for row in table])
+    calls = []
+
+    def read(page, dpi, crop=(0, 0, 0, 0)):
+        calls.append((dpi, crop))
+        return sharper if crop != (0, 0, 0, 0) else first
+    monkeypatch.setattr(pdf_scan, "_read", read)
+    reading = pdf_scan.read_scanned_page(_FakePage())
+    assert calls[0][0] == pdf_scan.BASE_DPI and calls[1][0] > pdf_scan.BASE_DPI  # the band, at a sharper resolution
+    assert reading.table.closes and "table band" in reading.reread[0] and "confidence" in reading.reread[0]
 
 
 def _row_profile(image):
@@ -261,3 +296,33 @@ def test_every_cited_box_of_a_scan_lies_on_its_cited_text(name):
     finally:
         pdf.close()
     assert checked >= 40
+
+
+def _ruled_grid(rows: list[float], columns: list[float], size=(400, 600)):
+    """A white page with a table's rules drawn at the given y (rows) and x (columns) positions."""
+    import numpy as np
+    page = np.full(size, 255, np.uint8)
+    for y in rows:
+        page[int(y):int(y) + 2, int(columns[0]):int(columns[-1]) + 2] = 0
+    for x in columns:
+        page[int(rows[0]):int(rows[-1]) + 2, int(x):int(x) + 2] = 0
+    return page
+
+
+def test_a_ruled_table_s_cells_are_found_from_its_rules():
+    from pipeline.load.ocr import ruled_cells
+    cells = ruled_cells(_ruled_grid([50, 100, 150, 200], [40, 140, 340, 540]), h=14)
+    assert len(cells) == 9  # three rows of three cells
+    assert all(abs((y1 - y0) - 48) <= 4 for _, y0, _, y1 in cells)
+    assert ruled_cells(_ruled_grid([50], [40]), h=14) == []  # no table: no cells
+
+
+def test_the_lines_a_narrow_cell_wraps_are_one_cell_and_the_row_reads_as_one():
+    from pipeline.load.ocr import _joined_in_cells
+    cells = [(40, 50, 100, 110), (100, 50, 300, 110), (300, 50, 400, 110)]
+    lines = [OcrLine("项目实", (45, 55, 95, 69), 0.99), OcrLine("施单位", (45, 72, 95, 86), 0.99),
+             OcrLine("某县图书馆", (105, 72, 200, 86), 0.98),  # set lower in its cell: vertically centred
+             OcrLine("5", (305, 72, 315, 86), 0.97), OcrLine("页脚文字", (45, 300, 120, 314), 0.9)]
+    text, _ = page_text(_joined_in_cells(lines, cells), rules=[40, 100, 300, 400])
+    assert text.split("\n")[0] == "项目实施单位 | 某县图书馆 | 5"
+    assert "页脚文字" in text  # a line outside the table stays as it was

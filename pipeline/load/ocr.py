@@ -195,6 +195,82 @@ def vertical_rules(image, h: float) -> list[float]:
     return rules
 
 
+def ruled_cells(image, h: float) -> list[tuple[float, float, float, float]]:
+    """The boxes (x0, y0, x1, y1) of the cells a ruled table draws on the image: the paper that its
+    horizontal and vertical rules enclose, as a lattice reader finds them. Empty for borderless tables and
+    prose. A cell's lines of text are one cell's (a narrow column wraps '项目实施单位' into '项目实' /
+    '施单位'), whatever their gap."""
+    import cv2
+    import numpy as np
+
+    gray = image if image.ndim == 2 else cv2.cvtColor(np.ascontiguousarray(image[:, :, :3]), cv2.COLOR_RGB2GRAY)
+    span = max(20, int(3 * h))
+    if min(gray.shape) <= 2 * span:
+        return []
+    ink = cv2.adaptiveThreshold(gray, 1, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 15, 12)
+    ink = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
+    # rules run longer than any stroke of a character: three text heights at least, across or down
+    across = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, span), np.uint8))
+    down = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((span, 1), np.uint8))
+    grid = cv2.dilate(across | down, np.ones((3, 3), np.uint8))
+    if not across.any() or not down.any():
+        return []
+    count, labels, stats, _ = cv2.connectedComponentsWithStats((1 - grid).astype(np.uint8), connectivity=4)
+    page = gray.shape[0] * gray.shape[1]
+    cells = []
+    for k in range(1, count):
+        x, y, w, hh, area = stats[k]
+        touches = x == 0 or y == 0 or x + w >= gray.shape[1] or y + hh >= gray.shape[0]
+        # enclosed, at least a line of text high, a rectangle (the paper of a cell), no larger than a table's share
+        if touches or hh < 0.8 * h or w < h or area < 0.85 * w * hh or w * hh > 0.5 * page:
+            continue
+        cells.append((float(x), float(y), float(x + w), float(y + hh)))
+    return cells
+
+
+def _joined_in_cells(lines: list[OcrLine], cells: list[tuple[float, float, float, float]]) -> list[OcrLine]:
+    """Lines that lie in one ruled cell made one line, read top to bottom; other lines as they are."""
+    if not cells:
+        return lines
+    inside: dict[int, list[OcrLine]] = {}
+    out: list[OcrLine] = []
+    for line in lines:
+        cx, cy = (line.box[0] + line.box[2]) / 2, (line.box[1] + line.box[3]) / 2
+        k = next((i for i, (x0, y0, x1, y1) in enumerate(cells) if x0 <= cx <= x1 and y0 <= cy <= y1), None)
+        if k is None:
+            out.append(line)
+        else:
+            inside.setdefault(k, []).append(line)
+    for k, group in inside.items():
+        group = _reading_order(group)
+        text = group[0].text
+        for prev, line in zip(group, group[1:]):
+            same_row = abs((prev.box[1] + prev.box[3]) / 2 - (line.box[1] + line.box[3]) / 2) < 0.5 * (line.box[3] - line.box[1])
+            text += (" " if same_row else layout.joiner(text, line.text)) + line.text
+        # the cell's text stands a line high under the cell's top rule: the cells of one table row share that rule,
+        # whatever lines they hold and however their text sits in them, and are read as one row; a cell merged
+        # down over several rows opens the first of them
+        top, high = cells[k][1], group[0].box[3] - group[0].box[1]
+        # (its confidence is its characters': a two-character list mark read doubtfully, '八.', leaves the label
+        # beside it as sure as it was read)
+        score = sum(x.score * len(x.text) for x in group) / max(1, sum(len(x.text) for x in group))
+        out.append(OcrLine(text, (min(x.box[0] for x in group), top, max(x.box[2] for x in group), top + high), score))
+    return out
+
+
+def _reading_order(lines: list[OcrLine]) -> list[OcrLine]:
+    """Lines top to bottom, the pieces of one line left to right (a piece a little lower on its line,
+    '八.' before '质量达标率', stays before it)."""
+    rows: list[list[OcrLine]] = []
+    for line in sorted(lines, key=lambda x: (x.box[1] + x.box[3]) / 2):
+        mid = (line.box[1] + line.box[3]) / 2
+        if rows and mid - _row_mid(rows[-1]) < 0.5 * (line.box[3] - line.box[1]):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return [x for row in rows for x in sorted(row, key=lambda x: x.box[0])]
+
+
 def page_text(lines: list[OcrLine], scale: float = 1.0, rules: list[float] | None = None,
               height: float | None = None) -> tuple[str, list[Box]]:
     """The page's text from OCR lines; boxes are multiplied by `scale` (pixels → PDF points).
@@ -353,6 +429,7 @@ def ocr_image_text(image, scale: float = 1.0, probe: bool = False,
     k = degrees // 90
     h = statistics.median(x.box[3] - x.box[1] for x in upright_lines) if upright_lines else 0
     rules = vertical_rules(upright_image, h) if upright_lines else []
+    cells = ruled_cells(upright_image, h) if upright_lines and rules else []
     up_height = upright_image.shape[0]
     del upright_image
 
@@ -361,7 +438,7 @@ def ocr_image_text(image, scale: float = 1.0, probe: bool = False,
         return straight.unmap(unrotate(box, k, width, height) if k else box)
 
     # rows are built in the upright frame; the boxes go back to the image's own frame
-    text, boxes = page_text(upright_lines, 1.0, rules, up_height)
+    text, boxes = page_text(_joined_in_cells(upright_lines, cells), 1.0, rules, up_height)
     boxes = [Box(b.start, b.end, tuple(round(v * scale, 2) for v in home(b.bbox)), b.confidence) for b in boxes]
     lines = [OcrLine(x.text, home(x.box), x.score) for x in upright_lines]
     return text, boxes, lines, degrees
