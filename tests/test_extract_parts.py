@@ -1825,6 +1825,24 @@ _ONE_FIGURE_CASES = {
     # set DN
     "the year a unit was founded is no year of its budget":
         ("某门中学农村初中项目绩效自评报告\n某门中学位于关内一公里处,学校始建于1959年,迄今已有51年的办学历史。\n", "report.year", None),
+    # set F (the tenth round of fresh reports), its first and third parts
+    "a title naming the project in full keeps it over a clause that defines its short name":
+        ("某就业服务能力提升示范项目绩效自评报告\n我局按照《某市某就业服务能力提升示范项目工作方案》开展了2024年度某就业服务能力提升"
+         "示范项目(以下简称“示范项目”)的绩效自评工作。\n", "report.project_name", "某就业服务能力提升示范项目"),
+    "a form's title in the page's 项目名称 yields to the form's own cell for the fund":
+        ("中央补助地方某专项资金转移支付区域(项目)绩效自评表\n项目名称: 中央补助地方某专项资金转移支付区域(项目)绩效自评表\n"
+         "转移支付(项目)名称 2025年某专项资金补助地方资金\n", "report.project_name", "2025年某专项资金补助地方资金"),
+    "the local department of a transfer payment's form, not the province's over it":
+        ("某专项资金转移支付区域(项目)绩效自评表\n省级主管部门 中共某省委宣传部\n地方主管部门 中共某区委宣传部 资金使用单位 某放映有限公司\n",
+         "report.department", "中共某区委宣传部"),
+    "a key in a sentence with a copula and a colon":
+        ("2017年度某专项资金绩效自评报告\n进行绩效自评报告的专项资金名称为:市镇公路路政管理专项资金。\n", "report.project_name",
+         "市镇公路路政管理专项资金"),
+    "the place a report calls its own is that of the finance bureau whose instructions it follows":
+        ("2017年度市镇公路路政管理专项资金绩效自评报告\n2017年,我市市镇路政管理部门继续强化部门绩效管理。现根据如皋市财政局"
+         "《关于印发2017年财政支出绩效评价工作要点的通知》要求,将自评报告如下:\n", "report.region", "如皋市"),
+    "a run of units naming no place: 会同 is 'jointly with'":
+        ("2016年公路日常养护项目支出绩效评价报告\n我县…县交通运输局会同县财政局制定方案。\n", "report.region", None),
     # this session's re-read of values read where the hand-checked record has none
     "a unit's whole spending in the 项目名称 cell names no project":
         ("某县图书馆2022年度部门整体支出绩效自评报告\n项目名称:某县图书馆整体支出\n", "report.project_name", None),

@@ -70,9 +70,10 @@ def form_field(text: str, labels: list[str], max_len: int = 60, accept=None, not
 @cache
 def _label_pattern(label: str, not_after: str | None) -> regex.Pattern:
     guard = rf"(?<!{not_after})" if not_after else ""
-    # a key in a sentence takes its value with a copula ('该项目实施单位为区应急局'): the copula is no part of it
+    # a key in a sentence takes its value with a copula ('该项目实施单位为区应急局', '专项资金名称为:市镇…'): the copula
+    # and its colon are no part of it
     return regex.compile(rf"{guard}{regex.escape(label)}(?:\s*\((?:盖章|公章)\))?(?P<paired>{_PAIRED_KEY})?[\s|::_]*"
-                         r"(?:(?:为|是(?!否))(?=\p{Han}))?")
+                         r"(?:(?:为|是(?!否))\s*[::]?\s*(?=\p{Han}))?")
 
 
 # A second key sharing the cell, after a slash: its value follows the first's, after a slash too.

@@ -624,15 +624,26 @@ def names_several_projects(title: str | None) -> bool:
     return bool(title and _PROJECTS_COUNTED.search(title))
 
 
+# the cells a transfer payment's or a special fund's form names its funds in, where a project's form has 项目名称
+_FUND_NAME_LABELS = ["转移支付(项目)名称", "转移支付名称", "专项资金名称", "专项(项目)名称", "专项名称"]
+
+
 def find_project_name(ctx: Context, title: Found | None, department: str | None) -> Found | None:
     # 专项资金名称: a special fund's form names the fund where a project's form names the project
     # (专项(项目)名称, 专项名称: a central special transfer's form names its special fund)
-    found = form_field(ctx.text, ["项目名称", "转移支付(项目)名称", "转移支付名称", "专项资金名称", "专项(项目)名称", "专项名称"],
-                       accept=lambda v: not regex.search(r"\d{10,}", strip_code(v)) and len(strip_code(v)) >= 2
-                       and not _HEADER_CELL.search(v) and not _COLUMN_HEAD.fullmatch(strip_code(v))
-                       and len(_COLUMN_WORD.findall(v)) < 2,
-                       # '序号 | 项目名称 | 债券性质 | …': a list's column, whose next cell is the next column's head
-                       not_after=r"序号[\s|]*")
+    def name_cell(labels: list[str]) -> Found | None:
+        return form_field(ctx.text, labels,
+                          accept=lambda v: not regex.search(r"\d{10,}", strip_code(v)) and len(strip_code(v)) >= 2
+                          and not _HEADER_CELL.search(v) and not _COLUMN_HEAD.fullmatch(strip_code(v))
+                          and len(_COLUMN_WORD.findall(v)) < 2,
+                          # '序号 | 项目名称 | 债券性质 | …': a list's column, whose next cell is the next column's head
+                          not_after=r"序号[\s|]*")
+
+    found = name_cell(["项目名称", *_FUND_NAME_LABELS])
+    if found and _BARE_TITLE_END_AT_END.search(strip_code(found.value)):
+        # a 项目名称 cell holding a form's title (a site's heading of the page: '项目名称: …转移支付区域(项目)绩效自评表')
+        # yields to the form's own cell for the fund ('转移支付(项目)名称 2025年国家电影事业发展专项资金补助地方资金')
+        found = name_cell(_FUND_NAME_LABELS) or found
     if found:
         found = _name_over_two_lines(ctx.text, found)
         name = strip_code(found.value)
@@ -706,6 +717,8 @@ def _full_name(text: str, name: str) -> Found | None:
     """The full name of a project whose title uses the short name the text defines for it."""
     for m in _SHORT_NAME_NOTE.finditer(text):
         full = m["full"].strip()
+        if name in full:
+            continue  # the title names it in full already ('…开展了2024年度公共就业服务能力提升示范项目(以下简称“示范项目”)')
         if m["short"] in name and len(full) > len(m["short"]) + 2 and regex.search(r"项目|工程|资金|经费", full):
             return Found(full, m.start("full") + m["full"].index(full), m.end("full"))
     return None
@@ -913,7 +926,9 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
                                   "部门(单位)名称", "单位(部门)名称",  # the 部门整体 自评表's own cell
                                   "评价部门名称",  # the department a 整体支出绩效自评表 assesses (its own)
                                   "部门(单位)全称", "单位(部门)全称", "单位全称", "部门全称",  # its cover page
-                                  "项目主管部门", "主管部门",
+                                  # (a transfer payment's form names the province's department before the local one:
+                                  # '省级主管部门 中共某省委宣传部 地方主管部门 中共某区委宣传部')
+                                  "地方主管部门", "项目主管部门", "主管部门",
                                   # the unit that fills in and stamps its own self-assessment form
                                   "填报单位", "单位(盖章)"], accept=is_unit,
                        # the unit that commissions or does the evaluation is not the one evaluated
@@ -1284,11 +1299,42 @@ def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
             place = place_of(m[1])
             if place:
                 return Found(place, 0, 0)
+    found = _own_place_by_its_finance_bureau(text)
+    if found:
+        return found
     # a unit named by its province's level word alone ('自治区生态环境厅', '省财政厅'): the one province of that
     # level the text names in full
     unit = candidates[0].value if candidates and candidates[0] is not None and isinstance(candidates[0].value, str) else ""
     own_level = regex.match(r"(自治区|省)(?=\p{Han})", unit)
     return (_province_spoken_of(text, 1, own_level[1]) if own_level else None) or _province_spoken_of(text)
+
+
+# '我市市镇路政管理部门' … '现根据如皋市财政局《关于印发…》要求': a text that speaks of its own place by its level
+# alone, and the finance bureau of one place of that level, whose instructions it follows
+_OWN_PLACE = regex.compile(r"我(市|县|区)")
+# (named where a sentence opens or after the words that cite its instructions: '现根据如皋市财政局《…》'; never inside a run
+# of units, '县交通运输局会同县财政局', where 会同 is 'jointly with')
+_CITING = r"根据|按照|依据|依照|收到|转发"
+_LOCAL_FINANCE_BUREAU = regex.compile(rf"(?:^|(?<=[\n,,。;;::]|{_CITING}))\s*((?:(?!{_CITING})\p{{Han}}){{2,8}}?(?:市|县|区))财政局",
+                                      regex.M)
+
+
+def _own_place_by_its_finance_bureau(text: str) -> Found | None:
+    """The place a report calls its own ('我市') where the only finance bureau of that level it names is of one
+    place: a local finance bureau directs the units of its own place."""
+    own = {m[1] for m in _OWN_PLACE.finditer(text, 0, _OPENING)}
+    if len(own) != 1:
+        return None
+    level = own.pop()
+    places = {}
+    for m in _LOCAL_FINANCE_BUREAU.finditer(text, 0, _OPENING):
+        place = m[1]
+        if place_of(place) == place and place.endswith(level):
+            places.setdefault(place, m.end(1))
+    if len(places) != 1:
+        return None
+    place, end = places.popitem()
+    return Found(place, end - len(place), end)
 
 
 _SHORT_COUNTY = regex.compile(r"(\p{Han}{2,3}?)县$")
