@@ -1843,6 +1843,15 @@ _ONE_FIGURE_CASES = {
          "《关于印发2017年财政支出绩效评价工作要点的通知》要求,将自评报告如下:\n", "report.region", "如皋市"),
     "a run of units naming no place: 会同 is 'jointly with'":
         ("2016年公路日常养护项目支出绩效评价报告\n我县…县交通运输局会同县财政局制定方案。\n", "report.region", None),
+    # set F's second part, measured before these rules (13 / 18) and looked at after
+    "a people's organisation by its short name is a unit":
+        ("某省侨联2023年度部门整体支出绩效自评报告\n一、单位基本情况\n某南省侨联是中共某南省委领导下的人民团体。\n"
+         "单位(盖章):某南省侨联\n", "report.department", "某南省侨联"),
+    "a ministry's division as the page's source is no department":
+        ("中央自然灾害救灾资金专项转移支付2020年度绩效自评报告\n发布时间: 2021-05-26\n来源: 规划财务处\n", "report.department", None),
+    "the province a report calls its own is that of the finance department whose notice it follows":
+        ("中央自然灾害救灾资金专项转移支付2020年度绩效自评报告\n按照《四川省财政厅关于开展2020年度绩效自评工作的通知》要求,"
+         "我厅开展了自评。\n2020年,我省先后遭受洪涝灾害。\n", "report.region", "四川省"),
     # this session's re-read of values read where the hand-checked record has none
     "a unit's whole spending in the 项目名称 cell names no project":
         ("某县图书馆2022年度部门整体支出绩效自评报告\n项目名称:某县图书馆整体支出\n", "report.project_name", None),

@@ -59,6 +59,8 @@ _PLACE = regex.compile(
 ORG_SUFFIX = (r"(?:委员会|管理委员会|管委会|管理局|局|委|办公室|办事处|办|中心|人民政府|(?<!地方)政府(?!专项债|债券|性基金|采购|购买)|学校|中学|小学|幼儿园|医院|研究院|院|"
               r"(?<!厕)所|站|馆|"
               r"残联|政协|团委|妇联|总工会|大队|支队|队|处|厅|协会|联合会|联合社|指挥部|"
+              # the people's organisations by their short names ('湖南省侨联', '某市科协'), and the Red Cross
+              r"侨联|科协|文联|工商联|红十字会|慈善总会|"
               # a leading group that holds a sector's funds ('临澧县烟叶生产领导小组'); a state forest farm ('海口林场')
               r"领导小组|林场|"
               # a party committee's departments ('舟山市委宣传部')
@@ -1060,7 +1062,8 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
     # over a report of the county's agriculture and finance offices; its own report names it in its title)
     found = form_field(text[:1500], ["来源", "信息来源"], max_len=30,
                        accept=lambda v: (is_unit(v) or (v.endswith("会") and place_of(v) is not None))
-                       and not regex.match(r"[厅局委办部处司]", v) and not FINANCE_BUREAU.search(v))
+                       and not regex.match(r"[厅局委办部处司]", v) and not FINANCE_BUREAU.search(v)
+                       and not (_DIVISION.fullmatch(v) and place_of(v) is None))  # ('来源: 规划财务处': a ministry's division)
     # a publisher is named as the site lists it ('发布机构 教育局'): the department only with its place; the organ
     # that issued the file ('发文机关:白沙黎族自治县邦溪镇') may be a township, which writes of its own projects
     found = found or form_field(text[:1500], ["发布机构", "发文机关"], max_len=30,
@@ -1311,12 +1314,12 @@ def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
 
 # '我市市镇路政管理部门' … '现根据如皋市财政局《关于印发…》要求': a text that speaks of its own place by its level
 # alone, and the finance bureau of one place of that level, whose instructions it follows
-_OWN_PLACE = regex.compile(r"我(市|县|区)")
+_OWN_PLACE = regex.compile(r"我(省|市|县|区)")
 # (named where a sentence opens or after the words that cite its instructions: '现根据如皋市财政局《…》'; never inside a run
 # of units, '县交通运输局会同县财政局', where 会同 is 'jointly with')
 _CITING = r"根据|按照|依据|依照|收到|转发"
-_LOCAL_FINANCE_BUREAU = regex.compile(rf"(?:^|(?<=[\n,,。;;::]|{_CITING}))\s*((?:(?!{_CITING})\p{{Han}}){{2,8}}?(?:市|县|区))财政局",
-                                      regex.M)
+_LOCAL_FINANCE_BUREAU = regex.compile(rf"(?:^|(?<=[\n,,。;;::《]|{_CITING}))\s*((?:(?!{_CITING})\p{{Han}}){{2,8}}?(?:省|市|县|区))"
+                                      r"财政(?:局|厅)", regex.M)
 
 
 def _own_place_by_its_finance_bureau(text: str) -> Found | None:
