@@ -136,6 +136,18 @@ def test_a_table_report_with_odd_values_leaves_the_verdict_standing_and_unsure()
     assert c.finding == "fail" and c.status in ("fail", "warn")
 
 
+def test_a_leaf_weight_no_leaf_carries_leaves_the_sums_to_a_person():
+    data = pipeline.extract(SAMPLES / "selfeval_2021.txt")[0].to_dict()
+    # a single indicator's own 100-point score read into the weight column ('完成 | 100 | 10 | 10')
+    leaf = next(i for i in data["scores"]["indicators"] if i["weight"] == 15)
+    leaf["weight"] = 100
+    record = pipeline.Record.from_dict(data)
+    pipeline.verify(record)
+    c = check_of(record, "indicator_weights_sum")
+    assert c.finding == "fail" and needs_look(c) and "leaf_weight_implausible" in _doubts(c)
+    # a weight a leaf may carry leaves a plain error failing certainly (test_a_plausible_error_… above)
+
+
 def test_a_row_of_figures_the_reading_skipped_leaves_the_sums_to_a_person():
     data = pipeline.extract(SAMPLES / "selfeval_2021.txt")[0].to_dict()
     data["scores"]["total_score"] = 97.5

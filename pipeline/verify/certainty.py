@@ -129,6 +129,29 @@ def row_lost(record: Record, check: Check) -> list[Doubt]:
     return []
 
 
+# the most points one leaf row carries (DOMAIN.md §4.2: weights are 0.5 … 60)
+LEAF_WEIGHT_MAX = 60
+
+
+@doubt("leaf_weight_implausible")
+def leaf_weight_implausible(record: Record, check: Check) -> list[Doubt]:
+    """A leaf row the check adds holds a weight no leaf carries: over LEAF_WEIGHT_MAX, or the whole table's total
+    weight. The reading placed another column's figure there (a single indicator's own 100-point score, a
+    percent), so the sum says nothing of the report."""
+    if check.id not in SCORE_TABLE_CHECKS:
+        return []
+    inds = record.scores.indicators
+    total_weight = record.scores.total_weight or 100
+    for i in leaves(inds):
+        weight = inds[i].weight
+        if weight is not None and not is_bonus(inds[i]) and (weight > LEAF_WEIGHT_MAX or weight >= total_weight):
+            return [Doubt("leaf_weight_implausible",
+                          f"第{i + 1}行的分值{_f(weight)}不是一行指标可有的分值:疑为读错了列",
+                          f"row {i + 1}'s weight {_f(weight)} is no weight a leaf row carries: another column read there",
+                          f"/scores/indicators/{i}/weight")]
+    return []
+
+
 @doubt("glued_run")
 def glued_run(record: Record, check: Check) -> list[Doubt]:
     """An input was read from a run of figures glued together (see GLUED_PERCENT, GLUED_DECIMALS)."""
