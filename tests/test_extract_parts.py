@@ -1852,6 +1852,9 @@ _ONE_FIGURE_CASES = {
     "the province a report calls its own is that of the finance department whose notice it follows":
         ("中央自然灾害救灾资金专项转移支付2020年度绩效自评报告\n按照《四川省财政厅关于开展2020年度绩效自评工作的通知》要求,"
          "我厅开展了自评。\n2020年,我省先后遭受洪涝灾害。\n", "report.region", "四川省"),
+    "the funds an allotment names, with the use its bracket gives, where no title names a project":
+        ("一、绩效目标分解下达情况\n1.资金下达情况。某区收到《财政部关于下达2022年服务业发展资金预算的通知》(财建〔2022〕153号),"
+         "下达中央服务业发展资金(县域商业建设行动)14680万元。\n", "report.project_name", "中央服务业发展资金(县域商业建设行动)"),
     # this session's re-read of values read where the hand-checked record has none
     "a unit's whole spending in the 项目名称 cell names no project":
         ("某县图书馆2022年度部门整体支出绩效自评报告\n项目名称:某县图书馆整体支出\n", "report.project_name", None),

@@ -727,8 +727,10 @@ def _full_name(text: str, name: str) -> Found | None:
 
 
 # The funds a budget statement allots, named after its verb, place and year ('下达广西壮族自治区2021年中央农村环境
-# 整治专项资金共计' → 中央农村环境整治专项资金); a name of the money alone ('资金', '财政资金') names none.
-_ALLOTTED = regex.compile(r"(?:分解)?(?:提前)?(?:下达|安排|批复|获得)(?:我[省市县区])?(?P<name>[^,,。;;::\n]{2,40}?(?:专项资金|补助资金|资金|经费))"
+# 整治专项资金共计' → 中央农村环境整治专项资金); a name of the money alone ('资金', '财政资金') names none. The use a
+# bracket gives it is part of its name ('下达中央服务业发展资金(县域商业建设行动)14680万元').
+_ALLOTTED = regex.compile(r"(?:分解)?(?:提前)?(?:下达|安排|批复|获得)(?:我[省市县区])?"
+                          r"(?P<name>[^,,。;;::\n]{2,40}?(?:专项资金|补助资金|资金|经费)(?:\([^()\d]{2,16}\))?)"
                           r"(?:共计|合计|总计|共|为)?$")
 
 
