@@ -1855,6 +1855,14 @@ _ONE_FIGURE_CASES = {
     "the funds an allotment names, with the use its bracket gives, where no title names a project":
         ("一、绩效目标分解下达情况\n1.资金下达情况。某区收到《财政部关于下达2022年服务业发展资金预算的通知》(财建〔2022〕153号),"
          "下达中央服务业发展资金(县域商业建设行动)14680万元。\n", "report.project_name", "中央服务业发展资金(县域商业建设行动)"),
+    # set G (the eleventh round), measured on arrival (23 / 34) and looked at after
+    "the unit whose project an evaluation is of, named before the project in quotes":
+        ("年市属高校建设世界一流学科补助项目绩效评价报告为提高财政资金使用效益,某市财政局引入第三方专业机构成立了绩效评价组,"
+         "对某市教育委员会“2021年市属高校建设世界一流学科补助”项目开展了绩效评价。该项目评价结果为73.12分。\n",
+         "report.department", "某市教育委员会"),
+    "the evaluation's result in points in the cell beside its key":
+        ("关于“2018某实验教学中心建设项目”\n预算绩效评价结果的公示\n预算绩效评价结果 | 考核节点进度完成率 | 10分 | 项目采购节约率 | 10分 | ||\n"
+         "预算编制准确度 | 9分 | 绩效评价结果 | 29分 |\n", "scores.total_score", 29),
     # this session's re-read of values read where the hand-checked record has none
     "a unit's whole spending in the 项目名称 cell names no project":
         ("某县图书馆2022年度部门整体支出绩效自评报告\n项目名称:某县图书馆整体支出\n", "report.project_name", None),

@@ -139,6 +139,10 @@ _UNIT_AFTER = rf"\s*(?:为|是|系|:)\s*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})(?=[
 _ROLE_SENTENCES = [
     regex.compile(rf"(?:项目)?(?:牵头)?(?:实施单位|实施主体|建设单位|项目法人|项目业主|项目单位|责任单位|承担单位){_UNIT_AFTER}"),
     regex.compile(rf"(?:项目)?主管(?:部门|单位){_UNIT_AFTER}"),
+    # the unit whose project an evaluation is of ('…引入第三方机构…对天津市教育委员会“2021年市属高校建设世界一流学科补助”项目开展了
+    # 绩效评价'): never the finance bureau or the evaluator that writes the sentence
+    regex.compile(rf"对((?![\p{{Han}}]{{0,12}}财政[局厅])[\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})(?:的)?[“\"][^”\"\n]{{4,40}}[”\"]"
+                  rf"(?:项目|专项资金|资金)?(?:开展|进行)了?(?:重点)?(?:绩效)?评价"),
     # the unit the funds are allotted to ('自治区广电局每年均为林芝市广电局下达村村通维护经费'): the one that runs them
     # ('资金来源为重庆市财政局下达的…': a copula there, the issuer named; a finance bureau runs no project)
     regex.compile(rf"(?<!来源|来自|资金|经费)为((?![\p{{Han}}]{{0,12}}财政[局厅])[\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})"

@@ -36,7 +36,8 @@ _TOTAL_SCORE = regex.compile(
     # ('绩效评分结果为83.4分': the scoring's result)
     rf"|(?:(?:自评|评价|绩效)(?:评分)?(?:结果|分值)(?:为|是|:)?(?:\s*(?:{GRADE_WORDS})\s*[((]?(?:得分)?)?"
     rf"|(?:评定|评议|评价结果|自评结果)[^。;\d]{{0,12}}?得分(?:为|是|:)?)"
-    rf"\s*(?P<v>{NUMBER})\s*分(?![值数]|及|以上|以下)")
+    # (a form's cell beside its key: '绩效评价结果 | 29分')
+    rf"[\s|]*(?P<v>{NUMBER})\s*分(?![值数]|及|以上|以下)")
 
 
 # An allocation document's number: issuer, year in brackets, serial ('呼财农指【2023】41号', '财预〔2020〕10号').
