@@ -1863,6 +1863,8 @@ _ONE_FIGURE_CASES = {
     "the evaluation's result in points in the cell beside its key":
         ("关于“2018某实验教学中心建设项目”\n预算绩效评价结果的公示\n预算绩效评价结果 | 考核节点进度完成率 | 10分 | 项目采购节约率 | 10分 | ||\n"
          "预算编制准确度 | 9分 | 绩效评价结果 | 29分 |\n", "scores.total_score", 29),
+    "a department's evaluation of a key project is the evaluation's kind, not the project's name":
+        ("2023年度某陵县交通运输局部门公交补贴重点项目支出绩效评价报告\n一、项目基本情况\n", "report.project_name", "公交补贴项目"),
     # this session's re-read of values read where the hand-checked record has none
     "a unit's whole spending in the 项目名称 cell names no project":
         ("某县图书馆2022年度部门整体支出绩效自评报告\n项目名称:某县图书馆整体支出\n", "report.project_name", None),

@@ -843,6 +843,10 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     if stripped != core and stripped and not _GENERIC_PROJECT.fullmatch(stripped) and _named_in_body(core, body):
         return core
     name = stripped or core
+    # the kind of evaluation around the name once its unit is gone ('…交通运输局部门公交补贴重点项目': a department's evaluation
+    # of a key project): '公交补贴项目'
+    if stripped != core:
+        name = regex.sub(r"(?<=\p{Han}{2})重点项目$", "项目", regex.sub(r"^部门(?!整体|预算|决算)(?=\p{Han}{4})", "", name))
     # the unit's own name once its place is gone ('2022年度隆回县桃花坪街道乡村振兴项目' of 隆回县桃花坪街道)
     unit = department[len(place[0]):] if department and (place := _PLACE.match(department)) else None
     # but the unit's own funds ('泥城镇河道整治办经费项目') are named by the unit: no name is left without it
