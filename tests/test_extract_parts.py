@@ -813,14 +813,6 @@ def test_a_level_s_budget_projects_name_no_project_and_the_overview_names_it_wit
     assert record.budget.executed_yuan == 13_870_000
 
 
-def test_a_cover_setting_the_unit_and_its_project_above_the_report_s_kind_is_one_title(tmp_path):
-    text = "某县城市管理综合行政执法队智慧城管\n项目支出绩效评价报告\n项目名称: 智慧城管项目\n2025年9月\n"
-    assert extract_text(tmp_path, text).report.title == "某县城市管理综合行政执法队智慧城管项目支出绩效评价报告"
-    # a site's line above a bare heading, no unit in it, stays out
-    text = "分享到微信朋友圈\n项目支出绩效评价报告\n项目名称: 智慧城管项目\n"
-    assert extract_text(tmp_path, text, "b.txt").report.title == "项目支出绩效评价报告"
-
-
 def test_a_special_fund_the_overview_opens_with_is_the_project_and_a_lead_in_naming_nothing_is_no_title(tmp_path):
     text = ("分享到:\n根据某市财政局关于《开展2020年度预算绩效自评工作的通知》要求,某市科学技术局对2020年财政预算科技专项资金"
             "开展了绩效自评工作,现就评价情况报告如下:\n一、基本情况\n(一)项目概况\n科技专项资金是由市级财政安排,用于支持"
@@ -1030,6 +1022,11 @@ def test_a_portal_heading_naming_the_project_is_the_title_and_the_form_under_it_
      "2018年某市标准化水产健康养殖示范基地建设项目专项资金绩效自评价报告"),
     # a result published under the name set on the line above it
     ("某市公路局2020年度公路养护类项目\n自评结果\n一、自评结论\n(一)自评得分\n自评得分100分。\n", "某市公路局2020年度公路养护类项目自评结果"),
+    # a cover setting the unit and its project's short name above the report's kind is one title
+    ("某县城市管理综合行政执法队智慧城管\n项目支出绩效评价报告\n项目名称: 智慧城管项目\n2025年9月\n",
+     "某县城市管理综合行政执法队智慧城管项目支出绩效评价报告"),
+    # a site's line above a bare heading, no unit in it, stays out
+    ("分享到微信朋友圈\n项目支出绩效评价报告\n项目名称: 智慧城管项目\n", "项目支出绩效评价报告"),
     # a cover title with a blank line between its name and its kind is one title
     ("某市 2017 年度专利资助资金\n\n绩效评价报告\n\n项目名称:某市 2017 年度专利资助资金\n项目单位:某市知识产权局\n",
      "某市2017年度专利资助资金绩效评价报告"),

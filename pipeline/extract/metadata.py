@@ -521,7 +521,7 @@ def _title_block_above(text: str, line_start: int, title_line: str) -> tuple[str
         joined = "".join(m[0].strip() for m in lines[k:])
         # (or the unit whose project the title line names: '甘谷县城市管理综合行政执法队智慧城管' / '项目支出绩效评价报告')
         if _NAMES_A_PROJECT.search(joined + name) or \
-                _NAMES_A_PROJECT.search(title_line) and regex.search(ORG_SUFFIX, joined):
+                _NAMES_A_PROJECT.search(title_line) and _ORG.search(joined):
             return joined, lines[k].start()
     return None
 

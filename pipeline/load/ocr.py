@@ -242,15 +242,15 @@ def _joined_in_cells(lines: list[OcrLine], cells: list[tuple[float, float, float
         else:
             inside.setdefault(k, []).append(line)
     for k, group in inside.items():
-        group = _reading_order(group)
-        text = group[0].text
-        for prev, line in zip(group, group[1:]):
-            same_row = abs((prev.box[1] + prev.box[3]) / 2 - (line.box[1] + line.box[3]) / 2) < 0.5 * (line.box[3] - line.box[1])
-            text += (" " if same_row else layout.joiner(text, line.text)) + line.text
+        rows = _rows_of(group, 0.5 * statistics.median(x.box[3] - x.box[1] for x in group))
+        text = ""
+        for row in rows:  # the pieces of one line side by side, the lines run on as a wrap runs on
+            piece = " ".join(x.text for x in row)
+            text = piece if not text else text + layout.joiner(text, piece) + piece
         # the cell's text stands a line high under the cell's top rule: the cells of one table row share that rule,
         # whatever lines they hold and however their text sits in them, and are read as one row; a cell merged
         # down over several rows opens the first of them
-        top, high = cells[k][1], group[0].box[3] - group[0].box[1]
+        top, high = cells[k][1], rows[0][0].box[3] - rows[0][0].box[1]
         # (its confidence is its characters': a two-character list mark read doubtfully, '八.', leaves the label
         # beside it as sure as it was read)
         score = sum(x.score * len(x.text) for x in group) / max(1, sum(len(x.text) for x in group))
@@ -258,17 +258,17 @@ def _joined_in_cells(lines: list[OcrLine], cells: list[tuple[float, float, float
     return out
 
 
-def _reading_order(lines: list[OcrLine]) -> list[OcrLine]:
-    """Lines top to bottom, the pieces of one line left to right (a piece a little lower on its line,
-    '八.' before '质量达标率', stays before it)."""
+def _rows_of(lines: list[OcrLine], tolerance: float) -> list[list[OcrLine]]:
+    """Lines grouped into rows by their middles (within `tolerance` of the row's), top to bottom, each row left
+    to right: a piece a little lower on its line ('八.' before '质量达标率') stays in it."""
     rows: list[list[OcrLine]] = []
     for line in sorted(lines, key=lambda x: (x.box[1] + x.box[3]) / 2):
         mid = (line.box[1] + line.box[3]) / 2
-        if rows and mid - _row_mid(rows[-1]) < 0.5 * (line.box[3] - line.box[1]):
+        if rows and abs(mid - _row_mid(rows[-1])) <= tolerance:
             rows[-1].append(line)
         else:
             rows.append([line])
-    return [x for row in rows for x in sorted(row, key=lambda x: x.box[0])]
+    return [sorted(row, key=lambda x: x.box[0]) for row in rows]
 
 
 def page_text(lines: list[OcrLine], scale: float = 1.0, rules: list[float] | None = None,
@@ -283,14 +283,7 @@ def page_text(lines: list[OcrLine], scale: float = 1.0, rules: list[float] | Non
                                           and (layout.FRAMED_PAGE_NUMBER.match(x.text) or _alone_on_its_row(x, lines)))]
         if not lines:
             return "", []
-    rows: list[list[OcrLine]] = []
-    for line in sorted(lines, key=lambda x: (x.box[1] + x.box[3]) / 2):
-        mid = (line.box[1] + line.box[3]) / 2
-        if rows and abs(mid - _row_mid(rows[-1])) <= 0.6 * h:
-            rows[-1].append(line)
-        else:
-            rows.append([line])
-    cells_rows = [_cells(sorted(r, key=lambda x: x.box[0]), h, rules or []) for r in rows]
+    cells_rows = [_cells(r, h, rules or []) for r in _rows_of(lines, 0.6 * h)]
     cells_rows = _fold_continuations(cells_rows, h)
     right = max(c[-1][1][2] for c in cells_rows if c)
     text_parts: list[str] = []

@@ -137,7 +137,9 @@ def read_inline_funds(text: str) -> FundsTable | None:
             values[role] = Value(float(digits), m.start("figure"), m.start("figure") + len(m["figure"].rstrip("% ")),
                                  half_unit(digits), m["figure"])
         last = max(m.end() for m in pairs.values())
-        rate = _unnamed_rate(text, last, line_end, values) or _glued_rate(text, pairs, line_end, values)
+        rate = _unnamed_rate(text, last, line_end, values)
+        if rate is None and (glued := _glued_rate(text, pairs, line_end, values)) is not None:
+            values["executed"], rate = glued
         if rate is not None:
             values["rate"] = rate
             header.columns.append(Column("rate", rate.start, rate.end, ""))
@@ -171,11 +173,12 @@ def _unnamed_rate(text: str, start: int, end: int, values: dict[str, Value]) -> 
 _GLUED_TAIL = regex.compile(r"[\d.]+\s*%?[\s|]*$")
 
 
-def _glued_rate(text: str, pairs: dict[str, regex.Match], end: int, values: dict[str, Value]) -> Value | None:
-    """The execution rate glued onto the executed amount that ends a line of pairs: the run is cut in
-    every way into an amount and a rate of plausible form (glued.cuts, DOMAIN.md §4.2), and the cut is taken
-    only when exactly one of them makes executed / budget equal the rate in its rounding. The executed
-    value is replaced by the cut's amount; two cuts that both add up leave both figures as read."""
+def _glued_rate(text: str, pairs: dict[str, regex.Match], end: int,
+                values: dict[str, Value]) -> tuple[Value, Value] | None:
+    """The executed amount and the execution rate glued onto it at the end of a line of pairs: the run is cut
+    in every way into an amount and a rate of plausible form (glued.cuts, DOMAIN.md §4.2), and the cut is
+    taken only when exactly one of them makes executed / budget equal the rate in its rounding; two cuts that
+    both add up, or none, leave the figure as read."""
     last_role, last = max(pairs.items(), key=lambda kv: kv[1].end())
     if last_role != "executed" or "rate" in values or not figure(values, "budget"):
         return None
@@ -191,8 +194,8 @@ def _glued_rate(text: str, pairs: dict[str, regex.Match], end: int, values: dict
         return None
     amount, rate = fits[0]
     start = last.start("figure")
-    values["executed"] = Value(float(amount), start, start + len(amount), half_unit(amount), amount, cut=True)
-    return Value(float(rate), start + len(amount), start + len(run), half_unit(rate), rate, cut=True)
+    return (Value(float(amount), start, start + len(amount), half_unit(amount), amount, cut=True),
+            Value(float(rate), start + len(amount), start + len(run), half_unit(rate), rate, cut=True))
 
 
 def _lines_under_a_unit(text: str):
