@@ -1,10 +1,11 @@
 """The amounts layer (every sum of money with its label) and the splits found from it."""
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.extract.amounts import find_amounts
 from pipeline.extract.budget import Candidate, whole_period_first
-from pipeline.extract.splits import find_splits
+from pipeline.extract.splits import family_of, find_splits
 from pipeline.extract.statements import part_sums
 
 
@@ -198,3 +199,32 @@ def test_one_amount_each_names_of_a_respectively_list_get_is_a_part_apiece():
     assert [(p.label, p.value) for p in split.parts] == [("宣汉县", 800_000), ("万源市", 800_000)]
     [split] = find_splits("分别补助甲村、乙村和丙村各5万元。")
     assert [p.label for p in split.parts] == ["甲村", "乙村", "丙村"] and split.parts_sum == 150_000
+
+
+@pytest.mark.parametrize("labels, family", [
+    (["中央财政补助资金", "地方财政配套补助资金", "其他资金渠道"], "source"),  # two kinds stacked on one level
+    (["2025年中央财政资金", "村集体资金"], "source"),
+    (["财政预算", "年底追加家庭清洁行动村资金"], "stage"),  # how the budget came to be, not what it buys
+    (["第一批资金", "第二批资金"], "stage"),
+    (["文化旅游体育与传媒支出", "社会保障和就业支出"], "expense"),  # functional classes (类)
+    (["工资福利支出", "其他支出"], "expense"),
+    (["图书采购支出", "报刊支出"], "item"),  # 'X支出' naming a use
+])
+def test_label_families_name_sources_stages_classes_and_uses(labels, family):
+    assert family_of(labels) == family
+
+
+def test_qizhong_before_any_figure_of_its_sentence_lists_parts_without_their_total():
+    [split] = find_splits("财政厅以98号文将资金切块下达各市,其中:南宁市610万元、柳州市1080万元、桂林市3240万元。")
+    assert split.total is None and split.names == ["南宁市", "柳州市", "桂林市"] and split.family == "place"
+
+
+def test_fenbieshi_leads_a_list_of_named_amounts():
+    [split] = find_splits("预算1000万元的专项资金分4批次下达。分别是甲项目22.65万元、乙经费50万元、丙经费20万元、丁项目款907.35万元。")
+    assert split.parts_sum == 10_000_000 and split.total.value == 10_000_000
+
+
+def test_an_aside_in_angle_brackets_is_no_part_of_the_list():
+    text = "已使用696.5万元(其中,管理经费使用50万元、评估工作经费5万元〈结余15万元已上缴财政〉、计划项目604万元)。"
+    [split] = [s for s in find_splits(text) if s.total is not None]
+    assert [p.value for p in split.parts] == [500_000, 50_000, 6_040_000] and not split.adds_up()

@@ -451,3 +451,11 @@ def test_a_grade_against_bands_the_report_does_not_state_needs_a_look(tmp_path):
     stated = text + "评分90分以上为优,80分(含)至90分为良,60分(含)至80分为中,60分以下为差。\n"
     check = check_of(extract_text(tmp_path, stated), "grade_matches_score")
     assert check.status == "fail" and check.certainty == "certain"
+
+
+def test_sources_listed_in_a_sentence_the_document_ends_inside_need_a_look(tmp_path):
+    listed = ("某村2025年农村综合改革项目绩效自评报告\n项目结算审核造价为819931.72元,项目累计支付资金合计795333.77元,其中2025年"
+              "中央财政资金630000元、村集体资金135333.77元、扣除群众")
+    check = check_of(extract_text(tmp_path, listed), "funding_sources_sum")
+    assert (check.status, check.finding, check.certainty) == ("warn", "fail", "unsure")
+    assert [d["code"] for d in check.doubts] == ["document_cut"]

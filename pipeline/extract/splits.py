@@ -41,7 +41,14 @@ _LIST_CUE = regex.compile(
     r"(?:主要)?用于以下(?:方面|几个方面|内容)|(?:主要)?用于\s*:|(?:资金)?安排\s*:|(?:具体|分配|安排|明细)如下|"
     r"按[\p{Han}]{0,8}?(?:用途|类别|项目|内容)(?:划分|分)?|(?:具体)?(?:构成|组成)(?:为|如下)|"
     # '…资金项目, 用于A 1.065万元, B 2.1万元, …': a clause that opens on 用于 and lists named amounts
-    r"(?<=[,,])\s*(?:主要|分别)?用于(?=\p{Han})")
+    r"(?<=[,,])\s*(?:主要|分别)?用于(?=\p{Han})|"
+    # '…将资金切块下达各市, 其中: 南宁市610万元、…': 其中 before any figure of its sentence lists the parts of
+    # funds named earlier, without their total
+    r"(?<=[,,])\s*其中\s*[::]|"
+    # '…分4批次下达至本局。分别是A 22.65万元、B 50万元…': the named amounts after 分别是 are the parts
+    r"分别(?:是|为)\s*[::]?(?=\p{Han})|"
+    # '实际支出6,027.60万元, 详情如下:' (the numbered lines that follow are read by subprojects' paragraphs)
+    r"(?:详情|详细情况|明细情况)如下")
 # The cue a clause's first part carries in its label ('主要用于A 100万元').
 _USE_CUE_LEAD = regex.compile(r"^\s*(?:主要|分别)?用于")
 # '支出799.12万元。其中: 人员经费…': a sentence opening with 其中 breaks down the figure ending the one before.
@@ -84,15 +91,28 @@ _ITEM_BREAK = regex.compile(r"[;;。]")
 _EMPTY_ITEM = regex.compile(r"[、,,;]\s*[、,,;]")
 
 # Label families (DOMAIN.md §2: 收入 by source, 支出 by economic class).
+# A source is named by the level of government that pays (中央, 省级, 地方, 村集体 …) and the kind of money
+# ('地方财政配套补助资金' stacks two kinds), or by a fund class of the budget (财政拨款, 自筹, 其他资金 …).
 _SOURCE = regex.compile(
     r"财政拨款|财政资金|自筹|自有|单位资金|上年结转|结转结余|事业收入|经营收入|其他收入|上级补助|附属单位|"
-    r"债券|专项债|社会资本|银行贷款|捐赠|^(?:中央|省级?|市级?|县级?|区级?|乡级?|镇级?|自治区|上级|本级|地方)"
-    r"(?:财政|本级)?(?:配套|补助|专项)?(?:资金|拨款|收入|投入)?$|收入$")
-_EXPENSE = regex.compile(r"基本支出|项目支出|人员经费|公用经费|人员支出|公用支出|工资福利|商品和服务|对个人和家庭|资本性支出|支出$")
+    r"债券|专项债|社会资本|银行贷款|捐赠|^其他资金(?:渠道|来源)?$|"
+    r"^(?:中央|省级?|市级?|县级?|区级?|乡级?|镇级?|自治区|上级|本级|地方|村集体|村级|集体)"
+    r"(?:财政|本级)?(?:配套|补助|专项|奖补|补贴){0,2}(?:资金|拨款|收入|投入|经费)?$|收入$")
+# The stages of one budget ('财政预算740万元, 年底追加…60万元', '年初预算…, 调增…'): how the figure came to be,
+# not what it is spent on.
+_STAGE = regex.compile(r"^(?:年初|年中|年底|年末)?(?:财政)?预算(?:安排)?$|^(?:年初|年中|年底|年末)?(?:追加|调增|调减|追减)|"
+                       r"第[一二三四五六七八九十\d]{1,2}批(?:次)?(?:资金|下达|拨付)?$")  # the tranches the funds came in
+# The classes of spending, two closed lists: the economic classes (政府支出经济分类) and the functional classes
+# (政府收支分类科目, 类 level: 教育支出, 社会保障和就业支出 …). 'X支出' naming a use (图书采购支出) is an item.
+_FUNCTIONAL_CLASS = (r"一般公共服务|外交|国防|公共安全|教育|科学技术|文化旅游体育与传媒|文化体育与传媒|社会保障和就业|卫生健康|"
+                     r"医疗卫生(?:与计划生育)?|节能环保|城乡社区|农林水|交通运输|资源勘探[\p{Han}]{0,6}|商业服务业等|金融|"
+                     r"援助其他地区|自然资源海洋气象等|国土海洋气象等|住房保障|粮油物资储备|灾害防治及应急管理|债务付息|其他")
+_EXPENSE = regex.compile(r"基本支出|项目支出|人员经费|公用经费|人员支出|公用支出|工资福利|商品和服务|对个人和家庭|资本性支出|"
+                         rf"对企业补助|债务利息|^(?:\d{{3}}\s*)?(?:{_FUNCTIONAL_CLASS})(?:\(类\))?支出$")
 _PLACE = regex.compile(r"^[\p{Han}]{1,8}(?:县|区|市|旗|乡|镇|村|街道|社区)$")
 _YEAR_LABEL = regex.compile(r"^(?:19|20)\d{2}\s*年")
 # Where the labels of a list are split evenly, the more specific family names it.
-_FAMILY_ORDER = ("year", "source", "expense", "place", "item")
+_FAMILY_ORDER = ("year", "source", "stage", "expense", "place", "item")
 
 
 @dataclass
@@ -102,7 +122,7 @@ class Split:
     total: Amount | None
     parts: list[Amount]
     cue: str
-    family: str  # source | expense | year | place | item
+    family: str  # source | stage | expense | year | place | item
     count: int | None = None  # '共N项' stated with it
     open: bool = False  # the list ends in 等, or a scrape stripped parts of it: the parts named are not all
 
@@ -139,6 +159,8 @@ def family_of(labels: list[str]) -> str:
             return "source" if _SOURCE.search(label[year.end():].lstrip("度")) else "year"
         if _SOURCE.search(label):
             return "source"
+        if _STAGE.search(label):
+            return "stage"
         if _EXPENSE.search(label):
             return "expense"
         if _PLACE.match(label):
@@ -210,13 +232,14 @@ def _find(text: str) -> tuple[Split, ...]:
 
 def _bracket_depths(text: str, amounts: list[Amount]) -> list[int]:
     """How many brackets are open at each amount, counted from its sentence's start (NFKC has made
-    every bracket the ASCII one)."""
+    every round bracket the ASCII one)."""
     out, depth, pos, sentence = [], 0, 0, -1
     for a in amounts:
         if a.sentence != sentence:
             depth, pos, sentence = 0, a.clause_start, a.sentence
         seg = text[pos:a.start]
-        depth = max(0, depth + seg.count("(") - seg.count(")"))
+        # '〈结余15万元已上缴财政〉': the angle bracket (U+3008, what NFKC makes of U+2329) brackets an aside too
+        depth = max(0, depth + seg.count("(") + seg.count("〈") - seg.count(")") - seg.count("〉"))
         out.append(depth)
         pos = a.start
     return out

@@ -182,10 +182,15 @@ def _from_allocations(ctx: Context, budget=None, executed=None) -> SubprojectFac
     """Funds that come in by two or more allocation documents are split by them: each document is a
     sub-project with the amount it first allocates. A document restated with a '其中' list after its
     amount gives that list as its items. Documents that share one amount ('A号、B号下达1883万元') are one
-    allocation named twice, not two parts."""
+    allocation named twice, not two parts. A document whose first amount is one part of a list it passes
+    the funds down by ('以98号文将资金切块下达各市, 其中:南宁市610万元、…') states no amount of its own: it hands
+    on funds another document brought, and is no part of them."""
     text = ctx.text
+    passed_down = {p.start for s in ctx.splits for p in s.parts} - {s.total.start for s in ctx.splits if s.total}
     by_document: dict[str, list[Allocation]] = {}
     for allocation in allocations(text):
+        if allocation.amount.start in passed_down and allocation.document not in by_document:
+            continue
         by_document.setdefault(allocation.document, []).append(allocation)
     firsts = [mentions[0] for mentions in by_document.values()]
     if len(firsts) < 2 or len({a.amount.start for a in firsts}) < len(firsts):
@@ -272,14 +277,20 @@ def _from_paragraphs(ctx: Context, budget=None, executed=None) -> SubprojectFact
             if _SECTION_HEADING.search(h["name"].strip()):
                 continue
             end = run[k + 1].start() if k + 1 < len(run) else _paragraph_end(text, h.end())
-            inside = amounts[bisect.bisect_left(starts, h.end()):bisect.bisect_left(starts, end)]
+            # a one-line item states its amount on the heading's own line ('(1)鼓楼区…补助资金1,380.00万元;')
+            inside = amounts[bisect.bisect_left(starts, h.start("name")):bisect.bisect_left(starts, end)]
             allocated = next((a for a in inside if _ALLOCATED.search(a.label) and not _CONTRACT_LABEL.search(a.label)), None)
             if allocated is None:
                 continue
+            name = Found(h["name"].strip(), h.start("name"), h.end("name"))
+            if allocated.start < h.end():
+                if allocated.start <= h.start("name"):
+                    continue
+                own = text[h.start("name"):allocated.start].strip(" :为")
+                name = Found(own, h.start("name"), h.start("name") + len(own))
             contracts = [ItemFact(_CONTRACT_LABEL.sub("", a.label).strip(" 为") or "合同金额", _found(a), True)
                          for a in inside if a is not allocated and _CONTRACT_LABEL.search(a.label)]
-            facts.subprojects.append(SubprojectFact(Found(h["name"].strip(), h.start("name"), h.end("name")),
-                                                    _found(allocated), "stated", contracts, items_are_breakdown=False))
+            facts.subprojects.append(SubprojectFact(name, _found(allocated), "stated", contracts, items_are_breakdown=False))
         if len(facts.subprojects) < 2:
             continue
         total = sum(sp.amount.value for sp in facts.subprojects)

@@ -444,7 +444,7 @@ def document_cut(record: Record, check: Check) -> list[Doubt]:
     text ends, a total's parts listed in a sentence the document ends inside."""
     pair = _numbers(check)
     cited = {ev.get("pointer") for ev in check.evidence}
-    if check.id == "part_sums_text" and pair and pair[1] < pair[0] and any(
+    if check.id in ("part_sums_text", "funding_sources_sum") and pair and pair[1] < pair[0] and any(
             t.reaches_end for t in record.text_sums if t.pointer in cited):
         return [Doubt("document_cut", "文档在分项列举中中断,其后的分项未读到",
                       "the document ends inside the list of parts: the parts after the cut are unread")]
