@@ -209,6 +209,8 @@ def test_one_amount_each_names_of_a_respectively_list_get_is_a_part_apiece():
     (["文化旅游体育与传媒支出", "社会保障和就业支出"], "expense"),  # functional classes (类)
     (["工资福利支出", "其他支出"], "expense"),
     (["图书采购支出", "报刊支出"], "item"),  # 'X支出' naming a use
+    (["第一批中央财政专项扶贫资金", "市级财政专项扶贫资金"], "source"),  # the level's treasury named first
+    (["省内安排农机购置与应用补贴资金", "中央安排农机购置补贴资金"], "source"),  # the level that allots it
 ])
 def test_label_families_name_sources_stages_classes_and_uses(labels, family):
     assert family_of(labels) == family
@@ -228,3 +230,11 @@ def test_an_aside_in_angle_brackets_is_no_part_of_the_list():
     text = "已使用696.5万元(其中,管理经费使用50万元、评估工作经费5万元〈结余15万元已上缴财政〉、计划项目604万元)。"
     [split] = [s for s in find_splits(text) if s.total is not None]
     assert [p.value for p in split.parts] == [500_000, 50_000, 6_040_000] and not split.adds_up()
+
+
+def test_a_clause_ending_on_a_colon_after_the_total_leads_parts_that_add_up_to_it():
+    text = "项目资金440万元,项目资金已经分配下达到项目建设单位:甲村道路工程项目资金140万元、乙村文化公园项目资金140万元、丙村配套设施项目资金160万元。"
+    [split] = find_splits(text)
+    assert split.total.value == 4_400_000 and split.parts_sum == 4_400_000 and len(split.parts) == 3
+    # parts that do not reach the total after such a colon are not its parts
+    assert not find_splits(text.replace("160万元", "150万元"))

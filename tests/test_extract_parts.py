@@ -319,6 +319,22 @@ def test_the_sources_the_money_came_from_are_no_sub_projects(tmp_path):
     assert record.subprojects == []
 
 
+def test_a_breakdown_the_document_ends_inside_gives_no_sub_projects(tmp_path):
+    listed = ("某中心2022年度项目资金绩效自评报告\n项目预算150万元,实际支出150万元,其中:房屋建筑物支出66.2万元、办公设备购置1.9万元、"
+              "专用设备购置11.4万元、大型修缮44.3万元、基础设施建")
+    [record] = pipeline.extract(_write(tmp_path, "cut.txt", listed))
+    assert record.subprojects == []
+    ended = listed.replace("、基础设施建", "、基础设施建设26.2万元。\n二、绩效情况\n项目按期完成。\n")
+    [record] = pipeline.extract(_write(tmp_path, "whole.txt", ended))
+    assert len(record.subprojects) == 5
+
+
+def _write(tmp_path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 @pytest.mark.parametrize("sentence, executed", [
     ("项目实际支出总额153.550567万元。", 1_535_505.67),
     ("截止2021年12月31日,已经支出70,909.19万元。", 709_091_900),

@@ -384,11 +384,11 @@ _SENTENCE_END_MARK = regex.compile(r"[。;;\n]")
 
 
 def _stands_as_budget(split: Split) -> bool:
-    """A breakdown whose total is a budget candidate (_breakdown_totals): a project's items or places, or the
-    stages of its budget (年初预算 + 追加: the whole year's), its parts adding up to it, not a department's
-    income or expense."""
+    """A breakdown whose total is a budget candidate (_breakdown_totals): a project's items, places or sources
+    (the whole of its funds: '资金共计128.79亿元, 其中中央…、省级…'), or the stages of its budget (年初预算 + 追加: the
+    whole year's), its parts adding up to it, not a department's income or expense (by the total's label)."""
     t = split.total
-    return (t is not None and split.family in ("item", "place", "stage") and not _DEPARTMENT_TOTAL.search(t.label)
+    return (t is not None and split.family in ("item", "place", "stage", "source") and not _DEPARTMENT_TOTAL.search(t.label)
             and bool(split.adds_up()))
 
 

@@ -34,7 +34,10 @@ _PARTS_CUE = regex.compile(
     r"按[\p{Han}]{0,8}?(?:用途|类别|项目|内容)(?:划分|分)?|用于"
     # a bracket opened right after the total, its amounts adding up to it ('资金800万元(财政预算740万元,年底追加…
     # 资金60万元)'): taken only where they do (_after_total)
-    r"|(?<=元)\s*[((](?!\s*(?:其中|包括|包含|含))")
+    r"|(?<=元)\s*[((](?!\s*(?:其中|包括|包含|含))"
+    # a clause after the total that ends on a colon ('项目资金440万元, 项目资金已经分配下达到项目建设单位: A 140万元、…'):
+    # taken, as the bracket is, only where the parts add up to the total
+    r"|(?<=元\s*[,,][^,,。;;::\d]{2,30})[::]")
 # A sentence that opens with a cue lists the parts of a total stated before it (or of none stated):
 # '资金主要用于以下方面: 一是…X万元; 二是…', '按资金用途划分, A占X万元, B占Y万元'.
 _LIST_CUE = regex.compile(
@@ -97,7 +100,9 @@ _SOURCE = regex.compile(
     r"财政拨款|财政资金|自筹|自有|单位资金|上年结转|结转结余|事业收入|经营收入|其他收入|上级补助|附属单位|"
     r"债券|专项债|社会资本|银行贷款|捐赠|^其他资金(?:渠道|来源)?$|"
     r"^(?:中央|省级?|市级?|县级?|区级?|乡级?|镇级?|自治区|上级|本级|地方|村集体|村级|集体)"
-    r"(?:财政|本级)?(?:配套|补助|专项|奖补|补贴){0,2}(?:资金|拨款|收入|投入|经费)?$|收入$")
+    r"(?:财政|本级)?(?:配套|补助|专项|奖补|补贴){0,2}(?:资金|拨款|收入|投入|经费)?$|收入$|"
+    # the level's treasury, or the level that allots it, named first ('第一批中央财政专项扶贫资金', '省内安排农机…补贴资金')
+    r"^(?:第[一二三四五六七八九十\d]{1,2}批)?(?:中央|省级?|市级?|县级?|区级?|自治区)(?:财政|[内级]?安排)")
 # The stages of one budget ('财政预算740万元, 年底追加…60万元', '年初预算…, 调增…'): how the figure came to be,
 # not what it is spent on.
 _STAGE = regex.compile(r"^(?:年初|年中|年底|年末)?(?:财政)?预算(?:安排)?$|^(?:年初|年中|年底|年末)?(?:追加|调增|调减|追减)|"
@@ -296,8 +301,10 @@ def _after_total(r: _Reading, i: int) -> list[Split]:
     parts = _closest_prefix(parts, total)
     # a bracket's parts lie inside it ('111万元(某财直〔2020〕67号),调减40万元,…71万元': a document's number there)
     bracket = cue[0].strip() in "(("
+    colon = cue[0].strip() in "::" and text[total.end:cue.start()].strip(" ,,")
     if len(parts) < 2 or bracket and (r.depth[j] <= r.depth[i]
-                                      or abs(sum(p.value for p in parts) - total.value) > total.half_unit):
+                                      or abs(sum(p.value for p in parts) - total.value) > total.half_unit) \
+            or colon and not _reached(parts, total):
         return []
     splits = _by_family(r, i, total, parts, cue[0], _count_before(text, total))
     if i in r.some_items:

@@ -72,7 +72,7 @@ _SENTENCE_END = regex.compile(r"[。;;\n]")
 _SENTENCE_GOES_ON = regex.compile(r"[。;;]|\n\s*\S")
 
 
-def _reaches_end(text: str, pos: int) -> bool:
+def runs_to_end(text: str, pos: int) -> bool:
     """The sentence going on at `pos` runs to the document's end: no full stop or new line after it, outside
     the brackets a part opens for its own items ('…大型修缮44.3万元(其中:…18万元;…1.89万元;承启小' cut there)."""
     depth = 0
@@ -122,7 +122,7 @@ def part_sums(text: str, splits: list[Split] | None = None) -> list[tuple[TextSu
         half = max([split.total.half_unit] + [p.half_unit for p in split.parts])
         ts = TextSum(kind="parts", total=split.total.value, parts=[p.value for p in split.parts], half_unit=half,
                      text=text[split.start:split.end][:200], labels=split.names, family=split.family,
-                     reaches_end=_reaches_end(text, split.end))
+                     reaches_end=runs_to_end(text, split.end))
         out.append((ts, split))
     return out
 

@@ -31,7 +31,7 @@ from ..record import Item, Subproject
 from .amounts import Amount, find_amounts
 from .context import Context, Found
 from .splits import Split
-from .statements import Allocation, allocations
+from .statements import Allocation, allocations, runs_to_end
 
 _AMOUNT = regex.compile(AMOUNT)
 # '项目包括5个子项目:A、B、C、D、E, 均…': the count and the names, in one sentence.
@@ -235,8 +235,11 @@ def _from_breakdown(ctx: Context, budget=None, executed=None) -> SubprojectFacts
     text = ctx.text
     splits = ctx.splits
     inner = {s.total.start: s for s in splits if s.total is not None}
+    # a list the document ends inside, its parts short of their total, has lost parts to the cut (dev 36's convention:
+    # no sub-projects from a cut list)
     ranked = [(_tie_rank(s, budget, executed), -k, s) for k, s in enumerate(splits)
-              if s.family in _BREAKDOWN_FAMILIES and len(s.parts) >= 2 and not s.open]
+              if s.family in _BREAKDOWN_FAMILIES and len(s.parts) >= 2 and not s.open
+              and not (runs_to_end(text, s.end) and not s.adds_up())]
     # with no budget to tie to: a split that adds up to its own total, or the uses the funds are put to
     # ('资金项目, 用于A 1.065万元, B 2.1万元…', stated with no total)
     ranked = [r for r in ranked if r[0] > 0 or (budget is None and executed is None and
