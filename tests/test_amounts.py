@@ -211,6 +211,9 @@ def test_one_amount_each_names_of_a_respectively_list_get_is_a_part_apiece():
     (["图书采购支出", "报刊支出"], "item"),  # 'X支出' naming a use
     (["第一批中央财政专项扶贫资金", "市级财政专项扶贫资金"], "source"),  # the level's treasury named first
     (["省内安排农机购置与应用补贴资金", "中央安排农机购置补贴资金"], "source"),  # the level that allots it
+    (["第一批补助资金", "第二批补助资金"], "stage"),
+    (["2018年11月30日提前下达", "2019年6月14日下达"], "stage"),  # when the money came, not what it buys
+    (["2017年实际支出", "结余资金"], "stage"),  # the state of the money
 ])
 def test_label_families_name_sources_stages_classes_and_uses(labels, family):
     assert family_of(labels) == family

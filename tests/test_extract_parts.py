@@ -329,6 +329,19 @@ def test_a_breakdown_the_document_ends_inside_gives_no_sub_projects(tmp_path):
     assert len(record.subprojects) == 5
 
 
+@pytest.mark.parametrize("second, parts", [("2万元", 2), ("12万元", 0)])
+def test_a_sentence_of_named_figures_adding_up_to_the_budget_is_its_breakdown(tmp_path, second, parts):
+    text = ("某市2021年国家非物质文化遗产保护资金绩效自评报告\n2021年,《省财政厅关于下达2021年国家非物质文化遗产保护资金预算的通知》"
+            f"(某财教〔2021〕22号)下达我市甲县文化馆锣鼓保护补助40万元,下达我市乙县传承人补助-竹编{second}。\n"
+            "2021年我市国家非物质文化遗产保护资金下达42万元,资金到位率100%。\n")
+    [record] = pipeline.extract(_write(tmp_path, "r.txt", text))
+    assert record.budget.budget_yuan == 420_000
+    assert len(record.subprojects) == parts
+    if parts:
+        assert [(s.name, s.amount_yuan) for s in record.subprojects] == [
+            ("甲县文化馆锣鼓保护补助", 400_000), ("乙县传承人补助-竹编", 20_000)]
+
+
 def _write(tmp_path, name: str, text: str):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")

@@ -105,8 +105,11 @@ _SOURCE = regex.compile(
     r"^(?:第[一二三四五六七八九十\d]{1,2}批)?(?:中央|省级?|市级?|县级?|区级?|自治区)(?:财政|[内级]?安排)")
 # The stages of one budget ('财政预算740万元, 年底追加…60万元', '年初预算…, 调增…'): how the figure came to be,
 # not what it is spent on.
+# the tranches the funds came in (第一批…, a date it was allotted), and the state of the money (spent / left over)
 _STAGE = regex.compile(r"^(?:年初|年中|年底|年末)?(?:财政)?预算(?:安排)?$|^(?:年初|年中|年底|年末)?(?:追加|调增|调减|追减)|"
-                       r"第[一二三四五六七八九十\d]{1,2}批(?:次)?(?:资金|下达|拨付)?$")  # the tranches the funds came in
+                       r"第[一二三四五六七八九十\d]{1,2}批次?\p{Han}{0,8}?$|^(?:19|20)\d{2}\D{0,2}\d{1,2}\D{0,2}\d{1,2}日|"
+                       r"^(?:(?:19|20)\d{2}年度?)?(?:实际|累计|已)?(?:支出|使用|支付)(?:资金|经费|金额)?$|"
+                       r"(?:结余|剩余|未使用|未支出)(?:资金|经费)?$")
 # The classes of spending, two closed lists: the economic classes (政府支出经济分类) and the functional classes
 # (政府收支分类科目, 类 level: 教育支出, 社会保障和就业支出 …). 'X支出' naming a use (图书采购支出) is an item.
 _FUNCTIONAL_CLASS = (r"一般公共服务|外交|国防|公共安全|教育|科学技术|文化旅游体育与传媒|文化体育与传媒|社会保障和就业|卫生健康|"
@@ -116,6 +119,7 @@ _EXPENSE = regex.compile(r"基本支出|项目支出|人员经费|公用经费|�
                          rf"对企业补助|债务利息|^(?:\d{{3}}\s*)?(?:{_FUNCTIONAL_CLASS})(?:\(类\))?支出$")
 _PLACE = regex.compile(r"^[\p{Han}]{1,8}(?:县|区|市|旗|乡|镇|村|街道|社区)$")
 _YEAR_LABEL = regex.compile(r"^(?:19|20)\d{2}\s*年")
+_DAY = regex.compile(r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
 # Where the labels of a list are split evenly, the more specific family names it.
 _FAMILY_ORDER = ("year", "source", "stage", "expense", "place", "item")
 
@@ -161,7 +165,10 @@ def family_of(labels: list[str]) -> str:
     def one(label: str) -> str:
         if (year := _YEAR_LABEL.match(label)):
             # '2021年省级资金': a source, dated ('2021年、2022年…共计1838247万元,其中2021年省级资金…、中央资金…')
-            return "source" if _SOURCE.search(label[year.end():].lstrip("度")) else "year"
+            if _SOURCE.search(label[year.end():].lstrip("度")):
+                return "source"
+            # '2018年11月30日提前下达': the day a tranche came, not a year's share
+            return "stage" if _DAY.match(label, year.end()) else "year"
         if _SOURCE.search(label):
             return "source"
         if _STAGE.search(label):

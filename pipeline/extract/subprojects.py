@@ -30,7 +30,7 @@ from ..numbers import AMOUNT, Number, parse_amount, parse_count
 from ..record import Item, Subproject
 from .amounts import Amount, find_amounts
 from .context import Context, Found
-from .splits import Split
+from .splits import Split, family_of
 from .statements import Allocation, allocations, runs_to_end
 
 _AMOUNT = regex.compile(AMOUNT)
@@ -311,6 +311,53 @@ def _mark_style(mark: str) -> str:
     return regex.sub(r"[一二三四五六七八九十]+", "一", regex.sub(r"\d+", "1", mark.replace("(", "(").replace(")", ")")))
 
 
+# --- a list adding up to the budget, with no cue ----------------------------------------------------------
+
+# The words that open a list's first item and are no part of its name: the year, the spending or allotting verb.
+_LIST_LEAD = regex.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:累计|共|实际|已)?(?:支出|下达|安排|拨付|使用)?(?:我[省市县区州])?")
+_ALLOTTING_VERB = regex.compile(r"(?:下达|拨付|安排)(?:给|到|至)?(?:我[省市县区州])?")
+
+
+def _from_sentence_sum(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
+    """A sentence whose figures are all named parts, two or more, adding up to the budget (or the executed amount)
+    though no cue or total introduces them: '…下达我市A保护补助40万元,下达我市B补助2万元。' of a 42万元 budget,
+    '2018年累计支出A 9.50万元, B 7.75万元, C 30.75万元。' of 48万元. The report's own total ties them; sources,
+    stages and classes are not parts."""
+    if budget is None and executed is None:
+        return SubprojectFacts()
+    text = ctx.text
+    by_sentence: dict[int, list[Amount]] = {}
+    for a in find_amounts(text):
+        if a.restates is None and not a.per_unit:
+            by_sentence.setdefault(a.sentence, []).append(a)
+    for figures in by_sentence.values():
+        if not 2 <= len(figures) <= 12 or any(not a.name for a in figures) or \
+                family_of([a.label for a in figures]) not in _BREAKDOWN_FAMILIES:
+            continue
+        total = sum(a.value for a in figures)
+        halves = sum(a.half_unit for a in figures)
+        # a part within the sum's rounding adds nothing the sum can confirm; a figure that is the target itself
+        # restates it
+        if not any(t is not None and abs(total - t.value) <= halves + t.half_unit + 1e-6
+                   and min(a.value for a in figures) > halves + t.half_unit for t in (budget, executed)):
+            continue
+        facts = SubprojectFacts(statement=(figures[0].start, figures[-1].end))
+        for a in figures:
+            name = _LIST_MARK.sub("", a.name).strip()
+            name = name[len(_LIST_LEAD.match(name)[0]):] or name
+            # what the label carries before the allotting verb is the sentence's lead, not the part's name
+            # ('《…通知》(…22号)下达我市A补助' names A补助)
+            verb = None
+            for verb in _ALLOTTING_VERB.finditer(name):
+                pass
+            if verb is not None and len(name) - verb.end() >= 4:
+                name = name[verb.end():]
+            start = text.find(name, a.label_start if not a.use else a.end)
+            facts.subprojects.append(SubprojectFact(Found(name, start, start + len(name)), _found(a), "stated"))
+        return facts
+    return SubprojectFacts()
+
+
 # --- engineering parts -------------------------------------------------------------------------------
 
 def _from_works(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
@@ -369,6 +416,7 @@ READERS = {
     "allocations": _from_allocations,
     "breakdown": _from_breakdown,
     "paragraphs": _from_paragraphs,
+    "sentence_sum": _from_sentence_sum,
     "works": _from_works,
     "clauses": _from_clauses,
 }
