@@ -1942,3 +1942,11 @@ _ONE_FIGURE_CASES = {
 def test_one_figure_read_from_a_fresh_report_s_wording(tmp_path, text, path, value):
     part, name = path.split(".")
     assert getattr(getattr(extract_text(tmp_path, text), part), name) == value
+
+
+def test_a_branch_written_after_its_parent_bureau_is_the_unit_and_project_spending_names_no_project(tmp_path):
+    text = ("某市公安局高新技术产业区分局\n\n项目支出绩效自评报告\n\n一、项目基本情况\n2017年管委会实际批复经费20万元,"
+            "用于辖区治安巡逻。\n")
+    [record] = pipeline.extract(_write(tmp_path, "r.txt", text))
+    assert record.report.department == "某市公安局高新技术产业区分局"
+    assert record.report.project_name is None

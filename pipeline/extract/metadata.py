@@ -830,7 +830,9 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
             stripped = stripped[place.end():]  # '2016-2018年河北省省级就业补助资金': the province's, not the name's
     elif department and core.startswith(department):
         stripped = regex.sub(r"^(?:19|20)\d{2}年度?", "", core[len(department):])
-        if _WORKS_ON_THE_UNIT.fullmatch(core[len(department):]) and not projects_money:
+        # ('…分局项目支出绩效自评报告': 项目支出 is the report's kind, the unit's project spending, and names no work)
+        kind_words = core[len(department):] == "项目" and f"{department}项目支出" in title
+        if _WORKS_ON_THE_UNIT.fullmatch(core[len(department):]) and not projects_money and not kind_words:
             # '社会福利中心建设项目', '日间照料中心项目': the unit is what the project builds, its name is the project's
             # (not a unit's dated projects, '…委员会2019年度项目', nor its money, '…第四中学专项资金', '…中心项目资金')
             stripped = core[len(place_of(core) or ""):]
@@ -908,7 +910,15 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
     if found is None:
         return None
     unit = unit_after_clause(found.value)
-    return found if unit == found.value else Found(unit, found.end - len(unit), found.end)
+    found = found if unit == found.value else Found(unit, found.end - len(unit), found.end)
+    # '昆明市公安局国家高新技术产业区分局': a branch written on after its parent bureau is the unit itself
+    # (a unit read from a title carries the title's span: the branch follows the unit's name inside it)
+    at = ctx.text.find(found.value, found.start, found.end + len(found.value))
+    branch = _BRANCH_AFTER.match(ctx.text, at + len(found.value)) if at >= 0 else None
+    return Found(found.value + branch[0], found.start, max(found.end, branch.end())) if branch else found
+
+
+_BRANCH_AFTER = regex.compile(r"\p{Han}{1,14}?(?:分局|分院|分中心|分公司)(?!\p{Han}{0,2}(?:关于|印发))")
 
 
 def unit_after_clause(name: str) -> str:
