@@ -436,6 +436,14 @@ def test_an_indicators_points_or_a_worded_result_is_no_total_score(text):
     ("项目自评得分95分,评价等级为优。", False),
     ("合计 100 95", False),  # a table's last row, not a sentence
     ("XX县财政局\n2023年12月5日", False),
+    ("(一)评价结果\n各区能够根据2018", True),  # prose that stops inside a figure
+    ("年度决算基本支出总额超年初预算批复5", True),
+    ("联系电话:5169832", False),  # a label's figure
+    ("负责全市城市规划区垃圾终端处", True),  # prose ending on what looks like a unit's suffix
+    ("绩效评价对象是某区农业农村委", True),
+    ("某县农业农村委", False),  # a signature
+    ("具体来看,目标责任明确,各项指标超额完成;", True),  # one item closed, the next not begun
+    ("依据《省人民政府关于推进预算绩效管理工作暂行办法》(某政发〔2013〕 9", True),  # inside a bracket
 ])
 def test_a_report_whose_last_sentence_runs_on_without_its_end_is_cut(tmp_path, ending, cut):
     record = extract_text(tmp_path, "XX县项目支出绩效评价报告\n一、基本情况\n本项目预算100万元,已全部支出。\n" + ending + "\n")

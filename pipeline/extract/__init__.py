@@ -83,6 +83,11 @@ def _source(doc: Document, norm: NormalisedText) -> Source:
 # a comma between clauses: the line is a sentence of prose, not a table row, a signature or a page number
 _CLAUSE = regex.compile(r"[,,]")
 _SENTENCE_END = regex.compile(r"[。!?;;]")
+# a line of words (six Han characters at least) whose last figure follows a word or a list mark without a
+# space: no label ('电话:5169832'), no table cells ('完成 100 10 10'), no date ('2018.12.3')
+_PROSE_CUT_IN_A_FIGURE = regex.compile(r"^(?=(?:[^\p{Han}]*\p{Han}){6})[^|\t]*[\p{Han}、,,](?:\d+(?:\.\d+)?)$")
+# words no unit's name holds: a verb or a particle of a sentence about it
+_SAYS_SOMETHING = regex.compile(r"是|负责|的|了")
 
 
 # A collection page's promise: '农村公路绩效评价报告(通用6篇)', '…自评报告(精选4篇)'; and how it numbers each piece
@@ -116,19 +121,26 @@ def _cut_mid_sentence(text: str) -> bool:
         others = [x for x in lines[-12:-1] if "|" in x]
         closed = sum(1 for x in others if x.endswith("|"))
         return len(others) >= 3 and closed >= 0.75 * len(others) and not last.endswith("|")
-    if regex.search(r"\d{4}年\d{1,2}月\d{1,2}日$|[。!?;)”\"》\]]$", last):
+    if regex.search(r"[;;]$", last):
+        return True  # one item of a list closed and the next not begun: '…各项指标超额完成;'
+    if regex.search(r"\d{4}年\d{1,2}月\d{1,2}日$|[。!?)”\"》\]]$", last):
         return False
     tail = _SENTENCE_END.split(last)[-1]  # the last sentence, begun after the last full stop
     if _CLAUSE.search(tail) and len(tail) >= 20:
         return True  # a sentence of prose, its clauses run on, with no end: '…目标值大于等于85户,实际完成40'
+    if _PROSE_CUT_IN_A_FIGURE.search(last):
+        return True  # prose that stops inside a figure: '…各区能够根据2018', '…超年初预算批复5', '…收集桶1244组、2'
+    if regex.search(r"[,、(:]$", last) or last.count("(") > last.count(")"):
+        return True  # stops after a comma or inside a parenthesis ('…(鄂政发〔2013〕 9')
     if regex.search(r"[\d.%]$", last):
         return False
-    if regex.search(r"[,、(:]$", last) or last.count("(") > last.count(")"):
-        return True  # stops after a comma or inside a parenthesis
     if not regex.search(r"\p{Han}$", last):
         return False
-    # A line that ends in a word without its full stop is cut, unless it is a signature or a title.
-    return not regex.search(rf"{metadata.ORG_SUFFIX}$|(?:报告|表|情况|说明|附件\d*)$", last)
+    # A line that ends in a word without its full stop is cut, unless it is a signature or a title: a signature
+    # names a unit and says nothing of it ('…负责梅州市城市规划区垃圾终端处', '…评价对象是宝垠区农业农村委' are prose)
+    if regex.search(rf"{metadata.ORG_SUFFIX}$", last):
+        return bool(_SAYS_SOMETHING.search(tail))
+    return not regex.search(r"(?:报告|表|情况|说明|附件\d*)$", last)
 
 
 def _near_end(text: str, table: ScoreTable) -> bool:
