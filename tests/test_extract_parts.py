@@ -1958,3 +1958,16 @@ def test_a_branch_written_after_its_parent_bureau_is_the_unit_and_project_spendi
     [record] = pipeline.extract(_write(tmp_path, "r.txt", text))
     assert record.report.department == "某市公安局高新技术产业区分局"
     assert record.report.project_name is None
+
+
+@pytest.mark.parametrize("text, grade", [
+    ("本项目综合得分为95分,评价等次为优秀。", "优"),
+    ("绩效评分为83.8分,评价结果为:良。", "良"),
+    ("绩效评价总分为92分,绩效评价结果级别为优。", "优"),
+    ("评定结果得分为90.15分,评定等次为“优”。", "优"),
+    ("| 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |", "优"),  # a form's total row ending on the grade
+    ("经验收组验收,评定为“合格工程”。", None),  # a work's acceptance, not the report's grade
+])
+def test_the_grade_a_report_gives_itself_in_its_several_wordings(text, grade):
+    found, _ = read_stated_grade(normalise_string(text), None)
+    assert (found.value if found else None) == grade
