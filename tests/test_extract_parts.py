@@ -1971,3 +1971,10 @@ def test_a_branch_written_after_its_parent_bureau_is_the_unit_and_project_spendi
 def test_the_grade_a_report_gives_itself_in_its_several_wordings(text, grade):
     found, _ = read_stated_grade(normalise_string(text), None)
     assert (found.value if found else None) == grade
+
+
+def test_the_use_of_the_funds_worded_as_a_completion_rate_is_the_execution_rate(tmp_path):
+    text = "某项目支出绩效自评报告\n项目资金预算253.7万元,实际支出253.66万元,年度资金使用完成比率99.98 %。\n"
+    record = extract_text(tmp_path, text)
+    assert record.budget.execution_rate == 99.98
+    assert check_of(record, "execution_rate").status == "pass"
