@@ -1978,3 +1978,8 @@ def test_the_use_of_the_funds_worded_as_a_completion_rate_is_the_execution_rate(
     record = extract_text(tmp_path, text)
     assert record.budget.execution_rate == 99.98
     assert check_of(record, "execution_rate").status == "pass"
+
+
+def test_a_budget_allotted_by_a_levels_treasury_in_its_year_is_the_budget(tmp_path):
+    text = "某市黄标车淘汰补助资金绩效评价报告\n2017年市财政预算安排5,000.00万元。实际支出4,980.00万元。\n"
+    assert extract_text(tmp_path, text).budget.budget_yuan == 50_000_000

@@ -58,7 +58,8 @@ BUDGET_PATTERNS = [
     rf"(?<![\p{{Han}}])(?:预算金额|项目预算|预算资金)[ \t]*\|[ \t]*{AMOUNT}",
     # '年初预算安排877万元': the verb that allots the year's budget may follow its name, and so may the year it is
     # of ('2021年预算安排2700万元': choose() keeps the evaluated year's)
-    rf"(?:全年|调整后|年初|批复|(?<!\d)(?:19|20)\d{{2}}年度?)预算(?:数|资金)?(?:实际)?(?:安排|下达)?{_FILL}{AMOUNT}",
+    # ('2017年市财政预算安排5,000.00万元': the level whose treasury budgets it may stand between)
+    rf"(?:全年|调整后|年初|批复|(?<!\d)(?:19|20)\d{{2}}年度?)(?:[省市县区州]级?|本级)?(?:财政)?预算(?:数|资金)?(?:实际)?(?:安排|下达)?{_FILL}{AMOUNT}",
     # the budget process's approved figure ('“一上”申报数1000万元,“二下”批复数1000万元'): the 批复数 is the year's
     # budget, the 申报数 only what was asked for
     rf"(?:预算)?批复(?:数|金额|预算数){_FILL}{AMOUNT}",
