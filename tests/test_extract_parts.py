@@ -351,6 +351,7 @@ def _write(tmp_path, name: str, text: str):
 @pytest.mark.parametrize("sentence, executed", [
     ("项目实际支出总额153.550567万元。", 1_535_505.67),
     ("截止2021年12月31日,已经支出70,909.19万元。", 709_091_900),
+    ("经费来源为财政补助收入,预算执行 98万元。", 980_000),  # the budget's execution, in money
 ])
 def test_spending_worded_as_a_total_or_with_its_aspect_word_is_the_executed_amount(tmp_path, sentence, executed):
     path = tmp_path / "r.txt"

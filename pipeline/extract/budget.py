@@ -104,7 +104,8 @@ EXECUTED_PATTERNS = [
     # '实际执行89.97万元', '全年执行300万元', '实际报账10万元': the executed amount as a verb (报账: reimbursed
     # against the budget)
     # ('已执行支付2668万元': executed, by payment)
-    rf"(?:实际|累计|已|全年)(?:执行|报账)了?(?:支付)?(?:资金|金额)?{_FILL}{AMOUNT}",
+    # ('预算执行 98万元, 执行率 61%': the budget's execution, in money)
+    rf"(?:实际|累计|已|全年|预算)(?:执行|报账)了?(?:支付)?(?:资金|金额)?{_FILL}{AMOUNT}",
     # a short name of the funds may stand between the verb and 资金 ('累计支出补助资金…')
     # '实际支出总额153.55万元', '已经支出70,909.19万元'
     # '实际总支出2595.6208万元'
