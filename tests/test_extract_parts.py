@@ -1984,3 +1984,12 @@ def test_the_use_of_the_funds_worded_as_a_completion_rate_is_the_execution_rate(
 def test_a_budget_allotted_by_a_levels_treasury_in_its_year_is_the_budget(tmp_path):
     text = "某市黄标车淘汰补助资金绩效评价报告\n2017年市财政预算安排5,000.00万元。实际支出4,980.00万元。\n"
     assert extract_text(tmp_path, text).budget.budget_yuan == 50_000_000
+
+
+@pytest.mark.parametrize("title, project", [
+    ("2024年度某区“送戏进万村”绩效评价报告", "送戏进万村"),  # a programme quoted after its year and place
+    ("2023年度某县“两癌”免费筛查项目绩效评价报告", "“两癌”免费筛查项目"),  # the quote is part of a longer name
+])
+def test_a_programme_quoted_in_the_title_is_the_project(tmp_path, title, project):
+    record = extract_text(tmp_path, title + "\n根据工作部署,结合实际情况,现报告如下:\n一、工作情况\n全年完成演出163场。\n")
+    assert record.report.project_name == project

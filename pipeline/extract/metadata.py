@@ -801,6 +801,10 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     core = _PROJECT_MONEY.sub("", core)
     # 'XX局关于2021年度…的报告': the unit writing about its project
     core = regex.sub(rf"^(?:[\p{{Han}}]{{2,20}}?{ORG_SUFFIX}|\p{{Han}}{{1,8}}?[乡镇])?关于(?:上报|报送|呈报)?", "", core)  # '关于上报…的报告
+    # ('2024年度潘集区“送戏进万村”绩效评价报告': a programme quoted in the title after its year and place is what is evaluated)
+    quoted = _QUOTED_PROGRAMME.fullmatch(core)
+    if quoted and not _GENERIC_PROJECT.fullmatch(quoted["name"]):
+        return quoted["name"]
     # (公益金: a lottery fund, '省级彩票公益金转移支付'; a transfer alone, '中央转移支付', names none)
     # ('森林植被恢复费': a fee levied and spent, named as the fund)
     if not core or not regex.search(r"项目|专项|资金|经费|工程|补助|补贴|公益金|费$", core) or \
@@ -865,6 +869,8 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
 
 
 _WORKS_ON_THE_UNIT = regex.compile(r"(?:建设|改造|新建|扩建|改扩建|维修)?(?:项目|工程|工程项目)")
+# '2024年度潘集区“送戏进万村”': a year, a place and a quoted programme, nothing else
+_QUOTED_PROGRAMME = regex.compile(r"(?:(?:19|20)\d{2}年度?)?[\p{Han}]{0,12}?(?:省|市|县|区|州|旗|乡|镇)?[“\"](?P<name>[^“”\"]{2,20})[”\"]")
 
 
 _AFTER_NAME = regex.compile(r"(?:(?<=\p{Han}{4})(?:19|20)\d{2}年度?|(?:的)?(?:使用|管理|执行|实施)?情况的?|的)$")
