@@ -54,6 +54,7 @@ class FundingSource:
     initial_yuan: float | None = None  # 年初预算数
     budget_yuan: float | None = None  # 全年预算数 / 调整后预算数
     executed_yuan: float | None = None  # 全年执行数
+    received_yuan: float | None = None  # 实际到位资金 (the older form's middle column)
     rate: float | None = None
     is_total: bool = False
     group: str | None = None  # source | use: which split of the total the row belongs to (部门整体 forms print both)

@@ -1993,3 +1993,25 @@ def test_a_budget_allotted_by_a_levels_treasury_in_its_year_is_the_budget(tmp_pa
 def test_a_programme_quoted_in_the_title_is_the_project(tmp_path, title, project):
     record = extract_text(tmp_path, title + "\n根据工作部署,结合实际情况,现报告如下:\n一、工作情况\n全年完成演出163场。\n")
     assert record.report.project_name == project
+
+
+_OLDER_FORM = ("某县民政局2015年度敬老院改造项目绩效自评报告\n一、项目基本概况\n项目起止时间2015年1月1日-2015年12月31日"
+               "计划安排资金(万元)285.58实际到位资金(万元)285.58其中:中央财政0其中:中央财政0省财政{province}省财政154.58"
+               "市县财政130市县财政130其它1其它1实际支出(万元)285.58\n二、项目支出明细情况\n")
+
+
+def test_the_older_forms_sources_add_up_per_column_and_a_wrong_cell_fails_its_column(tmp_path):
+    record = extract_text(tmp_path, _OLDER_FORM.format(province="154.58"))
+    rows = {s.name: (s.budget_yuan, s.received_yuan) for s in record.budget.funding_sources}
+    assert rows == {"资金总额": (2_855_800, 2_855_800), "中央财政": (0, 0), "省财政": (1_545_800, 1_545_800),
+                    "市县财政": (1_300_000, 1_300_000), "其它": (10_000, 10_000)}
+    assert check_of(record, "funding_sources_sum").status == "pass"
+    wrong = extract_text(tmp_path, _OLDER_FORM.format(province="150.58"), "b.txt")
+    check = check_of(wrong, "funding_sources_sum")
+    assert (check.status, check.expected, check.actual) == ("fail", 2_855_800, 2_815_800)
+
+
+def test_an_older_form_block_whose_labels_do_not_match_its_columns_is_not_read():
+    from pipeline.extract.form_sources import read_form_sources
+    garbled = "计划安排资金(万元)75实际到位资金(万元)75其中:中央财政其中:中其中:中央财其中;中央财央财政政政省财政省财政"
+    assert read_form_sources(garbled) is None

@@ -40,6 +40,7 @@ FIELD_NAMES = {
 INDICATOR_COLUMNS = {"score": "得分", "weight": "分值", "name": "指标名称", "target": "年度指标值",
                      "actual": "实际完成值", "note": "备注 / 扣分原因", "code": "编号", "level": "层级"}
 FUNDING_COLUMNS = {"budget_yuan": "全年预算数", "executed_yuan": "全年执行数", "initial_yuan": "年初预算数",
+                   "received_yuan": "实际到位资金",
                    "rate": "执行率", "name": "资金来源"}
 SUBPROJECT_COLUMNS = {"amount_yuan": "金额", "name": "名称"}
 

@@ -16,6 +16,7 @@ from ..tables.model import figure
 from .amounts import find_amounts
 from .context import Context, Found
 from .data_sheet import whole_spending
+from .form_sources import read_form_sources
 from .splits import Split
 
 AMOUNT = rf"(?P<amt>{AMOUNT_TEXT})"
@@ -235,6 +236,7 @@ def read_budget(ctx: Context) -> BudgetFacts:
         rate=_collect(text, RATE_PATTERNS, "rate"),
     )
     _read_funds(ctx, facts)
+    _read_form_sources(text, facts)
     for f in whole_spending(text):  # a department-wide evaluation's data sheet: the unit's whole spending
         pool = facts.budget if f.role == "budget" else facts.executed
         pool.append(Candidate(f.value, f.half_unit, f.start, f.end, f.label, "table", f.year))
@@ -478,6 +480,22 @@ def _read_funds(ctx: Context, facts: BudgetFacts) -> bool:
         # the block's only row names where its money comes from ('市级财政资金 | 642.5 | 548.66')
         facts.funding_source = Found(total.label, total.start, total.start + len(total.label))
     return True
+
+
+def _read_form_sources(text: str, facts: BudgetFacts) -> None:
+    """The older form's source lines, one figure per column (form_sources.py): its rows, where the funds reader
+    read fewer of the block (its one total row, the sources unread), and the one source that holds money where only
+    one does."""
+    found = read_form_sources(text)
+    if found is None or len(found.rows) <= len(facts.funding_sources):
+        return
+    facts.funding_sources = list(found.rows)
+    facts.funding_spans = list(found.spans)
+    filled = [(row, span) for row, span in zip(found.rows, found.spans)
+              if not row.is_total and any((row.budget_yuan, row.received_yuan, row.executed_yuan))]
+    if len(filled) == 1 and facts.funding_source is None:
+        row, span = filled[0]
+        facts.funding_source = Found(row.name, span[0], span[0] + len(row.name))
 
 
 def _points_span(text: str, table) -> tuple[int, int]:

@@ -56,7 +56,8 @@ def execution_rate(record: Record) -> Check:
 
 @check("funding_sources_sum")
 def funding_sources_sum(record: Record) -> Check:
-    """年度资金总额 = Σ 其中 rows (当年财政拨款 + 上年结转 + 其他…) in every amount column. A form that splits
+    """年度资金总额 = Σ 其中 rows (当年财政拨款 + 上年结转 + 其他…) in every amount column (the older form's 计划安排 /
+    实际到位 / 实际使用 columns and their 中央 / 省 / 市县 / 其它 rows too). A form that splits
     the total twice (部门整体: by source 按收入性质分, by use 按支出性质分) is checked split by split, each
     against its own stated total (else the block's). Tolerance: the sum of the half-units of the figures
     compared (amounts in the form's 万元 → 50 元 per figure at 2 decimals)."""
@@ -73,7 +74,8 @@ def funding_sources_sum(record: Record) -> Check:
         return _funding_in_prose(record)
     compared = 0
     for group, head, parts in splits:
-        for col, zh in (("budget_yuan", "全年预算数"), ("executed_yuan", "全年执行数"), ("initial_yuan", "年初预算数")):
+        for col, zh in (("budget_yuan", "全年预算数"), ("executed_yuan", "全年执行数"), ("initial_yuan", "年初预算数"),
+                        ("received_yuan", "实际到位资金")):
             sums = _column_sum(head, parts, col)
             if sums is None:
                 continue
