@@ -103,9 +103,9 @@ _SOURCE = regex.compile(
     r"(?:财政|本级)?(?:配套|补助|专项|奖补|补贴){0,2}(?:资金|拨款|收入|投入|经费)?$|收入$|"
     # the level's treasury, or the level that allots it, named first ('第一批中央财政专项扶贫资金', '省内安排农机…补贴资金')
     r"^(?:第[一二三四五六七八九十\d]{1,2}批)?(?:中央|省级?|市级?|县级?|区级?|自治区)(?:财政|[内级]?安排)")
-# The stages of one budget ('财政预算740万元, 年底追加…60万元', '年初预算…, 调增…'): how the figure came to be,
-# not what it is spent on.
-# the tranches the funds came in (第一批…, a date it was allotted), and the state of the money (spent / left over)
+# The stages of one budget ('财政预算740万元, 年底追加…60万元', '年初预算…, 调增…'), the tranches the funds came in
+# (第一批…, the day it was allotted) and the state of the money (spent, left over): how the figure came to be, not
+# what it is spent on.
 _STAGE = regex.compile(r"^(?:年初|年中|年底|年末)?(?:财政)?预算(?:安排)?$|^(?:年初|年中|年底|年末)?(?:追加|调增|调减|追减)|"
                        r"第[一二三四五六七八九十\d]{1,2}批次?\p{Han}{0,8}?$|^(?:19|20)\d{2}\D{0,2}\d{1,2}\D{0,2}\d{1,2}日|"
                        r"^(?:(?:19|20)\d{2}年度?)?(?:实际|累计|已)?(?:支出|使用|支付)(?:资金|经费|金额)?$|"

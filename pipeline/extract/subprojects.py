@@ -13,6 +13,8 @@ Readers are tried in order (`READERS`); the first that finds two or more sub-pro
   are not sub-projects;
 * numbered paragraphs that each allocate an amount to one named work, where those amounts make up the
   budget (or the executed amount); contracts let inside a paragraph are its items;
+* a sentence whose named figures, and nothing else, add up to the budget (or the executed amount), with no cue
+  or total: '下达我市A补助40万元,下达我市B补助2万元。' of a 42万元 budget;
 * engineering parts, 'A工程:…总投资1.2亿元';
 * works as parallel clauses of one paragraph, each with its investment: '实施A工程…,完成总投资24187万元;…'.
 
@@ -336,8 +338,7 @@ def _from_sentence_sum(ctx: Context, budget=None, executed=None) -> SubprojectFa
             continue
         total = sum(a.value for a in figures)
         halves = sum(a.half_unit for a in figures)
-        # a part within the sum's rounding adds nothing the sum can confirm; a figure that is the target itself
-        # restates it
+        # a part within the sum's rounding adds nothing the sum can confirm
         if not any(t is not None and abs(total - t.value) <= halves + t.half_unit + 1e-6
                    and min(a.value for a in figures) > halves + t.half_unit for t in (budget, executed)):
             continue
@@ -347,11 +348,9 @@ def _from_sentence_sum(ctx: Context, budget=None, executed=None) -> SubprojectFa
             name = name[len(_LIST_LEAD.match(name)[0]):] or name
             # what the label carries before the allotting verb is the sentence's lead, not the part's name
             # ('《…通知》(…22号)下达我市A补助' names A补助)
-            verb = None
-            for verb in _ALLOTTING_VERB.finditer(name):
-                pass
-            if verb is not None and len(name) - verb.end() >= 4:
-                name = name[verb.end():]
+            verbs = list(_ALLOTTING_VERB.finditer(name))
+            if verbs and len(name) - verbs[-1].end() >= 4:
+                name = name[verbs[-1].end():]
             start = text.find(name, a.label_start if not a.use else a.end)
             facts.subprojects.append(SubprojectFact(Found(name, start, start + len(name)), _found(a), "stated"))
         return facts
