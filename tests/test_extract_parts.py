@@ -1998,3 +1998,46 @@ def test_an_older_form_block_whose_labels_do_not_match_its_columns_is_not_read()
     from pipeline.extract.form_sources import read_form_sources
     garbled = "计划安排资金(万元)75实际到位资金(万元)75其中:中央财政其中:中其中:中央财其中;中央财央财政政政省财政省财政"
     assert read_form_sources(garbled) is None
+
+
+# An older 自评报告 form as a docx converter writes it: one cell per line, the spending table's unit stated
+# only in the form's funds cells above it, a voucher number between rows.
+_LINE_TABLE_FORM = """某区财政支出项目绩效评价自评报告
+项目名称
+优抚
+实际支出
+(万元)
+179.6
+二、项目支出明细情况
+支出内容
+实际支出数
+会计凭证号
+备注
+重点优抚对象补助
+67
+1月31日33号凭证
+春节慰问
+{spring}
+其他优抚支出
+62
+支出合计
+179.6
+三、项目绩效自评情况
+"""
+
+
+def test_a_spending_table_one_cell_per_line_gives_the_sub_projects_its_total_confirms(tmp_path):
+    record = extract_text(tmp_path, _LINE_TABLE_FORM.format(spring="50.6"))
+    assert [(s.name, s.amount_yuan) for s in record.subprojects] == [
+        ("重点优抚对象补助", 670_000), ("春节慰问", 506_000), ("其他优抚支出", 620_000)]
+    assert check_of(record, "subprojects_sum").status == "pass"
+
+
+def test_a_spending_table_one_cell_per_line_whose_rows_miss_its_total_gives_no_parts(tmp_path):
+    record = extract_text(tmp_path, _LINE_TABLE_FORM.format(spring="40.6"))
+    assert record.subprojects == []
+
+
+def test_a_spending_table_one_cell_per_line_without_a_stated_unit_gives_no_parts(tmp_path):
+    record = extract_text(tmp_path, _LINE_TABLE_FORM.format(spring="50.6").replace("(万元)\n179.6", "(万元)\n180"))
+    assert record.subprojects == []

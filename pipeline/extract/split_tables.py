@@ -53,6 +53,85 @@ def table_splits(text: str, make_split) -> list:
     return out
 
 
+# The same table as a docx or scrape often gives it, one cell per line: a header line naming the rows' uses
+# ('支出内容') then, within a cell or two, one naming their amounts ('实际支出数'); each row a name line with its
+# amount on the next line, cells such as a voucher number between rows; a 合计 line ends it.
+_LINE_NAME_HEAD = regex.compile(r"(?:支出|建设|资金)?(?:内容|用途|项目名称|子项目|明细)(?:名称)?")
+_LINE_AMOUNT_HEAD = regex.compile(r"(?:实际)?(?:支出|使用|执行|安排|预算|投资)?(?:数|金额|资金|额)(?:\((?P<unit>亿元|万元|千元|元)\))?")
+_LINE_TOTAL = regex.compile(r"(?:支出|资金)?(?:合计|总计|共计)")
+_LINE_FIGURE = regex.compile(r"\d{1,12}(?:\.\d{1,6})?")
+_LINE_NAME = regex.compile(r"(?=.*\p{Han})[^|:;。,]{2,30}")
+_HEAD_REACH = 3  # the amount head within this many cell lines of the name head
+_ROW_GAP = 6  # cell lines between two rows (a voucher's number, a note) before the table is taken as ended
+
+
+def line_table_splits(text: str, make_split) -> list:
+    """Every table of named amounts written one cell per line, its parts confirmed by its 合计 line.
+
+    Such a table says nothing of its unit where the form states it once above, so the total must be a
+    figure the text also states with its unit ('实际支出 (万元) 179.6'); without that, and without the
+    parts adding up to the total, it gives nothing."""
+    lines = [(m.start(), m.end(), m[0].strip()) for m in regex.finditer(r"(?m)^[ \t]*(\S[^\n]*?)[ \t]*$", text)]
+    out = []
+    for k, (_, _, cell) in enumerate(lines):
+        if not _LINE_NAME_HEAD.fullmatch(cell):
+            continue
+        head = next((j for j in range(k + 1, min(k + 1 + _HEAD_REACH, len(lines)))
+                     if _LINE_AMOUNT_HEAD.fullmatch(lines[j][2])), None)
+        if head is None:
+            continue
+        split = _line_table(text, lines, head + 1, _LINE_AMOUNT_HEAD.fullmatch(lines[head][2])["unit"])
+        if split is not None:
+            out.append(make_split(*split))
+    return out
+
+
+def _line_table(text: str, lines, first: int, unit: str | None):
+    parts: list[tuple[int, int, int]] = []  # (name line, figure line)
+    j, gap = first, 0
+    while j + 1 < len(lines) and gap <= _ROW_GAP:
+        name, figure = lines[j][2], lines[j + 1][2]
+        if _LINE_FIGURE.fullmatch(figure) and _LINE_TOTAL.fullmatch(name):
+            return _confirmed(text, lines, parts, j, unit)
+        if _LINE_FIGURE.fullmatch(figure) and _LINE_NAME.fullmatch(name) and not _LINE_FIGURE.fullmatch(name):
+            parts.append((j, j + 1))
+            j, gap = j + 2, 0
+            continue
+        j, gap = j + 1, gap + 1
+    return None
+
+
+def _confirmed(text: str, lines, parts, total_line: int, unit: str | None):
+    if len(parts) < 2:
+        return None
+    digits = lines[total_line + 1][2]
+    total_value = float(digits)
+    values = [float(lines[f][2]) for _, f in parts]
+    decimals = max(len(d.partition(".")[2]) for d in [digits] + [lines[f][2] for _, f in parts])
+    if abs(sum(values) - total_value) > 0.5 * 10 ** -decimals + 1e-9:
+        return None
+    unit = unit or _unit_stated_for(text, digits, lines[total_line][0])
+    if unit is None:
+        return None
+    factor = UNITS[unit]
+
+    def amount(name_line: int, figure_line: int, is_total: bool) -> Amount:
+        start, end, figure = lines[figure_line]
+        start = text.index(figure, start)
+        return Amount(round(float(figure) * factor, 6), 0.5 * 10 ** -decimals * factor, start, start + len(figure),
+                      lines[name_line][2], lines[name_line][0], None, -1, lines[name_line][0], None, is_total)
+
+    return amount(total_line, total_line + 1, True), [amount(n, f, False) for n, f in parts]
+
+
+def _unit_stated_for(text: str, digits: str, before: int) -> str | None:
+    """The unit of a figure the text states elsewhere with its unit: after a label's '(万元)', or before '万元'."""
+    figure = regex.escape(digits)
+    stated = regex.compile(rf"\((?P<unit>亿元|万元|元)\)\s*{figure}(?![\d.])|(?<![\d.]){figure}\s*(?P<unit>亿元|万元|元)")
+    m = stated.search(text, 0, before)
+    return m["unit"] if m else None
+
+
 def _table_amount(row, name_col: int, amount_col: int, factor: float) -> Amount | None:
     line = row[0]
     bars = [i for i, ch in enumerate(line) if ch == "|"]

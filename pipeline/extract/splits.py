@@ -26,7 +26,7 @@ import regex
 
 from ..numbers import parse_count
 from .amounts import Amount, find_amounts
-from .split_tables import table_splits
+from .split_tables import line_table_splits, table_splits
 
 # What introduces the parts after a total.
 _PARTS_CUE = regex.compile(
@@ -238,6 +238,7 @@ def _find(text: str) -> tuple[Split, ...]:
             out.append(split)
     out.extend(_uses(r))
     out.extend(table_splits(text, lambda total, parts: Split(total, parts, "table", family_of([p.label for p in parts]))))
+    out.extend(line_table_splits(text, lambda total, parts: Split(total, parts, "table", family_of([p.label for p in parts]))))
     out.sort(key=lambda s: s.start)
     return tuple(out)
 
