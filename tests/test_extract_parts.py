@@ -2041,3 +2041,11 @@ def test_a_spending_table_one_cell_per_line_whose_rows_miss_its_total_gives_no_p
 def test_a_spending_table_one_cell_per_line_without_a_stated_unit_gives_no_parts(tmp_path):
     record = extract_text(tmp_path, _LINE_TABLE_FORM.format(spring="50.6").replace("(万元)\n179.6", "(万元)\n180"))
     assert record.subprojects == []
+
+
+def test_a_figure_after_a_run_of_header_words_is_no_value_of_the_last_word(tmp_path):
+    # '计划支出数 实际支出数' is a header row: 30201, after it, is the economic class code opening the row below
+    text = ("某市预算支出项目绩效评价报告\n项目名称 办公经费 实际到位资金(万元) 21.7 支出内容 (经济科目) 计划支出数 实际支出数 "
+            "30201 办公费 21.7 21.7 支出合计 21.7 21.7\n")
+    record = extract_text(tmp_path, text)
+    assert record.budget.executed_yuan is None
