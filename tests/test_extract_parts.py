@@ -2049,3 +2049,27 @@ def test_a_figure_after_a_run_of_header_words_is_no_value_of_the_last_word(tmp_p
             "30201 办公费 21.7 21.7 支出合计 21.7 21.7\n")
     record = extract_text(tmp_path, text)
     assert record.budget.executed_yuan is None
+
+
+_WORKS_FUND_REPORT = ("某县2020年度中央财政水污染防治专项资金转移支付绩效自评报告\n"
+                      "全省确定26项水污染防治项目,其中涉及某县项目1个,项目总投资1807万元,其中中央财政水污染防治专项资金{part}万元。\n"
+                      "按照工程进度已拨付中央财政水污染防治资金680万元,专项资金执行率为80%。\n")
+
+
+def test_the_title_s_fund_stated_as_a_part_of_a_works_investment_is_the_budget_its_rate_confirms(tmp_path):
+    record = extract_text(tmp_path, _WORKS_FUND_REPORT.format(part=850))
+    assert (record.budget.budget_yuan, record.budget.executed_yuan) == (8_500_000, 6_800_000)
+    assert record.provenance["/budget/budget_yuan"]["picked_by"] == "title_fund_and_rate"
+    assert check_of(record, "execution_rate").status == "pass"
+
+
+def test_a_works_investment_the_stated_rate_does_not_confirm_is_no_budget_and_raises_no_flag(tmp_path):
+    record = extract_text(tmp_path, _WORKS_FUND_REPORT.format(part=900))
+    assert record.budget.budget_yuan is None and record.budget.executed_yuan == 6_800_000
+    assert check_of(record, "execution_rate").status != "fail"
+
+
+def test_the_budget_picked_by_the_stated_rate_says_so_in_its_provenance(tmp_path):
+    record = extract_text(tmp_path, "某项目绩效自评报告\n年初预算安排100万元,全年预算数120万元,实际支出96万元,预算执行率80%。\n")
+    assert record.budget.budget_yuan == 1_200_000
+    assert record.provenance["/budget/budget_yuan"]["picked_by"] == "stated_rate"

@@ -233,13 +233,18 @@ def _one_year(record: Record) -> int | None:
 def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None:
     b = Budget()
     facts.chosen = budget_mod.choose(facts, _one_year(record))
-    budget, executed, rate, received = facts.chosen
+    named = budget_mod.named_fund_budget(ctx.text, record.report.title, facts.chosen)
+    if named is not None:
+        facts.chosen = facts.chosen._replace(budget=named, picked_by="title_fund_and_rate")
+    budget, executed, rate, received, picked_by = facts.chosen
     if budget:
         b.budget_yuan = _clean(budget.value)
-        ctx.cite(pointers.BUDGET_YUAN, (budget.start, budget.end), half_unit=budget.half_unit, label=budget.label)
+        ctx.cite(pointers.BUDGET_YUAN, (budget.start, budget.end), half_unit=budget.half_unit, label=budget.label,
+                 picked_by=picked_by)
     if executed:
         b.executed_yuan = _clean(executed.value)
-        ctx.cite(pointers.EXECUTED_YUAN, (executed.start, executed.end), half_unit=executed.half_unit, label=executed.label)
+        ctx.cite(pointers.EXECUTED_YUAN, (executed.start, executed.end), half_unit=executed.half_unit, label=executed.label,
+                 picked_by="stated_rate" if picked_by != "role_order" else "role_order")
     if rate:
         b.execution_rate = _clean(rate.value)
         # other rates the text states, none of which the amounts were found to confirm: which rate goes with

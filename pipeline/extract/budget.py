@@ -112,7 +112,8 @@ EXECUTED_PATTERNS = [
     # '实际总支出2595.6208万元'
     # ('该项目已拨付工程款700万元': the works paid, the spending of a works project)
     # ('2023年共支付省级福利彩票公益金113万元': the fund named in full between the verb and the amount)
-    rf"(?:实际|累计|共|已经?|并)总?(?:支出|支付|使用|支|拨付)(?:[\p{{Han}}]{{0,6}}?资金|[\p{{Han}}]{{2,12}}?公益金|工程款|总额|金额|数)?{_FILL}{AMOUNT}",
+    # ('已拨付中央财政水污染防治资金680万元': the fund named in full, as the allotting verbs allow it)
+    rf"(?:实际|累计|共|已经?|并)总?(?:支出|支付|使用|支|拨付)(?:[\p{{Han}}]{{0,16}}?资金|[\p{{Han}}]{{2,12}}?公益金|工程款|总额|金额|数)?{_FILL}{AMOUNT}",
     # a clause that opens with the payment, after the budget it pays from ('财政预算项目资金16万元,支付16万元')
     # ('当年实际到位1000万元,支出989.935万元': the stages of the money in a row, the last its spending)
     rf"(?<=[,,;;]\s*)(?:支付|支出){_FILL}{AMOUNT}",
@@ -553,6 +554,10 @@ class Chosen(NamedTuple):
     executed: Candidate | None
     rate: Candidate | None
     received: Candidate | None = None
+    # which rule picked the budget and executed amount, for their provenance: 'stated_rate' (the pair the stated
+    # rate confirms), 'title_fund_and_rate' (named_fund_budget), 'role_order' (no rate confirmed a pair: the first
+    # figure of the budget's role words, in adjusted_first's order)
+    picked_by: str = "role_order"
 
 
 def choose(facts: BudgetFacts, year: int | None = None) -> Chosen:
@@ -569,13 +574,17 @@ def choose(facts: BudgetFacts, year: int | None = None) -> Chosen:
                     continue  # one statement read as both ('已拨付…资金1002.27万元'): a figure over itself proves no rate
                 if b.value > 0 and rate_matches(e.value / b.value * 100, rate.value, dec):
                     if b in budgets:
-                        return Chosen(b, e, rate)
+                        return Chosen(b, e, rate, picked_by="stated_rate")
                     # of the funds received ('专项资金到位8,525.06万元…资金执行率为70.33%'): the budget stated as much, else the first
                     budget = next((x for x in budgets if abs(x.value - b.value) <= max(x.half_unit, b.half_unit)),
                                   budgets[0] if budgets else None)
-                    return Chosen(budget, e, rate, b)
+                    return Chosen(budget, e, rate, b, picked_by="stated_rate")
     # no rate fits: the one named 执行率 (or the form's own) before its synonyms
     rate = next((r for r in facts.rate if r.origin == "table" or "执行" in r.label), facts.rate[0] if facts.rate else None)
+    # a works' planned investment is the budget only where the stated rate divides by it: with a rate and a
+    # spending stated that it does not give, it is what the works cost in all, not the funds evaluated
+    if rate is not None and executed:
+        budgets = [b for b in budgets if not _INVESTMENT.search(b.label)]
     # a budget of 0 says some level allotted nothing ('县本级…安排的衔接资金为0万元'): another stated budget comes first
     budget = next((b for b in budgets if b.value > 0), budgets[0] if budgets else None)
     spent = executed[0] if executed else None
@@ -585,6 +594,33 @@ def choose(facts: BudgetFacts, year: int | None = None) -> Chosen:
         # of that cell is wrong (a scrambled layer moved the initial budget's 0 there), and the budget unknown
         budget = None
     return Chosen(budget, spent, rate)
+
+
+_INVESTMENT = regex.compile(r"总投资|投资总额")
+# the words before a fund's own name in its label ('其中中央财政水污染防治专项资金': 其中 and the level's treasury)
+_LABEL_LEAD = regex.compile(r"^(?:其中|包括|含)?[::]?(?:(?:19|20)\d{2}年度?)?")
+_NAMED_FUND_CHARS = 6
+
+
+def named_fund_budget(text: str, title: str | None, chosen: Chosen) -> Candidate | None:
+    """The evaluated funds as the title names them, where no budget was found and the stated rate confirms it.
+
+    A report on a fund ('…中央财政水污染防治专项资金转移支付绩效自评报告') may state that fund's amount only as one
+    part of a works' whole ('项目总投资1807万元,其中中央财政水污染防治专项资金850万元'): the figure whose label is the
+    title's fund is the budget when the executed amount over it gives the stated rate in its rounding (DOMAIN.md
+    §3: the report's own arithmetic as the tie-breaker); without that it stays a part."""
+    if chosen.budget is not None or chosen.executed is None or chosen.rate is None or not title:
+        return None
+    executed, rate = chosen.executed, chosen.rate
+    for a in find_amounts(text):
+        name = _LABEL_LEAD.sub("", a.label)
+        if len(name) < _NAMED_FUND_CHARS or name not in title or a.value <= 0 or a.per_unit:
+            continue
+        if a.start < executed.end and executed.start < a.end:
+            continue
+        if rate_matches(executed.value / a.value * 100, rate.value, _decimals(rate)):
+            return Candidate(a.value, a.half_unit, a.start, a.end, a.label)
+    return None
 
 
 # how much bigger a copy of a figure in 万元 is than the same digits in 元
