@@ -2073,3 +2073,17 @@ def test_the_budget_picked_by_the_stated_rate_says_so_in_its_provenance(tmp_path
     record = extract_text(tmp_path, "某项目绩效自评报告\n年初预算安排100万元,全年预算数120万元,实际支出96万元,预算执行率80%。\n")
     assert record.budget.budget_yuan == 1_200_000
     assert record.provenance["/budget/budget_yuan"]["picked_by"] == "stated_rate"
+
+
+def test_a_transfer_form_s_year_amount_and_its_use_in_all_are_the_budget_and_the_spending(tmp_path):
+    record = extract_text(tmp_path, "专项名称普惠金融发展专项资金资金情况(万元)年度金额(提前下达):208万元资金使用情况(万元)合计:109.8万元"
+                                    "中央财政165万元中央财政84.5万元省级财政43万元省级财政25.3万元\n")
+    assert (record.budget.budget_yuan, record.budget.executed_yuan) == (2_080_000, 1_098_000)
+
+
+def test_a_payout_rate_beside_money_used_that_the_amounts_contradict_needs_a_look(tmp_path):
+    # the spending is worded 使用; '资金足额拨付率 100%' may be an indicator's target, not the budget's execution
+    record = extract_text(tmp_path, "某项目绩效自评报告\n全年预算数120万元,资金使用100万元。\n质量指标 资金足额拨付率 100% 100% 10 10\n")
+    check = check_of(record, "execution_rate")
+    assert (check.status, check.certainty) == ("warn", "unsure")
+    assert [d["code"] for d in check.doubts] == ["rate_by_other_name"]

@@ -97,6 +97,8 @@ BUDGET_PATTERNS = [
     # a summary form's cell ('投资总额 | 392万元', one cell per line): the project's total, where the form gives it (in a
     # sentence, '于2013年建成,投资总额1631万元', it is what a facility once cost)
     rf"(?:^|(?<=[\n|]))[ \t]*投资总额[ \t]*(?:[|\n][ \t|]*)+{AMOUNT}",
+    # a transfer payment's form, its funds cells '资金情况(万元) 年度金额(提前下达):208万元': the year's amount
+    rf"(?<![\p{{Han}}])年度金额(?:\([^()]{{0,8}}\))?[::]\s*{AMOUNT}",
     # '项目共5项, 合计金额52,340万元': the project's own total stated with its count
     rf"项目[^。;:]{{0,16}}?(?:合计|共计|总计)(?:金额|资金){_FILL}{AMOUNT}",
 ]
@@ -123,6 +125,8 @@ EXECUTED_PATTERNS = [
     # ('我单位2017年项目支出决算为150万元': the final accounts of the spending)
     rf"(?:已支付|支出数|决算数|决算支出(?:合计|总额)?|支出决算(?:数|总额)?){_FILL}{AMOUNT}",  # '部门决算支出860.92万元'
     rf"执行数\s*[((][A-Z][))][\s|::]*{AMOUNT}",
+    # the same form's '资金使用情况(万元) 合计:109.8万元': what was used of it, in all
+    rf"资金使用情况(?:\([^()]{{0,6}}\))?[\s|::]*合计[::]\s*{AMOUNT}",
     # paid out to the beneficiaries: the spending of subsidy and transfer funds
     rf"(?:已|实际|累计|共)?(?:发放|拨付使用|兑付|兑现)(?:补贴|补助|补奖)?(?:资金|金额)?{_FILL}{AMOUNT}",
     # who was paid between the verb and the funds: '已兑现困难群众…基本生活救助资金14280元'
@@ -597,6 +601,7 @@ def choose(facts: BudgetFacts, year: int | None = None) -> Chosen:
 
 
 _INVESTMENT = regex.compile(r"总投资|投资总额")
+
 # the words before a fund's own name in its label ('其中中央财政水污染防治专项资金': 其中 and the level's treasury)
 _LABEL_LEAD = regex.compile(r"^(?:其中|包括|含)?[::]?(?:(?:19|20)\d{2}年度?)?")
 _NAMED_FUND_CHARS = 6

@@ -210,16 +210,33 @@ def bands_not_stated(record: Record, check: Check) -> list[Doubt]:
 _INDICATOR_RATE = regex.compile(r"(?:发放|兑付|兑现)率")
 
 
+# a spending ratio named by its verb (资金拨付率, 支付率, 使用率) is the execution rate where the spending is worded by
+# the same verb; beside money 使用 or 支出 a '资金足额拨付率100%' is as likely an indicator's value
+# (支出, 支付 and 使用 are one act, the money spent; 拨付 passes it on to the unit that spends it)
+_RATE_VERB_CLASSES = {"拨付": "passed_on", "支付": "spent", "支出": "spent", "使用": "spent", "投资": "invested"}
+_RATE_VERB = regex.compile("|".join(_RATE_VERB_CLASSES))
+
+
+def _verb_apart(rate_text: str, record: Record) -> bool:
+    verb = _RATE_VERB.search(rate_text)
+    spent = (record.provenance.get(pointers.EXECUTED_YUAN) or {}).get("label")
+    if verb is None or spent is None:
+        return False
+    classes = {_RATE_VERB_CLASSES[v] for v in _RATE_VERB.findall(spent)}
+    return bool(classes) and _RATE_VERB_CLASSES[verb[0]] not in classes
+
+
 @doubt("rate_by_other_name")
 def rate_by_other_name(record: Record, check: Check) -> list[Doubt]:
-    """The rate compared is a payout rate ('经费发放率为98%', '兑付率'), not named an execution rate: the
+    """The rate compared is a payout rate ('经费发放率为98%', '兑付率'), or a spending ratio named by another verb
+    than the spending's ('资金足额拨付率' beside '资金使用情况 合计'), not named an execution rate: the
     self-assessment form sets such rates as output indicators, so it is as often a target's value as the
     execution rate, and the amounts did not confirm it."""
     if check.id != "execution_rate":
         return []
     cited = record.provenance.get(pointers.EXECUTION_RATE) or {}
     text = cited.get("text") or ""
-    if not _INDICATOR_RATE.search(text) or "执行" in text:
+    if "执行" in text or not (_INDICATOR_RATE.search(text) or _verb_apart(text, record)):
         return []
     if _corrected(record, {"pointer": pointers.EXECUTION_RATE}):
         return []
