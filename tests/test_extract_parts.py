@@ -2087,3 +2087,9 @@ def test_a_payout_rate_beside_money_used_that_the_amounts_contradict_needs_a_loo
     check = check_of(record, "execution_rate")
     assert (check.status, check.certainty) == ("warn", "unsure")
     assert [d["code"] for d in check.doubts] == ["rate_by_other_name"]
+
+
+def test_a_title_broken_over_two_lines_is_joined_where_the_page_prints_it_whole(tmp_path):
+    text = ("发布机构: | 某县住房和城乡建设局 |\n名称: | 某市三县一区2020年度城市老旧小区改造民生工程绩效评价报告 |\n"
+            "某市三县一区2020年度城市老旧小区\n改造民生工程绩效评价报告\n评价机构名称:某会计师事务所\n")
+    assert extract_text(tmp_path, text).report.title == "某市三县一区2020年度城市老旧小区改造民生工程绩效评价报告"

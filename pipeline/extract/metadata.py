@@ -304,7 +304,7 @@ def _find_title(ctx: Context) -> Found | None:
                     and not (is_generic_title(own.value) and not is_generic_title(cleaned)):
                 return own
             start = text.index(s, line.start())
-            above = _title_block_above(text, line.start(), cleaned)
+            above = _title_block_above(text, line.start(), cleaned) or _title_copied_whole(text, line.start(), cleaned)
             if above is not None:
                 # '丹东市2022年度海岸带生态保护修复项目' / '绩效评价报告': one title over two lines or more
                 return Found(above[0] + cleaned, above[1], start + len(s))
@@ -524,6 +524,30 @@ def _title_block_above(text: str, line_start: int, title_line: str) -> tuple[str
                 _NAMES_A_PROJECT.search(title_line) and _ORG.search(joined):
             return joined, lines[k].start()
     return None
+
+
+def _title_copied_whole(text: str, line_start: int, title_line: str) -> tuple[str, int] | None:
+    """The heading line right above a title line, where the two joined are a copy the page prints elsewhere
+    (a portal's '名称: | 池州市…2020年度城市老旧小区改造民生工程绩效评价报告 |' over the document's own title set
+    over two lines, '池州市…城市老旧小区' / '改造民生工程绩效评价报告'): the page's copy proves where the title
+    was broken, whatever its length."""
+    prev_end = line_start - 1
+    if prev_end <= 0:
+        return None
+    prev_start = text.rfind("\n", 0, prev_end) + 1
+    m = _HEADING_LINE.fullmatch(text, prev_start, prev_end)
+    if m is None:
+        stripped = text[prev_start:prev_end].strip()
+        if not stripped:
+            return None
+        m = _HEADING_LINE.fullmatch(text, text.index(stripped, prev_start), text.index(stripped, prev_start) + len(stripped))
+        if m is None:
+            return None
+    head = m[0].strip()
+    joined = head + title_line
+    if len(head) < _FRAGMENT_NAME or _TITLE.fullmatch(head) or joined not in text.replace(" ", ""):
+        return None
+    return head, m.start()
 
 
 def _names_the_file(text: str, line: str) -> bool:
