@@ -1949,6 +1949,13 @@ _ONE_FIGURE_CASES = {
         ("2024年度某区“送戏进万村”绩效评价报告\n根据工作部署,现报告如下:\n", "report.project_name", "送戏进万村"),
     "a quote that is part of a longer name stays in it":
         ("2023年度某县“两癌”免费筛查项目绩效评价报告\n根据工作部署,现报告如下:\n", "report.project_name", "“两癌”免费筛查项目"),
+    "the whole's score worded 整体得分 is the total":
+        ("某项目绩效评价报告\n二、评价结果。绩效评价整体得分85.81分,评价等次优秀。\n", "scores.total_score", 85.81),
+    "a grade after 评价等次 with no verb is stated":
+        ("某项目绩效评价报告\n二、评价结果。绩效评价整体得分85.81分,评价等次优秀。\n", "grade.stated", "优"),
+    "a heading row's figure is no value of the header word before it":
+        ("某市预算支出项目绩效评价报告\n实际到位资金(万元) 21.7 支出内容 (经济科目) 计划支出数 实际支出数 30201 办公费\n",
+         "budget.executed_yuan", None),
 }
 
 
@@ -2042,13 +2049,6 @@ def test_a_spending_table_one_cell_per_line_without_a_stated_unit_gives_no_parts
     record = extract_text(tmp_path, _LINE_TABLE_FORM.format(spring="50.6").replace("(万元)\n179.6", "(万元)\n180"))
     assert record.subprojects == []
 
-
-def test_a_figure_after_a_run_of_header_words_is_no_value_of_the_last_word(tmp_path):
-    # '计划支出数 实际支出数' is a header row: 30201, after it, is the economic class code opening the row below
-    text = ("某市预算支出项目绩效评价报告\n项目名称 办公经费 实际到位资金(万元) 21.7 支出内容 (经济科目) 计划支出数 实际支出数 "
-            "30201 办公费 21.7 21.7 支出合计 21.7 21.7\n")
-    record = extract_text(tmp_path, text)
-    assert record.budget.executed_yuan is None
 
 
 _WORKS_FUND_REPORT = ("某县2020年度中央财政水污染防治专项资金转移支付绩效自评报告\n"
