@@ -2093,3 +2093,31 @@ def test_a_title_broken_over_two_lines_is_joined_where_the_page_prints_it_whole(
     text = ("发布机构: | 某县住房和城乡建设局 |\n名称: | 某市三县一区2020年度城市老旧小区改造民生工程绩效评价报告 |\n"
             "某市三县一区2020年度城市老旧小区\n改造民生工程绩效评价报告\n评价机构名称:某会计师事务所\n")
     assert extract_text(tmp_path, text).report.title == "某市三县一区2020年度城市老旧小区改造民生工程绩效评价报告"
+
+
+# The older 自评报告 form's spending table as a scrape writes it: no bar before a row's first cell, planned and
+# actual spending in two columns, the 支出合计 row under them.
+_SPENDING_TABLE_FORM = """某县财政支出项目绩效评价报告
+项目名称 2020年公共文化活动专项资金
+计划安排资金(万元) | 100.00 | 实际到位资金(万元) | 90.00 | |||
+实际支出(万元) | 90.00 | |||
+二、项目支出明细情况 | |||
+支出内容(经济科目) | 计划支出数(万元) | 实际支出数(万元) | |||
+文化活动经费 | 60.00 | 55.00 | |||
+送书下乡经费 | 40.00 | 35.00 | |||
+支出合计 | 100.00 | 90.00 | |||
+三、项目绩效情况 | |||
+"""
+
+
+def test_a_spending_table_s_planned_column_gives_the_sub_projects_that_tie_to_the_budget(tmp_path):
+    record = extract_text(tmp_path, _SPENDING_TABLE_FORM)
+    assert record.budget.budget_yuan == 1_000_000
+    assert [(s.name, s.amount_yuan) for s in record.subprojects] == [("文化活动经费", 600_000), ("送书下乡经费", 400_000)]
+    assert check_of(record, "subprojects_sum").status == "pass"
+
+
+def test_a_spending_table_s_actual_column_ties_to_the_spending_where_the_plan_misses_the_budget(tmp_path):
+    text = _SPENDING_TABLE_FORM.replace("计划安排资金(万元) | 100.00", "计划安排资金(万元) | 120.00")
+    record = extract_text(tmp_path, text)
+    assert [(s.name, s.amount_yuan) for s in record.subprojects] == [("文化活动经费", 550_000), ("送书下乡经费", 350_000)]

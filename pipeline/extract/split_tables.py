@@ -12,13 +12,17 @@ from ..numbers import UNITS, parse_arabic
 from .amounts import Amount
 
 # A header cell that names the rows' works, uses or places.
-_NAME_HEAD = regex.compile(r"(?:子?项目|工程|建设内容|资金用途|用途|名称|内容|地区|县(?:\(市、?区\))?|县区|乡镇|单位)(?:名称)?")
+# ('支出内容(经济科目)': the older 自评报告 form's 项目支出明细 table names each row's use, its bracket a note)
+_NAME_HEAD = regex.compile(r"(?:(?:子?项目|工程|建设内容|资金用途|用途|名称|内容|地区|县(?:\(市、?区\))?|县区|乡镇|单位)(?:名称)?"
+                           r"|支出内容(?:\([^()|]{1,8}\))?)")
 # A header cell that is a row number or a measured quantity ('受助人数(人)'), never the name column.
 _NOT_NAME_HEAD = regex.compile(r"序号|编号|^No\.?$|\(|预算|执行|金额|资金|分值|得分|权重|指标")
 # The amount column: money words and the unit in brackets ('资助金额(万元)').
-_AMOUNT_HEAD = regex.compile(r"(?:金额|资金|预算|投资|补助|安排|分配|下达)[^|()]{0,8}\((?P<unit>亿元|万元|千元|元)\)")
-_TABLE_TOTAL = regex.compile(r"^(?:合计|总计|共计)$")
-_PIPE_ROW = regex.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$")
+# (the same form's '计划支出数(万元)' and '实际支出数(万元)': each its own reading of the rows, the budget's and the spending's)
+_AMOUNT_HEAD = regex.compile(r"(?:金额|资金|预算|投资|补助|安排|分配|下达|支出数)[^|()]{0,8}\((?P<unit>亿元|万元|千元|元)\)")
+_TABLE_TOTAL = regex.compile(r"^(?:支出|资金)?(?:合计|总计|共计)$")
+# (a scrape may write no bar before the row's first cell: '文化活动经费 | 166.16 | 129.05 | ||||')
+_PIPE_ROW = regex.compile(r"(?m)^[ \t]*(?:\|.*\||[^|\n]+\|[^\n]*\|[^\n]*\|)[ \t]*$")
 
 
 def table_splits(text: str, make_split) -> list:
@@ -27,30 +31,44 @@ def table_splits(text: str, make_split) -> list:
     rows = list(_PIPE_ROW.finditer(text))
     for k, head in enumerate(rows):
         cells = [c.strip() for c in head[0].strip().strip("|").split("|")]
-        amount_col = next((i for i, c in enumerate(cells) if _AMOUNT_HEAD.search(c) and "率" not in c), None)
-        # the name column: one that names works or places by its header, else the first column that is
-        # neither a row number nor a measured quantity
-        name_col = next((i for i, c in enumerate(cells) if _NAME_HEAD.fullmatch(c)), None)
-        if name_col is None:
-            name_col = next((i for i, c in enumerate(cells) if i != amount_col and c and not _NOT_NAME_HEAD.search(c)), None)
-        if name_col is None or amount_col is None:
-            continue
-        factor = UNITS[_AMOUNT_HEAD.search(cells[amount_col])["unit"]]
-        parts, total, line_end = [], None, head.end()
-        for row in rows[k + 1:]:
-            if text[line_end:row.start()].strip():
-                break  # the table ended
-            line_end = row.end()
-            amount = _table_amount(row, name_col, amount_col, factor)
-            if amount is None:
-                continue
-            if _TABLE_TOTAL.match(amount.label.replace(" ", "")):
-                total = amount
-                break
-            parts.append(amount)
-        if len(parts) >= 2:
-            out.append(make_split(total, parts))
+        amount_cols = [i for i, c in enumerate(cells) if _AMOUNT_HEAD.search(c) and "率" not in c]
+        # a table of planned and actual spending gives one split per amount column, the first to tie to the
+        # budget or the spending wins (subprojects._tie_rank); any other table, its first amount column
+        if not all(_SPENDING_COLUMN.search(cells[i]) for i in amount_cols):
+            amount_cols = amount_cols[:1]
+        for amount_col in amount_cols:
+            split = _table_split(text, rows, k, cells, amount_col, make_split)
+            if split is not None:
+                out.append(split)
     return out
+
+
+_SPENDING_COLUMN = regex.compile(r"支出数")
+
+
+def _table_split(text: str, rows, k: int, cells: list[str], amount_col: int, make_split):
+    """The split one amount column of a table gives: its rows' names and amounts, its 合计 row the total."""
+    # the name column: one that names works or places by its header, else the first column that is
+    # neither a row number nor a measured quantity
+    name_col = next((i for i, c in enumerate(cells) if _NAME_HEAD.fullmatch(c)), None)
+    if name_col is None:
+        name_col = next((i for i, c in enumerate(cells) if i != amount_col and c and not _NOT_NAME_HEAD.search(c)), None)
+    if name_col is None:
+        return None
+    factor = UNITS[_AMOUNT_HEAD.search(cells[amount_col])["unit"]]
+    parts, total, line_end = [], None, rows[k].end()
+    for row in rows[k + 1:]:
+        if text[line_end:row.start()].strip():
+            break  # the table ended
+        line_end = row.end()
+        amount = _table_amount(row, name_col, amount_col, factor)
+        if amount is None:
+            continue
+        if _TABLE_TOTAL.match(amount.label.replace(" ", "")):
+            total = amount
+            break
+        parts.append(amount)
+    return make_split(total, parts) if len(parts) >= 2 else None
 
 
 # The same table as a docx or scrape often gives it, one cell per line: a header line naming the rows' uses
@@ -135,6 +153,8 @@ def _unit_stated_for(text: str, digits: str, before: int) -> str | None:
 def _table_amount(row, name_col: int, amount_col: int, factor: float) -> Amount | None:
     line = row[0]
     bars = [i for i, ch in enumerate(line) if ch == "|"]
+    if not line.lstrip().startswith("|"):
+        bars.insert(0, len(line) - len(line.lstrip()) - 1)  # the row's first cell opens the line
     cells = [(bars[i] + 1, bars[i + 1]) for i in range(len(bars) - 1)]
     if max(name_col, amount_col) >= len(cells):
         return None
