@@ -2121,3 +2121,15 @@ def test_a_spending_table_s_actual_column_ties_to_the_spending_where_the_plan_mi
     text = _SPENDING_TABLE_FORM.replace("计划安排资金(万元) | 100.00", "计划安排资金(万元) | 120.00")
     record = extract_text(tmp_path, text)
     assert [(s.name, s.amount_yuan) for s in record.subprojects] == [("文化活动经费", 550_000), ("送书下乡经费", 350_000)]
+
+
+def test_numbered_one_line_items_opening_with_a_year_are_the_plan_s_sub_projects(tmp_path):
+    text = ("某县2022年中央公共文化服务体系建设补助资金绩效自评报告\n省财政厅下达补助资金预算389.624万元。\n我局出台资金分配方案:\n"
+            "\n1.2022年度“送戏进万村”95万元;\n\n2.2022年度戏曲进乡村、进社区、进校园75万元;\n\n3.2022年度“15分钟城市阅读圈”建设资金219.624万元。\n")
+    record = extract_text(tmp_path, text)
+    assert [s.amount_yuan for s in record.subprojects] == [950_000, 750_000, 2_196_240]
+    assert record.subprojects_from == "paragraphs"
+    assert check_of(record, "subprojects_sum").status == "pass"
+    # items that miss the budget are no breakdown of it
+    short = extract_text(tmp_path, text.replace("75万元", "65万元"))
+    assert short.subprojects == []

@@ -50,7 +50,9 @@ _WORK_AMOUNT = regex.compile(rf"(?:总投资|投资|资金|预算|补助)[^,。;
 _PARAGRAPH_END = regex.compile(r"\n\s*\n|[((][一二三四五六七八九十][))]|\n[一二三四五六七八九十]、")
 # '(一)农村饮水安全巩固提升工程。' / '1.乡村道路硬化项目:' / '三、…': a numbered heading naming one work.
 _NUMBERED_HEAD = regex.compile(
-    r"(?m)^[ \t]*(?P<mark>[((][一二三四五六七八九十]{1,3}[))]|[((]\d{1,2}[))]|\d{1,2}\s*[.、](?!\d)|[一二三四五六七八九十]{1,3}、)"
+    # ('1.2022年度“送戏进万村”95万元;': a number's point before a year is the item's mark, not a decimal point)
+    r"(?m)^[ \t]*(?P<mark>[((][一二三四五六七八九十]{1,3}[))]|[((]\d{1,2}[))]|\d{1,2}\s*[.、](?:(?!\d)|(?=(?:19|20)\d{2}年))"
+    r"|[一二三四五六七八九十]{1,3}、)"
     r"\s*(?P<name>[^。:;,\n]{2,30}?)\s*(?:[。:;,]|$)")
 # A heading of the report's own outline ('(二)项目预算安排和支出情况', '(三)项目绩效目标'): a section, never a work.
 _SECTION_HEADING = regex.compile(r"(?:情况|背景|目的|目标|概况|分析|结论|建议|措施|问题|原因|依据|方法|过程|结果|说明|评价|成效)$")
@@ -286,6 +288,8 @@ def _from_paragraphs(ctx: Context, budget=None, executed=None) -> SubprojectFact
             inside = amounts[bisect.bisect_left(starts, h.start("name")):bisect.bisect_left(starts, end)]
             allocated = next((a for a in inside if _ALLOCATED.search(a.label) and not _CONTRACT_LABEL.search(a.label)), None)
             if allocated is None:
+                allocated = _one_line_item_amount(text, h, inside)
+            if allocated is None:
                 continue
             name = Found(h["name"].strip(), h.start("name"), h.end("name"))
             if allocated.start < h.end():
@@ -307,6 +311,17 @@ def _from_paragraphs(ctx: Context, budget=None, executed=None) -> SubprojectFact
             if len(facts.subprojects) > len(best.subprojects):
                 best = facts
     return best
+
+
+def _one_line_item_amount(text: str, head, inside):
+    """The one amount of an item that is a name and its figure alone on its line ('2.2022年度戏曲进乡村75万元;'):
+    a plan's list of what the funds go to, whatever words name it (the list's sum to the budget decides)."""
+    line_end = text.find("\n", head.start())
+    line_end = len(text) if line_end < 0 else line_end
+    on_line = [a for a in inside if a.start < line_end]
+    if len(on_line) != 1 or text[on_line[0].end:line_end].strip(" ;;。,,") or on_line[0].per_unit:
+        return None
+    return on_line[0]
 
 
 def _mark_style(mark: str) -> str:
