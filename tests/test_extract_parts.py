@@ -1953,6 +1953,8 @@ _ONE_FIGURE_CASES = {
         ("某项目绩效评价报告\n二、评价结果。绩效评价整体得分85.81分,评价等次优秀。\n", "scores.total_score", 85.81),
     "a grade after 评价等次 with no verb is stated":
         ("某项目绩效评价报告\n二、评价结果。绩效评价整体得分85.81分,评价等次优秀。\n", "grade.stated", "优"),
+    "a clause opening on the bare verb 执行 states the spending":
+        ("某项目绩效自评报告\n1.执行率情况。年度财政资金预算700万元,执行425万元,执行率61%。\n", "budget.executed_yuan", 4_250_000),
     "a heading row's figure is no value of the header word before it":
         ("某市预算支出项目绩效评价报告\n实际到位资金(万元) 21.7 支出内容 (经济科目) 计划支出数 实际支出数 30201 办公费\n",
          "budget.executed_yuan", None),
