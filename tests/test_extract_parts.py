@@ -1955,6 +1955,12 @@ _ONE_FIGURE_CASES = {
         ("某项目绩效评价报告\n二、评价结果。绩效评价整体得分85.81分,评价等次优秀。\n", "grade.stated", "优"),
     "a clause opening on the bare verb 执行 states the spending":
         ("某项目绩效自评报告\n1.执行率情况。年度财政资金预算700万元,执行425万元,执行率61%。\n", "budget.executed_yuan", 4_250_000),
+    "a unit's statement of its evaluation results is the title":
+        ("某市委党校 关于2017年度项目绩效评价结果的说明\n发布时间 2018-11-16\n我校对14个支出项目进行了绩效自评。\n",
+         "report.title", "某市委党校关于2017年度项目绩效评价结果的说明"),
+    "a party school heading its statement is the department":
+        ("中共某市委党校 关于2017年度项目绩效评价结果的说明\n我校对14个支出项目进行了绩效自评。\n", "report.department",
+         "中共某市委党校"),
     "a heading row's figure is no value of the header word before it":
         ("某市预算支出项目绩效评价报告\n实际到位资金(万元) 21.7 支出内容 (经济科目) 计划支出数 实际支出数 30201 办公费\n",
          "budget.executed_yuan", None),

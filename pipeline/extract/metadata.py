@@ -18,7 +18,8 @@ _NAME_CHARS = r"(?:[\p{Han}\d()\-—–~、·〔〕A-Za-z“”‘’*]|(?<=\d)\
 # '…绩效自评结果公开': how government sites publish a self-assessment
 # ('…绩效评价结果的公示': a portal's notice publishing the result)
 # ('2023年巽宅专项债券项目资金绩效评价公开': a portal's heading for what it publishes, the word right after 评价)
-_TITLE_END = r"(?:(?:绩效|考评|评价|评估|自评)[\p{Han}]{0,8}?(?:报告|表|结果公开|情况公开|结果的?公示)|绩效(?:评价|自评)公开)(?:摘要)?"
+# ('关于2017年度项目绩效评价结果的说明': a unit's statement of its results is its report)
+_TITLE_END = r"(?:(?:绩效|考评|评价|评估|自评)[\p{Han}]{0,8}?(?:报告|表|结果公开|情况公开|结果的?(?:公示|说明))|绩效(?:评价|自评)公开)(?:摘要)?"
 # a title may carry its document's number after it ('…绩效再评价报告(江财评报告2021-18号)')
 _DOCUMENT_NO = r"\([^()\n]{0,20}?\d{1,4}号\)"
 # a parenthesis inside a name is no note ('(注:以下内容为附件图片识别,个别文字可能不准确…)' stands before the title)
@@ -63,8 +64,8 @@ ORG_SUFFIX = (r"(?:委员会|管理委员会|管委会|管理局|局|委|办公�
               r"侨联|科协|文联|工商联|红十字会|慈善总会|"
               # a leading group that holds a sector's funds ('临澧县烟叶生产领导小组'); a state forest farm ('海口林场')
               r"领导小组|林场|"
-              # a party committee's departments ('舟山市委宣传部')
-              r"宣传部|组织部(?!署)|统战部|武装部|"
+              # a party committee's departments ('舟山市委宣传部') and its school ('中共中山市委党校')
+              r"宣传部|组织部(?!署)|统战部|武装部|党校|"
               r"(?<![镇乡各])街道(?!改造|硬化|亮化|绿化|美化|保洁|清扫|照明|整治|维修|建设|管理|办|党))")
 _ORG = regex.compile(rf"[\p{{Han}}()]{{2,20}}?{ORG_SUFFIX}(?![\p{{Han}}]{{0,1}}(?:关于|印发))")
 _ACTION = r"(?:每年)?(?:安排|实施|负责|承担|组织实施|具体实施|牵头|会同|联合)"
