@@ -1961,6 +1961,9 @@ _ONE_FIGURE_CASES = {
     "a party school heading its statement is the department":
         ("中共某市委党校 关于2017年度项目绩效评价结果的说明\n我校对14个支出项目进行了绩效自评。\n", "report.department",
          "中共某市委党校"),
+    "a sentence opening on 支出 after the funds states the spending":
+        ("某项目绩效自评报告\n州财政局拨入专项经费20.00万元;上级补助48.41万元。支出68.41万元,年末结转结余0.00万元,执行率100%。\n",
+         "budget.executed_yuan", 684_100),
     "a heading row's figure is no value of the header word before it":
         ("某市预算支出项目绩效评价报告\n实际到位资金(万元) 21.7 支出内容 (经济科目) 计划支出数 实际支出数 30201 办公费\n",
          "budget.executed_yuan", None),
