@@ -119,8 +119,10 @@ EXECUTED_PATTERNS = [
     # a clause that opens with the payment, after the budget it pays from ('财政预算项目资金16万元,支付16万元')
     # ('当年实际到位1000万元,支出989.935万元': the stages of the money in a row, the last its spending)
     # ('年度财政资金预算700万元,执行425万元,执行率61%': the bare verb of execution opens the clause)
-    # ('…上级补助48.41万元。支出68.41万元,年末结转结余0.00万元': a sentence may open on it too)
-    rf"(?<=[,,;;。]\s*)(?:支付|支出|执行){_FILL}{AMOUNT}",
+    rf"(?<=[,,;;]\s*)(?:支付|支出|执行){_FILL}{AMOUNT}",
+    # ('…上级补助48.41万元。支出68.41万元,年末结转结余0.00万元': a sentence may open on the bare verb and its figure;
+    # '。支出合计1210.3万元,其中:基本支出…' is a department's accounts, no project's spending)
+    rf"(?<=。\s*)(?:支付|支出|执行)\s*{AMOUNT}",
     # '…滑冰场工程项目,总支出180万元'
     # (never what a budget approved: '…对我局预算批复的总支出为18531.47万元')
     rf"(?<![预算计划])(?<!批复的?)总支出(?:金额|资金)?{_FILL}{AMOUNT}",
