@@ -2144,3 +2144,14 @@ def test_numbered_one_line_items_opening_with_a_year_are_the_plan_s_sub_projects
     # items that miss the budget are no breakdown of it
     short = extract_text(tmp_path, text.replace("75万元", "65万元"))
     assert short.subprojects == []
+
+
+def test_a_template_row_marked_not_applicable_is_no_indicator(tmp_path):
+    text = ("项目支出绩效自评表(2022年度)\n一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+            "产出指标 数量指标 指标1:完成灌区改造数量 2个 2个 50 50\n效益指标 社会效益指标 指标1:保护人口财产安全 有效 有效 20 20\n"
+            "生态效益指标 指标1:/ / /\n可持续影响指标 指标1:已建工程良性运行 良好 良好 10 10\n"
+            "满意度指标 服务对象满意度指标 指标1:服务对象满意度 90% 100% 20 20\n总分 100 100\n")
+    indicators = extract_text(tmp_path, text).scores.indicators
+    assert not [i for i in indicators if not (i.name or "").strip(" /")]
+    assert [(i.name, i.weight, i.score) for i in indicators if i.weight is not None] == [
+        ("完成灌区改造数量", 50, 50), ("保护人口财产安全", 20, 20), ("已建工程良性运行", 10, 10), ("服务对象满意度", 20, 20)]

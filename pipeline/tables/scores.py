@@ -50,7 +50,8 @@ _TEMPLATE_NUMBER = regex.compile(rf"(?<=\S)\s*指标\d{{1,2}}\s*[::]?{_NOT_A_MEA
 # What a 自评表 template prints in a row left blank ('指标2:', '……'): in a flow it runs into the next row's
 # labels, where it is nobody's category; such pieces are dropped before a row is read.
 _ELLIPSIS = r"[…\.。·]{2,}"
-_PLACEHOLDER = regex.compile(rf"指标\s*(?:\d{{1,2}}\s*[::]?|[::])|{_ELLIPSIS}")
+# ('指标1:/ / /': a row the unit marked not applicable, its cells slashes, is as blank)
+_PLACEHOLDER = regex.compile(rf"指标\s*(?:\d{{1,2}}\s*[::]?|[::])\s*[//]*|{_ELLIPSIS}")
 # Category names of the published frameworks (DOMAIN.md §1.1: 财预〔2020〕10号 附件2 决策/过程/产出/效益,
 # the 2013 投入/过程/产出/效果, the 自评表's 产出指标/效益指标/满意度指标, Hunan's 共性/特性, 部门整体), longest
 # first. In flow text a row's label cells are glued ('决策项目立项立项依据充分性'): they are peeled off by name.
@@ -88,10 +89,33 @@ def read_score_table(text: str, outside: tuple[float, float] = (0.0, 0.0), state
         # (one scored row is a table where a header opens it and the form's funds block scored its execution row
         # beside it: a 自评表 cut after its first indicator)
         least = 1 if not header.headerless and any(outside) else 2
+        if got is not None:
+            _drop_unnamed_blank_rows(got[0])
         if got is not None and len(leaves(got[0])) + len(_unread(got[0])) >= least:
             # a table written column by column reads its rows across; a header over it reads none of them
             return by_columns if by_columns is not None and len(leaves(by_columns[0])) > len(leaves(got[0])) else got
     return by_columns
+
+
+def _drop_unnamed_blank_rows(table: ScoreTable) -> None:
+    """A row left with no name, no figures and no rows under it (a template row marked not applicable once its
+    category and number are peeled off) is no indicator; the parents of the rows after it are renumbered."""
+    rows = table.indicators
+    has_children = {r.parent for r in rows if r.parent is not None}
+    drop = {k for k, r in enumerate(rows) if not (r.name or "").strip(" //") and r.weight is None and r.score is None
+            and k not in has_children}
+    if not drop:
+        return
+    new_index, kept = {}, []
+    for k, r in enumerate(rows):
+        if k not in drop:
+            new_index[k] = len(kept)
+            kept.append(k)
+    table.indicators = [rows[k] for k in kept]
+    for r in table.indicators:
+        r.parent = new_index.get(r.parent) if r.parent is not None else None
+    if len(table.spans) == len(rows):
+        table.spans = [table.spans[k] for k in kept]
 
 
 # A document that opens inside its score table (a fragment, a page cut out of a report, a scrape that
@@ -1300,7 +1324,12 @@ def _drop_previous_note(labels):
     return labels
 
 
+# a template row the unit marked not applicable, glued after its category ('生态效益指标指标1:/'): no name of its own
+_NOT_APPLICABLE_ROW = regex.compile(r"指标\s*\d{1,2}\s*[::]?\s*[//]+\s*$")
+
+
 def _clean(name: str) -> str:
+    name = _NOT_APPLICABLE_ROW.sub("", name)
     name = _SUBTOTAL.sub("", name).strip(" :：|")
     return _NUMBERING.sub("", name).strip()
 
