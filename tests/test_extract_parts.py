@@ -1964,6 +1964,9 @@ _ONE_FIGURE_CASES = {
     "a sentence opening on 支出 after the funds states the spending":
         ("某项目绩效自评报告\n州财政局拨入专项经费20.00万元;上级补助48.41万元。支出68.41万元,年末结转结余0.00万元,执行率100%。\n",
          "budget.executed_yuan", 684_100),
+    "the final scoring's result is the total":
+        ("某项目绩效评价报告\n二、绩效评价结论\n评价小组对项目进行了客观评价,最终评分结果为90分,绩效评价等级为“优”。\n",
+         "scores.total_score", 90),
     "a heading row's figure is no value of the header word before it":
         ("某市预算支出项目绩效评价报告\n实际到位资金(万元) 21.7 支出内容 (经济科目) 计划支出数 实际支出数 30201 办公费\n",
          "budget.executed_yuan", None),
