@@ -1967,6 +1967,9 @@ _ONE_FIGURE_CASES = {
     "the final scoring's result is the total":
         ("某项目绩效评价报告\n二、绩效评价结论\n评价小组对项目进行了客观评价,最终评分结果为90分,绩效评价等级为“优”。\n",
          "scores.total_score", 90),
+    "the unit speaking of itself before its allotted funds is no part of their name":
+        ("项目绩效自评报告\n2020年7月20日市财政局下达我局项目前期工作经费200.00万元。实际支出项目资金200.00万元,资金执行率100.00%。\n",
+         "report.project_name", "项目前期工作经费"),
     "a heading row's figure is no value of the header word before it":
         ("某市预算支出项目绩效评价报告\n实际到位资金(万元) 21.7 支出内容 (经济科目) 计划支出数 实际支出数 30201 办公费\n",
          "budget.executed_yuan", None),

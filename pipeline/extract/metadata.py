@@ -758,7 +758,8 @@ def _full_name(text: str, name: str) -> Found | None:
 # The funds a budget statement allots, named after its verb, place and year ('下达广西壮族自治区2021年中央农村环境
 # 整治专项资金共计' → 中央农村环境整治专项资金); a name of the money alone ('资金', '财政资金') names none. The use a
 # bracket gives it is part of its name ('下达中央服务业发展资金(县域商业建设行动)14680万元').
-_ALLOTTED = regex.compile(r"(?:分解)?(?:提前)?(?:下达|安排|批复|获得)(?:我[省市县区])?"
+# ('下达我局项目前期工作经费200.00万元': the unit that got the funds speaks of itself before their name)
+_ALLOTTED = regex.compile(r"(?:分解)?(?:提前)?(?:下达|安排|批复|获得)(?:(?:给|到)?我(?:[省市县区局委院校所站处乡镇]|单位|部门|中心))?"
                           r"(?P<name>[^,,。;;::\n]{2,40}?(?:专项资金|补助资金|资金|经费)(?:\([^()\d]{2,16}\))?)"
                           r"(?:共计|合计|总计|共|为)?$")
 
