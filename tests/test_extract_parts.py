@@ -1970,6 +1970,9 @@ _ONE_FIGURE_CASES = {
     "the unit speaking of itself before its allotted funds is no part of their name":
         ("项目绩效自评报告\n2020年7月20日市财政局下达我局项目前期工作经费200.00万元。实际支出项目资金200.00万元,资金执行率100.00%。\n",
          "report.project_name", "项目前期工作经费"),
+    "a form's period written '起至…止' dates the project":
+        ("附件3-2\n某区财政支出项目绩效评价自评报告\n项目名称 低保专项\n报告日期:2017年 7月 15日\n项目起止时间 |\n"
+         "2016 年 1 月起至 2016 年 12 月止 |\n", "report.year", 2016),
     "a heading row's figure is no value of the header word before it":
         ("某市预算支出项目绩效评价报告\n实际到位资金(万元) 21.7 支出内容 (经济科目) 计划支出数 实际支出数 30201 办公费\n",
          "budget.executed_yuan", None),

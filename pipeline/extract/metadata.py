@@ -561,7 +561,7 @@ _YEAR_FIELD = regex.compile(r"(?:评价年度|项目年度|预算年度|自评�
 
 
 _PERIOD_FIELD = regex.compile(r"(?:起止时间|实施期限|实施周期|执行期限|实施时间|项目周期)[\s|::]*(?P<first>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月"
-                           r"(?:\s*\d{1,2}\s*日)?\s*[-—~至到]\s*(?P<last>(?:19|20)\d{2})\s*年")
+                           r"(?:\s*\d{1,2}\s*日)?\s*起?\s*[-—~至到]\s*(?P<last>(?:19|20)\d{2})\s*年")  # ('2016年1月起至2016年12月止')
 
 
 # a title that writes its year without 年, at its opening ('2021乡镇(公社)老放映员省级补助资金自评报告') or after
