@@ -244,7 +244,7 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
     if executed:
         b.executed_yuan = _clean(executed.value)
         ctx.cite(pointers.EXECUTED_YUAN, (executed.start, executed.end), half_unit=executed.half_unit, label=executed.label,
-                 picked_by="stated_rate" if picked_by != "role_order" else "role_order")
+                 picked_by=picked_by)
     if rate:
         b.execution_rate = _clean(rate.value)
         # other rates the text states, none of which the amounts were found to confirm: which rate goes with

@@ -1,8 +1,11 @@
 """Splits printed as a table of named amounts ('| 序号 | 项目名称 | 金额(万元) |' … '| 合计 | | 400 |').
 
 A column naming each row's work, use or place, and an amount column whose header names the unit; the
-row labelled 合计 / 总计 is the total. Such a table's amounts carry `sentence = -1`: they belong to no
-sentence of the prose.
+row labelled 合计 / 总计 is the total. A table of planned and actual spending (the older 自评报告 form's
+项目支出明细: 支出内容 | 计划支出数 | 实际支出数) gives one split per column. The same table written one cell per
+line, as converters give it, is read where its 合计 line confirms the rows and the text states that total
+with its unit (line_table_splits). Such a table's amounts carry `sentence = -1`: they belong to no sentence
+of the prose.
 """
 from __future__ import annotations
 
@@ -25,6 +28,10 @@ _TABLE_TOTAL = regex.compile(r"^(?:支出|资金)?(?:合计|总计|共计)$")
 _PIPE_ROW = regex.compile(r"(?m)^[ \t]*(?:\|.*\||[^|\n]+\|[^\n]*\|[^\n]*\|)[ \t]*$")
 
 
+# the planned and actual spending columns of one table ('计划支出数(万元) | 实际支出数(万元)')
+_SPENDING_COLUMN = regex.compile(r"支出数")
+
+
 def table_splits(text: str, make_split) -> list:
     """Every table of named amounts in `text`, each as `make_split(total, parts)`."""
     out = []
@@ -41,9 +48,6 @@ def table_splits(text: str, make_split) -> list:
             if split is not None:
                 out.append(split)
     return out
-
-
-_SPENDING_COLUMN = regex.compile(r"支出数")
 
 
 def _table_split(text: str, rows, k: int, cells: list[str], amount_col: int, make_split):
@@ -105,7 +109,7 @@ def line_table_splits(text: str, make_split) -> list:
 
 
 def _line_table(text: str, lines, first: int, unit: str | None):
-    parts: list[tuple[int, int, int]] = []  # (name line, figure line)
+    parts: list[tuple[int, int]] = []  # (name line, figure line)
     j, gap = first, 0
     while j + 1 < len(lines) and gap <= _ROW_GAP:
         name, figure = lines[j][2], lines[j + 1][2]
