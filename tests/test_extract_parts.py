@@ -2164,3 +2164,13 @@ def test_a_template_row_marked_not_applicable_is_no_indicator(tmp_path):
     assert not [i for i in indicators if not (i.name or "").strip(" /")]
     assert [(i.name, i.weight, i.score) for i in indicators if i.weight is not None] == [
         ("完成灌区改造数量", 50, 50), ("保护人口财产安全", 20, 20), ("已建工程良性运行", 10, 10), ("服务对象满意度", 20, 20)]
+
+
+def test_a_spending_table_s_rows_with_one_figure_are_placed_by_the_total_row_and_take_the_form_s_unit(tmp_path):
+    # the scrape dropped the empty planned cells; the rows' figures add up to the actual column's total, and the
+    # header names no unit: the form's '实际支出(万元) | 90.00' gives it
+    text = (_SPENDING_TABLE_FORM.replace("计划支出数(万元) | 实际支出数(万元)", "计划支出数 | 实际支出数")
+            .replace("文化活动经费 | 60.00 | 55.00", "文化活动经费 | 55.00").replace("送书下乡经费 | 40.00 | 35.00", "送书下乡经费 | 35.00"))
+    record = extract_text(tmp_path, text)
+    assert [(s.name, s.amount_yuan) for s in record.subprojects] == [("文化活动经费", 550_000), ("送书下乡经费", 350_000)]
+    assert check_of(record, "subprojects_sum").status == "pass"

@@ -21,15 +21,10 @@ _NAME_HEAD = regex.compile(r"(?:(?:子?项目|工程|建设内容|资金用途|�
 # A header cell that is a row number or a measured quantity ('受助人数(人)'), never the name column.
 _NOT_NAME_HEAD = regex.compile(r"序号|编号|^No\.?$|\(|预算|执行|金额|资金|分值|得分|权重|指标")
 # The amount column: money words and the unit in brackets ('资助金额(万元)').
-# (the same form's '计划支出数(万元)' and '实际支出数(万元)': each its own reading of the rows, the budget's and the spending's)
-_AMOUNT_HEAD = regex.compile(r"(?:金额|资金|预算|投资|补助|安排|分配|下达|支出数)[^|()]{0,8}\((?P<unit>亿元|万元|千元|元)\)")
+_AMOUNT_HEAD = regex.compile(r"(?:金额|资金|预算|投资|补助|安排|分配|下达)[^|()]{0,8}\((?P<unit>亿元|万元|千元|元)\)")
 _TABLE_TOTAL = regex.compile(r"^(?:支出|资金)?(?:合计|总计|共计)$")
 # (a scrape may write no bar before the row's first cell: '文化活动经费 | 166.16 | 129.05 | ||||')
 _PIPE_ROW = regex.compile(r"(?m)^[ \t]*(?:\|.*\||[^|\n]+\|[^\n]*\|[^\n]*\|)[ \t]*$")
-
-
-# the planned and actual spending columns of one table ('计划支出数(万元) | 实际支出数(万元)')
-_SPENDING_COLUMN = regex.compile(r"支出数")
 
 
 def table_splits(text: str, make_split) -> list:
@@ -38,15 +33,91 @@ def table_splits(text: str, make_split) -> list:
     rows = list(_PIPE_ROW.finditer(text))
     for k, head in enumerate(rows):
         cells = [c.strip() for c in head[0].strip().strip("|").split("|")]
-        amount_cols = [i for i, c in enumerate(cells) if _AMOUNT_HEAD.search(c) and "率" not in c]
-        # a table of planned and actual spending gives one split per amount column, the first to tie to the
-        # budget or the spending wins (subprojects._tie_rank); any other table, its first amount column
-        if not all(_SPENDING_COLUMN.search(cells[i]) for i in amount_cols):
-            amount_cols = amount_cols[:1]
-        for amount_col in amount_cols:
-            split = _table_split(text, rows, k, cells, amount_col, make_split)
-            if split is not None:
-                out.append(split)
+        if any(_SPENDING_HEAD.fullmatch(c) for c in cells):
+            out.extend(_spending_table(text, rows, k, cells, make_split))
+            continue
+        amount_col = next((i for i, c in enumerate(cells) if _AMOUNT_HEAD.search(c) and "率" not in c), None)
+        if amount_col is not None and (split := _table_split(text, rows, k, cells, amount_col, make_split)) is not None:
+            out.append(split)
+    return out
+
+
+# The older 自评报告 form's 项目支出明细 ('支出内容(经济科目) | 计划支出数(万元) | 实际支出数(万元)', the unit sometimes
+# left to the form's funds cells above): planned and actual spending, each its own reading of the rows.
+_SPENDING_HEAD = regex.compile(r"(?:计划|实际)支出数(?:\((?P<unit>亿元|万元|千元|元)\))?")
+_CELL_FIGURE = regex.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _spending_table(text: str, rows, k: int, cells: list[str], make_split) -> list:
+    """The splits of a planned / actual spending table, one per column its 支出合计 row confirms.
+
+    A scrape drops empty cells, so a row with one figure under two columns does not say which it is in: the
+    total row does. A column's split is taken where every row gives it a figure (by position where a row has
+    one per column, else the row's only figure) and they add up to that column's total; its unit is the
+    header's, else the one the text states for that total elsewhere ('实际支出(万元) | 588.23')."""
+    columns = [m["unit"] for c in cells if (m := _SPENDING_HEAD.fullmatch(c))]
+    body, total_row, line_end = [], None, rows[k].end()
+    for row in rows[k + 1:]:
+        if text[line_end:row.start()].strip():
+            break
+        line_end = row.end()
+        row_cells = _cells_of(row)
+        if not row_cells or not row_cells[0][2]:
+            continue
+        figures = [(a, b, c) for a, b, c in row_cells[1:] if _CELL_FIGURE.fullmatch(c)]
+        if _TABLE_TOTAL.match(row_cells[0][2].replace(" ", "")):
+            total_row = (row_cells[0], figures)
+            break
+        if figures:
+            body.append((row_cells[0], figures))
+    if total_row is None or len(body) < 2 or len(total_row[1]) != len(columns):
+        return []
+    out = []
+    for col, unit in enumerate(columns):
+        picked = []
+        for name, figures in body:
+            if len(figures) == len(columns):
+                picked.append((name, figures[col]))
+            elif len(figures) == 1:
+                picked.append((name, figures[0]))
+            else:
+                break
+        else:
+            total_cell = total_row[1][col]
+            values = [parse_arabic(f[2]) for _, f in picked]
+            total = parse_arabic(total_cell[2])
+            if total is None or any(v is None for v in values):
+                continue
+            half = sum(v.half_unit for v in values) + total.half_unit
+            if abs(sum(v.value for v in values) - total.value) > half + 1e-9:
+                continue
+            unit = unit or _unit_stated_for(text, total_cell[2], total_cell[0])
+            if unit is None:
+                continue
+            factor = UNITS[unit]
+
+            def amount(name_cell, figure_cell, value, is_total):
+                return Amount(round(value.value * factor, 6), value.half_unit * factor, figure_cell[0], figure_cell[1],
+                              name_cell[2], name_cell[0], None, -1, name_cell[0], None, is_total)
+
+            out.append(make_split(amount(total_row[0], total_cell, total, True),
+                                  [amount(n, f, v, False) for (n, f), v in zip(picked, values)]))
+    return out
+
+
+def _cells_of(row) -> list[tuple[int, int, str]]:
+    """A pipe row's non-empty cells as (start, end, text) in the text, a row with no leading bar included."""
+    line = row[0]
+    bars = [i for i, ch in enumerate(line) if ch == "|"]
+    if not line.lstrip().startswith("|"):
+        bars.insert(0, len(line) - len(line.lstrip()) - 1)
+    out = []
+    for a, b in zip(bars, bars[1:]):
+        raw = line[a + 1:b]
+        stripped = raw.strip()
+        if stripped:
+            start = row.start() + a + 1 + raw.index(stripped)
+            out.append((start, start + len(stripped), stripped))
     return out
 
 
@@ -147,9 +218,10 @@ def _confirmed(text: str, lines, parts, total_line: int, unit: str | None):
 
 
 def _unit_stated_for(text: str, digits: str, before: int) -> str | None:
-    """The unit of a figure the text states elsewhere with its unit: after a label's '(万元)', or before '万元'."""
+    """The unit of a figure the text states elsewhere with its unit: after a label's '(万元)' (in the cell beside
+    it, too: '实际支出(万元) | 588.23'), or before '万元'."""
     figure = regex.escape(digits)
-    stated = regex.compile(rf"\((?P<unit>亿元|万元|元)\)\s*{figure}(?![\d.])|(?<![\d.]){figure}\s*(?P<unit>亿元|万元|元)")
+    stated = regex.compile(rf"\((?P<unit>亿元|万元|元)\)[\s|]*{figure}(?![\d.])|(?<![\d.]){figure}\s*(?P<unit>亿元|万元|元)")
     m = stated.search(text, 0, before)
     return m["unit"] if m else None
 
