@@ -1973,6 +1973,13 @@ _ONE_FIGURE_CASES = {
     "a form's period written '起至…止' dates the project":
         ("附件3-2\n某区财政支出项目绩效评价自评报告\n项目名称 低保专项\n报告日期:2017年 7月 15日\n项目起止时间 |\n"
          "2016 年 1 月起至 2016 年 12 月止 |\n", "report.year", 2016),
+    "a contents list's next section number is no total score":
+        ("某局2017年整体支出绩效评价报告\n5.绩效评价结论\n\n5.1绩效评价得分\n\n5.2存在绩效问题\n\n6.经验教训与建议\n",
+         "scores.total_score", None),
+    "a criteria table's result row is its total":
+        ("\n\n".join("某局2017年整体支出绩效评价报告 本次绩效评价结果 评价准则 分值 实际得分 绩效评价等级 投入 15 11.54 "
+                     "优(100-90分)、良(80-89分)、中(60-79)、差(60分以下) 过程 55 38.6 产出 20 20 效果 10 10 评价结果 100 80.14 "
+                     "评价小组 组长:某某某 成员:张某王某 1.引言 1.1部门职责概述".split()), "scores.total_score", 80.14),
     "a heading row's figure is no value of the header word before it":
         ("某市预算支出项目绩效评价报告\n实际到位资金(万元) 21.7 支出内容 (经济科目) 计划支出数 实际支出数 30201 办公费\n",
          "budget.executed_yuan", None),

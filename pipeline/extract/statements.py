@@ -141,6 +141,8 @@ def yoy_changes(text: str) -> list[TextSum]:
 
 def stated_total_score(text: str) -> Found | None:
     for m in _TOTAL_SCORE.finditer(text):
+        if _NEXT_HEADING_NUMBER.match(text, m.start("v")) and "\n" in text[m.start():m.start("v")]:
+            continue  # a contents list: '5.1绩效评价得分' over '5.2存在绩效问题' holds no score
         num = parse_arabic(m["v"])
         # over 100 only as a self-assessment's own score in points, which bonus points can take past the form's
         # 100 ('自评得分102.8分': the 衔接资金 考核 adds points for work beyond the targets)
@@ -149,6 +151,9 @@ def stated_total_score(text: str) -> Found | None:
             return Found(num.value, m.start("v"), m.end("v"), num.half_unit)
     return None
 
+
+# a section number opening its heading's line ('5.2存在绩效问题')
+_NEXT_HEADING_NUMBER = regex.compile(r"\d{1,2}\.\d{1,2}(?=\p{Han})")
 
 BONUS_CEILING = 120
 _OWN_SCORE_IN_POINTS = regex.compile(r"(?:自评|综合|考核)得分(?:为|是|:)?\s*\d+(?:\.\d+)?\s*分")

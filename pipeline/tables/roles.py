@@ -72,7 +72,8 @@ ROLES = {r.name: r for r in ROLE_DEFS}
 # The label of a table's totals row (a blank row's '……' may stand glued before it), and of the notes a form
 # prints under its table: neither row holds a cell of the row above it.
 _TOTAL_WORDS = "合计|总分|总计|总得分|得分合计|综合得分|自评总分|评价总分"
-TOTAL_LABEL = regex.compile(rf"^[…\.。·\s]*(?:{_TOTAL_WORDS}|总 分)")
+# ('评价准则 | 分值 | 实际得分' … '评价结果 | 100 | 80.14': a criteria table's result row, the word alone in its cell)
+TOTAL_LABEL = regex.compile(rf"^[…\.。·\s]*(?:{_TOTAL_WORDS}|总 分|评价结果(?!\p{{Han}}))")
 # A cell that is the totals' label alone, in a row that opens with another field of the form: the 自评表's last
 # row '其他需要说明事项 | 无 | 总分 | 100 | 96 | 优' holds the totals after it.
 TOTAL_CELL = regex.compile(rf"(?:{_TOTAL_WORDS})")
