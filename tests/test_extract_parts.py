@@ -1980,6 +1980,9 @@ _ONE_FIGURE_CASES = {
         ("\n\n".join("某局2017年整体支出绩效评价报告 本次绩效评价结果 评价准则 分值 实际得分 绩效评价等级 投入 15 11.54 "
                      "优(100-90分)、良(80-89分)、中(60-79)、差(60分以下) 过程 55 38.6 产出 20 20 效果 10 10 评价结果 100 80.14 "
                      "评价小组 组长:某某某 成员:张某王某 1.引言 1.1部门职责概述".split()), "scores.total_score", 80.14),
+    "an allotment to the unit itself with its amount before the funds' name is the budget":
+        ("某区2021年省级旅游发展资金绩效自评报告\n根据文件精神,下达我区87万元2021年省级旅游发展资金。资金支出执行率100%。\n",
+         "budget.budget_yuan", 870_000),
     "a heading row's figure is no value of the header word before it":
         ("某市预算支出项目绩效评价报告\n实际到位资金(万元) 21.7 支出内容 (经济科目) 计划支出数 实际支出数 30201 办公费\n",
          "budget.executed_yuan", None),

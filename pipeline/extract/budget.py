@@ -71,6 +71,9 @@ BUDGET_PATTERNS = [
     # (funds 已拨付 / 累计投入 are paid out: spending, not the allotment)
     # ('预算批复路灯设施电费、维护费5565万元': funds named for what they pay, a 费, are funds all the same)
     rf"(?:下达|安排|批复|获得|(?<!已{_PAID_CLAUSE}|实际|累计)(?:投入|拨付))[::]?(?:[^,。;:\d]|(?:19|20)\d{{2}}(?:年度?)?(?=\p{{Han}})){{0,30}}?(?:资金|经费|(?<=\p{{Han}})费)(?:\([^)]{{0,20}}\))?(?:预算)?{_FILL}{AMOUNT}",
+    # the allotment to the unit itself, its amount before any name ('下达我局353.6万元,用于…', '下达我区87万元2021年
+    # 省级旅游发展资金')
+    rf"下达(?:给|到)?我(?:[省市县区局委院校所站处乡镇]|单位|部门|中心){_FILL}{AMOUNT}",
     # the funds named before their verb: '2022年衔接资金共下达105万元'
     rf"(?:资金|经费)(?:共|合计|已)?(?:下达|安排|批复)(?:资金|经费)?{_FILL}{AMOUNT}",
     # '文件下达我市全民健身场地器材补短工程160万元': the amount allotted to the work the allocation names
