@@ -1981,8 +1981,22 @@ _ONE_FIGURE_CASES = {
                      "优(100-90分)、良(80-89分)、中(60-79)、差(60分以下) 过程 55 38.6 产出 20 20 效果 10 10 评价结果 100 80.14 "
                      "评价小组 组长:某某某 成员:张某王某 1.引言 1.1部门职责概述".split()), "scores.total_score", 80.14),
     "an allotment to the unit itself with its amount before the funds' name is the budget":
-        ("某区2021年省级旅游发展资金绩效自评报告\n根据文件精神,下达我区87万元2021年省级旅游发展资金。资金支出执行率100%。\n",
-         "budget.budget_yuan", 870_000),
+        ("某区交通运输局2023年车辆购置税收入补助地方资金绩效自评报告\n根据文件,下达我局353.6万元,用于自然村通硬化路。\n",
+         "budget.budget_yuan", 3_536_000),
+    "an allotment to the county, a part of it the project's, is no budget of the project":
+        ("某县高标准农田建设项目绩效自评报告\n2022年市财政局下达我县2000万元农业相关转移支付资金,其中用于高标准农田建设项目的资金"
+         "为600万元。截至年底,该项目实际支出570万元,执行率95%。\n", "budget.budget_yuan", None),
+    "a sentence opening on 支出 with the use of the sum is no spending":
+        ("某县衔接资金绩效自评报告\n2022年县财政安排衔接资金800万元,截至年底已全部拨付至项目单位,资金执行率100%。支出120万元用于产业发展,"
+         "其余用于基础设施建设。\n", "budget.executed_yuan", None),
+    "a score on its own line under its label is the total":
+        ("某县2022年度农村公路养护项目绩效评价报告\n该项目综合评价得分:\n88.5分,评价等级为良。\n", "scores.total_score", 88.5),
+    "a payment described by where it went is no spending of the project":
+        ("某县供水项目绩效自评报告\n县财政安排项目资金600万元,其中已拨付乡镇用于管网配套的县级资金85万元。截至年底,项目支出决算数为540万元。\n",
+         "budget.executed_yuan", 5_400_000),
+    "a numbered section stating results is no title":
+        ("XX县农业农村局2022年度项目支出绩效自评\n一、项目概况\n二、关于2022年度项目绩效评价结果的说明\n本项目得分92分。\n",
+         "report.title", None),
     "a heading row's figure is no value of the header word before it":
         ("某市预算支出项目绩效评价报告\n实际到位资金(万元) 21.7 支出内容 (经济科目) 计划支出数 实际支出数 30201 办公费\n",
          "budget.executed_yuan", None),
@@ -2093,10 +2107,14 @@ def test_the_title_s_fund_stated_as_a_part_of_a_works_investment_is_the_budget_i
     assert check_of(record, "execution_rate").status == "pass"
 
 
-def test_a_works_investment_the_stated_rate_does_not_confirm_is_no_budget_and_raises_no_flag(tmp_path):
+def test_a_works_investment_the_stated_rate_does_not_confirm_needs_a_look_rather_than_a_flag(tmp_path):
+    # the part named in the title does not give the rate either: the investment stays the budget read, and its
+    # failed arithmetic is unsure (the rate may be of one fund of the works)
     record = extract_text(tmp_path, _WORKS_FUND_REPORT.format(part=900))
-    assert record.budget.budget_yuan is None and record.budget.executed_yuan == 6_800_000
-    assert check_of(record, "execution_rate").status != "fail"
+    assert record.budget.budget_yuan == 18_070_000 and record.budget.executed_yuan == 6_800_000
+    check = check_of(record, "execution_rate")
+    assert (check.status, check.certainty) == ("warn", "unsure")
+    assert [d["code"] for d in check.doubts] == ["budget_is_investment"]
 
 
 def test_the_budget_picked_by_the_stated_rate_says_so_in_its_provenance(tmp_path):
@@ -2184,3 +2202,17 @@ def test_a_spending_table_s_rows_with_one_figure_are_placed_by_the_total_row_and
     record = extract_text(tmp_path, text)
     assert [(s.name, s.amount_yuan) for s in record.subprojects] == [("文化活动经费", 550_000), ("送书下乡经费", 350_000)]
     assert check_of(record, "subprojects_sum").status == "pass"
+
+
+def test_an_indicator_named_evaluation_result_is_no_total_row(tmp_path):
+    text = ("某项目绩效评价报告\n| 一级指标 | 二级指标 | 分值 | 得分 |\n| 决策 | 项目立项 | 20 | 18 |\n| 过程 | 资金管理 | 30 | 27 |\n"
+            "| 过程 | 绩效管理 | 10 | 9 |\n| | 评价结果 | 10 | 8 |\n| 产出 | 产出数量 | 30 | 26 |\n| 合计 | | 100 | 88 |\n")
+    record = extract_text(tmp_path, text)
+    assert (record.scores.total_weight, record.scores.total_score) == (100, 88)
+    assert check_of(record, "indicator_scores_sum").status == "pass"
+
+
+def test_a_one_cell_per_line_table_whose_rows_hold_a_quantity_and_an_amount_gives_no_parts(tmp_path):
+    text = ("某县2022年度农村公路建设项目绩效评价报告\n项目预算500万元。\n建设内容\n数量(公里)\n金额(万元)\n村道硬化\n12\n300\n通组道路\n8\n200\n"
+            "合计\n20\n500\n")
+    assert extract_text(tmp_path, text).subprojects == []

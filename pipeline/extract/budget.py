@@ -12,6 +12,7 @@ from ..numbers import NUMBER, Number, decimals_of_half_unit, parse_amount, parse
 from ..record import FundingSource
 from ..tables.funds import execution_weight, read_funds
 from ..tables.glued import rate_matches
+from ..tables.roles import is_investment
 from ..tables.model import figure
 from .amounts import find_amounts
 from .context import Context, Found
@@ -71,9 +72,9 @@ BUDGET_PATTERNS = [
     # (funds 已拨付 / 累计投入 are paid out: spending, not the allotment)
     # ('预算批复路灯设施电费、维护费5565万元': funds named for what they pay, a 费, are funds all the same)
     rf"(?:下达|安排|批复|获得|(?<!已{_PAID_CLAUSE}|实际|累计)(?:投入|拨付))[::]?(?:[^,。;:\d]|(?:19|20)\d{{2}}(?:年度?)?(?=\p{{Han}})){{0,30}}?(?:资金|经费|(?<=\p{{Han}})费)(?:\([^)]{{0,20}}\))?(?:预算)?{_FILL}{AMOUNT}",
-    # the allotment to the unit itself, its amount before any name ('下达我局353.6万元,用于…', '下达我区87万元2021年
-    # 省级旅游发展资金')
-    rf"下达(?:给|到)?我(?:[省市县区局委院校所站处乡镇]|单位|部门|中心){_FILL}{AMOUNT}",
+    # the allotment to the unit itself, its amount before any name ('下达我局353.6万元,用于…')
+    # (the unit itself, not its territory: '下达我县2000万元…资金,其中…项目600万元' is the county's whole allotment)
+    rf"下达(?:给|到)?我(?:[局委院校所站处]|单位|部门|中心){_FILL}{AMOUNT}",
     # the funds named before their verb: '2022年衔接资金共下达105万元'
     rf"(?:资金|经费)(?:共|合计|已)?(?:下达|安排|批复)(?:资金|经费)?{_FILL}{AMOUNT}",
     # '文件下达我市全民健身场地器材补短工程160万元': the amount allotted to the work the allocation names
@@ -118,14 +119,17 @@ EXECUTED_PATTERNS = [
     # ('该项目已拨付工程款700万元': the works paid, the spending of a works project)
     # ('2023年共支付省级福利彩票公益金113万元': the fund named in full between the verb and the amount)
     # ('已拨付中央财政水污染防治资金680万元': the fund named in full, as the allotting verbs allow it)
-    rf"(?:实际|累计|共|已经?|并)总?(?:支出|支付|使用|支|拨付)(?:[\p{{Han}}]{{0,16}}?资金|[\p{{Han}}]{{2,12}}?公益金|工程款|总额|金额|数)?{_FILL}{AMOUNT}",
+    # (a name, not a clause that says where the money went or what it settled: '已拨付乡镇用于管网配套的县级资金',
+    # '已支付上年度结转项目工程尾款资金')
+    rf"(?:实际|累计|共|已经?|并)总?(?:支出|支付|使用|支|拨付)(?:(?:(?!用于|的|给|至|到|上年|结转|尾款)\p{{Han}}){{0,16}}?资金|[\p{{Han}}]{{2,12}}?公益金|工程款|总额|金额|数)?{_FILL}{AMOUNT}",
     # a clause that opens with the payment, after the budget it pays from ('财政预算项目资金16万元,支付16万元')
     # ('当年实际到位1000万元,支出989.935万元': the stages of the money in a row, the last its spending)
     # ('年度财政资金预算700万元,执行425万元,执行率61%': the bare verb of execution opens the clause)
     rf"(?<=[,,;;]\s*)(?:支付|支出|执行){_FILL}{AMOUNT}",
     # ('…上级补助48.41万元。支出68.41万元,年末结转结余0.00万元': a sentence may open on the bare verb and its figure;
     # '。支出合计1210.3万元,其中:基本支出…' is a department's accounts, no project's spending)
-    rf"(?<=。\s*)(?:支付|支出|执行)\s*{AMOUNT}",
+    # (not a sum whose use follows: '。支出120万元用于产业发展' is one use of the funds)
+    rf"(?<=。\s*)(?:支付|支出|执行)\s*{AMOUNT}(?!\s*(?:主要)?用(?:于|作|在))",
     # '…滑冰场工程项目,总支出180万元'
     # (never what a budget approved: '…对我局预算批复的总支出为18531.47万元')
     rf"(?<![预算计划])(?<!批复的?)总支出(?:金额|资金)?{_FILL}{AMOUNT}",
@@ -592,10 +596,6 @@ def choose(facts: BudgetFacts, year: int | None = None) -> Chosen:
                     return Chosen(budget, e, rate, b, picked_by="stated_rate")
     # no rate fits: the one named 执行率 (or the form's own) before its synonyms
     rate = next((r for r in facts.rate if r.origin == "table" or "执行" in r.label), facts.rate[0] if facts.rate else None)
-    # a works' planned investment is the budget only where the stated rate divides by it: with a rate and a
-    # spending stated that it does not give, it is what the works cost in all, not the funds evaluated
-    if rate is not None and executed:
-        budgets = [b for b in budgets if not _INVESTMENT.search(b.label)]
     # a budget of 0 says some level allotted nothing ('县本级…安排的衔接资金为0万元'): another stated budget comes first
     budget = next((b for b in budgets if b.value > 0), budgets[0] if budgets else None)
     spent = executed[0] if executed else None
@@ -607,7 +607,6 @@ def choose(facts: BudgetFacts, year: int | None = None) -> Chosen:
     return Chosen(budget, spent, rate)
 
 
-_INVESTMENT = regex.compile(r"总投资|投资总额")
 
 # the words before a fund's own name in its label ('其中中央财政水污染防治专项资金': 其中 and the level's treasury)
 _LABEL_LEAD = regex.compile(r"^(?:其中|包括|含)?[::]?(?:(?:19|20)\d{2}年度?)?")
@@ -615,13 +614,17 @@ _NAMED_FUND_CHARS = 6
 
 
 def named_fund_budget(text: str, title: str | None, chosen: Chosen) -> Candidate | None:
-    """The evaluated funds as the title names them, where no budget was found and the stated rate confirms it.
+    """The evaluated funds as the title names them, where no budget was found (or only a works' investment the
+    rate does not confirm) and the stated rate confirms it.
 
     A report on a fund ('…中央财政水污染防治专项资金转移支付绩效自评报告') may state that fund's amount only as one
     part of a works' whole ('项目总投资1807万元,其中中央财政水污染防治专项资金850万元'): the figure whose label is the
     title's fund is the budget when the executed amount over it gives the stated rate in its rounding (DOMAIN.md
     §3: the report's own arithmetic as the tie-breaker); without that it stays a part."""
-    if chosen.budget is not None or chosen.executed is None or chosen.rate is None or not title:
+    unconfirmed_investment = chosen.budget is not None and chosen.picked_by == "role_order" \
+        and is_investment(chosen.budget.label)
+    if (chosen.budget is not None and not unconfirmed_investment) or chosen.executed is None or chosen.rate is None \
+            or not title:
         return None
     executed, rate = chosen.executed, chosen.rate
     for a in find_amounts(text):

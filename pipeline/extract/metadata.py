@@ -21,6 +21,7 @@ _NAME_CHARS = r"(?:[\p{Han}\d()\-—–~、·〔〕A-Za-z“”‘’*]|(?<=\d)\
 # ('关于2017年度项目绩效评价结果的说明': a unit's statement of its results is its report)
 _TITLE_END = r"(?:(?:绩效|考评|评价|评估|自评)[\p{Han}]{0,8}?(?:报告|表|结果公开|情况公开|结果的?(?:公示|说明))|绩效(?:评价|自评)公开)(?:摘要)?"
 # a title may carry its document's number after it ('…绩效再评价报告(江财评报告2021-18号)')
+_OUTLINE_NUMBER = regex.compile(r"[一二三四五六七八九十]{1,3}、|[((][一二三四五六七八九十\d]{1,3}[))]|\d{1,2}[.、](?!\d)")
 _DOCUMENT_NO = r"\([^()\n]{0,20}?\d{1,4}号\)"
 # a parenthesis inside a name is no note ('(注:以下内容为附件图片识别,个别文字可能不准确…)' stands before the title)
 _TITLE = regex.compile(rf"(?<![\p{{Han}}\d()])(?:{_NAME_CHARS}|\((?!注|说明|备注|详见|请)[^()\n]{{1,60}}\)){{0,60}}?{_TITLE_END}"
@@ -299,6 +300,8 @@ def _find_title(ctx: Context) -> Found | None:
             return Found(above[0] + cleaned, above[1], text.index(s, line.start()) + len(s))
         m = _TITLE.fullmatch(cleaned) or _RESULT_TITLE.fullmatch(cleaned) or _MATERIALS_TITLE.fullmatch(cleaned) \
             or _SITUATION_TITLE.fullmatch(cleaned)
+        if m and cleaned.endswith("说明") and _OUTLINE_NUMBER.match(cleaned):
+            continue  # '二、关于…绩效评价结果的说明': a section of the report, not its title
         if m and len(cleaned) >= 6:
             # (the template's heading, '部门整体绩效自评报告 (参考格式)', names less than the file does)
             if _FILE_EXTENSION.search(s) and (own := _own_heading_after_file_name(text, line.end(), ctx.table_cells)) \
@@ -337,6 +340,8 @@ def _find_title(ctx: Context) -> Found | None:
         # a title named in running text names what it is of ('现就评价情况报告如下': the report's words, no title), and is
         # not the object of the work that made it ('按时完成了整体支出绩效评价报告': a task done)
         task = _REPORT_AS_TASK.search(text, max(0, start - 6), start) or _TASK_DONE.search(value)
+        if value.endswith("说明") and (_OUTLINE_NUMBER.match(value) or _OUTLINE_NUMBER.search(text, max(0, start - 4), start)):
+            continue  # a numbered section of the report ('二、关于…结果的说明'), not its title
         if not task and (_NAMES_A_PROJECT.search(value) or place_of(value) or _ORG.search(value)):
             return Found(value, start, m.end())
     return None

@@ -187,6 +187,8 @@ def _line_table(text: str, lines, first: int, unit: str | None):
         if _LINE_FIGURE.fullmatch(figure) and _LINE_TOTAL.fullmatch(name):
             return _confirmed(text, lines, parts, j, unit)
         if _LINE_FIGURE.fullmatch(figure) and _LINE_NAME.fullmatch(name) and not _LINE_FIGURE.fullmatch(name):
+            if j + 2 < len(lines) and _LINE_FIGURE.fullmatch(lines[j + 2][2]):
+                return None  # a row of two figures (a quantity, then its amount): which is the money is not said
             parts.append((j, j + 1))
             j, gap = j + 2, 0
             continue
@@ -222,8 +224,13 @@ def _unit_stated_for(text: str, digits: str, before: int) -> str | None:
     it, too: '实际支出(万元) | 588.23'), or before '万元'."""
     figure = regex.escape(digits)
     stated = regex.compile(rf"\((?P<unit>亿元|万元|元)\)[\s|]*{figure}(?![\d.])|(?<![\d.]){figure}\s*(?P<unit>亿元|万元|元)")
-    m = stated.search(text, 0, before)
-    return m["unit"] if m else None
+    for m in stated.finditer(text, 0, before):
+        if not _PER_UNIT.search(text, max(0, m.start() - 8), m.start()):
+            return m["unit"]  # (a standard per person, '每人每次300元', is no copy of a sum)
+    return None
+
+
+_PER_UNIT = regex.compile(r"每|标准")
 
 
 def _table_amount(row, name_col: int, amount_col: int, factor: float) -> Amount | None:

@@ -153,7 +153,8 @@ def stated_total_score(text: str) -> Found | None:
 
 
 # a section number opening its heading's line ('5.2存在绩效问题')
-_NEXT_HEADING_NUMBER = regex.compile(r"\d{1,2}\.\d{1,2}(?=\p{Han})")
+# ('88.5分' on its own line under its label is a score: 分 opens no heading)
+_NEXT_HEADING_NUMBER = regex.compile(r"\d{1,2}\.\d{1,2}(?=\p{Han})(?!分)")
 
 BONUS_CEILING = 120
 _OWN_SCORE_IN_POINTS = regex.compile(r"(?:自评|综合|考核)得分(?:为|是|:)?\s*\d+(?:\.\d+)?\s*分")

@@ -105,8 +105,9 @@ _FUNDS_ROLES = [r for r in ROLE_DEFS if r.table == "funds" and r.accepts in ("am
 _INLINE_PAIR = regex.compile(
     "(?:" + "|".join(f"(?P<{r.name}>{r.pattern})" for r in _FUNDS_ROLES) + r")"
     r"(?:[((][^()()]{0,8}[))])?\s*[::]?\s*(?P<figure>\d[\d,]*(?:\.\d+)?\s*%?)")
-# A role word right after another ('计划支出数 实际支出数 30399'): the two are a header row, and the figure after
-# them is the first cell of the row under it (here an economic class's code), not the second word's value.
+# A role word right after another ('计划支出数 实际支出数 30399'), with no pair after it on its line: the two are a
+# header row, and the figure after them is the first cell of the row under it (here an economic class's code), not
+# the second word's value.
 _AFTER_ROLE_WORD = regex.compile(
     "(?:" + "|".join(f"(?:{r.pattern})" for r in _FUNDS_ROLES) + r")(?:[((][^()()]{0,8}[))])?\s*$")
 _LINE_UNIT = regex.compile(rf"[((]\s*(万元|元|亿元)\s*[))]|{FORM_UNIT.pattern}")
@@ -128,8 +129,9 @@ def read_inline_funds(text: str) -> FundsTable | None:
         pairs: dict[str, regex.Match] = {}
         for m in _INLINE_PAIR.finditer(text, line_start, line_end):
             role = next(r.name for r in _FUNDS_ROLES if m[r.name] is not None)
-            if _AFTER_ROLE_WORD.search(text, max(line_start, m.start() - 24), m.start()):
-                continue
+            if _AFTER_ROLE_WORD.search(text, max(line_start, m.start() - 24), m.start()) \
+                    and _INLINE_PAIR.search(text, m.end(), line_end) is None:
+                continue  # (a pair after it: the scrape dropped an empty cell between two pairs, '年初预算数 全年预算数 120 …')
             if role in pairs:
                 break  # the block repeated into the next merged cell
             pairs[role] = m

@@ -89,3 +89,12 @@ POINTS = regex.compile(r"(\d+(?:\.\d+)?)\s*分")  # '(20分)': the points a colu
 
 FUNDS_KEYS = {"budget", "initial", "executed", "budget_net"}
 LABEL_ROLES = ("level1", "level2", "level3", "level4", "name")
+
+
+# A works' planned investment ('项目总投资1807万元'): the budget only where the stated rate divides by it
+# (extract/budget.choose), and a doubt on the execution rate where it was taken without (verify/certainty).
+_INVESTMENT = regex.compile(r"总投资|投资总额")
+
+
+def is_investment(label: str) -> bool:
+    return _INVESTMENT.search(label) is not None

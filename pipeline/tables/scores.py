@@ -97,6 +97,11 @@ def read_score_table(text: str, outside: tuple[float, float] = (0.0, 0.0), state
     return by_columns
 
 
+# the weak word of a totals row (tables/roles.TOTAL_LABEL): a criteria table's result row, or an indicator's name
+_RESULT_ROW = regex.compile(r"^[…\.。·\s]*评价结果$")
+_FULL_MARKS = 100
+
+
 def _drop_unnamed_blank_rows(table: ScoreTable) -> None:
     """A row left with no name, no figures and no rows under it (a template row marked not applicable once its
     category and number are peeled off) is no indicator; the parents of the rows after it are renumbered."""
@@ -706,6 +711,11 @@ def _read_row(s: _Reading, row: Row) -> bool:
     ambiguous = {k: v for k, v in (reading.ambiguous.items() if reading else ()) if k.split("#")[0] in _FIGURES}
     if ambiguous:
         s.report.ambiguous.append({"row": label[:30], "columns": ambiguous})
+    if is_total and _RESULT_ROW.match(label) and total_cell is None and figure(values, "weight") != _FULL_MARKS:
+        # '评价结果' closes a criteria table only with the table's full points; elsewhere it names an indicator
+        is_total = False
+        reading = align(row, s.columns, tokens=tokens, score=_identities)
+        values = reading.values if reading else {}
     if is_total:
         _total(s.table, values)
         return True

@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass
 import regex
 
 from .. import pointers
+from ..tables.roles import is_investment
 from ..record import Check, Record
 from .base import fmt, is_bonus, leaves
 
@@ -243,6 +244,22 @@ def rate_by_other_name(record: Record, check: Check) -> list[Doubt]:
     return [Doubt("rate_by_other_name", f"所比的比率“{text}”是发放类比率,可能是某项指标的值而非预算执行率",
                   f"the rate compared ('{text}') is a payout rate: it may be an indicator's value, not the execution rate",
                   pointers.EXECUTION_RATE)]
+
+
+@doubt("budget_is_investment")
+def budget_is_investment(record: Record, check: Check) -> list[Doubt]:
+    """The budget compared is a works' total investment (总投资) that no stated rate confirmed: a report on one
+    fund of the works often states the whole investment, and the rate is of its own funds, not of the whole."""
+    if check.id != "execution_rate":
+        return []
+    cited = record.provenance.get(pointers.BUDGET_YUAN) or {}
+    if cited.get("picked_by") != "role_order" or not is_investment(cited.get("label") or ""):
+        return []
+    if _corrected(record, {"pointer": pointers.BUDGET_YUAN}):
+        return []
+    return [Doubt("budget_is_investment", "所比的预算数是工程总投资,未经所述执行率印证,可能不是被评价资金",
+                  "the budget compared is the works' total investment, which no stated rate confirmed: it may not be the "
+                  "funds evaluated", pointers.BUDGET_YUAN)]
 
 
 # the record's value each kind of repeated statement (record.mentions) is a copy of
