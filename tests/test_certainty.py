@@ -368,12 +368,16 @@ def test_a_funds_rows_figures_broken_onto_a_line_of_their_own_finish_that_row_an
     assert check_of(record, "funding_sources_sum").status == "pass"
 
 
+def _unsure_for_the_cut(check) -> None:
+    """The figures failed, and the check needs a look for the one reason that the document ends inside them."""
+    assert (check.status, check.finding, check.certainty) == ("warn", "fail", "unsure")
+    assert _doubts(check) == ["document_cut"]
+
+
 def test_a_total_whose_list_of_parts_the_document_ends_inside_needs_a_look(tmp_path):
     listed = ("某局2021年度项目资金绩效自评报告\n一、基本情况\n我局2021年年初预算项目经费500万元,具体包括:道路保洁120万元、"
               "路灯维护80万元、绿化管护60万元、市政消防栓建设工程2.")
-    check = check_of(extract_text(tmp_path, listed), "part_sums_text")
-    assert (check.status, check.finding, check.certainty) == ("warn", "fail", "unsure")
-    assert [d["code"] for d in check.doubts] == ["document_cut"]
+    _unsure_for_the_cut(check_of(extract_text(tmp_path, listed), "part_sums_text"))
     ended = listed[:listed.index("、市政")] + "。\n二、绩效情况\n项目按期完成。\n"
     check = check_of(extract_text(tmp_path, ended, "b.txt"), "part_sums_text")
     assert (check.status, check.certainty) == ("fail", "certain")  # the list ended: its parts are all there
@@ -456,6 +460,4 @@ def test_a_grade_against_bands_the_report_does_not_state_needs_a_look(tmp_path):
 def test_sources_listed_in_a_sentence_the_document_ends_inside_need_a_look(tmp_path):
     listed = ("某村2025年农村综合改革项目绩效自评报告\n项目结算审核造价为819931.72元,项目累计支付资金合计795333.77元,其中2025年"
               "中央财政资金630000元、村集体资金135333.77元、扣除群众")
-    check = check_of(extract_text(tmp_path, listed), "funding_sources_sum")
-    assert (check.status, check.finding, check.certainty) == ("warn", "fail", "unsure")
-    assert [d["code"] for d in check.doubts] == ["document_cut"]
+    _unsure_for_the_cut(check_of(extract_text(tmp_path, listed), "funding_sources_sum"))

@@ -287,12 +287,10 @@ def test_two_documents_sharing_one_amount_are_one_allocation_not_two_sub_project
 
 
 def test_a_document_that_passes_the_funds_down_is_no_part_and_its_list_is_the_breakdown(tmp_path):
-    path = tmp_path / "r.txt"
-    path.write_text("某省2022年中央服务业发展资金绩效自评报告\n1.资金下达情况。省收到《关于下达2022年服务业发展资金预算的通知》"
-                    "(财建〔2022〕153号),下达中央服务业发展资金4000万元。\n"
-                    "2.资金分解情况。省财政厅以《关于下达2022年中央服务业发展资金的通知》(某财建〔2022〕98号),将资金切块下达各市,"
-                    "其中:甲市610万元、乙市1080万元、丙市2310万元。\n", encoding="utf-8")
-    [record] = pipeline.extract(path)
+    record = extract_text(tmp_path, "某省2022年中央服务业发展资金绩效自评报告\n1.资金下达情况。省收到《关于下达2022年服务业发展资金预算的通知》"
+                                    "(财建〔2022〕153号),下达中央服务业发展资金4000万元。\n"
+                                    "2.资金分解情况。省财政厅以《关于下达2022年中央服务业发展资金的通知》(某财建〔2022〕98号),将资金切块下达各市,"
+                                    "其中:甲市610万元、乙市1080万元、丙市2310万元。\n")
     assert record.budget.budget_yuan == 40_000_000
     assert [(s.name, s.amount_yuan) for s in record.subprojects] == [
         ("甲市", 6_100_000), ("乙市", 10_800_000), ("丙市", 23_100_000)]
@@ -300,22 +298,18 @@ def test_a_document_that_passes_the_funds_down_is_no_part_and_its_list_is_the_br
 
 
 def test_numbered_one_line_items_after_xiangqing_ruxia_are_the_sub_projects(tmp_path):
-    path = tmp_path / "r.txt"
     # one paragraph per item, as the scrape prints them: blank lines between, indented
-    path.write_text("某市黄标车淘汰补助资金绩效评价报告\n\n  2017年市财政预算安排5,000.00万元。实际核拨6,027.60万元,实际支出"
-                    "6,027.60万元,详情如下:\n\n  (1)甲区淘汰补助资金1,380.00万元;\n\n  (2)乙区淘汰补助资金680.00万元;\n\n"
-                    "  (3)丙区淘汰补助资金3,967.60万元;\n\n  2017年度全市淘汰黄标车5861辆。\n", encoding="utf-8")
-    [record] = pipeline.extract(path)
+    record = extract_text(tmp_path, "某市黄标车淘汰补助资金绩效评价报告\n\n  2017年市财政预算安排5,000.00万元。实际核拨6,027.60万元,实际支出"
+                                    "6,027.60万元,详情如下:\n\n  (1)甲区淘汰补助资金1,380.00万元;\n\n  (2)乙区淘汰补助资金680.00万元;\n\n"
+                                    "  (3)丙区淘汰补助资金3,967.60万元;\n\n  2017年度全市淘汰黄标车5861辆。\n")
     assert [(s.name, s.amount_yuan) for s in record.subprojects] == [
         ("甲区淘汰补助资金", 13_800_000), ("乙区淘汰补助资金", 6_800_000), ("丙区淘汰补助资金", 39_676_000)]
 
 
 def test_the_sources_the_money_came_from_are_no_sub_projects(tmp_path):
-    path = tmp_path / "r.txt"
-    path.write_text("某示范项目绩效评价报告\n示范项目总预算36,620万元。截至2024年末,示范项目资金已使用36,948.11万元,其中:"
-                    "中央财政补助资金9,965.68万元,地方财政配套补助资金21,106.24万元,其他资金渠道5,876.19万元。\n",
-                    encoding="utf-8")
-    [record] = pipeline.extract(path)
+    record = extract_text(tmp_path, "某示范项目绩效评价报告\n示范项目总预算36,620万元。截至2024年末,示范项目资金已使用36,948.11万元,"
+                                    "其中:中央财政补助资金9,965.68万元,地方财政配套补助资金21,106.24万元,"
+                                    "其他资金渠道5,876.19万元。\n")
     assert record.subprojects == []
 
 

@@ -12,8 +12,8 @@ from ..numbers import NUMBER, Number, decimals_of_half_unit, parse_amount, parse
 from ..record import FundingSource
 from ..tables.funds import execution_weight, read_funds
 from ..tables.glued import rate_matches
-from ..tables.roles import is_investment
 from ..tables.model import figure
+from ..tables.roles import is_investment
 from .amounts import find_amounts
 from .context import Context, Found
 from .data_sheet import whole_spending
@@ -556,7 +556,7 @@ def adjusted_first(pool: list[Candidate]) -> list[Candidate]:
     # works' planned investment ('总投资约988万' before '2023年共下达专项债资金600万元': what was allotted)
     # The year's budget named as such in the prose ('…全年预算数1437530.39万元') comes before an allotment worded by
     # its verb ('下达…转移支付资金900304万元': often one source of it, the central transfer).
-    return sorted(pool, key=lambda c: (c.origin == "split" or c.label.startswith("涉及") or "总投资" in c.label or "投资总额" in c.label,
+    return sorted(pool, key=lambda c: (c.origin == "split" or c.label.startswith("涉及") or is_investment(c.label),
                                        c.origin == "text" and _YEAR_BUDGET_WORD.search(c.label) is None,
                                        c.origin == "text" and c.label.startswith("年初")))
 

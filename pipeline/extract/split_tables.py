@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from ..numbers import UNITS, parse_arabic
+from ..numbers import UNITS, Number, parse_arabic
 from .amounts import Amount
 
 # A header cell that names the rows' works, uses or places.
@@ -86,39 +86,52 @@ def _spending_table(text: str, rows, k: int, cells: list[str], make_split) -> li
             total_cell = total_row[1][col]
             values = [parse_arabic(f[2]) for _, f in picked]
             total = parse_arabic(total_cell[2])
-            if total is None or any(v is None for v in values):
-                continue
-            half = sum(v.half_unit for v in values) + total.half_unit
-            if abs(sum(v.value for v in values) - total.value) > half + 1e-9:
+            if total is None or any(v is None for v in values) or not _sums_to(values, total):
                 continue
             unit = unit or _unit_stated_for(text, total_cell[2], total_cell[0])
             if unit is None:
                 continue
             factor = UNITS[unit]
-
-            def amount(name_cell, figure_cell, value, is_total):
-                return Amount(round(value.value * factor, 6), value.half_unit * factor, figure_cell[0], figure_cell[1],
-                              name_cell[2], name_cell[0], None, -1, name_cell[0], None, is_total)
-
-            out.append(make_split(amount(total_row[0], total_cell, total, True),
-                                  [amount(n, f, v, False) for (n, f), v in zip(picked, values)]))
+            out.append(make_split(_cell_part(total_row[0], total_cell, total, factor, True),
+                                  [_cell_part(n, f, v, factor, False) for (n, f), v in zip(picked, values)]))
     return out
 
 
-def _cells_of(row) -> list[tuple[int, int, str]]:
-    """A pipe row's non-empty cells as (start, end, text) in the text, a row with no leading bar included."""
-    line = row[0]
+def _cell_spans(line: str) -> list[tuple[int, int]]:
+    """A pipe row's cells as (start, end) in the line, empty ones too; a row the scrape wrote with no bar before
+    its first cell opens that cell at the line's first character."""
     bars = [i for i, ch in enumerate(line) if ch == "|"]
     if not line.lstrip().startswith("|"):
         bars.insert(0, len(line) - len(line.lstrip()) - 1)
-    out = []
-    for a, b in zip(bars, bars[1:]):
-        raw = line[a + 1:b]
-        stripped = raw.strip()
+    return [(a + 1, b) for a, b in zip(bars, bars[1:])]
+
+
+def _cells_of(row) -> list[tuple[int, int, str]]:
+    """A pipe row's non-empty cells as (start, end, text) in the text."""
+    line, out = row[0], []
+    for a, b in _cell_spans(line):
+        stripped = line[a:b].strip()
         if stripped:
-            start = row.start() + a + 1 + raw.index(stripped)
+            start = row.start() + a + line[a:b].index(stripped)
             out.append((start, start + len(stripped), stripped))
     return out
+
+
+def _table_part(value: Number, factor: float, start: int, end: int, label: str, label_start: int,
+                is_total: bool) -> Amount:
+    """A table cell's figure as an amount of the prose's kind, in 元; it belongs to no sentence (-1)."""
+    return Amount(round(value.value * factor, 6), value.half_unit * factor, start, end, label, label_start, None, -1,
+                  label_start, None, is_total)
+
+
+def _cell_part(name_cell, figure_cell, value: Number, factor: float, is_total: bool) -> Amount:
+    return _table_part(value, factor, figure_cell[0], figure_cell[1], name_cell[2], name_cell[0], is_total)
+
+
+def _sums_to(parts: list[Number], total: Number) -> bool:
+    """The parts add up to the total within the sum of their printed roundings."""
+    slack = sum(p.half_unit for p in parts) + total.half_unit
+    return abs(sum(p.value for p in parts) - total.value) <= slack + 1e-9
 
 
 def _table_split(text: str, rows, k: int, cells: list[str], amount_col: int, make_split):
@@ -200,23 +213,22 @@ def _confirmed(text: str, lines, parts, total_line: int, unit: str | None):
     if len(parts) < 2:
         return None
     digits = lines[total_line + 1][2]
-    total_value = float(digits)
-    values = [float(lines[f][2]) for _, f in parts]
-    decimals = max(len(d.partition(".")[2]) for d in [digits] + [lines[f][2] for _, f in parts])
-    if abs(sum(values) - total_value) > 0.5 * 10 ** -decimals + 1e-9:
+    total = parse_arabic(digits)
+    values = [parse_arabic(lines[f][2]) for _, f in parts]
+    if total is None or any(v is None for v in values) or not _sums_to(values, total):
         return None
     unit = unit or _unit_stated_for(text, digits, lines[total_line][0])
     if unit is None:
         return None
     factor = UNITS[unit]
 
-    def amount(name_line: int, figure_line: int, is_total: bool) -> Amount:
-        start, end, figure = lines[figure_line]
+    def amount(name_line: int, figure_line: int, value: Number, is_total: bool) -> Amount:
+        start, _, figure = lines[figure_line]
         start = text.index(figure, start)
-        return Amount(round(float(figure) * factor, 6), 0.5 * 10 ** -decimals * factor, start, start + len(figure),
-                      lines[name_line][2], lines[name_line][0], None, -1, lines[name_line][0], None, is_total)
+        return _table_part(value, factor, start, start + len(figure), lines[name_line][2], lines[name_line][0], is_total)
 
-    return amount(total_line, total_line + 1, True), [amount(n, f, False) for n, f in parts]
+    return (amount(total_line, total_line + 1, total, True),
+            [amount(n, f, v, False) for (n, f), v in zip(parts, values)])
 
 
 def _unit_stated_for(text: str, digits: str, before: int) -> str | None:
@@ -235,10 +247,7 @@ _PER_UNIT = regex.compile(r"每|标准")
 
 def _table_amount(row, name_col: int, amount_col: int, factor: float) -> Amount | None:
     line = row[0]
-    bars = [i for i, ch in enumerate(line) if ch == "|"]
-    if not line.lstrip().startswith("|"):
-        bars.insert(0, len(line) - len(line.lstrip()) - 1)  # the row's first cell opens the line
-    cells = [(bars[i] + 1, bars[i + 1]) for i in range(len(bars) - 1)]
+    cells = _cell_spans(line)
     if max(name_col, amount_col) >= len(cells):
         return None
     a, b = cells[amount_col]

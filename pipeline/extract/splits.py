@@ -237,10 +237,14 @@ def _find(text: str) -> tuple[Split, ...]:
         if split is not None:
             out.append(split)
     out.extend(_uses(r))
-    out.extend(table_splits(text, lambda total, parts: Split(total, parts, "table", family_of([p.label for p in parts]))))
-    out.extend(line_table_splits(text, lambda total, parts: Split(total, parts, "table", family_of([p.label for p in parts]))))
+    out.extend(table_splits(text, _table_split))
+    out.extend(line_table_splits(text, _table_split))
     out.sort(key=lambda s: s.start)
     return tuple(out)
+
+
+def _table_split(total: Amount | None, parts: list[Amount]) -> Split:
+    return Split(total, parts, "table", family_of([p.label for p in parts]))
 
 
 def _bracket_depths(text: str, amounts: list[Amount]) -> list[int]:

@@ -302,15 +302,20 @@ def _from_paragraphs(ctx: Context, budget=None, executed=None) -> SubprojectFact
             facts.subprojects.append(SubprojectFact(name, _found(allocated), "stated", contracts, items_are_breakdown=False))
         if len(facts.subprojects) < 2:
             continue
-        total = sum(sp.amount.value for sp in facts.subprojects)
-        halves = sum(sp.amount.half_unit for sp in facts.subprojects)
-        # a part within the sum's rounding adds nothing the sum can confirm: no part of it
-        if any(t is not None and abs(total - t.value) <= halves + t.half_unit + 1e-6
-               and min(sp.amount.value for sp in facts.subprojects) > halves + t.half_unit for t in (budget, executed)):
+        if _make_up([sp.amount for sp in facts.subprojects], budget, executed):
             facts.statement = (run[0].start(), facts.subprojects[-1].amount.end)
             if len(facts.subprojects) > len(best.subprojects):
                 best = facts
     return best
+
+
+def _make_up(parts, budget: Number | None, executed: Number | None) -> bool:
+    """The parts (each with value and half_unit) add up to the budget or the executed amount within the sum of their
+    roundings; a part within that rounding adds nothing the sum can confirm, so it makes up no total."""
+    total = sum(p.value for p in parts)
+    halves = sum(p.half_unit for p in parts)
+    return any(t is not None and abs(total - t.value) <= halves + t.half_unit + 1e-6
+               and min(p.value for p in parts) > halves + t.half_unit for t in (budget, executed))
 
 
 def _one_line_item_amount(text: str, head, inside):
@@ -351,11 +356,7 @@ def _from_sentence_sum(ctx: Context, budget=None, executed=None) -> SubprojectFa
         if not 2 <= len(figures) <= 12 or any(not a.name for a in figures) or \
                 family_of([a.label for a in figures]) not in _BREAKDOWN_FAMILIES:
             continue
-        total = sum(a.value for a in figures)
-        halves = sum(a.half_unit for a in figures)
-        # a part within the sum's rounding adds nothing the sum can confirm
-        if not any(t is not None and abs(total - t.value) <= halves + t.half_unit + 1e-6
-                   and min(a.value for a in figures) > halves + t.half_unit for t in (budget, executed)):
+        if not _make_up(figures, budget, executed):
             continue
         facts = SubprojectFacts(statement=(figures[0].start, figures[-1].end))
         for a in figures:

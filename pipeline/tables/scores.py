@@ -111,11 +111,8 @@ def _drop_unnamed_blank_rows(table: ScoreTable) -> None:
             and k not in has_children}
     if not drop:
         return
-    new_index, kept = {}, []
-    for k, r in enumerate(rows):
-        if k not in drop:
-            new_index[k] = len(kept)
-            kept.append(k)
+    kept = [k for k in range(len(rows)) if k not in drop]
+    new_index = {k: i for i, k in enumerate(kept)}
     table.indicators = [rows[k] for k in kept]
     for r in table.indicators:
         r.parent = new_index.get(r.parent) if r.parent is not None else None

@@ -26,8 +26,8 @@ from dataclasses import asdict, dataclass
 import regex
 
 from .. import pointers
-from ..tables.roles import is_investment
 from ..record import Check, Record
+from ..tables.roles import is_investment
 from .base import fmt, is_bonus, leaves
 
 # OCR lines under this confidence are kept but are not figures a failure can rest on (RapidOCR's scores
