@@ -2210,3 +2210,99 @@ def test_a_one_cell_per_line_table_whose_rows_hold_a_quantity_and_an_amount_give
     text = ("某县2022年度农村公路建设项目绩效评价报告\n项目预算500万元。\n建设内容\n数量(公里)\n金额(万元)\n村道硬化\n12\n300\n通组道路\n8\n200\n"
             "合计\n20\n500\n")
     assert extract_text(tmp_path, text).subprojects == []
+
+
+@pytest.mark.parametrize("ending, cut", [
+    # a table's column heads with no row under them: the table, and the document, stop after its header
+    ("(二)资金到位情况\n项目名称 | 资金来源 | 资金计划 | 资金到位情况", True),
+    ("绩效指标 | 一级指标 |\n二级指标 | 三级指标 | 指标值 | 全年实际完成值 |", True),
+    ("项目名称\n资金计划\n资金到位\n情况", True),
+    # a signature row, or heads with their row under them, are no cut
+    ("项目负责人: | 财务负责人: | 填报人:", False),
+    ("项目名称 | 资金计划 | 资金到位情况\n某项目 | 100 | 100 |", False),
+])
+def test_a_report_that_ends_on_a_table_s_column_heads_is_cut(tmp_path, ending, cut):
+    record = extract_text(tmp_path, "XX县项目支出绩效自评报告\n一、基本情况\n本项目预算100万元,已全部支出。\n" + ending + "\n")
+    assert record.source.truncated is cut
+
+
+_RESULT_NOTICE = ("根据有关文件要求,现将某市教育中心2022年度专项债券项目资金绩效评价情况公示如下:\n"
+                  "2022年度地方政府专项债券项目资金绩效评价情况表\n序号\n项目单位\n项目名称\n发行金额(亿元)\n自评分数\n评价结果\n备注\n"
+                  "1\n某市教育中心\n某市职业学校迁建工程\n1.9\n92.5\n优\n")
+
+
+def test_a_results_notice_s_one_project_row_names_the_project_its_unit_score_and_grade(tmp_path):
+    record = extract_text(tmp_path, _RESULT_NOTICE)
+    assert record.report.project_name == "某市职业学校迁建工程"
+    assert record.report.department == "某市教育中心"
+    assert record.report.region == "某市"  # the words announcing the notice ('现将') are no part of a place
+    assert (record.scores.total_score, record.grade.stated) == (92.5, "优")
+    assert record.provenance["/scores/total_score"]["text"] == "92.5"
+
+
+def test_a_results_notice_of_several_projects_names_none_of_them(tmp_path):
+    text = _RESULT_NOTICE + "2\n某市卫生中心\n某市医院扩建工程\n2.1\n88\n良\n"
+    record = extract_text(tmp_path, text)
+    assert record.report.project_name is None and record.scores.total_score is None and record.grade.stated is None
+
+
+def test_a_results_row_with_empty_cells_dropped_places_its_figures_by_the_header_s_order(tmp_path):
+    # the scrape drops the blank 序号 and 自评等级 cells: the bond's kind, its size and its score remain
+    text = ("2024年新增地方政府专项债券项目绩效评价表(单位:亿元)\n\n序号\n\n项目名称\n\n债券性质\n\n债券规模\n\n自评分数\n\n自评等级\n\n\n"
+            "某社区安置房三期项目\n\n棚改专项债券\n\n2.62\n\n97\n\n总计\n\n2.62\n")
+    record = extract_text(tmp_path, text)
+    assert (record.report.project_name, record.scores.total_score, record.grade.stated) == ("某社区安置房三期项目", 97, None)
+
+
+def test_a_second_breakdown_after_a_semicolon_splits_the_same_total_by_use(tmp_path):
+    text = ("某县2020年度移民后期扶持资金项目绩效评价报告\n共下达我县2020年度移民后扶资金2272万元,其中:中央资金1753万元,省级资金519万元;"
+            "用于直发直补资金609.22万元、项目扶持资金138.78万元、切块项目资金1524万元,县局按批次编制了项目计划。\n")
+    record = extract_text(tmp_path, text)
+    assert [(s.name, s.amount_yuan) for s in record.subprojects] == [
+        ("直发直补资金", 6_092_200), ("项目扶持资金", 1_387_800), ("切块项目资金", 15_240_000)]
+    assert check_of(record, "subprojects_sum").status == "pass"
+
+
+def test_a_portal_file_card_s_publisher_ends_at_the_next_key_glued_to_it(tmp_path):
+    text = ("索 引 号 XM001-2022-002 主题分类 决算\n发布机构 某市农业农村局 文 号\n生成日期: 2022-03-28\n"
+            "某市2021年农业生产发展资金使用情况绩效自评报告\n一、绩效目标分解下达情况\n2021年中央下达我市农业生产发展资金1969万元。\n")
+    assert extract_text(tmp_path, text).report.department == "某市农业农村局"
+
+
+def test_a_facility_the_titled_works_renovate_is_no_department(tmp_path):
+    text = ("发布机构 某区住房和城乡建设局 责任部门 某区住房和城乡建设局 关 键 字 垃圾转运站\n\n"
+            "某市某区某乡滨河家园垃圾转运站提升改造项目绩效自评报告\n\n一、绩效目标分解下达情况\n下达资金100万元,全部列入本项目。\n")
+    record = extract_text(tmp_path, text)
+    assert record.report.department == "某区住房和城乡建设局"
+
+
+def test_a_flattened_workbook_s_column_heads_then_as_many_figures_are_the_funds_row(tmp_path):
+    text = ("就业补助资金绩效目标自评表 (2022年度) 转移支付(项目)名称 就业补助资金 全年预算数(A) 全年执行数(B) 7165.32 6992.95 "
+            "其中:中央财政资金 3144.00 3144.00 资金投入情况 (万元) 地方主管部门 某区财政局\n")
+    record = extract_text(tmp_path, text)
+    assert (record.budget.budget_yuan, record.budget.executed_yuan) == (71_653_200, 69_929_500)
+
+
+def test_two_heads_and_one_figure_after_them_are_no_funds_row(tmp_path):
+    # the figure after two heads is the first cell of the row under them (an economic class's code), not a value
+    text = "项目支出表(万元) 计划支出数 实际支出数 30399 其他商品和服务支出 12.5 12.5\n"
+    record = extract_text(tmp_path, text)
+    assert record.budget.executed_yuan != 303_990_000 and record.budget.budget_yuan != 303_990_000
+
+
+def test_a_title_broken_before_its_last_words_is_joined_and_names_its_unit(tmp_path):
+    text = "某县民政局转移支付2023年度绩效\n自评报告\n一、绩效目标分解下达情况\n2023年下达资金144.53万元。\n"
+    record = extract_text(tmp_path, text)
+    assert record.report.title == "某县民政局转移支付2023年度绩效自评报告"
+    assert record.report.department == "某县民政局"
+
+
+def test_a_grade_stated_in_brackets_is_read(tmp_path):
+    text = "某项目绩效自评报告\n四、评价结论\n项目实施效果较好,评价得分及绩效等级为(良)。\n"
+    assert extract_text(tmp_path, text).grade.stated == "良"
+
+
+def test_funds_spent_in_full_are_the_executed_amount(tmp_path):
+    text = "某县2023年度基本公共卫生服务项目绩效自评报告\n2023年度12类基本公共卫生服务资金3728万元全部执行到位。\n"
+    record = extract_text(tmp_path, text)
+    assert (record.budget.budget_yuan, record.budget.executed_yuan) == (37_280_000, 37_280_000)

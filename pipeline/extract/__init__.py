@@ -8,10 +8,12 @@ from ..document import Document
 from ..normalise import NormalisedText
 from ..record import Budget, FundingSource, Indicator, Mention, Record, Report, Scores, Source
 from ..tables.model import ScoreTable, TableReport
+from ..tables.roles import ROLE_RE
 from ..tables.scores import adds_up, leaves, read_score_table
 from . import budget as budget_mod
 from . import grades, metadata, statements
 from .context import Context, Found
+from .result_table import ResultRow, read_result_row
 from .subprojects import read_subprojects
 
 _EXECUTION_ROW = regex.compile(r"预算执行率|资金执行率|执行率|预算执行|支出率")
@@ -30,12 +32,18 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
     record = Record(source=_source(doc, norm))
 
     _report(ctx, record)
+    result = read_result_row(text)
+    _report_from_result_row(ctx, record, result)
     record.cited_rules = metadata.find_cited_rules(text)
     facts = budget_mod.read_budget(ctx)
     _budget(ctx, record, facts)
     _project_of_the_allotment(ctx, record, facts)
     table = _scores(ctx, record, facts)
+    _scores_from_result_row(ctx, record, result)
     _grades(ctx, record)
+    if record.grade.stated is None and result is not None and result.grade is not None:
+        record.grade.stated = result.grade.value
+        ctx.cite(pointers.GRADE_STATED, result.grade)
     _subprojects(ctx, record, facts)
     for ts, split in statements.part_sums(text, ctx.splits):
         ts.pointer = pointers.text_sum(len(record.text_sums))
@@ -117,6 +125,8 @@ def _cut_mid_sentence(text: str) -> bool:
         return True  # a preview's ellipsis, or figures that run out after a decimal point ('4678.504468.')
     if regex.fullmatch(r"[((]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[))、.]?", last):
         return True
+    if _ends_on_column_heads(lines):
+        return True
     if "|" in last or "\t" in last:
         others = [x for x in lines[-12:-1] if "|" in x]
         closed = sum(1 for x in others if x.endswith("|"))
@@ -141,6 +151,29 @@ def _cut_mid_sentence(text: str) -> bool:
     if regex.search(rf"{metadata.ORG_SUFFIX}$", last):
         return bool(_SAYS_SOMETHING.search(tail))
     return not regex.search(r"(?:报告|表|情况|说明|附件\d*)$", last)
+
+
+# Words that head a table's columns and nothing else ('项目名称', '资金计划', '资金到位情况', '备注'): with the
+# header roles (tables/roles.py) they tell a header row from a signature row ('项目负责人: | 填报日期:').
+_COLUMN_HEAD = regex.compile(r"名称$|^资金(?:计划|到位|使用)|^(?:到位|使用|完成|执行)情况$|^备注$|^序号$|指标$")
+_CELL_SPLIT = regex.compile(r"\s*\|\s*|\t+|\s{2,}")
+
+
+def _ends_on_column_heads(lines: list[str]) -> bool:
+    """The text ends on a table's column heads with no row under them ('项目名称 | 资金计划 | 资金到位 情况',
+    '二级指标 | 三级指标 | 指标值 | 全年实际完成值 |'): the table, and the document, were cut after its header.
+    The heads are the lines after the last one holding a figure or a sentence's end; they count as a header
+    where three cells or more hold no figure and two at least name a column."""
+    tail = []
+    for line in reversed(lines[-8:]):
+        if regex.search(r"\d|[。!?;;]", line):
+            break
+        tail.append(line)
+    cells = [c for line in tail for c in _CELL_SPLIT.split(line) if c.strip()]
+    if len(cells) < 3 or any(len(c) > 20 for c in cells):
+        return False
+    heads = sum(1 for c in cells if ROLE_RE.search(c) or _COLUMN_HEAD.search(c))
+    return heads >= 2
 
 
 def _near_end(text: str, table: ScoreTable) -> bool:
@@ -182,6 +215,27 @@ def _report(ctx: Context, record: Record) -> None:
 _ALLOTS = regex.compile(r"(?:下达|拨付|分配|下拨|安排)")
 
 
+def _report_from_result_row(ctx: Context, record: Record, row: ResultRow | None) -> None:
+    """A results notice's one project (result_table.py) names the project and its unit where nothing else did."""
+    if row is None:
+        return
+    r = record.report
+    if r.project_name is None and row.project is not None:
+        r.project_name = row.project.value
+        ctx.cite(pointers.PROJECT_NAME, row.project)
+    if r.department is None and row.unit is not None:
+        r.department = row.unit.value
+        ctx.cite(pointers.DEPARTMENT, row.unit)
+
+
+def _scores_from_result_row(ctx: Context, record: Record, row: ResultRow | None) -> None:
+    """A results notice's one project's score is the report's total where no score table or sentence gave one."""
+    if row is None or row.score is None or record.scores.total_score is not None:
+        return
+    record.scores.total_score = _clean(row.score.value)
+    ctx.cite(pointers.TOTAL_SCORE, row.score)
+
+
 def _more_places(ctx: Context) -> list[Found]:
     """Other names that start with a place: units named in the text ('上海市金山区…'), but not the issuer
     of a document the text cites ('《湖南省财政厅关于…》', '四川省财政厅《关于…》', '湘财农〔2022〕12号'), which is
@@ -199,7 +253,8 @@ def _more_places(ctx: Context) -> list[Found]:
         # a verb whose object is the unit ('承办县委、县人民政府交办的…事项') is none of its name either
         # ('…及时将专项资金分配下达到固镇县文旅局': the unit the funds are allotted to)
         name = regex.sub(r"^\p{Han}*?(?:下达|拨付|分配|下拨)(?:到|给|至)", "", m[0])
-        name = regex.sub(r"^(?:根据|按照|依照|依据|通过|为了|经过|和|与|及|并|由|对|向|经|在|同|"
+        # ('现将温州市教育基建中心…情况公示如下': the words that announce what follows)
+        name = regex.sub(r"^(?:现将|特将|兹将|现把|现就|现对|并将|根据|按照|依照|依据|通过|为了|经过|和|与|及|并|由|对|向|经|在|同|"
                          r"承办|协助|配合|指导|督促|完成|落实|执行|了解|下达|拨付|报送|上报|会同|组织|为)", "",
                          metadata.unit_after_clause(name))
         if metadata.place_of(name):

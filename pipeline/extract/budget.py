@@ -108,6 +108,8 @@ BUDGET_PATTERNS = [
 ]
 EXECUTED_PATTERNS = [
     rf"(?:预算|全年|实际)?(?<!应)执行(?:数|金额|总量|总额){_FILL}{AMOUNT}",
+    # '…服务资金3728万元全部执行到位', '…资金50万元已全部支出完毕': the funds named, then spent in full
+    rf"(?:资金|经费){_FILL}{AMOUNT}(?=\s*[,,]?\s*(?:资金|经费)?(?:已|均)?(?:全部|全额)(?:执行到位|执行完毕|支出完毕|使用完毕|支付完毕|执行完成))",
     # '实际执行89.97万元', '全年执行300万元', '实际报账10万元': the executed amount as a verb (报账: reimbursed
     # against the budget)
     # ('已执行支付2668万元': executed, by payment)

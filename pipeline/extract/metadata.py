@@ -114,7 +114,7 @@ _BUDGETED_PROJECT = regex.compile(
 # 管理/处置/处罚 after a unit word are its activity, not the unit ('局' in '…管理局' is fine).
 _TITLE_UNIT = regex.compile(
     rf"(?:(?:19|20)\d{{2}}|[○〇O]{{2}})?年?度?([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?![理置罚])"
-    rf"(?=(?:19|20)\d{{2}}(?:年|(?=\p{{Han}}))|\(|中央|关于|[\p{{Han}}()、]*?(?:项目|资金|经费|整体|支出|预算执行|部门评价))")  # '图书、报刊购置项目'
+    rf"(?=(?:19|20)\d{{2}}(?:年|(?=\p{{Han}}))|\(|中央|关于|[\p{{Han}}()、]*?(?:项目|资金|经费|整体|支出|预算执行|部门评价|转移支付))")  # '图书、报刊购置项目'
 _POLICY_VERB = regex.compile(r"健全|完善|建立|加强|推进|提升|推动|促进|实施|开展|支持|扶持|改善|创建")  # (not 发展: 发展和改革局)
 _UNIT_GOES_ON = regex.compile(r"\p{Han}{1,3}?(?:站|所|馆|院|队)(?=(?:19|20)\d{2}年|项目|资金|经费|整体|支出)")
 # '该项目由XX局组织实施': the unit before an action verb.
@@ -302,6 +302,10 @@ def _find_title(ctx: Context) -> Found | None:
             or _SITUATION_TITLE.fullmatch(cleaned)
         if m and cleaned.endswith("说明") and _OUTLINE_NUMBER.match(cleaned):
             continue  # '二、关于…绩效评价结果的说明': a section of the report, not its title
+        if m and len(cleaned) < 6 and _BARE_TITLE_END.fullmatch(cleaned) \
+                and (above := _title_block_above(text, line.start(), cleaned)) is not None:
+            # '灵璧县民政局转移支付2023年度绩效' / '自评报告': a title broken before its last words
+            return Found(above[0] + cleaned, above[1], text.index(s, line.start()) + len(s))
         if m and len(cleaned) >= 6:
             # (the template's heading, '部门整体绩效自评报告 (参考格式)', names less than the file does)
             if _FILE_EXTENSION.search(s) and (own := _own_heading_after_file_name(text, line.end(), ctx.table_cells)) \
@@ -955,6 +959,7 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
     return Found(found.value + branch[0], found.start, max(found.end, branch.end())) if branch else found
 
 
+_WORKS_AFTER = regex.compile(r"(?:提升改造|改造提升|维修改造|改扩建|新建|扩建|改建|建设|改造|修缮)(?:工程|项目)")
 _BRANCH_AFTER = regex.compile(r"\p{Han}{1,14}?(?:分局|分院|分中心|分公司)(?!\p{Han}{0,2}(?:关于|印发))")
 
 
@@ -969,6 +974,8 @@ _CLAUSE_BEFORE_UNIT = regex.compile(rf"^\p{{Han}}{{1,6}}?[对由在向从经受�
 
 
 def _find_department(ctx: Context, title: Found | None) -> Found | None:
+    facility: Found | None = None  # a facility the titled works build: the unit only where none other is named
+
     def is_unit(value: str) -> bool:
         value = strip_code(value)
         # a cell that lists several units ('塘桥街道党政办、管理办、平安办、服务办') names no one department
@@ -1050,7 +1057,12 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
         if m and not regex.search(r"项目|资金|经费|绩效", m[1]) and not _POLICY_VERB.match(m[1]):
             # '怀化市中心血站项目…': a unit whose name goes on past a shorter one's word (中心 of 中心血站)
             tail = _UNIT_GOES_ON.match(title.value, m.end(1))
-            return Found(m[1] + (tail[0] if tail else ""), title.start, title.end)
+            named = Found(m[1] + (tail[0] if tail else ""), title.start, title.end)
+            if not _WORKS_AFTER.match(title.value, m.end(1)):
+                return named
+            # ('…滨河家园垃圾转运站提升改造项目': a facility the works build or renovate; the unit that runs them is
+            # the one the page names elsewhere, and the facility only where it names none)
+            facility = named
         # a township's whole spending ('田心乡部门整体支出绩效自评报告'): its government, as the text names it
         town = _TOWN_TITLE.match(title.value)
         at = ctx.text.find(town[1] + "人民政府") if town else -1
@@ -1124,8 +1136,9 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
     # a publisher is named as the site lists it ('发布机构 教育局'): the department only with its place; the organ
     # that issued the file ('发文机关:白沙黎族自治县邦溪镇') may be a township, which writes of its own projects
     found = found or form_field(text[:1500], ["发布机构", "发文机关"], max_len=30,
-                                accept=lambda v: (is_unit(v) or _TOWNSHIP.search(v) is not None) and place_of(v) is not None)
-    return Found(strip_code(found.value), found.start, found.end) if found else None
+                                accept=lambda v: (is_unit(v) or _TOWNSHIP.search(v) is not None) and place_of(v) is not None
+                                and not FINANCE_BUREAU.search(v))
+    return Found(strip_code(found.value), found.start, found.end) if found else facility
 
 
 _TOWNSHIP = regex.compile(r"\p{Han}{2,}(?:乡|镇)(?:人民政府)?$")

@@ -44,7 +44,7 @@ _LIST_CUE = regex.compile(
     r"(?:主要)?用于以下(?:方面|几个方面|内容)|(?:主要)?用于\s*:|(?:资金)?安排\s*:|(?:具体|分配|安排|明细)如下|"
     r"按[\p{Han}]{0,8}?(?:用途|类别|项目|内容)(?:划分|分)?|(?:具体)?(?:构成|组成)(?:为|如下)|"
     # '…资金项目, 用于A 1.065万元, B 2.1万元, …': a clause that opens on 用于 and lists named amounts
-    r"(?<=[,,])\s*(?:主要|分别)?用于(?=\p{Han})|"
+    r"(?<=[,,;;])\s*(?:主要|分别)?用于(?=\p{Han})|"
     # '…将资金切块下达各市, 其中: 南宁市610万元、…': 其中 before any figure of its sentence lists the parts of
     # funds named earlier, without their total
     r"(?<=[,,])\s*其中\s*[::]|"
@@ -425,9 +425,18 @@ def _cue_led(r: _Reading, i: int) -> Split | None:
     of the split that figure belongs to; else none is stated."""
     text, amounts = r.text, r.amounts
     first = amounts[i]
-    if r.used(i) or (i > 0 and amounts[i - 1].sentence == first.sentence):
+    if r.used(i):
         return None
     sentence_start = max(text.rfind(m, 0, first.clause_start) for m in ("。", "!", "?", "\n\n")) + 1
+    if i > 0 and amounts[i - 1].sentence == first.sentence:
+        # a clause after a semicolon that closes a whole split ('…2272万元, 其中: 中央1753万元, 省级519万元;
+        # 用于A 609.22万元、B…'): the same total broken down again, as a sentence of its own would
+        semicolon = max(text.rfind(m, 0, first.clause_start) for m in (";", ";")) + 1
+        closed = r.part_of.get(i - 1)
+        if not (semicolon > amounts[i - 1].end and closed is not None and closed.total is not None
+                and _reached(closed.parts, closed.total)):
+            return None
+        sentence_start = semicolon
     cue = _LIST_CUE.search(text, sentence_start, first.start)
     if cue is None:
         return None
@@ -458,7 +467,7 @@ def _stated_before(r: _Reading, i: int, sentence_start: int) -> Amount | None:
     if i == 0:
         return None
     prev = r.amounts[i - 1]
-    if not r.text[prev.end:sentence_start].strip(" 。\n"):  # the sentence before ends on its figure
+    if not r.text[prev.end:sentence_start].strip(" 。;;\n"):  # the sentence (or clause) before ends on its figure
         if i - 1 in r.part_of:
             return r.part_of[i - 1].total  # the same total broken down again, by another dimension
         if i - 1 in r.total_of or (_ALLOCATING.search(prev.label) and not _SPENT.match(prev.label)):

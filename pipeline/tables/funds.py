@@ -126,6 +126,9 @@ def read_inline_funds(text: str) -> FundsTable | None:
     ('金额单位: 万元'): one total row. Without a stated unit the figures are not taken: their scale would be a
     guess."""
     for unit, line_start, line_end in _lines_under_a_unit(text):
+        run = _heads_then_figures(text, line_start, line_end, unit)
+        if run is not None:
+            return run
         pairs: dict[str, regex.Match] = {}
         for m in _INLINE_PAIR.finditer(text, line_start, line_end):
             role = next(r.name for r in _FUNDS_ROLES if m[r.name] is not None)
@@ -154,6 +157,45 @@ def read_inline_funds(text: str) -> FundsTable | None:
         report = TableReport("interpreter", "inline", "funds", header.roles, rows_read=1, total_row=True, confidence=0.6)
         first, last = min(m.start() for m in pairs.values()), max([last] + [v.end for v in values.values()])
         return FundsTable(header, [FundsRow("年度资金总额", "total", None, values, first, last)], report)
+    return None
+
+
+# A funds role word with the letter a form gives its column ('全年预算数(A)'), and a figure after a run of them.
+_ROLE_WORD = regex.compile("(?:" + "|".join(f"(?P<{r.name}>{r.pattern})" for r in _FUNDS_ROLES) + r")"
+                           r"(?:\s*[((][A-Za-z/×*]{1,5}[))])?")
+_RUN_FIGURE = regex.compile(r"\s*(\d[\d,]*(?:\.\d+)?)(?![\d.,])")
+
+
+def _heads_then_figures(text: str, line_start: int, line_end: int, unit: str) -> FundsTable | None:
+    """A workbook flattened column heads first, figures after ('全年预算数(A) 全年执行数(B) 7165.32 6992.95 其中:…'):
+    a run of two to four role words, then exactly as many figures before the next word, one per head in order.
+    A run of figures of another length (a code after two heads, '计划支出数 实际支出数 30399') is no such row."""
+    heads: list[tuple[str, regex.Match]] = []
+    at = line_start
+    for m in _ROLE_WORD.finditer(text, line_start, line_end):
+        if heads and text[at:m.start()].strip():
+            heads = []  # words between: a new run begins
+        heads.append((next(r.name for r in _FUNDS_ROLES if m[r.name] is not None), m))
+        at = m.end()
+        figures = []
+        pos = m.end()
+        while (f := _RUN_FIGURE.match(text, pos, line_end)) is not None:
+            figures.append(f)
+            pos = f.end()
+        if not figures:
+            continue
+        roles = [r for r, _ in heads]
+        after = text[pos:pos + 1]
+        if not 2 <= len(heads) <= 4 or len(figures) != len(heads) or len(set(roles)) != len(roles) \
+                or not FUNDS_KEYS & set(roles) or (after and (after.isdigit() or after in ".%")):
+            heads = []
+            continue
+        columns = [Column(role, h.start(), h.end(), h[0]) for role, h in heads]
+        header = Header(columns, columns[0].start, columns[-1].end, "funds", unit_factor=_UNIT_FACTOR[unit])
+        values = {role: Value(float(f[1].replace(",", "")), f.start(1), f.end(1), half_unit(f[1].replace(",", "")), f[1])
+                  for (role, _), f in zip(heads, figures)}
+        report = TableReport("interpreter", "inline", "funds", header.roles, rows_read=1, total_row=True, confidence=0.6)
+        return FundsTable(header, [FundsRow("年度资金总额", "total", None, values, columns[0].start, figures[-1].end())], report)
     return None
 
 

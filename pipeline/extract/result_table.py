@@ -1,0 +1,137 @@
+"""A results notice's table: one row per evaluated project (序号 | 项目单位 | 项目名称 | 发行金额 | 评价结果 |
+备注), as units publish their bond projects' and key projects' evaluations. Where the table holds exactly one
+project, its row names the report's project, the unit, the score and the grade; a table of several projects
+names none of them (the report covers many).
+
+The row's cells are placed by their type, not their position: scrapes drop the empty cells (a blank 序号 or
+备注) and write the table one cell per line, so positions shift while a grade word, a unit's name and a figure
+stay what they are.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .context import Found
+from .grades import GRADE_WORDS, short_grade
+from .metadata import ORG_SUFFIX
+
+# The heads such a table's columns carry, by what the column holds.
+_HEADS = {
+    "project": r"项目名称",
+    "unit": r"项目单位|实施单位|主管部门(?:\(单位\))?|项目主管部门|单位名称|预算单位|责任单位",
+    "score": r"自评分数|自评得分|评价得分|评价分数|综合得分|得分|分数",
+    "grade": r"评价结果|自评等级|评价等级|评价等次|自评结果|绩效等级|等级|等次",
+    "amount": r"[^|\n]{0,16}(?:规模|金额|资金量|预算数?|投资)(?:\((?:亿元|万元|元)\))?",
+    "other": r"序号|债券性质|债券类型|资金性质|项目类型|类别|备注|所属领域|领域",
+}
+_HEAD = {role: regex.compile(rf"(?:{p})") for role, p in _HEADS.items()}
+# A cell that ends the table's body: its total row, or prose under it.
+_BODY_END = regex.compile(r"^(?:合计|总计|小计)$|[。;;]")
+_GRADE_CELL = regex.compile(rf"(?:{GRADE_WORDS}|[A-D])")
+_FIGURE_CELL = regex.compile(r"\d+(?:\.\d+)?")
+_UNIT_CELL = regex.compile(rf"\p{{Han}}{{2,30}}?{ORG_SUFFIX}")
+# a row's ordinal and a kind of money (债券性质 '棚改专项债券'): cells of the row that name nothing of the report
+_ORDINAL = regex.compile(r"\d{1,3}")
+_KIND_CELL = regex.compile(r"\p{Han}{0,12}(?:债券|资金)")
+_MAX_HEAD_LEN = 24
+_MAX_CELL_LEN = 60
+
+
+@dataclass
+class ResultRow:
+    project: Found | None = None
+    unit: Found | None = None
+    score: Found | None = None
+    grade: Found | None = None
+
+
+@dataclass
+class _Cell:
+    text: str
+    start: int
+    end: int
+
+
+def _cells(text: str, start: int, end: int) -> list[_Cell]:
+    """The non-empty cells of text[start:end], split at bars and line breaks."""
+    out = []
+    for m in regex.finditer(r"[^|\n\t]+", text[start:end]):
+        stripped = m[0].strip()
+        if stripped:
+            at = start + m.start() + m[0].index(stripped)
+            out.append(_Cell(stripped, at, at + len(stripped)))
+    return out
+
+
+def _role_of_head(cell: str) -> str | None:
+    if len(cell) > _MAX_HEAD_LEN:
+        return None
+    return next((role for role, pat in _HEAD.items() if pat.fullmatch(cell)), None)
+
+
+def _header(cells: list[_Cell], at: int) -> list[str] | None:
+    """The roles of the header that runs from cells[at] ('项目名称' among them, and a score or grade), or None."""
+    roles = []
+    for cell in cells[at:at + 10]:
+        role = _role_of_head(cell.text)
+        if role is None:
+            break
+        roles.append(role)
+    if "project" in roles and ("score" in roles or "grade" in roles):
+        return roles
+    return None
+
+
+def read_result_row(text: str) -> ResultRow | None:
+    """The one project of a results table, or None where the text holds no such table or one of several rows."""
+    cells = _cells(text, 0, len(text))
+    for i, cell in enumerate(cells):
+        if "项目名称" not in cell.text:
+            continue
+        start = i
+        while start > 0 and _role_of_head(cells[start - 1].text) and i - start < 9:
+            start -= 1
+        roles = _header(cells, start)
+        if roles is None:
+            continue
+        body = []
+        for c in cells[start + len(roles):]:
+            if _BODY_END.search(c.text) or len(c.text) > _MAX_CELL_LEN:
+                break
+            body.append(c)
+        return _one_row(roles, body)
+    return None
+
+
+def _one_row(roles: list[str], body: list[_Cell]) -> ResultRow | None:
+    """The body's cells placed by type; None where they hold more than one row or a cell no column takes."""
+    if not body or len(body) > len(roles):
+        return None  # a second row, or cells of another table
+    row = ResultRow()
+    figures = []
+    names = []
+    for k, c in enumerate(body):
+        if k == 0 and "other" in roles and _ORDINAL.fullmatch(c.text):
+            continue
+        if "grade" in roles and row.grade is None and _GRADE_CELL.fullmatch(c.text):
+            row.grade = Found(short_grade(c.text), c.start, c.end)
+        elif _FIGURE_CELL.fullmatch(c.text):
+            figures.append(c)
+        elif "unit" in roles and row.unit is None and _UNIT_CELL.fullmatch(c.text):
+            row.unit = Found(c.text, c.start, c.end)
+        elif "other" in roles and _KIND_CELL.fullmatch(c.text):
+            continue
+        else:
+            names.append(c)
+    if len(names) != 1:
+        return None  # no project named, or words no column explains
+    row.project = Found(names[0].text, names[0].start, names[0].end)
+    numeric = [r for r in roles if r in ("amount", "score")]
+    if "score" in numeric and len(figures) == len(numeric):
+        c = figures[numeric.index("score")]
+        value = float(c.text)
+        if 0 <= value <= 100:
+            row.score = Found(value, c.start, c.end)
+    return row
