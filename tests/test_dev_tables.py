@@ -70,11 +70,12 @@ FIELDS_FLOOR = 398
 
 def _leaves(record) -> list:
     """The record's score rows as the hand rows hold them: leaves (a row whose points are unread included),
-    without the execution row the funds block adds (it has no name in the table: none is cited)."""
+    without the execution row the funds block adds (its name, where cited, is the funds block's label)."""
     inds = record.scores.indicators
     parents = {i.parent for i in inds if i.parent is not None}
     return [i for k, i in enumerate(inds) if k not in parents and
-            not (i.kind == "budget_execution" and f"/scores/indicators/{k}/name" not in record.provenance)]
+            not (i.kind == "budget_execution" and (record.provenance.get(f"/scores/indicators/{k}/name") or
+                                                     {"funds_block": True}).get("funds_block"))]
 
 
 # A row's points printed with its name ('相关性(5 分)') are its weight in the record, not part of its name.

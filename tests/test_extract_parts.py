@@ -2306,3 +2306,37 @@ def test_funds_spent_in_full_are_the_executed_amount(tmp_path):
     text = "某县2023年度基本公共卫生服务项目绩效自评报告\n2023年度12类基本公共卫生服务资金3728万元全部执行到位。\n"
     record = extract_text(tmp_path, text)
     assert (record.budget.budget_yuan, record.budget.executed_yuan) == (37_280_000, 37_280_000)
+
+
+def test_the_spending_the_funds_came_to_is_the_executed_amount_its_rate_confirms(tmp_path):
+    text = ("某省2024年中央救灾资金绩效自评报告\n2024年共投入租机补助经费预算14856.17万元。\n资金到位率100%。实际形成支出14474.11553万元,"
+            "支出率97.43%。其中,中央财政安排资金支出11300.10553万元,省级财政配套资金支出3174.01万元。\n")
+    record = extract_text(tmp_path, text)
+    assert record.budget.executed_yuan == 144_741_155.3
+    assert check_of(record, "execution_rate").status == "pass"
+
+
+def test_a_part_of_a_stated_total_compared_as_the_spending_needs_a_look_rather_than_a_flag(tmp_path):
+    # the whole spending is worded in a way not read as spending; the part after 其中 is, and no rate confirms it
+    text = ("某项目绩效自评报告\n全年预算数100万元。全年共花销95万元,其中,中央资金支出60万元,省级资金支出35万元,支出率95%。\n")
+    record = extract_text(tmp_path, text)
+    assert record.budget.executed_yuan == 600_000
+    check = check_of(record, "execution_rate")
+    assert (check.status, check.certainty) == ("warn", "unsure")
+    assert [d["code"] for d in check.doubts] == ["amount_is_a_part"]
+
+
+@pytest.mark.parametrize("spent, rate, status", [
+    ("37.05万元", "92.64%", "pass"),  # 37.0545万 prints as 37.05万 and gives 92.64 %: the figures as printed agree
+    ("37.05万元", "92.70%", "fail"),  # no amount that prints as 37.05万 gives 92.70 %
+    ("37万元", "92.64%", "fail"),  # a round figure is taken as printed: 37万 / 40万 is 92.5 %
+])
+def test_a_rate_reachable_within_the_printed_amounts_rounding_is_no_contradiction(tmp_path, spent, rate, status):
+    record = extract_text(tmp_path, f"某项目绩效自评报告\n该项目预算40万元,实际支付{spent},预算执行率{rate}。\n")
+    assert check_of(record, "execution_rate").status == status
+
+
+def test_rates_listed_for_parts_in_one_sentence_are_no_copies_of_one_figure(tmp_path):
+    text = ("某校项目绩效自评报告\n两项目涉及公共预算支出共213.37万元,两项目整体预算执行率为90.29%:“校园文化经费”项目支出20.67万元,"
+            "预算执行率82.68%;“校园维护经费”项目支出192.70万元,预算执行率为91.24%,均达到良好水平。\n")
+    assert check_of(extract_text(tmp_path, text), "repeated_figures_agree").status != "fail"

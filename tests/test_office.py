@@ -243,3 +243,11 @@ def test_every_value_read_from_an_html_table_cites_its_table_row_and_column():
         t, r, c = map(int, regex.match(r"表(\d+)!R(\d+)C(\d+)", entry["cell"]).groups())
         shown = table_grid(tables[t - 1])[r - 1][c - 1]  # a merged cell's text in every cell it spans
         assert entry["text"].strip() in shown, (pointer, entry, shown)
+
+
+def test_the_execution_row_a_form_adds_is_named_as_its_funds_block_prints_it():
+    record = pipeline.extract(SAMPLES / "selfeval_2021.xlsx")[0]
+    first = record.scores.indicators[0]
+    assert first.kind == "budget_execution" and first.name == "年度资金总额(预算执行率)"
+    cited = record.provenance["/scores/indicators/0/name"]
+    assert cited["text"] == "年度资金总额" and cited["funds_block"] is True

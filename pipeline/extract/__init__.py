@@ -295,11 +295,11 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
     if budget:
         b.budget_yuan = _clean(budget.value)
         ctx.cite(pointers.BUDGET_YUAN, (budget.start, budget.end), half_unit=budget.half_unit, label=budget.label,
-                 picked_by=picked_by)
+                 picked_by=picked_by, **_part_of(ctx, budget, picked_by))
     if executed:
         b.executed_yuan = _clean(executed.value)
         ctx.cite(pointers.EXECUTED_YUAN, (executed.start, executed.end), half_unit=executed.half_unit, label=executed.label,
-                 picked_by=picked_by)
+                 picked_by=picked_by, **_part_of(ctx, executed, picked_by))
     if rate:
         b.execution_rate = _clean(rate.value)
         # other rates the text states, none of which the amounts were found to confirm: which rate goes with
@@ -335,11 +335,26 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
             if _as_of(ctx.text, c.start) != _as_of(ctx.text, chosen.start):
                 continue  # '截至2018年底…使用率69.21%; 截至2019年8月底…使用率70.29%': two dates, two figures
             agree = abs(c.value - chosen.value) <= max(c.half_unit, chosen.half_unit)
+            if not agree and _parts_named_between(ctx.text, c, chosen):
+                continue  # '两项目整体执行率为90.29%: “A”项目…执行率82.68%; “B”项目…执行率为91.24%': parts, no copy
             if not agree and _scope(ctx.text, c) != _scope(ctx.text, chosen):
                 continue  # '预算执行率为97.10%' … '项目预算执行率96.29%': the whole's rate and a part's, two figures
             if agree or (abs(c.value - chosen.value) <= 0.02 * chosen.value and _same_label(c.label, chosen.label)):
                 _mention(ctx, record, name, chosen)
                 _mention(ctx, record, name, c)
+
+
+def _part_of(ctx: Context, c, picked_by: str | None) -> dict:
+    """{'part_of': the total's words} where a figure no stated rate confirmed is one part of a larger total the
+    text breaks down ('…14474.12万元。其中, 中央财政安排资金支出11300.11万元'): the part may be taken for the whole."""
+    if picked_by and "rate" in picked_by:  # the stated rate confirmed the pair: a whole, not a part
+        return {}
+    for split in ctx.splits:
+        if split.total is None or split.total.value <= c.value + c.half_unit:
+            continue
+        if any(p.start < c.end and c.start < p.end for p in split.parts):
+            return {"part_of": ctx.norm.raw_span(split.total.start, split.total.end)}
+    return {}
 
 
 # The date a figure is stated as of ('截至2018年底', '截止2019年8月底'), in its sentence before it.
@@ -359,6 +374,16 @@ def _as_of(text: str, at: int) -> tuple[str, str] | None:
 _SCOPE_WORDS = r"(?:项目支出|基本支出|人员经费|公用经费|项目|基本|专项)"
 _SCOPE_BEFORE = regex.compile(rf"{_SCOPE_WORDS}$")
 _SCOPE_OPENING = regex.compile(rf"^{_SCOPE_WORDS}")
+
+
+# a part named in quotes ('“校园文化经费”项目支出20.67万元'): what follows it in the sentence is that part's
+_QUOTED_NAME = regex.compile(r"[“\"][^”\"\n]{2,30}[”\"]")
+
+
+def _parts_named_between(text: str, a, b) -> bool:
+    """Two figures of one sentence with a part named in quotes between them: the second is that part's."""
+    lo, hi = sorted((a, b), key=lambda c: c.start)
+    return not _SENTENCE_START.search(text, lo.end, hi.start) and bool(_QUOTED_NAME.search(text, lo.end, hi.start))
 
 
 def _scope(text: str, c) -> str:
@@ -414,10 +439,14 @@ def _scores(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> Scor
     row = facts.execution_row
     if row and not any(_EXECUTION_ROW.search(i.name or "") for i in scores.indicators):
         # Self-assessment forms: the budget-execution row is the first indicator (SPEC conventions).
-        w, s = row["weight"], row.get("score")
-        ind = Indicator(level=1, name="预算执行率", weight=w[0], score=s[0] if s else None, kind="budget_execution")
+        w, s, label = row["weight"], row.get("score"), row.get("label")
+        # named as the form prints it, with what its points measure (SPEC: '年度资金总额 / 预算执行率')
+        name = f"{label[0]}(预算执行率)" if label else "预算执行率"
+        ind = Indicator(level=1, name=name, weight=w[0], score=s[0] if s else None, kind="budget_execution")
         scores.indicators = [ind] + [_shift(i) for i in scores.indicators]
         _shift_provenance(ctx)
+        if label:  # (cited in the funds block: the score table itself has no such row)
+            ctx.cite(pointers.indicator(0, "name"), (label[1], label[2]), funds_block=True)
         ctx.cite(pointers.indicator(0, "weight"), (w[2], w[3]))
         if s:
             ctx.cite(pointers.indicator(0, "score"), (s[2], s[3]))

@@ -124,6 +124,8 @@ EXECUTED_PATTERNS = [
     # (a name, not a clause that says where the money went or what it settled: '已拨付乡镇用于管网配套的县级资金',
     # '已支付上年度结转项目工程尾款资金')
     rf"(?:实际|累计|共|已经?|并)总?(?:支出|支付|使用|支|拨付)(?:(?:(?!用于|的|给|至|到|上年|结转|尾款)\p{{Han}}){{0,16}}?资金|[\p{{Han}}]{{2,12}}?公益金|工程款|总额|金额|数)?{_FILL}{AMOUNT}",
+    # '实际形成支出14474.12万元': the spending the funds came to
+    rf"(?:实际|累计|已)?形成(?:的)?支出(?:资金|金额)?{_FILL}{AMOUNT}",
     # a clause that opens with the payment, after the budget it pays from ('财政预算项目资金16万元,支付16万元')
     # ('当年实际到位1000万元,支出989.935万元': the stages of the money in a row, the last its spending)
     # ('年度财政资金预算700万元,执行425万元,执行率61%': the bare verb of execution opens the clause)
@@ -490,6 +492,10 @@ def _read_funds(ctx: Context, facts: BudgetFacts) -> bool:
         s = total.values.get("score")
         facts.execution_row = {"weight": (weight, 0.5, *w_span),
                                "score": (s.value, s.half_unit, s.start, s.end) if s and s.value is not None else None}
+        # the row as the form prints it ('年度资金总额'), where its label stands in the text
+        label = _clean_total_label(table.total.label) if table.total else ""
+        if label and ctx.text.startswith(label, table.total.start):
+            facts.execution_row["label"] = (label, table.total.start, table.total.start + len(label))
     filled = [r for r in table.rows if r.kind == "part" and r.group in (None, "source")
               and any(figure(r.values, c) for c in ("budget", "executed", "initial", budget_role or ""))]
     if len(filled) == 1:
@@ -498,6 +504,16 @@ def _read_funds(ctx: Context, facts: BudgetFacts) -> bool:
         # the block's only row names where its money comes from ('市级财政资金 | 642.5 | 548.66')
         facts.funding_source = Found(total.label, total.start, total.start + len(total.label))
     return True
+
+
+# a funds block's total row names the year's money ('年度资金总额', '资金总额', '总额'); the label a scrape gives a
+# merged cell ('年度资金总额(万元)') keeps its words, not its unit
+_TOTAL_ROW_LABEL = regex.compile(r"(?:年度)?(?:项目)?(?:资金)?(?:总额|合计|总计)")
+
+
+def _clean_total_label(label: str) -> str:
+    m = _TOTAL_ROW_LABEL.match(label.strip())
+    return m[0] if m and len(m[0]) >= 2 else ""
 
 
 def _read_form_sources(text: str, facts: BudgetFacts) -> None:

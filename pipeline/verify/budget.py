@@ -26,7 +26,9 @@ from .base import (
 def execution_rate(record: Record) -> Check:
     """executed / budget × 100 equals the stated rate, rounded half-up OR truncated to the rate's decimals.
     Before failing, the rate is retried over 到位资金 (received) and the 年初 budget, the other denominators
-    the rules use (DOMAIN.md §1.1). A ratio near 10⁴ is reported as a 万元/元 mix-up."""
+    the rules use (DOMAIN.md §1.1). An amount printed finely ('37.05万') stands for any value within its half-unit,
+    so a rate those values reach is no contradiction; a round amount ('40万') is taken as printed. A ratio near
+    10⁴ is reported as a 万元/元 mix-up."""
     cid = "execution_rate"
     b = record.budget
     if b.budget_yuan is None or b.executed_yuan is None or b.execution_rate is None:
@@ -44,6 +46,10 @@ def execution_rate(record: Record) -> Check:
                           f"executed / {label.split()[1] if ' ' in label else label} = {fmt(round(exact, 4))}% matches "
                           f"the stated {fmt(b.execution_rate)}%", b.execution_rate, round(exact, 4), ev)
     exact = b.executed_yuan / b.budget_yuan * 100 if b.budget_yuan else float("inf")
+    if _within_rounding(record, d):
+        return passed(cid, f"执行数/预算数={fmt(round(exact, 4))}%,在两个金额的印刷精度内可得所述{fmt(b.execution_rate)}%",
+                      f"executed / budget = {fmt(round(exact, 4))}%: within the printed amounts' rounding it gives the "
+                      f"stated {fmt(b.execution_rate)}%", b.execution_rate, round(exact, 4), ev)
     ratio = exact / b.execution_rate if b.execution_rate else 0
     hint_zh = hint_en = ""
     if 5e3 < ratio < 2e4 or 5e-5 < ratio < 2e-4:
@@ -52,6 +58,32 @@ def execution_rate(record: Record) -> Check:
                        f"与所述执行率{fmt(b.execution_rate)}%不符{hint_zh}",
                   f"executed / budget = {fmt(round(exact, 4))}%, not the stated {fmt(b.execution_rate)}%{hint_en}",
                   b.execution_rate, round(exact, 4), ev)
+
+
+# how fine an amount's printing must be (its half-unit against its value) for its rounding to count: '37.05万' (1.3e-4)
+# does, '95万' (5e-3) does not
+_FINE_PRINT = 5e-4
+
+
+def _within_rounding(record: Record, d: int) -> bool:
+    """The stated rate is what some executed and budget amounts within the printed figures' half-units give
+    (37.05万 / 40万 = 92.625 %, yet 37.0545万, printed 37.05万, gives 92.64 %): the report's own figures, as
+    printed, do not contradict it."""
+    b = record.budget
+    he = half_unit_of(record, pointers.EXECUTED_YUAN, 0.0)
+    hb = half_unit_of(record, pointers.BUDGET_YUAN, 0.0)
+    if not b.executed_yuan or not b.budget_yuan:
+        return False
+    # a round figure ('40万元') is as often exact as rounded: it is taken as printed, only fine print is widened
+    he = he if he / b.executed_yuan <= _FINE_PRINT else 0.0
+    hb = hb if hb / b.budget_yuan <= _FINE_PRINT else 0.0
+    if not (he or hb) or b.budget_yuan - hb <= 0:
+        return False
+    lo = (b.executed_yuan - he) / (b.budget_yuan + hb) * 100
+    hi = (b.executed_yuan + he) / (b.budget_yuan - hb) * 100
+    unit = 10 ** -d
+    # the values a rate printed at d decimals stands for, rounded half-up or truncated: [r - unit/2, r + unit)
+    return lo < b.execution_rate + unit and hi >= b.execution_rate - unit / 2
 
 
 @check("funding_sources_sum")

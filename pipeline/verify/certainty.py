@@ -262,6 +262,22 @@ def budget_is_investment(record: Record, check: Check) -> list[Doubt]:
                   "funds evaluated", pointers.BUDGET_YUAN)]
 
 
+@doubt("amount_is_a_part")
+def amount_is_a_part(record: Record, check: Check) -> list[Doubt]:
+    """The budget or executed amount compared is one part of a larger total the text breaks down ('实际支出14474万元。
+    其中, 中央资金支出11300万元'), and no stated rate confirmed it: the whole may be the figure the rate is of."""
+    if check.id != "execution_rate":
+        return []
+    out = []
+    for pointer, word_zh, word_en in ((pointers.BUDGET_YUAN, "预算数", "budget"), (pointers.EXECUTED_YUAN, "执行数", "executed amount")):
+        whole = (record.provenance.get(pointer) or {}).get("part_of")
+        if whole and not _corrected(record, {"pointer": pointer}):
+            out.append(Doubt("amount_is_a_part", f"所比的{word_zh}是“{whole}”的一部分,未经所述执行率印证,可能应取总数",
+                             f"the {word_en} compared is one part of '{whole}', which no stated rate confirmed: the whole "
+                             "may be the figure", pointer))
+    return out
+
+
 # the record's value each kind of repeated statement (record.mentions) is a copy of
 MENTION_POINTERS = {"budget_yuan": pointers.BUDGET_YUAN, "executed_yuan": pointers.EXECUTED_YUAN,
                     "execution_rate": pointers.EXECUTION_RATE, "total_score": pointers.TOTAL_SCORE}
