@@ -2340,3 +2340,42 @@ def test_rates_listed_for_parts_in_one_sentence_are_no_copies_of_one_figure(tmp_
     text = ("某校项目绩效自评报告\n两项目涉及公共预算支出共213.37万元,两项目整体预算执行率为90.29%:“校园文化经费”项目支出20.67万元,"
             "预算执行率82.68%;“校园维护经费”项目支出192.70万元,预算执行率为91.24%,均达到良好水平。\n")
     assert check_of(extract_text(tmp_path, text), "repeated_figures_agree").status != "fail"
+
+
+def test_a_budget_at_the_year_s_start_and_its_addition_make_the_year_s_budget(tmp_path):
+    text = "某县公交补贴项目绩效评价报告\n2023年初我局申请预算资金2000万元,年底追加预算资金1000万元用于公交补贴项目,截止2023年底,已使用资金2924.27万元。\n"
+    record = extract_text(tmp_path, text)
+    assert record.budget.budget_yuan == 30_000_000
+    assert record.provenance["/budget/budget_yuan"]["picked_by"] == "initial_plus_added"
+    # a year's whole budget stated beside them is the budget, as printed
+    stated = text.replace("用于公交补贴项目,", "用于公交补贴项目,全年预算资金3000万元,")
+    assert extract_text(tmp_path, stated, name="b.txt").provenance["/budget/budget_yuan"]["picked_by"] != "initial_plus_added"
+
+
+def test_a_short_name_that_is_a_word_for_money_gives_no_full_name(tmp_path):
+    text = ("2017年度中央及省级城镇保障性安居工程财政专项资金绩效评价报告\n一、项目概况\n(二)项目内容和预算支出情况城镇保障性安居工程"
+            "财政补助专项资金(简称:专项资金)是指由中央和省级财政设立的专项资金。\n")
+    assert extract_text(tmp_path, text).report.project_name == "中央及省级城镇保障性安居工程财政专项资金"
+
+
+def test_a_title_naming_the_report_and_its_form_names_the_project_before_both(tmp_path):
+    text = "某省自然灾害救灾中央直达资金冬春救助资金2021年度绩效自评报告和区域目标自评表\n一、基本情况\n"
+    assert extract_text(tmp_path, text).report.project_name.endswith("冬春救助资金")
+
+
+_GLUED_SPENDING = ("某县敬老院改造项目自评报告\n一、项目资金情况\n实际支出(万元)285.58二、项目支出明细情况支出内容(经济科目)计划支出数(万元)"
+                   "实际支出数(万元)甲镇敬老院6060乙镇敬老院131.58131.58丙镇敬老院及分院6060丁镇敬老院分院3434支出合计285.58285.58"
+                   "三、项目绩效情况\n")
+
+
+def test_a_glued_spending_table_is_cut_where_both_columns_add_up_to_their_total(tmp_path):
+    record = extract_text(tmp_path, _GLUED_SPENDING)
+    assert [(s.name, s.amount_yuan) for s in record.subprojects] == [
+        ("甲镇敬老院", 600_000), ("乙镇敬老院", 1_315_800), ("丙镇敬老院及分院", 600_000), ("丁镇敬老院分院", 340_000)]
+    assert check_of(record, "subprojects_sum").status == "pass"
+
+
+def test_a_glued_spending_table_two_cuts_of_which_add_up_gives_no_parts(tmp_path):
+    # '1010' is 10 | 10 or 101 | 0, '2020' is 20 | 20 or 202 | 0: both readings add up, so neither is taken
+    text = "某项目自评报告\n支出内容计划支出数(万元)实际支出数(万元)甲项目1010乙项目1010支出合计2020\n"
+    assert extract_text(tmp_path, text).subprojects == []

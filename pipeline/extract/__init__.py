@@ -291,6 +291,9 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
     named = budget_mod.named_fund_budget(ctx.text, record.report.title, facts.chosen)
     if named is not None:
         facts.chosen = facts.chosen._replace(budget=named, picked_by="title_fund_and_rate")
+    whole = budget_mod.initial_plus_added(ctx.text, facts.chosen, facts.budget)
+    if whole is not None:
+        facts.chosen = facts.chosen._replace(budget=whole, picked_by="initial_plus_added")
     budget, executed, rate, received, picked_by = facts.chosen
     if budget:
         b.budget_yuan = _clean(budget.value)
@@ -298,8 +301,9 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
                  picked_by=picked_by, **_part_of(ctx, budget, picked_by))
     if executed:
         b.executed_yuan = _clean(executed.value)
+        spent_by = "role_order" if picked_by == "initial_plus_added" else picked_by  # (that rule sums the budget only)
         ctx.cite(pointers.EXECUTED_YUAN, (executed.start, executed.end), half_unit=executed.half_unit, label=executed.label,
-                 picked_by=picked_by, **_part_of(ctx, executed, picked_by))
+                 picked_by=spent_by, **_part_of(ctx, executed, spent_by))
     if rate:
         b.execution_rate = _clean(rate.value)
         # other rates the text states, none of which the amounts were found to confirm: which rate goes with

@@ -588,7 +588,8 @@ class Chosen(NamedTuple):
     rate: Candidate | None
     received: Candidate | None = None
     # which rule picked the budget and executed amount, for their provenance: 'stated_rate' (the pair the stated
-    # rate confirms), 'title_fund_and_rate' (named_fund_budget), 'role_order' (no rate confirmed a pair: the first
+    # rate confirms), 'title_fund_and_rate' (named_fund_budget), 'initial_plus_added' (initial_plus_added),
+    # 'role_order' (no rate confirmed a pair: the first
     # figure of the budget's role words, in adjusted_first's order)
     picked_by: str = "role_order"
 
@@ -624,6 +625,33 @@ def choose(facts: BudgetFacts, year: int | None = None) -> Chosen:
         budget = None
     return Chosen(budget, spent, rate)
 
+
+
+# the year's additions to a budget, in the clause after it ('…年底追加预算资金1000万元'), and the words that say a
+# figure is the budget at the year's start
+_ADDED = regex.compile(rf"[,,;;]\s*(?:(?:年中|年底|年末|年内|后期|当年|(?:19|20)\d{{2}}年\d{{1,2}}月)[^,,。;;\d]{{0,6}}?)?"
+                       rf"(?:追加|调增|增加)(?:预算)?(?:资金|经费)?{_FILL}{AMOUNT}")
+_AT_YEAR_START = regex.compile(r"年初")
+_YEAR_BUDGET_WORDS = regex.compile(r"全年|调整后|调整预算|合计|共计|总计")
+
+
+def initial_plus_added(text: str, chosen: Chosen, pool: list[Candidate]) -> Candidate | None:
+    """The year's budget where the text gives only its parts: the budget at the year's start and what the year added
+    to it in the next clause ('年初申请预算资金2000万元,年底追加预算资金1000万元': 3000万, SPEC: not the 年初 figure).
+    Only where no stated rate picked the budget and no figure is worded as the year's whole budget."""
+    b = chosen.budget
+    if b is None or chosen.picked_by != "role_order" or any(_YEAR_BUDGET_WORDS.search(c.label) for c in pool):
+        return None
+    clause = text[max(0, text.rfind("。", 0, b.start) + 1):b.start]
+    if not _AT_YEAR_START.search(clause):
+        return None
+    m = _ADDED.match(text, b.end)
+    if m is None:
+        return None
+    added = parse_amount(m["amt"])
+    if added is None or added.value <= 0:
+        return None
+    return Candidate(b.value + added.value, b.half_unit + added.half_unit, b.start, m.end(), b.label, b.origin, b.year)
 
 
 # the words before a fund's own name in its label ('其中中央财政水污染防治专项资金': 其中 and the level's treasury)

@@ -753,10 +753,18 @@ _RUNNING_COSTS = regex.compile(r"基本支出|人员经费|公用经费")
 _SHORT_NAME_NOTE = regex.compile(r"(?P<full>[^,,。;;::的\n]{4,60})[((](?:以下)?简称[::]?\s*[“\"]?(?P<short>[^()()“”\"\n]{2,16})[”\"]?[))]")
 
 
+_HEADING_RUN_IN = regex.compile(r"^(?:[((][一二三四五六七八九十\d]{1,3}[))]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])"
+                             r"\p{Han}{2,16}?(?:情况|概况|内容|说明|简介)")
+_GENERIC_SHORT = regex.compile(r"(?:专项)?(?:资金|经费|项目)|专项|补助资金|奖补资金")
+
+
 def _full_name(text: str, name: str) -> Found | None:
     """The full name of a project whose title uses the short name the text defines for it."""
     for m in _SHORT_NAME_NOTE.finditer(text):
-        full = m["full"].strip()
+        # a section's heading a scrape ran into the sentence ('(二)项目内容和预算支出情况城镇保障性…') is no part of it
+        full = _HEADING_RUN_IN.sub("", m["full"].strip())
+        if _GENERIC_SHORT.fullmatch(m["short"]):
+            continue  # '(简称:专项资金)': a word for money any title holds, no short name of this project's
         if name in full:
             continue  # the title names it in full already ('…开展了2024年度公共就业服务能力提升示范项目(以下简称“示范项目”)')
         if m["short"] in name and len(full) > len(m["short"]) + 2 and regex.search(r"项目|工程|资金|经费", full):
@@ -768,7 +776,7 @@ def _full_name(text: str, name: str) -> Found | None:
 # 整治专项资金共计' → 中央农村环境整治专项资金); a name of the money alone ('资金', '财政资金') names none. The use a
 # bracket gives it is part of its name ('下达中央服务业发展资金(县域商业建设行动)14680万元').
 # ('下达我局项目前期工作经费200.00万元': the unit that got the funds speaks of itself before their name)
-_ALLOTTED = regex.compile(r"(?:分解)?(?:提前)?(?:下达|安排|批复|获得)(?:(?:给|到)?我(?:[省市县区局委院校所站处乡镇]|单位|部门|中心))?"
+_ALLOTTED = regex.compile(r"(?:分解)?(?:提前)?(?:下达|安排|批复|获得)(?:(?:给|到)?我(?:[省市县区局委院校所站处乡镇司]|单位|部门|中心|公司))?"
                           r"(?P<name>[^,,。;;::\n]{2,40}?(?:专项资金|补助资金|资金|经费)(?:\([^()\d]{2,16}\))?)"
                           r"(?:共计|合计|总计|共|为)?$")
 
@@ -806,6 +814,8 @@ _TERM_PERIOD = rf"{_ONE_TERM}(?:(?:及|和|至|到|[-—~]){_ONE_TERM})?"
 
 
 def _project_from_title(title: str, department: str | None, text: str, found: Found) -> str | None:
+    # ('…冬春救助资金2021年度绩效自评报告和区域目标自评表': a title naming two documents, the report and a form of it)
+    title = regex.sub(r"(?<=报告)(?:和|及|与)\p{Han}{2,16}?(?:表|报告)$", "", title)
     paren = regex.search(r"(?:报告|表)\(([^()\d]{4,30})\)$", title)
     if paren and not regex.search(rf"{ORG_SUFFIX}$", paren[1]) and not _TEMPLATE_NOTE.search(f"({paren[1]})"):
         # 'XX绩效自评报告(残疾人事业发展补助资金)': the parenthesis names the fund ('…自评表(市场监管经开区分局)': a unit)

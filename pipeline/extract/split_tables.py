@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from ..numbers import UNITS, Number, parse_arabic
+from ..tables.glued import cuts
 from .amounts import Amount
 
 # A header cell that names the rows' works, uses or places.
@@ -29,7 +30,7 @@ _PIPE_ROW = regex.compile(r"(?m)^[ \t]*(?:\|.*\||[^|\n]+\|[^\n]*\|[^\n]*\|)[ \t]
 
 def table_splits(text: str, make_split) -> list:
     """Every table of named amounts in `text`, each as `make_split(total, parts)`."""
-    out = []
+    out = glued_spending_splits(text, make_split)
     rows = list(_PIPE_ROW.finditer(text))
     for k, head in enumerate(rows):
         cells = [c.strip() for c in head[0].strip().strip("|").split("|")]
@@ -95,6 +96,79 @@ def _spending_table(text: str, rows, k: int, cells: list[str], make_split) -> li
             out.append(make_split(_cell_part(total_row[0], total_cell, total, factor, True),
                                   [_cell_part(n, f, v, factor, False) for (n, f), v in zip(picked, values)]))
     return out
+
+
+# The same table glued by a scrape, its cells run together ('支出内容(经济科目)计划支出数(万元)实际支出数(万元)石桥头镇
+# 敬老院6060石塘镇敬老院131.58131.58…支出合计285.58285.58'): each row a name, then its planned and actual figures in one run.
+_GLUED_SPENDING_HEAD = regex.compile(r"支出内容(?:\([^()]{1,8}\))?\s*计划支出数(?:\((?P<u1>亿元|万元|千元|元)\))?\s*"
+                                     r"实际支出数(?:\((?P<u2>亿元|万元|千元|元)\))?")
+_GLUED_ROW = regex.compile(r"\s*(?P<name>[^\d\s|。;;,,:]{2,40}?)\s*(?P<run>\d[\d.]*\d|\d)")
+_GLUED_ROWS_MAX = 20
+# how far actual spending may run past its plan in a reading of a glued total (DOMAIN.md §3: E > B is possible, rare)
+_MOST_OVER_PLAN = 1.5
+
+
+def glued_spending_splits(text: str, make_split) -> list:
+    """The planned and actual splits of a glued spending table: every row's run cut in two, the cuts chosen so that
+    each column adds up to the 支出合计 row's cut of the same column. Taken only where exactly one choice of cuts
+    does; two readings that both add up, or none, give nothing."""
+    out = []
+    for head in _GLUED_SPENDING_HEAD.finditer(text):
+        unit = head["u2"] or head["u1"]
+        rows, total, pos = [], None, head.end()
+        while len(rows) <= _GLUED_ROWS_MAX and (m := _GLUED_ROW.match(text, pos)) is not None:
+            pos = m.end()
+            if _TABLE_TOTAL.match(m["name"]):
+                total = m
+                break
+            rows.append(m)
+        if unit is None or total is None or len(rows) < 2:
+            continue
+        reading = _solve_glued(rows, total)
+        if reading is None:
+            continue
+        factor = UNITS[unit]
+        row_cuts, total_cut = reading
+        for col in (0, 1):
+            parts = [_glued_part(m, cut, col, factor, False) for m, cut in zip(rows, row_cuts)]
+            out.append(make_split(_glued_part(total, total_cut, col, factor, True), parts))
+    return out
+
+
+def _solve_glued(rows, total) -> tuple[list[tuple[str, str]], tuple[str, str]] | None:
+    options = [cuts(m["run"], 2) for m in rows]
+    found = []
+    for t in cuts(total["run"], 2):
+        t_num = [parse_arabic(x) for x in t]
+        if None in t_num or t_num[1].value > _MOST_OVER_PLAN * t_num[0].value:
+            continue  # ('285.5 | 8285.58': actual spending many times the plan is a cut in the wrong place)
+        limits = [n.value + n.half_unit * (len(rows) + 1) for n in t_num]
+        for combo in _combos(options, limits):
+            nums = [[parse_arabic(x) for x in cut] for cut in combo]
+            if all(_sums_to([n[c] for n in nums], t_num[c]) for c in (0, 1)):
+                found.append((list(combo), t))
+                if len(found) > 1:
+                    return None
+    return found[0] if found else None
+
+
+def _combos(options, limits, chosen=None, sums=(0.0, 0.0)):
+    """Each row's cut, depth first, no column running past its total."""
+    chosen = chosen or []
+    if len(chosen) == len(options):
+        yield tuple(chosen)
+        return
+    for a, b in options[len(chosen)]:
+        s = (sums[0] + float(a), sums[1] + float(b))
+        if s[0] <= limits[0] and s[1] <= limits[1]:
+            yield from _combos(options, limits, chosen + [(a, b)], s)
+
+
+def _glued_part(m, cut: tuple[str, str], col: int, factor: float, is_total: bool) -> Amount:
+    start = m.start("run") + (len(cut[0]) if col else 0)
+    value = parse_arabic(cut[col])
+    name = m["name"].strip()
+    return _table_part(value, factor, start, start + len(cut[col]), name, m.start("name") + m["name"].index(name), is_total)
 
 
 def _cell_spans(line: str) -> list[tuple[int, int]]:
