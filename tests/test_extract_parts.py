@@ -2379,3 +2379,23 @@ def test_a_glued_spending_table_two_cuts_of_which_add_up_gives_no_parts(tmp_path
     # '1010' is 10 | 10 or 101 | 0, '2020' is 20 | 20 or 202 | 0: both readings add up, so neither is taken
     text = "某项目自评报告\n支出内容计划支出数(万元)实际支出数(万元)甲项目1010乙项目1010支出合计2020\n"
     assert extract_text(tmp_path, text).subprojects == []
+
+
+def test_parts_listed_after_a_respectively_cue_may_open_with_their_year(tmp_path):
+    text = ("某州生态环境局2021年度项目支出绩效自评报告\n2021年批复某州生态环境局项目3个,项目资金1260万元。分别为:2021年某市重金属污染防治专项资金"
+            "1000万元,资金直接拨付至某市财政局;2021年某州排污许可证核发经费40万元;某州环境监测经费220万元。\n")
+    record = extract_text(tmp_path, text)
+    assert [s.amount_yuan for s in record.subprojects] == [10_000_000, 400_000, 2_200_000]
+    assert check_of(record, "subprojects_sum").status == "pass"
+
+
+def test_batches_summed_by_a_total_in_their_sentence_leave_the_total_as_the_budget(tmp_path):
+    text = ("某县道路建设项目绩效自评报告\n该项目分三批实施,一批项目县级批复总投资3374.3万元(其中建筑工程3292万元),二批项目县级批复总投资"
+            "2069.51万元(其中建筑工程1975.775万元),三批项目县级批复投资778.59万元(其中建筑工程757.44万元),合计批复总投资6222.4万元。\n")
+    assert extract_text(tmp_path, text).budget.budget_yuan == 62_224_000
+
+
+def test_a_bare_final_accounts_figure_after_income_is_no_spending(tmp_path):
+    text = ("某县人大常委会2021年度部门整体支出绩效自评报告\n单位年初预算收入785.59万元,决算数为885.63万元。"
+            "单位年初预算支出785.59万元,决算支出960.28万元。\n")
+    assert extract_text(tmp_path, text).budget.executed_yuan == 9_602_800

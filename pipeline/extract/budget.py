@@ -265,9 +265,10 @@ def read_budget(ctx: Context) -> BudgetFacts:
         for pool in ("budget", "executed", "rate"):
             setattr(facts, pool, [c for c in getattr(facts, pool)
                                   if c.origin != "text" or not any(a <= c.start < b for a, b in items)])
-    facts.budget = _without_parts_of_stated_totals(ctx.splits, facts.budget)
+    facts.budget = _without_parts_of_stated_totals(ctx.splits, facts.budget, text)
     facts.budget.extend(_breakdown_totals(ctx.splits))
     _without_a_components_spending(text, facts)
+    facts.executed = [c for c in facts.executed if not _income_final_accounts(text, c)]
     m = FUNDING_SOURCE.search(text)
     if m:
         group = 1 if m[1] else 2
@@ -346,7 +347,46 @@ def _project_items(text: str) -> list[tuple[int, int]]:
     return list(zip(starts, ends))
 
 
-def _without_parts_of_stated_totals(splits: list[Split], pool: list[Candidate]) -> list[Candidate]:
+# a figure the text words as the sum of those before it ('…合计批复总投资6222.4万元')
+_SUM_WORD = regex.compile(r"合计|共计|总计")
+
+
+def _summed_before_a_total(text: str, pool: list[Candidate]) -> set[int]:
+    """The budget figures a 合计 figure of their sentence sums: '一批项目…总投资3374.3万元(其中…),二批项目…2069.51万元
+    (…),三批项目…778.59万元(…),合计批复总投资6222.4万元'. The amounts right before the total in its sentence, outside
+    brackets, are added back from it; where two or more reach it, those in the pool are its parts (a batch, a
+    stage or a works' share of the whole, none the budget)."""
+    # (the word may stand before what the pattern read: '合计批复总投资6222.4万元' read from 总投资)
+    totals = [c for c in pool if _SUM_WORD.search(text, max(0, c.start - 8), c.end - 1)]
+    if not totals:
+        return set()
+    amounts = find_amounts(text)
+    out: set[int] = set()
+    for total in totals:
+        t = next((a for a in amounts if a.start <= total.end <= a.end or a.end == total.end), None)
+        if t is None:
+            continue
+        before = [a for a in amounts if a.sentence == t.sentence and a.end <= t.start and not _in_brackets(text, a, t)]
+        run, slack = 0.0, total.half_unit
+        for k in range(len(before) - 1, -1, -1):
+            run, slack = run + before[k].value, slack + before[k].half_unit
+            if abs(run - total.value) <= slack and len(before) - k >= 2:
+                ends = {a.end for a in before[k:]}
+                out |= {c.end for c in pool if c.end in ends}
+                break
+            if run > total.value + slack:
+                break
+    return out
+
+
+def _in_brackets(text: str, a, total) -> bool:
+    """`a` sits inside a bracket opened after the sentence's start and not closed before it (a part's own breakdown)."""
+    start = max(text.rfind(m, 0, a.start) for m in ("。", "\n")) + 1
+    head = text[start:a.start]
+    return head.count("(") > head.count(")")
+
+
+def _without_parts_of_stated_totals(splits: list[Split], pool: list[Candidate], text: str = "") -> list[Candidate]:
     """A budget figure that is one part of a breakdown whose stated total adds up from its parts (one of three
     allocation documents, '…合计671037万元') is that part, not the budget, where the total is a candidate too."""
     ends = {c.end for c in pool}
@@ -367,6 +407,7 @@ def _without_parts_of_stated_totals(splits: list[Split], pool: list[Candidate]) 
             if abs(run_sum - total.value) <= slack:
                 parts |= {c.end for c in ordered[first:k]}
                 break
+    parts |= _summed_before_a_total(text, pool) if text else set()
     # one source restated elsewhere: '县本级预算安排的衔接资金为76万元' before '安排衔接资金2110万元, 其中中央资金1413万元、
     # 省级资金621万元、县级资金76万元' (DOMAIN.md §2.3: a source's share is not the budget)
     shares = [(p, split.total) for split in splits if split.family == "source" and split.total is not None
@@ -376,6 +417,19 @@ def _without_parts_of_stated_totals(splits: list[Split], pool: list[Candidate]) 
                and c.year in (None, total.year) for p, total in shares):
             parts.add(c.end)
     return [c for c in pool if c.end not in parts] if parts else pool
+
+
+# a bare final-accounts figure ('决算数为885.63万元') is of what its sentence speaks of before it: income or spending
+_BARE_FINAL = regex.compile(r"^(?:的|其)?决算数")
+
+
+def _income_final_accounts(text: str, c: Candidate) -> bool:
+    """'单位年初预算收入785.59万元,决算数为885.63万元': the final accounts of the income, not the spending."""
+    if not _BARE_FINAL.match(c.label):
+        return False
+    start = max(text.rfind(m, 0, c.start) for m in ("。", "\n", ";", ";")) + 1
+    before = text[start:c.start]
+    return "收入" in before and "支出" not in before
 
 
 def _without_a_components_spending(text: str, facts: BudgetFacts) -> None:

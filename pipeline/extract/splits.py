@@ -49,7 +49,8 @@ _LIST_CUE = regex.compile(
     # funds named earlier, without their total
     r"(?<=[,,])\s*其中\s*[::]|"
     # '…分4批次下达至本局。分别是A 22.65万元、B 50万元…': the named amounts after 分别是 are the parts
-    r"分别(?:是|为)\s*[::]?(?=\p{Han})|"
+    # ('…项目资金1950万元。分别为:2021年个旧市…资金1000万元;…': a part's name may open with its year)
+    r"分别(?:是|为)\s*[::]?(?=\p{Han}|(?:19|20)\d{2}年)|"
     # '实际支出6,027.60万元, 详情如下:' (the numbered lines that follow are read by subprojects' paragraphs)
     r"(?:详情|详细情况|明细情况)如下")
 # The cue a clause's first part carries in its label ('主要用于A 100万元').
