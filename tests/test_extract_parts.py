@@ -2399,3 +2399,18 @@ def test_a_bare_final_accounts_figure_after_income_is_no_spending(tmp_path):
     text = ("某县人大常委会2021年度部门整体支出绩效自评报告\n单位年初预算收入785.59万元,决算数为885.63万元。"
             "单位年初预算支出785.59万元,决算支出960.28万元。\n")
     assert extract_text(tmp_path, text).budget.executed_yuan == 9_602_800
+
+
+def test_the_form_s_whole_points_stated_in_words_are_its_total_weight(tmp_path):
+    text = "某县农村电商项目绩效评价自评报告\n经自评,总分值为100分,自评分为100分。其中资金管理满分10分,得10分。\n"
+    record = extract_text(tmp_path, text)
+    assert (record.scores.total_weight, record.scores.total_score) == (100, 100)
+    assert extract_text(tmp_path, "某项目绩效自评报告\n资金管理指标满分10分,得8分。\n", name="b.txt").scores.total_weight is None
+
+
+def test_funds_received_that_the_stated_rate_divides_by_are_the_budget_where_none_is_stated(tmp_path):
+    text = ("某镇中心学校特殊教育公用经费单位自评报告\n2023年,共收到特殊教育公用经费专项资金6.44万元。补助公用经费其中:中央资金5.28万元,"
+            "省级资金1.16万元,实际拨付使用6.38万元,执行率为99.07%。\n")
+    record = extract_text(tmp_path, text)
+    assert (record.budget.budget_yuan, record.budget.executed_yuan) == (64_400, 63_800)
+    assert check_of(record, "execution_rate").status == "pass"

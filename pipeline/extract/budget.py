@@ -161,7 +161,9 @@ EXECUTED_PATTERNS = [
     # '已完成拨付2113.63万元': funds paid out to the works, the spending of an allocation
     rf"(?:累计|已)?完成(?:投资|支出|支付|拨付)(?:额|金额)?{_FILL}{AMOUNT}",
 ]
-RECEIVED_PATTERNS = [rf"(?:实际)?(?:到位|收到)(?:资金)?{_FILL}{AMOUNT}"]
+RECEIVED_PATTERNS = [rf"(?:实际)?(?:到位|收到)(?:资金)?{_FILL}{AMOUNT}",
+                     # '共收到特殊教育公用经费专项资金6.44万元': the funds received, named between the verb and the figure
+                     rf"(?:共|已|实际)收到(?:(?!用于|的|给|至|到)\p{{Han}}){{2,20}}?(?:资金|经费){_FILL}{AMOUNT}"]
 # 拨付率, 发放率, 兑付率 and 投资完成率 are the execution rate where the executed amount is worded
 # 拨付 / 发放 / 兑付 / 完成投资.
 # ('资金使用完成比率': the use of the funds worded as a rate of completing it; not 支付完成率 or 预算完成率, which name
@@ -664,8 +666,9 @@ def choose(facts: BudgetFacts, year: int | None = None) -> Chosen:
                     if b in budgets:
                         return Chosen(b, e, rate, picked_by="stated_rate")
                     # of the funds received ('专项资金到位8,525.06万元…资金执行率为70.33%'): the budget stated as much, else the first
+                    # (no budget stated at all: the funds received are what the rate divides by, SPEC's budget)
                     budget = next((x for x in budgets if abs(x.value - b.value) <= max(x.half_unit, b.half_unit)),
-                                  budgets[0] if budgets else None)
+                                  budgets[0] if budgets else b)
                     return Chosen(budget, e, rate, b, picked_by="stated_rate")
     # no rate fits: the one named 执行率 (or the form's own) before its synonyms
     rate = next((r for r in facts.rate if r.origin == "table" or "执行" in r.label), facts.rate[0] if facts.rate else None)

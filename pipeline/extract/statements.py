@@ -160,6 +160,19 @@ BONUS_CEILING = 120
 _OWN_SCORE_IN_POINTS = regex.compile(r"(?:自评|综合|考核)得分(?:为|是|:)?\s*\d+(?:\.\d+)?\s*分")
 
 
+# the points the whole form is worth, stated in words ('总分值为100分,自评分为100分', '满分100分'); never a bare 总分,
+# which as often names the score
+_TOTAL_WEIGHT = regex.compile(r"(?:总分值|满分值?|分值合计|总权重)(?:为|是|:|:)?\s*(?P<v>\d{2,3})\s*分")
+
+
+def stated_total_weight(text: str) -> Found | None:
+    """The form's whole points as the prose states them: 100 (an indicator's own '满分10分' is no total)."""
+    m = next((m for m in _TOTAL_WEIGHT.finditer(text) if int(m["v"]) == 100), None)
+    if m is None:
+        return None
+    return Found(int(m["v"]), m.start("v"), m.end("v"))
+
+
 def stated_indicator_count(text: str) -> Found | None:
     m = regex.search(r"共(?:设有?|设置|有|包括|含)?\s*(\d{1,2})\s*(?:类|个|项)\s*(?:[一二三]级)?(?:评价)?指标", text)
     if m:
