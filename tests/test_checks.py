@@ -293,3 +293,9 @@ def test_an_allocation_stated_twice_by_its_document_number_must_agree(tmp_path):
     assert c.status == "fail" and "allocation 农指〔2023〕41号" in c.message
     c = check_of(run(tmp_path, "某县2023年水利发展资金绩效自评报告\n" + ALLOCATION.format(a="6.0", b=6)), "repeated_figures_agree")
     assert c.status == "pass"
+
+
+def test_one_document_allotting_to_several_named_works_states_one_amount_each_not_one_figure_twice(tmp_path):
+    text = ("某小学2021年项目资金绩效自评报告\n渝财教[2020]209号-从教委调剂至某小学--厕所改造工程-关于提前下达2021年校舍维修资金的通知-中央3.07万元;\n"
+            "渝财教[2020]209号-从教委调剂至某小学--功能室改造工程-关于提前下达2021年校舍维修资金的通知-中央10万元;\n")
+    assert check_of(run(tmp_path, text), "repeated_figures_agree").status != "fail"

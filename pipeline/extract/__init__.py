@@ -57,8 +57,8 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
         record.text_sums.append(ts)
     stated = {}
     for allocation in statements.allocations(text):
-        stated.setdefault(allocation.document, []).append(allocation.amount)
-    for number, found in stated.items():
+        stated.setdefault((allocation.document, allocation.item), []).append(allocation.amount)
+    for (number, _item), found in stated.items():
         if len(found) >= 2:  # an allocation named once asserts nothing
             for f in found:
                 _mention(ctx, record, f"allocation {number}", f)

@@ -54,6 +54,9 @@ class Allocation:
     document: str  # the issuer's last two characters, the year and the serial: '农指〔2023〕41号'
     amount: Found
     title: str | None = None  # the document's own title, '关于下达2023年中央水利发展资金预算的通知'
+    # the works or project the statement gives the amount to ('--厕所改造工程-'), where it names one: a document
+    # that allots to several such items states one amount per item, not one figure twice
+    item: str | None = None
 
     @property
     def fund(self) -> str | None:
@@ -90,6 +93,9 @@ def runs_to_end(text: str, pos: int) -> bool:
 _SENTENCE_GOES_ON_OR_BRACKET = regex.compile(rf"{_SENTENCE_GOES_ON.pattern}|[(())]")
 
 
+_ALLOTTED_ITEM = regex.compile(r"[\p{Han}()]{2,24}?(?:工程|项目)(?![\p{Han}]{0,2}(?:资金|经费|预算))")
+
+
 def allocations(text: str) -> list[Allocation]:
     """Every sentence that names an allocation document and the amount it 下达s, in text order: one
     document's allocation stated twice is one figure (repeated_figures_agree), and two or more documents
@@ -107,8 +113,11 @@ def allocations(text: str) -> list[Allocation]:
         # '呼财农指【2023】41号' and '农指〔2023〕41号' name one document however much of the issuer a sentence writes
         key = f"{m['issuer']}〔{m['year']}〕{m['serial']}号"
         title = _TITLE.search(text, m.end(), a.start("amount"))
+        # (not inside the document's own title: '关于…校舍维修项目…的通知' names what the document is about)
+        between = _TITLE.sub("", text[m.end():a.start("amount")])
+        item = _ALLOTTED_ITEM.search(between)
         out.append(Allocation(key, Found(n.value, a.start("amount"), a.end("amount"), n.half_unit),
-                              title["title"] if title else None))
+                              title["title"] if title else None, item[0] if item else None))
     return out
 
 
