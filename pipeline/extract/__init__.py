@@ -7,13 +7,14 @@ from .. import pointers
 from ..document import Document
 from ..normalise import NormalisedText
 from ..record import Budget, FundingSource, Indicator, Mention, Record, Report, Scores, Source
+from ..tables.glued import rate_matches
 from ..tables.model import ScoreTable, TableReport
 from ..tables.roles import ROLE_RE
 from ..tables.scores import adds_up, leaves, read_score_table
 from . import budget as budget_mod
 from . import grades, metadata, statements
 from .context import Context, Found
-from .result_table import ResultRow, read_result_row
+from .result_table import ResultRow, is_results_notice, read_result_row
 from .subprojects import read_subprojects
 
 _EXECUTION_ROW = regex.compile(r"预算执行率|资金执行率|执行率|预算执行|支出率")
@@ -32,7 +33,7 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
     record = Record(source=_source(doc, norm))
 
     _report(ctx, record)
-    result = read_result_row(text)
+    result = read_result_row(text) if is_results_notice(record.report.title) else None
     _report_from_result_row(ctx, record, result)
     record.cited_rules = metadata.find_cited_rules(text)
     facts = budget_mod.read_budget(ctx)
@@ -157,6 +158,8 @@ def _cut_mid_sentence(text: str) -> bool:
 # header roles (tables/roles.py) they tell a header row from a signature row ('项目负责人: | 填报日期:').
 _COLUMN_HEAD = regex.compile(r"名称$|^资金(?:计划|到位|使用)|^(?:到位|使用|完成|执行)情况$|^备注$|^序号$|指标$")
 _CELL_SPLIT = regex.compile(r"\s*\|\s*|\t+|\s{2,}")
+# a whole cell that is a column's role word ('全年实际完成值', '三级指标'), not a word of a row's own text ('原因分析')
+_COLUMN_ROLE = regex.compile(rf"(?:{ROLE_RE.pattern})(?:\([^()]{{1,8}}\))?")
 
 
 def _ends_on_column_heads(lines: list[str]) -> bool:
@@ -169,11 +172,16 @@ def _ends_on_column_heads(lines: list[str]) -> bool:
         if regex.search(r"\d|[。!?;;]", line):
             break
         tail.append(line)
-    cells = [c for line in tail for c in _CELL_SPLIT.split(line) if c.strip()]
+    rows = [[c for c in _CELL_SPLIT.split(line) if c.strip()] for line in tail]
+    cells = [c for row in rows for c in row]
     if len(cells) < 3 or any(len(c) > 20 for c in cells):
         return False
-    heads = sum(1 for c in cells if ROLE_RE.search(c) or _COLUMN_HEAD.search(c))
-    return heads >= 2
+    is_head = [bool(_COLUMN_ROLE.fullmatch(c.replace(" ", "")) or _COLUMN_HEAD.search(c)) for c in cells]
+    # a row of two cells or more none of which names a column is a body row ('水质达标情况 | 达标 | 达标'): the
+    # table has rows, and words-only rows end it as well as figures do
+    body_row = any(len(row) >= 2 and not any(_COLUMN_ROLE.fullmatch(c.replace(" ", "")) or _COLUMN_HEAD.search(c)
+                                             for c in row) for row in rows)
+    return sum(is_head) >= 2 and sum(is_head) >= 0.6 * len(cells) and not body_row
 
 
 def _near_end(text: str, table: ScoreTable) -> bool:
@@ -310,6 +318,7 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
         # which amount is not certain ('竹编…资金使用率100%;薅草锣鼓项目资金使用334896元,资金使用率83.72%')
         others = sorted({c.value for c in facts.rate if abs(c.value - rate.value) > 1e-9})
         extra = {"other_rates": others} if others else {}
+        extra |= _rate_fits_a_part(ctx, budget, executed, rate)
         ctx.cite(pointers.EXECUTION_RATE, (rate.start, rate.end), half_unit=rate.half_unit, **extra)
     if facts.received:
         r = received or facts.received[0]  # the funds the stated rate is of, else the first the text states
@@ -348,6 +357,23 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
                 _mention(ctx, record, name, c)
 
 
+def _rate_fits_a_part(ctx: Context, budget, executed, rate) -> dict:
+    """{'fits_part': the part's words} where the stated rate is not executed / budget but is executed over one part
+    of the budget's own breakdown ('合计项目资金100万元' of 财政预算资金80万元 and 自筹20万元; 78万 spent, 97.5%)."""
+    if budget is None or executed is None or not budget.value:
+        return {}
+    dec = budget_mod.rate_decimals(rate)
+    if rate_matches(executed.value / budget.value * 100, rate.value, dec):
+        return {}
+    for split in ctx.splits:
+        if split.total is None or abs(split.total.value - budget.value) > split.total.half_unit + budget.half_unit:
+            continue
+        for p in split.parts:
+            if p.value and rate_matches(executed.value / p.value * 100, rate.value, dec):
+                return {"fits_part": ctx.norm.raw_span(p.label_start if p.label else p.start, p.end)}
+    return {}
+
+
 def _part_of(ctx: Context, c, picked_by: str | None) -> dict:
     """{'part_of': the total's words} where a figure no stated rate confirmed is one part of a larger total the
     text breaks down ('…14474.12万元。其中, 中央财政安排资金支出11300.11万元'): the part may be taken for the whole."""
@@ -357,7 +383,7 @@ def _part_of(ctx: Context, c, picked_by: str | None) -> dict:
         if split.total is None or split.total.value <= c.value + c.half_unit:
             continue
         if any(p.start < c.end and c.start < p.end for p in split.parts):
-            return {"part_of": ctx.norm.raw_span(split.total.start, split.total.end)}
+            return {"part_of": ctx.norm.raw_span(split.total.start, split.total.end), "part_of_value": split.total.value}
     return {}
 
 

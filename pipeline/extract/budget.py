@@ -108,8 +108,6 @@ BUDGET_PATTERNS = [
 ]
 EXECUTED_PATTERNS = [
     rf"(?:预算|全年|实际)?(?<!应)执行(?:数|金额|总量|总额){_FILL}{AMOUNT}",
-    # '…服务资金3728万元全部执行到位', '…资金50万元已全部支出完毕': the funds named, then spent in full
-    rf"(?:资金|经费){_FILL}{AMOUNT}(?=\s*[,,]?\s*(?:资金|经费)?(?:已|均)?(?:全部|全额)(?:执行到位|执行完毕|支出完毕|使用完毕|支付完毕|执行完成))",
     # '实际执行89.97万元', '全年执行300万元', '实际报账10万元': the executed amount as a verb (报账: reimbursed
     # against the budget)
     # ('已执行支付2668万元': executed, by payment)
@@ -161,6 +159,12 @@ EXECUTED_PATTERNS = [
     # '已完成拨付2113.63万元': funds paid out to the works, the spending of an allocation
     rf"(?:累计|已)?完成(?:投资|支出|支付|拨付)(?:额|金额)?{_FILL}{AMOUNT}",
 ]
+# '…服务资金3728万元全部执行到位', '…资金50万元已全部支出完毕': the funds named, then spent in full. Read only where the
+# text states no spending in other words (a carried-over part spent in full, '上年结转资金20万元已全部支出完毕', beside
+# '实际支出85万元'), and never for a part after 其中 ('其中送戏下乡经费30万元已全部使用完毕')
+SPENT_IN_FULL_PATTERNS = [
+    rf"(?:资金|经费){_FILL}{AMOUNT}(?=\s*[,,]?\s*(?:资金|经费)?(?:已|均)?(?:全部|全额)(?:执行到位|执行完毕|支出完毕|使用完毕|支付完毕|执行完成))"]
+_PART_OPENING = regex.compile(r"其中|上年结转|结转|结余")
 RECEIVED_PATTERNS = [rf"(?:实际)?(?:到位|收到)(?:资金)?{_FILL}{AMOUNT}",
                      # '共收到特殊教育公用经费专项资金6.44万元': the funds received, named between the verb and the figure
                      rf"(?:共|已|实际)收到(?:(?!用于|的|给|至|到)\p{{Han}}){{2,20}}?(?:资金|经费){_FILL}{AMOUNT}"]
@@ -271,6 +275,9 @@ def read_budget(ctx: Context) -> BudgetFacts:
     facts.budget.extend(_breakdown_totals(ctx.splits))
     _without_a_components_spending(text, facts)
     facts.executed = [c for c in facts.executed if not _income_final_accounts(text, c)]
+    if not facts.executed:
+        facts.executed = [c for c in _collect(text, SPENT_IN_FULL_PATTERNS, "amount")
+                          if not _PART_OPENING.search(text, _clause_start(text, c.start), c.start)]
     m = FUNDING_SOURCE.search(text)
     if m:
         group = 1 if m[1] else 2
@@ -425,12 +432,18 @@ def _without_parts_of_stated_totals(splits: list[Split], pool: list[Candidate], 
 _BARE_FINAL = regex.compile(r"^(?:的|其)?决算数")
 
 
+def _clause_start(text: str, at: int) -> int:
+    return max(text.rfind(m, 0, at) for m in "。,,;;\n") + 1
+
+
 def _income_final_accounts(text: str, c: Candidate) -> bool:
     """'单位年初预算收入785.59万元,决算数为885.63万元': the final accounts of the income, not the spending."""
     if not _BARE_FINAL.match(c.label):
         return False
-    start = max(text.rfind(m, 0, c.start) for m in ("。", "\n", ";", ";")) + 1
-    before = text[start:c.start]
+    # the clause right before it, whose figure the final accounts answer ('预算收入785.59万元,' but not '资金来源于
+    # 政府性基金收入,年初预算200万元,')
+    end = _clause_start(text, c.start) - 1
+    before = text[_clause_start(text, end):end]
     return "收入" in before and "支出" not in before
 
 
@@ -687,7 +700,7 @@ def choose(facts: BudgetFacts, year: int | None = None) -> Chosen:
 # the year's additions to a budget, in the clause after it ('…年底追加预算资金1000万元'), and the words that say a
 # figure is the budget at the year's start
 _ADDED = regex.compile(rf"[,,;;]\s*(?:(?:年中|年底|年末|年内|后期|当年|(?:19|20)\d{{2}}年\d{{1,2}}月)[^,,。;;\d]{{0,6}}?)?"
-                       rf"(?:追加|调增|增加)(?:预算)?(?:资金|经费)?{_FILL}{AMOUNT}")
+                       rf"(?P<verb>追加|调增|调减|追减|核减)(?:预算)?(?:资金|经费)?{_FILL}{AMOUNT}")
 _AT_YEAR_START = regex.compile(r"年初")
 _YEAR_BUDGET_WORDS = regex.compile(r"全年|调整后|调整预算|合计|共计|总计")
 
@@ -699,16 +712,19 @@ def initial_plus_added(text: str, chosen: Chosen, pool: list[Candidate]) -> Cand
     b = chosen.budget
     if b is None or chosen.picked_by != "role_order" or any(_YEAR_BUDGET_WORDS.search(c.label) for c in pool):
         return None
-    clause = text[max(0, text.rfind("。", 0, b.start) + 1):b.start]
+    clause = text[max(0, text.rfind("。", 0, b.start) + 1):b.end]  # (its label may say it: '年初预算资金500万元')
     if not _AT_YEAR_START.search(clause):
         return None
-    m = _ADDED.match(text, b.end)
-    if m is None:
+    value, half, end = b.value, b.half_unit, b.end
+    while (m := _ADDED.match(text, end)) is not None:  # '…年中追加100万元,年底调减50万元': each change in turn
+        change = parse_amount(m["amt"])
+        if change is None or change.value <= 0:
+            return None
+        value += -change.value if m["verb"] in ("调减", "追减", "核减") else change.value
+        half, end = half + change.half_unit, m.end()
+    if end == b.end or value <= 0:
         return None
-    added = parse_amount(m["amt"])
-    if added is None or added.value <= 0:
-        return None
-    return Candidate(b.value + added.value, b.half_unit + added.half_unit, b.start, m.end(), b.label, b.origin, b.year)
+    return Candidate(value, half, b.start, end, b.label, b.origin, b.year)
 
 
 # the words before a fund's own name in its label ('其中中央财政水污染防治专项资金': 其中 and the level's treasury)
@@ -755,6 +771,9 @@ def _without_lost_units(budgets: list[Candidate]) -> list[Candidate]:
 
 def _decimals(c: Candidate) -> int:
     return decimals_of_half_unit(c.half_unit)
+
+
+rate_decimals = _decimals  # (the decimals a stated rate is printed to, for the extract stage's own tests of it)
 
 
 def number_of(c: Candidate) -> Number:

@@ -31,7 +31,7 @@ FORM_LABELS = [
     "发文机关", "成文日期",
     # the rest of a portal's file card, whose pairs the normalised text glues once the spaces between them go
     # ('发布机构厦门市农业农村局文号', '发布机构…建设局责任部门…建设局关键字…')
-    "文号", "责任部门", "关键字", "主题分类", "生成日期", "发布日期", "公开方式", "公开时限", "是否有效", "体裁分类",
+    "文号", "下达文号", "发文文号", "责任部门", "关键字", "主题分类", "生成日期", "发布日期", "公开方式", "公开时限", "是否有效", "体裁分类",
 ]
 _LABEL_ALT = "|".join(regex.escape(x) for x in sorted(FORM_LABELS, key=len, reverse=True))
 # A value ends at the next label, a cell separator, a line's end, or a run of spaces or tabs (the gap a page

@@ -815,7 +815,7 @@ _TERM_PERIOD = rf"{_ONE_TERM}(?:(?:及|和|至|到|[-—~]){_ONE_TERM})?"
 
 def _project_from_title(title: str, department: str | None, text: str, found: Found) -> str | None:
     # ('…冬春救助资金2021年度绩效自评报告和区域目标自评表': a title naming two documents, the report and a form of it)
-    title = regex.sub(r"(?<=报告)(?:和|及|与)\p{Han}{2,16}?(?:表|报告)$", "", title)
+    title = regex.sub(r"(?<=(?:绩效|自评|评价)报告)(?:和|及|与)\p{Han}{2,16}?(?:表|报告)$", "", title)
     paren = regex.search(r"(?:报告|表)\(([^()\d]{4,30})\)$", title)
     if paren and not regex.search(rf"{ORG_SUFFIX}$", paren[1]) and not _TEMPLATE_NOTE.search(f"({paren[1]})"):
         # 'XX绩效自评报告(残疾人事业发展补助资金)': the parenthesis names the fund ('…自评表(市场监管经开区分局)': a unit)
@@ -845,7 +845,7 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     projects_money = bool(_PROJECT_MONEY.search(core))  # '…电子政务中心项目资金': the unit's projects' money
     core = _PROJECT_MONEY.sub("", core)
     # 'XX局关于2021年度…的报告': the unit writing about its project
-    core = regex.sub(rf"^(?:[\p{{Han}}]{{2,20}}?{ORG_SUFFIX}|\p{{Han}}{{1,8}}?[乡镇])?关于(?:上报|报送|呈报)?", "", core)  # '关于上报…的报告
+    core = regex.sub(rf"^(?:[\p{{Han}}]{{2,20}}?{ORG_SUFFIX}|\p{{Han}}{{1,8}}?[乡镇])?关于(?:上报|报送|呈报|公开|印发|发布)?", "", core)  # '关于上报…的报告
     # ('2024年度潘集区“送戏进万村”绩效评价报告': a programme quoted in the title after its year and place is what is evaluated)
     quoted = _QUOTED_PROGRAMME.fullmatch(core)
     if quoted and not _GENERIC_PROJECT.fullmatch(quoted["name"]):
@@ -970,6 +970,9 @@ def find_department(ctx: Context, title: Found | None) -> Found | None:
 
 
 _WORKS_AFTER = regex.compile(r"(?:提升改造|改造提升|维修改造|改扩建|新建|扩建|改建|建设|改造|修缮)(?:工程|项目)")
+# what works build or renovate as a facility ('垃圾转运站', '社会福利中心', '文化馆'); an institution that renovates its
+# own buildings ('某县人民医院改扩建工程', '某中学维修改造项目') runs the works itself
+_FACILITY = regex.compile(r"(?:站|中心|馆|场)$")
 _BRANCH_AFTER = regex.compile(r"\p{Han}{1,14}?(?:分局|分院|分中心|分公司)(?!\p{Han}{0,2}(?:关于|印发))")
 
 
@@ -1068,7 +1071,7 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
             # '怀化市中心血站项目…': a unit whose name goes on past a shorter one's word (中心 of 中心血站)
             tail = _UNIT_GOES_ON.match(title.value, m.end(1))
             named = Found(m[1] + (tail[0] if tail else ""), title.start, title.end)
-            if not _WORKS_AFTER.match(title.value, m.end(1)):
+            if not (_WORKS_AFTER.match(title.value, m.end(1)) and _FACILITY.search(named.value)):
                 return named
             # ('…滨河家园垃圾转运站提升改造项目': a facility the works build or renovate; the unit that runs them is
             # the one the page names elsewhere, and the facility only where it names none)
@@ -1146,8 +1149,7 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
     # a publisher is named as the site lists it ('发布机构 教育局'): the department only with its place; the organ
     # that issued the file ('发文机关:白沙黎族自治县邦溪镇') may be a township, which writes of its own projects
     found = found or form_field(text[:1500], ["发布机构", "发文机关"], max_len=30,
-                                accept=lambda v: (is_unit(v) or _TOWNSHIP.search(v) is not None) and place_of(v) is not None
-                                and not FINANCE_BUREAU.search(v))
+                                accept=lambda v: (is_unit(v) or _TOWNSHIP.search(v) is not None) and place_of(v) is not None)
     return Found(strip_code(found.value), found.start, found.end) if found else facility
 
 

@@ -27,8 +27,9 @@ _HEADS = {
     "other": r"序号|债券性质|债券类型|资金性质|项目类型|类别|备注|所属领域|领域",
 }
 _HEAD = {role: regex.compile(rf"(?:{p})") for role, p in _HEADS.items()}
-# A cell that ends the table's body: its total row, or prose under it.
-_BODY_END = regex.compile(r"^(?:合计|总计|小计)$|[。;;]")
+# A cell that ends the table's body: its total row (prose under it is a cell too long for the table: _MAX_CELL_LEN;
+# a note cell may end on a full stop, '已完成整改。', with rows after it)
+_BODY_END = regex.compile(r"^(?:合计|总计|小计)$")
 _GRADE_CELL = regex.compile(rf"(?:{GRADE_WORDS}|[A-D])")
 _FIGURE_CELL = regex.compile(r"\d+(?:\.\d+)?")
 _UNIT_CELL = regex.compile(rf"\p{{Han}}{{2,30}}?{ORG_SUFFIX}")
@@ -82,6 +83,16 @@ def _header(cells: list[_Cell], at: int) -> list[str] | None:
     if "project" in roles and ("score" in roles or "grade" in roles):
         return roles
     return None
+
+
+# A title of a notice that publishes evaluation results ('…项目资金绩效评价情况表', '…绩效评价情况', '…评价结果公示'),
+# or none: a report's own title (a department's whole spending with its key project's row) is not one.
+_NOTICE_TITLE = regex.compile(r"情况表?$|评价表$|结果|公示|公开")
+_REPORT_OF_ITS_OWN = regex.compile(r"部门整体|整体支出|单位整体")
+
+
+def is_results_notice(title: str | None) -> bool:
+    return title is None or (bool(_NOTICE_TITLE.search(title)) and not _REPORT_OF_ITS_OWN.search(title))
 
 
 def read_result_row(text: str) -> ResultRow | None:

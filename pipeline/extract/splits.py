@@ -429,7 +429,8 @@ def _cue_led(r: _Reading, i: int) -> Split | None:
     if r.used(i):
         return None
     sentence_start = max(text.rfind(m, 0, first.clause_start) for m in ("。", "!", "?", "\n\n")) + 1
-    if i > 0 and amounts[i - 1].sentence == first.sentence:
+    after_semicolon = i > 0 and amounts[i - 1].sentence == first.sentence
+    if after_semicolon:
         # a clause after a semicolon that closes a whole split ('…2272万元, 其中: 中央1753万元, 省级519万元;
         # 用于A 609.22万元、B…'): the same total broken down again, as a sentence of its own would
         semicolon = max(text.rfind(m, 0, first.clause_start) for m in (";", ";")) + 1
@@ -461,6 +462,8 @@ def _cue_led(r: _Reading, i: int) -> Split | None:
     total = _stated_before(r, i, sentence_start)
     if total is not None:
         parts = _closest_prefix(parts, total)
+    if after_semicolon and (total is None or not _reached(parts, total)):
+        return None  # ('…;用于甲镇300万元、乙镇200万元,其余资金用于…': some uses of the total, not its breakdown)
     return r.keep(_split(text, total, parts, cue[0], None))
 
 

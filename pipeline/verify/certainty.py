@@ -27,8 +27,9 @@ import regex
 
 from .. import pointers
 from ..record import Check, Record
+from ..tables.glued import rate_matches
 from ..tables.roles import is_investment
-from .base import fmt, is_bonus, leaves
+from .base import decimals, fmt, is_bonus, leaves
 
 # OCR lines under this confidence are kept but are not figures a failure can rest on (RapidOCR's scores
 # on our clean scans are 0.95–1.0; the misreads we have seen scored under 0.9).
@@ -265,17 +266,41 @@ def budget_is_investment(record: Record, check: Check) -> list[Doubt]:
 @doubt("amount_is_a_part")
 def amount_is_a_part(record: Record, check: Check) -> list[Doubt]:
     """The budget or executed amount compared is one part of a larger total the text breaks down ('实际支出14474万元。
-    其中, 中央资金支出11300万元'), and no stated rate confirmed it: the whole may be the figure the rate is of."""
+    其中, 中央资金支出11300万元'), no stated rate confirmed it, and the whole in its place gives the stated rate: the
+    whole may be the figure the rate is of. (Where the whole does not give it either, the failure stands.)"""
     if check.id != "execution_rate":
         return []
     out = []
+    b = record.budget
     for pointer, word_zh, word_en in ((pointers.BUDGET_YUAN, "预算数", "budget"), (pointers.EXECUTED_YUAN, "执行数", "executed amount")):
-        whole = (record.provenance.get(pointer) or {}).get("part_of")
-        if whole and not _corrected(record, {"pointer": pointer}):
-            out.append(Doubt("amount_is_a_part", f"所比的{word_zh}是“{whole}”的一部分,未经所述执行率印证,可能应取总数",
-                             f"the {word_en} compared is one part of '{whole}', which no stated rate confirmed: the whole "
-                             "may be the figure", pointer))
+        cited = record.provenance.get(pointer) or {}
+        whole, value = cited.get("part_of"), cited.get("part_of_value")
+        if not whole or not value or _corrected(record, {"pointer": pointer}):
+            continue
+        # only where the whole would give the stated rate: a rate no reading gives is the report's own contradiction
+        budget, executed = (value, b.executed_yuan) if pointer == pointers.BUDGET_YUAN else (b.budget_yuan, value)
+        if budget and executed is not None and b.execution_rate is not None and \
+                rate_matches(executed / budget * 100, b.execution_rate, decimals(b.execution_rate)):
+            out.append(Doubt("amount_is_a_part", f"所比的{word_zh}是“{whole}”的一部分,以总数计则与所述执行率相符,可能应取总数",
+                             f"the {word_en} compared is one part of '{whole}'; the whole gives the stated rate, and may be "
+                             "the figure", pointer))
     return out
+
+
+@doubt("rate_of_a_part")
+def rate_of_a_part(record: Record, check: Check) -> list[Doubt]:
+    """The budget compared is a total the text breaks down ('合计项目资金100万元': 财政预算资金80万元 + 村集体自筹20万元),
+    and the executed amount over one of its parts gives the stated rate exactly: the rate may be of that part of the
+    funds (the fiscal money a 自评 reports on), not of the whole."""
+    if check.id != "execution_rate":
+        return []
+    cited = record.provenance.get(pointers.EXECUTION_RATE) or {}
+    part = cited.get("fits_part")
+    if not part or _corrected(record, {"pointer": pointers.BUDGET_YUAN}):
+        return []
+    return [Doubt("rate_of_a_part", f"执行数与预算数中的“{part}”之比正合所述执行率,该比率可能只针对这部分资金",
+                  f"the executed amount over '{part}', one part of the budget, gives the stated rate: the rate may be of "
+                  "that part of the funds", pointers.EXECUTION_RATE)]
 
 
 # the record's value each kind of repeated statement (record.mentions) is a copy of
