@@ -433,6 +433,8 @@ def test_an_indicators_points_or_a_worded_result_is_no_total_score(text):
     ("某县农业农村委", False),  # a signature
     ("具体来看,目标责任明确,各项指标超额完成;", True),  # one item closed, the next not begun
     ("依据《省人民政府关于推进预算绩效管理工作暂行办法》(某政发〔2013〕 9", True),  # inside a bracket
+    ("对于定性指标,参照定性指标参考标准进行量化比较分析。经评价,2020年度“市场化运作费项目”", True),  # runs on to a quote
+    ("项目名称为“农村公路养护项目”", False),  # a short line ending on a quoted name
 ])
 def test_a_report_whose_last_sentence_runs_on_without_its_end_is_cut(tmp_path, ending, cut):
     record = extract_text(tmp_path, "XX县项目支出绩效评价报告\n一、基本情况\n本项目预算100万元,已全部支出。\n" + ending + "\n")
@@ -2518,3 +2520,10 @@ def test_a_part_compared_whose_whole_does_not_give_the_rate_either_is_a_certain_
     text = "某项目绩效自评报告\n全年预算数100万元。全年共花销95万元,其中,中央资金支出60万元,省级资金支出35万元,支出率80%。\n"
     check = check_of(extract_text(tmp_path, text), "execution_rate")
     assert (check.status, check.certainty) == ("fail", "certain")
+
+
+def test_an_evaluator_s_report_names_the_unit_its_team_visited_and_the_project_quoted_after_its_year(tmp_path):
+    text = ("《某会计师事务所绩效评价报告.docx》由会员分享,可在线阅读。\n1、(二)评价方法及评价结论本次财政支出绩效评价工作组成员到"
+            "某市某区海浴场服务中心进行了现场座谈,听取了相关人员关于2020年度“市场化运作费项目”的整体实施管理情况汇报。\n")
+    record = extract_text(tmp_path, text)
+    assert (record.report.department, record.report.project_name) == ("某市某区海浴场服务中心", "市场化运作费项目")

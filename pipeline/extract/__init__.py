@@ -134,9 +134,11 @@ def _cut_mid_sentence(text: str) -> bool:
         return len(others) >= 3 and closed >= 0.75 * len(others) and not last.endswith("|")
     if regex.search(r"[;;]$", last):
         return True  # one item of a list closed and the next not begun: '…各项指标超额完成;'
+    tail = _SENTENCE_END.split(last)[-1]  # the last sentence, begun after the last full stop
+    if regex.search(r"[”\"]$", last) and _CLAUSE.search(tail) and len(tail) >= 20:
+        return True  # a sentence that runs on to a quoted name and stops there: '…经评价,2020年度“市场化运作费项目”'
     if regex.search(r"\d{4}年\d{1,2}月\d{1,2}日$|[。!?)”\"》\]]$", last):
         return False
-    tail = _SENTENCE_END.split(last)[-1]  # the last sentence, begun after the last full stop
     if _CLAUSE.search(tail) and len(tail) >= 20:
         return True  # a sentence of prose, its clauses run on, with no end: '…目标值大于等于85户,实际完成40'
     if _PROSE_CUT_IN_A_FIGURE.search(last):

@@ -101,6 +101,8 @@ _OVERVIEW_PROJECT = regex.compile(
     # the short name the text then uses may stand before the verb ('专项业务经费项目(以下简称“本项目”)系依法列入…')
     r"(?:\((?:以下)?简称[^()\n]{1,12}\))?(?:是|为|系)")
 # '本次评价对象是2009年福建省就业专项资金中用于…的支出绩效': what the evaluation says it is of
+# '…关于2020年度“市场化运作费项目”的整体实施管理情况': a project quoted after its year, as evaluators name what they evaluate
+_QUOTED_YEAR_PROJECT = regex.compile(r"(?:19|20)\d{2}年度?[“\"]((?:(?![”\"])[\p{Han}()]){2,30}?项目)[”\"]")
 _EVALUATION_OBJECT = regex.compile(r"评价对象(?:是|为)(?:(?:19|20)\d{2}年度?)?((?:(?!的)[\p{Han}()]){4,40}?(?:项目|专项资金|资金|经费|工程))")
 # A sentence whose subject is the project or fund and whose verb states its budget ('2017年度山东省城镇和困难工矿区老旧
 # 住宅小区整治改造补助资金预算总额为59000万元', '2020年我单位农村公路养护项目支出预算共602.6167万元'): the last resort
@@ -123,6 +125,11 @@ _RUN_BY = regex.compile(rf"由([\p{{Han}}]{{2,24}}?{ORG_SUFFIX})(?:作为[\p{{Ha
 _EVALUATED_UNIT = regex.compile(
     rf"对([\p{{Han}}]{{2,20}}?{ORG_SUFFIX})(?:(?:19|20)\d{{2}}年度?)?(?:[\p{{Han}}\d]{{2,30}}?(?:经费|资金|项目))"
     rf"(?:进行了?|开展了?)(?:重点|综合)?(?:绩效)?评价")
+# '评价工作组成员到秦皇岛市北戴河区海浴场服务中心进行了现场座谈': the unit an evaluator's team visits on site is the one
+# evaluated (a unit named with its place, so no clause word is taken for it)
+_VISITED_UNIT = regex.compile(rf"(?:工作组|评价组|专家组|评价小组|工作人员|成员)[^。\n]{{0,6}}?(?:到|赴|深入)"
+                              rf"((?:[\p{{Han}}]{{2,8}}?[省市县区州旗])[\p{{Han}}]{{2,24}}?{ORG_SUFFIX})"
+                              rf"(?:进行了?|开展了?)?(?:现场|实地)")
 # '市交通运输局对2021年度…建设实施情况进行了绩效自查自评': the unit that assesses its own work is the
 # report's department (自评 / 自查 is done by the unit itself; an outside evaluator 评价s).
 # ('…文件要求,阿拉善左旗乌力吉苏木人民政府开展并完成了本部门…绩效自评工作': the unit that carries out its own)
@@ -712,7 +719,7 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
         m = _SUBTITLE_PROJECT.match(ctx.text, after) or _NAME_LINE.match(ctx.text, after)
         if m:
             return Found(m["name"], m.start("name"), m.end("name"))
-    for pattern in (_EVALUATED_PROJECT, _EVALUATION_OBJECT, _OVERVIEW_PROJECT, _BUDGETED_PROJECT):
+    for pattern in (_EVALUATED_PROJECT, _EVALUATION_OBJECT, _OVERVIEW_PROJECT, _BUDGETED_PROJECT, _QUOTED_YEAR_PROJECT):
         m = pattern.search(ctx.text)
         if m:
             name = _PROJECT_MONEY.sub("", m[1])
@@ -1088,7 +1095,7 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
         if found and not _EVALUATOR.search(found.value) and not _NOT_A_UNIT.match(found.value):
             return found
     text = ctx.text
-    for pattern in (_RUN_BY, _EVALUATED_UNIT, _SELF_ASSESSING_UNIT):
+    for pattern in (_RUN_BY, _EVALUATED_UNIT, _SELF_ASSESSING_UNIT, _VISITED_UNIT):
         m = pattern.search(text)
         if m and not _NOT_A_UNIT.match(m[1]) and not (pattern is _SELF_ASSESSING_UNIT and _EVALUATOR.search(m[1])):
             return Found(m[1], m.start(1), m.end(1))
