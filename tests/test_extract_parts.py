@@ -2527,3 +2527,80 @@ def test_an_evaluator_s_report_names_the_unit_its_team_visited_and_the_project_q
             "某市某区海浴场服务中心进行了现场座谈,听取了相关人员关于2020年度“市场化运作费项目”的整体实施管理情况汇报。\n")
     record = extract_text(tmp_path, text)
     assert (record.report.department, record.report.project_name) == ("某市某区海浴场服务中心", "市场化运作费项目")
+
+
+# Misfires a second review found (the reviewer's own snippets), each now a test.
+@pytest.mark.parametrize("text, department", [
+    ("评价组成员到某市某镇中心小学进行了现场查看。\n\n某市教育局\n2022年3月1日", "某市教育局"),  # the signature wins
+    ("来源:某市卫生健康局\n某项目绩效评价报告\n评价专家组深入某市某镇卫生院进行现场检查。", "某市卫生健康局"),
+    ("某项目绩效评价报告\n评价工作组赴某市财政局进行实地核查,调取资金拨付凭证。", None),  # the finance bureau checked
+])
+def test_the_unit_an_evaluator_visited_names_the_department_only_where_nothing_else_does(tmp_path, text, department):
+    assert extract_text(tmp_path, text + "\n").report.department == department
+
+
+@pytest.mark.parametrize("text", [
+    "某县农业农村局2022年度部门整体支出绩效自评报告\n一、部门概况\n重点推进2022年度“高标准农田建设项目”。\n",
+    "某县2022年度项目绩效评价结果\n本次共评价2022年度“农村公路养护项目”、“学生资助项目”等5个项目。\n",
+])
+def test_a_quoted_project_in_a_department_report_or_a_list_names_no_project(tmp_path, text):
+    assert extract_text(tmp_path, text).report.project_name is None
+
+
+@pytest.mark.parametrize("second", [
+    "另据某财建〔2023〕41号文件安排甲村道路硬化工程补助45万元。",  # the same works, another verb
+    "另据某财建〔2023〕41号下达甲村道路硬化项目补助45万元。",  # the same works as 项目
+    "另据某财建〔2023〕41号下达资金45万元。",  # one statement names no works
+])
+def test_one_document_s_amount_for_one_works_stated_twice_must_agree(tmp_path, second):
+    text = "某项目绩效自评报告\n某财建〔2023〕41号下达甲村道路硬化工程补助50万元。\n" + second + "\n"
+    assert check_of(extract_text(tmp_path, text), "repeated_figures_agree").status == "fail"
+
+
+@pytest.mark.parametrize("ending, cut", [
+    ("经综合评价,本项目得分为92.5分,绩效评价等级为“优”", False),  # a value quoted after its verb ends the sentence
+    ("在资金管理上,切实做到“花钱必问效、无效必问责”", False),
+    ("| 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |\n| 满意度指标 | 群众满意度 | 满意 | 满意 |", False),
+])
+def test_sentences_and_tables_that_end_whole_are_not_cut(tmp_path, ending, cut):
+    record = extract_text(tmp_path, "某县项目支出绩效自评报告\n一、基本情况\n本项目预算100万元,已全部支出。\n" + ending + "\n")
+    assert record.source.truncated is cut
+
+
+@pytest.mark.parametrize("title", ["某区2023年度财政重点绩效评价项目一览表", "某区2023年度项目支出绩效评价得分表"])
+def test_a_one_row_results_list_under_a_list_s_title_is_read(tmp_path, title):
+    text = f"{title}\n| 序号 | 项目单位 | 项目名称 | 评价得分 | 评价等级 |\n| 1 | 某区交通运输局 | 某区道路养护项目 | 88 | 良 |\n"
+    record = extract_text(tmp_path, text)
+    assert (record.report.project_name, record.scores.total_score, record.grade.stated) == ("某区道路养护项目", 88, "良")
+
+
+@pytest.mark.parametrize("sentence, grade", [("评价等级为(良好,85分)。", "良"), ("评价结果为(优秀级)。", "优")])
+def test_a_grade_in_brackets_with_its_level_word_or_points(tmp_path, sentence, grade):
+    assert extract_text(tmp_path, "某项目绩效自评报告\n" + sentence + "\n").grade.stated == grade
+
+
+@pytest.mark.parametrize("text", [
+    "项目总资金100万元,其中,中央资金60万元已全部支出完毕,省级资金40万元尚未拨付。",
+    "项目资金120万元,其中中央资金80万元,省级资金40万元。中央资金80万元已全部支出完毕。",
+    "项目预算100万元,资金执行率100%。剩余尾款资金20万元已全部支付完毕。",
+])
+def test_a_part_spent_in_full_is_no_executed_amount(tmp_path, text):
+    record = extract_text(tmp_path, "某项目绩效自评报告\n" + text + "\n")
+    assert record.budget.executed_yuan is None
+    assert not [c for c in record.checks if c.status == "fail"]
+
+
+def test_an_addition_dated_in_a_later_year_is_no_change_to_the_year_s_budget(tmp_path):
+    text = "某项目绩效自评报告\n2022年年初预算资金500万元,2023年3月追加资金100万元用于下一年度建设。\n"
+    assert extract_text(tmp_path, text).budget.budget_yuan == 5_000_000
+
+
+def test_spending_equal_to_one_use_at_a_full_rate_is_a_certain_failure(tmp_path):
+    text = "某项目绩效自评报告\n项目预算100万元,其中:工程建设费60万元,设备购置费40万元。实际支出60万元,预算执行率100%。\n"
+    check = check_of(extract_text(tmp_path, text), "execution_rate")
+    assert (check.status, check.certainty) == ("fail", "certain")
+
+
+def test_a_questionnaire_s_full_marks_are_no_total_weight(tmp_path):
+    text = "某项目绩效自评报告\n本次满意度调查问卷满分100分,平均得分95分。\n"
+    assert extract_text(tmp_path, text).scores.total_weight is None

@@ -56,13 +56,9 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
             ts.pointer = pointers.text_sum(len(record.text_sums))
             ctx.cite(ts.pointer, (pos, pos + len(ts.text)))
         record.text_sums.append(ts)
-    stated = {}
-    for allocation in statements.allocations(text):
-        stated.setdefault((allocation.document, allocation.item), []).append(allocation.amount)
-    for (number, _item), found in stated.items():
-        if len(found) >= 2:  # an allocation named once asserts nothing
-            for f in found:
-                _mention(ctx, record, f"allocation {number}", f)
+    for number, found in _allocations_stated_twice(text):
+        for f in found:
+            _mention(ctx, record, f"allocation {number}", f)
     count = statements.stated_indicator_count(text)
     if count:
         record.scores.indicator_count_stated = count.value
@@ -89,6 +85,8 @@ def _source(doc: Document, norm: NormalisedText) -> Source:
                   ocr=doc.meta.get("ocr"))
 
 
+# a quoted value after its verb or copula, closing a sentence ('等级为“优”', '名称为“…”', '做到“…”')
+_QUOTED_VALUE_END = regex.compile(r"(?:为|是|到|称|即|:|:)\s*[“\"][^“”\"]{1,40}[”\"]$")
 # a comma between clauses: the line is a sentence of prose, not a table row, a signature or a page number
 _CLAUSE = regex.compile(r"[,,]")
 _SENTENCE_END = regex.compile(r"[。!?;;]")
@@ -135,8 +133,10 @@ def _cut_mid_sentence(text: str) -> bool:
     if regex.search(r"[;;]$", last):
         return True  # one item of a list closed and the next not begun: '…各项指标超额完成;'
     tail = _SENTENCE_END.split(last)[-1]  # the last sentence, begun after the last full stop
-    if regex.search(r"[”\"]$", last) and _CLAUSE.search(tail) and len(tail) >= 20:
-        return True  # a sentence that runs on to a quoted name and stops there: '…经评价,2020年度“市场化运作费项目”'
+    if regex.search(r"[”\"]$", last) and _CLAUSE.search(tail) and len(tail) >= 20 and not _QUOTED_VALUE_END.search(last):
+        # a sentence that runs on to a quoted name and stops there: '…经评价,2020年度“市场化运作费项目”' (a value
+        # quoted after its verb ends its sentence: '…绩效评价等级为“优”', '…做到“花钱必问效”')
+        return True
     if regex.search(r"\d{4}年\d{1,2}月\d{1,2}日$|[。!?)”\"》\]]$", last):
         return False
     if _CLAUSE.search(tail) and len(tail) >= 20:
@@ -181,8 +181,9 @@ def _ends_on_column_heads(lines: list[str]) -> bool:
     is_head = [bool(_COLUMN_ROLE.fullmatch(c.replace(" ", "")) or _COLUMN_HEAD.search(c)) for c in cells]
     # a row of two cells or more none of which names a column is a body row ('水质达标情况 | 达标 | 达标'): the
     # table has rows, and words-only rows end it as well as figures do
-    body_row = any(len(row) >= 2 and not any(_COLUMN_ROLE.fullmatch(c.replace(" ", "")) or _COLUMN_HEAD.search(c)
-                                             for c in row) for row in rows)
+    # (a level-2 name in a body row's first cell ends in 指标 too: '满意度指标 | 群众满意度 | 满意 | 满意')
+    body_row = any(len(row) >= 2 and 2 * sum(1 for c in row if _COLUMN_ROLE.fullmatch(c.replace(" ", ""))
+                                             or _COLUMN_HEAD.search(c)) < len(row) for row in rows)
     return sum(is_head) >= 2 and sum(is_head) >= 0.6 * len(cells) and not body_row
 
 
@@ -223,6 +224,24 @@ def _report(ctx: Context, record: Record) -> None:
 
 
 _ALLOTS = regex.compile(r"(?:下达|拨付|分配|下拨|安排)")
+
+
+def _allocations_stated_twice(text: str) -> list[tuple[str, list[Found]]]:
+    """Each allocation document's amounts stated more than once, as copies of one figure. A document that allots to
+    several works, every statement naming its works ('--厕所改造工程-…3.07万元', '--功能室改造工程-…10万元'), states
+    one amount per works: those are compared works by works."""
+    by_document: dict[str, list] = {}
+    for allocation in statements.allocations(text):
+        by_document.setdefault(allocation.document, []).append(allocation)
+    out = []
+    for number, stated in by_document.items():
+        items = {a.item for a in stated}
+        if None in items or len(items) < 2:
+            groups = [stated]
+        else:
+            groups = [[a for a in stated if a.item == item] for item in items]
+        out.extend((number, [a.amount for a in group]) for group in groups if len(group) >= 2)
+    return out
 
 
 def _report_from_result_row(ctx: Context, record: Record, row: ResultRow | None) -> None:
@@ -365,10 +384,12 @@ def _rate_fits_a_part(ctx: Context, budget, executed, rate) -> dict:
     if budget is None or executed is None or not budget.value:
         return {}
     dec = budget_mod.rate_decimals(rate)
-    if rate_matches(executed.value / budget.value * 100, rate.value, dec):
-        return {}
+    if rate.value >= 100 or rate_matches(executed.value / budget.value * 100, rate.value, dec):
+        return {}  # (spending equal to one part at 100 % is as likely a contradiction as a part's rate)
     for split in ctx.splits:
-        if split.total is None or abs(split.total.value - budget.value) > split.total.half_unit + budget.half_unit:
+        # a rate of part of the funds is of money from one source (the fiscal money of a project co-funded by others)
+        if split.total is None or split.family != "source" or \
+                abs(split.total.value - budget.value) > split.total.half_unit + budget.half_unit:
             continue
         for p in split.parts:
             if p.value and rate_matches(executed.value / p.value * 100, rate.value, dec):

@@ -164,7 +164,17 @@ EXECUTED_PATTERNS = [
 # '实际支出85万元'), and never for a part after 其中 ('其中送戏下乡经费30万元已全部使用完毕')
 SPENT_IN_FULL_PATTERNS = [
     rf"(?:资金|经费){_FILL}{AMOUNT}(?=\s*[,,]?\s*(?:资金|经费)?(?:已|均)?(?:全部|全额)(?:执行到位|执行完毕|支出完毕|使用完毕|支付完毕|执行完成))"]
-_PART_OPENING = regex.compile(r"其中|上年结转|结转|结余")
+_PART_OPENING = regex.compile(r"其中|上年结转|结转|结余|尾款|剩余|余款")
+
+
+def _is_a_part_clause(text: str, at: int) -> bool:
+    """The figure's clause names a part ('上年结转资金20万元…', '剩余尾款资金…'), or the clause before it is 其中 alone
+    ('项目总资金100万元,其中,中央资金60万元已全部支出完毕')."""
+    start = _clause_start(text, at)
+    if _PART_OPENING.search(text, start, at):
+        return True
+    before = text[_clause_start(text, max(0, start - 1)):max(0, start - 1)]
+    return bool(regex.fullmatch(r"\s*其中\s*[::]?\s*", before))
 RECEIVED_PATTERNS = [rf"(?:实际)?(?:到位|收到)(?:资金)?{_FILL}{AMOUNT}",
                      # '共收到特殊教育公用经费专项资金6.44万元': the funds received, named between the verb and the figure
                      rf"(?:共|已|实际)收到(?:(?!用于|的|给|至|到)\p{{Han}}){{2,20}}?(?:资金|经费){_FILL}{AMOUNT}"]
@@ -276,8 +286,11 @@ def read_budget(ctx: Context) -> BudgetFacts:
     _without_a_components_spending(text, facts)
     facts.executed = [c for c in facts.executed if not _income_final_accounts(text, c)]
     if not facts.executed:
+        parts = [p for split in ctx.splits if split.total is not None for p in split.parts
+                 if p.value < split.total.value - split.total.half_unit]
         facts.executed = [c for c in _collect(text, SPENT_IN_FULL_PATTERNS, "amount")
-                          if not _PART_OPENING.search(text, _clause_start(text, c.start), c.start)]
+                          if not _is_a_part_clause(text, c.start)
+                          and not any(abs(p.value - c.value) <= p.half_unit + c.half_unit for p in parts)]
     m = FUNDING_SOURCE.search(text)
     if m:
         group = 1 if m[1] else 2
@@ -699,7 +712,7 @@ def choose(facts: BudgetFacts, year: int | None = None) -> Chosen:
 
 # the year's additions to a budget, in the clause after it ('…年底追加预算资金1000万元'), and the words that say a
 # figure is the budget at the year's start
-_ADDED = regex.compile(rf"[,,;;]\s*(?:(?:年中|年底|年末|年内|后期|当年|(?:19|20)\d{{2}}年\d{{1,2}}月)[^,,。;;\d]{{0,6}}?)?"
+_ADDED = regex.compile(rf"[,,;;]\s*(?:(?:年中|年底|年末|年内|后期|当年|\d{{1,2}}月)[^,,。;;\d]{{0,6}}?)?"
                        rf"(?P<verb>追加|调增|调减|追减|核减)(?:预算)?(?:资金|经费)?{_FILL}{AMOUNT}")
 _AT_YEAR_START = regex.compile(r"年初")
 _YEAR_BUDGET_WORDS = regex.compile(r"全年|调整后|调整预算|合计|共计|总计")

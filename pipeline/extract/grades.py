@@ -33,7 +33,7 @@ _STATED = [
     regex.compile(rf"(?:评价|评级|考评|绩效|自评|综合评价|评定)(?:结果|等级|等次|结论|级别){{0,2}}(?:为|是|:|评定为|评为|确定为)\s*[::]?\s*"
                   # ('绩效等级为(良)': the grade in brackets as in quotes, the bracket closed right after it; never the
                   # bands a bracket lists, '评价等级为(优:90分及以上;良:…)')
-                  rf"(?:[“\"]|[((](?=(?:{GRADE_WORDS})[))]))?(?P<g>{GRADE_WORDS})(?:等级?|级)?[”\"))]?"
+                  rf"(?:[“\"]|[((](?=(?:{GRADE_WORDS})(?:等级?|级)?[)),,]))?(?P<g>{GRADE_WORDS})(?:等级?|级)?[”\"))]?"
                   rf"(?![\p{{Han}}]{{0,2}}(?:指标|的|、)|工程|项目|产品|单位)"),
     regex.compile(rf"(?:得分|总分|评分)(?:为|是|:)?\s*{NUMBER}\s*分?\s*[,,]?\s*(?:等级|评价等级|评级|绩效等级|评价结果)?(?:为|:)\s*[“\"]?(?P<g>{GRADE_WORDS})(?![\p{{Han}}]{{0,2}}(?:指标|的))"),
     # ('评价等次优秀': 等次 with no verb, as 等级)

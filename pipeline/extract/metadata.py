@@ -102,7 +102,7 @@ _OVERVIEW_PROJECT = regex.compile(
     r"(?:\((?:以下)?简称[^()\n]{1,12}\))?(?:是|为|系)")
 # '本次评价对象是2009年福建省就业专项资金中用于…的支出绩效': what the evaluation says it is of
 # '…关于2020年度“市场化运作费项目”的整体实施管理情况': a project quoted after its year, as evaluators name what they evaluate
-_QUOTED_YEAR_PROJECT = regex.compile(r"(?:19|20)\d{2}年度?[“\"]((?:(?![”\"])[\p{Han}()]){2,30}?项目)[”\"]")
+_QUOTED_YEAR_PROJECT = regex.compile(r"(?:19|20)\d{2}年度?[“\"]((?:(?![”\"])[\p{Han}()]){2,30}?项目)[”\"](?![、,,]?\s*[“\"]|等)")
 _EVALUATION_OBJECT = regex.compile(r"评价对象(?:是|为)(?:(?:19|20)\d{2}年度?)?((?:(?!的)[\p{Han}()]){4,40}?(?:项目|专项资金|资金|经费|工程))")
 # A sentence whose subject is the project or fund and whose verb states its budget ('2017年度山东省城镇和困难工矿区老旧
 # 住宅小区整治改造补助资金预算总额为59000万元', '2020年我单位农村公路养护项目支出预算共602.6167万元'): the last resort
@@ -659,7 +659,7 @@ def find_kind(title: str | None, text: str) -> str | None:
 # (a unit's own name before it: '德钦县图书馆整体支出', '…管理局2020年度部门整体')
 _WHOLE_SPENDING = regex.compile(r"(?:部门|单位)整体支出|^(?:本|我)单位整体|整体支出$|部门整体$")
 # the next column's head under a list's '项目名称' ('项目名称' over '债券性质' over '…债券规模', one cell per line)
-_COLUMN_HEAD = regex.compile(r"\p{Han}{0,4}(?:性质|类型|类别|期限|规模|金额|编码|代码|名称)")
+_COLUMN_HEAD = regex.compile(r"\p{Han}{0,4}(?:性质|类型|类别|期限|规模|金额|编码|代码|名称|得分|分数|等级|等次|结果)")
 # a list's header row glued after its 项目名称 ('项目名称项目类型资金用途、使用方向预算金额支出金额…'): the words of two
 # columns or more, where a project's name holds one at most
 _COLUMN_WORD = regex.compile(r"类型|类别|性质|用途|金额|总额|预算数|执行数|支出数|序号|备注")
@@ -719,8 +719,10 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
         m = _SUBTITLE_PROJECT.match(ctx.text, after) or _NAME_LINE.match(ctx.text, after)
         if m:
             return Found(m["name"], m.start("name"), m.end("name"))
+    # (a quoted project in a department's whole-spending report is one of its key projects, not the report's)
+    whole_spending = bool(title and _WHOLE_SPENDING.search(title.value))
     for pattern in (_EVALUATED_PROJECT, _EVALUATION_OBJECT, _OVERVIEW_PROJECT, _BUDGETED_PROJECT, _QUOTED_YEAR_PROJECT):
-        m = pattern.search(ctx.text)
+        m = pattern.search(ctx.text) if not (pattern is _QUOTED_YEAR_PROJECT and whole_spending) else None
         if m:
             name = _PROJECT_MONEY.sub("", m[1])
             # '2020年财政预算科技专项资金': where the money sits (the budget), not the fund's name
@@ -1095,7 +1097,7 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
         if found and not _EVALUATOR.search(found.value) and not _NOT_A_UNIT.match(found.value):
             return found
     text = ctx.text
-    for pattern in (_RUN_BY, _EVALUATED_UNIT, _SELF_ASSESSING_UNIT, _VISITED_UNIT):
+    for pattern in (_RUN_BY, _EVALUATED_UNIT, _SELF_ASSESSING_UNIT):
         m = pattern.search(text)
         if m and not _NOT_A_UNIT.match(m[1]) and not (pattern is _SELF_ASSESSING_UNIT and _EVALUATOR.search(m[1])):
             return Found(m[1], m.start(1), m.end(1))
@@ -1157,7 +1159,12 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
     # that issued the file ('发文机关:白沙黎族自治县邦溪镇') may be a township, which writes of its own projects
     found = found or form_field(text[:1500], ["发布机构", "发文机关"], max_len=30,
                                 accept=lambda v: (is_unit(v) or _TOWNSHIP.search(v) is not None) and place_of(v) is not None)
-    return Found(strip_code(found.value), found.start, found.end) if found else facility
+    if found:
+        return Found(strip_code(found.value), found.start, found.end)
+    # last: the unit an evaluator's team visited on site, where the text names no unit otherwise (never the finance
+    # bureau whose vouchers it checked, '评价工作组赴某市财政局进行实地核查')
+    visited = next((m for m in _VISITED_UNIT.finditer(text) if not FINANCE_BUREAU.search(m[1])), None)
+    return Found(visited[1], visited.start(1), visited.end(1)) if visited else facility
 
 
 _TOWNSHIP = regex.compile(r"\p{Han}{2,}(?:乡|镇)(?:人民政府)?$")

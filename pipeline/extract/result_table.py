@@ -87,7 +87,7 @@ def _header(cells: list[_Cell], at: int) -> list[str] | None:
 
 # A title of a notice that publishes evaluation results ('…项目资金绩效评价情况表', '…绩效评价情况', '…评价结果公示'),
 # or none: a report's own title (a department's whole spending with its key project's row) is not one.
-_NOTICE_TITLE = regex.compile(r"情况表?$|评价表$|结果|公示|公开")
+_NOTICE_TITLE = regex.compile(r"情况表?$|(?:评价|一览|得分|汇总)表$|结果|公示|公开")
 _REPORT_OF_ITS_OWN = regex.compile(r"部门整体|整体支出|单位整体")
 
 

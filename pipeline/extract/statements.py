@@ -93,7 +93,23 @@ def runs_to_end(text: str, pos: int) -> bool:
 _SENTENCE_GOES_ON_OR_BRACKET = regex.compile(rf"{_SENTENCE_GOES_ON.pattern}|[(())]")
 
 
-_ALLOTTED_ITEM = regex.compile(r"[\p{Han}()]{2,24}?(?:工程|项目)(?![\p{Han}]{0,2}(?:资金|经费|预算))")
+_ALLOTTED_ITEM = regex.compile(r"[\p{Han}()]{2,24}?(?:工程|项目)")
+# the words before a works' name in a statement (its verb, the document, a purpose clause) and the kind word after it:
+# '文件安排甲村道路硬化工程' and '下达甲村道路硬化项目' name one works
+_ITEM_LEAD = regex.compile(r"^(?:[\p{Han}]{0,6}?(?:下达|安排|拨付|分配|调剂至|调剂|用于|给|至|文件|通知))+")
+_ITEM_NOT_A_WORKS = regex.compile(r"^(?:为|以|按|对|确保|保障|推进|根据|支持)")
+
+
+def allotted_item(between: str) -> str | None:
+    """The works a statement gives its amount to, as a key ('甲村道路硬化'), or None where it names none."""
+    found = list(_ALLOTTED_ITEM.finditer(between))
+    if not found:
+        return None
+    name = _ITEM_LEAD.sub("", found[-1][0])
+    name = regex.sub(r"(?:工程|项目)$", "", name)
+    if len(name) < 2 or _ITEM_NOT_A_WORKS.match(name):
+        return None
+    return name
 
 
 def allocations(text: str) -> list[Allocation]:
@@ -115,9 +131,8 @@ def allocations(text: str) -> list[Allocation]:
         title = _TITLE.search(text, m.end(), a.start("amount"))
         # (not inside the document's own title: '关于…校舍维修项目…的通知' names what the document is about)
         between = _TITLE.sub("", text[m.end():a.start("amount")])
-        item = _ALLOTTED_ITEM.search(between)
         out.append(Allocation(key, Found(n.value, a.start("amount"), a.end("amount"), n.half_unit),
-                              title["title"] if title else None, item[0] if item else None))
+                              title["title"] if title else None, allotted_item(between)))
     return out
 
 
@@ -174,9 +189,14 @@ _OWN_SCORE_IN_POINTS = regex.compile(r"(?:自评|综合|考核)得分(?:为|是|
 _TOTAL_WEIGHT = regex.compile(r"(?:总分值|满分值?|分值合计|总权重)(?:为|是|:|:)?\s*(?P<v>\d{2,3})\s*分")
 
 
+_NOT_THE_FORM = regex.compile(r"问卷|调查|测试|考试|测评")
+
+
 def stated_total_weight(text: str) -> Found | None:
     """The form's whole points as the prose states them: 100 (an indicator's own '满分10分' is no total)."""
-    m = next((m for m in _TOTAL_WEIGHT.finditer(text) if int(m["v"]) == 100), None)
+    # (not a questionnaire's or a test's own points: '满意度调查问卷满分100分')
+    m = next((m for m in _TOTAL_WEIGHT.finditer(text) if int(m["v"]) == 100
+              and not _NOT_THE_FORM.search(text, max(0, text.rfind("。", 0, m.start()) + 1), m.start())), None)
     if m is None:
         return None
     return Found(int(m["v"]), m.start("v"), m.end("v"))
