@@ -461,3 +461,19 @@ def test_sources_listed_in_a_sentence_the_document_ends_inside_need_a_look(tmp_p
     listed = ("某村2025年农村综合改革项目绩效自评报告\n项目结算审核造价为819931.72元,项目累计支付资金合计795333.77元,其中2025年"
               "中央财政资金630000元、村集体资金135333.77元、扣除群众")
     _unsure_for_the_cut(check_of(extract_text(tmp_path, listed), "funding_sources_sum"))
+
+
+def test_a_score_table_check_none_of_whose_figures_is_cited_needs_a_look():
+    # the form's record with every score-table figure's citation gone (a glued run the reading placed)
+    data = pipeline.extract(SAMPLES / "selfeval_2021.txt")[0].to_dict()
+    data["scores"]["total_score"] = 96.5
+    data["provenance"] = {k: v for k, v in data["provenance"].items()
+                          if not k.startswith("/scores/indicators/") and k != "/scores/total_score"}
+    record = pipeline.Record.from_dict(data)
+    pipeline.verify(record)
+    c = check_of(record, "indicator_scores_sum")
+    assert needs_look(c) and _doubts(c) == ["inputs_uncited"]
+    # with its figures cited, the same failure stands
+    cited = _record_with_failing_total()
+    pipeline.verify(cited)
+    assert check_of(cited, "indicator_scores_sum").status == "fail"

@@ -430,6 +430,17 @@ def table_not_closed(record: Record, check: Check) -> list[Doubt]:
     return []
 
 
+@doubt("inputs_uncited")
+def inputs_uncited(record: Record, check: Check) -> list[Doubt]:
+    """A score-table check whose figures none can be traced to a place in the text (a glued run the table's reading
+    cut and placed, rows whose points it could not cite): what it compares is the reading's, not the report's."""
+    if check.id not in SCORE_TABLE_CHECKS or check.evidence:
+        return []
+    return [Doubt("inputs_uncited", "所比的分值未能对应到原文位置(粘连的数字由读表推定),不能确定是报告自相矛盾",
+                  "none of the points compared can be traced to a place in the text (a glued run the table reading "
+                  "placed): the reading, not the report, may be wrong")]
+
+
 # a row's figures: not a year ('2023年', '2023-2025') nor a date's parts
 _FIGURES = regex.compile(r"(?<!\d)(?!(?:19|20)\d\d(?:年|-|—|~|至|$))\d+(?:\.\d+)?(?![年月日])")
 # What a table report says of a row whose figures were not read into it (tables/scores.py, tables/funds.py)
