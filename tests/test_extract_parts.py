@@ -2604,3 +2604,12 @@ def test_spending_equal_to_one_use_at_a_full_rate_is_a_certain_failure(tmp_path)
 def test_a_questionnaire_s_full_marks_are_no_total_weight(tmp_path):
     text = "某项目绩效自评报告\n本次满意度调查问卷满分100分,平均得分95分。\n"
     assert extract_text(tmp_path, text).scores.total_weight is None
+
+
+@pytest.mark.parametrize("boxes, grade", [
+    ("评价等级:优( ) 良(√) 中( ) 差( )", "良"),
+    ("评价等级:□优 ☑良 □中 □差", "良"),
+    ("评价等级:优( ) 良( ) 中( ) 差( )", None),  # no box ticked: no grade
+])
+def test_a_form_s_grade_boxes_give_the_ticked_grade(tmp_path, boxes, grade):
+    assert extract_text(tmp_path, "某项目绩效自评报告\n" + boxes + "\n").grade.stated == grade

@@ -133,8 +133,17 @@ def _close_integer_ranges(bands: list[Band]) -> None:
             b.max = b.max + 1
 
 
+# A form's grade boxes ('优( ) 良(√) 中( ) 差( )', '□优 ☑良'): the ticked one is the grade, an empty box none
+_TICKED = regex.compile(rf"(?P<g>{GRADE_WORDS})\s*[((]\s*[√✓✔☑]\s*[))]|[☑■√✓✔]\s*(?P<g>{GRADE_WORDS})")
+_BOXES = regex.compile(rf"(?:{GRADE_WORDS})\s*(?:[((]\s*[))]|□)|□\s*(?:{GRADE_WORDS})")
+
+
 def read_stated_grade(text: str, bands_span: tuple[int, int] | None) -> tuple[Found | None, str | None]:
-    """The grade the report gives itself; the band-definition sentences are not statements."""
+    """The grade the report gives itself; the band-definition sentences are not statements. On a form that prints
+    every grade with a box, the ticked box is the grade and nothing else is (no box ticked: none)."""
+    if len(_BOXES.findall(text)) + len(_TICKED.findall(text)) >= 3:  # a row of boxes, not one '合格□' elsewhere
+        ticked = _TICKED.search(text)
+        return (Found(short_grade(ticked["g"]), ticked.start("g"), ticked.end("g")), ticked["g"]) if ticked else (None, None)
     for pattern in _STATED:
         for m in pattern.finditer(text):
             if bands_span and bands_span[0] <= m.start("g") < bands_span[1]:
