@@ -2613,3 +2613,11 @@ def test_a_questionnaire_s_full_marks_are_no_total_weight(tmp_path):
 ])
 def test_a_form_s_grade_boxes_give_the_ticked_grade(tmp_path, boxes, grade):
     assert extract_text(tmp_path, "某项目绩效自评报告\n" + boxes + "\n").grade.stated == grade
+
+
+def test_a_clause_opening_on_the_verb_of_use_states_the_funds_used(tmp_path):
+    text = ("某区排水管网工程项目重点绩效评价报告\n本项目投资估算67,289.03万元,实际到位资金16,760.00万元,使用项目资金15,645.41万元,"
+            "资金使用率93.35%。\n")
+    record = extract_text(tmp_path, text)
+    assert (record.budget.budget_yuan, record.budget.executed_yuan) == (167_600_000, 156_454_100)
+    assert check_of(record, "execution_rate").status == "pass"

@@ -128,6 +128,9 @@ EXECUTED_PATTERNS = [
     # ('当年实际到位1000万元,支出989.935万元': the stages of the money in a row, the last its spending)
     # ('年度财政资金预算700万元,执行425万元,执行率61%': the bare verb of execution opens the clause)
     rf"(?<=[,,;;]\s*)(?:支付|支出|执行){_FILL}{AMOUNT}",
+    # ('…实际到位资金16,760.00万元,使用项目资金15,645.41万元,资金使用率93.35%': the verb of use opens the clause, the
+    # funds named after it)
+    rf"(?<=[,,;;]\s*)(?:已|实际|累计)?使用(?:(?!用于|的|给|至|到|上年|结转)\p{{Han}}){{0,8}}?(?:资金|经费){_FILL}{AMOUNT}",
     # ('…上级补助48.41万元。支出68.41万元,年末结转结余0.00万元': a sentence may open on the bare verb and its figure;
     # '。支出合计1210.3万元,其中:基本支出…' is a department's accounts, no project's spending)
     # (not a sum whose use follows: '。支出120万元用于产业发展' is one use of the funds)
