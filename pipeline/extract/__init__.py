@@ -6,8 +6,10 @@ import regex
 from .. import pointers
 from ..document import Document
 from ..normalise import NormalisedText
+from ..numbers import decimals_of_half_unit
 from ..record import Budget, FundingSource, Indicator, Mention, Record, Report, Scores, Source
 from ..tables.glued import rate_matches
+from ..tables.grid import text_cells
 from ..tables.model import ScoreTable, TableReport
 from ..tables.roles import ROLE_RE
 from ..tables.scores import adds_up, leaves, read_score_table
@@ -158,33 +160,38 @@ def _cut_mid_sentence(text: str) -> bool:
 
 # Words that head a table's columns and nothing else ('项目名称', '资金计划', '资金到位情况', '备注'): with the
 # header roles (tables/roles.py) they tell a header row from a signature row ('项目负责人: | 填报日期:').
-_COLUMN_HEAD = regex.compile(r"名称$|^资金(?:计划|到位|使用)|^(?:到位|使用|完成|执行)情况$|^备注$|^序号$|指标$")
+_COLUMN_HEAD_WORD = regex.compile(r"名称$|^资金(?:计划|到位|使用)|^(?:到位|使用|完成|执行)情况$|^备注$|^序号$|指标$")
 _CELL_SPLIT = regex.compile(r"\s*\|\s*|\t+|\s{2,}")
 # a whole cell that is a column's role word ('全年实际完成值', '三级指标'), not a word of a row's own text ('原因分析')
 _COLUMN_ROLE = regex.compile(rf"(?:{ROLE_RE.pattern})(?:\([^()]{{1,8}}\))?")
+
+
+def _is_column_head(cell: str) -> bool:
+    return bool(_COLUMN_ROLE.fullmatch(cell.replace(" ", "")) or _COLUMN_HEAD_WORD.search(cell))
 
 
 def _ends_on_column_heads(lines: list[str]) -> bool:
     """The text ends on a table's column heads with no row under them ('项目名称 | 资金计划 | 资金到位 情况',
     '二级指标 | 三级指标 | 指标值 | 全年实际完成值 |'): the table, and the document, were cut after its header.
     The heads are the lines after the last one holding a figure or a sentence's end; they count as a header
-    where three cells or more hold no figure and two at least name a column."""
+    where three cells or more hold no figure, most of them name a column, and no line among them is a body row."""
     tail = []
     for line in reversed(lines[-8:]):
         if regex.search(r"\d|[。!?;;]", line):
             break
         tail.append(line)
-    rows = [[c for c in _CELL_SPLIT.split(line) if c.strip()] for line in tail]
+    # each line's cells as the one reconstructor for text cuts them (tables/grid.text_cells)
+    rows = [[w for c in text_cells(line, 0, len(line), _CELL_SPLIT) if (w := line[c.start:c.end].strip())]
+            for line in tail]
     cells = [c for row in rows for c in row]
     if len(cells) < 3 or any(len(c) > 20 for c in cells):
         return False
-    is_head = [bool(_COLUMN_ROLE.fullmatch(c.replace(" ", "")) or _COLUMN_HEAD.search(c)) for c in cells]
-    # a row of two cells or more none of which names a column is a body row ('水质达标情况 | 达标 | 达标'): the
-    # table has rows, and words-only rows end it as well as figures do
-    # (a level-2 name in a body row's first cell ends in 指标 too: '满意度指标 | 群众满意度 | 满意 | 满意')
-    body_row = any(len(row) >= 2 and 2 * sum(1 for c in row if _COLUMN_ROLE.fullmatch(c.replace(" ", ""))
-                                             or _COLUMN_HEAD.search(c)) < len(row) for row in rows)
-    return sum(is_head) >= 2 and sum(is_head) >= 0.6 * len(cells) and not body_row
+    heads = sum(1 for c in cells if _is_column_head(c))
+    # a row of two cells or more, fewer than half of them heads, is a body row ('水质达标情况 | 达标 | 达标', and
+    # '满意度指标 | 群众满意度 | 满意 | 满意', whose level-2 name ends in 指标): the table has rows, and words-only rows
+    # end it as well as figures do
+    body_row = any(len(row) >= 2 and 2 * sum(1 for c in row if _is_column_head(c)) < len(row) for row in rows)
+    return heads >= 2 and heads >= 0.6 * len(cells) and not body_row
 
 
 def _near_end(text: str, table: ScoreTable) -> bool:
@@ -383,7 +390,7 @@ def _rate_fits_a_part(ctx: Context, budget, executed, rate) -> dict:
     of the budget's own breakdown ('合计项目资金100万元' of 财政预算资金80万元 and 自筹20万元; 78万 spent, 97.5%)."""
     if budget is None or executed is None or not budget.value:
         return {}
-    dec = budget_mod.rate_decimals(rate)
+    dec = decimals_of_half_unit(rate.half_unit)
     if rate.value >= 100 or rate_matches(executed.value / budget.value * 100, rate.value, dec):
         return {}  # (spending equal to one part at 100 % is as likely a contradiction as a part's rate)
     for split in ctx.splits:

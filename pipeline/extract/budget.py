@@ -169,15 +169,6 @@ SPENT_IN_FULL_PATTERNS = [
     rf"(?:资金|经费){_FILL}{AMOUNT}(?=\s*[,,]?\s*(?:资金|经费)?(?:已|均)?(?:全部|全额)(?:执行到位|执行完毕|支出完毕|使用完毕|支付完毕|执行完成))"]
 _PART_OPENING = regex.compile(r"其中|上年结转|结转|结余|尾款|剩余|余款")
 
-
-def _is_a_part_clause(text: str, at: int) -> bool:
-    """The figure's clause names a part ('上年结转资金20万元…', '剩余尾款资金…'), or the clause before it is 其中 alone
-    ('项目总资金100万元,其中,中央资金60万元已全部支出完毕')."""
-    start = _clause_start(text, at)
-    if _PART_OPENING.search(text, start, at):
-        return True
-    before = text[_clause_start(text, max(0, start - 1)):max(0, start - 1)]
-    return bool(regex.fullmatch(r"\s*其中\s*[::]?\s*", before))
 RECEIVED_PATTERNS = [rf"(?:实际)?(?:到位|收到)(?:资金)?{_FILL}{AMOUNT}",
                      # '共收到特殊教育公用经费专项资金6.44万元': the funds received, named between the verb and the figure
                      rf"(?:共|已|实际)收到(?:(?!用于|的|给|至|到)\p{{Han}}){{2,20}}?(?:资金|经费){_FILL}{AMOUNT}"]
@@ -391,7 +382,7 @@ def _summed_before_a_total(text: str, pool: list[Candidate]) -> set[int]:
         t = next((a for a in amounts if a.start <= total.end <= a.end or a.end == total.end), None)
         if t is None:
             continue
-        before = [a for a in amounts if a.sentence == t.sentence and a.end <= t.start and not _in_brackets(text, a, t)]
+        before = [a for a in amounts if a.sentence == t.sentence and a.end <= t.start and not _in_brackets(text, a)]
         run, slack = 0.0, total.half_unit
         for k in range(len(before) - 1, -1, -1):
             run, slack = run + before[k].value, slack + before[k].half_unit
@@ -404,7 +395,7 @@ def _summed_before_a_total(text: str, pool: list[Candidate]) -> set[int]:
     return out
 
 
-def _in_brackets(text: str, a, total) -> bool:
+def _in_brackets(text: str, a) -> bool:
     """`a` sits inside a bracket opened after the sentence's start and not closed before it (a part's own breakdown)."""
     start = max(text.rfind(m, 0, a.start) for m in ("。", "\n")) + 1
     head = text[start:a.start]
@@ -450,6 +441,16 @@ _BARE_FINAL = regex.compile(r"^(?:的|其)?决算数")
 
 def _clause_start(text: str, at: int) -> int:
     return max(text.rfind(m, 0, at) for m in "。,,;;\n") + 1
+
+
+def _is_a_part_clause(text: str, at: int) -> bool:
+    """The figure's clause names a part ('上年结转资金20万元…', '剩余尾款资金…'), or the clause before it is 其中 alone
+    ('项目总资金100万元,其中,中央资金60万元已全部支出完毕')."""
+    start = _clause_start(text, at)
+    if _PART_OPENING.search(text, start, at):
+        return True
+    before = text[_clause_start(text, max(0, start - 1)):max(0, start - 1)]
+    return bool(regex.fullmatch(r"\s*其中\s*[::]?\s*", before))
 
 
 def _income_final_accounts(text: str, c: Candidate) -> bool:
@@ -788,8 +789,6 @@ def _without_lost_units(budgets: list[Candidate]) -> list[Candidate]:
 def _decimals(c: Candidate) -> int:
     return decimals_of_half_unit(c.half_unit)
 
-
-rate_decimals = _decimals  # (the decimals a stated rate is printed to, for the extract stage's own tests of it)
 
 
 def number_of(c: Candidate) -> Number:

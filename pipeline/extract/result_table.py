@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..tables.grid import text_cells
 from .context import Found
 from .grades import GRADE_WORDS, short_grade
 from .metadata import ORG_SUFFIX
@@ -48,21 +49,19 @@ class ResultRow:
     grade: Found | None = None
 
 
-@dataclass
-class _Cell:
-    text: str
-    start: int
-    end: int
+# a results table's cells end at a bar, a tab or a line's end: a scrape writes it with pipes or one cell per line
+_CELL_SEP = regex.compile(r"[|\n\t]")
 
 
-def _cells(text: str, start: int, end: int) -> list[_Cell]:
-    """The non-empty cells of text[start:end], split at bars and line breaks."""
+def _cells(text: str) -> list[Found]:
+    """The text's non-empty cells, as the one reconstructor for text cuts them (tables/grid.text_cells), each
+    its stripped words with where they stand."""
     out = []
-    for m in regex.finditer(r"[^|\n\t]+", text[start:end]):
-        stripped = m[0].strip()
-        if stripped:
-            at = start + m.start() + m[0].index(stripped)
-            out.append(_Cell(stripped, at, at + len(stripped)))
+    for cell in text_cells(text, 0, len(text), _CELL_SEP):
+        words = text[cell.start:cell.end]
+        if words.strip():
+            at = cell.start + words.index(words.strip())
+            out.append(Found(words.strip(), at, at + len(words.strip())))
     return out
 
 
@@ -72,11 +71,11 @@ def _role_of_head(cell: str) -> str | None:
     return next((role for role, pat in _HEAD.items() if pat.fullmatch(cell)), None)
 
 
-def _header(cells: list[_Cell], at: int) -> list[str] | None:
+def _header(cells: list[Found], at: int) -> list[str] | None:
     """The roles of the header that runs from cells[at] ('项目名称' among them, and a score or grade), or None."""
     roles = []
     for cell in cells[at:at + 10]:
-        role = _role_of_head(cell.text)
+        role = _role_of_head(cell.value)
         if role is None:
             break
         roles.append(role)
@@ -97,26 +96,26 @@ def is_results_notice(title: str | None) -> bool:
 
 def read_result_row(text: str) -> ResultRow | None:
     """The one project of a results table, or None where the text holds no such table or one of several rows."""
-    cells = _cells(text, 0, len(text))
+    cells = _cells(text)
     for i, cell in enumerate(cells):
-        if "项目名称" not in cell.text:
+        if "项目名称" not in cell.value:
             continue
         start = i
-        while start > 0 and _role_of_head(cells[start - 1].text) and i - start < 9:
+        while start > 0 and _role_of_head(cells[start - 1].value) and i - start < 9:
             start -= 1
         roles = _header(cells, start)
         if roles is None:
             continue
         body = []
         for c in cells[start + len(roles):]:
-            if _BODY_END.search(c.text) or len(c.text) > _MAX_CELL_LEN:
+            if _BODY_END.search(c.value) or len(c.value) > _MAX_CELL_LEN:
                 break
             body.append(c)
         return _one_row(roles, body)
     return None
 
 
-def _one_row(roles: list[str], body: list[_Cell]) -> ResultRow | None:
+def _one_row(roles: list[str], body: list[Found]) -> ResultRow | None:
     """The body's cells placed by type; None where they hold more than one row or a cell no column takes."""
     if not body or len(body) > len(roles):
         return None  # a second row, or cells of another table
@@ -124,25 +123,25 @@ def _one_row(roles: list[str], body: list[_Cell]) -> ResultRow | None:
     figures = []
     names = []
     for k, c in enumerate(body):
-        if k == 0 and "other" in roles and _ORDINAL.fullmatch(c.text):
+        if k == 0 and "other" in roles and _ORDINAL.fullmatch(c.value):
             continue
-        if "grade" in roles and row.grade is None and _GRADE_CELL.fullmatch(c.text):
-            row.grade = Found(short_grade(c.text), c.start, c.end)
-        elif _FIGURE_CELL.fullmatch(c.text):
+        if "grade" in roles and row.grade is None and _GRADE_CELL.fullmatch(c.value):
+            row.grade = Found(short_grade(c.value), c.start, c.end)
+        elif _FIGURE_CELL.fullmatch(c.value):
             figures.append(c)
-        elif "unit" in roles and row.unit is None and _UNIT_CELL.fullmatch(c.text):
-            row.unit = Found(c.text, c.start, c.end)
-        elif "other" in roles and _KIND_CELL.fullmatch(c.text):
+        elif "unit" in roles and row.unit is None and _UNIT_CELL.fullmatch(c.value):
+            row.unit = c
+        elif "other" in roles and _KIND_CELL.fullmatch(c.value):
             continue
         else:
             names.append(c)
     if len(names) != 1:
         return None  # no project named, or words no column explains
-    row.project = Found(names[0].text, names[0].start, names[0].end)
+    row.project = names[0]
     numeric = [r for r in roles if r in ("amount", "score")]
     if "score" in numeric and len(figures) == len(numeric):
         c = figures[numeric.index("score")]
-        value = float(c.text)
+        value = float(c.value)
         if 0 <= value <= 100:
             row.score = Found(value, c.start, c.end)
     return row
