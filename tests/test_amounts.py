@@ -140,6 +140,9 @@ def test_a_list_in_the_next_sentence_keeps_the_total_of_the_figure_it_restates()
 
 def test_a_spend_before_a_cued_list_is_not_its_total():
     [s] = find_splits("项目资金100万元,已支出80万元。资金主要用于以下方面:一是道路60万元;二是桥梁40万元。")
+    # the figure the parts add up to is their total, never the spend between them
+    assert s.total.value == 1_000_000 and s.names == ["道路", "桥梁"]
+    [s] = find_splits("项目资金120万元,已支出80万元。资金主要用于以下方面:一是道路60万元;二是桥梁40万元。")
     assert s.total is None and s.names == ["道路", "桥梁"]
 
 
@@ -241,3 +244,50 @@ def test_a_clause_ending_on_a_colon_after_the_total_leads_parts_that_add_up_to_i
     assert split.total.value == 4_400_000 and split.parts_sum == 4_400_000 and len(split.parts) == 3
     # parts that do not reach the total after such a colon are not its parts
     assert not find_splits(text.replace("160万元", "150万元"))
+
+
+# --- lists tied to their total by arithmetic alone (no cue word between them) ---------------------------------
+
+def test_numbered_items_after_a_total_that_add_up_to_it_are_its_parts_over_sentence_breaks():
+    text = ("2020年项目资金实际到位200万元,补助情况如下。\n\n(1)甲经费和乙经费分别为30万元和20万元。(2)丙经费50万元。"
+            "(3)丁项目资金100万元。项目按计划完成。")
+    [split] = [s for s in find_splits(text) if s.total is not None]
+    assert split.total.value == 2_000_000 and split.cue == "sum"
+    assert split.names == ["甲经费", "乙经费", "丙经费", "丁项目资金"] and split.adds_up()
+
+
+def test_the_first_figure_of_each_numbered_item_is_a_part_and_the_rest_its_own_detail():
+    text = ("下达我市农业发展资金1969万元。具体为:一是安排农机购置补贴322万元,配套安排市级财政资金161万元。"
+            "二是安排担保奖补资金147万元。三是安排联合体补助40万元。四是安排新型主体补助1403.3万元。五是安排社会化服务56.7万元。")
+    [split] = find_splits(text)
+    assert split.total.value == 19_690_000 and len(split.parts) == 5
+    assert split.names[0] == "农机购置补贴"  # the allotting verb leads the label and is no part of the name
+
+
+def test_a_list_read_without_its_total_takes_the_figure_before_it_that_it_adds_up_to():
+    text = "2023年项目支出609.74万元。具体如下:\n1、档案整理费5万元;\n2、宣传费4.74万元;\n3、就业专项资金600万元。"
+    [split] = find_splits(text)
+    assert split.total.value == 6_097_400 and split.adds_up()
+
+
+def test_no_list_is_tied_by_a_sum_its_rounding_could_make():
+    # '3万' rounds away 5,000元 of a 34,406元 figure: figures that come within that of it are not shown to make it up
+    assert not [s for s in find_splits("村支书年工资达到34406元。\n公务经费按人口数10元每户拨付,不足3万的村按3万元拨付。")
+                if s.total is not None]
+
+
+def test_a_stage_of_the_budget_is_never_a_part_of_the_budget_however_the_figures_add():
+    text = "项目年初预算520万元。年中根据统筹安排调减28.12万元,调整后预算491.88万元。"
+    assert not [s for s in find_splits(text) if s.cue == "sum"]
+
+
+def test_parts_that_share_one_label_are_named_by_their_numbered_headings():
+    text = ("项目共涉及3座水库,核定总投资2,460万元,各工程情况如下:\n1.甲镇水库除险加固工程\n该工程核定投资1,125万元。\n"
+            "2.乙镇水库除险加固工程\n该工程核定投资786万元。\n3.丙镇水库除险加固工程\n该工程核定投资549万元。")
+    [split] = [s for s in find_splits(text) if s.total is not None]
+    assert split.names == ["甲镇水库除险加固工程", "乙镇水库除险加固工程", "丙镇水库除险加固工程"]
+
+
+def test_a_figure_per_household_written_after_its_unit_is_a_standard_not_a_sum():
+    [a, b] = find_amounts("公务经费按人口数10元每户拨付,共拨付3万元。")
+    assert a.per_unit and not b.per_unit

@@ -41,7 +41,9 @@ _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!度?[\-—~至到])")
 _CUMULATIVE = regex.compile(r"累计|截至|截止|总计|合计|共计|全部|总额|总投资|项目期|期间")
 # '每户0.15万元', '0.15万元/户的标准': a rate per unit, whatever its unit says.
 _PER_UNIT_BEFORE = regex.compile(r"(?:每|人均|户均|亩均)[\p{Han}]{0,3}$")
-_PER_UNIT_AFTER = regex.compile(r"^\s*(?:的)?(?:标准|/)")
+# ('按每户0.15万元的标准', '按人口数10元每户拨付': the unit named after the figure; matched at the figure's end, with no '^',
+# which would anchor at the text's start)
+_PER_UNIT_AFTER = regex.compile(r"\s*(?:的)?(?:标准|/|每(?=\p{Han}))")
 _RESTATED = regex.compile(r"^\s*[((]\s*(?:约|合|折合|即)?\s*$")
 
 

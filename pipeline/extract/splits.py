@@ -19,6 +19,7 @@ whose label is of its family (收入 ↔ sources, 支出 ↔ expense classes).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -116,8 +117,15 @@ _STAGE = regex.compile(r"^(?:年初|年中|年底|年末)?(?:财政)?预算(?:�
 _FUNCTIONAL_CLASS = (r"一般公共服务|外交|国防|公共安全|教育|科学技术|文化旅游体育与传媒|文化体育与传媒|社会保障和就业|卫生健康|"
                      r"医疗卫生(?:与计划生育)?|节能环保|城乡社区|农林水|交通运输|资源勘探[\p{Han}]{0,6}|商业服务业等|金融|"
                      r"援助其他地区|自然资源海洋气象等|国土海洋气象等|住房保障|粮油物资储备|灾害防治及应急管理|债务付息|其他")
+# … and the economic classes one level down (款), the running costs a project's money is booked under; the transfers
+# to people (生活补助, 助学金 …) are left out: a programme's parts are often named so.
+_ECONOMIC_ITEM = (r"办公费|印刷费|咨询费|手续费|水电费|水费|电费|邮电费|取暖费|物业管理费|差旅费|维修\(护\)费|维修费|维护费|租赁费|"
+                  r"会议费|培训费|公务接待费|专用材料费|劳务费|委托业务费|工会经费|福利费|公务用车运行维护费|其他交通费用|"
+                  r"税金及附加费用|其他商品和服务支出|基本工资|津贴补贴|奖金|绩效工资|伙食补助费|其他工资福利支出|"
+                  r"办公设备购置|专用设备购置|信息网络及软件购置更新|其他资本性支出")
 _EXPENSE = regex.compile(r"基本支出|项目支出|人员经费|公用经费|人员支出|公用支出|工资福利|商品和服务|对个人和家庭|资本性支出|"
-                         rf"对企业补助|债务利息|^(?:\d{{3}}\s*)?(?:{_FUNCTIONAL_CLASS})(?:\(类\))?支出$")
+                         rf"对企业补助|债务利息|^(?:\d{{3}}\s*)?(?:{_FUNCTIONAL_CLASS})(?:\(类\))?支出$|"
+                         rf"^(?:主要)?(?:用于)?(?:{_ECONOMIC_ITEM})(?:支出)?$")
 _PLACE = regex.compile(r"^[\p{Han}]{1,8}(?:县|区|市|旗|乡|镇|村|街道|社区)$")
 _YEAR_LABEL = regex.compile(r"^(?:19|20)\d{2}\s*年")
 _DAY = regex.compile(r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
@@ -238,6 +246,8 @@ def _find(text: str) -> tuple[Split, ...]:
         if split is not None:
             out.append(split)
     out.extend(_uses(r))
+    _totals_by_sum(r, out)
+    out.extend(_closing_runs(r))
     out.extend(table_splits(text, _table_split))
     out.extend(line_table_splits(text, _table_split))
     out.sort(key=lambda s: s.start)
@@ -325,16 +335,17 @@ def _after_total(r: _Reading, i: int) -> list[Split]:
     return [r.keep(s) for s in splits]
 
 
-def _named_part(r: _Reading, a: Amount, floor: int) -> Amount:
+def _named_part(r: _Reading, a: Amount, floor: int, force: bool = False) -> Amount:
     """A part whose label names only the money ('安排资金956.88万元', '计240万元') is named by its item: the
     words after the item's marker (一是 / 1. / (一)), else the first clause since the part before, without
-    a trailing count ('新建农村文化礼堂12家' → 新建农村文化礼堂)."""
-    if a.use or not _GENERIC_LABEL.match(a.label):
+    a trailing count ('新建农村文化礼堂12家' → 新建农村文化礼堂). `force`: the label is not the name whatever it
+    says (every part of the list has the same one: '1.A工程⏎…核定投资1,125万元 2.B工程⏎…核定投资786万元')."""
+    if a.use or not (force or _GENERIC_LABEL.match(a.label)):
         return a
     seg = r.text[floor:a.label_start]
     marks = list(_ITEM_MARK.finditer(seg))
     start = marks[-1].end() if marks else 0
-    m = regex.match(r"[\s,;:、]*(?P<name>[^,;:。]{2,40})", seg[start:])
+    m = regex.match(r"[\s,;:、]*(?P<name>[^,;:。\n]{2,40})", seg[start:])
     if not m:
         return a
     name = _COUNT_TAIL.sub("", m["name"].strip()).strip()
@@ -526,6 +537,134 @@ def _uses(r: _Reading) -> list[Split]:
     return [r.keep(Split(None, uses, "用于", "item")) for uses in by_sentence.values() if len(uses) >= 2]
 
 
+# The cue of a split read from its arithmetic alone (_closing_runs): no word ties its parts to the total.
+SUM_CUE = "sum"
+# How far a list may stand from the total it adds up to, where no cue ties them: in amounts, and in characters.
+_SUM_REACH = 24
+_SUM_CHARS = 2500
+
+
+# The coarsest rounding a sum without a cue may have, as a share of its total: '3万' beside a total of 34406元 rounds
+# away 15 % of it, and a sum that close says nothing.
+_EXACT_SHARE = 0.005
+
+
+def _sums_exactly(parts: list[Amount], total: Amount) -> bool:
+    """The parts add up to the total as printed: within the rounding of its coarsest figure, not the sum of every
+    part's rounding (a long run of round figures would come within that of almost anything), and that rounding
+    small beside the total."""
+    tolerance = max([total.half_unit] + [p.half_unit for p in parts])
+    return tolerance <= _EXACT_SHARE * total.value and abs(sum(p.value for p in parts) - total.value) <= tolerance + 1e-6
+
+
+def _totals_by_sum(r: _Reading, splits: list[Split]) -> None:
+    """A list read without its total ('…项目支出609.74万元。…具体如下: 1、A 5万元; 2、B 5万元; …') is given the figure
+    before it that its parts add up to exactly: the report's own arithmetic ties them where no cue does."""
+    for split in splits:
+        if split.total is not None or len(split.parts) < 2 or split.open:
+            continue
+        first = r.index.get(split.parts[0].start)
+        if first is None:
+            continue
+        for k in range(first - 1, max(-1, first - 1 - _SUM_REACH), -1):
+            a = r.amounts[k]
+            if split.parts[0].start - a.end > _SUM_CHARS:
+                break
+            if a.per_unit or (k in r.part_of and r.part_of[k].total is not None):
+                continue
+            if _sums_exactly(split.parts, a):
+                split.total = a
+                r.total_of.setdefault(k, split)
+                break
+
+
+def _closing_runs(r: _Reading) -> list[Split]:
+    """A figure followed, over sentence and paragraph breaks, by named figures that add up to it exactly is their
+    total, with or without a cue (DOMAIN.md: a stated total ties its parts by their sum). The parts are either the
+    figures that follow it one after another, or the first figure of each numbered item ('一是安排A 322万元,配套…
+    161万元。二是…'), where an item's later figures are its own detail. Figures in brackets are asides."""
+    out = []
+    for i, total in enumerate(r.amounts):
+        if total.per_unit or total.use or i in r.part_of:
+            continue
+        following = _following(r, i)
+        for run in (following, _first_of_each_item(r, i, following)):
+            parts = _run_to(r, total, run)
+            if parts is not None:
+                out.append(r.keep(_split(r.text, total, parts, SUM_CUE, None)))
+                break
+    return out
+
+
+def _following(r: _Reading, i: int) -> list[int]:
+    total = r.amounts[i]
+    run = []
+    for k in range(i + 1, min(len(r.amounts), i + 1 + _SUM_REACH)):
+        a = r.amounts[k]
+        if a.start - total.end > _SUM_CHARS or (k in r.part_of and r.part_of[k].total is not None):
+            break
+        if not a.per_unit and r.depth[k] == 0:
+            run.append(k)
+    return run
+
+
+def _first_of_each_item(r: _Reading, i: int, following: list[int]) -> list[int]:
+    if not following:
+        return []
+    total = r.amounts[i]
+    marks = [m.start() for m in _ITEM_MARK.finditer(r.text, total.end, r.amounts[following[-1]].start)]
+    firsts, seen = [], set()
+    for k in following:
+        item = bisect.bisect_right(marks, r.amounts[k].start)
+        if item == 0:
+            if firsts:
+                break  # a figure after the items, outside any of them
+            continue
+        if item not in seen:
+            seen.add(item)
+            firsts.append(k)
+    return firsts if len(firsts) < len(following) else []
+
+
+def _run_to(r: _Reading, total: Amount, run: list[int]) -> list[Amount] | None:
+    """The parts from the start of `run` that reach `total` exactly, or None."""
+    parts: list[Amount] = []
+    for k in run:
+        a = r.amounts[k]
+        if k in r.part_of:  # a part of a list read without its total, as that list names it ('A和B分别为x和y')
+            a = next(p for p in r.part_of[k].parts if p.start == a.start)
+        a = _named_part(r, a, parts[-1].end if parts else total.end)
+        gap = r.text[(parts[-1].end if parts else total.end):a.label_start]
+        if not _is_part(a) or _BUDGET_STAGE_WORD.search(a.label) or _COMPARISON.search(gap) or a.value >= total.value:
+            return None
+        parts.append(a)
+        if len(parts) >= 2 and _sums_exactly(parts, total):
+            return _own_names(r, total, parts)
+        if sum(p.value for p in parts) > total.value + total.half_unit:
+            return None
+    return None
+
+
+# A figure named as a stage or state of the budget ('调整后预算491.88万元' after '年初预算520万元, 年中调减28.12万元')
+# is the same money again, never one of its parts, however the figures add.
+_BUDGET_STAGE_WORD = regex.compile(r"(?:年初|全年|调整后)预算|调整后|调减|调增|追加|追减|结转|结余")
+# A verb that allots the part leads its label and is no part of its name ('安排农机购置补贴322万元').
+_ALLOTTING_LEAD = regex.compile(r"^(?:安排|下达|拨付|投入)(?:给|到|至)?(?:我[省市县区州])?(?=\p{Han}{4})")
+
+
+def _own_names(r: _Reading, total: Amount, parts: list[Amount]) -> list[Amount]:
+    """Names for a run's parts: one label on every part names none of them (they are named by their items), and a
+    leading allotting verb is dropped."""
+    if len({p.label for p in parts}) < len(parts):
+        floors = [total.end] + [p.end for p in parts[:-1]]
+        parts = [_named_part(r, p, floor, force=True) for p, floor in zip(parts, floors)]
+    out = []
+    for p in parts:
+        lead = _ALLOTTING_LEAD.match(p.label) if not p.use else None
+        out.append(replace(p, label=p.label[lead.end():], label_start=p.label_start + lead.end()) if lead else p)
+    return out
+
+
 def _respectively(r: _Reading) -> list[Split]:
     """'分别安排A、B和C资金386.52万元、2,147.36万元、168.72万元, 合计2,702.6万元' / 'A、B分别为x、y万元'."""
     text, amounts = r.text, r.amounts
@@ -571,7 +710,8 @@ def _respectively(r: _Reading) -> list[Split]:
 def _names(listed: str, n: int) -> list[str] | None:
     """The n names of a respectively list: cut at 、, the last pair joined by 和 / 及 / 以及 where the 、
     pieces are one short ('A、B和C'); a 和 inside a name ('水利和林业局') is left alone otherwise."""
-    listed = regex.sub(r"^(?:对|向|为|给)", "", listed.strip())
+    # ('(1)A和B分别为…': the names begin after the item's mark, whose digit the names' pattern stops before)
+    listed = regex.sub(r"^\)?\s*(?:对|向|为|给)?", "", listed.strip())
     pieces = [p.strip() for p in listed.split("、") if p.strip()]
     if len(pieces) == n - 1:
         last = regex.split(r"以及|和|及|与", pieces[-1], maxsplit=1)

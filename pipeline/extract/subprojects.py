@@ -15,6 +15,8 @@ Readers are tried in order (`READERS`); the first that finds two or more sub-pro
   budget (or the executed amount); contracts let inside a paragraph are its items;
 * a sentence whose named figures, and nothing else, add up to the budget (or the executed amount), with no cue
   or total: '下达我市A补助40万元,下达我市B补助2万元。' of a 42万元 budget;
+* a list tied to its total by arithmetic alone, over sentences and numbered items, no cue between them
+  ('实际到位资金613万元, 补助情况: (1)A 3万元…(6)F 64万元', splits._closing_runs), tied to the budget as above;
 * engineering parts, 'A工程:…总投资1.2亿元';
 * works as parallel clauses of one paragraph, each with its investment: '实施A工程…,完成总投资24187万元;…'.
 
@@ -32,7 +34,7 @@ from ..numbers import AMOUNT, Number, parse_amount, parse_count
 from ..record import Item, Subproject
 from .amounts import Amount, find_amounts
 from .context import Context, Found
-from .splits import Split, family_of
+from .splits import SUM_CUE, Split, family_of
 from .statements import Allocation, allocations, runs_to_end
 
 _AMOUNT = regex.compile(AMOUNT)
@@ -190,7 +192,9 @@ def _from_allocations(ctx: Context, budget=None, executed=None) -> SubprojectFac
     the funds down by ('以98号文将资金切块下达各市, 其中:南宁市610万元、…') states no amount of its own: it hands
     on funds another document brought, and is no part of them."""
     text = ctx.text
-    passed_down = {p.start for s in ctx.splits for p in s.parts} - {s.total.start for s in ctx.splits if s.total}
+    # (a list tied to its total by arithmetic alone says nothing of who passed the funds on)
+    passed_down = {p.start for s in ctx.splits if s.cue != SUM_CUE for p in s.parts} - \
+        {s.total.start for s in ctx.splits if s.total}
     by_document: dict[str, list[Allocation]] = {}
     for allocation in allocations(text):
         if allocation.amount.start in passed_down and allocation.document not in by_document:
@@ -233,12 +237,14 @@ def _tie_rank(split: Split, budget: Number | None, executed: Number | None) -> i
     return 0
 
 
-def _from_breakdown(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
+def _from_breakdown(ctx: Context, budget=None, executed=None, by_sum: bool = False) -> SubprojectFacts:
     """The split of the evaluated funds into named uses, works or places (see the module docstring).
-    Where the text gives no budget, a split that adds up to its own total stands on its own."""
+    Where the text gives no budget, a split that adds up to its own total stands on its own. `by_sum`: the splits
+    tied to their totals by arithmetic alone, read after every reader of worded lists (which know an item's
+    contracts and its own names)."""
     text = ctx.text
-    splits = ctx.splits
-    inner = {s.total.start: s for s in splits if s.total is not None}
+    splits = [s for s in ctx.splits if (s.cue == SUM_CUE) == by_sum]
+    inner = {s.total.start: s for s in ctx.splits if s.total is not None}
     # a list the document ends inside, its parts short of their total, has lost parts to the cut (dev 36's convention:
     # no sub-projects from a cut list)
     ranked = [(_tie_rank(s, budget, executed), -k, s) for k, s in enumerate(splits)
@@ -432,6 +438,7 @@ READERS = {
     "breakdown": _from_breakdown,
     "paragraphs": _from_paragraphs,
     "sentence_sum": _from_sentence_sum,
+    "sum_breakdown": lambda ctx, budget=None, executed=None: _from_breakdown(ctx, budget, executed, by_sum=True),
     "works": _from_works,
     "clauses": _from_clauses,
 }
