@@ -177,6 +177,15 @@ class TextSum:
     # parts: the document ends inside the list's sentence (no sentence end or further line after its last part):
     # parts after the cut are unread (certainty.document_cut)
     reaches_end: bool = False
+    # parts: the list was ended short of its total by a figure that could be no part of it, before its sentence's
+    # end (certainty.list_stopped)
+    stopped: bool = False
+    # parts: introduced as what the whole mainly includes ('主要包括'): the list need not name them all
+    # (certainty.list_hedged)
+    hedged: bool = False
+    # parts: the total the shares printed with the parts give ('134.67万元,占固定资产的27.91%' → 482.5万元), where
+    # they print one (certainty.shares_elsewhere)
+    shares_total: float | None = None
 
 
 @dataclass

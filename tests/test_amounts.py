@@ -291,3 +291,13 @@ def test_parts_that_share_one_label_are_named_by_their_numbered_headings():
 def test_a_figure_per_household_written_after_its_unit_is_a_standard_not_a_sum():
     [a, b] = find_amounts("公务经费按人口数10元每户拨付,共拨付3万元。")
     assert a.per_unit and not b.per_unit
+
+
+def test_a_list_a_spending_word_cut_short_goes_on_to_the_figures_that_make_up_its_total():
+    text = ("中标价为2472551.80元,其中:建安工程费1783575.80元,工程建设其他费38976.00元(监理费用33408.00元,造价咨询费5568.00元);"
+            "支付服务中心场地补助经费50万元,体验馆展品购置经费15万元。")
+    [split] = [s for s in find_splits(text) if s.total is not None and s.total.value == 2_472_551.8]
+    assert split.adds_up() and len(split.parts) == 4 and not split.stopped
+    # where the figures after the word do not make it up, the list stays as read, and says it was stopped
+    [split] = [s for s in find_splits(text.replace("15万元", "16万元")) if s.total is not None and s.total.value == 2_472_551.8]
+    assert len(split.parts) == 2 and split.stopped

@@ -143,6 +143,9 @@ class Split:
     family: str  # source | stage | expense | year | place | item
     count: int | None = None  # '共N项' stated with it
     open: bool = False  # the list ends in 等, or a scrape stripped parts of it: the parts named are not all
+    # a word or a figure that could be no part of it ended the list before its sentence did, short of its total:
+    # the figures after it are unread (certainty.list_stopped)
+    stopped: bool = False
 
     @property
     def names(self) -> list[str]:
@@ -304,6 +307,7 @@ def _after_total(r: _Reading, i: int) -> list[Split]:
             return []
     parts: list[Amount] = []
     nested: set[int] = set()
+    stop = None  # where a word or a figure ended the list before its sentence did
     for k in range(i + 1, len(amounts)):
         a = amounts[k]
         if a.sentence != nxt.sentence or (parts and r.used(k)) or r.depth[k] < r.depth[j]:
@@ -316,12 +320,16 @@ def _after_total(r: _Reading, i: int) -> list[Split]:
         a = _named_part(r, a, parts[-1].end if parts else cue.end())
         gap = text[(parts[-1].end if parts else total.end):a.label_start]
         if not _is_part(a) or _COMPARISON.search(gap) or a.value > total.value + total.half_unit:
+            stop = k
             break
         parts.append(a)
         if abs(sum(p.value for p in parts) - total.value) < 1e-6:
             break  # the parts have reached their total
         nested |= _own_breakdown(r, k)
     parts = _closest_prefix(parts, total)
+    if stop is not None and len(parts) >= 1 and not _reached(parts, total):
+        parts = _on_to_the_total(r, total, parts, stop, r.depth[j], nested)
+    stopped = stop is not None and not _reached(parts, total)
     # a bracket's parts lie inside it ('111万元(某财直〔2020〕67号),调减40万元,…71万元': a document's number there)
     bracket = cue[0].strip() in "(("
     colon = cue[0].strip() in "::" and text[total.end:cue.start()].strip(" ,,")
@@ -332,7 +340,32 @@ def _after_total(r: _Reading, i: int) -> list[Split]:
     splits = _by_family(r, i, total, parts, cue[0], _count_before(text, total))
     if i in r.some_items:
         splits = [replace(s, open=True) for s in splits]
+    if stopped:
+        splits = [replace(s, stopped=True) for s in splits]
     return [r.keep(s) for s in splits]
+
+
+def _on_to_the_total(r: _Reading, total: Amount, parts: list[Amount], stop: int, depth: int,
+                     nested: set[int]) -> list[Amount]:
+    """A list that a word ended short of its total ('中标价为2472551.80元,其中:建安工程费…;支付场地补助经费50万元,
+    展品购置经费15万元'), where the figures after that word, to the sentence's end, make it up exactly: those figures
+    are the rest of the list (the report's own total says so). Otherwise the list stays as read."""
+    more = []
+    for k in range(stop, len(r.amounts)):
+        a = r.amounts[k]
+        if a.sentence != total.sentence and a.sentence != parts[-1].sentence or r.used(k):
+            break
+        if r.depth[k] != depth or k in nested or a.per_unit or not a.name:
+            continue
+        spent = _SPENT.match(a.label)
+        if spent and len(a.label) - spent.end() < 4 or _TOTAL_WORD.search(a.label) or _COMPARISON.search(a.label):
+            break  # '已支出10万元': a spend of the total, named by nothing but its verb, never one of its parts
+        more.append(_named_part(r, a, (more[-1] if more else parts[-1]).end))
+        if _sums_exactly(parts + more, total):
+            return parts + more
+        if sum(p.value for p in parts + more) > total.value + total.half_unit:
+            break
+    return parts
 
 
 def _named_part(r: _Reading, a: Amount, floor: int, force: bool = False) -> Amount:

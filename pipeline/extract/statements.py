@@ -144,11 +144,34 @@ def part_sums(text: str, splits: list[Split] | None = None) -> list[tuple[TextSu
         if split.total is None or split.open or len(split.parts) < 2:
             continue
         half = max([split.total.half_unit] + [p.half_unit for p in split.parts])
+        lead = text[split.total.end:split.parts[0].label_start] if split.parts[0].start > split.total.end else ""
         ts = TextSum(kind="parts", total=split.total.value, parts=[p.value for p in split.parts], half_unit=half,
                      text=text[split.start:split.end][:200], labels=split.names, family=split.family,
-                     reaches_end=runs_to_end(text, split.end))
+                     reaches_end=runs_to_end(text, split.end), stopped=split.stopped,
+                     hedged=bool(_MAIN_PARTS.search(lead)), shares_total=_shares_total(text, split))
         out.append((ts, split))
     return out
+
+
+# '主要包括', '主要有': the list names what the whole mainly includes ('主要用于', how the money went, reports use for
+# whole breakdowns as often as not, and it leaves the list's sum to the check)
+_MAIN_PARTS = regex.compile(r"主要(?:包括|包含|有)")
+# the share a part is of its whole, printed right after it ('134.67万元,占固定资产的27.91%')
+_SHARE = regex.compile(r"\s*[,,(]?\s*(?:约)?占[^,,;;。()\d%]{0,12}?(?P<pct>\d{1,2}(?:\.\d+)?)\s*%")
+
+
+def _shares_total(text: str, split: Split) -> float | None:
+    """The whole the parts' printed shares make them parts of (the median of part / share), where two parts or more
+    print one; None where they print none."""
+    wholes = []
+    for p in split.parts:
+        m = _SHARE.match(text, p.end)
+        if m and float(m["pct"]) > 0:
+            wholes.append(p.value / float(m["pct"]) * 100)
+    if len(wholes) < 2:
+        return None
+    wholes.sort()
+    return wholes[len(wholes) // 2]
 
 
 def yoy_changes(text: str) -> list[TextSum]:

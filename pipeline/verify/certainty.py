@@ -546,6 +546,59 @@ def document_cut(record: Record, check: Check) -> list[Doubt]:
     return []
 
 
+def _text_sums_cited(record: Record, check: Check) -> list:
+    cited = {ev.get("pointer") for ev in check.evidence}
+    return [t for t in record.text_sums if t.kind == "parts" and t.pointer in cited]
+
+
+# how far the whole the parts' printed shares give may stand from the total compared: the shares' own rounding
+# (27.91 % of 482.46 is 134.65 to 134.68) is far inside it
+SHARES_SLACK = 0.01
+
+
+@doubt("list_stopped")
+def list_stopped(record: Record, check: Check) -> list[Doubt]:
+    """The prose list of parts comes short of its total, and its reading ended before the sentence did, at a figure
+    that could be no part of it (a spend, a total, a figure over the total): the parts after it are unread."""
+    pair = _numbers(check)
+    if check.id != "part_sums_text" or not pair or pair[1] >= pair[0]:
+        return []
+    if any(t.stopped for t in _text_sums_cited(record, check)):
+        return [Doubt("list_stopped", "分项列举在句中因一个不像分项的数字而停止读取,其后的分项未读到",
+                      "the list was read up to a figure that could be no part of it, before its sentence ended: the "
+                      "parts after it are unread")]
+    return []
+
+
+@doubt("list_hedged")
+def list_hedged(record: Record, check: Check) -> list[Doubt]:
+    """The prose list comes short of its total and is introduced as what the whole mainly includes ('主要包括',
+    '主要有'): it need not name every part."""
+    pair = _numbers(check)
+    if check.id != "part_sums_text" or not pair or pair[1] >= pair[0]:
+        return []
+    if any(t.hedged for t in _text_sums_cited(record, check)):
+        return [Doubt("list_hedged", "分项以“主要包括”列出,可能只列了主要部分",
+                      "the parts are introduced as what the whole mainly includes (主要包括): the list need not name "
+                      "them all")]
+    return []
+
+
+@doubt("shares_elsewhere")
+def shares_elsewhere(record: Record, check: Check) -> list[Doubt]:
+    """The parts print their shares of a whole ('134.67万元,占固定资产的27.91%') and those shares give a whole other
+    than the total the check compares (by more than SHARES_SLACK): the parts belong to another figure."""
+    pair = _numbers(check)
+    if check.id != "part_sums_text" or not pair:
+        return []
+    for t in _text_sums_cited(record, check):
+        if t.shares_total and t.total and abs(t.shares_total - t.total) > SHARES_SLACK * t.total:
+            return [Doubt("shares_elsewhere", f"分项所注占比对应的总额约为{_f(round(t.shares_total, 2))}元,不是所比的合计",
+                          f"the shares printed with the parts give a whole of about {_f(round(t.shares_total, 2))}, "
+                          "not the total compared")]
+    return []
+
+
 def doubts_of(record: Record, check: Check) -> list[Doubt]:
     """Every doubt on a failed check's inputs. A check whose every input an auditor corrected has none: a
     value a person typed is read with certainty."""
