@@ -2041,6 +2041,36 @@ def test_the_older_forms_sources_add_up_per_column_and_a_wrong_cell_fails_its_co
     assert (check.status, check.expected, check.actual) == ("fail", 2_855_800, 2_815_800)
 
 
+def _cells(*cells) -> str:
+    return "\n\n".join(cells)
+
+
+# the same form as a converter writes it: one cell per line, four columns (结余 the fourth), the local level named as
+# the district names it; each label once per column, its figure on the line after it or none
+_OLDER_FORM_LINES = "某区财政支出项目绩效评价自评报告\n一、项目基本概况\n" + _cells(
+    "计划安排资金", "(万元)", "170", "实际到位资金", "(万元)", "170", "实际支出", "(万元)", "179.6", "结余(万元)", "0",
+    *["其中:中央财政"] * 4, "省财政", "170", "省财政", "170", "省财政", "170", "省财政", *["市财政"] * 4,
+    *["区财政"] * 4, "其它", "其它", "{other}", "其它", "9.6", "其它", "二、项目支出明细情况")
+
+
+def test_the_older_forms_four_columns_one_cell_per_line_are_read_and_a_column_that_does_not_add_up_fails(tmp_path):
+    record = extract_text(tmp_path, _OLDER_FORM_LINES.format(other=""))
+    rows = {s.name: (s.budget_yuan, s.received_yuan, s.executed_yuan) for s in record.budget.funding_sources}
+    assert rows["区财政"] == (None, None, None) and rows["省财政"] == (1_700_000, 1_700_000, 1_700_000)
+    assert rows["其它"] == (None, None, 96_000)
+    assert check_of(record, "funding_sources_sum").status == "pass"  # 170 + 9.6 = 179.6 spent
+    # the other source's received cell filled where the received total leaves no room for it: the form contradicts itself
+    wrong = extract_text(tmp_path, _OLDER_FORM_LINES.format(other="9.6"), "b.txt")
+    check = check_of(wrong, "funding_sources_sum")
+    assert (check.status, check.expected, check.actual) == ("fail", 1_700_000, 1_796_000)
+
+
+def test_an_older_form_block_with_a_source_row_it_does_not_know_is_not_read():
+    from pipeline.extract.form_sources import read_form_sources
+    text = _OLDER_FORM_LINES.format(other="").replace("其它\n\n其它", "乡镇财政\n\n其它\n\n其它", 1)
+    assert read_form_sources(text) is None
+
+
 def test_an_older_form_block_whose_labels_do_not_match_its_columns_is_not_read():
     from pipeline.extract.form_sources import read_form_sources
     garbled = "计划安排资金(万元)75实际到位资金(万元)75其中:中央财政其中:中其中:中央财其中;中央财央财政政政省财政省财政"
