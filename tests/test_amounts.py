@@ -301,3 +301,22 @@ def test_a_list_a_spending_word_cut_short_goes_on_to_the_figures_that_make_up_it
     # where the figures after the word do not make it up, the list stays as read, and says it was stopped
     [split] = [s for s in find_splits(text.replace("15万元", "16万元")) if s.total is not None and s.total.value == 2_472_551.8]
     assert len(split.parts) == 2 and split.stopped
+
+
+def test_a_list_tied_by_arithmetic_alone_never_takes_the_budget_from_the_words_that_name_it(tmp_path):
+    from helpers import extract_text
+    text = ("某县2021年度项目支出绩效自评报告\n一、基本情况\n2021年市财政下达我局专项资金合计800万元。本项目预算资金500万元,"
+            "其余300万元为农村电商项目资金。本项目实际支出480万元,预算执行率96%。\n二、绩效情况\n项目按期完成。\n")
+    record = extract_text(tmp_path, text)
+    assert record.budget.budget_yuan == 5_000_000 and not record.subprojects
+
+
+@pytest.mark.parametrize("text", ["项目预算资金100万元,已报账资金85万元,未报账15万元。",
+                                  "项目预算资金100万元,已兑付补助资金85万元,尚未兑付15万元。"])
+def test_what_was_paid_and_what_is_left_are_no_parts_of_the_budget(text):
+    assert not [s for s in find_splits(text) if s.cue == "sum"]
+
+
+@pytest.mark.parametrize("text", ["下达资金2000万元标准化厂房建设项目。", "项目预算资金120万元每年分两次拨付。"])
+def test_a_works_kind_or_a_time_after_a_figure_is_no_rate_per_unit(text):
+    assert not find_amounts(text)[0].per_unit

@@ -506,3 +506,17 @@ def test_a_list_a_main_parts_word_introduces_that_comes_short_needs_a_look(tmp_p
             "\n二、绩效情况\n项目按期完成。\n")
     c = check_of(extract_text(tmp_path, text), "part_sums_text")
     assert needs_look(c) and "list_hedged" in _doubts(c)
+
+
+@pytest.mark.parametrize("tail", ["全年实际支出95万元,执行率95%。", "比上年增加20万元。", "带动社会投资300万元。"])
+def test_a_list_that_ends_on_a_figure_no_part_follows_stays_a_certain_failure(tmp_path, tail):
+    text = f"某县2021年度项目支出绩效自评报告\n一、基本情况\n项目资金100万元,其中:道路硬化50万元,路灯安装40万元,{tail}\n二、绩效情况\n项目按期完成。\n"
+    c = check_of(extract_text(tmp_path, text), "part_sums_text")
+    assert (c.status, c.certainty) == ("fail", "certain")
+
+
+def test_shares_of_something_other_than_money_leave_a_failure_certain(tmp_path):
+    text = ("某县2021年度项目支出绩效自评报告\n一、基本情况\n补助资金100万元,其中:甲镇50万元,占受益人口的45%;乙镇40万元,"
+            "占受益人口的36%。\n二、绩效情况\n项目按期完成。\n")
+    c = check_of(extract_text(tmp_path, text), "part_sums_text")
+    assert (c.status, c.certainty) == ("fail", "certain")

@@ -43,7 +43,8 @@ _CUMULATIVE = regex.compile(r"累计|截至|截止|总计|合计|共计|全部|�
 _PER_UNIT_BEFORE = regex.compile(r"(?:每|人均|户均|亩均)[\p{Han}]{0,3}$")
 # ('按每户0.15万元的标准', '按人口数10元每户拨付': the unit named after the figure; matched at the figure's end, with no '^',
 # which would anchor at the text's start)
-_PER_UNIT_AFTER = regex.compile(r"\s*(?:的)?(?:标准|/|每(?=\p{Han}))")
+# ('标准化厂房', '每年分两次拨付': a kind of works, and when the money is paid, not a rate per unit)
+_PER_UNIT_AFTER = regex.compile(r"\s*(?:的)?(?:标准(?!化|厂房|件)|/|每(?![年月日季天次期周])(?=\p{Han}))")
 _RESTATED = regex.compile(r"^\s*[((]\s*(?:约|合|折合|即)?\s*$")
 
 

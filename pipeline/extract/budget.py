@@ -18,7 +18,7 @@ from .amounts import find_amounts
 from .context import Context, Found
 from .data_sheet import whole_spending
 from .form_sources import read_form_sources
-from .splits import Split
+from .splits import SUM_CUE, Split
 
 AMOUNT = rf"(?P<amt>{AMOUNT_TEXT})"
 PCT = rf"(?P<pct>{NUMBER}\s*%)"
@@ -275,8 +275,11 @@ def read_budget(ctx: Context) -> BudgetFacts:
         for pool in ("budget", "executed", "rate"):
             setattr(facts, pool, [c for c in getattr(facts, pool)
                                   if c.origin != "text" or not any(a <= c.start < b for a, b in items)])
-    facts.budget = _without_parts_of_stated_totals(ctx.splits, facts.budget, text)
-    facts.budget.extend(_breakdown_totals(ctx.splits))
+    # (a list tied to its total by arithmetic alone chooses no budget: a coincidental sum would drop the budget the
+    # words name for a figure before it)
+    worded = [s for s in ctx.splits if s.cue != SUM_CUE]
+    facts.budget = _without_parts_of_stated_totals(worded, facts.budget, text)
+    facts.budget.extend(_breakdown_totals(worded))
     _without_a_components_spending(text, facts)
     facts.executed = [c for c in facts.executed if not _income_final_accounts(text, c)]
     if not facts.executed:

@@ -117,15 +117,8 @@ _STAGE = regex.compile(r"^(?:年初|年中|年底|年末)?(?:财政)?预算(?:�
 _FUNCTIONAL_CLASS = (r"一般公共服务|外交|国防|公共安全|教育|科学技术|文化旅游体育与传媒|文化体育与传媒|社会保障和就业|卫生健康|"
                      r"医疗卫生(?:与计划生育)?|节能环保|城乡社区|农林水|交通运输|资源勘探[\p{Han}]{0,6}|商业服务业等|金融|"
                      r"援助其他地区|自然资源海洋气象等|国土海洋气象等|住房保障|粮油物资储备|灾害防治及应急管理|债务付息|其他")
-# … and the economic classes one level down (款), the running costs a project's money is booked under; the transfers
-# to people (生活补助, 助学金 …) are left out: a programme's parts are often named so.
-_ECONOMIC_ITEM = (r"办公费|印刷费|咨询费|手续费|水电费|水费|电费|邮电费|取暖费|物业管理费|差旅费|维修\(护\)费|维修费|维护费|租赁费|"
-                  r"会议费|培训费|公务接待费|专用材料费|劳务费|委托业务费|工会经费|福利费|公务用车运行维护费|其他交通费用|"
-                  r"税金及附加费用|其他商品和服务支出|基本工资|津贴补贴|奖金|绩效工资|伙食补助费|其他工资福利支出|"
-                  r"办公设备购置|专用设备购置|信息网络及软件购置更新|其他资本性支出")
 _EXPENSE = regex.compile(r"基本支出|项目支出|人员经费|公用经费|人员支出|公用支出|工资福利|商品和服务|对个人和家庭|资本性支出|"
-                         rf"对企业补助|债务利息|^(?:\d{{3}}\s*)?(?:{_FUNCTIONAL_CLASS})(?:\(类\))?支出$|"
-                         rf"^(?:主要)?(?:用于)?(?:{_ECONOMIC_ITEM})(?:支出)?$")
+                         rf"对企业补助|债务利息|^(?:\d{{3}}\s*)?(?:{_FUNCTIONAL_CLASS})(?:\(类\))?支出$")
 _PLACE = regex.compile(r"^[\p{Han}]{1,8}(?:县|区|市|旗|乡|镇|村|街道|社区)$")
 _YEAR_LABEL = regex.compile(r"^(?:19|20)\d{2}\s*年")
 _DAY = regex.compile(r"\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
@@ -329,7 +322,10 @@ def _after_total(r: _Reading, i: int) -> list[Split]:
     parts = _closest_prefix(parts, total)
     if stop is not None and len(parts) >= 1 and not _reached(parts, total):
         parts = _on_to_the_total(r, total, parts, stop, r.depth[j], nested)
-    stopped = stop is not None and not _reached(parts, total)
+    # (stopped only where a figure that could be a part follows in the sentence: a list ending on a spend, a change or a
+    # larger figure has lost nothing)
+    stopped = stop is not None and not _reached(parts, total) and any(
+        _is_part(a) and a.value <= total.value for a in amounts[stop + 1:] if a.sentence == amounts[stop].sentence)
     # a bracket's parts lie inside it ('111万元(某财直〔2020〕67号),调减40万元,…71万元': a document's number there)
     bracket = cue[0].strip() in "(("
     colon = cue[0].strip() in "::" and text[total.end:cue.start()].strip(" ,,")
@@ -358,8 +354,9 @@ def _on_to_the_total(r: _Reading, total: Amount, parts: list[Amount], stop: int,
         if r.depth[k] != depth or k in nested or a.per_unit or not a.name:
             continue
         spent = _SPENT.match(a.label)
-        if spent and len(a.label) - spent.end() < 4 or _TOTAL_WORD.search(a.label) or _COMPARISON.search(a.label):
-            break  # '已支出10万元': a spend of the total, named by nothing but its verb, never one of its parts
+        if spent and (len(a.label) - spent.end() < 4 or _DONE.match(a.label)) or _TOTAL_WORD.search(a.label) \
+                or _COMPARISON.search(a.label):
+            break  # '已支出10万元', '已支付供应商货款10万元': a spend of the total, never one of its parts
         more.append(_named_part(r, a, (more[-1] if more else parts[-1]).end))
         if _sums_exactly(parts + more, total):
             return parts + more
@@ -603,7 +600,7 @@ def _totals_by_sum(r: _Reading, splits: list[Split]) -> None:
             a = r.amounts[k]
             if split.parts[0].start - a.end > _SUM_CHARS:
                 break
-            if a.per_unit or (k in r.part_of and r.part_of[k].total is not None):
+            if a.per_unit or (k in r.part_of and r.part_of[k].total is not None) or _STAGE_TOTAL.search(a.label):
                 continue
             if _sums_exactly(split.parts, a):
                 split.total = a
@@ -618,7 +615,7 @@ def _closing_runs(r: _Reading) -> list[Split]:
     161万元。二是…'), where an item's later figures are its own detail. Figures in brackets are asides."""
     out = []
     for i, total in enumerate(r.amounts):
-        if total.per_unit or total.use or i in r.part_of:
+        if total.per_unit or total.use or i in r.part_of or _STAGE_TOTAL.search(total.label):
             continue
         following = _following(r, i)
         for run in (following, _first_of_each_item(r, i, following)):
@@ -668,11 +665,12 @@ def _run_to(r: _Reading, total: Amount, run: list[int]) -> list[Amount] | None:
             a = next(p for p in r.part_of[k].parts if p.start == a.start)
         a = _named_part(r, a, parts[-1].end if parts else total.end)
         gap = r.text[(parts[-1].end if parts else total.end):a.label_start]
-        if not _is_part(a) or _BUDGET_STAGE_WORD.search(a.label) or _COMPARISON.search(gap) or a.value >= total.value:
-            return None
+        if not _is_part(a) or _BUDGET_STAGE_WORD.search(a.label) or _COMPARISON.search(gap) or a.value >= total.value \
+                or (not a.use and _GENERIC_LABEL.match(a.label)):
+            return None  # (a part named by nothing but the money, '安排资金200万元', is no named part)
         parts.append(a)
         if len(parts) >= 2 and _sums_exactly(parts, total):
-            return _own_names(r, total, parts)
+            return _own_names(r, total, parts)  # None where the parts have no names of their own
         if sum(p.value for p in parts) > total.value + total.half_unit:
             return None
     return None
@@ -680,17 +678,29 @@ def _run_to(r: _Reading, total: Amount, run: list[int]) -> list[Amount] | None:
 
 # A figure named as a stage or state of the budget ('调整后预算491.88万元' after '年初预算520万元, 年中调减28.12万元')
 # is the same money again, never one of its parts, however the figures add.
-_BUDGET_STAGE_WORD = regex.compile(r"(?:年初|全年|调整后)预算|调整后|调减|调增|追加|追减|结转|结余")
+_BUDGET_STAGE_WORD = regex.compile(r"(?:年初|全年|调整后)预算|调整后|调减|调增|追加|追减|结转|结余|余额|剩余|"
+                                   r"^(?:已|未|尚未|尚)|报账|兑付|兑现")
+# what was done with money, in the perfect: a spend of it
+_DONE = regex.compile(r"^(?:已经?|实际|累计|全年|共|当年)")
+# A total a list is tied to by arithmetic alone is never a stage or a remainder of the budget ('上年结转资金50.5万元',
+# '年中追加300万元'): a list of uses that sums to it does so by chance.
+_STAGE_TOTAL = regex.compile(r"结转|结余|追加|追减|调增|调减|余额|剩余")
 # A verb that allots the part leads its label and is no part of its name ('安排农机购置补贴322万元').
 _ALLOTTING_LEAD = regex.compile(r"^(?:安排|下达|拨付|投入)(?:给|到|至)?(?:我[省市县区州])?(?=\p{Han}{4})")
 
 
-def _own_names(r: _Reading, total: Amount, parts: list[Amount]) -> list[Amount]:
+# what a clause that introduces or reports on a list says, never a part's name
+_NOT_A_NAME = regex.compile(r"如下$|^(?:已|未|尚)|情况$")
+
+
+def _own_names(r: _Reading, total: Amount, parts: list[Amount]) -> list[Amount] | None:
     """Names for a run's parts: one label on every part names none of them (they are named by their items), and a
     leading allotting verb is dropped."""
     if len({p.label for p in parts}) < len(parts):
         floors = [total.end] + [p.end for p in parts[:-1]]
         parts = [_named_part(r, p, floor, force=True) for p, floor in zip(parts, floors)]
+        if len({p.label for p in parts}) < len(parts) or any(_NOT_A_NAME.search(p.label) for p in parts):
+            return None  # no heading names each part: the parts are unnamed, and a list of them says nothing
     out = []
     for p in parts:
         lead = _ALLOTTING_LEAD.match(p.label) if not p.use else None

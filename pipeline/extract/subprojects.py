@@ -438,7 +438,7 @@ READERS = {
     "breakdown": _from_breakdown,
     "paragraphs": _from_paragraphs,
     "sentence_sum": _from_sentence_sum,
-    "sum_breakdown": lambda ctx, budget=None, executed=None: _from_breakdown(ctx, budget, executed, by_sum=True),
     "works": _from_works,
     "clauses": _from_clauses,
+    "sum_breakdown": lambda ctx, budget=None, executed=None: _from_breakdown(ctx, budget, executed, by_sum=True),
 }

@@ -592,7 +592,9 @@ def shares_elsewhere(record: Record, check: Check) -> list[Doubt]:
     if check.id != "part_sums_text" or not pair:
         return []
     for t in _text_sums_cited(record, check):
-        if t.shares_total and t.total and abs(t.shares_total - t.total) > SHARES_SLACK * t.total:
+        # (shares that give the parts' own sum confirm the parts: the total is the figure out of step)
+        if t.shares_total and t.total and abs(t.shares_total - t.total) > SHARES_SLACK * t.total \
+                and abs(t.shares_total - sum(t.parts)) > SHARES_SLACK * t.shares_total:
             return [Doubt("shares_elsewhere", f"分项所注占比对应的总额约为{_f(round(t.shares_total, 2))}元,不是所比的合计",
                           f"the shares printed with the parts give a whole of about {_f(round(t.shares_total, 2))}, "
                           "not the total compared")]
