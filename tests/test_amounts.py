@@ -320,3 +320,33 @@ def test_what_was_paid_and_what_is_left_are_no_parts_of_the_budget(text):
 @pytest.mark.parametrize("text", ["下达资金2000万元标准化厂房建设项目。", "项目预算资金120万元每年分两次拨付。"])
 def test_a_works_kind_or_a_time_after_a_figure_is_no_rate_per_unit(text):
     assert not find_amounts(text)[0].per_unit
+
+
+def test_the_total_of_a_list_tied_by_arithmetic_stands_before_its_parts_and_a_rate_one_part_gives_still_picks_it():
+    from pipeline.extract.budget import BudgetFacts, choose
+    first = Candidate(11_193_000, 50, 10, 20, "下达中央专项资金")
+    second = Candidate(2_611_000, 50, 30, 40, "下达中央专项资金")
+    total = Candidate(13_804_000, 500, 45, 50, "合计", "split")
+    facts = BudgetFacts(budget=[first, second], sum_totals=[(total, frozenset({20, 40}))])
+    assert choose(facts).budget is total
+    spent = Candidate(10_633_000, 50, 60, 70, "实际支出")
+    rate = Candidate(95, 0.5, 80, 83, "预算执行率", "text")
+    facts = BudgetFacts(budget=[first, second], executed=[spent], rate=[rate], sum_totals=[(total, frozenset({20, 40}))])
+    assert choose(facts).budget is first
+
+
+def test_sub_totals_that_make_up_a_grand_total_exactly_are_its_parts():
+    text = ("该项目分三批实施,一批项目县级批复总投资3374.3万元(其中建筑工程3292万元),二批项目县级批复总投资2069.51万元,"
+            "三批项目县级批复投资778.59万元,合计批复总投资6222.4万元。")
+    [split] = [s for s in find_splits(text) if s.total is not None and s.total.value == 62_224_000]
+    assert [p.value for p in split.parts] == [33_743_000, 20_695_100, 7_785_900]
+    # sub-totals that do not make it up are no parts of it
+    assert not [s for s in find_splits(text.replace("6222.4万元", "6300万元")) if s.total and s.total.value == 63_000_000]
+
+
+def test_one_quoted_projects_spending_is_an_item_not_the_class_of_project_spending(tmp_path):
+    from helpers import extract_text
+    text = ("某校关于2017年度项目绩效评价结果的说明\n两项目涉及公共预算支出共213.37万元,两项目整体预算执行率为90.29%:"
+            "“校园文化经费”项目支出20.67万元,预算执行率82.68%;“校园场室修缮经费”项目支出192.70万元,预算执行率为91.24%。\n")
+    record = extract_text(tmp_path, text)
+    assert [(s.name, s.amount_yuan) for s in record.subprojects] == [("校园文化经费", 206_700), ("校园场室修缮经费", 1_927_000)]

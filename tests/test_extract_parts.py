@@ -355,6 +355,19 @@ def test_a_transfer_payment_form_s_department_is_the_unit_using_the_funds(tmp_pa
     assert pipeline.extract(path)[0].report.department == "宣城市农业农村局"
 
 
+@pytest.mark.parametrize("cells, department", [
+    ("项目名称|办公局域网维护费|项目实施单位|广水市城投公司|项目主管单位|广水市纪委监委|", "广水市城投公司"),
+    ("项目名称|园区道路工程|项目单位|常宁市宜阳工业园投资有限公司|", "常宁市宜阳工业园投资有限公司"),
+    ("填表单位|上海市嘉定区文化和旅游局|评价机构名称|上海立丰税务师事务所有限公司|", "上海市嘉定区文化和旅游局"),
+    # the evaluator's firm in a unit's cell is no department
+    ("项目名称|园区道路工程|项目单位|某某工程造价咨询有限公司|主管部门|某县住房和城乡建设局|", "某县住房和城乡建设局"),
+])
+def test_a_forms_cell_for_the_unit_carrying_the_project_out_may_name_a_state_company(tmp_path, cells, department):
+    path = tmp_path / "r.txt"
+    path.write_text(f"2019年度项目支出绩效自评表\n{cells}\n全年预算数|全年执行数|预算执行率\n", encoding="utf-8")
+    assert pipeline.extract(path)[0].report.department == department
+
+
 def test_a_form_value_ends_at_a_gap_of_spaces_before_the_next_pair():
     from pipeline.extract.fields import form_field
     found = form_field("日期:2024-06-06  来源:巴彦淖尔市临河区残联   录入:web", ["来源"])
@@ -2651,3 +2664,33 @@ def test_a_clause_opening_on_the_verb_of_use_states_the_funds_used(tmp_path):
     record = extract_text(tmp_path, text)
     assert (record.budget.budget_yuan, record.budget.executed_yuan) == (167_600_000, 156_454_100)
     assert check_of(record, "execution_rate").status == "pass"
+
+
+def test_a_broadcaster_in_the_title_is_the_department_and_a_platform_is_not(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("保山市广播电视台电视专题节目制作经费项目绩效自评报告\n一、项目概况\n项目按期完成。\n", encoding="utf-8")
+    assert pipeline.extract(path)[0].report.department == "保山市广播电视台"
+    other = tmp_path / "b.txt"
+    other.write_text("某县政务服务平台建设项目绩效自评报告\n一、项目概况\n项目按期完成。\n", encoding="utf-8")
+    assert pipeline.extract(other)[0].report.department != "某县政务服务平台"
+
+
+def test_the_one_figure_the_stated_rate_makes_of_the_budget_is_the_spending_where_none_is_read(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("某县2023年创业担保贷款奖补资金绩效自评报告\n(一)执行率情况。2023年,上级拨付我局创业担保贷款奖励补助资金"
+                    "1.5147万元。使用1.2458万元,预算执行率为82.25%。\n", encoding="utf-8")
+    [record] = pipeline.extract(path)
+    assert record.budget.executed_yuan == 12_458 and check_of(record, "execution_rate").status == "pass"
+    assert record.provenance["/budget/executed_yuan"]["picked_by"] == "rate_points_at_spent"
+
+
+@pytest.mark.parametrize("sentence", [
+    # a source's share the rate happens to give is not spending: no spending word before it
+    "项目资金100万元,其中中央资金95万元、县级资金5万元,预算执行率95%。",
+    # two figures the rate gives: which one was spent is not said by the arithmetic
+    "项目资金100万元,使用95万元用于道路,另支出95.2万元,预算执行率95%。",
+])
+def test_no_spending_is_taken_from_the_rate_where_the_figure_is_not_spent_or_not_the_only_one(tmp_path, sentence):
+    path = tmp_path / "r.txt"
+    path.write_text(f"某县2023年项目资金绩效自评报告\n{sentence}\n", encoding="utf-8")
+    assert pipeline.extract(path)[0].budget.executed_yuan is None

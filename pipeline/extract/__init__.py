@@ -330,6 +330,9 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
     whole = budget_mod.initial_plus_added(ctx.text, facts.chosen, facts.budget)
     if whole is not None:
         facts.chosen = facts.chosen._replace(budget=whole, picked_by="initial_plus_added")
+    spent = budget_mod.spent_at_the_stated_rate(ctx.text, facts.chosen)
+    if spent is not None:
+        facts.chosen = facts.chosen._replace(executed=spent, picked_by="rate_points_at_spent")
     budget, executed, rate, received, picked_by = facts.chosen
     if budget:
         b.budget_yuan = _clean(budget.value)

@@ -213,6 +213,9 @@ class BudgetFacts:
     funding_source: Found | None = None
     funds_report: object | None = None  # the table interpreter's parsing report of the funds block
     chosen: Chosen | None = None  # what the record took (choose), once the facts are complete
+    # the totals of lists tied to them by arithmetic alone, each with the ends of its parts: placed just before the
+    # first of its parts among the budget candidates, once they are in order (choose)
+    sum_totals: list[tuple[Candidate, frozenset[int]]] = field(default_factory=list)
 
 
 @cache
@@ -275,11 +278,15 @@ def read_budget(ctx: Context) -> BudgetFacts:
         for pool in ("budget", "executed", "rate"):
             setattr(facts, pool, [c for c in getattr(facts, pool)
                                   if c.origin != "text" or not any(a <= c.start < b for a, b in items)])
-    # (a list tied to its total by arithmetic alone chooses no budget: a coincidental sum would drop the budget the
-    # words name for a figure before it)
+    # (a list tied to its total by arithmetic alone drops no candidate: a coincidental sum would drop the budget the
+    # words name; it only puts its total before its parts, where the stated rate still picks a part it confirms)
     worded = [s for s in ctx.splits if s.cue != SUM_CUE]
     facts.budget = _without_parts_of_stated_totals(worded, facts.budget, text)
     facts.budget.extend(_breakdown_totals(worded))
+    facts.sum_totals = [(Candidate(s.total.value, s.total.half_unit, s.total.clause_start, s.total.end,
+                                   s.total.label or "合计", "split", year=s.total.year, cumulative=s.total.cumulative),
+                         frozenset(p.end for p in s.parts))
+                        for s in ctx.splits if s.cue == SUM_CUE and _stands_as_budget(s)]
     _without_a_components_spending(text, facts)
     facts.executed = [c for c in facts.executed if not _income_final_accounts(text, c)]
     if not facts.executed:
@@ -507,6 +514,25 @@ def _stands_as_budget(split: Split) -> bool:
             and bool(split.adds_up()))
 
 
+def _sum_totals_before_their_parts(sum_totals: list[tuple[Candidate, frozenset[int]]],
+                                   pool: list[Candidate]) -> list[Candidate]:
+    """A list tied to its total by arithmetic alone ('…合计13,804万元' after two allocations of 11,193 and 2,611万元)
+    whose parts are budget candidates: its total goes just before the first of them (added where no pattern read it),
+    the parts kept. Without a stated rate the total is the budget; a rate that one part gives still picks that part
+    (choose tries every candidate against it). A total already before its parts stays where it is."""
+    for total, ends in sum_totals:
+        first = next((k for k, c in enumerate(pool) if c.end in ends), None)
+        if first is None:
+            continue
+        at = next((k for k, c in enumerate(pool) if c.end == total.end), None)
+        if at is not None and at < first:
+            continue
+        if at is not None:
+            total = pool.pop(at)
+        pool = pool[:first] + [total] + pool[first:]
+    return pool
+
+
 def _breakdown_totals(splits: list[Split]) -> list[Candidate]:
     """The totals of the project's breakdowns ('…, 共计1,796万元', '合计2,702.6万元'): budget candidates
     after every worded one — `choose` takes one only where the stated rate divides by it or no other
@@ -686,7 +712,8 @@ class Chosen(NamedTuple):
 def choose(facts: BudgetFacts, year: int | None = None) -> Chosen:
     """The (budget, executed, rate) triple: one that agrees with the stated rate when there is one. `year`
     is the evaluated year of a report over one year."""
-    budgets = _without_lost_units(adjusted_first(report_year_first(whole_period_first(facts.budget), year)))
+    budgets = _without_lost_units(_sum_totals_before_their_parts(
+        facts.sum_totals, adjusted_first(report_year_first(whole_period_first(facts.budget), year))))
     executed = report_year_first(whole_period_first(facts.executed), year)
     # every stated rate is tried: a target worded like a rate ('发放率100%') must not hide the execution rate
     for rate in facts.rate:
@@ -723,6 +750,34 @@ _ADDED = regex.compile(rf"[,,;;]\s*(?:(?:年中|年底|年末|年内|后期|当�
                        rf"(?P<verb>追加|调增|调减|追减|核减)(?:预算)?(?:资金|经费)?{_FILL}{AMOUNT}")
 _AT_YEAR_START = regex.compile(r"年初")
 _YEAR_BUDGET_WORDS = regex.compile(r"全年|调整后|调整预算|合计|共计|总计")
+
+
+# a figure's clause says it was spent or used: the role words of the executed amount (DOMAIN.md §4.1)
+_SPENDING_WORD = regex.compile(r"支出|使用|执行|支付|拨付|发放|用于|兑付|报账|完成")
+
+
+def spent_at_the_stated_rate(text: str, chosen: Chosen) -> Candidate | None:
+    """No executed amount was read, but a budget and a rate under 100 % were: the one figure of the text that the
+    rate makes of the budget (executed / budget = rate, in the rate's printed rounding), where the words before it say
+    it was spent or used ('…奖励补助资金1.5147万元。使用1.2458万元,预算执行率为82.25%'). Exactly one such figure, or
+    none is taken; the report's own arithmetic names it, no pattern of its wording."""
+    budget, executed, rate = chosen.budget, chosen.executed, chosen.rate
+    if executed is not None or budget is None or rate is None or not 0 < rate.value < 100 or budget.value <= 0:
+        return None
+    dec = _decimals(rate)
+    found = {}
+    for a in find_amounts(text):
+        if a.per_unit or a.restates is not None or a.value >= budget.value or budget.start <= a.start < budget.end:
+            continue
+        if not rate_matches(a.value / budget.value * 100, rate.value, dec):
+            continue
+        clause = text[a.clause_start:a.start]
+        if _SPENDING_WORD.search(clause) or (a.use is not None):
+            found.setdefault(a.value, a)
+    if len(found) != 1:
+        return None
+    a = next(iter(found.values()))
+    return Candidate(a.value, a.half_unit, a.start, a.end, a.label, "text", a.year, a.cumulative)
 
 
 def initial_plus_added(text: str, chosen: Chosen, pool: list[Candidate]) -> Candidate | None:

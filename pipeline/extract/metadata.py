@@ -60,6 +60,8 @@ _PLACE = regex.compile(
 # that is no institute)
 ORG_SUFFIX = (r"(?:委员会|管理委员会|管委会|管理局|局|委|办公室|办事处|办|中心|人民政府|(?<!地方)政府(?!专项债|债券|性基金|采购|购买)|学校|中学|小学|幼儿园|医院|研究院|院|"
               r"(?<!厕)所|站|馆|"
+              # a broadcaster or an observatory ('保山市广播电视台', '某县气象台'), never a platform (平台)
+              r"(?:电视|广播电|气象|天文)台|"
               r"残联|政协|团委|妇联|总工会|大队|支队|队|处|厅|协会|联合会|联合社|指挥部|"
               # the people's organisations by their short names ('湖南省侨联', '某市科协'), and the Red Cross
               r"侨联|科协|文联|工商联|红十字会|慈善总会|"
@@ -79,6 +81,12 @@ _ACTION_AFTER = regex.compile(rf"(?:于(?:19|20)\d{{2}}年(?:\d{{1,2}}月)?(?:�
 _HEADER_CELL = regex.compile(r"^\s*(?:金额|资金|预算|序号|数量|单位|合计|备注)|\((?:万元|元|亿元)\)")
 # Units that write reports about others' projects: a signature or a 简称 of theirs is not the department.
 _EVALUATOR = regex.compile(r"事务所|分所|公司|咨询|评估|研究院|财政局|财政厅")  # 分所: a firm's branch
+# The form cells for the unit that carries a project out, or fills its form in, which may be a state company.
+_IMPLEMENTER_CELLS = frozenset({"实施单位", "项目实施单位", "项目承担单位", "承担单位", "项目单位名称", "项目单位",
+                                "填报单位", "填表单位"})
+# A company by its name's end, and the trades that write evaluations for others.
+_COMPANY = regex.compile(r"(?:公司|集团)$")
+_EVALUATOR_TRADE = regex.compile(r"事务所|咨询|评估|评价|造价|审计|会计|税务|项目管理|工程管理")
 
 
 # Where the text names the evaluated project or the unit that runs it (DOMAIN.md §2.1 outlines).
@@ -1004,23 +1012,37 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
         # ('新洲区文化和旅游局机关': a bureau's own office, as a form names the unit that spends)
         return 2 <= len(value) <= 30 and "、" not in value and bool(regex.search(ORG_SUFFIX + "(?:机关)?$", value))
 
+    def is_unit_or_company(value: str) -> bool:
+        # a form's own cell for the unit that carries the project out may name a state company ('项目实施单位 广水市城投
+        # 公司', '芦山县水务投资有限公司'): the cell's role says whose project it is, where no evaluator's trade names it
+        v = strip_code(value)
+        return is_unit(value) or (2 <= len(v) <= 30 and "、" not in v and bool(_COMPANY.search(v))
+                                  and not _EVALUATOR_TRADE.search(v))
+
     # 资金使用单位: the implementing unit of a transfer-payment form (its 主管部门 are the ministry and province above)
-    found = form_field(ctx.text, ["被评价单位", "被考核单位", "被评价部门", "评价对象", "评价项目单位", "实施单位", "项目实施单位",
-                                  "实施(主管)单位", "主管(实施)单位",  # one cell for both roles (Hebei's 预算项目绩效自评表)
-                                  "实施部门", "项目实施部门", "资金使用单位",
-                                  "项目承担单位", "承担单位",  # the unit that undertakes the project
-                                  "预算单位名称", "预算单位", "预算部门单位", "预算部门",
-                                  "项目单位名称", "项目单位", "单位名称", "部门名称",
-                                  "部门(单位)名称", "单位(部门)名称",  # the 部门整体 自评表's own cell
-                                  "评价部门名称",  # the department a 整体支出绩效自评表 assesses (its own)
-                                  "部门(单位)全称", "单位(部门)全称", "单位全称", "部门全称",  # its cover page
-                                  # (a transfer payment's form names the province's department before the local one:
-                                  # '省级主管部门 中共某省委宣传部 地方主管部门 中共某区委宣传部')
-                                  "地方主管部门", "项目主管部门", "主管部门",
-                                  # the unit that fills in and stamps its own self-assessment form
-                                  "填报单位", "单位(盖章)"], accept=is_unit,
-                       # the unit that commissions or does the evaluation is not the one evaluated
-                       not_after=r"委托|评价|评审|中介|组织")
+    labels = ["被评价单位", "被考核单位", "被评价部门", "评价对象", "评价项目单位", "实施单位", "项目实施单位",
+              "实施(主管)单位", "主管(实施)单位",  # one cell for both roles (Hebei's 预算项目绩效自评表)
+              "实施部门", "项目实施部门", "资金使用单位",
+              "项目承担单位", "承担单位",  # the unit that undertakes the project
+              "预算单位名称", "预算单位", "预算部门单位", "预算部门",
+              "项目单位名称", "项目单位", "单位名称", "部门名称",
+              "部门(单位)名称", "单位(部门)名称",  # the 部门整体 自评表's own cell
+              "评价部门名称",  # the department a 整体支出绩效自评表 assesses (its own)
+              "部门(单位)全称", "单位(部门)全称", "单位全称", "部门全称",  # its cover page
+              # (a transfer payment's form names the province's department before the local one:
+              # '省级主管部门 中共某省委宣传部 地方主管部门 中共某区委宣传部')
+              "地方主管部门", "项目主管部门", "主管部门",
+              # the unit that fills in and stamps its own self-assessment form
+              "填报单位", "填表单位", "单位(盖章)"]
+    found = None
+    for label in labels:
+        # (a company only in the cells for the unit that carries the project out or fills the form in; one using a
+        # transfer's funds, '资金使用单位 某放映有限公司', is a beneficiary)
+        accept = is_unit_or_company if label in _IMPLEMENTER_CELLS else is_unit
+        # the unit that commissions or does the evaluation is not the one evaluated
+        found = form_field(ctx.text, [label], accept=accept, not_after=r"委托|评价|评审|中介|组织")
+        if found:
+            break
     if found and _DIVISION.fullmatch(strip_code(found.value)) and place_of(strip_code(found.value)) is None:
         # '主管部门 宣城市公安局 实施单位 禁毒支队': a division named without its place is part of the unit over it
         over = form_field(ctx.text, ["项目主管部门", "主管部门"], accept=lambda v: is_unit(v) and place_of(strip_code(v)) is not None)

@@ -117,7 +117,9 @@ _STAGE = regex.compile(r"^(?:年初|年中|年底|年末)?(?:财政)?预算(?:�
 _FUNCTIONAL_CLASS = (r"一般公共服务|外交|国防|公共安全|教育|科学技术|文化旅游体育与传媒|文化体育与传媒|社会保障和就业|卫生健康|"
                      r"医疗卫生(?:与计划生育)?|节能环保|城乡社区|农林水|交通运输|资源勘探[\p{Han}]{0,6}|商业服务业等|金融|"
                      r"援助其他地区|自然资源海洋气象等|国土海洋气象等|住房保障|粮油物资储备|灾害防治及应急管理|债务付息|其他")
-_EXPENSE = regex.compile(r"基本支出|项目支出|人员经费|公用经费|人员支出|公用支出|工资福利|商品和服务|对个人和家庭|资本性支出|"
+# ('“校园文化经费”项目支出20.67万元': one named project's spending is an item; 项目支出 is the class where it stands
+# alone, or opens the label)
+_EXPENSE = regex.compile(r"基本支出|(?<![”\"’'])项目支出|人员经费|公用经费|人员支出|公用支出|工资福利|商品和服务|对个人和家庭|资本性支出|"
                          rf"对企业补助|债务利息|^(?:\d{{3}}\s*)?(?:{_FUNCTIONAL_CLASS})(?:\(类\))?支出$")
 _PLACE = regex.compile(r"^[\p{Han}]{1,8}(?:县|区|市|旗|乡|镇|村|街道|社区)$")
 _YEAR_LABEL = regex.compile(r"^(?:19|20)\d{2}\s*年")
@@ -271,6 +273,13 @@ def _bracket_depths(text: str, amounts: list[Amount]) -> list[int]:
 
 def _reached(parts: list[Amount], total: Amount) -> bool:
     return abs(sum(p.value for p in parts) - total.value) <= total.half_unit + sum(p.half_unit for p in parts) + 1e-6
+
+
+def _is_subtotal(a: Amount) -> bool:
+    """A named figure worded as a total of its own part ('一批项目县级批复总投资3374.3万元'), neither a running total nor a
+    spend: a part of a grand total where the figures make it up exactly."""
+    return bool(a.name) and bool(_TOTAL_WORD.search(a.label)) and not regex.search(r"累计|合计|共计|总计", a.label) \
+        and not a.per_unit and not _SPENT.match(a.label) and not _COMPARISON.search(a.label)
 
 
 def _is_part(a: Amount) -> bool:
@@ -540,18 +549,22 @@ def _before_total(r: _Reading, i: int) -> Split | None:
     # a sentence that opens with the total ('…项目3万元。共计下达…资金3580.69万元。') sums the list before it
     opens_sentence = _TOTAL_OPENS.match(text, total.clause_start) is not None
     parts = []
+    subtotals = False  # a part worded as a total of its own ('一批项目县级批复总投资3374.3万元')
     for k in range(i - 1, -1, -1):
         a = amounts[k]
         in_reach = a.sentence == total.sentence or (opens_sentence and a.sentence == total.sentence - 1)
         if in_reach and r.depth[k] > r.depth[i]:
             continue  # a part's own breakdown in brackets ('…总投资3374.3万元(其中建筑工程3292万元)'): not a part
-        if not in_reach or r.depth[k] < r.depth[i] or r.used(k) or not _is_part(a) or a.value > total.value:
+        subtotal = _is_subtotal(a)
+        if not in_reach or r.depth[k] < r.depth[i] or r.used(k) or not (_is_part(a) or subtotal) \
+                or a.value > total.value:
             break
+        subtotals |= subtotal
         parts.insert(0, a)
         if _reached(parts, total):
             break
-    if len(parts) < 2:
-        return None
+    if len(parts) < 2 or subtotals and not _sums_exactly(parts, total):
+        return None  # (sub-totals are the parts of a grand total only where they make it up exactly)
     cued = _PARTS_CUE.search(text[max(0, parts[0].clause_start - 12):parts[0].start]) is not None
     if (not cued or parts[0].sentence != total.sentence) and not _reached(parts, total):
         return None  # without a cue, or over a sentence's end, only a run that adds up is a split

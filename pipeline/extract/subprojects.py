@@ -262,6 +262,9 @@ def _from_breakdown(ctx: Context, budget=None, executed=None, by_sum: bool = Fal
         facts.stated_count = Found(split.count, split.total.clause_start, split.total.end)
     for part in split.parts:
         name = _LIST_MARK.sub("", part.name).strip()
+        if "”" in name and "“" not in name and name.index("”") >= 2:
+            # '“校园文化经费”项目支出': the label began inside the quotes, and the quotes close the project's name
+            name = name[:name.index("”")]
         name_start = text.find(name, part.end) if part.use else text.find(name, part.label_start)
         sp = SubprojectFact(Found(name, name_start, name_start + len(name)), _found(part), "stated")
         own = inner.get(part.start)  # the part's own breakdown ('25万元, 包括A 18万、B 7万') is its items
