@@ -226,6 +226,20 @@ def test_grade_check_uses_half_open_bands():
     assert check_of(record, "grade_matches_score").status == "fail"
 
 
+@pytest.mark.parametrize("total, stated, status", [
+    (93.22, "优", "pass"),  # 优 under 90 / 80 / 60, 90 / 75 / 60 and 85 / 70 / 60 alike
+    (84, "良", "pass"),
+    (86.88, "良", "skip"),  # 优 under 85 / 70 / 60: which rule the report followed decides, and it states none
+    (93, "良", "skip"),  # no regime gives it, but the report's own rule is unknown: never a failure
+])
+def test_a_grade_without_bands_is_held_against_every_local_regime(total, stated, status):
+    record = Record()
+    record.scores.total_score = total
+    record.grade.stated = stated
+    pipeline.verify(record)
+    assert check_of(record, "grade_matches_score").status == status
+
+
 def test_a_sub_items_budget_close_to_the_total_is_not_a_restatement(tmp_path):
     text = "某项目支出绩效评价报告\n项目预算100万元,其中设备购置预算99万元。预算执行数为95万元,预算执行率为95%。"
     record = run(tmp_path, text)

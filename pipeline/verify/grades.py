@@ -13,12 +13,31 @@ def _same(a: str, b: str) -> bool:
     return a == b or any(a in t and b in t for t in _SAME_TIER)
 
 
+# DOMAIN.md §1.2: before 2020 no national bands; local rules cut at 90 / 80 / 60, 90 / 75 / 60 or 85 / 70 / 60. Where
+# the report states none, a grade that every one of them gives its total agrees with it whichever the report followed;
+# a grade some of them give and some do not is left unjudged (never failed: the report's own rule is unknown).
+LOCAL_REGIMES = ((90, 80, 60), (90, 75, 60), (85, 70, 60))
+
+
+def _grade_under(total: float, cuts: tuple[int, int, int]) -> str:
+    return next((label for label, cut in zip(("优", "良", "中"), cuts) if total >= cut), "差")
+
+
 @check("grade_matches_score", roles=("computed", "stated"))
 def grade_matches_score(record: Record) -> Check:
     """The stated grade is the band total_score falls in, bands half-open [min, max), from the report's
-    own text else the regime's (DOMAIN.md §1.2). Exact."""
+    own text else the regime's (DOMAIN.md §1.2). Exact. Where neither gives bands, a grade that every local regime of
+    LOCAL_REGIMES gives the total passes; otherwise the check is skipped."""
     cid = "grade_matches_score"
     g, total = record.grade, record.scores.total_score
+    if g.stated is not None and total is not None and not g.bands and 0 <= total <= 100 \
+            and (record.scores.total_weight in (None, 100)):
+        # no bands stated and none a regime fixes (2011–2019): the grade every local regime gives the total
+        found = {_grade_under(total, cuts) for cuts in LOCAL_REGIMES}
+        if all(_same(x, g.stated) for x in found):
+            return passed(cid, f"总分{fmt(total)}在各地通行的等级区间下均为“{g.stated}”",
+                          f"total {fmt(total)} is '{g.stated}' under every local band regime (DOMAIN.md §1.2)",
+                          g.stated, g.stated, evidence(record, pointers.GRADE_STATED, pointers.TOTAL_SCORE))
     if g.stated is None or total is None or not g.bands:
         return skipped(cid, "缺少所述等级、总分或等级区间", "no stated grade, total score or bands")
     band = grade_for(total, g.bands)
