@@ -2694,3 +2694,16 @@ def test_no_spending_is_taken_from_the_rate_where_the_figure_is_not_spent_or_not
     path = tmp_path / "r.txt"
     path.write_text(f"某县2023年项目资金绩效自评报告\n{sentence}\n", encoding="utf-8")
     assert pipeline.extract(path)[0].budget.executed_yuan is None
+
+
+@pytest.mark.parametrize("last, cut", [
+    ("年末结余主要包括:呈财行〔2020〕84号党建工作经费0.4万元;呈财行〔2", True),  # inside a document number
+    ("项目资金依据《关于下达2021年", True),  # inside a title
+    ("(三)绩效指标完成情况", True),  # a section's heading with nothing under it
+    ("三)绩效指标完成情况", True),  # its opening bracket lost to the scrape
+    ("七、其他需要说明的问题暂无", False),  # a heading and its answer
+    ("项目资金依据《关于下达2021年专项资金的通知》执行。", False),
+])
+def test_a_text_ending_inside_a_bracket_or_on_a_bare_heading_is_cut(tmp_path, last, cut):
+    text = f"某局2021年度项目支出绩效自评报告\n一、基本情况\n项目按计划实施。\n{last}\n"
+    assert extract_text(tmp_path, text).source.truncated is cut
