@@ -327,11 +327,11 @@ def test_the_total_of_a_list_tied_by_arithmetic_stands_before_its_parts_and_a_ra
     first = Candidate(11_193_000, 50, 10, 20, "下达中央专项资金")
     second = Candidate(2_611_000, 50, 30, 40, "下达中央专项资金")
     total = Candidate(13_804_000, 500, 45, 50, "合计", "split")
-    facts = BudgetFacts(budget=[first, second], sum_totals=[(total, frozenset({20, 40}))])
+    facts = BudgetFacts(budget=[first, second], sum_totals=[(total, frozenset({20, 40}), ("下达中央专项资金",) * 2)])
     assert choose(facts).budget is total
     spent = Candidate(10_633_000, 50, 60, 70, "实际支出")
     rate = Candidate(95, 0.5, 80, 83, "预算执行率", "text")
-    facts = BudgetFacts(budget=[first, second], executed=[spent], rate=[rate], sum_totals=[(total, frozenset({20, 40}))])
+    facts = BudgetFacts(budget=[first, second], executed=[spent], rate=[rate], sum_totals=[(total, frozenset({20, 40}), ("下达中央专项资金",) * 2)])
     assert choose(facts).budget is first
 
 
@@ -350,3 +350,27 @@ def test_one_quoted_projects_spending_is_an_item_not_the_class_of_project_spendi
             "“校园文化经费”项目支出20.67万元,预算执行率82.68%;“校园场室修缮经费”项目支出192.70万元,预算执行率为91.24%。\n")
     record = extract_text(tmp_path, text)
     assert [(s.name, s.amount_yuan) for s in record.subprojects] == [("校园文化经费", 206_700), ("校园场室修缮经费", 1_927_000)]
+
+
+def test_a_quoted_name_leading_a_parts_label_stays_part_of_it(tmp_path):
+    from helpers import extract_text
+    text = ("某县2021年度人才项目支出绩效自评报告\n一、基本情况\n项目资金共50万元,其中“三支一扶”人员生活补贴20万元,"
+            "“一事一议”财政奖补资金30万元。\n二、绩效情况\n项目按期完成。\n")
+    names = [s.name for s in extract_text(tmp_path, text).subprojects]
+    assert names == ["“三支一扶”人员生活补贴", "“一事一议”财政奖补资金"]
+
+
+@pytest.mark.parametrize("title, body, budget", [
+    # a spend's parts are no parts of the budget: the allotment stated after them is the budget
+    ("某县2021年度培训项目支出绩效自评报告", "截至2021年12月31日,项目共支出资金100万元。1.安排设备购置资金60万元;2.安排培训补贴资金40万元。"
+     "县财政下达项目资金120万元。", None),
+    # the title names one of the parts: the report is on it, not on the total of it and its sibling
+    ("某县2021年度文化惠民工程项目支出绩效自评报告", "2021年,全县各级财政投入856万元。下达文化惠民工程资金520万元,"
+     "下达乡镇综合文化站建设资金336万元。截至2021年12月31日,文化惠民工程实际支出498.6万元。", 5_200_000),
+])
+def test_a_list_tied_by_arithmetic_gives_no_budget_of_a_spend_or_of_a_titled_part(tmp_path, title, body, budget):
+    from helpers import extract_text
+    record = extract_text(tmp_path, f"{title}\n一、基本情况\n{body}\n二、绩效情况\n项目按期完成。\n")
+    assert record.budget.budget_yuan != 1_000_000 and record.budget.budget_yuan != 8_560_000
+    if budget:
+        assert record.budget.budget_yuan == budget

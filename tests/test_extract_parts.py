@@ -359,8 +359,11 @@ def test_a_transfer_payment_form_s_department_is_the_unit_using_the_funds(tmp_pa
     ("项目名称|办公局域网维护费|项目实施单位|广水市城投公司|项目主管单位|广水市纪委监委|", "广水市城投公司"),
     ("项目名称|园区道路工程|项目单位|常宁市宜阳工业园投资有限公司|", "常宁市宜阳工业园投资有限公司"),
     ("填表单位|上海市嘉定区文化和旅游局|评价机构名称|上海立丰税务师事务所有限公司|", "上海市嘉定区文化和旅游局"),
-    # the evaluator's firm in a unit's cell is no department
+    # the evaluator's firm in a unit's cell is no department, nor a contractor, a supplier or a subsidised firm
     ("项目名称|园区道路工程|项目单位|某某工程造价咨询有限公司|主管部门|某县住房和城乡建设局|", "某县住房和城乡建设局"),
+    ("项目名称|城区道路改造工程|主管部门|某县住房和城乡建设局|实施单位|湖南某某建筑工程有限公司|", "某县住房和城乡建设局"),
+    ("项目名称|产业扶持|项目单位|某某农业开发有限公司|主管部门|某县农业农村局|", "某县农业农村局"),
+    ("项目名称|校园安保|实施单位|某某保安服务有限公司|主管部门|某县教育局|", "某县教育局"),
 ])
 def test_a_forms_cell_for_the_unit_carrying_the_project_out_may_name_a_state_company(tmp_path, cells, department):
     path = tmp_path / "r.txt"
@@ -2673,6 +2676,9 @@ def test_a_broadcaster_in_the_title_is_the_department_and_a_platform_is_not(tmp_
     other = tmp_path / "b.txt"
     other.write_text("某县政务服务平台建设项目绩效自评报告\n一、项目概况\n项目按期完成。\n", encoding="utf-8")
     assert pipeline.extract(other)[0].report.department != "某县政务服务平台"
+    stations = tmp_path / "c.txt"  # weather stations being upgraded: the works, not a unit cut inside them
+    stations.write_text("某县气象台站自动化升级项目绩效自评报告\n一、项目概况\n项目按期完成。\n", encoding="utf-8")
+    assert pipeline.extract(stations)[0].report.department != "某县气象台"
 
 
 def test_the_one_figure_the_stated_rate_makes_of_the_budget_is_the_spending_where_none_is_read(tmp_path):
@@ -2687,12 +2693,16 @@ def test_the_one_figure_the_stated_rate_makes_of_the_budget_is_the_spending_wher
 @pytest.mark.parametrize("sentence", [
     # a source's share the rate happens to give is not spending: no spending word before it
     "项目资金100万元,其中中央资金95万元、县级资金5万元,预算执行率95%。",
+    "项目预算资金100万元。年度绩效目标:预算执行率达到90%以上,完成管网改造投资90万元。",  # a target
+    "项目预算资金100万元,预算执行率85%。2020年同类项目支出85万元。",  # another year's
+    "项目预算资金100万元,上级财政拨付到位资金80万元,预算执行率80%。",  # money received
+    "项目预算资金200万元,其中用于管网改造150万元,用于水质检测50万元。预算执行率75%。",  # the budget's planned uses
     # two figures the rate gives: which one was spent is not said by the arithmetic
     "项目资金100万元,使用95万元用于道路,另支出95.2万元,预算执行率95%。",
 ])
 def test_no_spending_is_taken_from_the_rate_where_the_figure_is_not_spent_or_not_the_only_one(tmp_path, sentence):
     path = tmp_path / "r.txt"
-    path.write_text(f"某县2023年项目资金绩效自评报告\n{sentence}\n", encoding="utf-8")
+    path.write_text(f"某县2021年度项目资金绩效自评报告\n{sentence}\n", encoding="utf-8")
     assert pipeline.extract(path)[0].budget.executed_yuan is None
 
 

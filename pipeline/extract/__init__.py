@@ -336,6 +336,7 @@ def _one_year(record: Record) -> int | None:
 
 def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None:
     b = Budget()
+    budget_mod.without_totals_of_the_titled_part(facts, record.report.title)
     facts.chosen = budget_mod.choose(facts, _one_year(record))
     named = budget_mod.named_fund_budget(ctx.text, record.report.title, facts.chosen)
     if named is not None:
@@ -343,9 +344,9 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
     whole = budget_mod.initial_plus_added(ctx.text, facts.chosen, facts.budget)
     if whole is not None:
         facts.chosen = facts.chosen._replace(budget=whole, picked_by="initial_plus_added")
-    spent = budget_mod.spent_at_the_stated_rate(ctx.text, facts.chosen)
+    spent = budget_mod.spent_at_the_stated_rate(ctx.text, facts.chosen, _one_year(record))
     if spent is not None:
-        facts.chosen = facts.chosen._replace(executed=spent, picked_by="rate_points_at_spent")
+        facts.chosen = facts.chosen._replace(executed=spent)
     budget, executed, rate, received, picked_by = facts.chosen
     if budget:
         b.budget_yuan = _clean(budget.value)
@@ -354,6 +355,7 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
     if executed:
         b.executed_yuan = _clean(executed.value)
         spent_by = "role_order" if picked_by == "initial_plus_added" else picked_by  # (that rule sums the budget only)
+        spent_by = "rate_points_at_spent" if spent is not None else spent_by
         ctx.cite(pointers.EXECUTED_YUAN, (executed.start, executed.end), half_unit=executed.half_unit, label=executed.label,
                  picked_by=spent_by, **_part_of(ctx, executed, spent_by))
     if rate:

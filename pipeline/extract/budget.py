@@ -215,7 +215,7 @@ class BudgetFacts:
     chosen: Chosen | None = None  # what the record took (choose), once the facts are complete
     # the totals of lists tied to them by arithmetic alone, each with the ends of its parts: placed just before the
     # first of its parts among the budget candidates, once they are in order (choose)
-    sum_totals: list[tuple[Candidate, frozenset[int]]] = field(default_factory=list)
+    sum_totals: list[tuple[Candidate, frozenset[int], tuple[str, ...]]] = field(default_factory=list)
 
 
 @cache
@@ -283,10 +283,12 @@ def read_budget(ctx: Context) -> BudgetFacts:
     worded = [s for s in ctx.splits if s.cue != SUM_CUE]
     facts.budget = _without_parts_of_stated_totals(worded, facts.budget, text)
     facts.budget.extend(_breakdown_totals(worded))
+    # (never a total worded as spending, '项目共支出资金100万元': the parts of a spend are no parts of the budget)
     facts.sum_totals = [(Candidate(s.total.value, s.total.half_unit, s.total.clause_start, s.total.end,
                                    s.total.label or "合计", "split", year=s.total.year, cumulative=s.total.cumulative),
-                         frozenset(p.end for p in s.parts))
-                        for s in ctx.splits if s.cue == SUM_CUE and _stands_as_budget(s)]
+                         frozenset(p.end for p in s.parts), tuple(p.name for p in s.parts))
+                        for s in ctx.splits if s.cue == SUM_CUE and _stands_as_budget(s)
+                        and not _SPENDING_WORD.search(s.total.label)]
     _without_a_components_spending(text, facts)
     facts.executed = [c for c in facts.executed if not _income_final_accounts(text, c)]
     if not facts.executed:
@@ -514,13 +516,13 @@ def _stands_as_budget(split: Split) -> bool:
             and bool(split.adds_up()))
 
 
-def _sum_totals_before_their_parts(sum_totals: list[tuple[Candidate, frozenset[int]]],
+def _sum_totals_before_their_parts(sum_totals: list[tuple[Candidate, frozenset[int], tuple[str, ...]]],
                                    pool: list[Candidate]) -> list[Candidate]:
     """A list tied to its total by arithmetic alone ('…合计13,804万元' after two allocations of 11,193 and 2,611万元)
     whose parts are budget candidates: its total goes just before the first of them (added where no pattern read it),
     the parts kept. Without a stated rate the total is the budget; a rate that one part gives still picks that part
     (choose tries every candidate against it). A total already before its parts stays where it is."""
-    for total, ends in sum_totals:
+    for total, ends, _ in sum_totals:
         first = next((k for k, c in enumerate(pool) if c.end in ends), None)
         if first is None:
             continue
@@ -752,11 +754,30 @@ _AT_YEAR_START = regex.compile(r"年初")
 _YEAR_BUDGET_WORDS = regex.compile(r"全年|调整后|调整预算|合计|共计|总计")
 
 
-# a figure's clause says it was spent or used: the role words of the executed amount (DOMAIN.md §4.1)
-_SPENDING_WORD = regex.compile(r"支出|使用|执行|支付|拨付|发放|用于|兑付|报账|完成")
+# a figure's clause says it was spent or used: the role words of the executed amount (DOMAIN.md §4.1); paying out and
+# completing only in the perfect ('已拨付', '实际完成'), a plan's words otherwise
+_SPENDING_WORD = regex.compile(r"支出|使用|执行|支付|发放|兑付|报账|(?:已经?|实际|累计)(?:拨付|完成)")
+# … and what makes the figure something else: a target or plan, money received or allotted
+_NOT_SPENT = regex.compile(r"目标|计划|指标|达到|预计|预期|拟|到位|收到|下达|安排")
 
 
-def spent_at_the_stated_rate(text: str, chosen: Chosen) -> Candidate | None:
+def without_totals_of_the_titled_part(facts: BudgetFacts, title: str | None) -> None:
+    """A list tied to its total by arithmetic alone, one of whose parts the title names ('…文化惠民工程项目…报告' over
+    '全县投入856万元。下达文化惠民工程资金520万元, 下达乡镇综合文化站建设资金336万元'): the report is on that part, and the
+    total of it and its siblings is no budget of it."""
+    if not title:
+        return
+    def named(part: str) -> bool:
+        core = _ALLOTTING_LEAD.sub("", part)
+        core = regex.sub(r"(?:资金|经费|补助|专项)+$", "", core)
+        return len(core) >= 4 and core in title
+    facts.sum_totals = [t for t in facts.sum_totals if not any(named(p) for p in t[2])]
+
+
+_ALLOTTING_LEAD = regex.compile(r"^(?:下达|安排|拨付|投入)")
+
+
+def spent_at_the_stated_rate(text: str, chosen: Chosen, year: int | None = None) -> Candidate | None:
     """No executed amount was read, but a budget and a rate under 100 % were: the one figure of the text that the
     rate makes of the budget (executed / budget = rate, in the rate's printed rounding), where the words before it say
     it was spent or used ('…奖励补助资金1.5147万元。使用1.2458万元,预算执行率为82.25%'). Exactly one such figure, or
@@ -766,13 +787,17 @@ def spent_at_the_stated_rate(text: str, chosen: Chosen) -> Candidate | None:
         return None
     dec = _decimals(rate)
     found = {}
-    for a in find_amounts(text):
-        if a.per_unit or a.restates is not None or a.value >= budget.value or budget.start <= a.start < budget.end:
+    amounts = find_amounts(text)
+    # (not a figure of the budget's own sentence: its parts and planned uses, '预算200万元, 其中用于管网改造150万元')
+    budget_sentence = next((a.sentence for a in amounts if a.start <= budget.start < a.end), None)
+    for a in amounts:
+        if a.per_unit or a.restates is not None or a.value >= budget.value or a.sentence == budget_sentence \
+                or (year is not None and a.year not in (None, year)):
             continue
         if not rate_matches(a.value / budget.value * 100, rate.value, dec):
             continue
-        clause = text[a.clause_start:a.start]
-        if _SPENDING_WORD.search(clause) or (a.use is not None):
+        clause = text[max(a.clause_start, text.rfind("。", 0, a.start) + 1):a.start]
+        if _SPENDING_WORD.search(clause) and not _NOT_SPENT.search(clause):
             found.setdefault(a.value, a)
     if len(found) != 1:
         return None

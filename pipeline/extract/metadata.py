@@ -60,8 +60,9 @@ _PLACE = regex.compile(
 # that is no institute)
 ORG_SUFFIX = (r"(?:委员会|管理委员会|管委会|管理局|局|委|办公室|办事处|办|中心|人民政府|(?<!地方)政府(?!专项债|债券|性基金|采购|购买)|学校|中学|小学|幼儿园|医院|研究院|院|"
               r"(?<!厕)所|站|馆|"
-              # a broadcaster or an observatory ('保山市广播电视台', '某县气象台'), never a platform (平台)
-              r"(?:电视|广播电|气象|天文)台|"
+              # a broadcaster or an observatory ('保山市广播电视台', '某县气象台'), never a platform (平台), a weather station's
+              # works (气象台站) or a radio station being built (应急广播电台)
+              r"(?:广播)?电视台|气象台(?!站)|天文台|"
               r"残联|政协|团委|妇联|总工会|大队|支队|队|处|厅|协会|联合会|联合社|指挥部|"
               # the people's organisations by their short names ('湖南省侨联', '某市科协'), and the Red Cross
               r"侨联|科协|文联|工商联|红十字会|慈善总会|"
@@ -84,8 +85,13 @@ _EVALUATOR = regex.compile(r"事务所|分所|公司|咨询|评估|研究院|财
 # The form cells for the unit that carries a project out, or fills its form in, which may be a state company.
 _IMPLEMENTER_CELLS = frozenset({"实施单位", "项目实施单位", "项目承担单位", "承担单位", "项目单位名称", "项目单位",
                                 "填报单位", "填表单位"})
-# A company by its name's end, and the trades that write evaluations for others.
+# A company by its name's end, and the trades that write evaluations for others. Only a state enterprise that carries
+# public works out is a department (a city's investment or construction platform, its bus, water or gas company); a
+# contractor, a supplier or a subsidised firm in the same cell is not ('湖南某某路桥建设有限公司', '某某农业开发有限公司').
 _COMPANY = regex.compile(r"(?:公司|集团)$")
+_STATE_ENTERPRISE = regex.compile(r"城投|城建投|城市建设投资|投资(?:建设|发展|开发|经营|控股|集团|有限)|国有|国资|建设发展|"
+                                  r"发展集团|产业发展|公共汽车|公交|水务|水发|供水|燃气|热力|排水|交通投资|文化旅游投资|"
+                                  r"(?:开发区|园区|工业园)\p{Han}{0,6}(?:投资|开发|建设)")
 _EVALUATOR_TRADE = regex.compile(r"事务所|咨询|评估|评价|造价|审计|会计|税务|项目管理|工程管理")
 
 
@@ -1016,8 +1022,8 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
         # a form's own cell for the unit that carries the project out may name a state company ('项目实施单位 广水市城投
         # 公司', '芦山县水务投资有限公司'): the cell's role says whose project it is, where no evaluator's trade names it
         v = strip_code(value)
-        return is_unit(value) or (2 <= len(v) <= 30 and "、" not in v and bool(_COMPANY.search(v))
-                                  and not _EVALUATOR_TRADE.search(v))
+        return is_unit(value) or (2 <= len(v) <= 40 and "、" not in v and bool(_COMPANY.search(v))
+                                  and bool(_STATE_ENTERPRISE.search(v)) and not _EVALUATOR_TRADE.search(v))
 
     # 资金使用单位: the implementing unit of a transfer-payment form (its 主管部门 are the ministry and province above)
     labels = ["被评价单位", "被考核单位", "被评价部门", "评价对象", "评价项目单位", "实施单位", "项目实施单位",

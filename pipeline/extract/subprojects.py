@@ -63,6 +63,8 @@ _ALLOCATED = regex.compile(r"安排|下达|投入|预算|资金|补助|投资|�
 # A list marker left at the front of a part's name.
 _LIST_MARK = regex.compile(r"^(?:\d{1,2}\s*[.、]|[((]\s*[\d一二三四五六七八九十]{1,3}\s*[))]|[一二三四五六七八九十]是)\s*")
 _BREAKDOWN_FAMILIES = ("item", "place")
+# what a label adds after a quoted project's name that is no part of it ('“校园文化经费”项目支出')
+_CLASS_AFTER_QUOTE = regex.compile(r"(?:项目)?(?:支出|经费|资金)?")
 
 
 @dataclass
@@ -263,8 +265,10 @@ def _from_breakdown(ctx: Context, budget=None, executed=None, by_sum: bool = Fal
     for part in split.parts:
         name = _LIST_MARK.sub("", part.name).strip()
         if "”" in name and "“" not in name and name.index("”") >= 2:
-            # '“校园文化经费”项目支出': the label began inside the quotes, and the quotes close the project's name
-            name = name[:name.index("”")]
+            # '“校园文化经费”项目支出': the label began inside the quotes; where a class word follows them, the quotes close
+            # the project's name, else they are part of it ('“三支一扶”人员生活补贴')
+            close = name.index("”")
+            name = name[:close] if _CLASS_AFTER_QUOTE.fullmatch(name[close + 1:]) else "“" + name
         name_start = text.find(name, part.end) if part.use else text.find(name, part.label_start)
         sp = SubprojectFact(Found(name, name_start, name_start + len(name)), _found(part), "stated")
         own = inner.get(part.start)  # the part's own breakdown ('25万元, 包括A 18万、B 7万') is its items
