@@ -520,3 +520,18 @@ def test_shares_of_something_other_than_money_leave_a_failure_certain(tmp_path):
             "占受益人口的36%。\n二、绩效情况\n项目按期完成。\n")
     c = check_of(extract_text(tmp_path, text), "part_sums_text")
     assert (c.status, c.certainty) == ("fail", "certain")
+
+
+def test_a_row_named_by_the_rest_of_a_note_leaves_the_weights_to_a_person():
+    from pipeline.record import Indicator, Record
+    record = Record()
+    # '大修环卫工人休息点 7.00 0.00 目标值2座,完成值9座': the note's figure read as a row of its own
+    record.scores.indicators = [Indicator(name="预算执行率", weight=50, score=45), Indicator(name=",完成值", weight=9),
+                                Indicator(name="满意度", weight=50, score=40)]
+    record.scores.total_score = 85
+    pipeline.verify(record)
+    c = check_of(record, "indicator_weights_sum")
+    assert needs_look(c) and "row_unnamed" in _doubts(c)
+    record.scores.indicators[1].name = "完成值"
+    pipeline.verify(record)
+    assert "row_unnamed" not in _doubts(check_of(record, "indicator_weights_sum"))

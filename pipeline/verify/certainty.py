@@ -468,8 +468,9 @@ def row_unread(record: Record, check: Check) -> list[Doubt]:
 
 @doubt("row_unnamed")
 def row_unnamed(record: Record, check: Check) -> list[Doubt]:
-    """A part the check adds holds figures but no name: a row the reading could not place (a cell broken onto
-    a line of its own, a category's figures), whose figures may be no part at all."""
+    """A part the check adds holds figures but no name, or a name that opens on a clause mark (the rest of the cell
+    before it): a row the reading could not place (a cell broken onto a line of its own, a category's figures, a
+    note's figures), whose figures may be no part at all."""
     if check.id == "funding_sources_sum":
         parts = [f for f in record.budget.funding_sources if not f.is_total]
     elif check.id in ("indicator_scores_sum", "indicator_weights_sum"):
@@ -478,10 +479,19 @@ def row_unnamed(record: Record, check: Check) -> list[Doubt]:
     else:
         return []
     for part in parts:
-        if not (part.name or "").strip():
+        name = (part.name or "").strip()
+        if not name:
             return [Doubt("row_unnamed", "相加的各行中有一行只有数字、没有名称,未能确认它属于此表",
                           "one of the rows added up holds figures but no name: the reading could not place it")]
+        if _FRAGMENT_NAME.match(name):
+            return [Doubt("row_unnamed", f"相加的各行中有一行的名称“{name[:12]}”以标点开头,是前一单元格的残片",
+                          f"one of the rows added up is named '{name[:12]}', which opens on a clause mark: a piece of the "
+                          "cell before it (a note's figures read as a row)")]
     return []
+
+
+# a name no indicator has: it opens on a clause mark, the rest of the cell before it ('目标值2座,完成值9座')
+_FRAGMENT_NAME = regex.compile(r"[,,;;、::。]")
 
 
 @doubt("table_open_end")
