@@ -2717,3 +2717,11 @@ def test_no_spending_is_taken_from_the_rate_where_the_figure_is_not_spent_or_not
 def test_a_text_ending_inside_a_bracket_or_on_a_bare_heading_is_cut(tmp_path, last, cut):
     text = f"某局2021年度项目支出绩效自评报告\n一、基本情况\n项目按计划实施。\n{last}\n"
     assert extract_text(tmp_path, text).source.truncated is cut
+
+
+def test_a_heading_and_a_sentence_after_a_units_key_are_no_unit_and_a_conjunction_no_place(tmp_path):
+    text = ("2016年城市绿化养护项目支出绩效评价报告\n一、项目概况\n(一)项目单位基本情况龙岩市园林管理局隶属于龙岩市住建局,是市政府"
+            "综合管理城市园林绿化的职能部门。\n")
+    assert extract_text(tmp_path, text).report.department != "基本情况龙岩市园林管理局隶属于龙岩市住建局"
+    cut = ("2015年专利资助资金绩效评价报告\n一、项目概况\n推动1因市知识产权局有结余资金未使用,2015年市财政局未拨付专利资助资金。\n")
+    assert extract_text(tmp_path, cut, "b.txt").report.region != "因市"

@@ -82,6 +82,8 @@ _ACTION_AFTER = regex.compile(rf"(?:于(?:19|20)\d{{2}}年(?:\d{{1,2}}月)?(?:�
 _HEADER_CELL = regex.compile(r"^\s*(?:金额|资金|预算|序号|数量|单位|合计|备注)|\((?:万元|元|亿元)\)")
 # Units that write reports about others' projects: a signature or a 简称 of theirs is not the department.
 _EVALUATOR = regex.compile(r"事务所|分所|公司|咨询|评估|研究院|财政局|财政厅")  # 分所: a firm's branch
+# A value that opens on a section heading's word or says something of a unit: prose, not a unit's cell.
+_HEADING_OR_SENTENCE = regex.compile(r"^(?:基本情况|概况|情况|简介)|隶属|负责|主要职能")
 # The form cells for the unit that carries a project out, or fills its form in, which may be a state company.
 _IMPLEMENTER_CELLS = frozenset({"实施单位", "项目实施单位", "项目承担单位", "承担单位", "项目单位名称", "项目单位",
                                 "填报单位", "填表单位"})
@@ -1016,7 +1018,9 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
         value = strip_code(value)
         # a cell that lists several units ('塘桥街道党政办、管理办、平安办、服务办') names no one department
         # ('新洲区文化和旅游局机关': a bureau's own office, as a form names the unit that spends)
-        return 2 <= len(value) <= 30 and "、" not in value and bool(regex.search(ORG_SUFFIX + "(?:机关)?$", value))
+        # ('(一)项目单位基本情况龙岩市园林管理局隶属于龙岩市住建局': a heading and a sentence, no form's cell)
+        return 2 <= len(value) <= 30 and "、" not in value and bool(regex.search(ORG_SUFFIX + "(?:机关)?$", value)) \
+            and not _HEADING_OR_SENTENCE.search(value)
 
     def is_unit_or_company(value: str) -> bool:
         # a form's own cell for the unit that carries the project out may name a state company ('项目实施单位 广水市城投
@@ -1298,7 +1302,9 @@ def place_of(name: str | None) -> str | None:
 
 # words that open a clause, never a place's name: a copula, 'according to', 'in order to', 'through', and the
 # verbs of asking a superior ('经请示市政府批准': the city's government, no city named 请示市)
-_CLAUSE_OPENING = regex.compile(r"^(?:是|系|根据|按照|依据|依照|为了|通过|经过|结合|围绕|请示|报请|提请|报经)")
+# ('因市知识产权局有结余…': a conjunction, one character, before the unit's own level word, no place's name)
+_CLAUSE_OPENING = regex.compile(r"^(?:是|系|根据|按照|依据|依照|为了|通过|经过|结合|围绕|请示|报请|提请|报经|"
+                                r"[因由对向从将把被经按据以与及并且或但而则](?=[市县区州]$))")
 _LEVEL_WORD = regex.compile(r"(?:本级)?(?:自治区|自治州|自治县|自治旗|特别行政区|地区|省|市|县|区|州|盟|旗)(?:本级)?")
 
 
