@@ -374,3 +374,24 @@ def test_a_list_tied_by_arithmetic_gives_no_budget_of_a_spend_or_of_a_titled_par
     assert record.budget.budget_yuan != 1_000_000 and record.budget.budget_yuan != 8_560_000
     if budget:
         assert record.budget.budget_yuan == budget
+
+
+_ROW_END_TABLE = """各政策任务安排情况如下表。
+表1 资金总体安排情况表 单位:万元
+序号 | 财政事权 | 政策任务 | 预算额度 | 调整额度 | 实际安排额度 | 资金下达文件 |
+1 | M1.工业企业转型升级 | M102.产业链支撑 | 70.00 | 70.00 | ||
+2 | M1.工业企业转型升级 | M103.平台建设 | 618.66 | 36.01 | 654.67 | 注2 |
+3 | M4.信息化发展 | M401.信息产业发展 | 7,474.00 | 55.00 | 7,529.00 | 注3 |
+合计 | 8,162.66 | 91.01 | 8,253.67 |
+"""
+
+
+def test_a_table_whose_scrape_dropped_empty_cells_gives_its_first_and_last_columns_by_the_total_row():
+    splits = {s.total.value: s for s in find_splits(_ROW_END_TABLE) if s.cue == "table"}
+    assert set(splits) == {81_626_600, 82_536_700}
+    assert [p.value for p in splits[82_536_700].parts] == [700_000, 6_546_700, 75_290_000]
+    assert splits[82_536_700].names[0] == "M102.产业链支撑"
+    # without the unit above it, or where the rows do not make up the total row exactly, the table gives nothing
+    assert not [s for s in find_splits(_ROW_END_TABLE.replace(" 单位:万元", "")) if s.cue == "table"]
+    assert not [s for s in find_splits(_ROW_END_TABLE.replace("8,253.67", "8,300.00").replace("8,162.66", "8,200.00"))
+                if s.cue == "table"]

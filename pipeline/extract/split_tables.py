@@ -40,6 +40,59 @@ def table_splits(text: str, make_split) -> list:
         amount_col = next((i for i, c in enumerate(cells) if _AMOUNT_HEAD.search(c) and "率" not in c), None)
         if amount_col is not None and (split := _table_split(text, rows, k, cells, amount_col, make_split)) is not None:
             out.append(split)
+        elif amount_col is None:
+            out.extend(_row_end_splits(text, rows, k, cells, make_split))
+    return out
+
+
+# A header of two amount columns or more with no unit of their own ('预算额度 | 调整额度 | 实际安排额度'), the unit stated
+# once above the table ('单位:万元').
+_AMOUNT_WORD_HEAD = regex.compile(r"\p{Han}{0,6}(?:额度|金额|资金|预算数?|投资|支出数?|安排数?|执行数)")
+_UNIT_NOTE = regex.compile(r"单位\s*[::]\s*(?P<unit>亿元|万元|千元|元)")
+_UNIT_NOTE_REACH = 120
+_ORDINAL = regex.compile(r"\d{1,2}")
+
+
+def _row_end_splits(text: str, rows, k: int, cells: list[str], make_split) -> list:
+    """A table whose rows print a name, then their figures under two amount columns or more, with a 合计 row: a scrape
+    drops the empty cells, so which column a row's middle figure is in is unsaid, but its first figure is the first
+    column's and its last the last's wherever the row has both. Each of those two columns whose rows add up to the 合计
+    row's own first or last figure exactly is a split ('M102.战略性产业集群产业链支撑 | 70.00 | 70.00' … '合计 | 12,267.66 |
+    91.01 | 12,358.67'); the unit is the note above the table."""
+    if sum(1 for c in cells if _AMOUNT_WORD_HEAD.fullmatch(c) and "率" not in c) < 2:
+        return []
+    note = _UNIT_NOTE.search(text, max(0, rows[k].start() - _UNIT_NOTE_REACH), rows[k].start())
+    if note is None:
+        return []
+    factor = UNITS[note["unit"]]
+    body, total_row, line_end = [], None, rows[k].end()
+    for row in rows[k + 1:]:
+        if text[line_end:row.start()].strip():
+            break
+        line_end = row.end()
+        row_cells = _cells_of(row)
+        if row_cells and _ORDINAL.fullmatch(row_cells[0][2]):
+            row_cells = row_cells[1:]  # the row's number
+        first = next((i for i, c in enumerate(row_cells) if _CELL_FIGURE.fullmatch(c[2])), None)
+        if not first:
+            continue
+        name, figures = row_cells[first - 1], [c for c in row_cells[first:] if _CELL_FIGURE.fullmatch(c[2])]
+        if _TABLE_TOTAL.match(row_cells[0][2].replace(" ", "")):
+            total_row = (row_cells[0], figures)
+            break
+        body.append((name, figures))
+    if total_row is None or len(body) < 2 or len(total_row[1]) < 2:
+        return []
+    out = []
+    for end in (0, -1):
+        picked = [(name, figures[end]) for name, figures in body]
+        values = [parse_arabic(f[2]) for _, f in picked]
+        total = parse_arabic(total_row[1][end][2])
+        if total is None or any(v is None for v in values) or not _sums_to(values, total) \
+                or abs(sum(v.value for v in values) - total.value) > max([total.half_unit] + [v.half_unit for v in values]):
+            continue  # (exactly: a sum that needs every cell's rounding says nothing of which column each figure is in)
+        out.append(make_split(_cell_part(total_row[0], total_row[1][end], total, factor, True),
+                              [_cell_part(n, f, v, factor, False) for (n, f), v in zip(picked, values)]))
     return out
 
 
