@@ -2725,3 +2725,13 @@ def test_a_heading_and_a_sentence_after_a_units_key_are_no_unit_and_a_conjunctio
     assert extract_text(tmp_path, text).report.department != "基本情况龙岩市园林管理局隶属于龙岩市住建局"
     cut = ("2015年专利资助资金绩效评价报告\n一、项目概况\n推动1因市知识产权局有结余资金未使用,2015年市财政局未拨付专利资助资金。\n")
     assert extract_text(tmp_path, cut, "b.txt").report.region != "因市"
+
+
+@pytest.mark.parametrize("sentence", [
+    "及时将项目分解到相关科室,由各科室结合项目实施情况收集项目信息并填报绩效自评表,由分管领导进行评定。",
+    "局财务室牵头,并在收集、汇总、整理、分析项目单位上报的自评报告基础上开展评价。",
+])
+def test_a_form_a_task_fills_in_is_no_title(tmp_path, sentence):
+    text = f"一、项目基本情况\n开展农村环境综合整治工作。\n二、绩效自评工作开展情况\n{sentence}\n"
+    record = extract_text(tmp_path, text)
+    assert record.report.title is None or "科室" not in record.report.title and "收集" not in record.report.title
