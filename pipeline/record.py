@@ -136,6 +136,9 @@ class Grade:
     derived: str | None = None
     bands: list[Band] = field(default_factory=list)
     bands_source: str | None = None  # "report" or the rule whose bands apply
+    # the text words bands ('95分以上为优秀', '80-95分') or a whole other than 100 points ('满分120分') that no band was
+    # read from: the local regimes are no stand-in for them (verify.grades.LOCAL_REGIMES)
+    bands_worded: bool = False
 
 
 @dataclass

@@ -395,3 +395,17 @@ def test_a_table_whose_scrape_dropped_empty_cells_gives_its_first_and_last_colum
     assert not [s for s in find_splits(_ROW_END_TABLE.replace(" 单位:万元", "")) if s.cue == "table"]
     assert not [s for s in find_splits(_ROW_END_TABLE.replace("8,253.67", "8,300.00").replace("8,162.66", "8,200.00"))
                 if s.cue == "table"]
+
+
+@pytest.mark.parametrize("table", [
+    # carry-overs and balances at the ends: no column of what the rows were given or spent
+    "单位:万元\n项目名称 | 上年结转资金 | 本年安排资金 | 本年支出数 | 年末结余资金 |\n甲村道路 | 20 | 300 | 280 | 40 |\n"
+    "乙村道路 | 10 | 200 | 190 | 20 |\n合计 | 30 | 500 | 470 | 60 |\n",
+    # a length beside the money: its figures are no 万元
+    "单位:万元\n序号 | 项目名称 | 建设里程(公里) | 预算资金 | 实际支出 |\n1 | 甲村道路 | 5 | 300 | 280 |\n2 | 乙村道路 | 3 | 200 | 190 |\n"
+    "合计 | | 8 | 500 | 470 |\n",
+    # rows named by the class of spending, not by works
+    "单位:万元\n支出科目 | 预算数 | 执行数 |\n工程款 | 700 | 680 |\n监理费 | 60 | 50 |\n合计 | 760 | 730 |\n",
+])
+def test_a_table_gives_no_split_from_columns_that_are_not_the_rows_funds(table):
+    assert not [s for s in find_splits(table) if s.cue == "table"]

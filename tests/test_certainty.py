@@ -535,3 +535,7 @@ def test_a_row_named_by_the_rest_of_a_note_leaves_the_weights_to_a_person():
     record.scores.indicators[1].name = "完成值"
     pipeline.verify(record)
     assert "row_unnamed" not in _doubts(check_of(record, "indicator_weights_sum"))
+    # a row with its score whose numbering the reading mangled ('(1)、新建道路长度') is a real row
+    record.scores.indicators[1].name, record.scores.indicators[1].score = "、新建道路长度", 9
+    pipeline.verify(record)
+    assert "row_unnamed" not in _doubts(check_of(record, "indicator_weights_sum"))

@@ -240,6 +240,15 @@ def test_a_grade_without_bands_is_held_against_every_local_regime(total, stated,
     assert check_of(record, "grade_matches_score").status == status
 
 
+@pytest.mark.parametrize("sentence", [
+    "评价结果分为优秀、良好、合格、不合格四个等级,分别对应95分以上、80-95分、60-80分、60分以下。本项目自评得分91分,评价等级为优秀。",
+    "本项目满分120分,自评得分95分,评价等级为优秀。",
+])
+def test_no_local_regime_stands_in_for_bands_or_a_whole_the_report_words(tmp_path, sentence):
+    record = extract_text(tmp_path, f"某县2018年度项目支出绩效自评报告\n一、基本情况\n{sentence}\n")
+    assert check_of(record, "grade_matches_score").status != "pass"
+
+
 def test_a_sub_items_budget_close_to_the_total_is_not_a_restatement(tmp_path):
     text = "某项目支出绩效评价报告\n项目预算100万元,其中设备购置预算99万元。预算执行数为95万元,预算执行率为95%。"
     record = run(tmp_path, text)

@@ -2712,7 +2712,12 @@ def test_no_spending_is_taken_from_the_rate_where_the_figure_is_not_spent_or_not
     ("(三)绩效指标完成情况", True),  # a section's heading with nothing under it
     ("三)绩效指标完成情况", True),  # its opening bracket lost to the scrape
     ("七、其他需要说明的问题暂无", False),  # a heading and its answer
+    ("七、其他需要说明的情况", False),  # the outline's last section, often left empty
+    ("八、绩效自评结果拟应用和公开情况", False),
+    ("七、其他需要说明的问题\n无", False),
     ("项目资金依据《关于下达2021年专项资金的通知》执行。", False),
+    ("依据《某县财政局关于下达专项资金的通知》(某财农〔2021]12号)执行。", False),  # a scrape's mixed brackets, closed
+    ("依据某财农[2021〕12号文件,资金已全部拨付。", False),
 ])
 def test_a_text_ending_inside_a_bracket_or_on_a_bare_heading_is_cut(tmp_path, last, cut):
     text = f"某局2021年度项目支出绩效自评报告\n一、基本情况\n项目按计划实施。\n{last}\n"
@@ -2735,3 +2740,8 @@ def test_a_form_a_task_fills_in_is_no_title(tmp_path, sentence):
     text = f"一、项目基本情况\n开展农村环境综合整治工作。\n二、绩效自评工作开展情况\n{sentence}\n"
     record = extract_text(tmp_path, text)
     assert record.report.title is None or "科室" not in record.report.title and "收集" not in record.report.title
+
+
+def test_a_title_a_lead_in_announces_keeps_the_unit_that_carried_the_project_out(tmp_path):
+    text = "县财政局:\n现将由某县交通运输局组织实施的2021年度农村公路建设项目绩效自评报告如下。\n一、基本情况\n项目按期完成。\n"
+    assert "农村公路建设项目绩效自评报告" in (extract_text(tmp_path, text).report.title or "")

@@ -89,10 +89,20 @@ def _source(doc: Document, norm: NormalisedText) -> Source:
 
 # a quoted value after its verb or copula, closing a sentence ('等级为“优”', '名称为“…”', '做到“…”')
 _QUOTED_VALUE_END = regex.compile(r"(?:为|是|到|称|即|:|:)\s*[“\"][^“”\"]{1,40}[”\"]$")
-# the self-assessment outline's last section, answered with nothing to add: the report's end
+# the self-assessment outline's last sections, which a report often leaves empty, and their answer of nothing to add
+_LAST_SECTION = regex.compile(r"(?:其他需要?说明的(?:问题|事项|情况)|(?:应用|运用)(?:和|及|与)?公开情况|附件\d*)[::\s]*$")
 _LAST_SECTION_CLOSED = regex.compile(r"其他需要?说明的(?:问题|事项|情况)[::\s]*(?:暂无|无|没有)[。.]?$")
-# brackets a document number or a title opens and a cut leaves open
-_BRACKETS = (("〔", "〕"), ("《", "》"), ("【", "】"), ("[", "]"))
+_NOTHING_TO_ADD = regex.compile(r"(?:暂无|无|没有)[。.]?")
+# brackets a document number or a title opens and a cut leaves open; scrapes mix their kinds ('某财农〔2021]12号')
+_OPENERS, _CLOSERS = "〔《【[〈", "〕》】]〉)"
+
+
+def _open_bracket_at_end(line: str) -> bool:
+    """The line stops inside a bracket: after its last opener of any kind, no closer of any kind and no sentence end."""
+    opener = max(line.rfind(o) for o in _OPENERS)
+    if opener < 0 or _SENTENCE_END.search(line, opener):
+        return False
+    return not any(c in line[opener:] for c in _CLOSERS)
 # a numbered section heading alone, its last word a heading's ('(三)绩效指标完成情况', '五、存在的问题及原因分析')
 _HEADING_ONLY = regex.compile(r"(?:[((]?[一二三四五六七八九十]{1,3}[))]|[一二三四五六七八九十]{1,3}、)\s*\p{Han}{2,24}?"
                               r"(?:情况|分析|问题|建议|措施|结论|目标|成效|意见|做法|原因)")
@@ -139,12 +149,13 @@ def _cut_mid_sentence(text: str) -> bool:
         others = [x for x in lines[-12:-1] if "|" in x]
         closed = sum(1 for x in others if x.endswith("|"))
         return len(others) >= 3 and closed >= 0.75 * len(others) and not last.endswith("|")
-    if any(last.count(o) > last.count(c) for o, c in _BRACKETS):
+    if _open_bracket_at_end(last):
         return True  # stops inside a document number or a title: '…呈财行〔2', '…根据《关于'
+    if _LAST_SECTION.search(last) or _LAST_SECTION_CLOSED.search(last) or \
+            (_NOTHING_TO_ADD.fullmatch(last) and len(lines) > 1 and _LAST_SECTION.search(lines[-2])):
+        return False  # the outline's last section, answered or left empty: '七、其他需要说明的问题暂无'
     if _HEADING_ONLY.fullmatch(last):
         return True  # a section's heading with nothing under it: '(三)绩效指标完成情况'
-    if _LAST_SECTION_CLOSED.search(last):
-        return False  # the outline's last section answered: '七、其他需要说明的问题暂无'
     if regex.search(r"[;;]$", last):
         return True  # one item of a list closed and the next not begun: '…各项指标超额完成;'
     tail = _SENTENCE_END.split(last)[-1]  # the last sentence, begun after the last full stop
@@ -584,6 +595,7 @@ def _grades(ctx: Context, record: Record) -> None:
         ctx.cite(pointers.GRADE_BANDS, facts.bands_span)
     else:
         g.bands, g.bands_source = grades.default_bands(record.report.year, record.cited_rules)
+        g.bands_worded = grades.bands_worded(ctx.text)
     if facts.stated:
         g.stated = facts.stated.value
         ctx.cite(pointers.GRADE_STATED, facts.stated, word=facts.stated_word)

@@ -164,6 +164,19 @@ def default_bands(year: int | None, cited_rules: list[dict]) -> tuple[list[Band]
     return [], None
 
 
+# a cut-off or a range of points beside a grade word, or a form's whole that is not 100 points
+_BAND_WORDING = regex.compile(
+    r"(?:\d+(?:\.\d+)?\s*分?\s*(?:\((?:含|不含)\d*(?:分)?\))?\s*(?:以上|以下|及以上|以内|\(含\))|\d+(?:\.\d+)?\s*分?\s*[-~—–至]\s*"
+    r"\d+(?:\.\d+)?\s*分|[≥≤<>]\s*\d+)[^。\n]{0,12}?(?:优|良|中|差|合格|及格)"
+    r"|(?:优|良|中|差|合格|及格)[^。\n]{0,12}?(?:\d+(?:\.\d+)?\s*分?\s*(?:以上|以下|及以上)|\d+\s*[-~—–至]\s*\d+\s*分?|[≥≤<>]\s*\d+)"
+    r"|满分(?:值)?(?:为)?\s*(?!100(?!\d))\d+\s*分")
+
+
+def bands_worded(text: str) -> bool:
+    """The text words grade bands or a whole of other than 100 points (_BAND_WORDING)."""
+    return bool(_BAND_WORDING.search(text))
+
+
 def read_grades(text: str) -> GradeFacts:
     bands, span = read_bands(text)
     stated, word = read_stated_grade(text, span)

@@ -511,9 +511,8 @@ def _holds_in_order(longer: str, shorter: str) -> bool:
 # ('按时完成了整体支出绩效评价报告': the report as the work done, no title): the verb before the words, or inside them
 _WORK_ON_A_REPORT = r"(?:完成|编制|撰写|形成|提交|报送|出具|填报|填写|上报)"
 _REPORT_AS_TASK = regex.compile(rf"{_WORK_ON_A_REPORT}了?$")
-# ('…由各科室收集项目信息并填报绩效自评表': the form a task fills in, the verb right before the report's own words; a
-# clause that opens on 由 is a sentence's, no title)
-_TASK_DONE = regex.compile(rf"{_WORK_ON_A_REPORT}了|^由|(?:并|及时)?{_WORK_ON_A_REPORT}(?=\p{{Han}}{{0,4}}(?:绩效|自评)\p{{Han}}{{0,8}}(?:报告|表)$)")
+# ('…由各科室收集项目信息并填报绩效自评表': the form a task fills in, the verb right before the report's own words)
+_TASK_DONE = regex.compile(rf"{_WORK_ON_A_REPORT}了|(?:并|及时)?{_WORK_ON_A_REPORT}(?=\p{{Han}}{{0,4}}(?:绩效|自评)\p{{Han}}{{0,8}}(?:报告|表)$)")
 _LEAD_IN = regex.compile(r"(?:现将|特将|兹将|现把|现就|现对|并将)")
 
 

@@ -51,6 +51,8 @@ _AMOUNT_WORD_HEAD = regex.compile(r"\p{Han}{0,6}(?:额度|金额|资金|预算�
 _UNIT_NOTE = regex.compile(r"单位\s*[::]\s*(?P<unit>亿元|万元|千元|元)")
 _UNIT_NOTE_REACH = 120
 _ORDINAL = regex.compile(r"\d{1,2}")
+_TASK_HEAD = regex.compile(r"(?:政策|绩效|工作)?任务(?:名称)?")
+_NOT_THE_FUNDS_HEAD = regex.compile(r"结转|结余|来源|中央|省级|市级|县级|自筹|上年")
 
 
 def _row_end_splits(text: str, rows, k: int, cells: list[str], make_split) -> list:
@@ -59,7 +61,11 @@ def _row_end_splits(text: str, rows, k: int, cells: list[str], make_split) -> li
     column's and its last the last's wherever the row has both. Each of those two columns whose rows add up to the 合计
     row's own first or last figure exactly is a split ('M102.战略性产业集群产业链支撑 | 70.00 | 70.00' … '合计 | 12,267.66 |
     91.01 | 12,358.67'); the unit is the note above the table."""
-    if sum(1 for c in cells if _AMOUNT_WORD_HEAD.fullmatch(c) and "率" not in c) < 2:
+    heads = [i for i, c in enumerate(cells) if _AMOUNT_WORD_HEAD.fullmatch(c) and "率" not in c]
+    # the amount columns side by side, right after the column naming the rows' works or tasks, and the table's other
+    # columns holding no figures (a length in 公里, a count of households would be read as money)
+    if len(heads) < 2 or heads != list(range(heads[0], heads[-1] + 1)) or heads[0] == 0 \
+            or not (_NAME_HEAD.fullmatch(cells[heads[0] - 1]) or _TASK_HEAD.fullmatch(cells[heads[0] - 1])):
         return []
     note = _UNIT_NOTE.search(text, max(0, rows[k].start() - _UNIT_NOTE_REACH), rows[k].start())
     if note is None:
@@ -81,10 +87,13 @@ def _row_end_splits(text: str, rows, k: int, cells: list[str], make_split) -> li
             total_row = (row_cells[0], figures)
             break
         body.append((name, figures))
-    if total_row is None or len(body) < 2 or len(total_row[1]) < 2:
+    if total_row is None or len(body) < 2 or len(total_row[1]) != len(heads) \
+            or any(len(figures) > len(heads) for _, figures in body):
         return []
     out = []
     for end in (0, -1):
+        if _NOT_THE_FUNDS_HEAD.search(cells[heads[end]]):
+            continue  # (a carry-over or a balance, a source's share: no column of what the rows are given or spend)
         picked = [(name, figures[end]) for name, figures in body]
         values = [parse_arabic(f[2]) for _, f in picked]
         total = parse_arabic(total_row[1][end][2])

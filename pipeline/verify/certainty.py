@@ -483,7 +483,8 @@ def row_unnamed(record: Record, check: Check) -> list[Doubt]:
         if not name:
             return [Doubt("row_unnamed", "相加的各行中有一行只有数字、没有名称,未能确认它属于此表",
                           "one of the rows added up holds figures but no name: the reading could not place it")]
-        if _FRAGMENT_NAME.match(name):
+        # (a fragment with its score is a real row whose numbering the reading mangled, '(1)、新建道路长度 | 20 | 20')
+        if _FRAGMENT_NAME.match(name) and getattr(part, "score", None) is None:
             return [Doubt("row_unnamed", f"相加的各行中有一行的名称“{name[:12]}”以标点开头,是前一单元格的残片",
                           f"one of the rows added up is named '{name[:12]}', which opens on a clause mark: a piece of the "
                           "cell before it (a note's figures read as a row)")]

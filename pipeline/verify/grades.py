@@ -30,7 +30,7 @@ def grade_matches_score(record: Record) -> Check:
     LOCAL_REGIMES gives the total passes; otherwise the check is skipped."""
     cid = "grade_matches_score"
     g, total = record.grade, record.scores.total_score
-    if g.stated is not None and total is not None and not g.bands and 0 <= total <= 100 \
+    if g.stated is not None and total is not None and not g.bands and not g.bands_worded and 0 <= total <= 100 \
             and (record.scores.total_weight in (None, 100)):
         # no bands stated and none a regime fixes (2011–2019): the grade every local regime gives the total
         found = {_grade_under(total, cuts) for cuts in LOCAL_REGIMES}
