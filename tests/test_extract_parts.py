@@ -2745,3 +2745,12 @@ def test_a_form_a_task_fills_in_is_no_title(tmp_path, sentence):
 def test_a_title_a_lead_in_announces_keeps_the_unit_that_carried_the_project_out(tmp_path):
     text = "县财政局:\n现将由某县交通运输局组织实施的2021年度农村公路建设项目绩效自评报告如下。\n一、基本情况\n项目按期完成。\n"
     assert "农村公路建设项目绩效自评报告" in (extract_text(tmp_path, text).report.title or "")
+
+
+@pytest.mark.parametrize("sentence, budget", [
+    ("2017年电视专题节目制作经费项目50万元,实际到位50万元。", 500_000),
+    ("电视专题节目制作经费项目已支出48万元。", None),  # a spend of the titled funds is no budget of them
+])
+def test_where_no_budget_is_read_the_figure_the_titles_funds_name_is_the_budget(tmp_path, sentence, budget):
+    text = f"保山市广播电视台电视专题节目制作经费项目绩效自评报告\n(一)项目资金情况\n{sentence}\n"
+    assert extract_text(tmp_path, text).budget.budget_yuan == budget

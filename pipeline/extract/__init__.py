@@ -352,6 +352,9 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
     named = budget_mod.named_fund_budget(ctx.text, record.report.title, facts.chosen)
     if named is not None:
         facts.chosen = facts.chosen._replace(budget=named, picked_by="title_fund_and_rate")
+    titled = budget_mod.title_fund_budget(ctx.text, record.report.title, facts.chosen)
+    if titled is not None:
+        facts.chosen = facts.chosen._replace(budget=titled, picked_by="title_fund")
     whole = budget_mod.initial_plus_added(ctx.text, facts.chosen, facts.budget)
     if whole is not None:
         facts.chosen = facts.chosen._replace(budget=whole, picked_by="initial_plus_added")

@@ -857,6 +857,26 @@ def named_fund_budget(text: str, title: str | None, chosen: Chosen) -> Candidate
     return None
 
 
+def title_fund_budget(text: str, title: str | None, chosen: Chosen) -> Candidate | None:
+    """No budget read at all: the first figure whose label is the fund or project the title names ('…电视专题节目制作经费
+    项目绩效自评报告' over '2017年电视专题节目制作经费项目50万元'), where the label says nothing of spending, receiving or
+    a part (DOMAIN.md §2.1: the report is on the funds its title names). A year before the name is the funds' year."""
+    if chosen.budget is not None or not title:
+        return None
+    for a in find_amounts(text):
+        name = _LABEL_LEAD.sub("", _YEAR_LEAD.sub("", a.label))
+        if len(name) < _NAMED_FUND_CHARS or name not in title or a.per_unit or a.cumulative or a.restates is not None:
+            continue
+        if _SPENDING_WORD.search(a.label) or _NOT_SPENT.search(a.label) or _PART_WORD.search(a.label):
+            continue
+        return Candidate(a.value, a.half_unit, a.start, a.end, a.label)
+    return None
+
+
+_YEAR_LEAD = regex.compile(r"^(?:19|20)\d{2}年度?")
+_PART_WORD = regex.compile(r"其中|包括|含|部分")
+
+
 # how much bigger a copy of a figure in 万元 is than the same digits in 元
 _TEN_THOUSAND = 10_000
 
