@@ -2750,7 +2750,8 @@ def test_a_title_a_lead_in_announces_keeps_the_unit_that_carried_the_project_out
 @pytest.mark.parametrize("sentence, budget", [
     ("2017年电视专题节目制作经费项目50万元,实际到位50万元。", 500_000),
     ("电视专题节目制作经费项目已支出48万元。", None),  # a spend of the titled funds is no budget of them
+    ("2016年电视专题节目制作经费项目45万元。", None),  # the same funds of another year
 ])
 def test_where_no_budget_is_read_the_figure_the_titles_funds_name_is_the_budget(tmp_path, sentence, budget):
-    text = f"保山市广播电视台电视专题节目制作经费项目绩效自评报告\n(一)项目资金情况\n{sentence}\n"
+    text = f"保山市广播电视台2017年度电视专题节目制作经费项目绩效自评报告\n(一)项目资金情况\n{sentence}\n"
     assert extract_text(tmp_path, text).budget.budget_yuan == budget

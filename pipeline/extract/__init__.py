@@ -352,7 +352,7 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
     named = budget_mod.named_fund_budget(ctx.text, record.report.title, facts.chosen)
     if named is not None:
         facts.chosen = facts.chosen._replace(budget=named, picked_by="title_fund_and_rate")
-    titled = budget_mod.title_fund_budget(ctx.text, record.report.title, facts.chosen)
+    titled = budget_mod.title_fund_budget(ctx.text, record.report.title, facts.chosen, _one_year(record))
     if titled is not None:
         facts.chosen = facts.chosen._replace(budget=titled, picked_by="title_fund")
     whole = budget_mod.initial_plus_added(ctx.text, facts.chosen, facts.budget)

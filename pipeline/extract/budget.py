@@ -857,7 +857,7 @@ def named_fund_budget(text: str, title: str | None, chosen: Chosen) -> Candidate
     return None
 
 
-def title_fund_budget(text: str, title: str | None, chosen: Chosen) -> Candidate | None:
+def title_fund_budget(text: str, title: str | None, chosen: Chosen, year: int | None = None) -> Candidate | None:
     """No budget read at all: the first figure whose label is the fund or project the title names ('…电视专题节目制作经费
     项目绩效自评报告' over '2017年电视专题节目制作经费项目50万元'), where the label says nothing of spending, receiving or
     a part (DOMAIN.md §2.1: the report is on the funds its title names). A year before the name is the funds' year."""
@@ -865,8 +865,9 @@ def title_fund_budget(text: str, title: str | None, chosen: Chosen) -> Candidate
         return None
     for a in find_amounts(text):
         name = _LABEL_LEAD.sub("", _YEAR_LEAD.sub("", a.label))
-        if len(name) < _NAMED_FUND_CHARS or name not in title or a.per_unit or a.cumulative or a.restates is not None:
-            continue
+        if len(name) < _NAMED_FUND_CHARS or name not in title or a.per_unit or a.cumulative or a.restates is not None \
+                or (year is not None and a.year not in (None, year)):
+            continue  # (another year's funds of the same name are not this year's budget)
         if _SPENDING_WORD.search(a.label) or _NOT_SPENT.search(a.label) or _PART_WORD.search(a.label):
             continue
         return Candidate(a.value, a.half_unit, a.start, a.end, a.label)
