@@ -409,3 +409,12 @@ def test_a_table_whose_scrape_dropped_empty_cells_gives_its_first_and_last_colum
 ])
 def test_a_table_gives_no_split_from_columns_that_are_not_the_rows_funds(table):
     assert not [s for s in find_splits(table) if s.cue == "table"]
+
+
+def test_a_sum_of_the_parts_before_it_is_none_of_them_and_the_list_goes_on_after_it():
+    [s] = find_splits("项目资金180万元,其中道路60万元、桥梁30万元,两项合计90万元,其余90万元用于绿化。")
+    assert s.names == ["道路", "桥梁", "绿化"] and s.adds_up()
+    # a category's own sum is one part of the larger list
+    [s] = [x for x in find_splits("资金合计671037万元。其中,安排8项约束性任务资金合计575218万元,安排指导性任务资金合计95819万元。")
+           if x.total is not None]
+    assert [p.value for p in s.parts] == [5_752_180_000, 958_190_000]

@@ -46,6 +46,10 @@ _PER_UNIT_BEFORE = regex.compile(r"(?:每|人均|户均|亩均)[\p{Han}]{0,3}$")
 # ('标准化厂房', '每年分两次拨付': a kind of works, and when the money is paid, not a rate per unit)
 _PER_UNIT_AFTER = regex.compile(r"\s*(?:的)?(?:标准(?!化|厂房|件)|/|每(?![年月日季天次期周])(?=\p{Han}))")
 _RESTATED = regex.compile(r"^\s*[((]\s*(?:约|合|折合|即)?\s*$")
+# a clause that refers back to the figures before it and sums them ('两项合计', '以上共计'); a category's own sum
+# ('约束性任务资金合计575218万元') is one part of a larger list, and is not this
+_SUMMED = regex.compile(r"^\s*(?:以上|上述|前述|各项|[两二三四五六七八九十\d]{1,2}(?:项|个|笔|批))?(?:资金|金额|经费)?\s*"
+                        r"(?:合计|共计|总计|小计)\s*(?:为|是|达|达到)?\s*[::]?\s*$")
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,9 @@ class Amount:
     cumulative: bool  # its clause says it is a running or whole-period total
     restates: int | None = None  # index of the amount this one restates in another unit
     per_unit: bool = False  # a standard per household, person, mu…: '按每户0.15万元标准', not a sum
+    # its clause sums the figures before it ('两项合计90万元', '以上共计460万元'); the label keeps no 合计 (_TRAILING drops
+    # it), so this says the figure adds others up and is no part beside them
+    summed: bool = False
 
     @property
     def name(self) -> str:
@@ -108,7 +115,7 @@ def _find(text: str) -> tuple[Amount, ...]:
         out.append(Amount(num.value, num.half_unit, m.start(), m.end(), label, label_start,
                           use["use"].strip(" 、等") if use else None, s_idx, clause_start,
                           years.pop() if len(years) == 1 else None, bool(_CUMULATIVE.search(clause)), restates,
-                          per_unit))
+                          per_unit, bool(_SUMMED.search(raw))))
         if not per_unit:  # a standard quoted inside a clause does not end the next figure's label
             prev_end = m.end()
     return tuple(out)

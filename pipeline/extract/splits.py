@@ -284,8 +284,8 @@ def _is_subtotal(a: Amount) -> bool:
 
 def _is_part(a: Amount) -> bool:
     """A figure that can be one part of a list: named, neither a total nor a spend, nor a standard per unit."""
-    return bool(a.name) and not _TOTAL_WORD.search(a.label) and not a.per_unit and not _SPENT.match(a.label) \
-        and not _SPENT_AT_END.search(a.label) and not _COMPARISON.search(a.label)
+    return bool(a.name) and not _TOTAL_WORD.search(a.label) and not a.summed and not a.per_unit \
+        and not _SPENT.match(a.label) and not _SPENT_AT_END.search(a.label) and not _COMPARISON.search(a.label)
 
 
 def _after_total(r: _Reading, i: int) -> list[Split]:
@@ -360,8 +360,8 @@ def _on_to_the_total(r: _Reading, total: Amount, parts: list[Amount], stop: int,
         a = r.amounts[k]
         if a.sentence != total.sentence and a.sentence != parts[-1].sentence or r.used(k):
             break
-        if r.depth[k] != depth or k in nested or a.per_unit or not a.name:
-            continue
+        if r.depth[k] != depth or k in nested or a.per_unit or not a.name or a.summed:
+            continue  # (a sum of the parts so far, '两项合计90万元', is none of them: the list goes on after it)
         spent = _SPENT.match(a.label)
         if spent and (len(a.label) - spent.end() < 4 or _DONE.match(a.label)) or _TOTAL_WORD.search(a.label) \
                 or _COMPARISON.search(a.label):
