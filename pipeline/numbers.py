@@ -170,3 +170,16 @@ def decimals_of(value: float | int | None, text: str | None = None) -> int:
         return 0
     s = repr(float(value))
     return 0 if s.endswith(".0") else len(s.split(".")[1])
+
+
+# The coarsest rounding a sum read without a cue may have, as a share of its total: '3万' beside a total of 34406元
+# rounds away 15 % of it, and a sum that close says nothing.
+EXACT_SHARE = 0.005
+
+
+def sums_exactly(parts, total) -> bool:
+    """Figures (anything with `value` and `half_unit`) add up to `total` as printed: within the rounding of the
+    coarsest one, not the sum of every figure's rounding (a long run of round figures comes within that of almost
+    anything), and only where that rounding is small beside the total (EXACT_SHARE)."""
+    tolerance = max([total.half_unit] + [p.half_unit for p in parts])
+    return tolerance <= EXACT_SHARE * total.value and abs(sum(p.value for p in parts) - total.value) <= tolerance + 1e-6

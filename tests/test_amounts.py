@@ -323,15 +323,16 @@ def test_a_works_kind_or_a_time_after_a_figure_is_no_rate_per_unit(text):
 
 
 def test_the_total_of_a_list_tied_by_arithmetic_stands_before_its_parts_and_a_rate_one_part_gives_still_picks_it():
-    from pipeline.extract.budget import BudgetFacts, choose
+    from pipeline.extract.budget import BudgetFacts, SumTotal, choose
     first = Candidate(11_193_000, 50, 10, 20, "下达中央专项资金")
     second = Candidate(2_611_000, 50, 30, 40, "下达中央专项资金")
     total = Candidate(13_804_000, 500, 45, 50, "合计", "split")
-    facts = BudgetFacts(budget=[first, second], sum_totals=[(total, frozenset({20, 40}), ("下达中央专项资金",) * 2)])
+    listed = SumTotal(total, frozenset({20, 40}), ("下达中央专项资金",) * 2)
+    facts = BudgetFacts(budget=[first, second], sum_totals=[listed])
     assert choose(facts).budget is total
     spent = Candidate(10_633_000, 50, 60, 70, "实际支出")
     rate = Candidate(95, 0.5, 80, 83, "预算执行率", "text")
-    facts = BudgetFacts(budget=[first, second], executed=[spent], rate=[rate], sum_totals=[(total, frozenset({20, 40}), ("下达中央专项资金",) * 2)])
+    facts = BudgetFacts(budget=[first, second], executed=[spent], rate=[rate], sum_totals=[listed])
     assert choose(facts).budget is first
 
 

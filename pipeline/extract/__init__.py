@@ -95,14 +95,6 @@ _LAST_SECTION_CLOSED = regex.compile(r"其他需要?说明的(?:问题|事项|�
 _NOTHING_TO_ADD = regex.compile(r"(?:暂无|无|没有)[。.]?")
 # brackets a document number or a title opens and a cut leaves open; scrapes mix their kinds ('某财农〔2021]12号')
 _OPENERS, _CLOSERS = "〔《【[〈", "〕》】]〉)"
-
-
-def _open_bracket_at_end(line: str) -> bool:
-    """The line stops inside a bracket: after its last opener of any kind, no closer of any kind and no sentence end."""
-    opener = max(line.rfind(o) for o in _OPENERS)
-    if opener < 0 or _SENTENCE_END.search(line, opener):
-        return False
-    return not any(c in line[opener:] for c in _CLOSERS)
 # a numbered section heading alone, its last word a heading's ('(三)绩效指标完成情况', '五、存在的问题及原因分析')
 _HEADING_ONLY = regex.compile(r"(?:[((]?[一二三四五六七八九十]{1,3}[))]|[一二三四五六七八九十]{1,3}、)\s*\p{Han}{2,24}?"
                               r"(?:情况|分析|问题|建议|措施|结论|目标|成效|意见|做法|原因)")
@@ -130,6 +122,14 @@ def _pieces_missing(text: str) -> bool:
     promised = int(m["n"])
     shown = {int(p["k"]) for p in _PIECE.finditer(text, m.end()) if 1 <= int(p["k"]) <= promised}
     return bool(shown) and max(shown) < promised
+
+
+def _open_bracket_at_end(line: str) -> bool:
+    """The line stops inside a bracket: after its last opener of any kind, no closer of any kind and no sentence end."""
+    opener = max(line.rfind(o) for o in _OPENERS)
+    if opener < 0 or _SENTENCE_END.search(line, opener):
+        return False
+    return not any(c in line[opener:] for c in _CLOSERS)
 
 
 def _cut_mid_sentence(text: str) -> bool:

@@ -18,7 +18,7 @@ from .amounts import find_amounts
 from .context import Context, Found
 from .data_sheet import whole_spending
 from .form_sources import read_form_sources
-from .splits import SUM_CUE, Split
+from .splits import ALLOTTING_LEAD, SUM_CUE, Split
 
 AMOUNT = rf"(?P<amt>{AMOUNT_TEXT})"
 PCT = rf"(?P<pct>{NUMBER}\s*%)"
@@ -200,6 +200,15 @@ class Candidate:
     cumulative: bool = False  # '累计', '截至…', '合计': a whole-period figure
 
 
+@dataclass(frozen=True)
+class SumTotal:
+    """The total of a list tied to its parts by arithmetic alone (splits cue 'sum'), as a budget candidate."""
+
+    total: Candidate
+    part_ends: frozenset[int]  # where its parts end: the budget candidates they are
+    part_names: tuple[str, ...]
+
+
 @dataclass
 class BudgetFacts:
     budget: list[Candidate] = field(default_factory=list)
@@ -213,9 +222,9 @@ class BudgetFacts:
     funding_source: Found | None = None
     funds_report: object | None = None  # the table interpreter's parsing report of the funds block
     chosen: Chosen | None = None  # what the record took (choose), once the facts are complete
-    # the totals of lists tied to them by arithmetic alone, each with the ends of its parts: placed just before the
-    # first of its parts among the budget candidates, once they are in order (choose)
-    sum_totals: list[tuple[Candidate, frozenset[int], tuple[str, ...]]] = field(default_factory=list)
+    # the totals of lists tied to them by arithmetic alone: placed just before the first of their parts among the
+    # budget candidates, once they are in order (choose)
+    sum_totals: list[SumTotal] = field(default_factory=list)
 
 
 @cache
@@ -284,9 +293,10 @@ def read_budget(ctx: Context) -> BudgetFacts:
     facts.budget = _without_parts_of_stated_totals(worded, facts.budget, text)
     facts.budget.extend(_breakdown_totals(worded))
     # (never a total worded as spending, '项目共支出资金100万元': the parts of a spend are no parts of the budget)
-    facts.sum_totals = [(Candidate(s.total.value, s.total.half_unit, s.total.clause_start, s.total.end,
-                                   s.total.label or "合计", "split", year=s.total.year, cumulative=s.total.cumulative),
-                         frozenset(p.end for p in s.parts), tuple(p.name for p in s.parts))
+    facts.sum_totals = [SumTotal(Candidate(s.total.value, s.total.half_unit, s.total.clause_start, s.total.end,
+                                           s.total.label or "合计", "split", year=s.total.year,
+                                           cumulative=s.total.cumulative),
+                                 frozenset(p.end for p in s.parts), tuple(p.name for p in s.parts))
                         for s in ctx.splits if s.cue == SUM_CUE and _stands_as_budget(s)
                         and not _SPENDING_WORD.search(s.total.label)]
     _without_a_components_spending(text, facts)
@@ -516,13 +526,13 @@ def _stands_as_budget(split: Split) -> bool:
             and bool(split.adds_up()))
 
 
-def _sum_totals_before_their_parts(sum_totals: list[tuple[Candidate, frozenset[int], tuple[str, ...]]],
-                                   pool: list[Candidate]) -> list[Candidate]:
+def _sum_totals_before_their_parts(sum_totals: list[SumTotal], pool: list[Candidate]) -> list[Candidate]:
     """A list tied to its total by arithmetic alone ('…合计13,804万元' after two allocations of 11,193 and 2,611万元)
     whose parts are budget candidates: its total goes just before the first of them (added where no pattern read it),
     the parts kept. Without a stated rate the total is the budget; a rate that one part gives still picks that part
     (choose tries every candidate against it). A total already before its parts stays where it is."""
-    for total, ends, _ in sum_totals:
+    for st in sum_totals:
+        total, ends = st.total, st.part_ends
         first = next((k for k, c in enumerate(pool) if c.end in ends), None)
         if first is None:
             continue
@@ -767,14 +777,26 @@ def without_totals_of_the_titled_part(facts: BudgetFacts, title: str | None) -> 
     total of it and its siblings is no budget of it."""
     if not title:
         return
-    def named(part: str) -> bool:
-        core = _ALLOTTING_LEAD.sub("", part)
-        core = regex.sub(r"(?:资金|经费|补助|专项)+$", "", core)
-        return len(core) >= 4 and core in title
-    facts.sum_totals = [t for t in facts.sum_totals if not any(named(p) for p in t[2])]
+    facts.sum_totals = [t for t in facts.sum_totals if not any(_names_the_titled_funds(p, title, _NAMED_PART_CHARS)
+                                                               for p in t.part_names)]
 
 
-_ALLOTTING_LEAD = regex.compile(r"^(?:下达|安排|拨付|投入)")
+# how long a name must be to say it is the title's funds: a fund's full name, or a part's core without its money word
+_NAMED_FUND_CHARS = 6
+_NAMED_PART_CHARS = 4
+# what leads a figure's label and is no part of the funds' name: a list word, the year, the verb that allots them
+_LABEL_LEAD = regex.compile(r"^(?:其中|包括|含)?[::]?(?:(?:19|20)\d{2}年度?)?")
+# the money word a part's label ends in, which the title may word otherwise ('文化惠民工程资金' under '文化惠民工程项目')
+_MONEY_WORDS_AT_END = regex.compile(r"(?:资金|经费|补助|专项)+$")
+
+
+def _names_the_titled_funds(label: str, title: str, min_chars: int) -> bool:
+    """The label names the funds the title names: its name, without its lead and allotting verb (and, for a part's
+    core, its money word), stands in the title."""
+    name = ALLOTTING_LEAD.sub("", _LABEL_LEAD.sub("", label))
+    if min_chars < _NAMED_FUND_CHARS:
+        name = _MONEY_WORDS_AT_END.sub("", name)
+    return len(name) >= min_chars and name in title
 
 
 def spent_at_the_stated_rate(text: str, chosen: Chosen, year: int | None = None) -> Candidate | None:
@@ -828,10 +850,6 @@ def initial_plus_added(text: str, chosen: Chosen, pool: list[Candidate]) -> Cand
 
 
 # the words before a fund's own name in its label ('其中中央财政水污染防治专项资金': 其中 and the level's treasury)
-_LABEL_LEAD = regex.compile(r"^(?:其中|包括|含)?[::]?(?:(?:19|20)\d{2}年度?)?")
-_NAMED_FUND_CHARS = 6
-
-
 def named_fund_budget(text: str, title: str | None, chosen: Chosen) -> Candidate | None:
     """The evaluated funds as the title names them, where no budget was found (or only a works' investment the
     rate does not confirm) and the stated rate confirms it.
@@ -847,8 +865,7 @@ def named_fund_budget(text: str, title: str | None, chosen: Chosen) -> Candidate
         return None
     executed, rate = chosen.executed, chosen.rate
     for a in find_amounts(text):
-        name = _LABEL_LEAD.sub("", a.label)
-        if len(name) < _NAMED_FUND_CHARS or name not in title or a.value <= 0 or a.per_unit:
+        if not _names_the_titled_funds(a.label, title, _NAMED_FUND_CHARS) or a.value <= 0 or a.per_unit:
             continue
         if a.start < executed.end and executed.start < a.end:
             continue
@@ -864,9 +881,8 @@ def title_fund_budget(text: str, title: str | None, chosen: Chosen, year: int | 
     if chosen.budget is not None or not title:
         return None
     for a in find_amounts(text):
-        name = _LABEL_LEAD.sub("", _YEAR_LEAD.sub("", a.label))
-        if len(name) < _NAMED_FUND_CHARS or name not in title or a.per_unit or a.cumulative or a.restates is not None \
-                or (year is not None and a.year not in (None, year)):
+        if not _names_the_titled_funds(a.label, title, _NAMED_FUND_CHARS) or a.per_unit or a.cumulative \
+                or a.restates is not None or (year is not None and a.year not in (None, year)):
             continue  # (another year's funds of the same name are not this year's budget)
         if _SPENDING_WORD.search(a.label) or _NOT_SPENT.search(a.label) or _PART_WORD.search(a.label):
             continue
@@ -874,7 +890,6 @@ def title_fund_budget(text: str, title: str | None, chosen: Chosen, year: int | 
     return None
 
 
-_YEAR_LEAD = regex.compile(r"^(?:19|20)\d{2}年度?")
 _PART_WORD = regex.compile(r"其中|包括|含|部分")
 
 

@@ -165,11 +165,13 @@ def default_bands(year: int | None, cited_rules: list[dict]) -> tuple[list[Band]
 
 
 # a cut-off or a range of points beside a grade word, or a form's whole that is not 100 points
-_BAND_WORDING = regex.compile(
-    r"(?:\d+(?:\.\d+)?\s*分?\s*(?:\((?:含|不含)\d*(?:分)?\))?\s*(?:以上|以下|及以上|以内|\(含\))|\d+(?:\.\d+)?\s*分?\s*[-~—–至]\s*"
-    r"\d+(?:\.\d+)?\s*分|[≥≤<>]\s*\d+)[^。\n]{0,12}?(?:优|良|中|差|合格|及格)"
-    r"|(?:优|良|中|差|合格|及格)[^。\n]{0,12}?(?:\d+(?:\.\d+)?\s*分?\s*(?:以上|以下|及以上)|\d+\s*[-~—–至]\s*\d+\s*分?|[≥≤<>]\s*\d+)"
-    r"|满分(?:值)?(?:为)?\s*(?!100(?!\d))\d+\s*分")
+_POINTS = r"\d+(?:\.\d+)?\s*分?"
+_CUT_OFF = rf"{_POINTS}\s*(?:\((?:含|不含)\d*分?\))?\s*(?:以上|以下|及以上|以内|\(含\))|[≥≤<>]\s*\d+"
+_RANGE = rf"{_POINTS}\s*[-~—–至]\s*\d+(?:\.\d+)?\s*分"  # ('80-95分': its 分 says points, not years)
+_GRADE_WORD = r"(?:优|良|中|差|合格|及格)"
+_BAND_WORDING = regex.compile(rf"(?:{_CUT_OFF}|{_RANGE})[^。\n]{{0,12}}?{_GRADE_WORD}"
+                              rf"|{_GRADE_WORD}[^。\n]{{0,12}}?(?:{_CUT_OFF}|{_RANGE})"
+                              r"|满分(?:值)?(?:为)?\s*(?!100(?!\d))\d+\s*分")
 
 
 def bands_worded(text: str) -> bool:

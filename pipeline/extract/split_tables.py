@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from ..numbers import UNITS, Number, parse_arabic
+from ..numbers import UNITS, Number, parse_arabic, sums_exactly
 from ..tables.glued import cuts
 from .amounts import Amount
 
@@ -71,12 +71,8 @@ def _row_end_splits(text: str, rows, k: int, cells: list[str], make_split) -> li
     if note is None:
         return []
     factor = UNITS[note["unit"]]
-    body, total_row, line_end = [], None, rows[k].end()
-    for row in rows[k + 1:]:
-        if text[line_end:row.start()].strip():
-            break
-        line_end = row.end()
-        row_cells = _cells_of(row)
+    body, total_row = [], None
+    for row_cells in _rows_under(text, rows, k):
         if row_cells and _ORDINAL.fullmatch(row_cells[0][2]):
             row_cells = row_cells[1:]  # the row's number
         first = next((i for i, c in enumerate(row_cells) if _CELL_FIGURE.fullmatch(c[2])), None)
@@ -97,8 +93,7 @@ def _row_end_splits(text: str, rows, k: int, cells: list[str], make_split) -> li
         picked = [(name, figures[end]) for name, figures in body]
         values = [parse_arabic(f[2]) for _, f in picked]
         total = parse_arabic(total_row[1][end][2])
-        if total is None or any(v is None for v in values) or not _sums_to(values, total) \
-                or abs(sum(v.value for v in values) - total.value) > max([total.half_unit] + [v.half_unit for v in values]):
+        if total is None or any(v is None for v in values) or not sums_exactly(values, total):
             continue  # (exactly: a sum that needs every cell's rounding says nothing of which column each figure is in)
         out.append(make_split(_cell_part(total_row[0], total_row[1][end], total, factor, True),
                               [_cell_part(n, f, v, factor, False) for (n, f), v in zip(picked, values)]))
@@ -111,6 +106,16 @@ _SPENDING_HEAD = regex.compile(r"(?:计划|实际)支出数(?:\((?P<unit>亿元|
 _CELL_FIGURE = regex.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
+def _rows_under(text: str, rows, k: int):
+    """The non-empty cells of each pipe row under header row k, down to the first line that is no row of the table."""
+    line_end = rows[k].end()
+    for row in rows[k + 1:]:
+        if text[line_end:row.start()].strip():
+            return
+        line_end = row.end()
+        yield _cells_of(row)
+
+
 def _spending_table(text: str, rows, k: int, cells: list[str], make_split) -> list:
     """The splits of a planned / actual spending table, one per column its 支出合计 row confirms.
 
@@ -119,12 +124,8 @@ def _spending_table(text: str, rows, k: int, cells: list[str], make_split) -> li
     one per column, else the row's only figure) and they add up to that column's total; its unit is the
     header's, else the one the text states for that total elsewhere ('实际支出(万元) | 588.23')."""
     columns = [m["unit"] for c in cells if (m := _SPENDING_HEAD.fullmatch(c))]
-    body, total_row, line_end = [], None, rows[k].end()
-    for row in rows[k + 1:]:
-        if text[line_end:row.start()].strip():
-            break
-        line_end = row.end()
-        row_cells = _cells_of(row)
+    body, total_row = [], None
+    for row_cells in _rows_under(text, rows, k):
         if not row_cells or not row_cells[0][2]:
             continue
         figures = [(a, b, c) for a, b, c in row_cells[1:] if _CELL_FIGURE.fullmatch(c)]

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import regex
 
-from ..numbers import parse_count
+from ..numbers import parse_count, sums_exactly
 from .amounts import Amount, find_amounts
 from .split_tables import line_table_splits, table_splits
 
@@ -217,6 +217,14 @@ class _Reading:
         # parts whose own list of what they include (包括 / 包含) comes short of them, inside another total's list:
         # the items named, not all of them (their sum asserts nothing)
         self.some_items: set[int] = set()
+        self._item_marks: list[int] | None = None
+
+    @property
+    def item_marks(self) -> list[int]:
+        """Where every list item's marker ('一是', '1.', '(一)') starts, found once for the whole text."""
+        if self._item_marks is None:
+            self._item_marks = [m.start() for m in _ITEM_MARK.finditer(self.text)]
+        return self._item_marks
 
     def used(self, k: int) -> bool:
         return k in self.part_of or k in self.total_of
@@ -367,7 +375,7 @@ def _on_to_the_total(r: _Reading, total: Amount, parts: list[Amount], stop: int,
                 or _COMPARISON.search(a.label):
             break  # '已支出10万元', '已支付供应商货款10万元': a spend of the total, never one of its parts
         more.append(_named_part(r, a, (more[-1] if more else parts[-1]).end))
-        if _sums_exactly(parts + more, total):
+        if sums_exactly(parts + more, total):
             return parts + more
         if sum(p.value for p in parts + more) > total.value + total.half_unit:
             break
@@ -563,7 +571,7 @@ def _before_total(r: _Reading, i: int) -> Split | None:
         parts.insert(0, a)
         if _reached(parts, total):
             break
-    if len(parts) < 2 or subtotals and not _sums_exactly(parts, total):
+    if len(parts) < 2 or subtotals and not sums_exactly(parts, total):
         return None  # (sub-totals are the parts of a grand total only where they make it up exactly)
     cued = _PARTS_CUE.search(text[max(0, parts[0].clause_start - 12):parts[0].start]) is not None
     if (not cued or parts[0].sentence != total.sentence) and not _reached(parts, total):
@@ -587,19 +595,6 @@ _SUM_REACH = 24
 _SUM_CHARS = 2500
 
 
-# The coarsest rounding a sum without a cue may have, as a share of its total: '3万' beside a total of 34406元 rounds
-# away 15 % of it, and a sum that close says nothing.
-_EXACT_SHARE = 0.005
-
-
-def _sums_exactly(parts: list[Amount], total: Amount) -> bool:
-    """The parts add up to the total as printed: within the rounding of its coarsest figure, not the sum of every
-    part's rounding (a long run of round figures would come within that of almost anything), and that rounding
-    small beside the total."""
-    tolerance = max([total.half_unit] + [p.half_unit for p in parts])
-    return tolerance <= _EXACT_SHARE * total.value and abs(sum(p.value for p in parts) - total.value) <= tolerance + 1e-6
-
-
 def _totals_by_sum(r: _Reading, splits: list[Split]) -> None:
     """A list read without its total ('…项目支出609.74万元。…具体如下: 1、A 5万元; 2、B 5万元; …') is given the figure
     before it that its parts add up to exactly: the report's own arithmetic ties them where no cue does."""
@@ -615,7 +610,7 @@ def _totals_by_sum(r: _Reading, splits: list[Split]) -> None:
                 break
             if a.per_unit or (k in r.part_of and r.part_of[k].total is not None) or _STAGE_TOTAL.search(a.label):
                 continue
-            if _sums_exactly(split.parts, a):
+            if sums_exactly(split.parts, a):
                 split.total = a
                 r.total_of.setdefault(k, split)
                 break
@@ -655,7 +650,8 @@ def _first_of_each_item(r: _Reading, i: int, following: list[int]) -> list[int]:
     if not following:
         return []
     total = r.amounts[i]
-    marks = [m.start() for m in _ITEM_MARK.finditer(r.text, total.end, r.amounts[following[-1]].start)]
+    every = r.item_marks
+    marks = every[bisect.bisect_left(every, total.end):bisect.bisect_left(every, r.amounts[following[-1]].start)]
     firsts, seen = [], set()
     for k in following:
         item = bisect.bisect_right(marks, r.amounts[k].start)
@@ -682,7 +678,7 @@ def _run_to(r: _Reading, total: Amount, run: list[int]) -> list[Amount] | None:
                 or (not a.use and _GENERIC_LABEL.match(a.label)):
             return None  # (a part named by nothing but the money, '安排资金200万元', is no named part)
         parts.append(a)
-        if len(parts) >= 2 and _sums_exactly(parts, total):
+        if len(parts) >= 2 and sums_exactly(parts, total):
             return _own_names(r, total, parts)  # None where the parts have no names of their own
         if sum(p.value for p in parts) > total.value + total.half_unit:
             return None
@@ -691,15 +687,15 @@ def _run_to(r: _Reading, total: Amount, run: list[int]) -> list[Amount] | None:
 
 # A figure named as a stage or state of the budget ('调整后预算491.88万元' after '年初预算520万元, 年中调减28.12万元')
 # is the same money again, never one of its parts, however the figures add.
-_BUDGET_STAGE_WORD = regex.compile(r"(?:年初|全年|调整后)预算|调整后|调减|调增|追加|追减|结转|结余|余额|剩余|"
-                                   r"^(?:已|未|尚未|尚)|报账|兑付|兑现")
+_REMAINDER_OR_CHANGE = r"结转|结余|余额|剩余|追加|追减|调增|调减"
+_BUDGET_STAGE_WORD = regex.compile(rf"(?:年初|全年|调整后)预算|调整后|{_REMAINDER_OR_CHANGE}|^(?:已|未|尚未|尚)|报账|兑付|兑现")
 # what was done with money, in the perfect: a spend of it
 _DONE = regex.compile(r"^(?:已经?|实际|累计|全年|共|当年)")
 # A total a list is tied to by arithmetic alone is never a stage or a remainder of the budget ('上年结转资金50.5万元',
 # '年中追加300万元'): a list of uses that sums to it does so by chance.
-_STAGE_TOTAL = regex.compile(r"结转|结余|追加|追减|调增|调减|余额|剩余")
+_STAGE_TOTAL = regex.compile(_REMAINDER_OR_CHANGE)
 # A verb that allots the part leads its label and is no part of its name ('安排农机购置补贴322万元').
-_ALLOTTING_LEAD = regex.compile(r"^(?:安排|下达|拨付|投入)(?:给|到|至)?(?:我[省市县区州])?(?=\p{Han}{4})")
+ALLOTTING_LEAD = regex.compile(r"^(?:安排|下达|拨付|投入)(?:给|到|至)?(?:我[省市县区州])?(?=\p{Han}{4})")
 
 
 # what a clause that introduces or reports on a list says, never a part's name
@@ -716,7 +712,7 @@ def _own_names(r: _Reading, total: Amount, parts: list[Amount]) -> list[Amount] 
             return None  # no heading names each part: the parts are unnamed, and a list of them says nothing
     out = []
     for p in parts:
-        lead = _ALLOTTING_LEAD.match(p.label) if not p.use else None
+        lead = ALLOTTING_LEAD.match(p.label) if not p.use else None
         out.append(replace(p, label=p.label[lead.end():], label_start=p.label_start + lead.end()) if lead else p)
     return out
 
@@ -782,6 +778,16 @@ def _name_count(listed: str) -> int:
     joined by 和 / 及 / 以及 / 与."""
     pieces = [p for p in listed.split("、") if p.strip()]
     return len(pieces) + (1 if pieces and regex.search(r"以及|和|及|与", pieces[-1]) else 0)
+
+
+_COUNT_AFTER = regex.compile(rf"[\s,,]*(?:{_COUNT.pattern})")
+
+
+def count_after(text: str, end: int) -> int | None:
+    """The count a list states right after its last part ('…A 120万元、B 80万元共4项'), as _count_before reads one
+    before its total."""
+    m = _COUNT_AFTER.match(text, end)
+    return parse_count(m["n"]) if m else None
 
 
 def _count_before(text: str, total: Amount) -> int | None:

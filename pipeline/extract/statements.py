@@ -7,15 +7,16 @@
 """
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass
 
 import regex
 
-from ..numbers import AMOUNT, NUMBER, parse_amount, parse_arabic, parse_count, parse_percent
+from ..numbers import AMOUNT, NUMBER, parse_amount, parse_arabic, parse_percent
 from ..record import TextSum
 from .context import Found
 from .grades import GRADE_WORDS
-from .splits import Split, find_splits
+from .splits import Split, count_after, find_splits
 
 _AMT = AMOUNT
 _YOY = regex.compile(
@@ -149,7 +150,8 @@ def part_sums(text: str, splits: list[Split] | None = None) -> list[tuple[TextSu
                      text=text[split.start:split.end][:200], labels=split.names, family=split.family,
                      reaches_end=runs_to_end(text, split.end), stopped=split.stopped,
                      # (a list that counts its parts, '共4项', names them all)
-                     hedged=bool(_MAIN_PARTS.search(lead)) and len(split.parts) not in (split.count, _count_after(text, split)),
+                     hedged=bool(_MAIN_PARTS.search(lead))
+                     and len(split.parts) not in (split.count, count_after(text, split.parts[-1].end)),
                      shares_total=_shares_total(text, split))
         out.append((ts, split))
     return out
@@ -159,14 +161,6 @@ def part_sums(text: str, splits: list[Split] | None = None) -> list[tuple[TextSu
 # whole breakdowns as often as not, and it leaves the list's sum to the check)
 _MAIN_PARTS = regex.compile(r"主要(?:包括|包含|有)")
 # '…A 120万元、B 80万元共4项': the count a list states after its last part
-_COUNT_AFTER = regex.compile(r"[\s,,]*共(?:计)?\s*(?P<n>\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:项|个|类)")
-
-
-def _count_after(text: str, split: Split) -> int | None:
-    m = _COUNT_AFTER.match(text, split.parts[-1].end)
-    return parse_count(m["n"]) if m else None
-
-
 # the share a part is of its whole, printed right after it ('134.67万元,占固定资产的27.91%')
 # (a share of money only: '占受益人口的45%', '占全县任务的40%' are shares of something else)
 _SHARE = regex.compile(r"\s*[,,(]?\s*(?:约)?占(?:比|[^,,;;。()\d%]{0,10}?(?:总额|预算|资金|投资|资产|支出|收入|经费|金额)"
@@ -181,10 +175,7 @@ def _shares_total(text: str, split: Split) -> float | None:
         m = _SHARE.match(text, p.end)
         if m and float(m["pct"]) > 0:
             wholes.append(p.value / float(m["pct"]) * 100)
-    if len(wholes) < 2:
-        return None
-    wholes.sort()
-    return wholes[len(wholes) // 2]
+    return statistics.median(wholes) if len(wholes) >= 2 else None
 
 
 def yoy_changes(text: str) -> list[TextSum]:

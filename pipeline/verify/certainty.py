@@ -562,6 +562,14 @@ def _text_sums_cited(record: Record, check: Check) -> list:
     return [t for t in record.text_sums if t.kind == "parts" and t.pointer in cited]
 
 
+def _lists_short_of_their_total(record: Record, check: Check) -> list:
+    """The prose lists a failing part_sums_text rests on, where their parts come short of the total."""
+    pair = _numbers(check)
+    if check.id != "part_sums_text" or not pair or pair[1] >= pair[0]:
+        return []
+    return _text_sums_cited(record, check)
+
+
 # how far the whole the parts' printed shares give may stand from the total compared: the shares' own rounding
 # (27.91 % of 482.46 is 134.65 to 134.68) is far inside it
 SHARES_SLACK = 0.01
@@ -571,10 +579,7 @@ SHARES_SLACK = 0.01
 def list_stopped(record: Record, check: Check) -> list[Doubt]:
     """The prose list of parts comes short of its total, and its reading ended before the sentence did, at a figure
     that could be no part of it (a spend, a total, a figure over the total): the parts after it are unread."""
-    pair = _numbers(check)
-    if check.id != "part_sums_text" or not pair or pair[1] >= pair[0]:
-        return []
-    if any(t.stopped for t in _text_sums_cited(record, check)):
+    if any(t.stopped for t in _lists_short_of_their_total(record, check)):
         return [Doubt("list_stopped", "分项列举在句中因一个不像分项的数字而停止读取,其后的分项未读到",
                       "the list was read up to a figure that could be no part of it, before its sentence ended: the "
                       "parts after it are unread")]
@@ -585,10 +590,7 @@ def list_stopped(record: Record, check: Check) -> list[Doubt]:
 def list_hedged(record: Record, check: Check) -> list[Doubt]:
     """The prose list comes short of its total and is introduced as what the whole mainly includes ('主要包括',
     '主要有'): it need not name every part."""
-    pair = _numbers(check)
-    if check.id != "part_sums_text" or not pair or pair[1] >= pair[0]:
-        return []
-    if any(t.hedged for t in _text_sums_cited(record, check)):
+    if any(t.hedged for t in _lists_short_of_their_total(record, check)):
         return [Doubt("list_hedged", "分项以“主要包括”列出,可能只列了主要部分",
                       "the parts are introduced as what the whole mainly includes (主要包括): the list need not name "
                       "them all")]
