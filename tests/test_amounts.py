@@ -217,6 +217,7 @@ def test_one_amount_each_names_of_a_respectively_list_get_is_a_part_apiece():
     (["第一批补助资金", "第二批补助资金"], "stage"),
     (["2018年11月30日提前下达", "2019年6月14日下达"], "stage"),  # when the money came, not what it buys
     (["2017年实际支出", "结余资金"], "stage"),  # the state of the money
+    (["中央资金投入", "省级资金投入", "地方资金投入"], "source"),  # the level's money, then its verb
 ])
 def test_label_families_name_sources_stages_classes_and_uses(labels, family):
     assert family_of(labels) == family
@@ -419,3 +420,27 @@ def test_a_sum_of_the_parts_before_it_is_none_of_them_and_the_list_goes_on_after
     [s] = [x for x in find_splits("资金合计671037万元。其中,安排8项约束性任务资金合计575218万元,安排指导性任务资金合计95819万元。")
            if x.total is not None]
     assert [p.value for p in s.parts] == [5_752_180_000, 958_190_000]
+
+
+def test_a_list_hung_on_a_figure_printed_without_its_unit_is_that_figures_where_its_parts_add_up_to_it():
+    text = ("全年预算数1080245.79万元,全区执行数1032849.44(含中央资金689139.31万元,地方资金332524.99万元,"
+            "其他资金11185.14万元),总预算执行率95.61%。")
+    [split] = [s for s in find_splits(text) if s.family == "source"]
+    assert split.total.value == 10_328_494_400 and split.total.label == "全区执行数" and split.adds_up()
+
+
+def test_a_list_hung_on_a_unitless_figure_its_parts_do_not_add_up_to_has_no_total():
+    text = ("全年预算数1080245.79万元,全区执行数1032849.44(含中央资金689139.31万元,地方资金332524.99万元,"
+            "其他资金11100万元),总预算执行率95.61%。")
+    assert not [s for s in find_splits(text) if s.total is not None and s.total.value == 10_802_457_900]
+
+
+def test_the_parts_of_a_named_share_of_the_total_assert_no_sum_of_the_total():
+    text = ("部门预算100.46万元,其中项目资金两项:妇女儿童事业发展专项经费34.5万元,占部门预算数的34.34%;"
+            "婚姻调解工作经费5.8万元,占部门预算数的5.77%。")
+    [split] = find_splits(text)
+    assert split.share and split.names == ["妇女儿童事业发展专项经费", "婚姻调解工作经费"]
+    assert part_sums(text) == []
+    # the whole split into its parts asserts its sum
+    [whole] = find_splits("部门预算100.46万元,其中项目资金34.5万元,基本支出65.96万元。")
+    assert not whole.share and len(part_sums("部门预算100.46万元,其中项目资金34.5万元,基本支出65.96万元。")) == 1

@@ -322,3 +322,30 @@ def test_one_document_allotting_to_several_named_works_states_one_amount_each_no
     text = ("某小学2021年项目资金绩效自评报告\n渝财教[2020]209号-从教委调剂至某小学--厕所改造工程-关于提前下达2021年校舍维修资金的通知-中央3.07万元;\n"
             "渝财教[2020]209号-从教委调剂至某小学--功能室改造工程-关于提前下达2021年校舍维修资金的通知-中央10万元;\n")
     assert check_of(run(tmp_path, text), "repeated_figures_agree").status != "fail"
+
+
+def test_a_total_split_by_the_levels_paying_it_that_does_not_add_up_is_one_flag_under_funding_sources_sum(tmp_path):
+    text = ("残疾人事业发展补助资金绩效自评报告\n项目共投入资金1987.08万元。其中中央资金投入776.84万元,省级资金投入290.36万元,"
+            "地方资金投入992.88万元。全年执行资金1847.85万元,其中人员经费847.85万元,公用经费1000万元。\n")
+    record = run(tmp_path, text)
+    sources = check_of(record, "funding_sources_sum")
+    assert sources.status == "fail" and sources.expected == 19_870_800 and sources.actual == 20_600_800
+    # the spending's split by class adds up: part_sums_text passes on it, and does not flag the sources again
+    assert check_of(record, "part_sums_text").status == "pass"
+
+
+def test_a_rate_stated_after_one_sources_spending_is_that_sources_not_a_second_statement_of_the_whole(tmp_path):
+    text = ("补助资金绩效自评报告\n年初下达中央资金776.84万元;地方投入补助资金877.99万元。\n"
+            "实际完成情况为:中央资金完成636.75万元,预算执行率81.97%;地方资金完成877.99万元,预算执行率100%。\n"
+            "项目共投入资金1987.08万元。全年执行资金1847.85万元,执行率92.9%。\n")
+    record = run(tmp_path, text)
+    # the whole's pair (1847.85 / 1987.08, truncated) before the one source's own (877.99 / 877.99)
+    assert (record.budget.budget_yuan, record.budget.executed_yuan, record.budget.execution_rate) == (19_870_800, 18_478_500, 92.9)
+    assert check_of(record, "repeated_figures_agree").status != "fail"
+
+
+def test_the_amount_by_which_spending_passed_the_budget_is_no_budget(tmp_path):
+    text = ("城乡居保市级补贴绩效评价报告\n各县区申请市级补贴共计1904万元,其中缴费补贴155.46万元,基础养老金1748.54万元。\n"
+            "贵池区申请基础养老金补贴945.72万元,发放市级承担基础养老金1045.28万元,超出预算金额99.56万元。\n")
+    record = run(tmp_path, text)
+    assert record.budget.budget_yuan == 19_040_000

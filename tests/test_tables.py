@@ -1397,3 +1397,101 @@ def test_a_line_of_empty_cells_under_a_header_is_no_row():
     # a pipe table's padding line ('|||||||||') with nothing in it, right under its header
     text = "二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 | 未完成原因及拟采取的改进措施 | ||\n|||||||||"
     assert read_score_table(text) is None
+
+
+# A third-party 考核评分表 scraped with each empty cell written as a line break: the header and every row end in
+# their separator, the 备注 cell is dropped from each row, a part's score stands on the line below its weight
+# (past its empty 计分标准 cell), and the 合计 row prints its figure a line below its label.
+_OUTLINE_FORM = (
+    "考核内容 | 分值 | 计分标准 | 分数 | 备注 |\n"
+    "一、前期工作情况 | 30 |\n| 29 |\n|\n"
+    "1、人员专业能力 | 15 | 专业能力较强,得10-15分;一般,得5-10分。 | 14 |\n"
+    "2、人员稳定 | 15 | 保持稳定,得15分;随意更换,不得分。 | 15 |\n"
+    "二、后期工作情况 | 70 |\n| 65 |\n|\n"
+    "1、报告数据详实 | 40 | 详实得30-40分;有待完善,得10-29分。 | 37 |\n"
+    "2、结论清晰 | 30 | 清晰得20-30分;较为清晰,得10-19分。 | 28 |\n"
+    "合计 |\n|\n| 94 |\n")
+
+
+def test_a_note_cell_with_figures_in_its_words_is_one_note_when_rows_end_in_their_separator():
+    table, _ = read_score_table(_OUTLINE_FORM)
+    rows = [(i.name, i.weight, i.score) for i in leaves(table)]
+    assert rows == [("人员专业能力", 15, 14), ("人员稳定", 15, 15), ("报告数据详实", 40, 37), ("结论清晰", 30, 28)]
+
+
+def test_an_outline_numbered_part_whose_points_are_its_rows_summed_is_their_category():
+    table, report = read_score_table(_OUTLINE_FORM)
+    heads = [(i.name, i.weight, i.score, i.parent) for i in table.indicators if i.level == 1]
+    assert heads == [("前期工作情况", 30, 29, None), ("后期工作情况", 70, 65, None)]
+    assert all(table.indicators[i.parent].level == 1 for i in leaves(table))
+    assert report.totals_confirmed
+
+
+def test_an_outline_whose_part_points_are_not_its_rows_summed_stays_flat():
+    text = _OUTLINE_FORM.replace("一、前期工作情况 | 30 |", "一、前期工作情况 | 20 |").replace("合计 |\n|\n| 94 |\n", "")
+    table, _ = read_score_table(text)
+    assert all(i.parent is None for i in table.indicators)
+
+
+def test_a_totals_label_alone_takes_the_figure_below_it_by_the_sum_it_names():
+    table, _ = read_score_table(_OUTLINE_FORM)
+    assert table.total_score.value == 94 and table.total_weight is None
+    # the 合计 row as wide as the header, its figure on the line below
+    wide = _OUTLINE_FORM.replace("合计 |\n|\n| 94 |\n", "合计 | | | | |\n| 94 |\n")
+    table, _ = read_score_table(wide)
+    assert table.total_score.value == 94 and table.total_weight is None
+
+
+def test_a_totals_row_of_one_figure_is_the_weight_or_the_score_its_leaves_sum_to():
+    text = ("考核内容 | 分值 | 计分标准 | 得分 |\n"
+            "人员专业能力 | 15 | 得0-15分 | 14 |\n"
+            "人员稳定 | 15 | 得0-15分 | 15 |\n"
+            "合计 |\n| 29 |\n")
+    table, _ = read_score_table(text)
+    assert table.total_score.value == 29 and table.total_weight is None
+    table, _ = read_score_table(text.replace("| 29 |", "| 30 |"))
+    assert table.total_weight.value == 30 and table.total_score is None
+
+
+def test_a_figure_below_a_totals_label_that_both_sums_name_is_left_unplaced():
+    # every row a full score: 100 is the weights' sum and the scores' sum alike; the 合计 row as wide as the header
+    text = ("考核内容 | 分值 | 计分标准 | 分数 | 备注 |\n"
+            "1、人员专业能力 | 50 | 得0-50分 | 50 |\n"
+            "2、人员稳定 | 50 | 得0-50分 | 50 |\n"
+            "合计 | | | | |\n| 100 |\n")
+    table, report = read_score_table(text)
+    assert table.total_weight is None and table.total_score is None
+    assert any("neither sum" in r["reason"] for r in report.rows_skipped)
+
+
+def test_a_row_that_lost_a_middle_cell_does_not_stand_under_a_header_ending_in_its_separator():
+    # the 全年执行数 cell is missing: laid on the header, the 分值 cell would hold the rate
+    text = ("| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | 年度资金总额 |\n"
+            "| 387664.62 | 387664.62 | 10 | 100% | 10 | 其中:当年财政拨款 |\n")
+    from pipeline.tables.layout import _HeaderCells, _under_header
+    cells = _HeaderCells(9, 0, 0, frozenset(), filled=8, figure_cells=frozenset({4, 6}))
+    line = text.splitlines()[1]
+    pieces = line.split("|")
+    tokens = [t for k, piece in enumerate(pieces) for t in tokenize(piece, 0, len(piece), k)]
+    assert not _under_header(pieces, tokens, [], cells)
+
+
+def test_the_figures_of_a_row_wrapped_onto_the_next_line_fill_its_value_cells():
+    text = ("一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 |\n"
+            "产出指标 | 数量指标 | 扶持新型经营主体 (个) |\n"
+            "15 | 6 | 8.0 | |\n"
+            "数量指标 | 带动贫困户(人) | 11442 | 4164 | 7.3 | |\n")
+    table, _ = read_score_table(text)
+    first = next(i for i in table.indicators if i.name and i.name.startswith("扶持"))
+    assert (first.target, first.actual, first.score) == ("15", "6", 8.0)
+
+
+def test_a_row_the_rows_above_add_up_to_is_the_total_and_ends_the_table_though_no_total_word_names_it():
+    # a cover's summary table run on into the page's next lines, its points printed with 分 and the spaces squeezed
+    text = ("评价准则 分值 实际得分 目标完成程度(80%) 80分 67分组织管理水平(20%) 20分 16分综合绩效 100分 83分"
+            "评价小组组长:成员:2项目关键信息表1-1项目名称 6229.432万元")
+    table, report = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in table.indicators] == [
+        ("目标完成程度(80%)", 80, 67), ("组织管理水平(20%)", 20, 16)]
+    assert (table.total_weight.value, table.total_score.value) == (100, 83)
+    assert any("total" in r["reason"] for r in report.rows_skipped)

@@ -412,6 +412,8 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
                 continue  # '两项目整体执行率为90.29%: “A”项目…执行率82.68%; “B”项目…执行率为91.24%': parts, no copy
             if not agree and _scope(ctx.text, c) != _scope(ctx.text, chosen):
                 continue  # '预算执行率为97.10%' … '项目预算执行率96.29%': the whole's rate and a part's, two figures
+            if not agree and budget_mod.source_named_before(ctx.text, c.start) != budget_mod.source_named_before(ctx.text, chosen.start):
+                continue  # '…执行率92.9%' … '省级资金完成288.26万元,预算执行率99.28%': one source's figure
             if agree or (abs(c.value - chosen.value) <= 0.02 * chosen.value and _same_label(c.label, chosen.label)):
                 _mention(ctx, record, name, chosen)
                 _mention(ctx, record, name, c)

@@ -256,8 +256,14 @@ def _collect(text: str, patterns: list[str], kind: str) -> list[Candidate]:
 _NEEDED = regex.compile(r"(?:需要?|所需|尚需|还需|拟)[^,,。;;:\d]{0,6}$")
 
 
+# ... and a figure by which spending passed or fell short of the budget ('超出预算金额99.56万元', '比预算节约…') is a
+# difference, not the budget: the words of comparison just before the budget's word.
+_BEYOND = regex.compile(r"(?:超出|超过|超支|高于|低于|少于|节约|节余|结余|差额)[^,,。;;:\d]{0,2}$")
+
+
 def _not_a_need(text: str, pool: list[Candidate]) -> list[Candidate]:
-    return [c for c in pool if not _NEEDED.search(text, max(0, c.start - 8), c.start)]
+    return [c for c in pool if not _NEEDED.search(text, max(0, c.start - 8), c.start)
+            and not _BEYOND.search(text, max(0, c.start - 6), c.start)]
 
 
 # A sentence that states a goal ('绩效目标:老年人日间照料中心资金完成173万元。') says what was to be spent, not what was.
@@ -269,6 +275,21 @@ def _not_a_goal(text: str, pool: list[Candidate]) -> list[Candidate]:
     return [c for c in pool if not _GOAL_SENTENCE.search(text, max(0, c.start - 80), c.start)]
 
 
+# A source of the funds named by its level ('省级资金', '地方财政配套'), and where a group of clauses ends.
+_SOURCE_NAMED = regex.compile(r"(中央|省级?|市级?|州级?|县级?|区级?|自治区|地方|本级|上级)(?:财政)?(?:资金|配套|补助|专项)")
+_CLAUSES_END = regex.compile(r"[。;;\n]")
+_SOURCE_REACH = 120
+
+
+def source_named_before(text: str, at: int) -> str:
+    """The source of the funds its group of clauses names last before `at` ('省级资金完成288.26万元,预算执行率
+    99.28%'): a figure there is that source's, not the whole's; '' where none is named."""
+    floor = max(0, at - _SOURCE_REACH)
+    start = max((m.end() for m in _CLAUSES_END.finditer(text, floor, at)), default=floor)
+    named = list(_SOURCE_NAMED.finditer(text, start, at))
+    return named[-1][1] if named else ""
+
+
 def read_budget(ctx: Context) -> BudgetFacts:
     text = ctx.text
     facts = BudgetFacts(
@@ -277,6 +298,8 @@ def read_budget(ctx: Context) -> BudgetFacts:
         received=_collect(text, RECEIVED_PATTERNS, "amount"),
         rate=_collect(text, RATE_PATTERNS, "rate"),
     )
+    # one source's rate ('中央资金完成636.75万元,预算执行率81.97%') is tried after the whole's: its own pair confirms it too
+    facts.rate.sort(key=lambda r: bool(source_named_before(text, r.start)))
     _read_funds(ctx, facts)
     _read_form_sources(text, facts)
     for f in whole_spending(text):  # a department-wide evaluation's data sheet: the unit's whole spending

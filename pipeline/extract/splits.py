@@ -102,7 +102,7 @@ _SOURCE = regex.compile(
     r"财政拨款|财政资金|自筹|自有|单位资金|上年结转|结转结余|事业收入|经营收入|其他收入|上级补助|附属单位|"
     r"债券|专项债|社会资本|银行贷款|捐赠|^其他资金(?:渠道|来源)?$|"
     r"^(?:中央|省级?|市级?|县级?|区级?|乡级?|镇级?|自治区|上级|本级|地方|村集体|村级|集体)"
-    r"(?:财政|本级)?(?:配套|补助|专项|奖补|补贴){0,2}(?:资金|拨款|收入|投入|经费)?$|收入$|"
+    r"(?:财政|本级)?(?:配套|补助|专项|奖补|补贴){0,2}(?:资金|经费)?(?:拨款|收入|投入)?$|收入$|"
     # the level's treasury, or the level that allots it, named first ('第一批中央财政专项扶贫资金', '省内安排农机…补贴资金')
     r"^(?:第[一二三四五六七八九十\d]{1,2}批)?(?:中央|省级?|市级?|县级?|区级?|自治区)(?:财政|[内级]?安排)")
 # The stages of one budget ('财政预算740万元, 年底追加…60万元', '年初预算…, 调增…'), the tranches the funds came in
@@ -141,6 +141,9 @@ class Split:
     # a word or a figure that could be no part of it ended the list before its sentence did, short of its total:
     # the figures after it are unread (certainty.list_stopped)
     stopped: bool = False
+    # the parts are those of a share of the total the text names but gives no amount ('其中项目资金两项:'): no sum
+    # of theirs is the total's
+    share: bool = False
 
     @property
     def names(self) -> list[str]:
@@ -311,6 +314,11 @@ def _after_total(r: _Reading, i: int) -> list[Split]:
     cue = _PARTS_CUE.search(text, total.end, min(nxt.label_start, total.end + _CUE_REACH))
     if cue is None or _COMPARISON.search(text, total.end, cue.start()):
         return []
+    if (unitless := _UNITLESS_BEFORE_CUE.search(text, total.end, cue.start())) is not None:
+        # the cue hangs on a figure printed without its unit ('预算数1080245.79万元,执行数1032849.44(含中央资金
+        # 689139.31万元,…)'), not on the amount before it: that figure is the total, in its parts' unit, where
+        # the parts add up to it exactly; else the list has no total the reading can be sure of
+        total = _unitless_total(r, total, unitless, nxt)
     if next_sentence and i in r.part_of:
         total = r.part_of[i].total  # '…分别安排A、B资金20万元、40万元。其中A…': the same total again
         if total is None:
@@ -337,6 +345,8 @@ def _after_total(r: _Reading, i: int) -> list[Split]:
             break  # the parts have reached their total
         nested |= _own_breakdown(r, k)
     parts = _closest_prefix(parts, total)
+    if unitless is not None and not _reached(parts, total):
+        return []
     if stop is not None and len(parts) >= 1 and not _reached(parts, total):
         parts = _on_to_the_total(r, total, parts, stop, r.depth[j], nested)
     # (stopped only where a figure that could be a part follows in the sentence: a list ending on a spend, a change or a
@@ -351,11 +361,35 @@ def _after_total(r: _Reading, i: int) -> list[Split]:
             or colon and not _reached(parts, total):
         return []
     splits = _by_family(r, i, total, parts, cue[0], _count_before(text, total))
+    if _NAMED_SUBSET.match(text, cue.end()):
+        # '100.46万元, 其中项目资金两项: A 34.5万元…; B 5.8万元': the parts of a named share of the total, whose amount
+        # is not stated
+        splits = [replace(s, share=True) for s in splits]
     if i in r.some_items:
         splits = [replace(s, open=True) for s in splits]
     if stopped:
         splits = [replace(s, stopped=True) for s in splits]
     return [r.keep(s) for s in splits]
+
+
+# a share of the total named with its count right after the cue ('其中项目资金两项:', '其中专项经费3项:'): the list after
+# it is that share's
+_NAMED_SUBSET = regex.compile(r"\s*[::]?\s*\p{Han}{0,8}(?:资金|经费|支出)\s*(?:[两二三四五六七八九十]|\d{1,2})\s*(?:项|笔|类|个)\s*[::]")
+# a figure with no unit ending the text between an amount and the cue of a list ('…,全区执行数1032849.44(含'),
+# its label the words before it in its clause
+_UNITLESS_BEFORE_CUE = regex.compile(r"(?P<label>[\p{Han}]{2,12})(?P<figure>\d+(?:\.\d+)?)[\s((]*$")
+_UNIT_FACTOR = (("亿", 1e8), ("万", 1e4))
+
+
+def _unitless_total(r: _Reading, before: Amount, m: regex.Match, first_part: Amount) -> Amount:
+    """The unitless figure `m` as an amount in the unit of the list's first part."""
+    printed = r.text[first_part.start:first_part.end]
+    factor = next((f for unit, f in _UNIT_FACTOR if unit in printed), 1.0)
+    figure = m["figure"]
+    decimals = len(figure.split(".")[1]) if "." in figure else 0
+    return replace(before, value=round(float(figure) * factor, 4), half_unit=0.5 * 10 ** -decimals * factor,
+                   start=m.start("figure"), end=m.end("figure"), label=m["label"], label_start=m.start("label"),
+                   clause_start=m.start("label"), use=None, restates=None, summed=False)
 
 
 def _on_to_the_total(r: _Reading, total: Amount, parts: list[Amount], stop: int, depth: int,

@@ -142,7 +142,7 @@ def part_sums(text: str, splits: list[Split] | None = None) -> list[tuple[TextSu
     and parts without a total assert no sum), each with the split it was read from."""
     out = []
     for split in find_splits(text) if splits is None else splits:
-        if split.total is None or split.open or len(split.parts) < 2:
+        if split.total is None or split.open or split.share or len(split.parts) < 2:
             continue
         half = max([split.total.half_unit] + [p.half_unit for p in split.parts])
         lead = text[split.total.end:split.parts[0].label_start] if split.parts[0].start > split.total.end else ""

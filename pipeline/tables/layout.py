@@ -367,25 +367,48 @@ def body_rows(text: str, header: Header, end: int, grid: Cells | None = None) ->
     for layout, sep, least in _SEPARATED:
         # (a line's indentation separates no cells: '    年度资金总额 115.00 32.00 …' is one run of words and figures)
         if sum(1 for line in first_lines if len(sep.findall(line.strip(" \u3000"))) >= least) >= 2:
-            rows = _separated_rows(text, body_start, end, sep, _header_cells(text, header, sep, grid), grid)
+            cells = _header_cells(text, header, sep, grid)
+            rows = _separated_rows(text, body_start, end, sep, cells, grid)
             figures = sum(1 for c in header.columns if c.role not in LABEL_ROLES and c.role != "row_no")
-            return layout, _join_wrapped_figures(rows, figures)
+            return layout, _join_wrapped_figures(rows, figures, cells)
     return "flow", _flow_rows(text, body_start, end, numbered="row_no" in header.roles, grid=grid)
 
 
-def _join_wrapped_figures(rows: list[Row], columns: int) -> list[Row]:
+def _join_wrapped_figures(rows: list[Row], columns: int, cells: _HeaderCells | None = None) -> list[Row]:
     """A line of figures only, under a row whose cells stop short of the header's: the rest of that row,
-    which the scrape broke onto a line of its own ('…|基础信息完整性| 3 |解释|标准|' then '3 |')."""
+    which the scrape broke onto a line of its own ('…|基础信息完整性| 3 |解释|标准|' then '3 |'). Under a row
+    laid on the header's cells, the figures fill its weight and score cells after its last (a scrape that
+    writes an empty cell as a line break: '一、评价前期工作组情况 | 30 |' then '| 29 |', the 分数 past an empty
+    计分标准)."""
     out: list[Row] = []
     for row in rows:
         above = out[-1] if out else None
         if (above is not None and row.tokens and all(t.is_value for t in row.tokens) and above.labels
-                and above.label_end is None
                 and len(above.values) + len(row.values) <= columns):
-            out[-1] = Row(above.tokens + row.tokens, leaf_cell=above.leaf_cell, cut=row.cut)
-        else:
-            out.append(row)
+            if above.label_end is None:
+                out[-1] = Row(above.tokens + row.tokens, leaf_cell=above.leaf_cell, cut=row.cut)
+                continue
+            placed = _in_figure_cells_after(above, row.tokens, cells)
+            if placed is not None:
+                out[-1] = Row(above.tokens + placed, label_end=above.label_end, leaf_cell=above.leaf_cell, cut=row.cut)
+                continue
+        out.append(row)
     return out
+
+
+def _in_figure_cells_after(above: Row, tokens: list[Token], cells: _HeaderCells | None) -> list[Token] | None:
+    """`tokens` laid, one a cell, in the cells after the last cell `above` fills, where they fill those
+    exactly; else, figures only, in its weight and score cells after it, where they fill those exactly (one
+    figure under a weight and a score cell could be either); None where neither fits."""
+    if cells is None or not above.tokens:
+        return None
+    last = max(t.cell for t in above.tokens)
+    rest = list(range(last + 1, cells.filled))
+    if len(tokens) != len(rest):
+        rest = sorted(k for k in cells.figure_cells if k > last)
+        if len(tokens) != len(rest) or any(t.kind != "number" for t in tokens):
+            return None
+    return [replace(t, cell=k) for t, k in zip(tokens, rest)]
 
 
 # Layouts with a cell separator, tried in order, with how many separators mark a row of cells: pipes,
@@ -532,7 +555,24 @@ def _under_header(pieces: list[str], tokens: list[Token], glued: list[Row], cell
     cells (in a note, '到位率100%得满分' is the note's text, not two glued rows)."""
     n = len(pieces)
     trimmed = n == cells.count or (cells.last_label < n < cells.count and pieces[-1].strip() != "")
+    if not trimmed and cells.last_label + 1 < n < cells.count and pieces[-2].strip() and _points_in_place(tokens, cells) \
+            and all(pieces[k].strip() for k in range(cells.first_label, cells.last_label + 1)) \
+            and any(t.cell > cells.last_label for t in tokens):
+        # a header that ends in its separator ('… | 分数 | 备注 |') ends each row in one too: that last piece
+        # is no cell. The row's own last cell then ends it, but it may have lost a cell anywhere: only where
+        # each label cell holds words, its weight and score cells bare figures, and a cell after its labels
+        # something, does it stand under the header (a row of labels alone keeps its figures' line, below it)
+        trimmed = cells.filled < cells.count
     return trimmed and _labels_in_place(tokens, cells) and all(r.tokens[0].cell in cells.free for r in glued[1:])
+
+
+def _points_in_place(tokens: list[Token], cells: _HeaderCells) -> bool:
+    """Every weight or score cell of the row that holds anything holds one bare figure."""
+    for k in cells.figure_cells:
+        own = [t for t in tokens if t.cell == k]
+        if own and (len(own) > 1 or own[0].kind != "number"):
+            return False
+    return True
 
 
 def _merged_cells_dropped(pieces: list[str], tokens: list[Token], cells: _HeaderCells) -> list[Token] | None:
@@ -619,8 +659,27 @@ def _flow_rows(text: str, start: int, end: int, numbered: bool = False, grid: Ce
     lines = _cell_per_line(text, start, end)
     if lines:
         tokens = _word_cells_whole(text, tokens, lines)
-    rows = _split_glued_rows(tokens)
+    rows = _split_glued_rows(_points_units_kept(text, tokens))
     return _ordinals_open_rows(rows) if numbered else rows
+
+
+_POINTS_MEASURE = regex.compile(r"\d\s*分$")
+
+
+def _points_units_kept(text: str, tokens: list[Token]) -> list[Token]:
+    """A figure printed with 分 right after a figure printed so ('80分 67分组织管理水平' with the spaces squeezed): its 分
+    is its unit, as its neighbour's is, not the first character of the next row's name."""
+    out: list[Token] = []
+    for tok in tokens:
+        prev = out[-1] if out else None
+        before = out[-2] if len(out) > 1 else None
+        if (tok.kind == "text" and tok.text.startswith("分") and len(tok.text) > 1 and prev is not None
+                and prev.kind == "number" and prev.end == tok.start and before is not None
+                and before.kind == "measure" and _POINTS_MEASURE.search(before.text)):
+            out[-1] = Token("measure", text[prev.start:tok.start + 1], prev.start, tok.start + 1, prev.cell)
+            tok = Token("text", tok.text[1:], tok.start + 1, tok.end, tok.cell)
+        out.append(tok)
+    return out
 
 
 # A table a scrape wrote one cell per line at the margin, each line ending in its pipe ('指标1:…不超过20% |'),

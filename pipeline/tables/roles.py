@@ -42,7 +42,7 @@ ROLE_DEFS = [
     RoleDef("level3", r"三级指标|三级", "label", "scores"),
     RoleDef("level4", r"四级指标", "label", "scores"),
     # a bare 指标 names the label column only where a weight column follows it ('指标 | 分值 | 得分')
-    RoleDef("name", r"指标名称|评价指标|考核指标|评价准则|评价内容|指标内容|指标(?=\|?(?:分值|权重|满分|标准分))",
+    RoleDef("name", r"指标名称|评价指标|考核指标|评价准则|评价内容|考核内容|指标内容|指标(?=\|?(?:分值|权重|满分|标准分))",
             "label", "scores"),
     # 计量单位 and 指标性质 hold a unit or a sign ('%', '万亩', '≥'), never a figure: a number never lands there
     RoleDef("unit", r"计量单位|度量单位", "mark", "scores"),
@@ -57,13 +57,13 @@ ROLE_DEFS = [
     # own (a province's 评分表: '… | 备注 | 自评 |')
     RoleDef("score", r"执行率得分|加权(?:平均)?得分|自评得分|评价得分|考评得分|考核得分|实际得分|指标得分|核定得分|审核得分|"
                      r"复核得分|得分(?!说明|理由|计算|方法|依据|标准)|(?:(?<!\p{Han})|(?<=权重|分值|权数|满分|标准分|指标说明|指标解释|评分标准|评分依据|完成值|实际值))(?:自评分数?|评分)(?!依据|标准|细则|说明|办法|方法|要点|规则|为|是)|"
-                     r"(?<![\p{Han}])自评(?=\|)",
+                     r"(?<![\p{Han}])自评(?=\|)|(?<![\p{Han}])分数(?=\|)",
             "score", "both"),
     RoleDef("weight", r"执行率权重|指标权重|指标分值|标准分值|权重分|权重|分值|权数|标准分|满分", "weight", "both"),
     # 扣分: the points a row lost (its score is the weight less them); a column of its own, never the score
     RoleDef("deduction", r"扣分(?!原因|说明|依据|理由|情况)|扣减分值|扣分值", "score", "scores"),
     RoleDef("note", r"偏差原因分析及改进措施|扣分说明|扣分依据|扣分理由|扣分情况|未完成原因(?:分析)?(?:及(?:改进|整改)?(?:措施|建议|计划|说明))?|偏差原因|原因分析|扣分原因|"
-                    r"评分依据|评分标准|评价标准|评分说明|评分理由|得分说明|得分理由|得分计算方法|计分方法|指标解释|指标说明|评价要点|评分要点|绩效等级|备注|佐证材料|"
+                    r"评分依据|评分标准|计分标准|评价标准|评分说明|评分理由|得分说明|得分理由|得分计算方法|计分方法|指标解释|指标说明|评价要点|评分要点|绩效等级|备注|佐证材料|"
                     r"是否核心指标",
             "note", "both"),
 ]

@@ -204,6 +204,9 @@ class _Reading:
     empty_run: int = 0  # rows in a row with no figures
     at_document_end: bool = False  # the row read now is the last, and the document ends inside it
     names_whole: bool = False  # each label cell read apart (a 分值 per level): none holds a category to peel off
+    total_open: bool = False  # a totals row printed its label alone: its figures may stand on the line below
+    total_figures: list[Token] = field(default_factory=list)  # ... and these are they, placed by the sums (_settle)
+    total_guessed: bool = False  # a totals row of one figure in a flow, placed by its reading: the sums may move it
     cells: Cells = field(default_factory=Cells)  # what the load stage knew of the text's cells (grid.py)
 
 
@@ -231,6 +234,9 @@ def _read(text: str, header: Header, end: int, outside: tuple[float, float] = (0
     for row in rows:
         state.at_document_end = row is rows[-1] and not text[row.end:].strip(" \t\n|")  # a pipe row ends in "|"
         row.cut = state.at_document_end and bool(row.values)
+        if state.total_open:
+            _figures_below_the_total(state, row)
+            break
         if _read_row(state, row):
             break
     return _settle(state, outside, stated_total)
@@ -714,8 +720,7 @@ def _read_row(s: _Reading, row: Row) -> bool:
         reading = align(row, s.columns, tokens=tokens, score=_identities)
         values = reading.values if reading else {}
     if is_total:
-        _total(s.table, values)
-        return True
+        return _read_total(s, row, tokens, values)
     unread: dict[str, list] = {}
     unscored = False
     if figure(values, "weight") is None and figure(values, "score") is None:
@@ -749,6 +754,24 @@ def _read_row(s: _Reading, row: Row) -> bool:
     if unscored:
         s.unscored.add(len(s.table.indicators) - 1)
     return bool(s.glued_total)  # a total glued to this row ends the table
+
+
+def _read_total(s: _Reading, row: Row, tokens: list[Token], values: dict[str, Value]) -> bool:
+    """The totals row's figures on the table; True where the table ends here (not where the row printed its label
+    alone and its figures may stand on the line below: '合计 |' then '| 94 |', a scrape writing empty cells as line
+    breaks)."""
+    figures = [t for t in tokens if t.kind == "number"]
+    if row.label_end is None and len(figures) == 1 and {"weight", "score"} <= {c.role for c in s.columns}:
+        s.total_guessed = True  # one figure, no cell to say whose: the sums may move it (_settle)
+    _total(s.table, values)
+    s.total_open = not values and s.layout != "flow" and s.table.total_weight is None and s.table.total_score is None
+    return not s.total_open
+
+
+def _figures_below_the_total(s: _Reading, row: Row) -> None:
+    """The row after a totals label alone: its figures, where it is nothing but figures (the table ends there)."""
+    if row.tokens and not row.labels and all(t.kind == "number" for t in row.values):
+        s.total_figures = list(row.values)
 
 
 # How many rows the words of a note column may run over below the row they belong to ('定量指标计算:…' over the
@@ -822,7 +845,7 @@ def _furniture(s: _Reading, row: Row, labels: list[Token], label: str) -> str | 
     if labels and not row.values and _HEADER_WORDS.fullmatch(regex.sub(r"\s", "", label)):
         s.report.skip(row, "the header again, over a page break")
         return "header"
-    if labels and not row.values and row.leaf_cell is not None and s.leaves and \
+    if labels and not row.values and row.leaf_cell is not None and s.leaves and not TOTAL_LABEL.match(label) and \
             all(t.cell == row.leaf_cell for t in labels) and s.leaves[-1] == len(s.table.indicators) - 1:
         _continue_name(s.table, s.leaves[-1], labels)  # a name wrapped onto the next line of its cell
         s.report.skip(row, "the name above, wrapped")
@@ -936,6 +959,7 @@ def _settle(s: _Reading, outside: tuple[float, float], stated_total: float | Non
     for head, rows_of in s.parts.items():
         for k, name in zip(rows_of, part_names(table.indicators[head].name or "", len(rows_of))):
             table.indicators[k].name = name
+    _cut_after_a_summing_total(s)
     rows_of = {i: r for i, r in s.leaf_rows.items() if i < len(table.indicators)}
     if s.glued_total and s.leaves and table.total_weight is None and table.total_score is None:
         report.rows_chosen_by_totals = _by_glued_total(table, rows_of, columns, s.leaves[-1], s.glued_total)
@@ -948,6 +972,11 @@ def _settle(s: _Reading, outside: tuple[float, float], stated_total: float | Non
         rows_of = {shift[i]: r for i, r in rows_of.items() if i != total_row}
     if not table.indicators:
         return None
+    _outline_categories(table, rows_of)
+    if s.total_figures:
+        _total_by_its_sums(table, s.total_figures, columns, report)
+    elif s.total_guessed:
+        _total_moved_by_its_sums(table)
     if adds_up(table) is False:
         report.rows_chosen_by_totals = _by_totals(table, rows_of, columns, outside)
     if s.layout == "flow" and adds_up(table) is not True:
@@ -1396,6 +1425,30 @@ def _total(table: ScoreTable, values: dict[str, Value]) -> None:
             setattr(table, attr, Found(v.value, v.start, v.end, v.half_unit))
 
 
+def _cut_after_a_summing_total(s: _Reading) -> None:
+    """A row weighing the full 100 that the leaves above it add up to (their weights, and their scores to its score
+    where it prints one) is the table's total row though no total word names it ('综合绩效 100分 83分'): the rows
+    read after it are the page's next lines, not the table's. They are dropped, and _total_by_sum takes the row."""
+    table = s.table
+    if table.total_weight or table.total_score:
+        return
+    for p in range(2, len(s.leaves) - 1):
+        row = table.indicators[s.leaves[p]]
+        above = [table.indicators[i] for i in s.leaves[:p]]
+        if row.weight != _FULL_MARKS or any(i.weight is None for i in above) \
+                or abs(sum(i.weight for i in above) - _FULL_MARKS) > 1e-9:
+            continue
+        if row.score is not None and (any(i.score is None for i in above)
+                                      or abs(sum(i.score for i in above) - row.score) > 0.005):
+            continue
+        cut = s.leaves[p]
+        for ind in table.indicators[cut + 1:]:
+            s.report.skip(ind.name or "", "after the row the rows above add up to: the table's total")
+        _keep_rows(table, list(range(cut + 1)))
+        s.leaves = s.leaves[:p + 1]
+        return
+
+
 def _total_by_sum(table: ScoreTable, leaves: list[int]) -> bool:
     """No total label: the last row is the total when its weight is 100 and the rows above add up to it. Its
     figures become the table's totals; whether it is (the caller removes the row)."""
@@ -1411,6 +1464,84 @@ def _total_by_sum(table: ScoreTable, leaves: list[int]) -> bool:
     if last.score is not None and "score" in spans:
         table.total_score = Found(last.score, *spans["score"])
     return True
+
+
+# An outline numbering the rows of one name column: '一、' heads a part, '1、' / '(1)' the rows under it.
+_PART_NUMBER = regex.compile(r"\s*[一二三四五六七八九十]{1,3}[、.]")
+_ROW_NUMBER = regex.compile(r"\s*(?:\d{1,2}[、.](?!\d)|[((]\d{1,2}[))])")
+
+
+def _outline_categories(table: ScoreTable, rows_of: dict[int, Row]) -> bool:
+    """A table read flat, whose one name column an outline numbers ('一、评价前期工作组情况 | 30 | 29' over
+    '1、… | 15 | 14' and '2、… | 15 | 15'): each '一、' row is the category of the numbered rows under it. Only
+    where every such row's points are its rows' summed (its weight, and its score where all print one): the
+    numbering alone could be a list of indicators."""
+    inds = table.indicators
+    if len(inds) < 3 or any(i.parent is not None or i.level != 1 or i.weight is None for i in inds):
+        return False
+    groups: list[tuple[int, list[int]]] = []
+    for k in range(len(inds)):
+        row = rows_of.get(k)
+        name = row.labels[-1].text if row is not None and row.labels else ""
+        if _PART_NUMBER.match(name):
+            groups.append((k, []))
+        elif _ROW_NUMBER.match(name) and groups:
+            groups[-1][1].append(k)
+        else:
+            return False
+    if len(groups) < 2 or any(not rows for _, rows in groups):
+        return False
+    for head, rows in groups:
+        if abs(sum(inds[k].weight for k in rows) - inds[head].weight) > 1e-6:
+            return False
+        scores = [inds[k].score for k in rows]
+        if inds[head].score is not None and None not in scores and abs(sum(scores) - inds[head].score) > 0.005:
+            return False
+    for head, rows in groups:
+        for k in rows:
+            inds[k].parent, inds[k].level = head, 2
+    return True
+
+
+def _total_by_its_sums(table: ScoreTable, figures: list[Token], columns: list[Column], report: TableReport) -> None:
+    """The figures a totals row printed on the line below its label: weight and score in the header's order
+    where both stand there; one alone is the total its leaves' sum names (weights or scores), and unplaced
+    where both or neither do."""
+    rows = leaves(table)
+    values = [float(t.text) for t in figures]
+    roles = [c.role for c in columns if c.role in ("weight", "score")]
+    if len(values) == 2 and roles == ["weight", "score"]:
+        (tw, ts), (a, b) = values, figures
+        table.total_weight, table.total_score = Found(tw, a.start, a.end), Found(ts, b.start, b.end)
+        return
+    if len(values) != 1:
+        return
+    v, tok = values[0], figures[0]
+    weights = sum(i.weight for i in rows if i.weight is not None)
+    scores = [i.score for i in rows]
+    is_weight = abs(weights - v) <= 1e-6
+    is_score = None not in scores and abs(sum(scores) - v) <= 0.005
+    if is_weight != is_score:
+        setattr(table, "total_weight" if is_weight else "total_score", Found(v, tok.start, tok.end))
+    else:
+        report.skip(tok.text, "a total below its label that neither sum names, or both")
+
+
+def _total_moved_by_its_sums(table: ScoreTable) -> None:
+    """A totals row's one figure, read under one of the weight and score columns with no cell to say which, is
+    the other's where only the other's sum names it ('合计 94' under leaves weighing 100 and scoring 94)."""
+    found = table.total_weight or table.total_score
+    if found is None or (table.total_weight and table.total_score):
+        return
+    rows = leaves(table)
+    weights = sum(i.weight for i in rows if i.weight is not None)
+    scores = [i.score for i in rows]
+    is_weight = abs(weights - found.value) <= 1e-6
+    is_score = bool(rows) and None not in scores and abs(sum(scores) - found.value) <= 0.005
+    if table.total_weight and is_score and not is_weight:
+        table.total_weight, table.total_score = None, found
+    elif table.total_score and is_weight and not is_score:
+        table.total_weight, table.total_score = found, None
 
 
 def _drop_empty_categories(table: ScoreTable, unscored: set[int]) -> None:

@@ -2,6 +2,8 @@
 and whether the document is whole."""
 from __future__ import annotations
 
+import regex
+
 from .. import pointers
 from ..record import Check, Record
 from .base import EPS, check, evidence, failed, first_unbalanced, fmt, passed, skipped
@@ -32,19 +34,34 @@ def repeated_figures_agree(record: Record) -> Check:
 
 @check("part_sums_text")
 def part_sums_text(record: Record) -> Check:
-    """'支出A, 其中 a, b, c' ⇒ A = a + b + c, within the largest half-unit × the number of figures."""
+    """'支出A, 其中 a, b, c' ⇒ A = a + b + c, within the largest half-unit × the number of figures. A total split
+    by the levels that pay it ('其中中央资金776.84万元, 省级资金…') that does not add up fails funding_sources_sum where
+    the report has no funds form, not this check too: one contradiction, one flag."""
     cid = "part_sums_text"
     sums = [t for t in record.text_sums if t.kind == "parts"]
     if not sums:
         return skipped(cid, "文中没有“其中”分项合计", "the text states no total with its parts")
-    bad = first_unbalanced(sums)
+    bad = first_unbalanced([t for t in sums if not _funding_split(record, t)])
     if bad:
         t, s = bad
         return failed(cid, f"合计{fmt(t.total)}元,分项之和{fmt(s)}元: {t.text[:60]}",
                       f"total {fmt(t.total)} but its parts sum to {fmt(s)}", t.total, s,
                       evidence(record, t.pointer) if t.pointer else [])
+    sums = [t for t in sums if first_unbalanced([t]) is None]
+    if not sums:
+        return skipped(cid, "分项合计只有资金来源(见funding_sources_sum)", "the only part sums are sources (funding_sources_sum)")
     return passed(cid, f"{len(sums)}处分项合计相符", f"{len(sums)} stated part sum(s) add up", None, None,
                   evidence(record, *[t.pointer for t in sums if t.pointer]))
+
+
+# A part named only by the level of government paying it and its kind of money, nothing else in its words.
+_LEVEL_SOURCE = regex.compile(r"(?:中央|省级?|市级?|州级?|县级?|区级?|自治区|上级|本级|地方|其他)(?:财政)?"
+                              r"(?:配套|补助|专项|奖补|补贴){0,2}(?:资金|经费)?(?:拨款|投入)?")
+
+
+def _funding_split(record: Record, t) -> bool:
+    return (not record.budget.funding_sources and t.family == "source" and bool(t.labels)
+            and all(_LEVEL_SOURCE.fullmatch(x) for x in t.labels))
 
 
 @check("yoy_change", "warning", roles=("computed", "stated"))
