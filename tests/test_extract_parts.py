@@ -2136,6 +2136,19 @@ def test_a_spending_table_one_cell_per_line_without_a_stated_unit_gives_no_parts
     assert record.subprojects == []
 
 
+def test_a_spending_table_in_yuan_under_a_form_in_wan_yuan_takes_the_unit_that_makes_its_total_the_forms(tmp_path):
+    # the table prints 元 ('支出合计 1796000'), the form above 万元 ('实际支出 (万元) 179.6'): the same sum; a stray ']' a
+    # converter left after a name is no part of it
+    text = (_LINE_TABLE_FORM.format(spring="506000").replace("\n67\n", "\n670000\n").replace("\n62\n", "\n620000\n")
+            .replace("支出合计\n179.6", "支出合计\n1796000").replace("春节慰问", "春节慰问]"))
+    record = extract_text(tmp_path, text)
+    assert [(s.name, s.amount_yuan) for s in record.subprojects] == [
+        ("重点优抚对象补助", 670_000), ("春节慰问", 506_000), ("其他优抚支出", 620_000)]
+    # a total no statement of the text names in either unit gives no parts
+    record = extract_text(tmp_path, text.replace("(万元)\n179.6", "(万元)\n180"))
+    assert record.subprojects == []
+
+
 
 _WORKS_FUND_REPORT = ("某县2020年度中央财政水污染防治专项资金转移支付绩效自评报告\n"
                       "全省确定26项水污染防治项目,其中涉及某县项目1个,项目总投资1807万元,其中中央财政水污染防治专项资金{part}万元。\n"
@@ -2292,6 +2305,21 @@ def test_a_results_notice_of_several_projects_names_none_of_them(tmp_path):
     text = _RESULT_NOTICE + "2\n某市卫生中心\n某市医院扩建工程\n2.1\n88\n良\n"
     record = extract_text(tmp_path, text)
     assert record.report.project_name is None and record.scores.total_score is None and record.grade.stated is None
+
+
+def test_a_results_notice_of_several_projects_lists_them_with_their_amounts_as_sub_projects(tmp_path):
+    # the empty 备注 cells dropped, a company as a project's unit, the page's buttons after the table
+    text = (_RESULT_NOTICE.replace("某市教育中心\n某市职业学校", "某市教育中心\n某市城建投资有限公司\n某市职业学校")
+            .replace("项目单位\n项目名称", "主管部门\n项目单位\n项目名称")
+            + "2\n某市卫生中心\n某市医院扩建工程\n2.15\n88\n良\n项目单位自评\n【打印此页】\n")
+    record = extract_text(tmp_path, text)
+    assert [(s.name, s.amount_yuan) for s in record.subprojects] == [
+        ("某市职业学校迁建工程", 190_000_000), ("某市医院扩建工程", 215_000_000)]
+
+
+def test_a_results_table_that_states_no_unit_for_its_amounts_gives_no_sub_projects(tmp_path):
+    text = (_RESULT_NOTICE + "2\n某市卫生中心\n某市医院扩建工程\n2.1\n88\n良\n").replace("发行金额(亿元)", "发行金额")
+    assert extract_text(tmp_path, text).subprojects == []
 
 
 def test_a_results_row_with_empty_cells_dropped_places_its_figures_by_the_header_s_order(tmp_path):
@@ -2755,3 +2783,16 @@ def test_a_title_a_lead_in_announces_keeps_the_unit_that_carried_the_project_out
 def test_where_no_budget_is_read_the_figure_the_titles_funds_name_is_the_budget(tmp_path, sentence, budget):
     text = f"保山市广播电视台2017年度电视专题节目制作经费项目绩效自评报告\n(一)项目资金情况\n{sentence}\n"
     assert extract_text(tmp_path, text).budget.budget_yuan == budget
+
+
+def test_items_repeated_across_works_are_named_with_their_work(tmp_path):
+    text = ("某县水利局专项资金绩效评价报告\n2019年度专项资金总计85.98万元,其中九山河一期治理工程监理费22万元,建设用地测绘费4.98万元,"
+            "青苗补偿费16.11万元;耒水河治理工程(塘门口)监理费12.66万元,建设用地测绘费2.68万元,青苗补偿费27.55万元。\n")
+    record = extract_text(tmp_path, text)
+    assert [s.name for s in record.subprojects] == [
+        "九山河一期治理工程监理费", "九山河一期治理工程建设用地测绘费", "九山河一期治理工程青苗补偿费",
+        "耒水河治理工程(塘门口)监理费", "耒水河治理工程(塘门口)建设用地测绘费", "耒水河治理工程(塘门口)青苗补偿费"]
+    # names that do not repeat stay as printed
+    single = text.replace("耒水河治理工程(塘门口)监理费12.66万元,建设用地测绘费2.68万元,青苗补偿费27.55万元",
+                          "耒水河治理工程(塘门口)监理费12.66万元,土方费2.68万元,拆迁费27.55万元")
+    assert [s.name for s in extract_text(tmp_path, single).subprojects][1] == "建设用地测绘费"

@@ -47,6 +47,7 @@ class ResultRow:
     unit: Found | None = None
     score: Found | None = None
     grade: Found | None = None
+    amount: Found | None = None  # in 元, where the table states its amounts' unit
 
 
 # a results table's cells end at a bar, a tab or a line's end: a scrape writes it with pipes or one cell per line
@@ -96,6 +97,12 @@ def is_results_notice(title: str | None) -> bool:
 
 def read_result_row(text: str) -> ResultRow | None:
     """The one project of a results table, or None where the text holds no such table or one of several rows."""
+    table = _table(text)
+    return _one_row(table[1], table[2]) if table else None
+
+
+def _table(text: str) -> tuple[list[Found], list[str], list[Found]] | None:
+    """The first results table's header cells, their roles and its body's cells."""
     cells = _cells(text)
     for i, cell in enumerate(cells):
         if "项目名称" not in cell.value:
@@ -111,8 +118,96 @@ def read_result_row(text: str) -> ResultRow | None:
             if _BODY_END.search(c.value) or len(c.value) > _MAX_CELL_LEN:
                 break
             body.append(c)
-        return _one_row(roles, body)
+        return cells[start:start + len(roles)], roles, body
     return None
+
+
+# The unit of the table's amounts: in the amount column's head ('发行金额(亿元)'), or noted above the table ('单位:亿元').
+_HEAD_UNIT = regex.compile(r"\((?P<unit>亿元|万元|元)\)")
+_UNIT_NOTE = regex.compile(r"单位\s*[::]\s*(?P<unit>亿元|万元|元)")
+_UNIT_NOTE_REACH = 200
+_FACTOR = {"亿元": 1e8, "万元": 1e4, "元": 1.0}
+# what a cell under an 'other' head may hold: 序号 its ordinal; a kind of money its kind; 备注 any words
+_ORDINAL_HEAD = regex.compile(r"序号")
+_COMPANY_CELL = regex.compile(r"\p{Han}{2,30}?(?:有限责任公司|有限公司|集团|公司)")
+_KIND_HEAD = regex.compile(r"债券性质|债券类型|资金性质|项目类型|类别|所属领域|领域")
+
+
+def read_result_rows(text: str) -> list[ResultRow]:
+    """Every project row of a results table that states its amounts' unit ('发行金额(亿元)'), each with its name,
+    amount (元) and score; [] where the text holds no such table, or a row's cells do not lie under the header in
+    order (a dropped cell leaves the types of the rest in the header's order, so a row's cells are placed by type)."""
+    table = _table(text)
+    if table is None or "amount" not in table[1]:
+        return []
+    heads, roles, body = table
+    k = roles.index("amount")
+    m = _HEAD_UNIT.search(heads[k].value) or _UNIT_NOTE.search(text, max(0, heads[0].start - _UNIT_NOTE_REACH), heads[0].start)
+    if m is None:
+        return []
+    factor = _FACTOR[m["unit"]]
+    placed_rows = _rows_by_type(heads, roles, body)
+    rows = [_row_of(placed, factor) for placed in placed_rows]
+    while rows and rows[-1] is None:
+        rows.pop()  # the page's lines after the table ('【打印此页】'), read as a row with no amount
+    # a row the header does not explain, among the table's: the table is not read
+    return [r for r in rows if r is not None] if None not in rows else []
+
+
+def _accepts(head: str, role: str, value: str) -> bool:
+    figure = bool(_FIGURE_CELL.fullmatch(value))
+    if role in ("amount", "score"):
+        return figure
+    if role == "grade":
+        return bool(_GRADE_CELL.fullmatch(value))
+    if role == "unit":  # (a bond project's unit is often a state company: '天台易城环境工程有限公司')
+        return bool(_UNIT_CELL.fullmatch(value) or _COMPANY_CELL.fullmatch(value))
+    if role == "project":
+        return not figure and not _GRADE_CELL.fullmatch(value)
+    if _ORDINAL_HEAD.search(head):
+        return bool(_ORDINAL.fullmatch(value))
+    if _KIND_HEAD.search(head):
+        return bool(_KIND_CELL.fullmatch(value))
+    return not figure  # a note
+
+
+def _rows_by_type(heads: list[Found], roles: list[str], body: list[Found]) -> list[dict[str, Found]]:
+    """The body cut into rows: each cell on the first column at or after the last one's that takes its type; a cell
+    no later column takes opens the next row."""
+    rows: list[dict[str, Found]] = []
+    row: dict[str, Found] = {}
+    at = 0
+    for c in body:
+        j = next((j for j in range(at, len(roles)) if _accepts(heads[j].value, roles[j], c.value)), None)
+        if j is None and row:
+            rows.append(row)
+            row, at = {}, 0
+            j = next((j for j in range(len(roles)) if _accepts(heads[j].value, roles[j], c.value)), None)
+        if j is None:
+            return []
+        row.setdefault(roles[j], c)
+        at = j + 1
+    if row:
+        rows.append(row)
+    return rows
+
+
+def _row_of(placed: dict[str, Found], factor: float) -> ResultRow | None:
+    project, amount = placed.get("project"), placed.get("amount")
+    if project is None or amount is None:
+        return None
+    row = ResultRow(project=project, unit=placed.get("unit"))
+    row.amount = Found(round(float(amount.value) * factor, 4), amount.start, amount.end, 0.5 * _unit_of(amount.value) * factor)
+    if (score := placed.get("score")) is not None and 0 <= float(score.value) <= 100:
+        row.score = Found(float(score.value), score.start, score.end)
+    if (grade := placed.get("grade")) is not None:
+        row.grade = Found(short_grade(grade.value), grade.start, grade.end)
+    return row
+
+
+def _unit_of(figure: str) -> float:
+    """The value of the last printed digit ('0.49' → 0.01)."""
+    return 10.0 ** -len(figure.split(".")[1]) if "." in figure else 1.0
 
 
 def _one_row(roles: list[str], body: list[Found]) -> ResultRow | None:

@@ -376,7 +376,27 @@ def _unit_stated_for(text: str, digits: str, before: int) -> str | None:
     for m in stated.finditer(text, 0, before):
         if not _PER_UNIT.search(text, max(0, m.start() - 8), m.start()):
             return m["unit"]  # (a standard per person, '每人每次300元', is no copy of a sum)
-    return None
+    return _unit_of_the_same_sum(text, digits, before)
+
+
+_STATED_SUM = regex.compile(r"\((?P<unit>亿元|万元|元)\)[\s|]*(?P<figure>\d[\d,]*(?:\.\d+)?)(?![\d.])"
+                            r"|(?<![\d.])(?P<figure>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)")
+
+
+def _unit_of_the_same_sum(text: str, digits: str, before: int) -> str | None:
+    """The unit in which the table's total is a sum the text states in another ('支出合计 550000' under '实际支出
+    (万元) 55': the table is in 元); None where no statement, or more than one unit, makes it so."""
+    total = parse_arabic(digits)
+    if total is None or not total.value:
+        return None
+    units = set()
+    for m in _STATED_SUM.finditer(text, 0, before):
+        stated = parse_arabic(m["figure"])
+        if stated is None or _PER_UNIT.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        units |= {u for u in ("元", "万元") if u != m["unit"]
+                  and abs(total.value * UNITS[u] - stated.value * UNITS[m["unit"]]) < 1e-6}
+    return units.pop() if len(units) == 1 else None
 
 
 _PER_UNIT = regex.compile(r"每|标准")

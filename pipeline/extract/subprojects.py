@@ -18,7 +18,8 @@ Readers are tried in order (`READERS`); the first that finds two or more sub-pro
 * a list tied to its total by arithmetic alone, over sentences and numbered items, no cue between them
   ('实际到位资金613万元, 补助情况: (1)A 3万元…(6)F 64万元', splits._closing_runs), tied to the budget as above;
 * engineering parts, 'A工程:…总投资1.2亿元';
-* works as parallel clauses of one paragraph, each with its investment: '实施A工程…,完成总投资24187万元;…'.
+* works as parallel clauses of one paragraph, each with its investment: '实施A工程…,完成总投资24187万元;…';
+* a results notice's table of several projects, each row with its amount ('项目名称 | 发行金额(亿元) | 评价得分').
 
 A sub-project's amount is the figure the text states for it where it states one (a summary
 '其中A项目25万元'); otherwise the sum of its items, and the record says which.
@@ -34,6 +35,7 @@ from ..numbers import AMOUNT, Number, parse_amount, parse_count
 from ..record import Item, Subproject
 from .amounts import Amount, find_amounts
 from .context import Context, Found
+from .result_table import read_result_rows
 from .splits import SUM_CUE, Split, family_of
 from .statements import Allocation, allocations, runs_to_end
 
@@ -60,6 +62,16 @@ _NUMBERED_HEAD = regex.compile(
 _SECTION_HEADING = regex.compile(r"(?:情况|背景|目的|目标|概况|分析|结论|建议|措施|问题|原因|依据|方法|过程|结果|说明|评价|成效)$")
 # The words that allocate an amount to a work (DOMAIN.md §4.1 budget synonyms).
 _ALLOCATED = regex.compile(r"安排|下达|投入|预算|资金|补助|投资|拨付|计划")
+_CLOSING = {"]": "[", "】": "【", ")": "(", "》": "《"}
+
+
+def _without_stray_close(name: str) -> str:
+    """A closing bracket ending a name that opens none ('春节防火宣传]', a converter's leftover) is no part of it."""
+    while name and name[-1] in _CLOSING and _CLOSING[name[-1]] not in name:
+        name = name[:-1].rstrip()
+    return name
+
+
 # A list marker left at the front of a part's name.
 _LIST_MARK = regex.compile(r"^(?:\d{1,2}\s*[.、]|[((]\s*[\d一二三四五六七八九十]{1,3}\s*[))]|[一二三四五六七八九十]是)\s*")
 _BREAKDOWN_FAMILIES = ("item", "place")
@@ -263,7 +275,7 @@ def _from_breakdown(ctx: Context, budget=None, executed=None, by_sum: bool = Fal
     if split.count is not None and split.count == len(split.parts) and split.total is not None:
         facts.stated_count = Found(split.count, split.total.clause_start, split.total.end)
     for part in split.parts:
-        name = _LIST_MARK.sub("", part.name).strip()
+        name = _without_stray_close(_LIST_MARK.sub("", part.name).strip())
         if "”" in name and "“" not in name and name.index("”") >= 2:
             # '“校园文化经费”项目支出': the label began inside the quotes; where a class word follows them, the quotes close
             # the project's name, else they are part of it ('“三支一扶”人员生活补贴')
@@ -275,7 +287,42 @@ def _from_breakdown(ctx: Context, budget=None, executed=None, by_sum: bool = Fal
         if own is not None and own.adds_up():
             sp.items = [ItemFact(i.name or None, _found(i), bool(_CONTRACT_LABEL.search(i.label))) for i in own.parts]
         facts.subprojects.append(sp)
+    _qualify_repeated_names(text, split.parts, facts.subprojects)
     return facts
+
+
+_GROUP_BREAK = regex.compile(r"[;;]")
+_LEAST_WORK = 2  # characters a work's name keeps once its item word is taken off
+
+
+def _qualify_repeated_names(text: str, parts: list[Amount], subprojects: list[SubprojectFact]) -> None:
+    """A list grouped by work, one group a clause, each group naming its work once, on its first item ('A工程监理费22万元,
+    测绘费4.98万元; B工程监理费12.66万元, 测绘费2.68万元'): the items after the first are that work's, and named with it
+    where the same item name recurs in another group. The work is the first item's name less the item word every
+    group's first item ends in."""
+    names = [sp.name.value for sp in subprojects]
+    if len(set(names)) == len(names) or len(parts) != len(subprojects):
+        return
+    starts = [0] + [k for k in range(1, len(parts)) if _GROUP_BREAK.search(text, parts[k - 1].end, parts[k].label_start)]
+    if len(starts) < 2:
+        return
+    firsts = [names[k] for k in starts]
+    item = firsts[0]
+    for other in firsts[1:]:
+        while item and not other.endswith(item):
+            item = item[1:]
+    works = [f[:len(f) - len(item)] for f in firsts]
+    if not item or any(len(w) < _LEAST_WORK for w in works):
+        return
+    bounds = starts + [len(parts)]
+    qualified = list(names)
+    for work, a, b in zip(works, bounds, bounds[1:]):
+        for k in range(a + 1, b):
+            qualified[k] = work + names[k]
+    if len(set(qualified)) != len(qualified):
+        return
+    for sp, name in zip(subprojects, qualified):
+        sp.name = Found(name, sp.name.start, sp.name.end)
 
 
 # --- numbered paragraphs, one work each --------------------------------------------------------------
@@ -373,7 +420,7 @@ def _from_sentence_sum(ctx: Context, budget=None, executed=None) -> SubprojectFa
             continue
         facts = SubprojectFacts(statement=(figures[0].start, figures[-1].end))
         for a in figures:
-            name = _LIST_MARK.sub("", a.name).strip()
+            name = _without_stray_close(_LIST_MARK.sub("", a.name).strip())
             name = name[len(_LIST_LEAD.match(name)[0]):] or name
             # what the label carries before the allotting verb is the sentence's lead, not the part's name
             # ('《…通知》(…22号)下达我市A补助' names A补助)
@@ -439,6 +486,18 @@ def _from_clauses(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
     return SubprojectFacts()
 
 
+def _from_results_table(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
+    """A results notice's table of several projects, each row with its amount ('项目名称 | 发行金额(亿元) | 评价得分'):
+    the projects the funds went to (result_table.read_result_rows places each row's cells by type)."""
+    rows = read_result_rows(ctx.text)
+    if len(rows) < 2:
+        return SubprojectFacts()
+    facts = SubprojectFacts(statement=(rows[0].project.start, rows[-1].amount.end))
+    for row in rows:
+        facts.subprojects.append(SubprojectFact(row.project, row.amount, "stated"))
+    return facts
+
+
 READERS = {
     "enumeration": _from_enumeration,
     "allocations": _from_allocations,
@@ -448,4 +507,5 @@ READERS = {
     "works": _from_works,
     "clauses": _from_clauses,
     "sum_breakdown": lambda ctx, budget=None, executed=None: _from_breakdown(ctx, budget, executed, by_sum=True),
+    "results_table": _from_results_table,
 }
