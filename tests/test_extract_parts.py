@@ -1090,8 +1090,9 @@ def test_a_portal_heading_naming_the_project_is_the_title_and_the_form_under_it_
 @pytest.mark.parametrize("text, title", [
     # the catalogue a portal files the page under is no title
     ("- 公开目录\n- 绩效自评报告\n- 日期\n某县2022年度道路养护项目绩效自评报告\n一、项目概况\n", "某县2022年度道路养护项目绩效自评报告"),
-    # a portal's heading that opens with its place needs no year to be the title over a form's bare heading
-    ("某长市水利局水旱灾害防御股项目支出绩效自评\n\n    发布时间:2023-12-05 15:04\n    项目支出绩效自评表\n    (2022年度)\n"
+    # a portal's heading that opens with its place is the title over a form's bare heading; the form's heading
+    # with its year, right above its first cell, is the document's own title (test below)
+    ("某长市水利局水旱灾害防御股项目支出绩效自评\n\n    发布时间:2023-12-05 15:04\n    项目支出绩效自评表\n"
      "    项目名称 水旱灾害防御经费\n", "某长市水利局水旱灾害防御股项目支出绩效自评"),
     # a bare heading printed again under the name a cover sets over it
     ("专项资金绩效自评价报告\n\n专项资金绩效自评价报告\n专项资金绩效自评价报告\n\n2018年某市标准化水产健康养殖示范基地建设项目\n\n"
@@ -2796,3 +2797,20 @@ def test_items_repeated_across_works_are_named_with_their_work(tmp_path):
     single = text.replace("耒水河治理工程(塘门口)监理费12.66万元,建设用地测绘费2.68万元,青苗补偿费27.55万元",
                           "耒水河治理工程(塘门口)监理费12.66万元,土方费2.68万元,拆迁费27.55万元")
     assert [s.name for s in extract_text(tmp_path, single).subprojects][1] == "建设用地测绘费"
+
+
+_FORM_UNDER_A_HEADLINE = ("天长市水利局水旱灾害防御股项目支出绩效自评\n发布时间:2023-12-05 15:04\n"
+                          "项目支出绩效自评表\n(2022年度)\n项目名称 水旱灾害防御经费\n主管部门 实施单位 天长市水利局\n"
+                          "项目资金(万元) 年初预算数 全年预算数(A) 全年执行数(B)\n")
+
+
+def test_a_forms_own_heading_with_its_year_is_the_title_over_a_portals_headline(tmp_path):
+    record = extract_text(tmp_path, _FORM_UNDER_A_HEADLINE)
+    assert record.report.title == "项目支出绩效自评表(2022年度)"
+
+
+def test_a_report_with_its_form_attached_keeps_the_reports_title(tmp_path):
+    text = ("某县2022年度水旱灾害防御经费项目绩效自评报告\n一、项目基本情况\n本项目预算10万元。\n附件:\n"
+            + _FORM_UNDER_A_HEADLINE.split("\n", 2)[2])
+    record = extract_text(tmp_path, text)
+    assert record.report.title == "某县2022年度水旱灾害防御经费项目绩效自评报告"

@@ -244,7 +244,35 @@ _MATERIALS_END = r"绩效(?:自评|评价)材料"
 _MATERIALS_TITLE = regex.compile(rf"{_NAME_CHARS}{{0,60}}?{_MATERIALS_END}")
 
 
+# A self-assessment form's own heading, the template's words with the year it covers in brackets on its line or the
+# next ('项目支出绩效自评表' / '(2022年度)'), right above the form's first cell (项目名称): the document's title, over the
+# headline a portal or a site set above it ('天长市水利局水旱灾害防御股项目支出绩效自评').
+_FORM_HEADING = regex.compile(r"(?m)^[ \t|]*(?P<name>\p{Han}[\p{Han}()]{1,40}?自评表)[ \t|]*\n?[ \t|]*"
+                              r"(?P<year>\(\s*(?:19|20)\d{2}\s*年度?\s*\))")
+_FORM_FIRST_CELL = regex.compile(r"项目名称")
+_FORM_HEADING_REACH = 3000
+_FIRST_CELL_REACH = 200
+
+
+def _form_heading(text: str) -> Found | None:
+    for m in _FORM_HEADING.finditer(text, 0, _FORM_HEADING_REACH):
+        if _FORM_FIRST_CELL.search(text, m.end(), m.end() + _FIRST_CELL_REACH):
+            return Found(m["name"] + regex.sub(r"\s", "", m["year"]), m.start("name"), m.end("year"))
+    return None
+
+
+_A_REPORT = regex.compile(r"报告(?:\([^()]{1,40}\))?$")
+
+
 def find_title(ctx: Context) -> Found | None:
+    title = _title_but_the_form(ctx)
+    # (a report with its form attached keeps the report's title: the form is a part of it)
+    if (title is None or not _A_REPORT.search(title.value)) and (form := _form_heading(ctx.text)) is not None:
+        return form
+    return title
+
+
+def _title_but_the_form(ctx: Context) -> Found | None:
     title = _find_title(ctx)
     if title is not None and title.value.endswith("公开"):
         # a portal's heading for what it publishes ('2022年度德钦县图书馆部门整体支出绩效自评公开'): the document's own
