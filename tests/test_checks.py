@@ -349,3 +349,20 @@ def test_the_amount_by_which_spending_passed_the_budget_is_no_budget(tmp_path):
             "贵池区申请基础养老金补贴945.72万元,发放市级承担基础养老金1045.28万元,超出预算金额99.56万元。\n")
     record = run(tmp_path, text)
     assert record.budget.budget_yuan == 19_040_000
+
+
+@pytest.mark.parametrize("text, triple", [
+    # the whole's sentence names the funds' level: its rate is still the whole's, tried before a part's
+    ("本项目为中央财政专项资金项目,年初预算100万元,实际支出95万元,预算执行率95%。其中设备购置预算40万元,支出32万元,执行率80%。",
+     (1_000_000, 950_000, 95)),
+    # the budget spending fell short of, stated after 低于, is the budget
+    ("2023年实际支出480万元,低于预算数500万元,预算执行率96%。", (5_000_000, 4_800_000, 96)),
+])
+def test_the_wholes_figures_stand_where_a_source_or_a_comparison_is_named_with_them(tmp_path, text, triple):
+    record = run(tmp_path, "项目绩效自评报告\n" + text + "\n")
+    assert (record.budget.budget_yuan, record.budget.executed_yuan, record.budget.execution_rate) == triple
+
+
+def test_a_count_before_the_parts_cue_leaves_the_split_to_the_amount_before_it(tmp_path):
+    record = run(tmp_path, "项目绩效自评报告\n项目下达资金500万元,覆盖乡镇12(其中中央资金300万元,省级资金200万元)。\n")
+    assert check_of(record, "funding_sources_sum").status == "pass"

@@ -1495,3 +1495,58 @@ def test_a_row_the_rows_above_add_up_to_is_the_total_and_ends_the_table_though_n
         ("目标完成程度(80%)", 80, 67), ("组织管理水平(20%)", 20, 16)]
     assert (table.total_weight.value, table.total_score.value) == (100, 83)
     assert any("total" in r["reason"] for r in report.rows_skipped)
+
+
+def test_a_row_short_of_its_score_cell_is_not_laid_on_a_header_that_ends_in_its_separator():
+    # the row lost a cell before its figures: laid on the header, its score would be its weight
+    text = ("一级指标 | 二级指标 | 指标解释 | 分值 | 得分 | 备注 |\n"
+            "决策 | 绩效目标 | 20 | 18 |\n"
+            "过程 | 资金管理 | 按规定使用 | 80 | 75 |\n")
+    table, _ = read_score_table(text)
+    assert [(i.weight, i.score) for i in leaves(table)] == [(20, 18), (80, 75)]
+
+
+@pytest.mark.parametrize("total, weight, score", [("合计 100分 93分", 100, 93), ("合计 93分", None, 93)])
+def test_a_flow_totals_row_with_its_points_in_fen_is_read_by_the_sums(total, weight, score):
+    # spaces squeezed out between words: '18分合计100分93分'; 合计 is no verb of a scoring rule ('计1分')
+    from pipeline.normalise import normalise_string
+    text = normalise_string("评价准则 分值 实际得分 项目决策 20分 18分项目管理 30分 28分项目产出 30分 29分项目效益 20分 18分" + total)
+    table, _ = read_score_table(text)
+    assert [i.name for i in table.indicators] == ["项目决策", "项目管理", "项目产出", "项目效益"]
+    assert (table.total_weight.value if table.total_weight else None, table.total_score.value) == (weight, score)
+
+
+def test_a_name_that_opens_on_fen_keeps_it():
+    from pipeline.normalise import normalise_string
+    table, _ = read_score_table(normalise_string("评价准则 分值 实际得分 项目决策 20分 18分类处置率 30分 28分"))
+    assert [i.name for i in table.indicators] == ["项目决策", "分类处置率"]
+
+
+def test_an_outline_part_with_no_rows_is_a_leaf_and_bracketed_numerals_number_parts():
+    text = ("考核内容 | 分值 | 计分标准 | 分数 | 备注 |\n"
+            "(一)前期 | 30 | | 29 |\n1.人员 | 15 | 得0-15分 | 14 |\n2.稳定 | 15 | 得0-15分 | 15 |\n"
+            "(二)后期 | 60 | | 55 |\n1、2023年报告 | 30 | 得分 | 28 |\n2、结论 | 30 | 得分 | 27 |\n"
+            "(三)满意度 | 10 | 满意 | 9 |\n")
+    table, _ = read_score_table(text)
+    assert [(i.name, i.weight, i.score) for i in leaves(table)] == [
+        ("人员", 15, 14), ("稳定", 15, 15), ("2023年报告", 30, 28), ("结论", 30, 27), ("满意度", 10, 9)]
+
+
+def test_fenshu_heads_the_score_column_in_a_tab_separated_header():
+    text = "考核内容\t分值\t计分标准\t分数\t备注\n人员专业能力\t15\t得0-15分\t14\t\n人员稳定\t15\t得0-15分\t15\t\n"
+    table, _ = read_score_table(text)
+    assert [(i.weight, i.score) for i in leaves(table)] == [(15, 14), (15, 15)]
+
+
+def test_a_notes_figures_read_as_a_row_are_dropped_where_the_printed_totals_are_met_without_them():
+    from pipeline.normalise import (
+        normalise_string,  # (as the pipeline reads it: spaces between words squeezed out)
+    )
+    text = normalise_string("项目名称 某经费 单位 某局 内容 指标 权重 评分结果 备注 投入 预算执行率 20.00 18.00 专款专用率 20.00 "
+                            "20.00 产出 大修环卫工人休息点 30.00 10.00 目标值 2 座,完成值 9 座 公共卫生间改造 30.00 30.00 合计 100.00 78.00")
+    table, report = read_score_table(text)
+    assert [(i.weight, i.score) for i in leaves(table)] == [(20, 18), (20, 20), (30, 10), (30, 30)]
+    assert report.totals_confirmed
+    # where the totals are not met without it, the row stays, and the table does not confirm
+    table, report = read_score_table(text.replace("合计100.00 78.00", "合计100.00 79.00"))
+    assert (9, None) in [(i.weight, i.score) for i in leaves(table)] and not report.totals_confirmed

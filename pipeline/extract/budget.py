@@ -258,7 +258,8 @@ _NEEDED = regex.compile(r"(?:需要?|所需|尚需|还需|拟)[^,,。;;:\d]{0,6}
 
 # ... and a figure by which spending passed or fell short of the budget ('超出预算金额99.56万元', '比预算节约…') is a
 # difference, not the budget: the words of comparison just before the budget's word.
-_BEYOND = regex.compile(r"(?:超出|超过|超支|高于|低于|少于|节约|节余|结余|差额)[^,,。;;:\d]{0,2}$")
+# ('低于预算数500万元', '高于预算…': the budget compared with, stated; only the words that name the gap are no budget)
+_BEYOND = regex.compile(r"(?:超出|超过|超支|节约|节余|结余|差额)[^,,。;;:\d]{0,2}$")
 
 
 def _not_a_need(text: str, pool: list[Candidate]) -> list[Candidate]:
@@ -275,18 +276,26 @@ def _not_a_goal(text: str, pool: list[Candidate]) -> list[Candidate]:
     return [c for c in pool if not _GOAL_SENTENCE.search(text, max(0, c.start - 80), c.start)]
 
 
-# A source of the funds named by its level ('省级资金', '地方财政配套'), and where a group of clauses ends.
-_SOURCE_NAMED = regex.compile(r"(中央|省级?|市级?|州级?|县级?|区级?|自治区|地方|本级|上级)(?:财政)?(?:资金|配套|补助|专项)")
+# A source of the funds named by its level ('省级资金', '地方财政配套'; never '全县资金', '本县…'), the money figure a
+# rate follows, and where a group of clauses and a clause end.
+_SOURCE_NAMED = regex.compile(r"(?<![全本该我各])(中央|省级?|市级?|州级?|县级?|区级?|自治区|地方|上级)(?:财政)?(?:资金|配套|补助|专项)")
+_MONEY = regex.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元)")
 _CLAUSES_END = regex.compile(r"[。;;\n]")
+_CLAUSE_END = regex.compile(r"[,,。;;\n]")
 _SOURCE_REACH = 120
 
 
 def source_named_before(text: str, at: int) -> str:
-    """The source of the funds its group of clauses names last before `at` ('省级资金完成288.26万元,预算执行率
-    99.28%'): a figure there is that source's, not the whole's; '' where none is named."""
+    """The source of the funds whose amount the figure at `at` follows in its group of clauses ('省级资金完成288.26万元,
+    预算执行率99.28%': that amount's clause names it): the figure is that source's, not the whole's; '' where none is."""
     floor = max(0, at - _SOURCE_REACH)
     start = max((m.end() for m in _CLAUSES_END.finditer(text, floor, at)), default=floor)
-    named = list(_SOURCE_NAMED.finditer(text, start, at))
+    money = list(_MONEY.finditer(text, start, at))
+    if not money:
+        return ""
+    before = money[-1].start()
+    clause = max((m.end() for m in _CLAUSE_END.finditer(text, start, before)), default=start)
+    named = list(_SOURCE_NAMED.finditer(text, clause, before))
     return named[-1][1] if named else ""
 
 

@@ -377,7 +377,10 @@ def _after_total(r: _Reading, i: int) -> list[Split]:
 _NAMED_SUBSET = regex.compile(r"\s*[::]?\s*\p{Han}{0,8}(?:资金|经费|支出)\s*(?:[两二三四五六七八九十]|\d{1,2})\s*(?:项|笔|类|个)\s*[::]")
 # a figure with no unit ending the text between an amount and the cue of a list ('…,全区执行数1032849.44(含'),
 # its label the words before it in its clause
-_UNITLESS_BEFORE_CUE = regex.compile(r"(?P<label>[\p{Han}]{2,12})(?P<figure>\d+(?:\.\d+)?)[\s((]*$")
+# its label a money word ('执行数', '支出'): a count, a code or a year there ('覆盖乡镇12(其中…', '实施年度2023(含…') is
+# no total, and the list is the amount's before it
+_UNITLESS_BEFORE_CUE = regex.compile(r"(?P<label>[\p{Han}]{0,10}(?:执行数|预算数|决算数|支出数?|资金|金额|投资|拨付|到位|下达|安排|"
+                                     r"合计|总额|总计|共计))(?P<figure>\d+(?:\.\d+)?)[\s((]*$")
 _UNIT_FACTOR = (("亿", 1e8), ("万", 1e4))
 
 

@@ -133,7 +133,7 @@ _NUMBERING_WORD = regex.compile(r"指标|第")
 _DATE_PART = regex.compile(r"[月日号]")
 # Points a scoring rule awards or takes away, glued after its verb ('…总体规划计1分;', '每项扣0.5分'): the words of
 # a 评分标准 or 指标说明 cell, never a row's weight or score, which stand apart from any verb.
-_RULE_VERB = regex.compile(r"[计得扣加减记给]$")
+_RULE_VERB = regex.compile(r"(?<![合总共小累])计$|[得扣加减记给]$")  # (合计, 总计: a total's label, no rule's verb)
 _POINTS_UNIT = regex.compile(r"\d\s*分$")
 
 

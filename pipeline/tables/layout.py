@@ -467,6 +467,7 @@ def _header_cells(text: str, header: Header, sep: regex.Pattern, grid: Cells) ->
     return _HeaderCells(len(pieces), first, last, free, repeats, filled, figure_cells)
 
 
+_HAN = regex.compile(r"\p{Han}")
 # A line of a separated table with no separator that is longer than this (spaces aside) is prose: the
 # paragraph after the table ('(三)评价结论:本项目综合评分90.7分,…'), not a row or a wrapped cell.
 PROSE_LINE = 40
@@ -556,12 +557,14 @@ def _under_header(pieces: list[str], tokens: list[Token], glued: list[Row], cell
     n = len(pieces)
     trimmed = n == cells.count or (cells.last_label < n < cells.count and pieces[-1].strip() != "")
     if not trimmed and cells.last_label + 1 < n < cells.count and pieces[-2].strip() and _points_in_place(tokens, cells) \
-            and all(pieces[k].strip() for k in range(cells.first_label, cells.last_label + 1)) \
-            and any(t.cell > cells.last_label for t in tokens):
+            and all(_HAN.search(pieces[k]) for k in range(cells.first_label, cells.last_label + 1)) \
+            and any(t.cell > cells.last_label for t in tokens) \
+            and all(k in cells.free and k not in cells.figure_cells for k in range(n - 1, cells.filled)):
         # a header that ends in its separator ('… | 分数 | 备注 |') ends each row in one too: that last piece
         # is no cell. The row's own last cell then ends it, but it may have lost a cell anywhere: only where
-        # each label cell holds words, its weight and score cells bare figures, and a cell after its labels
-        # something, does it stand under the header (a row of labels alone keeps its figures' line, below it)
+        # each label cell holds words, its weight and score cells bare figures, a cell after its labels
+        # something, and the cells it lacks at its end are free ones (a note) does it stand under the header (a
+        # row of labels alone keeps its figures' line, below it; one short of its score lost a cell before it)
         trimmed = cells.filled < cells.count
     return trimmed and _labels_in_place(tokens, cells) and all(r.tokens[0].cell in cells.free for r in glued[1:])
 
@@ -664,6 +667,8 @@ def _flow_rows(text: str, start: int, end: int, numbered: bool = False, grid: Ce
 
 
 _POINTS_MEASURE = regex.compile(r"\d\s*分$")
+# names that open on 分 ('分类处置率', '分配合理性'): there the 分 is the name's, the figure before it bare
+_NAME_OPENING_ON_FEN = regex.compile(r"分(?:类|配|级|期|解|批|区|布|担|析|流|拣|户|包|段|摊)")
 
 
 def _points_units_kept(text: str, tokens: list[Token]) -> list[Token]:
@@ -674,6 +679,7 @@ def _points_units_kept(text: str, tokens: list[Token]) -> list[Token]:
         prev = out[-1] if out else None
         before = out[-2] if len(out) > 1 else None
         if (tok.kind == "text" and tok.text.startswith("分") and len(tok.text) > 1 and prev is not None
+                and not _NAME_OPENING_ON_FEN.match(tok.text)
                 and prev.kind == "number" and prev.end == tok.start and before is not None
                 and before.kind == "measure" and _POINTS_MEASURE.search(before.text)):
             out[-1] = Token("measure", text[prev.start:tok.start + 1], prev.start, tok.start + 1, prev.cell)

@@ -54,10 +54,11 @@ ROLE_DEFS = [
     # of a heading such as '指标体系及评分', nor prose: '项目自评分为89.7分'), or right after the weight column's
     # word or a note column's in a header a scrape glued ('权重自评分', '指标说明自评分'); headers are matched with their
     # line breaks squeezed out, so what follows the word may be the next line's first character; '自评' a cell of its
-    # own (a province's 评分表: '… | 备注 | 自评 |')
+    # own (a province's 评分表: '… | 备注 | 自评 |'); '分数' a cell of its own, or between the heads around it where the
+    # whitespace between them is squeezed out ('计分标准分数备注')
     RoleDef("score", r"执行率得分|加权(?:平均)?得分|自评得分|评价得分|考评得分|考核得分|实际得分|指标得分|核定得分|审核得分|"
                      r"复核得分|得分(?!说明|理由|计算|方法|依据|标准)|(?:(?<!\p{Han})|(?<=权重|分值|权数|满分|标准分|指标说明|指标解释|评分标准|评分依据|完成值|实际值))(?:自评分数?|评分)(?!依据|标准|细则|说明|办法|方法|要点|规则|为|是)|"
-                     r"(?<![\p{Han}])自评(?=\|)|(?<![\p{Han}])分数(?=\|)",
+                     r"(?<![\p{Han}])自评(?=\|)|(?:(?<![\p{Han}])|(?<=标准|分值|权重|说明|依据))分数(?=\||备注|等级|$)",
             "score", "both"),
     RoleDef("weight", r"执行率权重|指标权重|指标分值|标准分值|权重分|权重|分值|权数|标准分|满分", "weight", "both"),
     # 扣分: the points a row lost (its score is the weight less them); a column of its own, never the score

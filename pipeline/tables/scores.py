@@ -43,7 +43,7 @@ _NOT_A_MEASURE = r"(?!\d)(?![分月日号年%])"
 _TEMPLATE_NO = rf"指标(?:\d{{1,2}}\s*[::](?=\S)|\d{{1,2}}{_NOT_A_MEASURE}(?=\p{{Han}}))"
 # a row's own numbering before its name: '一、', '(1)', '1.', a code 'A11' (never a word's first letter: 'WIFI'),
 # and the template's number
-_NUMBERING = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|[((][一二三四五六七八九十\d]{1,3}[))]|\d{1,2}[、.](?!\d)|[A-Z](?:\d+|(?![A-Za-z]))|"
+_NUMBERING = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|[((][一二三四五六七八九十\d]{1,3}[))]|\d{1,2}(?:、|\.(?!\d))|[A-Z](?:\d+|(?![A-Za-z]))|"
                            rf"{_TEMPLATE_NO})\s*")
 # the template's numbering inside a label, after the categories a flow glued before it
 _TEMPLATE_NUMBER = regex.compile(rf"(?<=\S)\s*指标\d{{1,2}}\s*[::]?{_NOT_A_MEASURE}(?=\p{{Han}})")
@@ -760,7 +760,7 @@ def _read_total(s: _Reading, row: Row, tokens: list[Token], values: dict[str, Va
     """The totals row's figures on the table; True where the table ends here (not where the row printed its label
     alone and its figures may stand on the line below: '合计 |' then '| 94 |', a scrape writing empty cells as line
     breaks)."""
-    figures = [t for t in tokens if t.kind == "number"]
+    figures = [t for t in tokens if t.kind == "number" or t.kind == "measure" and t.text.endswith("分")]
     if row.label_end is None and len(figures) == 1 and {"weight", "score"} <= {c.role for c in s.columns}:
         s.total_guessed = True  # one figure, no cell to say whose: the sums may move it (_settle)
     _total(s.table, values)
@@ -979,6 +979,8 @@ def _settle(s: _Reading, outside: tuple[float, float], stated_total: float | Non
         _total_moved_by_its_sums(table)
     if adds_up(table) is False:
         report.rows_chosen_by_totals = _by_totals(table, rows_of, columns, outside)
+    if adds_up(table) is False:
+        _drop_a_row_the_totals_reject(table, report)
     if s.layout == "flow" and adds_up(table) is not True:
         # the totals did not decide (none, or the report's own figures do not add up): a total glued to the
         # last row stands where only one cut of it can, and each run is read as the rows around it are
@@ -1425,6 +1427,10 @@ def _total(table: ScoreTable, values: dict[str, Value]) -> None:
             setattr(table, attr, Found(v.value, v.start, v.end, v.half_unit))
 
 
+# how far a total printed to one decimal may lie from its rows summed at two ('66.67 + 16.25' as 82.9)
+_TOTAL_PRINTED_TO = 0.05
+
+
 def _cut_after_a_summing_total(s: _Reading) -> None:
     """A row weighing the full 100 that the leaves above it add up to (their weights, and their scores to its score
     where it prints one) is the table's total row though no total word names it ('综合绩效 100分 83分'): the rows
@@ -1439,7 +1445,7 @@ def _cut_after_a_summing_total(s: _Reading) -> None:
                 or abs(sum(i.weight for i in above) - _FULL_MARKS) > 1e-9:
             continue
         if row.score is not None and (any(i.score is None for i in above)
-                                      or abs(sum(i.score for i in above) - row.score) > 0.005):
+                                      or abs(sum(i.score for i in above) - row.score) > _TOTAL_PRINTED_TO):
             continue
         cut = s.leaves[p]
         for ind in table.indicators[cut + 1:]:
@@ -1467,8 +1473,8 @@ def _total_by_sum(table: ScoreTable, leaves: list[int]) -> bool:
 
 
 # An outline numbering the rows of one name column: '一、' heads a part, '1、' / '(1)' the rows under it.
-_PART_NUMBER = regex.compile(r"\s*[一二三四五六七八九十]{1,3}[、.]")
-_ROW_NUMBER = regex.compile(r"\s*(?:\d{1,2}[、.](?!\d)|[((]\d{1,2}[))])")
+_PART_NUMBER = regex.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.]|[((][一二三四五六七八九十]{1,3}[))])")
+_ROW_NUMBER = regex.compile(r"\s*(?:\d{1,2}(?:、|\.(?!\d))|[((]\d{1,2}[))])")
 
 
 def _outline_categories(table: ScoreTable, rows_of: dict[int, Row]) -> bool:
@@ -1489,9 +1495,12 @@ def _outline_categories(table: ScoreTable, rows_of: dict[int, Row]) -> bool:
             groups[-1][1].append(k)
         else:
             return False
-    if len(groups) < 2 or any(not rows for _, rows in groups):
+    # (a part with no rows under it, '三、满意度 | 10 | 9', is a leaf of its own)
+    if len(groups) < 2 or sum(1 for _, rows in groups if rows) < 2:
         return False
     for head, rows in groups:
+        if not rows:
+            continue
         if abs(sum(inds[k].weight for k in rows) - inds[head].weight) > 1e-6:
             return False
         scores = [inds[k].score for k in rows]
@@ -1525,6 +1534,32 @@ def _total_by_its_sums(table: ScoreTable, figures: list[Token], columns: list[Co
         setattr(table, "total_weight" if is_weight else "total_score", Found(v, tok.start, tok.end))
     else:
         report.skip(tok.text, "a total below its label that neither sum names, or both")
+
+
+# the share of the leaves that must print a score before a scoreless one is taken for words read as a row
+_SCORED_SHARE = 0.8
+
+
+def _drop_a_row_the_totals_reject(table: ScoreTable, report: TableReport) -> None:
+    """A row with a weight and no score, in a table whose other leaves print both, whose weight alone keeps the
+    leaves from their printed totals ('目标值2座, 完成值9座' in a 备注 cell read as a row weighing 9, over leaves that
+    sum to the 合计 exactly without it): the note's figures, not a row. Only one such row, and only where both
+    totals are printed and met without it."""
+    if table.total_weight is None or table.total_score is None:
+        return
+    rows = leaves(table)
+    scoreless = [i for i in rows if i.weight is not None and i.score is None]
+    if len(scoreless) != 1 or len(rows) - 1 < _SCORED_SHARE * len(rows):
+        return
+    odd = scoreless[0]
+    others = [i for i in rows if i is not odd]
+    if abs(sum(i.weight or 0 for i in others) - table.total_weight.value) > 1e-6:
+        return
+    if abs(sum(i.score for i in others if i.score is not None) - table.total_score.value) > 0.05 + 0.005 * len(others):
+        return
+    k = table.indicators.index(odd)
+    report.skip(odd.name or "", "figures the totals leave out: words of the row above, not a row")
+    _keep_rows(table, [j for j in range(len(table.indicators)) if j != k])
 
 
 def _total_moved_by_its_sums(table: ScoreTable) -> None:
