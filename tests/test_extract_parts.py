@@ -1996,9 +1996,10 @@ _ONE_FIGURE_CASES = {
     "an allotment to the unit itself with its amount before the funds' name is the budget":
         ("某区交通运输局2023年车辆购置税收入补助地方资金绩效自评报告\n根据文件,下达我局353.6万元,用于自然村通硬化路。\n",
          "budget.budget_yuan", 3_536_000),
+    # (the project's share of it, 600万, is the budget the stated rate makes of the spending: 570 / 600 = 95 %)
     "an allotment to the county, a part of it the project's, is no budget of the project":
         ("某县高标准农田建设项目绩效自评报告\n2022年市财政局下达我县2000万元农业相关转移支付资金,其中用于高标准农田建设项目的资金"
-         "为600万元。截至年底,该项目实际支出570万元,执行率95%。\n", "budget.budget_yuan", None),
+         "为600万元。截至年底,该项目实际支出570万元,执行率95%。\n", "budget.budget_yuan", 6_000_000),
     "a sentence opening on 支出 with the use of the sum is no spending":
         ("某县衔接资金绩效自评报告\n2022年县财政安排衔接资金800万元,截至年底已全部拨付至项目单位,资金执行率100%。支出120万元用于产业发展,"
          "其余用于基础设施建设。\n", "budget.executed_yuan", None),
@@ -2814,3 +2815,51 @@ def test_a_report_with_its_form_attached_keeps_the_reports_title(tmp_path):
             + _FORM_UNDER_A_HEADLINE.split("\n", 2)[2])
     record = extract_text(tmp_path, text)
     assert record.report.title == "某县2022年度水旱灾害防御经费项目绩效自评报告"
+
+
+@pytest.mark.parametrize("change", [
+    # a department's report listing its key projects with their budgets: its own projects, no parts of the funds
+    lambda t: t.replace("根据有关文件要求,现将某市教育中心2022年度专项债券项目资金绩效评价情况公示如下:\n",
+                        "某市教育中心2022年度部门整体支出绩效评价报告\n").replace("2022年度地方政府专项债券项目资金绩效评价情况表\n", ""),
+    # a row whose amount cell was dropped: its one figure could be the amount or the score
+    lambda t: t.replace("某市医院扩建工程\n2.15\n", "某市医院扩建工程\n"),
+    # two amount columns: which is the funds' is not said
+    lambda t: t.replace("发行金额(亿元)\n", "总投资(亿元)\n发行金额(亿元)\n"),
+])
+def test_a_results_table_that_does_not_say_its_rows_amounts_for_sure_gives_no_sub_projects(tmp_path, change):
+    text = _RESULT_NOTICE + "2\n某市卫生中心\n某市医院扩建工程\n2.15\n88\n良\n"
+    assert len(extract_text(tmp_path, text).subprojects) == 2
+    assert extract_text(tmp_path, change(text)).subprojects == []
+
+
+@pytest.mark.parametrize("after", ["总  计\n4.05\n", "合计:\n4.05\n", "浏览次数:\n1256\n"])
+def test_a_results_tables_total_row_however_spaced_and_the_pages_lines_after_it_are_no_rows(tmp_path, after):
+    text = _RESULT_NOTICE + "2\n某市卫生中心\n某市医院扩建工程\n2.15\n88\n良\n" + after
+    assert [s.name for s in extract_text(tmp_path, text).subprojects] == ["某市职业学校迁建工程", "某市医院扩建工程"]
+
+
+@pytest.mark.parametrize("text", [
+    # the common ending leaves no work's name ('购置办公' / '购置专业')
+    "某局设备购置项目绩效评价报告\n资金共计21万元,其中购置办公设备10万元,维修费2万元;购置专业设备8万元,维修费1万元。\n",
+    # the second group names no work
+    "某县专项资金绩效评价报告\n资金共计32万元,其中河道清淤工程施工费20万元,监理费2万元;设计费8万元,监理费2万元。\n",
+])
+def test_repeated_items_are_named_with_a_work_only_where_each_group_names_one(tmp_path, text):
+    names = [s.name for s in extract_text(tmp_path, text).subprojects]
+    assert names.count(names[1]) == 2  # left as printed
+
+
+def test_villages_keep_their_whole_names_as_the_work_of_their_items(tmp_path):
+    text = ("某镇村级公益事业项目绩效评价报告\n资金共计40万元,其中张庄村道路硬化12万元,路灯安装8万元;"
+            "李家村道路硬化15万元,路灯安装5万元。\n")
+    assert [s.name for s in extract_text(tmp_path, text).subprojects] == [
+        "张庄村道路硬化", "张庄村路灯安装", "李家村道路硬化", "李家村路灯安装"]
+
+
+def test_a_form_after_a_reports_sections_or_a_cell_only_ending_in_xiangmumingcheng_is_no_title(tmp_path):
+    report = ("某市水利局2022年度水旱灾害防御经费项目支出绩效自评\n一、项目概况\n本项目预算10万元。\n二、评价结论\n良好。\n附件:\n"
+              "项目支出绩效自评表\n(2022年度)\n项目名称 水旱灾害防御经费\n")
+    assert extract_text(tmp_path, report).report.title == "某市水利局2022年度水旱灾害防御经费项目支出绩效自评"
+    dept = ("某市水利局2022年度部门整体支出绩效自评公开\n部门整体支出绩效自评表\n(2022年度)\n部门名称 某市水利局\n"
+            "年度主要任务 | 任务名称 | 对应项目名称\n")
+    assert extract_text(tmp_path, dept).report.title == "某市水利局2022年度部门整体支出绩效自评公开"

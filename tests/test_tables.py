@@ -1550,3 +1550,10 @@ def test_a_notes_figures_read_as_a_row_are_dropped_where_the_printed_totals_are_
     # where the totals are not met without it, the row stays, and the table does not confirm
     table, report = read_score_table(text.replace("合计100.00 78.00", "合计100.00 79.00"))
     assert (9, None) in [(i.weight, i.score) for i in leaves(table)] and not report.totals_confirmed
+
+
+def test_a_named_indicator_left_unscored_is_kept_though_the_totals_are_met_without_it():
+    text = ("一级指标 | 二级指标 | 三级指标 | 分值 | 得分 | 评分依据\n决策 | 立项 | 立项依据充分性 | 50 | 48 | 符合\n"
+            "产出 | 数量 | 完成工程数量 | 50 | 45 | 符合\n效益 | 满意度 | 群众满意度 | 10 | — | 未开展满意度调查\n合计 | | | 100 | 93 |\n")
+    table, _ = read_score_table(text)
+    assert [i.name for i in leaves(table)] == ["立项依据充分性", "完成工程数量", "群众满意度"]

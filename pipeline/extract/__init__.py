@@ -17,7 +17,7 @@ from . import budget as budget_mod
 from . import grades, metadata, statements
 from .context import Context, Found
 from .result_table import ResultRow, is_results_notice, read_result_row
-from .subprojects import read_subprojects
+from .subprojects import read_subprojects, results_table_subprojects
 
 _EXECUTION_ROW = regex.compile(r"预算执行率|资金执行率|执行率|预算执行|支出率")
 # Headings that the sections of a report begin with (DOMAIN.md §2.1), for document_complete.
@@ -610,6 +610,8 @@ def _grades(ctx: Context, record: Record) -> None:
 def _subprojects(ctx: Context, record: Record, facts_budget: budget_mod.BudgetFacts) -> None:
     budget, executed = facts_budget.chosen.budget, facts_budget.chosen.executed
     facts = read_subprojects(ctx, budget and budget_mod.number_of(budget), executed and budget_mod.number_of(executed))
+    if not facts.subprojects and is_results_notice(record.report.title):
+        facts = results_table_subprojects(ctx)
     if budget and facts.reader in ("clauses", "works") and any(
             sp.amount and budget.start < sp.amount.end and sp.amount.start < budget.end for sp in facts.subprojects):
         # the budget was read from one sub-project's own amount ('实施A工程…完成总投资24187万元;实施B工程…'):

@@ -249,13 +249,17 @@ _MATERIALS_TITLE = regex.compile(rf"{_NAME_CHARS}{{0,60}}?{_MATERIALS_END}")
 # headline a portal or a site set above it ('天长市水利局水旱灾害防御股项目支出绩效自评').
 _FORM_HEADING = regex.compile(r"(?m)^[ \t|]*(?P<name>\p{Han}[\p{Han}()]{1,40}?自评表)[ \t|]*\n?[ \t|]*"
                               r"(?P<year>\(\s*(?:19|20)\d{2}\s*年度?\s*\))")
-_FORM_FIRST_CELL = regex.compile(r"项目名称")
+_FORM_FIRST_CELL = regex.compile(r"(?:^|(?<=[\s|]))项目名称")
 _FORM_HEADING_REACH = 3000
 _FIRST_CELL_REACH = 200
+# a report's first section ('一、项目概况'): a form after it is attached to the report, not the document
+_FIRST_SECTION = regex.compile(r"(?m)^[ \t]*(?:一、|[((]一[))])")
 
 
 def _form_heading(text: str) -> Found | None:
     for m in _FORM_HEADING.finditer(text, 0, _FORM_HEADING_REACH):
+        if _FIRST_SECTION.search(text, 0, m.start()):
+            return None
         if _FORM_FIRST_CELL.search(text, m.end(), m.end() + _FIRST_CELL_REACH):
             return Found(m["name"] + regex.sub(r"\s", "", m["year"]), m.start("name"), m.end("year"))
     return None

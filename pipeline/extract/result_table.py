@@ -115,8 +115,8 @@ def _table(text: str) -> tuple[list[Found], list[str], list[Found]] | None:
             continue
         body = []
         for c in cells[start + len(roles):]:
-            if _BODY_END.search(c.value) or len(c.value) > _MAX_CELL_LEN:
-                break
+            if _BODY_END.search(regex.sub(r"[\s::]", "", c.value)) or len(c.value) > _MAX_CELL_LEN:
+                break  # ('总  计', '合计:': the total row however spaced)
             body.append(c)
         return cells[start:start + len(roles)], roles, body
     return None
@@ -138,8 +138,8 @@ def read_result_rows(text: str) -> list[ResultRow]:
     amount (元) and score; [] where the text holds no such table, or a row's cells do not lie under the header in
     order (a dropped cell leaves the types of the rest in the header's order, so a row's cells are placed by type)."""
     table = _table(text)
-    if table is None or "amount" not in table[1]:
-        return []
+    if table is None or table[1].count("amount") != 1:
+        return []  # (two amount columns, 总投资 and 发行金额: which is the funds' is not said)
     heads, roles, body = table
     k = roles.index("amount")
     m = _HEAD_UNIT.search(heads[k].value) or _UNIT_NOTE.search(text, max(0, heads[0].start - _UNIT_NOTE_REACH), heads[0].start)
@@ -147,7 +147,7 @@ def read_result_rows(text: str) -> list[ResultRow]:
         return []
     factor = _FACTOR[m["unit"]]
     placed_rows = _rows_by_type(heads, roles, body)
-    rows = [_row_of(placed, factor) for placed in placed_rows]
+    rows = [_row_of(placed, factor, roles) for placed in placed_rows]
     while rows and rows[-1] is None:
         rows.pop()  # the page's lines after the table ('【打印此页】'), read as a row with no amount
     # a row the header does not explain, among the table's: the table is not read
@@ -192,9 +192,11 @@ def _rows_by_type(heads: list[Found], roles: list[str], body: list[Found]) -> li
     return rows
 
 
-def _row_of(placed: dict[str, Found], factor: float) -> ResultRow | None:
+def _row_of(placed: dict[str, Found], factor: float, roles: list[str]) -> ResultRow | None:
+    """The row read, or None where it lacks its project or amount, or a figure its header asks for: one figure under
+    an amount and a score column ('某医院扩建工程 | 88 | 良', the amount's cell dropped) could be either."""
     project, amount = placed.get("project"), placed.get("amount")
-    if project is None or amount is None:
+    if project is None or amount is None or ("score" in roles and "score" not in placed):
         return None
     row = ResultRow(project=project, unit=placed.get("unit"))
     row.amount = Found(round(float(amount.value) * factor, 4), amount.start, amount.end, 0.5 * _unit_of(amount.value) * factor)

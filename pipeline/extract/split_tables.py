@@ -379,13 +379,14 @@ def _unit_stated_for(text: str, digits: str, before: int) -> str | None:
     return _unit_of_the_same_sum(text, digits, before)
 
 
-_STATED_SUM = regex.compile(r"\((?P<unit>亿元|万元|元)\)[\s|]*(?P<figure>\d[\d,]*(?:\.\d+)?)(?![\d.])"
-                            r"|(?<![\d.])(?P<figure>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)")
+# (a form's cell, its unit in its key: '实际支出 (万元) 55'; a sum in the prose, '奖励资金3万元', may equal the table's
+# total in the other unit by chance)
+_STATED_SUM = regex.compile(r"\((?P<unit>亿元|万元|元)\)[\s|]*(?P<figure>\d[\d,]*(?:\.\d+)?)(?![\d.])")
 
 
 def _unit_of_the_same_sum(text: str, digits: str, before: int) -> str | None:
-    """The unit in which the table's total is a sum the text states in another ('支出合计 550000' under '实际支出
-    (万元) 55': the table is in 元); None where no statement, or more than one unit, makes it so."""
+    """The unit in which the table's total is a sum a form cell of the text states in another ('支出合计 550000' under
+    '实际支出 (万元) 55': the table is in 元); None where no statement, or more than one unit, makes it so."""
     total = parse_arabic(digits)
     if total is None or not total.value:
         return None
@@ -399,7 +400,7 @@ def _unit_of_the_same_sum(text: str, digits: str, before: int) -> str | None:
     return units.pop() if len(units) == 1 else None
 
 
-_PER_UNIT = regex.compile(r"每|标准")
+_PER_UNIT = regex.compile(r"每|标准|人均|户均")
 
 
 def _table_amount(row, name_col: int, amount_col: int, factor: float) -> Amount | None:

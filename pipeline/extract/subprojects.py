@@ -19,7 +19,7 @@ Readers are tried in order (`READERS`); the first that finds two or more sub-pro
   ('实际到位资金613万元, 补助情况: (1)A 3万元…(6)F 64万元', splits._closing_runs), tied to the budget as above;
 * engineering parts, 'A工程:…总投资1.2亿元';
 * works as parallel clauses of one paragraph, each with its investment: '实施A工程…,完成总投资24187万元;…';
-* a results notice's table of several projects, each row with its amount ('项目名称 | 发行金额(亿元) | 评价得分').
+* (results_table_subprojects, called apart: a results notice's table of several projects with their amounts).
 
 A sub-project's amount is the figure the text states for it where it states one (a summary
 '其中A项目25万元'); otherwise the sum of its items, and the record says which.
@@ -293,6 +293,9 @@ def _from_breakdown(ctx: Context, budget=None, executed=None, by_sum: bool = Fal
 
 _GROUP_BREAK = regex.compile(r"[;;]")
 _LEAST_WORK = 2  # characters a work's name keeps once its item word is taken off
+_LEAST_ITEM = 2
+# what a work's name ends in: the kind of work or place ('…治理工程', '张庄村', '…(塘门口)')
+_WORK_END = regex.compile(r"(?:工程|项目|村|社区|小区|镇|乡|街道|学校|医院|中心|站|河|路|桥|库|段|区|\))$")
 
 
 def _qualify_repeated_names(text: str, parts: list[Amount], subprojects: list[SubprojectFact]) -> None:
@@ -307,13 +310,16 @@ def _qualify_repeated_names(text: str, parts: list[Amount], subprojects: list[Su
     if len(starts) < 2:
         return
     firsts = [names[k] for k in starts]
-    item = firsts[0]
-    for other in firsts[1:]:
-        while item and not other.endswith(item):
-            item = item[1:]
-    works = [f[:len(f) - len(item)] for f in firsts]
-    if not item or any(len(w) < _LEAST_WORK for w in works):
+    common = 0
+    while common < min(map(len, firsts)) and len({f[len(f) - common - 1] for f in firsts}) == 1:
+        common += 1
+    # the longest common ending that leaves each group a work's name ('…治理工程', '张庄村', '…(塘门口)'), the
+    # item word two characters at least: '购置办公设备' / '购置专业设备' name no works
+    size = next((n for n in range(common, _LEAST_ITEM - 1, -1)
+                 if all(len(f) - n >= _LEAST_WORK and _WORK_END.search(f[:len(f) - n]) for f in firsts)), None)
+    if size is None:
         return
+    works = [f[:len(f) - size] for f in firsts]
     bounds = starts + [len(parts)]
     qualified = list(names)
     for work, a, b in zip(works, bounds, bounds[1:]):
@@ -486,13 +492,15 @@ def _from_clauses(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
     return SubprojectFacts()
 
 
-def _from_results_table(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
+def results_table_subprojects(ctx: Context) -> SubprojectFacts:
     """A results notice's table of several projects, each row with its amount ('项目名称 | 发行金额(亿元) | 评价得分'):
-    the projects the funds went to (result_table.read_result_rows places each row's cells by type)."""
+    the projects the funds went to (result_table.read_result_rows places each row's cells by type). Only for a
+    results notice where no reader found sub-projects (a department's report listing its key projects with their
+    budgets lists projects of its own, not parts of the funds evaluated): the caller decides."""
     rows = read_result_rows(ctx.text)
     if len(rows) < 2:
         return SubprojectFacts()
-    facts = SubprojectFacts(statement=(rows[0].project.start, rows[-1].amount.end))
+    facts = SubprojectFacts(statement=(rows[0].project.start, rows[-1].amount.end), reader="results_table")
     for row in rows:
         facts.subprojects.append(SubprojectFact(row.project, row.amount, "stated"))
     return facts
@@ -507,5 +515,4 @@ READERS = {
     "works": _from_works,
     "clauses": _from_clauses,
     "sum_breakdown": lambda ctx, budget=None, executed=None: _from_breakdown(ctx, budget, executed, by_sum=True),
-    "results_table": _from_results_table,
 }

@@ -1538,6 +1538,8 @@ def _total_by_its_sums(table: ScoreTable, figures: list[Token], columns: list[Co
 
 # the share of the leaves that must print a score before a scoreless one is taken for words read as a row
 _SCORED_SHARE = 0.8
+# a note's words where a row's name should stand: a clause mark opening it, a target's or a result's value word
+_NOTE_WORDS = regex.compile(r"^[,,;;、]|目标值|完成值|实际值|计划值")
 
 
 def _drop_a_row_the_totals_reject(table: ScoreTable, report: TableReport) -> None:
@@ -1552,6 +1554,8 @@ def _drop_a_row_the_totals_reject(table: ScoreTable, report: TableReport) -> Non
     if len(scoreless) != 1 or len(rows) - 1 < _SCORED_SHARE * len(rows):
         return
     odd = scoreless[0]
+    if not _NOTE_WORDS.search(odd.name or ""):
+        return  # a named indicator left unscored ('群众满意度 | 10 | — | 未开展调查') is a row of the table
     others = [i for i in rows if i is not odd]
     if abs(sum(i.weight or 0 for i in others) - table.total_weight.value) > 1e-6:
         return

@@ -103,9 +103,15 @@ def leaves(indicators: list[Indicator]) -> list[int]:
     return [i for i in range(len(indicators)) if i not in parents]
 
 
-def is_bonus(ind: Indicator) -> bool:
-    """加分项 / 扣分项 / 否决项 rows sit outside the 100 points."""
+def is_bonus(ind: Indicator, indicators: list[Indicator] | None = None) -> bool:
+    """加分项 / 扣分项 / 否决项 rows sit outside the 100 points: the row's own words say so, or a category above it
+    does ('加分项 | 创新性 | 创新做法 | 5 |', given `indicators`, the table the row is in)."""
     text = (ind.name or "") + (ind.note or "")
+    seen = 0
+    parent = ind.parent
+    while indicators is not None and parent is not None and 0 <= parent < len(indicators) and seen < len(indicators):
+        text += indicators[parent].name or ""
+        parent, seen = indicators[parent].parent, seen + 1
     return any(w in text for w in ("加分项", "扣分项", "否决项", "一票否决", "加分", "扣分指标"))
 
 

@@ -117,7 +117,7 @@ def row_lost(record: Record, check: Check) -> list[Doubt]:
     if check.id not in SCORE_TABLE_CHECKS:
         return []
     inds = record.scores.indicators
-    rows = [inds[i] for i in leaves(inds) if inds[i].weight is not None and not is_bonus(inds[i])]
+    rows = [inds[i] for i in leaves(inds) if inds[i].weight is not None and not is_bonus(inds[i], inds)]
     total_weight = record.scores.total_weight or 100
     total = record.scores.total_score
     if not rows or total is None:
@@ -146,7 +146,7 @@ def leaf_weight_implausible(record: Record, check: Check) -> list[Doubt]:
     total_weight = record.scores.total_weight or 100
     for i in leaves(inds):
         weight = inds[i].weight
-        if weight is not None and not is_bonus(inds[i]) and (weight > LEAF_WEIGHT_MAX or weight >= total_weight):
+        if weight is not None and not is_bonus(inds[i], inds) and (weight > LEAF_WEIGHT_MAX or weight >= total_weight):
             return [Doubt("leaf_weight_implausible",
                           f"第{i + 1}行的分值{_f(weight)}不是一行指标可有的分值:疑为读错了列",
                           f"row {i + 1}'s weight {_f(weight)} is no weight a leaf row carries: another column read there",

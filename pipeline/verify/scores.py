@@ -29,7 +29,7 @@ def _leaf_rows(record: Record, need: str):
     inds = record.scores.indicators
     if all(ind.kind == "budget_execution" for ind in inds):
         return []  # only the funds block's execution row: the score table itself was not read
-    return [(i, inds[i]) for i in leaves(inds) if getattr(inds[i], need) is not None and not is_bonus(inds[i])]
+    return [(i, inds[i]) for i in leaves(inds) if getattr(inds[i], need) is not None and not is_bonus(inds[i], inds)]
 
 
 def _cut_short(record: Record, total_sum: float, stated: float) -> bool:
@@ -89,7 +89,7 @@ def score_within_weight(record: Record) -> Check:
     """0 ≤ score ≤ weight on every row (exact); 加分项/扣分项/否决项 rows are exempt."""
     cid = "score_within_weight"
     inds = record.scores.indicators
-    rows = [(i, ind) for i, ind in enumerate(inds) if ind.weight is not None and ind.score is not None and not is_bonus(ind)]
+    rows = [(i, ind) for i, ind in enumerate(inds) if ind.weight is not None and ind.score is not None and not is_bonus(ind, inds)]
     if not rows:
         return skipped(cid, "没有同时有分值和得分的行", "no row has both a weight and a score")
     bad = [(i, ind) for i, ind in rows if ind.score < -EPS or ind.score > ind.weight + EPS]
