@@ -774,7 +774,7 @@ class Chosen(NamedTuple):
     received: Candidate | None = None
     # which rule picked the budget and executed amount, for their provenance: 'stated_rate' (the pair the stated
     # rate confirms), 'title_fund_and_rate' (named_fund_budget), 'initial_plus_added' (initial_plus_added),
-    # 'role_order' (no rate confirmed a pair: the first
+    # 'stated_rate_unworded' (_unworded_budget_at_the_rate), 'role_order' (no rate confirmed a pair: the first
     # figure of the budget's role words, in adjusted_first's order)
     picked_by: str = "role_order"
 
