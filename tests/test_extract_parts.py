@@ -2875,3 +2875,23 @@ def test_a_numbered_item_naming_its_project_before_its_amount_is_named_by_it_not
     # a generic label leaves the name to the use
     uses = text.replace("驻京工作组项目40万元", "该项目40万元")
     assert extract_text(tmp_path, uses).subprojects[0].name != "该项目"
+
+
+@pytest.mark.parametrize("short, text, full", [
+    ("六安市文旅局", "六安市文化和旅游局2023年度项目绩效评价报告", "六安市文化和旅游局"),
+    ("某县发改委", "某县发展和改革委员会负责实施", "某县发展和改革委员会"),
+    ("某县住建局", "某县住房和城乡建设局、某县住房保障局", "某县住房和城乡建设局"),
+    ("某县财政局", "某县财政局和某县发展和改革局", None),  # no longer name of its own
+])
+def test_a_units_short_name_is_the_full_name_the_text_also_writes(short, text, full):
+    from pipeline.extract.metadata import in_full
+    found = in_full(short, text)
+    assert (found.value if found else None) == full
+
+
+def test_the_record_names_the_department_in_full_where_the_form_writes_it_short(tmp_path):
+    text = ("2023年度项目支出绩效自评表\n项目名称 | 非遗保护经费 |\n主管部门 | 六安市文旅局 | 实施单位 | 六安市文旅局 |\n"
+            "根据六安市文化和旅游局安排,项目资金10万元已全部支出。\n")
+    record = extract_text(tmp_path, text)
+    assert record.report.department == "六安市文化和旅游局"
+    assert record.provenance["/report/department"]["text"] == "六安市文化和旅游局"

@@ -246,6 +246,8 @@ def _report(ctx: Context, record: Record) -> None:
         ctx.cite(pointers.REGION, region)
     if department:
         r.department = metadata.qualify_with_region(department.value, r.region, ctx.text)
+        if (full := metadata.in_full(r.department, ctx.text)) is not None:
+            r.department, department = full.value, full  # ('六安市文旅局' where the text names 六安市文化和旅游局)
         ctx.cite(pointers.DEPARTMENT, department)
     project = metadata.find_project_name(ctx, title, r.department)
     if project:

@@ -1604,6 +1604,39 @@ def qualify_with_region(department: str, region: str | None, text: str = "") -> 
     return department
 
 
+# a unit's short name ('绩溪县自规局', '六安市文旅局'): its place, two to four characters, its kind
+_SHORT_UNIT = regex.compile(r"(?P<mid>\p{Han}{2,4})(?P<kind>局|委|厅|办)$")
+
+
+def in_full(department: str, text: str) -> Found | None:
+    """A unit named by its short form ('六安市文旅局') that the text also names in full ('六安市文化和旅游局'): the full name,
+    where one merged bureau's name of the same place and kind holds the short one's characters in order, beginning
+    with its first."""
+    place = place_of(department)
+    if not place or not department.startswith(place):
+        return None
+    short = _SHORT_UNIT.fullmatch(department, len(place))
+    if short is None:
+        return None
+    mid, kind = short["mid"], short["kind"]
+    found: dict[str, Found] = {}
+    ending = "委(?:员会)?" if kind == "委" else kind  # ('发改委' for 发展和改革委员会)
+    for m in regex.finditer(rf"{regex.escape(place)}(?P<mid>[^\P{{Han}}局委厅办]{{{len(mid) + 1},12}}?){ending}", text):
+        full = m["mid"]
+        # a merged bureau's full name joins its words with 和 ('文化和旅游', '自然资源和规划'); without it a longer name of the
+        # same kind is another unit ('公安交通管理局' beside 公安局)
+        if place in full or "和" not in full:
+            continue
+        at = 0
+        for ch in mid:
+            at = full.find(ch, at) + 1
+            if at == 0:
+                break
+        if at and full[0] == mid[0]:
+            found.setdefault(m[0], Found(m[0], m.start(), m.end()))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _lowest(region: str) -> str:
     m = _PLACE.match(region)
     return (m["county"] or m["city"] or region) if m else region
