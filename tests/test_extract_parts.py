@@ -2867,16 +2867,6 @@ def test_a_form_after_a_reports_sections_or_a_cell_only_ending_in_xiangmumingche
     assert extract_text(tmp_path, dept).report.title == "某市水利局2022年度部门整体支出绩效自评公开"
 
 
-def test_a_numbered_item_naming_its_project_before_its_amount_is_named_by_it_not_by_its_use(tmp_path):
-    text = ("某市信访局2023年度项目绩效评价报告\n项目资金共计100万元。\n1.驻京工作组项目40万元主要用于重大活动期间的信访维稳。\n"
-            "2.市本级涉访救助资金项目30万元主要用于解决推进事要解决。\n3.矛盾纠纷排查调处中心项目30万元主要用于协调解决群众诉求。\n")
-    assert [s.name for s in extract_text(tmp_path, text).subprojects] == [
-        "驻京工作组项目", "市本级涉访救助资金项目", "矛盾纠纷排查调处中心项目"]
-    # a generic label leaves the name to the use
-    uses = text.replace("驻京工作组项目40万元", "该项目40万元")
-    assert extract_text(tmp_path, uses).subprojects[0].name != "该项目"
-
-
 @pytest.mark.parametrize("short, text, full", [
     ("六安市文旅局", "六安市文化和旅游局2023年度项目绩效评价报告", "六安市文化和旅游局"),
     ("某县发改委", "某县发展和改革委员会负责实施", "某县发展和改革委员会"),

@@ -275,7 +275,7 @@ def _from_breakdown(ctx: Context, budget=None, executed=None, by_sum: bool = Fal
     if split.count is not None and split.count == len(split.parts) and split.total is not None:
         facts.stated_count = Found(split.count, split.total.clause_start, split.total.end)
     for part in split.parts:
-        name = _without_stray_close(_LIST_MARK.sub("", _own_name(part)).strip())
+        name = _without_stray_close(_LIST_MARK.sub("", part.name).strip())
         if "”" in name and "“" not in name and name.index("”") >= 2:
             # '“校园文化经费”项目支出': the label began inside the quotes; where a class word follows them, the quotes close
             # the project's name, else they are part of it ('“三支一扶”人员生活补贴')
@@ -291,20 +291,6 @@ def _from_breakdown(ctx: Context, budget=None, executed=None, by_sum: bool = Fal
     return facts
 
 
-# a label that names a work of its own ('市本级涉访救助资金项目30万元主要用于…'): the part's name, its use what it did
-_NAMED_WORK = regex.compile(r"\p{Han}{2,}(?:项目|工程)$")
-
-
-def _own_name(part: Amount) -> str:
-    """The part's name: its label where that names a project or works and its use follows ('A项目30万元主要用于B'),
-    else its use where it states one ('30万元用于B'), else its label."""
-    label = _LIST_MARK.sub("", part.label).strip()
-    if part.use and _NAMED_WORK.search(label) and not _GENERIC_NAME.fullmatch(label):
-        return label
-    return part.name
-
-
-_GENERIC_NAME = regex.compile(r"(?:该|本|此)?(?:子)?(?:项目|工程)")
 _GROUP_BREAK = regex.compile(r"[;;]")
 _LEAST_WORK = 2  # characters a work's name keeps once its item word is taken off
 _LEAST_ITEM = 2
