@@ -2741,8 +2741,6 @@ def test_no_spending_is_taken_from_the_rate_where_the_figure_is_not_spent_or_not
     ("项目资金依据《关于下达2021年", True),  # inside a title
     ("(三)绩效指标完成情况", True),  # a section's heading with nothing under it
     ("三)绩效指标完成情况", True),  # its opening bracket lost to the scrape
-    ("1.预算执行情况分析(包括完成情况和偏差原因等)", True),  # a sub-section's heading, its note in brackets
-    ("2、项目实施情况", True),
     ("七、其他需要说明的问题暂无", False),  # a heading and its answer
     ("七、其他需要说明的情况", False),  # the outline's last section, often left empty
     ("八、绩效自评结果拟应用和公开情况", False),

@@ -96,9 +96,8 @@ _NOTHING_TO_ADD = regex.compile(r"(?:暂无|无|没有)[。.]?")
 # brackets a document number or a title opens and a cut leaves open; scrapes mix their kinds ('某财农〔2021]12号')
 _OPENERS, _CLOSERS = "〔《【[〈", "〕》】]〉)"
 # a numbered section heading alone, its last word a heading's ('(三)绩效指标完成情况', '五、存在的问题及原因分析')
-# ('1.预算执行情况分析(包括完成情况和偏差原因等)': a sub-section's, its note on what it covers in brackets)
-_HEADING_ONLY = regex.compile(r"(?:[((]?[一二三四五六七八九十]{1,3}[))]|[一二三四五六七八九十]{1,3}、|\d{1,2}(?:、|\.(?!\d)))\s*"
-                              r"\p{Han}{2,24}?(?:情况|分析|问题|建议|措施|结论|目标|成效|意见|做法|原因)(?:\([^()]{1,30}\))?")
+_HEADING_ONLY = regex.compile(r"(?:[((]?[一二三四五六七八九十]{1,3}[))]|[一二三四五六七八九十]{1,3}、)\s*\p{Han}{2,24}?"
+                              r"(?:情况|分析|问题|建议|措施|结论|目标|成效|意见|做法|原因)")
 # a comma between clauses: the line is a sentence of prose, not a table row, a signature or a page number
 _CLAUSE = regex.compile(r"[,,]")
 _SENTENCE_END = regex.compile(r"[。!?;;]")
