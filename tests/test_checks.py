@@ -368,18 +368,6 @@ def test_a_count_before_the_parts_cue_leaves_the_split_to_the_amount_before_it(t
     assert check_of(record, "funding_sources_sum").status == "pass"
 
 
-def test_with_no_budget_worded_the_amount_the_stated_rate_makes_of_the_spending_is_the_budget(tmp_path):
-    text = ("审计业务经费项目绩效评价报告\n本项目由某区审计局负责实施,专项资金金额为300.00万元,项目实际支出298.70万元,"
-            "预算执行率为99.57%。\n")
-    record = run(tmp_path, text)
-    assert (record.budget.budget_yuan, record.budget.executed_yuan) == (3_000_000, 2_987_000)
-    assert record.provenance["/budget/budget_yuan"]["picked_by"] == "stated_rate_unworded"
-    # beside a worded budget the rate does not fit, another amount never replaces it
-    worded = run(tmp_path, text.replace("专项资金金额为300.00万元", "项目预算310万元,专项资金金额为300.00万元"))
-    assert worded.budget.budget_yuan == 3_100_000
-    assert worded.provenance["/budget/budget_yuan"]["picked_by"] != "stated_rate_unworded"
-
-
 def test_a_row_under_a_bonus_category_sits_outside_the_100_points(tmp_path):
     text = ("某县2022年度农村饮水安全项目绩效评价报告\n附表:绩效评价评分表\n一级指标 | 二级指标 | 三级指标 | 分值 | 得分 | 评分依据\n"
             "决策 | 项目立项 | 立项依据充分性 | 50 | 48 | 符合要求\n产出 | 产出数量 | 完成工程数量 | 50 | 45 | 符合要求\n"

@@ -1996,10 +1996,9 @@ _ONE_FIGURE_CASES = {
     "an allotment to the unit itself with its amount before the funds' name is the budget":
         ("某区交通运输局2023年车辆购置税收入补助地方资金绩效自评报告\n根据文件,下达我局353.6万元,用于自然村通硬化路。\n",
          "budget.budget_yuan", 3_536_000),
-    # (the project's share of it, 600万, is the budget the stated rate makes of the spending: 570 / 600 = 95 %)
     "an allotment to the county, a part of it the project's, is no budget of the project":
         ("某县高标准农田建设项目绩效自评报告\n2022年市财政局下达我县2000万元农业相关转移支付资金,其中用于高标准农田建设项目的资金"
-         "为600万元。截至年底,该项目实际支出570万元,执行率95%。\n", "budget.budget_yuan", 6_000_000),
+         "为600万元。截至年底,该项目实际支出570万元,执行率95%。\n", "budget.budget_yuan", None),
     "a sentence opening on 支出 with the use of the sum is no spending":
         ("某县衔接资金绩效自评报告\n2022年县财政安排衔接资金800万元,截至年底已全部拨付至项目单位,资金执行率100%。支出120万元用于产业发展,"
          "其余用于基础设施建设。\n", "budget.executed_yuan", None),

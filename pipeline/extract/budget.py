@@ -225,9 +225,6 @@ class BudgetFacts:
     # the totals of lists tied to them by arithmetic alone: placed just before the first of their parts among the
     # budget candidates, once they are in order (choose)
     sum_totals: list[SumTotal] = field(default_factory=list)
-    # the other amounts of the paragraphs that state a rate, worded as neither budget nor spending ('专项资金金额为
-    # 300.00万元'): the budget the stated rate makes of the spending, where no worded one does (choose)
-    unworded: list[Candidate] = field(default_factory=list)
 
 
 @cache
@@ -346,30 +343,7 @@ def read_budget(ctx: Context) -> BudgetFacts:
     if m:
         group = 1 if m[1] else 2
         facts.funding_source = Found(m[group], m.start(group), m.end(group))
-    facts.unworded = _unworded_near_rates(text, facts)
     return facts
-
-
-_PARAGRAPH_END = regex.compile(r"\n")
-_RATE_PARAGRAPH_REACH = 300
-
-
-def _unworded_near_rates(text: str, facts: BudgetFacts) -> list[Candidate]:
-    """The amounts before a stated rate in its paragraph that no role pattern read (not a standard per unit, not a
-    sub-project's or source's part of a list): candidates only for _unworded_budget_at_the_rate."""
-    read = {(c.start, c.end) for pool in (facts.budget, facts.executed, facts.received) for c in pool}
-    out = []
-    amounts = find_amounts(text)
-    for rate in facts.rate:
-        if rate.origin != "text":
-            continue
-        floor = max(0, rate.start - _RATE_PARAGRAPH_REACH)
-        start = max((m.end() for m in _PARAGRAPH_END.finditer(text, floor, rate.start)), default=floor)
-        for a in amounts:
-            if start <= a.start < rate.start and not a.per_unit and a.value > 0 \
-                    and not any(s <= a.start < e for s, e in read):
-                out.append(Candidate(a.value, a.half_unit, a.start, a.end, a.label, year=a.year, cumulative=a.cumulative))
-    return out
 
 
 # A form's 'key(万元) | figure' cells: the unit stands in the key and the cell beside it holds a bare figure
@@ -774,7 +748,7 @@ class Chosen(NamedTuple):
     received: Candidate | None = None
     # which rule picked the budget and executed amount, for their provenance: 'stated_rate' (the pair the stated
     # rate confirms), 'title_fund_and_rate' (named_fund_budget), 'initial_plus_added' (initial_plus_added),
-    # 'stated_rate_unworded' (_unworded_budget_at_the_rate), 'role_order' (no rate confirmed a pair: the first
+    # 'role_order' (no rate confirmed a pair: the first
     # figure of the budget's role words, in adjusted_first's order)
     picked_by: str = "role_order"
 
@@ -800,8 +774,6 @@ def choose(facts: BudgetFacts, year: int | None = None) -> Chosen:
                     budget = next((x for x in budgets if abs(x.value - b.value) <= max(x.half_unit, b.half_unit)),
                                   budgets[0] if budgets else b)
                     return Chosen(budget, e, rate, b, picked_by="stated_rate")
-    if not budgets and (unworded := _unworded_budget_at_the_rate(facts, executed)) is not None:
-        return unworded
     # no rate fits: the one named 执行率 (or the form's own) before its synonyms
     rate = next((r for r in facts.rate if r.origin == "table" or "执行" in r.label), facts.rate[0] if facts.rate else None)
     # a budget of 0 says some level allotted nothing ('县本级…安排的衔接资金为0万元'): another stated budget comes first
@@ -814,23 +786,6 @@ def choose(facts: BudgetFacts, year: int | None = None) -> Chosen:
         budget = None
     return Chosen(budget, spent, rate)
 
-
-
-def _unworded_budget_at_the_rate(facts: BudgetFacts, executed: list[Candidate]) -> Chosen | None:
-    """No budget is worded: the one amount of the rate's paragraph that divides the spending at the stated rate
-    ('专项资金金额为300.00万元,项目实际支出298.70万元,预算执行率为99.57%'), where the rate is under 100 % (at 100 % any
-    copy of the spending would do). (Never beside a worded budget that does not fit: that is a contradiction to
-    report, not a figure to replace.)"""
-    for rate in facts.rate:
-        if rate.value >= 100 or rate.value <= 0:
-            continue
-        dec = _decimals(rate)
-        for e in executed:
-            fits = {round(a.value, 2): a for a in facts.unworded
-                    if a.value > e.value and rate_matches(e.value / a.value * 100, rate.value, dec)}
-            if len(fits) == 1:
-                return Chosen(next(iter(fits.values())), e, rate, picked_by="stated_rate_unworded")
-    return None
 
 
 # the year's additions to a budget, in the clause after it ('…年底追加预算资金1000万元'), and the words that say a
