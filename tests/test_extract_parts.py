@@ -2318,11 +2318,6 @@ def test_a_results_notice_of_several_projects_lists_them_with_their_amounts_as_s
         ("某市职业学校迁建工程", 190_000_000), ("某市医院扩建工程", 215_000_000)]
 
 
-def test_a_results_table_that_states_no_unit_for_its_amounts_gives_no_sub_projects(tmp_path):
-    text = (_RESULT_NOTICE + "2\n某市卫生中心\n某市医院扩建工程\n2.1\n88\n良\n").replace("发行金额(亿元)", "发行金额")
-    assert extract_text(tmp_path, text).subprojects == []
-
-
 def test_a_results_row_with_empty_cells_dropped_places_its_figures_by_the_header_s_order(tmp_path):
     # the scrape drops the blank 序号 and 自评等级 cells: the bond's kind, its size and its score remain
     text = ("2024年新增地方政府专项债券项目绩效评价表(单位:亿元)\n\n序号\n\n项目名称\n\n债券性质\n\n债券规模\n\n自评分数\n\n自评等级\n\n\n"
@@ -2824,6 +2819,8 @@ def test_a_report_with_its_form_attached_keeps_the_reports_title(tmp_path):
     lambda t: t.replace("某市医院扩建工程\n2.15\n", "某市医院扩建工程\n"),
     # two amount columns: which is the funds' is not said
     lambda t: t.replace("发行金额(亿元)\n", "总投资(亿元)\n发行金额(亿元)\n"),
+    # no unit for the amounts
+    lambda t: t.replace("发行金额(亿元)", "发行金额"),
 ])
 def test_a_results_table_that_does_not_say_its_rows_amounts_for_sure_gives_no_sub_projects(tmp_path, change):
     text = _RESULT_NOTICE + "2\n某市卫生中心\n某市医院扩建工程\n2.15\n88\n良\n"

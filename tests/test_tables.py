@@ -1433,35 +1433,26 @@ def test_an_outline_whose_part_points_are_not_its_rows_summed_stays_flat():
     assert all(i.parent is None for i in table.indicators)
 
 
-def test_a_totals_label_alone_takes_the_figure_below_it_by_the_sum_it_names():
-    table, _ = read_score_table(_OUTLINE_FORM)
-    assert table.total_score.value == 94 and table.total_weight is None
-    # the 合计 row as wide as the header, its figure on the line below
-    wide = _OUTLINE_FORM.replace("合计 |\n|\n| 94 |\n", "合计 | | | | |\n| 94 |\n")
-    table, _ = read_score_table(wide)
-    assert table.total_score.value == 94 and table.total_weight is None
-
-
-def test_a_totals_row_of_one_figure_is_the_weight_or_the_score_its_leaves_sum_to():
-    text = ("考核内容 | 分值 | 计分标准 | 得分 |\n"
-            "人员专业能力 | 15 | 得0-15分 | 14 |\n"
-            "人员稳定 | 15 | 得0-15分 | 15 |\n"
+_SUMS_29 = ("考核内容 | 分值 | 计分标准 | 得分 |\n人员专业能力 | 15 | 得0-15分 | 14 |\n人员稳定 | 15 | 得0-15分 | 15 |\n"
             "合计 |\n| 29 |\n")
-    table, _ = read_score_table(text)
-    assert table.total_score.value == 29 and table.total_weight is None
-    table, _ = read_score_table(text.replace("| 29 |", "| 30 |"))
-    assert table.total_weight.value == 30 and table.total_score is None
+# every row a full score: 100 is the weights' sum and the scores' sum alike
+_FULL_MARKS = ("考核内容 | 分值 | 计分标准 | 分数 | 备注 |\n1、人员专业能力 | 50 | 得0-50分 | 50 |\n"
+               "2、人员稳定 | 50 | 得0-50分 | 50 |\n合计 | | | | |\n| 100 |\n")
 
 
-def test_a_figure_below_a_totals_label_that_both_sums_name_is_left_unplaced():
-    # every row a full score: 100 is the weights' sum and the scores' sum alike; the 合计 row as wide as the header
-    text = ("考核内容 | 分值 | 计分标准 | 分数 | 备注 |\n"
-            "1、人员专业能力 | 50 | 得0-50分 | 50 |\n"
-            "2、人员稳定 | 50 | 得0-50分 | 50 |\n"
-            "合计 | | | | |\n| 100 |\n")
+@pytest.mark.parametrize("text, weight, score", [
+    (_OUTLINE_FORM, None, 94),  # the 合计 label alone, its figure two lines below
+    (_OUTLINE_FORM.replace("合计 |\n|\n| 94 |\n", "合计 | | | | |\n| 94 |\n"), None, 94),  # the row as wide as the header
+    (_SUMS_29, None, 29),  # the leaves' scores sum to it
+    (_SUMS_29.replace("| 29 |", "| 30 |"), 30, None),  # their weights do
+    (_FULL_MARKS, None, None),  # both sums name it: left unplaced, and said so
+])
+def test_a_totals_rows_one_figure_is_the_weight_or_the_score_its_leaves_sum_to(text, weight, score):
     table, report = read_score_table(text)
-    assert table.total_weight is None and table.total_score is None
-    assert any("neither sum" in r["reason"] for r in report.rows_skipped)
+    got = (table.total_weight.value if table.total_weight else None, table.total_score.value if table.total_score else None)
+    assert got == (weight, score)
+    if weight is None and score is None:
+        assert any("neither sum" in r["reason"] for r in report.rows_skipped)
 
 
 def test_a_row_that_lost_a_middle_cell_does_not_stand_under_a_header_ending_in_its_separator():

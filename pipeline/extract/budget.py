@@ -279,7 +279,7 @@ def _not_a_goal(text: str, pool: list[Candidate]) -> list[Candidate]:
 # A source of the funds named by its level ('省级资金', '地方财政配套'; never '全县资金', '本县…'), the money figure a
 # rate follows, and where a group of clauses and a clause end.
 _SOURCE_NAMED = regex.compile(r"(?<![全本该我各])(中央|省级?|市级?|州级?|县级?|区级?|自治区|地方|上级)(?:财政)?(?:资金|配套|补助|专项)")
-_MONEY = regex.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元)")
+_MONEY = regex.compile(AMOUNT_TEXT)
 _CLAUSES_END = regex.compile(r"[。;;\n]")
 _CLAUSE_END = regex.compile(r"[,,。;;\n]")
 _SOURCE_REACH = 120

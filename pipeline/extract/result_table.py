@@ -10,13 +10,16 @@ stay what they are.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
+from ..numbers import UNITS, parse_arabic
 from ..tables.grid import text_cells
 from .context import Found
 from .grades import GRADE_WORDS, short_grade
 from .metadata import ORG_SUFFIX
+from .split_tables import UNIT_NOTE
 
 # The heads such a table's columns carry, by what the column holds.
 _HEADS = {
@@ -98,11 +101,24 @@ def is_results_notice(title: str | None) -> bool:
 def read_result_row(text: str) -> ResultRow | None:
     """The one project of a results table, or None where the text holds no such table or one of several rows."""
     table = _table(text)
-    return _one_row(table[1], table[2]) if table else None
+    return _one_row([c.role for c in table.columns], table.body) if table else None
 
 
-def _table(text: str) -> tuple[list[Found], list[str], list[Found]] | None:
-    """The first results table's header cells, their roles and its body's cells."""
+@dataclass(frozen=True)
+class _Column:
+    head: Found  # the header's cell
+    role: str
+
+
+@dataclass(frozen=True)
+class _Table:
+    columns: tuple[_Column, ...]
+    body: tuple[Found, ...]  # the body's cells, up to its total row
+
+
+@lru_cache(maxsize=4)
+def _table(text: str) -> _Table | None:
+    """The first results table (read once per text: the one-row and the many-row readers both ask)."""
     cells = _cells(text)
     for i, cell in enumerate(cells):
         if "项目名称" not in cell.value:
@@ -118,15 +134,13 @@ def _table(text: str) -> tuple[list[Found], list[str], list[Found]] | None:
             if _BODY_END.search(regex.sub(r"[\s::]", "", c.value)) or len(c.value) > _MAX_CELL_LEN:
                 break  # ('总  计', '合计:': the total row however spaced)
             body.append(c)
-        return cells[start:start + len(roles)], roles, body
+        return _Table(tuple(_Column(h, r) for h, r in zip(cells[start:start + len(roles)], roles)), tuple(body))
     return None
 
 
 # The unit of the table's amounts: in the amount column's head ('发行金额(亿元)'), or noted above the table ('单位:亿元').
-_HEAD_UNIT = regex.compile(r"\((?P<unit>亿元|万元|元)\)")
-_UNIT_NOTE = regex.compile(r"单位\s*[::]\s*(?P<unit>亿元|万元|元)")
+_HEAD_UNIT = regex.compile(r"\((?P<unit>亿元|万元|千元|元)\)")
 _UNIT_NOTE_REACH = 200
-_FACTOR = {"亿元": 1e8, "万元": 1e4, "元": 1.0}
 # what a cell under an 'other' head may hold: 序号 its ordinal; a kind of money its kind; 备注 any words
 _ORDINAL_HEAD = regex.compile(r"序号")
 _COMPANY_CELL = regex.compile(r"\p{Han}{2,30}?(?:有限责任公司|有限公司|集团|公司)")
@@ -138,16 +152,15 @@ def read_result_rows(text: str) -> list[ResultRow]:
     amount (元) and score; [] where the text holds no such table, or a row's cells do not lie under the header in
     order (a dropped cell leaves the types of the rest in the header's order, so a row's cells are placed by type)."""
     table = _table(text)
-    if table is None or table[1].count("amount") != 1:
-        return []  # (two amount columns, 总投资 and 发行金额: which is the funds' is not said)
-    heads, roles, body = table
-    k = roles.index("amount")
-    m = _HEAD_UNIT.search(heads[k].value) or _UNIT_NOTE.search(text, max(0, heads[0].start - _UNIT_NOTE_REACH), heads[0].start)
+    roles = [c.role for c in table.columns] if table else []
+    if roles.count("amount") != 1:
+        return []  # (no table, or two amount columns, 总投资 and 发行金额: which is the funds' is not said)
+    first = table.columns[0].head.start
+    m = _HEAD_UNIT.search(table.columns[roles.index("amount")].head.value) \
+        or UNIT_NOTE.search(text, max(0, first - _UNIT_NOTE_REACH), first)
     if m is None:
         return []
-    factor = _FACTOR[m["unit"]]
-    placed_rows = _rows_by_type(heads, roles, body)
-    rows = [_row_of(placed, factor, roles) for placed in placed_rows]
+    rows = [_row_of(placed, UNITS[m["unit"]], roles) for placed in _rows_by_type(table)]
     while rows and rows[-1] is None:
         rows.pop()  # the page's lines after the table ('【打印此页】'), read as a row with no amount
     # a row the header does not explain, among the table's: the table is not read
@@ -171,21 +184,26 @@ def _accepts(head: str, role: str, value: str) -> bool:
     return not figure  # a note
 
 
-def _rows_by_type(heads: list[Found], roles: list[str], body: list[Found]) -> list[dict[str, Found]]:
+def _rows_by_type(table: _Table) -> list[dict[str, Found]]:
     """The body cut into rows: each cell on the first column at or after the last one's that takes its type; a cell
     no later column takes opens the next row."""
+    columns = table.columns
+
+    def column_from(at: int, value: str) -> int | None:
+        return next((j for j in range(at, len(columns)) if _accepts(columns[j].head.value, columns[j].role, value)), None)
+
     rows: list[dict[str, Found]] = []
     row: dict[str, Found] = {}
     at = 0
-    for c in body:
-        j = next((j for j in range(at, len(roles)) if _accepts(heads[j].value, roles[j], c.value)), None)
+    for c in table.body:
+        j = column_from(at, c.value)
         if j is None and row:
             rows.append(row)
-            row, at = {}, 0
-            j = next((j for j in range(len(roles)) if _accepts(heads[j].value, roles[j], c.value)), None)
+            row = {}
+            j = column_from(0, c.value)
         if j is None:
             return []
-        row.setdefault(roles[j], c)
+        row.setdefault(columns[j].role, c)
         at = j + 1
     if row:
         rows.append(row)
@@ -199,17 +217,13 @@ def _row_of(placed: dict[str, Found], factor: float, roles: list[str]) -> Result
     if project is None or amount is None or ("score" in roles and "score" not in placed):
         return None
     row = ResultRow(project=project, unit=placed.get("unit"))
-    row.amount = Found(round(float(amount.value) * factor, 4), amount.start, amount.end, 0.5 * _unit_of(amount.value) * factor)
+    printed = parse_arabic(amount.value)
+    row.amount = Found(round(printed.value * factor, 4), amount.start, amount.end, printed.half_unit * factor)
     if (score := placed.get("score")) is not None and 0 <= float(score.value) <= 100:
         row.score = Found(float(score.value), score.start, score.end)
     if (grade := placed.get("grade")) is not None:
         row.grade = Found(short_grade(grade.value), grade.start, grade.end)
     return row
-
-
-def _unit_of(figure: str) -> float:
-    """The value of the last printed digit ('0.49' → 0.01)."""
-    return 10.0 ** -len(figure.split(".")[1]) if "." in figure else 1.0
 
 
 def _one_row(roles: list[str], body: list[Found]) -> ResultRow | None:

@@ -48,7 +48,7 @@ def table_splits(text: str, make_split) -> list:
 # A header of two amount columns or more with no unit of their own ('预算额度 | 调整额度 | 实际安排额度'), the unit stated
 # once above the table ('单位:万元').
 _AMOUNT_WORD_HEAD = regex.compile(r"\p{Han}{0,6}(?:额度|金额|资金|预算数?|投资|支出数?|安排数?|执行数)")
-_UNIT_NOTE = regex.compile(r"单位\s*[::]\s*(?P<unit>亿元|万元|千元|元)")
+UNIT_NOTE = regex.compile(r"单位\s*[::]\s*(?P<unit>亿元|万元|千元|元)")
 _UNIT_NOTE_REACH = 120
 _ORDINAL = regex.compile(r"\d{1,2}")
 _TASK_HEAD = regex.compile(r"(?:政策|绩效|工作)?任务(?:名称)?")
@@ -67,7 +67,7 @@ def _row_end_splits(text: str, rows, k: int, cells: list[str], make_split) -> li
     if len(heads) < 2 or heads != list(range(heads[0], heads[-1] + 1)) or heads[0] == 0 \
             or not (_NAME_HEAD.fullmatch(cells[heads[0] - 1]) or _TASK_HEAD.fullmatch(cells[heads[0] - 1])):
         return []
-    note = _UNIT_NOTE.search(text, max(0, rows[k].start() - _UNIT_NOTE_REACH), rows[k].start())
+    note = UNIT_NOTE.search(text, max(0, rows[k].start() - _UNIT_NOTE_REACH), rows[k].start())
     if note is None:
         return []
     factor = UNITS[note["unit"]]

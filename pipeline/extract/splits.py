@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import regex
 
-from ..numbers import parse_count, sums_exactly
+from ..numbers import AMOUNT_RE, UNITS, parse_arabic, parse_count, sums_exactly
 from .amounts import Amount, find_amounts
 from .split_tables import line_table_splits, table_splits
 
@@ -381,16 +381,14 @@ _NAMED_SUBSET = regex.compile(r"\s*[::]?\s*\p{Han}{0,8}(?:资金|经费|支出)\
 # no total, and the list is the amount's before it
 _UNITLESS_BEFORE_CUE = regex.compile(r"(?P<label>[\p{Han}]{0,10}(?:执行数|预算数|决算数|支出数?|资金|金额|投资|拨付|到位|下达|安排|"
                                      r"合计|总额|总计|共计))(?P<figure>\d+(?:\.\d+)?)[\s((]*$")
-_UNIT_FACTOR = (("亿", 1e8), ("万", 1e4))
 
 
 def _unitless_total(r: _Reading, before: Amount, m: regex.Match, first_part: Amount) -> Amount:
     """The unitless figure `m` as an amount in the unit of the list's first part."""
-    printed = r.text[first_part.start:first_part.end]
-    factor = next((f for unit, f in _UNIT_FACTOR if unit in printed), 1.0)
-    figure = m["figure"]
-    decimals = len(figure.split(".")[1]) if "." in figure else 0
-    return replace(before, value=round(float(figure) * factor, 4), half_unit=0.5 * 10 ** -decimals * factor,
+    unit = AMOUNT_RE.search(r.text, first_part.start, first_part.end)
+    factor = UNITS[unit["unit"]] if unit else 1
+    figure = parse_arabic(m["figure"])
+    return replace(before, value=round(figure.value * factor, 4), half_unit=figure.half_unit * factor,
                    start=m.start("figure"), end=m.end("figure"), label=m["label"], label_start=m.start("label"),
                    clause_start=m.start("label"), use=None, restates=None, summed=False)
 

@@ -134,7 +134,7 @@ _DATE_PART = regex.compile(r"[月日号]")
 # Points a scoring rule awards or takes away, glued after its verb ('…总体规划计1分;', '每项扣0.5分'): the words of
 # a 评分标准 or 指标说明 cell, never a row's weight or score, which stand apart from any verb.
 _RULE_VERB = regex.compile(r"(?<![合总共小累])计$|[得扣加减记给]$")  # (合计, 总计: a total's label, no rule's verb)
-_POINTS_UNIT = regex.compile(r"\d\s*分$")
+POINTS_UNIT = regex.compile(r"\d\s*分$")
 
 
 def _inner_numbers(text: str, tokens: list[Token]) -> list[Token]:
@@ -155,7 +155,7 @@ def _inner_numbers(text: str, tokens: list[Token]) -> list[Token]:
             k += 2
             continue
         if (t.kind == "measure" and out and out[-1].kind == "text" and out[-1].end == t.start
-                and _RULE_VERB.search(out[-1].text) and _POINTS_UNIT.search(t.text)):
+                and _RULE_VERB.search(out[-1].text) and POINTS_UNIT.search(t.text)):
             prev = out.pop()
             nxt = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].kind == "text" and tokens[k + 1].start == t.end else None
             end = nxt.end if nxt else t.end

@@ -17,7 +17,8 @@ from functools import lru_cache
 import regex
 
 from ..document import GridCell
-from .cells import WORDED_COMPARISON, Token, tokenize
+from ..normalise import HAN
+from .cells import POINTS_UNIT, WORDED_COMPARISON, Token, tokenize
 from .grid import Cells, text_cells
 from .model import Column, Header, Row
 from .roles import FORMULA, FUNDS_KEYS, HEADER_GAP, LABEL_ROLES, LETTER, POINTS, ROLE_RE, ROLES
@@ -467,7 +468,6 @@ def _header_cells(text: str, header: Header, sep: regex.Pattern, grid: Cells) ->
     return _HeaderCells(len(pieces), first, last, free, repeats, filled, figure_cells)
 
 
-_HAN = regex.compile(r"\p{Han}")
 # A line of a separated table with no separator that is longer than this (spaces aside) is prose: the
 # paragraph after the table ('(三)评价结论:本项目综合评分90.7分,…'), not a row or a wrapped cell.
 PROSE_LINE = 40
@@ -555,27 +555,28 @@ def _under_header(pieces: list[str], tokens: list[Token], glued: list[Row], cell
     a cell elsewhere), its labels in the label cells, and no figure-then-words split outside the free
     cells (in a note, '到位率100%得满分' is the note's text, not two glued rows)."""
     n = len(pieces)
-    trimmed = n == cells.count or (cells.last_label < n < cells.count and pieces[-1].strip() != "")
-    if not trimmed and cells.last_label + 1 < n < cells.count and pieces[-2].strip() and _points_in_place(tokens, cells) \
-            and all(_HAN.search(pieces[k]) for k in range(cells.first_label, cells.last_label + 1)) \
-            and any(t.cell > cells.last_label for t in tokens) \
-            and all(k in cells.free and k not in cells.figure_cells for k in range(n - 1, cells.filled)):
-        # a header that ends in its separator ('… | 分数 | 备注 |') ends each row in one too: that last piece
-        # is no cell. The row's own last cell then ends it, but it may have lost a cell anywhere: only where
-        # each label cell holds words, its weight and score cells bare figures, a cell after its labels
-        # something, and the cells it lacks at its end are free ones (a note) does it stand under the header (a
-        # row of labels alone keeps its figures' line, below it; one short of its score lost a cell before it)
-        trimmed = cells.filled < cells.count
+    trimmed = n == cells.count or (cells.last_label < n < cells.count and pieces[-1].strip() != "") \
+        or _short_of_its_notes(pieces, tokens, cells)
     return trimmed and _labels_in_place(tokens, cells) and all(r.tokens[0].cell in cells.free for r in glued[1:])
 
 
-def _points_in_place(tokens: list[Token], cells: _HeaderCells) -> bool:
-    """Every weight or score cell of the row that holds anything holds one bare figure."""
-    for k in cells.figure_cells:
-        own = [t for t in tokens if t.cell == k]
-        if own and (len(own) > 1 or own[0].kind != "number"):
-            return False
-    return True
+_HAN = regex.compile(HAN)
+
+
+def _short_of_its_notes(pieces: list[str], tokens: list[Token], cells: _HeaderCells) -> bool:
+    """A header that ends in its separator ('… | 分数 | 备注 |') ends each row in one too: that last piece is no
+    cell, and the row's own last cell ends it. It may have lost a cell anywhere, so it stands under the header only
+    where each label cell holds words, its weight and score cells bare figures, a cell after its labels something,
+    and the cells it lacks at its end are notes (a row of labels alone keeps its figures' line, below it; one short
+    of its score lost a cell before it)."""
+    n = len(pieces)
+    if not (cells.filled < cells.count and cells.last_label + 1 < n < cells.count and pieces[-2].strip()):
+        return False
+    return (all(_HAN.search(pieces[k]) for k in range(cells.first_label, cells.last_label + 1))
+            and any(t.cell > cells.last_label for t in tokens)
+            and all(k in cells.free and k not in cells.figure_cells for k in range(n - 1, cells.filled))
+            and all(len(own) == 1 and own[0].kind == "number"
+                    for k in cells.figure_cells if (own := [t for t in tokens if t.cell == k])))
 
 
 def _merged_cells_dropped(pieces: list[str], tokens: list[Token], cells: _HeaderCells) -> list[Token] | None:
@@ -666,7 +667,6 @@ def _flow_rows(text: str, start: int, end: int, numbered: bool = False, grid: Ce
     return _ordinals_open_rows(rows) if numbered else rows
 
 
-_POINTS_MEASURE = regex.compile(r"\d\s*分$")
 # names that open on 分 ('分类处置率', '分配合理性'): there the 分 is the name's, the figure before it bare
 _NAME_OPENING_ON_FEN = regex.compile(r"分(?:类|配|级|期|解|批|区|布|担|析|流|拣|户|包|段|摊)")
 
@@ -681,7 +681,7 @@ def _points_units_kept(text: str, tokens: list[Token]) -> list[Token]:
         if (tok.kind == "text" and tok.text.startswith("分") and len(tok.text) > 1 and prev is not None
                 and not _NAME_OPENING_ON_FEN.match(tok.text)
                 and prev.kind == "number" and prev.end == tok.start and before is not None
-                and before.kind == "measure" and _POINTS_MEASURE.search(before.text)):
+                and before.kind == "measure" and POINTS_UNIT.search(before.text)):
             out[-1] = Token("measure", text[prev.start:tok.start + 1], prev.start, tok.start + 1, prev.cell)
             tok = Token("text", tok.text[1:], tok.start + 1, tok.end, tok.cell)
         out.append(tok)

@@ -1427,10 +1427,6 @@ def _total(table: ScoreTable, values: dict[str, Value]) -> None:
             setattr(table, attr, Found(v.value, v.start, v.end, v.half_unit))
 
 
-# how far a total printed to one decimal may lie from its rows summed at two ('66.67 + 16.25' as 82.9)
-_TOTAL_PRINTED_TO = 0.05
-
-
 def _cut_after_a_summing_total(s: _Reading) -> None:
     """A row weighing the full 100 that the leaves above it add up to (their weights, and their scores to its score
     where it prints one) is the table's total row though no total word names it ('综合绩效 100分 83分'): the rows
@@ -1445,7 +1441,7 @@ def _cut_after_a_summing_total(s: _Reading) -> None:
                 or abs(sum(i.weight for i in above) - _FULL_MARKS) > 1e-9:
             continue
         if row.score is not None and (any(i.score is None for i in above)
-                                      or abs(sum(i.score for i in above) - row.score) > _TOTAL_PRINTED_TO):
+                                      or not _scores_meet([i.score for i in above], row.score)):
             continue
         cut = s.leaves[p]
         for ind in table.indicators[cut + 1:]:
@@ -1526,14 +1522,24 @@ def _total_by_its_sums(table: ScoreTable, figures: list[Token], columns: list[Co
     if len(values) != 1:
         return
     v, tok = values[0], figures[0]
-    weights = sum(i.weight for i in rows if i.weight is not None)
-    scores = [i.score for i in rows]
-    is_weight = abs(weights - v) <= 1e-6
-    is_score = None not in scores and abs(sum(scores) - v) <= 0.005
-    if is_weight != is_score:
-        setattr(table, "total_weight" if is_weight else "total_score", Found(v, tok.start, tok.end))
+    if (named := _sum_named(rows, v)) is not None:
+        setattr(table, f"total_{named}", Found(v, tok.start, tok.end))
     else:
         report.skip(tok.text, "a total below its label that neither sum names, or both")
+
+
+def _sum_named(rows: list[Indicator], value: float) -> str | None:
+    """'weight' or 'score': the one of the leaves' two sums that `value` is (the weights exactly, the scores within
+    the half-unit of a printed 2-decimal score); None where both or neither are."""
+    is_weight = abs(sum(i.weight for i in rows if i.weight is not None) - value) <= 1e-6
+    scores = [i.score for i in rows]
+    is_score = bool(rows) and None not in scores and abs(sum(scores) - value) <= 0.005
+    return None if is_weight == is_score else "weight" if is_weight else "score"
+
+
+def _scores_meet(scores: list[float], total: float) -> bool:
+    """Scores summed meet a printed total within its rounding: 0.05, and half a hundredth per score."""
+    return abs(sum(scores) - total) <= 0.05 + 0.005 * len(scores)
 
 
 # the share of the leaves that must print a score before a scoreless one is taken for words read as a row
@@ -1559,7 +1565,7 @@ def _drop_a_row_the_totals_reject(table: ScoreTable, report: TableReport) -> Non
     others = [i for i in rows if i is not odd]
     if abs(sum(i.weight or 0 for i in others) - table.total_weight.value) > 1e-6:
         return
-    if abs(sum(i.score for i in others if i.score is not None) - table.total_score.value) > 0.05 + 0.005 * len(others):
+    if not _scores_meet([i.score for i in others if i.score is not None], table.total_score.value):
         return
     k = table.indicators.index(odd)
     report.skip(odd.name or "", "figures the totals leave out: words of the row above, not a row")
@@ -1572,15 +1578,9 @@ def _total_moved_by_its_sums(table: ScoreTable) -> None:
     found = table.total_weight or table.total_score
     if found is None or (table.total_weight and table.total_score):
         return
-    rows = leaves(table)
-    weights = sum(i.weight for i in rows if i.weight is not None)
-    scores = [i.score for i in rows]
-    is_weight = abs(weights - found.value) <= 1e-6
-    is_score = bool(rows) and None not in scores and abs(sum(scores) - found.value) <= 0.005
-    if table.total_weight and is_score and not is_weight:
-        table.total_weight, table.total_score = None, found
-    elif table.total_score and is_weight and not is_score:
-        table.total_weight, table.total_score = found, None
+    named = _sum_named(leaves(table), found.value)
+    if named is not None:
+        table.total_weight, table.total_score = (found, None) if named == "weight" else (None, found)
 
 
 def _drop_empty_categories(table: ScoreTable, unscored: set[int]) -> None:
@@ -1646,8 +1646,7 @@ def adds_up(table: ScoreTable, stated_total: float | None = None) -> bool | None
     if not rows or (total_w is None and total_s is None):
         return None
     ok = total_w is None or abs(sum(i.weight or 0 for i in rows) - total_w) < 1e-6
-    scores = [i.score for i in rows if i.score is not None]
-    return ok and (total_s is None or abs(sum(scores) - total_s) <= 0.05 + 0.005 * len(scores))
+    return ok and (total_s is None or _scores_meet([i.score for i in rows if i.score is not None], total_s))
 
 
 def _confidence(table: ScoreTable, report: TableReport) -> float:
