@@ -2879,3 +2879,40 @@ def test_the_record_names_the_department_in_full_where_the_form_writes_it_short(
     record = extract_text(tmp_path, text)
     assert record.report.department == "六安市文化和旅游局"
     assert record.provenance["/report/department"]["text"] == "六安市文化和旅游局"
+
+
+@pytest.mark.parametrize("text, region", [
+    # a county finance bureau's notice reaches only the county's own units
+    ("某学校2017年度专项资金绩效自评报告\n为提高财政资金使用效益,根据《甲乙县财政局关于开展县级财政资金绩效自评工作的通知》要求,"
+     "我校开展了自评。\n", "甲乙县"),
+    # the bureau named before the notice it issued, after the word that cites it
+    ("专项资金绩效自评报告\n根据丙丁市财政局《关于开展2021年度绩效自评工作的通知》要求,现将自评情况报告如下。\n", "丙丁市"),
+    # a city's own rules for evaluating its spending
+    ("道路清扫保洁项目绩效自评报告\n根据《戊己市财政支出绩效评价管理办法》要求开展评价。\n", "戊己市"),
+    # a province's notice reaches every county: it names none of them
+    ("专项资金绩效自评报告\n根据《某某省财政厅关于开展绩效自评的通知》和《庚辛省人民政府办公厅关于…的意见》要求开展评价。\n", None),
+    # two cities' notices: which is the report's own is not said
+    ("专项资金绩效自评报告\n根据《甲乙市财政局关于…的通知》和《丙丁市财政局关于…的通知》要求开展评价。\n", None),
+])
+def test_the_one_city_or_county_whose_notice_the_report_follows_is_its_region(tmp_path, text, region):
+    assert extract_text(tmp_path, text).report.region == region
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("某项目资金绩效自评报告\n二、单位绩效自评情况\n甲乙市知识产权局作为项目管理单位,从项目概况、目标开展了自评。甲乙市企业获得资助。\n",
+     "甲乙市知识产权局"),
+    ("某项目绩效评价报告\n(一)项目单位基本情况\n丙丁县自然资源局主要负责城市规划区范围内土地利用的实施管理。本项目在丙丁县实施。\n",
+     "丙丁县自然资源局"),
+])
+def test_a_unit_named_once_with_its_place_at_the_head_of_a_sentence_is_the_department(tmp_path, text, unit):
+    assert extract_text(tmp_path, text).report.department == unit
+
+
+@pytest.mark.parametrize("text", [
+    # the place's name read from a function word ('主要包括县…'): named nowhere else, it is no place
+    "部门整体支出绩效自评报告\n(二)部门整体支出绩效目标。主要包括县委县政府或上级主管部门绩效考核的内容。\n",
+    # a unit's name that goes on into a works' name is no unit at a sentence's head
+    "债券项目绩效评价结果\n戊己市教育基建中心迁建工程已完工。戊己市各校正常使用。\n",
+])
+def test_a_single_mention_that_only_looks_like_a_placed_unit_names_no_department(tmp_path, text):
+    assert extract_text(tmp_path, text).report.department is None

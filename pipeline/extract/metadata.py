@@ -1191,7 +1191,7 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
         spans.setdefault(name, (m.start(1), m.end(1)))
     if counts:
         name, votes = counts.most_common(1)[0]
-        if votes >= 2:  # once, without an action after it, is a guess
+        if votes >= 2 or _placed_unit_once(text, name, spans[name][1]):
             return Found(name, *spans[name])
     # The unit that signs the report: its name alone on a line, above the date.
     m = _SIGNATURE.search(text[-400:])
@@ -1230,6 +1230,15 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
     # bureau whose vouchers it checked, '评价工作组赴某市财政局进行实地核查')
     visited = next((m for m in _VISITED_UNIT.finditer(text) if not FINANCE_BUREAU.search(m[1])), None)
     return Found(visited[1], visited.start(1), visited.end(1)) if visited else facility
+
+
+_NAME_GOES_ON_AFTER_UNIT = regex.compile(r"门户|网|工程|项目|迁建|新建|改扩建|\s*$")
+
+
+def _placed_unit_once(text: str, name: str, end: int) -> bool:
+    place = place_of(name)
+    return bool(place) and name.startswith(place) and len(name) > len(place) + 1 and text.count(place) >= 2 \
+        and not _NAME_GOES_ON_AFTER_UNIT.match(text, end)
 
 
 _TOWNSHIP = regex.compile(r"\p{Han}{2,}(?:乡|镇)(?:人民政府)?$")
@@ -1465,7 +1474,7 @@ def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
             place = place_of(m[1])
             if place:
                 return Found(place, 0, 0)
-    found = _own_place_by_its_finance_bureau(text)
+    found = _own_place_by_its_finance_bureau(text) or _place_whose_notice_it_follows(text)
     if found:
         return found
     # a unit named by its province's level word alone ('自治区生态环境厅', '省财政厅'): the one province of that
@@ -1501,6 +1510,27 @@ def _own_place_by_its_finance_bureau(text: str) -> Found | None:
         return None
     place, end = places.popitem()
     return Found(place, end - len(place), end)
+
+
+# a city's or county's own notice or rules, cited by title ('根据《宜章县财政局关于开展…的通知》', '乌海市财政局《关于…》',
+# '《漳平市财政支出绩效评价管理办法》'): only the units of that place follow them
+_LOCAL_NOTICE = regex.compile(r"《(\p{Han}{2,12}?[市县区州旗])(?:财政局|人民政府|财政支出|预算绩效)|"
+                              rf"(?:(?<!\p{{Han}})|(?<={_CITING}))((?:(?!{_CITING})\p{{Han}}){{2,12}}?[市县区州旗])财政局\s*《")
+
+
+def _place_whose_notice_it_follows(text: str) -> Found | None:
+    """The one city or county whose finance bureau's or government's notice the opening cites, where the report names
+    no place of its own; a province's notices reach all its counties and name none of them."""
+    places: dict[str, regex.Match] = {}
+    for m in _LOCAL_NOTICE.finditer(text, 0, _OPENING):
+        place = m[1] or m[2]
+        if place_of(place) == place and not _PROVINCE_IN_FULL.fullmatch(place):
+            places.setdefault(place, m)
+    if len(places) != 1:
+        return None
+    place, m = places.popitem()
+    start = m.start(1) if m[1] else m.start(2)
+    return Found(place, start, start + len(place))
 
 
 _SHORT_COUNTY = regex.compile(r"(\p{Han}{2,3}?)县$")
