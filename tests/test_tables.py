@@ -1548,3 +1548,36 @@ def test_a_named_indicator_left_unscored_is_kept_though_the_totals_are_met_witho
             "产出 | 数量 | 完成工程数量 | 50 | 45 | 符合\n效益 | 满意度 | 群众满意度 | 10 | — | 未开展满意度调查\n合计 | | | 100 | 93 |\n")
     table, _ = read_score_table(text)
     assert [i.name for i in leaves(table)] == ["立项依据充分性", "完成工程数量", "群众满意度"]
+
+
+_SCRAMBLED_SOURCES_FORM = ("项目名称 办公局域网维护费 项目属性 项目资金 1、常年性 √ 2、延续性□ 4、新增性□ 中央 省、地 本级 其他 合计 执行数 "
+                           "(万元) (万元) (万元) (万元) (万元) (万元) {a} {b} 来源 项目年度目标 3、一次性□ {c} 执行率 {rate} "
+                           "1. 对机关局域网络改造升级。\n")
+
+
+@pytest.mark.parametrize("text, budget, executed, rate", [
+    # the sources' heads, the form's other cells and the figures in no order: the one pair the rate makes
+    (_SCRAMBLED_SOURCES_FORM.format(a="5.5", b="5.5", c="5.5", rate="100%"), 5.5, 5.5, 100),
+    # lettered heads with the figures strewn after them
+    ("资金情况(万元)年度资金总额全年预算数(A)300全年执行数(B)执行率(B/A)其中中央补助自治区补助300万元\n259.45万元\n86.5%市县资金\n",
+     300, 259.45, 86.5),
+])
+def test_a_scrambled_funds_block_is_solved_by_its_own_rate(text, budget, executed, rate):
+    table = read_funds(text)
+    assert table is not None and table.report.layout == "by_rate" and table.report.confidence < 0.5
+    values = table.total.values
+    assert (values["budget"].value, values["executed"].value, values["rate"].value) == (budget, executed, rate)
+
+
+@pytest.mark.parametrize("text", [
+    # two pairs fit 100 %: which figure is the budget is not said
+    _SCRAMBLED_SOURCES_FORM.format(a="5.5", b="5.5", c="8", rate="100%").replace("来源", "8 来源"),
+    # one printing of a figure is never both amounts
+    _SCRAMBLED_SOURCES_FORM.format(a="5.5", b="", c="", rate="100%"),
+    # no unit: the scale would be a guess
+    _SCRAMBLED_SOURCES_FORM.format(a="5.5", b="5.5", c="5.5", rate="100%").replace("(万元) ", ""),
+    # a count and a list's number are no amounts ('300 公里', '3、')
+    "合计 执行数 (万元) 400 完成道路养护 300 公里 3、执行率 75%\n",
+])
+def test_a_scrambled_funds_block_whose_arithmetic_names_no_one_pair_is_not_read(text):
+    assert read_funds(text) is None

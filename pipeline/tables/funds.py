@@ -97,7 +97,7 @@ def read_funds(text: str, cells: Cells | None = None) -> FundsTable | None:
         table = _read(text, header, end, cells)
         if table is not None and table.total is not None and table.total.values:
             return table
-    return read_inline_funds(text)
+    return read_inline_funds(text) or read_funds_by_rate(text)
 
 
 _FUNDS_ROLES = [r for r in ROLE_DEFS if r.table == "funds" and r.accepts in ("amount", "rate")]
@@ -606,3 +606,65 @@ def execution_weight(table: FundsTable) -> float | None:
     return table.header.points or _score_points(table.header)
 
 
+
+
+# A form's funds block scrambled past reading by position: its column heads, the cells of other fields and its
+# figures in no order ('中央 省、地 本级 其他 合计 执行数 (万元)… 5.5 5.5 来源 项目年度目标 … 5.5 执行率 100%',
+# '全年预算数(A)300全年执行数(B)执行率(B/A)其中中央补助…300万元 259.45万元 86.5%').
+# The block's heads: a word for its whole money and, after it, the executed amount's.
+_WHOLE_MONEY = regex.compile("|".join(r.pattern for r in _FUNDS_ROLES if r.name in ("budget", "initial"))
+                             + r"|合计|资金总额|总额")
+_EXECUTED_HEAD = regex.compile(next(r.pattern for r in _FUNDS_ROLES if r.name == "executed"))
+_HEADS_REACH = 160  # from the whole money's head to the executed amount's
+_FIGURES_REACH = 260  # from the executed amount's head to the rate
+_RATE_FIGURE = regex.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,4})?)\s*%")
+# a bare figure of the block: not a list's number ('3、一次性'), a letter's note or a year, nor a count or a measure
+_BLOCK_FIGURE = regex.compile(r"(?<![\d.,A-Za-z(（])(\d[\d,]*(?:\.\d+)?)(?![\d.,]|\s*(?:[、.．%)）]|"
+                              r"年|月|日|分|个|人|户|次|项|家|所|座|条|处|公里|千米|米|亩|平方|吨|辆|台|套|册|批|万(?!元)|亿(?!元)))")
+
+
+def read_funds_by_rate(text: str) -> FundsTable | None:
+    """The budget and executed amount of a scrambled funds block, found by the block's own arithmetic: among the
+    figures between its heads and its rate, the one pair (budget ≥ executed) whose quotient is the stated rate in
+    its printed rounding. Two pairs that both fit, a block with no unit, or no rate: nothing is read (the
+    figures' places are lost, and only the arithmetic may name them)."""
+    for whole in _WHOLE_MONEY.finditer(text):
+        executed = _EXECUTED_HEAD.search(text, whole.end(), whole.end() + _HEADS_REACH)
+        if executed is None:
+            continue
+        rate = _RATE_FIGURE.search(text, executed.end(), executed.end() + _FIGURES_REACH)
+        unit = _LINE_UNIT.search(text, max(0, whole.start() - _HEADS_REACH), rate.start() if rate else executed.end())
+        if rate is None or unit is None:
+            continue
+        figures = [f for f in _BLOCK_FIGURE.finditer(text, whole.start(), rate.start()) if float(f[1].replace(",", ""))]
+        table = _solved_by_rate(figures, rate, unit[1] or unit[2], whole)
+        if table is not None:
+            return table
+    return None
+
+
+def _solved_by_rate(figures: list[regex.Match], rate: regex.Match, unit: str, whole: regex.Match) -> FundsTable | None:
+    stated, decimals = float(rate[1]), decimals_of(rate[1])
+    values = {float(f[1].replace(",", "")): f for f in figures}
+    if len(figures) < 2:
+        return None
+    fits = {(b, e) for b in values for e in values if 0 < e <= b and rate_matches(e / b * 100, stated, decimals)}
+    if len(fits) != 1:
+        return None
+    (b, e), = fits
+    first_b = values[b] if b != e else figures[[float(f[1].replace(",", "")) for f in figures].index(b)]
+    later_e = next((f for f in figures if f.start() > first_b.start() and float(f[1].replace(",", "")) == e), None)
+    if later_e is None:
+        return None  # one printing of a figure is never both the budget and the executed amount
+
+    def value(m: regex.Match) -> Value:
+        digits = m[1].replace(",", "")
+        return Value(float(digits), m.start(1), m.end(1), half_unit(digits), m[1])
+    columns = [Column("budget", whole.start(), whole.end(), whole[0]), Column("rate", rate.start(1), rate.end(1), "")]
+    header = Header(columns, whole.start(), rate.end(), "funds", unit_factor=_UNIT_FACTOR[unit])
+    rate_value = Value(stated, rate.start(1), rate.end(1), half_unit(rate[1]), rate[1])
+    row = FundsRow("年度资金总额", "total", None, {"budget": value(first_b), "executed": value(later_e), "rate": rate_value},
+                   whole.start(), rate.end())
+    report = TableReport("interpreter", "by_rate", "funds", ["budget", "executed", "rate"], rows_read=1, total_row=True,
+                         confidence=0.4)
+    return FundsTable(header, [row], report)
