@@ -2916,3 +2916,26 @@ def test_a_unit_named_once_with_its_place_at_the_head_of_a_sentence_is_the_depar
 ])
 def test_a_single_mention_that_only_looks_like_a_placed_unit_names_no_department(tmp_path, text):
     assert extract_text(tmp_path, text).report.department is None
+
+
+@pytest.mark.parametrize("sentence, budget, executed", [
+    # spent, in a clause of its own after the budget in its sentence, at 100 %
+    ("2023年某县地质灾害防治补助资金全年预算安排 60万元,预算支出60万元,预算执行率为100%。", 600_000, 600_000),
+    # the budget worded as no role word the readers know, before what was spent and the rate they make
+    ("本项目由某区审计局负责实施,专项资金金额为300.00万元,项目实际支出298.70万元,预算执行率为99.57%。", 3_000_000, 2_987_000),
+])
+def test_the_amount_the_stated_rate_makes_of_the_other_is_read(tmp_path, sentence, budget, executed):
+    record = extract_text(tmp_path, "某县2023年度某项目绩效自评报告\n" + sentence + "\n")
+    assert (record.budget.budget_yuan, record.budget.executed_yuan) == (budget, executed)
+    assert "rate_points_at" in record.provenance["/budget/executed_yuan"]["picked_by"] + \
+        record.provenance["/budget/budget_yuan"]["picked_by"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a part of the budget in its own sentence says nothing spent, at whatever rate
+    "项目预算资金200万元,其中用于管网改造150万元,执行率75%。",
+    # a second printing of the budget, allotted, is not spent
+    "项目全年预算安排60万元,上级下达60万元,执行率100%。",
+])
+def test_a_figure_the_rate_fits_but_whose_clause_says_no_spending_is_not_the_executed_amount(tmp_path, sentence):
+    assert extract_text(tmp_path, "某县2023年度某项目绩效自评报告\n" + sentence + "\n").budget.executed_yuan is None

@@ -363,6 +363,9 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
     spent = budget_mod.spent_at_the_stated_rate(ctx.text, facts.chosen, _one_year(record))
     if spent is not None:
         facts.chosen = facts.chosen._replace(executed=spent)
+    divisor = budget_mod.budget_at_the_stated_rate(ctx.text, facts.chosen, _one_year(record))
+    if divisor is not None:
+        facts.chosen = facts.chosen._replace(budget=divisor, picked_by="rate_points_at_budget")
     budget, executed, rate, received, picked_by = facts.chosen
     if budget:
         b.budget_yuan = _clean(budget.value)

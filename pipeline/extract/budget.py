@@ -749,7 +749,7 @@ class Chosen(NamedTuple):
     # which rule picked the budget and executed amount, for their provenance: 'stated_rate' (the pair the stated
     # rate confirms), 'title_fund_and_rate' (named_fund_budget), 'initial_plus_added' (initial_plus_added),
     # 'role_order' (no rate confirmed a pair: the first
-    # figure of the budget's role words, in adjusted_first's order)
+    # figure of the budget's role words, in adjusted_first's order), 'rate_points_at_budget' (budget_at_the_stated_rate)
     picked_by: str = "role_order"
 
 
@@ -832,31 +832,77 @@ def _names_the_titled_funds(label: str, title: str, min_chars: int) -> bool:
 
 
 def spent_at_the_stated_rate(text: str, chosen: Chosen, year: int | None = None) -> Candidate | None:
-    """No executed amount was read, but a budget and a rate under 100 % were: the one figure of the text that the
-    rate makes of the budget (executed / budget = rate, in the rate's printed rounding), where the words before it say
-    it was spent or used ('…奖励补助资金1.5147万元。使用1.2458万元,预算执行率为82.25%'). Exactly one such figure, or
-    none is taken; the report's own arithmetic names it, no pattern of its wording."""
+    """No executed amount was read, but a budget and a rate were: the one figure of the text that the rate makes of
+    the budget (executed / budget = rate, in the rate's printed rounding), where the words of its own clause say it
+    was spent or used ('…奖励补助资金1.5147万元。使用1.2458万元,预算执行率为82.25%'). A figure of the budget's own
+    sentence only after the budget, in a clause of its own ('全年预算安排60万元,预算支出60万元,预算执行率为100%'), and
+    at 100 % only such a figure: a part or planned use there ('预算200万元, 其中用于管网改造150万元') says nothing
+    spent. Exactly one such figure, or none is taken; the report's own arithmetic names it, no pattern of its wording."""
     budget, executed, rate = chosen.budget, chosen.executed, chosen.rate
-    if executed is not None or budget is None or rate is None or not 0 < rate.value < 100 or budget.value <= 0:
+    if executed is not None or budget is None or rate is None or not 0 < rate.value <= 100 or budget.value <= 0:
+        return None
+    found = _fitting_the_rate(text, budget, rate, year, lambda a: a.value <= budget.value, after=budget, words=_SPENDING_WORD)
+    if len(found) != 1:
+        return None
+    a = next(iter(found.values()))
+    return Candidate(a.value, a.half_unit, a.start, a.end, a.label, "text", a.year, a.cumulative)
+
+
+# a figure's clause says it is the money the project has: its budget's role words, and the words of money allotted
+_BUDGET_WORD = regex.compile(r"预算|资金(?:总额|金额)?|经费|金额|总额|安排|下达|批复")
+_PART_OR_SPENT = regex.compile(r"其中|包括|含|用于|支出|使用|执行|支付|拨付|结余|结转|到位")
+
+
+def budget_at_the_stated_rate(text: str, chosen: Chosen, year: int | None = None) -> Candidate | None:
+    """No budget was read, but an executed amount and a rate were: the one figure before the executed amount, in its
+    sentence or the one before, that the rate divides it by (executed / figure = rate, in the rate's printed
+    rounding), where its clause names money the project has ('专项资金金额为300.00万元,项目实际支出298.70万元,
+    预算执行率为99.57%') and no part of it nor money spent. At 100 % nothing is taken: any printing of the same figure
+    fits."""
+    budget, executed, rate = chosen.budget, chosen.executed, chosen.rate
+    if budget is not None or executed is None or rate is None or not 0 < rate.value < 100 or executed.value <= 0:
+        return None
+    amounts = find_amounts(text)
+    spent_sentence = next((a.sentence for a in amounts if a.start < executed.end and executed.start < a.end), None)
+    if spent_sentence is None:
         return None
     dec = _decimals(rate)
     found = {}
-    amounts = find_amounts(text)
-    # (not a figure of the budget's own sentence: its parts and planned uses, '预算200万元, 其中用于管网改造150万元')
-    budget_sentence = next((a.sentence for a in amounts if a.start <= budget.start < a.end), None)
     for a in amounts:
-        if a.per_unit or a.restates is not None or a.value >= budget.value or a.sentence == budget_sentence \
-                or (year is not None and a.year not in (None, year)):
-            continue
-        if not rate_matches(a.value / budget.value * 100, rate.value, dec):
+        if a.end > executed.start or a.sentence not in (spent_sentence, spent_sentence - 1) or a.per_unit \
+                or a.restates is not None or a.value <= executed.value or (year is not None and a.year not in (None, year)):
             continue
         clause = text[max(a.clause_start, text.rfind("。", 0, a.start) + 1):a.start]
-        if _SPENDING_WORD.search(clause) and not _NOT_SPENT.search(clause):
+        if rate_matches(executed.value / a.value * 100, rate.value, dec) and _BUDGET_WORD.search(clause) \
+                and not _PART_OR_SPENT.search(clause):
             found.setdefault(a.value, a)
     if len(found) != 1:
         return None
     a = next(iter(found.values()))
     return Candidate(a.value, a.half_unit, a.start, a.end, a.label, "text", a.year, a.cumulative)
+
+
+def _fitting_the_rate(text: str, budget: Candidate, rate: Candidate, year: int | None, fits_budget,
+                      after: Candidate, words: regex.Pattern) -> dict[float, object]:
+    """The text's figures that the rate makes of the budget, whose own clause holds `words` and none of
+    _NOT_SPENT: by value."""
+    dec = _decimals(rate)
+    found = {}
+    amounts = find_amounts(text)
+    budget_sentence = next((a.sentence for a in amounts if a.start < budget.end and budget.start < a.end), None)
+    for a in amounts:
+        if a.per_unit or a.restates is not None or not fits_budget(a) or (year is not None and a.year not in (None, year)):
+            continue
+        # (of the budget's own sentence, or equal to it: only a later printing, in a clause of its own)
+        if (a.sentence == budget_sentence or a.value == budget.value) and \
+                (a.start < after.end or a.clause_start < after.end):
+            continue
+        if not rate_matches(a.value / budget.value * 100, rate.value, dec):
+            continue
+        clause = text[max(a.clause_start, text.rfind("。", 0, a.start) + 1):a.start]
+        if words.search(clause) and not _NOT_SPENT.search(clause):
+            found.setdefault(a.value, a)
+    return found
 
 
 def initial_plus_added(text: str, chosen: Chosen, pool: list[Candidate]) -> Candidate | None:
