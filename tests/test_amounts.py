@@ -444,3 +444,19 @@ def test_the_parts_of_a_named_share_of_the_total_assert_no_sum_of_the_total():
     # the whole split into its parts asserts its sum
     [whole] = find_splits("部门预算100.46万元,其中项目资金34.5万元,基本支出65.96万元。")
     assert not whole.share and len(part_sums("部门预算100.46万元,其中项目资金34.5万元,基本支出65.96万元。")) == 1
+
+
+def test_a_list_before_the_sum_word_alone_is_a_split_of_that_total():
+    text = "2023年共安排支出项目4个,即甲组经费120万元、乙排查59万元、丙调解10万元、丁救助资金30万元,共219万元,具体如下。"
+    split = next(s for s in find_splits(text) if s.total is not None)
+    assert split.total.value == 2_190_000 and [p.value for p in split.parts] == [1_200_000, 590_000, 100_000, 300_000]
+
+
+@pytest.mark.parametrize("text", [
+    # 共 inside a word is no sum word: '公共' before the last figure
+    "甲组经费120万元、乙排查59万元,公共服务219万元。",
+    # the sum word alone, but the figures do not make it up and no cue lists them
+    "甲组经费120万元、乙排查59万元,共200万元。",
+])
+def test_a_figure_after_the_word_gong_is_a_total_only_alone_in_its_clause_and_made_up(text):
+    assert not [s for s in find_splits(text) if s.total is not None and s.total.value in (2_190_000, 2_000_000)]

@@ -580,6 +580,9 @@ def _stated_before(r: _Reading, i: int, sentence_start: int) -> Amount | None:
     return None
 
 
+# a clause that is the sum word alone before its figure ('…、市本级涉法涉诉救助资金30万元,共219万元'): 共 elsewhere
+# is no total ('共有', '公共', '共同'), so only where it stands alone
+_BARE_SUM_CLAUSE = regex.compile(r"\s*(?:以上|上述)?(?:总|一)?共(?:为|是)?\s*")
 _TOTAL_OPENS = regex.compile(r"\s*(?:以上)?(?:共计|合计|总计)")
 
 
@@ -587,7 +590,8 @@ def _before_total(r: _Reading, i: int) -> Split | None:
     """'a万元、b万元, 合计A万元': the named figures right before a total-worded one, in its sentence."""
     text, amounts = r.text, r.amounts
     total = amounts[i]
-    if r.used(i) or not _TOTAL_WORD.search(text[total.clause_start:total.start]):
+    clause = text[total.clause_start:total.start]
+    if r.used(i) or not (_TOTAL_WORD.search(clause) or _BARE_SUM_CLAUSE.fullmatch(clause)):
         return None
     # a sentence that opens with the total ('…项目3万元。共计下达…资金3580.69万元。') sums the list before it
     opens_sentence = _TOTAL_OPENS.match(text, total.clause_start) is not None
