@@ -2939,3 +2939,17 @@ def test_the_amount_the_stated_rate_makes_of_the_other_is_read(tmp_path, sentenc
 ])
 def test_a_figure_the_rate_fits_but_whose_clause_says_no_spending_is_not_the_executed_amount(tmp_path, sentence):
     assert extract_text(tmp_path, "某县2023年度某项目绩效自评报告\n" + sentence + "\n").budget.executed_yuan is None
+
+
+def test_a_title_whose_runs_a_fake_bold_printed_twice_reads_once(tmp_path):
+    text = ("20152015年度省级矿产资源勘查开发与年度省级矿产资源勘查开发与地质环境保护专项资金绩效评价报告\n"
+            "某省国土资源厅某省国土资源厅\n一、项目概况\n本项目年年开展。\n")
+    report = extract_text(tmp_path, text).report
+    assert report.title == "2015年度省级矿产资源勘查开发与地质环境保护专项资金绩效评价报告"
+    assert report.project_name == "省级矿产资源勘查开发与地质环境保护专项资金"
+
+
+def test_a_character_repeated_in_a_title_is_no_fake_bold(tmp_path):
+    # ('年年', '常常': a word, and a repeat shorter than four characters)
+    text = "某县2021年年度常常绿化养护项目绩效评价报告\n一、项目概况\n"
+    assert extract_text(tmp_path, text).report.title == "某县2021年年度常常绿化养护项目绩效评价报告"

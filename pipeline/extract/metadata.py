@@ -219,7 +219,14 @@ def _clean_title(t: str) -> str:
     if _FILE_EXTENSION.search(t):
         # a file's name joins its parts with an underscore ('…补助资金_自评报告.pdf'): one title
         t = regex.sub(r"(?<=\p{Han}|\))_(?=\p{Han})", "", t)
+    if len(_DOUBLED_RUN.findall(t)) >= 2:  # (once may be a unit before a project named after it: '…永定区图书馆永定区图书馆图书…')
+        t = _DOUBLED_RUN.sub(r"\1", t)
     return _AGGREGATOR.sub("", _FILE_EXTENSION.sub("", t)).strip()
+
+
+# a run printed twice over itself, as a PDF's fake bold draws its text twice ('20152015年度省级矿产资源勘查开发与年度省级
+# 矿产资源勘查开发与…'): a year or four characters and more, twice or more in the title, as no title repeats itself
+_DOUBLED_RUN = regex.compile(r"(\p{Han}{4,}?|(?:19|20)\d{2})\1")
 
 
 # A self-assessment published as its result ('2022年度校园维修改造与设备购置项目自评结果', '…农业农村委员会2019年度
