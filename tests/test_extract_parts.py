@@ -2953,3 +2953,24 @@ def test_a_character_repeated_in_a_title_is_no_fake_bold(tmp_path):
     # ('年年', '常常': a word, and a repeat shorter than four characters)
     text = "某县2021年年度常常绿化养护项目绩效评价报告\n一、项目概况\n"
     assert extract_text(tmp_path, text).report.title == "某县2021年年度常常绿化养护项目绩效评价报告"
+
+
+@pytest.mark.parametrize("name, place", [
+    ("数字化城市管理监督指挥中心", None),
+    ("创建文明城市工作领导小组办公室", None),
+    ("海绵城市建设项目", None),
+    # a real city's name before 城市's 市: its own
+    ("晋城市财政局", "晋城市"),
+    ("盐城市教育局", "盐城市"),
+    ("某石市数字化城市管理中心", "某石市"),
+])
+def test_the_kind_of_city_a_campaign_makes_is_no_place(name, place):
+    from pipeline.extract.metadata import place_of
+    assert place_of(name) == place
+
+
+def test_a_unit_named_after_a_city_campaign_keeps_its_whole_name_and_gives_no_region(tmp_path):
+    text = ("2021年度数字化城市管理运行经费项目绩效自评报告\n数字化城市管理监督指挥中心负责全市数字化城市管理运行。"
+            "数字化城市管理监督指挥中心2021年完成各项任务。\n")
+    report = extract_text(tmp_path, text).report
+    assert report.department == "数字化城市管理监督指挥中心" and report.region is None

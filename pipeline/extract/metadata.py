@@ -38,6 +38,10 @@ _NOT_PLACE = ("社区", "小区", "园区", "景区", "片区", "校区", "库�
               "都市", "本市", "全市", "全县", "全区", "我县", "我市", "我区", "本县", "本区", "县区")
 # a place's lowest level that ends in one of these is a part of a town or a site, not a county ('城关镇社区')
 # ('宽地坝林区': a forest's tract; 神农架林区, the one county-level forest district, is named in full)
+# the kinds of city a campaign makes of one ('创建文明城市', '数字化城市管理', '海绵城市建设'): words, no city's name, where
+# a real city's name ending in 城市 has a proper name before it (晋城市, 盐城市)
+_CITY_CAMPAIGN = regex.compile(r"(?:文明|智慧|海绵|数字化?|园林|卫生|森林|宜居|生态|旅游|韧性|新型|低碳|健康|平安|法治|美丽|无废|节水|"
+                               r"双拥|创新型?)城市$")
 _NOT_PLACE_ENDINGS = ("社区", "小区", "景区", "片区", "校区", "库区", "厂区", "辖区", "林区")  # not 园区: 下花园区 is a district
 # What follows a province's short name: 广西壮族自治区, 宁夏回族自治区 before the bare 自治区.
 PROVINCE_SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)"
@@ -1294,7 +1298,8 @@ def _from_place(name: str) -> str:
     pattern starts on the words before it); a name without a place is left whole."""
     for i in range(len(name) - 2):
         m = _PLACE.match(name, i)
-        if m and m[0] and (m["prov"] or m["city"] or m["county"]) and len(m[0]) >= 2 and place_of(name[i:]) is not None:
+        if m and m[0] and (m["prov"] or m["city"] or m["county"]) and len(m[0]) >= 2 and place_of(name[i:]) is not None \
+                and not _CITY_CAMPAIGN.search(name, 0, i + len(m[0])):  # ('数字化城市…': no '字化城市' inside it)
             return _without_preposition(name[i:])
     return name
 
@@ -1339,7 +1344,8 @@ def place_of(name: str | None) -> str | None:
     # (各地州: each prefecture, no place; but 全州县 and 本溪市 are places)
     # ('2017 年市交警二大队': a date's 年 before the unit's own level word, no place)
     if value.startswith(("中央", "国家", "全国", "中共", "市", "县", "区", "各", "该", "其", "年", "月", "日")) \
-            or any(p in _NOT_PLACE or (p.endswith(_NOT_PLACE_ENDINGS) and p != "神农架林区") for p in parts if p):
+            or any(p in _NOT_PLACE or (p.endswith(_NOT_PLACE_ENDINGS) and p != "神农架林区") or _CITY_CAMPAIGN.search(p)
+                   for p in parts if p):
         # try without the lowest level ('城区' and the like are not places)
         if m["county"] and value[:-len(m["county"])]:
             value = value[:-len(m["county"])]
