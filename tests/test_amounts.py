@@ -460,3 +460,11 @@ def test_a_list_before_the_sum_word_alone_is_a_split_of_that_total():
 ])
 def test_a_figure_after_the_word_gong_is_a_total_only_alone_in_its_clause_and_made_up(text):
     assert not [s for s in find_splits(text) if s.total is not None and s.total.value in (2_190_000, 2_000_000)]
+
+
+def test_what_the_last_year_left_over_is_a_part_of_the_year_s_funds_and_a_comparison_is_not():
+    text = "2023年度省级拨付我区农机购置补贴资金62万元,中央拨付16万元,上年度结余的资金6.47万元,共计84.47万元。"
+    split = next(s for s in find_splits(text) if s.total is not None)
+    assert split.total.value == 844_700 and [p.value for p in split.parts] == [620_000, 160_000, 64_700]
+    compared = "省级拨付补贴资金62万元,中央拨付16万元,比上年度增加6.47万元,共计84.47万元。"
+    assert not [s for s in find_splits(compared) if s.total is not None and len(s.parts) == 3]

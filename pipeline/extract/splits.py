@@ -70,7 +70,8 @@ _RESPECTIVELY_AFTER = regex.compile(r"(?P<names>[^,。;:\d]{4,80}?)分别(?:为|
 # Between the amounts of one respectively list.
 _LIST_SEP = regex.compile(r"\s*[、,和及]\s*")
 # The words that make the next figure a comparison, not a part.
-_COMPARISON = regex.compile(r"同比|比上年|较上年|比去年|较去年|增加|减少|增长|下降|降低|增幅|降幅|上年度|上年同期")
+# ('上年度结余的资金6.47万元': what the last year left over is a part of this year's funds, no comparison with it)
+_COMPARISON = regex.compile(r"同比|比上年|较上年|比去年|较去年|增加|减少|增长|下降|降低|增幅|降幅|上年度(?!的?(?:结余|结转))|上年同期")
 # A figure whose label names a total is never a part.
 _TOTAL_WORD = regex.compile(r"合计|共计|总计|总额|总投资|累计|小计")
 # A label that opens with a spending verb names what was done with the money, not one of its parts
