@@ -2974,3 +2974,23 @@ def test_a_unit_named_after_a_city_campaign_keeps_its_whole_name_and_gives_no_re
             "数字化城市管理监督指挥中心2021年完成各项任务。\n")
     report = extract_text(tmp_path, text).report
     assert report.department == "数字化城市管理监督指挥中心" and report.region is None
+
+
+_TRANSFER_REPORT = ("某县2023年度某专项转移支付绩效自评报告\n一、绩效目标分解下达情况\n下达资金40.83万元。\n"
+                    "二、绩效目标完成情况分析\n(一)资金投入情况分析\n项目资金执行率为100%。\n")
+
+
+@pytest.mark.parametrize("ending, cut", [
+    # the outline stops before the part on how the results are used and published
+    ("", True),
+    ("三、偏离绩效目标的原因和下一步改进措施\n无偏离。\n", True),
+    ("三、偏离绩效目标的原因和下一步改进措施\n无偏离。\n四、绩效自评结果拟应用和公开情况\n按规定公开。\n", False),
+    ("三、偏离绩效目标的原因和下一步改进措施\n无偏离。\n四、其他需要说明的问题\n无。\n", False),
+])
+def test_a_transfer_payment_self_assessment_that_never_reaches_its_last_parts_is_cut(tmp_path, ending, cut):
+    assert extract_text(tmp_path, _TRANSFER_REPORT + ending).source.truncated is cut
+
+
+def test_a_report_of_another_outline_is_not_held_to_the_transfer_payment_s(tmp_path):
+    text = "某项目绩效自评报告\n一、基本情况\n项目资金40.83万元。\n二、绩效目标完成情况分析\n目标均已完成。\n"
+    assert extract_text(tmp_path, text).source.truncated is False

@@ -80,7 +80,7 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
 
 def _source(doc: Document, norm: NormalisedText) -> Source:
     truncated = (bool(norm.truncated_marker) or _cut_mid_sentence(norm.text) or bool(doc.meta.get("pages_not_read"))
-                 or _pieces_missing(norm.text))
+                 or _pieces_missing(norm.text) or _transfer_outline_stops_early(norm.text))
     return Source(path=doc.path, sha256=doc.sha256, format=doc.format,
                   pages=len(doc.pages) if doc.paged else None, script=norm.script,
                   truncated=truncated, encoding=doc.encoding, page_readers=[p.reader for p in doc.pages],
@@ -122,6 +122,19 @@ def _pieces_missing(text: str) -> bool:
     promised = int(m["n"])
     shown = {int(p["k"]) for p in _PIECE.finditer(text, m.end()) if 1 <= int(p["k"]) <= promised}
     return bool(shown) and max(shown) < promised
+
+
+# The published outline of a transfer payment's self-assessment (中央对地方转移支付绩效自评报告): 一、绩效目标分解下达情况,
+# 二、绩效目标完成情况分析, 三、偏离绩效目标的原因和下一步改进措施, 四、绩效自评结果拟应用和公开情况, (五、其他需要说明的问题)
+_TRANSFER_OUTLINE_OPENING = regex.compile(r"(?:^|\n)\s*(?:[一1][、.．]\s*)?绩效目标分解下达情况")
+_TRANSFER_OUTLINE_LAST = regex.compile(r"(?:结果|自评)\p{Han}{0,6}?(?:应用|公开)|其他需要?说明")
+
+
+def _transfer_outline_stops_early(text: str) -> bool:
+    """A transfer payment's self-assessment, known by its outline's first part as a heading, that never reaches the
+    part on how its results are used and published (or its last, of anything else to say): the rest was cut."""
+    opening = _TRANSFER_OUTLINE_OPENING.search(text)
+    return opening is not None and _TRANSFER_OUTLINE_LAST.search(text, opening.end()) is None
 
 
 def _open_bracket_at_end(line: str) -> bool:
