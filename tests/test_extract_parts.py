@@ -2991,6 +2991,12 @@ def test_a_transfer_payment_self_assessment_that_never_reaches_its_last_parts_is
     assert extract_text(tmp_path, _TRANSFER_REPORT + ending).source.truncated is cut
 
 
+def test_a_transfer_payment_outline_glued_to_the_sentence_before_it_is_still_its_outline(tmp_path):
+    text = ("某县2021年度食品监管补助资金绩效自评报告\n现将自评情况报告如下:一、绩效目标分解下达情况(一)中央下达资金10万元。"
+            "二、绩效目标完成情况分析 资金执行率100%。三、偏离绩效目标的原因和下一步改进措施 我局工作未偏离绩效目标。\n")
+    assert extract_text(tmp_path, text).source.truncated is True
+
+
 def test_a_report_of_another_outline_is_not_held_to_the_transfer_payment_s(tmp_path):
     text = "某项目绩效自评报告\n一、基本情况\n项目资金40.83万元。\n二、绩效目标完成情况分析\n目标均已完成。\n"
     assert extract_text(tmp_path, text).source.truncated is False

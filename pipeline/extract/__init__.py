@@ -126,7 +126,8 @@ def _pieces_missing(text: str) -> bool:
 
 # The published outline of a transfer payment's self-assessment (中央对地方转移支付绩效自评报告): 一、绩效目标分解下达情况,
 # 二、绩效目标完成情况分析, 三、偏离绩效目标的原因和下一步改进措施, 四、绩效自评结果拟应用和公开情况, (五、其他需要说明的问题)
-_TRANSFER_OUTLINE_OPENING = regex.compile(r"(?:^|\n)\s*(?:[一1][、.．]\s*)?绩效目标分解下达情况")
+# (a scrape that drops the line breaks glues the heading, numbered, to the sentence before it: '…报告如下:一、绩效目标…')
+_TRANSFER_OUTLINE_OPENING = regex.compile(r"(?:(?:^|\n)\s*(?:[一1][、.．]\s*)?|[::。]\s*[一1][、.．]\s*)绩效目标分解下达情况")
 _TRANSFER_OUTLINE_LAST = regex.compile(r"(?:结果|自评)\p{Han}{0,6}?(?:应用|公开)|其他需要?说明")
 
 
