@@ -3000,3 +3000,10 @@ def test_a_transfer_payment_outline_glued_to_the_sentence_before_it_is_still_its
 def test_a_report_of_another_outline_is_not_held_to_the_transfer_payment_s(tmp_path):
     text = "某项目绩效自评报告\n一、基本情况\n项目资金40.83万元。\n二、绩效目标完成情况分析\n目标均已完成。\n"
     assert extract_text(tmp_path, text).source.truncated is False
+
+
+def test_a_form_s_project_year_cell_gives_the_year_and_ends_the_project_name(tmp_path):
+    text = ("某市级财政支出项目绩效自评价报告\n某市级财政支出项目绩效自评表项目名称 市管绿地养护 项目年份 2017项目主管部门(单位) "
+            "某市园林和绿化管理局\n")
+    report = extract_text(tmp_path, text).report
+    assert (report.project_name, report.year) == ("市管绿地养护", 2017)

@@ -633,7 +633,7 @@ def _names_the_file(text: str, line: str) -> bool:
     return regex.search(regex.escape(line) + r"\.(?:docx?|wps|pdf|xlsx?|txt)", text, regex.IGNORECASE) is not None
 
 
-_YEAR_FIELD = regex.compile(r"(?:评价年度|项目年度|预算年度|自评年度)[\s|::]*(?P<year>(?:19|20)\d{2})(?!\d)")
+_YEAR_FIELD = regex.compile(r"(?:评价年度|项目年度|预算年度|自评年度|项目年份|预算年份)[\s|::]*(?P<year>(?:19|20)\d{2})(?!\d)")
 
 
 _PERIOD_FIELD = regex.compile(r"(?:起止时间|实施期限|实施周期|执行期限|实施时间|项目周期)[\s|::]*(?P<first>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月"
