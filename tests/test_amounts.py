@@ -468,3 +468,14 @@ def test_what_the_last_year_left_over_is_a_part_of_the_year_s_funds_and_a_compar
     assert split.total.value == 844_700 and [p.value for p in split.parts] == [620_000, 160_000, 64_700]
     compared = "省级拨付补贴资金62万元,中央拨付16万元,比上年度增加6.47万元,共计84.47万元。"
     assert not [s for s in find_splits(compared) if s.total is not None and len(s.parts) == 3]
+
+
+@pytest.mark.parametrize("text", [
+    # the levels' money summed by 共 alone, and more added after it
+    "本项目资金由三部分组成:中央车购税资金200万元、省级交通专项资金100万元,共300万元;县级配套资金100万元。",
+    # a county-wide pool, the project one share of it
+    "2021年全县下达高标准农田建设资金:甲镇120万元、乙镇80万元,共200万元。其中本项目实施面积2000亩,实际支出115万元。",
+    "上级下达我县困难残疾人生活补贴资金60万元、重度残疾人护理补贴资金40万元,共100万元。县级配套资金50万元。",
+])
+def test_a_bare_gong_total_that_is_one_pool_of_sources_or_that_more_money_follows_is_no_split(text):
+    assert not [s for s in find_splits(text) if s.total is not None and s.total.value in (3_000_000, 2_000_000, 1_000_000)]

@@ -3007,3 +3007,45 @@ def test_a_form_s_project_year_cell_gives_the_year_and_ends_the_project_name(tmp
             "某市园林和绿化管理局\n")
     report = extract_text(tmp_path, text).report
     assert (report.project_name, report.year) == ("市管绿地养护", 2017)
+
+
+@pytest.mark.parametrize("text", [
+    # a hospital the funds bought for, where the report speaks of itself as a bureau
+    "2021年度医疗设备购置项目绩效自评报告\n为提升某攸县基层医疗服务能力,我局实施医疗设备购置项目。\n"
+    "项目资金全部用于采购设备,某攸县人民医院采购CT一台。\n某攸县群众就医条件明显改善。\n",
+    # the government that checked the works
+    "2021年度高标准农田建设项目绩效自评报告\n为加快推进某攸县高标准农田建设,我局对项目开展了自评。\n"
+    "项目建设完成后,某攸县人民政府高度重视,组织验收。\n某攸县农田建设面积达1万亩。\n",
+    # a school that bought desks, in a report that never speaks of itself by a unit's kind
+    "2020年度义务教育薄弱环节改善项目绩效自评报告\n本项目资金用于改善某攸县义务教育学校办学条件。\n"
+    "某攸县第一中学购置课桌椅500套,其他学校完成运动场改造。\n某攸县部分学校资金拨付进度较慢。\n",
+    # the auditor, and a beneficiary named with a role word that is not the evaluated unit's
+    "2021年度农村饮水安全项目绩效自评报告\n项目惠及某攸县5个乡镇。某攸县审计局对项目开展了专项审计。\n"
+    "某攸县人民医院作为受益单位,采购CT一台。某攸县农村自来水普及率达到95%。\n",
+    # a bureau whose name runs on into its own station's
+    "2021年度城区道路维修项目绩效自评报告\n我单位负责城区道路维修。经招标,某洲市交通运输局质监站进行质量监督。\n某洲市城区道路通行条件改善。\n",
+])
+def test_a_unit_named_once_that_is_not_the_evaluated_one_is_no_department(tmp_path, text):
+    assert extract_text(tmp_path, text).report.department is None
+
+
+@pytest.mark.parametrize("text", [
+    # a donor city's notice on its aid to the county
+    "2019年度扶贫项目绩效自评报告\n根据甲乙市财政局《关于开展2019年度对口帮扶资金绩效评价的通知》,我县对东西部扶贫协作资金开展自评。\n",
+    "2021年度对口帮扶项目绩效自评报告\n根据《丙丁市人民政府关于印发丙丁市对口帮扶工作实施方案的通知》精神,我县积极对接。\n",
+    # a city's notice that a county follows: the county is the report's place, unnamed
+    "2021年度教育资助项目绩效自评报告\n根据《戊己市财政局关于做好2021年度市对县转移支付资金绩效自评的通知》要求,县教体局开展了绩效自评。\n",
+    "2021年度森林防火项目绩效自评报告\n按照县财政局的统一部署,参照《庚辛市财政支出绩效评价管理办法》,我局对森林防火项目进行了自评。\n",
+])
+def test_a_notice_the_report_follows_from_a_place_of_another_level_or_an_aiding_one_gives_no_region(tmp_path, text):
+    assert extract_text(tmp_path, text).report.region is None
+
+
+@pytest.mark.parametrize("sentence", [
+    # a contract and what was paid of it
+    "该工程中标合同金额300万元,截至2021年12月31日,项目实际支出240万元,支付率80%。",
+    # a works' whole estimate and the year's spending of it
+    "项目批复概算总额800万元,2021年实际支出600万元,投资完成率75%。",
+])
+def test_a_figure_another_ratio_divides_the_spending_by_is_no_budget(tmp_path, sentence):
+    assert extract_text(tmp_path, "2021年度道路改造项目绩效自评报告\n一、项目概况\n" + sentence + "\n").budget.budget_yuan is None

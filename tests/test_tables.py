@@ -1581,3 +1581,22 @@ def test_a_scrambled_funds_block_is_solved_by_its_own_rate(text, budget, execute
 ])
 def test_a_scrambled_funds_block_whose_arithmetic_names_no_one_pair_is_not_read(text):
     assert read_funds(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    # the percent is the funds received, the execution rate printed without its sign
+    _SCRAMBLED_SOURCES_FORM.format(a="100", b="100", c="80", rate="72").replace("3、一次性□ 80 执行率 72",
+                                                                                  "3、一次性□ 72 到位率 80% 执行率 72"),
+    # a share, where the execution cells are blank
+    _SCRAMBLED_SOURCES_FORM.format(a="60", b="40", c="100", rate="").replace("1. 对机关", "1. 中央资金占比60%。对机关"),
+    # a weight
+    "资金情况(万元)年度资金总额全年预算数(A)500全年执行数(B)执行率(B/A)其中中央补助500万元 省级配套50万元\n450万元\n权重10%市县资金\n",
+    # an indicator's rate, past the block's end
+    "资金情况(万元)年度资金总额全年预算数(A)300全年执行数(B)执行率(B/A)其中中央补助自治区补助300万元\n"
+    "年度总体目标 完成道路硬化5公里 产出指标 质量指标 验收合格率 100%\n",
+    # the one pair that fits takes a source's labelled figure as what was spent
+    "资金情况(万元)年度资金总额全年预算数(A)500全年执行数(B)执行率(B/A)其中中央补助500万元 省级配套50万元\n450万元\n10%市县资金\n",
+])
+def test_a_scrambled_funds_block_whose_percent_is_another_measure_is_not_solved(text):
+    table = read_funds(text)
+    assert table is None or table.report.layout != "by_rate"

@@ -850,7 +850,10 @@ def spent_at_the_stated_rate(text: str, chosen: Chosen, year: int | None = None)
 
 # a figure's clause says it is the money the project has: its budget's role words, and the words of money allotted
 _BUDGET_WORD = regex.compile(r"预算|资金(?:总额|金额)?|经费|金额|总额|安排|下达|批复")
-_PART_OR_SPENT = regex.compile(r"其中|包括|含|用于|支出|使用|执行|支付|拨付|结余|结转|到位")
+# ... and the figures that are no year's budget though a rate divides by them: a contract, a whole works' estimate
+_PART_OR_SPENT = regex.compile(r"其中|包括|含|用于|支出|使用|执行|支付|拨付|结余|结转|到位|合同|概算|总投资|中标|计划投资")
+# the rate that divides the spending by the budget, and no other ratio ('支付率' of a contract, '投资完成率' of an estimate)
+_BUDGET_RATE_LABEL = regex.compile(r"执行率|支出率")
 
 
 def budget_at_the_stated_rate(text: str, chosen: Chosen, year: int | None = None) -> Candidate | None:
@@ -860,7 +863,8 @@ def budget_at_the_stated_rate(text: str, chosen: Chosen, year: int | None = None
     预算执行率为99.57%') and no part of it nor money spent. At 100 % nothing is taken: any printing of the same figure
     fits."""
     budget, executed, rate = chosen.budget, chosen.executed, chosen.rate
-    if budget is not None or executed is None or rate is None or not 0 < rate.value < 100 or executed.value <= 0:
+    if budget is not None or executed is None or rate is None or not 0 < rate.value < 100 or executed.value <= 0 \
+            or (rate.origin == "text" and not _BUDGET_RATE_LABEL.search(rate.label)):
         return None
     amounts = find_amounts(text)
     spent_sentence = next((a.sentence for a in amounts if a.start < executed.end and executed.start < a.end), None)

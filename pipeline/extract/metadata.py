@@ -1243,13 +1243,30 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
     return Found(visited[1], visited.start(1), visited.end(1)) if visited else facility
 
 
-_NAME_GOES_ON_AFTER_UNIT = regex.compile(r"门户|网|工程|项目|迁建|新建|改扩建|\s*$")
+# what a unit's name may run on into: a site, a works, or a unit of its own ('…交通运输局质监站')
+_NAME_GOES_ON_AFTER_UNIT = regex.compile(r"门户|网|工程|项目|迁建|新建|改扩建|\p{Han}{0,4}?(?:站|所|队|科|股|室|中心|分局)|\s*$")
+# how a unit speaks of itself, by its own kind: 我局 for a …局, 我委 for a …委员会 (never a government: it says 我县)
+_OWN_KIND = {"局": "局", "厅": "厅", "委": "委", "委员会": "委", "院": "院", "中心": "中心", "联合会": "会", "会": "会",
+             "办公室": "办", "办": "办", "站": "站", "所": "所", "学校": "校", "中学": "校", "小学": "校"}
+_OWN_KIND_END = regex.compile("(?:" + "|".join(sorted(_OWN_KIND, key=len, reverse=True)) + ")$")
+
+
+# what the evaluated unit does in the sentence it opens: runs the project, or evaluates its own work
+_OWN_ROLE_AFTER = regex.compile(r"(?:主要)?负责|作为(?:项目|资金|本项目)?(?:管理|实施|主管|承担|责任|预算|使用)(?:单位|部门)|对[^。;\n]{0,40}?(?:开展|进行)了?\p{Han}{0,6}?(?:评价|自评)|"
+                                r"\p{Han}{0,4}绩效自评")
 
 
 def _placed_unit_once(text: str, name: str, end: int) -> bool:
+    """A unit named once at a sentence's head, with its place, where the report speaks of itself by the unit's own kind
+    ('我局' of a '…自然资源局') or the sentence gives the unit the evaluated one's role ('…局主要负责…', '…局作为项目管理
+    单位', '…局对2022年度…开展了绩效评价'): the report's own unit. A unit of another kind it names once (the hospital its
+    funds bought for, the government that checked the works, the auditor) is not."""
     place = place_of(name)
-    return bool(place) and name.startswith(place) and len(name) > len(place) + 1 and text.count(place) >= 2 \
-        and not _NAME_GOES_ON_AFTER_UNIT.match(text, end)
+    kind = _OWN_KIND_END.search(name)
+    if not place or kind is None or not name.startswith(place) or len(name) <= len(place) + 1 \
+            or name.endswith(("人民政府", "政府")) or _NAME_GOES_ON_AFTER_UNIT.match(text, end):
+        return False
+    return f"我{_OWN_KIND[kind[0]]}" in text or _OWN_ROLE_AFTER.match(text, end) is not None
 
 
 _TOWNSHIP = regex.compile(r"\p{Han}{2,}(?:乡|镇)(?:人民政府)?$")
@@ -1531,13 +1548,24 @@ _LOCAL_NOTICE = regex.compile(r"《(\p{Han}{2,12}?[市县区州旗])(?:财政局
                               rf"(?:(?<!\p{{Han}})|(?<={_CITING}))((?:(?!{_CITING})\p{{Han}}){{2,12}}?[市县区州旗])财政局\s*《")
 
 
+# the words of aid between places: the city that gives it writes the notice a county it aids follows
+_AID = regex.compile(r"对口|帮扶|协作|援")
+# how a report speaks of its own level: '我县', '全县', '县财政局', '县教体局' (a county's own units, its place left out)
+_OWN_LEVEL = regex.compile(r"(?:我|全|本)(县|区|市|州|旗)|(县|区|旗)(?=财政局|人民政府|政府|\p{Han}{1,4}?(?:局|委|办)(?![\p{Han}]{0,2}关于))")
+
+
 def _place_whose_notice_it_follows(text: str) -> Found | None:
     """The one city or county whose finance bureau's or government's notice the opening cites, where the report names
-    no place of its own; a province's notices reach all its counties and name none of them."""
+    no place of its own; a province's notices reach all its counties and name none of them. Not where the report
+    speaks of itself at another level ('我县' under a city's notice: the city directs its counties too), nor where
+    places aid each other (a donor city's notice on its aid to a county)."""
+    own_levels = {m[1] or m[2] for m in _OWN_LEVEL.finditer(text, 0, _OPENING)}
     places: dict[str, regex.Match] = {}
     for m in _LOCAL_NOTICE.finditer(text, 0, _OPENING):
         place = m[1] or m[2]
-        if place_of(place) == place and not _PROVINCE_IN_FULL.fullmatch(place):
+        sentence = text[max(0, text.rfind("。", 0, m.start()) + 1):m.end() + 60]
+        if place_of(place) == place and not _PROVINCE_IN_FULL.fullmatch(place) and not _AID.search(sentence) \
+                and (not own_levels or own_levels == {place[-1]}):
             places.setdefault(place, m)
     if len(places) != 1:
         return None

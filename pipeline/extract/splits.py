@@ -584,6 +584,23 @@ def _stated_before(r: _Reading, i: int, sentence_start: int) -> Amount | None:
 # a clause that is the sum word alone before its figure ('…、市本级涉法涉诉救助资金30万元,共219万元'): 共 elsewhere
 # is no total ('共有', '公共', '共同'), so only where it stands alone
 _BARE_SUM_CLAUSE = regex.compile(r"\s*(?:以上|上述)?(?:总|一)?共(?:为|是)?\s*")
+# what, after a bare 共 total, adds to it or takes the project's share of it ('…共300万元;县级配套资金100万元',
+# '…共200万元。其中本项目…', '另安排…'): the sum is not the project's whole
+_MORE_AFTER = regex.compile(r"其中|另|配套|自筹|本项目")
+# a part named by the level that pays it ('中央车购税资金', '省级交通专项资金', '2021年中央衔接资金')
+# (not a project a level's word opens: '市本级涉法涉诉救助资金')
+_LEVEL_SOURCE = regex.compile(r"(?:(?:19|20)\d{2}年度?)?(?:中央|省级?|市级?|州级?|县级?|区级?|上级|自治区|本级)\p{Han}{0,5}?"
+                              r"(?:资金|补助|拨款|配套)$")
+_AFTER_REACH = 16
+
+
+def _after_figure(text: str, total: Amount) -> str:
+    """The rest of the total's sentence and the opening of the next."""
+    end = text.find("。", total.end)
+    end = len(text) if end < 0 else end
+    return text[total.end:min(len(text), end + 1 + _AFTER_REACH)]
+
+
 _TOTAL_OPENS = regex.compile(r"\s*(?:以上)?(?:共计|合计|总计)")
 
 
@@ -592,7 +609,8 @@ def _before_total(r: _Reading, i: int) -> Split | None:
     text, amounts = r.text, r.amounts
     total = amounts[i]
     clause = text[total.clause_start:total.start]
-    if r.used(i) or not (_TOTAL_WORD.search(clause) or _BARE_SUM_CLAUSE.fullmatch(clause)):
+    bare = not _TOTAL_WORD.search(clause)
+    if r.used(i) or (bare and not _BARE_SUM_CLAUSE.fullmatch(clause)) or (bare and _MORE_AFTER.search(_after_figure(text, total))):
         return None
     # a sentence that opens with the total ('…项目3万元。共计下达…资金3580.69万元。') sums the list before it
     opens_sentence = _TOTAL_OPENS.match(text, total.clause_start) is not None
@@ -613,6 +631,8 @@ def _before_total(r: _Reading, i: int) -> Split | None:
             break
     if len(parts) < 2 or subtotals and not sums_exactly(parts, total):
         return None  # (sub-totals are the parts of a grand total only where they make it up exactly)
+    if bare and any(_LEVEL_SOURCE.fullmatch(p.label) for p in parts):
+        return None  # (the levels' money summed by 共 alone is one pool of sources, not the project's own breakdown)
     cued = _PARTS_CUE.search(text[max(0, parts[0].clause_start - 12):parts[0].start]) is not None
     if (not cued or parts[0].sentence != total.sentence) and not _reached(parts, total):
         return None  # without a cue, or over a sentence's end, only a run that adds up is a split

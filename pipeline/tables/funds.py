@@ -617,6 +617,9 @@ _WHOLE_MONEY = regex.compile("|".join(r.pattern for r in _FUNDS_ROLES if r.name 
 _EXECUTED_HEAD = regex.compile(next(r.pattern for r in _FUNDS_ROLES if r.name == "executed"))
 _HEADS_REACH = 160  # from the whole money's head to the executed amount's
 _FIGURES_REACH = 260  # from the executed amount's head to the rate
+# a percent of another measure than spending: funds received, a share, a weight, an indicator's pass or completion rate
+_SOURCE_BEFORE = regex.compile(r"中央|省级?|市级?|县级?|区级?|自治区|配套|补助|自筹|拨款")
+_OTHER_RATE = regex.compile(r"到位|占比|占|比例|比重|合格|完成|达标|满意|权重|分值|得分|增长|下降")
 _RATE_FIGURE = regex.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,4})?)\s*%")
 # a bare figure of the block: not a list's number ('3、一次性'), a letter's note or a year, nor a count or a measure
 _BLOCK_FIGURE = regex.compile(r"(?<![\d.,A-Za-z(（])(\d[\d,]*(?:\.\d+)?)(?![\d.,]|\s*(?:[、.．%)）]|"
@@ -634,8 +637,9 @@ def read_funds_by_rate(text: str) -> FundsTable | None:
             continue
         rate = _RATE_FIGURE.search(text, executed.end(), executed.end() + _FIGURES_REACH)
         unit = _LINE_UNIT.search(text, max(0, whole.start() - _HEADS_REACH), rate.start() if rate else executed.end())
-        if rate is None or unit is None:
-            continue
+        if rate is None or unit is None or _OTHER_RATE.search(text, max(executed.end(), rate.start() - 8), rate.start()) \
+                or _NEXT_BLOCK_GLUED.search(text, executed.end(), rate.start()):
+            continue  # (a percent of another measure, or one past the block's end, is no execution rate)
         figures = [f for f in _BLOCK_FIGURE.finditer(text, whole.start(), rate.start()) if float(f[1].replace(",", ""))]
         table = _solved_by_rate(figures, rate, unit[1] or unit[2], whole)
         if table is not None:
@@ -656,6 +660,8 @@ def _solved_by_rate(figures: list[regex.Match], rate: regex.Match, unit: str, wh
     later_e = next((f for f in figures if f.start() > first_b.start() and float(f[1].replace(",", "")) == e), None)
     if later_e is None:
         return None  # one printing of a figure is never both the budget and the executed amount
+    if _SOURCE_BEFORE.search(later_e.string, max(0, later_e.start() - 6), later_e.start()):
+        return None  # a figure a source's label names ('省级配套50万元') is that source's money, not what was spent
 
     def value(m: regex.Match) -> Value:
         digits = m[1].replace(",", "")
