@@ -3049,3 +3049,8 @@ def test_a_notice_the_report_follows_from_a_place_of_another_level_or_an_aiding_
 ])
 def test_a_figure_another_ratio_divides_the_spending_by_is_no_budget(tmp_path, sentence):
     assert extract_text(tmp_path, "2021年度道路改造项目绩效自评报告\n一、项目概况\n" + sentence + "\n").budget.budget_yuan is None
+
+
+def test_the_year_and_channel_after_a_fund_s_name_in_a_title_are_no_part_of_the_project(tmp_path):
+    text = "中央某地特大型地质灾害防治经费2017年度专项转移支付绩效评价报告\n一、项目概述\n"
+    assert extract_text(tmp_path, text).report.project_name == "中央某地特大型地质灾害防治经费"

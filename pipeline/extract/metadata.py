@@ -907,6 +907,9 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     core = regex.sub(r"\((?:项目|专项)\)(?=(?:19|20)\d{2}年度?$|$)", "", core)
     # ('永州市社会福利中心建设项目2016年度专项资金…': the year's funds for the project named before them)
     core = regex.sub(r"(?<=项目|工程)(?:19|20)\d{2}年度?(?:专项|财政)*(?:资金|经费)$", "", core)
+    # ('…防治经费2017年度专项转移支付', '…示范项目中央专项转移支付': the year and the channel the funds come by, after
+    # their name)
+    core = regex.sub(r"(?<=资金|经费|项目|补助)(?:(?:19|20)\d{2}年度?)?(?:中央|省级?)?专项转移支付$", "", core)
     dated_after = regex.search(r"(?<=\p{Han})(?:19|20)\d{2}年度?$", core)  # '…转移支付2023年度绩效自评报告'
     core = core[:dated_after.start()] if dated_after else core
     # ('…水利救灾资金转移支付2022年度…': the channel the funds come by, after their name)
