@@ -3054,3 +3054,8 @@ def test_a_figure_another_ratio_divides_the_spending_by_is_no_budget(tmp_path, s
 def test_the_year_and_channel_after_a_fund_s_name_in_a_title_are_no_part_of_the_project(tmp_path):
     text = "中央某地特大型地质灾害防治经费2017年度专项转移支付绩效评价报告\n一、项目概述\n"
     assert extract_text(tmp_path, text).report.project_name == "中央某地特大型地质灾害防治经费"
+
+
+def test_a_title_ending_in_its_evaluation_without_a_report_word_names_the_project_before_it(tmp_path):
+    text = "某水自治县2024年度中央对地方转移支付计划生育服务项目绩效自评\n一、基本情况\n"
+    assert extract_text(tmp_path, text).report.project_name == "中央对地方转移支付计划生育服务项目"

@@ -893,7 +893,7 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     # not the project's name
     # ('…专项资金预算支出绩效评价报告': the budget's spending evaluated, the fund named before it)
     core = regex.sub(rf"(?:预算)?(?:支出)?(?:重点|整体)?(?:事前|事中|事后|全周期)?(?:{_TITLE_END}|{_RESULT_END}|{_MATERIALS_END}|"
-                     rf"绩效(?:自评|评价)情况)(?:\(.*\))?$", "", title)
+                     rf"绩效(?:自评|评价)(?:情况)?)(?:\(.*\))?$", "", title)  # ('…服务项目绩效自评': a title without 报告)
     period = regex.search(r"\(\s*(?:19|20)\d{2}[^()]{0,12}年度?\s*\)$", core)
     if period:  # '…项目(2020—2022年)': the period evaluated, written after the name
         core = core[:period.start()]
