@@ -471,7 +471,7 @@ def test_what_the_last_year_left_over_is_a_part_of_the_year_s_funds_and_a_compar
 
 
 @pytest.mark.parametrize("text", [
-    # the levels' money summed by 共 alone, and more added after it
+    # more added after a bare 共 total
     "本项目资金由三部分组成:中央车购税资金200万元、省级交通专项资金100万元,共300万元;县级配套资金100万元。",
     # a county-wide pool, the project one share of it
     "2021年全县下达高标准农田建设资金:甲镇120万元、乙镇80万元,共200万元。其中本项目实施面积2000亩,实际支出115万元。",
@@ -479,3 +479,13 @@ def test_what_the_last_year_left_over_is_a_part_of_the_year_s_funds_and_a_compar
 ])
 def test_a_bare_gong_total_that_is_one_pool_of_sources_or_that_more_money_follows_is_no_split(text):
     assert not [s for s in find_splits(text) if s.total is not None and s.total.value in (3_000_000, 2_000_000, 1_000_000)]
+
+
+@pytest.mark.parametrize("text", [
+    # a carry-over used for one part, in a list that does not make its total
+    "2023年补助资金共计60万元,其中:城东社区20万元,城西社区25万元,上年度结余资金5万元用于城南社区,城北社区15万元。",
+    "2022年下达校舍维修资金共计300万元,其中:第一中学120万元,上年度结转的实验小学维修资金50万元已于本年完工结算,"
+    "第二中学100万元,实验小学80万元。",
+])
+def test_a_carry_over_in_a_list_that_does_not_make_its_total_is_no_part(text):
+    assert not [s for s in find_splits(text) if any("上年度" in p.label for p in s.parts)]

@@ -3002,11 +3002,13 @@ def test_a_report_of_another_outline_is_not_held_to_the_transfer_payment_s(tmp_p
     assert extract_text(tmp_path, text).source.truncated is False
 
 
-def test_a_form_s_project_year_cell_gives_the_year_and_ends_the_project_name(tmp_path):
+def test_a_form_s_project_year_cell_ends_the_project_name_and_is_not_the_year_evaluated(tmp_path):
     text = ("某市级财政支出项目绩效自评价报告\n某市级财政支出项目绩效自评表项目名称 市管绿地养护 项目年份 2017项目主管部门(单位) "
             "某市园林和绿化管理局\n")
-    report = extract_text(tmp_path, text).report
-    assert (report.project_name, report.year) == ("市管绿地养护", 2017)
+    assert extract_text(tmp_path, text).report.project_name == "市管绿地养护"
+    # the year a project began, over the year a heading says is evaluated
+    text = "项目支出绩效自评表\n项目名称 城区污水管网建设 项目年份 2019\n(2021年度)\n该项目2019年立项,2021年度安排资金400万元。\n"
+    assert extract_text(tmp_path, text).report.year == 2021
 
 
 @pytest.mark.parametrize("text", [
@@ -3059,3 +3061,41 @@ def test_the_year_and_channel_after_a_fund_s_name_in_a_title_are_no_part_of_the_
 def test_a_title_ending_in_its_evaluation_without_a_report_word_names_the_project_before_it(tmp_path):
     text = "某水自治县2024年度中央对地方转移支付计划生育服务项目绩效自评\n一、基本情况\n"
     assert extract_text(tmp_path, text).report.project_name == "中央对地方转移支付计划生育服务项目"
+
+
+@pytest.mark.parametrize("text", [
+    # the auditor, where the report speaks of itself as a bureau
+    "2022年度农村公路养护项目绩效自评报告\n我局2022年安排养护资金120万元,用于某丰县农村公路养护。\n"
+    "某丰县审计局对该项目进行了专项审计,未发现违规问题。\n",
+    # a superior that assessed the county's work
+    "2022年度农村公路养护项目绩效自评报告\n我局2022年安排养护资金120万元。某安市交通运输局对我县农村公路养护工作进行了考核。"
+    "某安市农村公路通畅。\n",
+    # another hospital that trained ours
+    "2022年度基本公共卫生服务项目绩效自评报告\n我院2022年承担基本公共卫生服务项目。某州市人民医院对我院医务人员开展业务培训3次。"
+    "某州市居民健康水平提升。\n",
+    # a bureau responsible for a part, where the report's own unit claims the project
+    "2022年度高标准农田项目绩效自评报告\n某川县农业农村局主要负责项目的技术指导,我局负责项目的组织实施和资金拨付。"
+    "某川县农田建设面积达1万亩。\n",
+])
+def test_a_unit_named_once_in_another_role_than_the_evaluated_one_is_no_department(tmp_path, text):
+    assert extract_text(tmp_path, text).report.department is None
+
+
+_TRANSFER_WHOLE = ("某县2022年度专项转移支付绩效自评报告\n一、绩效目标分解下达情况\n下达资金100万元。\n二、绩效目标完成情况分析\n"
+                   "资金执行率96%。\n三、偏离绩效目标的原因和下一步改进措施\n无偏离。\n")
+
+
+@pytest.mark.parametrize("ending", [
+    "四、下一步工作打算\n进一步加强资金监管。\n\n某县农业农村局\n2023年3月20日\n",
+    "\n某县农业农村局\n2023年3月20日\n",
+    "四、绩效自评结果的运用情况\n用于预算安排。\n五、其他说明\n无。\n",
+    "四、公开情况\n本报告在县人民政府门户网站予以公示。\n",
+])
+def test_a_whole_transfer_payment_self_assessment_worded_its_own_way_is_not_cut(tmp_path, ending):
+    assert extract_text(tmp_path, _TRANSFER_WHOLE + ending).source.truncated is False
+
+
+def test_the_levels_money_summed_by_gong_is_the_budget_and_no_sub_project(tmp_path):
+    record = extract_text(tmp_path, "2022年度农村公路项目绩效自评报告\n2022年下达中央资金150万元、省级资金50万元,共200万元。"
+                                    "全年实际支出190万元。\n")
+    assert record.budget.budget_yuan == 2_000_000 and record.subprojects == []

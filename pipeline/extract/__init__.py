@@ -128,14 +128,22 @@ def _pieces_missing(text: str) -> bool:
 # 二、绩效目标完成情况分析, 三、偏离绩效目标的原因和下一步改进措施, 四、绩效自评结果拟应用和公开情况, (五、其他需要说明的问题)
 # (a scrape that drops the line breaks glues the heading, numbered, to the sentence before it: '…报告如下:一、绩效目标…')
 _TRANSFER_OUTLINE_OPENING = regex.compile(r"(?:(?:^|\n)\s*(?:[一1][、.．]\s*)?|[::。]\s*[一1][、.．]\s*)绩效目标分解下达情况")
-_TRANSFER_OUTLINE_LAST = regex.compile(r"(?:结果|自评)\p{Han}{0,6}?(?:应用|公开)|其他需要?说明")
+# the parts it closes with, however a report words them ('…结果的运用情况', '公开情况', '其他说明', '下一步工作打算')
+_TRANSFER_OUTLINE_LAST = regex.compile(r"应用|运用|公开|其他\p{Han}{0,4}说明|打算|建议")
+_TOP_HEADING = regex.compile(r"(?:^|(?<=[\n::。]))\s*([一二三四五六七八九十])、")
+# a report that ends signed and dated is whole, whatever parts it has
+_SIGNED_END = regex.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 
 
 def _transfer_outline_stops_early(text: str) -> bool:
-    """A transfer payment's self-assessment, known by its outline's first part as a heading, that never reaches the
-    part on how its results are used and published (or its last, of anything else to say): the rest was cut."""
+    """A transfer payment's self-assessment, known by its outline's first part as a heading, that stops in its first
+    three parts, never reaching one on using or publishing its results (or anything else to say), and ends with no
+    signature's date: the rest was cut."""
     opening = _TRANSFER_OUTLINE_OPENING.search(text)
-    return opening is not None and _TRANSFER_OUTLINE_LAST.search(text, opening.end()) is None
+    if opening is None or _TRANSFER_OUTLINE_LAST.search(text, opening.end()) or _SIGNED_END.search(text.rstrip()):
+        return False
+    last = [m[1] for m in _TOP_HEADING.finditer(text, opening.start())]
+    return not last or last[-1] in "一二三"
 
 
 def _open_bracket_at_end(line: str) -> bool:

@@ -633,7 +633,7 @@ def _names_the_file(text: str, line: str) -> bool:
     return regex.search(regex.escape(line) + r"\.(?:docx?|wps|pdf|xlsx?|txt)", text, regex.IGNORECASE) is not None
 
 
-_YEAR_FIELD = regex.compile(r"(?:评价年度|项目年度|预算年度|自评年度|项目年份|预算年份)[\s|::]*(?P<year>(?:19|20)\d{2})(?!\d)")
+_YEAR_FIELD = regex.compile(r"(?:评价年度|项目年度|预算年度|自评年度)[\s|::]*(?P<year>(?:19|20)\d{2})(?!\d)")
 
 
 _PERIOD_FIELD = regex.compile(r"(?:起止时间|实施期限|实施周期|执行期限|实施时间|项目周期)[\s|::]*(?P<first>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月"
@@ -1248,28 +1248,25 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
 
 # what a unit's name may run on into: a site, a works, or a unit of its own ('…交通运输局质监站')
 _NAME_GOES_ON_AFTER_UNIT = regex.compile(r"门户|网|工程|项目|迁建|新建|改扩建|\p{Han}{0,4}?(?:站|所|队|科|股|室|中心|分局)|\s*$")
-# how a unit speaks of itself, by its own kind: 我局 for a …局, 我委 for a …委员会 (never a government: it says 我县)
-_OWN_KIND = {"局": "局", "厅": "厅", "委": "委", "委员会": "委", "院": "院", "中心": "中心", "联合会": "会", "会": "会",
-             "办公室": "办", "办": "办", "站": "站", "所": "所", "学校": "校", "中学": "校", "小学": "校"}
-_OWN_KIND_END = regex.compile("(?:" + "|".join(sorted(_OWN_KIND, key=len, reverse=True)) + ")$")
-
-
-# what the evaluated unit does in the sentence it opens: runs the project, or evaluates its own work
-_OWN_ROLE_AFTER = regex.compile(r"(?:主要)?负责|作为(?:项目|资金|本项目)?(?:管理|实施|主管|承担|责任|预算|使用)(?:单位|部门)|对[^。;\n]{0,40}?(?:开展|进行)了?\p{Han}{0,6}?(?:评价|自评)|"
-                                r"\p{Han}{0,4}绩效自评")
+# what the evaluated unit does in the sentence it opens: runs the project, or evaluates its own work (never another
+# unit's: '…对我县…进行了考核' is a superior's)
+_OWN_ROLE_AFTER = regex.compile(r"(?:主要)?负责(?!\p{Han}{0,12}(?:指导|监督|审核|协调))|"
+                                r"作为(?:项目|资金|本项目)?(?:管理|实施|主管|承担|责任|预算|使用)(?:单位|部门)|"
+                                r"对(?!我)[^。;\n]{0,40}?(?:开展|进行)了?\p{Han}{0,6}?(?:评价|自评)|\p{Han}{0,4}绩效自评")
+# the report's own unit claiming the role itself ('我局负责项目的组织实施'): a unit it names is then another
+_SELF_IN_ROLE = regex.compile(r"我(?:局|单位|委|院|中心|办|站|所|校|部门|厅|会)(?:主要)?(?:负责|作为|承担|组织实施)")
 
 
 def _placed_unit_once(text: str, name: str, end: int) -> bool:
-    """A unit named once at a sentence's head, with its place, where the report speaks of itself by the unit's own kind
-    ('我局' of a '…自然资源局') or the sentence gives the unit the evaluated one's role ('…局主要负责…', '…局作为项目管理
-    单位', '…局对2022年度…开展了绩效评价'): the report's own unit. A unit of another kind it names once (the hospital its
-    funds bought for, the government that checked the works, the auditor) is not."""
+    """A unit named once at a sentence's head, with its place (named again elsewhere), where the sentence gives it the
+    evaluated unit's role ('…局主要负责…', '…局作为项目管理单位', '…局对2022年度…开展了绩效评价') and the report does not
+    claim that role for itself ('我局负责…'): the report's own unit. A unit it names once in another role (the
+    hospital its funds bought for, the auditor, a superior that checked its work) is not."""
     place = place_of(name)
-    kind = _OWN_KIND_END.search(name)
-    if not place or kind is None or not name.startswith(place) or len(name) <= len(place) + 1 \
+    if not place or not name.startswith(place) or len(name) <= len(place) + 1 or text.count(place) < 2 \
             or name.endswith(("人民政府", "政府")) or _NAME_GOES_ON_AFTER_UNIT.match(text, end):
         return False
-    return f"我{_OWN_KIND[kind[0]]}" in text or _OWN_ROLE_AFTER.match(text, end) is not None
+    return _OWN_ROLE_AFTER.match(text, end) is not None and _SELF_IN_ROLE.search(text) is None
 
 
 _TOWNSHIP = regex.compile(r"\p{Han}{2,}(?:乡|镇)(?:人民政府)?$")

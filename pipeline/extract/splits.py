@@ -70,8 +70,10 @@ _RESPECTIVELY_AFTER = regex.compile(r"(?P<names>[^,。;:\d]{4,80}?)分别(?:为|
 # Between the amounts of one respectively list.
 _LIST_SEP = regex.compile(r"\s*[、,和及]\s*")
 # The words that make the next figure a comparison, not a part.
-# ('上年度结余的资金6.47万元': what the last year left over is a part of this year's funds, no comparison with it)
-_COMPARISON = regex.compile(r"同比|比上年|较上年|比去年|较去年|增加|减少|增长|下降|降低|增幅|降幅|上年度(?!的?(?:结余|结转))|上年同期")
+_COMPARISON = regex.compile(r"同比|比上年|较上年|比去年|较去年|增加|减少|增长|下降|降低|增幅|降幅|上年度|上年同期")
+# what the last year left over ('上年度结余的资金6.47万元'): a part of the year's funds, no comparison with the last
+# year, only in a list its total sums exactly (a carry-over used for one part is named in a list of others too)
+_CARRIED_OVER = regex.compile(r"(?<!\p{Han})上年度?的?(?:结余|结转)(?:的)?(?:资金|经费)?$")
 # A figure whose label names a total is never a part.
 _TOTAL_WORD = regex.compile(r"合计|共计|总计|总额|总投资|累计|小计")
 # A label that opens with a spending verb names what was done with the money, not one of its parts
@@ -587,9 +589,9 @@ _BARE_SUM_CLAUSE = regex.compile(r"\s*(?:以上|上述)?(?:总|一)?共(?:为|�
 # what, after a bare 共 total, adds to it or takes the project's share of it ('…共300万元;县级配套资金100万元',
 # '…共200万元。其中本项目…', '另安排…'): the sum is not the project's whole
 _MORE_AFTER = regex.compile(r"其中|另|配套|自筹|本项目")
-# a part named by the level that pays it ('中央车购税资金', '省级交通专项资金', '2021年中央衔接资金')
-# (not a project a level's word opens: '市本级涉法涉诉救助资金')
-_LEVEL_SOURCE = regex.compile(r"(?:(?:19|20)\d{2}年度?)?(?:中央|省级?|市级?|州级?|县级?|区级?|上级|自治区|本级)\p{Han}{0,5}?"
+# a part named by the level that pays it ('中央车购税资金', '省级交通专项资金', '2021年中央衔接资金'): a source of the
+# money, never a sub-project (not a project a level's word opens: '市本级涉法涉诉救助资金')
+LEVEL_SOURCE = regex.compile(r"(?:(?:19|20)\d{2}年度?)?(?:中央|省级?|市级?|州级?|县级?|区级?|上级|自治区|本级)\p{Han}{0,5}?"
                               r"(?:资金|补助|拨款|配套)$")
 _AFTER_REACH = 16
 
@@ -616,23 +618,24 @@ def _before_total(r: _Reading, i: int) -> Split | None:
     opens_sentence = _TOTAL_OPENS.match(text, total.clause_start) is not None
     parts = []
     subtotals = False  # a part worded as a total of its own ('一批项目县级批复总投资3374.3万元')
+    carries = False  # what the last year left over, among the parts
     for k in range(i - 1, -1, -1):
         a = amounts[k]
         in_reach = a.sentence == total.sentence or (opens_sentence and a.sentence == total.sentence - 1)
         if in_reach and r.depth[k] > r.depth[i]:
             continue  # a part's own breakdown in brackets ('…总投资3374.3万元(其中建筑工程3292万元)'): not a part
         subtotal = _is_subtotal(a)
-        if not in_reach or r.depth[k] < r.depth[i] or r.used(k) or not (_is_part(a) or subtotal) \
+        carried = bool(_CARRIED_OVER.search(a.label)) and not a.use
+        if not in_reach or r.depth[k] < r.depth[i] or r.used(k) or not (_is_part(a) or subtotal or carried) \
                 or a.value > total.value:
             break
         subtotals |= subtotal
+        carries |= carried
         parts.insert(0, a)
         if _reached(parts, total):
             break
-    if len(parts) < 2 or subtotals and not sums_exactly(parts, total):
-        return None  # (sub-totals are the parts of a grand total only where they make it up exactly)
-    if bare and any(_LEVEL_SOURCE.fullmatch(p.label) for p in parts):
-        return None  # (the levels' money summed by 共 alone is one pool of sources, not the project's own breakdown)
+    if len(parts) < 2 or subtotals and not sums_exactly(parts, total) or carries and not _reached(parts, total):
+        return None  # (sub-totals, and a carry-over, are parts of a grand total only where they make it up)
     cued = _PARTS_CUE.search(text[max(0, parts[0].clause_start - 12):parts[0].start]) is not None
     if (not cued or parts[0].sentence != total.sentence) and not _reached(parts, total):
         return None  # without a cue, or over a sentence's end, only a run that adds up is a split

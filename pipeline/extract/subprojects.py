@@ -36,7 +36,7 @@ from ..record import Item, Subproject
 from .amounts import Amount, find_amounts
 from .context import Context, Found
 from .result_table import read_result_rows
-from .splits import SUM_CUE, Split, family_of
+from .splits import LEVEL_SOURCE, SUM_CUE, Split, family_of
 from .statements import Allocation, allocations, runs_to_end
 
 _AMOUNT = regex.compile(AMOUNT)
@@ -263,6 +263,7 @@ def _from_breakdown(ctx: Context, budget=None, executed=None, by_sum: bool = Fal
     # no sub-projects from a cut list)
     ranked = [(_tie_rank(s, budget, executed), -k, s) for k, s in enumerate(splits)
               if s.family in _BREAKDOWN_FAMILIES and len(s.parts) >= 2 and not s.open
+              and not all(LEVEL_SOURCE.fullmatch(p.label) for p in s.parts)
               and not (runs_to_end(text, s.end) and not s.adds_up())]
     # with no budget to tie to: a split that adds up to its own total, or the uses the funds are put to
     # ('资金项目, 用于A 1.065万元, B 2.1万元…', stated with no total)
