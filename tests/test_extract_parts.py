@@ -3099,3 +3099,9 @@ def test_the_levels_money_summed_by_gong_is_the_budget_and_no_sub_project(tmp_pa
     record = extract_text(tmp_path, "2022年度农村公路项目绩效自评报告\n2022年下达中央资金150万元、省级资金50万元,共200万元。"
                                     "全年实际支出190万元。\n")
     assert record.budget.budget_yuan == 2_000_000 and record.subprojects == []
+
+
+def test_a_unit_opening_a_sentence_with_the_year_of_its_own_budget_is_the_department(tmp_path):
+    text = ("2024年度项目支出绩效单位自评报告\n(一)项目概况\n某河州粮食和物资储备局2024年年初预算项目共14个,项目支出预算资金为"
+            "2836.14万元。\n某河州储备粮库存充足。\n")
+    assert extract_text(tmp_path, text).report.department == "某河州粮食和物资储备局"

@@ -157,7 +157,8 @@ _SELF_ASSESSING_UNIT = regex.compile(
     rf"(?:^|(?<=[\n。;,:!、]))([\p{{Han}}]{{2,24}}?{ORG_SUFFIX})(?:对[^。\n]{{2,60}}?(?:进行了?|开展了?|组织了?)"
     rf"|(?:组织)?开展(?:并完成)?了?(?:本部门|本单位)[^。\n]{{0,40}}?)[\p{{Han}}]{{0,6}}?(?:自评|自查)")
 # A unit heading a sentence or clause: '金山区科学技术委员会每年安排…', '县政协坚持…'.
-_SENTENCE_HEAD_UNIT = regex.compile(rf"(?m)(?:^|(?<=[\n。;,:!]))([\p{{Han}}]{{1,18}}?{ORG_SUFFIX})(?=[\p{{Han}}])")
+# (a year after the unit opens what it says of itself: '…储备局2024年年初预算项目共14个')
+_SENTENCE_HEAD_UNIT = regex.compile(rf"(?m)(?:^|(?<=[\n。;,:!]))([\p{{Han}}]{{1,18}}?{ORG_SUFFIX})(?=[\p{{Han}}]|(?:19|20)\d{{2}}年)")
 # '祁东县农业农村局(以下简称“县农业农村局”)': the unit the text defines a short name for.
 _SHORT_NAMED_UNIT = regex.compile(rf"([\p{{Han}}]{{2,24}}?{ORG_SUFFIX})\s*\((?:以下简称|下称|简称)")
 # The signature: a unit alone on its line, above the date.
@@ -1252,7 +1253,10 @@ _NAME_GOES_ON_AFTER_UNIT = regex.compile(r"门户|网|工程|项目|迁建|新�
 # unit's: '…对我县…进行了考核' is a superior's)
 _OWN_ROLE_AFTER = regex.compile(r"(?:主要)?负责(?!\p{Han}{0,12}(?:指导|监督|审核|协调))|"
                                 r"作为(?:项目|资金|本项目)?(?:管理|实施|主管|承担|责任|预算|使用)(?:单位|部门)|"
-                                r"对(?!我)[^。;\n]{0,40}?(?:开展|进行)了?\p{Han}{0,6}?(?:评价|自评)|\p{Han}{0,4}绩效自评")
+                                r"对(?!我)[^。;\n]{0,40}?(?:开展|进行)了?\p{Han}{0,6}?(?:评价|自评)|\p{Han}{0,4}绩效自评|"
+                                # its own budget, staff, income or spending, dated ('…储备局2023年年初预算项目共14个',
+                                # '…常务委员会部门2021年末实有人员编制20人')
+                                r"(?:部门)?(?:19|20)\d{2}年(?:度|末|初)?(?:年初)?(?:部门)?(?:预算|实有人员|人员编制|收入|支出)")
 # the report's own unit claiming the role itself ('我局负责项目的组织实施'): a unit it names is then another
 _SELF_IN_ROLE = regex.compile(r"我(?:局|单位|委|院|中心|办|站|所|校|部门|厅|会)(?:主要)?(?:负责|作为|承担|组织实施)")
 
