@@ -3105,3 +3105,31 @@ def test_a_unit_opening_a_sentence_with_the_year_of_its_own_budget_is_the_depart
     text = ("2024年度项目支出绩效单位自评报告\n(一)项目概况\n某河州粮食和物资储备局2024年年初预算项目共14个,项目支出预算资金为"
             "2836.14万元。\n某河州储备粮库存充足。\n")
     assert extract_text(tmp_path, text).report.department == "某河州粮食和物资储备局"
+
+
+@pytest.mark.parametrize("text", [
+    # a design institute heading two dated sentences of its own work
+    "2021年度中小河流治理项目绩效自评报告\n一、项目基本情况\n实施某陵县中小河流治理工程。某洲市水利水电勘测设计院2020年完成项目初步设计。"
+    "某洲市水利水电勘测设计院2021年完成施工图设计及变更设计。\n三、自评结论\n项目自评得分88分,等级为良。\n",
+    # a review centre the finance bureau commissioned
+    "某德市2022年度城区道路提质改造项目绩效评价报告\n受某德市财政局委托,某德市财政投资评审中心2023年5月成立评价工作组,"
+    "对项目开展绩效评价。某德市财政投资评审中心2023年6月完成现场核查和资料审核,形成本报告。\n",
+    # a school spending its share, a superior's investment plan
+    "2023年度学生资助补助经费绩效自评报告\n一、项目概况\n县财政局2023年下达学生资助补助经费380万元。某东县职业中专学校2023年支出"
+    "学生资助资金126万元,惠及学生2100人次。\n",
+    "2022年度城镇老旧小区改造项目绩效自评报告\n一、项目概况\n某阳市发展和改革委员会2022年预算内投资计划下达我区资金500万元。"
+    "某阳市君山区共改造老旧小区8个。\n",
+])
+def test_a_unit_heading_a_dated_sentence_of_other_work_than_its_own_budget_is_no_department(tmp_path, text):
+    assert extract_text(tmp_path, text).report.department is None
+
+
+@pytest.mark.parametrize("title, project", [
+    ("2022年度高标准农田建设项目第三方绩效评价", "高标准农田建设项目"),
+    ("某望城区2021年度农村公路建设项目年度绩效自评", "农村公路建设项目"),
+    # some projects, none named
+    ("某县2023年度重点项目财政支出绩效评价", None),
+    ("2022年度各项目资金专项转移支付绩效自评", None),
+])
+def test_who_evaluates_and_of_which_year_before_a_bare_evaluation_word_are_no_part_of_the_project(tmp_path, title, project):
+    assert extract_text(tmp_path, title + "\n一、基本情况\n").report.project_name == project

@@ -85,7 +85,7 @@ _ACTION_AFTER = regex.compile(rf"(?:于(?:19|20)\d{{2}}年(?:\d{{1,2}}月)?(?:�
 # A cell that heads a column ('金额(万元)', '序号'): '项目名称' is then a column of a table, not a form's field.
 _HEADER_CELL = regex.compile(r"^\s*(?:金额|资金|预算|序号|数量|单位|合计|备注)|\((?:万元|元|亿元)\)")
 # Units that write reports about others' projects: a signature or a 简称 of theirs is not the department.
-_EVALUATOR = regex.compile(r"事务所|分所|公司|咨询|评估|研究院|财政局|财政厅")  # 分所: a firm's branch
+_EVALUATOR = regex.compile(r"事务所|分所|公司|咨询|评估|评审|研究院|财政局|财政厅")  # 分所: a firm's branch; 评审: a review centre
 # A value that opens on a section heading's word or says something of a unit: prose, not a unit's cell.
 _HEADING_OR_SENTENCE = regex.compile(r"^(?:基本情况|概况|情况|简介)|隶属|负责|主要职能")
 # The form cells for the unit that carries a project out, or fills its form in, which may be a state company.
@@ -157,8 +157,12 @@ _SELF_ASSESSING_UNIT = regex.compile(
     rf"(?:^|(?<=[\n。;,:!、]))([\p{{Han}}]{{2,24}}?{ORG_SUFFIX})(?:对[^。\n]{{2,60}}?(?:进行了?|开展了?|组织了?)"
     rf"|(?:组织)?开展(?:并完成)?了?(?:本部门|本单位)[^。\n]{{0,40}}?)[\p{{Han}}]{{0,6}}?(?:自评|自查)")
 # A unit heading a sentence or clause: '金山区科学技术委员会每年安排…', '县政协坚持…'.
-# (a year after the unit opens what it says of itself: '…储备局2024年年初预算项目共14个')
-_SENTENCE_HEAD_UNIT = regex.compile(rf"(?m)(?:^|(?<=[\n。;,:!]))([\p{{Han}}]{{1,18}}?{ORG_SUFFIX})(?=[\p{{Han}}]|(?:19|20)\d{{2}}年)")
+# the year of a unit's own budget, staff or whole income and spending, after its name ('…储备局2024年年初预算项目共14个',
+# '…委员会部门2021年末实有人员编制20人'); never a superior's investment plan (预算内投资) nor one figure it spent
+OWN_YEAR_AFTER = (r"(?:部门)?(?:19|20)\d{2}年(?:度|末|初)?(?:年初预算|部门(?:预算|决算)|末?实有人员|人员编制|"
+                  r"(?:部门)?(?:预算|决算)?(?:收入|支出)(?:总计|合计|总额)|预算(?!内))")
+# (a year after the unit opens what it says of itself, where its own budget or staff follow)
+_SENTENCE_HEAD_UNIT = regex.compile(rf"(?m)(?:^|(?<=[\n。;,:!]))([\p{{Han}}]{{1,18}}?{ORG_SUFFIX})(?=[\p{{Han}}]|{OWN_YEAR_AFTER})")
 # '祁东县农业农村局(以下简称“县农业农村局”)': the unit the text defines a short name for.
 _SHORT_NAMED_UNIT = regex.compile(rf"([\p{{Han}}]{{2,24}}?{ORG_SUFFIX})\s*\((?:以下简称|下称|简称)")
 # The signature: a unit alone on its line, above the date.
@@ -895,6 +899,10 @@ def _project_from_title(title: str, department: str | None, text: str, found: Fo
     # ('…专项资金预算支出绩效评价报告': the budget's spending evaluated, the fund named before it)
     core = regex.sub(rf"(?:预算)?(?:支出)?(?:重点|整体)?(?:事前|事中|事后|全周期)?(?:{_TITLE_END}|{_RESULT_END}|{_MATERIALS_END}|"
                      rf"绩效(?:自评|评价)(?:情况)?)(?:\(.*\))?$", "", title)  # ('…服务项目绩效自评': a title without 报告)
+    # (who evaluates, and that it is the year's spending, before a bare evaluation word: '…项目第三方绩效评价',
+    # '…项目年度绩效自评', '…重点项目财政支出绩效评价')
+    if core != title and not regex.search(r"报告|表|结果|材料|说明|公开", title[len(core):]):
+        core = regex.sub(r"(?:第三方|年度|财政(?:支出)?)+$", "", core)
     period = regex.search(r"\(\s*(?:19|20)\d{2}[^()]{0,12}年度?\s*\)$", core)
     if period:  # '…项目(2020—2022年)': the period evaluated, written after the name
         core = core[:period.start()]
@@ -998,6 +1006,8 @@ _AFTER_NAME = regex.compile(r"(?:(?<=\p{Han}{4})(?:19|20)\d{2}年度?|(?:的)?(?
 # (a level's budget projects as a kind: '市直预算项目绩效自评报告', the form every project of the city's own units uses)
 _GENERIC_PROJECT = regex.compile(r"(?:本级|部门|单位|财政|[省市县区](?:直|级))?(?:预算)?(?:项目|专项|资金|经费|专项资金|项目资金|项目支出|支出项目|工程|工程项目|"
                               r"建设项目|改造项目|"  # '建设项目绩效自评报告': a kind of project, none named
+                              # ('2023年度重点项目财政支出绩效评价', '各项目资金…': some projects, none named)
+                              r"(?:重点|各|全部|部分|有关|相关)(?:项目|专项)(?:资金)?|"
                               r"(?:项目|专项)?(?:资金|经费)项目)"
                               # a department's whole spending is no project: '项目名称:部门整体支出绩效评价报告'
                               r"|(?:部门|单位)整体(?:支出)?"
@@ -1254,9 +1264,8 @@ _NAME_GOES_ON_AFTER_UNIT = regex.compile(r"门户|网|工程|项目|迁建|新�
 _OWN_ROLE_AFTER = regex.compile(r"(?:主要)?负责(?!\p{Han}{0,12}(?:指导|监督|审核|协调))|"
                                 r"作为(?:项目|资金|本项目)?(?:管理|实施|主管|承担|责任|预算|使用)(?:单位|部门)|"
                                 r"对(?!我)[^。;\n]{0,40}?(?:开展|进行)了?\p{Han}{0,6}?(?:评价|自评)|\p{Han}{0,4}绩效自评|"
-                                # its own budget, staff, income or spending, dated ('…储备局2023年年初预算项目共14个',
-                                # '…常务委员会部门2021年末实有人员编制20人')
-                                r"(?:部门)?(?:19|20)\d{2}年(?:度|末|初)?(?:年初)?(?:部门)?(?:预算|实有人员|人员编制|收入|支出)")
+                                # its own budget or staff, dated
+                                + OWN_YEAR_AFTER)
 # the report's own unit claiming the role itself ('我局负责项目的组织实施'): a unit it names is then another
 _SELF_IN_ROLE = regex.compile(r"我(?:局|单位|委|院|中心|办|站|所|校|部门|厅|会)(?:主要)?(?:负责|作为|承担|组织实施)")
 
