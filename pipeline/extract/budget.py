@@ -14,7 +14,7 @@ from ..tables.funds import execution_weight, read_funds
 from ..tables.glued import rate_matches
 from ..tables.model import figure
 from ..tables.roles import is_investment
-from .amounts import find_amounts
+from .amounts import Amount, find_amounts
 from .context import Context, Found
 from .data_sheet import whole_spending
 from .form_sources import read_form_sources
@@ -841,7 +841,7 @@ def spent_at_the_stated_rate(text: str, chosen: Chosen, year: int | None = None)
     budget, executed, rate = chosen.budget, chosen.executed, chosen.rate
     if executed is not None or budget is None or rate is None or not 0 < rate.value <= 100 or budget.value <= 0:
         return None
-    found = _fitting_the_rate(text, budget, rate, year, lambda a: a.value <= budget.value, after=budget, words=_SPENDING_WORD)
+    found = _spent_at_the_rate(text, budget, rate, year)
     if len(found) != 1:
         return None
     a = next(iter(found.values()))
@@ -886,25 +886,24 @@ def budget_at_the_stated_rate(text: str, chosen: Chosen, year: int | None = None
     return Candidate(a.value, a.half_unit, a.start, a.end, a.label, "text", a.year, a.cumulative)
 
 
-def _fitting_the_rate(text: str, budget: Candidate, rate: Candidate, year: int | None, fits_budget,
-                      after: Candidate, words: regex.Pattern) -> dict[float, object]:
-    """The text's figures that the rate makes of the budget, whose own clause holds `words` and none of
-    _NOT_SPENT: by value."""
+def _spent_at_the_rate(text: str, budget: Candidate, rate: Candidate, year: int | None) -> dict[float, Amount]:
+    """The text's figures, by value, that the rate makes of the budget and whose own clause says they were spent
+    (_SPENDING_WORD, none of _NOT_SPENT)."""
     dec = _decimals(rate)
-    found = {}
+    found: dict[float, Amount] = {}
     amounts = find_amounts(text)
     budget_sentence = next((a.sentence for a in amounts if a.start < budget.end and budget.start < a.end), None)
     for a in amounts:
-        if a.per_unit or a.restates is not None or not fits_budget(a) or (year is not None and a.year not in (None, year)):
+        if a.per_unit or a.restates is not None or a.value > budget.value or (year is not None and a.year not in (None, year)):
             continue
         # (of the budget's own sentence, or equal to it: only a later printing, in a clause of its own)
         if (a.sentence == budget_sentence or a.value == budget.value) and \
-                (a.start < after.end or a.clause_start < after.end):
+                (a.start < budget.end or a.clause_start < budget.end):
             continue
         if not rate_matches(a.value / budget.value * 100, rate.value, dec):
             continue
         clause = text[max(a.clause_start, text.rfind("。", 0, a.start) + 1):a.start]
-        if words.search(clause) and not _NOT_SPENT.search(clause):
+        if _SPENDING_WORD.search(clause) and not _NOT_SPENT.search(clause):
             found.setdefault(a.value, a)
     return found
 

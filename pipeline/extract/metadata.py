@@ -36,12 +36,12 @@ PROVINCES = ("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 
              "四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门").split()
 _NOT_PLACE = ("社区", "小区", "园区", "景区", "片区", "校区", "库区", "厂区", "辖区", "市区", "城区", "城市", "超市",
               "都市", "本市", "全市", "全县", "全区", "我县", "我市", "我区", "本县", "本区", "县区")
-# a place's lowest level that ends in one of these is a part of a town or a site, not a county ('城关镇社区')
-# ('宽地坝林区': a forest's tract; 神农架林区, the one county-level forest district, is named in full)
 # the kinds of city a campaign makes of one ('创建文明城市', '数字化城市管理', '海绵城市建设'): words, no city's name, where
 # a real city's name ending in 城市 has a proper name before it (晋城市, 盐城市)
 _CITY_CAMPAIGN = regex.compile(r"(?:文明|智慧|海绵|数字化?|园林|卫生|森林|宜居|生态|旅游|韧性|新型|低碳|健康|平安|法治|美丽|无废|节水|"
                                r"双拥|创新型?)城市$")
+# a place's lowest level that ends in one of these is a part of a town or a site, not a county ('城关镇社区')
+# ('宽地坝林区': a forest's tract; 神农架林区, the one county-level forest district, is named in full)
 _NOT_PLACE_ENDINGS = ("社区", "小区", "景区", "片区", "校区", "库区", "厂区", "辖区", "林区")  # not 园区: 下花园区 is a district
 # What follows a province's short name: 广西壮族自治区, 宁夏回族自治区 before the bare 自治区.
 PROVINCE_SUFFIX = r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)"
@@ -159,10 +159,10 @@ _SELF_ASSESSING_UNIT = regex.compile(
 # A unit heading a sentence or clause: '金山区科学技术委员会每年安排…', '县政协坚持…'.
 # the year of a unit's own budget, staff or whole income and spending, after its name ('…储备局2024年年初预算项目共14个',
 # '…委员会部门2021年末实有人员编制20人'); never a superior's investment plan (预算内投资) nor one figure it spent
-OWN_YEAR_AFTER = (r"(?:部门)?(?:19|20)\d{2}年(?:度|末|初)?(?:年初预算|部门(?:预算|决算)|末?实有人员|人员编制|"
+_OWN_YEAR_AFTER = (r"(?:部门)?(?:19|20)\d{2}年(?:度|末|初)?(?:年初预算|部门(?:预算|决算)|末?实有人员|人员编制|"
                   r"(?:部门)?(?:预算|决算)?(?:收入|支出)(?:总计|合计|总额)|预算(?!内))")
 # (a year after the unit opens what it says of itself, where its own budget or staff follow)
-_SENTENCE_HEAD_UNIT = regex.compile(rf"(?m)(?:^|(?<=[\n。;,:!]))([\p{{Han}}]{{1,18}}?{ORG_SUFFIX})(?=[\p{{Han}}]|{OWN_YEAR_AFTER})")
+_SENTENCE_HEAD_UNIT = regex.compile(rf"(?m)(?:^|(?<=[\n。;,:!]))([\p{{Han}}]{{1,18}}?{ORG_SUFFIX})(?=[\p{{Han}}]|{_OWN_YEAR_AFTER})")
 # '祁东县农业农村局(以下简称“县农业农村局”)': the unit the text defines a short name for.
 _SHORT_NAMED_UNIT = regex.compile(rf"([\p{{Han}}]{{2,24}}?{ORG_SUFFIX})\s*\((?:以下简称|下称|简称)")
 # The signature: a unit alone on its line, above the date.
@@ -1265,7 +1265,7 @@ _OWN_ROLE_AFTER = regex.compile(r"(?:主要)?负责(?!\p{Han}{0,12}(?:指导|监
                                 r"作为(?:项目|资金|本项目)?(?:管理|实施|主管|承担|责任|预算|使用)(?:单位|部门)|"
                                 r"对(?!我)[^。;\n]{0,40}?(?:开展|进行)了?\p{Han}{0,6}?(?:评价|自评)|\p{Han}{0,4}绩效自评|"
                                 # its own budget or staff, dated
-                                + OWN_YEAR_AFTER)
+                                + _OWN_YEAR_AFTER)
 # the report's own unit claiming the role itself ('我局负责项目的组织实施'): a unit it names is then another
 _SELF_IN_ROLE = regex.compile(r"我(?:局|单位|委|院|中心|办|站|所|校|部门|厅|会)(?:主要)?(?:负责|作为|承担|组织实施)")
 

@@ -72,7 +72,7 @@ _LIST_SEP = regex.compile(r"\s*[、,和及]\s*")
 # The words that make the next figure a comparison, not a part.
 _COMPARISON = regex.compile(r"同比|比上年|较上年|比去年|较去年|增加|减少|增长|下降|降低|增幅|降幅|上年度|上年同期")
 # what the last year left over ('上年度结余的资金6.47万元'): a part of the year's funds, no comparison with the last
-# year, only in a list its total sums exactly (a carry-over used for one part is named in a list of others too)
+# year, only in a list that makes its total (a carry-over used for one part is named in a list of others too)
 _CARRIED_OVER = regex.compile(r"(?<!\p{Han})上年度?的?(?:结余|结转)(?:的)?(?:资金|经费)?$")
 # A figure whose label names a total is never a part.
 _TOTAL_WORD = regex.compile(r"合计|共计|总计|总额|总投资|累计|小计")

@@ -606,8 +606,6 @@ def execution_weight(table: FundsTable) -> float | None:
     return table.header.points or _score_points(table.header)
 
 
-
-
 # A form's funds block scrambled past reading by position: its column heads, the cells of other fields and its
 # figures in no order ('中央 省、地 本级 其他 合计 执行数 (万元)… 5.5 5.5 来源 项目年度目标 … 5.5 执行率 100%',
 # '全年预算数(A)300全年执行数(B)执行率(B/A)其中中央补助…300万元 259.45万元 86.5%').
@@ -617,8 +615,9 @@ _WHOLE_MONEY = regex.compile("|".join(r.pattern for r in _FUNDS_ROLES if r.name 
 _EXECUTED_HEAD = regex.compile(next(r.pattern for r in _FUNDS_ROLES if r.name == "executed"))
 _HEADS_REACH = 160  # from the whole money's head to the executed amount's
 _FIGURES_REACH = 260  # from the executed amount's head to the rate
-# a percent of another measure than spending: funds received, a share, a weight, an indicator's pass or completion rate
+# a source's label before a figure ('省级配套50万元'): that source's money
 _SOURCE_BEFORE = regex.compile(r"中央|省级?|市级?|县级?|区级?|自治区|配套|补助|自筹|拨款")
+# a percent of another measure than spending: funds received, a share, a weight, an indicator's pass or completion rate
 _OTHER_RATE = regex.compile(r"到位|占比|占|比例|比重|合格|完成|达标|满意|权重|分值|得分|增长|下降")
 _RATE_FIGURE = regex.compile(r"(?<![\d.])(\d{1,3}(?:\.\d{1,4})?)\s*%")
 # a bare figure of the block: not a list's number ('3、一次性'), a letter's note or a year, nor a count or a measure
@@ -647,29 +646,33 @@ def read_funds_by_rate(text: str) -> FundsTable | None:
     return None
 
 
+def _figure_value(m: regex.Match) -> Value:
+    digits = m[1].replace(",", "")
+    return Value(float(digits), m.start(1), m.end(1), half_unit(digits), m[1])
+
+
 def _solved_by_rate(figures: list[regex.Match], rate: regex.Match, unit: str, whole: regex.Match) -> FundsTable | None:
-    stated, decimals = float(rate[1]), decimals_of(rate[1])
-    values = {float(f[1].replace(",", "")): f for f in figures}
+    """The one (budget, executed) pair of the block's figures that its rate confirms, each from its own printing, the
+    executed amount after the budget and named by no source's label; else None."""
     if len(figures) < 2:
         return None
-    fits = {(b, e) for b in values for e in values if 0 < e <= b and rate_matches(e / b * 100, stated, decimals)}
+    rate_value = _figure_value(rate)
+    values = [_figure_value(f) for f in figures]
+    amounts = {v.value for v in values}
+    fits = {(b, e) for b in amounts for e in amounts
+            if 0 < e <= b and rate_matches(e / b * 100, rate_value.value, decimals_of(rate[1]))}
     if len(fits) != 1:
         return None
     (b, e), = fits
-    first_b = values[b] if b != e else figures[[float(f[1].replace(",", "")) for f in figures].index(b)]
-    later_e = next((f for f in figures if f.start() > first_b.start() and float(f[1].replace(",", "")) == e), None)
-    if later_e is None:
+    budget = next(v for v in values if v.value == b)
+    executed = next((v for v in values if v.start > budget.start and v.value == e), None)
+    if executed is None:
         return None  # one printing of a figure is never both the budget and the executed amount
-    if _SOURCE_BEFORE.search(later_e.string, max(0, later_e.start() - 6), later_e.start()):
+    if _SOURCE_BEFORE.search(rate.string, max(0, executed.start - 6), executed.start):
         return None  # a figure a source's label names ('省级配套50万元') is that source's money, not what was spent
-
-    def value(m: regex.Match) -> Value:
-        digits = m[1].replace(",", "")
-        return Value(float(digits), m.start(1), m.end(1), half_unit(digits), m[1])
     columns = [Column("budget", whole.start(), whole.end(), whole[0]), Column("rate", rate.start(1), rate.end(1), "")]
     header = Header(columns, whole.start(), rate.end(), "funds", unit_factor=_UNIT_FACTOR[unit])
-    rate_value = Value(stated, rate.start(1), rate.end(1), half_unit(rate[1]), rate[1])
-    row = FundsRow("年度资金总额", "total", None, {"budget": value(first_b), "executed": value(later_e), "rate": rate_value},
+    row = FundsRow("年度资金总额", "total", None, {"budget": budget, "executed": executed, "rate": rate_value},
                    whole.start(), rate.end())
     report = TableReport("interpreter", "by_rate", "funds", ["budget", "executed", "rate"], rows_read=1, total_row=True,
                          confidence=0.4)
