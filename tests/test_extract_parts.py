@@ -2893,29 +2893,71 @@ def test_the_record_names_the_department_in_full_where_the_form_writes_it_short(
     ("专项资金绩效自评报告\n根据《某某省财政厅关于开展绩效自评的通知》和《庚辛省人民政府办公厅关于…的意见》要求开展评价。\n", None),
     # two cities' notices: which is the report's own is not said
     ("专项资金绩效自评报告\n根据《甲乙市财政局关于…的通知》和《丙丁市财政局关于…的通知》要求开展评价。\n", None),
+    # a donor city's notice on its aid to the county
+    ("2019年度扶贫项目绩效自评报告\n根据甲乙市财政局《关于开展2019年度对口帮扶资金绩效评价的通知》,我县对东西部扶贫协作资金开展自评。\n", None),
+    ("2021年度对口帮扶项目绩效自评报告\n根据《丙丁市人民政府关于印发丙丁市对口帮扶工作实施方案的通知》精神,我县积极对接。\n", None),
+    # a city's notice that a county follows: the county is the report's place, unnamed
+    ("2021年度教育资助项目绩效自评报告\n根据《戊己市财政局关于做好2021年度市对县转移支付资金绩效自评的通知》要求,县教体局开展了绩效自评。\n", None),
+    ("2021年度森林防火项目绩效自评报告\n按照县财政局的统一部署,参照《庚辛市财政支出绩效评价管理办法》,我局对森林防火项目进行了自评。\n", None),
 ])
 def test_the_one_city_or_county_whose_notice_the_report_follows_is_its_region(tmp_path, text, region):
     assert extract_text(tmp_path, text).report.region == region
 
 
 @pytest.mark.parametrize("text, unit", [
+    # a unit named once, its place named again, in the evaluated unit's role
     ("某项目资金绩效自评报告\n二、单位绩效自评情况\n甲乙市知识产权局作为项目管理单位,从项目概况、目标开展了自评。甲乙市企业获得资助。\n",
      "甲乙市知识产权局"),
     ("某项目绩效评价报告\n(一)项目单位基本情况\n丙丁县自然资源局主要负责城市规划区范围内土地利用的实施管理。本项目在丙丁县实施。\n",
      "丙丁县自然资源局"),
-])
-def test_a_unit_named_once_with_its_place_at_the_head_of_a_sentence_is_the_department(tmp_path, text, unit):
-    assert extract_text(tmp_path, text).report.department == unit
-
-
-@pytest.mark.parametrize("text", [
+    # a unit heading a sentence with the year of its own budget
+    ("2024年度项目支出绩效单位自评报告\n(一)项目概况\n某河州粮食和物资储备局2024年年初预算项目共14个,项目支出预算资金为"
+     "2836.14万元。\n某河州储备粮库存充足。\n", "某河州粮食和物资储备局"),
+    # ... and units named once in another role, or that only look like a placed unit
     # the place's name read from a function word ('主要包括县…'): named nowhere else, it is no place
-    "部门整体支出绩效自评报告\n(二)部门整体支出绩效目标。主要包括县委县政府或上级主管部门绩效考核的内容。\n",
+    ("部门整体支出绩效自评报告\n(二)部门整体支出绩效目标。主要包括县委县政府或上级主管部门绩效考核的内容。\n", None),
     # a unit's name that goes on into a works' name is no unit at a sentence's head
-    "债券项目绩效评价结果\n戊己市教育基建中心迁建工程已完工。戊己市各校正常使用。\n",
+    ("债券项目绩效评价结果\n戊己市教育基建中心迁建工程已完工。戊己市各校正常使用。\n", None),
+    # a hospital the funds bought for, where the report speaks of itself as a bureau
+    ("2021年度医疗设备购置项目绩效自评报告\n为提升某攸县基层医疗服务能力,我局实施医疗设备购置项目。\n"
+     "项目资金全部用于采购设备,某攸县人民医院采购CT一台。\n某攸县群众就医条件明显改善。\n", None),
+    # the government that checked the works
+    ("2021年度高标准农田建设项目绩效自评报告\n为加快推进某攸县高标准农田建设,我局对项目开展了自评。\n"
+     "项目建设完成后,某攸县人民政府高度重视,组织验收。\n某攸县农田建设面积达1万亩。\n", None),
+    # a school that bought desks, in a report that never speaks of itself by a unit's kind
+    ("2020年度义务教育薄弱环节改善项目绩效自评报告\n本项目资金用于改善某攸县义务教育学校办学条件。\n"
+     "某攸县第一中学购置课桌椅500套,其他学校完成运动场改造。\n某攸县部分学校资金拨付进度较慢。\n", None),
+    # the auditor, and a beneficiary named with a role word that is not the evaluated unit's
+    ("2021年度农村饮水安全项目绩效自评报告\n项目惠及某攸县5个乡镇。某攸县审计局对项目开展了专项审计。\n"
+     "某攸县人民医院作为受益单位,采购CT一台。某攸县农村自来水普及率达到95%。\n", None),
+    # a bureau whose name runs on into its own station's
+    ("2021年度城区道路维修项目绩效自评报告\n我单位负责城区道路维修。经招标,某洲市交通运输局质监站进行质量监督。\n某洲市城区道路通行条件改善。\n", None),
+    # the auditor, where the report speaks of itself as a bureau
+    ("2022年度农村公路养护项目绩效自评报告\n我局2022年安排养护资金120万元,用于某丰县农村公路养护。\n"
+     "某丰县审计局对该项目进行了专项审计,未发现违规问题。\n", None),
+    # a superior that assessed the county's work
+    ("2022年度农村公路养护项目绩效自评报告\n我局2022年安排养护资金120万元。某安市交通运输局对我县农村公路养护工作进行了考核。"
+     "某安市农村公路通畅。\n", None),
+    # another hospital that trained ours
+    ("2022年度基本公共卫生服务项目绩效自评报告\n我院2022年承担基本公共卫生服务项目。某州市人民医院对我院医务人员开展业务培训3次。"
+     "某州市居民健康水平提升。\n", None),
+    # a bureau responsible for a part, where the report's own unit claims the project
+    ("2022年度高标准农田项目绩效自评报告\n某川县农业农村局主要负责项目的技术指导,我局负责项目的组织实施和资金拨付。"
+     "某川县农田建设面积达1万亩。\n", None),
+    # a design institute heading two dated sentences of its own work
+    ("2021年度中小河流治理项目绩效自评报告\n一、项目基本情况\n实施某陵县中小河流治理工程。某洲市水利水电勘测设计院2020年完成项目初步设计。"
+     "某洲市水利水电勘测设计院2021年完成施工图设计及变更设计。\n三、自评结论\n项目自评得分88分,等级为良。\n", None),
+    # a review centre the finance bureau commissioned
+    ("某德市2022年度城区道路提质改造项目绩效评价报告\n受某德市财政局委托,某德市财政投资评审中心2023年5月成立评价工作组,"
+     "对项目开展绩效评价。某德市财政投资评审中心2023年6月完成现场核查和资料审核,形成本报告。\n", None),
+    # a school spending its share, a superior's investment plan
+    ("2023年度学生资助补助经费绩效自评报告\n一、项目概况\n县财政局2023年下达学生资助补助经费380万元。某东县职业中专学校2023年支出"
+     "学生资助资金126万元,惠及学生2100人次。\n", None),
+    ("2022年度城镇老旧小区改造项目绩效自评报告\n一、项目概况\n某阳市发展和改革委员会2022年预算内投资计划下达我区资金500万元。"
+     "某阳市君山区共改造老旧小区8个。\n", None),
 ])
-def test_a_single_mention_that_only_looks_like_a_placed_unit_names_no_department(tmp_path, text):
-    assert extract_text(tmp_path, text).report.department is None
+def test_a_unit_named_once_with_its_place_is_the_department_only_in_the_evaluated_unit_s_role(tmp_path, text, unit):
+    assert extract_text(tmp_path, text).report.department == unit
 
 
 @pytest.mark.parametrize("sentence, budget, executed", [
@@ -2980,15 +3022,24 @@ _TRANSFER_REPORT = ("某县2023年度某专项转移支付绩效自评报告\n�
                     "二、绩效目标完成情况分析\n(一)资金投入情况分析\n项目资金执行率为100%。\n")
 
 
-@pytest.mark.parametrize("ending, cut", [
+_TRANSFER_WHOLE = ("某县2022年度专项转移支付绩效自评报告\n一、绩效目标分解下达情况\n下达资金100万元。\n二、绩效目标完成情况分析\n"
+                   "资金执行率96%。\n三、偏离绩效目标的原因和下一步改进措施\n无偏离。\n")
+
+
+@pytest.mark.parametrize("text, cut", [
     # the outline stops before the part on how the results are used and published
-    ("", True),
-    ("三、偏离绩效目标的原因和下一步改进措施\n无偏离。\n", True),
-    ("三、偏离绩效目标的原因和下一步改进措施\n无偏离。\n四、绩效自评结果拟应用和公开情况\n按规定公开。\n", False),
-    ("三、偏离绩效目标的原因和下一步改进措施\n无偏离。\n四、其他需要说明的问题\n无。\n", False),
+    (_TRANSFER_REPORT, True),
+    (_TRANSFER_REPORT + "三、偏离绩效目标的原因和下一步改进措施\n无偏离。\n", True),
+    (_TRANSFER_REPORT + "三、偏离绩效目标的原因和下一步改进措施\n无偏离。\n四、绩效自评结果拟应用和公开情况\n按规定公开。\n", False),
+    (_TRANSFER_REPORT + "三、偏离绩效目标的原因和下一步改进措施\n无偏离。\n四、其他需要说明的问题\n无。\n", False),
+    # a whole report worded its own way: signed and dated, or its last parts named otherwise
+    (_TRANSFER_WHOLE + "四、下一步工作打算\n进一步加强资金监管。\n\n某县农业农村局\n2023年3月20日\n", False),
+    (_TRANSFER_WHOLE + "\n某县农业农村局\n2023年3月20日\n", False),
+    (_TRANSFER_WHOLE + "四、绩效自评结果的运用情况\n用于预算安排。\n五、其他说明\n无。\n", False),
+    (_TRANSFER_WHOLE + "四、公开情况\n本报告在县人民政府门户网站予以公示。\n", False),
 ])
-def test_a_transfer_payment_self_assessment_that_never_reaches_its_last_parts_is_cut(tmp_path, ending, cut):
-    assert extract_text(tmp_path, _TRANSFER_REPORT + ending).source.truncated is cut
+def test_a_transfer_payment_self_assessment_that_never_reaches_its_last_parts_is_cut(tmp_path, text, cut):
+    assert extract_text(tmp_path, text).source.truncated is cut
 
 
 def test_a_transfer_payment_outline_glued_to_the_sentence_before_it_is_still_its_outline(tmp_path):
@@ -3011,38 +3062,6 @@ def test_a_form_s_project_year_cell_ends_the_project_name_and_is_not_the_year_ev
     assert extract_text(tmp_path, text).report.year == 2021
 
 
-@pytest.mark.parametrize("text", [
-    # a hospital the funds bought for, where the report speaks of itself as a bureau
-    "2021年度医疗设备购置项目绩效自评报告\n为提升某攸县基层医疗服务能力,我局实施医疗设备购置项目。\n"
-    "项目资金全部用于采购设备,某攸县人民医院采购CT一台。\n某攸县群众就医条件明显改善。\n",
-    # the government that checked the works
-    "2021年度高标准农田建设项目绩效自评报告\n为加快推进某攸县高标准农田建设,我局对项目开展了自评。\n"
-    "项目建设完成后,某攸县人民政府高度重视,组织验收。\n某攸县农田建设面积达1万亩。\n",
-    # a school that bought desks, in a report that never speaks of itself by a unit's kind
-    "2020年度义务教育薄弱环节改善项目绩效自评报告\n本项目资金用于改善某攸县义务教育学校办学条件。\n"
-    "某攸县第一中学购置课桌椅500套,其他学校完成运动场改造。\n某攸县部分学校资金拨付进度较慢。\n",
-    # the auditor, and a beneficiary named with a role word that is not the evaluated unit's
-    "2021年度农村饮水安全项目绩效自评报告\n项目惠及某攸县5个乡镇。某攸县审计局对项目开展了专项审计。\n"
-    "某攸县人民医院作为受益单位,采购CT一台。某攸县农村自来水普及率达到95%。\n",
-    # a bureau whose name runs on into its own station's
-    "2021年度城区道路维修项目绩效自评报告\n我单位负责城区道路维修。经招标,某洲市交通运输局质监站进行质量监督。\n某洲市城区道路通行条件改善。\n",
-])
-def test_a_unit_named_once_that_is_not_the_evaluated_one_is_no_department(tmp_path, text):
-    assert extract_text(tmp_path, text).report.department is None
-
-
-@pytest.mark.parametrize("text", [
-    # a donor city's notice on its aid to the county
-    "2019年度扶贫项目绩效自评报告\n根据甲乙市财政局《关于开展2019年度对口帮扶资金绩效评价的通知》,我县对东西部扶贫协作资金开展自评。\n",
-    "2021年度对口帮扶项目绩效自评报告\n根据《丙丁市人民政府关于印发丙丁市对口帮扶工作实施方案的通知》精神,我县积极对接。\n",
-    # a city's notice that a county follows: the county is the report's place, unnamed
-    "2021年度教育资助项目绩效自评报告\n根据《戊己市财政局关于做好2021年度市对县转移支付资金绩效自评的通知》要求,县教体局开展了绩效自评。\n",
-    "2021年度森林防火项目绩效自评报告\n按照县财政局的统一部署,参照《庚辛市财政支出绩效评价管理办法》,我局对森林防火项目进行了自评。\n",
-])
-def test_a_notice_the_report_follows_from_a_place_of_another_level_or_an_aiding_one_gives_no_region(tmp_path, text):
-    assert extract_text(tmp_path, text).report.region is None
-
-
 @pytest.mark.parametrize("sentence", [
     # a contract and what was paid of it
     "该工程中标合同金额300万元,截至2021年12月31日,项目实际支出240万元,支付率80%。",
@@ -3063,65 +3082,10 @@ def test_a_title_ending_in_its_evaluation_without_a_report_word_names_the_projec
     assert extract_text(tmp_path, text).report.project_name == "中央对地方转移支付计划生育服务项目"
 
 
-@pytest.mark.parametrize("text", [
-    # the auditor, where the report speaks of itself as a bureau
-    "2022年度农村公路养护项目绩效自评报告\n我局2022年安排养护资金120万元,用于某丰县农村公路养护。\n"
-    "某丰县审计局对该项目进行了专项审计,未发现违规问题。\n",
-    # a superior that assessed the county's work
-    "2022年度农村公路养护项目绩效自评报告\n我局2022年安排养护资金120万元。某安市交通运输局对我县农村公路养护工作进行了考核。"
-    "某安市农村公路通畅。\n",
-    # another hospital that trained ours
-    "2022年度基本公共卫生服务项目绩效自评报告\n我院2022年承担基本公共卫生服务项目。某州市人民医院对我院医务人员开展业务培训3次。"
-    "某州市居民健康水平提升。\n",
-    # a bureau responsible for a part, where the report's own unit claims the project
-    "2022年度高标准农田项目绩效自评报告\n某川县农业农村局主要负责项目的技术指导,我局负责项目的组织实施和资金拨付。"
-    "某川县农田建设面积达1万亩。\n",
-])
-def test_a_unit_named_once_in_another_role_than_the_evaluated_one_is_no_department(tmp_path, text):
-    assert extract_text(tmp_path, text).report.department is None
-
-
-_TRANSFER_WHOLE = ("某县2022年度专项转移支付绩效自评报告\n一、绩效目标分解下达情况\n下达资金100万元。\n二、绩效目标完成情况分析\n"
-                   "资金执行率96%。\n三、偏离绩效目标的原因和下一步改进措施\n无偏离。\n")
-
-
-@pytest.mark.parametrize("ending", [
-    "四、下一步工作打算\n进一步加强资金监管。\n\n某县农业农村局\n2023年3月20日\n",
-    "\n某县农业农村局\n2023年3月20日\n",
-    "四、绩效自评结果的运用情况\n用于预算安排。\n五、其他说明\n无。\n",
-    "四、公开情况\n本报告在县人民政府门户网站予以公示。\n",
-])
-def test_a_whole_transfer_payment_self_assessment_worded_its_own_way_is_not_cut(tmp_path, ending):
-    assert extract_text(tmp_path, _TRANSFER_WHOLE + ending).source.truncated is False
-
-
 def test_the_levels_money_summed_by_gong_is_the_budget_and_no_sub_project(tmp_path):
     record = extract_text(tmp_path, "2022年度农村公路项目绩效自评报告\n2022年下达中央资金150万元、省级资金50万元,共200万元。"
                                     "全年实际支出190万元。\n")
     assert record.budget.budget_yuan == 2_000_000 and record.subprojects == []
-
-
-def test_a_unit_opening_a_sentence_with_the_year_of_its_own_budget_is_the_department(tmp_path):
-    text = ("2024年度项目支出绩效单位自评报告\n(一)项目概况\n某河州粮食和物资储备局2024年年初预算项目共14个,项目支出预算资金为"
-            "2836.14万元。\n某河州储备粮库存充足。\n")
-    assert extract_text(tmp_path, text).report.department == "某河州粮食和物资储备局"
-
-
-@pytest.mark.parametrize("text", [
-    # a design institute heading two dated sentences of its own work
-    "2021年度中小河流治理项目绩效自评报告\n一、项目基本情况\n实施某陵县中小河流治理工程。某洲市水利水电勘测设计院2020年完成项目初步设计。"
-    "某洲市水利水电勘测设计院2021年完成施工图设计及变更设计。\n三、自评结论\n项目自评得分88分,等级为良。\n",
-    # a review centre the finance bureau commissioned
-    "某德市2022年度城区道路提质改造项目绩效评价报告\n受某德市财政局委托,某德市财政投资评审中心2023年5月成立评价工作组,"
-    "对项目开展绩效评价。某德市财政投资评审中心2023年6月完成现场核查和资料审核,形成本报告。\n",
-    # a school spending its share, a superior's investment plan
-    "2023年度学生资助补助经费绩效自评报告\n一、项目概况\n县财政局2023年下达学生资助补助经费380万元。某东县职业中专学校2023年支出"
-    "学生资助资金126万元,惠及学生2100人次。\n",
-    "2022年度城镇老旧小区改造项目绩效自评报告\n一、项目概况\n某阳市发展和改革委员会2022年预算内投资计划下达我区资金500万元。"
-    "某阳市君山区共改造老旧小区8个。\n",
-])
-def test_a_unit_heading_a_dated_sentence_of_other_work_than_its_own_budget_is_no_department(tmp_path, text):
-    assert extract_text(tmp_path, text).report.department is None
 
 
 @pytest.mark.parametrize("title, project", [

@@ -1517,7 +1517,7 @@ def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
             place = place_of(m[1])
             if place:
                 return Found(place, 0, 0)
-    found = _own_place_by_its_finance_bureau(text) or _place_whose_notice_it_follows(text)
+    found = _place_whose_instructions_it_follows(text)
     if found:
         return found
     # a unit named by its province's level word alone ('自治区生态环境厅', '省财政厅'): the one province of that
@@ -1527,63 +1527,44 @@ def find_region(ctx: Context, candidates: list[Found | None]) -> Found | None:
     return (_province_spoken_of(text, 1, own_level[1]) if own_level else None) or _province_spoken_of(text)
 
 
-# '我市市镇路政管理部门' … '现根据如皋市财政局《关于印发…》要求': a text that speaks of its own place by its level
-# alone, and the finance bureau of one place of that level, whose instructions it follows
-_OWN_PLACE = regex.compile(r"我(省|市|县|区)")
-# (named where a sentence opens or after the words that cite its instructions: '现根据如皋市财政局《…》'; never inside a run
-# of units, '县交通运输局会同县财政局', where 会同 is 'jointly with')
+# The place whose instructions a report follows, where it names no place of its own: a local finance bureau or government
+# directs only the units of its own place.
+# (a finance bureau named where a sentence opens or after the words that cite its instructions: '现根据如皋市财政局《…》';
+# never inside a run of units, '县交通运输局会同县财政局', where 会同 is 'jointly with')
 _CITING = r"根据|按照|依据|依照|收到|转发"
 _LOCAL_FINANCE_BUREAU = regex.compile(rf"(?:^|(?<=[\n,,。;;::《]|{_CITING}))\s*((?:(?!{_CITING})\p{{Han}}){{2,8}}?(?:省|市|县|区))"
                                       r"财政(?:局|厅)", regex.M)
-
-
-def _own_place_by_its_finance_bureau(text: str) -> Found | None:
-    """The place a report calls its own ('我市') where the only finance bureau of that level it names is of one
-    place: a local finance bureau directs the units of its own place."""
-    own = {m[1] for m in _OWN_PLACE.finditer(text, 0, _OPENING)}
-    if len(own) != 1:
-        return None
-    level = own.pop()
-    places = {}
-    for m in _LOCAL_FINANCE_BUREAU.finditer(text, 0, _OPENING):
-        place = m[1]
-        if place_of(place) == place and place.endswith(level):
-            places.setdefault(place, m.end(1))
-    if len(places) != 1:
-        return None
-    place, end = places.popitem()
-    return Found(place, end - len(place), end)
-
-
-# a city's or county's own notice or rules, cited by title ('根据《宜章县财政局关于开展…的通知》', '乌海市财政局《关于…》',
-# '《漳平市财政支出绩效评价管理办法》'): only the units of that place follow them
-_LOCAL_NOTICE = regex.compile(r"《(\p{Han}{2,12}?[市县区州旗])(?:财政局|人民政府|财政支出|预算绩效)|"
-                              rf"(?:(?<!\p{{Han}})|(?<={_CITING}))((?:(?!{_CITING})\p{{Han}}){{2,12}}?[市县区州旗])财政局\s*《")
-
-
+# ... or a city's or county's own notice or rules, cited by title ('《漳平市财政支出绩效评价管理办法》', '《…人民政府关于…》')
+_LOCAL_NOTICE = regex.compile(r"《(\p{Han}{2,12}?[市县区州旗])(?:人民政府|财政支出|预算绩效)")
 # the words of aid between places: the city that gives it writes the notice a county it aids follows
 _AID = regex.compile(r"对口|帮扶|协作|援")
-# how a report speaks of its own level: '我县', '全县', '县财政局', '县教体局' (a county's own units, its place left out)
-_OWN_LEVEL = regex.compile(r"(?:我|全|本)(县|区|市|州|旗)|(县|区|旗)(?=财政局|人民政府|政府|\p{Han}{1,4}?(?:局|委|办)(?![\p{Han}]{0,2}关于))")
+# how a report speaks of its own level: '我市', '全县', '县财政局', '县教体局' (a county's own units, its place left out);
+# a province only as '我省' ('全省' is as often the province around a city's work)
+_OWN_LEVEL = regex.compile(r"(?:我|全|本)(县|区|市|州|旗)|我(省)|(县|区|旗)(?=财政局|人民政府|政府|\p{Han}{1,4}?(?:局|委|办)(?![\p{Han}]{0,2}关于))")
 
 
-def _place_whose_notice_it_follows(text: str) -> Found | None:
-    """The one city or county whose finance bureau's or government's notice the opening cites, where the report names
-    no place of its own; a province's notices reach all its counties and name none of them. Not where the report
-    speaks of itself at another level ('我县' under a city's notice: the city directs its counties too), nor where
-    places aid each other (a donor city's notice on its aid to a county)."""
-    own_levels = {m[1] or m[2] for m in _OWN_LEVEL.finditer(text, 0, _OPENING)}
-    places: dict[str, regex.Match] = {}
-    for m in _LOCAL_NOTICE.finditer(text, 0, _OPENING):
-        place = m[1] or m[2]
+# the tiers of government: a report is of the lowest it calls its own ('结合我省、我市实际': a city's)
+_TIER = {"省": 0, "市": 1, "州": 1, "县": 2, "区": 2, "旗": 2}
+
+
+def _place_whose_instructions_it_follows(text: str) -> Found | None:
+    """The one place whose finance bureau's or government's instructions the opening cites ('现根据如皋市财政局《…》要求',
+    '根据《宜章县财政局关于开展…的通知》'), at the lowest level the report calls its own where it calls one so ('我市'
+    under a city's bureau; never '我县' under a city's notice: the city directs its counties too), and a city or county
+    where it calls none (a province's notices reach all its counties and name none of them); never where places aid
+    each other (a donor city's notice on its aid to a county)."""
+    own_levels = {m[1] or m[2] or m[3] for m in _OWN_LEVEL.finditer(text, 0, _OPENING)}
+    places: dict[str, int] = {}
+    for m in [*_LOCAL_FINANCE_BUREAU.finditer(text, 0, _OPENING), *_LOCAL_NOTICE.finditer(text, 0, _OPENING)]:
+        place = m[1]
         sentence = text[max(0, text.rfind("。", 0, m.start()) + 1):m.end() + 60]
-        if place_of(place) == place and not _PROVINCE_IN_FULL.fullmatch(place) and not _AID.search(sentence) \
-                and (not own_levels or own_levels == {place[-1]}):
-            places.setdefault(place, m)
+        level_fits = _TIER.get(place[-1]) == max(_TIER[x] for x in own_levels) if own_levels \
+            else not _PROVINCE_IN_FULL.fullmatch(place)
+        if place_of(place) == place and level_fits and not _AID.search(sentence):
+            places.setdefault(place, m.start(1))
     if len(places) != 1:
         return None
-    place, m = places.popitem()
-    start = m.start(1) if m[1] else m.start(2)
+    place, start = places.popitem()
     return Found(place, start, start + len(place))
 
 
