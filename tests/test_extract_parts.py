@@ -2913,7 +2913,15 @@ def test_the_one_city_or_county_whose_notice_the_report_follows_is_its_region(tm
     # a unit heading a sentence with the year of its own budget
     ("2024年度项目支出绩效单位自评报告\n(一)项目概况\n某河州粮食和物资储备局2024年年初预算项目共14个,项目支出预算资金为"
      "2836.14万元。\n某河州储备粮库存充足。\n", "某河州粮食和物资储备局"),
+    # ... its place named only there, where the sentence names the role outright: the managing unit, its own staff
+    ("某项目资金绩效自评报告\n二、单位绩效自评情况\n甲乙市知识产权局作为项目管理单位,从项目概况、目标开展了自评。\n",
+     "甲乙市知识产权局"),
+    # (after units named once in the duties it recites)
+    ("2021年度部门整体支出绩效自评情况报告\n1.主要职能:对国务院,中央军事委员会的工作进行监督。3.人员情况,某钦县人民代表大会"
+     "常务委员会部门2021年末实有人员编制20人。\n", "某钦县人民代表大会常务委员会"),
     # ... and units named once in another role, or that only look like a placed unit
+    # a duty alone, its place named nowhere else: no proof it is the report's own unit
+    ("某项目绩效评价报告\n(一)项目单位基本情况\n丙丁县自然资源局主要负责城市规划区范围内土地利用的实施管理。\n", None),
     # the place's name read from a function word ('主要包括县…'): named nowhere else, it is no place
     ("部门整体支出绩效自评报告\n(二)部门整体支出绩效目标。主要包括县委县政府或上级主管部门绩效考核的内容。\n", None),
     # a unit's name that goes on into a works' name is no unit at a sentence's head
@@ -3097,3 +3105,49 @@ def test_the_levels_money_summed_by_gong_is_the_budget_and_no_sub_project(tmp_pa
 ])
 def test_who_evaluates_and_of_which_year_before_a_bare_evaluation_word_are_no_part_of_the_project(tmp_path, title, project):
     assert extract_text(tmp_path, title + "\n一、基本情况\n").report.project_name == project
+
+
+@pytest.mark.parametrize("sentence, unit", [
+    ("项目实施主体某山市文化和旅游局于10月20日便启动项目招投标手续。", "某山市文化和旅游局"),
+    ("项目建设单位某川县水务局,负责工程招标和施工管理。", "某川县水务局"),
+    # a clause after the role word is no unit, though a bureau ends it
+    ("项目实施单位严格按照县财政局,及时拨付资金。", None),
+])
+def test_a_role_word_run_straight_into_a_placed_unit_names_the_department(tmp_path, sentence, unit):
+    text = f"某项目资金绩效自评报告\n一、项目概况\n{sentence}\n"
+    assert extract_text(tmp_path, text).report.department == unit
+
+
+@pytest.mark.parametrize("blocks, weight", [
+    ("预算执行情况(万元)(20分) | 预算数 | 执行数\n年度财政资金总额 | 650 | 94\n年度绩效目标1 (80分)\n", 100),
+    # a text layer's spaces, and the mark on the line under its heading
+    ("预算执行 情况(万元)\n(20 分)\n年度 绩效 目标 (80 分)\n", 100),
+    ("年度绩效目标\n(80分)\n总分(100分) | 100\n", 100),
+    # blocks that do not make a whole form: no total stated
+    ("预算执行情况(万元)(10分)\n年度绩效目标1 (80分)\n", None),
+    ("年度绩效目标1 (80分)\n", None),
+])
+def test_a_self_assessment_form_s_block_marks_state_its_total_weight(tmp_path, blocks, weight):
+    text = f"项目支出绩效自评表\n项目名称 | 某项目\n{blocks}总分 | 71.7\n"
+    assert extract_text(tmp_path, text).scores.total_weight == weight
+
+
+_GLUED_PAYMENTS = ("某工程项目2020年实际使用资金28.90297万元,具体明细如下:支付项目款项用途金额(元)甲河项目一区监理费、检测费"
+                   "140,978.92乙河清淤改造工程工程款、质保金148,050.78合计289,029.70经账务审查,未发现问题。")
+
+
+def test_a_glued_table_of_payments_adding_up_to_the_spending_gives_sub_projects_and_no_budget(tmp_path):
+    record = extract_text(tmp_path, f"某工程项目绩效评价报告\n{_GLUED_PAYMENTS}\n")
+    assert [(s.name, s.amount_yuan) for s in record.subprojects] == [
+        ("甲河项目一区监理费、检测费", 140978.92), ("乙河清淤改造工程工程款、质保金", 148050.78)]
+    assert record.budget.executed_yuan == 289029.7 and record.budget.budget_yuan is None
+
+
+@pytest.mark.parametrize("old, new", [
+    ("合计289,029.70", "合计289,039.70"),  # rows that do not add up to the total row
+    ("乙河清淤改造工程", "2020年9月乙河清淤改造工程"),  # a dated row: where its figure starts is unsure
+    ("140,978.92", "140978"),  # a figure printed bare: where the name ends and it starts is unsure
+])
+def test_a_glued_table_whose_rows_are_not_surely_cut_gives_no_sub_projects(tmp_path, old, new):
+    record = extract_text(tmp_path, f"某工程项目绩效评价报告\n{_GLUED_PAYMENTS.replace(old, new)}\n")
+    assert record.subprojects == []

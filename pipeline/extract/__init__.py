@@ -574,7 +574,8 @@ def _scores(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> Scor
     for ind in scores.indicators:
         if ind.kind is None and _EXECUTION_ROW.search(ind.name or "") and ind.weight is not None:
             ind.kind = "budget_execution"
-    if scores.total_weight is None and (prose_weight := statements.stated_total_weight(ctx.text)) is not None:
+    if scores.total_weight is None and (prose_weight := statements.stated_total_weight(ctx.text)
+                                        or statements.form_blocks_total_weight(ctx.text)) is not None:
         scores.total_weight = prose_weight.value
         ctx.cite(pointers.TOTAL_WEIGHT, prose_weight)
     if scores.total_score is None and prose_total is not None:

@@ -299,6 +299,9 @@ def source_named_before(text: str, at: int) -> str:
     return named[-1][1] if named else ""
 
 
+_BARE_TOTAL = regex.compile(r"(?:合计|总计|共计)")
+
+
 def read_budget(ctx: Context) -> BudgetFacts:
     text = ctx.text
     facts = BudgetFacts(
@@ -323,7 +326,11 @@ def read_budget(ctx: Context) -> BudgetFacts:
     # words name; it only puts its total before its parts, where the stated rate still picks a part it confirms)
     worded = [s for s in ctx.splits if s.cue != SUM_CUE]
     facts.budget = _without_parts_of_stated_totals(worded, facts.budget, text)
-    facts.budget.extend(_breakdown_totals(worded))
+    # (a table's bare 合计 that the text states as spent, '实际使用资金516.58万元' over a table of payments adding up to
+    # it, breaks down the spending: no budget; a total worded as allotted, '下达…113万元, 其中…', stays one)
+    spent = [c for c in facts.executed if c.origin == "text"]
+    facts.budget.extend(t for t in _breakdown_totals(worded) if not _BARE_TOTAL.fullmatch(t.label)
+                        or not any(abs(t.value - e.value) <= t.half_unit + e.half_unit for e in spent))
     # (never a total worded as spending, '项目共支出资金100万元': the parts of a spend are no parts of the budget)
     facts.sum_totals = [SumTotal(Candidate(s.total.value, s.total.half_unit, s.total.clause_start, s.total.end,
                                            s.total.label or "合计", "split", year=s.total.year,

@@ -87,7 +87,8 @@ _HEADER_CELL = regex.compile(r"^\s*(?:金额|资金|预算|序号|数量|单位|
 # Units that write reports about others' projects: a signature or a 简称 of theirs is not the department.
 _EVALUATOR = regex.compile(r"事务所|分所|公司|咨询|评估|评审|研究院|财政局|财政厅")  # 分所: a firm's branch; 评审: a review centre
 # A value that opens on a section heading's word or says something of a unit: prose, not a unit's cell.
-_HEADING_OR_SENTENCE = regex.compile(r"^(?:基本情况|概况|情况|简介)|隶属|负责|主要职能")
+# ('项目实施单位严格按照县财政局…': a clause after the key, which a bureau's name ends)
+_HEADING_OR_SENTENCE = regex.compile(r"^(?:基本情况|概况|情况|简介)|隶属|负责|主要职能|^\p{Han}{0,4}?(?:按照|根据|依据|严格|及时|认真|积极)")
 # The form cells for the unit that carries a project out, or fills its form in, which may be a state company.
 _IMPLEMENTER_CELLS = frozenset({"实施单位", "项目实施单位", "项目承担单位", "承担单位", "项目单位名称", "项目单位",
                                 "填报单位", "填表单位"})
@@ -169,10 +170,15 @@ _SHORT_NAMED_UNIT = regex.compile(rf"([\p{{Han}}]{{2,24}}?{ORG_SUFFIX})\s*\((?:�
 _SIGNATURE = regex.compile(rf"(?m)^[ \t]*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})[ \t]*\n\s*(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日\s*$")
 # '项目实施单位为XX局' / '项目实施主体为…' / '由…': a unit named by its role in a sentence; the unit that
 # carries the project out first, its supervising department only where no such unit is named.
+_CLAUSE_WORD = r"(?:按照|根据|依据|严格|及时|认真|积极|通过|对|向|将)"
 _UNIT_AFTER = rf"\s*(?:为|是|系|:)\s*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})(?=[,。;、,\s(]|负责|$)"
 _ROLE_SENTENCES = [
     regex.compile(rf"(?:项目)?(?:牵头)?(?:实施单位|实施主体|建设单位|项目法人|项目业主|项目单位|责任单位|承担单位){_UNIT_AFTER}"),
     regex.compile(rf"(?:项目)?主管(?:部门|单位){_UNIT_AFTER}"),
+    # the role word run straight into the unit, with its place, that acts ('项目实施主体保山市文化和旅游局于10月20日便启动…')
+    # (never a clause after the role word that a bureau ends: '实施单位严格按照县财政局…')
+    regex.compile(rf"(?:项目)?(?:实施单位|实施主体|建设单位|项目法人|项目业主|承担单位)(?!\p{{Han}}{{0,6}}?{_CLAUSE_WORD})"
+                  rf"(\p{{Han}}{{1,8}}?[省市县区州旗]\p{{Han}}{{1,24}}?{ORG_SUFFIX})(?=于|在|[,。;])"),
     # the unit whose project an evaluation is of ('…引入第三方机构…对天津市教育委员会“2021年市属高校建设世界一流学科补助”项目开展了
     # 绩效评价'): never the finance bureau or the evaluator that writes the sentence
     regex.compile(rf"对((?![\p{{Han}}]{{0,12}}财政[局厅])[\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})(?:的)?[“\"][^”\"\n]{{4,40}}[”\"]"
@@ -1216,8 +1222,12 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
         spans.setdefault(name, (m.start(1), m.end(1)))
     if counts:
         name, votes = counts.most_common(1)[0]
-        if votes >= 2 or _placed_unit_once(text, name, spans[name][1]):
+        if votes >= 2:
             return Found(name, *spans[name])
+        # (units each named once: the one a sentence gives the evaluated unit's role, wherever it stands)
+        once = next((n for n in spans if _placed_unit_once(text, n, spans[n][1])), None)
+        if once is not None:
+            return Found(once, *spans[once])
     # The unit that signs the report: its name alone on a line, above the date.
     m = _SIGNATURE.search(text[-400:])
     if m and not _EVALUATOR.search(m[1]):
@@ -1261,11 +1271,13 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
 _NAME_GOES_ON_AFTER_UNIT = regex.compile(r"门户|网|工程|项目|迁建|新建|改扩建|\p{Han}{0,4}?(?:站|所|队|科|股|室|中心|分局)|\s*$")
 # what the evaluated unit does in the sentence it opens: runs the project, or evaluates its own work (never another
 # unit's: '…对我县…进行了考核' is a superior's)
+# … the roles it names itself in, which no other unit of the report takes: the project's managing unit, its own
+# dated budget or staff ('…委员会部门2021年末实有人员编制20人')
+_OWN_ROLE_NAMED = (r"作为(?:项目|资金|本项目)?(?:管理|实施|主管|承担|责任|预算|使用)(?:单位|部门)|" + _OWN_YEAR_AFTER)
 _OWN_ROLE_AFTER = regex.compile(r"(?:主要)?负责(?!\p{Han}{0,12}(?:指导|监督|审核|协调))|"
-                                r"作为(?:项目|资金|本项目)?(?:管理|实施|主管|承担|责任|预算|使用)(?:单位|部门)|"
                                 r"对(?!我)[^。;\n]{0,40}?(?:开展|进行)了?\p{Han}{0,6}?(?:评价|自评)|\p{Han}{0,4}绩效自评|"
-                                # its own budget or staff, dated
-                                + _OWN_YEAR_AFTER)
+                                + _OWN_ROLE_NAMED)
+_OWN_ROLE_NAMED_AFTER = regex.compile(_OWN_ROLE_NAMED)
 # the report's own unit claiming the role itself ('我局负责项目的组织实施'): a unit it names is then another
 _SELF_IN_ROLE = regex.compile(r"我(?:局|单位|委|院|中心|办|站|所|校|部门|厅|会)(?:主要)?(?:负责|作为|承担|组织实施)")
 
@@ -1276,7 +1288,9 @@ def _placed_unit_once(text: str, name: str, end: int) -> bool:
     claim that role for itself ('我局负责…'): the report's own unit. A unit it names once in another role (the
     hospital its funds bought for, the auditor, a superior that checked its work) is not."""
     place = place_of(name)
-    if not place or not name.startswith(place) or len(name) <= len(place) + 1 or text.count(place) < 2 \
+    # (a place named once: only where the sentence names the role outright)
+    if not place or not name.startswith(place) or len(name) <= len(place) + 1 \
+            or (text.count(place) < 2 and not _OWN_ROLE_NAMED_AFTER.match(text, end)) \
             or name.endswith(("人民政府", "政府")) or _NAME_GOES_ON_AFTER_UNIT.match(text, end):
         return False
     return _OWN_ROLE_AFTER.match(text, end) is not None and _SELF_IN_ROLE.search(text) is None

@@ -30,7 +30,7 @@ _PIPE_ROW = regex.compile(r"(?m)^[ \t]*(?:\|.*\||[^|\n]+\|[^\n]*\|[^\n]*\|)[ \t]
 
 def table_splits(text: str, make_split) -> list:
     """Every table of named amounts in `text`, each as `make_split(total, parts)`."""
-    out = glued_spending_splits(text, make_split)
+    out = glued_spending_splits(text, make_split) + glued_amount_splits(text, make_split)
     rows = list(_PIPE_ROW.finditer(text))
     for k, head in enumerate(rows):
         cells = [c.strip() for c in head[0].strip().strip("|").split("|")]
@@ -196,6 +196,50 @@ def glued_spending_splits(text: str, make_split) -> list:
             parts = [_glued_part(m, cut, col, factor, False) for m, cut in zip(rows, row_cuts)]
             out.append(make_split(_glued_part(total, total_cut, col, factor, True), parts))
     return out
+
+
+# A one-column amount table glued by a scrape or converter: a header that ends in its amount column with the unit
+# ('支付项目款项用途金额(元)'), then each row's name (and any text cells) run into its figure, a 合计 row last:
+# '南运河项目一区监理费、检测费140,978.92南运河项目二区…148,050.78…合计5,165,776.20'. A row's figure is bounded only
+# where it is printed in a form no name can end in or run on into: thousands grouped, or with its cents.
+_GLUED_AMOUNT_HEAD = regex.compile(r"(?:金额|资金|支出|投资|补助)(?:数|额)?\((?P<unit>亿元|万元|千元|元)\)")
+_GROUPED_FIGURE = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,9}\.\d{2}"
+_GLUED_AMOUNT_ROW = regex.compile(rf"\s*(?P<name>[^\d\s|。;;:]{{2,60}}?)\s*(?P<figure>{_GROUPED_FIGURE})(?![\d.,%])")
+# a header run is short, and names the rows (项目, 内容, 用途, 名称 …) before its amount column
+_GLUED_HEAD_NAMES = regex.compile(r"项目|内容|用途|名称|单位|地区|明细")
+_GLUED_HEAD_REACH = 16
+
+
+def glued_amount_splits(text: str, make_split) -> list:
+    """The split of each glued one-column amount table: its rows taken only where they add up to its 合计 row
+    exactly (a row the pattern cut wrongly, or a dated row, breaks the sum and gives nothing)."""
+    out = []
+    for head in _GLUED_AMOUNT_HEAD.finditer(text):
+        if not _GLUED_HEAD_NAMES.search(text, max(0, head.start() - _GLUED_HEAD_REACH), head.start()):
+            continue
+        rows, total, pos = [], None, head.end()
+        while len(rows) <= _GLUED_ROWS_MAX and (m := _GLUED_AMOUNT_ROW.match(text, pos)) is not None:
+            pos = m.end()
+            if _TABLE_TOTAL.match(m["name"]):
+                total = m
+                break
+            rows.append(m)
+        if total is None or len(rows) < 2:
+            continue
+        values = [parse_arabic(m["figure"].replace(",", "")) for m in rows]
+        total_value = parse_arabic(total["figure"].replace(",", ""))
+        if total_value is None or None in values or not _sums_to(values, total_value):
+            continue
+        factor = UNITS[head["unit"]]
+        out.append(make_split(_glued_row_part(total, total_value, factor, True),
+                              [_glued_row_part(m, v, factor, False) for m, v in zip(rows, values)]))
+    return out
+
+
+def _glued_row_part(m, value: Number, factor: float, is_total: bool) -> Amount:
+    name = m["name"].strip()
+    return _table_part(value, factor, m.start("figure"), m.end("figure"), name, m.start("name") + m["name"].index(name),
+                       is_total)
 
 
 def _solve_glued(rows, total) -> tuple[list[tuple[str, str]], tuple[str, str]] | None:

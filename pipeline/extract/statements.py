@@ -213,7 +213,9 @@ _OWN_SCORE_IN_POINTS = regex.compile(r"(?:自评|综合|考核)得分(?:为|是|
 
 # the points the whole form is worth, stated in words ('总分值为100分,自评分为100分', '满分100分'); never a bare 总分,
 # which as often names the score
-_TOTAL_WEIGHT = regex.compile(r"(?:总分值|满分值?|分值合计|总权重)(?:为|是|:|:)?\s*(?P<v>\d{2,3})\s*分")
+# … or in a form's total row, its points in brackets as the blocks' are ('总分(100分)')
+_TOTAL_WEIGHT = regex.compile(r"(?:总分值|满分值?|分值合计|总权重)(?:为|是|:|:)?\s*(?P<v>\d{2,3})\s*分"
+                              r"|总\s*分\s*[((]\s*(?P<v>\d{3})\s*分\s*[))]")
 
 
 _NOT_THE_FORM = regex.compile(r"问卷|调查|测试|考试|测评")
@@ -227,6 +229,29 @@ def stated_total_weight(text: str) -> Found | None:
     if m is None:
         return None
     return Found(int(m["v"]), m.start("v"), m.end("v"))
+
+
+def _spaced(words: str) -> str:
+    """A pattern of `words` that a text layer may break with spaces anywhere ('预算执行 情况', '年度 绩效 目标')."""
+    return r"\s*".join(words)
+
+
+# A self-assessment form (项目支出绩效自评表) prints the points of its two blocks in their headings: the funds block,
+# '预算执行情况(万元)(20分)', and the goals block, '年度绩效目标1 (80分)'. The form is worth their sum.
+_FUNDS_BLOCK_MARKS = regex.compile(_spaced("预算执行情况") + r"[^|分]{0,12}?[((]\s*(?P<v>\d{1,2})\s*分\s*[))]")
+_GOALS_BLOCK_MARKS = regex.compile(r"(?:年\s*度\s*)?(?:总\s*体\s*)?" + _spaced("绩效目标")
+                                   + r"\s*\d?\s*[((]\s*(?P<v>\d{1,2})\s*分\s*[))]")
+_BLOCKS_REACH = 2000  # the goals block's heading within this many characters after the funds block's
+
+
+def form_blocks_total_weight(text: str) -> Found | None:
+    """The whole points of a self-assessment form whose two blocks state theirs, where they make the form's 100
+    (its funds block's heading to its goals block's heading cited); a pair that makes anything else gives nothing."""
+    for funds in _FUNDS_BLOCK_MARKS.finditer(text):
+        goals = _GOALS_BLOCK_MARKS.search(text, funds.end(), funds.end() + _BLOCKS_REACH)
+        if goals is not None and int(funds["v"]) + int(goals["v"]) == 100:
+            return Found(100, funds.start("v"), goals.end("v"))
+    return None
 
 
 def stated_indicator_count(text: str) -> Found | None:
