@@ -3151,3 +3151,37 @@ def test_a_glued_table_of_payments_adding_up_to_the_spending_gives_sub_projects_
 def test_a_glued_table_whose_rows_are_not_surely_cut_gives_no_sub_projects(tmp_path, old, new):
     record = extract_text(tmp_path, f"某工程项目绩效评价报告\n{_GLUED_PAYMENTS.replace(old, new)}\n")
     assert record.subprojects == []
+
+
+@pytest.mark.parametrize("sentence, budget, executed", [
+    # the money named after the verb that opens the clause
+    ("经市财政局审核,到位资金0.26万元。会议经费严格按照管理办法,支出资金0.26万元,执行率100%。", 2600, 2600),
+    # the funds named before the verb, summed
+    ("我镇2021年村管费支付共392.47万元,用于15个行政村完成各级政府交办的工作。", None, 3924700),
+    # a plan's spending is no spending
+    ("我镇2021年预算安排经费支出共392.47万元。", None, None),
+    # the year's funds said to be, the currency named before the figure
+    ("2022年城区公共绿地养护项目经费为人民币324.11万元,按工作进度实行按季划款。", 3241100, None),
+    ("2024年项目资金为14.97万元,实际已支付14.97万元,支付率为100%。", 149700, 149700),
+    # the funds the evaluation is of
+    ("本次评价对象为某省中小企业发展专项资金16750万元,其中2000万元切块用于开发。", 167500000, None),
+])
+def test_the_budget_and_spending_worded_around_their_verb_or_as_the_year_s_funds_are_read(tmp_path, sentence, budget,
+                                                                                           executed):
+    record = extract_text(tmp_path, f"某项目绩效自评报告\n一、项目资金情况\n{sentence}\n")
+    assert (record.budget.budget_yuan, record.budget.executed_yuan) == (budget, executed)
+
+
+@pytest.mark.parametrize("form, budget, executed", [
+    # the unit noted once over the form, the cells glued
+    ("项目基本信息 单位:万元\n一、项目基本情况\n项目实施单位 某市殡葬管理中心 项目类型 经常性项目() 一次性项目()"
+     "计划投资额 2500.00 实际到位资金 2500.00 实际使用情况 1543.31 其中:中央财政\n", 25000000, 15433100),
+    # ... in the block's heading, one cell per line
+    ("二、项目资金情况(万元)\n\n计划投资\n\n1963.18\n\n实际到位\n\n1963.18\n\n实际使用\n\n1168.38\n\n其中:中央财政\n",
+     19631800, 11683800),
+    # no unit stated: the figures are not read
+    ("一、项目基本情况\n计划投资额 2500.00 实际到位资金 2500.00 实际使用情况 1543.31\n", None, None),
+])
+def test_a_forms_funds_cells_take_the_unit_the_form_states_once_above_them(tmp_path, form, budget, executed):
+    record = extract_text(tmp_path, f"某项目绩效自评报告\n{form}")
+    assert (record.budget.budget_yuan, record.budget.executed_yuan) == (budget, executed)

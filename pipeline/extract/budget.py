@@ -22,7 +22,8 @@ from .splits import ALLOTTING_LEAD, SUM_CUE, Split
 
 AMOUNT = rf"(?P<amt>{AMOUNT_TEXT})"
 PCT = rf"(?P<pct>{NUMBER}\s*%)"
-_FILL = r"(?:为|是|共计|共|合计|达到|达|约|计|:|\s)*"
+# ('项目经费为人民币324.11万元': the currency named before the figure)
+_FILL = r"(?:为|是|共计|共|合计|达到|达|约|计|:|\s)*(?:人民币)?"
 # '…资金到位率及资金执行率均达到100%': one figure for each of the rates named before it (均, 'each': for a rate only;
 # an amount after it is each item's, not the total)
 _RATE_FILL = r"(?:为|是|均|达到|达|约|:|\s)*"
@@ -90,12 +91,15 @@ BUDGET_PATTERNS = [
     # ... and the amount before its funds, as an evaluator words what it was engaged on ('对…项目19787.814万元资金的使用和
     # 管理情况开展了绩效评价')
     rf"{AMOUNT}(?:的)?(?:资金|经费)(?={_EVALUATED})",
+    # the funds the evaluation is of ('本次评价对象为湖南省中小企业发展专项资金16750万元,其中…'): what it covers
+    rf"评价(?:对象|范围)(?:为|是)[^,。;:\d]{{2,40}}?(?:资金|经费){_FILL}{AMOUNT}",
     # the funds the evaluated project involves ('…运维经费项目,涉及资金42万元'): what the evaluation covers
     rf"涉及(?:项目)?(?:财政)?(?:资金|金额)(?:总额|合计|共计)?{_FILL}{AMOUNT}",
     # '计划使用金额1600元', '计划投入资金50万元': the planned input, the budget's name in DOMAIN.md §4.1 (计划投入)
     rf"计划(?:使用|投入)(?:资金|金额|经费){_FILL}{AMOUNT}",
     # '(三)2018年财政绿化包干经费:1080万元': the year's funds, stated as an item's figure
-    rf"(?<![\p{{Han}}\d])(?:19|20)\d{{2}}年度?\p{{Han}}{{2,20}}?(?:资金|经费)[::]\s*{AMOUNT}",
+    # ('2022年城区公共绿地养护项目经费为人民币324.11万元', '2024年项目资金为14.97万元': the year's funds, said to be)
+    rf"(?<![\p{{Han}}\d])(?:19|20)\d{{2}}年度?\p{{Han}}{{2,20}}?(?:资金|经费)(?:[::]|为(?:人民币)?)\s*{AMOUNT}",
     # an approved investment is the budget only where the stated rate divides by it (choose() decides)
     rf"(?:项目)?(?:计划)?总投资(?:额)?{_FILL}{AMOUNT}",
     # a summary form's cell ('投资总额 | 392万元', one cell per line): the project's total, where the form gives it (in a
@@ -127,7 +131,10 @@ EXECUTED_PATTERNS = [
     # a clause that opens with the payment, after the budget it pays from ('财政预算项目资金16万元,支付16万元')
     # ('当年实际到位1000万元,支出989.935万元': the stages of the money in a row, the last its spending)
     # ('年度财政资金预算700万元,执行425万元,执行率61%': the bare verb of execution opens the clause)
-    rf"(?<=[,,;;]\s*)(?:支付|支出|执行){_FILL}{AMOUNT}",
+    # ('…严格按照会议费制度管理办法,支出资金0.26万元,执行率100%': the money named after the verb)
+    rf"(?<=[,,;;]\s*)(?:支付|支出|执行)(?:资金|金额)?{_FILL}{AMOUNT}",
+    # the funds named before the verb, summed: '我镇2021年村管费支付共392.47万元' (never a plan's: '预算安排经费支出共…')
+    rf"(?<!(?:预算|计划|安排)\p{{Han}}{{0,10}})(?:费|资金|经费)(?:支付|支出)(?:共计|合计|共){AMOUNT}",
     # ('…实际到位资金16,760.00万元,使用项目资金15,645.41万元,资金使用率93.35%': the verb of use opens the clause, the
     # funds named after it)
     rf"(?<=[,,;;]\s*)(?:已|实际|累计)?使用(?:(?!用于|的|给|至|到|上年|结转)\p{{Han}}){{0,8}}?(?:资金|经费){_FILL}{AMOUNT}",
@@ -365,12 +372,27 @@ _FORM_KEYS = {
 _FORM_CELL = r"(?<!上年|去年|上年度|以前年度|往年)(?:{key})\s*[((]\s*(?P<unit>万元|元)\s*[))][\s|::]*(?P<figure>\d[\d,]*(?:\.\d+)?)(?![\d.%万元])"
 
 
+# The same cells where the form states its unit once above them ('项目基本信息 单位:万元 … 计划投资额 2500.00 实际到位资金
+# 2500.00 实际使用情况 1543.31', '二、项目资金情况(万元) 计划投资 1963.18 实际到位 1963.18 实际使用 1168.38'): a key that
+# opens its cell, the figure alone in the next.
+_UNITLESS_FORM_CELL = r"(?<![\p{{Han}}])(?:{key})[\s|::]*(?P<figure>\d[\d,]*(?:\.\d+)?)(?![\d.%万元,])"
+_UNITLESS_KEYS = {"budget": r"计划投资额?", "executed": r"实际使用(?:资金|情况)?"}
+_FORM_UNIT_NOTE = regex.compile(r"单位\s*[::]\s*(?P<unit>万元|元)(?![/每])|资金情况\s*[((]\s*(?P<unit>万元|元)\s*[))]")
+_FORM_UNIT_REACH = 1500
+
+
 def _form_cells(text: str, role: str) -> list[Candidate]:
     out = []
     for m in regex.finditer(_FORM_CELL.format(key=_FORM_KEYS[role]), text):
         num = parse_amount(m["figure"] + m["unit"])
         if num is not None:
             label = text[m.start():m.start("figure")].strip(" |::")
+            out.append(Candidate(num.value, num.half_unit, m.start(), m.end(), label))
+    for m in regex.finditer(_UNITLESS_FORM_CELL.format(key=_UNITLESS_KEYS[role]), text):
+        notes = list(_FORM_UNIT_NOTE.finditer(text, max(0, m.start() - _FORM_UNIT_REACH), m.start()))
+        num = parse_amount(m["figure"] + notes[-1]["unit"]) if notes else None
+        if num is not None:
+            label = text[m.start():m.start("figure")].strip(" |::\n")
             out.append(Candidate(num.value, num.half_unit, m.start(), m.end(), label))
     return out
 
