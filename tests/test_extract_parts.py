@@ -3185,3 +3185,18 @@ def test_the_budget_and_spending_worded_around_their_verb_or_as_the_year_s_funds
 def test_a_forms_funds_cells_take_the_unit_the_form_states_once_above_them(tmp_path, form, budget, executed):
     record = extract_text(tmp_path, f"某项目绩效自评报告\n{form}")
     assert (record.budget.budget_yuan, record.budget.executed_yuan) == (budget, executed)
+
+
+@pytest.mark.parametrize("restated, status", [
+    # the budget restated in another unit and other words: a cost indicator's target
+    ("成本指标 | 项目总成本 | 72890元 | 72890元", "pass"),
+    ("成本指标 | 补助金额(万元) | 7.289万元", "pass"),
+    # a figure of one significant digit, or another figure, restates nothing
+    ("成本指标 | 单户补助 | 7万元", "skip"),
+    ("成本指标 | 项目总成本 | 5万元", "skip"),
+])
+def test_the_budget_stated_again_in_any_words_or_unit_is_a_repeated_figure(tmp_path, restated, status):
+    text = f"某项目绩效自评报告\n一、项目概况\n2022年下达我局卫片执法补助经费7.289万元。\n三、绩效指标\n{restated}\n"
+    record = extract_text(tmp_path, text)
+    assert record.budget.budget_yuan == 72890
+    assert check_of(record, "repeated_figures_agree").status == status

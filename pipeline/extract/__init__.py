@@ -15,6 +15,7 @@ from ..tables.roles import ROLE_RE
 from ..tables.scores import adds_up, leaves, read_score_table
 from . import budget as budget_mod
 from . import grades, metadata, statements
+from .amounts import find_amounts
 from .context import Context, Found
 from .result_table import ResultRow, is_results_notice, read_result_row
 from .subprojects import read_subprojects, results_table_subprojects
@@ -444,6 +445,31 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
             if agree or (abs(c.value - chosen.value) <= 0.02 * chosen.value and _same_label(c.label, chosen.label)):
                 _mention(ctx, record, name, chosen)
                 _mention(ctx, record, name, c)
+    for name, chosen in (("budget_yuan", budget), ("executed_yuan", executed)):
+        for a in _restatements(ctx, chosen):
+            _mention(ctx, record, name, chosen)
+            _mention(ctx, record, name, a)
+
+
+# a figure printed with fewer than two significant digits ('1万元') says too little to be a copy of another
+_MIN_SIGNIFICANT = 20  # value / half-unit
+
+
+def _restatements(ctx: Context, chosen) -> list:
+    """Every other statement of a chosen amount's value in the text, in any unit and with any words (DOMAIN.md §3
+    repeated_figures_agree: text and table, 元 and 万元, summary and body): the same figure at the coarser statement's
+    precision, printed with two significant digits or more, as of the same date."""
+    if chosen is None or chosen.value <= 0:
+        return []
+    out = []
+    for a in find_amounts(ctx.text):
+        if a.start < chosen.end and chosen.start < a.end or a.per_unit:
+            continue
+        coarse = max(a.half_unit, chosen.half_unit)
+        if abs(a.value - chosen.value) <= coarse and min(a.value, chosen.value) >= _MIN_SIGNIFICANT * coarse \
+                and _as_of(ctx.text, a.start) == _as_of(ctx.text, chosen.start):
+            out.append(a)
+    return out
 
 
 def _rate_fits_a_part(ctx: Context, budget, executed, rate) -> dict:
