@@ -3200,3 +3200,13 @@ def test_the_budget_stated_again_in_any_words_or_unit_is_a_repeated_figure(tmp_p
     record = extract_text(tmp_path, text)
     assert record.budget.budget_yuan == 72890
     assert check_of(record, "repeated_figures_agree").status == status
+
+
+@pytest.mark.parametrize("copy, unit", [
+    ("1、某南市地质综合勘察院财政支出项目绩效自评报告二0一四年五月二十五日目 录", "某南市地质综合勘察院"),
+    # two units before copies of it: whose is not said
+    ("1、某南市地质综合勘察院财政支出项目绩效自评报告二0一四年五月 2、某南市地质博物馆财政支出项目绩效自评报告二0一四年", None),
+])
+def test_the_unit_printed_before_a_copy_of_a_title_that_names_none_is_the_department(tmp_path, copy, unit):
+    text = f"财政支出项目绩效自评报告\n\n文档简介\n\n{copy}\n一、项目概况\n本项目用于地质勘查。\n"
+    assert extract_text(tmp_path, text).report.department == unit

@@ -1600,3 +1600,44 @@ def test_a_scrambled_funds_block_whose_arithmetic_names_no_one_pair_is_not_read(
 def test_a_scrambled_funds_block_whose_percent_is_another_measure_is_not_solved(text):
     table = read_funds(text)
     assert table is None or table.report.layout != "by_rate"
+
+
+def test_a_category_the_unit_left_empty_is_no_indicator():
+    from pipeline.normalise import normalise_string
+    text = normalise_string(
+        "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n"
+        "产出指标(50分) 数量指标 开展结对交流活动 ≥3次 3 30 30  \n质量指标 创业能力提升 提升 达成预期指标 20 20  \n"
+        "效益指标(40分) 经济效益指标 带动农民增收 增收 达成预期指标 20 20  \n社会效益指标 巩固脱贫成果 巩固 达成预期指标 20 20  \n"
+        "生态效益指标         0  \n满意度指标(10分) 满意度指标 群众满意 满意 达成预期指标 10 10  \n总分   100 100.00  \n")
+    table, report = read_score_table(text)
+    assert "生态效益指标" not in [i.name for i in table.indicators]
+    assert [i.weight for i in leaves(table)] == [30, 20, 20, 20, 10] and report.totals_confirmed
+
+
+_AMBIGUOUS_TOTAL = ("一级指标 分值 二级指标 分值 三级指标 分值 得分 项目决策 20 项目立项 20 立项依据 10 10 目标明确 10 10 项目管理 30 "
+                    "组织实施 30 组织机构 3 0 3 管理制度 3 0 3 合同评价 3 3 2 资金使用 21 21 项目绩效 50 项目产出 50 产出数量 25 20 "
+                    "产出质量 25 25 总分 100 100 100 {total} 评价等次 良")
+
+
+def test_a_totals_row_whose_score_is_unsure_is_the_one_candidate_the_unsure_rows_add_up_to():
+    from pipeline.normalise import normalise_string
+    table, report = read_score_table(normalise_string(_AMBIGUOUS_TOTAL.format(total=89)))
+    assert table.total_score.value == 89 and report.totals_confirmed
+    assert [(i.name, i.score) for i in leaves(table)][2:5] == [("组织机构", 0), ("管理制度", 0), ("合同评价", 3)]
+
+
+def test_a_totals_row_whose_candidates_the_rows_cannot_make_leaves_the_rows_unread():
+    from pipeline.normalise import normalise_string
+    # 86 + 0..3 + 0..3 + 2..3 never makes 97 nor 100: the scores stay unread with their candidates
+    table, _ = read_score_table(normalise_string(_AMBIGUOUS_TOTAL.format(total=97)))
+    assert table.total_score is None
+    assert [i.score for i in leaves(table)][2:5] == [None, None, None]
+
+
+def test_a_subtotal_under_rows_of_one_level_is_the_tables_total_and_ends_it():
+    text = ("得分情况表\n一级指标 分值 得分 得分率\nA立项必要性 20 20 100%\nB投入经济性 20 20 100%\nC绩效目标合理性 20 11.5 57.5%\n"
+            "D实施方案有效性 20 19 95%\nE筹资合规性 20 20 100%\n小计 100 90.5 90.5%\n"
+            "综合评定,某县污水处理特许经营项目总得分为90.5分,评估等级为“建议予以支持”。\n")
+    table, report = read_score_table(text)
+    assert len(leaves(table)) == 5 and (table.total_weight.value, table.total_score.value) == (100, 90.5)
+    assert report.totals_confirmed

@@ -1188,6 +1188,11 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
             return Found(town[1] + "人民政府", at, at + len(town[1]) + 4)
         if town:  # (a text that never writes out its government: the township by its name)
             return Found(town[1], title.start, title.start + town.end(1))
+        # the title printed again with its unit before it ('1、海南省地质综合勘察院财政支出项目绩效自评报告二0一四年…' under a
+        # page headed '财政支出项目绩效自评报告'): that unit's
+        found = _unit_before_the_title_again(ctx.text, title)
+        if found is not None:
+            return found
         # a cover page sets the unit on its own line under or over the title: surer than any count of mentions
         found = _unit_line_beside(ctx.text, title)
         if found and not _EVALUATOR.search(found.value) and not _NOT_A_UNIT.match(found.value):
@@ -1265,6 +1270,19 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
     # bureau whose vouchers it checked, '评价工作组赴某市财政局进行实地核查')
     visited = next((m for m in _VISITED_UNIT.finditer(text) if not FINANCE_BUREAU.search(m[1])), None)
     return Found(visited[1], visited.start(1), visited.end(1)) if visited else facility
+
+
+def _unit_before_the_title_again(text: str, title: Found) -> Found | None:
+    """The one unit the text prints straight before another copy of a title that names none."""
+    squashed = regex.sub(r"\s", "", title.value)
+    if _TITLE_UNIT.match(squashed) or place_of(squashed) is not None or len(squashed) < 6:
+        return None
+    units = {m[1]: m for m in regex.finditer(rf"(?<![\p{{Han}}])([\p{{Han}}]{{2,24}}?{ORG_SUFFIX}){regex.escape(squashed)}", text)
+             if not _EVALUATOR.search(m[1]) and not _NOT_A_UNIT.match(m[1]) and place_of(m[1]) is not None}
+    if len(units) != 1:
+        return None
+    (name, m), = units.items()
+    return Found(name, m.start(1), m.end(1))
 
 
 # what a unit's name may run on into: a site, a works, or a unit of its own ('…交通运输局质监站')

@@ -14,7 +14,7 @@ import regex
 
 from ..record import Indicator
 from .align import align, near_readings
-from .cells import Token
+from .cells import Token, half_unit
 from .column_runs import read_column_runs
 from .explanation import EXPLAINED_LABEL_LIMIT, explains, join_continued, part_names, split_name
 from .flow import has_inner_text_columns, join_text_cells
@@ -102,6 +102,9 @@ _RESULT_ROW = regex.compile(r"^[…\.。·\s]*评价结果$")
 _FULL_MARKS = 100
 
 
+_CATEGORY_ONLY = regex.compile(rf"(?:{_LEVEL1_NAMES}|{_LEVEL2_NAMES})")
+
+
 def _drop_unnamed_blank_rows(table: ScoreTable) -> None:
     """A row left with no name, no figures and no rows under it (a template row marked not applicable once its
     category and number are peeled off) is no indicator; the parents of the rows after it are renumbered."""
@@ -109,6 +112,10 @@ def _drop_unnamed_blank_rows(table: ScoreTable) -> None:
     has_children = {r.parent for r in rows if r.parent is not None}
     drop = {k for k, r in enumerate(rows) if not (r.name or "").strip(" //") and r.weight is None and r.score is None
             and k not in has_children}
+    # … and a category of the form with no rows under it and no points of its own ('生态效益指标 | | 0': the template's
+    # heading the unit left empty)
+    drop |= {k for k, r in enumerate(rows) if _CATEGORY_ONLY.fullmatch((r.name or "").strip()) and r.weight is None
+             and not r.score and k not in has_children}
     if not drop:
         return
     kept = [k for k in range(len(rows)) if k not in drop]
@@ -207,6 +214,8 @@ class _Reading:
     total_open: bool = False  # a totals row printed its label alone: its figures may stand on the line below
     total_figures: list[Token] = field(default_factory=list)  # ... and these are they, placed by the sums (_settle)
     total_guessed: bool = False  # a totals row of one figure in a flow, placed by its reading: the sums may move it
+    # the totals row's figures that may each be its score (its reading did not say which): the rows' sums decide
+    total_scores: list[Token] = field(default_factory=list)
     cells: Cells = field(default_factory=Cells)  # what the load stage knew of the text's cells (grid.py)
 
 
@@ -720,7 +729,7 @@ def _read_row(s: _Reading, row: Row) -> bool:
         reading = align(row, s.columns, tokens=tokens, score=_identities)
         values = reading.values if reading else {}
     if is_total:
-        return _read_total(s, row, tokens, values)
+        return _read_total(s, row, tokens, values, ambiguous.get("score", ()))
     unread: dict[str, list] = {}
     unscored = False
     if figure(values, "weight") is None and figure(values, "score") is None:
@@ -741,9 +750,7 @@ def _read_row(s: _Reading, row: Row) -> bool:
     s.empty_run = 0
     named = _named_cells(s, labels, values)
     if named and _SUBTOTAL_ROW.match(_clean(named[-1].text)):
-        kept = _subtotal(s.table, s.categories, named, values)
-        s.report.skip(row, "a subtotal, kept on its category" if kept else "a subtotal with no category open")
-        return False
+        return _read_subtotal(s, row, named, tokens, values)
     # Category cells on the row itself, deepest last: they sit at the levels just above the leaf.
     for k, tok in enumerate(named[:-1]):
         depth = max(0, s.depth_of_leaf - (len(named) - 1) + k)
@@ -756,10 +763,22 @@ def _read_row(s: _Reading, row: Row) -> bool:
     return bool(s.glued_total)  # a total glued to this row ends the table
 
 
-def _read_total(s: _Reading, row: Row, tokens: list[Token], values: dict[str, Value]) -> bool:
+def _read_subtotal(s: _Reading, row: Row, named: list[Token], tokens: list[Token], values: dict[str, Value]) -> bool:
+    """A 小计 row: its category's subtotal; under rows of one level, no category open, the total of them all ('小计 100
+    90.5'), which ends the table."""
+    kept = _subtotal(s.table, s.categories, named, values)
+    if not kept and not s.categories and s.leaves and s.table.total_weight is None and s.table.total_score is None:
+        return _read_total(s, row, tokens, values)
+    s.report.skip(row, "a subtotal, kept on its category" if kept else "a subtotal with no category open")
+    return False
+
+
+def _read_total(s: _Reading, row: Row, tokens: list[Token], values: dict[str, Value], scores=()) -> bool:
     """The totals row's figures on the table; True where the table ends here (not where the row printed its label
     alone and its figures may stand on the line below: '合计 |' then '| 94 |', a scrape writing empty cells as line
-    breaks)."""
+    breaks). `scores`: the figures its reading left open as its score, for the rows' sums to choose (_settle)."""
+    if all(regex.fullmatch(r"\d+(?:\.\d+)?", t.text) for t in tokens if t.kind == "number"):
+        s.total_scores = [t for t in tokens if t.kind == "number" and float(t.text) in scores]
     figures = [t for t in tokens if t.kind == "number" or t.kind == "measure" and t.text.endswith("分")]
     if row.label_end is None and len(figures) == 1 and {"weight", "score"} <= {c.role for c in s.columns}:
         s.total_guessed = True  # one figure, no cell to say whose: the sums may move it (_settle)
@@ -981,6 +1000,8 @@ def _settle(s: _Reading, outside: tuple[float, float], stated_total: float | Non
         report.rows_chosen_by_totals = _by_totals(table, rows_of, columns, outside)
     if adds_up(table) is False:
         _drop_a_row_the_totals_reject(table, report)
+    if table.total_score is None and s.total_scores:
+        report.rows_chosen_by_totals += _by_the_total_that_adds_up(table, rows_of, columns, s.total_scores)
     if s.layout == "flow" and adds_up(table) is not True:
         # the totals did not decide (none, or the report's own figures do not add up): a total glued to the
         # last row stands where only one cut of it can, and each run is read as the rows around it are
@@ -1258,6 +1279,25 @@ def _by_totals(table: ScoreTable, leaf_rows: dict, columns, outside: tuple[float
                         None if tw is None else tw - outside[0], None if ts is None else ts - outside[1])
     if chosen is None:
         return 0
+    return _apply(table, order, chosen)
+
+
+def _by_the_total_that_adds_up(table: ScoreTable, leaf_rows: dict, columns, candidates: list[Token]) -> int:
+    """A totals row whose reading left open which figure is its score ('总分 | 100 | 78'), over rows whose scores no
+    reading settled ('管理制度 3 | 0 or 3'): the one candidate that exactly one combination of the rows' near readings
+    adds up to (totals.choose) is the total score, and those readings the rows'; nothing where none or several do."""
+    tw = table.total_weight.value if table.total_weight else None
+    order = sorted(leaf_rows)
+    fits = []
+    for token in candidates:
+        options = [RowOptions(i, near_readings(leaf_rows[i], columns, SLACK)) for i in order]
+        chosen = choose(options, tw, float(token.text))
+        if chosen is not None:
+            fits.append((token, chosen))
+    if len(fits) != 1:
+        return 0
+    token, chosen = fits[0]
+    table.total_score = Found(float(token.text), token.start, token.end, half_unit(token.text))
     return _apply(table, order, chosen)
 
 
