@@ -3210,3 +3210,19 @@ def test_the_budget_stated_again_in_any_words_or_unit_is_a_repeated_figure(tmp_p
 def test_the_unit_printed_before_a_copy_of_a_title_that_names_none_is_the_department(tmp_path, copy, unit):
     text = f"财政支出项目绩效自评报告\n\n文档简介\n\n{copy}\n一、项目概况\n本项目用于地质勘查。\n"
     assert extract_text(tmp_path, text).report.department == unit
+
+
+@pytest.mark.parametrize("sentence, project", [
+    # the quoted name after the unit whose it is, the kind of funds outside the quotes
+    ("评价组于2021年9月-11月,对2019年度某津市交通运输委员会的“村村通客车市级以奖代补”项目开展了绩效评价。", "村村通客车市级以奖代补"),
+    # a subsidy evaluated, named as such
+    ("为进一步加强预算绩效管理,某州市人社局对2022年度城乡居保市级补贴使用情况开展了财政绩效评价工作。", "城乡居保市级补贴"),
+    # the one fund the allocation notices name
+    ("2021年,《某川省财政厅关于下达2021年国家非物质文化遗产保护资金预算的通知》下达我市资金120万元。",
+     "国家非物质文化遗产保护资金"),
+    # notices of two funds name no one
+    ("《关于提前下达2021年农业相关转移支付资金预算的通知》和《关于下达2021年农业生产发展资金预算的通知》下达资金。", None),
+])
+def test_the_project_an_evaluation_sentence_or_its_allocation_notice_names(tmp_path, sentence, project):
+    text = f"绩效自评报告\n一、基本情况\n{sentence}\n"
+    assert extract_text(tmp_path, text).report.project_name == project

@@ -363,6 +363,11 @@ def _project_of_the_allotment(ctx: Context, record: Record, facts: budget_mod.Bu
             record.report.project_name = name
             ctx.cite(pointers.PROJECT_NAME, (c.start, c.end))
             return
+    # else the one fund the notices that allot it name by their titles ('关于下达2021年国家非物质文化遗产保护资金预算的通知')
+    notice = metadata.fund_of_the_allocation_notices(ctx.text)
+    if notice is not None:
+        record.report.project_name = notice.value
+        ctx.cite(pointers.PROJECT_NAME, notice)
 
 
 def _one_year(record: Record) -> int | None:

@@ -109,11 +109,16 @@ _EVALUATOR_TRADE = regex.compile(r"事务所|咨询|评估|评价|造价|审计|
 # '对我单位负责的南川区2019年市级农业综合开发补助资金项目开展了重点绩效评价': who is responsible for it may stand before
 # the name, and the year may stand inside it, after its place
 _EVALUATED_PROJECT = regex.compile(r"对(?:我单位负责的|[我本](?:单位|局|委)的)?[“\"]?(?:(?:19|20)\d{2}年度?)?"
-                                   r"((?:\p{Han}{2,8}[区县市](?:19|20)\d{2}年度?)?[\p{Han}()]{4,40}?(?:项目|经费|资金|工程))[”\"]?"
+                                   # ('对2022年度城乡居保市级补贴使用情况开展了…评价': a subsidy is named as such)
+                                   r"((?:\p{Han}{2,8}[区县市](?:19|20)\d{2}年度?)?[\p{Han}()]{4,40}?(?:项目|经费|资金|工程|补贴))[”\"]?"
                                    # the aspects evaluated may follow the name with no 的 ('…项目资金投入情况、绩效目标完成
                                    # 情况等进行了自评'), and a self-assessment is an evaluation too
                                    # (the name runs on over its own words: '…工程项目资金投入情况' is of '…工程项目')
                                    r"(?:的?(?!项目|经费|资金|工程)[^。;\n]{0,30}?)?(?:进行了?|开展了?)[\p{Han}]{0,6}?(?:评价|自评)")
+# '对2019年度天津市交通运输委员会的“村村通客车市级以奖代补”项目开展了绩效评价': the quoted name after the unit whose
+# it is, the kind of funds outside the quotes
+_EVALUATED_QUOTED = regex.compile(rf"对(?:(?:19|20)\d{{2}}年度?)?(?:[\p{{Han}}]{{2,24}}?{ORG_SUFFIX}的)?[“\"]([^”\"\n]{{4,30}})[”\"]"
+                                  r"(?:项目|专项资金|资金|经费)?(?:的?[^。;\n]{0,30}?)?(?:进行了?|开展了?)[\p{Han}]{0,6}?(?:评价|自评)")
 # '(一)项目概况 XX项目是…': the overview's first sentence names the project as its subject.
 # ('(一)项目概况 科技专项资金是由市级财政安排…': a special fund named as the subject, its name more than money's)
 _OVERVIEW_PROJECT = regex.compile(
@@ -792,7 +797,7 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
             return Found(m["name"], m.start("name"), m.end("name"))
     # (a quoted project in a department's whole-spending report is one of its key projects, not the report's)
     whole_spending = bool(title and _WHOLE_SPENDING.search(title.value))
-    for pattern in (_EVALUATED_PROJECT, _EVALUATION_OBJECT, _OVERVIEW_PROJECT, _BUDGETED_PROJECT, _QUOTED_YEAR_PROJECT):
+    for pattern in (_EVALUATED_PROJECT, _EVALUATED_QUOTED, _EVALUATION_OBJECT, _OVERVIEW_PROJECT, _BUDGETED_PROJECT, _QUOTED_YEAR_PROJECT):
         m = pattern.search(ctx.text) if not (pattern is _QUOTED_YEAR_PROJECT and whole_spending) else None
         if m:
             name = _PROJECT_MONEY.sub("", m[1])
@@ -802,6 +807,19 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
                 continue  # '安排我处基本支出经费85.33万元', '对本单位整体绩效目标和项目…': no project
             return Found(name, m.start(1), m.start(1) + len(name))
     return None
+
+
+# The notice that allots the funds a transfer payment's report is of, cited by its title ('《四川省财政厅…关于下达2021年
+# 国家非物质文化遗产保护资金预算的通知》'): the fund it names.
+_ALLOCATION_NOTICE = regex.compile(r"下达(?:(?:19|20)\d{2}年度?)?(?P<name>[\p{Han}()]{4,30}?(?:资金|经费|补助|补贴))(?:预算)?的?通知")
+
+
+def fund_of_the_allocation_notices(text: str) -> Found | None:
+    """The one fund the report's allocation notices name; nothing where they name several (or none)."""
+    found = [m for m in _ALLOCATION_NOTICE.finditer(text) if not _GENERIC_PROJECT.fullmatch(m["name"])]
+    if len({m["name"] for m in found}) != 1:
+        return None
+    return Found(found[0]["name"], found[0].start("name"), found[0].end("name"))
 
 
 # What a project's or fund's name ends in.
@@ -857,7 +875,8 @@ def _full_name(text: str, name: str) -> Found | None:
 # bracket gives it is part of its name ('下达中央服务业发展资金(县域商业建设行动)14680万元').
 # ('下达我局项目前期工作经费200.00万元': the unit that got the funds speaks of itself before their name)
 _ALLOTTED = regex.compile(r"(?:分解)?(?:提前)?(?:下达|安排|批复|获得)(?:(?:给|到)?我(?:[省市县区局委院校所站处乡镇司]|单位|部门|中心|公司))?"
-                          r"(?P<name>[^,,。;;::\n]{2,40}?(?:专项资金|补助资金|资金|经费)(?:\([^()\d]{2,16}\))?)"
+                          # (never across a document's title: '…资金预算的通知》下达我市资金')
+                          r"(?P<name>[^,,。;;::\n《》]{2,40}?(?:专项资金|补助资金|资金|经费)(?:\([^()\d]{2,16}\))?)"
                           r"(?:共计|合计|总计|共|为)?$")
 
 
