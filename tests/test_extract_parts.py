@@ -3226,3 +3226,14 @@ def test_the_unit_printed_before_a_copy_of_a_title_that_names_none_is_the_depart
 def test_the_project_an_evaluation_sentence_or_its_allocation_notice_names(tmp_path, sentence, project):
     text = f"绩效自评报告\n一、基本情况\n{sentence}\n"
     assert extract_text(tmp_path, text).report.project_name == project
+
+
+@pytest.mark.parametrize("form, year", [
+    ("项目名称 市管绿地养护 项目年份 2017 项目主管部门(单位) 某州市园林和绿化管理局\n", 2017),
+    ("项目单位:某管理中心 评价时间:2017年1月1日至2017年12月31日 组织方式:财政部门\n上报时间:2018年7月6日\n", 2017),
+    # the days an evaluation took are not the year it covers
+    ("项目单位:某管理中心 评价时间:2018年5月10日至2018年5月20日\n上报时间:2018年7月6日\n", None),
+])
+def test_a_forms_project_year_or_a_whole_year_evaluated_is_the_year(tmp_path, form, year):
+    text = f"财政支出项目绩效自评表\n{form}一、项目概况\n本项目用于绿地养护。\n"
+    assert extract_text(tmp_path, text).report.year == year

@@ -649,11 +649,15 @@ def _names_the_file(text: str, line: str) -> bool:
     return regex.search(regex.escape(line) + r"\.(?:docx?|wps|pdf|xlsx?|txt)", text, regex.IGNORECASE) is not None
 
 
-_YEAR_FIELD = regex.compile(r"(?:评价年度|项目年度|预算年度|自评年度)[\s|::]*(?P<year>(?:19|20)\d{2})(?!\d)")
+_YEAR_FIELD = regex.compile(r"(?:评价年度|项目年度|预算年度|自评年度|项目年份|预算年份)[\s|::]*(?P<year>(?:19|20)\d{2})(?!\d)")
 
 
 _PERIOD_FIELD = regex.compile(r"(?:起止时间|实施期限|实施周期|执行期限|实施时间|项目周期)[\s|::]*(?P<first>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月"
-                           r"(?:\s*\d{1,2}\s*日)?\s*起?\s*[-—~至到]\s*(?P<last>(?:19|20)\d{2})\s*年")  # ('2016年1月起至2016年12月止')
+                           r"(?:\s*\d{1,2}\s*日)?\s*起?\s*[-—~至到]\s*(?P<last>(?:19|20)\d{2})\s*年"  # ('2016年1月起至2016年12月止')
+                           # the time an evaluation covers, where it is a whole year ('评价时间:2017年1月1日至2017年12月31日';
+                           # never the days it took, '评价时间:2018年5月10日至5月20日')
+                           r"|(?:评价时间|评价期间|评价时段)[\s|::]*(?P<first>(?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*[-—~至到]\s*"
+                           r"(?P<last>(?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
 
 
 # a title that writes its year without 年, at its opening ('2021乡镇(公社)老放映员省级补助资金自评报告') or after
