@@ -649,7 +649,10 @@ def _names_the_file(text: str, line: str) -> bool:
     return regex.search(regex.escape(line) + r"\.(?:docx?|wps|pdf|xlsx?|txt)", text, regex.IGNORECASE) is not None
 
 
-_YEAR_FIELD = regex.compile(r"(?:评价年度|项目年度|预算年度|自评年度|项目年份|预算年份)[\s|::]*(?P<year>(?:19|20)\d{2})(?!\d)")
+_YEAR_FIELD = regex.compile(r"(?:评价年度|项目年度|预算年度|自评年度)[\s|::]*(?P<year>(?:19|20)\d{2})(?!\d)")
+# the year a form gives its project ('项目年份 2017'): the year it began where the project runs over years, so only
+# where no year the report says it assesses ('(2021年度)') is stated
+_PROJECT_YEAR_FIELD = regex.compile(r"(?:项目年份|预算年份)[\s|::]*(?P<year>(?:19|20)\d{2})(?!\d)")
 
 
 _PERIOD_FIELD = regex.compile(r"(?:起止时间|实施期限|实施周期|执行期限|实施时间|项目周期)[\s|::]*(?P<first>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月"
@@ -707,6 +710,9 @@ def find_year(ctx: Context, title: Found | None) -> tuple[Found | None, list[int
     m = regex.search(r"(?<![\d〔\[【(-])((?:19|20)\d{2})\s*年度(?![\d)〕\]】])", text)
     if m:
         return Found(int(m[1]), m.start(1), m.end()), None
+    m = _PROJECT_YEAR_FIELD.search(text, 0, _OPENING)
+    if m:
+        return Found(int(m["year"]), m.start("year"), m.end("year")), None
     votes: Counter = Counter()
     first: dict[int, regex.Match] = {}
     # a year in the title of a document the text cites is when that document was issued ('《福建省财政厅关于2025年中央
