@@ -2742,6 +2742,10 @@ def test_no_spending_is_taken_from_the_rate_where_the_figure_is_not_spent_or_not
     ("项目资金依据《关于下达2021年专项资金的通知》执行。", False),
     ("依据《某县财政局关于下达专项资金的通知》(某财农〔2021]12号)执行。", False),  # a scrape's mixed brackets, closed
     ("依据某财农[2021〕12号文件,资金已全部拨付。", False),
+    ("四、财政拨款收入支出决算总体情况说明", True),  # a heading of a 说明, nothing under it
+    ("三、绩效自评结论\n2023", True),  # a sentence begun with its year
+    ("表1:2019年度生态文明建设财政奖补资金分配情况表\n序号 | 市 | 支持项目个数 | 奖补资金 |", True),  # a caption and its header
+    ("表1:2019年度奖补资金分配情况表\n序号 | 市 | 支持项目个数 | 奖补资金 |\n1 | 某南市 | 3 | 120 |\n合计 | | 3 | 120 |", False),
 ])
 def test_a_text_ending_inside_a_bracket_or_on_a_bare_heading_is_cut(tmp_path, last, cut):
     text = f"某局2021年度项目支出绩效自评报告\n一、基本情况\n项目按计划实施。\n{last}\n"

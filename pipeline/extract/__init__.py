@@ -98,7 +98,9 @@ _NOTHING_TO_ADD = regex.compile(r"(?:暂无|无|没有)[。.]?")
 _OPENERS, _CLOSERS = "〔《【[〈", "〕》】]〉)"
 # a numbered section heading alone, its last word a heading's ('(三)绩效指标完成情况', '五、存在的问题及原因分析')
 _HEADING_ONLY = regex.compile(r"(?:[((]?[一二三四五六七八九十]{1,3}[))]|[一二三四五六七八九十]{1,3}、)\s*\p{Han}{2,24}?"
-                              r"(?:情况|分析|问题|建议|措施|结论|目标|成效|意见|做法|原因)")
+                              r"(?:情况|分析|问题|建议|措施|结论|目标|成效|意见|做法|原因|说明)")
+# a table's caption ('表1:2019年度生态文明建设财政奖补资金分配情况表')
+_TABLE_CAPTION = regex.compile(r"(?:附)?表\s*\d{1,2}\s*[::.、]?\s*\S{2,60}?(?:表|情况)")
 # a comma between clauses: the line is a sentence of prose, not a table row, a signature or a page number
 _CLAUSE = regex.compile(r"[,,]")
 _SENTENCE_END = regex.compile(r"[。!?;;]")
@@ -164,8 +166,10 @@ def _cut_mid_sentence(text: str) -> bool:
     last = lines[-1]
     if regex.search(r"(?:…{1,}|\.{3,}|。{3,})$", last) or budget_mod.CUT_INSIDE_FIGURE.search(last):
         return True  # a preview's ellipsis, or figures that run out after a decimal point ('4678.504468.')
-    if regex.fullmatch(r"[((]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[))、.]?", last):
-        return True
+    if regex.fullmatch(r"[((]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[))、.]?|(?:19|20)\d{2}", last):
+        return True  # a list's mark, or a year a sentence opens with ('三、绩效自评结论\n2023'), and nothing after
+    if ("|" in last or "\t" in last) and len(lines) > 1 and _TABLE_CAPTION.fullmatch(lines[-2]):
+        return True  # a table's caption and its header row, no row under them
     if _ends_on_column_heads(lines):
         return True
     if "|" in last or "\t" in last:
