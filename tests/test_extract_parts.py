@@ -2923,7 +2923,12 @@ def test_the_one_city_or_county_whose_notice_the_report_follows_is_its_region(tm
     # (after units named once in the duties it recites)
     ("2021年度部门整体支出绩效自评情况报告\n1.主要职能:对国务院,中央军事委员会的工作进行监督。3.人员情况,某钦县人民代表大会"
      "常务委员会部门2021年末实有人员编制20人。\n", "某钦县人民代表大会常务委员会"),
+    # ... its own income in all (a finance bureau's own report: an evaluator's kind of unit, but its own figures)
+    ("2024年部门整体支出绩效自评报告\n(一)部门整体支出概况。2024年,某县财政局机关各项收入合计2602.28万元。其中,一般公共"
+     "预算财政拨款收入2500万元。\n", "某县财政局"),
     # ... and units named once in another role, or that only look like a placed unit
+    # a finance bureau that allots the funds
+    ("2024年项目支出绩效自评报告\n(一)项目概况。2024年,某县财政局下达项目资金120万元。项目按期完工。\n", None),
     # a duty alone, its place named nowhere else: no proof it is the report's own unit
     ("某项目绩效评价报告\n(一)项目单位基本情况\n丙丁县自然资源局主要负责城市规划区范围内土地利用的实施管理。\n", None),
     # the place's name read from a function word ('主要包括县…'): named nowhere else, it is no place

@@ -1244,8 +1244,11 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
     seen: set[str] = set()
     for m in _SENTENCE_HEAD_UNIT.finditer(text):
         name = m[1]
+        # (an evaluator's kind of unit only where the sentence gives it the report's own figures: '南县财政局机关各项收入
+        # 合计…' in the finance bureau's own report)
         if regex.search(r"关于|根据|按照|通过|为了|项目|资金|经费|绩效|印发|我们|本|该|中共", name) or _NOT_A_UNIT.match(name) \
-                or _EVALUATOR.search(name) or len(name) < 3:  # '公办' (园) is no office
+                or (_EVALUATOR.search(name) and not _OWN_ROLE_NAMED_AFTER.match(text, m.end(1))) \
+                or len(name) < 3:  # '公办' (园) is no office
             continue
         after = text[m.end(1):m.end(1) + 16]
         rest = regex.match(r"[^。!?\n]*", text, pos=m.end(1))[0]
@@ -1320,7 +1323,9 @@ _NAME_GOES_ON_AFTER_UNIT = regex.compile(r"门户|网|工程|项目|迁建|新�
 # unit's: '…对我县…进行了考核' is a superior's)
 # … the roles it names itself in, which no other unit of the report takes: the project's managing unit, its own
 # dated budget or staff ('…委员会部门2021年末实有人员编制20人')
-_OWN_ROLE_NAMED = (r"作为(?:项目|资金|本项目)?(?:管理|实施|主管|承担|责任|预算|使用)(?:单位|部门)|" + _OWN_YEAR_AFTER)
+# ('2024年,南县财政局机关各项收入合计2602.28万元': its own income or spending in all, its year said before it)
+_OWN_ROLE_NAMED = (r"作为(?:项目|资金|本项目)?(?:管理|实施|主管|承担|责任|预算|使用)(?:单位|部门)|"
+                   r"(?:机关|本级)?(?:各项)?(?:收入|支出)(?:合计|总计|总额)|" + _OWN_YEAR_AFTER)
 _OWN_ROLE_AFTER = regex.compile(r"(?:主要)?负责(?!\p{Han}{0,12}(?:指导|监督|审核|协调))|"
                                 r"对(?!我)[^。;\n]{0,40}?(?:开展|进行)了?\p{Han}{0,6}?(?:评价|自评)|\p{Han}{0,4}绩效自评|"
                                 + _OWN_ROLE_NAMED)
