@@ -3174,6 +3174,8 @@ def test_a_glued_table_whose_rows_are_not_surely_cut_gives_no_sub_projects(tmp_p
     ("2024年项目资金为14.97万元,实际已支付14.97万元,支付率为100%。", 149700, 149700),
     # the funds the evaluation is of
     ("本次评价对象为某省中小企业发展专项资金16750万元,其中2000万元切块用于开发。", 167500000, None),
+    # a fund's size for the year, before its parts
+    ("中央核定我省粮食风险基金规模为36121.00万元(不含粮食直补)。2022年中央下达补助资金15150.00万元。", 361210000, None),
 ])
 def test_the_budget_and_spending_worded_around_their_verb_or_as_the_year_s_funds_are_read(tmp_path, sentence, budget,
                                                                                            executed):

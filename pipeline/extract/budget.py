@@ -91,6 +91,8 @@ BUDGET_PATTERNS = [
     # ... and the amount before its funds, as an evaluator words what it was engaged on ('对…项目19787.814万元资金的使用和
     # 管理情况开展了绩效评价')
     rf"{AMOUNT}(?:的)?(?:资金|经费)(?={_EVALUATED})",
+    # a fund's size for the year ('中央核定我省粮食风险基金规模为36121.00万元'): what it holds to spend
+    rf"(?:资金|基金)(?:总)?规模{_FILL}{AMOUNT}",
     # the funds the evaluation is of ('本次评价对象为湖南省中小企业发展专项资金16750万元,其中…'): what it covers
     rf"评价(?:对象|范围)(?:为|是)[^,。;:\d]{{2,40}}?(?:资金|经费){_FILL}{AMOUNT}",
     # the funds the evaluated project involves ('…运维经费项目,涉及资金42万元'): what the evaluation covers
