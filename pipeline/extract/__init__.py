@@ -101,6 +101,8 @@ _HEADING_ONLY = regex.compile(r"(?:[((]?[一二三四五六七八九十]{1,3}[))
                               r"(?:情况|分析|问题|建议|措施|结论|目标|成效|意见|做法|原因|说明)")
 # a table's caption ('表1:2019年度生态文明建设财政奖补资金分配情况表')
 _TABLE_CAPTION = regex.compile(r"(?:附)?表\s*\d{1,2}\s*[::.、]?\s*\S{2,60}?(?:表|情况)")
+# a header row of a list: its first cell numbers the rows, no figure in it ('序号 | 市 | 支持项目个数 | 奖补资金 |')
+_HEADER_ROW = regex.compile(r"[|\s]*(?:序号|编号)\s*[|\t][^\d\n]*$")
 # a comma between clauses: the line is a sentence of prose, not a table row, a signature or a page number
 _CLAUSE = regex.compile(r"[,,]")
 _SENTENCE_END = regex.compile(r"[。!?;;]")
@@ -166,9 +168,11 @@ def _cut_mid_sentence(text: str) -> bool:
     last = lines[-1]
     if regex.search(r"(?:…{1,}|\.{3,}|。{3,})$", last) or budget_mod.CUT_INSIDE_FIGURE.search(last):
         return True  # a preview's ellipsis, or figures that run out after a decimal point ('4678.504468.')
-    if regex.fullmatch(r"[((]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[))、.]?|(?:19|20)\d{2}", last):
-        return True  # a list's mark, or a year a sentence opens with ('三、绩效自评结论\n2023'), and nothing after
-    if ("|" in last or "\t" in last) and len(lines) > 1 and _TABLE_CAPTION.fullmatch(lines[-2]):
+    if regex.fullmatch(r"[((]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[))、.]?", last):
+        return True  # a list's mark and nothing after
+    if len(lines) > 1 and regex.fullmatch(r"(?:19|20)\d{2}", last) and _HEADING_ONLY.fullmatch(lines[-2]):
+        return True  # a heading, and the year its first sentence opens with ('三、绩效自评结论\n2023'); not a footer's year
+    if len(lines) > 1 and _TABLE_CAPTION.fullmatch(lines[-2]) and _HEADER_ROW.match(last):
         return True  # a table's caption and its header row, no row under them
     if _ends_on_column_heads(lines):
         return True
@@ -460,6 +464,8 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
             _mention(ctx, record, name, a)
 
 
+_THRESHOLD_AFTER = regex.compile(r"\s*(?:及)?(?:以上|以下|以内)")
+_CHANGE_BEFORE = regex.compile(r"(?:增加|减少|增长|下降|增幅|减幅|上年|同比|增|减)[^,。;\d]{0,4}$")
 # a figure printed with fewer than two significant digits ('1万元') says too little to be a copy of another
 _MIN_SIGNIFICANT = 20  # value / half-unit
 
@@ -474,6 +480,8 @@ def _restatements(ctx: Context, chosen) -> list:
     for a in find_amounts(ctx.text):
         if a.start < chosen.end and chosen.start < a.end or a.per_unit:
             continue
+        if _THRESHOLD_AFTER.match(ctx.text, a.end) or _CHANGE_BEFORE.search(ctx.text, max(0, a.start - 8), a.start):
+            continue  # a bound ('50万元以上的支出') or a change ('较上年增加12万元'), no copy of the figure
         coarse = max(a.half_unit, chosen.half_unit)
         if abs(a.value - chosen.value) <= coarse and min(a.value, chosen.value) >= _MIN_SIGNIFICANT * coarse \
                 and _as_of(ctx.text, a.start) == _as_of(ctx.text, chosen.start):

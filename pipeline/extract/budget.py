@@ -94,7 +94,8 @@ BUDGET_PATTERNS = [
     # a fund's size for the year ('中央核定我省粮食风险基金规模为36121.00万元'): what it holds to spend
     rf"(?:资金|基金)(?:总)?规模{_FILL}{AMOUNT}",
     # the funds the evaluation is of ('本次评价对象为湖南省中小企业发展专项资金16750万元,其中…'): what it covers
-    rf"评价(?:对象|范围)(?:为|是)[^,。;:\d]{{2,40}}?(?:资金|经费){_FILL}{AMOUNT}",
+    # (never the whole of a unit's funds, '评价范围为市农业农村局管理的全部项目资金8600万元')
+    rf"评价对象(?:为|是)(?:(?!全部|所有|各项)[^,。;:\d]){{2,40}}?(?:资金|经费){_FILL}{AMOUNT}",
     # the funds the evaluated project involves ('…运维经费项目,涉及资金42万元'): what the evaluation covers
     rf"涉及(?:项目)?(?:财政)?(?:资金|金额)(?:总额|合计|共计)?{_FILL}{AMOUNT}",
     # '计划使用金额1600元', '计划投入资金50万元': the planned input, the budget's name in DOMAIN.md §4.1 (计划投入)
@@ -134,9 +135,10 @@ EXECUTED_PATTERNS = [
     # ('当年实际到位1000万元,支出989.935万元': the stages of the money in a row, the last its spending)
     # ('年度财政资金预算700万元,执行425万元,执行率61%': the bare verb of execution opens the clause)
     # ('…严格按照会议费制度管理办法,支出资金0.26万元,执行率100%': the money named after the verb)
-    rf"(?<=[,,;;]\s*)(?:支付|支出|执行)(?:资金|金额)?{_FILL}{AMOUNT}",
+    # (not one use of several: '…,支出资金12万元用于购置保洁设备,支出资金8万元用于…')
+    rf"(?<=[,,;;]\s*)(?:支付|支出|执行)(?:资金|金额)?{_FILL}{AMOUNT}(?!\s*(?:主要)?用(?:于|作|在))",
     # the funds named before the verb, summed: '我镇2021年村管费支付共392.47万元' (never a plan's: '预算安排经费支出共…')
-    rf"(?<!(?:预算|计划|安排)\p{{Han}}{{0,10}})(?:费|资金|经费)(?:支付|支出)(?:共计|合计|共){AMOUNT}",
+    rf"(?<!(?:预算|计划|安排)[^。;\n]{{0,60}})(?:费|资金|经费)(?:支付|支出)(?:共计|合计|共){AMOUNT}",
     # ('…实际到位资金16,760.00万元,使用项目资金15,645.41万元,资金使用率93.35%': the verb of use opens the clause, the
     # funds named after it)
     rf"(?<=[,,;;]\s*)(?:已|实际|累计)?使用(?:(?!用于|的|给|至|到|上年|结转)\p{{Han}}){{0,8}}?(?:资金|经费){_FILL}{AMOUNT}",
@@ -308,9 +310,6 @@ def source_named_before(text: str, at: int) -> str:
     return named[-1][1] if named else ""
 
 
-_BARE_TOTAL = regex.compile(r"(?:合计|总计|共计)")
-
-
 def read_budget(ctx: Context) -> BudgetFacts:
     text = ctx.text
     facts = BudgetFacts(
@@ -335,10 +334,10 @@ def read_budget(ctx: Context) -> BudgetFacts:
     # words name; it only puts its total before its parts, where the stated rate still picks a part it confirms)
     worded = [s for s in ctx.splits if s.cue != SUM_CUE]
     facts.budget = _without_parts_of_stated_totals(worded, facts.budget, text)
-    # (a table's bare 合计 that the text states as spent, '实际使用资金516.58万元' over a table of payments adding up to
-    # it, breaks down the spending: no budget; a total worded as allotted, '下达…113万元, 其中…', stays one)
+    # (a table of payments whose 合计 the text states as spent, '实际使用资金516.58万元', breaks down the spending: no
+    # budget; a table of allocations adding up to what was spent in full, '分配金额…合计200,000.00', stays one)
     spent = [c for c in facts.executed if c.origin == "text"]
-    facts.budget.extend(t for t in _breakdown_totals(worded) if not _BARE_TOTAL.fullmatch(t.label)
+    facts.budget.extend(t for t in _breakdown_totals(worded) if not _SPENDING_WORD.match(t.label)
                         or not any(abs(t.value - e.value) <= t.half_unit + e.half_unit for e in spent))
     # (never a total worded as spending, '项目共支出资金100万元': the parts of a spend are no parts of the budget)
     facts.sum_totals = [SumTotal(Candidate(s.total.value, s.total.half_unit, s.total.clause_start, s.total.end,
@@ -377,10 +376,11 @@ _FORM_CELL = r"(?<!上年|去年|上年度|以前年度|往年)(?:{key})\s*[((]\
 # The same cells where the form states its unit once above them ('项目基本信息 单位:万元 … 计划投资额 2500.00 实际到位资金
 # 2500.00 实际使用情况 1543.31', '二、项目资金情况(万元) 计划投资 1963.18 实际到位 1963.18 实际使用 1168.38'): a key that
 # opens its cell, the figure alone in the next.
-_UNITLESS_FORM_CELL = r"(?<![\p{{Han}}])(?:{key})[\s|::]*(?P<figure>\d[\d,]*(?:\.\d+)?)(?![\d.%万元,])"
+_UNITLESS_FORM_CELL = r"(?<![\p{{Han}}])(?:{key})[\s|::]*(?P<figure>\d[\d,]*(?:\.\d+)?)(?![\d.%万元,年月日])"
 _UNITLESS_KEYS = {"budget": r"计划投资额?", "executed": r"实际使用(?:资金|情况)?"}
 _FORM_UNIT_NOTE = regex.compile(r"单位\s*[::]\s*(?P<unit>万元|元)(?![/每])|资金情况\s*[((]\s*(?P<unit>万元|元)\s*[))]")
 _FORM_UNIT_REACH = 1500
+_TABLE_CAPTION = regex.compile(r"(?:附表|表)\s*\d{1,2}")
 
 
 def _form_cells(text: str, role: str) -> list[Candidate]:
@@ -392,6 +392,9 @@ def _form_cells(text: str, role: str) -> list[Candidate]:
             out.append(Candidate(num.value, num.half_unit, m.start(), m.end(), label))
     for m in regex.finditer(_UNITLESS_FORM_CELL.format(key=_UNITLESS_KEYS[role]), text):
         notes = list(_FORM_UNIT_NOTE.finditer(text, max(0, m.start() - _FORM_UNIT_REACH), m.start()))
+        # (the note of another table, a caption between them: '附表1 … 单位:元 … 附表2 … 计划投资额 40')
+        if notes and _TABLE_CAPTION.search(text, notes[-1].end(), m.start()):
+            notes = []
         num = parse_amount(m["figure"] + notes[-1]["unit"]) if notes else None
         if num is not None:
             label = text[m.start():m.start("figure")].strip(" |::\n")

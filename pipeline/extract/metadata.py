@@ -110,7 +110,10 @@ _EVALUATOR_TRADE = regex.compile(r"事务所|咨询|评估|评价|造价|审计|
 # the name, and the year may stand inside it, after its place
 _EVALUATED_PROJECT = regex.compile(r"对(?:我单位负责的|[我本](?:单位|局|委)的)?[“\"]?(?:(?:19|20)\d{2}年度?)?"
                                    # ('对2022年度城乡居保市级补贴使用情况开展了…评价': a subsidy is named as such)
-                                   r"((?:\p{Han}{2,8}[区县市](?:19|20)\d{2}年度?)?[\p{Han}()]{4,40}?(?:项目|经费|资金|工程|补贴))[”\"]?"
+                                   # (a subsidy only where its use is what is evaluated, never a survey of who got it: '对领取…
+                                   # 补贴的农户开展了满意度评价')
+                                   r"((?:\p{Han}{2,8}[区县市](?:19|20)\d{2}年度?)?(?:[\p{Han}()]{4,40}?(?:项目|经费|资金|工程)"
+                                   r"|(?:(?!的|领取|发放)[\p{Han}()]){4,30}?补贴(?=的?(?:使用|管理|实施)情况)))[”\"]?"
                                    # the aspects evaluated may follow the name with no 的 ('…项目资金投入情况、绩效目标完成
                                    # 情况等进行了自评'), and a self-assessment is an evaluation too
                                    # (the name runs on over its own words: '…工程项目资金投入情况' is of '…工程项目')
@@ -119,6 +122,8 @@ _EVALUATED_PROJECT = regex.compile(r"对(?:我单位负责的|[我本](?:单位|
 # it is, the kind of funds outside the quotes
 _EVALUATED_QUOTED = regex.compile(rf"对(?:(?:19|20)\d{{2}}年度?)?(?:[\p{{Han}}]{{2,24}}?{ORG_SUFFIX}的)?[“\"]([^”\"\n]{{4,30}})[”\"]"
                                   r"(?:项目|专项资金|资金|经费)?(?:的?[^。;\n]{0,30}?)?(?:进行了?|开展了?)[\p{Han}]{0,6}?(?:评价|自评)")
+# '本项目为2022年农村饮水工程维修养护项目,…': the report says which project it is, by its dated name
+_THIS_PROJECT_IS = regex.compile(r"本项目(?:为|是|系)(?:19|20)\d{2}年度?([\p{Han}()]{4,40}?(?:项目|工程))(?=[,,。;])")
 # '(一)项目概况 XX项目是…': the overview's first sentence names the project as its subject.
 # ('(一)项目概况 科技专项资金是由市级财政安排…': a special fund named as the subject, its name more than money's)
 _OVERVIEW_PROJECT = regex.compile(
@@ -175,7 +180,7 @@ _SHORT_NAMED_UNIT = regex.compile(rf"([\p{{Han}}]{{2,24}}?{ORG_SUFFIX})\s*\((?:�
 _SIGNATURE = regex.compile(rf"(?m)^[ \t]*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})[ \t]*\n\s*(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日\s*$")
 # '项目实施单位为XX局' / '项目实施主体为…' / '由…': a unit named by its role in a sentence; the unit that
 # carries the project out first, its supervising department only where no such unit is named.
-_CLAUSE_WORD = r"(?:按照|根据|依据|严格|及时|认真|积极|通过|对|向|将)"
+_CLAUSE_WORD = r"(?:按照|根据|依据|严格|及时|认真|积极|通过|对|向|将|会同|协调|联合|配合|协助|指导|督促|组织|委托)"
 _UNIT_AFTER = rf"\s*(?:为|是|系|:)\s*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})(?=[,。;、,\s(]|负责|$)"
 _ROLE_SENTENCES = [
     regex.compile(rf"(?:项目)?(?:牵头)?(?:实施单位|实施主体|建设单位|项目法人|项目业主|项目单位|责任单位|承担单位){_UNIT_AFTER}"),
@@ -183,7 +188,9 @@ _ROLE_SENTENCES = [
     # the role word run straight into the unit, with its place, that acts ('项目实施主体保山市文化和旅游局于10月20日便启动…')
     # (never a clause after the role word that a bureau ends: '实施单位严格按照县财政局…')
     regex.compile(rf"(?:项目)?(?:实施单位|实施主体|建设单位|项目法人|项目业主|承担单位)(?!\p{{Han}}{{0,6}}?{_CLAUSE_WORD})"
-                  rf"(\p{{Han}}{{1,8}}?[省市县区州旗]\p{{Han}}{{1,24}}?{ORG_SUFFIX})(?=于|在|[,。;])"),
+                  # (one unit: '…城市管理局和太湖县…服务中心于…' names two, '…文化和旅游局' one)
+                  rf"(\p{{Han}}{{1,8}}?[省市县区州旗](?:(?![和与及、]\p{{Han}}{{0,8}}?[省市县区州旗])\p{{Han}}){{1,24}}?{ORG_SUFFIX})"
+                  rf"(?=于|在|[,。;])"),
     # the unit whose project an evaluation is of ('…引入第三方机构…对天津市教育委员会“2021年市属高校建设世界一流学科补助”项目开展了
     # 绩效评价'): never the finance bureau or the evaluator that writes the sentence
     regex.compile(rf"对((?![\p{{Han}}]{{0,12}}财政[局厅])[\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})(?:的)?[“\"][^”\"\n]{{4,40}}[”\"]"
@@ -652,15 +659,18 @@ def _names_the_file(text: str, line: str) -> bool:
 _YEAR_FIELD = regex.compile(r"(?:评价年度|项目年度|预算年度|自评年度)[\s|::]*(?P<year>(?:19|20)\d{2})(?!\d)")
 # the year a form gives its project ('项目年份 2017'): the year it began where the project runs over years, so only
 # where no year the report says it assesses ('(2021年度)') is stated
-_PROJECT_YEAR_FIELD = regex.compile(r"(?:项目年份|预算年份)[\s|::]*(?P<year>(?:19|20)\d{2})(?!\d)")
+# (never a range of years, '项目年份 2017-2019')
+_PROJECT_YEAR_FIELD = regex.compile(r"(?:项目年份|预算年份)[\s|::]*(?P<year>(?:19|20)\d{2})(?!\d|\s*[-—~至到])")
+# the time an evaluation covers, where it is a whole year ('评价时间:2017年1月1日至2017年12月31日'; never the days it
+# took, '评价时间:2018年5月10日至5月20日'), after any year the report says it assesses ('本项目为2021年度…')
+_WHOLE_YEAR_EVALUATED = regex.compile(r"(?:评价时间|评价期间|评价时段)[\s|::]*(?P<first>(?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日"
+                                      r"\s*[-—~至到]\s*(?P<last>(?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
 
 
+_SEVERAL_YEARS = regex.compile(r"(?:期限|周期|实施期|起止时间|建设期)[\s|::]*(?P<a>(?:19|20)\d{2})\s*年[^,。;\n]{0,12}?[-—~至到]\s*"
+                                r"(?!(?P=a))(?:19|20)\d{2}\s*年")
 _PERIOD_FIELD = regex.compile(r"(?:起止时间|实施期限|实施周期|执行期限|实施时间|项目周期)[\s|::]*(?P<first>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月"
-                           r"(?:\s*\d{1,2}\s*日)?\s*起?\s*[-—~至到]\s*(?P<last>(?:19|20)\d{2})\s*年"  # ('2016年1月起至2016年12月止')
-                           # the time an evaluation covers, where it is a whole year ('评价时间:2017年1月1日至2017年12月31日';
-                           # never the days it took, '评价时间:2018年5月10日至5月20日')
-                           r"|(?:评价时间|评价期间|评价时段)[\s|::]*(?P<first>(?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日\s*[-—~至到]\s*"
-                           r"(?P<last>(?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
+                           r"(?:\s*\d{1,2}\s*日)?\s*起?\s*[-—~至到]\s*(?P<last>(?:19|20)\d{2})\s*年")  # ('2016年1月起至2016年12月止')
 
 
 # a title that writes its year without 年, at its opening ('2021乡镇(公社)老放映员省级补助资金自评报告') or after
@@ -710,8 +720,12 @@ def find_year(ctx: Context, title: Found | None) -> tuple[Found | None, list[int
     m = regex.search(r"(?<![\d〔\[【(-])((?:19|20)\d{2})\s*年度(?![\d)〕\]】])", text)
     if m:
         return Found(int(m[1]), m.start(1), m.end()), None
+    m = _WHOLE_YEAR_EVALUATED.search(text, 0, _OPENING)
+    if m and m["first"] == m["last"]:
+        return Found(int(m["first"]), m.start("first"), m.end("last")), None
     m = _PROJECT_YEAR_FIELD.search(text, 0, _OPENING)
-    if m:
+    # (a project run over years, '项目期限 2019年至2021年': the year the form gives it is when it began)
+    if m and not _SEVERAL_YEARS.search(text, 0, _OPENING):
         return Found(int(m["year"]), m.start("year"), m.end("year")), None
     votes: Counter = Counter()
     first: dict[int, regex.Match] = {}
@@ -807,7 +821,7 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
             return Found(m["name"], m.start("name"), m.end("name"))
     # (a quoted project in a department's whole-spending report is one of its key projects, not the report's)
     whole_spending = bool(title and _WHOLE_SPENDING.search(title.value))
-    for pattern in (_EVALUATED_PROJECT, _EVALUATED_QUOTED, _EVALUATION_OBJECT, _OVERVIEW_PROJECT, _BUDGETED_PROJECT, _QUOTED_YEAR_PROJECT):
+    for pattern in (_EVALUATED_PROJECT, _EVALUATED_QUOTED, _EVALUATION_OBJECT, _THIS_PROJECT_IS, _OVERVIEW_PROJECT, _BUDGETED_PROJECT, _QUOTED_YEAR_PROJECT):
         m = pattern.search(ctx.text) if not (pattern is _QUOTED_YEAR_PROJECT and whole_spending) else None
         if m:
             name = _PROJECT_MONEY.sub("", m[1])
@@ -821,7 +835,9 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
 
 # The notice that allots the funds a transfer payment's report is of, cited by its title ('《四川省财政厅…关于下达2021年
 # 国家非物质文化遗产保护资金预算的通知》'): the fund it names.
-_ALLOCATION_NOTICE = regex.compile(r"下达(?:(?:19|20)\d{2}年度?)?(?P<name>[\p{Han}()]{4,30}?(?:资金|经费|补助|补贴))(?:预算)?的?通知")
+# (a batch of it is the same fund: '下达2021年第二批中央财政林业改革发展资金的通知')
+_ALLOCATION_NOTICE = regex.compile(r"下达(?:(?:19|20)\d{2}年度?)?(?:第[一二三四五六七八九十\d]{1,2}批(?:次)?)?"
+                                   r"(?P<name>[\p{Han}()]{4,30}?(?:资金|经费|补助|补贴))(?:预算)?的?通知")
 
 
 def fund_of_the_allocation_notices(text: str) -> Found | None:
@@ -1324,12 +1340,18 @@ _NAME_GOES_ON_AFTER_UNIT = regex.compile(r"门户|网|工程|项目|迁建|新�
 # … the roles it names itself in, which no other unit of the report takes: the project's managing unit, its own
 # dated budget or staff ('…委员会部门2021年末实有人员编制20人')
 # ('2024年,南县财政局机关各项收入合计2602.28万元': its own income or spending in all, its year said before it)
-_OWN_ROLE_NAMED = (r"作为(?:项目|资金|本项目)?(?:管理|实施|主管|承担|责任|预算|使用)(?:单位|部门)|"
+# (not the funds' managing department, a superior's role, nor the unit that uses what the funds bought, a beneficiary's)
+_OWN_ROLE_NAMED = (r"作为(?:项目|本项目)?(?:管理|实施|承担|责任)单位|"
                    r"(?:机关|本级)?(?:各项)?(?:收入|支出)(?:合计|总计|总额)|" + _OWN_YEAR_AFTER)
 _OWN_ROLE_AFTER = regex.compile(r"(?:主要)?负责(?!\p{Han}{0,12}(?:指导|监督|审核|协调))|"
+                                r"作为(?:项目|资金|本项目)?(?:管理|实施|主管|承担|责任|预算|使用)(?:单位|部门)|"
                                 r"对(?!我)[^。;\n]{0,40}?(?:开展|进行)了?\p{Han}{0,6}?(?:评价|自评)|\p{Han}{0,4}绩效自评|"
                                 + _OWN_ROLE_NAMED)
 _OWN_ROLE_NAMED_AFTER = regex.compile(_OWN_ROLE_NAMED)
+# a unit under the report's own ('所属单位中,…第二中学2022年预算支出…', '…中心…为下属最大单位')
+_SUBORDINATE = regex.compile(r"所属|下属|二级单位|直属")
+# the kind of unit the report calls itself ('我局'): a unit of another kind named once is not the report's own
+_SELF_KIND = regex.compile(r"我(局|委|院|中心|办|厅|校|站|所)")
 # the report's own unit claiming the role itself ('我局负责项目的组织实施'): a unit it names is then another
 _SELF_IN_ROLE = regex.compile(r"我(?:局|单位|委|院|中心|办|站|所|校|部门|厅|会)(?:主要)?(?:负责|作为|承担|组织实施)")
 
@@ -1340,12 +1362,24 @@ def _placed_unit_once(text: str, name: str, end: int) -> bool:
     claim that role for itself ('我局负责…'): the report's own unit. A unit it names once in another role (the
     hospital its funds bought for, the auditor, a superior that checked its work) is not."""
     place = place_of(name)
-    # (a place named once: only where the sentence names the role outright)
+    # (a place named once: only where the sentence names the role outright, of no unit under another, and the report
+    # calls itself by no other kind of unit)
     if not place or not name.startswith(place) or len(name) <= len(place) + 1 \
-            or (text.count(place) < 2 and not _OWN_ROLE_NAMED_AFTER.match(text, end)) \
+            or (text.count(place) < 2 and not _named_in_its_own_role(text, name, end)) \
             or name.endswith(("人民政府", "政府")) or _NAME_GOES_ON_AFTER_UNIT.match(text, end):
         return False
     return _OWN_ROLE_AFTER.match(text, end) is not None and _SELF_IN_ROLE.search(text) is None
+
+
+def _named_in_its_own_role(text: str, name: str, end: int) -> bool:
+    if not _OWN_ROLE_NAMED_AFTER.match(text, end):
+        return False
+    start = end - len(name)
+    sentence = text[max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1:]
+    sentence = sentence[:regex.search(r"[。\n]|$", sentence).start()]
+    if _SUBORDINATE.search(sentence):
+        return False
+    return all(name.endswith(m[1]) for m in _SELF_KIND.finditer(text))
 
 
 _TOWNSHIP = regex.compile(r"\p{Han}{2,}(?:乡|镇)(?:人民政府)?$")

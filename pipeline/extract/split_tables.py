@@ -9,6 +9,8 @@ of the prose.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from ..numbers import UNITS, Number, parse_arabic, sums_exactly
@@ -206,7 +208,11 @@ _GLUED_AMOUNT_HEAD = regex.compile(r"(?:金额|资金|支出|投资|补助)(?:�
 _GROUPED_FIGURE = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,9}\.\d{2}"
 _GLUED_AMOUNT_ROW = regex.compile(rf"\s*(?P<name>[^\d\s|。;;:]{{2,60}}?)\s*(?P<figure>{_GROUPED_FIGURE})(?![\d.,%])")
 # a header run is short, and names the rows (项目, 内容, 用途, 名称 …) before its amount column
-_GLUED_HEAD_NAMES = regex.compile(r"项目|内容|用途|名称|单位|地区|明细")
+# (never who was paid: '收款单位用途金额(元)某建设工程有限公司工程款…' lists contractors, no works)
+_GLUED_HEAD_NAMES = regex.compile(r"项目|内容|用途|名称|地区|明细")
+_GLUED_PAYEE_HEAD = regex.compile(r"收款|供应商|支付对象|单位名称")
+# a head that says its rows are payments or uses: its total is money spent ('支付项目款项用途金额(元)')
+_GLUED_SPENT_HEAD = regex.compile(r"支付|支出|使用|用途")
 _GLUED_HEAD_REACH = 16
 
 
@@ -215,7 +221,8 @@ def glued_amount_splits(text: str, make_split) -> list:
     exactly (a row the pattern cut wrongly, or a dated row, breaks the sum and gives nothing)."""
     out = []
     for head in _GLUED_AMOUNT_HEAD.finditer(text):
-        if not _GLUED_HEAD_NAMES.search(text, max(0, head.start() - _GLUED_HEAD_REACH), head.start()):
+        names = text[max(0, head.start() - _GLUED_HEAD_REACH):head.start()]
+        if not _GLUED_HEAD_NAMES.search(names) or _GLUED_PAYEE_HEAD.search(names):
             continue
         rows, total, pos = [], None, head.end()
         while len(rows) <= _GLUED_ROWS_MAX and (m := _GLUED_AMOUNT_ROW.match(text, pos)) is not None:
@@ -231,7 +238,10 @@ def glued_amount_splits(text: str, make_split) -> list:
         if total_value is None or None in values or not _sums_to(values, total_value):
             continue
         factor = UNITS[head["unit"]]
-        out.append(make_split(_glued_row_part(total, total_value, factor, True),
+        total_part = _glued_row_part(total, total_value, factor, True)
+        if _GLUED_SPENT_HEAD.search(names):
+            total_part = replace(total_part, label="支出" + total_part.label)  # (what was spent: no budget, read_budget)
+        out.append(make_split(total_part,
                               [_glued_row_part(m, v, factor, False) for m, v in zip(rows, values)]))
     return out
 

@@ -240,7 +240,7 @@ def _spaced(words: str) -> str:
 # '预算执行情况(万元)(20分)', and the goals block, '年度绩效目标1 (80分)'. The form is worth their sum.
 _FUNDS_BLOCK_MARKS = regex.compile(_spaced("预算执行情况") + r"[^|分]{0,12}?[((]\s*(?P<v>\d{1,2})\s*分\s*[))]")
 _GOALS_BLOCK_MARKS = regex.compile(r"(?:年\s*度\s*)?(?:总\s*体\s*)?" + _spaced("绩效目标")
-                                   + r"\s*\d?\s*[((]\s*(?P<v>\d{1,2})\s*分\s*[))]")
+                                   + r"[^|(()分\n]{0,6}?[((]\s*(?P<v>\d{1,2})\s*分\s*[))]")  # ('年度绩效目标完成情况(90分)')
 _BLOCKS_REACH = 2000  # the goals block's heading within this many characters after the funds block's
 
 

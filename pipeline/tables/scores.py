@@ -764,10 +764,12 @@ def _read_row(s: _Reading, row: Row) -> bool:
 
 
 def _read_subtotal(s: _Reading, row: Row, named: list[Token], tokens: list[Token], values: dict[str, Value]) -> bool:
-    """A 小计 row: its category's subtotal; under rows of one level, no category open, the total of them all ('小计 100
-    90.5'), which ends the table."""
+    """A 小计 row: its category's subtotal; under rows of one level, no category open, where it holds the form's full
+    points, the total of them all ('小计 100 90.5'), which ends the table."""
     kept = _subtotal(s.table, s.categories, named, values)
-    if not kept and not s.categories and s.leaves and s.table.total_weight is None and s.table.total_score is None:
+    # (only the form's full points: '小计 90 85' then '预算执行率 10 9', '合计 100 94' is a part's)
+    if not kept and not s.categories and s.leaves and s.table.total_weight is None and s.table.total_score is None \
+            and figure(values, "weight") == _FULL_MARKS:
         return _read_total(s, row, tokens, values)
     s.report.skip(row, "a subtotal, kept on its category" if kept else "a subtotal with no category open")
     return False
