@@ -3335,3 +3335,13 @@ def test_a_bound_or_a_change_equal_to_the_budget_is_no_copy_of_it(tmp_path, sent
     record = extract_text(tmp_path, text)
     assert record.budget.budget_yuan == 500000
     assert check_of(record, "repeated_figures_agree").status == "skip"
+
+
+@pytest.mark.parametrize("tail, grade", [
+    ("总分 100 100 100 78 评价等次 中 三、评价人员 姓名 职务", "中"),  # the next section's number glued after it
+    ("评价等级 良 三、评价人员", "良"),
+    ("在评价等级中,优秀占多数。", None),  # 中 inside a sentence, no grade
+])
+def test_a_grade_after_its_key_may_run_into_the_next_sections_number(tmp_path, tail, grade):
+    text = f"财政支出项目绩效评价报告\n二、绩效评价指标评分\n{tail}\n"
+    assert extract_text(tmp_path, text).grade.stated == grade

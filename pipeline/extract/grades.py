@@ -37,7 +37,11 @@ _STATED = [
                   rf"(?![\p{{Han}}]{{0,2}}(?:指标|的|、)|工程|项目|产品|单位)"),
     regex.compile(rf"(?:得分|总分|评分)(?:为|是|:)?\s*{NUMBER}\s*分?\s*[,,]?\s*(?:等级|评价等级|评级|绩效等级|评价结果)?(?:为|:)\s*[“\"]?(?P<g>{GRADE_WORDS})(?![\p{{Han}}]{{0,2}}(?:指标|的))"),
     # ('评价等次优秀': 等次 with no verb, as 等级)
-    regex.compile(r"(?:评价|评级|等级|自评)(?:结果|等级|等次)?[::\s|]*[“\"]?(?P<g>优秀|良好|优|良|合格|不合格|中等|较差|差)(?:等级|等次|级)?[”\"]?\s*(?:$|[。,,;\n|(])", regex.M),
+    # ('…总分 100 78 评价等次 中 三、评价人员': the next section's number glued after it; 中 alone only here, after its key)
+    regex.compile(r"(?:评价|评级|等级|自评)(?:结果|等级|等次)?[::\s|]*[“\"]?(?P<g>优秀|良好|优|良|合格|不合格|中等|较差|差)"
+                  r"(?:等级|等次|级)?[”\"]?\s*(?:$|[。,,;\n|(]|[一二三四五六七八九十]、)", regex.M),
+    # (中 alone right after its key, ending its cell or line: '…评价等次 中 三、', never '在评价等级中,…')
+    regex.compile(r"(?:评价|评定)?等(?:次|级)[::\s|]*(?P<g>中)\s*(?=$|\n|\||[一二三四五六七八九十]、)", regex.M),
     # a self-assessment form's total row that ends on the grade: '| 总分 | 100 | 96 | 优 |'
     regex.compile(rf"总分[\s|]*100[\s|]+{NUMBER}[\s|]+(?P<g>优秀|良好|优|良|合格|不合格|中等|较差|差)\s*(?:$|\|)", regex.M),
 ]
