@@ -3345,3 +3345,9 @@ def test_a_bound_or_a_change_equal_to_the_budget_is_no_copy_of_it(tmp_path, sent
 def test_a_grade_after_its_key_may_run_into_the_next_sections_number(tmp_path, tail, grade):
     text = f"财政支出项目绩效评价报告\n二、绩效评价指标评分\n{tail}\n"
     assert extract_text(tmp_path, text).grade.stated == grade
+
+
+def test_a_total_rows_label_holding_the_forms_points_gives_the_score_in_its_cell(tmp_path):
+    text = "项目支出绩效自评表\n年度绩效目标\n(80分)\n总分(100分)\n|\n96\n|\n自评等级\n|\n优\n|\n"
+    record = extract_text(tmp_path, text)
+    assert (record.scores.total_weight, record.scores.total_score) == (100, 96)

@@ -26,7 +26,9 @@ _YOY = regex.compile(
 # glued after it ('自评总分(分)97.93年初预算数') is no year. An indicator's score ('资金保障方面,指标评价得分12') is
 # its own, not the report's. ('绩效评价整体得分85.81分': the whole's score, 整体 as 总体; '最终评分结果为90分'.)
 _TOTAL_SCORE = regex.compile(
-    rf"(?<!指标)(?:(?:自评|评价|综合|考评|考核|最终|绩效)(?:总体|整体)?(?:得分|评分(?:结果)?|总分|分数|分)|(?:总体|整体)得分|总得分|得分合计|(?:该|本)?(?:项目|部门)(?:综合)?得分)"
+    # ('总分(100分) | 100': a total row whose label holds the form's points, its cell the score)
+    rf"(?<!指标)(?:(?:自评|评价|综合|考评|考核|最终|绩效)(?:总体|整体)?(?:得分|评分(?:结果)?|总分|分数|分)|(?:总体|整体)得分|总得分|得分合计|(?:该|本)?(?:项目|部门)(?:综合)?得分"
+    rf"|总\s*分\s*[((]\s*\d{{2,3}}\s*分\s*[))])"
     # ('评价得分 | 83.86 | 评价结果 | 良': a form's key, its cell beside it)
     rf"(?:合计)?(?:\(分\))?(?:为|是|:|达到|达)?[\s|]*"
     # ('自评总分: 95项目实施单位…': the next cell's 项目, not a count of 95 items)
