@@ -3351,3 +3351,13 @@ def test_a_total_rows_label_holding_the_forms_points_gives_the_score_in_its_cell
     text = "项目支出绩效自评表\n年度绩效目标\n(80分)\n总分(100分)\n|\n96\n|\n自评等级\n|\n优\n|\n"
     record = extract_text(tmp_path, text)
     assert (record.scores.total_weight, record.scores.total_score) == (100, 96)
+
+
+@pytest.mark.parametrize("town, body, unit", [
+    ("三堂街镇", "三堂街镇是一个历史老镇,地处江北。我镇2021年村管费支付共392.47万元。", "三堂街镇"),
+    # the township as the text names it after its county
+    ("鸡飞镇", "发布机构 某宁县鸡飞镇\n我镇2021年村管费支付共392.47万元。", "某宁县鸡飞镇"),
+])
+def test_a_township_dating_the_spending_its_title_reports_on_is_the_department(tmp_path, town, body, unit):
+    text = f"{town}2021年度村管费支出绩效评价报告\n一、项目单位基本情况\n{body}\n"
+    assert extract_text(tmp_path, text).report.department == unit

@@ -1231,7 +1231,11 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
         at = ctx.text.find(town[1] + "人民政府") if town else -1
         if at >= 0:
             return Found(town[1] + "人民政府", at, at + len(town[1]) + 4)
-        if town:  # (a text that never writes out its government: the township by its name)
+        if town:  # (a text that never writes out its government: the township by its name, with its county where
+            # the text gives it one: '昌宁县鸡飞镇')
+            placed = _county_before(ctx.text, town[1]) if place_of(town[1]) is None else None
+            if placed is not None:
+                return placed
             return Found(town[1], title.start, title.start + town.end(1))
         # the title printed again with its unit before it ('1、海南省地质综合勘察院财政支出项目绩效自评报告二0一四年…' under a
         # page headed '财政支出项目绩效自评报告'): that unit's
@@ -1320,6 +1324,24 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
     return Found(visited[1], visited.start(1), visited.end(1)) if visited else facility
 
 
+def _county_before(text: str, town: str) -> Found | None:
+    """The township as the text names it after its county ('发布机构 昌宁县鸡飞镇'): the page's publisher where it is the
+    township so named, else a place just before it that opens a run of words (a key glued before it, '…机构昌宁县…',
+    leaves where the place starts unsaid)."""
+    published = form_field(text[:1500], ["发布机构", "发文机关", "来源", "信息来源"], max_len=30,
+                           accept=lambda v: v.endswith(town) and place_of(v[:-len(town)]) is not None)
+    if published is not None:
+        return Found(strip_code(published.value), published.start, published.end)
+    for m in regex.finditer(regex.escape(town), text):
+        for k in range(2, 7):
+            start = m.start() - k
+            county = text[max(0, start):m.start()]
+            if start >= 0 and county[-1:] in "县市区旗" and place_of(county) == county \
+                    and (start == 0 or not regex.match(r"\p{Han}", text[start - 1])):
+                return Found(county + town, start, m.end())
+    return None
+
+
 def _unit_before_the_title_again(text: str, title: Found) -> Found | None:
     """The one unit the text prints straight before another copy of a title that names none."""
     squashed = regex.sub(r"\s", "", title.value)
@@ -1392,7 +1414,9 @@ FINANCE_BUREAU = regex.compile(r"财政局|财政厅")
 # word opens it (a '县农业农村局' is a unit whose place the text leaves out).
 _DIVISION = regex.compile(r"(?![县市区州省乡镇旗])\p{Han}{1,8}(?:支队|大队|中队|科|股|室|处|组)")
 # ('玄马镇关于农村厕所革命建设项目的绩效自评报告': the township writing about its own project)
-_TOWN_TITLE = regex.compile(r"(?:(?:19|20)\d{2}年度?)?(\p{Han}{1,8}?[乡镇])(?:人民政府)?(?:(?:(?:19|20)\d{2}年度?)?(?:部门|单位)整体|关于)")
+# ('三堂街镇2021年度村管费支出绩效评价报告': a township dating the spending it reports on)
+_TOWN_TITLE = regex.compile(r"(?:(?:19|20)\d{2}年度?)?(\p{Han}{1,8}?[乡镇])(?:人民政府)?(?:(?:(?:19|20)\d{2}年度?)?(?:部门|单位)整体|关于"
+                            r"|(?:19|20)\d{2}年度?)")
 # A page's path from its site's home ('当前位置:首页 >> 部门信息公开 >> 牟定县交通运输局 >> 正文') and its steps.
 _BREADCRUMB = regex.compile(r"(?m)^[^\n]{0,12}首页[ \t]*(?:>>?|›|»|>)[^\n]*$")
 _CRUMB = regex.compile(r"[^>›»\n]+")
