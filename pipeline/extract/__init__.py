@@ -15,7 +15,6 @@ from ..tables.roles import ROLE_RE
 from ..tables.scores import adds_up, leaves, read_score_table
 from . import budget as budget_mod
 from . import grades, metadata, statements
-from .amounts import find_amounts
 from .context import Context, Found
 from .result_table import ResultRow, is_results_notice, read_result_row
 from .subprojects import read_subprojects, results_table_subprojects
@@ -477,7 +476,7 @@ def _restatements(ctx: Context, chosen) -> list:
     if chosen is None or chosen.value <= 0:
         return []
     out = []
-    for a in find_amounts(ctx.text):
+    for a in ctx.amounts:
         if a.start < chosen.end and chosen.start < a.end or a.per_unit:
             continue
         if _THRESHOLD_AFTER.match(ctx.text, a.end) or _CHANGE_BEFORE.search(ctx.text, max(0, a.start - 8), a.start):

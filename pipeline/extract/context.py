@@ -7,6 +7,7 @@ from functools import cached_property
 from ..normalise import NormalisedText
 from ..tables.grid import Cells
 from ..tables.model import Found  # noqa: F401  (the extractors' value type, read by the table interpreter too)
+from .amounts import Amount, find_amounts
 from .splits import Split, find_splits
 
 
@@ -23,6 +24,11 @@ class Context:
     def table_cells(self) -> Cells:
         """What the load stage knew of the text's table cells, built once for both table readers."""
         return Cells.of(self.norm.grids, self.norm.spaces_removed)
+
+    @cached_property
+    def amounts(self) -> list[Amount]:
+        """Every sum of money in the text (the amounts layer), read once."""
+        return find_amounts(self.text)
 
     @cached_property
     def splits(self) -> list[Split]:
