@@ -42,10 +42,11 @@ SCORE_SET = SHARED / "tools" / "score_set.py"
 # no statement gives the whole; the 45 others unchanged). 423 with a collection page (范文 sites: '…(通用6篇)')
 # that shows fewer pieces than it promises read as cut (25; the 46 others unchanged). 424 with the whole amount
 # from one source ('全部为县级配套资金', W03), and 425 with a repeated paragraph counted as a second statement of its figures
-# (W03's repeated_figures_agree runs and passes; the 46 others unchanged).
+# (W03's repeated_figures_agree runs and passes; the 46 others unchanged). 429 with every restatement of the chosen
+# budget counted, in any words and unit (W12's repeated_figures_agree passes; 2026-12-07, the 46 others unchanged).
 # On the 27 reports before it: 209/256 at the start of 2026-12-01, 248/256 with the table
 # interpreter.
-FIELDS_FLOOR = 428
+FIELDS_FLOOR = 429
 # score_set.py on the same 47 reports at the start of 2026-12-04: fields 336/381, flags 2 true, 2 false alarms
 # (both funding_sources_sum: two breakdowns of one total read as one, a glued run cut a digit off), 2 missed.
 # With verdicts that say how sure they are (pipeline/verify/certainty.py): 2 true, 0 false alarms, 2 missed;
