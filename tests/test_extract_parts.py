@@ -3361,3 +3361,97 @@ def test_a_total_rows_label_holding_the_forms_points_gives_the_score_in_its_cell
 def test_a_township_dating_the_spending_its_title_reports_on_is_the_department(tmp_path, town, body, unit):
     text = f"{town}2021年度村管费支出绩效评价报告\n一、项目单位基本情况\n{body}\n"
     assert extract_text(tmp_path, text).report.department == unit
+
+
+# The cases a second review wrote (helper snippets): each went wrong after a rule of the session.
+_REVIEW_22B_CASES = {
+    "a school a bureau's report names once as the implementing unit, the report calling itself 本局":
+        ('2022年度学生资助项目绩效自评报告\n一、项目基本情况\n本局统筹全县学生资助工作,2022年到位资助资金680万元。宾川县第一中学作为项目实施单位,负责高中国家助学金的审核发放。\n二、资金使用情况\n截至2022年12月31日,支出资金676万元,执行率99.41%。\n',
+         'report.department', None),
+    'a hospital under the commission, said in the sentence before, with its own income':
+        ('2022年度部门整体支出绩效自评报告\n一、部门基本情况\n本部门包括委机关及所属医疗卫生单位共5个,2022年全面完成各项工作任务。\n祥云县人民医院2022年收入合计8560万元,是全县规模最大的医疗机构。\n二、部门整体支出情况\n2022年部门决算支出合计12480万元。\n',
+         'report.department', None),
+    'the role word 项目业主单位 is no part of the unit':
+        ('2022年农村公路建设项目绩效自评报告\n一、项目基本情况\n项目总投资560万元。项目业主单位宾川县交通运输局于2022年3月完成招标,4月开工建设。\n二、资金使用情况\n截至2022年12月31日,支出540万元,执行率96.43%。\n',
+         'report.department', '宾川县交通运输局'),
+    'a linking 即 after the role word is no part of the unit':
+        ('2022年度水库除险加固项目绩效自评报告\n一、项目基本情况\n项目总投资860万元,项目法人即宾川县水利工程建设管理中心,负责工程建设管理。\n二、资金使用情况\n截至2022年12月31日,支出850万元,执行率98.84%。\n',
+         'report.department', '宾川县水利工程建设管理中心'),
+    'a kind of town (特色小镇) dating its funds is no township':
+        ('玉溪市特色小镇2021年度创建奖补资金绩效评价报告\n一、项目基本情况\n2021年省级下达特色小镇创建奖补资金3000万元,支持全市3个特色小镇建设。\n二、资金使用情况\n截至2021年12月31日,支出2850万元,执行率95%。\n三、绩效目标完成情况\n完成小镇客厅、游客中心等基础设施建设。\n',
+         'report.department', None),
+    'towns at large (全市乡镇) are no township':
+        ('全市乡镇2022年度财政运行绩效评价报告\n一、评价基本情况\n全市共有乡镇28个,2022年乡镇财政支出合计26.5亿元。\n二、评价结论\n乡镇财政运行总体平稳。\n',
+         'report.department', None),
+    "each item's spending in a list is none of them the project's":
+        ('2022年度部门运转经费项目绩效自评报告\n一、资金情况\n2022年培训费预算3万元,支出资金2.1万元;差旅费预算2万元,支出资金1.8万元;办公费预算5万元,支出资金4.6万元。\n二、绩效目标完成情况\n全年组织培训4期,培训120人次。\n',
+         'budget.executed_yuan', None),
+    "a sum paid by mid-year is not the year's spending":
+        ('2022年度村级组织运转经费绩效评价报告\n一、基本情况\n我镇共有行政村8个,2022年村级组织运转经费预算96万元。\n二、资金使用情况\n截至2022年6月30日,村管费支付共45万元;截至2022年12月31日,全年支出村级组织运转经费95.2万元,执行率99.17%。\n',
+         'budget.executed_yuan', 952000),
+    "a fund's size over five years is not the year's budget (nor is anything else read as it)":
+        ('2022年度乡村振兴产业发展基金绩效评价报告\n一、项目基本情况\n乡村振兴产业发展基金资金规模为5亿元(2021-2025年),2022年度财政注资8000万元。\n二、资金使用情况\n截至2022年12月31日,基金累计投资项目6个,投资金额7600万元。\n',
+         'budget.budget_yuan', None),
+    "a province's programme size is not the county's budget (nor is anything else read as it)":
+        ('2022年度乡村振兴基金绩效评价报告\n一、项目基本情况\n全省乡村振兴基金资金规模为50亿元,2022年我县获得基金投资2000万元,用于支持3家农业龙头企业。\n二、资金使用情况\n截至2022年12月31日,投资到位2000万元。\n',
+         'budget.budget_yuan', None),
+    "a unit note on a payments table's caption line is not the form cells' unit":
+        ('项目支出绩效自评表\n(2022年度)\n附表1 项目资金支付明细 单位:元\n| 序号 | 支付内容 | 金额 |\n| 1 | 设备购置 | 352,000.00 |\n| 2 | 安装调试 | 48,000.00 |\n| 项目名称 | 应急广播体系建设项目 |\n| 计划投资额 | 40 | 实际到位资金 | 40 |\n| 实际使用情况 | 40 | 执行率 | 100% |\n',
+         'budget.budget_yuan', None),
+    'a sentence after 总分(100分) states the points, not the score':
+        ('2022年度项目绩效评价报告\n一、评价结论\n经评价,总分(100分)为100,本项目综合得分92分,评价等级为优。\n',
+         'scores.total_score', 92),
+    "one of a department's key projects does not name its whole-spending report":
+        ('2022年度部门整体支出绩效自评报告\n一、部门基本情况\n我局2022年共实施重点项目3个。\n(一)农村饮水维修养护。本项目为2022年农村饮水工程维修养护项目,预算资金45万元。\n(二)小型水库运行管理。本项目为2022年小型水库运行管理项目,预算资金30万元。\n二、部门整体支出情况\n2022年部门决算支出合计2680万元。\n',
+         'report.project_name', None),
+    "a continuing project's start year is not the year its figures are for":
+        ('项目支出绩效自评表\n| 项目名称 | 农村义务教育学生营养改善计划 |\n| 项目年份 | 2016 | 项目类型 | 延续性项目 |\n| 2022年预算数 | 820万元 | 2022年执行数 | 815万元 |\n| 执行率 | 99.39% |\n',
+         'report.year', 2022),
+    'a list of years in the project-year cell is no one year':
+        ('项目支出绩效自评表\n| 项目名称 | 乡村旅游基础设施项目 |\n| 项目年份 | 2020、2021 |\n| 预算金额 | 300万元 | 实际支出 | 296万元 |\n',
+         'report.year', None),
+    'the usual last section left empty (其他说明) is no cut':
+        ('2022年度农村客运补贴项目绩效自评报告\n一、项目基本情况\n2022年农村客运补贴资金预算180万元,实际发放176万元。\n二、绩效目标完成情况\n保障农村客运线路42条正常运行。\n七、其他说明\n',
+         'source.truncated', False),
+    "a risk's level is no grade":
+        ('2022年度森林防火项目绩效自评报告\n一、项目基本情况\n2022年森林防火项目预算资金90万元,实际支出88万元。\n二、风险评估\n| 风险事项 | 风险等级 | 中 |\n| 火险期 | 火险等级 | 高 |\n三、自评结论\n综合自评得分94分。\n',
+         'grade.stated', None),
+    "a fire danger's level is no grade":
+        ('2022年度森林防火项目绩效自评报告\n一、项目基本情况\n2022年森林防火项目预算资金90万元,实际支出88万元。\n二、绩效目标完成情况\n防火期内森林火险等级:中\n全年未发生重大森林火灾。\n',
+         'grade.stated', None),
+    "a band's row is no grade":
+        ('2022年度项目支出绩效评价报告\n一、评价工作开展情况\n评价结果分为四个等次:得分90分(含)以上为优,80(含)-90分为良,60(含)-80分为中,60分以下为差。\n| 评价等次 | 中 | 60(含)-80分 |\n二、评价结论\n综合评价得分92分。\n',
+         'grade.stated', None),
+}
+
+
+@pytest.mark.parametrize("text, path, value", _REVIEW_22B_CASES.values(), ids=list(_REVIEW_22B_CASES))
+def test_a_rule_of_the_twenty_second_session_keeps_to_its_own_case_on_a_second_review(tmp_path, text, path, value):
+    part, _, name = path.partition(".")
+    assert getattr(getattr(extract_text(tmp_path, text), part), name) == value
+
+
+_REVIEW_22B_CHECKS = {
+    "a different figure inside the coarser one's half-unit is no copy":
+        ('项目支出绩效自评报告\n一、项目基本情况\n本项目为2022年农村饮水工程维修养护项目,预算资金45万元,主要用于全县农村饮水工程的维修养护。\n二、资金使用情况\n截至2022年12月31日,支出44.5万元,执行率98.89%。\n', 'skip'),
+    'a change worded 比…多出 is no copy':
+        ('2022年度河道保洁项目绩效自评报告\n一、项目基本情况\n2022年项目预算资金60万元,比2021年多出60万元。\n二、资金使用情况\n截至2022年12月31日,实际支出58万元,执行率96.67%。\n', 'skip'),
+    'one statement read by two patterns is stated once':
+        ('2022年度中小企业发展专项资金绩效评价报告\n一、评价对象和范围\n本次评价对象为昭通市中小企业发展专项资金2680万元,其中市级资金1200万元,省级资金1480万元。\n二、资金使用情况\n截至2022年12月31日,支出资金2596万元,执行率96.87%。\n', 'skip'),
+    "a total row's weight cell is no second statement of its score":
+        ('2022年度项目绩效评价评分表\n| 指标 | 权重 | 得分 |\n| 决策 | 15 | 14 |\n| 过程 | 25 | 22 |\n| 产出 | 35 | 33 |\n| 效益 | 25 | 23 |\n| 总分(100分) | 100 | 92 |\n', None),
+}
+
+
+@pytest.mark.parametrize("text, status", _REVIEW_22B_CHECKS.values(), ids=list(_REVIEW_22B_CHECKS))
+def test_what_repeated_figures_agree_counts_as_a_second_statement(tmp_path, text, status):
+    got = check_of(extract_text(tmp_path, text), "repeated_figures_agree").status
+    assert got == status if status else got != "fail"
+
+
+@pytest.mark.parametrize("sentence, rate", [
+    ("中央财政奖补资金3000万元,实际完成2700万元,完成率达到90%。", 90),
+    ("中央财政奖补资金3000万元,项目任务完成率达到90%。", None),  # a task's completion, no money done before it
+])
+def test_the_rate_of_the_money_done_in_the_clause_after_it_is_the_execution_rate(tmp_path, sentence, rate):
+    assert extract_text(tmp_path, f"某项目绩效自评报告\n一、项目资金情况\n{sentence}\n").budget.execution_rate == rate

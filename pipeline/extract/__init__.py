@@ -90,7 +90,7 @@ def _source(doc: Document, norm: NormalisedText) -> Source:
 # a quoted value after its verb or copula, closing a sentence ('等级为“优”', '名称为“…”', '做到“…”')
 _QUOTED_VALUE_END = regex.compile(r"(?:为|是|到|称|即|:|:)\s*[“\"][^“”\"]{1,40}[”\"]$")
 # the self-assessment outline's last sections, which a report often leaves empty, and their answer of nothing to add
-_LAST_SECTION = regex.compile(r"(?:其他需要?说明的(?:问题|事项|情况)|(?:应用|运用)(?:和|及|与)?公开情况|附件\d*)[::\s]*$")
+_LAST_SECTION = regex.compile(r"(?:其他需要?说明的(?:问题|事项|情况)|其他(?:说明|事项)|(?:应用|运用)(?:和|及|与)?公开情况|附件\d*)[::\s]*$")
 _LAST_SECTION_CLOSED = regex.compile(r"其他需要?说明的(?:问题|事项|情况)[::\s]*(?:暂无|无|没有)[。.]?$")
 _NOTHING_TO_ADD = regex.compile(r"(?:暂无|无|没有)[。.]?")
 # brackets a document number or a title opens and a cut leaves open; scrapes mix their kinds ('某财农〔2021]12号')
@@ -443,8 +443,8 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
         if chosen is None:
             continue
         for c in pool:
-            if c is chosen or c.value <= 0:
-                continue
+            if c is chosen or c.value <= 0 or (c.start < chosen.end and chosen.start < c.end):
+                continue  # (one statement read by two patterns is no second statement)
             if _as_of(ctx.text, c.start) != _as_of(ctx.text, chosen.start):
                 continue  # '截至2018年底…使用率69.21%; 截至2019年8月底…使用率70.29%': two dates, two figures
             agree = abs(c.value - chosen.value) <= max(c.half_unit, chosen.half_unit)
@@ -464,7 +464,7 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
 
 
 _THRESHOLD_AFTER = regex.compile(r"\s*(?:及)?(?:以上|以下|以内)")
-_CHANGE_BEFORE = regex.compile(r"(?:增加|减少|增长|下降|增幅|减幅|上年|同比|增|减)[^,。;\d]{0,4}$")
+_CHANGE_BEFORE = regex.compile(r"(?:增加|减少|增长|下降|增幅|减幅|上年|同比|增|减|多出|超出|高出|少|多)[^,。;\d]{0,4}$")
 # a figure printed with fewer than two significant digits ('1万元') says too little to be a copy of another
 _MIN_SIGNIFICANT = 20  # value / half-unit
 
@@ -472,7 +472,8 @@ _MIN_SIGNIFICANT = 20  # value / half-unit
 def _restatements(ctx: Context, chosen) -> list:
     """Every other statement of a chosen amount's value in the text, in any unit and with any words (DOMAIN.md §3
     repeated_figures_agree: text and table, 元 and 万元, summary and body): the same figure at the coarser statement's
-    precision, printed with two significant digits or more, as of the same date."""
+    precision (strictly inside its half-unit), printed with two significant digits or more, as of the same date. (A
+    budget spent in full is stated twice, as the dev set's hand-checked W12 has it: '下达…9765万元 … 发放资金9765万元'.)"""
     if chosen is None or chosen.value <= 0:
         return []
     out = []
@@ -482,7 +483,7 @@ def _restatements(ctx: Context, chosen) -> list:
         if _THRESHOLD_AFTER.match(ctx.text, a.end) or _CHANGE_BEFORE.search(ctx.text, max(0, a.start - 8), a.start):
             continue  # a bound ('50万元以上的支出') or a change ('较上年增加12万元'), no copy of the figure
         coarse = max(a.half_unit, chosen.half_unit)
-        if abs(a.value - chosen.value) <= coarse and min(a.value, chosen.value) >= _MIN_SIGNIFICANT * coarse \
+        if abs(a.value - chosen.value) < coarse and min(a.value, chosen.value) >= _MIN_SIGNIFICANT * coarse \
                 and _as_of(ctx.text, a.start) == _as_of(ctx.text, chosen.start):
             out.append(a)
     return out

@@ -40,8 +40,9 @@ _STATED = [
     # ('…总分 100 78 评价等次 中 三、评价人员': the next section's number glued after it; 中 alone only here, after its key)
     regex.compile(r"(?:评价|评级|等级|自评)(?:结果|等级|等次)?[::\s|]*[“\"]?(?P<g>优秀|良好|优|良|合格|不合格|中等|较差|差)"
                   r"(?:等级|等次|级)?[”\"]?\s*(?:$|[。,,;\n|(]|[一二三四五六七八九十]、)", regex.M),
-    # (中 alone right after its key, ending its cell or line: '…评价等次 中 三、', never '在评价等级中,…')
-    regex.compile(r"(?:评价|评定)?等(?:次|级)[::\s|]*(?P<g>中)\s*(?=$|\n|\||[一二三四五六七八九十]、)", regex.M),
+    # (中 alone right after its key, ending its line: '…评价等次 中 三、', never '在评价等级中,…')
+    # (an evaluation's own key, the last cell of its row: never a risk's or a fire danger's level, nor a band's row)
+    regex.compile(r"(?:评价|评定|绩效|自评)等(?:次|级)[::\s|]*(?P<g>中)\s*(?=$|\n|\|\s*(?:$|\n)|[一二三四五六七八九十]、)", regex.M),
     # a self-assessment form's total row that ends on the grade: '| 总分 | 100 | 96 | 优 |'
     regex.compile(rf"总分[\s|]*100[\s|]+{NUMBER}[\s|]+(?P<g>优秀|良好|优|良|合格|不合格|中等|较差|差)\s*(?:$|\|)", regex.M),
 ]

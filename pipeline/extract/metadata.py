@@ -187,7 +187,7 @@ _ROLE_SENTENCES = [
     regex.compile(rf"(?:项目)?主管(?:部门|单位){_UNIT_AFTER}"),
     # the role word run straight into the unit, with its place, that acts ('项目实施主体保山市文化和旅游局于10月20日便启动…')
     # (never a clause after the role word that a bureau ends: '实施单位严格按照县财政局…')
-    regex.compile(rf"(?:项目)?(?:实施单位|实施主体|建设单位|项目法人|项目业主|承担单位)(?!\p{{Han}}{{0,6}}?{_CLAUSE_WORD})"
+    regex.compile(rf"(?:项目)?(?:实施单位|实施主体|建设单位|项目法人|项目业主(?:单位)?|承担单位)(?:即)?(?!\p{{Han}}{{0,6}}?{_CLAUSE_WORD})"
                   # (one unit: '…城市管理局和太湖县…服务中心于…' names two, '…文化和旅游局' one)
                   rf"(\p{{Han}}{{1,8}}?[省市县区州旗](?:(?![和与及、]\p{{Han}}{{0,8}}?[省市县区州旗])\p{{Han}}){{1,24}}?{ORG_SUFFIX})"
                   rf"(?=于|在|[,。;])"),
@@ -660,7 +660,9 @@ _YEAR_FIELD = regex.compile(r"(?:评价年度|项目年度|预算年度|自评�
 # the year a form gives its project ('项目年份 2017'): the year it began where the project runs over years, so only
 # where no year the report says it assesses ('(2021年度)') is stated
 # (never a range of years, '项目年份 2017-2019')
-_PROJECT_YEAR_FIELD = regex.compile(r"(?:项目年份|预算年份)[\s|::]*(?P<year>(?:19|20)\d{2})(?!\d|\s*[-—~至到])")
+_PROJECT_YEAR_FIELD = regex.compile(r"(?:项目年份|预算年份)[\s|::]*(?P<year>(?:19|20)\d{2})(?!\d|\s*[-—~至到、,,和及])")
+# a project the form says goes on from year to year: the year it gives is when it began
+_CONTINUING = regex.compile(r"延续性项目|持续性项目|跨年度")
 # the time an evaluation covers, where it is a whole year ('评价时间:2017年1月1日至2017年12月31日'; never the days it
 # took, '评价时间:2018年5月10日至5月20日'), after any year the report says it assesses ('本项目为2021年度…')
 _WHOLE_YEAR_EVALUATED = regex.compile(r"(?:评价时间|评价期间|评价时段)[\s|::]*(?P<first>(?:19|20)\d{2})\s*年\s*0?1\s*月\s*0?1\s*日"
@@ -725,7 +727,7 @@ def find_year(ctx: Context, title: Found | None) -> tuple[Found | None, list[int
         return Found(int(m["first"]), m.start("first"), m.end("last")), None
     m = _PROJECT_YEAR_FIELD.search(text, 0, _OPENING)
     # (a project run over years, '项目期限 2019年至2021年': the year the form gives it is when it began)
-    if m and not _SEVERAL_YEARS.search(text, 0, _OPENING):
+    if m and not _SEVERAL_YEARS.search(text, 0, _OPENING) and not _CONTINUING.search(text, 0, _OPENING):
         return Found(int(m["year"]), m.start("year"), m.end("year")), None
     votes: Counter = Counter()
     first: dict[int, regex.Match] = {}
@@ -822,7 +824,8 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
     # (a quoted project in a department's whole-spending report is one of its key projects, not the report's)
     whole_spending = bool(title and _WHOLE_SPENDING.search(title.value))
     for pattern in (_EVALUATED_PROJECT, _EVALUATED_QUOTED, _EVALUATION_OBJECT, _THIS_PROJECT_IS, _OVERVIEW_PROJECT, _BUDGETED_PROJECT, _QUOTED_YEAR_PROJECT):
-        m = pattern.search(ctx.text) if not (pattern is _QUOTED_YEAR_PROJECT and whole_spending) else None
+        m = pattern.search(ctx.text) if not (pattern in (_QUOTED_YEAR_PROJECT, _THIS_PROJECT_IS) and whole_spending) \
+            else None
         if m:
             name = _PROJECT_MONEY.sub("", m[1])
             # '2020年财政预算科技专项资金': where the money sits (the budget), not the fund's name
@@ -1373,7 +1376,7 @@ _OWN_ROLE_NAMED_AFTER = regex.compile(_OWN_ROLE_NAMED)
 # a unit under the report's own ('所属单位中,…第二中学2022年预算支出…', '…中心…为下属最大单位')
 _SUBORDINATE = regex.compile(r"所属|下属|二级单位|直属")
 # the kind of unit the report calls itself ('我局'): a unit of another kind named once is not the report's own
-_SELF_KIND = regex.compile(r"我(局|委|院|中心|办|厅|校|站|所)")
+_SELF_KIND = regex.compile(r"[我本](局|委|院|中心|办|厅|校|站|所)(?![\p{Han}]{0,1}(?:级|部))")
 # the report's own unit claiming the role itself ('我局负责项目的组织实施'): a unit it names is then another
 _SELF_IN_ROLE = regex.compile(r"我(?:局|单位|委|院|中心|办|站|所|校|部门|厅|会)(?:主要)?(?:负责|作为|承担|组织实施)")
 
@@ -1397,9 +1400,12 @@ def _named_in_its_own_role(text: str, name: str, end: int) -> bool:
     if not _OWN_ROLE_NAMED_AFTER.match(text, end):
         return False
     start = end - len(name)
-    sentence = text[max(text.rfind("。", 0, start), text.rfind("\n", 0, start)) + 1:]
-    sentence = sentence[:regex.search(r"[。\n]|$", sentence).start()]
-    if _SUBORDINATE.search(sentence):
+    # the unit's sentence and the one before it ('本部门包括委机关及所属医疗卫生单位。…人民医院2022年收入合计…'): no unit
+    # under the report's own
+    before = regex.search(r"[^。\n]*[。\n]+[^。\n]*$", text[max(0, start - 300):start])
+    opening = max(0, start - 300) + before.start() - 1 if before else -1
+    closing = regex.compile(r"[。\n]").search(text, end)
+    if _SUBORDINATE.search(text, opening + 1, closing.start() if closing else len(text)):
         return False
     return all(name.endswith(m[1]) for m in _SELF_KIND.finditer(text))
 
@@ -1415,7 +1421,8 @@ FINANCE_BUREAU = regex.compile(r"财政局|财政厅")
 _DIVISION = regex.compile(r"(?![县市区州省乡镇旗])\p{Han}{1,8}(?:支队|大队|中队|科|股|室|处|组)")
 # ('玄马镇关于农村厕所革命建设项目的绩效自评报告': the township writing about its own project)
 # ('三堂街镇2021年度村管费支出绩效评价报告': a township dating the spending it reports on)
-_TOWN_TITLE = regex.compile(r"(?:(?:19|20)\d{2}年度?)?(\p{Han}{1,8}?[乡镇])(?:人民政府)?(?:(?:(?:19|20)\d{2}年度?)?(?:部门|单位)整体|关于"
+# (never a kind of town, '特色小镇', nor towns at large, '全市乡镇')
+_TOWN_TITLE = regex.compile(r"(?:(?:19|20)\d{2}年度?)?(?![全各本])(\p{Han}{1,8}?(?<![小乡特])[乡镇])(?:人民政府)?(?:(?:(?:19|20)\d{2}年度?)?(?:部门|单位)整体|关于"
                             r"|(?:19|20)\d{2}年度?)")
 # A page's path from its site's home ('当前位置:首页 >> 部门信息公开 >> 牟定县交通运输局 >> 正文') and its steps.
 _BREADCRUMB = regex.compile(r"(?m)^[^\n]{0,12}首页[ \t]*(?:>>?|›|»|>)[^\n]*$")

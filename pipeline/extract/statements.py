@@ -26,9 +26,7 @@ _YOY = regex.compile(
 # glued after it ('自评总分(分)97.93年初预算数') is no year. An indicator's score ('资金保障方面,指标评价得分12') is
 # its own, not the report's. ('绩效评价整体得分85.81分': the whole's score, 整体 as 总体; '最终评分结果为90分'.)
 _TOTAL_SCORE = regex.compile(
-    # ('总分(100分) | 100': a total row whose label holds the form's points, its cell the score)
-    rf"(?<!指标)(?:(?:自评|评价|综合|考评|考核|最终|绩效)(?:总体|整体)?(?:得分|评分(?:结果)?|总分|分数|分)|(?:总体|整体)得分|总得分|得分合计|(?:该|本)?(?:项目|部门)(?:综合)?得分"
-    rf"|总\s*分\s*[((]\s*\d{{2,3}}\s*分\s*[))])"
+    rf"(?<!指标)(?:(?:自评|评价|综合|考评|考核|最终|绩效)(?:总体|整体)?(?:得分|评分(?:结果)?|总分|分数|分)|(?:总体|整体)得分|总得分|得分合计|(?:该|本)?(?:项目|部门)(?:综合)?得分)"
     # ('评价得分 | 83.86 | 评价结果 | 良': a form's key, its cell beside it)
     rf"(?:合计)?(?:\(分\))?(?:为|是|:|达到|达)?[\s|]*"
     # ('自评总分: 95项目实施单位…': the next cell's 项目, not a count of 95 items)
@@ -192,7 +190,26 @@ def yoy_changes(text: str) -> list[TextSum]:
     return out
 
 
+# a total row whose label holds the form's points, its cells the row's figures, the score last ('总分(100分) | 100 | 92',
+# '总分(100分) | 96 | 自评等级'); never a sentence ('总分(100分)为100,…')
+_TOTAL_ROW_WITH_POINTS = regex.compile(r"总\s*分\s*[((]\s*\d{2,3}\s*分\s*[))](?P<cells>(?:[ \t]*[|\n][\s|]*\d{1,3}(?:\.\d{1,2})?){1,2})"
+                                       r"(?![\d.])")
+
+
 def stated_total_score(text: str) -> Found | None:
+    found = _stated_total_score(text)
+    if found is not None:
+        return found
+    m = _TOTAL_ROW_WITH_POINTS.search(text)
+    if m is None:
+        return None
+    last = list(regex.finditer(r"\d{1,3}(?:\.\d{1,2})?", m["cells"]))[-1]
+    num = parse_arabic(last[0])
+    start = m.start("cells") + last.start()
+    return Found(num.value, start, start + len(last[0]), num.half_unit) if num and 0 < num.value <= 100 else None
+
+
+def _stated_total_score(text: str) -> Found | None:
     for m in _TOTAL_SCORE.finditer(text):
         if _NEXT_HEADING_NUMBER.match(text, m.start("v")) and "\n" in text[m.start():m.start("v")]:
             continue  # a contents list: '5.1绩效评价得分' over '5.2存在绩效问题' holds no score

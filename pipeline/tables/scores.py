@@ -763,13 +763,17 @@ def _read_row(s: _Reading, row: Row) -> bool:
     return bool(s.glued_total)  # a total glued to this row ends the table
 
 
+# a total or a row of bonus points below a 小计 ('| 加减分项 | | -2 |', '| 合计 | 100 | 90 |'): the 小计 is not the total
+_TOTAL_ROW_AFTER = regex.compile(r"合\s*计|总\s*计|总\s*分|加\s*分|减\s*分|扣\s*分|加减分")
+
+
 def _read_subtotal(s: _Reading, row: Row, named: list[Token], tokens: list[Token], values: dict[str, Value]) -> bool:
     """A 小计 row: its category's subtotal; under rows of one level, no category open, where it holds the form's full
     points, the total of them all ('小计 100 90.5'), which ends the table."""
     kept = _subtotal(s.table, s.categories, named, values)
     # (only the form's full points: '小计 90 85' then '预算执行率 10 9', '合计 100 94' is a part's)
     if not kept and not s.categories and s.leaves and s.table.total_weight is None and s.table.total_score is None \
-            and figure(values, "weight") == _FULL_MARKS:
+            and figure(values, "weight") == _FULL_MARKS and not _TOTAL_ROW_AFTER.search(s.text, row.end, row.end + 80):
         return _read_total(s, row, tokens, values)
     s.report.skip(row, "a subtotal, kept on its category" if kept else "a subtotal with no category open")
     return False
