@@ -93,7 +93,7 @@ BUDGET_PATTERNS = [
     rf"{AMOUNT}(?:的)?(?:资金|经费)(?={_EVALUATED})",
     # a fund's size for the year ('中央核定我省粮食风险基金规模为36121.00万元'): what it holds to spend
     # (never a whole province's programme, '全省…基金资金规模为50亿元', nor a size over years, '…规模为5亿元(2021-2025年)')
-    rf"(?<!全[省市国区县][^,。;]{{0,16}})(?:资金|基金)(?:总)?规模{_FILL}{AMOUNT}(?!\s*[((]\s*(?:19|20)\d{{2}})",
+    rf"(?:资金|基金)(?<!全[省市国区县][^,。;]{{0,18}})(?:总)?规模{_FILL}{AMOUNT}(?!\s*[((]\s*(?:19|20)\d{{2}})",
     # the funds the evaluation is of ('本次评价对象为湖南省中小企业发展专项资金16750万元,其中…'): what it covers
     # (never the whole of a unit's funds, '评价范围为市农业农村局管理的全部项目资金8600万元')
     rf"评价对象(?:为|是)(?:(?!全部|所有|各项)[^,。;:\d]){{2,40}}?(?:资金|经费){_FILL}{AMOUNT}",
@@ -138,11 +138,11 @@ EXECUTED_PATTERNS = [
     # ('…严格按照会议费制度管理办法,支出资金0.26万元,执行率100%': the money named after the verb)
     # (not one use of several: '…,支出资金12万元用于购置保洁设备,支出资金8万元用于…')
     # (nor one item's of a list: '培训费预算3万元,支出资金2.1万元;差旅费预算2万元,支出资金1.8万元')
-    rf"(?<=[,,;;]\s*)(?<!支出资金[^。]{{0,60}})(?:支付|支出|执行)(?:资金|金额)?{_FILL}{AMOUNT}(?!\s*(?:主要)?用(?:于|作|在))"
+    rf"(?<=[,,;;]\s*)(?:支付|支出|执行)(?<!支出资金[^。]{{0,60}}(?:支付|支出|执行))(?:资金|金额)?{_FILL}{AMOUNT}(?!\s*(?:主要)?用(?:于|作|在))"
     rf"(?![^。]{{0,60}}?支出资金)",
     # the funds named before the verb, summed: '我镇2021年村管费支付共392.47万元' (never a plan's: '预算安排经费支出共…')
     # (nor a part of the year's, '截至2022年6月30日,村管费支付共45万元')
-    rf"(?<!(?:预算|计划|安排|截至|截止)[^。;\n]{{0,60}})(?:费|资金|经费)(?:支付|支出)(?:共计|合计|共){AMOUNT}",
+    rf"(?:费|资金|经费)(?<!(?:预算|计划|安排|截至|截止)[^。;\n]{{0,60}})(?:支付|支出)(?:共计|合计|共){AMOUNT}",
     # ('…实际到位资金16,760.00万元,使用项目资金15,645.41万元,资金使用率93.35%': the verb of use opens the clause, the
     # funds named after it)
     rf"(?<=[,,;;]\s*)(?:已|实际|累计)?使用(?:(?!用于|的|给|至|到|上年|结转)\p{{Han}}){{0,8}}?(?:资金|经费){_FILL}{AMOUNT}",
@@ -389,14 +389,18 @@ _FORM_UNIT_REACH = 1500
 _TABLE_CAPTION = regex.compile(r"(?:附表|表)\s*\d{1,2}")
 
 
+_FORM_CELLS = {role: regex.compile(_FORM_CELL.format(key=key)) for role, key in _FORM_KEYS.items()}
+_UNITLESS_FORM_CELLS = {role: regex.compile(_UNITLESS_FORM_CELL.format(key=key)) for role, key in _UNITLESS_KEYS.items()}
+
+
 def _form_cells(text: str, role: str) -> list[Candidate]:
     out = []
-    for m in regex.finditer(_FORM_CELL.format(key=_FORM_KEYS[role]), text):
+    for m in _FORM_CELLS[role].finditer(text):
         num = parse_amount(m["figure"] + m["unit"])
         if num is not None:
             label = text[m.start():m.start("figure")].strip(" |::")
             out.append(Candidate(num.value, num.half_unit, m.start(), m.end(), label))
-    for m in regex.finditer(_UNITLESS_FORM_CELL.format(key=_UNITLESS_KEYS[role]), text):
+    for m in _UNITLESS_FORM_CELLS[role].finditer(text):
         notes = list(_FORM_UNIT_NOTE.finditer(text, max(0, m.start() - _FORM_UNIT_REACH), m.start()))
         # (the note of another table, a caption on its line or after it: '附表1 … 单位:元 … 计划投资额 40')
         if notes and _TABLE_CAPTION.search(text, text.rfind("\n", 0, notes[-1].start()) + 1, m.start()):

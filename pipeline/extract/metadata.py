@@ -1396,15 +1396,19 @@ def _placed_unit_once(text: str, name: str, end: int) -> bool:
     return _OWN_ROLE_AFTER.match(text, end) is not None and _SELF_IN_ROLE.search(text) is None
 
 
+_SENTENCE_BEFORE = regex.compile(r"[^。\n]*[。\n]+[^。\n]*$")
+_SENTENCE_OR_LINE_END = regex.compile(r"[。\n]")
+
+
 def _named_in_its_own_role(text: str, name: str, end: int) -> bool:
     if not _OWN_ROLE_NAMED_AFTER.match(text, end):
         return False
     start = end - len(name)
     # the unit's sentence and the one before it ('本部门包括委机关及所属医疗卫生单位。…人民医院2022年收入合计…'): no unit
     # under the report's own
-    before = regex.search(r"[^。\n]*[。\n]+[^。\n]*$", text[max(0, start - 300):start])
+    before = _SENTENCE_BEFORE.search(text[max(0, start - 300):start])
     opening = max(0, start - 300) + before.start() - 1 if before else -1
-    closing = regex.compile(r"[。\n]").search(text, end)
+    closing = _SENTENCE_OR_LINE_END.search(text, end)
     if _SUBORDINATE.search(text, opening + 1, closing.start() if closing else len(text)):
         return False
     return all(name.endswith(m[1]) for m in _SELF_KIND.finditer(text))
