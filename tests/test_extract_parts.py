@@ -3455,3 +3455,9 @@ def test_what_repeated_figures_agree_counts_as_a_second_statement(tmp_path, text
 ])
 def test_the_rate_of_the_money_done_in_the_clause_after_it_is_the_execution_rate(tmp_path, sentence, rate):
     assert extract_text(tmp_path, f"某项目绩效自评报告\n一、项目资金情况\n{sentence}\n").budget.execution_rate == rate
+
+
+def test_a_place_before_the_titles_name_starts_after_the_clauses_verb(tmp_path):
+    text = ("2022年度中小企业发展专项资金绩效评价报告\n一、评价对象和范围\n本次评价对象为某通市中小企业发展专项资金2680万元,"
+            "其中市级资金1200万元。\n")
+    assert extract_text(tmp_path, text).report.region == "某通市"

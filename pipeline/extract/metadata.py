@@ -1767,7 +1767,12 @@ def _place_before(text: str, words: str) -> Found | None:
 def _opens_a_name(before: str, place: str) -> bool:
     """A place begins after a date, a preposition ('对', '在') or no Han character, and is not one of those."""
     boundary = "年度" + PREPOSITIONS
-    return place[0] not in boundary and (not before or not regex.match(r"\p{Han}", before[-1]) or before[-1] in boundary)
+    # (nor holds a clause's verb or preposition: '评价对象为昭通市…' is 昭通市, not '象为昭通市')
+    return place[0] not in boundary and not _CLAUSE_INSIDE.search(place) \
+        and (not before or not regex.match(r"\p{Han}", before[-1]) or before[-1] in boundary)
+
+
+_CLAUSE_INSIDE = regex.compile(r"[为对在向将被把]")
 
 
 # A province (or municipality) named in full, as the subject of a provincial report ('2021年、2022年山东省分别立项…')
