@@ -17,6 +17,7 @@ from . import budget as budget_mod
 from . import grades, metadata, statements
 from .context import Context, Found
 from .result_table import ResultRow, is_results_notice, read_result_row
+from .splits import COMPARISON
 from .subprojects import read_subprojects, results_table_subprojects
 
 _EXECUTION_ROW = regex.compile(r"预算执行率|资金执行率|执行率|预算执行|支出率")
@@ -464,7 +465,8 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
 
 
 _THRESHOLD_AFTER = regex.compile(r"\s*(?:及)?(?:以上|以下|以内)")
-_CHANGE_BEFORE = regex.compile(r"(?:增加|减少|增长|下降|增幅|减幅|上年|同比|增|减|多出|超出|高出|少|多)[^,。;\d]{0,4}$")
+# (a comparison's words, as splits.COMPARISON, and the short ones a figure's change is worded with: '比2021年多出60万元')
+_CHANGE_BEFORE = regex.compile(rf"(?:{COMPARISON.pattern}|多出|超出|高出|增|减|少|多)[^,。;\d]{{0,4}}$")
 # a figure printed with fewer than two significant digits ('1万元') says too little to be a copy of another
 _MIN_SIGNIFICANT = 20  # value / half-unit
 

@@ -386,7 +386,7 @@ _UNITLESS_FORM_CELL = r"(?<![\p{{Han}}])(?:{key})[\s|::]*(?P<figure>\d[\d,]*(?:\
 _UNITLESS_KEYS = {"budget": r"计划投资额?", "executed": r"实际使用(?:资金|情况)?"}
 _FORM_UNIT_NOTE = regex.compile(r"单位\s*[::]\s*(?P<unit>万元|元)(?![/每])|资金情况\s*[((]\s*(?P<unit>万元|元)\s*[))]")
 _FORM_UNIT_REACH = 1500
-_TABLE_CAPTION = regex.compile(r"(?:附表|表)\s*\d{1,2}")
+_TABLE_NUMBER = regex.compile(r"(?:附表|表)\s*\d{1,2}")
 
 
 _FORM_CELLS = {role: regex.compile(_FORM_CELL.format(key=key)) for role, key in _FORM_KEYS.items()}
@@ -403,7 +403,7 @@ def _form_cells(text: str, role: str) -> list[Candidate]:
     for m in _UNITLESS_FORM_CELLS[role].finditer(text):
         notes = list(_FORM_UNIT_NOTE.finditer(text, max(0, m.start() - _FORM_UNIT_REACH), m.start()))
         # (the note of another table, a caption on its line or after it: '附表1 … 单位:元 … 计划投资额 40')
-        if notes and _TABLE_CAPTION.search(text, text.rfind("\n", 0, notes[-1].start()) + 1, m.start()):
+        if notes and _TABLE_NUMBER.search(text, text.rfind("\n", 0, notes[-1].start()) + 1, m.start()):
             notes = []
         num = parse_amount(m["figure"] + notes[-1]["unit"]) if notes else None
         if num is not None:

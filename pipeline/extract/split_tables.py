@@ -180,13 +180,7 @@ def glued_spending_splits(text: str, make_split) -> list:
     out = []
     for head in _GLUED_SPENDING_HEAD.finditer(text):
         unit = head["u2"] or head["u1"]
-        rows, total, pos = [], None, head.end()
-        while len(rows) <= _GLUED_ROWS_MAX and (m := _GLUED_ROW.match(text, pos)) is not None:
-            pos = m.end()
-            if _TABLE_TOTAL.match(m["name"]):
-                total = m
-                break
-            rows.append(m)
+        rows, total = _glued_rows(text, head.end(), _GLUED_ROW)
         if unit is None or total is None or len(rows) < 2:
             continue
         reading = _solve_glued(rows, total)
@@ -224,13 +218,7 @@ def glued_amount_splits(text: str, make_split) -> list:
         names = text[max(0, head.start() - _GLUED_HEAD_REACH):head.start()]
         if not _GLUED_HEAD_NAMES.search(names) or _GLUED_PAYEE_HEAD.search(names):
             continue
-        rows, total, pos = [], None, head.end()
-        while len(rows) <= _GLUED_ROWS_MAX and (m := _GLUED_AMOUNT_ROW.match(text, pos)) is not None:
-            pos = m.end()
-            if _TABLE_TOTAL.match(m["name"]):
-                total = m
-                break
-            rows.append(m)
+        rows, total = _glued_rows(text, head.end(), _GLUED_AMOUNT_ROW)
         if total is None or len(rows) < 2:
             continue
         values = [parse_arabic(m["figure"].replace(",", "")) for m in rows]
@@ -250,6 +238,17 @@ def _glued_row_part(m, value: Number, factor: float, is_total: bool) -> Amount:
     name = m["name"].strip()
     return _table_part(value, factor, m.start("figure"), m.end("figure"), name, m.start("name") + m["name"].index(name),
                        is_total)
+
+
+def _glued_rows(text: str, pos: int, row: regex.Pattern) -> tuple[list, regex.Match | None]:
+    """A glued table's rows from `pos`, each a match of `row`, down to its 合计 / 总计 row (None where none comes)."""
+    rows = []
+    while len(rows) <= _GLUED_ROWS_MAX and (m := row.match(text, pos)) is not None:
+        pos = m.end()
+        if _TABLE_TOTAL.match(m["name"]):
+            return rows, m
+        rows.append(m)
+    return rows, None
 
 
 def _solve_glued(rows, total) -> tuple[list[tuple[str, str]], tuple[str, str]] | None:

@@ -70,7 +70,7 @@ _RESPECTIVELY_AFTER = regex.compile(r"(?P<names>[^,。;:\d]{4,80}?)分别(?:为|
 # Between the amounts of one respectively list.
 _LIST_SEP = regex.compile(r"\s*[、,和及]\s*")
 # The words that make the next figure a comparison, not a part.
-_COMPARISON = regex.compile(r"同比|比上年|较上年|比去年|较去年|增加|减少|增长|下降|降低|增幅|降幅|上年度|上年同期")
+COMPARISON = regex.compile(r"同比|比上年|较上年|比去年|较去年|增加|减少|增长|下降|降低|增幅|降幅|上年度|上年同期")
 # what the last year left over ('上年度结余的资金6.47万元'): a part of the year's funds, no comparison with the last
 # year, only in a list that makes its total (a carry-over used for one part is named in a list of others too)
 _CARRIED_OVER = regex.compile(r"(?<!\p{Han})上年度?的?(?:结余|结转)(?:的)?(?:资金|经费)?$")
@@ -293,13 +293,13 @@ def _is_subtotal(a: Amount) -> bool:
     """A named figure worded as a total of its own part ('一批项目县级批复总投资3374.3万元'), neither a running total nor a
     spend: a part of a grand total where the figures make it up exactly."""
     return bool(a.name) and bool(_TOTAL_WORD.search(a.label)) and not regex.search(r"累计|合计|共计|总计", a.label) \
-        and not a.per_unit and not _SPENT.match(a.label) and not _COMPARISON.search(a.label)
+        and not a.per_unit and not _SPENT.match(a.label) and not COMPARISON.search(a.label)
 
 
 def _is_part(a: Amount) -> bool:
     """A figure that can be one part of a list: named, neither a total nor a spend, nor a standard per unit."""
     return bool(a.name) and not _TOTAL_WORD.search(a.label) and not a.summed and not a.per_unit \
-        and not _SPENT.match(a.label) and not _SPENT_AT_END.search(a.label) and not _COMPARISON.search(a.label)
+        and not _SPENT.match(a.label) and not _SPENT_AT_END.search(a.label) and not COMPARISON.search(a.label)
 
 
 def _after_total(r: _Reading, i: int) -> list[Split]:
@@ -315,7 +315,7 @@ def _after_total(r: _Reading, i: int) -> list[Split]:
         return []
     # the cue follows the total closely; the first part may come later, after its item's description
     cue = _PARTS_CUE.search(text, total.end, min(nxt.label_start, total.end + _CUE_REACH))
-    if cue is None or _COMPARISON.search(text, total.end, cue.start()):
+    if cue is None or COMPARISON.search(text, total.end, cue.start()):
         return []
     if (unitless := _UNITLESS_BEFORE_CUE.search(text, total.end, cue.start())) is not None:
         # the cue hangs on a figure printed without its unit ('预算数1080245.79万元,执行数1032849.44(含中央资金
@@ -340,7 +340,7 @@ def _after_total(r: _Reading, i: int) -> list[Split]:
             continue  # the item states its amount again, unnamed ('缺口资金105.04万元,…,105.04万元将于竣工后支付'): one part
         a = _named_part(r, a, parts[-1].end if parts else cue.end())
         gap = text[(parts[-1].end if parts else total.end):a.label_start]
-        if not _is_part(a) or _COMPARISON.search(gap) or a.value > total.value + total.half_unit:
+        if not _is_part(a) or COMPARISON.search(gap) or a.value > total.value + total.half_unit:
             stop = k
             break
         parts.append(a)
@@ -410,7 +410,7 @@ def _on_to_the_total(r: _Reading, total: Amount, parts: list[Amount], stop: int,
             continue  # (a sum of the parts so far, '两项合计90万元', is none of them: the list goes on after it)
         spent = _SPENT.match(a.label)
         if spent and (len(a.label) - spent.end() < 4 or _DONE.match(a.label)) or _TOTAL_WORD.search(a.label) \
-                or _COMPARISON.search(a.label):
+                or COMPARISON.search(a.label):
             break  # '已支出10万元', '已支付供应商货款10万元': a spend of the total, never one of its parts
         more.append(_named_part(r, a, (more[-1] if more else parts[-1]).end))
         if sums_exactly(parts + more, total):
@@ -550,7 +550,7 @@ def _cue_led(r: _Reading, i: int) -> Split | None:
             a = replace(a, label=a.label[lead.end():], label_start=a.label_start + lead.end())
         a = _named_part(r, a, parts[-1].end if parts else cue.end())
         gap = text[(parts[-1].end if parts else cue.end()):a.label_start]
-        if not _is_part(a) or _COMPARISON.search(gap):
+        if not _is_part(a) or COMPARISON.search(gap):
             break
         parts.append(a)
     if len(parts) < 2:
@@ -737,7 +737,7 @@ def _run_to(r: _Reading, total: Amount, run: list[int]) -> list[Amount] | None:
             a = next(p for p in r.part_of[k].parts if p.start == a.start)
         a = _named_part(r, a, parts[-1].end if parts else total.end)
         gap = r.text[(parts[-1].end if parts else total.end):a.label_start]
-        if not _is_part(a) or _BUDGET_STAGE_WORD.search(a.label) or _COMPARISON.search(gap) or a.value >= total.value \
+        if not _is_part(a) or _BUDGET_STAGE_WORD.search(a.label) or COMPARISON.search(gap) or a.value >= total.value \
                 or (not a.use and _GENERIC_LABEL.match(a.label)):
             return None  # (a part named by nothing but the money, '安排资金200万元', is no named part)
         parts.append(a)

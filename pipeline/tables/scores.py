@@ -767,6 +767,9 @@ def _read_row(s: _Reading, row: Row) -> bool:
 _TOTAL_ROW_AFTER = regex.compile(r"合\s*计|总\s*计|总\s*分|加\s*分|减\s*分|扣\s*分|加减分")
 
 
+_PLAIN_FIGURE = regex.compile(r"\d+(?:\.\d+)?")
+
+
 def _read_subtotal(s: _Reading, row: Row, named: list[Token], tokens: list[Token], values: dict[str, Value]) -> bool:
     """A 小计 row: its category's subtotal; under rows of one level, no category open, where it holds the form's full
     points, the total of them all ('小计 100 90.5'), which ends the table."""
@@ -783,7 +786,7 @@ def _read_total(s: _Reading, row: Row, tokens: list[Token], values: dict[str, Va
     """The totals row's figures on the table; True where the table ends here (not where the row printed its label
     alone and its figures may stand on the line below: '合计 |' then '| 94 |', a scrape writing empty cells as line
     breaks). `scores`: the figures its reading left open as its score, for the rows' sums to choose (_settle)."""
-    if all(regex.fullmatch(r"\d+(?:\.\d+)?", t.text) for t in tokens if t.kind == "number"):
+    if all(_PLAIN_FIGURE.fullmatch(t.text) for t in tokens if t.kind == "number"):
         s.total_scores = [t for t in tokens if t.kind == "number" and float(t.text) in scores]
     figures = [t for t in tokens if t.kind == "number" or t.kind == "measure" and t.text.endswith("分")]
     if row.label_end is None and len(figures) == 1 and {"weight", "score"} <= {c.role for c in s.columns}:
@@ -1294,10 +1297,10 @@ def _by_the_total_that_adds_up(table: ScoreTable, leaf_rows: dict, columns, cand
     adds up to (totals.choose) is the total score, and those readings the rows'; nothing where none or several do."""
     tw = table.total_weight.value if table.total_weight else None
     order = sorted(leaf_rows)
+    readings = [near_readings(leaf_rows[i], columns, SLACK) for i in order]
     fits = []
     for token in candidates:
-        options = [RowOptions(i, near_readings(leaf_rows[i], columns, SLACK)) for i in order]
-        chosen = choose(options, tw, float(token.text))
+        chosen = choose([RowOptions(i, list(r)) for i, r in zip(order, readings)], tw, float(token.text))
         if chosen is not None:
             fits.append((token, chosen))
     if len(fits) != 1:
