@@ -88,7 +88,9 @@ _HEADER_CELL = regex.compile(r"^\s*(?:金额|资金|预算|序号|数量|单位|
 _EVALUATOR = regex.compile(r"事务所|分所|公司|咨询|评估|评审|研究院|财政局|财政厅")  # 分所: a firm's branch; 评审: a review centre
 # A value that opens on a section heading's word or says something of a unit: prose, not a unit's cell.
 # ('项目实施单位严格按照县财政局…': a clause after the key, which a bureau's name ends)
-_HEADING_OR_SENTENCE = regex.compile(r"^(?:基本情况|概况|情况|简介)|隶属|负责|主要职能|^\p{Han}{0,4}?(?:按照|根据|依据|严格|及时|认真|积极)")
+# the words a clause opens with, never a unit's name ('按照…', '严格…')
+_CLAUSE_OPENING = r"按照|根据|依据|严格|及时|认真|积极"
+_HEADING_OR_SENTENCE = regex.compile(rf"^(?:基本情况|概况|情况|简介)|隶属|负责|主要职能|^\p{{Han}}{{0,4}}?(?:{_CLAUSE_OPENING})")
 # The form cells for the unit that carries a project out, or fills its form in, which may be a state company.
 _IMPLEMENTER_CELLS = frozenset({"实施单位", "项目实施单位", "项目承担单位", "承担单位", "项目单位名称", "项目单位",
                                 "填报单位", "填表单位"})
@@ -180,7 +182,8 @@ _SHORT_NAMED_UNIT = regex.compile(rf"([\p{{Han}}]{{2,24}}?{ORG_SUFFIX})\s*\((?:�
 _SIGNATURE = regex.compile(rf"(?m)^[ \t]*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})[ \t]*\n\s*(?:19|20)\d{{2}}年\d{{1,2}}月\d{{1,2}}日\s*$")
 # '项目实施单位为XX局' / '项目实施主体为…' / '由…': a unit named by its role in a sentence; the unit that
 # carries the project out first, its supervising department only where no such unit is named.
-_CLAUSE_WORD = r"(?:按照|根据|依据|严格|及时|认真|积极|通过|对|向|将|会同|协调|联合|配合|协助|指导|督促|组织|委托)"
+# … and the verbs and prepositions a role word may run into ('实施单位会同…局', '实施单位对…')
+_CLAUSE_WORD = rf"(?:{_CLAUSE_OPENING}|通过|对|向|将|会同|协调|联合|配合|协助|指导|督促|组织|委托)"
 _UNIT_AFTER = rf"\s*(?:为|是|系|:)\s*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})(?=[,。;、,\s(]|负责|$)"
 _ROLE_SENTENCES = [
     regex.compile(rf"(?:项目)?(?:牵头)?(?:实施单位|实施主体|建设单位|项目法人|项目业主|项目单位|责任单位|承担单位){_UNIT_AFTER}"),
@@ -823,7 +826,8 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
             return Found(m["name"], m.start("name"), m.end("name"))
     # (a quoted project in a department's whole-spending report is one of its key projects, not the report's)
     whole_spending = bool(title and _WHOLE_SPENDING.search(title.value))
-    for pattern in (_EVALUATED_PROJECT, _EVALUATED_QUOTED, _EVALUATION_OBJECT, _THIS_PROJECT_IS, _OVERVIEW_PROJECT, _BUDGETED_PROJECT, _QUOTED_YEAR_PROJECT):
+    for pattern in (_EVALUATED_PROJECT, _EVALUATED_QUOTED, _EVALUATION_OBJECT, _THIS_PROJECT_IS, _OVERVIEW_PROJECT,
+                    _BUDGETED_PROJECT, _QUOTED_YEAR_PROJECT):
         m = pattern.search(ctx.text) if not (pattern in (_QUOTED_YEAR_PROJECT, _THIS_PROJECT_IS) and whole_spending) \
             else None
         if m:
@@ -1360,14 +1364,14 @@ def _unit_before_the_title_again(text: str, title: Found) -> Found | None:
 
 # what a unit's name may run on into: a site, a works, or a unit of its own ('…交通运输局质监站')
 _NAME_GOES_ON_AFTER_UNIT = regex.compile(r"门户|网|工程|项目|迁建|新建|改扩建|\p{Han}{0,4}?(?:站|所|队|科|股|室|中心|分局)|\s*$")
-# what the evaluated unit does in the sentence it opens: runs the project, or evaluates its own work (never another
-# unit's: '…对我县…进行了考核' is a superior's)
-# … the roles it names itself in, which no other unit of the report takes: the project's managing unit, its own
-# dated budget or staff ('…委员会部门2021年末实有人员编制20人')
-# ('2024年,南县财政局机关各项收入合计2602.28万元': its own income or spending in all, its year said before it)
-# (not the funds' managing department, a superior's role, nor the unit that uses what the funds bought, a beneficiary's)
+# The roles the evaluated unit names itself in, which no other unit of the report takes: the project's managing unit,
+# its own dated budget or staff ('…委员会部门2021年末实有人员编制20人'), its own income or spending in all, its year
+# said before it ('2024年,南县财政局机关各项收入合计2602.28万元'); never the funds' managing department (a superior's
+# role) nor the unit that uses what the funds bought (a beneficiary's).
 _OWN_ROLE_NAMED = (r"作为(?:项目|本项目)?(?:管理|实施|承担|责任)单位|"
                    r"(?:机关|本级)?(?:各项)?(?:收入|支出)(?:合计|总计|总额)|" + _OWN_YEAR_AFTER)
+# … and what else it does in the sentence it opens: runs the project, or evaluates its own work (never another unit's:
+# '…对我县…进行了考核' is a superior's)
 _OWN_ROLE_AFTER = regex.compile(r"(?:主要)?负责(?!\p{Han}{0,12}(?:指导|监督|审核|协调))|"
                                 r"作为(?:项目|资金|本项目)?(?:管理|实施|主管|承担|责任|预算|使用)(?:单位|部门)|"
                                 r"对(?!我)[^。;\n]{0,40}?(?:开展|进行)了?\p{Han}{0,6}?(?:评价|自评)|\p{Han}{0,4}绩效自评|"
@@ -1401,6 +1405,8 @@ _SENTENCE_OR_LINE_END = regex.compile(r"[。\n]")
 
 
 def _named_in_its_own_role(text: str, name: str, end: int) -> bool:
+    """The once-named unit ending at `end` names its role outright (_OWN_ROLE_NAMED), is no unit under the report's own,
+    and is of the kind the report calls itself, where it calls itself one."""
     if not _OWN_ROLE_NAMED_AFTER.match(text, end):
         return False
     start = end - len(name)
