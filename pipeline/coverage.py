@@ -20,13 +20,15 @@ def _value(record: Record, path: str):
 
 
 def coverage_of(record: Record) -> dict:
-    """{read, missing, key_missing, checks_skipped, table} for `record` (after its checks have run)."""
+    """{read, missing, key_missing, unread, checks_skipped, table} for `record` (after its checks have run)."""
     present = {f: _value(record, f) not in (None, "", []) for f in FIELDS}
     table = record.scores.table_report or None
     return {
         "read": [f for f in FIELDS if present[f]],
         "missing": [f for f in FIELDS if not present[f]],
         "key_missing": [name for name, f in KEY_PARTS.items() if not present[f]],
+        # missing values for which figures were found but none taken (Record.unread): a person can settle them
+        "unread": {pointer: entry["reason"] for pointer, entry in record.unread.items()},
         "checks_skipped": {c.id: c.message for c in record.checks if c.status == "skip"},
         "table": {k: table.get(k) for k in ("reader", "layout", "rows_read", "confidence", "totals_confirmed")
                   if k in table} if table else None,

@@ -226,6 +226,9 @@ class Record:
     grade: Grade = field(default_factory=Grade)
     checks: list[Check] = field(default_factory=list)
     provenance: dict[str, dict] = field(default_factory=dict)
+    # values left null although figures were found for them: pointer -> {reason, candidates: [{value, page, text,
+    # bbox, ...}]}, so that "not read" and "read but not sure" differ
+    unread: dict[str, dict] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     text_sums: list[TextSum] = field(default_factory=list)
     cited_rules: list[dict] = field(default_factory=list)  # {"doc": "财预〔2020〕10号", "year": 2020}

@@ -59,4 +59,4 @@ def test_a_scan_without_a_readable_table_says_so_in_the_record_the_export_and_th
 def test_coverage_is_in_the_json_record(tmp_path):
     record = pipeline.extract(SAMPLES / "selfeval_2021.txt")[0]
     data = json.loads(record.to_json())
-    assert set(data["coverage"]) == {"read", "missing", "key_missing", "checks_skipped", "table"}
+    assert set(data["coverage"]) == {"read", "missing", "key_missing", "unread", "checks_skipped", "table"}

@@ -76,6 +76,7 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
         if table.total_weight is None and table.total_score is None and _near_end(text, table):
             record.source.truncated = True  # the table stops before its total row: the document is cut
     record.provenance = ctx.provenance
+    record.unread = ctx.unread
     return record
 
 
@@ -402,7 +403,7 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
     divisor = budget_mod.budget_at_the_stated_rate(ctx.text, facts.chosen, _one_year(record))
     if divisor is not None:
         facts.chosen = facts.chosen._replace(budget=divisor, picked_by="rate_points_at_budget")
-    budget, executed, rate, received, picked_by = facts.chosen
+    budget, executed, rate, received, picked_by = facts.chosen[:5]
     if budget:
         b.budget_yuan = _clean(budget.value)
         ctx.cite(pointers.BUDGET_YUAN, (budget.start, budget.end), half_unit=budget.half_unit, label=budget.label,
@@ -413,6 +414,10 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
         spent_by = "rate_points_at_spent" if spent is not None else spent_by
         ctx.cite(pointers.EXECUTED_YUAN, (executed.start, executed.end), half_unit=executed.half_unit, label=executed.label,
                  picked_by=spent_by, **_part_of(ctx, executed, spent_by))
+    elif facts.chosen.set_aside:
+        ctx.leave_unread(pointers.EXECUTED_YUAN, "over half again the budget, and the report states no rate to tie it to the budget: "
+                         "of another scope (a whole-project or multi-year figure)",
+                         [(_clean(c.value), (c.start, c.end)) for c in facts.chosen.set_aside])
     if rate:
         b.execution_rate = _clean(rate.value)
         # other rates the text states, none of which the amounts were found to confirm: which rate goes with

@@ -120,7 +120,8 @@ EXECUTED_PATTERNS = [
     # against the budget)
     # ('已执行支付2668万元': executed, by payment)
     # ('预算执行 98万元, 执行率 61%': the budget's execution, in money)
-    rf"(?:实际|累计|已|全年|预算)(?:执行|报账)了?(?:支付)?(?:资金|金额)?{_FILL}{AMOUNT}",
+    # ('实际执行支出预算1711.15万元': the spending budget, executed)
+    rf"(?:实际|累计|已|全年|预算)(?:执行|报账)了?(?:支付|支出预算)?(?:资金|金额)?{_FILL}{AMOUNT}",
     # a short name of the funds may stand between the verb and 资金 ('累计支出补助资金…')
     # '实际支出总额153.55万元', '已经支出70,909.19万元'
     # '实际总支出2595.6208万元'
@@ -795,6 +796,15 @@ class Chosen(NamedTuple):
     # 'role_order' (no rate confirmed a pair: the first
     # figure of the budget's role words, in adjusted_first's order), 'rate_points_at_budget' (budget_at_the_stated_rate)
     picked_by: str = "role_order"
+    # executed figures passed over because the report states no rate and they exceed the budget by more than a
+    # year's overspending can (_MOST_OVER_BUDGET): the record says they were not taken, and why
+    set_aside: tuple[Candidate, ...] = ()
+
+
+# a year's spending stays near its budget: the most any hand-checked report states is 122 % of it. A figure over half
+# again the budget, in a report that states no rate to test the two by, is of another scope (a multi-year or
+# whole-project total, an earlier financing) and not the year's executed amount
+_MOST_OVER_BUDGET = 1.5
 
 
 def choose(facts: BudgetFacts, year: int | None = None) -> Chosen:
@@ -822,13 +832,19 @@ def choose(facts: BudgetFacts, year: int | None = None) -> Chosen:
     rate = next((r for r in facts.rate if r.origin == "table" or "执行" in r.label), facts.rate[0] if facts.rate else None)
     # a budget of 0 says some level allotted nothing ('县本级…安排的衔接资金为0万元'): another stated budget comes first
     budget = next((b for b in budgets if b.value > 0), budgets[0] if budgets else None)
+    # (where a rate is stated, the pair is tested by it, and a figure that contradicts it is the check's to show)
+    ceiling = budget.value * _MOST_OVER_BUDGET if budget is not None and budget.value > 0 and rate is None else None
     spent = executed[0] if executed else None
+    over: tuple[Candidate, ...] = ()
+    if spent is not None and ceiling is not None and spent.value > ceiling:
+        # the figures after it are no surer (often a part's spending, '…县基础养老金实际支出239.53万元'): unread
+        over, spent = (spent,), None
     if budget is not None and budget.value == 0 and spent is not None and spent.value > 0 and rate is not None \
             and rate.value > 0:
         # a budget of 0 under money spent at a stated rate contradicts the report's own arithmetic: the reading
         # of that cell is wrong (a scrambled layer moved the initial budget's 0 there), and the budget unknown
         budget = None
-    return Chosen(budget, spent, rate)
+    return Chosen(budget, spent, rate, set_aside=over)
 
 
 

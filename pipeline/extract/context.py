@@ -15,6 +15,8 @@ from .splits import Split, find_splits
 class Context:
     norm: NormalisedText
     provenance: dict[str, dict] = field(default_factory=dict)
+    # values found but not taken, by the pointer they would have filled (Record.unread)
+    unread: dict[str, dict] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -38,8 +40,17 @@ class Context:
 
     def cite(self, pointer: str, found: Found | tuple[int, int] | None, **extra) -> None:
         """Record where the value at JSON pointer `pointer` was read from."""
-        if found is None:
-            return
+        if found is not None:
+            self.provenance[pointer] = self.evidence(found, **extra)
+
+    def leave_unread(self, pointer: str, reason: str, candidates: list[tuple[float, Found | tuple[int, int]]]) -> None:
+        """The value at `pointer` stays null: the figures found for it, each with its evidence, and why none was
+        taken. An auditor sees what the text offers instead of a guess."""
+        self.unread[pointer] = {"reason": reason,
+                                "candidates": [{"value": value, **self.evidence(found)} for value, found in candidates]}
+
+    def evidence(self, found: Found | tuple[int, int], **extra) -> dict:
+        """Where `found` lies: page, raw text, box, character offsets and cell."""
         start, end = (found.start, found.end) if isinstance(found, Found) else found
         bbox, confidence = self.norm.bbox_of(start, end)
         entry = {"page": self.norm.page_at(start), "text": self.norm.raw_span(start, end), "bbox": bbox}
@@ -57,4 +68,4 @@ class Context:
         if isinstance(found, Found) and found.half_unit is not None:
             entry["half_unit"] = found.half_unit
         entry.update(extra)
-        self.provenance[pointer] = entry
+        return entry

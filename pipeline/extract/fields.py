@@ -45,7 +45,8 @@ _TABLE_HEADER_WORDS = "一级指标|二级指标|三级指标|指标名称|年�
 # a check box ('□ 3、一次性项目') opens the next cell of a form
 # a clause's punctuation ends a name written in running text ('1、项目名称:国道110线…养护工程, 起点桩号k274+903,…')
 # (an underscore: the blank a printed form leaves for the value, '项目单位 _温岭市养老服务指导中心_ 主管部门')
-_STOP = regex.compile(rf"(?:{_LABEL_ALT})|(?:{_TABLE_HEADER_WORDS})|[|\n\f□☐☑■_]|[ \t\u3000]{{2,}}|[,;,;。](?!\d)")
+# (a footnote's mark, '…示范项目【注1】', ends the value it is set after)
+_STOP = regex.compile(rf"(?:{_LABEL_ALT})|(?:{_TABLE_HEADER_WORDS})|【注|[|\n\f□☐☑■_]|[ \t\u3000]{{2,}}|[,;,;。](?!\d)")
 # The key of the next 'key:value' pair of a line, glued to the value before it once the space between them is
 # normalised away ('项目实施单位:会同县农业农村局组织单位:会同县财政局'): a word of 2–6 characters before a colon.
 _KEY_BEFORE_COLON = regex.compile(r"\p{Han}{2,6}$")

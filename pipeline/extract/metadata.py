@@ -780,6 +780,24 @@ def names_several_projects(title: str | None) -> bool:
 _FUND_NAME_LABELS = ["转移支付(项目)名称", "转移支付名称", "专项资金名称", "专项(项目)名称", "专项名称"]
 
 
+# the cells after a 项目名称 cell in its row: a form's next pairs, or a table's other column heads. The row goes on over
+# lines that open with a cell's bar (one cell per line); a line that opens with words is the next row
+_NEXT_CELLS = regex.compile(r"[^\n|]+")
+_ROW_ENDS = regex.compile(r"\n(?![ \t]*\|)")
+_ANY_FORM_LABEL = regex.compile("|".join(regex.escape(x) for x in FORM_LABELS))
+_ROW_HEADS = 3
+
+
+def _heads_its_row(text: str, found: Found) -> bool:
+    """The 项目名称 cell and the one after it open a table's header row: the next cells are short words with no
+    figure and none of a form's labels ('…县统计资金支出情况 | 支付安全性 | 支付规范性 | 支付有效性'), where a form's
+    row goes on with its next label ('项目名称 | X | 主管部门 | Y')."""
+    rest = _ROW_ENDS.split(text[found.end:found.end + 160])[0]
+    cells = [c.strip() for c in _NEXT_CELLS.findall(rest) if c.strip()][:_ROW_HEADS]
+    return len(cells) == _ROW_HEADS and all(len(c) <= 10 and not regex.search(r"\d", c) and not _ANY_FORM_LABEL.search(c)
+                                            for c in cells)
+
+
 def find_project_name(ctx: Context, title: Found | None, department: str | None) -> Found | None:
     # 专项资金名称: a special fund's form names the fund where a project's form names the project
     # (专项(项目)名称, 专项名称: a central special transfer's form names its special fund)
@@ -792,6 +810,8 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
                           not_after=r"序号[\s|]*")
 
     found = name_cell(["项目名称", *_FUND_NAME_LABELS])
+    if found and _heads_its_row(ctx.text, found):
+        found = None  # '项目名称 | 县统计资金支出情况 | 支付安全性 | 支付规范性 | …': a table's header row, its names below
     if found and _BARE_TITLE_END_AT_END.search(strip_code(found.value)):
         # a 项目名称 cell holding a form's title (a site's heading of the page: '项目名称: …转移支付区域(项目)绩效自评表')
         # yields to the form's own cell for the fund ('转移支付(项目)名称 2025年国家电影事业发展专项资金补助地方资金')

@@ -1,0 +1,33 @@
+"""Readings of real forms and prose that earlier rules got wrong: each test names the general rule it holds."""
+from helpers import extract_text
+
+_HEADER_ROW_UNDER_TITLE = (
+    "县级预算资金支付情况检查表\n"
+    "项目名称 | 县统计资金支出情况 | 支付安全性 | 支付规范性 | 支付有效性 | 支付标准 |\n"
+    "国内贸易 | 是 | 是 | 是 | 是 | 是 |\n"
+)
+
+
+def test_a_project_name_cell_that_opens_a_tables_header_row_is_no_projects_name(tmp_path):
+    record = extract_text(tmp_path, _HEADER_ROW_UNDER_TITLE)
+    assert record.report.project_name != "县统计资金支出情况"
+
+
+def test_a_project_name_cell_followed_by_the_forms_next_pairs_is_the_projects_name(tmp_path):
+    text = "项目支出绩效自评表\n项目名称 | 农村公路养护项目 | 主管部门 | 某县交通运输局 | 实施单位 | 某县公路事务中心 |\n"
+    assert extract_text(tmp_path, text).report.project_name == "农村公路养护项目"
+
+
+def test_a_footnote_mark_ends_a_forms_value(tmp_path):
+    text = ("太阳能热水系统示范项目绩效评价报告\n表1-1项目关键信息\n"
+            "项目名称 省太阳能热水系统建筑应用示范项目【注 】 6229.432万元 项目投资总额 其中:省级财政补助资金2640.96万元\n")
+    assert extract_text(tmp_path, text).report.project_name == "省太阳能热水系统建筑应用示范项目"
+
+
+def test_the_spending_budget_executed_is_the_executed_amount_the_rate_confirms(tmp_path):
+    # a department's income budget, its approved spending budget and the part of it executed: the stated rate ties the
+    # last two (1711.15 / 1824.15 = 93.81 %)
+    text = ("某红十字会2021年度部门整体支出绩效评价报告\n(二)部门预决算情况\n2021年初收入预算为1116.20万元。"
+            "2021年度批复支出预算1824.15万元,实际执行支出预算1711.15万元,部门整体预算执行率为93.81%。\n")
+    budget = extract_text(tmp_path, text).budget
+    assert (budget.budget_yuan, budget.executed_yuan, budget.execution_rate) == (18_241_500, 17_111_500, 93.81)
