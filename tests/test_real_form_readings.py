@@ -1,5 +1,5 @@
 """Readings of real forms and prose that earlier rules got wrong: each test names the general rule it holds."""
-from helpers import extract_text
+from helpers import check_of, extract_text
 
 _HEADER_ROW_UNDER_TITLE = (
     "县级预算资金支付情况检查表\n"
@@ -31,3 +31,34 @@ def test_the_spending_budget_executed_is_the_executed_amount_the_rate_confirms(t
             "2021年度批复支出预算1824.15万元,实际执行支出预算1711.15万元,部门整体预算执行率为93.81%。\n")
     budget = extract_text(tmp_path, text).budget
     assert (budget.budget_yuan, budget.executed_yuan, budget.execution_rate) == (18_241_500, 17_111_500, 93.81)
+
+
+_SPELT_OUT = ("文物保护专项资金绩效自评报告\n一、项目资金分解下达情况\n一是布达拉宫管理处,下达预算资金{total}万元。具体是:雪城修缮展示工程项目"
+              "3005万元;二期结构检测工程项目1235万元;消防提升工程项目1613万元。二、绩效目标完成情况\n")
+
+
+def test_a_figure_spelt_out_in_the_next_sentence_after_ju_ti_shi_is_checked_against_its_parts(tmp_path):
+    # 具体是 says what 具体为 says: the items of the figure before it, whose sum the report's arithmetic must give
+    adds_up = check_of(extract_text(tmp_path, _SPELT_OUT.format(total="5853")), "part_sums_text")
+    assert adds_up.status == "pass"
+    contradicts = check_of(extract_text(tmp_path, _SPELT_OUT.format(total="9378"), name="r2.txt"), "part_sums_text")
+    assert contradicts.status == "fail"
+
+
+def test_a_title_whose_first_line_opens_with_a_year_is_read_over_both_lines(tmp_path):
+    text = ("2018 年“11.03”金沙江干流白格堰塞湖下游\n应急救灾专项补助资金项目绩效评价报告\n"
+            "根据《财政部关于印发项目支出绩效评价管理办法的通知》,现将评价情况报告如下。\n")
+    assert extract_text(tmp_path, text).report.title == "2018年“11.03”金沙江干流白格堰塞湖下游应急救灾专项补助资金项目绩效评价报告"
+
+
+def test_a_date_line_above_a_title_is_no_part_of_it(tmp_path):
+    text = "2023年6月28日\n应急救灾专项补助资金项目绩效评价报告\n现将评价情况报告如下。\n"
+    assert extract_text(tmp_path, text).report.title == "应急救灾专项补助资金项目绩效评价报告"
+
+
+def test_a_letter_reporting_an_evaluation_named_in_book_title_marks_is_titled_by_it(tmp_path):
+    text = ("门源县工业商务和信息化局\n关于《海北州2020-2021年专项债券项目资金绩效评价》的报告\n门源县财政局:\n"
+            "现将项目资金绩效评价报告如下。\n")
+    record = extract_text(tmp_path, text)
+    assert record.report.title == "关于《海北州2020-2021年专项债券项目资金绩效评价》的报告"
+    assert "《" not in (record.report.project_name or "")

@@ -11,7 +11,7 @@ from .context import Context, Found
 from .fields import FORM_LABELS, form_field, strip_code
 
 # Title: a run of name characters ending in a report-type word.
-_NAME_CHARS = r"(?:[\p{Han}\d()\-—–~、·〔〕A-Za-z“”‘’*]|(?<=\d)\.(?=\d+(?:万|亿)?元)|(?<=\d)[#＃])"  # dashes: '2020—2023年…' names a period; quotes: '人民调解“以奖代补”专项经费'
+_NAME_CHARS = r"(?:[\p{Han}\d()\-—–~、·〔〕A-Za-z“”‘’*]|(?<=关于)《|(?<=\d)\.(?=\d+(?:万|亿)?元)|(?<=\d)[#＃])"  # dashes: '2020—2023年…' names a period; quotes: '人民调解“以奖代补”专项经费'
 # (asterisks: a site that publishes a report masks its unit's name, '2024年度****部门整体支出绩效自评报告'; a
 # decimal point: the amount a title gives its funds, '…免费开放经费236.25万元部门整体支出绩效自评表'; a number sign
 # after a figure, how works number their units, '1#2#污水处理站')
@@ -19,7 +19,8 @@ _NAME_CHARS = r"(?:[\p{Han}\d()\-—–~、·〔〕A-Za-z“”‘’*]|(?<=\d)\
 # ('…绩效评价结果的公示': a portal's notice publishing the result)
 # ('2023年巽宅专项债券项目资金绩效评价公开': a portal's heading for what it publishes, the word right after 评价)
 # ('关于2017年度项目绩效评价结果的说明': a unit's statement of its results is its report)
-_TITLE_END = r"(?:(?:绩效|考评|评价|评估|自评)[\p{Han}]{0,8}?(?:报告|表|结果公开|情况公开|结果的?(?:公示|说明))|绩效(?:评价|自评)公开)(?:摘要)?"
+# ('关于《海北州…专项债券项目资金绩效评价》的报告': a letter reporting an evaluation it names in book-title marks)
+_TITLE_END = r"(?:(?:绩效|考评|评价|评估|自评)[\p{Han}]{0,8}?(?:》的)?(?:报告|表|结果公开|情况公开|结果的?(?:公示|说明))|绩效(?:评价|自评)公开)(?:摘要)?"
 # a title may carry its document's number after it ('…绩效再评价报告(江财评报告2021-18号)')
 _OUTLINE_NUMBER = regex.compile(r"[一二三四五六七八九十]{1,3}、|[((][一二三四五六七八九十\d]{1,3}[))]|\d{1,2}[.、](?!\d)")
 _DOCUMENT_NO = r"\([^()\n]{0,20}?\d{1,4}号\)"
@@ -606,7 +607,7 @@ def _title_block_above(text: str, line_start: int, title_line: str) -> tuple[str
     of report it is or names a word or two. A cover page sets a long title over two or three lines."""
     name = _BARE_TITLE_END_AT_END.sub("", title_line)
     if len(name) > _FRAGMENT_NAME:
-        return None
+        return _year_line_above(text, line_start)
     lines: list[regex.Match] = []
     end = line_start
     while end > 0 and end <= 300 and len(lines) < _BLOCK_LINES:
@@ -627,6 +628,25 @@ def _title_block_above(text: str, line_start: int, title_line: str) -> tuple[str
                 _NAMES_A_PROJECT.search(title_line) and _ORG.search(joined):
             return joined, lines[k].start()
     return None
+
+
+# a title's first line, set over its name: the year, then words (''2018 年“11.03”金沙江干流白格堰塞湖下游' over
+# '应急救灾专项补助资金项目绩效评价报告')
+_YEAR_OPENS_THE_LINE = regex.compile(r"(?:19|20)\d{2}\s*年度?\s*(?!\d)\S")
+
+
+def _year_line_above(text: str, line_start: int) -> tuple[str, int] | None:
+    """The line right above a title line, at the top of the text, that opens with a year and says no kind of report
+    of its own: the title's first line. A year says when a report's object was, never what it is, so the line that
+    opens with one is not a title or a unit's name on its own."""
+    if line_start <= 1 or line_start > 300:
+        return None
+    prev_start = text.rfind("\n", 0, line_start - 1) + 1
+    m = _HEADING_LINE.fullmatch(text, prev_start, line_start - 1)
+    if not m or not _YEAR_OPENS_THE_LINE.match(m[0].strip()) or _DATE_LINE.fullmatch(m[0].strip()) \
+            or _TITLE.fullmatch(_clean_title(m[0])) or _names_the_file(text, m[0].strip()):
+        return None
+    return m[0].strip(), prev_start
 
 
 def _title_copied_whole(text: str, line_start: int, title_line: str) -> tuple[str, int] | None:
@@ -966,6 +986,8 @@ _TERM_PERIOD = rf"{_ONE_TERM}(?:(?:及|和|至|到|[-—~]){_ONE_TERM})?"
 
 
 def _project_from_title(title: str, department: str | None, text: str, found: Found) -> str | None:
+    # ('关于《…专项债券项目资金绩效评价》的报告': the evaluation the letter reports on names the project)
+    title = regex.sub(r"^关于《([^《》]+)》的(?=报告$)", r"\1", title)
     # ('…冬春救助资金2021年度绩效自评报告和区域目标自评表': a title naming two documents, the report and a form of it)
     title = regex.sub(r"(?<=(?:绩效|自评|评价)报告)(?:和|及|与)\p{Han}{2,16}?(?:表|报告)$", "", title)
     paren = regex.search(r"(?:报告|表)\(([^()\d]{4,30})\)$", title)

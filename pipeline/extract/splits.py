@@ -31,7 +31,7 @@ from .split_tables import line_table_splits, table_splits
 
 # What introduces the parts after a total.
 _PARTS_CUE = regex.compile(
-    r"其中|包括|包含|(?<=\()含|分别为|分别是|具体为|具体如下|明细如下|分配如下|安排如下|如下|构成为|组成为|构成|组成|"
+    r"其中|包括|包含|(?<=\()含|分别为|分别是|具体(?:为|是)|具体如下|明细如下|分配如下|安排如下|如下|构成为|组成为|构成|组成|"
     r"按[\p{Han}]{0,8}?(?:用途|类别|项目|内容)(?:划分|分)?|用于"
     # a bracket opened right after the total, its amounts adding up to it ('资金800万元(财政预算740万元,年底追加…
     # 资金60万元)'): taken only where they do (_after_total)
@@ -53,13 +53,16 @@ _LIST_CUE = regex.compile(
     # ('…项目资金1950万元。分别为:2021年个旧市…资金1000万元;…': a part's name may open with its year)
     r"分别(?:是|为)\s*[::]?(?=\p{Han}|(?:19|20)\d{2}年)|"
     # '实际支出6,027.60万元, 详情如下:' (the numbered lines that follow are read by subprojects' paragraphs)
-    r"(?:详情|详细情况|明细情况)如下")
+    r"(?:详情|详细情况|明细情况)如下|"
+    # '…下达预算资金9378万元。具体是: A 3005万元; B 1235万元…': the figure's items, spelt out in the next sentence
+    # (numbered items, '具体为: 一是…。二是…', run over sentences of their own: the item reader takes them)
+    r"(?<=。)\s*具体(?:是|为)\s*[::](?!\s*(?:[一二三四五六七八九十]{1,2}是|\d{1,2}\s*[.、]|[((]))")
 # The cue a clause's first part carries in its label ('主要用于A 100万元').
 _USE_CUE_LEAD = regex.compile(r"^\s*(?:主要|分别)?用于")
 # '支出799.12万元。其中: 人员经费…': a sentence opening with 其中 breaks down the figure ending the one before.
 _NEXT_SENTENCE_CUE = regex.compile(r"^\s*。\s*其中")
 # What opens a part's own breakdown inside the outer list.
-_NESTED_CUE = regex.compile(r"其中|包括|包含|含|分别为|具体为")
+_NESTED_CUE = regex.compile(r"其中|包括|包含|含|分别为|具体(?:为|是)")
 # what a part includes: a list of its items that need not be all of them
 _INCLUDES = regex.compile(r"包括|包含")
 # The respectively form. Names first, a verb of allocation, then the amounts in the same order:
