@@ -62,3 +62,23 @@ def test_a_letter_reporting_an_evaluation_named_in_book_title_marks_is_titled_by
     record = extract_text(tmp_path, text)
     assert record.report.title == "关于《海北州2020-2021年专项债券项目资金绩效评价》的报告"
     assert "《" not in (record.report.project_name or "")
+
+
+def test_a_grade_stated_as_the_one_every_evaluation_got_is_the_grade(tmp_path):
+    text = ("我厅2020年度绩效自评情况\n我厅严格按照要求开展绩效自评工作,2020年度部门整体支出、“科技创新战略专项资金”等"
+            "专项资金绩效自评等次均为优秀。\n")
+    assert extract_text(tmp_path, text).grade.stated == "优"
+
+
+_ONE_ROW_NOTICE = ("2023年某镇专项债券项目资金绩效评价公开\n现将某镇人民政府2023年度专项债券项目资金绩效评价情况公示如下:\n"
+                   "序号\n主管部门\n项目单位\n项目名称\n发行金额(亿元)\n评价结果\n备注\n1\n永嘉县巽宅镇人民政府\n"
+                   "永嘉县巽宅镇新农村建设投资有限公司\n永嘉县巽宅镇山区共同富裕样板区建设项目\n0.05\n优\n")
+
+
+def test_a_results_notice_of_one_project_names_it_its_unit_and_its_grade_from_the_row(tmp_path):
+    report = extract_text(tmp_path, _ONE_ROW_NOTICE)
+    # the unit that carries the project out (项目单位) before the one over it (主管部门); the row's 项目名称 over the
+    # batch the title names
+    assert report.report.department == "永嘉县巽宅镇新农村建设投资有限公司"
+    assert report.report.project_name == "永嘉县巽宅镇山区共同富裕样板区建设项目"
+    assert report.grade.stated == "优"

@@ -310,11 +310,13 @@ def _allocations_stated_twice(text: str) -> list[tuple[str, list[Found]]]:
 
 
 def _report_from_result_row(ctx: Context, record: Record, row: ResultRow | None) -> None:
-    """A results notice's one project (result_table.py) names the project and its unit where nothing else did."""
+    """A results notice's one project (result_table.py) names the project, in its table's 项目名称 cell (over a
+    name the title or the prose gave: the notice's title names the batch, '2023年巽宅专项债券项目资金绩效评价公开'), and
+    its unit where nothing else did."""
     if row is None:
         return
     r = record.report
-    if r.project_name is None and row.project is not None:
+    if row.project is not None:
         r.project_name = row.project.value
         ctx.cite(pointers.PROJECT_NAME, row.project)
     if r.department is None and row.unit is not None:

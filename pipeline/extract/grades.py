@@ -30,7 +30,8 @@ _BAND_PREFIX = regex.compile(
 _STATED = [
     # ('评价等次为优秀', '评价结果为:良', '绩效评价结果级别为优', '评定等次为“优”': the words for the grade vary;
     # '评定为“合格工程”' grades a work's acceptance, not the report)
-    regex.compile(rf"(?:评价|评级|考评|绩效|自评|综合评价|评定)(?:结果|等级|等次|结论|级别){{0,2}}(?:为|是|:|评定为|评为|确定为)\s*[::]?\s*"
+    # ('…等专项资金绩效自评等次均为优秀': every evaluation the sentence names got the one grade)
+    regex.compile(rf"(?:评价|评级|考评|绩效|自评|综合评价|评定)(?:结果|等级|等次|结论|级别){{0,2}}(?:均|都)?(?:为|是|:|评定为|评为|确定为)\s*[::]?\s*"
                   # ('绩效等级为(良)': the grade in brackets as in quotes, the bracket closed right after it; never the
                   # bands a bracket lists, '评价等级为(优:90分及以上;良:…)')
                   rf"(?:[“\"]|[((](?=(?:{GRADE_WORDS})(?:等级?|级)?[)),,]))?(?P<g>{GRADE_WORDS})(?:等级?|级)?[”\"))]?"

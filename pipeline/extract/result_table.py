@@ -99,7 +99,12 @@ def is_results_notice(title: str | None) -> bool:
 
 
 def read_result_row(text: str) -> ResultRow | None:
-    """The one project of a results table, or None where the text holds no such table or one of several rows."""
+    """The one project of a results table, or None where the text holds no such table or one of several rows.
+    A table with its amounts' unit is cut into rows by type first (it tells the 主管部门 and 项目单位 columns apart);
+    one without is read as a single row."""
+    rows = read_result_rows(text)
+    if rows:
+        return rows[0] if len(rows) == 1 else None
     table = _table(text)
     return _one_row([c.role for c in table.columns], table.body) if table else None
 
@@ -160,7 +165,7 @@ def read_result_rows(text: str) -> list[ResultRow]:
         or UNIT_NOTE.search(text, max(0, first - _UNIT_NOTE_REACH), first)
     if m is None:
         return []
-    rows = [_row_of(placed, UNITS[m["unit"]], roles) for placed in _rows_by_type(table)]
+    rows = [_row_of(placed, UNITS[m["unit"]], roles, table.columns) for placed in _rows_by_type(table)]
     while rows and rows[-1] is None:
         rows.pop()  # the page's lines after the table ('【打印此页】'), read as a row with no amount
     # a row the header does not explain, among the table's: the table is not read
@@ -203,20 +208,30 @@ def _rows_by_type(table: _Table) -> list[dict[str, Found]]:
             j = column_from(0, c.value)
         if j is None:
             return []
-        row.setdefault(columns[j].role, c)
+        row.setdefault(columns[j].role if columns[j].role != "unit" else f"unit{j}", c)
         at = j + 1
     if row:
         rows.append(row)
     return rows
 
 
-def _row_of(placed: dict[str, Found], factor: float, roles: list[str]) -> ResultRow | None:
+# the unit a row names as carrying the project out comes before the one over it (DOMAIN.md: 实施单位 / 项目单位 /
+# 主管部门, in that order)
+_UNIT_HEAD_ORDER = (regex.compile(r"实施单位"), regex.compile(r"项目单位|责任单位|单位名称|预算单位"), regex.compile(r""))
+
+
+def _unit_of(placed: dict[str, Found], columns: tuple[_Column, ...]) -> Found | None:
+    units = [(columns[int(key[4:])].head.value, c) for key, c in placed.items() if key.startswith("unit")]
+    return next((c for head in _UNIT_HEAD_ORDER for h, c in units if head.search(h)), None)
+
+
+def _row_of(placed: dict[str, Found], factor: float, roles: list[str], columns: tuple[_Column, ...]) -> ResultRow | None:
     """The row read, or None where it lacks its project or amount, or a figure its header asks for: one figure under
     an amount and a score column ('某医院扩建工程 | 88 | 良', the amount's cell dropped) could be either."""
     project, amount = placed.get("project"), placed.get("amount")
     if project is None or amount is None or ("score" in roles and "score" not in placed):
         return None
-    row = ResultRow(project=project, unit=placed.get("unit"))
+    row = ResultRow(project=project, unit=_unit_of(placed, columns))
     printed = parse_arabic(amount.value)
     row.amount = Found(round(printed.value * factor, 4), amount.start, amount.end, printed.half_unit * factor)
     if (score := placed.get("score")) is not None and 0 <= float(score.value) <= 100:
