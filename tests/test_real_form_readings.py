@@ -82,3 +82,23 @@ def test_a_results_notice_of_one_project_names_it_its_unit_and_its_grade_from_th
     assert report.report.department == "永嘉县巽宅镇新农村建设投资有限公司"
     assert report.report.project_name == "永嘉县巽宅镇山区共同富裕样板区建设项目"
     assert report.grade.stated == "优"
+
+
+def test_the_years_last_day_dates_a_report_that_names_no_year_on_its_own(tmp_path):
+    text = ("社会服务与管理项目绩效自评\n一、项目概括\n项目资金用途为保障各处室履行职能。截至2023年12月31日,项目实际使用资金"
+            "1076.47万元,资金使用率99%。\n")
+    assert extract_text(tmp_path, text).report.year == 2023
+
+
+def test_a_full_date_that_is_no_years_end_dates_nothing(tmp_path):
+    text = "社会服务与管理项目绩效自评\n项目于2024年3月5日完成验收,实际使用资金10万元。\n"
+    assert extract_text(tmp_path, text).report.year is None
+
+
+def test_a_results_notice_of_several_projects_of_one_unit_names_that_unit(tmp_path):
+    rows = "".join(f"{k}\n三门县住房和城乡建设局\n三门县市政公用工程建设事务中心\n三门县{name}工程\n{amount}\n{score}\n{grade}\n"
+                   for k, (name, amount, score, grade) in enumerate([("城镇污水处理设施建设", "0.4", "87", "良"),
+                                                                     ("石羊溪水质提升", "1.36", "91", "优")], 1))
+    text = ("三门县住房和城乡建设局2024年度专项债券项目绩效评价结果公开\n序号\n主管部门\n项目单位\n项目名称\n发行金额(亿元)\n"
+            "评价得分\n评价结果\n" + rows + "【打印此页】\n")
+    assert extract_text(tmp_path, text).report.department == "三门县市政公用工程建设事务中心"

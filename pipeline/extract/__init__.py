@@ -16,7 +16,7 @@ from ..tables.scores import adds_up, leaves, read_score_table
 from . import budget as budget_mod
 from . import grades, metadata, statements
 from .context import Context, Found
-from .result_table import ResultRow, is_results_notice, read_result_row
+from .result_table import ResultRow, is_results_notice, read_result_row, unit_of_every_row
 from .splits import COMPARISON
 from .subprojects import read_subprojects, results_table_subprojects
 
@@ -310,16 +310,21 @@ def _allocations_stated_twice(text: str) -> list[tuple[str, list[Found]]]:
 
 
 def _report_from_result_row(ctx: Context, record: Record, row: ResultRow | None) -> None:
-    """A results notice's one project (result_table.py) names the project, in its table's 项目名称 cell (over a
-    name the title or the prose gave: the notice's title names the batch, '2023年巽宅专项债券项目资金绩效评价公开'), and
-    its unit where nothing else did."""
-    if row is None:
-        return
+    """A results notice's one project (result_table.py) names the project and its unit in its table's cells, over what
+    the title or the prose gave: the notice's title names the batch ('2023年巽宅专项债券项目资金绩效评价公开'), its
+    prose the unit that publishes it (the 主管部门, where the row names the 项目单位 too)."""
     r = record.report
+    if row is None:
+        # (a notice of several projects run by one unit: that unit, as the one project's row names its own)
+        unit = unit_of_every_row(ctx.text) if is_results_notice(r.title) else None
+        if unit is not None:
+            r.department = unit.value
+            ctx.cite(pointers.DEPARTMENT, unit)
+        return
     if row.project is not None:
         r.project_name = row.project.value
         ctx.cite(pointers.PROJECT_NAME, row.project)
-    if r.department is None and row.unit is not None:
+    if row.unit is not None:
         r.department = row.unit.value
         ctx.cite(pointers.DEPARTMENT, row.unit)
 

@@ -767,7 +767,16 @@ def find_year(ctx: Context, title: Found | None) -> tuple[Found | None, list[int
         year, _ = max(votes.items(), key=lambda kv: (kv[1], -first[kv[0]].start()))
         m = first[year]
         return Found(year, m.start(1), m.end()), None
+    # no year stands alone: the year's last day, that spending is counted up to or a project ran to ('截至2023年12月31日,
+    # 项目实际使用资金…'), closes the budget year evaluated (a full date elsewhere is when a report was signed or a
+    # payment made, of no year in particular)
+    m = _YEAR_END.search(text)
+    if m:
+        return Found(int(m[1]), m.start(1), m.end()), None
     return None, None
+
+
+_YEAR_END = regex.compile(r"(?<![\d〔\[【])((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
 
 
 def find_kind(title: str | None, text: str) -> str | None:

@@ -172,6 +172,16 @@ def read_result_rows(text: str) -> list[ResultRow]:
     return [r for r in rows if r is not None] if None not in rows else []
 
 
+def unit_of_every_row(text: str) -> Found | None:
+    """The unit every project row of a results table of several names, in the column that carries the projects out
+    (项目单位 before 主管部门): the report's department, as one project's row names its own."""
+    rows = read_result_rows(text)
+    units = {r.unit.value for r in rows if r.unit is not None}
+    if len(rows) < 2 or len(units) != 1 or any(r.unit is None for r in rows):
+        return None
+    return rows[0].unit
+
+
 def _accepts(head: str, role: str, value: str) -> bool:
     figure = bool(_FIGURE_CELL.fullmatch(value))
     if role in ("amount", "score"):
