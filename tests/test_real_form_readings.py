@@ -102,3 +102,17 @@ def test_a_results_notice_of_several_projects_of_one_unit_names_that_unit(tmp_pa
     text = ("三门县住房和城乡建设局2024年度专项债券项目绩效评价结果公开\n序号\n主管部门\n项目单位\n项目名称\n发行金额(亿元)\n"
             "评价得分\n评价结果\n" + rows + "【打印此页】\n")
     assert extract_text(tmp_path, text).report.department == "三门县市政公用工程建设事务中心"
+
+
+def test_a_procedures_clause_after_you_is_no_department(tmp_path):
+    text = ("海南热带果蔬科创基地建设项目自评报告\n(一)决策情况\n县教育局制定的《财务管理制度》中规定:5000元以下的,"
+            "由股室申请经办公室负责人核实提出意见,并汇报分管财务领导同意后列项实施。\n")
+    assert extract_text(tmp_path, text).report.department != "股室申请经办公室"
+
+
+def test_a_governments_office_in_another_city_is_a_unit_of_its_own(tmp_path):
+    import regex
+
+    from pipeline.extract.metadata import ORG_SUFFIX
+    unit = regex.compile(rf"[\p{{Han}}]{{1,18}}?{ORG_SUFFIX}")
+    assert unit.match("市人民政府驻北京联络处始终坚持")[0] == "市人民政府驻北京联络处"

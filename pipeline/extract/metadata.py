@@ -63,7 +63,10 @@ _PLACE = regex.compile(
 # the street of a works project ('街道改造', '街道亮化')
 # ('地方政府专项债券', '省政府专项债券', '政府性基金', '政府采购': the kind of money or of buying, no unit; '农村厕所': a 所
 # that is no institute)
-ORG_SUFFIX = (r"(?:委员会|管理委员会|管委会|管理局|局|委|办公室|办事处|办|中心|人民政府|(?<!地方)政府(?!专项债|债券|性基金|采购|购买)|学校|中学|小学|幼儿园|医院|研究院|院|"
+ORG_SUFFIX = (r"(?:"
+              # a government's office in another city is a unit of its own ('市人民政府驻北京联络处', '…政府驻上海办事处')
+              r"(?:人民政府|政府)驻\p{Han}{2,8}?(?:联络处|办事处|联络办)|"
+              r"委员会|管理委员会|管委会|管理局|局|委|办公室|办事处|办|中心|人民政府|(?<!地方)政府(?!专项债|债券|性基金|采购|购买)|学校|中学|小学|幼儿园|医院|研究院|院|"
               r"(?<!厕)所|站|馆|"
               # a broadcaster or an observatory ('保山市广播电视台', '某县气象台'), never a platform (平台), a weather station's
               # works (气象台站) or a radio station being built (应急广播电台)
@@ -216,7 +219,9 @@ _ROLE_SENTENCES = [
 # ('对省人民代表大会及其常务委员会负责': the unit a clause's preposition governs, not a unit heading the clause)
 _NOT_A_UNIT = regex.compile(r"^(?:我|每|对|[本该](?:单位|部门|局|委|院|中心|级|所)|各|全(?:县|市|区|省|国)|有关|相关|上级|下级|所属|其他)"
                            # a clause that ends on 'our office' ('全部用于我处'): no unit's name holds 我
-                           r"|^.*我")
+                           r"|^.*我"
+                           # a procedure's clause ('由股室申请经办公室负责人核实'): who applies and through whom, no name
+                           r"|^.*(?:申请|审批|报经)")
 # A page's 'key value' line at the top ('发布机构 某市农业农村局', its space normalised away) is no letterhead.
 _LETTERHEAD_KEYS = tuple(FORM_LABELS) + ("发布机构", "来源", "信息来源")
 # The issuing unit printed alone on the first line, above the title.
