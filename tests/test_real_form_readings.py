@@ -116,3 +116,20 @@ def test_a_governments_office_in_another_city_is_a_unit_of_its_own(tmp_path):
     from pipeline.extract.metadata import ORG_SUFFIX
     unit = regex.compile(rf"[\p{{Han}}]{{1,18}}?{ORG_SUFFIX}")
     assert unit.match("市人民政府驻北京联络处始终坚持")[0] == "市人民政府驻北京联络处"
+
+
+_LEVEL_ONE_SUMMARY = ("审计业务经费项目绩效评价报告\n本项目综合绩效得分为91.80分。其中各类指标得分情况如下:指标项目权重得分率得分"
+                      "项目决策指标1090%9项目管理指标2495.83%23项目绩效指标6690.61%59.80总计10091.80总体来看,本项目取得较好成效。\n")
+
+
+def test_a_summary_headed_zhi_biao_xiang_mu_is_a_score_table(tmp_path):
+    scores = extract_text(tmp_path, _LEVEL_ONE_SUMMARY.replace("指标项目权重", "指标项目 | 权重 |")).scores
+    assert [(i.name, i.weight, i.score) for i in scores.indicators] == [
+        ("项目决策指标", 10, 9), ("项目管理指标", 24, 23), ("项目绩效指标", 66, 59.8)]
+
+
+def test_a_glued_totals_row_under_a_rate_column_is_cut_into_its_weight_and_score(tmp_path):
+    # the totals row leaves its 得分率 cell empty: '10091.80' is 100 | 91.80, as the rows' sums confirm
+    record = extract_text(tmp_path, _LEVEL_ONE_SUMMARY)
+    assert (record.scores.total_weight, record.scores.total_score) == (100, 91.8)
+    assert check_of(record, "indicator_scores_sum").status == "pass"

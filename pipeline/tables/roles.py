@@ -42,7 +42,8 @@ ROLE_DEFS = [
     RoleDef("level3", r"三级指标|三级", "label", "scores"),
     RoleDef("level4", r"四级指标", "label", "scores"),
     # a bare 指标 names the label column only where a weight column follows it ('指标 | 分值 | 得分')
-    RoleDef("name", r"指标名称|评价指标|考核指标|评价准则|评价内容|考核内容|指标内容|指标(?=\|?(?:分值|权重|满分|标准分))",
+    # ('指标项目 | 权重 | 得分率 | 得分': a third-party report's summary of its level-1 indicators)
+    RoleDef("name", r"指标名称|评价指标|考核指标|评价准则|评价内容|考核内容|指标内容|指标(?:项目|类别)?(?=\|?(?:分值|权重|满分|标准分))",
             "label", "scores"),
     # 计量单位 and 指标性质 hold a unit or a sign ('%', '万亩', '≥'), never a figure: a number never lands there
     RoleDef("unit", r"计量单位|度量单位", "mark", "scores"),

@@ -717,8 +717,7 @@ def _read_row(s: _Reading, row: Row) -> bool:
     # A total row fills the weight and score columns only; its target and actual cells are empty. Its figures
     # are those after its label cell (the field before that cell is the form's, '其他需要说明事项 | 无').
     tokens = [t for t in row.values if total_cell is None or t.start > total_cell.start]
-    reading = align(row, [c for c in s.columns if c.role in _TOTAL_COLUMNS] if is_total else s.columns,
-                    tokens=tokens, score=_identities)
+    reading = _total_reading(row, s.columns, tokens) if is_total else align(row, s.columns, tokens=tokens, score=_identities)
     values = reading.values if reading else {}
     ambiguous = {k: v for k, v in (reading.ambiguous.items() if reading else ()) if k.split("#")[0] in _FIGURES}
     if ambiguous:
@@ -768,6 +767,19 @@ _TOTAL_ROW_AFTER = regex.compile(r"合\s*计|总\s*计|总\s*分|加\s*分|减\s
 
 
 _PLAIN_FIGURE = regex.compile(r"\d+(?:\.\d+)?")
+
+
+def _total_reading(row: Row, columns: list[Column], tokens: list[Token]):
+    """A totals row on the table's point columns; where no reading lays its figures there, on its weight and score
+    alone: a totals row leaves its 得分率 and 扣分 cells empty, and a scrape glues its weight and score into one run
+    ('总计10091.80' under 权重 | 得分率 | 得分: 100 | 91.80)."""
+    reading = align(row, [c for c in columns if c.role in _TOTAL_COLUMNS], tokens=tokens, score=_identities)
+    if reading is not None and reading.values or not tokens:
+        return reading
+    points = [c for c in columns if c.role in ("weight", "score")]
+    if len(points) == 2 and len(points) < sum(1 for c in columns if c.role in _TOTAL_COLUMNS):
+        return align(row, points, tokens=tokens, score=_identities) or reading
+    return reading
 
 
 def _read_subtotal(s: _Reading, row: Row, named: list[Token], tokens: list[Token], values: dict[str, Value]) -> bool:
