@@ -133,3 +133,11 @@ def test_a_glued_totals_row_under_a_rate_column_is_cut_into_its_weight_and_score
     record = extract_text(tmp_path, _LEVEL_ONE_SUMMARY)
     assert (record.scores.total_weight, record.scores.total_score) == (100, 91.8)
     assert check_of(record, "indicator_scores_sum").status == "pass"
+
+
+def test_a_sites_words_over_a_bare_title_line_are_no_part_of_the_title(tmp_path):
+    text = ("1 / 17\n文档名称:\n\n项目支出绩效自评表.docx\n\n格式:docx   大小:57KB   页数:17页\n下载后只包含 1 个 DOCX 格式的文档,"
+            "查看文件列表\n\n分享\n\n预览\n\n项目支出绩效自评表.docx\n\n上传人:1017848967 2022/6/26 文件大小:57 KB\n\n"
+            "下载得到文件列表\n\n项目支出绩效自评表.docx\n\n文档介绍\n\n文档介绍:项目支出绩效自评表\n( 2021年度)\n项目名称\n"
+            "商品质量检测经费\n主管部门\n")
+    assert "下载" not in (extract_text(tmp_path, text).report.title or "")

@@ -375,8 +375,10 @@ def _specific_title_below(text: str, after: int) -> Found | None:
             if len(name) > _FRAGMENT_NAME:
                 if not _GENERIC_TITLE.fullmatch(squashed):
                     return Found(squashed, line.start(), line.end())
-            # the title set over two lines: its name on the line above ('2021 年度精防科…专项资金' / '绩效自评报告')
-            elif previous is not None and _HEADING_LINE.fullmatch(previous[0]):
+            # the title set over two lines: its name on the line above ('2021 年度精防科…专项资金' / '绩效自评报告'),
+            # which says what was evaluated or whose it is (never a site's words, '下载得到文件列表')
+            elif previous is not None and _HEADING_LINE.fullmatch(previous[0]) \
+                    and (_NAMES_A_PROJECT.search(previous[0]) or _ORG.search(previous[0])):
                 joined = regex.sub(r"\s", "", previous[0]) + squashed
                 if not _GENERIC_TITLE.fullmatch(joined):
                     return Found(joined, previous[1], line.end())
