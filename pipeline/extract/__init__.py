@@ -310,21 +310,21 @@ def _allocations_stated_twice(text: str) -> list[tuple[str, list[Found]]]:
 
 
 def _report_from_result_row(ctx: Context, record: Record, row: ResultRow | None) -> None:
-    """A results notice's one project (result_table.py) names the project and its unit in its table's cells, over what
-    the title or the prose gave: the notice's title names the batch ('2023年巽宅专项债券项目资金绩效评价公开'), its
-    prose the unit that publishes it (the 主管部门, where the row names the 项目单位 too)."""
+    """A results notice's one project (result_table.py) names the project and the unit that carries it out in its
+    table's cells, over what the title or the prose gave: the notice's title names the batch ('2023年巽宅专项债券项目
+    资金绩效评价公开'), its prose the unit that publishes it. Its 主管部门 cell names the department only where
+    nothing else did."""
     r = record.report
     if row is None:
         # (a notice of several projects run by one unit: that unit, as the one project's row names its own)
-        unit = unit_of_every_row(ctx.text) if is_results_notice(r.title) else None
-        if unit is not None:
-            r.department = unit.value
-            ctx.cite(pointers.DEPARTMENT, unit)
-        return
-    if row.project is not None:
+        row = unit_of_every_row(ctx.text) if is_results_notice(r.title) else None
+        if row is None:
+            return
+    elif row.project is not None:
         r.project_name = row.project.value
         ctx.cite(pointers.PROJECT_NAME, row.project)
-    if row.unit is not None:
+    # (a 主管部门 cell is the unit over the project: it names the department only where nothing nearer did)
+    if row.unit is not None and (r.department is None or not row.unit_is_superior):
         r.department = row.unit.value
         ctx.cite(pointers.DEPARTMENT, row.unit)
 

@@ -66,7 +66,7 @@ _PLACE = regex.compile(
 ORG_SUFFIX = (r"(?:"
               # a government's office in another city is a unit of its own ('市人民政府驻北京联络处', '…政府驻上海办事处')
               r"(?:人民政府|政府)驻\p{Han}{2,8}?(?:联络处|办事处|联络办)|"
-              r"委员会|管理委员会|管委会|管理局|局|委|办公室|办事处|办|中心|人民政府|(?<!地方)政府(?!专项债|债券|性基金|采购|购买)|学校|中学|小学|幼儿园|医院|研究院|院|"
+              r"委员会|管理委员会|管委会|管理局|局|委|办公室|办事处|办|中心|人民政府|(?<!地方|数字|智慧|电子)政府(?!专项债|债券|性基金|采购|购买)|(?<!中小)学校|中学|(?<!中)小学|幼儿园|医院|研究院|院|"
               r"(?<!厕)所|站|馆|"
               # a broadcaster or an observatory ('保山市广播电视台', '某县气象台'), never a platform (平台), a weather station's
               # works (气象台站) or a radio station being built (应急广播电台)
@@ -96,6 +96,8 @@ _EVALUATOR = regex.compile(r"事务所|分所|公司|咨询|评估|评审|研究
 _CLAUSE_OPENING = r"按照|根据|依据|严格|及时|认真|积极"
 _HEADING_OR_SENTENCE = regex.compile(rf"^(?:基本情况|概况|情况|简介)|隶属|负责|主要职能|^\p{{Han}}{{0,4}}?(?:{_CLAUSE_OPENING})")
 # The form cells for the unit that carries a project out, or fills its form in, which may be a state company.
+# a cell or clause naming each of several units ('分别为A公司和B公司'): no one department
+_SEVERAL_UNITS = regex.compile(rf"^分别|(?:{ORG_SUFFIX}|公司)(?:和|及|与)\p{{Han}}{{2,}}?(?:{ORG_SUFFIX}|公司)")
 _IMPLEMENTER_CELLS = frozenset({"实施单位", "项目实施单位", "项目承担单位", "承担单位", "项目单位名称", "项目单位",
                                 "填报单位", "填表单位"})
 # A company by its name's end, and the trades that write evaluations for others. Only a state enterprise that carries
@@ -220,8 +222,8 @@ _ROLE_SENTENCES = [
 _NOT_A_UNIT = regex.compile(r"^(?:我|每|对|[本该](?:单位|部门|局|委|院|中心|级|所)|各|全(?:县|市|区|省|国)|有关|相关|上级|下级|所属|其他)"
                            # a clause that ends on 'our office' ('全部用于我处'): no unit's name holds 我
                            r"|^.*我"
-                           # a procedure's clause ('由股室申请经办公室负责人核实'): who applies and through whom, no name
-                           r"|^.*(?:申请|审批|报经)")
+                           # a procedure's clause ('由股室申请经办公室负责人核实'): who applies and through whom, no name (审批 is: '行政审批局')
+                           r"|^.*(?:申请|报经)")
 # A page's 'key value' line at the top ('发布机构 某市农业农村局', its space normalised away) is no letterhead.
 _LETTERHEAD_KEYS = tuple(FORM_LABELS) + ("发布机构", "来源", "信息来源")
 # The issuing unit printed alone on the first line, above the title.
@@ -363,6 +365,10 @@ _GENERIC_TITLE = regex.compile(r"(?:(?:19|20)\d{2}年度?|财政|支出|专项|�
 _OWN_TITLE_REACH = 2000
 
 
+# what a document site prints around a file it shows, never in a title
+_SITE_WORDS = regex.compile(r"下载|上传|文件列表|分享|预览|浏览|点击|收藏|举报|登录|注册|首页|文档|网站|栏目|阅读|打印|页数|大小")
+
+
 def _specific_title_below(text: str, after: int) -> Found | None:
     previous: tuple[str, int] | None = None
     for line, s in _lines_but_catalogue(text[:after + _OWN_TITLE_REACH], after):
@@ -376,9 +382,8 @@ def _specific_title_below(text: str, after: int) -> Found | None:
                 if not _GENERIC_TITLE.fullmatch(squashed):
                     return Found(squashed, line.start(), line.end())
             # the title set over two lines: its name on the line above ('2021 年度精防科…专项资金' / '绩效自评报告'),
-            # which says what was evaluated or whose it is (never a site's words, '下载得到文件列表')
-            elif previous is not None and _HEADING_LINE.fullmatch(previous[0]) \
-                    and (_NAMES_A_PROJECT.search(previous[0]) or _ORG.search(previous[0])):
+            # never a site's words ('下载得到文件列表')
+            elif previous is not None and _HEADING_LINE.fullmatch(previous[0]) and not _SITE_WORDS.search(previous[0]):
                 joined = regex.sub(r"\s", "", previous[0]) + squashed
                 if not _GENERIC_TITLE.fullmatch(joined):
                     return Found(joined, previous[1], line.end())
@@ -640,6 +645,9 @@ def _title_block_above(text: str, line_start: int, title_line: str) -> tuple[str
 # a title's first line, set over its name: the year, then words (''2018 年“11.03”金沙江干流白格堰塞湖下游' over
 # '应急救灾专项补助资金项目绩效评价报告')
 _YEAR_OPENS_THE_LINE = regex.compile(r"(?:19|20)\d{2}\s*年度?\s*(?!\d)\S")
+# a heading of its own over the title: a site's column or issue ('2024年政府信息公开专栏', '2024年第3期'), a period
+# ('2019年至2021年', '2023年第四季度'), another document ('2023年度部门决算', '2023年度项目支出绩效自评')
+_OWN_HEADING_WORDS = regex.compile(r"绩效|评价|自评|报告|公开|公示|决算|预算|专栏|动态|简报|第\S{1,3}[期季批号]|季度|至|到|[-—~]")
 
 
 def _year_line_above(text: str, line_start: int) -> tuple[str, int] | None:
@@ -650,10 +658,14 @@ def _year_line_above(text: str, line_start: int) -> tuple[str, int] | None:
         return None
     prev_start = text.rfind("\n", 0, line_start - 1) + 1
     m = _HEADING_LINE.fullmatch(text, prev_start, line_start - 1)
-    if not m or not _YEAR_OPENS_THE_LINE.match(m[0].strip()) or _DATE_LINE.fullmatch(m[0].strip()) \
-            or _TITLE.fullmatch(_clean_title(m[0])) or _names_the_file(text, m[0].strip()):
+    year = _YEAR_OPENS_THE_LINE.match(m[0].strip()) if m else None
+    if not year or _DATE_LINE.fullmatch(m[0].strip()) or _TITLE.fullmatch(_clean_title(m[0])) \
+            or _names_the_file(text, m[0].strip()) or _OWN_HEADING_WORDS.search(m[0]) \
+            or regex.search(r"(?:19|20)\d{2}\s*年", text[line_start:text.find("\n", line_start)]):
         return None
-    return m[0].strip(), prev_start
+    # (the words after the year name something, a place or an event: four characters at least)
+    rest = regex.sub(r"[^\p{Han}]", "", m[0].strip()[year.end() - 1:])
+    return (m[0].strip(), prev_start) if len(rest) >= 4 else None
 
 
 def _title_copied_whole(text: str, line_start: int, title_line: str) -> tuple[str, int] | None:
@@ -774,16 +786,39 @@ def find_year(ctx: Context, title: Found | None) -> tuple[Found | None, list[int
         year, _ = max(votes.items(), key=lambda kv: (kv[1], -first[kv[0]].start()))
         m = first[year]
         return Found(year, m.start(1), m.end()), None
-    # no year stands alone: the year's last day, that spending is counted up to or a project ran to ('截至2023年12月31日,
-    # 项目实际使用资金…'), closes the budget year evaluated (a full date elsewhere is when a report was signed or a
-    # payment made, of no year in particular)
-    m = _YEAR_END.search(text)
-    if m:
-        return Found(int(m[1]), m.start(1), m.end()), None
-    return None, None
+    dated = _year_of_the_dates(text, cited)
+    return (dated, None) if dated is not None else (None, None)
 
 
-_YEAR_END = regex.compile(r"(?<![\d〔\[【])((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
+# the year's last day ('截至2023年12月31日', '于2021年12月31日全面结束')
+_DATE = regex.compile(r"(?<![\d〔\[【])((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
+_PERIOD_FROM = regex.compile(r"((?:19|20)\d{2})\s*年[^,。;\n]{0,8}?(?:至|到|[-—~])\s*$")
+# a deadline set for later ('于2024年12月31日前完成整改'), or a date a key names (the report's, '报告日期: …')
+_DEADLINE = regex.compile(r"\s*(?:前|以前|之前)")
+_DATE_KEY = regex.compile(r"(?:日期|时间|落款)\s*[::]?\s*$")
+
+
+def _year_of_the_dates(text: str, cited: list[tuple[int, int]]) -> Found | None:
+    """No year stands alone: the year whose last day the spending is counted up to or the work ran to ('截至2023年12月31日,
+    项目实际使用资金…'), which closes the budget year evaluated. Other dates say when the evaluation was done, a
+    payment made or a report signed, of no budget year. Left out: a cited notice's date or one in brackets, a
+    deadline, a date after its key, and the end of a period that began in another year (a construction period over
+    several years says no one year); dates of two such years leave the year unknown."""
+    years = set()
+    found = None
+    for m in _DATE.finditer(text):
+        back = _PERIOD_FROM.search(text[max(0, m.start() - 20):m.start()])
+        if any(a < m.start() < b for a, b in cited) or _in_brackets(text, m.start()) or _DEADLINE.match(text, m.end()) \
+                or _DATE_KEY.search(text[max(0, m.start() - 8):m.start()]) or (back and back[1] != m[1]):
+            continue
+        years.add(int(m[1]))
+        found = found or Found(int(m[1]), m.start(1), m.end())
+    return found if len(years) == 1 else None
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    opened = max(text.rfind("(", max(0, at - 40), at), text.rfind("(", max(0, at - 40), at))
+    return opened >= 0 and max(text.rfind(")", opened, at), text.rfind(")", opened, at)) < 0
 
 
 def find_kind(title: str | None, text: str) -> str | None:
@@ -822,16 +857,20 @@ _NEXT_CELLS = regex.compile(r"[^\n|]+")
 _ROW_ENDS = regex.compile(r"\n(?![ \t]*\|)")
 _ANY_FORM_LABEL = regex.compile("|".join(regex.escape(x) for x in FORM_LABELS))
 _ROW_HEADS = 3
+# what a column's head ends in, where a form's value does not ('支付安全性', '支付进度', '是否与预算相符'; a form's row
+# '项目类型 | 基础设施 | 资金性质 | 一般公共预算' holds values between its labels)
+_HEAD_WORD_END = regex.compile(r"(?:性|率|情况|内容|金额|进度|依据|标准|相符|结果|分值|得分|备注|计划|数)$")
 
 
 def _heads_its_row(text: str, found: Found) -> bool:
-    """The 项目名称 cell and the one after it open a table's header row: the next cells are short words with no
-    figure and none of a form's labels ('…县统计资金支出情况 | 支付安全性 | 支付规范性 | 支付有效性'), where a form's
-    row goes on with its next label ('项目名称 | X | 主管部门 | Y')."""
+    """The 项目名称 cell and the ones after it open a table's header row: the cell read as its value and those after it
+    are short column heads, no figure and none of a form's labels ('…县统计资金支出情况 | 支付安全性 | 支付规范性 |
+    支付有效性', '建设内容 | 实施进度 | 验收情况'), where a form's row holds values between its labels ('项目名称 | X |
+    主管部门 | Y')."""
     rest = _ROW_ENDS.split(text[found.end:found.end + 160])[0]
-    cells = [c.strip() for c in _NEXT_CELLS.findall(rest) if c.strip()][:_ROW_HEADS]
-    return len(cells) == _ROW_HEADS and all(len(c) <= 10 and not regex.search(r"\d", c) and not _ANY_FORM_LABEL.search(c)
-                                            for c in cells)
+    cells = [found.value.strip(), *[c.strip() for c in _NEXT_CELLS.findall(rest) if c.strip()]][:_ROW_HEADS + 1]
+    return len(cells) >= _ROW_HEADS and all(len(c) <= 10 and not regex.search(r"\d", c) and not _ANY_FORM_LABEL.search(c)
+                                            and _HEAD_WORD_END.search(c) for c in cells)
 
 
 def find_project_name(ctx: Context, title: Found | None, department: str | None) -> Found | None:
@@ -1157,7 +1196,8 @@ _DESCRIBES_ITSELF = regex.compile(r"(?:是|系|为)[^。;]{0,30}?(?:单位|机�
 
 def find_department(ctx: Context, title: Found | None) -> Found | None:
     found = _find_department(ctx, title)
-    if found is None:
+    # ('2023年度办公楼维修项目': the year's words before a building's, '年度办', no unit)
+    if found is None or found.value.startswith(("年", "度")):
         return None
     unit = unit_after_clause(found.value)
     found = found if unit == found.value else Found(unit, found.end - len(unit), found.end)
@@ -1194,13 +1234,13 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
         # ('新洲区文化和旅游局机关': a bureau's own office, as a form names the unit that spends)
         # ('(一)项目单位基本情况龙岩市园林管理局隶属于龙岩市住建局': a heading and a sentence, no form's cell)
         return 2 <= len(value) <= 30 and "、" not in value and bool(regex.search(ORG_SUFFIX + "(?:机关)?$", value)) \
-            and not _HEADING_OR_SENTENCE.search(value)
+            and not _HEADING_OR_SENTENCE.search(value) and not _SEVERAL_UNITS.search(value)
 
     def is_unit_or_company(value: str) -> bool:
         # a form's own cell for the unit that carries the project out may name a state company ('项目实施单位 广水市城投
         # 公司', '芦山县水务投资有限公司'): the cell's role says whose project it is, where no evaluator's trade names it
         v = strip_code(value)
-        return is_unit(value) or (2 <= len(v) <= 40 and "、" not in v and bool(_COMPANY.search(v))
+        return is_unit(value) or (2 <= len(v) <= 40 and "、" not in v and bool(_COMPANY.search(v)) and not _SEVERAL_UNITS.search(v)
                                   and bool(_STATE_ENTERPRISE.search(v)) and not _EVALUATOR_TRADE.search(v))
 
     # 资金使用单位: the implementing unit of a transfer-payment form (its 主管部门 are the ministry and province above)
@@ -1569,6 +1609,8 @@ def place_of(name: str | None) -> str | None:
             return None
     if _CLAUSE_OPENING.match(value):
         return None  # '是根据区委区政府的批示': a clause's words before the district's committee, no place's name
+    if regex.search(r"[由对向从经被将把给在][县市区乡镇]$", value):
+        return None  # '资金由县财政局审批后拨付': a preposition before a level's word, no place named
     parts = (value, m["city"], m["county"])
     # (各地州: each prefecture, no place; but 全州县 and 本溪市 are places)
     # ('2017 年市交警二大队': a date's 年 before the unit's own level word, no place)

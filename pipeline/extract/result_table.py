@@ -51,6 +51,8 @@ class ResultRow:
     score: Found | None = None
     grade: Found | None = None
     amount: Found | None = None  # in 元, where the table states its amounts' unit
+    # the unit came from a 主管部门 column (the unit over the project), not one that carries it out
+    unit_is_superior: bool = False
 
 
 # a results table's cells end at a bar, a tab or a line's end: a scrape writes it with pipes or one cell per line
@@ -172,14 +174,14 @@ def read_result_rows(text: str) -> list[ResultRow]:
     return [r for r in rows if r is not None] if None not in rows else []
 
 
-def unit_of_every_row(text: str) -> Found | None:
-    """The unit every project row of a results table of several names, in the column that carries the projects out
-    (项目单位 before 主管部门): the report's department, as one project's row names its own."""
+def unit_of_every_row(text: str) -> ResultRow | None:
+    """The row of a results table of several whose unit every row names (项目单位 before 主管部门): the report's
+    department, as one project's row names its own; None where the rows name different units or none."""
     rows = read_result_rows(text)
-    units = {r.unit.value for r in rows if r.unit is not None}
+    units = {(r.unit.value, r.unit_is_superior) for r in rows if r.unit is not None}
     if len(rows) < 2 or len(units) != 1 or any(r.unit is None for r in rows):
         return None
-    return rows[0].unit
+    return rows[0]
 
 
 def _accepts(head: str, role: str, value: str) -> bool:
@@ -228,11 +230,14 @@ def _rows_by_type(table: _Table) -> list[dict[str, Found]]:
 # the unit a row names as carrying the project out comes before the one over it (DOMAIN.md: 实施单位 / 项目单位 /
 # 主管部门, in that order)
 _UNIT_HEAD_ORDER = (regex.compile(r"实施单位"), regex.compile(r"项目单位|责任单位|单位名称|预算单位"), regex.compile(r""))
+_SUPERIOR_HEAD = regex.compile(r"主管")
 
 
-def _unit_of(placed: dict[str, Found], columns: tuple[_Column, ...]) -> Found | None:
+def _unit_of(placed: dict[str, Found], columns: tuple[_Column, ...]) -> tuple[Found | None, bool]:
+    """The row's unit by its column's preference, and whether that column is the 主管部门's."""
     units = [(columns[int(key[4:])].head.value, c) for key, c in placed.items() if key.startswith("unit")]
-    return next((c for head in _UNIT_HEAD_ORDER for h, c in units if head.search(h)), None)
+    head, unit = next(((h, c) for pattern in _UNIT_HEAD_ORDER for h, c in units if pattern.search(h)), (None, None))
+    return unit, bool(head and _SUPERIOR_HEAD.search(head))
 
 
 def _row_of(placed: dict[str, Found], factor: float, roles: list[str], columns: tuple[_Column, ...]) -> ResultRow | None:
@@ -241,7 +246,8 @@ def _row_of(placed: dict[str, Found], factor: float, roles: list[str], columns: 
     project, amount = placed.get("project"), placed.get("amount")
     if project is None or amount is None or ("score" in roles and "score" not in placed):
         return None
-    row = ResultRow(project=project, unit=_unit_of(placed, columns))
+    unit, superior = _unit_of(placed, columns)
+    row = ResultRow(project=project, unit=unit, unit_is_superior=superior)
     printed = parse_arabic(amount.value)
     row.amount = Found(round(printed.value * factor, 4), amount.start, amount.end, printed.half_unit * factor)
     if (score := placed.get("score")) is not None and 0 <= float(score.value) <= 100:
@@ -267,6 +273,7 @@ def _one_row(roles: list[str], body: list[Found]) -> ResultRow | None:
             figures.append(c)
         elif "unit" in roles and row.unit is None and _UNIT_CELL.fullmatch(c.value):
             row.unit = c
+            row.unit_is_superior = True  # (placed by type alone: which unit column it is in is not known)
         elif "other" in roles and _KIND_CELL.fullmatch(c.value):
             continue
         else:

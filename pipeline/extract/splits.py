@@ -96,7 +96,9 @@ _GENERIC_LABEL = regex.compile(r"^(?:该项|此项|该子项目|其中)?(?:安�
 _ITEM_MARK = regex.compile(r"(?:[一二三四五六七八九十]{1,2}是|(?<![\d.])\d{1,2}\s*[.、](?!\d)|[((][一二三四五六七八九十\d]{1,2}[))])\s*")
 _COUNT_TAIL = regex.compile(r"\d+\s*[\p{Han}]{1,2}$")  # '新建农村文化礼堂12家': the work, not its count
 _COUNT = regex.compile(r"共(?:计|有)?\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:个|项|类|笔|处)")
-_OPEN_LIST = regex.compile(r"^\s*等")  # 'A、B等' names some of the parts only
+# 'A、B等' names some of the parts only; so does a list after which 'the rest' comes from elsewhere ('…200万元,其余由
+# 县级财政配套')
+_OPEN_LIST = regex.compile(r"^\s*(?:等|[,,;;、]\s*(?:其余|剩余|余下|不足部分|差额))")
 # where a list's items part: the amounts of one item stand between two of these
 _ITEM_BREAK = regex.compile(r"[;;。]")
 _EMPTY_ITEM = regex.compile(r"[、,,;]\s*[、,,;]")
@@ -512,7 +514,7 @@ def _total_of_family(before: list[Amount], fam: str, sentence: int) -> Amount | 
 
 
 def _split(text: str, total: Amount | None, parts: list[Amount], cue: str, count: int | None) -> Split:
-    tail = text[parts[-1].end:parts[-1].end + 3]
+    tail = text[parts[-1].end:parts[-1].end + 8]
     family = family_of([p.label for p in parts]) if not any(p.use for p in parts) else "item"
     # 'A 100万元、、、B 10万元': separators with nothing between them are parts a scrape stripped
     stripped = any(_EMPTY_ITEM.search(text, a.end, b.label_start) for a, b in zip(parts, parts[1:]))

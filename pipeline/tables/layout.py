@@ -502,7 +502,9 @@ def _separated_rows(text: str, start: int, end: int, sep: regex.Pattern, cells: 
         shifted = _merged_cells_dropped(pieces, tokens, cells) if cells is not None else None
         if shifted is not None:
             rows.append(_by_cells(text, shifted, cells))
-        elif cells is not None and _under_header(pieces, tokens, glued, cells):
+        elif cells is not None and (len(pieces) > 1 or from_backend) and _under_header(pieces, tokens, glued, cells):
+            # (a line without a bar among the table's rows is no row of cells: its figures glued to its words,
+            # '总计10091.80', are read as a flow's)
             rows.append(_by_cells(text, tokens, cells))
         else:
             rows.extend(glued)

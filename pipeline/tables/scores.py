@@ -801,8 +801,10 @@ def _read_total(s: _Reading, row: Row, tokens: list[Token], values: dict[str, Va
     if all(_PLAIN_FIGURE.fullmatch(t.text) for t in tokens if t.kind == "number"):
         s.total_scores = [t for t in tokens if t.kind == "number" and float(t.text) in scores]
     figures = [t for t in tokens if t.kind == "number" or t.kind == "measure" and t.text.endswith("分")]
-    if row.label_end is None and len(figures) == 1 and {"weight", "score"} <= {c.role for c in s.columns}:
-        s.total_guessed = True  # one figure, no cell to say whose: the sums may move it (_settle)
+    if len(figures) == 1 and {"weight", "score"} <= {c.role for c in s.columns}:
+        # one figure, no cell to say whose (a flow), or a row that dropped its empty cells ('合计 | 89' under 权重 |
+        # 得分率 | 得分): the sums may move it (_settle), where only the other column's sum names it
+        s.total_guessed = True
     _total(s.table, values)
     s.total_open = not values and s.layout != "flow" and s.table.total_weight is None and s.table.total_score is None
     return not s.total_open
