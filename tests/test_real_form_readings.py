@@ -165,3 +165,15 @@ def _field(record, path: str):
 @pytest.mark.parametrize("text, path, expected", _REVIEW_23.values(), ids=list(_REVIEW_23))
 def test_a_review_case_reads_as_a_careful_reader_would(tmp_path, text, path, expected):
     assert _field(extract_text(tmp_path, text), path) == expected
+
+
+def test_the_unit_a_report_stamps_is_its_department(tmp_path):
+    text = ("2019年度部门整体支出绩效自评报告衡山县妇幼保健计划生育服务中心(盖章)为进一步规范财政资金管理,根据《关于对2019年度"
+            "部门整体支出开展绩效自评有关事项的通知》的文件要求,我中心对2019年部门财政资金开展了绩效评价工作。\n")
+    report = extract_text(tmp_path, text).report
+    assert (report.department, report.region) == ("衡山县妇幼保健计划生育服务中心", "衡山县")
+
+
+def test_an_evaluators_seal_names_no_department(tmp_path):
+    text = ("2019年度农村公路养护项目绩效评价报告\n湖南某某会计师事务所有限公司(盖章)\n受县财政局委托,我所对该项目开展了绩效评价。\n")
+    assert "事务所" not in (extract_text(tmp_path, text).report.department or "")

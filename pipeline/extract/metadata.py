@@ -1225,6 +1225,28 @@ def unit_after_clause(name: str) -> str:
 _CLAUSE_BEFORE_UNIT = regex.compile(rf"^\p{{Han}}{{1,6}}?[对由在向从经受据按将把被给与和及为](?=[省市县区乡镇][\p{{Han}}]{{0,12}}?{ORG_SUFFIX}$)")
 
 
+# the seal's mark a report prints after the unit that stamps it ('…绩效自评报告衡山县妇幼保健计划生育服务中心(盖章)')
+_SEAL = regex.compile(r"[((](?:盖章|公章|签章)[))]")
+_SEALED_UNIT = regex.compile(rf"\p{{Han}}{{1,30}}?{ORG_SUFFIX}")
+# what stands before the unit on its line: the title it is set under, or anything not a word
+_BEFORE_SEALED_UNIT = regex.compile(r"^.*(?:报告|自评表|评价表|[^\p{Han}])")
+
+
+def _unit_under_its_seal(text: str) -> Found | None:
+    """The one unit a report stamps, its seal's mark after its name (never a label's, '单位(盖章):', nor an evaluator's
+    firm or a finance bureau that stamps its own review): the report's own unit."""
+    units = {}
+    for seal in _SEAL.finditer(text):
+        start = max(0, seal.start() - 40)
+        before = _BEFORE_SEALED_UNIT.match(text[start:seal.start()])
+        start += before.end() if before else 0
+        name = text[start:seal.start()]
+        if _SEALED_UNIT.fullmatch(name) and place_of(name) and not _EVALUATOR.search(name) and not _NOT_A_UNIT.match(name) \
+                and not regex.match(r"\s*[::]", text[seal.end():seal.end() + 2]):
+            units.setdefault(name, Found(name, start, seal.start()))
+    return next(iter(units.values())) if len(units) == 1 else None
+
+
 def _find_department(ctx: Context, title: Found | None) -> Found | None:
     facility: Found | None = None  # a facility the titled works build: the unit only where none other is named
 
@@ -1294,6 +1316,8 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
         # a self-assessment's cover names its own unit as the one that evaluates ('评价单位(盖章):海南省高级人民法院'),
         # where no firm does (an evaluator's firm is no department)
         found = form_field(ctx.text, ["评价单位"], accept=lambda v: is_unit(v) and not _EVALUATOR.search(v))
+    if found is None:
+        found = _unit_under_its_seal(ctx.text)
     if found:
         # the same unit in another of the form's cells written in full ('项目实施单位 海南林业厅生态中心' and
         # '项目单位:海南省林业厅生态公益林管理中心'): the full name
