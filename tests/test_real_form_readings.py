@@ -177,3 +177,10 @@ def test_the_unit_a_report_stamps_is_its_department(tmp_path):
 def test_an_evaluators_seal_names_no_department(tmp_path):
     text = ("2019年度农村公路养护项目绩效评价报告\n湖南某某会计师事务所有限公司(盖章)\n受县财政局委托,我所对该项目开展了绩效评价。\n")
     assert "事务所" not in (extract_text(tmp_path, text).report.department or "")
+
+
+def test_a_units_place_is_read_past_the_form_label_glued_before_it(tmp_path):
+    text = ("2021年度项目支出绩效自评表项目名称2021年中职免学费市级配套资金主管部门益阳市教育局实施单位益阳高级技工学校"
+            "项目资金 (万元)年初 预算\n")
+    report = extract_text(tmp_path, text).report
+    assert (report.department, report.region) == ("益阳高级技工学校", "益阳市")

@@ -354,6 +354,8 @@ def _more_places(ctx: Context) -> list[Found]:
         # a verb whose object is the unit ('承办县委、县人民政府交办的…事项') is none of its name either
         # ('…及时将专项资金分配下达到固镇县文旅局': the unit the funds are allotted to)
         name = regex.sub(r"^\p{Han}*?(?:下达|拨付|分配|下拨)(?:到|给|至)", "", m[0])
+        # ('…配套资金主管部门益阳市教育局': a form's cells glued, the label before the unit)
+        name = metadata.after_form_labels(name)
         # ('现将温州市教育基建中心…情况公示如下': the words that announce what follows)
         name = regex.sub(r"^(?:现将|特将|兹将|现把|现就|现对|并将|根据|按照|依照|依据|通过|为了|经过|和|与|及|并|由|对|向|经|在|同|"
                          r"承办|协助|配合|指导|督促|完成|落实|执行|了解|下达|拨付|报送|上报|会同|组织|为)", "",

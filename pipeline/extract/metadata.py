@@ -862,6 +862,14 @@ _ROW_HEADS = 3
 _HEAD_WORD_END = regex.compile(r"(?:性|率|情况|内容|金额|进度|依据|标准|相符|结果|分值|得分|备注|计划|数)$")
 
 
+_LAST_FORM_LABEL = regex.compile(rf"^.*(?:{_ANY_FORM_LABEL.pattern})")
+
+
+def after_form_labels(name: str) -> str:
+    """'…配套资金主管部门益阳市教育局' → '益阳市教育局': what follows the last form label glued into a name."""
+    return _LAST_FORM_LABEL.sub("", name)
+
+
 def _heads_its_row(text: str, found: Found) -> bool:
     """The 项目名称 cell and the ones after it open a table's header row: the cell read as its value and those after it
     are short column heads, no figure and none of a form's labels ('…县统计资金支出情况 | 支付安全性 | 支付规范性 |
