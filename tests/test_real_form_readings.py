@@ -184,3 +184,12 @@ def test_a_units_place_is_read_past_the_form_label_glued_before_it(tmp_path):
             "项目资金 (万元)年初 预算\n")
     report = extract_text(tmp_path, text).report
     assert (report.department, report.region) == ("益阳高级技工学校", "益阳市")
+
+
+def test_the_spending_completion_rate_is_the_execution_rate_the_amounts_are_checked_against(tmp_path):
+    # a form that caps its 完成率 at 100% while it spent 122% of the budget: the report contradicts itself
+    text = ("某县人大常委会2021年度部门整体支出绩效自评情况报告\n年初预算支出785.59万元,决算支出960.28万元,"
+            "年初预算支出完成率为100%。\n")
+    record = extract_text(tmp_path, text)
+    assert record.budget.execution_rate == 100
+    assert check_of(record, "execution_rate").finding == "fail"
