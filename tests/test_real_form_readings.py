@@ -193,3 +193,11 @@ def test_the_spending_completion_rate_is_the_execution_rate_the_amounts_are_chec
     record = extract_text(tmp_path, text)
     assert record.budget.execution_rate == 100
     assert check_of(record, "execution_rate").finding == "fail"
+
+
+def test_funds_secured_and_spent_at_the_stated_rate_are_the_budget_and_spending_not_the_total_investment(tmp_path):
+    text = ("甘谷县2023年度城镇保障性安居工程项目支出绩效评价报告\n改造方式为新建住房安置,总投资约1.65亿元。2021年,我县共落实"
+            "棚户区改造258.8556万元,目前已支出258.8556万元,资金使用率为100%。其中:中央财政资金224.8556万元,已支出224.8556万元;"
+            "棚改省级配套资金34万元,已支出34万元。\n")
+    budget = extract_text(tmp_path, text).budget
+    assert (budget.budget_yuan, budget.executed_yuan, budget.execution_rate) == (2_588_556, 2_588_556, 100)

@@ -111,6 +111,9 @@ BUDGET_PATTERNS = [
     rf"(?:^|(?<=[\n|]))[ \t]*投资总额[ \t]*(?:[|\n][ \t|]*)+{AMOUNT}",
     # a transfer payment's form, its funds cells '资金情况(万元) 年度金额(提前下达):208万元': the year's amount
     rf"(?<![\p{{Han}}])年度金额(?:\([^()]{{0,8}}\))?[::]\s*{AMOUNT}",
+    # '2021年,我县共落实棚户区改造258.8556万元': the funds secured for the work, as 到位资金 (DOMAIN.md §4.1) says of
+    # funds in place; the stated rate decides against another budget (choose())
+    rf"(?:共|累计|已)落实(?:\p{{Han}}{{0,12}}?)(?:资金)?{_FILL}{AMOUNT}",
     # '项目共5项, 合计金额52,340万元': the project's own total stated with its count
     rf"项目[^。;:]{{0,16}}?(?:合计|共计|总计)(?:金额|资金){_FILL}{AMOUNT}",
 ]
