@@ -68,10 +68,12 @@ def test_a_letter_reporting_an_evaluation_named_in_book_title_marks_is_titled_by
     assert "《" not in (record.report.project_name or "")
 
 
-def test_a_grade_stated_as_the_one_every_evaluation_got_is_the_grade(tmp_path):
+def test_a_grade_every_evaluation_got_alike_is_not_taken_as_the_reports_own(tmp_path):
+    # '…均为优秀' grades evaluations in the plural (other years', other units', the sub-projects'): no grade of
+    # the report's own is stated
     text = ("我厅2020年度绩效自评情况\n我厅严格按照要求开展绩效自评工作,2020年度部门整体支出、“科技创新战略专项资金”等"
             "专项资金绩效自评等次均为优秀。\n")
-    assert extract_text(tmp_path, text).grade.stated == "优"
+    assert extract_text(tmp_path, text).grade.stated is None
 
 
 _ONE_ROW_NOTICE = ("2023年某镇专项债券项目资金绩效评价公开\n现将某镇人民政府2023年度专项债券项目资金绩效评价情况公示如下:\n"

@@ -73,7 +73,7 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
     record.source.sections = [name for name, pat in SECTIONS.items() if regex.search(pat, text)]
     if table is not None and table.indicators:
         record.source.sections.append("score_table")
-        if table.total_weight is None and table.total_score is None and _near_end(text, table):
+        if table.total_weight is None and table.total_score is None and not table.total_seen and _near_end(text, table):
             record.source.truncated = True  # the table stops before its total row: the document is cut
     record.provenance = ctx.provenance
     record.unread = ctx.unread
@@ -323,8 +323,10 @@ def _report_from_result_row(ctx: Context, record: Record, row: ResultRow | None)
     elif row.project is not None:
         r.project_name = row.project.value
         ctx.cite(pointers.PROJECT_NAME, row.project)
-    # (a 主管部门 cell is the unit over the project: it names the department only where nothing nearer did)
-    if row.unit is not None and (r.department is None or not row.unit_is_superior):
+    # (a 主管部门 cell is the unit over the project: it gives way to a unit the prose names as carrying it out, and
+    # comes before the unit that merely publishes the notice)
+    if row.unit is not None and (r.department is None or not row.unit_is_superior
+                                 or not metadata.named_as_implementer(ctx.text, r.department)):
         r.department = row.unit.value
         ctx.cite(pointers.DEPARTMENT, row.unit)
 
@@ -354,8 +356,11 @@ def _more_places(ctx: Context) -> list[Found]:
         # a verb whose object is the unit ('承办县委、县人民政府交办的…事项') is none of its name either
         # ('…及时将专项资金分配下达到固镇县文旅局': the unit the funds are allotted to)
         name = regex.sub(r"^\p{Han}*?(?:下达|拨付|分配|下拨)(?:到|给|至)", "", m[0])
-        # ('…配套资金主管部门益阳市教育局': a form's cells glued, the label before the unit)
+        # ('…配套资金主管部门益阳市教育局': a form's cells glued, the label before the unit; never an evaluator's firm,
+        # '评价机构常德市恒信会计师事务所')
         name = metadata.after_form_labels(name)
+        if metadata.is_evaluating_firm(name):
+            continue
         # ('现将温州市教育基建中心…情况公示如下': the words that announce what follows)
         name = regex.sub(r"^(?:现将|特将|兹将|现把|现就|现对|并将|根据|按照|依照|依据|通过|为了|经过|和|与|及|并|由|对|向|经|在|同|"
                          r"承办|协助|配合|指导|督促|完成|落实|执行|了解|下达|拨付|报送|上报|会同|组织|为)", "",

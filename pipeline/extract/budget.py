@@ -195,10 +195,12 @@ RECEIVED_PATTERNS = [rf"(?:实际)?(?:到位|收到)(?:资金)?{_FILL}{AMOUNT}",
 # 拨付 / 发放 / 兑付 / 完成投资.
 # ('资金使用完成比率': the use of the funds worded as a rate of completing it; not 支付完成率 or 预算完成率, which name
 # an indicator's target or one part's rate as often as the report's)
-# ('年初预算支出完成率为100%': a form's word for the execution rate, the spending's completion of the budget)
-RATE_PATTERNS = [rf"(?:预算)?(?:执行率|执行度|支出率|支出完成率|(?:资金|合计|总体|预算)使用率|支付率|支出进度|执行进度|资金拨付率|拨付率|投资完成率|"
+RATE_PATTERNS = [rf"(?:预算)?(?:执行率|执行度|支出率|(?:资金|合计|总体|预算)使用率|支付率|支出进度|执行进度|资金拨付率|拨付率|投资完成率|"
                  rf"(?:资金)?(?:发放|兑付)率|(?:资金)?使用完成比?率)"
                  rf"(?:\([^)]{{0,8}}\))?{_RATE_FILL}{PCT}",
+                 # '年初预算支出完成率为100%': a form's word for the execution rate, the spending's completion of the
+                 # budget, opening its clause (never one class's, '三公经费预算支出完成率', '其中项目支出完成率')
+                 rf"(?:^|(?<=[,,。;;::\s]))(?:(?:年初|全年|年度|调整后)?预算)?支出完成率{_RATE_FILL}{PCT}",
                  # '共支出资金65.3万元,占预算的98%': the spending's share of the budget
                  rf"(?<=(?:支出|支付|执行|使用)[^。;]{{0,24}}?)(?:占|完成)(?:全年)?预算(?:数|资金)?的?{_FILL}{PCT}",
                  # the money done and its rate in the next clause ('…,实际完成2700万元,完成率达到90%'): the amount's

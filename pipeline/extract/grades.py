@@ -45,10 +45,6 @@ _STATED = [
     regex.compile(r"(?:评价|评定|绩效|自评)等(?:次|级)[::\s|]*(?P<g>中)\s*(?=$|\n|\|\s*(?:$|\n)|[一二三四五六七八九十]、)", regex.M),
     # a self-assessment form's total row that ends on the grade: '| 总分 | 100 | 96 | 优 |'
     regex.compile(rf"总分[\s|]*100[\s|]+{NUMBER}[\s|]+(?P<g>优秀|良好|优|良|合格|不合格|中等|较差|差)\s*(?:$|\|)", regex.M),
-    # ('…等专项资金绩效自评等次均为优秀': every evaluation the sentence names got the one grade; tried last, after every
-    # grade the report states of itself, and never of other years' or other units' evaluations: _OTHERS_GRADED)
-    regex.compile(rf"(?:评价|评级|考评|绩效|自评)(?:结果|等级|等次){{1,2}}(?:均|都)为\s*[“\"]?(?P<g>{GRADE_WORDS})(?:等级?|级)?[”\"]?"
-                  rf"(?![\p{{Han}}]{{0,2}}(?:指标|的|以上|以下|、))"),
 ]
 
 
@@ -147,17 +143,6 @@ _TICKED = regex.compile(rf"(?P<g>{GRADE_WORDS})\s*[((]\s*[√✓✔☑]\s*[))]|[
 _BOXES = regex.compile(rf"(?:{GRADE_WORDS})\s*(?:[((]\s*[))]|□)|□\s*(?:{GRADE_WORDS})")
 
 
-# the evaluations a sentence grades all alike when they are not the report's own: other years', units' or projects'
-_OTHERS_GRADED = regex.compile(r"以前|往年|上年|历年|以往|去年|前[两三四五]年|所属|下属|各单位|各项目|\d+个项目|[一二三四五六七八九十]+个项目")
-
-
-_ITSELF = regex.compile(r"本项目|本部门|本单位|我(?:局|单位|部门|委|院|中心|厅)")
-
-
-def _sentence_before(text: str, at: int) -> str:
-    return regex.split(r"[。;;\n]", text[max(0, at - 120):at])[-1]
-
-
 def read_stated_grade(text: str, bands_span: tuple[int, int] | None) -> tuple[Found | None, str | None]:
     """The grade the report gives itself; the band-definition sentences are not statements. On a form that prints
     every grade with a box, the ticked box is the grade and nothing else is (no box ticked: none)."""
@@ -171,9 +156,6 @@ def read_stated_grade(text: str, bands_span: tuple[int, int] | None) -> tuple[Fo
             context = regex.split(r"[。;;\n]", text[max(0, m.start() - 12):m.start()])[-1]  # this sentence only
             if regex.search(r"划分|设为|包括|(?:评分|评价|等级|考核|评定)标准|等级分|以上|以下|含|若|如果", context + m[0][:-1]):
                 continue  # a rule or a band definition, not the report's own grade
-            before = _sentence_before(text, m.start())
-            if pattern is _STATED[-1] and _OTHERS_GRADED.search(before) and not _ITSELF.search(before):
-                continue  # '以前年度绩效评价结果均为优秀', '所属12个项目…均为良好': not this report's grade
             word = m["g"]
             return Found(short_grade(word), m.start("g"), m.end("g")), word
     return None, None

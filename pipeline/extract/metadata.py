@@ -97,7 +97,8 @@ _CLAUSE_OPENING = r"按照|根据|依据|严格|及时|认真|积极"
 _HEADING_OR_SENTENCE = regex.compile(rf"^(?:基本情况|概况|情况|简介)|隶属|负责|主要职能|^\p{{Han}}{{0,4}}?(?:{_CLAUSE_OPENING})")
 # The form cells for the unit that carries a project out, or fills its form in, which may be a state company.
 # a cell or clause naming each of several units ('分别为A公司和B公司'): no one department
-_SEVERAL_UNITS = regex.compile(rf"^分别|(?:{ORG_SUFFIX}|公司)(?:和|及|与)\p{{Han}}{{2,}}?(?:{ORG_SUFFIX}|公司)")
+# (和平 opens a place's name: '沈阳市公安局和平分局')
+_SEVERAL_UNITS = regex.compile(rf"^分别|(?:{ORG_SUFFIX}|公司)(?:和(?!平)|及|与)\p{{Han}}{{2,}}?(?:{ORG_SUFFIX}|公司)")
 _IMPLEMENTER_CELLS = frozenset({"实施单位", "项目实施单位", "项目承担单位", "承担单位", "项目单位名称", "项目单位",
                                 "填报单位", "填表单位"})
 # A company by its name's end, and the trades that write evaluations for others. Only a state enterprise that carries
@@ -647,7 +648,10 @@ def _title_block_above(text: str, line_start: int, title_line: str) -> tuple[str
 _YEAR_OPENS_THE_LINE = regex.compile(r"(?:19|20)\d{2}\s*年度?\s*(?!\d)\S")
 # a heading of its own over the title: a site's column or issue ('2024年政府信息公开专栏', '2024年第3期'), a period
 # ('2019年至2021年', '2023年第四季度'), another document ('2023年度部门决算', '2023年度项目支出绩效自评')
-_OWN_HEADING_WORDS = regex.compile(r"绩效|评价|自评|报告|公开|公示|决算|预算|专栏|动态|简报|第\S{1,3}[期季批号]|季度|至|到|[-—~]")
+# ('2024年通知公告', '2024年民生实事', '2023年县本级财政收支情况说明'); a stretch between two places names a works
+# ('2023年国道318线八宿至然乌段'), two years a period ('2019年至2021年')
+_OWN_HEADING_WORDS = regex.compile(r"绩效|评价|自评|报告|公开|公示|决算|预算公开|部门预算|专栏|动态|简报|通知|公告|专题|实事|"
+                                   r"说明|收支|第\S{1,3}[期季批号]|季度|(?:至|到|[-—~])\s*(?:19|20)\d{2}")
 
 
 def _year_line_above(text: str, line_start: int) -> tuple[str, int] | None:
@@ -790,35 +794,30 @@ def find_year(ctx: Context, title: Found | None) -> tuple[Found | None, list[int
     return (dated, None) if dated is not None else (None, None)
 
 
-# the year's last day ('截至2023年12月31日', '于2021年12月31日全面结束')
+# the year's last day that spending is counted up to ('截至2023年12月31日', '(截止到2023年12月31日)'), or that the work
+# ran to ('于2021年12月31日全面结束', '2022年12月31日完工')
 _DATE = regex.compile(r"(?<![\d〔\[【])((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
-_PERIOD_FROM = regex.compile(r"((?:19|20)\d{2})\s*年[^,。;\n]{0,8}?(?:至|到|[-—~])\s*$")
-# a deadline set for later ('于2024年12月31日前完成整改'), or a date a key names (the report's, '报告日期: …')
+_COUNTED_TO = regex.compile(r"截[至止](?:到|至)?\s*$")
+_WORK_ENDED = regex.compile(r"\s*(?:全面|全部|已)?(?:结束|完成|完工|竣工)")
 _DEADLINE = regex.compile(r"\s*(?:前|以前|之前)")
-_DATE_KEY = regex.compile(r"(?:日期|时间|落款)\s*[::]?\s*$")
 
 
 def _year_of_the_dates(text: str, cited: list[tuple[int, int]]) -> Found | None:
-    """No year stands alone: the year whose last day the spending is counted up to or the work ran to ('截至2023年12月31日,
-    项目实际使用资金…'), which closes the budget year evaluated. Other dates say when the evaluation was done, a
-    payment made or a report signed, of no budget year. Left out: a cited notice's date or one in brackets, a
-    deadline, a date after its key, and the end of a period that began in another year (a construction period over
-    several years says no one year); dates of two such years leave the year unknown."""
+    """No year stands alone: the year whose last day the spending is counted up to ('截至2023年12月31日, 项目实际使用资金…')
+    or the work ran to ('于2021年12月31日全面结束'), which closes the budget year evaluated. Other dates say when a
+    rule took effect, a deadline fell or a report was signed, of no budget year; a cited notice's date neither. Dates
+    of two such years leave the year unknown."""
     years = set()
     found = None
     for m in _DATE.finditer(text):
-        back = _PERIOD_FROM.search(text[max(0, m.start() - 20):m.start()])
-        if any(a < m.start() < b for a, b in cited) or _in_brackets(text, m.start()) or _DEADLINE.match(text, m.end()) \
-                or _DATE_KEY.search(text[max(0, m.start() - 8):m.start()]) or (back and back[1] != m[1]):
+        before = text[max(0, m.start() - 6):m.start()]
+        counted = _COUNTED_TO.search(before) and not _DEADLINE.match(text, m.end())
+        ran = _WORK_ENDED.match(text, m.end())
+        if any(a < m.start() < b for a, b in cited) or not (counted or ran):
             continue
         years.add(int(m[1]))
         found = found or Found(int(m[1]), m.start(1), m.end())
     return found if len(years) == 1 else None
-
-
-def _in_brackets(text: str, at: int) -> bool:
-    opened = max(text.rfind("(", max(0, at - 40), at), text.rfind("(", max(0, at - 40), at))
-    return opened >= 0 and max(text.rfind(")", opened, at), text.rfind(")", opened, at)) < 0
 
 
 def find_kind(title: str | None, text: str) -> str | None:
@@ -859,7 +858,8 @@ _ANY_FORM_LABEL = regex.compile("|".join(regex.escape(x) for x in FORM_LABELS))
 _ROW_HEADS = 3
 # what a column's head ends in, where a form's value does not ('支付安全性', '支付进度', '是否与预算相符'; a form's row
 # '项目类型 | 基础设施 | 资金性质 | 一般公共预算' holds values between its labels)
-_HEAD_WORD_END = regex.compile(r"(?:性|率|情况|内容|金额|进度|依据|标准|相符|结果|分值|得分|备注|计划|数)$")
+_HEAD_WORD_END = regex.compile(r"(?:性|率|情况|内容|金额|进度|依据|标准|相符|结果|分值|得分|备注|计划|数|地点|规模|时间|期限|方式|"
+                               r"类型|类别|对象|来源|用途)$")
 
 
 _LAST_FORM_LABEL = regex.compile(rf"^.*(?:{_ANY_FORM_LABEL.pattern})")
@@ -879,6 +879,23 @@ def _heads_its_row(text: str, found: Found) -> bool:
     cells = [found.value.strip(), *[c.strip() for c in _NEXT_CELLS.findall(rest) if c.strip()]][:_ROW_HEADS + 1]
     return len(cells) >= _ROW_HEADS and all(len(c) <= 10 and not regex.search(r"\d", c) and not _ANY_FORM_LABEL.search(c)
                                             and _HEAD_WORD_END.search(c) for c in cells)
+
+
+# the firms that evaluate others' work for a fee (_EVALUATOR names the finance bureaus too, which commission it)
+_FIRM = regex.compile(r"事务所|分所|公司|咨询|评估|评审|研究院")
+
+
+def is_evaluating_firm(name: str) -> bool:
+    """A firm or a review centre that evaluates others' work: its place is its own, not the report's (a finance bureau
+    that commissions the work is of the report's place, and counts)."""
+    return bool(_FIRM.search(name) or _REVIEWER.search(name))
+
+
+def named_as_implementer(text: str, unit: str) -> bool:
+    """The prose names `unit` as the one that carries the project out ('项目单位为…', '由…负责组织实施')."""
+    u = regex.escape(unit)
+    return bool(regex.search(rf"(?:项目单位|实施单位|承担单位|建设单位|业主单位|实施主体)(?:为|是)?\s*[::]?\s*{u}"
+                             rf"|由{u}(?:负责)?(?:组织)?(?:实施|承担|建设)", text))
 
 
 def find_project_name(ctx: Context, title: Found | None, department: str | None) -> Found | None:
@@ -1237,7 +1254,9 @@ _CLAUSE_BEFORE_UNIT = regex.compile(rf"^\p{{Han}}{{1,6}}?[对由在向从经受�
 _SEAL = regex.compile(r"[((](?:盖章|公章|签章)[))]")
 _SEALED_UNIT = regex.compile(rf"\p{{Han}}{{1,30}}?{ORG_SUFFIX}")
 # what stands before the unit on its line: the title it is set under, or anything not a word
-_BEFORE_SEALED_UNIT = regex.compile(r"^.*(?:报告|自评表|评价表|[^\p{Han}])")
+_BEFORE_SEALED_UNIT = regex.compile(r"(?s)^.*(?:报告|自评表|评价表|[^\p{Han}])")
+# who stamps a review of others' work: an evaluation centre, a performance office (_EVALUATOR names the firms)
+_REVIEWER = regex.compile(r"评价中心|绩效管理|预算绩效|评审中心|评估中心")
 
 
 def _unit_under_its_seal(text: str) -> Found | None:
@@ -1249,7 +1268,8 @@ def _unit_under_its_seal(text: str) -> Found | None:
         before = _BEFORE_SEALED_UNIT.match(text[start:seal.start()])
         start += before.end() if before else 0
         name = text[start:seal.start()]
-        if _SEALED_UNIT.fullmatch(name) and place_of(name) and not _EVALUATOR.search(name) and not _NOT_A_UNIT.match(name) \
+        if _SEALED_UNIT.fullmatch(name) and place_of(name) and not _EVALUATOR.search(name) and not _REVIEWER.search(name) \
+                and not _NOT_A_UNIT.match(name) \
                 and not regex.match(r"\s*[::]", text[seal.end():seal.end() + 2]):
             units.setdefault(name, Found(name, start, seal.start()))
     return next(iter(units.values())) if len(units) == 1 else None
@@ -1324,8 +1344,6 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
         # a self-assessment's cover names its own unit as the one that evaluates ('评价单位(盖章):海南省高级人民法院'),
         # where no firm does (an evaluator's firm is no department)
         found = form_field(ctx.text, ["评价单位"], accept=lambda v: is_unit(v) and not _EVALUATOR.search(v))
-    if found is None:
-        found = _unit_under_its_seal(ctx.text)
     if found:
         # the same unit in another of the form's cells written in full ('项目实施单位 海南林业厅生态中心' and
         # '项目单位:海南省林业厅生态公益林管理中心'): the full name
@@ -1422,6 +1440,10 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
         once = next((n for n in spans if _placed_unit_once(text, n, spans[n][1])), None)
         if once is not None:
             return Found(once, *spans[once])
+    # The unit that stamps the report: its name before the seal's mark (where no sentence gave the unit its role).
+    sealed = _unit_under_its_seal(text)
+    if sealed is not None:
+        return sealed
     # The unit that signs the report: its name alone on a line, above the date.
     m = _SIGNATURE.search(text[-400:])
     if m and not _EVALUATOR.search(m[1]):

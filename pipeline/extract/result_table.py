@@ -178,10 +178,12 @@ def unit_of_every_row(text: str) -> ResultRow | None:
     """The row of a results table of several whose unit every row names (项目单位 before 主管部门): the report's
     department, as one project's row names its own; None where the rows name different units or none."""
     rows = read_result_rows(text)
-    units = {(r.unit.value, r.unit_is_superior) for r in rows if r.unit is not None}
+    units = {r.unit.value for r in rows if r.unit is not None}
     if len(rows) < 2 or len(units) != 1 or any(r.unit is None for r in rows):
         return None
-    return rows[0]
+    # (a row whose 项目单位 cell is empty names the unit from its 主管部门 cell: the unit is then the one over them)
+    superior = next((r for r in rows if r.unit_is_superior), None)
+    return superior or rows[0]
 
 
 def _accepts(head: str, role: str, value: str) -> bool:

@@ -28,6 +28,9 @@ class ScoreTable:
     spans: list[dict] = field(default_factory=list)  # per indicator: {"name"|"weight"|"score": (start, end)}
     notes: list[str] = field(default_factory=list)
     weight_column: bool = True  # False where the header has no 分值 column: weights stand only in headings
+    # a totals row was read, its figures placed or not ('合计 | 90' whose one figure neither sum names): the table
+    # ends there whole
+    total_seen: bool = False
 
 
 @dataclass

@@ -14,7 +14,7 @@ import regex
 
 from ..record import Indicator
 from .align import align, near_readings
-from .cells import Token, half_unit
+from .cells import Token, half_unit, plain_value
 from .column_runs import read_column_runs
 from .explanation import EXPLAINED_LABEL_LIMIT, explains, join_continued, part_names, split_name
 from .flow import has_inner_text_columns, join_text_cells
@@ -773,6 +773,11 @@ def _total_reading(row: Row, columns: list[Column], tokens: list[Token]):
     """A totals row on the table's point columns; where no reading lays its figures there, on its weight and score
     alone: a totals row leaves its 得分率 and 扣分 cells empty, and a scrape glues its weight and score into one run
     ('总计10091.80' under 权重 | 得分率 | 得分: 100 | 91.80)."""
+    # (one figure of 100 points or less is one cell, never cut in two, '合计91.8' no 9 | 1.8: it stands under the
+    # weight, and the rows' sums move it to the score where theirs names it, _total_moved_by_its_sums)
+    weight = [c for c in columns if c.role == "weight"]
+    if len(tokens) == 1 and tokens[0].kind == "number" and weight and (plain_value(tokens[0].digits) or 101) <= _FULL_MARKS:
+        return align(row, weight, tokens=tokens, score=_identities)
     reading = align(row, [c for c in columns if c.role in _TOTAL_COLUMNS], tokens=tokens, score=_identities)
     if reading is not None and reading.values or not tokens:
         return reading
@@ -801,6 +806,7 @@ def _read_total(s: _Reading, row: Row, tokens: list[Token], values: dict[str, Va
     if all(_PLAIN_FIGURE.fullmatch(t.text) for t in tokens if t.kind == "number"):
         s.total_scores = [t for t in tokens if t.kind == "number" and float(t.text) in scores]
     figures = [t for t in tokens if t.kind == "number" or t.kind == "measure" and t.text.endswith("分")]
+    s.table.total_seen = s.table.total_seen or bool(figures)
     if len(figures) == 1 and {"weight", "score"} <= {c.role for c in s.columns}:
         # one figure, no cell to say whose (a flow), or a row that dropped its empty cells ('合计 | 89' under 权重 |
         # 得分率 | 得分): the sums may move it (_settle), where only the other column's sum names it
@@ -1641,9 +1647,21 @@ def _total_moved_by_its_sums(table: ScoreTable) -> None:
     found = table.total_weight or table.total_score
     if found is None or (table.total_weight and table.total_score):
         return
-    named = _sum_named(leaves(table), found.value)
+    rows = leaves(table)
+    named = _sum_named(rows, found.value)
     if named is not None:
         table.total_weight, table.total_score = (found, None) if named == "weight" else (None, found)
+    elif not _sums_to(rows, found.value) and found.value != _FULL_MARKS:
+        # neither sum names it ('合计 | 92' over weights of 100 and scores of 91.8; where both do, or it is the full
+        # 100 marks a form's total weight is, it stays where it was read): whose it is stays unread
+        table.total_weight = table.total_score = None
+
+
+def _sums_to(rows: list[Indicator], value: float) -> bool:
+    """The leaves' weights, or their scores, add up to `value` (either)."""
+    scores = [i.score for i in rows]
+    return abs(sum(i.weight for i in rows if i.weight is not None) - value) <= 1e-6 \
+        or (bool(rows) and None not in scores and abs(sum(scores) - value) <= 0.005)
 
 
 def _drop_empty_categories(table: ScoreTable, unscored: set[int]) -> None:
