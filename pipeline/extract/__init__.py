@@ -411,6 +411,10 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
     whole = budget_mod.initial_plus_added(ctx.text, facts.chosen, facts.budget)
     if whole is not None:
         facts.chosen = facts.chosen._replace(budget=whole, picked_by="initial_plus_added")
+        # (the spending set aside as over the year's starting budget may be within the budget its additions make)
+        kept = [e for e in facts.chosen.set_aside if e.value <= whole.value * budget_mod.MOST_OVER_BUDGET]
+        if facts.chosen.executed is None and kept:
+            facts.chosen = facts.chosen._replace(executed=kept[0], set_aside=())
     spent = budget_mod.spent_at_the_stated_rate(ctx.text, facts.chosen, _one_year(record))
     if spent is not None:
         facts.chosen = facts.chosen._replace(executed=spent)

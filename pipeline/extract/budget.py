@@ -112,7 +112,7 @@ BUDGET_PATTERNS = [
     # a transfer payment's form, its funds cells '资金情况(万元) 年度金额(提前下达):208万元': the year's amount
     rf"(?<![\p{{Han}}])年度金额(?:\([^()]{{0,8}}\))?[::]\s*{AMOUNT}",
     # '2021年,我县共落实棚户区改造258.8556万元': the funds secured for the work, as 到位资金 (DOMAIN.md §4.1) says of
-    # funds in place; the stated rate decides against another budget (choose())
+    # funds in place: the budget only where a stated rate pairs it with the spending (choose(), _SECURED)
     rf"(?:共|累计|已)落实(?:\p{{Han}}{{0,12}}?)(?:资金)?{_FILL}{AMOUNT}",
     # '项目共5项, 合计金额52,340万元': the project's own total stated with its count
     rf"项目[^。;:]{{0,16}}?(?:合计|共计|总计)(?:金额|资金){_FILL}{AMOUNT}",
@@ -200,7 +200,8 @@ RATE_PATTERNS = [rf"(?:预算)?(?:执行率|执行度|支出率|(?:资金|合计
                  rf"(?:\([^)]{{0,8}}\))?{_RATE_FILL}{PCT}",
                  # '年初预算支出完成率为100%': a form's word for the execution rate, the spending's completion of the
                  # budget, opening its clause (never one class's, '三公经费预算支出完成率', '其中项目支出完成率')
-                 rf"(?:^|(?<=[,,。;;::\s]))(?:(?:年初|全年|年度|调整后)?预算)?支出完成率{_RATE_FILL}{PCT}",
+                 # ('年度绩效目标:支出完成率达到100%': a target's value, never the rate)
+                 rf"(?:^|(?<=[,,。;;\s])|(?<=(?<!目标)[::]))(?:(?:年初|全年|年度|调整后)?(?:预算)?|资金)支出完成率{_RATE_FILL}{PCT}",
                  # '共支出资金65.3万元,占预算的98%': the spending's share of the budget
                  rf"(?<=(?:支出|支付|执行|使用)[^。;]{{0,24}}?)(?:占|完成)(?:全年)?预算(?:数|资金)?的?{_FILL}{PCT}",
                  # the money done and its rate in the next clause ('…,实际完成2700万元,完成率达到90%'): the amount's
@@ -803,14 +804,18 @@ class Chosen(NamedTuple):
     # figure of the budget's role words, in adjusted_first's order), 'rate_points_at_budget' (budget_at_the_stated_rate)
     picked_by: str = "role_order"
     # executed figures passed over because the report states no rate and they exceed the budget by more than a
-    # year's overspending can (_MOST_OVER_BUDGET): the record says they were not taken, and why
+    # year's overspending can (MOST_OVER_BUDGET): the record says they were not taken, and why
     set_aside: tuple[Candidate, ...] = ()
+
+
+# the label of funds secured (BUDGET_PATTERNS' 落实 wording)
+_SECURED = regex.compile(r"(?:共|累计|已)落实")
 
 
 # a year's spending stays near its budget: the most any hand-checked report states is 122 % of it. A figure over half
 # again the budget, in a report that states no rate to test the two by, is of another scope (a multi-year or
 # whole-project total, an earlier financing) and not the year's executed amount
-_MOST_OVER_BUDGET = 1.5
+MOST_OVER_BUDGET = 1.5
 
 
 def choose(facts: BudgetFacts, year: int | None = None) -> Chosen:
@@ -836,10 +841,12 @@ def choose(facts: BudgetFacts, year: int | None = None) -> Chosen:
                     return Chosen(budget, e, rate, b, picked_by="stated_rate")
     # no rate fits: the one named 执行率 (or the form's own) before its synonyms
     rate = next((r for r in facts.rate if r.origin == "table" or "执行" in r.label), facts.rate[0] if facts.rate else None)
+    # (funds secured, '已落实…资金1.5亿元', are the budget only where a stated rate pairs them with the spending, above)
+    budgets = [b for b in budgets if not _SECURED.search(b.label)]
     # a budget of 0 says some level allotted nothing ('县本级…安排的衔接资金为0万元'): another stated budget comes first
     budget = next((b for b in budgets if b.value > 0), budgets[0] if budgets else None)
     # (where a rate is stated, the pair is tested by it, and a figure that contradicts it is the check's to show)
-    ceiling = budget.value * _MOST_OVER_BUDGET if budget is not None and budget.value > 0 and rate is None else None
+    ceiling = budget.value * MOST_OVER_BUDGET if budget is not None and budget.value > 0 and rate is None else None
     spent = executed[0] if executed else None
     over: tuple[Candidate, ...] = ()
     if spent is not None and ceiling is not None and spent.value > ceiling:

@@ -650,8 +650,9 @@ _YEAR_OPENS_THE_LINE = regex.compile(r"(?:19|20)\d{2}\s*年度?\s*(?!\d)\S")
 # ('2019年至2021年', '2023年第四季度'), another document ('2023年度部门决算', '2023年度项目支出绩效自评')
 # ('2024年通知公告', '2024年民生实事', '2023年县本级财政收支情况说明'); a stretch between two places names a works
 # ('2023年国道318线八宿至然乌段'), two years a period ('2019年至2021年')
-_OWN_HEADING_WORDS = regex.compile(r"绩效|评价|自评|报告|公开|公示|决算|预算公开|部门预算|专栏|动态|简报|通知|公告|专题|实事|"
-                                   r"说明|收支|第\S{1,3}[期季批号]|季度|(?:至|到|[-—~])\s*(?:19|20)\d{2}")
+_OWN_HEADING_WORDS = regex.compile(r"绩效|评价|自评|报告|公开|公示|决算|预算(?:公开|执行|管理|编制)|部门预算|专栏|动态|简报|通知|"
+                                   r"公告|专题|实事|说明|收支|解读|工作|要点|要闻|政策|第\S{1,3}[期季批号]|季度|"
+                                   r"(?:至|到|[-—~])\s*(?:19|20)\d{2}")
 
 
 def _year_line_above(text: str, line_start: int) -> tuple[str, int] | None:
@@ -800,6 +801,8 @@ _DATE = regex.compile(r"(?<![\d〔\[【])((?:19|20)\d{2})\s*年\s*12\s*月\s*31\
 _COUNTED_TO = regex.compile(r"截[至止](?:到|至)?\s*$")
 _WORK_ENDED = regex.compile(r"\s*(?:全面|全部|已)?(?:结束|完成|完工|竣工)")
 _DEADLINE = regex.compile(r"\s*(?:前|以前|之前)")
+_ONE_YEAR_FROM = regex.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:至|到|[-—~])\s*$")
+_PLANNED = regex.compile(r"计划|预计|拟|力争|确保|应当?|须|要求")
 
 
 def _year_of_the_dates(text: str, cited: list[tuple[int, int]]) -> Found | None:
@@ -812,7 +815,11 @@ def _year_of_the_dates(text: str, cited: list[tuple[int, int]]) -> Found | None:
     for m in _DATE.finditer(text):
         before = text[max(0, m.start() - 6):m.start()]
         counted = _COUNTED_TO.search(before) and not _DEADLINE.match(text, m.end())
-        ran = _WORK_ENDED.match(text, m.end())
+        # ('评价时段为2023年1月1日至2023年12月31日': a period over the one year)
+        period = _ONE_YEAR_FROM.search(text[max(0, m.start() - 16):m.start()])
+        counted = counted or (period is not None and period[1] == m[1])
+        # (never a plan's date, '计划于2024年12月31日完成全部建设任务')
+        ran = _WORK_ENDED.match(text, m.end()) and not _PLANNED.search(text[max(0, m.start() - 8):m.start()])
         if any(a < m.start() < b for a, b in cited) or not (counted or ran):
             continue
         years.add(int(m[1]))
@@ -892,10 +899,13 @@ def is_evaluating_firm(name: str) -> bool:
 
 
 def named_as_implementer(text: str, unit: str) -> bool:
-    """The prose names `unit` as the one that carries the project out ('项目单位为…', '由…负责组织实施')."""
+    """The text names `unit` as the one that carries the project out: in a form's cell or a sentence ('项目实施单位 |
+    永春县医院', '项目单位为…', '项目业主为…', '由…负责项目建设'), or the unit calls itself so ('本街道办事处负责项目的组织实施')."""
     u = regex.escape(unit)
-    return bool(regex.search(rf"(?:项目单位|实施单位|承担单位|建设单位|业主单位|实施主体)(?:为|是)?\s*[::]?\s*{u}"
-                             rf"|由{u}(?:负责)?(?:组织)?(?:实施|承担|建设)", text))
+    kind = regex.search(r"(?:办事处|委员会|中心|局|院|处|所|站|校|馆|委|办)$", unit)
+    itself = rf"|[本我]\p{{Han}}{{0,4}}?{regex.escape(kind[0])}(?:主要)?负责" if kind else ""
+    return bool(regex.search(rf"(?:项目单位|实施单位|承担单位|建设单位|业主单位|项目业主|实施主体)(?:为|是)?[\s|::]*{u}"
+                             rf"|由{u}(?:负责)?(?:项目的?)?(?:组织)?(?:实施|承担|建设)" + itself, text))
 
 
 def find_project_name(ctx: Context, title: Found | None, department: str | None) -> Found | None:
