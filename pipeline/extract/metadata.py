@@ -1407,9 +1407,15 @@ def _find_department(ctx: Context, title: Found | None) -> Found | None:
         found = _unit_before_the_title_again(ctx.text, title)
         if found is not None:
             return found
-        # a cover page sets the unit on its own line under or over the title: surer than any count of mentions
+        # a cover page sets the unit on its own line under or over the title: surer than any count of mentions, but
+        # after a sentence that names the unit carrying the project out ('本项目由安溪县第一中学负责项目建设', under a
+        # notice the 主管部门 publishes): the implementer before the unit over it (DOMAIN.md's order)
         found = _unit_line_beside(ctx.text, title)
         if found and not _EVALUATOR.search(found.value) and not _NOT_A_UNIT.match(found.value):
+            run_by = _RUN_BY.search(ctx.text)
+            if run_by and not _NOT_A_UNIT.match(run_by[1]) and not _EVALUATOR.search(run_by[1]) \
+                    and run_by[1] != found.value and place_of(run_by[1]):
+                return Found(run_by[1], run_by.start(1), run_by.end(1))
             return found
     text = ctx.text
     for pattern in (_RUN_BY, _EVALUATED_UNIT, _SELF_ASSESSING_UNIT):
