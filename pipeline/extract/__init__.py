@@ -421,7 +421,8 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
     divisor = budget_mod.budget_at_the_stated_rate(ctx.text, facts.chosen, _one_year(record))
     if divisor is not None:
         facts.chosen = facts.chosen._replace(budget=divisor, picked_by="rate_points_at_budget")
-    budget, executed, rate, received, picked_by = facts.chosen[:5]
+    chosen = facts.chosen
+    budget, executed, rate, received, picked_by = chosen.budget, chosen.executed, chosen.rate, chosen.received, chosen.picked_by
     if budget:
         b.budget_yuan = _clean(budget.value)
         ctx.cite(pointers.BUDGET_YUAN, (budget.start, budget.end), half_unit=budget.half_unit, label=budget.label,
@@ -432,10 +433,10 @@ def _budget(ctx: Context, record: Record, facts: budget_mod.BudgetFacts) -> None
         spent_by = "rate_points_at_spent" if spent is not None else spent_by
         ctx.cite(pointers.EXECUTED_YUAN, (executed.start, executed.end), half_unit=executed.half_unit, label=executed.label,
                  picked_by=spent_by, **_part_of(ctx, executed, spent_by))
-    elif facts.chosen.set_aside:
+    elif chosen.set_aside:
         ctx.leave_unread(pointers.EXECUTED_YUAN, "over half again the budget, and the report states no rate to tie it to the budget: "
                          "of another scope (a whole-project or multi-year figure)",
-                         [(_clean(c.value), (c.start, c.end)) for c in facts.chosen.set_aside])
+                         [(_clean(c.value), (c.start, c.end)) for c in chosen.set_aside])
     if rate:
         b.execution_rate = _clean(rate.value)
         # other rates the text states, none of which the amounts were found to confirm: which rate goes with

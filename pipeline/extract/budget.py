@@ -21,6 +21,8 @@ from .form_sources import read_form_sources
 from .splits import ALLOTTING_LEAD, SUM_CUE, Split
 
 AMOUNT = rf"(?P<amt>{AMOUNT_TEXT})"
+# the words of funds secured for a work ('我县共落实…258.8556万元'): a budget only where a stated rate pairs them
+_SECURED_WORDS = r"(?:共|累计|已)落实"
 PCT = rf"(?P<pct>{NUMBER}\s*%)"
 # ('项目经费为人民币324.11万元': the currency named before the figure)
 _FILL = r"(?:为|是|共计|共|合计|达到|达|约|计|:|\s)*(?:人民币)?"
@@ -113,7 +115,7 @@ BUDGET_PATTERNS = [
     rf"(?<![\p{{Han}}])年度金额(?:\([^()]{{0,8}}\))?[::]\s*{AMOUNT}",
     # '2021年,我县共落实棚户区改造258.8556万元': the funds secured for the work, as 到位资金 (DOMAIN.md §4.1) says of
     # funds in place: the budget only where a stated rate pairs it with the spending (choose(), _SECURED)
-    rf"(?:共|累计|已)落实(?:\p{{Han}}{{0,12}}?)(?:资金)?{_FILL}{AMOUNT}",
+    rf"{_SECURED_WORDS}(?:\p{{Han}}{{0,12}}?)(?:资金)?{_FILL}{AMOUNT}",
     # '项目共5项, 合计金额52,340万元': the project's own total stated with its count
     rf"项目[^。;:]{{0,16}}?(?:合计|共计|总计)(?:金额|资金){_FILL}{AMOUNT}",
 ]
@@ -809,7 +811,7 @@ class Chosen(NamedTuple):
 
 
 # the label of funds secured (BUDGET_PATTERNS' 落实 wording)
-_SECURED = regex.compile(r"(?:共|累计|已)落实")
+_SECURED = regex.compile(_SECURED_WORDS)
 
 
 # a year's spending stays near its budget: the most any hand-checked report states is 122 % of it. A figure over half

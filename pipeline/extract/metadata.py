@@ -89,7 +89,9 @@ _ACTION_AFTER = regex.compile(rf"(?:于(?:19|20)\d{{2}}年(?:\d{{1,2}}月)?(?:�
 # A cell that heads a column ('金额(万元)', '序号'): '项目名称' is then a column of a table, not a form's field.
 _HEADER_CELL = regex.compile(r"^\s*(?:金额|资金|预算|序号|数量|单位|合计|备注)|\((?:万元|元|亿元)\)")
 # Units that write reports about others' projects: a signature or a 简称 of theirs is not the department.
-_EVALUATOR = regex.compile(r"事务所|分所|公司|咨询|评估|评审|研究院|财政局|财政厅")  # 分所: a firm's branch; 评审: a review centre
+# (分所: a firm's branch; 评审: a review centre) — the firms, and the finance bureaus that commission them
+_FIRM_WORDS = r"事务所|分所|公司|咨询|评估|评审|研究院"
+_EVALUATOR = regex.compile(rf"{_FIRM_WORDS}|财政局|财政厅")
 # A value that opens on a section heading's word or says something of a unit: prose, not a unit's cell.
 # ('项目实施单位严格按照县财政局…': a clause after the key, which a bureau's name ends)
 # the words a clause opens with, never a unit's name ('按照…', '严格…')
@@ -192,8 +194,10 @@ _SIGNATURE = regex.compile(rf"(?m)^[ \t]*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})[ \
 # … and the verbs and prepositions a role word may run into ('实施单位会同…局', '实施单位对…')
 _CLAUSE_WORD = rf"(?:{_CLAUSE_OPENING}|通过|对|向|将|会同|协调|联合|配合|协助|指导|督促|组织|委托)"
 _UNIT_AFTER = rf"\s*(?:为|是|系|:)\s*([\p{{Han}}()]{{2,30}}?{ORG_SUFFIX})(?=[,。;、,\s(]|负责|$)"
+# the words a form or a sentence names the unit that carries a project out by
+_IMPLEMENTER_ROLE = r"实施单位|实施主体|建设单位|项目法人|项目业主(?:单位)?|业主单位|项目单位|责任单位|承担单位"
 _ROLE_SENTENCES = [
-    regex.compile(rf"(?:项目)?(?:牵头)?(?:实施单位|实施主体|建设单位|项目法人|项目业主|项目单位|责任单位|承担单位){_UNIT_AFTER}"),
+    regex.compile(rf"(?:项目)?(?:牵头)?(?:{_IMPLEMENTER_ROLE}){_UNIT_AFTER}"),
     regex.compile(rf"(?:项目)?主管(?:部门|单位){_UNIT_AFTER}"),
     # the role word run straight into the unit, with its place, that acts ('项目实施主体保山市文化和旅游局于10月20日便启动…')
     # (never a clause after the role word that a bureau ends: '实施单位严格按照县财政局…')
@@ -889,7 +893,7 @@ def _heads_its_row(text: str, found: Found) -> bool:
 
 
 # the firms that evaluate others' work for a fee (_EVALUATOR names the finance bureaus too, which commission it)
-_FIRM = regex.compile(r"事务所|分所|公司|咨询|评估|评审|研究院")
+_FIRM = regex.compile(_FIRM_WORDS)
 
 
 def is_evaluating_firm(name: str) -> bool:
@@ -901,11 +905,11 @@ def is_evaluating_firm(name: str) -> bool:
 def named_as_implementer(text: str, unit: str) -> bool:
     """The text names `unit` as the one that carries the project out: in a form's cell or a sentence ('项目实施单位 |
     永春县医院', '项目单位为…', '项目业主为…', '由…负责项目建设'), or the unit calls itself so ('本街道办事处负责项目的组织实施')."""
-    u = regex.escape(unit)
+    if any(m[1] == unit for m in _RUN_BY.finditer(text)):
+        return True  # ('由安溪县第一中学负责项目建设')
     kind = regex.search(r"(?:办事处|委员会|中心|局|院|处|所|站|校|馆|委|办)$", unit)
     itself = rf"|[本我]\p{{Han}}{{0,4}}?{regex.escape(kind[0])}(?:主要)?负责" if kind else ""
-    return bool(regex.search(rf"(?:项目单位|实施单位|承担单位|建设单位|业主单位|项目业主|实施主体)(?:为|是)?[\s|::]*{u}"
-                             rf"|由{u}(?:负责)?(?:项目的?)?(?:组织)?(?:实施|承担|建设)" + itself, text))
+    return bool(regex.search(rf"(?:{_IMPLEMENTER_ROLE})(?:为|是)?[\s|::]*{regex.escape(unit)}" + itself, text))
 
 
 def find_project_name(ctx: Context, title: Found | None, department: str | None) -> Found | None:

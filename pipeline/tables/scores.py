@@ -776,7 +776,8 @@ def _total_reading(row: Row, columns: list[Column], tokens: list[Token]):
     # (one figure of 100 points or less is one cell, never cut in two, '合计91.8' no 9 | 1.8: it stands under the
     # weight, and the rows' sums move it to the score where theirs names it, _total_moved_by_its_sums)
     weight = [c for c in columns if c.role == "weight"]
-    if len(tokens) == 1 and tokens[0].kind == "number" and weight and (plain_value(tokens[0].digits) or 101) <= _FULL_MARKS:
+    lone = plain_value(tokens[0].digits) if len(tokens) == 1 and tokens[0].kind == "number" else None
+    if weight and lone is not None and lone <= _FULL_MARKS:
         return align(row, weight, tokens=tokens, score=_identities)
     reading = align(row, [c for c in columns if c.role in _TOTAL_COLUMNS], tokens=tokens, score=_identities)
     if reading is not None and reading.values or not tokens:
@@ -1597,13 +1598,18 @@ def _total_by_its_sums(table: ScoreTable, figures: list[Token], columns: list[Co
         report.skip(tok.text, "a total below its label that neither sum names, or both")
 
 
-def _sum_named(rows: list[Indicator], value: float) -> str | None:
-    """'weight' or 'score': the one of the leaves' two sums that `value` is (the weights exactly, the scores within
-    the half-unit of a printed 2-decimal score); None where both or neither are."""
-    is_weight = abs(sum(i.weight for i in rows if i.weight is not None) - value) <= 1e-6
+def _sums_equal_to(rows: list[Indicator], value: float) -> set[str]:
+    """Which of the leaves' two sums `value` is: {'weight'}, {'score'}, both or none (the weights exactly, the scores
+    within the half-unit of a printed 2-decimal score)."""
     scores = [i.score for i in rows]
-    is_score = bool(rows) and None not in scores and abs(sum(scores) - value) <= 0.005
-    return None if is_weight == is_score else "weight" if is_weight else "score"
+    named = {"weight"} if abs(sum(i.weight for i in rows if i.weight is not None) - value) <= 1e-6 else set()
+    return named | ({"score"} if rows and None not in scores and abs(sum(scores) - value) <= 0.005 else set())
+
+
+def _sum_named(rows: list[Indicator], value: float) -> str | None:
+    """'weight' or 'score': the one of the leaves' two sums that `value` is; None where both or neither are."""
+    named = _sums_equal_to(rows, value)
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _scores_meet(scores: list[float], total: float) -> bool:
@@ -1647,21 +1653,13 @@ def _total_moved_by_its_sums(table: ScoreTable) -> None:
     found = table.total_weight or table.total_score
     if found is None or (table.total_weight and table.total_score):
         return
-    rows = leaves(table)
-    named = _sum_named(rows, found.value)
-    if named is not None:
-        table.total_weight, table.total_score = (found, None) if named == "weight" else (None, found)
-    elif not _sums_to(rows, found.value) and found.value != _FULL_MARKS:
+    named = _sums_equal_to(leaves(table), found.value)
+    if len(named) == 1:
+        table.total_weight, table.total_score = (found, None) if "weight" in named else (None, found)
+    elif not named and found.value != _FULL_MARKS:
         # neither sum names it ('合计 | 92' over weights of 100 and scores of 91.8; where both do, or it is the full
         # 100 marks a form's total weight is, it stays where it was read): whose it is stays unread
         table.total_weight = table.total_score = None
-
-
-def _sums_to(rows: list[Indicator], value: float) -> bool:
-    """The leaves' weights, or their scores, add up to `value` (either)."""
-    scores = [i.score for i in rows]
-    return abs(sum(i.weight for i in rows if i.weight is not None) - value) <= 1e-6 \
-        or (bool(rows) and None not in scores and abs(sum(scores) - value) <= 0.005)
 
 
 def _drop_empty_categories(table: ScoreTable, unscored: set[int]) -> None:
