@@ -23,6 +23,9 @@ class Source:
     script: str | None = None
     truncated: bool | None = None
     ocr: dict | None = None
+    # plain text copied out of a PDF line by line, its paragraphs run on again (load/unwrap.py): how many
+    # line breaks went and the width the text was wrapped at; evidence offsets count in the text so joined
+    unwrapped: dict | None = None
     encoding: str | None = None
     sections: list[str] = field(default_factory=list)  # report sections found (document_complete)
     page_readers: list[str] = field(default_factory=list)  # which reader produced each page

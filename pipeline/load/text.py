@@ -13,6 +13,7 @@ import regex
 from ..document import Document, Page
 from ..errors import LoadError
 from .encoding import decode
+from .unwrap import unwrap
 
 
 def _decode_text(path: Path, data: bytes) -> tuple[str, str]:
@@ -27,10 +28,14 @@ def _decode_text(path: Path, data: bytes) -> tuple[str, str]:
 
 def load(path: Path, data: bytes) -> Document:
     text, encoding = _decode_text(path, data)
-    chunks = text.split("\f")
+    chunks = [unwrap(chunk) for chunk in text.split("\f")]
     paged = len(chunks) > 1
-    pages = [Page(i + 1, chunk, reader="text") for i, chunk in enumerate(chunks)]
-    return Document(str(path), "", "text", pages, paged=paged, encoding=encoding)
+    pages = [Page(i + 1, chunk.text, reader="text") for i, chunk in enumerate(chunks)]
+    doc = Document(str(path), "", "text", pages, paged=paged, encoding=encoding)
+    if any(chunk.joined for chunk in chunks):
+        doc.meta["unwrapped"] = {"lines_joined": sum(c.joined for c in chunks),
+                                 "wrap_columns": max(c.width or 0 for c in chunks)}
+    return doc
 
 
 _HTML_TABLE = regex.compile(r"(?is)<table\b.*?</table>")
