@@ -354,7 +354,9 @@ def _remove_wrap_spaces(buf: _Buffer) -> None:
 
 _CONFUSABLE = {"量": "魚鱼", "绩": "续", "拨": "拔", "预": "顶", "率": "亭", "项": "顷", "已": "己巳", "并": "弁"}
 _TERMS = ["质量达标率", "产出质量", "质量指标", "绩效评价", "绩效目标", "绩效指标", "绩效自评", "预算执行", "执行率",
-          "拨付", "项目支出", "项目名称", "达标率", "完成率", "预算数", "已完成", "已支付", "并签订", "并出具"]
+          "拨付", "项目支出", "项目名称", "达标率", "完成率", "预算数", "已完成", "已支付", "并签订", "并出具",
+          # the words themselves, whose confused forms are no words ('顶算', '续效', '顷目', '质魚')
+          "预算", "绩效", "项目", "质量"]
 
 
 @lru_cache(maxsize=1)
@@ -371,14 +373,43 @@ _NUMERALS = "一二三四五六七八九十"
 _NUMERAL_LOOKALIKE = {"四": "L", "二": "=", "十": "+"}
 
 
-def _repair_confusions(buf: _Buffer) -> list[Repair]:
+def _repair_confusions(buf: _Buffer, raw: str) -> list[Repair]:
     variants = _term_variants()
     pattern = regex.compile("|".join(sorted(map(regex.escape, variants), key=len, reverse=True)))
     repairs = [Repair(pos, old, new, "term") for pos, old, new in buf.sub(pattern, lambda m: variants[m[0]])]
     repairs += _repair_heading_numbers(buf)
     repairs += [Repair(pos, old, new, "percent-digits") for pos, old, new in
                 buf.sub(_PERCENT_LOOKALIKES, lambda m: m[0].translate(_DIGIT_OF_LETTER))]
+    repairs += [Repair(pos, old, new, "unit") for pos, old, new in
+                buf.sub(_UNIT_LOOKALIKES, lambda m: _UNIT_OF_LOOKALIKE[m[0]])]
+    repairs += [Repair(pos, old, new, "decimal-mark") for pos, old, new in buf.sub(_DECIMAL_MARK, _decimal_point(buf, raw))]
     return repairs
+
+
+# A money unit an OCR read with a look-alike (DOMAIN.md §4.3: 元/无/兀, 万/方/力, 亿/忆/化), right after its
+# figure or in a header's brackets, where the confused form is no word ('630.2万兀', '429.36方元', '(方元)'); '无'
+# alone stays ('万无一失').
+_UNIT_OF_LOOKALIKE = {"万兀": "万元", "万无": "万元", "方元": "万元", "力元": "万元", "方兀": "万元",
+                      "亿兀": "亿元", "忆元": "亿元", "化元": "亿元", "忆兀": "亿元", "兀": "元"}
+_UNIT_LOOKALIKE = "(?:" + "|".join(sorted(_UNIT_OF_LOOKALIKE, key=len, reverse=True)) + ")"
+# after its figure, or alone in a header's brackets ('项目资金(方元)')
+_UNIT_LOOKALIKES = regex.compile(rf"(?<=\d){_UNIT_LOOKALIKE}|(?<=[((]){_UNIT_LOOKALIKE}(?=[))])")
+# A decimal point an OCR read as a full stop ('97。22%', '14059。11万元', '2456。182456.18' in a glued run): between
+# digits, and only where the figures after it end in a unit, a percent or a cell's end (a bar, a space the raw text
+# had, the line's end), which no sentence's first figure does ('…完成100。2023年…')
+_DECIMAL_MARK = regex.compile(r"(?<=\d)。(?=(\d[\d.,]{0,15}))")
+_AFTER_DECIMALS = regex.compile(r"%|万元|亿元|元|分(?!\p{Han})|[ \t]*(?:\||\n|$)|[ \t]+")
+
+
+def _decimal_point(buf: _Buffer, raw: str):
+    def space_removed_at(p: int) -> bool:  # (normalising took a space out between characters p-1 and p)
+        gap = raw[buf.index[p - 1] + 1:buf.index[p]] if 0 < p < len(buf.index) else ""
+        return bool(gap) and not gap.strip(" \t\u3000")
+
+    def repl(m: regex.Match) -> str:
+        after = m.end() + len(m[1])
+        return "." if _AFTER_DECIMALS.match(buf.text, after) or space_removed_at(after) else m[0]
+    return repl
 
 
 # A percent whose digits an OCR read as letters ('完成全年预算数的IO0%'): O for 0, I and l for 1. Only a run of
@@ -422,7 +453,7 @@ def normalise(doc: Document) -> NormalisedText:
     _remove_wrap_spaces(buf)
     _join_page_breaks(buf)
     buf.sub(regex.compile(r"\n{3,}"), "\n\n")
-    repairs = _repair_confusions(buf)
+    repairs = _repair_confusions(buf, raw)
     kept = "".join(raw[i] for i in sorted(set(buf.index)) if i < len(raw))
     return NormalisedText(
         text=buf.text, raw=raw, index=buf.index, script=detect_script(kept),

@@ -8,6 +8,7 @@ damage changes is the text's form, never a figure or a word, so a reading that h
 """
 from __future__ import annotations
 
+import random
 import unicodedata
 
 import opencc
@@ -100,7 +101,49 @@ def cells_on_lines(text: str) -> str:
     return _table_rows(text, "\n")
 
 
+def site_chunks(text: str, every: int = 400) -> str:
+    """A document site's chunks: the text cut every `every` characters wherever that falls (inside a word, a
+    number, a table row), each chunk on a line of its own opening with its number ('2、'). A text chunked
+    so already stays as it is."""
+    if regex.search(r"(?m)^\s*1、", text) and regex.search(r"(?m)^\s*2、", text):
+        return text
+    pieces = [text[i:i + every] for i in range(0, len(text), every)]
+    return "\n".join(f"{k + 1}、{piece}" for k, piece in enumerate(pieces))
+
+
+# DOMAIN.md §4.3: what an OCR reads wrong in words and units, never in a figure
+_OCR_MISREADINGS = [("万元", "万兀"), ("万元", "方元"), ("绩效", "续效"), ("拨付", "拔付"), ("预算", "顶算"),
+                    ("执行率", "执行亭"), ("项目", "顷目"), ("质量", "质魚"), ("并", "弁")]
+# how often an OCR misreads a confusable word, and the fixed seed that makes the copy the same on every run
+OCR_SHARE = 0.3
+SEED = 7
+
+
+def ocr_misread_words(text: str) -> str:
+    """Each confusable word or unit read as its look-alike with probability OCR_SHARE."""
+    rnd = random.Random(SEED)
+    for good, bad in _OCR_MISREADINGS:
+        text = regex.sub(good, lambda m, bad=bad: bad if rnd.random() < OCR_SHARE else m[0], text)
+    return text
+
+
+def ocr_decimal_marks(text: str) -> str:
+    """A decimal point read as a full stop ('97。22%') with probability OCR_SHARE."""
+    rnd = random.Random(SEED)
+    return regex.sub(r"(?<=\d)\.(?=\d)", lambda m: "。" if rnd.random() < OCR_SHARE else ".", text)
+
+
+def wrap_spaces_in_words(text: str, share: float = 0.03) -> str:
+    """A space inside a word where a line of the source wrapped ('规 范性'), between 3 % of character pairs."""
+    rnd = random.Random(SEED)
+    return regex.sub(rf"(?<={_HAN})(?={_HAN})", lambda m: " " if rnd.random() < share else "", text)
+
+
 DAMAGE = {
+    "site_chunks": site_chunks,
+    "ocr_misread_words": ocr_misread_words,
+    "ocr_decimal_marks": ocr_decimal_marks,
+    "wrap_spaces_in_words": wrap_spaces_in_words,
     "hard_wrapped": hard_wrapped,
     "paged": paged,
     "traditional": traditional,

@@ -41,6 +41,28 @@ def test_a_percent_whose_digits_an_ocr_read_as_letters_is_repaired_only_before_i
         assert kept in normalise_string(kept)
 
 
+def test_a_money_unit_an_ocr_read_as_its_look_alike_is_repaired_after_a_figure_or_in_a_header():
+    assert "中央资金630.2万元,省级资金429.36万元" in normalise_string("中央资金630.2万兀,省级资金429.36方元")
+    assert "项目资金(万元)" in normalise_string("项目资金(方元)")
+    assert "共3.5亿元" in normalise_string("共3.5忆元")
+    for kept in ("万无一失", "土方元件", "四方元素"):  # no figure before them: words, not units
+        assert kept in normalise_string(kept)
+
+
+def test_a_decimal_point_an_ocr_read_as_a_full_stop_is_repaired_where_a_figure_ends():
+    assert "执行率为97.22%" in normalise_string("执行率为97。22%")
+    assert "其中央省14059.11万元" in normalise_string("其中央省14059。11万元")
+    assert "2.33 1.40" in normalise_string("2。33 1。40")
+    assert "2456.182456.18" in normalise_string("年度资金总额2456。182456.18")
+    # a sentence that ends on a figure before one that opens on a figure keeps its full stop
+    assert "完成100。2023年" in normalise_string("完成100。2023年")
+    assert "共3处。20家单位" in normalise_string("共3处。20家单位")
+
+
+def test_confused_forms_of_the_forms_own_words_are_repaired():
+    assert "项目预算绩效" in normalise_string("顷目顶算续效")
+
+
 def test_raw_text_is_kept_for_provenance():
     n = _norm("項目預算合計1130000元")
     start = n.text.index("1130000")

@@ -1641,3 +1641,18 @@ def test_a_subtotal_under_rows_of_one_level_is_the_tables_total_and_ends_it():
     table, report = read_score_table(text)
     assert len(leaves(table)) == 5 and (table.total_weight.value, table.total_score.value) == (100, 90.5)
     assert report.totals_confirmed
+
+
+def test_a_scoring_rules_bands_in_a_table_whose_cells_a_scrape_spaced_are_words_of_their_cell(tmp_path):
+    """'得10-15分' in a 计分标准 cell is the rule's band, not a row's weight and score: read as figures, each band
+    opened a row named '-' and the table's sums no longer closed."""
+    from helpers import extract_text
+
+    text = ("某区2023年度项目绩效评价工作考核评分表\n考核内容 分值 计分标准 得分 备注\n一、评价前期工作情况 30 29\n"
+            "1、工作组人员专业能力 15 专业能力较强,得10-15分;专业能力一般,得5-10分;专业能力较差,得0-5分。 14\n"
+            "2、工作组人员稳定 15 保持成员稳定,得15分;随意更换组员,不得分。 15\n二、评价过程工作情况 70 66\n"
+            "1、沟通情况 70 态度认真,得50-70分;态度一般,得20-49分;态度恶劣,得0-19分。 66\n合计 100 95\n")
+    record = extract_text(tmp_path, text)
+    leaves = [(i.name, i.weight, i.score) for i in record.scores.indicators if i.level == 2]
+    assert leaves == [("工作组人员专业能力", 15, 14), ("工作组人员稳定", 15, 15), ("沟通情况", 70, 66)]
+    assert {c.id: c.status for c in record.checks}["indicator_weights_sum"] == "pass"

@@ -42,6 +42,7 @@ _TOKEN = regex.compile(
   | (?P<paren>[((](?:[^()()\n]{{0,48}}|[^()()]{{0,12}})[))]                 # '(50分)' '(A)' '(万元)': part of a label, broken over lines or not
       |(?<![\d.((])\d{{1,3}}(?:\.\d)?\s*分\s*[))])                             # '30分)': a category's points whose '(' an OCR lost
   | (?P<ordinal>(?<![\d.])\d{{1,2}}[、::.](?=\p{{Han}}))                    # '1、' '2:' numbering a label
+  | (?P<points_range>{NUMBER_RUN}\s*[-—–~～至到]\s*{NUMBER_RUN}\s*分(?!钟))     # '得10-15分': a scoring rule's band, words of its cell
   | (?P<per>每\p{{Han}}{{1,2}} ?{NUMBER_RUN} ?(?:%|{UNIT})?(?!\d))               # '每亩300': a per-unit target, one cell
   | (?P<target>{OPERATOR}\s*(?:{NUMBER_RUN}\s*(?:%|{PER_UNIT}|{UNIT}|年|{CELL_END_UNIT})?|\*+\s*{UNIT}?))  # '≥10年': after a sign, 年 is a unit
   | (?P<bound>{NUMBER_RUN}\s*(?:%|{UNIT})?\s*及?(?:以上|以下|以内))                 # '95%以上': a target's bound
@@ -61,7 +62,7 @@ _NUMBER_RUN = regex.compile(NUMBER_RUN)
 _SHORT_NUMBER = regex.compile(r"\d{1,2}")
 _OPERATOR = regex.compile(OPERATOR)
 _ONE_FIGURE = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-TEXT_KINDS = {"text", "year", "paren", "ordinal"}
+TEXT_KINDS = {"text", "year", "paren", "ordinal", "points_range"}
 VALUE_KINDS = {"number", "percent", "measure", "target", "dash", "mark"}
 # A lone operator or unit in its own cell (指标性质 '=' / 度量单位 '%'): a value of a free column, no label.
 _MARK = regex.compile(rf"(?:{OPERATOR}|%|{MEASURE_UNITS})")
