@@ -380,6 +380,8 @@ def _repair_confusions(buf: _Buffer, raw: str) -> list[Repair]:
     repairs += _repair_heading_numbers(buf)
     repairs += [Repair(pos, old, new, "percent-digits") for pos, old, new in
                 buf.sub(_PERCENT_LOOKALIKES, lambda m: m[0].translate(_DIGIT_OF_LETTER))]
+    repairs += [Repair(pos, old, new, "figure-letters") for pos, old, new in
+                buf.sub(_FIGURE_LOOKALIKES, lambda m: m[0].translate(_DIGIT_OF_LETTER))]
     repairs += [Repair(pos, old, new, "unit") for pos, old, new in
                 buf.sub(_UNIT_LOOKALIKES, lambda m: _UNIT_OF_LOOKALIKE[m[0]])]
     repairs += [Repair(pos, old, new, "decimal-mark") for pos, old, new in buf.sub(_DECIMAL_MARK, _decimal_point(buf, raw))]
@@ -415,7 +417,11 @@ def _decimal_point(buf: _Buffer, raw: str):
 # A percent whose digits an OCR read as letters ('完成全年预算数的IO0%'): O for 0, I and l for 1. Only a run of
 # digits and those letters, one digit at least, standing apart from Latin words, before its percent sign.
 _PERCENT_LOOKALIKES = regex.compile(r"(?<![A-Za-z\d.])(?=[OIl\d.]*\d)(?=[\d.]*[OIl])[OIl\d]{2,3}(?:\.[OIl\d]{1,2})?(?=\s*%)")
-_DIGIT_OF_LETTER = str.maketrans("OIl", "011")
+_DIGIT_OF_LETTER = str.maketrans("OoIl丨", "00111")
+# Inside a figure, a digit an OCR read as its look-alike letter (DOMAIN.md §4.3: 0/O, 1/l/I/丨): letters with a digit
+# before them and a digit, or the figure's unit, after ('34O00.00元', '14059.1l万元', '2O23年'). A Latin word or code
+# opens on a letter ('CO2', 'A1O') and is no figure.
+_FIGURE_LOOKALIKES = regex.compile(r"(?<=\d[.,]?)[OoIl丨]+(?=[.,]?\d|[万亿]|元|%)")
 
 
 def _repair_heading_numbers(buf: _Buffer) -> list[Repair]:

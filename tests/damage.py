@@ -133,6 +133,15 @@ def ocr_decimal_marks(text: str) -> str:
     return regex.sub(r"(?<=\d)\.(?=\d)", lambda m: "。" if rnd.random() < OCR_SHARE else ".", text)
 
 
+def ocr_figure_letters(text: str, share: float = 0.15) -> str:
+    """A 0 read as O and a 1 as l inside figures, each with probability `share` (DOMAIN.md §4.3)."""
+    rnd = random.Random(SEED)
+
+    def misread(m: regex.Match) -> str:
+        return "".join({"0": "O", "1": "l"}[ch] if rnd.random() < share else ch for ch in m[0])
+    return regex.sub(r"(?<=\d)[01]+(?=\d)|(?<=\d)[01](?=[万元%])", misread, text)
+
+
 def wrap_spaces_in_words(text: str, share: float = 0.03) -> str:
     """A space inside a word where a line of the source wrapped ('规 范性'), between 3 % of character pairs."""
     rnd = random.Random(SEED)
@@ -144,6 +153,7 @@ DAMAGE = {
     "ocr_misread_words": ocr_misread_words,
     "ocr_decimal_marks": ocr_decimal_marks,
     "wrap_spaces_in_words": wrap_spaces_in_words,
+    "ocr_figure_letters": ocr_figure_letters,
     "hard_wrapped": hard_wrapped,
     "paged": paged,
     "traditional": traditional,

@@ -531,3 +531,14 @@ def test_a_row_named_by_the_rest_of_a_note_leaves_the_weights_to_a_person():
     record.scores.indicators[1].name, record.scores.indicators[1].score = "、新建道路长度", 9
     pipeline.verify(record)
     assert "row_unnamed" not in _doubts(check_of(record, "indicator_weights_sum"))
+
+
+def test_a_glued_run_whose_figures_an_ocr_wrote_with_letters_is_doubted_as_any_glued_run(tmp_path):
+    """The evidence keeps the raw text ('2O20lO100.0O%'); the doubts read it as the readers did, normalised, so the
+    run is seen as glued and the funds sum it gave needs a look rather than failing."""
+    text = ("项目支出绩效自评表(2022年度)项目名称某县小型水库水标尺制作安装项目主管部门某县水利局实施单位某县水利局"
+            "资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:2O20lO100.0O%10"
+            "其中:本年财政拨款2020其他资金年度总体目标对农村地区供水计量设施设备进行改进。")
+    check = check_of(extract_text(tmp_path, text), "funding_sources_sum")
+    assert check.status != "fail"
+    assert "glued_run" in [d["code"] if isinstance(d, dict) else d.code for d in check.doubts]

@@ -59,6 +59,14 @@ def test_a_decimal_point_an_ocr_read_as_a_full_stop_is_repaired_where_a_figure_e
     assert "共3处。20家单位" in normalise_string("共3处。20家单位")
 
 
+def test_a_digit_an_ocr_read_as_a_letter_inside_a_figure_is_repaired():
+    assert "办公费34000.00元,维修费61200.00元" in normalise_string("办公费34O00.00元,维修费6l2O0.00元")
+    assert "央省14059.11万元" in normalise_string("央省14059.1l万元")
+    assert "2023年" in normalise_string("2O23年")
+    for kept in ("CO2排放", "A1O型", "第1l页"):  # a Latin word or code, or no unit after the letter
+        assert kept in normalise_string(kept)
+
+
 def test_confused_forms_of_the_forms_own_words_are_repaired():
     assert "项目预算绩效" in normalise_string("顷目顶算续效")
 

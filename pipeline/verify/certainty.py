@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass
 import regex
 
 from .. import pointers
+from ..normalise import normalise_string
 from ..record import Check, Record
 from ..tables.glued import rate_matches
 from ..tables.roles import is_investment
@@ -154,6 +155,13 @@ def leaf_weight_implausible(record: Record, check: Check) -> list[Doubt]:
     return []
 
 
+def _cited_text(evidence: dict) -> str:
+    """The cited text as the readers saw it: evidence keeps the raw text (traditional script, an OCR's look-alike
+    letters in a figure), which the doubts' patterns are not written for."""
+    text = evidence.get("text")
+    return normalise_string(text) if isinstance(text, str) else ""
+
+
 @doubt("glued_run")
 def glued_run(record: Record, check: Check) -> list[Doubt]:
     """An input was read from a run of figures glued together (see GLUED_PERCENT, GLUED_DECIMALS)."""
@@ -161,8 +169,8 @@ def glued_run(record: Record, check: Check) -> list[Doubt]:
     for ev in check.evidence:
         if _corrected(record, ev):
             continue
-        text = ev.get("text") or ""
-        if isinstance(text, str) and (GLUED_PERCENT.search(text) or GLUED_DECIMALS.search(text)):
+        text = _cited_text(ev)
+        if GLUED_PERCENT.search(text) or GLUED_DECIMALS.search(text):
             out.append(Doubt("glued_run", f"数字粘连,切分不唯一:{text[:40]}",
                              f"figures glued together, more than one way to cut them: {text[:40]}", ev.get("pointer")))
     return out[:1]
@@ -236,8 +244,7 @@ def rate_by_other_name(record: Record, check: Check) -> list[Doubt]:
     execution rate, and the amounts did not confirm it."""
     if check.id != "execution_rate":
         return []
-    cited = record.provenance.get(pointers.EXECUTION_RATE) or {}
-    text = cited.get("text") or ""
+    text = _cited_text(record.provenance.get(pointers.EXECUTION_RATE) or {})
     if "执行" in text or not (_INDICATOR_RATE.search(text) or _verb_apart(text, record)):
         return []
     if _corrected(record, {"pointer": pointers.EXECUTION_RATE}):
