@@ -162,3 +162,47 @@ DAMAGE = {
     "cells_spaced": cells_spaced,
     "cells_on_lines": cells_on_lines,
 }
+
+
+def printed_pdf(text: str, path) -> None:
+    """The report as an office prints it to PDF (reportlab, A4, WenQuanYi Zen Hei; render_pdf.py's styles):
+    each line of the text a paragraph wrapped at the page's width (a figure carried whole to the next line),
+    each run of a converter's table rows (cells between bars) a ruled table, page numbers in the foot."""
+    import sys
+    from html import escape
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from render_pdf import _footer, styles
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    style = styles()
+    story, rows = [], []
+
+    def table() -> None:
+        if rows:
+            width = max(len(r) for r in rows)
+            cells = [[Paragraph(escape(c), style["cell"]) for c in r] + [""] * (width - len(r)) for r in rows]
+            grid = Table(cells, colWidths=[(A4[0] - 40 * mm) / width] * width)
+            grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+            story.append(grid)
+            rows.clear()
+
+    for line in text.replace("\f", "\n").split("\n"):
+        if _TABLE_ROW in line or line.strip().startswith("|"):
+            rows.append([c.strip() for c in line.strip().strip("|").split("|")][:PRINTED_COLUMNS])
+            continue
+        table()
+        if line.strip():
+            story.append(Paragraph(escape(line.strip()), style["body"]))
+    table()
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=20 * mm,
+                            bottomMargin=20 * mm)
+    doc.build(story, onFirstPage=_footer, onLaterPages=_footer)
+
+
+# the most columns a printed table is given (a scrape may run a whole form into one row of thirty cells)
+PRINTED_COLUMNS = 12

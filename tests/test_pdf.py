@@ -173,3 +173,31 @@ def test_a_page_that_inherits_its_box_is_measured_as_pdfplumber_measures_it():
     got = layer.chars[0]
     assert layer.height == pytest.approx(841.89, abs=0.01)  # A4, not the Letter box pdfium falls back to
     assert got["text"] == want["text"] and abs(got["x0"] - want["x0"]) < 1 and abs(got["top"] - want["top"]) < 1
+
+
+def test_a_line_that_stops_short_because_its_figure_was_carried_to_the_next_runs_on(tmp_path):
+    """Typesetting never breaks a figure: '14491.18万元' that does not fit the end of a line goes whole to the next,
+    and the line above stops short of the edge by its width. The two lines are one sentence."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    font = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
+    if not __import__("pathlib").Path(font).exists():
+        pytest.skip(f"{font} is needed")
+    if "WQYZenHei" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("WQYZenHei", font, subfontIndex=0))
+    size, left = 10.5, 60
+    short, carried = "养护工程:今年全市计划实施养护工程292.52公里,计划总投资", "14491.18万元,截至9月份已全部完工。"
+    full = "为加强农村公路养护管理工作,提高资金使用效益,市交通运输局组织"  # a full line: the text's right edge
+    width = pdfmetrics.stringWidth(full, "WQYZenHei", size)
+    gap = width - pdfmetrics.stringWidth(short, "WQYZenHei", size)
+    assert size < gap < pdfmetrics.stringWidth("14491.18", "WQYZenHei", size)  # the figure could not fit there
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.setFont("WQYZenHei", size)
+    for i, line in enumerate([full, full, short, carried, full]):
+        c.drawString(left, 760 - i * 18, line)
+    c.showPage()
+    c.save()
+    path = tmp_path / "carried.pdf"
+    path.write_bytes(buf.getvalue())
+    assert "计划总投资14491.18万元" in load(path).pages[0].text
