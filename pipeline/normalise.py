@@ -458,7 +458,7 @@ def normalise(doc: Document) -> NormalisedText:
     _drop_furniture(buf, found)
     _remove_wrap_spaces(buf)
     _join_page_breaks(buf)
-    buf.sub(regex.compile(r"\n{3,}"), "\n\n")
+    buf.sub(regex.compile(r"\n[ \t\u3000]*\n(?:[ \t\u3000]*\n)*"), "\n")
     repairs = _repair_confusions(buf, raw)
     kept = "".join(raw[i] for i in sorted(set(buf.index)) if i < len(raw))
     return NormalisedText(

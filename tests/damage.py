@@ -21,6 +21,9 @@ PDF_PAGE_CHARACTERS = 1600
 # a run that never breaks across lines: a number, a Latin word
 _UNBROKEN = regex.compile(r"[A-Za-z0-9.,%]+|.")
 _TABLE_ROW = " | "
+# the most columns a table is given when the text is printed or saved as a page (a scrape may run a whole form into
+# one row of thirty cells)
+PRINTED_COLUMNS = 12
 
 
 def _columns(text: str) -> int:
@@ -148,20 +151,56 @@ def wrap_spaces_in_words(text: str, share: float = 0.03) -> str:
     return regex.sub(rf"(?<={_HAN})(?={_HAN})", lambda m: " " if rnd.random() < share else "", text)
 
 
-DAMAGE = {
-    "site_chunks": site_chunks,
-    "ocr_misread_words": ocr_misread_words,
-    "ocr_decimal_marks": ocr_decimal_marks,
-    "wrap_spaces_in_words": wrap_spaces_in_words,
-    "ocr_figure_letters": ocr_figure_letters,
-    "hard_wrapped": hard_wrapped,
-    "paged": paged,
-    "traditional": traditional,
-    "full_width": full_width,
-    "spaced_figures": spaced_figures,
-    "cells_spaced": cells_spaced,
-    "cells_on_lines": cells_on_lines,
-}
+
+
+def blank_lines(text: str) -> str:
+    """A blank line between every two lines, as paragraphs come out of a page's HTML or a Word document."""
+    return "\n\n".join(text.split("\n"))
+
+
+def _blocks(text: str):
+    """The text's paragraphs and its tables (runs of a converter's table rows, cells between bars)."""
+    rows: list[list[str]] = []
+    for line in text.replace("\f", "\n").split("\n"):
+        if _TABLE_ROW in line or line.strip().startswith("|"):
+            rows.append([c.strip() for c in line.strip().strip("|").split("|")][:PRINTED_COLUMNS])
+            continue
+        if rows:
+            yield "table", rows
+            rows = []
+        if line.strip():
+            yield "paragraph", line.strip()
+    if rows:
+        yield "table", rows
+
+
+def saved_html(text: str, path) -> None:
+    """The report as a page saved from a site: a <p> per paragraph, a <table> per table."""
+    from html import escape
+    body = []
+    for kind, block in _blocks(text):
+        if kind == "paragraph":
+            body.append(f"<p>{escape(block)}</p>")
+        else:
+            body.append("<table border='1'>" + "".join(
+                "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in block) + "</table>")
+    path.write_text("<html><head><meta charset='utf-8'><title>报告</title></head><body>\n" + "\n".join(body)
+                    + "\n</body></html>", encoding="utf-8")
+
+
+def word_document(text: str, path) -> None:
+    """The report as a Word document: a paragraph per paragraph, a table per table."""
+    import docx
+    doc = docx.Document()
+    for kind, block in _blocks(text):
+        if kind == "paragraph":
+            doc.add_paragraph(block)
+            continue
+        table = doc.add_table(rows=len(block), cols=max(len(row) for row in block))
+        for i, row in enumerate(block):
+            for j, cell in enumerate(row):
+                table.cell(i, j).text = cell
+    doc.save(str(path))
 
 
 def printed_pdf(text: str, path) -> None:
@@ -180,29 +219,33 @@ def printed_pdf(text: str, path) -> None:
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
     style = styles()
-    story, rows = [], []
-
-    def table() -> None:
-        if rows:
-            width = max(len(r) for r in rows)
-            cells = [[Paragraph(escape(c), style["cell"]) for c in r] + [""] * (width - len(r)) for r in rows]
-            grid = Table(cells, colWidths=[(A4[0] - 40 * mm) / width] * width)
-            grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
-            story.append(grid)
-            rows.clear()
-
-    for line in text.replace("\f", "\n").split("\n"):
-        if _TABLE_ROW in line or line.strip().startswith("|"):
-            rows.append([c.strip() for c in line.strip().strip("|").split("|")][:PRINTED_COLUMNS])
+    story = []
+    for kind, block in _blocks(text):
+        if kind == "paragraph":
+            story.append(Paragraph(escape(block), style["body"]))
             continue
-        table()
-        if line.strip():
-            story.append(Paragraph(escape(line.strip()), style["body"]))
-    table()
+        width = max(len(r) for r in block)
+        cells = [[Paragraph(escape(c), style["cell"]) for c in r] + [""] * (width - len(r)) for r in block]
+        grid = Table(cells, colWidths=[(A4[0] - 40 * mm) / width] * width)
+        grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+        story.append(grid)
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=20 * mm,
                             bottomMargin=20 * mm)
     doc.build(story, onFirstPage=_footer, onLaterPages=_footer)
 
 
-# the most columns a printed table is given (a scrape may run a whole form into one row of thirty cells)
-PRINTED_COLUMNS = 12
+DAMAGE = {
+    "site_chunks": site_chunks,
+    "ocr_misread_words": ocr_misread_words,
+    "ocr_decimal_marks": ocr_decimal_marks,
+    "wrap_spaces_in_words": wrap_spaces_in_words,
+    "ocr_figure_letters": ocr_figure_letters,
+    "blank_lines": blank_lines,
+    "hard_wrapped": hard_wrapped,
+    "paged": paged,
+    "traditional": traditional,
+    "full_width": full_width,
+    "spaced_figures": spaced_figures,
+    "cells_spaced": cells_spaced,
+    "cells_on_lines": cells_on_lines,
+}

@@ -218,6 +218,7 @@ def test_one_amount_each_names_of_a_respectively_list_get_is_a_part_apiece():
     (["2018年11月30日提前下达", "2019年6月14日下达"], "stage"),  # when the money came, not what it buys
     (["2017年实际支出", "结余资金"], "stage"),  # the state of the money
     (["中央资金投入", "省级资金投入", "地方资金投入"], "source"),  # the level's money, then its verb
+    (["一般公共预算", "政府性基金拨款"], "source"),  # the budget the funds come from (按收入性质分), not a use
 ])
 def test_label_families_name_sources_stages_classes_and_uses(labels, family):
     assert family_of(labels) == family

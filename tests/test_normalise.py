@@ -71,6 +71,23 @@ def test_confused_forms_of_the_forms_own_words_are_repaired():
     assert "项目预算绩效" in normalise_string("顷目顶算续效")
 
 
+def test_a_blank_line_between_paragraphs_reads_as_a_line_break(tmp_path):
+    """HTML and Word give a blank line between paragraphs where a text gives a line break: a list whose items stand
+    in paragraphs of their own reads the same either way."""
+    from helpers import extract_text
+    assert _norm("一、项目基本情况\n\n  \n项目支出210.5万元。\n\n1、档案整理费10万元;").text == \
+        "一、项目基本情况\n项目支出210.5万元。\n1、档案整理费10万元;"
+    text = ("某县就业服务中心2023年项目支出绩效自评报告\n一、项目基本情况\n某县就业服务中心2023年参与绩效评价的项目共3个,"
+            "项目支出210.5万元。其中:财政拨款项目支出30万元,其他项目支出180.5万元。具体如下:\n"
+            "1、档案整理费10万元,主要用于档案整理方面;\n2、政策宣传费20万元,主要用于政策宣传方面;\n"
+            "3、就业专项资金180.5万元,主要用于专项培训相关费用方面。\n二、绩效目标完成情况\n")
+    lines = extract_text(tmp_path, text, "lines.txt")
+    paragraphs = extract_text(tmp_path, text.replace("\n", "\n\n"), "paragraphs.txt")
+    assert [(s.name, s.amount_yuan) for s in paragraphs.subprojects] == \
+        [(s.name, s.amount_yuan) for s in lines.subprojects] == \
+        [("档案整理费", 100000), ("政策宣传费", 200000), ("就业专项资金", 1805000)]
+
+
 def test_raw_text_is_kept_for_provenance():
     n = _norm("項目預算合計1130000元")
     start = n.text.index("1130000")
