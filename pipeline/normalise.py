@@ -389,13 +389,13 @@ def _repair_confusions(buf: _Buffer, raw: str) -> list[Repair]:
 
 
 # A money unit an OCR read with a look-alike (DOMAIN.md §4.3: 元/无/兀, 万/方/力, 亿/忆/化), right after its
-# figure or in a header's brackets, where the confused form is no word ('630.2万兀', '429.36方元', '(方元)'); '无'
-# alone stays ('万无一失').
-_UNIT_OF_LOOKALIKE = {"万兀": "万元", "万无": "万元", "方元": "万元", "力元": "万元", "方兀": "万元",
+# figure or in a header's brackets, where the confused form is no word ('630.2万兀', '429.36方元', '(方元)'). '万无'
+# stays ('100万无偿援助'), and so does a 元 that opens 元旦 ('3000方元旦前完成').
+_UNIT_OF_LOOKALIKE = {"万兀": "万元", "方元": "万元", "力元": "万元", "方兀": "万元",
                       "亿兀": "亿元", "忆元": "亿元", "化元": "亿元", "忆兀": "亿元", "兀": "元"}
 _UNIT_LOOKALIKE = "(?:" + "|".join(sorted(_UNIT_OF_LOOKALIKE, key=len, reverse=True)) + ")"
 # after its figure, or alone in a header's brackets ('项目资金(方元)')
-_UNIT_LOOKALIKES = regex.compile(rf"(?<=\d){_UNIT_LOOKALIKE}|(?<=[((]){_UNIT_LOOKALIKE}(?=[))])")
+_UNIT_LOOKALIKES = regex.compile(rf"(?<=\d){_UNIT_LOOKALIKE}(?!旦)|(?<=[((]){_UNIT_LOOKALIKE}(?=[))])")
 # A decimal point an OCR read as a full stop ('97。22%', '14059。11万元', '2456。182456.18' in a glued run): between
 # digits, and only where the figures after it end in a unit, a percent or a cell's end (a bar, a space the raw text
 # had, the line's end), which no sentence's first figure does ('…完成100。2023年…')
@@ -419,9 +419,9 @@ def _decimal_point(buf: _Buffer, raw: str):
 _PERCENT_LOOKALIKES = regex.compile(r"(?<![A-Za-z\d.])(?=[OIl\d.]*\d)(?=[\d.]*[OIl])[OIl\d]{2,3}(?:\.[OIl\d]{1,2})?(?=\s*%)")
 _DIGIT_OF_LETTER = str.maketrans("OoIl丨", "00111")
 # Inside a figure, a digit an OCR read as its look-alike letter (DOMAIN.md §4.3: 0/O, 1/l/I/丨): letters with a digit
-# before them and a digit, or the figure's unit, after ('34O00.00元', '14059.1l万元', '2O23年'). A Latin word or code
-# opens on a letter ('CO2', 'A1O') and is no figure.
-_FIGURE_LOOKALIKES = regex.compile(r"(?<=\d[.,]?)[OoIl丨]+(?=[.,]?\d|[万亿]|元|%)")
+# before them and a digit, or the figure's unit, after ('34O00.00元', '14059.1l万元', '2O23年'). A Latin word, code or
+# formula opens on a letter ('CO2', 'A1O', 'H2O2', 'Fe2O3') and is no figure.
+_FIGURE_LOOKALIKES = regex.compile(r"(?<![A-HJ-NP-Za-km-np-z][\dOoIl.,]*)(?<=\d[.,]?)[OoIl丨]+(?=[.,]?\d|[万亿]|元|%)")
 
 
 def _repair_heading_numbers(buf: _Buffer) -> list[Repair]:

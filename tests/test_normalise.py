@@ -45,7 +45,7 @@ def test_a_money_unit_an_ocr_read_as_its_look_alike_is_repaired_after_a_figure_o
     assert "中央资金630.2万元,省级资金429.36万元" in normalise_string("中央资金630.2万兀,省级资金429.36方元")
     assert "项目资金(万元)" in normalise_string("项目资金(方元)")
     assert "共3.5亿元" in normalise_string("共3.5忆元")
-    for kept in ("万无一失", "土方元件", "四方元素"):  # no figure before them: words, not units
+    for kept in ("万无一失", "土方元件", "四方元素", "100万无偿援助", "土石方3000方元旦前完成"):  # words, not units
         assert kept in normalise_string(kept)
 
 
@@ -63,7 +63,7 @@ def test_a_digit_an_ocr_read_as_a_letter_inside_a_figure_is_repaired():
     assert "办公费34000.00元,维修费61200.00元" in normalise_string("办公费34O00.00元,维修费6l2O0.00元")
     assert "央省14059.11万元" in normalise_string("央省14059.1l万元")
     assert "2023年" in normalise_string("2O23年")
-    for kept in ("CO2排放", "A1O型", "第1l页"):  # a Latin word or code, or no unit after the letter
+    for kept in ("CO2排放", "A1O型", "第1l页", "H2O2消毒", "Fe2O3含量"):  # a Latin word, code or formula
         assert kept in normalise_string(kept)
 
 
