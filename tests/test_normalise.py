@@ -88,6 +88,12 @@ def test_a_blank_line_between_paragraphs_reads_as_a_line_break(tmp_path):
         [("档案整理费", 100000), ("政策宣传费", 200000), ("就业专项资金", 1805000)]
 
 
+def test_a_document_sites_page_captions_go_however_their_number_is_spaced():
+    n = _norm("财政支出项目绩效评价报告_第1页\n财政支出项目绩效评价报告_第 2 页\n一、项目概况\n")
+    assert n.text.strip() == "一、项目概况"
+    assert n.captions == ["财政支出项目绩效评价报告", "财政支出项目绩效评价报告"]
+
+
 def test_raw_text_is_kept_for_provenance():
     n = _norm("項目預算合計1130000元")
     start = n.text.index("1130000")
