@@ -3457,3 +3457,16 @@ def test_a_place_before_the_titles_name_starts_after_the_clauses_verb(tmp_path):
     text = ("2022年度中小企业发展专项资金绩效评价报告\n一、评价对象和范围\n本次评价对象为某通市中小企业发展专项资金2680万元,"
             "其中市级资金1200万元。\n")
     assert extract_text(tmp_path, text).report.region == "某通市"
+
+
+def test_a_spending_table_a_scrape_wrote_with_single_spaces_gives_its_rows_as_sub_projects(tmp_path):
+    """'送书下乡经费 53.84 52.66': normalising takes out a space beside a Chinese character (a wrap's), so the cell
+    boundary after the name shows only where the raw text had its space; the table is read from those."""
+    from helpers import extract_text
+    text = ("某县财政支出政策绩效评价报告\n项目名称 2020年公共文化活动专项资金\n一、项目基本概况\n"
+            "计划安排资金(万元) 300.00 实际到位资金(万元) 280.00\n二、项目支出明细情况\n"
+            "支出内容(经济科目) 计划支出数(万元) 实际支出数(万元)\n文化活动经费 166.16 150.00\n"
+            "广电低保工程补助 80.00 77.34\n送书下乡经费 53.84 52.66\n支出合计 300.00 280.00\n三、项目绩效情况\n")
+    record = extract_text(tmp_path, text)
+    assert [(s.name, s.amount_yuan) for s in record.subprojects] == \
+        [("文化活动经费", 1_661_600), ("广电低保工程补助", 800_000), ("送书下乡经费", 538_400)]

@@ -36,7 +36,7 @@ class Context:
     def splits(self) -> list[Split]:
         """The text's totals with their parts (the amounts layer), read once for the budget, the
         sub-projects and the sums of the prose."""
-        return find_splits(self.text)
+        return find_splits(self.text, self.norm.spaces_removed)
 
     def cite(self, pointer: str, found: Found | tuple[int, int] | None, **extra) -> None:
         """Record where the value at JSON pointer `pointer` was read from."""

@@ -9,7 +9,8 @@ of the prose.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -30,12 +31,59 @@ _TABLE_TOTAL = regex.compile(r"^(?:支出|资金)?(?:合计|总计|共计)$")
 _PIPE_ROW = regex.compile(r"(?m)^[ \t]*(?:\|.*\||[^|\n]+\|[^\n]*\|[^\n]*\|)[ \t]*$")
 
 
+@dataclass(frozen=True)
+class _TableLine:
+    """One line of a table: its text, where it stands in the document, and its cells as (start, end) in the
+    line, empty ones too where the line's bars show them."""
+
+    line: str
+    start: int
+    end: int
+    spans: tuple[tuple[int, int], ...]
+
+
 def table_splits(text: str, make_split) -> list:
-    """Every table of named amounts in `text`, each as `make_split(total, parts)`."""
+    """Every table of named amounts in `text` written with bars between its cells, each as
+    `make_split(total, parts)`; and the same tables glued by a scrape."""
     out = glued_spending_splits(text, make_split) + glued_amount_splits(text, make_split)
-    rows = list(_PIPE_ROW.finditer(text))
+    rows = [_TableLine(m[0], m.start(), m.end(), tuple(_cell_spans(m[0]))) for m in _PIPE_ROW.finditer(text)]
+    return out + _separated_table_splits(text, rows, make_split)
+
+
+def spaced_table_splits(text: str, make_split, gaps: Callable[[int, int], list[int]]) -> list:
+    """The same tables where a scrape wrote one space between cells and no bars ('送书下乡经费 87.40 87.40'). Normalising
+    takes out a space beside a Chinese character (a wrap's), so a cell boundary there shows only in `gaps`: where, in
+    text[a:b], the raw text had a space."""
+    rows = []
+    for m in _SPACED_LINE.finditer(text):
+        if not (_SPACED_HEAD_WORD.search(m[0]) or _ENDS_IN_FIGURES.search(m[0])):
+            continue  # neither a header nor a row of figures: no gaps to look up
+        cuts = sorted({x - m.start() for x in gaps(m.start(), m.end())}
+                      | {x for space in _SPACES.finditer(m[0]) for x in space.span()})
+        bounds = [0] + cuts + [len(m[0])]
+        cells = [(a, b) for a, b in zip(bounds, bounds[1:]) if m[0][a:b].strip()]
+        if len(cells) < 2:
+            continue
+        figures = len(cells)
+        while figures > 0 and _CELL_FIGURE.fullmatch(m[0][slice(*cells[figures - 1])].strip()):
+            figures -= 1
+        if 0 < figures < len(cells):  # a row: its name (spaces and all), then each figure it ends in
+            cells = [(cells[0][0], cells[figures - 1][1])] + cells[figures:]
+        rows.append(_TableLine(m[0], m.start(), m.end(), tuple(cells)))
+    return _separated_table_splits(text, rows, make_split)
+
+
+# a line with no bars; a table's header (a word of an amount column), or a row that ends in a figure
+_SPACED_LINE = regex.compile(r"(?m)^[^|\n]+$")
+_SPACED_HEAD_WORD = regex.compile(r"支出数|金额|额度|预算数|资金\(|投资\(")
+_ENDS_IN_FIGURES = regex.compile(r"\d[\d,]*(?:\.\d+)?[ \t\u3000]*$")
+_SPACES = regex.compile(r"[ \t\u3000]+")
+
+
+def _separated_table_splits(text: str, rows: list[_TableLine], make_split) -> list:
+    out = []
     for k, head in enumerate(rows):
-        cells = [c.strip() for c in head[0].strip().strip("|").split("|")]
+        cells = [head.line[a:b].strip() for a, b in head.spans]
         if any(_SPENDING_HEAD.fullmatch(c) for c in cells):
             out.extend(_spending_table(text, rows, k, cells, make_split))
             continue
@@ -69,7 +117,7 @@ def _row_end_splits(text: str, rows, k: int, cells: list[str], make_split) -> li
     if len(heads) < 2 or heads != list(range(heads[0], heads[-1] + 1)) or heads[0] == 0 \
             or not (_NAME_HEAD.fullmatch(cells[heads[0] - 1]) or _TASK_HEAD.fullmatch(cells[heads[0] - 1])):
         return []
-    note = UNIT_NOTE.search(text, max(0, rows[k].start() - _UNIT_NOTE_REACH), rows[k].start())
+    note = UNIT_NOTE.search(text, max(0, rows[k].start - _UNIT_NOTE_REACH), rows[k].start)
     if note is None:
         return []
     factor = UNITS[note["unit"]]
@@ -110,11 +158,11 @@ _CELL_FIGURE = regex.compile(r"\d[\d,]*(?:\.\d+)?")
 
 def _rows_under(text: str, rows, k: int):
     """The non-empty cells of each pipe row under header row k, down to the first line that is no row of the table."""
-    line_end = rows[k].end()
+    line_end = rows[k].end
     for row in rows[k + 1:]:
-        if text[line_end:row.start()].strip():
+        if text[line_end:row.start].strip():
             return
-        line_end = row.end()
+        line_end = row.end
         yield _cells_of(row)
 
 
@@ -296,13 +344,13 @@ def _cell_spans(line: str) -> list[tuple[int, int]]:
     return [(a + 1, b) for a, b in zip(bars, bars[1:])]
 
 
-def _cells_of(row) -> list[tuple[int, int, str]]:
-    """A pipe row's non-empty cells as (start, end, text) in the text."""
-    line, out = row[0], []
-    for a, b in _cell_spans(line):
+def _cells_of(row: _TableLine) -> list[tuple[int, int, str]]:
+    """A row's non-empty cells as (start, end, text) in the text."""
+    line, out = row.line, []
+    for a, b in row.spans:
         stripped = line[a:b].strip()
         if stripped:
-            start = row.start() + a + line[a:b].index(stripped)
+            start = row.start + a + line[a:b].index(stripped)
             out.append((start, start + len(stripped), stripped))
     return out
 
@@ -334,11 +382,11 @@ def _table_split(text: str, rows, k: int, cells: list[str], amount_col: int, mak
     if name_col is None:
         return None
     factor = UNITS[_AMOUNT_HEAD.search(cells[amount_col])["unit"]]
-    parts, total, line_end = [], None, rows[k].end()
+    parts, total, line_end = [], None, rows[k].end
     for row in rows[k + 1:]:
-        if text[line_end:row.start()].strip():
+        if text[line_end:row.start].strip():
             break  # the table ended
-        line_end = row.end()
+        line_end = row.end
         amount = _table_amount(row, name_col, amount_col, factor)
         if amount is None:
             continue
@@ -456,9 +504,9 @@ def _unit_of_the_same_sum(text: str, digits: str, before: int) -> str | None:
 _PER_UNIT = regex.compile(r"每|标准|人均|户均")
 
 
-def _table_amount(row, name_col: int, amount_col: int, factor: float) -> Amount | None:
-    line = row[0]
-    cells = _cell_spans(line)
+def _table_amount(row: _TableLine, name_col: int, amount_col: int, factor: float) -> Amount | None:
+    line = row.line
+    cells = row.spans
     if max(name_col, amount_col) >= len(cells):
         return None
     a, b = cells[amount_col]
@@ -470,6 +518,6 @@ def _table_amount(row, name_col: int, amount_col: int, factor: float) -> Amount 
     label = line[na:nb].strip()
     if not label:  # the total row often leaves the name cell empty and writes 合计 in the first cell
         label = next((line[x:y].strip() for x, y in cells if _TABLE_TOTAL.match(line[x:y].strip())), "")
-    start = row.start() + a + line[a:b].index(raw)
+    start = row.start + a + line[a:b].index(raw)
     return Amount(round(num.value * factor, 6), num.half_unit * factor, start, start + len(raw), label,
-                  row.start() + na, None, -1, row.start(), None, bool(_TABLE_TOTAL.match(label)))
+                  row.start + na, None, -1, row.start, None, bool(_TABLE_TOTAL.match(label)))

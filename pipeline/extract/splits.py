@@ -20,6 +20,7 @@ whose label is of its family (收入 ↔ sources, 支出 ↔ expense classes).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -27,7 +28,7 @@ import regex
 
 from ..numbers import AMOUNT_RE, UNITS, parse_arabic, parse_count, sums_exactly
 from .amounts import Amount, find_amounts
-from .split_tables import line_table_splits, table_splits
+from .split_tables import line_table_splits, spaced_table_splits, table_splits
 
 # What introduces the parts after a total.
 _PARTS_CUE = regex.compile(
@@ -211,9 +212,13 @@ def _family(a: Amount) -> str:
     return family_of([a.label]) if not a.use else "item"
 
 
-def find_splits(text: str) -> list[Split]:
-    """Every total-with-parts the text states, in order (copies: the cached reading stays intact)."""
-    return [replace(s, parts=list(s.parts)) for s in _find(text)]
+def find_splits(text: str, gaps: Callable[[int, int], list[int]] | None = None) -> list[Split]:
+    """Every total-with-parts the text states, in order (copies: the cached reading stays intact); `gaps` (where
+    normalising took a raw space out of text[a:b]) also reads the tables a scrape wrote with spaces between cells."""
+    out = [replace(s, parts=list(s.parts)) for s in _find(text)]
+    if gaps is not None:
+        out = sorted(out + spaced_table_splits(text, _table_split, gaps), key=lambda s: s.start)
+    return out
 
 
 class _Reading:
