@@ -3470,3 +3470,16 @@ def test_a_spending_table_a_scrape_wrote_with_single_spaces_gives_its_rows_as_su
     record = extract_text(tmp_path, text)
     assert [(s.name, s.amount_yuan) for s in record.subprojects] == \
         [("文化活动经费", 1_661_600), ("广电低保工程补助", 800_000), ("送书下乡经费", 538_400)]
+
+
+def test_a_spending_table_of_two_amount_columns_written_one_cell_per_line_gives_its_rows_as_sub_projects(tmp_path):
+    """A converter that writes each cell as a paragraph: the header's name cell and its two amount cells, then each
+    row's name and two figures, a line each, down to the 合计 row that confirms each column."""
+    from helpers import extract_text
+    table = ["支出内容(经济科目)", "计划支出数(万元)", "实际支出数(万元)", "文化活动经费", "166.16", "150.00",
+             "广电低保工程补助", "80.00", "77.34", "送书下乡经费", "53.84", "52.66", "支出合计", "300.00", "280.00"]
+    text = ("某县财政支出政策绩效评价报告\n项目名称\n2020年公共文化活动专项资金\n一、项目基本概况\n计划安排资金(万元)\n300.00\n"
+            "实际到位资金(万元)\n280.00\n二、项目支出明细情况\n" + "\n".join(table) + "\n三、项目绩效情况\n")
+    record = extract_text(tmp_path, text)
+    assert [(s.name, s.amount_yuan) for s in record.subprojects] == \
+        [("文化活动经费", 1_661_600), ("广电低保工程补助", 800_000), ("送书下乡经费", 538_400)]

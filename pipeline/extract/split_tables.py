@@ -400,8 +400,8 @@ def _table_split(text: str, rows, k: int, cells: list[str], amount_col: int, mak
 # The same table as a docx or scrape often gives it, one cell per line: a header line naming the rows' uses
 # ('支出内容') then, within a cell or two, one naming their amounts ('实际支出数'); each row a name line with its
 # amount on the next line, cells such as a voucher number between rows; a 合计 line ends it.
-_LINE_NAME_HEAD = regex.compile(r"(?:支出|建设|资金)?(?:内容|用途|项目名称|子项目|明细)(?:名称)?")
-_LINE_AMOUNT_HEAD = regex.compile(r"(?:实际)?(?:支出|使用|执行|安排|预算|投资)?(?:数|金额|资金|额)(?:\((?P<unit>亿元|万元|千元|元)\))?")
+_LINE_NAME_HEAD = regex.compile(r"(?:支出|建设|资金)?(?:内容|用途|项目名称|子项目|明细)(?:名称)?(?:\([^()]{1,8}\))?")
+_LINE_AMOUNT_HEAD = regex.compile(r"(?:实际|计划)?(?:支出|使用|执行|安排|预算|投资)?(?:数|金额|资金|额)(?:\((?P<unit>亿元|万元|千元|元)\))?")
 _LINE_TOTAL = regex.compile(r"(?:支出|资金)?(?:合计|总计|共计)")
 _LINE_FIGURE = regex.compile(r"\d{1,12}(?:\.\d{1,6})?")
 _LINE_NAME = regex.compile(r"(?=.*\p{Han})[^|:;。,]{2,30}")
@@ -424,10 +424,34 @@ def line_table_splits(text: str, make_split) -> list:
                      if _LINE_AMOUNT_HEAD.fullmatch(lines[j][2])), None)
         if head is None:
             continue
-        split = _line_table(text, lines, head + 1, _LINE_AMOUNT_HEAD.fullmatch(lines[head][2])["unit"])
-        if split is not None:
+        units = [_LINE_AMOUNT_HEAD.fullmatch(lines[head][2])["unit"]]
+        while head + len(units) < len(lines) and (more := _LINE_AMOUNT_HEAD.fullmatch(lines[head + len(units)][2])):
+            units.append(more["unit"])
+        if len(units) > 1:
+            out.extend(make_split(*split) for split in _line_table_columns(text, lines, head + len(units), units))
+        elif (split := _line_table(text, lines, head + 1, units[0])) is not None:
             out.append(make_split(*split))
     return out
+
+
+def _line_table_columns(text: str, lines, first: int, units: list[str | None]) -> list:
+    """A table of several amount columns written one cell per line ('支出内容 / 计划支出数(万元) / 实际支出数(万元)', then
+    each row's name and its figures, a line each): every row a name and one figure per column, down to the 合计 row;
+    a column is a split where its rows add up to the 合计 row's figure. Any other line (a cell left empty) ends it
+    with nothing: which column a figure stands in would be a guess."""
+    n, rows, j = len(units), [], first
+    while j + n < len(lines):
+        name, figures = lines[j][2], [lines[j + 1 + c][2] for c in range(n)]
+        if not all(_LINE_FIGURE.fullmatch(f) for f in figures) or _LINE_FIGURE.fullmatch(name):
+            return []
+        if _LINE_TOTAL.fullmatch(name):
+            return [split for c in range(n) if (split := _confirmed(text, lines, [(r, r + 1 + c) for r in rows], j,
+                                                                    units[c], j + 1 + c)) is not None]
+        if not _LINE_NAME.fullmatch(name):
+            return []
+        rows.append(j)
+        j += n + 1
+    return []
 
 
 def _line_table(text: str, lines, first: int, unit: str | None):
@@ -447,10 +471,13 @@ def _line_table(text: str, lines, first: int, unit: str | None):
     return None
 
 
-def _confirmed(text: str, lines, parts, total_line: int, unit: str | None):
+def _confirmed(text: str, lines, parts, total_line: int, unit: str | None, total_figure: int | None = None):
+    """The split a table's rows give where they add up to the figure of its 合计 line (`total_figure`, the line after
+    the 合计 line unless said)."""
     if len(parts) < 2:
         return None
-    digits = lines[total_line + 1][2]
+    total_figure = total_line + 1 if total_figure is None else total_figure
+    digits = lines[total_figure][2]
     total = parse_arabic(digits)
     values = [parse_arabic(lines[f][2]) for _, f in parts]
     if total is None or any(v is None for v in values) or not _sums_to(values, total):
@@ -465,7 +492,7 @@ def _confirmed(text: str, lines, parts, total_line: int, unit: str | None):
         start = text.index(figure, start)
         return _table_part(value, factor, start, start + len(figure), lines[name_line][2], lines[name_line][0], is_total)
 
-    return (amount(total_line, total_line + 1, total, True),
+    return (amount(total_line, total_figure, total, True),
             [amount(n, f, v, False) for (n, f), v in zip(parts, values)])
 
 
