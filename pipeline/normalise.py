@@ -66,6 +66,12 @@ class NormalisedText:
     boxes: list[tuple[int, int, int, Box]] = field(default_factory=list)  # raw start, raw end, page, box
     cells: list[tuple[int, int, str]] = field(default_factory=list)  # raw start, raw end, 'Sheet!C7' (workbooks)
     grids: list[Grid] = field(default_factory=list)  # the tables the backend handed over as cells, offsets in `text`
+    # where a paragraph ended on a blank line that normalising took out (the line break left there), in `text`
+    paragraph_ends: list[int] = field(default_factory=list)
+    # a full stop between two figures left as it is ('27285。3万元支持…'): a sentence's end, or a decimal point an OCR
+    # misread; the figures about it are not sure (each with the characters about it, and where it stands in the raw
+    # text: {'text', 'chars'})
+    full_stops_between_figures: list[dict] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.boxes.sort(key=lambda b: b[0])
@@ -151,7 +157,9 @@ class NormalisedText:
                               truncated_marker=self.truncated_marker if last else None,
                               remaining_pages=self.remaining_pages if last else None, captions=self.captions,
                               repairs=[r for r in self.repairs if start <= r.offset < end], dropped_lines=self.dropped_lines,
-                              boxes=self.boxes, cells=self.cells, grids=_grids_within(self.grids, start, end))
+                              boxes=self.boxes, cells=self.cells, grids=_grids_within(self.grids, start, end),
+                              paragraph_ends=[p - start for p in self.paragraph_ends if start <= p < end],
+                              full_stops_between_figures=self.full_stops_between_figures)
 
 
     def raw_offsets(self, start: int, end: int) -> tuple[int, int] | None:
@@ -355,8 +363,12 @@ def _remove_wrap_spaces(buf: _Buffer) -> None:
 _CONFUSABLE = {"量": "魚鱼", "绩": "续", "拨": "拔", "预": "顶", "率": "亭", "项": "顷", "已": "己巳", "并": "弁"}
 _TERMS = ["质量达标率", "产出质量", "质量指标", "绩效评价", "绩效目标", "绩效指标", "绩效自评", "预算执行", "执行率",
           "拨付", "项目支出", "项目名称", "达标率", "完成率", "预算数", "已完成", "已支付", "并签订", "并出具",
-          # the words themselves, whose confused forms are no words ('顶算', '续效', '顷目', '质魚')
-          "预算", "绩效", "项目", "质量"]
+          # the words themselves where their confused forms are no words ('顶算', '顷目'); not 绩效 (可持续效益) nor
+          # 质量 (优质鱼苗)
+          "预算", "项目"]
+# A confused form that is the end of a real word with the character before it: left as it is there ('自己完成',
+# '公顷目标', '30顷目前', '屋顶算起')
+_REAL_WORD_BEFORE = {"己完成": "自", "己支付": "自", "顷目": "公\\d", "顶算": "屋"}
 
 
 @lru_cache(maxsize=1)
@@ -373,18 +385,30 @@ _NUMERALS = "一二三四五六七八九十"
 _NUMERAL_LOOKALIKE = {"四": "L", "二": "=", "十": "+"}
 
 
-def _repair_confusions(buf: _Buffer, raw: str) -> list[Repair]:
+def _ocr_spans(doc: Document) -> list[tuple[int, int]]:
+    """Where in the raw text the pages an OCR read stand (reader 'ocr…')."""
+    spans, start = [], 0
+    for page in doc.pages:
+        if page.reader.startswith("ocr"):
+            spans.append((start, start + len(page.text)))
+        start += len(page.text) + 1
+    return spans
+
+
+def _repair_confusions(buf: _Buffer, raw: str, ocr: list[tuple[int, int]] = ()) -> list[Repair]:
     variants = _term_variants()
-    pattern = regex.compile("|".join(sorted(map(regex.escape, variants), key=len, reverse=True)))
+    pattern = regex.compile("|".join(
+        (f"(?<![{_REAL_WORD_BEFORE[v]}])" if v in _REAL_WORD_BEFORE else "") + regex.escape(v)
+        for v in sorted(variants, key=len, reverse=True)))
     repairs = [Repair(pos, old, new, "term") for pos, old, new in buf.sub(pattern, lambda m: variants[m[0]])]
     repairs += _repair_heading_numbers(buf)
     repairs += [Repair(pos, old, new, "percent-digits") for pos, old, new in
                 buf.sub(_PERCENT_LOOKALIKES, lambda m: m[0].translate(_DIGIT_OF_LETTER))]
     repairs += [Repair(pos, old, new, "figure-letters") for pos, old, new in
-                buf.sub(_FIGURE_LOOKALIKES, lambda m: m[0].translate(_DIGIT_OF_LETTER))]
+                buf.sub(_FIGURE_LOOKALIKES, _figure_letters(buf))]
     repairs += [Repair(pos, old, new, "unit") for pos, old, new in
                 buf.sub(_UNIT_LOOKALIKES, lambda m: _UNIT_OF_LOOKALIKE[m[0]])]
-    repairs += [Repair(pos, old, new, "decimal-mark") for pos, old, new in buf.sub(_DECIMAL_MARK, _decimal_point(buf, raw))]
+    repairs += [Repair(pos, old, new, "decimal-mark") for pos, old, new in buf.sub(_DECIMAL_MARK, _decimal_point(buf, raw, ocr))]
     return repairs
 
 
@@ -394,34 +418,57 @@ def _repair_confusions(buf: _Buffer, raw: str) -> list[Repair]:
 _UNIT_OF_LOOKALIKE = {"万兀": "万元", "方元": "万元", "力元": "万元", "方兀": "万元",
                       "亿兀": "亿元", "忆元": "亿元", "化元": "亿元", "忆兀": "亿元", "兀": "元"}
 _UNIT_LOOKALIKE = "(?:" + "|".join(sorted(_UNIT_OF_LOOKALIKE, key=len, reverse=True)) + ")"
-# after its figure, or alone in a header's brackets ('项目资金(方元)')
-_UNIT_LOOKALIKES = regex.compile(rf"(?<=\d){_UNIT_LOOKALIKE}(?!旦)|(?<=[((]){_UNIT_LOOKALIKE}(?=[))])")
-# A decimal point an OCR read as a full stop ('97。22%', '14059。11万元', '2456。182456.18' in a glued run): between
-# digits, and only where the figures after it end in a unit, a percent or a cell's end (a bar, a space the raw text
-# had, the line's end), which no sentence's first figure does ('…完成100。2023年…')
-_DECIMAL_MARK = regex.compile(r"(?<=\d)。(?=(\d[\d.,]{0,15}))")
-_AFTER_DECIMALS = regex.compile(r"%|万元|亿元|元|分(?!\p{Han})|[ \t]*(?:\||\n|$)|[ \t]+")
+# after its figure, or alone in the brackets of a money word's header or of a cell of its own ('项目资金(方元)',
+# '预算执行情况(万兀)', '| (方元) |'; not '项目负责人(方元)', a name)
+_MONEY_HEAD = r"(?:资金|预算|预算数|金额|投资|支出|支出数|执行数|收入|经费|合计|总计|额|情况|申请|^|\n|\|)"
+_UNIT_LOOKALIKES = regex.compile(rf"(?<=\d){_UNIT_LOOKALIKE}(?!旦)|(?<={_MONEY_HEAD}\s*[((]){_UNIT_LOOKALIKE}(?=[))])")
+# A decimal point an OCR read as a full stop ('97。22%', '14059。11万元、', '2456。182456.18' in a glued run): between
+# digits, and only where the figure after it is no sentence's first: it ends its clause on its unit or percent (a
+# clause mark, a bracket or the line's end after it), ends a cell (a bar, the line's end) before the next cell's
+# figure, or runs on into the next figure of a glued run. A sentence that opens on a figure goes on in words
+# ('…达到32000。95%以上的…', '…培训300。50万元用于…', '满分为100。90分(含)…') and keeps its full stop. On a page an
+# OCR read, where the full stop is the misreading to expect, a figure with its unit or percent is enough.
+_DECIMAL_MARK = regex.compile(r"(?<=\d)。(?=(\d[\d,]{0,15}))")
+_AFTER_DECIMALS = regex.compile(r"(?:%|万元|亿元|元)(?=[,,、;;。::\s|()()]|$)|[ \t]*(?:\||\n|$)|\.\d|[ \t]+\d")
+_AFTER_DECIMALS_OCR = regex.compile(r"%|万元|亿元|元|分|[ \t]*(?:\||\n|$)|\.\d|[ \t]+")
 
 
-def _decimal_point(buf: _Buffer, raw: str):
+def _decimal_point(buf: _Buffer, raw: str, ocr: list[tuple[int, int]]):
     def space_removed_at(p: int) -> bool:  # (normalising took a space out between characters p-1 and p)
         gap = raw[buf.index[p - 1] + 1:buf.index[p]] if 0 < p < len(buf.index) else ""
         return bool(gap) and not gap.strip(" \t\u3000")
 
     def repl(m: regex.Match) -> str:
         after = m.end() + len(m[1])
-        return "." if _AFTER_DECIMALS.match(buf.text, after) or space_removed_at(after) else m[0]
+        on_ocr_page = any(a <= buf.index[m.start()] < b for a, b in ocr)
+        if on_ocr_page:
+            ends = _AFTER_DECIMALS_OCR.match(buf.text, after) or space_removed_at(after)
+        else:
+            ends = _AFTER_DECIMALS.match(buf.text, after) or (space_removed_at(after) and buf.text[after:after + 1].isdigit())
+        return "." if ends else m[0]
     return repl
 
 
 # A percent whose digits an OCR read as letters ('完成全年预算数的IO0%'): O for 0, I and l for 1. Only a run of
 # digits and those letters, one digit at least, standing apart from Latin words, before its percent sign.
 _PERCENT_LOOKALIKES = regex.compile(r"(?<![A-Za-z\d.])(?=[OIl\d.]*\d)(?=[\d.]*[OIl])[OIl\d]{2,3}(?:\.[OIl\d]{1,2})?(?=\s*%)")
-_DIGIT_OF_LETTER = str.maketrans("OoIl丨", "00111")
-# Inside a figure, a digit an OCR read as its look-alike letter (DOMAIN.md §4.3: 0/O, 1/l/I/丨): letters with a digit
+_DIGIT_OF_LETTER = str.maketrans("OoIl", "0011")
+# Inside a figure, a digit an OCR read as its look-alike letter (DOMAIN.md §4.3: 0/O, 1/l/I; not 丨, which is as often
+# a table's rule read between two cells, '100丨98'): letters with a digit
 # before them and a digit, or the figure's unit, after ('34O00.00元', '14059.1l万元', '2O23年'). A Latin word, code or
 # formula opens on a letter ('CO2', 'A1O', 'H2O2', 'Fe2O3') and is no figure.
-_FIGURE_LOOKALIKES = regex.compile(r"(?<![A-HJ-NP-Za-km-np-z][\dOoIl.,]*)(?<=\d[.,]?)[OoIl丨]+(?=[.,]?\d|[万亿]|元|%)")
+_FIGURE_LOOKALIKES = regex.compile(r"(?<![A-HJ-NP-Za-km-np-z][\dOoIl.,]*)(?<=\d[.,]?)[OoIl]+(?=[.,]?\d|[万亿]|元|%)")
+# a table's rule read as l or I between two figures with decimals ('50.00l45.00'): two cells, not one figure
+_DECIMAL_BEFORE = regex.compile(r"\.\d+$")
+_DECIMAL_AFTER = regex.compile(r"\d+\.\d")
+
+
+def _figure_letters(buf: _Buffer):
+    def repl(m: regex.Match) -> str:
+        rule = regex.search(r"[Il]", m[0]) and _DECIMAL_BEFORE.search(buf.text, max(0, m.start() - 12), m.start()) \
+            and _DECIMAL_AFTER.match(buf.text, m.end())
+        return m[0] if rule else m[0].translate(_DIGIT_OF_LETTER)
+    return repl
 
 
 def _repair_heading_numbers(buf: _Buffer) -> list[Repair]:
@@ -458,14 +505,32 @@ def normalise(doc: Document) -> NormalisedText:
     _drop_furniture(buf, found)
     _remove_wrap_spaces(buf)
     _join_page_breaks(buf)
-    buf.sub(regex.compile(r"\n[ \t\u3000]*\n(?:[ \t\u3000]*\n)*"), "\n")
-    repairs = _repair_confusions(buf, raw)
+    blank_lines = _one_break_between_paragraphs(buf)
+    repairs = _repair_confusions(buf, raw, _ocr_spans(doc))
     kept = "".join(raw[i] for i in sorted(set(buf.index)) if i < len(raw))
     return NormalisedText(
         text=buf.text, raw=raw, index=buf.index, script=detect_script(kept),
         truncated_marker=found.get("marker"), remaining_pages=found.get("remaining"),
         captions=found["captions"], repairs=repairs, dropped_lines=found["dropped"],
-        boxes=doc.boxes(), cells=doc.cells(), grids=_grids_in(doc.grids(), buf.index))
+        boxes=doc.boxes(), cells=doc.cells(), grids=_grids_in(doc.grids(), buf.index),
+        paragraph_ends=[bisect.bisect_left(buf.index, r) for r in blank_lines],
+        full_stops_between_figures=[{"text": m[0], "chars": [buf.index[m.start()], buf.index[m.end() - 1] + 1]}
+                                    for m in _FULL_STOP_BETWEEN_FIGURES.finditer(buf.text)])
+
+
+_FULL_STOP_BETWEEN_FIGURES = regex.compile(r"[\d.,]{1,12}。\d[\d.,]{0,12}[^\s\d]{0,3}")
+
+
+# a blank line between paragraphs (spaces on it or not), and any run of them
+_BLANK_LINES = regex.compile(r"\n[ \t\u3000]*\n(?:[ \t\u3000]*\n)*")
+
+
+def _one_break_between_paragraphs(buf: _Buffer) -> list[int]:
+    """HTML, Word and some sites give a blank line between paragraphs where a text gives a line break: one line
+    break is left, so that a list whose items stand in paragraphs of their own reads as it does in a text. What
+    the blank line said is kept: the raw offsets of the line breaks that ended a paragraph so (a numbered item's
+    paragraph ends there, not at the next heading)."""
+    return [buf.index[pos] for pos, _, _ in buf.sub(_BLANK_LINES, "\n")]
 
 
 def _grids_in(grids: list[Grid], index: list[int]) -> list[Grid]:

@@ -26,6 +26,10 @@ class Source:
     # plain text copied out of a PDF line by line, its paragraphs run on again (load/unwrap.py): how many
     # line breaks went and the width the text was wrapped at; evidence offsets count in the text so joined
     unwrapped: dict | None = None
+    # a full stop left between two figures ('27285。3万元支持…'): a sentence's end, or a decimal point an OCR misread;
+    # a check whose figures are cited near one needs a look (verify/certainty.full_stop_between_figures).
+    # Each {'text', 'chars'}: the figures about it, and where they stand in the document's text.
+    full_stops_between_figures: list[dict] = field(default_factory=list)
     encoding: str | None = None
     sections: list[str] = field(default_factory=list)  # report sections found (document_complete)
     page_readers: list[str] = field(default_factory=list)  # which reader produced each page

@@ -542,3 +542,14 @@ def test_a_glued_run_whose_figures_an_ocr_wrote_with_letters_is_doubted_as_any_g
     check = check_of(extract_text(tmp_path, text), "funding_sources_sum")
     assert check.status != "fail"
     assert "glued_run" in [d["code"] if isinstance(d, dict) else d.code for d in check.doubts]
+
+
+def test_a_full_stop_left_between_two_figures_makes_the_checks_on_the_figures_need_a_look(tmp_path):
+    """'27285。3万元支持…' may be a sentence's end or a decimal point an OCR misread: the parts read from such a text
+    are not sure, so their sum's failure is not certain."""
+    text = ("某省保障性安居工程专项资金绩效自评报告\n一、资金情况\n2024年共安排资金3.30亿元支持住房保障,其中:安排5440万元"
+            "支持配售型保障性住房项目;安排252万元支持新筹集公租房;安排27285。3万元支持筹集保障性租赁住房。\n")
+    record = extract_text(tmp_path, text)
+    assert [stop["text"] for stop in record.source.full_stops_between_figures] == ["27285。3万元支"]
+    check = check_of(record, "part_sums_text")
+    assert check.status != "fail"

@@ -21,8 +21,11 @@ SCORE_SET = SHARED / "tools" / "score_set.py"
 # score_set.py fields on the 47 dev reports, undamaged: 373 of 381 (test_dev_set.py). Measured on 2026-12-07.
 # hard_wrapped was 331 (two real contradictions missed) before plain text ran its wrapped lines on (load/unwrap.py).
 FIELDS_FLOOR = {
-    "hard_wrapped": 373,
-    "paged": 373,
+    # 331 before unwrap.py; 373 with it, 371 once a review of it (helper, 98 cases) made lines of their own stay so
+    # (dates, names over a seal, items '1)' '①' 'A.', section numbers, rows of a layout with column gaps): dev 23's
+    # '来源:…联' line, which holds a column gap, no longer runs on into its wrapped tail
+    "hard_wrapped": 371,
+    "paged": 371,
     "traditional": 373,
     "full_width": 373,
     "spaced_figures": 373,
@@ -31,15 +34,20 @@ FIELDS_FLOOR = {
     "site_chunks": 370,
     # OCR confusions of DOMAIN.md §4.3 (a share of 0.3 of the words and decimal points): 317 (1 false alarm, 3
     # contradictions missed) and 320 (3 false alarms) before money units and decimal points read with a look-alike
-    # were repaired in normalising (look-alike units after a figure, 。 between digits where a figure ends)
+    # were repaired in normalising. A full stop between figures is read as a decimal point only where no sentence
+    # can open there (the review's '达到32000。95%以上的…'), and a check cited beside one left as it is needs a look.
     "ocr_misread_words": 373,
     "ocr_decimal_marks": 354,
     "wrap_spaces_in_words": 373,
     # 0 read as O and 1 as l inside figures: 326 (2 false alarms, 2 missed) before those letters were read back as
-    # digits in normalising and the doubts read the cited text normalised
-    "ocr_figure_letters": 373,
+    # digits in normalising and the doubts read the cited text normalised; 372 with a table's rule read as l between two
+    # figures with decimals ('50.00l45.00') left as two cells
+    "ocr_figure_letters": 372,
     "blank_lines": 373,
 }
+# a damage that leaves a real contradiction unsure: under OCR decimal points, a check cited beside a full stop between
+# figures needs a look (41's repeated_figures_agree)
+TRUE_FLAGS_FLOOR_UNDER = {"ocr_decimal_marks": 3}
 TRUE_FLAGS_FLOOR = 4
 
 
@@ -77,7 +85,7 @@ def test_a_named_damage_costs_no_field_and_raises_no_false_alarm(kind, tmp_path,
               f"{summary['missed']} missed", file=sys.stderr)
     assert summary["fields_matched"] >= FIELDS_FLOOR[kind]
     assert summary["false_alarms"] == 0
-    assert summary["true_flags"] >= TRUE_FLAGS_FLOOR
+    assert summary["true_flags"] >= TRUE_FLAGS_FLOOR_UNDER.get(kind, TRUE_FLAGS_FLOOR)
 
 
 # score_set.py fields on the 47 dev reports in the other formats they reach users in. Printed to PDF: 364 before a

@@ -45,7 +45,7 @@ def test_a_money_unit_an_ocr_read_as_its_look_alike_is_repaired_after_a_figure_o
     assert "中央资金630.2万元,省级资金429.36万元" in normalise_string("中央资金630.2万兀,省级资金429.36方元")
     assert "项目资金(万元)" in normalise_string("项目资金(方元)")
     assert "共3.5亿元" in normalise_string("共3.5忆元")
-    for kept in ("万无一失", "土方元件", "四方元素", "100万无偿援助", "土石方3000方元旦前完成"):  # words, not units
+    for kept in ("万无一失", "土方元件", "四方元素", "100万无偿援助", "土石方3000方元旦前完成", "项目负责人(方元)"):  # words
         assert kept in normalise_string(kept)
 
 
@@ -54,21 +54,35 @@ def test_a_decimal_point_an_ocr_read_as_a_full_stop_is_repaired_where_a_figure_e
     assert "其中央省14059.11万元" in normalise_string("其中央省14059。11万元")
     assert "2.33 1.40" in normalise_string("2。33 1。40")
     assert "2456.182456.18" in normalise_string("年度资金总额2456。182456.18")
-    # a sentence that ends on a figure before one that opens on a figure keeps its full stop
-    assert "完成100。2023年" in normalise_string("完成100。2023年")
-    assert "共3处。20家单位" in normalise_string("共3处。20家单位")
+    # a sentence that ends on a figure before one that opens on a figure (and goes on in words) keeps its full stop
+    for kept in ("完成100。2023年", "共3处。20家单位", "受益群众达到32000。95%以上的受益群众", "全年培训300。50万元用于设备购置",
+                 "满分为100。90分(含)以上为优"):
+        assert kept in normalise_string(kept)
+    assert "综合得分92。1决策" in normalise_string("综合得分92。1 决策")
 
 
 def test_a_digit_an_ocr_read_as_a_letter_inside_a_figure_is_repaired():
     assert "办公费34000.00元,维修费61200.00元" in normalise_string("办公费34O00.00元,维修费6l2O0.00元")
     assert "央省14059.11万元" in normalise_string("央省14059.1l万元")
     assert "2023年" in normalise_string("2O23年")
+    # a table's rule read between two cells ('丨', or 'l' between two figures that are two cells)
+    for kept in ("100丨98", "10丨10丨100%", "2023丨2024", "50.00l45.00"):
+        assert kept in normalise_string(kept)
     for kept in ("CO2排放", "A1O型", "第1l页", "H2O2消毒", "Fe2O3含量"):  # a Latin word, code or formula
         assert kept in normalise_string(kept)
 
 
-def test_confused_forms_of_the_forms_own_words_are_repaired():
-    assert "项目预算绩效" in normalise_string("顷目顶算续效")
+def test_on_a_page_an_ocr_read_a_full_stop_before_a_figure_with_its_unit_is_its_decimal_point():
+    ocr = normalise(Document("scan.pdf", "", "scan", [Page(1, "全年培训300。50万元用于设备购置", reader="ocr")]))
+    text = _norm("全年培训300。50万元用于设备购置")
+    assert "300.50万元" in ocr.text and "300。50万元" in text.text
+    assert [stop["text"] for stop in text.full_stops_between_figures] == ["300。50万元用"]
+
+
+def test_confused_forms_of_the_forms_own_words_are_repaired_and_real_words_are_kept():
+    assert "项目预算" in normalise_string("顷目顶算")
+    for kept in ("可持续效益", "后续效益", "公顷目标", "30顷目前", "优质鱼苗", "水质鱼类", "自己完成", "屋顶算起"):
+        assert kept in normalise_string(kept)
 
 
 def test_a_blank_line_between_paragraphs_reads_as_a_line_break(tmp_path):

@@ -201,3 +201,31 @@ def test_a_line_that_stops_short_because_its_figure_was_carried_to_the_next_runs
     path = tmp_path / "carried.pdf"
     path.write_bytes(buf.getvalue())
     assert "计划总投资14491.18万元" in load(path).pages[0].text
+
+
+def test_a_name_over_its_seal_and_the_date_set_right_stay_lines_of_their_own(tmp_path):
+    """Set in from the right edge, a unit's name and the date under it reach the edge from far in: no paragraph's
+    lines, though the date opens with a figure the line above could not have held."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    font = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
+    if not __import__("pathlib").Path(font).exists():
+        pytest.skip(f"{font} is needed")
+    if "WQYZenHei" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("WQYZenHei", font, subfontIndex=0))
+    size, left = 10.5, 60
+    full = "为加强农村公路养护管理工作,提高资金使用效益,市交通运输局组织"
+    right = left + pdfmetrics.stringWidth(full, "WQYZenHei", size)
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    c.setFont("WQYZenHei", size)
+    c.drawString(left, 760, full)
+    c.drawString(left, 742, full[:-1] + "。")
+    for i, line in enumerate(["某县交通运输局(盖章)", "2024年1月15日"]):
+        c.drawString(right - 2 * size - pdfmetrics.stringWidth(line, "WQYZenHei", size), 724 - i * 18, line)
+    c.showPage()
+    c.save()
+    path = tmp_path / "seal.pdf"
+    path.write_bytes(buf.getvalue())
+    lines = load(path).pages[0].text.split("\n")
+    assert "某县交通运输局(盖章)" in lines and "2024年1月15日" in lines

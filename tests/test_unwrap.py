@@ -72,3 +72,17 @@ def test_unwrapping_a_wrapped_text_gives_its_words_back_and_breaks_only_where_a_
     assert result.count("\n") >= original.count("\n")
     for line, next_line in zip(result.split("\n"), result.split("\n")[1:]):
         assert line[-1] in SENTENCE_END or HEADING_START.match(next_line) or not line
+
+
+def test_lines_of_their_own_stay_so_under_a_full_line():
+    """A line that reaches the width does not run on into a date, a name over a seal, a list item, a section number,
+    a bare figure (a table's cell) or a row of a layout with column gaps."""
+    full = hard_wrapped(PARAGRAPH * 2).split("\n")[0]
+    assert len(full) > 30
+    for own in ("2023年12月31日", "某市园林绿化管理局", "1)资金使用合规性情况", "①资金到位情况", "2.3.1 预算执行情况",
+                "附件1:绩效自评表", "第二部分 绩效评价结论", "5", "2023年3月,完成了项目招标"):
+        text = "\n".join([hard_wrapped(PARAGRAPH * 2), full, own, hard_wrapped(PARAGRAPH * 2)])
+        assert own in unwrap(text).text.split("\n"), own
+    layout = "序号  项目名称                预算数    执行数\n1   城区道路维修改造工程        1200.00   1150.50"
+    text = "\n".join([hard_wrapped(PARAGRAPH * 2), layout, hard_wrapped(PARAGRAPH * 2)])
+    assert layout in unwrap(text).text

@@ -86,7 +86,8 @@ def _source(doc: Document, norm: NormalisedText) -> Source:
     return Source(path=doc.path, sha256=doc.sha256, format=doc.format,
                   pages=len(doc.pages) if doc.paged else None, script=norm.script,
                   truncated=truncated, encoding=doc.encoding, page_readers=[p.reader for p in doc.pages],
-                  ocr=doc.meta.get("ocr"), unwrapped=doc.meta.get("unwrapped"))
+                  ocr=doc.meta.get("ocr"), unwrapped=doc.meta.get("unwrapped"),
+                  full_stops_between_figures=norm.full_stops_between_figures)
 
 
 # a quoted value after its verb or copula, closing a sentence ('等级为“优”', '名称为“…”', '做到“…”')

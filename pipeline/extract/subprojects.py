@@ -147,7 +147,7 @@ def _from_enumeration(ctx: Context, budget=None, executed=None) -> SubprojectFac
         h, end = heads[k], -1
         if h is not None:
             nxt = next((x for x in heads[k + 1:] if x is not None), None)
-            end = nxt.start() if nxt else _paragraph_end(text, h.end())
+            end = nxt.start() if nxt else _paragraph_end(ctx, h.end())
             sp.items = list(_items(text, h.end() + max(0, len(name) - 6), end))
         stated = _stated_amount(text, name, exclude=(h.start() if h else -1, end), after=m.end())
         if stated is not None:
@@ -161,9 +161,14 @@ def _from_enumeration(ctx: Context, budget=None, executed=None) -> SubprojectFac
     return facts
 
 
-def _paragraph_end(text: str, start: int) -> int:
+def _paragraph_end(ctx: Context, start: int) -> int:
+    """Where the paragraph from `start` ends: a heading, a blank line the document had (NormalisedText.paragraph_ends),
+    else 800 characters on."""
+    text = ctx.text
     stop = _PARAGRAPH_END.search(text, start)
-    return stop.start() if stop else min(len(text), start + 800)
+    end = stop.start() if stop else min(len(text), start + 800)
+    k = bisect.bisect_left(ctx.norm.paragraph_ends, start)
+    return min(end, ctx.norm.paragraph_ends[k]) if k < len(ctx.norm.paragraph_ends) else end
 
 
 def _items(text: str, start: int, end: int):
@@ -350,7 +355,7 @@ def _from_paragraphs(ctx: Context, budget=None, executed=None) -> SubprojectFact
         for k, h in enumerate(run):
             if _SECTION_HEADING.search(h["name"].strip()):
                 continue
-            end = run[k + 1].start() if k + 1 < len(run) else _paragraph_end(text, h.end())
+            end = run[k + 1].start() if k + 1 < len(run) else _paragraph_end(ctx, h.end())
             # a one-line item states its amount on the heading's own line ('(1)鼓楼区…补助资金1,380.00万元;')
             inside = amounts[bisect.bisect_left(starts, h.start("name")):bisect.bisect_left(starts, end)]
             allocated = next((a for a in inside if _ALLOCATED.search(a.label) and not _CONTRACT_LABEL.search(a.label)), None)

@@ -71,6 +71,8 @@ def read_page(layer: TextLayer, continued: Continued | None = None) -> tuple[str
     rights = {k: (v if v is not None and v >= min_right else None) for k, v in rights.items()}
     lefts = {k: _indented_left([it for it in body if it[2] is not None and (gutter is None or (it[1] > gutter) == bool(k))],
                                size) for k in (0, 1)}
+    edges_left = {k: min((it[1] for it in body if it[2] is not None and (gutter is None or (it[1] > gutter) == bool(k))),
+                         default=None) for k in (0, 1)}
     text_parts: list[str] = []
     boxes: list[Box] = []
     written: list[tuple[int, _Item]] = []  # where each table row's pieces start in the text
@@ -84,7 +86,8 @@ def read_page(layer: TextLayer, continued: Continued | None = None) -> tuple[str
             continue
         if text_parts:
             k = 1 if gutter is not None and prev[1] > gutter else 0
-            wraps = _wraps_into(prev, item, rights[k], size) or _runs_on_unindented(prev, item, rights[k], lefts[k], size)
+            wraps = (_wraps_into(prev, item, rights[k], edges_left[k], size)
+                     or _runs_on_unindented(prev, item, rights[k], lefts[k], size))
             sep = _wrap_separator(prev, item) if wraps else "\n"
             text_parts.append(sep)
             pos += len(sep)
@@ -160,8 +163,13 @@ class _PageEdge:
         return first or last
 
 
-def _wraps_into(prev, item, right, size) -> bool:
-    if prev is None or prev[3] is None or item[3] is None:
+def _wraps_into(prev, item, right, left, size) -> bool:
+    """The line `prev` wraps into `item` (layout.continues) where it is a paragraph's line: it opens at the text's
+    left edge (a paragraph's first line two characters in). A line that reaches the right edge from far in is set
+    right (a name over a seal, a date), no wrapped line."""
+    if prev is None or prev[3] is None or item[3] is None or right is None or left is None:
+        return False
+    if prev[1] - left > 3 * size:
         return False
     reach = prev[3] + _carried_word_width(item)
     return layout.continues("".join(p for p, _ in prev[2]), "".join(p for p, _ in item[2]), reach, right, size)

@@ -44,14 +44,32 @@ def columns(line: str) -> int:
 _FIRST_TOKEN = regex.compile(r"[A-Za-z0-9.,%]+|.")
 
 
+# cells set apart by runs of spaces ('pdftotext -layout', a form typed with spaces), or a note pushed right
+_COLUMN_GAP = regex.compile(r"\S[ \u3000]{2,}\S")
+
+
 def _is_table_row(line: str) -> bool:
+    """A row of cells between bars or tabs: never prose."""
     return " | " in line or "\t" in line
+
+
+def _has_column_gap(line: str) -> bool:
+    """Words set apart by a run of spaces ('pdftotext -layout', a form typed with spaces): a layout's row, or a
+    page's line with a gap in it ('日期:2024-06-06  来源:…'). Such lines set no wrap width, and two of them in a row
+    are two rows."""
+    return bool(_COLUMN_GAP.search(line.strip()))
+
+
+def _opens_paragraph(line: str) -> bool:
+    """A line set in from the margin opens a paragraph ('　　为进一步…', two spaces or a full-width one at least)."""
+    return line.startswith(("  ", "\u3000"))
 
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width the text was wrapped at: the widest one that at least MIN_FULL_LINES prose lines
     reach (within a character) and no more than a few lines pass."""
-    widths = sorted((columns(line) for line in lines if line.strip() and not _is_table_row(line)), reverse=True)
+    widths = sorted((columns(line) for line in lines
+                     if line.strip() and not _is_table_row(line) and not _has_column_gap(line)), reverse=True)
     allowed_past = max(MAX_LINES_PAST, int(SHARE_PAST * len(widths)))
     for past, width in enumerate(widths):
         if past > allowed_past or width < MIN_WRAP_COLUMNS:
@@ -79,7 +97,8 @@ def unwrap(text: str) -> Unwrapped:
     out = [lines[0]]
     joined = 0
     for prev, line in zip(lines, lines[1:]):
-        if (line.strip() and not _is_table_row(prev) and not _is_table_row(line)
+        if (line.strip() and not _is_table_row(prev) and not _is_table_row(line) and not _opens_paragraph(line)
+                and not (_has_column_gap(prev) and _has_column_gap(line))
                 and layout.continues(prev, line, _reach(prev, line), width, CHAR_COLUMNS / 1.5)):
             out[-1] = out[-1].rstrip() + layout.joiner(prev, line) + line.lstrip()
             joined += 1

@@ -42,7 +42,8 @@ _TOKEN = regex.compile(
   | (?P<paren>[((](?:[^()()\n]{{0,48}}|[^()()]{{0,12}})[))]                 # '(50分)' '(A)' '(万元)': part of a label, broken over lines or not
       |(?<![\d.((])\d{{1,3}}(?:\.\d)?\s*分\s*[))])                             # '30分)': a category's points whose '(' an OCR lost
   | (?P<ordinal>(?<![\d.])\d{{1,2}}[、::.](?=\p{{Han}}))                    # '1、' '2:' numbering a label
-  | (?P<points_range>{NUMBER_RUN}\s*[-—–~～至到]\s*{NUMBER_RUN}\s*分(?!钟))     # '得10-15分': a scoring rule's band, words of its cell
+  | (?P<points_range>{NUMBER_RUN}[-—–~～至到]{NUMBER_RUN}分(?!钟))     # '得10-15分': a scoring rule's band, words of its cell
+                                                                            # ('20 - 18分' spaced: a weight, an empty cell, a score)
   | (?P<per>每\p{{Han}}{{1,2}} ?{NUMBER_RUN} ?(?:%|{UNIT})?(?!\d))               # '每亩300': a per-unit target, one cell
   | (?P<target>{OPERATOR}\s*(?:{NUMBER_RUN}\s*(?:%|{PER_UNIT}|{UNIT}|年|{CELL_END_UNIT})?|\*+\s*{UNIT}?))  # '≥10年': after a sign, 年 is a unit
   | (?P<bound>{NUMBER_RUN}\s*(?:%|{UNIT})?\s*及?(?:以上|以下|以内))                 # '95%以上': a target's bound
