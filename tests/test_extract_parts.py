@@ -3483,3 +3483,16 @@ def test_a_spending_table_of_two_amount_columns_written_one_cell_per_line_gives_
     record = extract_text(tmp_path, text)
     assert [(s.name, s.amount_yuan) for s in record.subprojects] == \
         [("文化活动经费", 1_661_600), ("广电低保工程补助", 800_000), ("送书下乡经费", 538_400)]
+
+
+def test_a_numbered_items_paragraph_ends_at_the_blank_line_the_document_had(tmp_path):
+    """Blank lines between paragraphs collapse to one line break, but where one stood the last item's paragraph
+    ends: the money of the paragraph after it is no item of 桥梁维修工程."""
+    from helpers import extract_text
+    text = ("XX县2023年度农村公路养护专项资金绩效评价报告\n一、项目基本情况\n"
+            "本项目包括2个子项目:道路硬化工程、桥梁维修工程,均由县交通运输局实施。\n1.道路硬化工程\n"
+            "完成村组道路硬化12.5公里,投资300万元。\n2.桥梁维修工程\n维修危桥2座,投资200万元。\n\n"
+            "另外县财政安排前期工作经费20万元,上年结转资金15万元。\n\n二、项目资金情况\n"
+            "2023年度项目预算500万元,实际支出480万元,预算执行率96%。\n")
+    record = extract_text(tmp_path, text)
+    assert [(s.name, s.amount_yuan) for s in record.subprojects] == [("道路硬化工程", 3_000_000), ("桥梁维修工程", 2_000_000)]
