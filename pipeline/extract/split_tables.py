@@ -70,7 +70,7 @@ def spaced_table_splits(text: str, make_split, gaps: Callable[[int, int], list[i
         if 0 < figures < len(cells):  # a row: its name (spaces and all), then each figure it ends in
             cells = [(cells[0][0], cells[figures - 1][1])] + cells[figures:]
         rows.append(_TableLine(m[0], m.start(), m.end(), tuple(cells)))
-    return _separated_table_splits(text, rows, make_split)
+    return _separated_table_splits(text, rows, make_split, complete_rows=True)
 
 
 # a line with no bars; a table's header (a word of an amount column), or a row that ends in a figure
@@ -80,9 +80,15 @@ _ENDS_IN_FIGURES = regex.compile(r"\d[\d,]*(?:\.\d+)?[ \t\u3000]*$")
 _SPACES = regex.compile(r"[ \t\u3000]+")
 
 
-def _separated_table_splits(text: str, rows: list[_TableLine], make_split) -> list:
+def _separated_table_splits(text: str, rows: list[_TableLine], make_split, complete_rows: bool = False) -> list:
+    """The splits of each table among `rows`, each row in turn tried as a header. `complete_rows`: spaces are the
+    separators, so a cell left empty leaves no trace and the cells after it move left: a table is read only where
+    every row under its header has the header's number of cells (a row '村民培训 1500' under '项目 人数 金额' would put
+    1500 people in the amount column)."""
     out = []
     for k, head in enumerate(rows):
+        if complete_rows and any(len(cells) != len(head.spans) for cells in _rows_under(text, rows, k)):
+            continue
         cells = [head.line[a:b].strip() for a, b in head.spans]
         if any(_SPENDING_HEAD.fullmatch(c) for c in cells):
             out.extend(_spending_table(text, rows, k, cells, make_split))
@@ -401,7 +407,9 @@ def _table_split(text: str, rows, k: int, cells: list[str], amount_col: int, mak
 # ('支出内容') then, within a cell or two, one naming their amounts ('实际支出数'); each row a name line with its
 # amount on the next line, cells such as a voucher number between rows; a 合计 line ends it.
 _LINE_NAME_HEAD = regex.compile(r"(?:支出|建设|资金)?(?:内容|用途|项目名称|子项目|明细)(?:名称)?(?:\([^()]{1,8}\))?")
-_LINE_AMOUNT_HEAD = regex.compile(r"(?:实际|计划)?(?:支出|使用|执行|安排|预算|投资)?(?:数|金额|资金|额)(?:\((?P<unit>亿元|万元|千元|元)\))?")
+# (a bare 数 or 额 — '实际数', '计划数' — names a count as often: with a money word before it or a unit after it only)
+_LINE_AMOUNT_HEAD = regex.compile(r"(?:实际|计划)?(?:(?:支出|使用|执行|安排|预算|投资)(?:数|金额|资金|额)|金额|资金)"
+                                  r"(?:\((?P<unit>亿元|万元|千元|元)\))?|(?:实际|计划)?(?:数|额)\((?P<unit>亿元|万元|千元|元)\)")
 _LINE_TOTAL = regex.compile(r"(?:支出|资金)?(?:合计|总计|共计)")
 _LINE_FIGURE = regex.compile(r"\d{1,12}(?:\.\d{1,6})?")
 _LINE_NAME = regex.compile(r"(?=.*\p{Han})[^|:;。,]{2,30}")

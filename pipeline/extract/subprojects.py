@@ -167,7 +167,9 @@ def _paragraph_end(ctx: Context, start: int) -> int:
     text = ctx.text
     stop = _PARAGRAPH_END.search(text, start)
     end = stop.start() if stop else min(len(text), start + 800)
-    k = bisect.bisect_left(ctx.norm.paragraph_ends, start)
+    # (a blank line right under an item's heading ends its heading, not its paragraph: '2.桥梁维修工程' then its text)
+    line_end = text.find("\n", start)
+    k = bisect.bisect_left(ctx.norm.paragraph_ends, line_end + 1 if line_end >= 0 else start)
     return min(end, ctx.norm.paragraph_ends[k]) if k < len(ctx.norm.paragraph_ends) else end
 
 

@@ -3,6 +3,7 @@ layer and OCR): what a page number in the margin looks like, and when a line bre
 rather than the author's."""
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 import regex
@@ -47,17 +48,26 @@ def is_page_number(text: str, top: float, bottom: float, height: float) -> bool:
     return bool(PAGE_NUMBER.match(text)) and in_margin(top, bottom, height)
 
 
-# What opens a line of its own besides a heading: a list item's marker ('1)', '①', 'A.'), a section number of several
-# levels ('2.3.1', or '1.1 ' with a space after it: '73.89公里' is a figure), an annex or a part ('附表1', '附件',
-# '第二部分'), a dated entry of a chronology ('2023年3月,…').
-ITEM_START = regex.compile(r"^(?:\d{1,2}[))]|[①-⑳]|[A-Z][.、．](?!\d)|\d{1,2}(?:\.\d{1,2}){2,}(?!\d)|\d{1,2}\.\d{1,2}\s|附[表件]|"
-                           r"第[一二三四五六七八九十\d]{1,3}(?:部分|章|节)|(?:19|20)\d\d年\d{1,2}月(?:\d{1,2}日)?[,,::])")
-# A line of its own whatever the line above: a date ('2024年1月15日', '2024.1.15'), a unit's name over its seal
-# ('XX县交通运输局(盖章)'), a table's unit note ('单位:万元'), a bare figure (a table's cell, one per line).
+# What opens a line of its own besides a heading: a list item's marker ('1)', '①', 'A.', '一是', '●'), a heading
+# numbered otherwise ('一.', '〔一〕'), a section number of several levels ('2.3.1', or '1.1 ' with a space after it,
+# or '1.1' before words: '73.89公里' is a figure), an annex, a part, a table's caption or a note ('附表1', '附件',
+# '第二部分', '表1 ', '注:'), a dated entry of a chronology ('2023年3月,…'). The patterns read text as NFKC folds it
+# (the PDF reader and unwrap.py see the raw text: '（二）', '1）', '：').
+ITEM_START = regex.compile(
+    r"^(?:\d{1,2}\)|[①-⑳]|[●•◆■▲]|[A-Z][.、](?!\d)|[一二三四五六七八九十]{1,3}(?:是|[.、])|〔[一二三四五六七八九十\d]{1,3}〕|"
+    r"\d{1,2}(?:\.\d{1,2}){2,}(?!\d)|\d{1,2}\.\d{1,2}(?:\s|(?=\p{Han})(?!(?:万|亿|元|公里|米|亩|人|户|个|吨|平方|立方)))|"
+    r"附[表件]|第[一二三四五六七八九十\d]{1,3}(?:部分|章|节)|表\s*\d{1,2}\s|注\s*:|"
+    r"(?:19|20)\d\d年\d{1,2}月(?:\d{1,2}日)?[,:])")
+# A line of its own whatever the line above: a date ('2024年1月15日', '2024.1.15', '二〇二四年三月十五日'), a unit's name
+# over its seal ('XX县交通运输局(盖章)'), a form's key and its value ('评价机构:…'), a table's unit note ('单位:万元'),
+# a bare figure (a table's cell, one per line).
+_NUMERAL = "〇○零一二三四五六七八九十"
 LINE_OF_ITS_OWN = regex.compile(
-    r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|(?:19|20)\d\d[.\-/]\d{1,2}[.\-/]\d{1,2}|"
-    r"[\p{Han}()()]{2,30}(?:局|委员会|办公室|人民政府|政府|中心|公司|研究院|院|事务所|站|队|处|厅)(?:\s*[((]\s*盖章\s*[))])?|"
-    r"[((]?单位\s*[::]\s*(?:亿元|万元|千元|元)[^\n]{0,8}|"
+    rf"(?:19|20)\d\d\s*年\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?|(?:19|20)\d\d[.\-/]\d{{1,2}}[.\-/]\d{{1,2}}|"
+    rf"二[{_NUMERAL}]{{3}}年[{_NUMERAL}]{{1,2}}月(?:[{_NUMERAL}]{{1,3}}日)?|"
+    r"[\p{Han}()]{2,30}(?:局|委员会|委|办公室|人民政府|政府|中心|公司|研究院|院|事务所|站|队|处|厅|部|会)(?:\s*\(\s*盖章\s*\))?|"
+    r"\p{Han}{2,8}\s*:\s*[^,;。]{2,40}|"
+    r"\(?(?:金额)?单位\s*:\s*(?:亿元|万元|千元|元)[^\n]{0,8}|"
     r"\d[\d,]*(?:\.\d+)?%?")
 
 
@@ -65,9 +75,10 @@ def continues(line: str, next_line: str, line_right: float, text_right: float | 
     """A prose line that runs to the right edge of the text and stops mid-sentence continues on the
     next line, unless that one opens a heading or an item, or is a line of its own (a date, a name over a seal):
     the break would otherwise cut words and figures in two."""
-    line, next_line = line.rstrip(), next_line.strip()
+    line, raw_next = unicodedata.normalize("NFKC", line).rstrip(), next_line.strip()
+    next_line = unicodedata.normalize("NFKC", raw_next)  # ('①' folds to '1': the raw line is tried too)
     if not line or text_right is None or line[-1] in SENTENCE_END or HEADING_START.match(next_line) \
-            or ITEM_START.match(next_line) or LINE_OF_ITS_OWN.fullmatch(next_line):
+            or ITEM_START.match(next_line) or ITEM_START.match(raw_next) or LINE_OF_ITS_OWN.fullmatch(next_line):
         return False
     return line_right >= text_right - 1.5 * size
 

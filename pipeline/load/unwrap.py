@@ -48,6 +48,18 @@ _FIRST_TOKEN = regex.compile(r"[A-Za-z0-9.,%]+|.")
 _COLUMN_GAP = regex.compile(r"\S[ \u3000]{2,}\S")
 
 
+# A row of a table typed with single spaces ('城区道路维修改造工程 1200.00 1150.50'): no clause mark, and a figure after a
+# space at its end. Such rows may all be one width; they set no wrap width.
+_PROSE_MARK = regex.compile(r"[,、;。:]")
+_ENDS_IN_A_SPACED_FIGURE = regex.compile(r"\s\d[\d,.]*%?\s*$")
+
+
+def _spaced_row(line: str) -> bool:
+    folded = unicodedata.normalize("NFKC", line)
+    return not _PROSE_MARK.search(folded) and bool(_ENDS_IN_A_SPACED_FIGURE.search(folded))
+
+
+
 def _is_table_row(line: str) -> bool:
     """A row of cells between bars or tabs: never prose."""
     return " | " in line or "\t" in line
@@ -66,10 +78,10 @@ def _opens_paragraph(line: str) -> bool:
 
 
 def wrap_width(lines: list[str]) -> int | None:
-    """The width the text was wrapped at: the widest one that at least MIN_FULL_LINES prose lines
-    reach (within a character) and no more than a few lines pass."""
-    widths = sorted((columns(line) for line in lines
-                     if line.strip() and not _is_table_row(line) and not _has_column_gap(line)), reverse=True)
+    """The width the text was wrapped at: the widest one that at least MIN_FULL_LINES prose lines (not a table's
+    rows) reach (within a character) and no more than a few lines pass."""
+    widths = sorted((columns(line) for line in lines if line.strip() and not _is_table_row(line)
+                     and not _has_column_gap(line) and not _spaced_row(line)), reverse=True)
     allowed_past = max(MAX_LINES_PAST, int(SHARE_PAST * len(widths)))
     for past, width in enumerate(widths):
         if past > allowed_past or width < MIN_WRAP_COLUMNS:

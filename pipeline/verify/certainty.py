@@ -543,23 +543,16 @@ def table_head_missing(record: Record, check: Check) -> list[Doubt]:
 
 @doubt("full_stop_between_figures")
 def full_stop_between_figures(record: Record, check: Check) -> list[Doubt]:
-    """By a text the check cites (within STOP_REACH characters) stands a full stop between two figures that normalising
-    could not read as a sentence's end or a decimal point ('27285。3万元支持…', source.full_stops_between_figures): an
-    OCR reads a decimal point so (DOMAIN.md §4.3), and a figure read there may be its tail."""
-    for ev in check.evidence:
-        chars = ev.get("chars")
-        near = [stop for stop in record.source.full_stops_between_figures if chars and
-                chars[0] - STOP_REACH <= stop["chars"][0] <= chars[1] + STOP_REACH]
-        if near:
-            return [Doubt("full_stop_between_figures", f"所引文字旁数字之间有句号({near[0]['text']}),可能是识读成句号的小数点,"
-                          "所读数字不确定", f"a full stop stands between two figures by the text cited ({near[0]['text']}): "
-                          "it may be a decimal point an OCR misread, so the figures read are not sure", ev.get("pointer"))]
-    return []
-
-
-# how far from a cited text a full stop between figures may stand and still be of its statement (a list's parts run on
-# past the last part read)
-STOP_REACH = 120
+    """The text has a full stop between two figures (source.full_stops_between_figures, '27285。3万元支持…'): an OCR
+    reads a decimal point so (DOMAIN.md §4.3), and normalising cannot tell it from a sentence that ends on a figure
+    before one that opens on one, so it is left as printed. Any figure of such a text may have been read short of its
+    decimals, in its prose or its tables alike: every check on the text's figures needs a look."""
+    stops = record.source.full_stops_between_figures
+    if not stops:
+        return []
+    return [Doubt("full_stop_between_figures", f"文中数字之间有句号({stops[0]['text']}),可能是识读成句号的小数点,所读数字不确定",
+                  f"a full stop stands between two figures in the text ({stops[0]['text']}): it may be a decimal point an "
+                  "OCR misread, so the figures read are not sure")]
 
 
 
