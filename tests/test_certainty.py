@@ -553,3 +553,19 @@ def test_a_full_stop_left_between_two_figures_makes_the_checks_on_the_figures_ne
     assert [stop["text"] for stop in record.source.full_stops_between_figures] == ["27285。3万元支"]
     check = check_of(record, "part_sums_text")
     assert check.status != "fail"
+
+
+def test_a_score_row_read_with_only_one_of_its_figures_makes_the_sums_need_a_look(tmp_path):
+    """'农产品运输成本降低 降低 降低 10 9' (a worded target and result) read as weight 9 and no score, in a table whose other
+    rows all have both: the report adds up (weights 100, scores 98.6), the reading does not, so no certain failure."""
+    rows = [("农村公路养护里程", "≥120公里 120公里", 20, 20), ("危桥改造数量", "≥2座 2座", 10, 10),
+            ("养护工程验收合格率", "≥95% 98%", 10, 10), ("养护项目完成及时率", "100% 100%", 10, 10),
+            ("养护项目成本控制率", "≤100% 96%", 10, 10), ("群众出行条件改善", "明显改善 明显改善", 10, 10),
+            ("农产品运输成本降低", "降低 降低", 10, 9), ("沿线群众满意度", "≥90% 96%", 10, 10)]
+    text = ("XX县2023年度农村公路养护专项资金项目支出绩效自评表\n项目名称 农村公路养护专项资金\n主管部门 XX县交通运输局\n"
+            "项目资金(万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n年度资金总额 500 500 480 10 96% 9.6\n"
+            "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n"
+            + "\n".join(f"产出指标 数量指标 {name} {values} {w} {s}" for name, values, w, s in rows) + "\n总分 100 98.6\n")
+    record = extract_text(tmp_path, text)
+    for check_id in ("indicator_scores_sum", "indicator_weights_sum"):
+        assert check_of(record, check_id).status != "fail"

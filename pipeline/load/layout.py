@@ -14,6 +14,8 @@ PAGE_NUMBER = regex.compile(r"^[\s\-—–－·•]*(?:第\s*\d+\s*页(?:\s*[,,/
 # from text of any format; a bare figure is one only in the margin (is_page_number).
 FRAMED_PAGE_NUMBER = regex.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d+\s*页(?:\s*[,,/共]\s*共?\s*\d+\s*页)?|"
                                    r"Page\s*\d+(?:\s*of\s*\d+)?)\s*$", regex.I)
+# a character of a figure or a Latin word: typesetting never breaks a run of them over two lines
+UNBROKEN = r"[A-Za-z0-9.,%]"
 SENTENCE_END = "。!?;:!?;:”\""
 HEADING_START = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[((][一二三四五六七八九十\d]{1,3}[))]|\d{1,2}[.、．]\D)")
 

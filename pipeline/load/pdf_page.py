@@ -176,7 +176,7 @@ def _wraps_into(prev, item, right, left, size) -> bool:
 
 
 # a figure or a Latin word: typesetting never breaks one, it carries it whole to the next line
-_UNBROKEN_CHAR = regex.compile(r"[A-Za-z0-9.,%]")
+_UNBROKEN_CHAR = regex.compile(layout.UNBROKEN)
 
 
 def _carried_word_width(item) -> float:

@@ -41,10 +41,9 @@ def columns(line: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line.rstrip())
 
 
-_FIRST_TOKEN = regex.compile(r"[A-Za-z0-9.,%]+|.")
-
-
-# cells set apart by runs of spaces ('pdftotext -layout', a form typed with spaces), or a note pushed right
+# a line's first word: a figure or a Latin word, never broken, or one character
+_FIRST_TOKEN = regex.compile(rf"{layout.UNBROKEN}+|.")
+# words set apart by a run of spaces ('pdftotext -layout', a form typed with spaces)
 _COLUMN_GAP = regex.compile(r"\S[ \u3000]{2,}\S")
 
 
@@ -57,7 +56,6 @@ _ENDS_IN_A_SPACED_FIGURE = regex.compile(r"\s\d[\d,.]*%?\s*$")
 def _spaced_row(line: str) -> bool:
     folded = unicodedata.normalize("NFKC", line)
     return not _PROSE_MARK.search(folded) and bool(_ENDS_IN_A_SPACED_FIGURE.search(folded))
-
 
 
 def _is_table_row(line: str) -> bool:

@@ -502,6 +502,25 @@ def row_unnamed(record: Record, check: Check) -> list[Doubt]:
 _FRAGMENT_NAME = regex.compile(r"[,,;;、::。]")
 
 
+@doubt("row_half_read")
+def row_half_read(record: Record, check: Check) -> list[Doubt]:
+    """A leaf row of the score table was read with one of its two figures, weight or score, where every other leaf has
+    both: its other figure went to another cell or none ('农产品运输成本降低 降低 降低 10 9' read as weight 9, no score),
+    so the sums the check compares rest on a row half read."""
+    if check.id not in SCORE_TABLE_CHECKS:
+        return []
+    inds = record.scores.indicators
+    rows = [inds[i] for i in leaves(inds) if not is_bonus(inds[i], inds)]
+    half = [r for r in rows if (r.weight is None) != (r.score is None)]
+    whole = [r for r in rows if r.weight is not None and r.score is not None]
+    if len(half) == 1 and len(whole) >= 3:
+        row = half[0]
+        return [Doubt("row_half_read", f"评分表「{(row.name or '')[:20]}」一行只读到分值或得分之一,其余各行两者俱全",
+                      f"the score row '{(row.name or '')[:20]}' was read with only one of its weight and score, where "
+                      "every other row has both")]
+    return []
+
+
 @doubt("table_open_end")
 def table_open_end(record: Record, check: Check) -> list[Doubt]:
     """The score table has no totals row and its leaf sums come short of the form's total: nothing shows where
