@@ -14,12 +14,14 @@ import unicodedata
 import opencc
 import regex
 
+from pipeline.load.layout import UNBROKEN
+
 # the width a PDF's text is copied at: an A4 page's body of 10.5-point type, 38 Chinese characters
 PDF_LINE_COLUMNS = 76
 # how much text a PDF page holds before its foot (its number) and the next page
 PDF_PAGE_CHARACTERS = 1600
-# a run that never breaks across lines: a number, a Latin word
-_UNBROKEN = regex.compile(r"[A-Za-z0-9.,%]+|.")
+# a run that never breaks across lines (a number, a Latin word), or one character
+_UNBROKEN = regex.compile(rf"{UNBROKEN}+|.")
 _TABLE_ROW = " | "
 # the most columns a table is given when the text is printed or saved as a page (a scrape may run a whole form into
 # one row of thirty cells)

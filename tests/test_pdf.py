@@ -175,25 +175,30 @@ def test_a_page_that_inherits_its_box_is_measured_as_pdfplumber_measures_it():
     assert got["text"] == want["text"] and abs(got["x0"] - want["x0"]) < 1 and abs(got["top"] - want["top"]) < 1
 
 
+def _cjk_font() -> str:
+    """The TrueType CJK font the samples are rendered in, registered with reportlab (scripts/render_pdf.py)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import render_pdf
+    if not render_pdf.FONT_PATH.exists():
+        pytest.skip(f"{render_pdf.FONT_PATH} is needed")
+    render_pdf.styles()  # registers the font
+    return render_pdf.FONT
+
+
 def test_a_line_that_stops_short_because_its_figure_was_carried_to_the_next_runs_on(tmp_path):
     """Typesetting never breaks a figure: '14491.18万元' that does not fit the end of a line goes whole to the next,
     and the line above stops short of the edge by its width. The two lines are one sentence."""
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    font = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
-    if not __import__("pathlib").Path(font).exists():
-        pytest.skip(f"{font} is needed")
-    if "WQYZenHei" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("WQYZenHei", font, subfontIndex=0))
+    font = _cjk_font()
     size, left = 10.5, 60
     short, carried = "养护工程:今年全市计划实施养护工程292.52公里,计划总投资", "14491.18万元,截至9月份已全部完工。"
     full = "为加强农村公路养护管理工作,提高资金使用效益,市交通运输局组织"  # a full line: the text's right edge
-    width = pdfmetrics.stringWidth(full, "WQYZenHei", size)
-    gap = width - pdfmetrics.stringWidth(short, "WQYZenHei", size)
-    assert size < gap < pdfmetrics.stringWidth("14491.18", "WQYZenHei", size)  # the figure could not fit there
+    width = pdfmetrics.stringWidth(full, font, size)
+    gap = width - pdfmetrics.stringWidth(short, font, size)
+    assert size < gap < pdfmetrics.stringWidth("14491.18", font, size)  # the figure could not fit there
     buf = io.BytesIO()
     c = canvas.Canvas(buf)
-    c.setFont("WQYZenHei", size)
+    c.setFont(font, size)
     for i, line in enumerate([full, full, short, carried, full]):
         c.drawString(left, 760 - i * 18, line)
     c.showPage()
@@ -207,22 +212,17 @@ def test_a_name_over_its_seal_and_the_date_set_right_stay_lines_of_their_own(tmp
     """Set in from the right edge, a unit's name and the date under it reach the edge from far in: no paragraph's
     lines, though the date opens with a figure the line above could not have held."""
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    font = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
-    if not __import__("pathlib").Path(font).exists():
-        pytest.skip(f"{font} is needed")
-    if "WQYZenHei" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("WQYZenHei", font, subfontIndex=0))
+    font = _cjk_font()
     size, left = 10.5, 60
     full = "为加强农村公路养护管理工作,提高资金使用效益,市交通运输局组织"
-    right = left + pdfmetrics.stringWidth(full, "WQYZenHei", size)
+    right = left + pdfmetrics.stringWidth(full, font, size)
     buf = io.BytesIO()
     c = canvas.Canvas(buf)
-    c.setFont("WQYZenHei", size)
+    c.setFont(font, size)
     c.drawString(left, 760, full)
     c.drawString(left, 742, full[:-1] + "。")
     for i, line in enumerate(["某县交通运输局(盖章)", "2024年1月15日"]):
-        c.drawString(right - 2 * size - pdfmetrics.stringWidth(line, "WQYZenHei", size), 724 - i * 18, line)
+        c.drawString(right - 2 * size - pdfmetrics.stringWidth(line, font, size), 724 - i * 18, line)
     c.showPage()
     c.save()
     path = tmp_path / "seal.pdf"

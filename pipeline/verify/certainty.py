@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 import regex
 
@@ -159,7 +160,13 @@ def _cited_text(evidence: dict) -> str:
     """The cited text as the readers saw it: evidence keeps the raw text (traditional script, an OCR's look-alike
     letters in a figure), which the doubts' patterns are not written for."""
     text = evidence.get("text")
-    return normalise_string(text) if isinstance(text, str) else ""
+    return _normalised(text) if isinstance(text, str) else ""
+
+
+@lru_cache(maxsize=4096)
+def _normalised(text: str) -> str:
+    # (several doubts read the same cited texts of every check: normalised once each)
+    return normalise_string(text)
 
 
 @doubt("glued_run")
