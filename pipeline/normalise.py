@@ -285,25 +285,47 @@ _FURNITURE_LINES = [regex.compile(p) for p in (
 _CAPTION = regex.compile(r"^\s*(.{2,80}?)_第\s*\d+\s*页\s*$")
 
 
+# A site's furniture stands on a line of its own, and goes with its line. A line longer than any furniture is a
+# document a site or a copy ran into one line, furniture and all ('《…》由会员分享,可在线阅读,…请在优知文库上搜索。
+# 1、银川市…自评表…'): there only the furniture's sentence goes, not the report with it.
+_FURNITURE_LINE_MAX = 200
+_SENTENCE_OR_SPACE = regex.compile(r"[^。!?\s]+[。!?]*|\s+")
+# what marks furniture wherever it stands, and a site's greeting and breadcrumb opening a sentence; a line's own
+# shape ('评论' or '3/5' alone) says nothing inside a run
+_FURNITURE_SENTENCES = [p for p in _FURNITURE_LINES if not p.pattern.startswith("^")] + [
+    regex.compile(r"^欢迎(?:来到|访问).{1,20}"), regex.compile(r"^您(?:现在)?(?:所在)?的位置")]
+
+
 def _drop_furniture(buf: _Buffer, result: dict) -> None:
-    def line(m):
-        text = m[0]
+    def furniture(text: str, patterns=_FURNITURE_LINES) -> bool:
         marker = _PREVIEW_END.search(text)
         if marker:
             result.setdefault("marker", text.strip())
             pages = regex.search(r"(?:剩余|还剩)\s*(\d+)\s*页", text)
             if pages:
                 result["remaining"] = int(pages[1])
+        if marker or any(p.search(text) for p in patterns):
             result["dropped"].append(text)
-            return ""
+            return True
+        return False
+
+    def line(m):
+        text = m[0]
+        if len(text) > _FURNITURE_LINE_MAX:
+            return text
         cap = _CAPTION.match(text)
         if cap:
             result["captions"].append(cap[1].strip())
-        if any(p.search(text) for p in _FURNITURE_LINES):
-            result["dropped"].append(text)
-            return ""
-        return text
+        return "" if furniture(text) else text
+
     buf.sub(regex.compile(r"(?m)^[^\n\f]*$"), line)
+    long_lines = [m.span() for m in regex.finditer(r"[^\n\f]+", buf.text) if len(m[0]) > _FURNITURE_LINE_MAX]
+
+    def sentence(m):
+        inside = any(a <= m.start() < b for a, b in long_lines)
+        return "" if inside and m[0].strip() and furniture(m[0], _FURNITURE_SENTENCES) else m[0]
+    if long_lines:
+        buf.sub(_SENTENCE_OR_SPACE, sentence)
 
 
 def _join_site_chunks(buf: _Buffer) -> None:

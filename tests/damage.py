@@ -160,6 +160,12 @@ def blank_lines(text: str) -> str:
     return "\n\n".join(text.split("\n"))
 
 
+def one_line(text: str) -> str:
+    """The whole page run into one line, each line break a space, as a document site's copy or a text layer
+    without line ends gives it."""
+    return regex.sub(r"[ \t\u3000]*\n\s*", " ", text).strip()
+
+
 def _blocks(text: str):
     """The text's paragraphs and its tables (runs of a converter's table rows, cells between bars)."""
     rows: list[list[str]] = []
@@ -243,6 +249,7 @@ DAMAGE = {
     "wrap_spaces_in_words": wrap_spaces_in_words,
     "ocr_figure_letters": ocr_figure_letters,
     "blank_lines": blank_lines,
+    "one_line": one_line,
     "hard_wrapped": hard_wrapped,
     "paged": paged,
     "traditional": traditional,

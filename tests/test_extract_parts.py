@@ -457,6 +457,20 @@ def test_a_report_whose_last_sentence_runs_on_without_its_end_is_cut(tmp_path, e
     assert record.source.truncated is cut
 
 
+@pytest.mark.parametrize("ending, cut", [
+    ("(二)自评工作开展情况 为做好自评工作,成立了由校长为组长、会计为成员的自评小组,认真分析经费使用情况,并形成", True),
+    ("1)困难重度残疾人家庭无障碍改造数,目标值大于等于85户,实际完成40", True),
+    ("四、评价结论 项目自评得分95分,评价等级为优。", False),
+    ("XX县财政局 2023年12月5日", False),
+])
+def test_a_report_run_into_one_line_is_cut_where_its_last_sentence_is(tmp_path, ending, cut):
+    # a site's copy whose line breaks became spaces: the last line is the last sentence, not the whole report (whose
+    # table bars would make it a table row)
+    opening = "XX县项目支出绩效评价报告 一、基本情况 本项目预算100万元,已全部支出。 指标 | 分值 | 得分 | 产出 | 50 | 48 | "
+    record = extract_text(tmp_path, opening + "项目实施情况良好。" * 50 + " " + ending + "\n")
+    assert record.source.truncated is cut
+
+
 def test_a_provincial_report_that_names_no_unit_takes_the_province_it_speaks_of(tmp_path):
     opening = ("一、项目基本情况\n2021年、2022年山东省分别立项实施高标准农田项目620万亩、640万亩。\n"
                "2021年、2022年山东省高标准农田建设中央及省级资金共计1838247万元,执行率95%。\n")

@@ -46,6 +46,10 @@ FIELDS_FLOOR = {
     # figures with decimals ('50.00l45.00') left as two cells
     "ocr_figure_letters": 372,
     "blank_lines": 373,
+    # the page run into one line: 297 (1 false alarm) while a site's furniture dropped the line it stood on (the
+    # whole report), a funds block's headings run on to its first source made that source a total, and the last
+    # line, the whole text, held a table's bars
+    "one_line": 362,
 }
 # a damage that leaves real contradictions unsure: under OCR decimal points every check of the text needs a look
 TRUE_FLAGS_FLOOR_UNDER = {"ocr_decimal_marks": 0}

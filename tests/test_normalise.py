@@ -99,6 +99,21 @@ def test_a_document_sites_page_captions_go_however_their_number_is_spaced():
     assert n.captions == ["财政支出项目绩效评价报告", "财政支出项目绩效评价报告"]
 
 
+def test_a_sites_furniture_run_into_one_line_with_the_report_goes_alone():
+    # a document site's copy with its line breaks lost: the furniture's sentence goes, the report stays, and each
+    # figure still points at its own raw characters
+    raw = ("《某县项目支出绩效自评表.docx》由会员分享,可在线阅读,更多相关《某县项目支出绩效自评表.docx(5页珍藏版)》"
+           "请在某某文库上搜索。 1、某县项目支出绩效自评表(2021年) 项目名称 初中公用经费 年度资金总额 64.8 64.8 100% "
+           + "自评得分 98 " * 20)
+    n = _norm(raw)
+    assert n.text.lstrip().startswith("1、某县项目支出绩效自评表")
+    assert n.dropped_lines == [raw[:raw.index("。") + 1]]
+    start = n.text.index("64.8")
+    assert n.raw_span(start, start + 4) == "64.8"
+    # furniture on a line of its own still goes with its line
+    assert _norm("本文由会员分享,可在线阅读\n一、项目概况\n").text.strip() == "一、项目概况"
+
+
 def test_raw_text_is_kept_for_provenance():
     n = _norm("項目預算合計1130000元")
     start = n.text.index("1130000")

@@ -82,6 +82,19 @@ def test_rows_of_a_table_are_rebuilt_from_boxes_with_wrapped_cells_folded():
     assert text.splitlines() == ["指标名称 | 权重 | 得分", "财务管理制度的健全性和有效性 | 5 | 3"]
 
 
+def test_a_scanned_page_of_short_lines_runs_none_of_them_on():
+    # a form printed one cell a line down the page's left side: its widest line is no text width, so no line wraps
+    cells = ["财政专户管理资金", "0.00", "0.00", "实施单位(盖章)", "青神县发展和改革局"]
+    lines = [OcrLine(t, (147, 142 + 31 * k, 147 + 22 * len(t), 171 + 31 * k), 0.97) for k, t in enumerate(cells)]
+    text, _ = page_text(lines, width=1076)
+    assert text.splitlines() == cells
+    # a page whose prose reaches the right margin still runs a wrapped line on
+    prose = [OcrLine("严格执行相关政策,保障工资及时、足额发放或社保及时、足额缴纳,预算编制科学", (149, 537, 947, 559), 0.98),
+             OcrLine("合理,减少结余资金。", (149, 566, 360, 591), 0.9)]
+    text, _ = page_text(prose, width=1076)
+    assert text.splitlines() == ["严格执行相关政策,保障工资及时、足额发放或社保及时、足额缴纳,预算编制科学合理,减少结余资金。"]
+
+
 def test_boxes_found_on_a_turned_image_go_back_to_its_frame():
     # a 100×50 image turned by np.rot90 once is 50×100; a box at its top-left came from the top-right
     assert unrotate((0, 0, 10, 20), 1, 100, 50) == (80, 0, 100, 10)

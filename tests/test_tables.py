@@ -98,6 +98,19 @@ def test_two_splits_of_one_total_are_kept_apart():
     assert groups[("项目支出", "part", "use")] == 100.25
 
 
+def test_split_headings_run_together_with_their_first_source_are_no_total_of_their_own():
+    # lines run together: the headings 按收入性质分 and 按支出性质分 had no figure, so the first figure is the
+    # source 一般公共预算's, and the two sources add up to the block's total
+    text = (FUNDS_HEADER.replace(" ", "") + "年度资金总额4753.664753.663824.2610100%10按收入性质分:按支出性质分:"
+            "其中:一般公共预算:1873.66万元其中:基本支出:1768.16万元政府性基金拨款:项目支出:2985.5万元"
+            "纳入专户管理的非税收入拨款:其他资金:2880万元年度总体目标")
+    _, table = _total(text)
+    rows = {(r.label, r.kind, r.group): r.values["budget"].value for r in table.rows if "budget" in r.values}
+    assert rows[("一般公共预算", "part", "source")] == 1873.66
+    assert rows[("其他资金", "part", "source")] == 2880.0
+    assert not any(r.kind == "split_total" for r in table.rows)
+
+
 def _leaf_rows(text):
     """The score table's rows as (name, weight, score)."""
     table, _ = read_score_table(text)

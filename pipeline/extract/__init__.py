@@ -108,6 +108,9 @@ _HEADER_ROW = regex.compile(r"[|\s]*(?:序号|编号)\s*[|\t][^\d\n]*$")
 # a comma between clauses: the line is a sentence of prose, not a table row, a signature or a page number
 _CLAUSE = regex.compile(r"[,,]")
 _SENTENCE_END = regex.compile(r"[。!?;;]")
+# longer than any line a page or a form holds: lines run together (a site's one-line copy)
+_RUN_TOGETHER = 400
+_SPACE_FOR_A_BREAK = regex.compile(r"(?<=[。!?])|(?<![|\s])\s+(?![|\s])")
 # a line of words (six Han characters at least) whose last figure follows a word or a list mark without a
 # space: no label ('电话:5169832'), no table cells ('完成 100 10 10'), no date ('2018.12.3')
 _PROSE_CUT_IN_A_FIGURE = regex.compile(r"^(?=(?:[^\p{Han}]*\p{Han}){6})[^|\t]*[\p{Han}、,,](?:\d+(?:\.\d+)?)$")
@@ -167,6 +170,10 @@ def _cut_mid_sentence(text: str) -> bool:
     lines = [x.strip() for x in text.rstrip().splitlines() if x.strip()]
     if not lines:
         return False
+    if len(lines[-1]) > _RUN_TOGETHER:
+        # a page whose line breaks a copy turned into spaces, or dropped: its last line begins after its last
+        # sentence's end or its last space (not the spaces around a table's bars, which stand inside a row)
+        lines[-1:] = [x for x in _SPACE_FOR_A_BREAK.split(lines[-1]) if x.strip()]
     last = lines[-1]
     if regex.search(r"(?:…{1,}|\.{3,}|。{3,})$", last) or budget_mod.CUT_INSIDE_FIGURE.search(last):
         return True  # a preview's ellipsis, or figures that run out after a decimal point ('4678.504468.')

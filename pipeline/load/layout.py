@@ -14,6 +14,9 @@ PAGE_NUMBER = regex.compile(r"^[\s\-—–－·•]*(?:第\s*\d+\s*页(?:\s*[,,/
 # from text of any format; a bare figure is one only in the margin (is_page_number).
 FRAMED_PAGE_NUMBER = regex.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d+\s*页(?:\s*[,,/共]\s*共?\s*\d+\s*页)?|"
                                    r"Page\s*\d+(?:\s*of\s*\d+)?)\s*$", regex.I)
+# the right edge a page's widest line must reach, as a share of the page's width, for any of its lines to be a
+# wrapped one: a page of short lines (a form's one column of cells, a closing page, a signature) has none
+MIN_TEXT_RIGHT = 0.6
 # a character of a figure or a Latin word: typesetting never breaks a run of them over two lines
 UNBROKEN = r"[A-Za-z0-9.,%]"
 SENTENCE_END = "。!?;:!?;:”\""

@@ -272,7 +272,7 @@ def _rows_of(lines: list[OcrLine], tolerance: float) -> list[list[OcrLine]]:
 
 
 def page_text(lines: list[OcrLine], scale: float = 1.0, rules: list[float] | None = None,
-              height: float | None = None) -> tuple[str, list[Box]]:
+              height: float | None = None, width: float | None = None) -> tuple[str, list[Box]]:
     """The page's text from OCR lines; boxes are multiplied by `scale` (pixels → PDF points).
     `rules` are the x positions of vertical table rules: cells never merge across one."""
     if not lines:
@@ -285,7 +285,9 @@ def page_text(lines: list[OcrLine], scale: float = 1.0, rules: list[float] | Non
             return "", []
     cells_rows = [_cells(r, h, rules or []) for r in _rows_of(lines, 0.6 * h)]
     cells_rows = _fold_continuations(cells_rows, h)
-    right = max(c[-1][1][2] for c in cells_rows if c)
+    right: float | None = max(c[-1][1][2] for c in cells_rows if c)
+    if width and right < layout.MIN_TEXT_RIGHT * width:
+        right = None  # a page of short lines (a form's one column of cells, a closing page) has no line to wrap
     text_parts: list[str] = []
     boxes: list[Box] = []
     pos = 0
@@ -423,7 +425,7 @@ def ocr_image_text(image, scale: float = 1.0, probe: bool = False,
     h = statistics.median(x.box[3] - x.box[1] for x in upright_lines) if upright_lines else 0
     rules = vertical_rules(upright_image, h) if upright_lines else []
     cells = ruled_cells(upright_image, h) if upright_lines and rules else []
-    up_height = upright_image.shape[0]
+    up_height, up_width = upright_image.shape[:2]
     del upright_image
 
     def home(box):
@@ -431,7 +433,7 @@ def ocr_image_text(image, scale: float = 1.0, probe: bool = False,
         return straight.unmap(unrotate(box, k, width, height) if k else box)
 
     # rows are built in the upright frame; the boxes go back to the image's own frame
-    text, boxes = page_text(_joined_in_cells(upright_lines, cells), 1.0, rules, up_height)
+    text, boxes = page_text(_joined_in_cells(upright_lines, cells), 1.0, rules, up_height, up_width)
     boxes = [Box(b.start, b.end, tuple(round(v * scale, 2) for v in home(b.bbox)), b.confidence) for b in boxes]
     lines = [OcrLine(x.text, home(x.box), x.score) for x in upright_lines]
     return text, boxes, lines, degrees

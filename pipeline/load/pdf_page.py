@@ -67,7 +67,7 @@ def read_page(layer: TextLayer, continued: Continued | None = None) -> tuple[str
     rights = {k: max((it[2] for it in body if (gutter is None or (it[1] > gutter) == bool(k))), default=None)
               for k in (0, 1)}
     # a page of short lines (a closing page, a signature) has no full-width line to wrap
-    min_right = 0.6 * layer.width if gutter is None else 0.3 * layer.width
+    min_right = layout.MIN_TEXT_RIGHT * layer.width if gutter is None else 0.3 * layer.width
     rights = {k: (v if v is not None and v >= min_right else None) for k, v in rights.items()}
     lefts = {k: _indented_left([it for it in body if it[2] is not None and (gutter is None or (it[1] > gutter) == bool(k))],
                                size) for k in (0, 1)}
