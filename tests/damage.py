@@ -160,6 +160,33 @@ def blank_lines(text: str) -> str:
     return "\n\n".join(text.split("\n"))
 
 
+def _rewrite_rows(text: str, row) -> str:
+    """Each of a converter's table rows (cells between bars, or a cell with its bar after it) written by `row`."""
+    out = []
+    for line in text.split("\n"):
+        if _TABLE_ROW in line or line.strip().startswith("|") or line.rstrip().endswith("|"):
+            line = row([c.strip() for c in line.strip().strip("|").split("|")])
+        out.append(line)
+    return "\n".join(out)
+
+
+def cells_tabbed(text: str) -> str:
+    """Table rows with a tab between cells, as a spreadsheet's rows pasted into a text (a lone cell alone)."""
+    return _rewrite_rows(text, "\t".join)
+
+
+def cells_csv(text: str) -> str:
+    """Table rows as a CSV writer writes them (a cell holding a comma quoted), as a form saved as CSV."""
+    import csv
+    import io
+
+    def row(cells: list[str]) -> str:
+        out = io.StringIO()
+        csv.writer(out).writerow(cells)
+        return out.getvalue().rstrip("\r\n")
+    return _rewrite_rows(text, row)
+
+
 def one_line(text: str) -> str:
     """The whole page run into one line, each line break a space, as a document site's copy or a text layer
     without line ends gives it."""
@@ -250,6 +277,8 @@ DAMAGE = {
     "ocr_figure_letters": ocr_figure_letters,
     "blank_lines": blank_lines,
     "one_line": one_line,
+    "cells_tabbed": cells_tabbed,
+    "cells_csv": cells_csv,
     "hard_wrapped": hard_wrapped,
     "paged": paged,
     "traditional": traditional,

@@ -101,3 +101,42 @@ def test_a_reading_library_s_warning_is_kept_with_the_record_not_printed(monkeyp
     [record] = pipeline.extract(SAMPLES / "selfeval_2021.txt")
     assert record.source.load_warnings == ["UserWarning: palette images with transparency expressed in bytes"]
     assert "palette" not in capsys.readouterr().err
+
+
+_FORM_AS_CSV = ('绩效目标自评表,\n(2023年度),\n项目名称,河西村特色种养补贴到户项目,项目负责人及电话,李宁0557-5788003,\n'
+                '主管部门,县农业农村局,实施单位,张庄寨镇人民政府,\n全年预算数(A),全年执行数(B),分值,执行率(B/A),得分,\n'
+                '年度资金总额:,9.48,9.48,10,100%,10,\n"落实39户奖补政策,增加脱贫户收入","落实39户奖补政策,增加脱贫户收入",\n')
+
+
+@pytest.mark.parametrize("name", ["form.csv", "form.txt"])
+def test_a_form_saved_as_csv_is_read_as_a_grid_whether_named_so_or_not(tmp_path, name):
+    path = tmp_path / name
+    path.write_text(_FORM_AS_CSV, encoding="utf-8")
+    doc = load(path)
+    assert doc.format == "text" and doc.pages[0].reader == "csv:form"
+    lines = doc.text.splitlines()
+    assert lines[2] == "项目名称 | 河西村特色种养补贴到户项目 | 项目负责人及电话 | 李宁0557-5788003"
+    assert lines[-1] == "落实39户奖补政策,增加脱贫户收入 | 落实39户奖补政策,增加脱贫户收入"  # a quoted cell keeps its commas
+    cell = next(c for c in doc.pages[0].cells if doc.text[c.start:c.end] == "张庄寨镇人民政府")
+    assert cell.ref == "form!D4"  # evidence names the cell, as a workbook's does
+    assert "cut_inside_a_cell" not in doc.meta
+
+
+def test_a_csv_cut_inside_a_quoted_cell_is_a_cut_document(tmp_path):
+    path = tmp_path / "cut.csv"
+    path.write_text(_FORM_AS_CSV + '"应付账款率","二者择其一进', encoding="utf-8")
+    assert load(path).meta["cut_inside_a_cell"] is True
+
+
+def test_prose_with_commas_is_no_csv(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text("一、基本情况\n本项目预算100万元,已全部支出,执行率100%。\n二、绩效目标\n目标一,完成;目标二,完成。\n",
+                    encoding="utf-8")
+    assert load(path).pages[0].reader == "text"
+
+
+def test_a_csv_with_no_text_in_any_cell_is_refused_with_its_reason(tmp_path):
+    path = tmp_path / "empty.csv"
+    path.write_text(",,\n,,\n", encoding="utf-8")
+    with pytest.raises(LoadError, match="no text in any cell"):
+        load(path)

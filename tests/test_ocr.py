@@ -9,7 +9,7 @@ import pipeline
 from pipeline.document import Box
 from pipeline.load import load
 from pipeline.load.deskew import MIN_SKEW, skew_angle, straighten
-from pipeline.load.ocr import OcrLine, page_text, unrotate
+from pipeline.load.ocr import OcrLine, dashes_read_as_strokes, page_text, unrotate
 from pipeline.load.ocr_table import score_table_verdict
 from pipeline.load.pdf_scan import splice
 from pipeline.record import Record
@@ -93,6 +93,14 @@ def test_a_scanned_page_of_short_lines_runs_none_of_them_on():
              OcrLine("合理,减少结余资金。", (149, 566, 360, 591), 0.9)]
     text, _ = page_text(prose, width=1076)
     assert text.splitlines() == ["严格执行相关政策,保障工资及时、足额发放或社保及时、足额缴纳,预算编制科学合理,减少结余资金。"]
+
+
+def test_a_dash_read_as_a_one_is_a_dash_by_its_height_and_a_real_one_stays():
+    # '其他资金 | - | -' scanned: the recogniser named the first dash '1' (box 7×12 px on a page of 27 px lines), and a
+    # funds sum counted it as 1万元; a printed 1 stands a line high
+    lines = [OcrLine("其他资金", (106, 548, 182, 579), 1.0), OcrLine("1", (220, 558, 227, 570), 1.0),
+             OcrLine("1", (546, 121, 561, 142), 1.0), OcrLine("10", (435, 464, 464, 490), 1.0)]
+    assert [x.text for x in dashes_read_as_strokes(lines, 27)] == ["其他资金", "-", "1", "10"]
 
 
 def test_boxes_found_on_a_turned_image_go_back_to_its_frame():

@@ -98,6 +98,19 @@ def test_two_splits_of_one_total_are_kept_apart():
     assert groups[("项目支出", "part", "use")] == 100.25
 
 
+def test_a_funds_header_one_cell_a_line_keeps_its_rate_whole_before_a_weight_column():
+    # '预算执行率' over '权重' squeezes to '预算执行率权重', and '执行率权重' names a column of its own; the line break
+    # after 率 says the rate's word ends there
+    text = ("预算执行情况(10分)\n年度预算数(万元)\n年初预算\n调整后预算数\n预算执行数\n预算执行率\n权重\n得分\n原因\n"
+            "总额\n238.93\n251.89\n251.89\n100.00%\n10\n其中:财政资金\n238.93\n251.89\n251.89\n100.00%\n")
+    values, table = _total(text)
+    assert table.header.roles[-2:] == ["weight", "score"]
+    assert values["weight"] == 10 and values["rate"] == 100
+    # glued in one cell, '执行率权重' is still the weight column's name
+    glued = "年初预算数\n全年预算数\n全年执行数\n执行率\n执行率权重\n执行率得分\n年度资金总额\n10\n10\n10\n100%\n10\n10\n"
+    assert [h.roles for h in find_headers(glued)] == [["initial", "budget", "executed", "rate", "weight", "score"]]
+
+
 def test_split_headings_run_together_with_their_first_source_are_no_total_of_their_own():
     # lines run together: the headings 按收入性质分 and 按支出性质分 had no figure, so the first figure is the
     # source 一般公共预算's, and the two sources add up to the block's total

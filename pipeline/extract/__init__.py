@@ -82,6 +82,7 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
 
 def _source(doc: Document, norm: NormalisedText) -> Source:
     truncated = (bool(norm.truncated_marker) or _cut_mid_sentence(norm.text) or bool(doc.meta.get("pages_not_read"))
+                 or bool(doc.meta.get("cut_inside_a_cell"))
                  or _pieces_missing(norm.text) or _transfer_outline_stops_early(norm.text))
     return Source(path=doc.path, sha256=doc.sha256, format=doc.format,
                   pages=len(doc.pages) if doc.paged else None, script=norm.script,

@@ -19,7 +19,8 @@ CLAIMED_BINARY = {".pdf": "PDF (no %PDF header)", ".docx": "DOCX (not a zip)", "
 # text file does not pay for the PDF, HTML and OCR libraries
 BACKENDS = {"text": ("text", "load"), "markdown": ("text", "load_markdown"), "html": ("html", "load"),
             "pdf": ("pdf", "load"), "image": ("image", "load"), "docx": ("docx", "load_docx"),
-            "xlsx": ("xlsx", "load_xlsx"), "xls": ("xls", "load_xls"), "doc": ("doc", "load_doc")}
+            "xlsx": ("xlsx", "load_xlsx"), "xls": ("xls", "load_xls"), "doc": ("doc", "load_doc"),
+            "csv": ("csv_text", "load_csv")}
 
 
 def backend_for(kind: str):
@@ -51,6 +52,8 @@ def sniff(path: Path, head: bytes) -> str:
         return "html"
     if suffix in (".md", ".markdown"):
         return "markdown"
+    if suffix in (".csv", ".tsv"):
+        return "csv"
     return "text"
 
 

@@ -135,6 +135,19 @@ def recognise_upright(image, probe: bool = False) -> tuple[list[OcrLine], int, o
     return best
 
 
+# a lone stroke the recogniser may name a figure: what a form's dash ('-', an empty amount) is read as
+_LONE_STROKE = frozenset("1lI|丨一-_—")
+# a figure stands as tall as a line's text; a dash's ink is a thin bar, and its box half a line high or less
+DASH_HEIGHT = 0.6
+
+
+def dashes_read_as_strokes(lines: list[OcrLine], h: float) -> list[OcrLine]:
+    """A lone stroke whose box stands under DASH_HEIGHT of the page's line height `h` is a dash: a form's empty
+    amount ('其他资金 | - | -'), which the recogniser reads '1' (a sum then counts it as 1万元)."""
+    return [OcrLine("-", x.box, x.score) if x.text in _LONE_STROKE and x.box[3] - x.box[1] < DASH_HEIGHT * h else x
+            for x in lines]
+
+
 def _tall_box(box) -> bool:
     return (box[3] - box[1]) > 1.5 * (box[2] - box[0])
 
@@ -423,6 +436,7 @@ def ocr_image_text(image, scale: float = 1.0, probe: bool = False,
     upright_lines, degrees, upright_image = recognise_upright(straight.image, probe)
     k = degrees // 90
     h = statistics.median(x.box[3] - x.box[1] for x in upright_lines) if upright_lines else 0
+    upright_lines = dashes_read_as_strokes(upright_lines, h)
     rules = vertical_rules(upright_image, h) if upright_lines else []
     cells = ruled_cells(upright_image, h) if upright_lines and rules else []
     up_height, up_width = upright_image.shape[:2]

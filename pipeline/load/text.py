@@ -12,6 +12,7 @@ import regex
 
 from ..document import Document, Page
 from ..errors import LoadError
+from .csv_text import csv_document, csv_shaped
 from .encoding import decode
 from .unwrap import unwrap
 
@@ -28,6 +29,8 @@ def _decode_text(path: Path, data: bytes) -> tuple[str, str]:
 
 def load(path: Path, data: bytes) -> Document:
     text, encoding = _decode_text(path, data)
+    if csv_shaped(text):  # a table saved as CSV under a text file's name
+        return csv_document(path, text, encoding)
     chunks = [unwrap(chunk) for chunk in text.split("\f")]
     paged = len(chunks) > 1
     pages = [Page(i + 1, chunk.text, reader="text") for i, chunk in enumerate(chunks)]

@@ -95,20 +95,25 @@ def find_headers(text: str) -> list[Header]:
     and the score reader both ask)."""
     squeezed = _Squeezed.of(text)
     headers = []
-    for cluster in _clusters(squeezed.text):
+    for cluster in _clusters(squeezed):
         header = _header(squeezed, _cells_second_lines(text, squeezed, _last_line_of_two(text, squeezed, cluster)))
         if header is not None:
             headers.append(header)
     return headers
 
 
-def _clusters(text: str) -> list[list[regex.Match]]:
+def _clusters(squeezed: _Squeezed) -> list[list[regex.Match]]:
+    text = squeezed.text
     clusters: list[list[regex.Match]] = []
     last_end = None
     for m in ROLE_RE.finditer(text):
         if last_end is not None and m.start() < last_end:
             continue  # a word inside the previous column's note ('得分(20分*执行率)')
-        if last_end is not None and (HEADER_GAP.fullmatch(text, last_end, m.start()) or
+        whole = _word_to_its_line_end(squeezed, clusters[-1][-1], m) if last_end is not None else None
+        if whole is not None:
+            clusters[-1][-1] = whole
+            clusters[-1].append(m)
+        elif last_end is not None and (HEADER_GAP.fullmatch(text, last_end, m.start()) or
                                      _UNKNOWN_VALUE_COLUMN.fullmatch(text, last_end, m.start()) or
                                      _GARBLED_LETTER_NOTE.fullmatch(text, last_end, m.start())):
             clusters[-1].append(m)
@@ -124,6 +129,16 @@ def _clusters(text: str) -> list[list[regex.Match]]:
             last_end = paren.end()
             paren = _PAREN_AFTER.match(text, last_end)
     return clusters
+
+
+def _word_to_its_line_end(squeezed: _Squeezed, prev: regex.Match, m: regex.Match) -> regex.Match | None:
+    """The previous header word read whole to the line break after it, where the squeezed text ran it into the next
+    cell's word and so cut it short: '预算执行率' over '权重', one cell a line, squeeze to '预算执行率权重', where
+    '执行率权重' names a column of its own and the rate is read '预算执行' with '率' left between the two."""
+    if m.start() <= prev.end() or squeezed.origin[m.start()] == squeezed.origin[m.start() - 1] + 1:
+        return None  # no gap, or no line break before the next word: one cell's words
+    whole = ROLE_RE.fullmatch(squeezed.text, prev.start(), m.start())
+    return whole if whole is not None and whole.lastgroup == prev.lastgroup else None
 
 
 def _open_header(cluster: list) -> bool:
