@@ -289,6 +289,8 @@ _CAPTION = regex.compile(r"^\s*(.{2,80}?)_第\s*\d+\s*页\s*$")
 # document a site or a copy ran into one line, furniture and all ('《…》由会员分享,可在线阅读,…请在优知文库上搜索。
 # 1、银川市…自评表…'): there only the furniture's sentence goes, not the report with it.
 _FURNITURE_LINE_MAX = 200
+# a line, ended by a line break or by the page's end (a page foot stands right before the form feed)
+_LINE_OR_PAGE_END = regex.compile(r"(?m)(?:^|(?<=\f))[^\n\f]*(?=$|\f)")
 _SENTENCE_OR_SPACE = regex.compile(r"[^。!?\s]+[。!?]*|\s+")
 # what marks furniture wherever it stands, and a site's greeting and breadcrumb opening a sentence; a line's own
 # shape ('评论' or '3/5' alone) says nothing inside a run
@@ -318,7 +320,7 @@ def _drop_furniture(buf: _Buffer, result: dict) -> None:
             result["captions"].append(cap[1].strip())
         return "" if furniture(text) else text
 
-    buf.sub(regex.compile(r"(?m)^[^\n\f]*$"), line)
+    buf.sub(_LINE_OR_PAGE_END, line)
     long_lines = [m.span() for m in regex.finditer(r"[^\n\f]+", buf.text) if len(m[0]) > _FURNITURE_LINE_MAX]
 
     def sentence(m):
@@ -326,6 +328,35 @@ def _drop_furniture(buf: _Buffer, result: dict) -> None:
         return "" if inside and m[0].strip() and furniture(m[0], _FURNITURE_SENTENCES) else m[0]
     if long_lines:
         buf.sub(_SENTENCE_OR_SPACE, sentence)
+
+
+# a running head: the report's title (or a line) printed again at the top of each page, which a converter writes
+# into the text after the page break, inside whatever sentence, list or table the page cut
+_RUNNING_HEAD_MIN = 4  # characters: shorter lines at a page's top ('续表', a figure) say too little to be one
+_TITLE_LINES = 5  # the opening lines, among which the title stands (after a site's or a form's lines)
+_LINE = regex.compile(r"[^\n\f]*")
+
+
+def _drop_running_heads(buf: _Buffer, result: dict) -> None:
+    """Drop the lines at the tops of pages (after a form feed, or after a page number's line) that repeat the
+    document's first line or another page's top line. The first page's own line stays."""
+    lines = [m for m in _LINE.finditer(buf.text) if m[0].strip()]
+    if len(lines) <= _TITLE_LINES:
+        return
+    # (a table's header repeated at a page's top is the table's, which its readers expect: no running head)
+    tops = [line for prev, line in zip(lines, lines[1:])
+            if ("\f" in buf.text[prev.end():line.start()] or FRAMED_PAGE_NUMBER.match(prev[0]))
+            and len(line[0].strip()) >= _RUNNING_HEAD_MIN and "|" not in line[0] and "\t" not in line[0]]
+    if not tops:
+        return
+    opening = [line[0].strip() for line in lines[:_TITLE_LINES]]
+    others = [t[0].strip() for t in tops]
+    # (the running head may be the title cut short: a line of the opening starts with it)
+    heads = {t.span() for t in tops if t.start() > lines[_TITLE_LINES - 1].end()
+             and (any(o.startswith(t[0].strip()) for o in opening) or others.count(t[0].strip()) >= 2)}
+    if heads:
+        result["dropped"].extend(buf.text[a:b] for a, b in sorted(heads))
+        buf.sub(_LINE, lambda m: "" if m.span() in heads else m[0])
 
 
 def _join_site_chunks(buf: _Buffer) -> None:
@@ -486,6 +517,7 @@ def normalise(doc: Document) -> NormalisedText:
     buf.sub(_PINYIN, "")
     _join_site_chunks(buf)
     found: dict = {"dropped": [], "captions": []}
+    _drop_running_heads(buf, found)
     _drop_furniture(buf, found)
     _remove_wrap_spaces(buf)
     _join_page_breaks(buf)

@@ -69,6 +69,21 @@ def paged(text: str, every: int = PDF_PAGE_CHARACTERS) -> str:
 _S2T = opencc.OpenCC("s2t")
 
 
+def running_heads(text: str, every: int = 600) -> str:
+    """Hard wrapped; at every page break, wherever it falls, the page's foot ('第 1 页 共 9 页'), a form feed, and
+    the report's running head at the next page's top: its first line of six characters or more, cut at 30, as a
+    converter writes a PDF's page head into the text."""
+    head = next((line.strip() for line in text.split("\n") if len(line.strip()) >= 6), "")[:30]
+    out, count, page = [], 0, 1
+    for line in hard_wrapped(text).split("\n"):
+        out.append(line)
+        count += len(line)
+        if count >= every:
+            out.append(f"第 {page} 页 共 9 页\f{head}")
+            page, count = page + 1, 0
+    return "\n".join(out)
+
+
 def traditional(text: str) -> str:
     return _S2T.convert(text)
 
@@ -281,6 +296,7 @@ DAMAGE = {
     "cells_csv": cells_csv,
     "hard_wrapped": hard_wrapped,
     "paged": paged,
+    "running_heads": running_heads,
     "traditional": traditional,
     "full_width": full_width,
     "spaced_figures": spaced_figures,

@@ -55,6 +55,11 @@ FIELDS_FLOOR = {
     "cells_tabbed": 372,
     # rows written by a CSV writer: 366 before a text shaped as CSV was read as a grid (load/csv_text.py)
     "cells_csv": 372,
+    # a page's foot and the next page's running head every 600 characters: 339 while the running head stayed inside
+    # the sentence, list or table the page cut, the foot before a form feed stayed too, and each page was unwrapped
+    # at a width it measured alone (three fields short of hard_wrapped: where the first line, and so the head, is a
+    # site's table row, it is kept, as a table's header repeated at a page's top is)
+    "running_heads": 368,
 }
 # a damage that leaves real contradictions unsure: under OCR decimal points every check of the text needs a look
 TRUE_FLAGS_FLOOR_UNDER = {"ocr_decimal_marks": 0}

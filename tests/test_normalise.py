@@ -134,6 +134,23 @@ def test_sentence_over_a_page_break_is_joined_but_pages_stay_counted():
     assert n.page_at(n.text.index("8608元")) == 2
 
 
+def test_a_running_head_at_a_pages_top_goes_and_the_sentence_the_page_cut_is_joined():
+    title = "某县2022年度农村公路养护项目绩效评价报告"
+    opening = title + "\n一、项目基本情况\n项目单位为某县交通运输局。\n项目资金用于农村公路养护。\n"
+    doc = Document("r.txt", "", "text", [
+        Page(1, opening + "项目预算资金共计300万元,其中用于县道养护工程120万元,用于乡道养护工程\n第 1 页 共 3 页"),
+        Page(2, title + "\n180万元,已全部支出。\n二、绩效目标完成情况"),
+    ], paged=True)
+    n = normalise(doc)
+    assert "用于乡道养护工程180万元,已全部支出。" in n.text
+    assert n.text.count(title) == 1 and n.text.startswith(title)  # the first page's own title stays
+    assert title in n.dropped_lines and "第 1 页 共 3 页" in n.dropped_lines
+    # a page's top line that repeats nothing is the page's own text
+    other = Document("r.txt", "", "text", [Page(1, opening + "项目预算资金共计300万元,全部用于县道和乡道的养护工程建设"),
+                                           Page(2, "县道养护工程\n已全部完成。")], paged=True)
+    assert "县道养护工程" in normalise(other).text
+
+
 def test_a_heading_after_a_page_break_is_not_joined():
     doc = Document("r.pdf", "", "pdf", [Page(1, "这是一段很长的正文内容,用于测试分页时不应连接标题的情况,文字足够长"),
                                          Page(2, "二、评价结论")], paged=True)

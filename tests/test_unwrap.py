@@ -5,7 +5,14 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from pipeline.load.layout import HEADING_START, SENTENCE_END
+from pipeline.load import load
 from pipeline.load.unwrap import unwrap, wrap_width
+
+
+def load_text(tmp_path, text):
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    return load(path)
 
 PARAGRAPH = ("本项目年初预算安排资金2960.00万元,全年实际支出资金2798.30万元,预算执行率为94.54%,"
              "资金主要用于市管绿地养护管理、行道树养护和公园设施维护,各项支出均按照合同约定及时足额拨付,"
@@ -26,6 +33,15 @@ def test_a_number_carried_whole_to_the_next_line_is_joined_to_its_label():
     # somewhere a figure was carried to the next line, short of the width: still run on
     assert any(line[:1].isdigit() for line in wrapped.split("\n")[1:])
     assert unwrap(wrapped).text == PARAGRAPH * 2
+
+
+def test_a_page_number_is_a_line_of_its_own_and_a_short_page_unwraps_at_the_documents_width(tmp_path):
+    wrapped = hard_wrapped(PARAGRAPH * 3).split("\n")
+    # a page foot under a full line is never run into it
+    assert "- 1 -" in unwrap("\n".join(wrapped[:4] + ["- 1 -"] + wrapped[4:])).text.split("\n")
+    # a page of two lines shows no width of its own: the document's is used
+    doc = load_text(tmp_path, "\n".join(wrapped[:6]) + "\f" + "\n".join(wrapped[6:8]))
+    assert doc.pages[1].text == "".join(wrapped[6:8])
 
 
 def test_text_whose_lines_are_paragraphs_is_left_as_it_is():

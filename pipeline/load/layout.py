@@ -78,12 +78,14 @@ LINE_OF_ITS_OWN = regex.compile(
 
 def continues(line: str, next_line: str, line_right: float, text_right: float | None, size: float) -> bool:
     """A prose line that runs to the right edge of the text and stops mid-sentence continues on the
-    next line, unless that one opens a heading or an item, or is a line of its own (a date, a name over a seal):
+    next line, unless that one opens a heading or an item, or is a line of its own (a date, a name over a seal,
+    a page's number in its foot):
     the break would otherwise cut words and figures in two."""
     line, raw_next = unicodedata.normalize("NFKC", line).rstrip(), next_line.strip()
     next_line = unicodedata.normalize("NFKC", raw_next)  # ('①' folds to '1': the raw line is tried too)
     if not line or text_right is None or line[-1] in SENTENCE_END or HEADING_START.match(next_line) \
-            or ITEM_START.match(next_line) or ITEM_START.match(raw_next) or LINE_OF_ITS_OWN.fullmatch(next_line):
+            or ITEM_START.match(next_line) or ITEM_START.match(raw_next) or LINE_OF_ITS_OWN.fullmatch(next_line) \
+            or FRAMED_PAGE_NUMBER.match(next_line):
         return False
     return line_right >= text_right - 1.5 * size
 

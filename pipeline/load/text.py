@@ -14,7 +14,7 @@ from ..document import Document, Page
 from ..errors import LoadError
 from .csv_text import csv_document, csv_shaped
 from .encoding import decode
-from .unwrap import unwrap
+from .unwrap import unwrap, wrap_width
 
 
 def _decode_text(path: Path, data: bytes) -> tuple[str, str]:
@@ -31,7 +31,8 @@ def load(path: Path, data: bytes) -> Document:
     text, encoding = _decode_text(path, data)
     if csv_shaped(text):  # a table saved as CSV under a text file's name
         return csv_document(path, text, encoding)
-    chunks = [unwrap(chunk) for chunk in text.split("\f")]
+    width = wrap_width(text.split("\n"))  # the document's, measured over all its pages
+    chunks = [unwrap(chunk, width) for chunk in text.split("\f")]
     paged = len(chunks) > 1
     pages = [Page(i + 1, chunk.text, reader="text") for i, chunk in enumerate(chunks)]
     doc = Document(str(path), "", "text", pages, paged=paged, encoding=encoding)

@@ -96,12 +96,14 @@ def _reach(line: str, next_line: str) -> int:
     return columns(line) + (columns(first[0]) if first else 0)
 
 
-def unwrap(text: str) -> Unwrapped:
+def unwrap(text: str, width: int | None = None) -> Unwrapped:
     """Run each line on into the next where `layout.continues` says the break is the wrap's: the
     next line's first word (a character, or a whole number, which is never broken) would not have fit
-    on the line, the line does not end a sentence, and the next does not open a heading."""
+    on the line, the line does not end a sentence, and the next does not open a heading. `width`: the
+    width the whole document was wrapped at, where the text is one of its pages (a short page shows too few
+    full lines to tell it)."""
     lines = text.split("\n")
-    width = wrap_width(lines)
+    width = width or wrap_width(lines)
     if width is None:
         return Unwrapped(text)
     out = [lines[0]]
