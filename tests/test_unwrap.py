@@ -4,8 +4,8 @@ from helpers import extract_text
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from pipeline.load.layout import HEADING_START, SENTENCE_END
 from pipeline.load import load
+from pipeline.load.layout import HEADING_START, SENTENCE_END
 from pipeline.load.unwrap import unwrap, wrap_width
 
 
