@@ -185,6 +185,17 @@ def _rewrite_rows(text: str, row) -> str:
     return "\n".join(out)
 
 
+# an amount of four whole digits or more: before its money unit, or alone in a table's cell with its decimals
+_AMOUNT = regex.compile(r"(?<![\d.,A-Za-z/〔\[(-])(?P<whole>[1-9]\d{3,})(?P<decimals>\.\d+)?"
+                        r"(?=\s*(?:万元|元|亿元|万|亿)|\s*\|(?<=\d\.\d+\s*\|))")
+
+
+def thousands_separators(text: str) -> str:
+    """Amounts printed with thousands separators ('2,456.18万元'), as many offices print them (years, document
+    numbers and codes left as they are)."""
+    return _AMOUNT.sub(lambda m: f"{int(m['whole']):,}{m['decimals'] or ''}", text)
+
+
 def cells_tabbed(text: str) -> str:
     """Table rows with a tab between cells, as a spreadsheet's rows pasted into a text (a lone cell alone)."""
     return _rewrite_rows(text, "\t".join)
@@ -294,6 +305,7 @@ DAMAGE = {
     "one_line": one_line,
     "cells_tabbed": cells_tabbed,
     "cells_csv": cells_csv,
+    "thousands_separators": thousands_separators,
     "hard_wrapped": hard_wrapped,
     "paged": paged,
     "running_heads": running_heads,

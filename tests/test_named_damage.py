@@ -60,6 +60,7 @@ FIELDS_FLOOR = {
     # at a width it measured alone (three fields short of hard_wrapped: where the first line, and so the head, is a
     # site's table row, it is kept, as a table's header repeated at a page's top is)
     "running_heads": 368,
+    "thousands_separators": 373,
 }
 # a damage that leaves real contradictions unsure: under OCR decimal points every check of the text needs a look
 TRUE_FLAGS_FLOOR_UNDER = {"ocr_decimal_marks": 0}
