@@ -217,6 +217,17 @@ class _Buffer:
         return changes
 
 
+    def delete(self, spans: list[tuple[int, int]]) -> None:
+        """Remove text[a:b] for each of the (sorted, disjoint) spans; every other character keeps its raw offset."""
+        keep, last = [], 0
+        for a, b in sorted(spans):
+            keep.append((last, a))
+            last = b
+        keep.append((last, len(self.text)))
+        self.text = "".join(self.text[a:b] for a, b in keep)
+        self.index = [i for a, b in keep for i in self.index[a:b]]
+
+
 def _nfkc(raw: str) -> _Buffer:
     chars, index = [], []
     for i, ch in enumerate(raw):
@@ -276,7 +287,7 @@ _PREVIEW_END = regex.compile(r"(?:免费预览已结束|预览已结束|剩余\s
                              r"试读已结束|还剩\s*(\d+)\s*页未读|阅读已结束)")
 _FURNITURE_LINES = [regex.compile(p) for p in (
     r"^\s*下载本文档\s*$", r"^\s*版权说明[::]", r"^\s*文档简介\s*$", r"^\s*温馨提示\s*$", r"^\s*评论\s*$",
-    r"^\s*\d+/\d+\s*$", r"^\s*提交评论\s*$", r"^\s*[•·]?\s*\d+\.\s*本站", r"^\s*[•·]?\s*\d+\.\s*(?:未经权益|下载文件)", r"本站|文库网|网仅提供",
+    r"^\s*\d+/\d+\s*$", r"^\s*提交评论\s*$", r"^\s*[•·]?\s*\d+\.\s*本站", r"^\s*[•·]?\s*\d+\.\s*(?:未经权益|下载文件)", r"本站(?:仅提供|所有|不(?:保证|承担)|声明|资源|文档|内容均)|网仅提供(?:信息)?存储",
     r"由会员分享,?可在线阅读", r"请在.{1,12}上搜索", r"^\s*欢迎(?:来到|访问).{1,20}", r"^\s*您(?:现在)?的位置[::]",
     r"^\s*【字体", r"^\s*字体[::]", r"^\s*编辑[::]", r"^\s*我要投稿", r"^\s*(?:上一篇|下一篇|相关文章|分享到|打印本页|关闭窗口)",
     r"^\s*\[?\s*(?:打印|关闭)\s*\]?\s*$", r"^\s*(?:扫一扫|手机版|网站地图|联系我们)",
@@ -287,26 +298,31 @@ _CAPTION = regex.compile(r"^\s*(.{2,80}?)_第\s*\d+\s*页\s*$")
 
 # A site's furniture stands on a line of its own, and goes with its line. A line longer than any furniture is a
 # document a site or a copy ran into one line, furniture and all ('《…》由会员分享,可在线阅读,…请在优知文库上搜索。
-# 1、银川市…自评表…'): there only the furniture's sentence goes, not the report with it.
+# 1、银川市…自评表…'): there only the furniture's own words go (and the line, where they are most of it).
 _FURNITURE_LINE_MAX = 200
-# a line, ended by a line break or by the page's end (a page foot stands right before the form feed)
+# a line of its own, ended by a line break or by the page's end (a page foot stands right before the form feed)
 _LINE_OR_PAGE_END = regex.compile(r"(?m)(?:^|(?<=\f))[^\n\f]*(?=$|\f)")
-_SENTENCE_OR_SPACE = regex.compile(r"[^。!?\s]+[。!?]*|\s+")
-# what marks furniture wherever it stands, and a site's greeting and breadcrumb opening a sentence; a line's own
-# shape ('评论' or '3/5' alone) says nothing inside a run
-_FURNITURE_SENTENCES = [p for p in _FURNITURE_LINES if not p.pattern.startswith("^")] + [
-    regex.compile(r"^欢迎(?:来到|访问).{1,20}"), regex.compile(r"^您(?:现在)?(?:所在)?的位置")]
+# what only a site writes, wherever it stands: its sharing notice and the search it sends to, a collection's promise,
+# its disclaimer, its greeting, its breadcrumb ('本站' alone is a station's word, '欢迎来到美丽清水' a slogan's)
+_FURNITURE_IN_A_RUN = [regex.compile(p) for p in (
+    r"由会员分享,?可在线阅读(?:,?更多相关《[^《》\n]{1,80}》)?", r"请在[^,。\s]{1,12}上搜索。?",
+    r"整理的.{2,40}(?:精选|通用)\d+篇", r"本站(?:仅提供|所有|不(?:保证|承担)|声明|资源|文档|内容均)[^。!?\n]{0,80}[。!?]?",
+    r"欢迎(?:来到|访问)[^,。!?\s]{1,20}?(?:网站|门户网|网)[!!]?",
+    r"您(?:现在)?(?:所在)?的位置\s*[::]\s*(?:[^\s>]{1,20}\s*>\s*)*[^\s>]{1,30}",
+)]
+# the subject a sharing notice opens with: the document's name in 《》, '本文档'
+_FURNITURE_SUBJECT = regex.compile(r"(?:《[^《》\n]{1,60}》|本文档|本文)$")
 
 
 def _drop_furniture(buf: _Buffer, result: dict) -> None:
-    def furniture(text: str, patterns=_FURNITURE_LINES) -> bool:
+    def furniture(text: str) -> bool:
         marker = _PREVIEW_END.search(text)
         if marker:
             result.setdefault("marker", text.strip())
             pages = regex.search(r"(?:剩余|还剩)\s*(\d+)\s*页", text)
             if pages:
                 result["remaining"] = int(pages[1])
-        if marker or any(p.search(text) for p in patterns):
+        if marker or any(p.search(text) for p in _FURNITURE_LINES):
             result["dropped"].append(text)
             return True
         return False
@@ -321,13 +337,41 @@ def _drop_furniture(buf: _Buffer, result: dict) -> None:
         return "" if furniture(text) else text
 
     buf.sub(_LINE_OR_PAGE_END, line)
-    long_lines = [m.span() for m in regex.finditer(r"[^\n\f]+", buf.text) if len(m[0]) > _FURNITURE_LINE_MAX]
+    spans = []
+    for m in regex.finditer(r"[^\n\f]+", buf.text):
+        if len(m[0]) > _FURNITURE_LINE_MAX:
+            spans.extend(_furniture_in_a_run(m[0], m.start(), result))
+    if spans:
+        buf.delete(spans)
 
-    def sentence(m):
-        inside = any(a <= m.start() < b for a, b in long_lines)
-        return "" if inside and m[0].strip() and furniture(m[0], _FURNITURE_SENTENCES) else m[0]
-    if long_lines:
-        buf.sub(_SENTENCE_OR_SPACE, sentence)
+
+def _furniture_in_a_run(text: str, offset: int, result: dict) -> list[tuple[int, int]]:
+    """The spans (offset by `offset`) of a long line that are a site's furniture: each notice with the document's
+    name it opens with; the whole line where they are most of it (a site's disclaimer block, not a report)."""
+    spans: list[tuple[int, int]] = []
+    for pattern in _FURNITURE_IN_A_RUN:
+        for m in pattern.finditer(text):
+            subject = _FURNITURE_SUBJECT.search(text, max(0, m.start() - 64), m.start())
+            spans.append((subject.start() if subject else m.start(), m.end()))
+    marker = _PREVIEW_END.search(text)
+    if marker:  # the preview's end: the text stops there
+        result.setdefault("marker", marker[0])
+        pages = regex.search(r"(?:剩余|还剩)\s*(\d+)\s*页", marker[0])
+        if pages:
+            result["remaining"] = int(pages[1])
+        spans.append(marker.span())
+    if not spans:
+        return []
+    merged: list[list[int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    if sum(b - a for a, b in merged) >= 0.5 * len(text.strip()):
+        merged = [[0, len(text)]]
+    result["dropped"].extend(text[a:b] for a, b in merged)
+    return [(offset + a, offset + b) for a, b in merged]
 
 
 # a running head: the report's title (or a line) printed again at the top of each page, which a converter writes

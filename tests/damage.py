@@ -202,15 +202,18 @@ def cells_tabbed(text: str) -> str:
 
 
 def cells_csv(text: str) -> str:
-    """Table rows as a CSV writer writes them (a cell holding a comma quoted), as a form saved as CSV."""
+    """The report as a sheet saved as CSV: each table row's cells, each other line one cell, every row as wide as the
+    widest (a writer pads with empty cells), a cell holding a comma or a quote quoted."""
     import csv
     import io
 
-    def row(cells: list[str]) -> str:
-        out = io.StringIO()
-        csv.writer(out).writerow(cells)
-        return out.getvalue().rstrip("\r\n")
-    return _rewrite_rows(text, row)
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")]
+            if _TABLE_ROW in line or line.strip().startswith("|") or line.rstrip().endswith("|") else [line.strip()]
+            for line in text.split("\n") if line.strip()]
+    width = max(len(r) for r in rows)
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(r + [""] * (width - len(r)) for r in rows)
+    return out.getvalue()
 
 
 def one_line(text: str) -> str:

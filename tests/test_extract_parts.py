@@ -462,6 +462,8 @@ def test_a_report_whose_last_sentence_runs_on_without_its_end_is_cut(tmp_path, e
     ("1)困难重度残疾人家庭无障碍改造数,目标值大于等于85户,实际完成40", True),
     ("四、评价结论 项目自评得分95分,评价等级为优。", False),
     ("XX县财政局 2023年12月5日", False),
+    ("总分 | 100 | 99.8 2", False),  # a page's number after the form's last row (review case)
+    ("总分\t总分\t100\t95.5\t自评等级:优", False),  # a row of tabbed cells, no sentence (review case)
 ])
 def test_a_report_run_into_one_line_is_cut_where_its_last_sentence_is(tmp_path, ending, cut):
     # a site's copy whose line breaks became spaces: the last line is the last sentence, not the whole report (whose
@@ -469,6 +471,26 @@ def test_a_report_run_into_one_line_is_cut_where_its_last_sentence_is(tmp_path, 
     opening = "XX县项目支出绩效评价报告 一、基本情况 本项目预算100万元,已全部支出。 指标 | 分值 | 得分 | 产出 | 50 | 48 | "
     record = extract_text(tmp_path, opening + "项目实施情况良好。" * 50 + " " + ending + "\n")
     assert record.source.truncated is cut
+
+
+@pytest.mark.parametrize("ending", [
+    "填表人:王芳", "审核人:李明 填表人:王芳", "以上报告,请审阅", "特此报告", "附件:项目自评佐证材料",
+    "清水县交通运输局 二〇二三年十二月二十日", "清水县交通运输局 2023年12月", "评价等级 优", "第2页 共2页",
+])
+@pytest.mark.parametrize("one_line", [False, True], ids=["lines", "one-line"])
+def test_a_complete_report_may_end_without_a_full_stop(tmp_path, ending, one_line):
+    # a form's signatories, an official document's closing words, its attachments, its date, its grade cell, its last
+    # page's number (review cases: each read as a sentence cut short)
+    text = ("XX县项目支出绩效评价报告\n一、基本情况\n本项目预算100万元,已全部支出。\n" + "项目实施情况良好。" * 50 +
+            "\n五、评价结论\n经评价,该项目得分95分,等级为优。\n" + ending + "\n")
+    record = extract_text(tmp_path, text.replace("\n", " ") if one_line else text)
+    assert record.source.truncated is False
+
+
+@pytest.mark.parametrize("ending", ["负责人:王芳对项目资金", "根据2023年12月"])
+def test_a_signatory_or_a_date_that_runs_on_is_still_a_cut(tmp_path, ending):
+    text = "XX县项目支出绩效评价报告\n一、基本情况\n本项目预算100万元,已全部支出。\n" + ending + "\n"
+    assert extract_text(tmp_path, text).source.truncated is True
 
 
 def test_a_provincial_report_that_names_no_unit_takes_the_province_it_speaks_of(tmp_path):

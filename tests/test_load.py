@@ -103,9 +103,10 @@ def test_a_reading_library_s_warning_is_kept_with_the_record_not_printed(monkeyp
     assert "palette" not in capsys.readouterr().err
 
 
-_FORM_AS_CSV = ('绩效目标自评表,\n(2023年度),\n项目名称,河西村特色种养补贴到户项目,项目负责人及电话,李宁0557-5788003,\n'
-                '主管部门,县农业农村局,实施单位,张庄寨镇人民政府,\n全年预算数(A),全年执行数(B),分值,执行率(B/A),得分,\n'
-                '年度资金总额:,9.48,9.48,10,100%,10,\n"落实39户奖补政策,增加脱贫户收入","落实39户奖补政策,增加脱贫户收入",\n')
+# a form's sheet saved as CSV: every row as wide as the widest, empty cells and all
+_FORM_AS_CSV = ('绩效目标自评表,,,,,\n(2023年度),,,,,\n项目名称,河西村特色种养补贴到户项目,项目负责人及电话,李宁0557-5788003,,\n'
+                '主管部门,县农业农村局,实施单位,张庄寨镇人民政府,,\n全年预算数(A),全年执行数(B),分值,执行率(B/A),得分,\n'
+                '年度资金总额:,9.48,9.48,10,100%,10\n"落实39户奖补政策,增加脱贫户收入","落实39户奖补政策,增加脱贫户收入",,,,\n')
 
 
 @pytest.mark.parametrize("name", ["form.csv", "form.txt"])
@@ -128,11 +129,24 @@ def test_a_csv_cut_inside_a_quoted_cell_is_a_cut_document(tmp_path):
     assert load(path).meta["cut_inside_a_cell"] is True
 
 
-def test_prose_with_commas_is_no_csv(tmp_path):
+@pytest.mark.parametrize("text", [
+    "一、基本情况\n本项目预算100万元,已全部支出,执行率100%。\n二、绩效目标\n目标一,完成;目标二,完成。\n",
+    # lines broken after a comma, amounts with thousands commas, quoted terms (review cases)
+    "关于某项目的情况说明,\n本项目预算1,286.40万元,\n实际支出1,250.00万元,\n评价等级为\"优\",\n特此说明。\n",
+    "绩效指标完成情况如下:\n新建农田,1200亩,1200亩,\n灌溉渠道,36公里,36公里,\n项目预算2,160万元,全部支出。\n",
+])
+def test_prose_with_commas_is_no_csv(tmp_path, text):
     path = tmp_path / "report.txt"
-    path.write_text("一、基本情况\n本项目预算100万元,已全部支出,执行率100%。\n二、绩效目标\n目标一,完成;目标二,完成。\n",
-                    encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     assert load(path).pages[0].reader == "text"
+
+
+def test_a_semicolon_csv_and_a_stray_quote_are_read_as_written(tmp_path):
+    path = tmp_path / "eu.csv"
+    path.write_text("项目名称;某项目;;\n全年预算数;全年执行数;执行率;\n100;95;95%;\n管材;DN110\";10;\n", encoding="utf-8")
+    doc = load(path)
+    assert doc.text.splitlines()[:3] == ["项目名称 | 某项目", "全年预算数 | 全年执行数 | 执行率", "100 | 95 | 95%"]
+    assert "cut_inside_a_cell" not in doc.meta  # an inch mark is no open cell
 
 
 def test_a_csv_with_no_text_in_any_cell_is_refused_with_its_reason(tmp_path):

@@ -48,13 +48,15 @@ FIELDS_FLOOR = {
     "blank_lines": 373,
     # the page run into one line: 297 (1 false alarm) while a site's furniture dropped the line it stood on (the
     # whole report), a funds block's headings run on to its first source made that source a total, and the last
-    # line, the whole text, held a table's bars
-    "one_line": 362,
+    # line, the whole text, held a table's bars (362, then 361 once a review showed that cutting the last line at
+    # spaces too read a page number, a tab's cell or a signature as the text's last line)
+    "one_line": 361,
     # rows with a tab between cells: 372 with 1 false alarm (01's funds header, one cell a line, squeezed
     # '预算执行率权重' and lost its weight column) before a header word was read whole to its line's end
     "cells_tabbed": 372,
-    # rows written by a CSV writer: 366 before a text shaped as CSV was read as a grid (load/csv_text.py)
-    "cells_csv": 372,
+    # the report as a sheet saved as CSV (every row padded to the widest): 349 before a text shaped as CSV was read as
+    # a grid (load/csv_text.py); a sheet's last row shows no cut, as a workbook's does not
+    "cells_csv": 360,
     # a page's foot and the next page's running head every 600 characters: 339 while the running head stayed inside
     # the sentence, list or table the page cut, the foot before a form feed stayed too, and each page was unwrapped
     # at a width it measured alone (three fields short of hard_wrapped: where the first line, and so the head, is a

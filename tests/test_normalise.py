@@ -1,3 +1,5 @@
+import pytest
+
 from pipeline.document import Document, Page
 from pipeline.normalise import normalise, normalise_string
 
@@ -112,6 +114,29 @@ def test_a_sites_furniture_run_into_one_line_with_the_report_goes_alone():
     assert n.raw_span(start, start + 4) == "64.8"
     # furniture on a line of its own still goes with its line
     assert _norm("本文由会员分享,可在线阅读\n一、项目概况\n").text.strip() == "一、项目概况"
+
+
+@pytest.mark.parametrize("kept", [
+    "水文站概况:本站位于县城东郊,控制流域面积326平方公里。",  # a station, not a site
+    "全县设监测样本站点12个,样本站点数完成率100%。",
+    "政务网仅提供查询服务,项目预算资金40万元。",
+    "标识牌正面印制欢迎来到美丽清水字样,项目预算资金24万元。",  # a slogan, not a site's greeting
+])
+def test_words_a_site_also_uses_do_not_make_a_report_s_sentence_furniture(kept):
+    # review cases: each sentence stood in a long paragraph (or line of its own) and went with the site's notices
+    long = "一、项目基本情况 " + kept + " 项目实施情况良好,各项目标均已完成。" * 8
+    assert kept in _norm(long + "\n").text and kept in _norm(kept + "\n").text
+
+
+def test_a_sites_notice_glued_to_the_report_goes_without_the_report_s_words():
+    # no full stop, no space between the notice and the form: only the notice and the name it opens with go
+    form = "1、清水县项目支出绩效自评表(2023年度)项目名称农村公路养护工程" + "年度资金总额500520509.61098%9.8" * 8
+    notice = "《清水县农村公路养护工程绩效自评表》由会员分享,可在线阅读,更多相关《清水县农村公路养护工程绩效自评表(3页珍藏版)》请在人人文库网上搜索"
+    assert _norm(notice + form + "\n").text.strip() == form
+    assert _norm(form + "总分10099.8本文档由会员分享,可在线阅读\n").text.strip() == form + "总分10099.8"
+    # a site's disclaimer block run into one line is furniture as a whole, its plain sentences with it
+    block = ("本站仅提供存储服务,所有内容均由用户发布。" + "如发现有害或侵权内容,请联系我们。" + "本站不保证内容的准确性。") * 5
+    assert _norm("二、评价结论\n该项目得分95分。\n" + block + "\n").text.strip() == "二、评价结论\n该项目得分95分。"
 
 
 def test_raw_text_is_kept_for_provenance():

@@ -93,6 +93,12 @@ def test_a_scanned_page_of_short_lines_runs_none_of_them_on():
              OcrLine("合理,减少结余资金。", (149, 566, 360, 591), 0.9)]
     text, _ = page_text(prose, width=1076)
     assert text.splitlines() == ["严格执行相关政策,保障工资及时、足额发放或社保及时、足额缴纳,预算编制科学合理,减少结余资金。"]
+    # a page photographed in the left half of the frame: its prose lines end at one edge, its margin (review case)
+    photo = [OcrLine(t, (150, 153 + 33 * k, 880, 180 + 33 * k), 0.97) for k, t in enumerate(
+        ["2023年,县农业农村局安排高标准农田建", "设项目资金1256.8万元,其中中央补助资", "金800万元、县级配套456.8万元。截至年",
+         "底,项目实际支出1198.6万元,预算执行"])] + [OcrLine("率95.37%。", (150, 285, 326, 312), 0.97)]
+    text, _ = page_text(photo, width=1600)
+    assert "预算执行率95.37%。" in text
 
 
 def test_a_dash_read_as_a_one_is_a_dash_by_its_height_and_a_real_one_stays():
@@ -101,6 +107,11 @@ def test_a_dash_read_as_a_one_is_a_dash_by_its_height_and_a_real_one_stays():
     lines = [OcrLine("其他资金", (106, 548, 182, 579), 1.0), OcrLine("1", (220, 558, 227, 570), 1.0),
              OcrLine("1", (546, 121, 561, 142), 1.0), OcrLine("10", (435, 464, 464, 490), 1.0)]
     assert [x.text for x in dashes_read_as_strokes(lines, 27)] == ["其他资金", "-", "1", "10"]
+    # the row sets the height, not the page: a table set smaller than the prose keeps its 1s (review case); a row's
+    # ordinal 一 is a bar by its glyph, and stays
+    small = [OcrLine("其他资金", (100, 1068, 172, 1091), 0.97), OcrLine("1", (420, 1071, 428, 1088), 0.97),
+             OcrLine("一", (100, 612, 128, 622), 0.97), OcrLine("产出指标", (200, 600, 320, 630), 0.97)]
+    assert [x.text for x in dashes_read_as_strokes(small, 30)] == ["其他资金", "1", "一", "产出指标"]
 
 
 def test_boxes_found_on_a_turned_image_go_back_to_its_frame():

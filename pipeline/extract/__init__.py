@@ -109,9 +109,19 @@ _HEADER_ROW = regex.compile(r"[|\s]*(?:序号|编号)\s*[|\t][^\d\n]*$")
 # a comma between clauses: the line is a sentence of prose, not a table row, a signature or a page number
 _CLAUSE = regex.compile(r"[,,]")
 _SENTENCE_END = regex.compile(r"[。!?;;]")
+# How a complete report or form may end without a full stop (its last line, or the end of a page run into one line):
+_COMPLETE_ENDINGS = [regex.compile(p) for p in (
+    r"(?:请(?:予)?审(?:阅|议|定|核|批)|特此(?:报告|说明)|妥否,?请批示)$",  # an official document's closing words
+    r"(?:填表人|填报人|审核人|负责人|联系人|经办人)\s*[::]\s*\p{Han}{2,4}$",  # a form's signatory and the name
+    r"(?:^|\s)附件\s*\d*\s*[::.、]\s*[^,;。\s]{2,60}$",  # the list of its attachments
+    rf"(?:^|\s|{metadata.ORG_SUFFIX})(?:19|20)\d\d\s*年\s*\d{{1,2}}\s*月$|"  # its date under its unit, without a day,
+    r"二[〇零一二三四五六七八九]{3}年[〇零一二三四五六七八九十]{1,2}月(?:[〇零一二三四五六七八九十]{1,3}日)?$",  # or in numerals
+    r"等级\s*[::|]?\s*(?:优秀?|良好?|中|差|合格|不合格)$",  # a form's grade cell
+    r"第\s*\d+\s*页\s*[,,/共]?\s*共\s*\d+\s*页$",  # a page's number, the last page's
+)]
 # longer than any line a page or a form holds: lines run together (a site's one-line copy)
 _RUN_TOGETHER = 400
-_SPACE_FOR_A_BREAK = regex.compile(r"(?<=[。!?])|(?<![|\s])\s+(?![|\s])")
+_AFTER_A_SENTENCE = regex.compile(r"(?<=[。!?])")
 # a line of words (six Han characters at least) whose last figure follows a word or a list mark without a
 # space: no label ('电话:5169832'), no table cells ('完成 100 10 10'), no date ('2018.12.3')
 _PROSE_CUT_IN_A_FIGURE = regex.compile(r"^(?=(?:[^\p{Han}]*\p{Han}){6})[^|\t]*[\p{Han}、,,](?:\d+(?:\.\d+)?)$")
@@ -172,9 +182,9 @@ def _cut_mid_sentence(text: str) -> bool:
     if not lines:
         return False
     if len(lines[-1]) > _RUN_TOGETHER:
-        # a page whose line breaks a copy turned into spaces, or dropped: its last line begins after its last
-        # sentence's end or its last space (not the spaces around a table's bars, which stand inside a row)
-        lines[-1:] = [x for x in _SPACE_FOR_A_BREAK.split(lines[-1]) if x.strip()]
+        # a page whose line breaks a copy turned into spaces, or dropped: its last line is its last sentence (a
+        # space or a tab is no line's end there: it parts the cells of a row, or a page's number from its text)
+        lines[-1:] = [x for x in _AFTER_A_SENTENCE.split(lines[-1]) if x.strip()]
     last = lines[-1]
     if regex.search(r"(?:…{1,}|\.{3,}|。{3,})$", last) or budget_mod.CUT_INSIDE_FIGURE.search(last):
         return True  # a preview's ellipsis, or figures that run out after a decimal point ('4678.504468.')
@@ -204,7 +214,7 @@ def _cut_mid_sentence(text: str) -> bool:
         # a sentence that runs on to a quoted name and stops there: '…经评价,2020年度“市场化运作费项目”' (a value
         # quoted after its verb ends its sentence: '…绩效评价等级为“优”', '…做到“花钱必问效”')
         return True
-    if regex.search(r"\d{4}年\d{1,2}月\d{1,2}日$|[。!?)”\"》\]]$", last):
+    if regex.search(r"\d{4}年\d{1,2}月\d{1,2}日$|[。!?)”\"》\]]$", last) or any(p.search(last) for p in _COMPLETE_ENDINGS):
         return False
     if _CLAUSE.search(tail) and len(tail) >= 20:
         return True  # a sentence of prose, its clauses run on, with no end: '…目标值大于等于85户,实际完成40'

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from pathlib import Path
 
 import regex
@@ -14,37 +15,68 @@ from ..document import Document
 from ..errors import LoadError
 from .office import cell_text, workbook_document
 
-# what only a CSV writer leaves on a line: a quoted cell beside a separator, an empty cell, a row's trailing
-# empty cells (prose has its commas between words)
-_CSV_MARK = regex.compile(r'(?:,"|",|,,|,[ \t]*$)')
+# what only a CSV writer leaves on a line: two quoted cells side by side, an empty cell (a sheet's rows are all as
+# wide as its widest: ',,'), a line opening on a quoted cell. Prose has its commas between words, a line broken after
+# a comma ends on one, and a term quoted in a sentence stands inside it.
+_CSV_MARK = regex.compile(r'","|,[ \t]*,|^"[^"\n]*",')
 MIN_ROWS = 3
 SHARE_OF_ROWS = 0.6  # rows of two cells or more
 SHARE_MARKED = 0.5  # lines with a mark only a CSV writer leaves
+SHARE_AS_WIDE = 0.9  # rows as wide as the most of them are
+MIN_ROWS_AS_WIDE = 5  # (a few lines of prose, or one line repeated, are as wide by chance)
+_SENTENCE_END = regex.compile(r"[。!?][\s\"”]*$")  # prose's lines end sentences; a sheet's rows end on a cell
+_SNIFF_CHARS = 8192
+# a cell opened with a quote at the line's start or after a separator, running to the line's end unclosed (a doubled
+# quote inside it is a quote of its text)
+_OPEN_QUOTED_CELL = regex.compile(r'(?:^|[,;\t])[ \t]*"(?:[^"]|"")*$')
 
 
 def csv_shaped(text: str) -> bool:
-    """Whether a text is CSV rows: most of its lines parse into two cells or more, and half of them carry a
-    mark no prose carries. (A report's prose, however many commas it holds, carries none.)"""
+    """Whether a text is CSV rows: most of its lines parse into two cells or more, and either half of them carry a
+    mark no prose carries, or nearly all of them are as wide as each other (a sheet's rows are; a narrow sheet's rows
+    end on one empty cell, 'name,', as prose broken after a comma does, but prose is not all as wide)."""
     lines = [line for line in text.split("\n") if line.strip()]
     if len(lines) < MIN_ROWS:
         return False
     rows = list(csv.reader(io.StringIO("\n".join(lines))))
-    several = sum(1 for row in rows if len(row) >= 2)
+    widths = Counter(len(row) for row in rows)
+    several = sum(n for width, n in widths.items() if width >= 2)
     marked = sum(1 for line in lines if _CSV_MARK.search(line))
-    return several >= SHARE_OF_ROWS * len(rows) and marked >= SHARE_MARKED * len(lines)
+    width, most = widths.most_common(1)[0]
+    sentences = sum(1 for line in lines if _SENTENCE_END.search(line))
+    as_wide = (width >= 2 and most >= SHARE_AS_WIDE * len(rows) and len(rows) >= MIN_ROWS_AS_WIDE
+               and sentences < SHARE_MARKED * len(lines))
+    return several >= SHARE_OF_ROWS * len(rows) and (marked >= SHARE_MARKED * len(lines) or as_wide)
 
 
 def csv_document(path: Path, text: str, encoding: str | None = None) -> Document:
     """The rows as one sheet's grid, each cell on one line (office.cell_text)."""
-    dialect = "excel-tab" if path.suffix.lower() == ".tsv" or text.count("\t") > text.count(",") else "excel"
+    dialect = _dialect(path, text)
     grid = [[cell_text(c) for c in row] for row in csv.reader(io.StringIO(text), dialect)]
     if not any(any(row) for row in grid):
         raise LoadError(path, "a CSV file with no text in any cell")
     doc = workbook_document(path, "text", [(f"csv:{path.stem}", grid, {})])  # SPEC: a CSV is a text file
     doc.encoding = encoding
-    if text.count('"') % 2:  # a writer doubles the quotes inside a cell: an odd count is a file cut inside one
+    if _ends_inside_a_quoted_cell(text):
         doc.meta["cut_inside_a_cell"] = True
     return doc
+
+
+def _dialect(path: Path, text: str):
+    """Commas, or what the file's own rows say it is parted by: tabs (.tsv), semicolons (a European export)."""
+    if path.suffix.lower() == ".tsv":
+        return "excel-tab"
+    try:
+        return csv.Sniffer().sniff(text[:_SNIFF_CHARS], delimiters=",;\t")
+    except csv.Error:
+        return "excel"
+
+
+def _ends_inside_a_quoted_cell(text: str) -> bool:
+    """The file stops inside a quoted cell ('…,"二者择其一进'): its last line opens a cell with a quote that nothing
+    closes. (A stray quote inside an unquoted cell, an inch mark, is no cut.)"""
+    last = next((line for line in reversed(text.split("\n")) if line.strip()), "")
+    return bool(_OPEN_QUOTED_CELL.search(last))
 
 
 def load_csv(path: Path, data: bytes) -> Document:

@@ -135,17 +135,23 @@ def recognise_upright(image, probe: bool = False) -> tuple[list[OcrLine], int, o
     return best
 
 
-# a lone stroke the recogniser may name a figure: what a form's dash ('-', an empty amount) is read as
-_LONE_STROKE = frozenset("1lI|丨一-_—")
-# a figure stands as tall as a line's text; a dash's ink is a thin bar, and its box half a line high or less
+# a lone stroke the recogniser may name a figure: what a form's dash ('-', an empty amount) is read as (not 一, whose
+# glyph is a bar of its own: a row's ordinal)
+_LONE_STROKE = frozenset("1lI|丨")
+# a figure stands as tall as the text beside it; a dash's ink is a thin bar, and its box half as high or less
 DASH_HEIGHT = 0.6
 
 
 def dashes_read_as_strokes(lines: list[OcrLine], h: float) -> list[OcrLine]:
-    """A lone stroke whose box stands under DASH_HEIGHT of the page's line height `h` is a dash: a form's empty
-    amount ('其他资金 | - | -'), which the recogniser reads '1' (a sum then counts it as 1万元)."""
-    return [OcrLine("-", x.box, x.score) if x.text in _LONE_STROKE and x.box[3] - x.box[1] < DASH_HEIGHT * h else x
-            for x in lines]
+    """A lone stroke whose box stands under DASH_HEIGHT of the text on its row (of the page's line height `h`
+    where it stands alone) is a dash: a form's empty amount ('其他资金 | - | -'), which the recogniser reads '1' (a
+    sum then counts it as 1万元). Its row, not the page, sets the height: a table set smaller than the prose."""
+    def row_height(x: OcrLine) -> float:
+        mid = (x.box[1] + x.box[3]) / 2
+        beside = [y.box[3] - y.box[1] for y in lines if y is not x and y.box[1] <= mid <= y.box[3]]
+        return statistics.median(beside) if beside else h
+    return [OcrLine("-", x.box, x.score) if x.text in _LONE_STROKE and x.box[3] - x.box[1] < DASH_HEIGHT * row_height(x)
+            else x for x in lines]
 
 
 def _tall_box(box) -> bool:
@@ -298,9 +304,7 @@ def page_text(lines: list[OcrLine], scale: float = 1.0, rules: list[float] | Non
             return "", []
     cells_rows = [_cells(r, h, rules or []) for r in _rows_of(lines, 0.6 * h)]
     cells_rows = _fold_continuations(cells_rows, h)
-    right: float | None = max(c[-1][1][2] for c in cells_rows if c)
-    if width and right < layout.MIN_TEXT_RIGHT * width:
-        right = None  # a page of short lines (a form's one column of cells, a closing page) has no line to wrap
+    right = _text_right(cells_rows, h, width)
     text_parts: list[str] = []
     boxes: list[Box] = []
     pos = 0
@@ -400,6 +404,23 @@ def _under(cell, row) -> int | None:
         if overlap > 0.5 * (cell[1][2] - cell[1][0]):
             return k
     return None
+
+
+# lines of prose (this many characters at least) that end at one right edge make it the text's margin, wherever it
+# stands on the image (a photo of a page in part of the frame, an A5 page on an A4 scan)
+MARGIN_LINES = 3
+MARGIN_LINE_CHARS = 12
+
+
+def _text_right(cells_rows, h: float, width: float | None) -> float | None:
+    """The right edge the page's prose wraps at: its widest line's, where that line reaches most of the page's width
+    (layout.MIN_TEXT_RIGHT) or several lines of prose end there. None for a page of short lines (a form's one
+    column of cells, a closing page): none of them is a wrapped line."""
+    right = max(c[-1][1][2] for c in cells_rows if c)
+    if not width or right >= layout.MIN_TEXT_RIGHT * width:
+        return right
+    full = sum(1 for c in cells_rows if len(c) == 1 and len(c[0][0]) >= MARGIN_LINE_CHARS and c[0][1][2] >= right - 1.5 * h)
+    return right if full >= MARGIN_LINES else None
 
 
 def _wraps(prev, cells, right, h) -> bool:
