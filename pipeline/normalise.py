@@ -216,7 +216,6 @@ class _Buffer:
         self.text, self.index = "".join(out_text), out_index
         return changes
 
-
     def delete(self, spans: list[tuple[int, int]]) -> None:
         """Remove text[a:b] for each of the (sorted, disjoint) spans; every other character keeps its raw offset."""
         keep, last = [], 0
@@ -285,9 +284,11 @@ def _han_counts(text: str) -> dict[str, int]:
 
 _PREVIEW_END = regex.compile(r"(?:免费预览已结束|预览已结束|剩余\s*(\d+)\s*页(?:未读|可下载查看|,?继续阅读)|"
                              r"试读已结束|还剩\s*(\d+)\s*页未读|阅读已结束)")
+# a site's disclaimer ('本站仅提供存储服务', '本站不保证…'); '本站' alone is a station's word
+_SITE_DISCLAIMER = r"本站(?:仅提供|所有|不(?:保证|承担)|声明|资源|文档|内容均)"
 _FURNITURE_LINES = [regex.compile(p) for p in (
     r"^\s*下载本文档\s*$", r"^\s*版权说明[::]", r"^\s*文档简介\s*$", r"^\s*温馨提示\s*$", r"^\s*评论\s*$",
-    r"^\s*\d+/\d+\s*$", r"^\s*提交评论\s*$", r"^\s*[•·]?\s*\d+\.\s*本站", r"^\s*[•·]?\s*\d+\.\s*(?:未经权益|下载文件)", r"本站(?:仅提供|所有|不(?:保证|承担)|声明|资源|文档|内容均)|网仅提供(?:信息)?存储",
+    r"^\s*\d+/\d+\s*$", r"^\s*提交评论\s*$", r"^\s*[•·]?\s*\d+\.\s*本站", r"^\s*[•·]?\s*\d+\.\s*(?:未经权益|下载文件)", _SITE_DISCLAIMER, r"网仅提供(?:信息)?存储",
     r"由会员分享,?可在线阅读", r"请在.{1,12}上搜索", r"^\s*欢迎(?:来到|访问).{1,20}", r"^\s*您(?:现在)?的位置[::]",
     r"^\s*【字体", r"^\s*字体[::]", r"^\s*编辑[::]", r"^\s*我要投稿", r"^\s*(?:上一篇|下一篇|相关文章|分享到|打印本页|关闭窗口)",
     r"^\s*\[?\s*(?:打印|关闭)\s*\]?\s*$", r"^\s*(?:扫一扫|手机版|网站地图|联系我们)",
@@ -306,7 +307,7 @@ _LINE_OR_PAGE_END = regex.compile(r"(?m)(?:^|(?<=\f))[^\n\f]*(?=$|\f)")
 # its disclaimer, its greeting, its breadcrumb ('本站' alone is a station's word, '欢迎来到美丽清水' a slogan's)
 _FURNITURE_IN_A_RUN = [regex.compile(p) for p in (
     r"由会员分享,?可在线阅读(?:,?更多相关《[^《》\n]{1,80}》)?", r"请在[^,。\s]{1,12}上搜索。?",
-    r"整理的.{2,40}(?:精选|通用)\d+篇", r"本站(?:仅提供|所有|不(?:保证|承担)|声明|资源|文档|内容均)[^。!?\n]{0,80}[。!?]?",
+    r"整理的.{2,40}(?:精选|通用)\d+篇", _SITE_DISCLAIMER + r"[^。!?\n]{0,80}[。!?]?",
     r"欢迎(?:来到|访问)[^,。!?\s]{1,20}?(?:网站|门户网|网)[!!]?",
     r"您(?:现在)?(?:所在)?的位置\s*[::]\s*(?:[^\s>]{1,20}\s*>\s*)*[^\s>]{1,30}",
 )]
@@ -316,12 +317,7 @@ _FURNITURE_SUBJECT = regex.compile(r"(?:《[^《》\n]{1,60}》|本文档|本文
 
 def _drop_furniture(buf: _Buffer, result: dict) -> None:
     def furniture(text: str) -> bool:
-        marker = _PREVIEW_END.search(text)
-        if marker:
-            result.setdefault("marker", text.strip())
-            pages = regex.search(r"(?:剩余|还剩)\s*(\d+)\s*页", text)
-            if pages:
-                result["remaining"] = int(pages[1])
+        marker = _preview_end(text, text.strip(), result)
         if marker or any(p.search(text) for p in _FURNITURE_LINES):
             result["dropped"].append(text)
             return True
@@ -345,6 +341,17 @@ def _drop_furniture(buf: _Buffer, result: dict) -> None:
         buf.delete(spans)
 
 
+def _preview_end(text: str, said: str, result: dict) -> bool:
+    """Whether `text` says the preview ends (recorded as `said`, with the pages it says remain)."""
+    marker = _PREVIEW_END.search(text)
+    if marker:
+        result.setdefault("marker", said)
+        pages = regex.search(r"(?:剩余|还剩)\s*(\d+)\s*页", text)
+        if pages:
+            result["remaining"] = int(pages[1])
+    return marker is not None
+
+
 def _furniture_in_a_run(text: str, offset: int, result: dict) -> list[tuple[int, int]]:
     """The spans (offset by `offset`) of a long line that are a site's furniture: each notice with the document's
     name it opens with; the whole line where they are most of it (a site's disclaimer block, not a report)."""
@@ -355,10 +362,7 @@ def _furniture_in_a_run(text: str, offset: int, result: dict) -> list[tuple[int,
             spans.append((subject.start() if subject else m.start(), m.end()))
     marker = _PREVIEW_END.search(text)
     if marker:  # the preview's end: the text stops there
-        result.setdefault("marker", marker[0])
-        pages = regex.search(r"(?:剩余|还剩)\s*(\d+)\s*页", marker[0])
-        if pages:
-            result["remaining"] = int(pages[1])
+        _preview_end(marker[0], marker[0], result)
         spans.append(marker.span())
     if not spans:
         return []
@@ -400,7 +404,7 @@ def _drop_running_heads(buf: _Buffer, result: dict) -> None:
              and (any(o.startswith(t[0].strip()) for o in opening) or others.count(t[0].strip()) >= 2)}
     if heads:
         result["dropped"].extend(buf.text[a:b] for a, b in sorted(heads))
-        buf.sub(_LINE, lambda m: "" if m.span() in heads else m[0])
+        buf.delete(sorted(heads))
 
 
 def _join_site_chunks(buf: _Buffer) -> None:

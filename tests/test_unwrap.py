@@ -8,15 +8,15 @@ from pipeline.load import load
 from pipeline.load.layout import HEADING_START, SENTENCE_END
 from pipeline.load.unwrap import unwrap, wrap_width
 
-
-def load_text(tmp_path, text):
-    path = tmp_path / "r.txt"
-    path.write_text(text, encoding="utf-8")
-    return load(path)
-
 PARAGRAPH = ("本项目年初预算安排资金2960.00万元,全年实际支出资金2798.30万元,预算执行率为94.54%,"
              "资金主要用于市管绿地养护管理、行道树养护和公园设施维护,各项支出均按照合同约定及时足额拨付,"
              "未发现截留挪用情况,项目单位建立了资金管理制度并严格执行,各项养护工作均按计划完成。")
+
+
+def _load_text(tmp_path, text):
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    return load(path)
 
 
 def test_a_paragraph_broken_at_the_page_width_is_one_line_again():
@@ -40,7 +40,7 @@ def test_a_page_number_is_a_line_of_its_own_and_a_short_page_unwraps_at_the_docu
     # a page foot under a full line is never run into it
     assert "- 1 -" in unwrap("\n".join(wrapped[:4] + ["- 1 -"] + wrapped[4:])).text.split("\n")
     # a page of two lines shows no width of its own: the document's is used
-    doc = load_text(tmp_path, "\n".join(wrapped[:6]) + "\f" + "\n".join(wrapped[6:8]))
+    doc = _load_text(tmp_path, "\n".join(wrapped[:6]) + "\f" + "\n".join(wrapped[6:8]))
     assert doc.pages[1].text == "".join(wrapped[6:8])
 
 

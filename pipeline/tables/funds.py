@@ -411,11 +411,9 @@ def _clean_label(label: str) -> str:
     """'政府性基金拨款:项目支出:' → '项目支出': a label ends at the colon before its figures; what precedes
     it is an earlier row that had none."""
     pieces = [p for p in regex.split(r"[::]", label) if p.strip()]
-    if len(pieces) > 2 and regex.fullmatch(r"\s*其中\s*", pieces[-2]):
-        # '按收入性质分:按支出性质分:其中:一般公共预算' (a block whose lines a copy ran together): the headings
-        # before 其中 had no figure of their own
-        label = pieces[-1]
-    elif len(pieces) > 1 and not regex.fullmatch(r"\s*其中\s*", pieces[-2]):
+    # '其中:基本支出' keeps its 其中 (noise, stripped below), unless headings stand before it: '按收入性质分:按支出
+    # 性质分:其中:一般公共预算' is a block whose lines a copy ran together, its headings with no figure of their own
+    if len(pieces) > 2 or (len(pieces) == 2 and not regex.fullmatch(r"\s*其中\s*", pieces[0])):
         label = pieces[-1]
     return _LABEL_NOISE.sub("", _LABEL_NOISE.sub("", label.strip())).strip() or label.strip()
 

@@ -136,7 +136,7 @@ def _word_to_its_line_end(squeezed: _Squeezed, prev: regex.Match, m: regex.Match
     cell's word and so cut it short: '预算执行率' over '权重', one cell a line, squeeze to '预算执行率权重', where
     '执行率权重' names a column of its own and the rate is read '预算执行' with '率' left between the two."""
     if m.start() <= prev.end() or squeezed.origin[m.start()] == squeezed.origin[m.start() - 1] + 1:
-        return None  # no gap, or no line break before the next word: one cell's words
+        return None  # no gap, or no space or line break before the next word: one cell's words
     whole = ROLE_RE.fullmatch(squeezed.text, prev.start(), m.start())
     return whole if whole is not None and whole.lastgroup == prev.lastgroup else None
 
