@@ -285,11 +285,12 @@ def _han_counts(text: str) -> dict[str, int]:
 _PREVIEW_END = regex.compile(r"(?:免费预览已结束|预览已结束|剩余\s*(\d+)\s*页(?:未读|可下载查看|,?继续阅读)|"
                              r"试读已结束|还剩\s*(\d+)\s*页未读|阅读已结束)")
 # a site's disclaimer ('本站仅提供存储服务', '本站不保证…'); '本站' alone is a station's word
-_SITE_DISCLAIMER = r"本站(?:仅提供|所有|不(?:保证|承担)|声明|资源|文档|内容均)"
+_SITE_DISCLAIMER = (r"本站(?:所有(?:内容|资源|文档|文章|资料)|仅提供|不(?:保证|承担)|声明|资源|文档|内容均)|"
+                    r"(?:文库|文档)网?(?:所有资源|版权所有|仅提供)|ICP备\d+号|版权所有")
 _FURNITURE_LINES = [regex.compile(p) for p in (
     r"^\s*下载本文档\s*$", r"^\s*版权说明[::]", r"^\s*文档简介\s*$", r"^\s*温馨提示\s*$", r"^\s*评论\s*$",
-    r"^\s*\d+/\d+\s*$", r"^\s*提交评论\s*$", r"^\s*[•·]?\s*\d+\.\s*本站", r"^\s*[•·]?\s*\d+\.\s*(?:未经权益|下载文件)", _SITE_DISCLAIMER, r"网仅提供(?:信息)?存储",
-    r"由会员分享,?可在线阅读", r"请在.{1,12}上搜索", r"^\s*欢迎(?:来到|访问).{1,20}", r"^\s*您(?:现在)?的位置[::]",
+    r"^\s*\d+/\d+\s*$", r"^\s*提交评论\s*$", r"^\s*[•·]?\s*\d+\.\s*(?:" + _SITE_DISCLAIMER + ")", r"^\s*[•·]?\s*\d+\.\s*(?:未经权益|下载文件)", _SITE_DISCLAIMER, r"网仅提供(?:信息)?存储",
+    r"由会员分享,?可在线阅读", r"请在.{1,12}上搜索", r"^\s*欢迎(?:来到|访问)\p{Han}{1,12}?(?:网站|门户网站?)", r"^\s*您(?:现在)?的位置[::]",
     r"^\s*【字体", r"^\s*字体[::]", r"^\s*编辑[::]", r"^\s*我要投稿", r"^\s*(?:上一篇|下一篇|相关文章|分享到|打印本页|关闭窗口)",
     r"^\s*\[?\s*(?:打印|关闭)\s*\]?\s*$", r"^\s*(?:扫一扫|手机版|网站地图|联系我们)",
     r"整理的.{2,40}(?:精选|通用)\d+篇", r"^\s*.{0,40}_第\s*\d+\s*页\s*$",
@@ -307,10 +308,14 @@ _LINE_OR_PAGE_END = regex.compile(r"(?m)(?:^|(?<=\f))[^\n\f]*(?=$|\f)")
 # its disclaimer, its greeting, its breadcrumb ('本站' alone is a station's word, '欢迎来到美丽清水' a slogan's)
 _FURNITURE_IN_A_RUN = [regex.compile(p) for p in (
     r"由会员分享,?可在线阅读(?:,?更多相关《[^《》\n]{1,80}》)?", r"请在[^,。\s]{1,12}上搜索。?",
-    r"整理的.{2,40}(?:精选|通用)\d+篇", _SITE_DISCLAIMER + r"[^。!?\n]{0,80}[。!?]?",
-    r"欢迎(?:来到|访问)[^,。!?\s]{1,20}?(?:网站|门户网|网)[!!]?",
+    r"整理的.{2,40}(?:精选|通用)\d+篇", _SITE_DISCLAIMER + r"(?:[^。!?\n]{0,80}[。!?])?",
+    r"欢迎(?:来到|访问)\p{Han}{1,12}?(?:网站|门户网站?)[!!]?",
     r"您(?:现在)?(?:所在)?的位置\s*[::]\s*(?:[^\s>]{1,20}\s*>\s*)*[^\s>]{1,30}",
 )]
+# a site's footer links, three of which after a notice make the rest of the line the footer
+_SITE_NAVIGATION = regex.compile(r"关于我们|网站声明|网站地图|资源地图|友情链接|网站客服|联系我们|版权所有|copyright|ICP备", regex.I)
+_FOOTER_WORDS = 3
+_MONEY = regex.compile(r"\d(?:[\d,.]*\d)?\s*(?:万元|亿元|元|%)")
 # the subject a sharing notice opens with: the document's name in 《》, '本文档'
 _FURNITURE_SUBJECT = regex.compile(r"(?:《[^《》\n]{1,60}》|本文档|本文)$")
 
@@ -360,6 +365,10 @@ def _furniture_in_a_run(text: str, offset: int, result: dict) -> list[tuple[int,
         for m in pattern.finditer(text):
             subject = _FURNITURE_SUBJECT.search(text, max(0, m.start() - 64), m.start())
             spans.append((subject.start() if subject else m.start(), m.end()))
+    footer = next((a for a, _ in sorted(spans) if len(_SITE_NAVIGATION.findall(text, a)) >= _FOOTER_WORDS
+                   and not _MONEY.search(text, a)), None)
+    if footer is not None:  # the site's footer: from its first notice on, its links and no figure of the report
+        spans.append((footer, len(text)))
     marker = _PREVIEW_END.search(text)
     if marker:  # the preview's end: the text stops there
         _preview_end(marker[0], marker[0], result)

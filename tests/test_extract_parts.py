@@ -487,7 +487,9 @@ def test_a_complete_report_may_end_without_a_full_stop(tmp_path, ending, one_lin
     assert record.source.truncated is False
 
 
-@pytest.mark.parametrize("ending", ["负责人:王芳对项目资金", "根据2023年12月"])
+@pytest.mark.parametrize("ending", ["负责人:王芳对项目资金", "根据2023年12月", "项目单位已向县财政局申请审核",
+                                    "项目负责人:王芳同志", "项目于二〇二四年三月", "经县发展和改革局2023年3月",
+                                    "附件1:关于印发《项目资金管理办法》的", "经综合评价,该项目评价等级中"])
 def test_a_signatory_or_a_date_that_runs_on_is_still_a_cut(tmp_path, ending):
     text = "XX县项目支出绩效评价报告\n一、基本情况\n本项目预算100万元,已全部支出。\n" + ending + "\n"
     assert extract_text(tmp_path, text).source.truncated is True

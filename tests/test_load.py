@@ -123,9 +123,11 @@ def test_a_form_saved_as_csv_is_read_as_a_grid_whether_named_so_or_not(tmp_path,
     assert "cut_inside_a_cell" not in doc.meta
 
 
-def test_a_csv_cut_inside_a_quoted_cell_is_a_cut_document(tmp_path):
+@pytest.mark.parametrize("tail", ['"应付账款率","二者择其一进', '"应付账款率","二者择其一进行考核,\n按完成比例'])
+def test_a_csv_cut_inside_a_quoted_cell_is_a_cut_document(tmp_path, tail):
+    # (the cell may run over lines: cut after its first, the last line opens nothing — second review)
     path = tmp_path / "cut.csv"
-    path.write_text(_FORM_AS_CSV + '"应付账款率","二者择其一进', encoding="utf-8")
+    path.write_text(_FORM_AS_CSV + tail, encoding="utf-8")
     assert load(path).meta["cut_inside_a_cell"] is True
 
 
@@ -134,6 +136,8 @@ def test_a_csv_cut_inside_a_quoted_cell_is_a_cut_document(tmp_path):
     # lines broken after a comma, amounts with thousands commas, quoted terms (review cases)
     "关于某项目的情况说明,\n本项目预算1,286.40万元,\n实际支出1,250.00万元,\n评价等级为\"优\",\n特此说明。\n",
     "绩效指标完成情况如下:\n新建农田,1200亩,1200亩,\n灌溉渠道,36公里,36公里,\n项目预算2,160万元,全部支出。\n",
+    # terms quoted side by side in sentences (second review)
+    '项目围绕"产出","效益","满意度"三类指标开展评价。\n其中"数量","质量"指标均已完成。\n评价等级为"优"。\n',
 ])
 def test_prose_with_commas_is_no_csv(tmp_path, text):
     path = tmp_path / "report.txt"

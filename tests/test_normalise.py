@@ -121,6 +121,9 @@ def test_a_sites_furniture_run_into_one_line_with_the_report_goes_alone():
     "全县设监测样本站点12个,样本站点数完成率100%。",
     "政务网仅提供查询服务,项目预算资金40万元。",
     "标识牌正面印制欢迎来到美丽清水字样,项目预算资金24万元。",  # a slogan, not a site's greeting
+    "本站所有监测设备均已更新,项目预算资金46.8万元。",  # (second review)
+    "1.本站设备运行正常,年度预算46.8万元。",
+    "欢迎来到清水县的游客可见新建标识牌2座、指示牌36块,导航网点12处。",
 ])
 def test_words_a_site_also_uses_do_not_make_a_report_s_sentence_furniture(kept):
     # review cases: each sentence stood in a long paragraph (or line of its own) and went with the site's notices
@@ -137,6 +140,14 @@ def test_a_sites_notice_glued_to_the_report_goes_without_the_report_s_words():
     # a site's disclaimer block run into one line is furniture as a whole, its plain sentences with it
     block = ("本站仅提供存储服务,所有内容均由用户发布。" + "如发现有害或侵权内容,请联系我们。" + "本站不保证内容的准确性。") * 5
     assert _norm("二、评价结论\n该项目得分95分。\n" + block + "\n").text.strip() == "二、评价结论\n该项目得分95分。"
+
+
+def test_a_sites_footer_run_into_one_line_goes_from_its_first_notice_on():
+    report = "五、自评结论\n经自评,该项目得分95分,评价等级为优,项目预算500万元,执行率98%。\n"
+    footer = ("人人文库网所有资源均是用户自行上传分享,仅供网友学习交流,未经上传用户书面授权,请勿作他用。 相关资源 "
+              "清水县2022年度农村公路养护项目绩效自评报告 清水县2021年度农村公路养护项目绩效自评报告 关于我们 - 网站声明 - "
+              "网站地图 - 资源地图 - 友情链接 - 网站客服 - 联系我们 copyright@ 2016-2024 renrendoc.com网站版权所有 苏ICP备12345678号")
+    assert _norm(report + footer + "\n").text.strip() == report.strip()
 
 
 def test_raw_text_is_kept_for_provenance():

@@ -99,6 +99,9 @@ def test_a_scanned_page_of_short_lines_runs_none_of_them_on():
          "底,项目实际支出1198.6万元,预算执行"])] + [OcrLine("率95.37%。", (150, 285, 326, 312), 0.97)]
     text, _ = page_text(photo, width=1600)
     assert "预算执行率95.37%。" in text
+    # a seal's text standing out past the prose sets no margin: the prose lines' common edge does (second review)
+    text, _ = page_text(photo + [OcrLine("清水县农业农村局(盖章)", (700, 330, 1000, 357), 0.9)], width=1600)
+    assert "预算执行率95.37%。" in text
 
 
 def test_a_dash_read_as_a_one_is_a_dash_by_its_height_and_a_real_one_stays():
@@ -112,6 +115,9 @@ def test_a_dash_read_as_a_one_is_a_dash_by_its_height_and_a_real_one_stays():
     small = [OcrLine("其他资金", (100, 1068, 172, 1091), 0.97), OcrLine("1", (420, 1071, 428, 1088), 0.97),
              OcrLine("一", (100, 612, 128, 622), 0.97), OcrLine("产出指标", (200, 600, 320, 630), 0.97)]
     assert [x.text for x in dashes_read_as_strokes(small, 30)] == ["其他资金", "1", "一", "产出指标"]
+    # a printed 1 beside a cell of two lines (a tall box) is measured against a line's height (second review)
+    tall = [OcrLine("1", (600, 500, 610, 524), 0.97), OcrLine("项目实施单位及主管部门", (100, 490, 300, 550), 0.97)]
+    assert dashes_read_as_strokes(tall, 28)[0].text == "1"
 
 
 def test_boxes_found_on_a_turned_image_go_back_to_its_frame():

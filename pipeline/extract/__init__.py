@@ -81,7 +81,8 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
 
 
 def _source(doc: Document, norm: NormalisedText) -> Source:
-    truncated = (bool(norm.truncated_marker) or _cut_mid_sentence(norm.text) or bool(doc.meta.get("pages_not_read"))
+    truncated = (bool(norm.truncated_marker) or (_cut_mid_sentence(norm.text) and not _ends_on_a_date(norm.raw))
+                 or bool(doc.meta.get("pages_not_read"))
                  or bool(doc.meta.get("cut_inside_a_cell"))
                  or _pieces_missing(norm.text) or _transfer_outline_stops_early(norm.text))
     return Source(path=doc.path, sha256=doc.sha256, format=doc.format,
@@ -111,14 +112,17 @@ _CLAUSE = regex.compile(r"[,,]")
 _SENTENCE_END = regex.compile(r"[。!?;;]")
 # How a complete report or form may end without a full stop (its last line, or the end of a page run into one line):
 _COMPLETE_ENDINGS = [regex.compile(p) for p in (
-    r"(?:请(?:予)?审(?:阅|议|定|核|批)|特此(?:报告|说明)|妥否,?请批示)$",  # an official document's closing words
-    r"(?:填表人|填报人|审核人|负责人|联系人|经办人)\s*[::]\s*\p{Han}{2,4}$",  # a form's signatory and the name
-    r"(?:^|\s)附件\s*\d*\s*[::.、]\s*[^,;。\s]{2,60}$",  # the list of its attachments
-    rf"(?:^|\s|{metadata.ORG_SUFFIX})(?:19|20)\d\d\s*年\s*\d{{1,2}}\s*月$|"  # its date under its unit, without a day,
-    r"二[〇零一二三四五六七八九]{3}年[〇零一二三四五六七八九十]{1,2}月(?:[〇零一二三四五六七八九十]{1,3}日)?$",  # or in numerals
-    r"等级\s*[::|]?\s*(?:优秀?|良好?|中|差|合格|不合格)$",  # a form's grade cell
-    r"第\s*\d+\s*页\s*[,,/共]?\s*共\s*\d+\s*页$",  # a page's number, the last page's
+    r"(?:^|[,,。\s])(?:请(?:予)?审(?:阅|议|定|核|批)|特此(?:报告|说明)|妥否,?请批示)$",  # a document's closing words
+    r"(?:填表人|填报人|审核人|负责人|联系人|经办人)\s*[::]\s*\p{Han}{2,3}$",  # a form's signatory and the name
+    r"(?:^|\s)附件\s*\d*\s*[::.、]\s*[^,;。\s]{2,60}(?<![的之和与及])$",  # the list of its attachments
+    r"等级(?:\s*[::|]\s*|\s+)(?:优秀?|良好?|中|差|合格|不合格)$|等级(?:优秀?|良好?|合格|不合格)$",  # a grade cell
 )]
+# a date standing alone at the raw text's end, after a space or a line break (under a signature, its day left out or
+# written in numerals): normalising removes that space, and '…局2023年3月' is then a sentence cut as well as a seal
+_DATE_ALONE = regex.compile(r"(?:^|\s)(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|"
+                            r"二[〇○0零一二三四五六七八九]{3}年[〇○0零一二三四五六七八九十]{1,2}月(?:[〇○0零一二三四五六七八九十]{1,3}日)?)\s*$")
+# the page's number, 'page N of M': the text ends complete only on the last page
+_PAGE_OF = regex.compile(r"第\s*(?P<n>\d+)\s*页\s*[,,/]?\s*共\s*(?P<of>\d+)\s*页$|共\s*(?P<of2>\d+)\s*页\s*[,,/]?\s*第\s*(?P<n2>\d+)\s*页$")
 # longer than any line a page or a form holds: lines run together (a site's one-line copy)
 _RUN_TOGETHER = 400
 _AFTER_A_SENTENCE = regex.compile(r"(?<=[。!?])")
@@ -175,6 +179,11 @@ def _open_bracket_at_end(line: str) -> bool:
     return not any(c in line[opener:] for c in _CLOSERS)
 
 
+def _ends_on_a_date(raw: str) -> bool:
+    """The raw text ends on a date of its own (its signature's): whatever the line before it, the report is whole."""
+    return bool(_DATE_ALONE.search(raw[-80:]))
+
+
 def _cut_mid_sentence(text: str) -> bool:
     """The text stops mid-way: a sentence without its end, a heading with nothing under it, a table
     row cut before its last cell, or a trailing ellipsis of a preview."""
@@ -214,6 +223,9 @@ def _cut_mid_sentence(text: str) -> bool:
         # a sentence that runs on to a quoted name and stops there: '…经评价,2020年度“市场化运作费项目”' (a value
         # quoted after its verb ends its sentence: '…绩效评价等级为“优”', '…做到“花钱必问效”')
         return True
+    page = _PAGE_OF.search(last)
+    if page:
+        return (page["n"] or page["n2"]) != (page["of"] or page["of2"])  # page 2 of 5: pages 3 to 5 are missing
     if regex.search(r"\d{4}年\d{1,2}月\d{1,2}日$|[。!?)”\"》\]]$", last) or any(p.search(last) for p in _COMPLETE_ENDINGS):
         return False
     if _CLAUSE.search(tail) and len(tail) >= 20:

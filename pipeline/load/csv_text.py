@@ -26,9 +26,6 @@ SHARE_AS_WIDE = 0.9  # rows as wide as the most of them are
 MIN_ROWS_AS_WIDE = 5  # (a few lines of prose, or one line repeated, are as wide by chance)
 _SENTENCE_END = regex.compile(r"[。!?][\s\"”]*$")  # prose's lines end sentences; a sheet's rows end on a cell
 _SNIFF_CHARS = 8192
-# a cell opened with a quote at the line's start or after a separator, running to the line's end unclosed (a doubled
-# quote inside it is a quote of its text)
-_OPEN_QUOTED_CELL = regex.compile(r'(?:^|[,;\t])[ \t]*"(?:[^"]|"")*$')
 
 
 def csv_shaped(text: str) -> bool:
@@ -44,9 +41,9 @@ def csv_shaped(text: str) -> bool:
     marked = sum(1 for line in lines if _CSV_MARK.search(line))
     width, most = widths.most_common(1)[0]
     sentences = sum(1 for line in lines if _SENTENCE_END.search(line))
-    as_wide = (width >= 2 and most >= SHARE_AS_WIDE * len(rows) and len(rows) >= MIN_ROWS_AS_WIDE
-               and sentences < SHARE_MARKED * len(lines))
-    return several >= SHARE_OF_ROWS * len(rows) and (marked >= SHARE_MARKED * len(lines) or as_wide)
+    as_wide = width >= 2 and most >= SHARE_AS_WIDE * len(rows) and len(rows) >= MIN_ROWS_AS_WIDE
+    return several >= SHARE_OF_ROWS * len(rows) and sentences < SHARE_MARKED * len(lines) and (
+        marked >= SHARE_MARKED * len(lines) or as_wide)
 
 
 def csv_document(path: Path, text: str, encoding: str | None = None) -> Document:
@@ -57,26 +54,41 @@ def csv_document(path: Path, text: str, encoding: str | None = None) -> Document
         raise LoadError(path, "a CSV file with no text in any cell")
     doc = workbook_document(path, "text", [(f"csv:{path.stem}", grid, {})])  # SPEC: a CSV is a text file
     doc.encoding = encoding
-    if _ends_inside_a_quoted_cell(text):
+    if _ends_inside_a_quoted_cell(text, dialect.delimiter):
         doc.meta["cut_inside_a_cell"] = True
     return doc
 
 
-def _dialect(path: Path, text: str):
+def _dialect(path: Path, text: str) -> type[csv.Dialect]:
     """Commas, or what the file's own rows say it is parted by: tabs (.tsv), semicolons (a European export)."""
     if path.suffix.lower() == ".tsv":
-        return "excel-tab"
+        return csv.excel_tab
     try:
-        return csv.Sniffer().sniff(text[:_SNIFF_CHARS], delimiters=",;\t")
+        delimiter = csv.Sniffer().sniff(text[:_SNIFF_CHARS], delimiters=",;\t").delimiter
     except csv.Error:
-        return "excel"
+        return csv.excel
+    # (only the delimiter is taken: the sniffer guesses a doubled quote wrong where every one stands by a comma)
+    return type("Sniffed", (csv.excel,), {"delimiter": delimiter})
 
 
-def _ends_inside_a_quoted_cell(text: str) -> bool:
-    """The file stops inside a quoted cell ('…,"二者择其一进'): its last line opens a cell with a quote that nothing
-    closes. (A stray quote inside an unquoted cell, an inch mark, is no cut.)"""
-    last = next((line for line in reversed(text.split("\n")) if line.strip()), "")
-    return bool(_OPEN_QUOTED_CELL.search(last))
+def _ends_inside_a_quoted_cell(text: str, delimiter: str = ",") -> bool:
+    """The file stops inside a quoted cell ('…,"二者择其一进', or a cell of several lines cut after its first): a
+    quote that opens a cell (at a line's start or after a delimiter) is still open at the end. A doubled quote is a
+    quote of the cell's text; a stray one inside an unquoted cell, an inch mark, opens nothing."""
+    quoted, before, i = False, "\n", 0  # `before`: the last character other than a space
+    while i < len(text):
+        ch = text[i]
+        if quoted:
+            if ch == '"' and text.startswith('""', i):
+                i += 1
+            elif ch == '"':
+                quoted = False
+        elif ch == '"' and before in (delimiter, "\n"):
+            quoted = True
+        if ch != " ":
+            before = ch
+        i += 1
+    return quoted
 
 
 def load_csv(path: Path, data: bytes) -> Document:

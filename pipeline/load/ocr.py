@@ -149,7 +149,7 @@ def dashes_read_as_strokes(lines: list[OcrLine], h: float) -> list[OcrLine]:
     def row_height(x: OcrLine) -> float:
         mid = (x.box[1] + x.box[3]) / 2
         beside = [y.box[3] - y.box[1] for y in lines if y is not x and y.box[1] <= mid <= y.box[3]]
-        return statistics.median(beside) if beside else h
+        return min(statistics.median(beside), h) if beside else h  # (a two-line cell or a seal beside it: a line's)
     return [OcrLine("-", x.box, x.score) if x.text in _LONE_STROKE and x.box[3] - x.box[1] < DASH_HEIGHT * row_height(x)
             else x for x in lines]
 
@@ -409,18 +409,21 @@ def _under(cell, row) -> int | None:
 # lines of prose (this many characters at least) that end at one right edge make it the text's margin, wherever it
 # stands on the image (a photo of a page in part of the frame, an A5 page on an A4 scan)
 MARGIN_LINES = 3
-MARGIN_LINE_CHARS = 12
+MARGIN_LINE_CHARS = 8
 
 
 def _text_right(cells_rows, h: float, width: float | None) -> float | None:
     """The right edge the page's prose wraps at: its widest line's, where that line reaches most of the page's width
     (layout.MIN_TEXT_RIGHT) or several lines of prose end there. None for a page of short lines (a form's one
     column of cells, a closing page): none of them is a wrapped line."""
+    # the right edge that several lines of prose end at, within half a character (a seal's text or a heading may
+    # stand out past it)
+    ends = sorted((c[0][1][2] for c in cells_rows if len(c) == 1 and len(c[0][0]) >= MARGIN_LINE_CHARS), reverse=True)
+    margin = next((r for r in ends if sum(1 for e in ends if r - 0.5 * h <= e <= r) >= MARGIN_LINES), None)
+    if margin is not None:
+        return margin
     right = max(c[-1][1][2] for c in cells_rows if c)
-    if not width or right >= layout.MIN_TEXT_RIGHT * width:
-        return right
-    full = sum(1 for c in cells_rows if len(c) == 1 and len(c[0][0]) >= MARGIN_LINE_CHARS and c[0][1][2] >= right - 1.5 * h)
-    return right if full >= MARGIN_LINES else None
+    return right if not width or right >= layout.MIN_TEXT_RIGHT * width else None
 
 
 def _wraps(prev, cells, right, h) -> bool:
