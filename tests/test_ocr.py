@@ -100,7 +100,7 @@ def test_a_scanned_page_of_short_lines_runs_none_of_them_on():
     text, _ = page_text(photo, width=1600)
     assert "预算执行率95.37%。" in text
     # a seal's text standing out past the prose sets no margin: the prose lines' common edge does (second review)
-    text, _ = page_text(photo + [OcrLine("清水县农业农村局(盖章)", (700, 330, 1000, 357), 0.9)], width=1600)
+    text, _ = page_text(photo + [OcrLine("清水县农业农村局(盖章)", (700, 330, 940, 357), 0.9)], width=1600)
     assert "预算执行率95.37%。" in text
 
 

@@ -409,21 +409,20 @@ def _under(cell, row) -> int | None:
 # lines of prose (this many characters at least) that end at one right edge make it the text's margin, wherever it
 # stands on the image (a photo of a page in part of the frame, an A5 page on an A4 scan)
 MARGIN_LINES = 3
-MARGIN_LINE_CHARS = 8
+MARGIN_LINE_CHARS = 12
 
 
 def _text_right(cells_rows, h: float, width: float | None) -> float | None:
     """The right edge the page's prose wraps at: its widest line's, where that line reaches most of the page's width
     (layout.MIN_TEXT_RIGHT) or several lines of prose end there. None for a page of short lines (a form's one
     column of cells, a closing page): none of them is a wrapped line."""
-    # the right edge that several lines of prose end at, within half a character (a seal's text or a heading may
-    # stand out past it)
-    ends = sorted((c[0][1][2] for c in cells_rows if len(c) == 1 and len(c[0][0]) >= MARGIN_LINE_CHARS), reverse=True)
-    margin = next((r for r in ends if sum(1 for e in ends if r - 0.5 * h <= e <= r) >= MARGIN_LINES), None)
-    if margin is not None:
-        return margin
     right = max(c[-1][1][2] for c in cells_rows if c)
-    return right if not width or right >= layout.MIN_TEXT_RIGHT * width else None
+    if not width or right >= layout.MIN_TEXT_RIGHT * width:
+        return right
+    # a page in part of the frame: the right edge that several lines of prose end at, within half a character (a
+    # seal's text or a heading may stand out past it)
+    ends = sorted((c[0][1][2] for c in cells_rows if len(c) == 1 and len(c[0][0]) >= MARGIN_LINE_CHARS), reverse=True)
+    return next((r for r in ends if sum(1 for e in ends if r - 0.5 * h <= e <= r) >= MARGIN_LINES), None)
 
 
 def _wraps(prev, cells, right, h) -> bool:
