@@ -304,6 +304,7 @@ _CAPTION = regex.compile(r"^\s*(.{2,80}?)_第\s*\d+\s*页\s*$")
 _FURNITURE_LINE_MAX = 200
 # a line of its own, ended by a line break or by the page's end (a page foot stands right before the form feed)
 _LINE_OR_PAGE_END = regex.compile(r"(?m)(?:^|(?<=\f))[^\n\f]*(?=$|\f)")
+_LINE = regex.compile(r"[^\n\f]*")  # (its text, wherever it stands: every run between breaks)
 # what only a site writes, wherever it stands: its sharing notice and the search it sends to, a collection's promise,
 # its disclaimer, its greeting, its breadcrumb ('本站' alone is a station's word, '欢迎来到美丽清水' a slogan's)
 _FURNITURE_IN_A_RUN = [regex.compile(p) for p in (
@@ -339,7 +340,7 @@ def _drop_furniture(buf: _Buffer, result: dict) -> None:
 
     buf.sub(_LINE_OR_PAGE_END, line)
     spans = []
-    for m in regex.finditer(r"[^\n\f]+", buf.text):
+    for m in _LINE.finditer(buf.text):
         if len(m[0]) > _FURNITURE_LINE_MAX:
             spans.extend(_furniture_in_a_run(m[0], m.start(), result))
     if spans:
@@ -391,7 +392,6 @@ def _furniture_in_a_run(text: str, offset: int, result: dict) -> list[tuple[int,
 # into the text after the page break, inside whatever sentence, list or table the page cut
 _RUNNING_HEAD_MIN = 4  # characters: shorter lines at a page's top ('续表', a figure) say too little to be one
 _TITLE_LINES = 5  # the opening lines, among which the title stands (after a site's or a form's lines)
-_LINE = regex.compile(r"[^\n\f]*")
 
 
 def _drop_running_heads(buf: _Buffer, result: dict) -> None:

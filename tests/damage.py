@@ -53,35 +53,33 @@ def hard_wrapped(text: str, width: int = PDF_LINE_COLUMNS) -> str:
     return "\n".join(out)
 
 
-def paged(text: str, every: int = PDF_PAGE_CHARACTERS) -> str:
-    """Hard wrapped, and after every `every` characters a page's foot ('- 3 -') and a form feed, wherever
-    the page ends: inside a sentence, a list or a table."""
+def _page_breaks(text: str, every: int, page_break) -> str:
+    """Hard wrapped, and after every `every` characters, wherever the page ends (inside a sentence, a list or a
+    table), the line `page_break(n)` writes for the end of page n."""
     out, count, page = [], 0, 1
     for line in hard_wrapped(text).split("\n"):
         out.append(line)
         count += len(line)
         if count >= every:
-            out.append(f"- {page} -\f")
+            out.append(page_break(page))
             page, count = page + 1, 0
     return "\n".join(out)
 
 
-_S2T = opencc.OpenCC("s2t")
+def paged(text: str, every: int = PDF_PAGE_CHARACTERS) -> str:
+    """Hard wrapped, and at every page's end its foot ('- 3 -') and a form feed."""
+    return _page_breaks(text, every, lambda page: f"- {page} -\f")
 
 
 def running_heads(text: str, every: int = 600) -> str:
-    """Hard wrapped; at every page break, wherever it falls, the page's foot ('第 1 页 共 9 页'), a form feed, and
-    the report's running head at the next page's top: its first line of six characters or more, cut at 30, as a
-    converter writes a PDF's page head into the text."""
+    """Hard wrapped; at every page break the page's foot ('第 1 页 共 9 页'), a form feed, and the report's running
+    head at the next page's top: its first line of six characters or more, cut at 30, as a converter writes a PDF's
+    page head into the text."""
     head = next((line.strip() for line in text.split("\n") if len(line.strip()) >= 6), "")[:30]
-    out, count, page = [], 0, 1
-    for line in hard_wrapped(text).split("\n"):
-        out.append(line)
-        count += len(line)
-        if count >= every:
-            out.append(f"第 {page} 页 共 9 页\f{head}")
-            page, count = page + 1, 0
-    return "\n".join(out)
+    return _page_breaks(text, every, lambda page: f"第 {page} 页 共 9 页\f{head}")
+
+
+_S2T = opencc.OpenCC("s2t")
 
 
 def traditional(text: str) -> str:
@@ -175,14 +173,16 @@ def blank_lines(text: str) -> str:
     return "\n\n".join(text.split("\n"))
 
 
+def _row_cells(line: str) -> list[str] | None:
+    """The cells of a converter's table row (cells between bars, or a cell with its bar after it); None for prose."""
+    if _TABLE_ROW in line or line.strip().startswith("|") or line.rstrip().endswith("|"):
+        return [c.strip() for c in line.strip().strip("|").split("|")]
+    return None
+
+
 def _rewrite_rows(text: str, row) -> str:
-    """Each of a converter's table rows (cells between bars, or a cell with its bar after it) written by `row`."""
-    out = []
-    for line in text.split("\n"):
-        if _TABLE_ROW in line or line.strip().startswith("|") or line.rstrip().endswith("|"):
-            line = row([c.strip() for c in line.strip().strip("|").split("|")])
-        out.append(line)
-    return "\n".join(out)
+    """Each of a converter's table rows written by `row`, the other lines as they are."""
+    return "\n".join(line if (cells := _row_cells(line)) is None else row(cells) for line in text.split("\n"))
 
 
 # an amount of four whole digits or more: before its money unit, or alone in a table's cell with its decimals
@@ -207,9 +207,7 @@ def cells_csv(text: str) -> str:
     import csv
     import io
 
-    rows = [[c.strip() for c in line.strip().strip("|").split("|")]
-            if _TABLE_ROW in line or line.strip().startswith("|") or line.rstrip().endswith("|") else [line.strip()]
-            for line in text.split("\n") if line.strip()]
+    rows = [_row_cells(line) or [line.strip()] for line in text.split("\n") if line.strip()]
     width = max(len(r) for r in rows)
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(r + [""] * (width - len(r)) for r in rows)

@@ -13,6 +13,7 @@ import regex
 
 from ..document import Document
 from ..errors import LoadError
+from .encoding import decode_text_file
 from .office import cell_text, workbook_document
 
 # what only a CSV writer leaves on a line: two quoted cells side by side, an empty cell (a sheet's rows are all as
@@ -92,6 +93,5 @@ def _ends_inside_a_quoted_cell(text: str, delimiter: str = ",") -> bool:
 
 
 def load_csv(path: Path, data: bytes) -> Document:
-    from .text import _decode_text
-    text, encoding = _decode_text(path, data)
+    text, encoding = decode_text_file(path, data)
     return csv_document(path, text, encoding)

@@ -1,7 +1,11 @@
 """Detect a text file's encoding (UTF-8, GB18030, Big5, UTF-16) instead of assuming it."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import charset_normalizer
+
+from ..errors import LoadError
 
 # charset-normalizer sometimes names a narrower or sibling code page; these are the ones
 # Chinese archives are written in, widest first.
@@ -31,3 +35,15 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         except (UnicodeDecodeError, LookupError):
             continue
     return data.decode("gb18030", errors="replace"), "gb18030"
+
+
+def decode_text_file(path: Path, data: bytes) -> tuple[str, str]:
+    """A text file's bytes → (text with '\\n' line ends, encoding), or LoadError where they are binary data or no
+    text in any known encoding."""
+    controls = sum(data.count(bytes([c])) for c in range(32) if c not in (9, 10, 12, 13, 27))
+    if data.count(b"\x00") > max(8, len(data) // 100) or controls > max(16, len(data) // 20):
+        raise LoadError(path, "binary data, not text (unknown format)")
+    text, encoding = decode(data)
+    if text.count("\ufffd") > max(20, len(text) // 20):
+        raise LoadError(path, f"not text in any known encoding (read as {encoding}: mostly undecodable)")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding

@@ -11,24 +11,13 @@ from pathlib import Path
 import regex
 
 from ..document import Document, Page
-from ..errors import LoadError
 from .csv_text import csv_document, csv_shaped
-from .encoding import decode
+from .encoding import decode_text_file
 from .unwrap import unwrap, wrap_width
 
 
-def _decode_text(path: Path, data: bytes) -> tuple[str, str]:
-    controls = sum(data.count(bytes([c])) for c in range(32) if c not in (9, 10, 12, 13, 27))
-    if data.count(b"\x00") > max(8, len(data) // 100) or controls > max(16, len(data) // 20):
-        raise LoadError(path, "binary data, not text (unknown format)")
-    text, encoding = decode(data)
-    if text.count("\ufffd") > max(20, len(text) // 20):
-        raise LoadError(path, f"not text in any known encoding (read as {encoding}: mostly undecodable)")
-    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
-
-
 def load(path: Path, data: bytes) -> Document:
-    text, encoding = _decode_text(path, data)
+    text, encoding = decode_text_file(path, data)
     if csv_shaped(text):  # a table saved as CSV under a text file's name
         return csv_document(path, text, encoding)
     width = wrap_width(text.split("\n"))  # the document's, measured over all its pages
@@ -61,6 +50,6 @@ def markdown_to_text(text: str) -> str:
 
 
 def load_markdown(path: Path, data: bytes) -> Document:
-    text, encoding = _decode_text(path, data)
+    text, encoding = decode_text_file(path, data)
     pages = [Page(i + 1, markdown_to_text(chunk), reader="markdown") for i, chunk in enumerate(text.split("\f"))]
     return Document(str(path), "", "text", pages, paged=len(pages) > 1, encoding=encoding)
