@@ -265,22 +265,33 @@ def word_document(text: str, path) -> None:
     doc.save(str(path))
 
 
-def printed_pdf(text: str, path) -> None:
-    """The report as an office prints it to PDF (reportlab, A4, WenQuanYi Zen Hei; render_pdf.py's styles):
-    each line of the text a paragraph wrapped at the page's width (a figure carried whole to the next line),
-    each run of a converter's table rows (cells between bars) a ruled table, page numbers in the foot."""
+def _printer(path):
+    """(styles, build, body width) of an A4 page as an office prints it (reportlab, WenQuanYi Zen Hei;
+    render_pdf.py's styles, page numbers in the foot)."""
     import sys
-    from html import escape
     from pathlib import Path
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
     from render_pdf import _footer, styles
-    from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+    from reportlab.platypus import SimpleDocTemplate
 
-    style = styles()
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=20 * mm,
+                            bottomMargin=20 * mm)
+    return styles(), lambda story: doc.build(story, onFirstPage=_footer, onLaterPages=_footer), A4[0] - 40 * mm
+
+
+def printed_pdf(text: str, path) -> None:
+    """The report as an office prints it to PDF (_printer): each line of the text a paragraph wrapped at the
+    page's width (a figure carried whole to the next line), each run of a converter's table rows (cells between
+    bars) a ruled table."""
+    from html import escape
+
+    from reportlab.lib import colors
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    style, build, body_width = _printer(path)
     story = []
     for kind, block in _blocks(text):
         if kind == "paragraph":
@@ -288,12 +299,84 @@ def printed_pdf(text: str, path) -> None:
             continue
         width = max(len(r) for r in block)
         cells = [[Paragraph(escape(c), style["cell"]) for c in r] + [""] * (width - len(r)) for r in block]
-        grid = Table(cells, colWidths=[(A4[0] - 40 * mm) / width] * width)
+        grid = Table(cells, colWidths=[body_width / width] * width)
         grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
         story.append(grid)
-    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=20 * mm,
-                            bottomMargin=20 * mm)
-    doc.build(story, onFirstPage=_footer, onLaterPages=_footer)
+    build(story)
+
+
+def _form_lines(text: str) -> tuple[list[tuple[list[str] | None, str]], int]:
+    """The text's lines as a form holds them: a converter's table row as its cells (None for any other line, with
+    the line), and the form's width: its widest row, four columns at the least, PRINTED_COLUMNS at the most."""
+    lines = [(_row_cells(line), line.strip()) for line in text.replace("\f", "\n").split("\n") if line.strip()]
+    width = max([len(cells) for cells, _ in lines if cells] + [4])
+    return lines, min(width, PRINTED_COLUMNS)
+
+
+def workbook(text: str, path) -> None:
+    """The report as an office keeps it in a sheet: each table row's cells in its row, each other line in one cell
+    merged across the sheet's width (a title, a paragraph, a value over the rest of the row)."""
+    import openpyxl
+    lines, width = _form_lines(text)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for r, (cells, line) in enumerate(lines, start=1):
+        if cells is None:
+            sheet.cell(r, 1, line)
+            sheet.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+            continue
+        for k, cell in enumerate(cells[:width], start=1):
+            if cell:
+                sheet.cell(r, k, cell)
+    book.save(str(path))
+
+
+def html_form(text: str, path) -> None:
+    """The report as a site serves a form: the whole of it one table, each line that is no table row a cell over
+    the table's width (colspan)."""
+    from html import escape
+    lines, width = _form_lines(text)
+    rows = [f"<tr><td colspan='{width}'>{escape(line)}</td></tr>" if cells is None else
+            "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells[:width]) + "</tr>" for cells, line in lines]
+    path.write_text("<html><head><meta charset='utf-8'></head><body><table border='1'>\n" + "\n".join(rows)
+                    + "\n</table></body></html>", encoding="utf-8")
+
+
+def word_form(text: str, path) -> None:
+    """The report as a form in Word: one table, each line that is no table row a cell merged across its width."""
+    import docx
+    lines, width = _form_lines(text)
+    doc = docx.Document()
+    table = doc.add_table(rows=len(lines), cols=width)
+    for r, (cells, line) in enumerate(lines):
+        if cells is None:
+            table.cell(r, 0).merge(table.cell(r, width - 1)).text = line
+            continue
+        for k, cell in enumerate(cells[:width]):
+            table.cell(r, k).text = cell
+    doc.save(str(path))
+
+
+def printed_form(text: str, path) -> None:
+    """The report as a form printed to PDF (printed_pdf's page and styles): one ruled table over its pages, each
+    line that is no table row a cell spanning its width."""
+    from html import escape
+
+    from reportlab.lib import colors
+    from reportlab.platypus import Paragraph, Table, TableStyle
+    style, build, body_width = _printer(path)
+    lines, width = _form_lines(text)
+    rows, spans = [], []
+    for r, (cells, line) in enumerate(lines):
+        if cells is None:
+            rows.append([Paragraph(escape(line), style["cell"])] + [""] * (width - 1))
+            spans.append(("SPAN", (0, r), (width - 1, r)))
+            continue
+        cells = cells[:width]
+        rows.append([Paragraph(escape(c), style["cell"]) for c in cells] + [""] * (width - len(cells)))
+    grid = Table(rows, colWidths=[body_width / width] * width)
+    grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), *spans]))
+    build([grid])
 
 
 DAMAGE = {

@@ -3,7 +3,7 @@ stands), normalising carries them, and the interpreter reads a row from them; te
 through the one reconstructor, which gives the same cells for the same row."""
 
 import pytest
-from conftest import SAMPLES
+from conftest import ROOT, SAMPLES
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -58,8 +58,10 @@ def test_a_workbook_hands_over_each_sheet_as_a_grid_with_its_merged_ranges(tmp_p
     page = load(path).pages[0]
     [grid] = page.grids
     rows = _cell_texts(page, grid)
-    assert rows[0] == ["项目支出绩效自评表"] * 4  # the merged title in every cell it covers, as the form reads
-    assert rows[3] == ["产出指标", "质量指标", "20", "18"]
+    # the merged title written once, the positions it covers after it empty and named as its copies
+    assert rows[0] == ["项目支出绩效自评表", "", "", ""]
+    assert [c.copy_of for c in grid.rows()[0][1:]] == [(0, 0)] * 3
+    assert rows[3] == ["产出指标", "质量指标", "20", "18"]  # a category merged down its rows is on each of them
     title = next(c for c in grid.cells if (c.row, c.col) == (0, 0))
     category = next(c for c in grid.cells if (c.row, c.col) == (2, 0))
     assert (title.rowspan, title.colspan) == (1, 4)
@@ -79,6 +81,66 @@ def test_an_html_table_hands_over_rowspan_and_colspan_as_the_grid_of_the_form():
     spans = {(c.row, c.col): (c.rowspan, c.colspan, c.copy_of) for c in grid.cells}
     assert spans[(1, 0)] == (2, 1, None) and spans[(2, 0)] == (1, 1, (1, 0))
     assert spans[(3, 0)] == (1, 2, None) and spans[(3, 1)] == (1, 1, (3, 0))
+
+
+_FORM = [["项目支出绩效自评表", None, None, None], ["项目名称", "示范项目", None, None],
+         ["一级指标", "二级指标", "分值", "得分"], ["产出指标", "数量指标", "10", "9"]]
+
+
+def _form_file(fmt: str, path):
+    """_FORM in a format, each None a position the cell to its left is merged over."""
+    spans = [(r, row.index(None) - 1, len(row) - 1) for r, row in enumerate(_FORM) if None in row]
+    if fmt == "xlsx":
+        import openpyxl
+        book = openpyxl.Workbook()
+        for row in _FORM:
+            book.active.append(row)
+        for r, first, last in spans:
+            book.active.merge_cells(start_row=r + 1, start_column=first + 1, end_row=r + 1, end_column=last + 1)
+        book.save(path)
+    elif fmt == "docx":
+        import docx
+        d = docx.Document()
+        table = d.add_table(rows=len(_FORM), cols=4)
+        for r, row in enumerate(_FORM):
+            for k, text in enumerate(row):
+                if text:
+                    table.cell(r, k).text = text
+        for r, first, last in spans:
+            table.cell(r, first).merge(table.cell(r, last))
+        d.save(path)
+    elif fmt == "html":
+        rows = ["".join(f"<td colspan='{len(row) - k}'>{t}</td>" if None in row and k == row.index(None) - 1 else
+                        f"<td>{t}</td>" for k, t in enumerate(row) if t) for row in _FORM]
+        path.write_text("<table>" + "".join(f"<tr>{r}</tr>" for r in rows) + "</table>", encoding="utf-8")
+    else:
+        from damage import _printer
+        from reportlab.lib import colors
+        from reportlab.platypus import Table, TableStyle
+        _, build, width = _printer(path)
+        table = Table([[t or "" for t in row] for row in _FORM], colWidths=[width / 4] * 4)
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTNAME", (0, 0), (-1, -1), "WQYZenHei"),
+                                   *[("SPAN", (first, r), (last, r)) for r, first, last in spans]]))
+        build([table])
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx", "html", "pdf"])
+def test_a_cell_merged_through_a_rows_end_is_written_once_in_every_format(fmt, tmp_path):
+    """A title or a value merged across the rest of its row reads as a person reads it: once. Written into every
+    position it covered, a line read '项目名称 | 示范项目 | 示范项目 | 示范项目', which the readers took for a row of
+    cells (a funds block of four equal amounts, a false alarm)."""
+    if fmt == "pdf":
+        import sys
+        sys.path.insert(0, str(ROOT / "scripts"))
+        from render_pdf import FONT_PATH
+        if not FONT_PATH.exists():
+            pytest.skip(f"{FONT_PATH} is needed to print the form")
+    path = tmp_path / f"form.{fmt}"
+    _form_file(fmt, path)
+    page = next(p for p in load(path).pages if p.grids)
+    lines = [line.strip(" |") for line in page.text.split("\n") if line.strip()]
+    assert lines[:4] == ["项目支出绩效自评表", "项目名称 | 示范项目", "一级指标 | 二级指标 | 分值 | 得分",
+                         "产出指标 | 数量指标 | 10 | 9"]
 
 
 def load_html(markup: str) -> Document:

@@ -13,7 +13,7 @@ from pathlib import Path
 import regex
 from bs4 import BeautifulSoup, Comment
 
-from ..document import Cell, Document, Grid, GridCell, Page, with_spans
+from ..document import Cell, Document, Grid, GridCell, Page, positions_written, with_spans
 from .encoding import decode
 
 _DROP_TAGS = ["script", "style", "noscript", "nav", "header", "footer", "form", "button", "iframe",
@@ -86,13 +86,17 @@ def html_to_text(markup: str, mark_cells: bool = False) -> tuple[str, str | None
     for number, table in reversed(list(enumerate(tables, start=1))):  # innermost first: nested tables become text
         rows = []
         for r, row in enumerate(_table_positions(table), start=1):
-            cells = [p.text for p in row]
-            if not any(cells):
+            if not any(p.text for p in row):
                 continue
-            if mark_cells:
-                cells = [f"{_CELL_OPEN}{number}:{r}:{c}{_origin_mark(p, r, c)}{_CELL_MID}{p.text}{_CELL_CLOSE}"
-                         for c, p in enumerate(row, start=1)]
-            rows.append(" | ".join(cells))
+            # a merged cell through the row's end written once; the positions it covers after that marked empty at
+            # the line's end, so that the grid still counts its span
+            n = positions_written([p.origin for p in row])
+            if not mark_cells:
+                rows.append(" | ".join(p.text for p in row[:n]))
+                continue
+            marks = [f"{_CELL_OPEN}{number}:{r}:{c}{_origin_mark(p, r, c)}{_CELL_MID}{p.text if c <= n else ''}{_CELL_CLOSE}"
+                     for c, p in enumerate(row, start=1)]
+            rows.append(" | ".join(marks[:n]) + "".join(marks[n:]))
         table.replace_with("\n" + "\n".join(rows) + "\n")
     for br in soup.find_all("br"):
         br.replace_with("\n")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import regex
 
-from ..document import Cell, Document, Grid, GridCell, Page, with_spans
+from ..document import Cell, Document, Grid, GridCell, Page, positions_written, with_spans
 from ..errors import LoadError
 
 MAX_UNZIPPED = 200 * 1024 * 1024  # a report's XML is a few MB; more is a zip bomb
@@ -127,16 +127,21 @@ def number_text(v: float) -> str:
 def row_line(texts: list[str], ref, row: int = 0, copies: dict | None = None) -> tuple[str, list[Cell], list[GridCell]]:
     """A row of cells in the row format (' | ' between cells), where each filled cell's text stands in
     the line (`ref(k)` names the k-th cell, 0-based), and every cell written, empty ones too, as a cell
-    of the table's grid at `row`; `copies` maps a position a merged cell covers to the merged cell's."""
+    of the table's grid at `row`; `copies` maps a position a merged cell covers to the merged cell's. A merged
+    cell that runs through the row's end is written once (document.positions_written); the positions it covers
+    after that stay in the grid, empty, at the line's end, so that its span is still counted."""
+    copies = copies or {}
+    n = positions_written([copies.get((row, k), (row, k)) for k in range(len(texts))])
     cells, grid, pos = [], [], 0
-    for k, text in enumerate(texts):
+    for k, text in enumerate(texts[:n]):
         if k:
             pos += 3  # ' | '
         if text:
             cells.append(Cell(pos, pos + len(text), ref(k)))
-        grid.append(GridCell(row, k, pos, pos + len(text), copy_of=(copies or {}).get((row, k))))
+        grid.append(GridCell(row, k, pos, pos + len(text), copy_of=copies.get((row, k))))
         pos += len(text)
-    return " | ".join(texts), cells, grid
+    grid += [GridCell(row, k, pos, pos, copy_of=copies.get((row, k))) for k in range(n, len(texts))]
+    return " | ".join(texts[:n]), cells, grid
 
 
 def grid_text(grid: list[list[str]], sheet: str, copies: dict | None = None) -> tuple[str, list[Cell], list[GridCell]]:

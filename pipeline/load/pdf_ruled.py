@@ -12,6 +12,8 @@ from pdfplumber import table as plumber_table
 from pdfplumber.table import Table
 from pdfplumber.utils import geometry
 
+from ..document import positions_written
+
 # pdfplumber's TableSettings defaults (snap, join and intersection tolerances, edge lengths), in points
 SNAP = 3
 JOIN = 3
@@ -101,7 +103,9 @@ def _table_rows(table: Table) -> list[tuple[float, list[tuple[str, tuple | None]
     result = []
     for row, cells in zip(rows, grid):
         pieces: list[tuple[str, tuple | None]] = []
-        for k, (text, bbox) in enumerate(cells):
+        # a cell merged through the row's end is written once (positions share its box; an empty one is its own)
+        n = positions_written([bbox if bbox is not None else k for k, (_, bbox) in enumerate(cells)])
+        for k, (text, bbox) in enumerate(cells[:n]):
             if k:
                 pieces.append((" | ", None))
             pieces.append((text, bbox))
