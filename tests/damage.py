@@ -305,6 +305,25 @@ def printed_pdf(text: str, path) -> None:
     build(story)
 
 
+# a section's heading: its number ('一、', '(二)') and a short name, no sentence
+_HEADING = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[((][一二三四五六七八九十]{1,3}[))])[^。;;|\n]{2,30}$")
+# the dot leaders a table of contents runs from a heading to its page
+_LEADERS = "……………………"
+
+
+def table_of_contents(text: str) -> str:
+    """A table of contents before the first section, as a third party's evaluation report opens after its title:
+    each section heading of the text with dot leaders and its page ('一、项目基本情况……………………3'), every three
+    headings a page on. A text without two headings stays as it is."""
+    lines = text.split("\n")
+    headings = [line.strip() for line in lines if _HEADING.match(line)]
+    if len(headings) < 2:
+        return text
+    at = next(k for k, line in enumerate(lines) if _HEADING.match(line))
+    contents = ["目录"] + [f"{h}{_LEADERS}{1 + k // 3}" for k, h in enumerate(headings)]
+    return "\n".join(lines[:at] + contents + lines[at:])
+
+
 def _form_lines(text: str) -> tuple[list[tuple[list[str] | None, str]], int]:
     """The text's lines as a form holds them: a converter's table row as its cells (None for any other line, with
     the line), and the form's width: its widest row, four columns at the least, PRINTED_COLUMNS at the most."""
@@ -390,6 +409,7 @@ DAMAGE = {
     "cells_tabbed": cells_tabbed,
     "cells_csv": cells_csv,
     "thousands_separators": thousands_separators,
+    "table_of_contents": table_of_contents,
     "hard_wrapped": hard_wrapped,
     "paged": paged,
     "running_heads": running_heads,

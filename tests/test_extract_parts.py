@@ -193,6 +193,17 @@ def test_the_stated_grade_after_the_band_definitions_is_read():
     assert read_grades("自评得分97.4分,自评等级为良(90分及以上为优,80分(含)至90分为良)。").stated.value == "良"
 
 
+def test_a_grade_stated_right_after_the_score_is_no_part_of_the_bands_it_precedes():
+    """The band sentence's lazy opening took in the score and the stated grade before it ('考核得分:91分(…) 考核等级:
+    优(90分及以上为优'), so the stated grade fell inside the bands and was read as a band's word."""
+    from pipeline.extract.grades import read_grades
+    text = "考核得分:91分(100分减扣分合计) 考核等级:优(90分及以上为优,80-89分为良,60-79分为中,60分以下为差)"
+    facts = read_grades(text)
+    assert [(b.grade, b.min, b.max) for b in facts.bands] == [("优", 90, None), ("良", 80, 90), ("中", 60, 80),
+                                                               ("差", None, 60)]
+    assert facts.stated.value == "优"
+
+
 def test_sources_listed_before_their_total_row_are_parts_of_it(tmp_path):
     path = tmp_path / "r.txt"
     path.write_text("缙云县2022年度旅游公路提升改造工程项目绩效评价报告\n一、项目资金情况\n"
@@ -2844,6 +2855,22 @@ _FORM_UNDER_A_HEADLINE = ("天长市水利局水旱灾害防御股项目支出�
 def test_a_forms_own_heading_with_its_year_is_the_title_over_a_portals_headline(tmp_path):
     record = extract_text(tmp_path, _FORM_UNDER_A_HEADLINE)
     assert record.report.title == "项目支出绩效自评表(2022年度)"
+
+
+def test_a_forms_own_title_row_naming_its_project_is_the_title_over_the_templates_heading(tmp_path):
+    own = "保定市清苑区2021年度农村生活垃圾治理项目支出绩效自评表\n"
+    record = extract_text(tmp_path, own + _FORM_UNDER_A_HEADLINE.split("\n", 2)[2])
+    assert record.report.title == "保定市清苑区2021年度农村生活垃圾治理项目支出绩效自评表"
+    # a document site's name for the file it lists, over its own words, is not the document's
+    listed = own + "上传者:hy***2021 下载积分:5 页数:2\n" + _FORM_UNDER_A_HEADLINE.split("\n", 2)[2]
+    assert extract_text(tmp_path, listed).report.title == "项目支出绩效自评表(2022年度)"
+
+
+def test_a_notice_whose_prose_introduces_its_form_keeps_its_own_heading(tmp_path):
+    text = ("寿光市蔬菜产业发展中心2022年度项目支出绩效自评结果公开\n"
+            "按照寿光市财政局的通知要求,我中心对蔬菜质量安全追溯体系建设项目开展了绩效自评,自评表如下。\n"
+            + _FORM_UNDER_A_HEADLINE.split("\n", 2)[2])
+    assert extract_text(tmp_path, text).report.title == "寿光市蔬菜产业发展中心2022年度项目支出绩效自评结果公开"
 
 
 def test_a_report_with_its_form_attached_keeps_the_reports_title(tmp_path):

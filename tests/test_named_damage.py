@@ -63,6 +63,9 @@ FIELDS_FLOOR = {
     # site's table row, it is kept, as a table's header repeated at a page's top is)
     "running_heads": 368,
     "thousands_separators": 373,
+    # a table of contents before the first section (its headings with dot leaders and pages): measured at 373 when it
+    # was named (2026-12-07), a guard that a contents line is read as no section, title or amount
+    "table_of_contents": 373,
 }
 # a damage that leaves real contradictions unsure: under OCR decimal points every check of the text needs a look
 TRUE_FLAGS_FLOOR_UNDER = {"ocr_decimal_marks": 0}

@@ -17,6 +17,7 @@ from .context import Found
 GRADE_WORDS = r"优秀|优|良好|良|合格|中等|中|一般|较差|差|不合格|不及格|及格"
 SHORT = {"优秀": "优", "良好": "良", "中等": "中", "较差": "差", "不及格": "不合格", "及格": "合格"}
 _CLAUSE_NUM = regex.compile(NUMBER)
+_BEFORE_A_CONDITION = regex.compile(rf"[::]|{GRADE_WORDS}")
 _BAND = regex.compile(
     rf"(?P<cond>[^。;\n]{{0,60}}?)(?:的|者)?\s*[,,]?\s*(?:绩效)?(?:评价)?(?:评级|等级|结果|级别)?(?:为|评为|定为|确定为|属于|即为)\s*"
     rf"[“\"]?(?P<g>{GRADE_WORDS})(?![\p{{Han}}]{{0,1}}(?:指标|等次|的))")
@@ -101,7 +102,11 @@ def read_bands(text: str) -> tuple[list[Band], tuple[int, int] | None]:
     for matches in (_band_sentences(text), _BAND_PREFIX.finditer(text)):
         found = []
         for m in matches:
-            lim = _limits(m["cond"])
+            # the condition opens after the last label or grade word the lazy prefix took in with it ('考核得分:91分
+            # (…) 考核等级:优(90分及以上': the report's score and its stated grade are no part of the band)
+            lead = [x.end() for x in _BEFORE_A_CONDITION.finditer(m["cond"])]
+            cond_from = lead[-1] if lead else 0
+            lim = _limits(m["cond"][cond_from:])
             if lim is None:
                 continue
             g = short_grade(m["g"])
@@ -113,8 +118,8 @@ def read_bands(text: str) -> tuple[list[Band], tuple[int, int] | None]:
                 found = []
             # the band begins at its condition's figure: the lazy prefix may hold the sentence before
             # ('自评等级为优(90分及以上为优…': the stated grade is not part of the bands)
-            first = _CLAUSE_NUM.search(m["cond"])
-            found.append((g, lim[0], lim[1], m.start("cond") + (first.start() if first else 0), m.end()))
+            first = _CLAUSE_NUM.search(m["cond"], cond_from)
+            found.append((g, lim[0], lim[1], m.start("cond") + (first.start() if first else cond_from), m.end()))
         if len(found) >= 2 and len(found) > len(best):
             best = found
     if not best:

@@ -302,8 +302,9 @@ _FORM_HEADING = regex.compile(r"(?m)^[ \t|]*(?P<name>\p{Han}[\p{Han}()]{1,40}?�
 _FORM_FIRST_CELL = regex.compile(r"(?:^|(?<=[\s|]))项目名称")
 _FORM_HEADING_REACH = 3000
 _FIRST_CELL_REACH = 200
-# a report's first section ('一、项目概况'): a form after it is attached to the report, not the document
-_FIRST_SECTION = regex.compile(r"(?m)^[ \t]*(?:一、|[((]一[))])")
+# a report's first section ('一、项目概况'), or a paragraph of its prose ('…对蔬菜质量安全追溯体系建设项目开展了绩效自评,
+# 自评表如下。'): a form after it is attached to the document, not the document
+_FIRST_SECTION = regex.compile(r"(?m)^[ \t]*(?:一、|[((]一[))])|^[^\n]{20,}。[ \t]*$")
 
 
 def _form_heading(text: str) -> Found | None:
@@ -320,10 +321,20 @@ _A_REPORT = regex.compile(r"报告(?:\([^()]{1,40}\))?$")
 
 def find_title(ctx: Context) -> Found | None:
     title = _title_but_the_form(ctx)
-    # (a report with its form attached keeps the report's title: the form is a part of it)
-    if (title is None or not _A_REPORT.search(title.value)) and (form := _form_heading(ctx.text)) is not None:
-        return form
-    return title
+    form = _form_heading(ctx.text)
+    # A report with its form attached keeps the report's title: the form is a part of it. So does a form whose own
+    # title row names it, above the template's heading ('保定市…农村生活垃圾治理项目支出绩效自评表' over '项目支出绩效自评表' /
+    # '(2021年度)'), where no site's words stand between them: a document site's name for a file it lists ('…自评表' /
+    # '上传者:… 页数:2') is not the document's.
+    if form is None or title is None or _A_REPORT.search(title.value):
+        return title or form
+    if title.end <= form.start and _names_its_form(title.value) and not _SITE_WORDS.search(ctx.text, title.end, form.start):
+        return title
+    return form
+
+
+def _names_its_form(title: str) -> bool:
+    return title.endswith("表") and not is_generic_title(title)
 
 
 def _title_but_the_form(ctx: Context) -> Found | None:
