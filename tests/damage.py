@@ -221,11 +221,12 @@ def one_line(text: str) -> str:
 
 
 def _blocks(text: str):
-    """The text's paragraphs and its tables (runs of a converter's table rows, cells between bars)."""
+    """The text's paragraphs and its tables (runs of a converter's table rows: cells between bars, or a cell with
+    its bar after it)."""
     rows: list[list[str]] = []
     for line in text.replace("\f", "\n").split("\n"):
-        if _TABLE_ROW in line or line.strip().startswith("|"):
-            rows.append([c.strip() for c in line.strip().strip("|").split("|")][:PRINTED_COLUMNS])
+        if (cells := _row_cells(line)) is not None:
+            rows.append(cells[:PRINTED_COLUMNS])
             continue
         if rows:
             yield "table", rows

@@ -1,4 +1,5 @@
 """Scans and photos through OCR (RapidOCR, models inside its wheel)."""
+import dataclasses
 import json
 
 import pytest
@@ -102,6 +103,23 @@ def test_a_scanned_page_of_short_lines_runs_none_of_them_on():
     # a seal's text standing out past the prose sets no margin: the prose lines' common edge does (second review)
     text, _ = page_text(photo + [OcrLine("清水县农业农村局(盖章)", (700, 330, 940, 357), 0.9)], width=1600)
     assert "预算执行率95.37%。" in text
+
+
+def test_a_scanned_line_short_of_the_margin_by_the_figure_carried_to_the_next_runs_on():
+    # '…计划总投资' stops short of the margin because '14491.18万元' did not fit after it and was carried whole: a wrapped
+    # line all the same (dev 24 scanned: the sub-project's amount stood alone on its line and the split was lost)
+    lines = [OcrLine("养护工程:今年全市计划实施养护工程292.52公里,计划总投资", (150, 200, 860, 228), 0.98),
+             OcrLine("14491.18万元,截至9月份,已全部完工。", (150, 236, 560, 264), 0.98),
+             OcrLine("二、工作开展情况", (150, 272, 360, 300), 0.98),
+             OcrLine("按照省交通运输厅和省财政厅联合下发的实施方案等管理制度,明确各级政府项目配套资金", (150, 308, 940, 336), 0.98)]
+    text, _ = page_text(lines, width=1076)
+    assert "计划总投资14491.18万元,截至9月份" in text
+    # a line short of the margin by more than its next line's opening figure is a paragraph's end, and one that opens
+    # on its year opens a line of its own
+    short = [dataclasses.replace(lines[0], box=(150, 200, 700, 228)), lines[1], *lines[2:]]
+    assert "计划总投资\n14491.18万元" in page_text(short, width=1076)[0]
+    year = [lines[0], dataclasses.replace(lines[1], text="2024年工作计划"), *lines[2:]]
+    assert "计划总投资\n2024年工作计划" in page_text(year, width=1076)[0]
 
 
 def test_a_dash_read_as_a_one_is_a_dash_by_its_height_and_a_real_one_stays():

@@ -76,6 +76,19 @@ LINE_OF_ITS_OWN = regex.compile(
     r"\d[\d,]*(?:\.\d+)?%?")
 
 
+# the figure or Latin word a line opens with (two characters at least); typesetting never breaks one but carries it
+# whole to the next line, so the line above stopped short of the edge by its width ('计划总投资' over '14491.18万元')
+_CARRIED_WORD = regex.compile(rf"\s*({UNBROKEN}{{2,}})")
+# a line that opens on its year ('2023年3月完成…', '2024年工作打算') opens a line of its own as often as it was carried
+_OPENS_ON_A_YEAR = regex.compile(r"\s*(?:19|20)\d\d\s*年")
+
+
+def carried_word(next_line: str) -> str:
+    """The figure or word `next_line` opens with that may have been carried whole from the line above ('' if none)."""
+    m = _CARRIED_WORD.match(next_line)
+    return "" if m is None or _OPENS_ON_A_YEAR.match(next_line) else m[1]
+
+
 def continues(line: str, next_line: str, line_right: float, text_right: float | None, size: float) -> bool:
     """A prose line that runs to the right edge of the text and stops mid-sentence continues on the
     next line, unless that one opens a heading or an item, or is a line of its own (a date, a name over a seal,

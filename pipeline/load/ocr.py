@@ -18,6 +18,7 @@ import logging
 import os
 import statistics
 import threading
+import unicodedata
 from dataclasses import dataclass
 
 import regex
@@ -428,7 +429,18 @@ def _text_right(cells_rows, h: float, width: float | None) -> float | None:
 def _wraps(prev, cells, right, h) -> bool:
     if prev is None or len(prev) != 1 or len(cells) != 1:
         return False
-    return layout.continues(prev[0][0], cells[0][0], prev[0][1][2], right, 1.4 * h)
+    reach = prev[0][1][2] + _carried_word_width(cells[0])
+    return layout.continues(prev[0][0], cells[0][0], reach, right, 1.4 * h)
+
+
+def _carried_word_width(cell) -> float:
+    """The width of the word the line opens with that was carried whole from the line above (layout.carried_word):
+    its share of the line's box, a Chinese character counted two columns and a figure or a Latin letter one (an OCR
+    gives a line one box, not one per character)."""
+    text, box = cell[0], cell[1]
+    word = layout.carried_word(text)
+    columns = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return (box[2] - box[0]) * len(word) / columns if word and columns else 0.0
 
 
 # --- pages and images --------------------------------------------------------------------------------

@@ -175,25 +175,20 @@ def _wraps_into(prev, item, right, left, size) -> bool:
     return layout.continues("".join(p for p, _ in prev[2]), "".join(p for p, _ in item[2]), reach, right, size)
 
 
-# a figure or a Latin word: typesetting never breaks one, it carries it whole to the next line
-_UNBROKEN_CHAR = regex.compile(layout.UNBROKEN)
-
-
 def _carried_word_width(item) -> float:
-    """The width of the figure or Latin word (two characters at least) a line opens with: the line above
-    stopped short of the edge by about that much because the word did not fit there ('计划总投资' over
-    '14491.18万元'). 0 where the line opens with anything else."""
-    boxes, text = [], "".join(p for p, _ in item[2])
+    """The width of the word the line opens with that was carried whole from the line above (layout.carried_word),
+    from its characters' boxes; 0 where it opens with none."""
+    if not layout.carried_word("".join(p for p, _ in item[2])):
+        return 0.0
+    boxes = []
     for piece, box in item[2]:
         if box is None or not _UNBROKEN_CHAR.fullmatch(piece):
             break
         boxes.append(box)
-    if _OPENS_ON_A_YEAR.match(text):
-        return 0.0  # '2023年3月完成…', '2024年工作打算': a line that opens on its year opens a line of its own as often
     return boxes[-1][2] - boxes[0][0] if len(boxes) >= 2 else 0.0
 
 
-_OPENS_ON_A_YEAR = regex.compile(r"\s*(?:19|20)\d\d\s*年")
+_UNBROKEN_CHAR = regex.compile(layout.UNBROKEN)
 
 
 def _indented_left(lines: list[tuple], size: float) -> float | None:
