@@ -28,9 +28,9 @@ class GridCell:
     """One cell of a table as its backend read it: text[start:end] of its page (or of the text it is
     carried in), at `row` and `col` (0-based) of its table. A merged cell stands at its top-left
     position with its spans; each position it covers names the merged cell in `copy_of` and repeats its text,
-    as a form is read (a category on each of its rows), except those after it through its row's end, which the
-    row's line does not write (positions_written): a workbook's, Word's or HTML's grid keeps them empty at the line's
-    end; a PDF's ruled grid, cut from the line, ends with the merged cell."""
+    as a form is read (a category on each of its rows), except where the merged cell is the whole row, written once
+    (positions_written): a workbook's, Word's or HTML's grid keeps its other positions empty at the line's end; a PDF's
+    ruled grid, cut from the line, is the one cell."""
 
     row: int
     col: int
@@ -65,15 +65,12 @@ class Grid:
 
 def positions_written(origins: list) -> int:
     """How many of a table row's positions its line writes, given each position's merged cell (its top-left
-    position, or the position itself for a cell not merged): a merged cell that runs on through the row's last
-    position is written once. A title, a paragraph or a value merged across the sheet ('项目名称 | <name over six
-    columns>') then reads as a person reads it, not as the same text six times, which the readers took for six
-    cells of a form (a funds row '总额 | 总额 | 总额 | 总额'). A merged cell inside the row keeps its copies: the
-    positions after it stay under their headers, and a category stays on each of its rows."""
-    n = len(origins)
-    while n >= 2 and origins[n - 1] == origins[n - 2]:
-        n -= 1
-    return n
+    position, or the position itself for a cell not merged): a row that is one merged cell (a title, a paragraph, a
+    section's or a category's heading across the form, a figure on a line of its own) is written once. Written into
+    every position it covers, it read as that many cells of a form ('总额 | 总额 | 总额 | 总额': a funds row of four
+    equal amounts, a false alarm). A row of several cells keeps each merged cell's copies, so that every cell stays
+    under its header ('偏差原因分析及改进措施' over two columns, a full score '30' merged over 分值 and 得分)."""
+    return 1 if len(origins) >= 2 and all(o == origins[0] for o in origins) else len(origins)
 
 
 def with_spans(cells: list[GridCell]) -> list[GridCell]:

@@ -204,6 +204,19 @@ def test_a_grade_stated_right_after_the_score_is_no_part_of_the_bands_it_precede
     assert facts.stated.value == "优"
 
 
+@pytest.mark.parametrize("text", [
+    "得分90分以上且无重大偏差的为优,80-90分为良,60-80分为中,60分以下为差",
+    "90分以上(含中期评估)为优,80-90分为良,60-80分为中,60分以下为差",
+    "总分90分(含)以上且无单项指标得分为差的,评为优;80分(含)-90分为良;60分(含)-80分为中;60分以下为差",
+    "90分(含)以上为优,80分(含)-90分(集中度良好)为良,60分(含)-80分为中,60分以下为差"])
+def test_a_grade_word_inside_a_bands_condition_does_not_cut_it(text):
+    """A condition opens after a label or grade word only where a figure still follows it: '偏差', '中期' and a grade
+    the condition names ('为差的', '良好') are words of the condition (a review found each dropped its band)."""
+    from pipeline.extract.grades import read_grades
+    assert [(b.grade, b.min, b.max) for b in read_grades(text).bands] == [
+        ("优", 90, None), ("良", 80, 90), ("中", 60, 80), ("差", None, 60)]
+
+
 def test_sources_listed_before_their_total_row_are_parts_of_it(tmp_path):
     path = tmp_path / "r.txt"
     path.write_text("缙云县2022年度旅游公路提升改造工程项目绩效评价报告\n一、项目资金情况\n"

@@ -84,16 +84,17 @@ def test_an_html_table_hands_over_rowspan_and_colspan_as_the_grid_of_the_form():
 
 
 _FORM = [["项目支出绩效自评表", None, None, None], ["项目名称", "示范项目", None, None],
-         ["一级指标", "二级指标", "分值", "得分"], ["产出指标", "数量指标", "10", "9"]]
+         ["一级指标", "二级指标", "分值", "得分"], ["产出指标", None, None, None], ["数量指标", "服务人数", "30", None]]
 
 
-def _form_file(fmt: str, path):
-    """_FORM in a format, each None a position the cell to its left is merged over."""
-    spans = [(r, row.index(None) - 1, len(row) - 1) for r, row in enumerate(_FORM) if None in row]
+def _form_file(fmt: str, path, rows: list[list]) -> None:
+    """`rows` in a format, each None a position the cell before the row's first None is merged over."""
+    width = len(rows[0])
+    spans = [(r, row.index(None) - 1, len(row) - 1) for r, row in enumerate(rows) if None in row]
     if fmt == "xlsx":
         import openpyxl
         book = openpyxl.Workbook()
-        for row in _FORM:
+        for row in rows:
             book.active.append(row)
         for r, first, last in spans:
             book.active.merge_cells(start_row=r + 1, start_column=first + 1, end_row=r + 1, end_column=last + 1)
@@ -101,8 +102,8 @@ def _form_file(fmt: str, path):
     elif fmt == "docx":
         import docx
         d = docx.Document()
-        table = d.add_table(rows=len(_FORM), cols=4)
-        for r, row in enumerate(_FORM):
+        table = d.add_table(rows=len(rows), cols=width)
+        for r, row in enumerate(rows):
             for k, text in enumerate(row):
                 if text:
                     table.cell(r, k).text = text
@@ -110,37 +111,70 @@ def _form_file(fmt: str, path):
             table.cell(r, first).merge(table.cell(r, last))
         d.save(path)
     elif fmt == "html":
-        rows = ["".join(f"<td colspan='{len(row) - k}'>{t}</td>" if None in row and k == row.index(None) - 1 else
-                        f"<td>{t}</td>" for k, t in enumerate(row) if t) for row in _FORM]
-        path.write_text("<table>" + "".join(f"<tr>{r}</tr>" for r in rows) + "</table>", encoding="utf-8")
+        cells = ["".join(f"<td colspan='{len(row) - k}'>{t}</td>" if None in row and k == row.index(None) - 1 else
+                         f"<td>{t}</td>" for k, t in enumerate(row) if t) for row in rows]
+        path.write_text("<table>" + "".join(f"<tr>{r}</tr>" for r in cells) + "</table>", encoding="utf-8")
     else:
         from damage import _printer
         from reportlab.lib import colors
         from reportlab.platypus import Table, TableStyle
-        _, build, width = _printer(path)
-        table = Table([[t or "" for t in row] for row in _FORM], colWidths=[width / 4] * 4)
+        _, build, body = _printer(path)
+        table = Table([[t or "" for t in row] for row in rows], colWidths=[body / width] * width)
         table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTNAME", (0, 0), (-1, -1), "WQYZenHei"),
                                    *[("SPAN", (first, r), (last, r)) for r, first, last in spans]]))
         build([table])
 
 
-@pytest.mark.parametrize("fmt", ["xlsx", "docx", "html", "pdf"])
-def test_a_cell_merged_through_a_rows_end_is_written_once_in_every_format(fmt, tmp_path):
-    """A title or a value merged across the rest of its row reads as a person reads it: once. Written into every
-    position it covered, a line read '项目名称 | 示范项目 | 示范项目 | 示范项目', which the readers took for a row of
-    cells (a funds block of four equal amounts, a false alarm)."""
+def _needs_font(fmt: str) -> None:
     if fmt == "pdf":
         import sys
         sys.path.insert(0, str(ROOT / "scripts"))
         from render_pdf import FONT_PATH
         if not FONT_PATH.exists():
             pytest.skip(f"{FONT_PATH} is needed to print the form")
+
+
+FORMATS = ["xlsx", "docx", "html", "pdf"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_row_that_is_one_merged_cell_is_written_once_and_a_merged_cell_among_others_in_each_position(fmt, tmp_path):
+    """A title or a heading merged across the form reads as a person reads it: once. Written into every position it
+    covered, a line read '总额 | 总额 | 总额 | 总额', which the readers took for a row of cells (a funds block of four
+    equal amounts, a false alarm). A merged cell among other cells keeps a copy in each position, so that each cell
+    of the row stays under its header (a full score '30' merged over 分值 and 得分)."""
+    _needs_font(fmt)
     path = tmp_path / f"form.{fmt}"
-    _form_file(fmt, path)
+    _form_file(fmt, path, _FORM)
     page = next(p for p in load(path).pages if p.grids)
     lines = [line.strip(" |") for line in page.text.split("\n") if line.strip()]
-    assert lines[:4] == ["项目支出绩效自评表", "项目名称 | 示范项目", "一级指标 | 二级指标 | 分值 | 得分",
-                         "产出指标 | 数量指标 | 10 | 9"]
+    assert lines[:5] == ["项目支出绩效自评表", "项目名称 | 示范项目 | 示范项目 | 示范项目", "一级指标 | 二级指标 | 分值 | 得分",
+                         "产出指标", "数量指标 | 服务人数 | 30 | 30"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_category_rows_merged_across_a_score_table_stay_categories_and_a_merged_full_score_is_both_cells(fmt, tmp_path):
+    """A category on a row of its own, merged across the form, is no row whose cells an export dropped (its one cell
+    moved under the leaf column was glued to the leaf above: '服务合格率效益指标'); a full score merged over 分值 and
+    得分 is the weight and the score (a review of the change found both)."""
+    _needs_font(fmt)
+    n = None
+    rows = [["项目支出绩效自评表", n, n, n, n], ["项目名称", "社区养老服务补助项目", n, n, n],
+            ["一级指标", "二级指标", "三级指标", "分值", "得分"], ["产出指标", n, n, n, n],
+            ["产出指标", "数量指标", "服务老人人数", "30", n], ["产出指标", "质量指标", "服务合格率", "20", "18"],
+            ["效益指标", n, n, n, n], ["效益指标", "社会效益指标", "老人生活质量提升", "30", "27"],
+            ["满意度指标", n, n, n, n], ["满意度指标", "服务对象满意度指标", "老人满意度", "20", n], ["合计", n, n, "100", "95"]]
+    path = tmp_path / f"form.{fmt}"
+    _form_file(fmt, path, rows)
+    [record] = pipeline.extract(path)
+    assert [(i.name, i.weight, i.score) for i in leaves_of(record)] == [
+        ("服务老人人数", 30, 30), ("服务合格率", 20, 18), ("老人生活质量提升", 30, 27), ("老人满意度", 20, 20)]
+    assert not [c.id for c in record.checks if c.status == "fail"]
+
+
+def leaves_of(record):
+    parents = {i.parent for i in record.scores.indicators if i.parent is not None}
+    return [i for k, i in enumerate(record.scores.indicators) if k not in parents]
 
 
 def load_html(markup: str) -> Document:

@@ -115,7 +115,7 @@ def test_a_named_damage_costs_no_field_and_raises_no_false_alarm(kind, tmp_path,
 # paragraphs read as a line break. The forms (the whole report one table, each line that is no table row a cell
 # merged across it, as offices keep a 自评表 in a sheet, in Word, on a site and in print): 330 with one false alarm
 # each (W01's funds block read as four identical cells, '总额 | 总额 | 总额 | 总额') while a merged cell was written
-# into every position it covers; 371 with one merged through the row's end written once (positions_written).
+# into every position it covers; 371 with a row that is one merged cell written once (positions_written).
 FORMAT_FIELDS_FLOOR = {"pdf": 370, "html": 371, "docx": 371, "xlsx": 371, "html form": 371, "docx form": 371,
                        "pdf form": 371}
 

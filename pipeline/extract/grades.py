@@ -102,9 +102,10 @@ def read_bands(text: str) -> tuple[list[Band], tuple[int, int] | None]:
     for matches in (_band_sentences(text), _BAND_PREFIX.finditer(text)):
         found = []
         for m in matches:
-            # the condition opens after the last label or grade word the lazy prefix took in with it ('考核得分:91分
-            # (…) 考核等级:优(90分及以上': the report's score and its stated grade are no part of the band)
-            lead = [x.end() for x in _BEFORE_A_CONDITION.finditer(m["cond"])]
+            # the condition opens after the last label or grade word the lazy prefix took in with it, that a figure still
+            # follows ('考核得分:91分(…) 考核等级:优(90分及以上': the report's score and its stated grade are no part of
+            # the band; '90分以上且无重大偏差的' keeps its figure)
+            lead = [x.end() for x in _BEFORE_A_CONDITION.finditer(m["cond"]) if _CLAUSE_NUM.search(m["cond"], x.end())]
             cond_from = lead[-1] if lead else 0
             lim = _limits(m["cond"][cond_from:])
             if lim is None:

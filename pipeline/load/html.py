@@ -88,8 +88,8 @@ def html_to_text(markup: str, mark_cells: bool = False) -> tuple[str, str | None
         for r, row in enumerate(_table_positions(table), start=1):
             if not any(p.text for p in row):
                 continue
-            # a merged cell through the row's end written once; the positions it covers after that marked empty at
-            # the line's end, so that the grid still counts its span
+            # a row that is one merged cell written once; the positions it covers after its first marked empty at the
+            # line's end, so that the grid still counts its span
             n = positions_written([p.origin for p in row])
             if not mark_cells:
                 rows.append(" | ".join(p.text for p in row[:n]))

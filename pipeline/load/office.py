@@ -127,9 +127,9 @@ def number_text(v: float) -> str:
 def row_line(texts: list[str], ref, row: int = 0, copies: dict | None = None) -> tuple[str, list[Cell], list[GridCell]]:
     """A row of cells in the row format (' | ' between cells), where each filled cell's text stands in
     the line (`ref(k)` names the k-th cell, 0-based), and every cell written, empty ones too, as a cell
-    of the table's grid at `row`; `copies` maps a position a merged cell covers to the merged cell's. A merged
-    cell that runs through the row's end is written once (document.positions_written); the positions it covers
-    after that stay in the grid, empty, at the line's end, so that its span is still counted."""
+    of the table's grid at `row`; `copies` maps a position a merged cell covers to the merged cell's. A row that
+    is one merged cell is written once (document.positions_written); the positions it covers after its first stay
+    in the grid, empty, at the line's end, so that its span is still counted."""
     copies = copies or {}
     n = positions_written([copies.get((row, k), (row, k)) for k in range(len(texts))])
     cells, grid, pos = [], [], 0

@@ -103,7 +103,7 @@ def _table_rows(table: Table) -> list[tuple[float, list[tuple[str, tuple | None]
     result = []
     for row, cells in zip(rows, grid):
         pieces: list[tuple[str, tuple | None]] = []
-        # a cell merged through the row's end is written once (positions share its box; an empty one is its own)
+        # a row that is one merged cell is written once (its positions share its box; an empty one is its own)
         n = positions_written([bbox if bbox is not None else k for k, (_, bbox) in enumerate(cells)])
         for k, (text, bbox) in enumerate(cells[:n]):
             if k:

@@ -514,7 +514,9 @@ def _separated_rows(text: str, start: int, end: int, sep: regex.Pattern, cells: 
             continue  # a line of empty cells ('|||||||||' under a table) is no row
         pieces = [text[cell.start:cell.end] for cell in line_cells]
         glued = _split_glued_rows(tokens)
-        shifted = _merged_cells_dropped(pieces, tokens, cells) if cells is not None else None
+        # (a row the backend merged into one cell across the form, a category's heading, had no cells dropped)
+        merged_across = from_backend and len(line_cells) > 1 and all(c.copy_of is not None for c in line_cells[1:])
+        shifted = _merged_cells_dropped(pieces, tokens, cells) if cells is not None and not merged_across else None
         if shifted is not None:
             rows.append(_by_cells(text, shifted, cells))
         elif cells is not None and (len(pieces) > 1 or from_backend) and _under_header(pieces, tokens, glued, cells):
