@@ -188,6 +188,7 @@ def _carried_word_width(item) -> float:
     return boxes[-1][2] - boxes[0][0] if len(boxes) >= 2 else 0.0
 
 
+# one character of a figure or a Latin word (a PDF's text comes as one piece, with its box, per character)
 _UNBROKEN_CHAR = regex.compile(layout.UNBROKEN)
 
 
