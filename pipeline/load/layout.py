@@ -76,6 +76,11 @@ LINE_OF_ITS_OWN = regex.compile(
     r"\d[\d,]*(?:\.\d+)?%?")
 
 
+def columns(line: str) -> int:
+    """How wide a line is set: a Chinese character two columns, a figure, a Latin letter or a mark one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line.rstrip())
+
+
 # the figure or Latin word a line opens with (two characters at least); typesetting never breaks one but carries it
 # whole to the next line, so the line above stopped short of the edge by its width ('计划总投资' over '14491.18万元')
 _CARRIED_WORD = regex.compile(rf"\s*({UNBROKEN}{{2,}})")

@@ -18,7 +18,6 @@ import logging
 import os
 import statistics
 import threading
-import unicodedata
 from dataclasses import dataclass
 
 import regex
@@ -438,9 +437,8 @@ def _carried_word_width(cell) -> float:
     its share of the line's box, a Chinese character counted two columns and a figure or a Latin letter one (an OCR
     gives a line one box, not one per character)."""
     text, box = cell[0], cell[1]
-    word = layout.carried_word(text)
-    columns = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-    return (box[2] - box[0]) * len(word) / columns if word and columns else 0.0
+    word, columns = layout.carried_word(text), layout.columns(text)
+    return (box[2] - box[0]) * layout.columns(word) / columns if word and columns else 0.0
 
 
 # --- pages and images --------------------------------------------------------------------------------

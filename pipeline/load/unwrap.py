@@ -37,10 +37,6 @@ class Unwrapped:
     width: int | None = None
 
 
-def columns(line: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line.rstrip())
-
-
 # a line's first word: a figure or a Latin word, never broken, or one character
 _FIRST_TOKEN = regex.compile(rf"{layout.UNBROKEN}+|.")
 # words set apart by a run of spaces ('pdftotext -layout', a form typed with spaces)
@@ -78,7 +74,7 @@ def _opens_paragraph(line: str) -> bool:
 def wrap_width(lines: list[str]) -> int | None:
     """The width the text was wrapped at: the widest one that at least MIN_FULL_LINES prose lines (not a table's
     rows) reach (within a character) and no more than a few lines pass."""
-    widths = sorted((columns(line) for line in lines if line.strip() and not _is_table_row(line)
+    widths = sorted((layout.columns(line) for line in lines if line.strip() and not _is_table_row(line)
                      and not _has_column_gap(line) and not _spaced_row(line)), reverse=True)
     allowed_past = max(MAX_LINES_PAST, int(SHARE_PAST * len(widths)))
     for past, width in enumerate(widths):
@@ -93,7 +89,7 @@ def wrap_width(lines: list[str]) -> int | None:
 def _reach(line: str, next_line: str) -> int:
     """How far the line would run with the next line's first word on it."""
     first = _FIRST_TOKEN.match(next_line.lstrip())
-    return columns(line) + (columns(first[0]) if first else 0)
+    return layout.columns(line) + (layout.columns(first[0]) if first else 0)
 
 
 def unwrap(text: str, width: int | None = None) -> Unwrapped:
