@@ -9,12 +9,10 @@ from ..normalise import NormalisedText
 from ..numbers import decimals_of_half_unit
 from ..record import Budget, FundingSource, Indicator, Mention, Record, Report, Scores, Source
 from ..tables.glued import rate_matches
-from ..tables.grid import text_cells
 from ..tables.model import ScoreTable, TableReport
-from ..tables.roles import ROLE_RE
 from ..tables.scores import adds_up, leaves, read_score_table
 from . import budget as budget_mod
-from . import grades, metadata, statements
+from . import grades, metadata, statements, truncation
 from .context import Context, Found
 from .result_table import ResultRow, is_results_notice, read_result_row, unit_of_every_row
 from .splits import COMPARISON
@@ -73,7 +71,8 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
     record.source.sections = [name for name, pat in SECTIONS.items() if regex.search(pat, text)]
     if table is not None and table.indicators:
         record.source.sections.append("score_table")
-        if table.total_weight is None and table.total_score is None and not table.total_seen and _near_end(text, table):
+        if table.total_weight is None and table.total_score is None and not table.total_seen and \
+                truncation.table_stops_at_the_end(text, table):
             record.source.truncated = True  # the table stops before its total row: the document is cut
     record.provenance = ctx.provenance
     record.unread = ctx.unread
@@ -81,213 +80,13 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
 
 
 def _source(doc: Document, norm: NormalisedText) -> Source:
-    truncated = (bool(norm.truncated_marker) or (_cut_mid_sentence(norm.text) and not _ends_on_a_date(norm.raw))
-                 or bool(doc.meta.get("pages_not_read"))
-                 or bool(doc.meta.get("cut_inside_a_cell"))
-                 or _pieces_missing(norm.text) or _transfer_outline_stops_early(norm.text))
+    truncated = (bool(norm.truncated_marker) or bool(doc.meta.get("pages_not_read"))
+                 or bool(doc.meta.get("cut_inside_a_cell")) or truncation.is_cut(norm.text, norm.raw))
     return Source(path=doc.path, sha256=doc.sha256, format=doc.format,
                   pages=len(doc.pages) if doc.paged else None, script=norm.script,
                   truncated=truncated, encoding=doc.encoding, page_readers=[p.reader for p in doc.pages],
                   ocr=doc.meta.get("ocr"), unwrapped=doc.meta.get("unwrapped"),
                   full_stops_between_figures=norm.full_stops_between_figures)
-
-
-# a quoted value after its verb or copula, closing a sentence ('等级为“优”', '名称为“…”', '做到“…”')
-_QUOTED_VALUE_END = regex.compile(r"(?:为|是|到|称|即|:|:)\s*[“\"][^“”\"]{1,40}[”\"]$")
-# the self-assessment outline's last sections, which a report often leaves empty, and their answer of nothing to add
-_LAST_SECTION = regex.compile(r"(?:其他需要?说明的(?:问题|事项|情况)|其他(?:说明|事项)|(?:应用|运用)(?:和|及|与)?公开情况|附件\d*)[::\s]*$")
-_LAST_SECTION_CLOSED = regex.compile(r"其他需要?说明的(?:问题|事项|情况)[::\s]*(?:暂无|无|没有)[。.]?$")
-_NOTHING_TO_ADD = regex.compile(r"(?:暂无|无|没有)[。.]?")
-# brackets a document number or a title opens and a cut leaves open; scrapes mix their kinds ('某财农〔2021]12号')
-_OPENERS, _CLOSERS = "〔《【[〈", "〕》】]〉)"
-# a numbered section heading alone, its last word a heading's ('(三)绩效指标完成情况', '五、存在的问题及原因分析')
-_HEADING_ONLY = regex.compile(r"(?:[((]?[一二三四五六七八九十]{1,3}[))]|[一二三四五六七八九十]{1,3}、)\s*\p{Han}{2,24}?"
-                              r"(?:情况|分析|问题|建议|措施|结论|目标|成效|意见|做法|原因|说明)")
-# a table's caption ('表1:2019年度生态文明建设财政奖补资金分配情况表')
-_TABLE_CAPTION = regex.compile(r"(?:附)?表\s*\d{1,2}\s*[::.、]?\s*\S{2,60}?(?:表|情况)")
-# a header row of a list: its first cell numbers the rows, no figure in it ('序号 | 市 | 支持项目个数 | 奖补资金 |')
-_HEADER_ROW = regex.compile(r"[|\s]*(?:序号|编号)\s*[|\t][^\d\n]*$")
-# a comma between clauses: the line is a sentence of prose, not a table row, a signature or a page number
-_CLAUSE = regex.compile(r"[,,]")
-_SENTENCE_END = regex.compile(r"[。!?;;]")
-# How a complete report or form may end without a full stop (its last line, or the end of a page run into one line):
-_COMPLETE_ENDINGS = [regex.compile(p) for p in (
-    r"(?:^|[,,。\s])(?:请(?:予)?审(?:阅|议|定|核|批)|特此(?:报告|说明)|妥否,?请批示)$",  # a document's closing words
-    r"(?:填表人|填报人|审核人|负责人|联系人|经办人)\s*[::]\s*\p{Han}{2,3}$",  # a form's signatory and the name
-    r"(?:^|\s)附件\s*\d*\s*[::.、]\s*[^,;。\s]{2,60}(?<![的之和与及])$",  # the list of its attachments
-    r"等级(?:\s*[::|]\s*|\s+)(?:优秀?|良好?|中|差|合格|不合格)$|等级(?:优秀?|良好?|合格|不合格)$",  # a grade cell
-)]
-# a date standing alone at the raw text's end, after a space or a line break (under a signature, its day left out or
-# written in numerals): normalising removes that space, and '…局2023年3月' is then a sentence cut as well as a seal
-_DATE_ALONE = regex.compile(r"(?:^|\s)(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|"
-                            r"二[〇○0零一二三四五六七八九]{3}年[〇○0零一二三四五六七八九十]{1,2}月(?:[〇○0零一二三四五六七八九十]{1,3}日)?)\s*$")
-# the page's number, 'page N of M': the text ends complete only on the last page
-_PAGE_OF = regex.compile(r"第\s*(?P<n>\d+)\s*页\s*[,,/]?\s*共\s*(?P<of>\d+)\s*页$|共\s*(?P<of2>\d+)\s*页\s*[,,/]?\s*第\s*(?P<n2>\d+)\s*页$")
-# longer than any line a page or a form holds: lines run together (a site's one-line copy)
-_RUN_TOGETHER = 400
-_AFTER_A_SENTENCE = regex.compile(r"(?<=[。!?])")
-# a line of words (six Han characters at least) whose last figure follows a word or a list mark without a
-# space: no label ('电话:5169832'), no table cells ('完成 100 10 10'), no date ('2018.12.3')
-_PROSE_CUT_IN_A_FIGURE = regex.compile(r"^(?=(?:[^\p{Han}]*\p{Han}){6})[^|\t]*[\p{Han}、,,](?:\d+(?:\.\d+)?)$")
-# words no unit's name holds: a verb or a particle of a sentence about it
-_SAYS_SOMETHING = regex.compile(r"是|负责|的|了")
-
-
-# A collection page's promise: '农村公路绩效评价报告(通用6篇)', '…自评报告(精选4篇)'; and how it numbers each piece
-# ('农村公路绩效评价报告1', '…自评报告 篇1').
-_COLLECTION = regex.compile(r"[((](?:通用|精选|优选|热门|推荐|实用|优秀|汇总|合集)?(?P<n>\d{1,2})篇[))]")
-_PIECE = regex.compile(r"(?:报告|篇|范文)\s*(?P<k>\d{1,2})(?![\d.、::])")
-
-
-def _pieces_missing(text: str) -> bool:
-    """A collection page (范文 sites) that promises N pieces and shows fewer: the rest were cut from it."""
-    m = _COLLECTION.search(text, 0, 1500)
-    if not m:
-        return False
-    promised = int(m["n"])
-    shown = {int(p["k"]) for p in _PIECE.finditer(text, m.end()) if 1 <= int(p["k"]) <= promised}
-    return bool(shown) and max(shown) < promised
-
-
-# The published outline of a transfer payment's self-assessment (中央对地方转移支付绩效自评报告): 一、绩效目标分解下达情况,
-# 二、绩效目标完成情况分析, 三、偏离绩效目标的原因和下一步改进措施, 四、绩效自评结果拟应用和公开情况, (五、其他需要说明的问题)
-# (a scrape that drops the line breaks glues the heading, numbered, to the sentence before it: '…报告如下:一、绩效目标…')
-_TRANSFER_OUTLINE_OPENING = regex.compile(r"(?:(?:^|\n)\s*(?:[一1][、.．]\s*)?|[::。]\s*[一1][、.．]\s*)绩效目标分解下达情况")
-# the parts it closes with, however a report words them ('…结果的运用情况', '公开情况', '其他说明', '下一步工作打算')
-_TRANSFER_OUTLINE_LAST = regex.compile(r"应用|运用|公开|其他\p{Han}{0,4}说明|打算|建议")
-_TOP_HEADING = regex.compile(r"(?:^|(?<=[\n::。]))\s*([一二三四五六七八九十])、")
-# a report that ends signed and dated is whole, whatever parts it has
-_SIGNED_END = regex.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
-
-
-def _transfer_outline_stops_early(text: str) -> bool:
-    """A transfer payment's self-assessment, known by its outline's first part as a heading, that stops in its first
-    three parts, never reaching one on using or publishing its results (or anything else to say), and ends with no
-    signature's date: the rest was cut."""
-    opening = _TRANSFER_OUTLINE_OPENING.search(text)
-    if opening is None or _TRANSFER_OUTLINE_LAST.search(text, opening.end()) or _SIGNED_END.search(text.rstrip()):
-        return False
-    last = [m[1] for m in _TOP_HEADING.finditer(text, opening.start())]
-    return not last or last[-1] in "一二三"
-
-
-def _open_bracket_at_end(line: str) -> bool:
-    """The line stops inside a bracket: after its last opener of any kind, no closer of any kind and no sentence end."""
-    opener = max(line.rfind(o) for o in _OPENERS)
-    if opener < 0 or _SENTENCE_END.search(line, opener):
-        return False
-    return not any(c in line[opener:] for c in _CLOSERS)
-
-
-def _ends_on_a_date(raw: str) -> bool:
-    """The raw text ends on a date of its own (its signature's): whatever the line before it, the report is whole."""
-    return bool(_DATE_ALONE.search(raw[-80:]))
-
-
-def _cut_mid_sentence(text: str) -> bool:
-    """The text stops mid-way: a sentence without its end, a heading with nothing under it, a table
-    row cut before its last cell, or a trailing ellipsis of a preview."""
-    lines = [x.strip() for x in text.rstrip().splitlines() if x.strip()]
-    if not lines:
-        return False
-    if len(lines[-1]) > _RUN_TOGETHER:
-        # a page whose line breaks a copy turned into spaces, or dropped: its last line is its last sentence (a
-        # space or a tab is no line's end there: it parts the cells of a row, or a page's number from its text)
-        lines[-1:] = [x for x in _AFTER_A_SENTENCE.split(lines[-1]) if x.strip()]
-    last = lines[-1]
-    if regex.search(r"(?:…{1,}|\.{3,}|。{3,})$", last) or budget_mod.CUT_INSIDE_FIGURE.search(last):
-        return True  # a preview's ellipsis, or figures that run out after a decimal point ('4678.504468.')
-    if regex.fullmatch(r"[((]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[))、.]?", last):
-        return True  # a list's mark and nothing after
-    if len(lines) > 1 and regex.fullmatch(r"(?:19|20)\d{2}", last) and _HEADING_ONLY.fullmatch(lines[-2]):
-        return True  # a heading, and the year its first sentence opens with ('三、绩效自评结论\n2023'); not a footer's year
-    if len(lines) > 1 and _TABLE_CAPTION.fullmatch(lines[-2]) and _HEADER_ROW.match(last):
-        return True  # a table's caption and its header row, no row under them
-    if _ends_on_column_heads(lines):
-        return True
-    if "|" in last or "\t" in last:
-        others = [x for x in lines[-12:-1] if "|" in x]
-        closed = sum(1 for x in others if x.endswith("|"))
-        return len(others) >= 3 and closed >= 0.75 * len(others) and not last.endswith("|")
-    if _open_bracket_at_end(last):
-        return True  # stops inside a document number or a title: '…呈财行〔2', '…根据《关于'
-    if _LAST_SECTION.search(last) or _LAST_SECTION_CLOSED.search(last) or \
-            (_NOTHING_TO_ADD.fullmatch(last) and len(lines) > 1 and _LAST_SECTION.search(lines[-2])):
-        return False  # the outline's last section, answered or left empty: '七、其他需要说明的问题暂无'
-    if _HEADING_ONLY.fullmatch(last):
-        return True  # a section's heading with nothing under it: '(三)绩效指标完成情况'
-    if regex.search(r"[;;]$", last):
-        return True  # one item of a list closed and the next not begun: '…各项指标超额完成;'
-    tail = _SENTENCE_END.split(last)[-1]  # the last sentence, begun after the last full stop
-    if regex.search(r"[”\"]$", last) and _CLAUSE.search(tail) and len(tail) >= 20 and not _QUOTED_VALUE_END.search(last):
-        # a sentence that runs on to a quoted name and stops there: '…经评价,2020年度“市场化运作费项目”' (a value
-        # quoted after its verb ends its sentence: '…绩效评价等级为“优”', '…做到“花钱必问效”')
-        return True
-    page = _PAGE_OF.search(last)
-    if page:
-        return (page["n"] or page["n2"]) != (page["of"] or page["of2"])  # page 2 of 5: pages 3 to 5 are missing
-    if regex.search(r"\d{4}年\d{1,2}月\d{1,2}日$|[。!?)”\"》\]]$", last) or any(p.search(last) for p in _COMPLETE_ENDINGS):
-        return False
-    if _CLAUSE.search(tail) and len(tail) >= 20:
-        return True  # a sentence of prose, its clauses run on, with no end: '…目标值大于等于85户,实际完成40'
-    if _PROSE_CUT_IN_A_FIGURE.search(last):
-        return True  # prose that stops inside a figure: '…各区能够根据2018', '…超年初预算批复5', '…收集桶1244组、2'
-    if regex.search(r"[,、(:]$", last) or last.count("(") > last.count(")"):
-        return True  # stops after a comma or inside a parenthesis ('…(鄂政发〔2013〕 9')
-    if regex.search(r"[\d.%]$", last):
-        return False
-    if not regex.search(r"\p{Han}$", last):
-        return False
-    # A line that ends in a word without its full stop is cut, unless it is a signature or a title: a signature
-    # names a unit and says nothing of it ('…负责梅州市城市规划区垃圾终端处', '…评价对象是宝垠区农业农村委' are prose)
-    if regex.search(rf"{metadata.ORG_SUFFIX}$", last):
-        return bool(_SAYS_SOMETHING.search(tail))
-    return not regex.search(r"(?:报告|表|情况|说明|附件\d*)$", last)
-
-
-# Words that head a table's columns and nothing else ('项目名称', '资金计划', '资金到位情况', '备注'): with the
-# header roles (tables/roles.py) they tell a header row from a signature row ('项目负责人: | 填报日期:').
-_COLUMN_HEAD_WORD = regex.compile(r"名称$|^资金(?:计划|到位|使用)|^(?:到位|使用|完成|执行)情况$|^备注$|^序号$|指标$")
-_CELL_SPLIT = regex.compile(r"\s*\|\s*|\t+|\s{2,}")
-# a whole cell that is a column's role word ('全年实际完成值', '三级指标'), not a word of a row's own text ('原因分析')
-_COLUMN_ROLE = regex.compile(rf"(?:{ROLE_RE.pattern})(?:\([^()]{{1,8}}\))?")
-
-
-def _is_column_head(cell: str) -> bool:
-    return bool(_COLUMN_ROLE.fullmatch(cell.replace(" ", "")) or _COLUMN_HEAD_WORD.search(cell))
-
-
-def _ends_on_column_heads(lines: list[str]) -> bool:
-    """The text ends on a table's column heads with no row under them ('项目名称 | 资金计划 | 资金到位 情况',
-    '二级指标 | 三级指标 | 指标值 | 全年实际完成值 |'): the table, and the document, were cut after its header.
-    The heads are the lines after the last one holding a figure or a sentence's end; they count as a header
-    where three cells or more hold no figure, most of them name a column, and no line among them is a body row."""
-    tail = []
-    for line in reversed(lines[-8:]):
-        if regex.search(r"\d|[。!?;;]", line):
-            break
-        tail.append(line)
-    # each line's cells as the one reconstructor for text cuts them (tables/grid.text_cells)
-    rows = [[w for c in text_cells(line, 0, len(line), _CELL_SPLIT) if (w := line[c.start:c.end].strip())]
-            for line in tail]
-    cells = [c for row in rows for c in row]
-    if len(cells) < 3 or any(len(c) > 20 for c in cells):
-        return False
-    heads = sum(1 for c in cells if _is_column_head(c))
-    # a row of two cells or more, fewer than half of them heads, is a body row ('水质达标情况 | 达标 | 达标', and
-    # '满意度指标 | 群众满意度 | 满意 | 满意', whose level-2 name ends in 指标): the table has rows, and words-only rows
-    # end it as well as figures do
-    body_row = any(len(row) >= 2 and 2 * sum(1 for c in row if _is_column_head(c)) < len(row) for row in rows)
-    return heads >= 2 and heads >= 0.6 * len(cells) and not body_row
-
-
-def _near_end(text: str, table: ScoreTable) -> bool:
-    ends = [span[1] for spans in table.spans for span in spans.values()]
-    if not ends:
-        return False
-    after = text[max(ends):]
-    # prose after the table (a long run of words, or a whole sentence: '评价结论:…评分90.7分,…为“优”。')
-    return not regex.search(r"\p{Han}{12,}|\p{Han}[^\n|]{8,}。", after)
 
 
 def _report(ctx: Context, record: Record) -> None:
