@@ -22,6 +22,9 @@ class Source:
     pages: int | None = None
     script: str | None = None
     truncated: bool | None = None
+    # where a cut document's text stops, counted as evidence 'chars' count: a figure cited there may have lost its
+    # last digits to the cut ('82.68' shown as '82.6'; verify/certainty.figure_at_the_cut)
+    cut_at: int | None = None
     ocr: dict | None = None
     # plain text copied out of a PDF line by line, its paragraphs run on again (load/unwrap.py): how many
     # line breaks went and the width the text was wrapped at; evidence offsets count in the text so joined

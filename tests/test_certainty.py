@@ -569,3 +569,18 @@ def test_a_score_row_read_with_only_one_of_its_figures_makes_the_sums_need_a_loo
     record = extract_text(tmp_path, text)
     for check_id in ("indicator_scores_sum", "indicator_weights_sum"):
         assert check_of(record, check_id).status != "fail"
+
+
+def test_a_figure_the_document_is_cut_at_may_have_lost_digits_and_needs_a_look(tmp_path):
+    # a preview cut inside the table's total ('82.68' shown as '82.6'): the rows add up to the total as printed
+    table = ("某贷款项目绩效评价报告\n经评价,项目绩效得分如下。\n| 一级指标 | 分值 | 得分 |\n"
+             "| 相关性 | 20 | 20.00 |\n| 效率 | 50 | 38.70 |\n| 效果 | 20 | 14.78 |\n"
+             "| 可持续性 | 10 | 9.20 |\n| 合计 | 100 | 82.6")
+    record = extract_text(tmp_path, table)
+    assert record.source.truncated and record.source.cut_at == len(table)
+    check = check_of(record, "indicator_scores_sum")
+    assert (check.status, check.finding) == ("warn", "fail")
+    assert "figure_at_the_cut" in [d["code"] for d in check.doubts]
+    # the same total followed by a sentence: nothing was cut from it, and the contradiction is the report's
+    check = check_of(extract_text(tmp_path, table + "\n经评价,该项目绩效等级为良。\n", "b.txt"), "indicator_scores_sum")
+    assert (check.status, check.certainty) == ("fail", "certain")

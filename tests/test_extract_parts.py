@@ -481,6 +481,68 @@ def test_a_report_whose_last_sentence_runs_on_without_its_end_is_cut(tmp_path, e
     assert record.source.truncated is cut
 
 
+# Where a site's preview or a copy stops a report (the dev reports cut at every twentieth of their length): each rule
+# with whole endings that look like it (a helper's review, 96 snippets of its own, found the whole ones).
+_FORM_CELLS = ("预算执行情况 |\n年初预算 |\n调整后预算数 |\n预算执行数 |\n预算执行率 |\n总额 |\n238.93 |\n251.89 |\n251.89 |\n"
+               "100.00% |\n其中:财政资金 |\n")
+_SIGNATURE_CELLS = "项目名称 |\n就业补助资金 |\n主管部门 |\n某县人社局 |\n自评得分 |\n96 |\n填报日期 |\n"
+_ROWS = "| 指标 | 分值 | 得分 |\n| 产出指标 | 50 | 48 |\n| 效益指标 | 30 | 29 |\n| 满意度指标 | 20 | 19 |\n| 总分 | 100 | 96 |\n"
+@pytest.mark.parametrize("ending, cut", [
+    ("说明:1.预算执行率=", True),  # a formula stopped after its operator
+    ("计算公式:预算执行率=实际支出数/", True),
+    ("发行主体信用评级 | AA+", False),  # a rating's plus
+    ("据某财政局某财农指【2023】", True),  # a document number stopped after its year, or in its serial
+    ("依据某财农〔2023〕1", True),
+    ("资金依据:某财农〔2023〕15号", False),  # a document number after its key
+    ("注:表中人口数据来源于某县统计年鉴(2023)", False),  # a source's year in round brackets
+    ("某某自评表.docx_第8页\n第8页 / 共1", True),  # 'page N of M' cut inside M, in either order
+    ("共3页 第1", True),
+    ("第15页 / 共15页", False),
+    ("中小河流治理河道总长3.75km,其中干流长3.133km;*", True),  # a masked word after a semicolon
+    ("环卫事业可以大有作为。**", False),  # a masked word after a full stop: nothing says more was to come
+    ("填表人:张**", False),  # a masked name after its key
+    (_FORM_CELLS + "238", True),  # the last cell of a one-cell-a-line copy, stopped before its bar
+    (_FORM_CELLS + "238.93 |\n年度总体目标 |\n按期完成全部建设任务 |", False),
+    (_SIGNATURE_CELLS + "2024.3.15", False),  # a date under its label is no amount
+    ("(一)区级财政资金绩效目标完成情况\n1.年初部门预算绩效目标完成情况", True),  # an outline heading, nothing under it
+    ("3.2效益指标完成情况", True),
+    ("第二部分 项目资金使用情况", True),
+    ("2.加快资金拨付\n3.资金使用情况", False),  # the list's next item, worded as the last
+    ("2.进一步加强预算执行情况分析。", False),  # a list's item, a sentence of its own
+    ("2021年,某区动物疫病预防控制中心", True),  # a unit after a clause's mark is a sentence's, not a seal's
+    ("按照某县财政局", True),  # a unit after a preposition
+    ("评价单位:某县财政局", False),  # a seal's unit after its key
+    ("联合报送单位:某县财政局,某县农业农村局", False),  # units listed after their key
+    ("(1)“数说红河”展厅运维经费。“数”", True),  # a sentence begun, a quoted name and nothing more
+    ("关键词:绩效评价;乡村振兴;“厕所革命”", False),
+    ("| 序号 | 主管部门 | 项目名称 | 资金量 | 评价等级 |\n| 1 | 中共", True),  # a row left open, fewer cells than the header
+    ("| 序号 | 主管部门 | 项目名称 | 资金量 | 评价等级 |\n| 1 | 某局 | 某项目 | 2059 | 良 |", False),
+    (_ROWS + "| 自评等级 | 优", False),  # a grade, a note or a signatory under the rows
+    (_ROWS + "| 注:单位为万元 | 数据截至2023年12月31日", False),
+    (_ROWS + "| 备注 | 满意度调查样本100份(含线上问卷", True),  # its last cell inside a bracket
+    ("| 目标 | 原订作业时间为16小时 | 采取电子假单以网路申办预定为8小时 (", True),
+    ("文件名称 | 文号 |\n关于下达资金的通知 | 某财农(2023〕15号", False),  # brackets of two kinds, closed
+    ("二、自评结论\n综合绩效自评得分92.5", False),  # a score after its key
+    ("某县农业农村局\n日期:二〇二四年三月十五日", False),  # a date after its key
+])
+def test_a_report_stopped_inside_a_formula_a_number_a_cell_or_a_heading_is_cut(tmp_path, ending, cut):
+    record = extract_text(tmp_path, "XX县项目支出绩效评价报告\n一、基本情况\n本项目预算100万元,已全部支出。\n" + ending + "\n")
+    assert record.source.truncated is cut
+
+
+def test_a_report_that_stops_in_its_funds_block_is_cut(tmp_path):
+    # the published forms go on after their funds block (年度总体目标, 绩效指标): a copy that ends there was cut
+    block = ("项目支出绩效自评表\n项目名称 | 某项目 |\n项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+             "年度资金总额 | 43.2 | 43.2 | 37.24 | 10 | 86% | 9 |\n其中:当年财政拨款 | 43.2 | 43.2 |\n")
+    assert extract_text(tmp_path, block).source.truncated is True
+    whole = block + "年度总体目标 | 完成某项目建设 |\n某县农业农村局\n2023年3月1日\n"
+    assert extract_text(tmp_path, whole, name="b.txt").source.truncated is False
+    # a report's conclusion above it makes the block an attached table; a last page's number, a whole form
+    attached = "某项目支出绩效自评报告\n二、自评结论\n项目总体完成较好,自评等级为优。\n附表:项目资金执行情况\n" + block[10:]
+    assert extract_text(tmp_path, attached, name="c.txt").source.truncated is False
+    assert extract_text(tmp_path, block + "第1页 共1页\n", name="d.txt").source.truncated is False
+
+
 @pytest.mark.parametrize("ending, cut", [
     ("(二)自评工作开展情况 为做好自评工作,成立了由校长为组长、会计为成员的自评小组,认真分析经费使用情况,并形成", True),
     ("1)困难重度残疾人家庭无障碍改造数,目标值大于等于85户,实际完成40", True),

@@ -123,6 +123,15 @@ def test_a_form_saved_as_csv_is_read_as_a_grid_whether_named_so_or_not(tmp_path,
     assert "cut_inside_a_cell" not in doc.meta
 
 
+def test_a_csv_whose_last_row_stops_short_of_the_sheet_s_width_is_a_cut_document(tmp_path):
+    # a sheet's writer pads every row to the used range's width: a file cut inside its last row leaves it short
+    path = tmp_path / "cut.csv"
+    path.write_text(_FORM_AS_CSV + "其中:财政拨款,9.48,9", encoding="utf-8")
+    assert load(path).meta["cut_inside_a_cell"] is True
+    path.write_text(_FORM_AS_CSV + "其中:财政拨款,9.48,9.48,,100%,\n", encoding="utf-8")
+    assert "cut_inside_a_cell" not in load(path).meta
+
+
 @pytest.mark.parametrize("tail", ['"应付账款率","二者择其一进', '"应付账款率","二者择其一进行考核,\n按完成比例'])
 def test_a_csv_cut_inside_a_quoted_cell_is_a_cut_document(tmp_path, tail):
     # (the cell may run over lines: cut after its first, the last line opens nothing — second review)

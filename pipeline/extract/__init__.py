@@ -74,6 +74,13 @@ def extract_record(doc: Document, norm: NormalisedText) -> Record:
         if table.total_weight is None and table.total_score is None and not table.total_seen and \
                 truncation.table_stops_at_the_end(text, table):
             record.source.truncated = True  # the table stops before its total row: the document is cut
+    if facts.funds_report is not None and facts.funds_report.ends_the_text and \
+            "conclusion" not in record.source.sections and not truncation.on_its_last_page(norm.raw):
+        # the published forms go on after their funds block to the year's targets (a report's conclusion before
+        # it makes it an attached table, a last page's number a whole form)
+        record.source.truncated = True
+    if record.source.truncated:
+        record.source.cut_at = len(norm.raw.rstrip())
     record.provenance = ctx.provenance
     record.unread = ctx.unread
     return record

@@ -27,8 +27,29 @@ _NOTHING_TO_ADD = regex.compile(r"(?:暂无|无|没有)[。.]?")
 # brackets a document number or a title opens and a cut leaves open; scrapes mix their kinds ('某财农〔2021]12号')
 _OPENERS, _CLOSERS = "〔《【[〈", "〕》】]〉)"
 # a numbered section heading alone, its last word a heading's ('(三)绩效指标完成情况', '五、存在的问题及原因分析')
-_HEADING_ONLY = regex.compile(r"(?:[((]?[一二三四五六七八九十]{1,3}[))]|[一二三四五六七八九十]{1,3}、)\s*\p{Han}{2,24}?"
-                              r"(?:情况|分析|问题|建议|措施|结论|目标|成效|意见|做法|原因|说明)")
+_HEADING_WORDS = r"\s*\p{Han}{2,24}?(?:情况|分析|问题|建议|措施|结论|目标|成效|意见|做法|原因|说明)"
+_HEADING_ONLY = regex.compile(r"(?:[((]?[一二三四五六七八九十]{1,3}[))]|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)"
+                              + _HEADING_WORDS)
+# the same under an outline number of the third or fourth level ('1.年初部门预算绩效目标完成情况', '3.2效益指标完成情况'),
+# where the line above is no item of the same list (a list of attachments or of measures, '2.加快资金拨付' then
+# '3.及时落实整改措施', ends on such words too)
+_ITEM_HEADING_ONLY = regex.compile(r"(?:[((]\d{1,2}[))]|\d{1,2}(?:\.\d{1,2})?[、.．]?)" + _HEADING_WORDS)
+_LIST_ITEM = regex.compile(r"^(?:[((]\d{1,2}[))]|\d{1,2}[、.．])|附件")
+# marks that join what follows them: a formula or a sum stops after its operator ('1.预算执行率=')
+_JOINING_MARK_AT_END = regex.compile(r"(?<![A-Za-z])[=+×÷≥≤]$|=.*/$")  # (not a rating's 'AA+')
+# a document number stopped after its year or inside its serial ('呼财农指【2023】', '某财农〔2023〕1'): its 号 is cut (a
+# year in round brackets is a source's or a plan's, '统计年鉴(2023)', and ends a line whole)
+_DOCUMENT_YEAR_AT_END = regex.compile(r"\p{Han}[〔【\[]\s*(?:19|20)\d{2}\s*[〕】\]]\d*$")
+# 'page N of M' cut inside M ('第8页 / 共1')
+_PAGE_OF_CUT = regex.compile(r"第\s*\d+\s*页\s*[,,/]?\s*共\s*\d*$|共\s*\d+\s*页\s*[,,/]?\s*第\s*\d*$")
+# a quoted name standing for a whole sentence after a full stop
+_QUOTED_NAME_ALONE = regex.compile(r"[。!?][“\"][^“”\"]{1,20}[”\"]$")
+# a masked word ('**河县', '张**') right after a clause's mark: the next clause had begun ('…长3.133km;*')
+_MASK_AFTER_A_CLAUSE_MARK = regex.compile(r"[,,;;、]\*+$")
+# a label's amount ('其中:财政资金', '单位资金'): the cell after it holds a figure
+_AMOUNT_LABEL = regex.compile(r"资金|金额|总额|预算|支出|执行数|拨款")
+# notes and signatures under a table, which hold fewer cells than its rows
+_NOTE_ROW = regex.compile(r"^\|?\s*(?:注|备注|说明|填表|填报|审核|联系|单位|数据|资料|日期)")
 # a table's caption ('表1:2019年度生态文明建设财政奖补资金分配情况表')
 _TABLE_CAPTION = regex.compile(r"(?:附)?表\s*\d{1,2}\s*[::.、]?\s*\S{2,60}?(?:表|情况)")
 # a header row of a list: its first cell numbers the rows, no figure in it ('序号 | 市 | 支持项目个数 | 奖补资金 |')
@@ -45,18 +66,23 @@ _COMPLETE_ENDINGS = [regex.compile(p) for p in (
 )]
 # a date standing alone at the raw text's end, after a space or a line break (under a signature, its day left out or
 # written in numerals): normalising removes that space, and '…局2023年3月' is then a sentence cut as well as a seal
-_DATE_ALONE = regex.compile(r"(?:^|\s)(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|"
+_DATE_ALONE = regex.compile(r"(?:^|\s|日期\s*[::]\s*)(?:(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|"
                             r"二[〇○0零一二三四五六七八九]{3}年[〇○0零一二三四五六七八九十]{1,2}月(?:[〇○0零一二三四五六七八九十]{1,3}日)?)\s*$")
 # the page's number, 'page N of M': the text ends complete only on the last page
 _PAGE_OF = regex.compile(r"第\s*(?P<n>\d+)\s*页\s*[,,/]?\s*共\s*(?P<of>\d+)\s*页$|共\s*(?P<of2>\d+)\s*页\s*[,,/]?\s*第\s*(?P<n2>\d+)\s*页$")
 # longer than any line a page or a form holds: lines run together (a site's one-line copy)
 _RUN_TOGETHER = 400
-_AFTER_A_SENTENCE = regex.compile(r"(?<=[。!?])")
+# where a line ended in a page run together: after a sentence, and at a space before an outline number (a heading or a
+# list's item began a line there: '…评价方法 1.绩效评价原则 (1)')
+_AFTER_A_SENTENCE = regex.compile(r"(?<=[。!?])|\s+(?=(?:[一二三四五六七八九十]{1,3}、|[((][一二三四五六七八九十\d]{1,2}[))]|\d{1,2}[.、](?!\d)))")
 # a line of words (six Han characters at least) whose last figure follows a word or a list mark without a
 # space: no label ('电话:5169832'), no table cells ('完成 100 10 10'), no date ('2018.12.3')
 _PROSE_CUT_IN_A_FIGURE = regex.compile(r"^(?=(?:[^\p{Han}]*\p{Han}){6})[^|\t]*[\p{Han}、,,](?:\d+(?:\.\d+)?)$")
 # words no unit's name holds: a verb or a particle of a sentence about it
-_SAYS_SOMETHING = regex.compile(r"是|负责|的|了")
+_SAYS_SOMETHING = regex.compile(r"是|负责|的|了|按照|根据|(?<!自)由")
+# a score or a total after its key ('综合绩效自评得分92.5'), a document number after a key ('资金依据:某财农〔2023〕15号'):
+# a form's value, whole
+_KEYED_VALUE_END = regex.compile(r"(?:得分|总分|分数|合计|总计)\d+(?:\.\d+)?$|[::][^::]*[〔【\[]\d{4}[〕】\]]\d+号$")
 
 
 # A collection page's promise: '农村公路绩效评价报告(通用6篇)', '…自评报告(精选4篇)'; and how it numbers each piece
@@ -105,6 +131,49 @@ def _open_bracket_at_end(line: str) -> bool:
     return not any(c in line[opener:] for c in _CLOSERS)
 
 
+def _unit_ends_a_clause(line: str) -> bool:
+    """A unit after a clause's comma, the words before it no unit and no label's key: a sentence's subject or object
+    ('2021年,西区动物疫病预防控制中心'), where a seal's units stand alone or listed ('…报送单位:某县财政局,某县农业局')."""
+    before = line.rsplit(":", 1)[-1]
+    parts = _CLAUSE.split(before)
+    return len(parts) > 1 and not regex.search(rf"{metadata.ORG_SUFFIX}$", parts[-2].strip())
+
+
+def _closing_row(row: str) -> bool:
+    """A row that may close a document: a note, a signatory, a date, a grade (under a table they hold fewer cells
+    than its rows, and no closing bar where the rows have one)."""
+    return bool(_NOTE_ROW.search(row)) or any(p.search(row) for p in _COMPLETE_ENDINGS)
+
+
+def _fewer_cells_than(closed_row: str, last: str) -> bool:
+    return closed_row.endswith("|") and last.count("|") < closed_row.count("|") - 1
+
+
+def _opens_more_than_it_closes(cell: str) -> bool:
+    return cell.count("(") > sum(cell.count(c) for c in ")〕】]")
+
+
+def _cell_without_its_bar(before: list[str], last: str) -> bool:
+    """A figure alone on the last line where the lines before it are cells each closed by its bar, the last cell of
+    words among them an amount's label ('其中:财政资金 |', '238.93 |', '251'): a site's copy of a form, one cell a line,
+    whose last cell stopped before its bar (a date, a telephone number or a page's number under a signature's label
+    is no amount)."""
+    closed = [x for x in before if x.endswith("|")]
+    label = next((x for x in reversed(before) if not _FIGURE_CELL.fullmatch(x)), "")
+    return (len(closed) >= 3 and len(closed) >= 0.75 * len(before) and before[-1].endswith("|")
+            and bool(_AMOUNT_LABEL.search(label)) and bool(regex.fullmatch(r"[\d.,%]+", last)))
+
+
+_FIGURE_CELL = regex.compile(r"[\d.,%/-]*\s*\|")
+
+
+def on_its_last_page(raw: str) -> bool:
+    """The raw text ends on its page's number, the last of the pages it counts ('第1页 共1页'), which normalising
+    removes with the other running feet."""
+    page = _PAGE_OF.search(raw.rstrip()[-40:])
+    return bool(page) and (page["n"] or page["n2"]) == (page["of"] or page["of2"])
+
+
 def _ends_on_a_date(raw: str) -> bool:
     """The raw text ends on a date of its own (its signature's): whatever the line before it, the report is whole."""
     return bool(_DATE_ALONE.search(raw[-80:]))
@@ -113,14 +182,34 @@ def _ends_on_a_date(raw: str) -> bool:
 def _cut_mid_sentence(text: str) -> bool:
     """The text stops mid-way: a sentence without its end, a heading with nothing under it, a table
     row cut before its last cell, or a trailing ellipsis of a preview."""
-    lines = [x.strip() for x in text.rstrip().splitlines() if x.strip()]
+    lines = _last_lines(text)
     if not lines:
         return False
-    if len(lines[-1]) > _RUN_TOGETHER:
+    last = lines[-1]
+    if _stops_on_a_mark(lines, last):
+        return True
+    if "|" in last or "\t" in last:
+        return _table_row_cut(lines, last)
+    return _prose_cut(lines, last)
+
+
+def _last_lines(text: str) -> list[str]:
+    lines = [x.strip() for x in text.rstrip().splitlines() if x.strip()]
+    if lines and len(lines[-1]) > _RUN_TOGETHER:
         # a page whose line breaks a copy turned into spaces, or dropped: its last line is its last sentence (a
         # space or a tab is no line's end there: it parts the cells of a row, or a page's number from its text)
         lines[-1:] = [x for x in _AFTER_A_SENTENCE.split(lines[-1]) if x.strip()]
-    last = lines[-1]
+    return lines
+
+
+def _stops_on_a_mark(lines: list[str], last: str) -> bool:
+    """Endings that are a cut wherever they stand: an operator, a document number's year, a page count, a masked
+    word begun after a clause's mark, a cell before its bar, an ellipsis, a list's mark, column heads."""
+    if (_JOINING_MARK_AT_END.search(last) or _DOCUMENT_YEAR_AT_END.search(last) or _PAGE_OF_CUT.search(last)
+            or _MASK_AFTER_A_CLAUSE_MARK.search(last)):
+        return True
+    if _cell_without_its_bar(lines[-12:-1], last):
+        return True  # the last cell of a site's one-cell-a-line table, cut before its bar ('其中:财政资金 |', '238')
     if regex.search(r"(?:…{1,}|\.{3,}|。{3,})$", last) or budget_mod.CUT_INSIDE_FIGURE.search(last):
         return True  # a preview's ellipsis, or figures that run out after a decimal point ('4678.504468.')
     if regex.fullmatch(r"[((]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[))、.]?", last):
@@ -129,21 +218,38 @@ def _cut_mid_sentence(text: str) -> bool:
         return True  # a heading, and the year its first sentence opens with ('三、绩效自评结论\n2023'); not a footer's year
     if len(lines) > 1 and _TABLE_CAPTION.fullmatch(lines[-2]) and _HEADER_ROW.match(last):
         return True  # a table's caption and its header row, no row under them
-    if _ends_on_column_heads(lines):
-        return True
-    if "|" in last or "\t" in last:
-        others = [x for x in lines[-12:-1] if "|" in x]
-        closed = sum(1 for x in others if x.endswith("|"))
-        return len(others) >= 3 and closed >= 0.75 * len(others) and not last.endswith("|")
+    return _ends_on_column_heads(lines)
+
+
+def _table_row_cut(lines: list[str], last: str) -> bool:
+    """The last line is a table row: cut where it is left open under rows closed by their bars, holds fewer cells
+    than the closed row above it ('序号 | 主管部门 | 项目名称 | … |' then '1 | 中共'), or stops inside a bracket."""
+    if last.endswith("|"):
+        return False
+    last_cell = last.rsplit("|", 1)[-1]
+    if _open_bracket_at_end(last_cell) or _opens_more_than_it_closes(last_cell):
+        return True  # ('…预定为8小时 (')
+    if _closing_row(last):
+        return False
+    others = [x for x in lines[-12:-1] if "|" in x]
+    closed = sum(1 for x in others if x.endswith("|"))
+    return (len(others) >= 3 and closed >= 0.75 * len(others)) or (len(lines) > 1 and _fewer_cells_than(lines[-2], last))
+
+
+def _prose_cut(lines: list[str], last: str) -> bool:
+    """The last line is prose, a heading or a form's line of words."""
     if _open_bracket_at_end(last):
         return True  # stops inside a document number or a title: '…呈财行〔2', '…根据《关于'
     if _LAST_SECTION.search(last) or _LAST_SECTION_CLOSED.search(last) or \
             (_NOTHING_TO_ADD.fullmatch(last) and len(lines) > 1 and _LAST_SECTION.search(lines[-2])):
         return False  # the outline's last section, answered or left empty: '七、其他需要说明的问题暂无'
-    if _HEADING_ONLY.fullmatch(last):
+    if _HEADING_ONLY.fullmatch(last) or (_ITEM_HEADING_ONLY.fullmatch(last) and not (
+            len(lines) > 1 and _LIST_ITEM.search(lines[-2]))):
         return True  # a section's heading with nothing under it: '(三)绩效指标完成情况'
     if regex.search(r"[;;]$", last):
         return True  # one item of a list closed and the next not begun: '…各项指标超额完成;'
+    if _QUOTED_NAME_ALONE.search(last):
+        return True  # a sentence begun after the last full stop, a quoted name and nothing more ('…经费。“数”')
     tail = _SENTENCE_END.split(last)[-1]  # the last sentence, begun after the last full stop
     if regex.search(r"[”\"]$", last) and _CLAUSE.search(tail) and len(tail) >= 20 and not _QUOTED_VALUE_END.search(last):
         # a sentence that runs on to a quoted name and stops there: '…经评价,2020年度“市场化运作费项目”' (a value
@@ -154,20 +260,21 @@ def _cut_mid_sentence(text: str) -> bool:
         return (page["n"] or page["n2"]) != (page["of"] or page["of2"])  # page 2 of 5: pages 3 to 5 are missing
     if regex.search(r"\d{4}年\d{1,2}月\d{1,2}日$|[。!?)”\"》\]]$", last) or any(p.search(last) for p in _COMPLETE_ENDINGS):
         return False
+    if _KEYED_VALUE_END.search(last):
+        return False
+    # A signature names a unit and says nothing of it ('…负责梅州市城市规划区垃圾终端处', '…评价对象是宝垠区农业农村委'
+    # are prose), alone or listed after its key ('联合报送单位:某县财政局,某县农业农村局')
+    if regex.search(rf"{metadata.ORG_SUFFIX}$", last) and last.count("(") <= last.count(")"):
+        return bool(_SAYS_SOMETHING.search(tail)) or _unit_ends_a_clause(last)
     if _CLAUSE.search(tail) and len(tail) >= 20:
         return True  # a sentence of prose, its clauses run on, with no end: '…目标值大于等于85户,实际完成40'
     if _PROSE_CUT_IN_A_FIGURE.search(last):
         return True  # prose that stops inside a figure: '…各区能够根据2018', '…超年初预算批复5', '…收集桶1244组、2'
     if regex.search(r"[,、(:]$", last) or last.count("(") > last.count(")"):
         return True  # stops after a comma or inside a parenthesis ('…(鄂政发〔2013〕 9')
-    if regex.search(r"[\d.%]$", last):
+    if regex.search(r"[\d.%]$", last) or not regex.search(r"\p{Han}$", last):
         return False
-    if not regex.search(r"\p{Han}$", last):
-        return False
-    # A line that ends in a word without its full stop is cut, unless it is a signature or a title: a signature
-    # names a unit and says nothing of it ('…负责梅州市城市规划区垃圾终端处', '…评价对象是宝垠区农业农村委' are prose)
-    if regex.search(rf"{metadata.ORG_SUFFIX}$", last):
-        return bool(_SAYS_SOMETHING.search(tail))
+    # a line that ends in a word without its full stop is cut, unless it is a title's
     return not regex.search(r"(?:报告|表|情况|说明|附件\d*)$", last)
 
 

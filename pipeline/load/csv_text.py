@@ -55,9 +55,19 @@ def csv_document(path: Path, text: str, encoding: str | None = None) -> Document
         raise LoadError(path, "a CSV file with no text in any cell")
     doc = workbook_document(path, "text", [(f"csv:{path.stem}", grid, {})])  # SPEC: a CSV is a text file
     doc.encoding = encoding
-    if _ends_inside_a_quoted_cell(text, dialect.delimiter):
+    if _ends_inside_a_quoted_cell(text, dialect.delimiter) or _last_row_short(grid):
         doc.meta["cut_inside_a_cell"] = True
     return doc
+
+
+def _last_row_short(grid: list[list[str]]) -> bool:
+    """Every row as wide as the others (a sheet's writer pads each to the used range's width) but the last, which
+    stops short: the file was cut inside its last row."""
+    rows = [row for row in grid if row]
+    if len(rows) < MIN_ROWS_AS_WIDE:
+        return False
+    widths = {len(row) for row in rows[:-1]}
+    return len(widths) == 1 and len(rows[-1]) < widths.pop()
 
 
 def _dialect(path: Path, text: str) -> type[csv.Dialect]:

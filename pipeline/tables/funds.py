@@ -338,7 +338,9 @@ def _read(text: str, header: Header, end: int, cells: Cells | None = None) -> Fu
     table.report.rows_chosen_by_totals = _by_sums(table, columns)
     report = table.report
     report.total_row = table.total is not None
-    report.reaches_end = _nothing_after(text[max(r.end for r in table.rows):])
+    tail = text[max(r.end for r in table.rows):]
+    report.reaches_end = _nothing_after(tail)
+    report.ends_the_text = not regex.search(r"[^\s|]", tail)
     report.confidence = _confidence(table)
     return table
 

@@ -150,6 +150,9 @@ class TableReport:
     # nothing but a few words and no figure follows the table's last row: a document cut there may have
     # lost the rows after it (certainty.document_cut)
     reaches_end: bool = False
+    # the text ends with the table's last row: nothing but empty cells after it (extract/__init__: a form's funds
+    # block, which the published forms follow with the year's targets, ends a document only where it was cut)
+    ends_the_text: bool = False
     # no header over the rows: the document opens inside the table (a fragment, a head lost to the cut), its
     # columns assumed from the forms (scores.HEADERLESS_ROLES) and the rows above the cut unread
     headerless: bool = False

@@ -605,6 +605,20 @@ def document_cut(record: Record, check: Check) -> list[Doubt]:
     return []
 
 
+@doubt("figure_at_the_cut")
+def figure_at_the_cut(record: Record, check: Check) -> list[Doubt]:
+    """The document is cut and an input is the last thing in it: a figure the cut stopped may have lost its last
+    digits ('…项目绩效100%/82.68' shown as '82.6'), and nothing after it says whether it did."""
+    cut_at = record.source.cut_at
+    for ev in check.evidence:
+        chars = ev.get("chars")
+        if cut_at is not None and chars and chars[1] >= cut_at and not _corrected(record, ev):
+            return [Doubt("figure_at_the_cut", f"数字{ev.get('text')}位于文档截断处,末位可能被截去",
+                          f"the figure {ev.get('text')} is where the document was cut: its last digits may be lost",
+                          ev.get("pointer"))]
+    return []
+
+
 def _text_sums_cited(record: Record, check: Check) -> list:
     cited = {ev.get("pointer") for ev in check.evidence}
     return [t for t in record.text_sums if t.kind == "parts" and t.pointer in cited]
