@@ -584,3 +584,39 @@ def test_a_figure_the_document_is_cut_at_may_have_lost_digits_and_needs_a_look(t
     # the same total followed by a sentence: nothing was cut from it, and the contradiction is the report's
     check = check_of(extract_text(tmp_path, table + "\n经评价,该项目绩效等级为良。\n", "b.txt"), "indicator_scores_sum")
     assert (check.status, check.certainty) == ("fail", "certain")
+
+
+_SELF_ASSESSMENT_ROWS = ("项目支出绩效自评表\n| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n"
+                         "| 产出指标 | 数量指标 | 发放人数 | 30 | 30 |\n| 产出指标 | 质量指标 | 发放准确率 | 20 | 20 |\n")
+_SELF_ASSESSMENT_REST = ("| 效益指标 | 社会效益指标 | 保障水平 | 30 | 30 |\n"
+                         "| 满意度指标 | 服务对象满意度指标 | 群众满意度 | 10 | 10 |\n")
+
+
+@pytest.mark.parametrize("rows", [
+    _SELF_ASSESSMENT_ROWS,  # a page with 效益指标 and 满意度指标 lost: 50 of 100
+    _SELF_ASSESSMENT_ROWS + _SELF_ASSESSMENT_REST,  # the funds block and its 预算执行率 row (10 points) unread: 90
+], ids=["categories lost", "execution row lost"])
+def test_a_self_assessment_table_short_of_one_of_the_form_s_categories_needs_a_look(tmp_path, rows):
+    record = extract_text(tmp_path, rows + "| 总分 | | | 100 | 100 |\n某县民政局\n2023年3月1日\n")
+    check = check_of(record, "indicator_weights_sum")
+    assert (check.status, check.finding) == ("warn", "fail")
+    assert "category_unread" in [d["code"] for d in check.doubts]
+
+
+def test_a_self_assessment_table_with_every_category_that_does_not_add_up_fails(tmp_path):
+    funds = ("项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+             "年度资金总额 | 50 | 50 | 50 | 10 | 100% | 10 |\n")
+    text = (_SELF_ASSESSMENT_ROWS.replace("| 发放人数 | 30 | 30 |", "| 发放人数 | 25 | 25 |") + _SELF_ASSESSMENT_REST)
+    record = extract_text(tmp_path, funds + text + "| 总分 | | | 100 | 95 |\n某县民政局\n2023年3月1日\n")
+    check = check_of(record, "indicator_weights_sum")
+    assert (check.status, check.certainty) == ("fail", "certain")  # 95 of 100, every category and the execution row read
+
+
+def test_a_flat_list_of_leaves_names_no_category_and_its_contradiction_stays_certain(tmp_path):
+    # '绩效目标合理性' is a leaf, not the evaluation form's 决策 category: nothing says a category went unread
+    rows = "".join(f"| {name} | {w} | {s} |\n" for name, w, s in [
+        ("项目立项规范性", 20, 20), ("绩效目标合理性", 20, 18), ("资金使用合规性", 20, 19), ("建档率", 20, 18),
+        ("服务对象满意度", 20, 16)])
+    text = "项目绩效评价评分表\n| 指标 | 分值 | 得分 |\n" + rows + "| 合计 | 100 | 93 |\n某县卫生健康局\n2023年3月1日\n"
+    check = check_of(extract_text(tmp_path, text), "indicator_scores_sum")
+    assert (check.status, check.certainty) == ("fail", "certain")  # 91 against the printed 93

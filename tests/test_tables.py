@@ -1682,3 +1682,22 @@ def test_a_scoring_rules_bands_in_a_table_whose_cells_a_scrape_spaced_are_words_
     leaves = [(i.name, i.weight, i.score) for i in record.scores.indicators if i.level == 2]
     assert leaves == [("工作组人员专业能力", 15, 14), ("工作组人员稳定", 15, 15), ("沟通情况", 70, 66)]
     assert {c.id: c.status for c in record.checks}["indicator_weights_sum"] == "pass"
+
+
+def test_a_funds_block_ends_at_the_indicator_block_s_categories_where_its_heading_is_lost():
+    # a page dropped between the blocks: the indicator table's 合计 is no source of the funds
+    text = ("项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 |\n年度资金总额 | 50 | 50 | 50 | 100% |\n"
+            "其中:财政资金 | 50 | 50 | 50 | 100% |\n得分 | 未完成原因分析 | 产出指标 | 数量指标 | 覆盖率 | 100% | 60 |\n"
+            "效益指标 | 社会效益指标 | 保障率 | 100% | 30 |\n合计 | 100 |\n")
+    table = read_funds(text)
+    assert [r.label for r in table.rows] == ["年度资金总额", "财政资金"]
+
+
+def test_funds_rows_counted_1_2_3_under_a_header_without_its_row_column_are_numbers_not_amounts():
+    # the header line holding 行次 lost: each row's first figure is its number
+    text = ("资金投入情况(万元) 全年预算数(A) 全年到位资金(D) 全年执行资金(E) 执行率\n"
+            "年度资金总额(万元): 1 52.8 52.8 30.8 58.33%\n其中:中央财政资金(万元) 2 52.8 52.8 30.8 58.33%\n"
+            "地方财政资金(万元) 3\n其他资金(万元) 4\n")
+    table = read_funds(text)
+    budgets = {r.label: r.values["budget"].value for r in table.rows if "budget" in r.values}
+    assert budgets == {"年度资金总额": 52.8, "中央财政资金": 52.8}

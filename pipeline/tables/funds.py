@@ -24,8 +24,9 @@ from .roles import FUNDS_KEYS, ROLE_DEFS
 # A row that opens the form's next block: the funds table has ended.
 _NEXT_BLOCK = regex.compile(r"^(?:年度总体目标|年度绩效目标|总体目标|年度目标|绩效指标|一级指标|资金管理情况|绩效目标|"
                             r"项目绩效目标|当年绩效目标|实施情况|指标)")
-# Blocks that follow the funds block on every form: seen anywhere in a glued label, the table has ended.
-_NEXT_BLOCK_GLUED = regex.compile(r"年度总体目标|年度绩效目标|绩效指标|资金管理情况|一级指标")
+# Blocks that follow the funds block on every form: seen anywhere in a glued label, the table has ended (the indicator
+# block's categories too, where its heading is lost: a page dropped between the blocks).
+_NEXT_BLOCK_GLUED = regex.compile(r"年度总体目标|年度绩效目标|绩效指标|资金管理情况|一级指标|产出指标|效益指标|满意度指标")
 # What a row under the funds block's total is named by: a source, a kind of spending or money ('当年财政拨款',
 # '上年结转', '其他资金', '基本支出', '一般公共预算', '政府性基金拨款').
 _FUNDS_WORD = regex.compile(r"资金|拨款|结转|结余|其他|财政|中央|省|市|县|区|自筹|收入|支出|补助|基金|债|配套|经费|本级|上级|"
@@ -285,6 +286,7 @@ def _ends_block(labels: list, label_text: str) -> bool:
 
 def _read(text: str, header: Header, end: int, cells: Cells | None = None) -> FundsTable | None:
     layout, rows = body_rows(text, header, end, cells)
+    rows = _row_numbers_dropped(rows, header)
     table = FundsTable(header, report=TableReport("interpreter", layout, "funds", header.roles))
     columns = header.columns
     empty_run = 0
@@ -398,6 +400,29 @@ def _numbering_row(row: Row) -> bool:
         ints = [int(n) for n in nums]
         return ints == list(range(ints[0], ints[0] + len(ints)))
     return len(nums) == 1 and regex.fullmatch(r"\d( \d)+", row.tokens[-1].text or "") is not None
+
+
+def _row_numbers_dropped(rows: list[Row], header: Header) -> list[Row]:
+    """Rows whose first figures count 1, 2, 3 … (three rows at least) under a header that shows no 行次 column (a page
+    or a line holding it lost): those are the rows' numbers, not their amounts, and are dropped."""
+    if "row_no" in header.roles:
+        return rows
+    firsts = [next((t for t in row.tokens if t.is_value), None) for row in rows]
+    run: list[int] = []
+    for k, first in enumerate(firsts):
+        if first is not None and first.row_number == len(run) + 1:
+            run.append(k)
+        elif run and first is not None:
+            break
+    if len(run) < 3:
+        return rows
+    out = list(rows)
+    for k in run:
+        row, number = rows[k], firsts[k]
+        at = row.tokens.index(number)
+        label_end = row.label_end - 1 if row.label_end is not None and at < row.label_end else row.label_end
+        out[k] = Row([t for t in row.tokens if t is not number], label_end=label_end, leaf_cell=row.leaf_cell, cut=row.cut)
+    return out
 
 
 def _single_amount(row: Row) -> Value | None:

@@ -133,6 +133,51 @@ def row_lost(record: Record, check: Check) -> list[Doubt]:
     return []
 
 
+# The published forms' first-level categories (DOMAIN.md §3): the self-assessment form's 产出 / 效益 / 满意度 (90 points,
+# with the funds block's 预算执行率 row worth the other 10), and the evaluation's 决策 / 过程 / 产出 / 效益; what names
+# each, at level one or two (数量指标 … 成本指标 are 产出's)
+_CATEGORY_NAMES = {"产出": regex.compile(r"产出|数量指标|质量指标|时效指标|成本指标"),
+                   "效益": regex.compile(r"效益|效果|可持续影响"), "满意度": regex.compile(r"满意度"),
+                   "决策": regex.compile(r"决策|立项|绩效目标|资金投入"), "过程": regex.compile(r"过程|资金管理|组织实施")}
+_SELF_ASSESSMENT_FORM = ("产出", "效益", "满意度")
+FORM_TOTAL = 100
+_EVALUATION_FORM = ("决策", "过程", "产出", "效益")
+
+
+def _categories_named(inds: list) -> set[str]:
+    """The categories a table's heads name: rows over others, or of levels one and two where it has deeper ones (a
+    flat list of leaves, '绩效目标合理性', names none)."""
+    parents = {i.parent for i in inds if i.parent is not None}
+    deep = any(i.level is not None and i.level >= 3 for i in inds)
+    heads = [ind for k, ind in enumerate(inds) if k in parents or (deep and ind.level is not None and ind.level <= 2)]
+    return {cat for ind in heads for cat, names in _CATEGORY_NAMES.items() if names.search(ind.name or "")}
+
+
+@doubt("category_unread")
+def category_unread(record: Record, check: Check) -> list[Doubt]:
+    """The score table's rows come short of its total, which it prints as the form's 100, and it is one of the
+    published forms with one of the form's first-level categories never named in the rows read (a self-assessment's
+    效益指标, or its funds block's 预算执行率 row, the other 10 points): a page or the block that held them is unread,
+    more likely than a form whose own figures miss a whole category."""
+    pair = _numbers(check)
+    if check.id not in ("indicator_weights_sum", "indicator_scores_sum") or pair is None or pair[1] >= pair[0] \
+            or record.scores.total_weight != FORM_TOTAL:
+        return []  # (a table printing another total is a part of a form, or another form)
+    inds = record.scores.indicators
+    named = _categories_named(inds)
+    form = _EVALUATION_FORM if named & {"决策", "过程"} else _SELF_ASSESSMENT_FORM
+    if not named & set(form):
+        return []
+    missing = [c for c in form if c not in named]
+    if form is _SELF_ASSESSMENT_FORM and not any(i.kind == "budget_execution" for i in inds):
+        missing.append("预算执行率")
+    if not missing:
+        return []
+    return [Doubt("category_unread", f"评分表未读到{'、'.join(missing)}的行,而各行合计不足:其所在的页或资金表可能未读到",
+                  f"no row of {', '.join(missing)} was read and the rows come short: the page or the funds block that "
+                  "held them may be unread")]
+
+
 # the most points one leaf row carries (DOMAIN.md §4.2: weights are 0.5 … 60)
 LEAF_WEIGHT_MAX = 60
 
