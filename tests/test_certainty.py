@@ -620,3 +620,17 @@ def test_a_flat_list_of_leaves_names_no_category_and_its_contradiction_stays_cer
     text = "项目绩效评价评分表\n| 指标 | 分值 | 得分 |\n" + rows + "| 合计 | 100 | 93 |\n某县卫生健康局\n2023年3月1日\n"
     check = check_of(extract_text(tmp_path, text), "indicator_scores_sum")
     assert (check.status, check.certainty) == ("fail", "certain")  # 91 against the printed 93
+
+
+def test_a_weight_off_by_a_point_or_two_in_a_form_without_one_of_the_categories_stays_certain(tmp_path):
+    # a local form scored on 产出 and 效益 only: weights 98 of 100 are a typo in a row, no category lost (review case)
+    funds = ("项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+             "年度资金总额 | 80 | 80 | 76 | 10 | 95% | 9.5 |\n")
+    rows = "".join(f"| {a} | {b} | {c} | {w} | {s} |\n" for a, b, c, w, s in [
+        ("产出指标", "数量指标", "养护里程", 18, 18), ("产出指标", "质量指标", "路面完好率", 15, 15),
+        ("产出指标", "时效指标", "养护完成及时率", 10, 10), ("产出指标", "成本指标", "每公里养护成本", 5, 5),
+        ("效益指标", "社会效益指标", "群众出行便利度", 20, 19), ("效益指标", "可持续影响指标", "道路使用年限", 20, 20)])
+    text = (funds + "| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n" + rows + "| 总分 | | | 100 | 96.5 |\n"
+            "某县交通运输局\n2024年3月15日\n")
+    check = check_of(extract_text(tmp_path, text), "indicator_weights_sum")
+    assert (check.status, check.certainty) == ("fail", "certain")

@@ -1701,3 +1701,18 @@ def test_funds_rows_counted_1_2_3_under_a_header_without_its_row_column_are_numb
     table = read_funds(text)
     budgets = {r.label: r.values["budget"].value for r in table.rows if "budget" in r.values}
     assert budgets == {"年度资金总额": 52.8, "中央财政资金": 52.8}
+
+
+def test_small_whole_amounts_counting_1_2_3_are_amounts_where_the_row_has_no_figure_over_the_header():
+    # (a helper's review: a row number is only read so where the first row holds one figure more than the header's)
+    text = ("项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+            "年度资金总额 | 6 | 6 | 6 | 10 | 100% | 10 |\n其中:中央财政资金 | 1 | 1 | 1 | — | — | — |\n"
+            "省级财政资金 | 2 | 2 | 2 | — | — | — |\n县级财政资金 | 3 | 3 | 3 | — | — | — |\n年度总体目标 | 完成项目建设 |\n")
+    table = read_funds(text)
+    assert [r.values["initial"].value for r in table.rows] == [6, 1, 2, 3]
+
+
+def test_a_funds_row_named_after_an_indicator_category_is_still_a_funds_row():
+    text = ("项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 |\n年度资金总额 | 80 | 80 | 76 |\n"
+            "其中:当年财政拨款 | 60 | 60 | 58 |\n满意度指标调查经费 | 5 | 5 | 5 |\n其他资金 | 15 | 15 | 13 |\n")
+    assert [r.label for r in read_funds(text).rows][-1] == "其他资金"

@@ -33,7 +33,7 @@ _HEADING_ONLY = regex.compile(r"(?:[((]?[一二三四五六七八九十]{1,3}[))
 # the same under an outline number of the third or fourth level ('1.年初部门预算绩效目标完成情况', '3.2效益指标完成情况'),
 # where the line above is no item of the same list (a list of attachments or of measures, '2.加快资金拨付' then
 # '3.及时落实整改措施', ends on such words too)
-_ITEM_HEADING_ONLY = regex.compile(r"(?:[((]\d{1,2}[))]|\d{1,2}(?:\.\d{1,2})?[、.．]?)" + _HEADING_WORDS)
+_ITEM_HEADING_ONLY = regex.compile(r"(?:[((]\d{1,2}[))]|\d{1,2}\.\d{1,2}[、.．]?|\d{1,2}[、.．])" + _HEADING_WORDS)
 _LIST_ITEM = regex.compile(r"^(?:[((]\d{1,2}[))]|\d{1,2}[、.．])|附件")
 # marks that join what follows them: a formula or a sum stops after its operator ('1.预算执行率=')
 _JOINING_MARK_AT_END = regex.compile(r"(?<![A-Za-z])[=+×÷≥≤]$|=.*/$")  # (not a rating's 'AA+')
@@ -48,6 +48,8 @@ _QUOTED_NAME_ALONE = regex.compile(r"[。!?][“\"][^“”\"]{1,20}[”\"]$")
 _MASK_AFTER_A_CLAUSE_MARK = regex.compile(r"[,,;;、]\*+$")
 # a label's amount ('其中:财政资金', '单位资金'): the cell after it holds a figure
 _AMOUNT_LABEL = regex.compile(r"资金|金额|总额|预算|支出|执行数|拨款")
+# a cell of figures, or an empty or n/a one, closed by its bar ('238.93 |', '/ |')
+_FIGURE_CELL = regex.compile(r"[\d.,%/-]*\s*\|")
 # notes and signatures under a table, which hold fewer cells than its rows
 _NOTE_ROW = regex.compile(r"^\|?\s*(?:注|备注|说明|填表|填报|审核|联系|单位|数据|资料|日期)")
 # a table's caption ('表1:2019年度生态文明建设财政奖补资金分配情况表')
@@ -163,8 +165,6 @@ def _cell_without_its_bar(before: list[str], last: str) -> bool:
     return (len(closed) >= 3 and len(closed) >= 0.75 * len(before) and before[-1].endswith("|")
             and bool(_AMOUNT_LABEL.search(label)) and bool(regex.fullmatch(r"[\d.,%]+", last)))
 
-
-_FIGURE_CELL = regex.compile(r"[\d.,%/-]*\s*\|")
 
 
 def on_its_last_page(raw: str) -> bool:

@@ -24,9 +24,11 @@ from .roles import FUNDS_KEYS, ROLE_DEFS
 # A row that opens the form's next block: the funds table has ended.
 _NEXT_BLOCK = regex.compile(r"^(?:年度总体目标|年度绩效目标|总体目标|年度目标|绩效指标|一级指标|资金管理情况|绩效目标|"
                             r"项目绩效目标|当年绩效目标|实施情况|指标)")
-# Blocks that follow the funds block on every form: seen anywhere in a glued label, the table has ended (the indicator
-# block's categories too, where its heading is lost: a page dropped between the blocks).
-_NEXT_BLOCK_GLUED = regex.compile(r"年度总体目标|年度绩效目标|绩效指标|资金管理情况|一级指标|产出指标|效益指标|满意度指标")
+# Blocks that follow the funds block on every form: seen anywhere in a glued label, the table has ended.
+_NEXT_BLOCK_GLUED = regex.compile(r"年度总体目标|年度绩效目标|绩效指标|资金管理情况|一级指标")
+# the indicator block's categories opening a cell, where its heading is lost (a page dropped between the blocks, or
+# a page run into one line): no funds row is named so ('满意度指标调查经费' is)
+_NEXT_BLOCK_CELL = regex.compile(r"(?:产出|效益|满意度)指标(?!\p{Han}{0,8}(?:经费|资金|费用))")
 # What a row under the funds block's total is named by: a source, a kind of spending or money ('当年财政拨款',
 # '上年结转', '其他资金', '基本支出', '一般公共预算', '政府性基金拨款').
 _FUNDS_WORD = regex.compile(r"资金|拨款|结转|结余|其他|财政|中央|省|市|县|区|自筹|收入|支出|补助|基金|债|配套|经费|本级|上级|"
@@ -280,7 +282,8 @@ _SECTION_LABEL = regex.compile(r"\p{Han}{0,12}(?:用途|使用方向|支出内�
 def _ends_block(labels: list, label_text: str) -> bool:
     """The next block's heading, or a heading of the prose under the table ('预算资金主要用途:' over
     '1)租车费:…7.00万元'): the table ends there."""
-    return any(_NEXT_BLOCK.match(t.text.strip()) or _NEXT_BLOCK_GLUED.search(t.text) for t in labels) \
+    return any(_NEXT_BLOCK.match(t.text.strip()) or _NEXT_BLOCK_GLUED.search(t.text)
+               or _NEXT_BLOCK_CELL.match(t.text.strip()) for t in labels) \
         or bool(_SECTION_LABEL.fullmatch(label_text.strip()))
 
 
@@ -402,18 +405,27 @@ def _numbering_row(row: Row) -> bool:
     return len(nums) == 1 and regex.fullmatch(r"\d( \d)+", row.tokens[-1].text or "") is not None
 
 
+_FIGURE_ROLES = {r.name for r in ROLE_DEFS if r.accepts in ("amount", "rate", "weight", "score")}
+
+
 def _row_numbers_dropped(rows: list[Row], header: Header) -> list[Row]:
-    """Rows whose first figures count 1, 2, 3 … (three rows at least) under a header that shows no 行次 column (a page
-    or a line holding it lost): those are the rows' numbers, not their amounts, and are dropped."""
+    """The block's first row holds one figure more than the header has columns of figures, and its first figure and
+    those of the rows after it count 1, 2, 3 … (three rows at least): the header lost its 行次 column (a page or a
+    line holding it dropped), and those figures are the rows' numbers, not their amounts."""
     if "row_no" in header.roles:
         return rows
+    figure_columns = [c for c in header.columns if c.role in _FIGURE_ROLES]
     firsts = [next((t for t in row.tokens if t.is_value), None) for row in rows]
+    opening = next((k for k, row in enumerate(rows) if firsts[k] is not None and not _numbering_row(row)), None)
+    if opening is None or sum(1 for t in rows[opening].tokens if t.is_value) != len(figure_columns) + 1:
+        return rows
     run: list[int] = []
-    for k, first in enumerate(firsts):
-        if first is not None and first.row_number == len(run) + 1:
-            run.append(k)
-        elif run and first is not None:
+    for k in range(opening, len(rows)):
+        if firsts[k] is None:
+            continue
+        if firsts[k].row_number != len(run) + 1:
             break
+        run.append(k)
     if len(run) < 3:
         return rows
     out = list(rows)

@@ -138,9 +138,12 @@ def row_lost(record: Record, check: Check) -> list[Doubt]:
 # each, at level one or two (数量指标 … 成本指标 are 产出's)
 _CATEGORY_NAMES = {"产出": regex.compile(r"产出|数量指标|质量指标|时效指标|成本指标"),
                    "效益": regex.compile(r"效益|效果|可持续影响"), "满意度": regex.compile(r"满意度"),
-                   "决策": regex.compile(r"决策|立项|绩效目标|资金投入"), "过程": regex.compile(r"过程|资金管理|组织实施")}
+                   "决策": regex.compile(r"决策|立项|绩效目标|资金投入"), "过程": regex.compile(r"过程|项目管理|资金管理|组织实施")}
 _SELF_ASSESSMENT_FORM = ("产出", "效益", "满意度")
 FORM_TOTAL = 100
+# the fewest points a category of the forms carries (满意度 10, the 预算执行率 row 10; 5 allows for a local form): leaf
+# weights short by less are a typo in a row, not a category lost
+CATEGORY_LEAST = 5
 _EVALUATION_FORM = ("决策", "过程", "产出", "效益")
 
 
@@ -155,15 +158,19 @@ def _categories_named(inds: list) -> set[str]:
 
 @doubt("category_unread")
 def category_unread(record: Record, check: Check) -> list[Doubt]:
-    """The score table's rows come short of its total, which it prints as the form's 100, and it is one of the
-    published forms with one of the form's first-level categories never named in the rows read (a self-assessment's
-    效益指标, or its funds block's 预算执行率 row, the other 10 points): a page or the block that held them is unread,
-    more likely than a form whose own figures miss a whole category."""
+    """The score table's rows come short of its total, which it prints as the form's 100, its leaf weights by a
+    category's points at least (CATEGORY_LEAST), and it is one of the published forms with one of the form's
+    first-level categories never named in its category rows (a self-assessment's 效益指标, or its funds block's
+    预算执行率 row, the other 10 points): a page or the block that held them is unread, more likely than a form whose
+    own figures miss a whole category. A row's weight or score off by a point or two is a typo and stays certain."""
     pair = _numbers(check)
     if check.id not in ("indicator_weights_sum", "indicator_scores_sum") or pair is None or pair[1] >= pair[0] \
             or record.scores.total_weight != FORM_TOTAL:
         return []  # (a table printing another total is a part of a form, or another form)
     inds = record.scores.indicators
+    weights = [inds[i].weight for i in leaves(inds) if inds[i].weight is not None and not is_bonus(inds[i], inds)]
+    if FORM_TOTAL - sum(weights) < CATEGORY_LEAST:
+        return []  # (the weights hold the whole 100: whatever the scores lack, no category went unread)
     named = _categories_named(inds)
     form = _EVALUATION_FORM if named & {"决策", "过程"} else _SELF_ASSESSMENT_FORM
     if not named & set(form):
