@@ -166,7 +166,6 @@ def _cell_without_its_bar(before: list[str], last: str) -> bool:
             and bool(_AMOUNT_LABEL.search(label)) and bool(regex.fullmatch(r"[\d.,%]+", last)))
 
 
-
 def on_its_last_page(raw: str) -> bool:
     """The raw text ends on its page's number, the last of the pages it counts ('第1页 共1页'), which normalising
     removes with the other running feet."""

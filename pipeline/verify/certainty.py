@@ -133,18 +133,18 @@ def row_lost(record: Record, check: Check) -> list[Doubt]:
     return []
 
 
-# The published forms' first-level categories (DOMAIN.md §3): the self-assessment form's 产出 / 效益 / 满意度 (90 points,
+# The published forms' first-level categories (DOMAIN.md §1.1, §2.3): the self-assessment form's 产出 / 效益 / 满意度 (90 points,
 # with the funds block's 预算执行率 row worth the other 10), and the evaluation's 决策 / 过程 / 产出 / 效益; what names
 # each, at level one or two (数量指标 … 成本指标 are 产出's)
 _CATEGORY_NAMES = {"产出": regex.compile(r"产出|数量指标|质量指标|时效指标|成本指标"),
                    "效益": regex.compile(r"效益|效果|可持续影响"), "满意度": regex.compile(r"满意度"),
                    "决策": regex.compile(r"决策|立项|绩效目标|资金投入"), "过程": regex.compile(r"过程|项目管理|资金管理|组织实施")}
 _SELF_ASSESSMENT_FORM = ("产出", "效益", "满意度")
+_EVALUATION_FORM = ("决策", "过程", "产出", "效益")
 FORM_TOTAL = 100
 # the fewest points a category of the forms carries (满意度 10, the 预算执行率 row 10; 5 allows for a local form): leaf
 # weights short by less are a typo in a row, not a category lost
 CATEGORY_LEAST = 5
-_EVALUATION_FORM = ("决策", "过程", "产出", "效益")
 
 
 def _categories_named(inds: list) -> set[str]:
