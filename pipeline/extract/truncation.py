@@ -151,8 +151,9 @@ def _fewer_cells_than(closed_row: str, last: str) -> bool:
     return closed_row.endswith("|") and last.count("|") < closed_row.count("|") - 1
 
 
-def _opens_more_than_it_closes(cell: str) -> bool:
-    return cell.count("(") > sum(cell.count(c) for c in ")〕】]")
+def _opens_more_than_it_closes(text: str) -> bool:
+    """More round brackets opened than brackets of any kind closed: scrapes mix their kinds ('某财农(2023〕15号')."""
+    return text.count("(") > sum(text.count(c) for c in ")〕】]")
 
 
 def _cell_without_its_bar(before: list[str], last: str) -> bool:
@@ -166,11 +167,17 @@ def _cell_without_its_bar(before: list[str], last: str) -> bool:
             and bool(_AMOUNT_LABEL.search(label)) and bool(regex.fullmatch(r"[\d.,%]+", last)))
 
 
+def _page_of(line: str) -> tuple[str, str] | None:
+    """'第2页 共5页' (in either order) at the line's end: the page's number and how many pages there are."""
+    page = _PAGE_OF.search(line)
+    return None if page is None else (page["n"] or page["n2"], page["of"] or page["of2"])
+
+
 def on_its_last_page(raw: str) -> bool:
     """The raw text ends on its page's number, the last of the pages it counts ('第1页 共1页'), which normalising
     removes with the other running feet."""
-    page = _PAGE_OF.search(raw.rstrip()[-40:])
-    return bool(page) and (page["n"] or page["n2"]) == (page["of"] or page["of2"])
+    page = _page_of(raw.rstrip()[-40:])
+    return page is not None and page[0] == page[1]
 
 
 def _ends_on_a_date(raw: str) -> bool:
@@ -254,22 +261,22 @@ def _prose_cut(lines: list[str], last: str) -> bool:
         # a sentence that runs on to a quoted name and stops there: '…经评价,2020年度“市场化运作费项目”' (a value
         # quoted after its verb ends its sentence: '…绩效评价等级为“优”', '…做到“花钱必问效”')
         return True
-    page = _PAGE_OF.search(last)
+    page = _page_of(last)
     if page:
-        return (page["n"] or page["n2"]) != (page["of"] or page["of2"])  # page 2 of 5: pages 3 to 5 are missing
+        return page[0] != page[1]  # page 2 of 5: pages 3 to 5 are missing
     if regex.search(r"\d{4}年\d{1,2}月\d{1,2}日$|[。!?)”\"》\]]$", last) or any(p.search(last) for p in _COMPLETE_ENDINGS):
         return False
     if _KEYED_VALUE_END.search(last):
         return False
     # A signature names a unit and says nothing of it ('…负责梅州市城市规划区垃圾终端处', '…评价对象是宝垠区农业农村委'
     # are prose), alone or listed after its key ('联合报送单位:某县财政局,某县农业农村局')
-    if regex.search(rf"{metadata.ORG_SUFFIX}$", last) and last.count("(") <= last.count(")"):
+    if regex.search(rf"{metadata.ORG_SUFFIX}$", last) and not _opens_more_than_it_closes(last):
         return bool(_SAYS_SOMETHING.search(tail)) or _unit_ends_a_clause(last)
     if _CLAUSE.search(tail) and len(tail) >= 20:
         return True  # a sentence of prose, its clauses run on, with no end: '…目标值大于等于85户,实际完成40'
     if _PROSE_CUT_IN_A_FIGURE.search(last):
         return True  # prose that stops inside a figure: '…各区能够根据2018', '…超年初预算批复5', '…收集桶1244组、2'
-    if regex.search(r"[,、(:]$", last) or last.count("(") > last.count(")"):
+    if regex.search(r"[,、(:]$", last) or _opens_more_than_it_closes(last):
         return True  # stops after a comma or inside a parenthesis ('…(鄂政发〔2013〕 9')
     if regex.search(r"[\d.%]$", last) or not regex.search(r"\p{Han}$", last):
         return False

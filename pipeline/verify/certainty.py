@@ -113,13 +113,18 @@ def unit_factor(record: Record, check: Check) -> list[Doubt]:
     return []
 
 
+def _weighted_leaves(inds: list) -> list:
+    """The leaf rows a weights sum adds: those with a weight, bonus and deduction rows left out."""
+    return [inds[i] for i in leaves(inds) if inds[i].weight is not None and not is_bonus(inds[i], inds)]
+
+
 @doubt("row_lost")
 def row_lost(record: Record, check: Check) -> list[Doubt]:
     """Leaf weights short of 100 by W ≥ 2 and leaf scores short of the total by S, 0 < S ≤ W."""
     if check.id not in SCORE_TABLE_CHECKS:
         return []
     inds = record.scores.indicators
-    rows = [inds[i] for i in leaves(inds) if inds[i].weight is not None and not is_bonus(inds[i], inds)]
+    rows = _weighted_leaves(inds)
     total_weight = record.scores.total_weight or 100
     total = record.scores.total_score
     if not rows or total is None:
@@ -168,8 +173,7 @@ def category_unread(record: Record, check: Check) -> list[Doubt]:
             or record.scores.total_weight != FORM_TOTAL:
         return []  # (a table printing another total is a part of a form, or another form)
     inds = record.scores.indicators
-    weights = [inds[i].weight for i in leaves(inds) if inds[i].weight is not None and not is_bonus(inds[i], inds)]
-    if FORM_TOTAL - sum(weights) < CATEGORY_LEAST:
+    if FORM_TOTAL - sum(i.weight for i in _weighted_leaves(inds)) < CATEGORY_LEAST:
         return []  # (the weights hold the whole 100: whatever the scores lack, no category went unread)
     named = _categories_named(inds)
     form = _EVALUATION_FORM if named & {"决策", "过程"} else _SELF_ASSESSMENT_FORM
