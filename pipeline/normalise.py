@@ -398,7 +398,7 @@ def _drop_running_heads(buf: _Buffer, result: dict) -> None:
     """Drop the lines at the tops of pages (after a form feed, or after a page number's line) that repeat the
     document's first line or another page's top line. The first page's own line stays."""
     lines = [m for m in _LINE.finditer(buf.text) if m[0].strip()]
-    if len(lines) <= _TITLE_LINES:
+    if len(lines) < 2:
         return
     # (a table's header repeated at a page's top is the table's, which its readers expect: no running head)
     tops = [line for prev, line in zip(lines, lines[1:])
@@ -406,11 +406,15 @@ def _drop_running_heads(buf: _Buffer, result: dict) -> None:
             and len(line[0].strip()) >= _RUNNING_HEAD_MIN and "|" not in line[0] and "\t" not in line[0]]
     if not tops:
         return
-    opening = [line[0].strip() for line in lines[:_TITLE_LINES]]
+    opening = lines[:_TITLE_LINES]
     others = [t[0].strip() for t in tops]
     # (the running head may be the title cut short: a line of the opening starts with it)
-    heads = {t.span() for t in tops if t.start() > lines[_TITLE_LINES - 1].end()
-             and (any(o.startswith(t[0].strip()) for o in opening) or others.count(t[0].strip()) >= 2)}
+    # (a top after a form feed is on a later page, however few lines the pages were unwrapped into; one after a page
+    # number's line alone is a later page's only past the opening, where the title itself may follow a number)
+    opening_end = lines[min(_TITLE_LINES, len(lines)) - 1].end()
+    heads = {t.span() for t in tops if (t.start() > opening_end or "\f" in buf.text[:t.start()])
+             and (any(o.start() < t.start() and o[0].strip().startswith(t[0].strip()) for o in opening)
+                  or others.count(t[0].strip()) >= 2)}
     if heads:
         result["dropped"].extend(buf.text[a:b] for a, b in sorted(heads))
         buf.delete(sorted(heads))

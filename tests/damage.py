@@ -2,9 +2,10 @@
 
 The dev reports are text as document sites serve it. The same reports reach users through other hands:
 copied out of a PDF line by line, converted to traditional script, typed with full-width figures, scraped
-with a table's cells run together by spaces or broken one per line. Each function here makes one of those
-copies; tests/test_named_damage.py reads every dev report through each and measures what is lost. What a
-damage changes is the text's form, never a figure or a word, so a reading that holds reads the same record.
+with a table's cells run together by spaces or broken one per line, worded by another office. Each function here
+makes one of those copies; tests/test_named_damage.py reads every dev report through each and measures what is lost.
+What a damage changes is the text's form, or a word for another of the same meaning, never a figure's value, so a
+reading that holds reads the same record.
 """
 from __future__ import annotations
 
@@ -194,6 +195,93 @@ def thousands_separators(text: str) -> str:
     """Amounts printed with thousands separators ('2,456.18万元'), as many offices print them (years, document
     numbers and codes left as they are)."""
     return _AMOUNT.sub(lambda m: f"{int(m['whole']):,}{m['decimals'] or ''}", text)
+
+
+# DOMAIN.md §4.1: the words offices use for the same funds figures. Each list holds words of one meaning; a
+# word is replaced by one of the others (the year's budget never by the initial budget, the amount spent never by
+# the amount received). A rate word stands alone or after 预算/资金 (never inside an indicator's own name such as
+# 政府采购执行率), and an amount word not after 年初 or 全年 (those have their own lists).
+_OTHER_WORDS = [
+    (regex.compile(r"全年预算数"), ["调整后预算数", "全年预算金额", "批复预算数"]),
+    (regex.compile(r"全年执行数"), ["全年实际支出数", "全年支出数", "全年决算数"]),
+    (regex.compile(r"预算执行数"), ["预算支出数", "实际支出数"]),
+    (regex.compile(r"(?<!年初|全年|调整后?|批复)预算数"), ["预算金额", "批复预算", "预算资金"]),
+    (regex.compile(r"(?<!全年|预算|实际)执行数"), ["实际支出", "支出数", "决算数", "已支付", "累计支出"]),
+    (regex.compile(r"(?<=预算)执行率"), ["执行度", "支出率"]),
+    (regex.compile(r"(?<=资金)执行率"), ["使用率", "支出率"]),
+    (regex.compile(r"(?<!\p{Han})执行率"), ["支出率"]),
+]
+
+
+def other_words(text: str) -> str:
+    """The funds labels of the form and the prose in another office's words ('全年执行数' as '全年实际支出数', '执行率'
+    as '支出率'), DOMAIN.md §4.1's synonyms taken in turn."""
+    rnd = random.Random(SEED)
+    for word, others in _OTHER_WORDS:
+        text = word.sub(lambda m, others=others: rnd.choice(others), text)
+    return text
+
+
+# DOMAIN.md §2.2/§2.3 and the published forms: the score table's column words as other forms print them (a weight as
+# 权重 or 标准分, a score as 自评得分 or 评价得分, a target as 目标值, an actual as 实际值). A word inside a longer word of
+# its own ('总分值', '指标分值', '自评得分', '得分率') stays.
+_OTHER_SCORE_WORDS = [
+    # ('評價(jià)分值(百分制)': a site's pinyin after a character is no word between it and the next)
+    (regex.compile(r"(?<![总标价價](?:\([^()\s]{1,8}\))?)分值(?!说明)"), ["权重", "标准分"]),
+    (regex.compile(r"(?<![自总评核际标价均率])得分(?![率系数说明理由计算方法依据标准])"), ["自评得分", "评价得分", "实际得分"]),
+    (regex.compile(r"年度指标值"), ["年度目标值", "目标值", "指标值"]),
+    (regex.compile(r"实际完成值"), ["实际值", "完成值", "实际完成情况"]),
+]
+
+
+def other_score_words(text: str) -> str:
+    """The score table's column words in another form's words ('分值' as '权重', '得分' as '自评得分', '实际完成值' as
+    '实际值'), taken in turn."""
+    rnd = random.Random(SEED)
+    for word, others in _OTHER_SCORE_WORDS:
+        text = word.sub(lambda m, others=others: rnd.choice(others), text)
+    return text
+
+
+_CN_DIGITS = "一二三四五六七八九"
+# a section's heading number of the first two levels, where a heading opens (a line's start, or after a sentence's end
+# where the page was run into one line): '一、', '(一)'; '一、二、三标段' inside a sentence is no heading
+_OUTLINE = regex.compile(r"(?:(?<=^|\n|[。;;])[ \t\u3000]*)(?:(?P<top>[一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十]{1,3}、)|[((](?P<sub>[一二三四五六七八九十]{1,3})[))])")
+
+
+def _cn_number(word: str) -> int:
+    tens, _, units = word.rpartition("十")
+    tens_value = _CN_DIGITS.index(tens) + 1 if tens else 1 if "十" in word else 0
+    return 10 * tens_value + (_CN_DIGITS.index(units) + 1 if units else 0)
+
+
+def outline_decimal(text: str) -> str:
+    """The report's sections numbered as a third party's report numbers them ('1 基本情况', '1.2 项目资金'), in
+    place of '一、' and '(一)', the outline being the same."""
+    top = 0
+
+    def renumber(m: regex.Match) -> str:
+        nonlocal top
+        if m["top"]:
+            top = _cn_number(m["top"])
+            return m[0][:m.start("top") - m.start()] + f"{top} "
+        return m[0][:m.start("sub") - 1 - m.start()] + f"{max(top, 1)}.{_cn_number(m['sub'])} "
+    return _OUTLINE.sub(renumber, text)
+
+
+# an amount with its 万 or 亿 unit in prose ('29.6万元', '1.2亿元'), not a table's cell under a header unit
+_SCALED_AMOUNT = regex.compile(r"(?<![\d.,])(?P<figure>\d+(?:\.\d+)?)(?P<unit>万元|亿元|万(?=[,,。;;、)(\s]))")
+
+
+def amounts_in_yuan(text: str) -> str:
+    """Amounts the report gives in 万元 or 亿元 written out in 元 ('29.6万元' as '296000元'), as an office that keeps
+    its accounts in 元 prints them; the value is the same to the yuan."""
+    def in_yuan(m: regex.Match) -> str:
+        from decimal import Decimal
+        scale = Decimal(10) ** (8 if m["unit"].startswith("亿") else 4)
+        value = Decimal(m["figure"]) * scale
+        return f"{value.normalize():f}元"
+    return _SCALED_AMOUNT.sub(in_yuan, text)
 
 
 def cells_tabbed(text: str) -> str:
@@ -419,4 +507,8 @@ DAMAGE = {
     "spaced_figures": spaced_figures,
     "cells_spaced": cells_spaced,
     "cells_on_lines": cells_on_lines,
+    "other_words": other_words,
+    "other_score_words": other_score_words,
+    "outline_decimal": outline_decimal,
+    "amounts_in_yuan": amounts_in_yuan,
 }

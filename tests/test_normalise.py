@@ -187,6 +187,21 @@ def test_a_running_head_at_a_pages_top_goes_and_the_sentence_the_page_cut_is_joi
     assert "县道养护工程" in normalise(other).text
 
 
+def test_a_running_head_goes_from_a_page_whose_text_is_one_long_line():
+    # a document site's text layer: each page one line, so the head on page 2 stands within the first lines
+    title = "某县财政局关于农村公路养护项目绩效评价报告"
+    doc = Document("r.txt", "", "text", [
+        Page(1, title + "根据工作安排对项目进行了绩效评价。评分表一级指标二级指标三级指标分值得分项目决策科学决策必要性5项目符合"),
+        Page(2, title + "\n发展需要5可行性5可行性论证充分5"),
+    ], paged=True)
+    n = normalise(doc)
+    assert n.text.count(title) == 1 and "项目符合发展需要5可行性" in n.text
+    # a page's top line that repeats no earlier line is the page's own text, however few lines there are
+    own = Document("r.txt", "", "text", [Page(1, title + "根据工作安排对项目进行了绩效评价。"),
+                                         Page(2, "二、绩效目标完成情况\n已全部完成。")], paged=True)
+    assert "二、绩效目标完成情况" in normalise(own).text
+
+
 def test_a_heading_after_a_page_break_is_not_joined():
     doc = Document("r.pdf", "", "pdf", [Page(1, "这是一段很长的正文内容,用于测试分页时不应连接标题的情况,文字足够长"),
                                          Page(2, "二、评价结论")], paged=True)

@@ -682,6 +682,16 @@ def test_an_empty_numbered_placeholder_row_is_no_row_and_the_templates_numbering
     assert _leaf_rows(text) == [("学生满意度", 10, 10), ("家长满意度", 10, 9)]
 
 
+def test_a_self_assessment_form_run_into_one_line_keeps_its_blank_rows_out_of_the_rows_around_them():
+    # the page as one line, a space between cells: a blank row's '指标2' after a note's full stop is its label, not
+    # the row's weight, nor the note of the row before it, and the '……' glued before a category opens no row
+    text = ("一级指标 二级指标 三级指标 年度 指标值 实际 完成值 分值 得分 偏差原因分析及改进措施 产出指标 数量指标 "
+            "指标1工程资金金额 43.2 37.24 10 9 已完工,剩余3%尾款未付。 指标2 …… 质量指标 指标1工程完工率 100 100 10 10 "
+            "指标2 …… 效益指标 社会效益 指标 指标1安全率 100 100 10 10 0 指标2 …… 满意度 指标 服务对象满意度指标 "
+            "指标1学生满意度 100 100 10 10 0 指标2 ……\n")
+    assert _leaf_rows(text) == [("工程资金金额", 10, 9), ("工程完工率", 10, 10), ("安全率", 10, 10), ("学生满意度", 10, 10)]
+
+
 def test_blank_template_rows_run_into_the_next_row_are_nobodys_category_and_the_total_row_ends_the_table():
     # a 自评表 with its blank '指标2:' and '……' rows kept, one row per line: in a flow those pieces open the next
     # row; the 总分 row behind them is the total, and the form's note after it holds no rows
@@ -1716,3 +1726,36 @@ def test_a_funds_row_named_after_an_indicator_category_is_still_a_funds_row():
     text = ("项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 |\n年度资金总额 | 80 | 80 | 76 |\n"
             "其中:当年财政拨款 | 60 | 60 | 58 |\n满意度指标调查经费 | 5 | 5 | 5 |\n其他资金 | 15 | 15 | 13 |\n")
     assert [r.label for r in read_funds(text).rows][-1] == "其他资金"
+
+
+# DOMAIN.md §4.1: each office's word for the form's funds columns, with the endings forms print ('金额', '数')
+@pytest.mark.parametrize("header, roles", [
+    ("年初预算金额 全年预算金额 全年实际支出数 分值 支出率 得分", ["initial", "budget", "executed", "weight", "rate", "score"]),
+    ("年初预算 调整后预算金额 已支付金额 分值 预算执行度 得分", ["initial", "budget", "executed", "weight", "rate", "score"]),
+    ("批复预算数 累计支出 资金使用率", ["budget", "executed", "rate"]),
+    ("全年(调整)预算金额 全年决算数 分值 执行率 得分", ["budget", "executed", "weight", "rate", "score"]),
+    # the rate's own weight and score columns under the rate's other names
+    ("年初预算数 全年预算数 全年支出数 支出率 支出率权重 支出率得分", ["initial", "budget", "executed", "rate", "weight", "score"]),
+])
+def test_a_funds_header_in_another_office_s_words_gets_the_same_roles(header, roles):
+    (found,) = find_headers(f"项目资金(万元) {header}\n年度资金总额 10 10 9 10 90% 9\n")
+    assert found.roles == roles
+
+
+def test_a_rate_s_score_glued_after_the_weight_is_two_columns_under_any_of_the_rate_s_names():
+    # one cell a line: '分值 | 支出率 | 得分' squeezes to '分值支出率得分', where 支出率得分 would name one column
+    text = "项目资金\n(万元)\n年初\n预算数\n全年\n预算金额\n全年\n已支付\n分值\n支出率\n得分\n年度资金总额\n43.2\n43.2\n37.24\n10\n86%\n9\n"
+    values, table = _total(text)
+    assert table.header.roles == ["initial", "budget", "executed", "weight", "rate", "score"]
+    assert (values["budget"], values["executed"], values["rate"], values["score"]) == (43.2, 37.24, 86, 9)
+
+
+def test_a_funds_cell_that_prints_its_own_unit_is_read_in_it_not_in_the_header_s(tmp_path):
+    from helpers import extract_text
+    text = ("某单位整体支出绩效自评表\n项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 执行率\n"
+            "年度资金总额 | 47536600元 | 47536600元 | 38242600元 | 80.45%\n")
+    budget = extract_text(tmp_path, text).budget
+    assert (budget.budget_yuan, budget.executed_yuan) == (47_536_600, 38_242_600)
+    # a cell without a unit of its own takes the header's
+    plain = extract_text(tmp_path, text.replace("47536600元", "4753.66").replace("38242600元", "3824.26")).budget
+    assert (plain.budget_yuan, plain.executed_yuan) == (47_536_600, 38_242_600)

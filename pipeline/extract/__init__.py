@@ -16,7 +16,7 @@ from . import grades, metadata, statements, truncation
 from .context import Context, Found
 from .result_table import ResultRow, is_results_notice, read_result_row, unit_of_every_row
 from .splits import COMPARISON
-from .subprojects import read_subprojects, results_table_subprojects
+from .subprojects import Ties, read_subprojects, results_table_subprojects
 
 _EXECUTION_ROW = regex.compile(r"预算执行率|资金执行率|执行率|预算执行|支出率")
 # Headings that the sections of a report begin with (DOMAIN.md §2.1), for document_complete.
@@ -543,7 +543,8 @@ def _grades(ctx: Context, record: Record) -> None:
 
 def _subprojects(ctx: Context, record: Record, facts_budget: budget_mod.BudgetFacts) -> None:
     budget, executed = facts_budget.chosen.budget, facts_budget.chosen.executed
-    facts = read_subprojects(ctx, budget and budget_mod.number_of(budget), executed and budget_mod.number_of(executed))
+    initial = facts_budget.initial[0] if facts_budget.initial else None
+    facts = read_subprojects(ctx, Ties(*(c and budget_mod.number_of(c) for c in (budget, executed, initial))))
     if not facts.subprojects and is_results_notice(record.report.title):
         facts = results_table_subprojects(ctx)
     if budget and facts.reader in ("clauses", "works") and any(

@@ -12,7 +12,7 @@ from ..numbers import NUMBER, Number, decimals_of_half_unit, parse_amount, parse
 from ..record import FundingSource
 from ..tables.funds import execution_weight, read_funds
 from ..tables.glued import rate_matches
-from ..tables.model import figure
+from ..tables.model import Value, figure
 from ..tables.roles import is_investment
 from .amounts import Amount, find_amounts
 from .context import Context, Found
@@ -661,6 +661,17 @@ def _cut_inside_figures(text: str, table) -> bool:
     return bool(ends) and not text[max(ends):].strip(" .\n|")
 
 
+# A cell that prints its own unit ('4753.66万元', '47536600元') is in that unit whatever the header declares: the
+# header's unit is inherited by the cells that print none (DOMAIN.md §4.1).
+_CELL_UNIT = regex.compile(r"[ \t]*(万元|亿元|元|万|亿)")
+_CELL_FACTOR = {"万元": 1e4, "万": 1e4, "亿元": 1e8, "亿": 1e8, "元": 1.0}
+
+
+def _cell_factor(text: str, v: Value, header_factor: float) -> float:
+    m = _CELL_UNIT.match(text, v.end)
+    return _CELL_FACTOR[m[1]] if m else header_factor
+
+
 def _read_funds(ctx: Context, facts: BudgetFacts) -> bool:
     """The funds block read by the table interpreter (pipeline/tables): one reading for every layout."""
     table = read_funds(ctx.text, ctx.table_cells)
@@ -674,7 +685,7 @@ def _read_funds(ctx: Context, facts: BudgetFacts) -> bool:
         for col, role in (("initial", "initial"), ("budget", "budget"), ("budget", budget_role), ("executed", "executed")):
             v = figure(row.values, role or "")
             if v is not None:
-                setattr(src, f"{col}_yuan", round(v * factor, 4))
+                setattr(src, f"{col}_yuan", round(v * _cell_factor(ctx.text, row.values[role], factor), 4))
         src.rate = figure(row.values, "rate")
         facts.funding_sources.append(src)
         facts.funding_spans.append((row.start, row.end))
@@ -686,7 +697,8 @@ def _read_funds(ctx: Context, facts: BudgetFacts) -> bool:
         # amounts of a block that states no unit, nor the form above it, are of no known scale: never a figure
         # of the record (its rate and points are read all the same)
         if v is not None and v.value is not None and table.header.unit_stated:
-            pool.insert(0, Candidate(v.value * factor, (v.half_unit or 0.5) * factor, v.start, v.end, label, "table"))
+            scale = _cell_factor(ctx.text, v, factor)
+            pool.insert(0, Candidate(v.value * scale, (v.half_unit or 0.5) * scale, v.start, v.end, label, "table"))
 
     # The budget the rate divides by comes first; 全年预算数 (A) after it when the form nets it (C = A − B).
     first(facts.budget, "budget", "budget")

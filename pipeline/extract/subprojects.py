@@ -102,6 +102,22 @@ class SubprojectFact:
                           items_are_breakdown=self.items_are_breakdown)
 
 
+@dataclass(frozen=True)
+class Ties:
+    """The evaluated funds' figures a list of parts may add up to: the year's budget, the amount spent, and the
+    budget as first approved (年初预算), which a plan's breakdown states where the year's budget moved since."""
+
+    budget: Number | None = None
+    executed: Number | None = None
+    initial: Number | None = None
+
+    def figures(self) -> list[Number]:
+        return [f for f in (self.budget, self.executed, self.initial) if f is not None]
+
+    def known(self) -> bool:
+        return bool(self.figures())
+
+
 @dataclass
 class SubprojectFacts:
     subprojects: list[SubprojectFact] = field(default_factory=list)
@@ -110,10 +126,11 @@ class SubprojectFacts:
     statement: tuple[int, int] | None = None  # the text the sub-projects were read from
 
 
-def read_subprojects(ctx: Context, budget: Number | None = None, executed: Number | None = None) -> SubprojectFacts:
-    """The first reader's sub-projects; `budget` and `executed` tie a breakdown to the evaluated funds."""
+def read_subprojects(ctx: Context, funds: Ties | None = None) -> SubprojectFacts:
+    """The first reader's sub-projects; `funds`: the evaluated funds' figures a breakdown is tied to."""
+    funds = funds or Ties()
     for name, reader in READERS.items():
-        facts = reader(ctx, budget, executed)
+        facts = reader(ctx, funds)
         if len(facts.subprojects) >= 2:
             facts.reader = name
             return facts
@@ -126,7 +143,7 @@ def _found(a: Amount) -> Found:
 
 # --- '包括N个子项目:A、B…' -------------------------------------------------------------------------
 
-def _from_enumeration(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
+def _from_enumeration(ctx: Context, funds: Ties) -> SubprojectFacts:
     text = ctx.text
     facts = SubprojectFacts()
     m = _ENUM.search(text)
@@ -205,7 +222,7 @@ def _stated_amount(text: str, name: str, exclude: tuple[int, int], after: int) -
 
 # --- one sub-project per allocation document --------------------------------------------------------
 
-def _from_allocations(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
+def _from_allocations(ctx: Context, funds: Ties) -> SubprojectFacts:
     """Funds that come in by two or more allocation documents are split by them: each document is a
     sub-project with the amount it first allocates. A document restated with a '其中' list after its
     amount gives that list as its items. Documents that share one amount ('A号、B号下达1883万元') are one
@@ -248,17 +265,18 @@ def _ties(x: float, split: Split, target: Number | None) -> bool:
     return target is not None and abs(x - target.value) <= split.tolerance + target.half_unit + 1e-6
 
 
-def _tie_rank(split: Split, budget: Number | None, executed: Number | None) -> int:
-    """2: the split's total or its parts' sum is the budget; 1: the executed amount; 0: neither."""
+def _tie_rank(split: Split, funds: Ties) -> int:
+    """2: the split's total or its parts' sum is the budget, the year's or the first approved; 1: the executed
+    amount; 0: none of them."""
     values = [split.parts_sum] + ([split.total.value] if split.total else [])
-    if any(_ties(v, split, budget) for v in values):
+    if any(_ties(v, split, plan) for v in values for plan in (funds.budget, funds.initial)):
         return 2
-    if any(_ties(v, split, executed) for v in values):
+    if any(_ties(v, split, funds.executed) for v in values):
         return 1
     return 0
 
 
-def _from_breakdown(ctx: Context, budget=None, executed=None, by_sum: bool = False) -> SubprojectFacts:
+def _from_breakdown(ctx: Context, funds: Ties, by_sum: bool = False) -> SubprojectFacts:
     """The split of the evaluated funds into named uses, works or places (see the module docstring).
     Where the text gives no budget, a split that adds up to its own total stands on its own. `by_sum`: the splits
     tied to their totals by arithmetic alone, read after every reader of worded lists (which know an item's
@@ -268,13 +286,13 @@ def _from_breakdown(ctx: Context, budget=None, executed=None, by_sum: bool = Fal
     inner = {s.total.start: s for s in ctx.splits if s.total is not None}
     # a list the document ends inside, its parts short of their total, has lost parts to the cut (dev 36's convention:
     # no sub-projects from a cut list)
-    ranked = [(_tie_rank(s, budget, executed), -k, s) for k, s in enumerate(splits)
+    ranked = [(_tie_rank(s, funds), -k, s) for k, s in enumerate(splits)
               if s.family in _BREAKDOWN_FAMILIES and len(s.parts) >= 2 and not s.open
               and not all(LEVEL_SOURCE.fullmatch(p.label) for p in s.parts)
               and not (runs_to_end(text, s.end) and not s.adds_up())]
     # with no budget to tie to: a split that adds up to its own total, or the uses the funds are put to
     # ('资金项目, 用于A 1.065万元, B 2.1万元…', stated with no total)
-    ranked = [r for r in ranked if r[0] > 0 or (budget is None and executed is None and
+    ranked = [r for r in ranked if r[0] > 0 or (not funds.known() and
                                                 (r[2].adds_up() or (r[2].total is None and "用于" in r[2].cue)))]
     if not ranked:
         return SubprojectFacts()
@@ -341,10 +359,10 @@ def _qualify_repeated_names(text: str, parts: list[Amount], subprojects: list[Su
 
 # --- numbered paragraphs, one work each --------------------------------------------------------------
 
-def _from_paragraphs(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
+def _from_paragraphs(ctx: Context, funds: Ties) -> SubprojectFacts:
     """Numbered paragraphs, one work each, whose allocated amounts add up to the budget (or executed);
     headings of one numbering style are one list."""
-    if budget is None and executed is None:
+    if not funds.known():
         return SubprojectFacts()
     text = ctx.text
     heads = list(_NUMBERED_HEAD.finditer(text))
@@ -376,20 +394,20 @@ def _from_paragraphs(ctx: Context, budget=None, executed=None) -> SubprojectFact
             facts.subprojects.append(SubprojectFact(name, _found(allocated), "stated", contracts, items_are_breakdown=False))
         if len(facts.subprojects) < 2:
             continue
-        if _make_up([sp.amount for sp in facts.subprojects], budget, executed):
+        if _make_up([sp.amount for sp in facts.subprojects], funds):
             facts.statement = (run[0].start(), facts.subprojects[-1].amount.end)
             if len(facts.subprojects) > len(best.subprojects):
                 best = facts
     return best
 
 
-def _make_up(parts, budget: Number | None, executed: Number | None) -> bool:
-    """The parts (each with value and half_unit) add up to the budget or the executed amount within the sum of their
+def _make_up(parts, funds: Ties) -> bool:
+    """The parts (each with value and half_unit) add up to one of the funds' figures within the sum of their
     roundings; a part within that rounding adds nothing the sum can confirm, so it makes up no total."""
     total = sum(p.value for p in parts)
     halves = sum(p.half_unit for p in parts)
     return any(t is not None and abs(total - t.value) <= halves + t.half_unit + 1e-6
-               and min(p.value for p in parts) > halves + t.half_unit for t in (budget, executed))
+               and min(p.value for p in parts) > halves + t.half_unit for t in funds.figures())
 
 
 def _one_line_item_amount(text: str, head, inside):
@@ -414,12 +432,12 @@ _LIST_LEAD = regex.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:累计|共|实际|已
 _ALLOTTING_VERB = regex.compile(r"(?:下达|拨付|安排)(?:给|到|至)?(?:我[省市县区州])?")
 
 
-def _from_sentence_sum(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
+def _from_sentence_sum(ctx: Context, funds: Ties) -> SubprojectFacts:
     """A sentence whose figures are all named parts, two or more, adding up to the budget (or the executed amount)
     though no cue or total introduces them: '…下达我市A保护补助40万元,下达我市B补助2万元。' of a 42万元 budget,
     '2018年累计支出A 9.50万元, B 7.75万元, C 30.75万元。' of 48万元. The report's own total ties them; sources,
     stages and classes are not parts."""
-    if budget is None and executed is None:
+    if not funds.known():
         return SubprojectFacts()
     text = ctx.text
     by_sentence: dict[int, list[Amount]] = {}
@@ -430,7 +448,7 @@ def _from_sentence_sum(ctx: Context, budget=None, executed=None) -> SubprojectFa
         if not 2 <= len(figures) <= 12 or any(not a.name for a in figures) or \
                 family_of([a.label for a in figures]) not in _BREAKDOWN_FAMILIES:
             continue
-        if not _make_up(figures, budget, executed):
+        if not _make_up(figures, funds):
             continue
         facts = SubprojectFacts(statement=(figures[0].start, figures[-1].end))
         for a in figures:
@@ -449,7 +467,7 @@ def _from_sentence_sum(ctx: Context, budget=None, executed=None) -> SubprojectFa
 
 # --- engineering parts -------------------------------------------------------------------------------
 
-def _from_works(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
+def _from_works(ctx: Context, funds: Ties) -> SubprojectFacts:
     """Paragraphs that each open with a work's name: '扩面延伸工程:…完成计划总投资11286.5万元。…' (two or more)."""
     text = ctx.text
     facts = SubprojectFacts()
@@ -478,7 +496,7 @@ _CLAUSE_WORK = regex.compile(
     rf"[^,。;\d]{{0,3}}?(?P<amt>{AMOUNT})")
 
 
-def _from_clauses(ctx: Context, budget=None, executed=None) -> SubprojectFacts:
+def _from_clauses(ctx: Context, funds: Ties) -> SubprojectFacts:
     """Works listed as parallel clauses of one paragraph, each with its investment and no total: '实施A工程…,完成总
     投资24187万元,…;实施B工程…,完成总投资5964万元' (two or more, distinct names, in one paragraph)."""
     text = ctx.text
@@ -522,5 +540,5 @@ READERS = {
     "sentence_sum": _from_sentence_sum,
     "works": _from_works,
     "clauses": _from_clauses,
-    "sum_breakdown": lambda ctx, budget=None, executed=None: _from_breakdown(ctx, budget, executed, by_sum=True),
+    "sum_breakdown": lambda ctx, funds: _from_breakdown(ctx, funds, by_sum=True),
 }

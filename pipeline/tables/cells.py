@@ -129,8 +129,9 @@ def tokenize(text: str, start: int, end: int, cell: int = -1) -> list[Token]:
 # around it ('完整性4一目标明确…', '…目标量化4项目立项…': a weight, then a score before the next name).
 _NUMBERS_A_LABEL = regex.compile(r"(?:指标|第|附件|附表|表|图|其中|年|[A-Za-z])$")
 # a label that is only a numbering word, glued to the number that ends it: '指标2' (a placeholder row of a
-# 自评表), never '…达成预期指标' whose row's weight follows it
-_NUMBERING_WORD = regex.compile(r"指标|第")
+# 自评表), alone or after the sentence that ends the row before it ('…尾款未付。指标2 ……', the text run into one
+# line), never '…达成预期指标' whose row's weight follows it
+_NUMBERING_WORD = regex.compile(r"(?:^|(?<=[^\p{Han}\d\w]))(?:指标|第)$")
 # ... or where the words after make it a date's month or day ('2020年12月前', '12日')
 _DATE_PART = regex.compile(r"[月日号]")
 # Points a scoring rule awards or takes away, glued after its verb ('…总体规划计1分;', '每项扣0.5分'): the words of
@@ -165,7 +166,7 @@ def _inner_numbers(text: str, tokens: list[Token]) -> list[Token]:
             k += 2 if nxt else 1
             continue
         if (t.kind == "number" and out and out[-1].kind == "text" and out[-1].end == t.start
-                and _SHORT_NUMBER.fullmatch(t.text) and _NUMBERING_WORD.fullmatch(out[-1].text)
+                and _SHORT_NUMBER.fullmatch(t.text) and _NUMBERING_WORD.search(out[-1].text)
                 and (k + 1 == len(tokens) or tokens[k + 1].start > t.end)):
             # '指标2' standing alone (an empty placeholder row of a 自评表): the number is the label's own
             prev = out.pop()

@@ -351,7 +351,8 @@ def _explanations_after_figures(columns: list[Column]) -> None:
                 c.role = "note"
 
 
-_COMPOSITE = regex.compile(r"^((?:预算|资金)?执行率)(权重|得分)$")
+# (the rate under any of its names, DOMAIN.md §4.1: '支出率得分')
+_COMPOSITE = regex.compile(r"^((?:预算|资金)?(?:执行|支出|使用)率)(权重|得分)$")
 
 
 def _split_composites(columns: list[Column]) -> list[Column]:

@@ -22,17 +22,24 @@ class RoleDef:
 # Order matters: the alternation tries longer, more specific words first.
 ROLE_DEFS = [
     # --- funds block of self-assessment / transfer-payment forms ---
-    RoleDef("initial", r"年初预算数?|年初批复(?:预算)?数?|年初预匏数", "amount", "funds"),
+    RoleDef("initial", r"年初预算(?:数|金额)?|年初批复(?:预算)?数?|年初预匏数", "amount", "funds"),
     RoleDef("budget_net", r"扣除统筹整合资金后预算(?:金额|数)", "amount", "funds"),
     RoleDef("pooled", r"统筹整合资金数?", "amount", "funds"),
     # 下达数: what a transfer payment's form calls the budget allocated to the project
-    RoleDef("budget", r"全年\(?调整\)?预算数?|全年预算数?|调整后预算数?|调整预算数?|批复预算数?|"
-                      r"全年\([^)]{0,4}\)预算数|预算数|预算金额|(?:资金)?下达(?:资金)?数|下达金额", "amount", "funds"),
+    # DOMAIN.md §4.1's words for the year's budget, each with the forms' endings (数, 金额: '全年预算金额')
+    RoleDef("budget", r"全年\(?调整\)?预算(?:数|金额)?|全年预算(?:数|金额)?|调整后预算(?:数|金额)?|调整预算数?|"
+                      r"批复预算(?:数|金额)?|全年\([^)]{0,4}\)预算(?:数|金额)|预算数|预算金额|(?:资金)?下达(?:资金)?数|下达金额",
+            "amount", "funds"),
     RoleDef("received_rate", r"(?:预算|资金)?到位率|预算到位", "rate", "funds"),
     RoleDef("received", r"全年到位资金|到位资金数?|资金到位数|到位数", "amount", "funds"),
-    RoleDef("executed", r"全年执行(?:数|资金)|全年(?:实际)?支出数|预算执行数|实际执行数|实际支出数?|执行数|支出数|执行金额", "amount", "funds"),
+    # and for the amount spent: 执行数, 实际支出, 支出数, 已支付, 决算数, 累计支出
+    RoleDef("executed", r"(?:全年)?(?:执行(?:数|资金|金额)|(?:实际)?支出(?:数|金额)|决算数|预算执行数|预算支出数|实际执行数|"
+                        r"实际支出|已支付(?:数|金额)?|累计支出(?:数|金额)?)",
+            "amount", "funds"),
     # '执行率未达到90%的需说明原因' heads a note column, not a second rate
-    RoleDef("rate", r"(?:预算|资金)?执行率(?!权重|得分|[\p{Han}]{0,3}(?:未达|低于|不足|需说明))|预算执行(?!数|情况)|支出率",
+    # and for their ratio: 执行率, 预算执行度, 支出率, 资金使用率
+    RoleDef("rate", r"(?:预算|资金)?执行率(?!权重|得分|[\p{Han}]{0,3}(?:未达|低于|不足|需说明))|预算执行度|预算执行(?!数|情况)|"
+                    r"(?:预算|资金)?支出率(?!权重|得分)|资金使用率(?!权重|得分)",
             "rate", "funds"),
     # 行次 numbers a funds block's lines; 序号 a score table's rows, in a cell before its labels
     RoleDef("row_no", r"行次|序号", "ordinal", "both"),
@@ -57,11 +64,11 @@ ROLE_DEFS = [
     # line breaks squeezed out, so what follows the word may be the next line's first character; '自评' a cell of its
     # own (a province's 评分表: '… | 备注 | 自评 |'); '分数' a cell of its own, or between the heads around it where the
     # whitespace between them is squeezed out ('计分标准分数备注')
-    RoleDef("score", r"执行率得分|加权(?:平均)?得分|自评得分|评价得分|考评得分|考核得分|实际得分|指标得分|核定得分|审核得分|"
+    RoleDef("score", r"(?:执行|支出|使用)率得分|加权(?:平均)?得分|自评得分|评价得分|考评得分|考核得分|实际得分|指标得分|核定得分|审核得分|"
                      r"复核得分|得分(?!说明|理由|计算|方法|依据|标准)|(?:(?<!\p{Han})|(?<=权重|分值|权数|满分|标准分|指标说明|指标解释|评分标准|评分依据|完成值|实际值))(?:自评分数?|评分)(?!依据|标准|细则|说明|办法|方法|要点|规则|为|是)|"
                      r"(?<![\p{Han}])自评(?=\|)|(?:(?<![\p{Han}])|(?<=标准|分值|权重|说明|依据))分数(?=\||备注|等级|$)",
             "score", "both"),
-    RoleDef("weight", r"执行率权重|指标权重|指标分值|标准分值|权重分|权重|分值|权数|标准分|满分", "weight", "both"),
+    RoleDef("weight", r"(?:执行|支出|使用)率权重|指标权重|指标分值|标准分值|权重分|权重|分值|权数|标准分|满分", "weight", "both"),
     # 扣分: the points a row lost (its score is the weight less them); a column of its own, never the score
     RoleDef("deduction", r"扣分(?!原因|说明|依据|理由|情况)|扣减分值|扣分值", "score", "scores"),
     RoleDef("note", r"偏差原因分析及改进措施|扣分说明|扣分依据|扣分理由|扣分情况|未完成原因(?:分析)?(?:及(?:改进|整改)?(?:措施|建议|计划|说明))?|偏差原因|原因分析|扣分原因|"
