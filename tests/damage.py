@@ -223,12 +223,12 @@ def other_words(text: str) -> str:
 
 
 # DOMAIN.md §2.2/§2.3 and the published forms: the score table's column words as other forms print them (a weight as
-# 权重 or 标准分, a score as 自评得分 or 评价得分, a target as 目标值, an actual as 实际值). A word inside a longer word of
+# 权重, 权数 or 标准分, a score as 自评得分, 评价得分 or 自评分, a target as 目标值, an actual as 实际值). A word inside a longer word of
 # its own ('总分值', '指标分值', '自评得分', '得分率') stays.
 _OTHER_SCORE_WORDS = [
     # ('評價(jià)分值(百分制)': a site's pinyin after a character is no word between it and the next)
-    (regex.compile(r"(?<![总标价價](?:\([^()\s]{1,8}\))?)分值(?!说明)"), ["权重", "标准分"]),
-    (regex.compile(r"(?<![自总评核际标价均率])得分(?![率系数说明理由计算方法依据标准])"), ["自评得分", "评价得分", "实际得分"]),
+    (regex.compile(r"(?<![总标价價](?:\([^()\s]{1,8}\))?)分值(?!说明)"), ["权重", "权数", "标准分"]),
+    (regex.compile(r"(?<![自总评核际标价均率])得分(?![率系数说明理由计算方法依据标准])"), ["自评得分", "评价得分", "自评分"]),
     (regex.compile(r"年度指标值"), ["年度目标值", "目标值", "指标值"]),
     (regex.compile(r"实际完成值"), ["实际值", "完成值", "实际完成情况"]),
 ]
@@ -267,6 +267,52 @@ def outline_decimal(text: str) -> str:
             return m[0][:m.start("top") - m.start()] + f"{top} "
         return m[0][:m.start("sub") - 1 - m.start()] + f"{max(top, 1)}.{_cn_number(m['sub'])} "
     return _OUTLINE.sub(renumber, text)
+
+
+# The form's own keys for who and what as other forms print them: the department above (主管部门 as 主管单位 or 预算部门),
+# the unit that spent the funds (实施单位 as 项目实施单位 or 资金使用单位), the project (项目名称 as 项目全称).
+_OTHER_FORM_KEYS = [
+    (regex.compile(r"主管部门"), ["主管单位", "预算部门"]),
+    (regex.compile(r"(?<!项目)实施单位"), ["项目实施单位", "资金使用单位"]),
+    (regex.compile(r"项目名称"), ["项目全称"]),
+]
+
+
+def other_form_keys(text: str) -> str:
+    """The form's keys for the department, the spending unit and the project in another form's words ('主管部门' as
+    '主管单位', '实施单位' as '资金使用单位'), taken in turn."""
+    rnd = random.Random(SEED)
+    for word, others in _OTHER_FORM_KEYS:
+        text = word.sub(lambda m, others=others: rnd.choice(others), text)
+    return text
+
+
+# the words that state the report's total score, as reports and forms print them (DOMAIN.md §4.1: '得分89.70',
+# '自评分为89.7分'; the dev reports' 自评得分, 综合评分, 自评总分, 总体得分, 评价得分, 最终得分, 自评分数), where a score follows
+_TOTAL_SCORE_WORDS = ["自评得分", "综合评分", "自评总分", "总体得分", "评价得分", "最终得分", "自评分数", "综合得分", "评价总分"]
+_TOTAL_SCORE_KEY = regex.compile(rf"(?:{'|'.join(_TOTAL_SCORE_WORDS)})(?=\s*(?:\(分\))?\s*(?:为|是|[::])?\s*\d)")
+
+
+def other_total_words(text: str) -> str:
+    """The key of the report's total score in another report's words ('综合评分为97分' as '最终得分为97分'), taken in
+    turn among those the dev reports print."""
+    rnd = random.Random(SEED)
+    return _TOTAL_SCORE_KEY.sub(lambda m: rnd.choice([w for w in _TOTAL_SCORE_WORDS if w != m[0]]), text)
+
+
+# the key of the report's grade and the grade's word, as other reports print them: 等级 as 等次, 评价结果 or 评价等级,
+# and a grade in its long or short word (优 as 优秀, 良好 as 良: the same grade, DOMAIN.md §1.2)
+_GRADE_KEY = regex.compile(r"(?<![评绩])(?:等级|结果)(?=为[“\"]?(?:优秀|良好|优|良|中|差|合格|不合格)(?![\p{Han}]))")
+_GRADE_AFTER_KEY = regex.compile(r"(?<=(?:等级|等次|结果)为[“\"]?)(?:优秀|良好|优|良)(?=[”\"]?(?![\p{Han}]))")
+_OTHER_GRADE = {"优": "优秀", "优秀": "优", "良": "良好", "良好": "良"}
+
+
+def other_grade_words(text: str) -> str:
+    """The report's grade stated under another key and in its other word ('等级为“良”' as '评价等次为“良好”'), taken in
+    turn."""
+    rnd = random.Random(SEED)
+    text = _GRADE_KEY.sub(lambda m: rnd.choice(["等次", "评价结果", "评价等级"]), text)
+    return _GRADE_AFTER_KEY.sub(lambda m: _OTHER_GRADE[m[0]], text)
 
 
 # an amount with its 万 or 亿 unit in prose ('29.6万元', '1.2亿元'), not a table's cell under a header unit
@@ -510,5 +556,8 @@ DAMAGE = {
     "other_words": other_words,
     "other_score_words": other_score_words,
     "outline_decimal": outline_decimal,
+    "other_form_keys": other_form_keys,
+    "other_total_words": other_total_words,
+    "other_grade_words": other_grade_words,
     "amounts_in_yuan": amounts_in_yuan,
 }

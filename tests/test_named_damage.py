@@ -75,12 +75,23 @@ FIELDS_FLOOR = {
     # to the budget as first approved as well as the year's, and a funds cell that prints its own unit ('47536600元'
     # under '(万元)') was read in it
     "amounts_in_yuan": 373,
-    # the score table's column words as other forms print them (分值 as 权重 or 标准分, 得分 as 自评得分 or 评价得分, 实际完成值
-    # as 实际值): 373 when it was named (2026-12-08), a guard that the header roles keep the forms' words
+    # the score table's column words as other forms print them (分值 as 权重, 权数 or 标准分, 得分 as 自评得分, 评价得分 or
+    # 自评分, 实际完成值 as 实际值): 373 when it was named (2026-12-08), a guard that the header roles keep the forms' words
     "other_score_words": 373,
     # sections numbered as a third party numbers them ('1 基本情况', '1.2 项目资金' for '一、', '(一)'): 373 when it was
     # named (2026-12-08), a guard that no field hangs on the outline's style
     "outline_decimal": 373,
+    # the form's keys for who and what in another form's words (主管部门 as 主管单位 or 预算部门, 实施单位 as 项目实施单位 or
+    # 资金使用单位, 项目名称 as 项目全称): 368 when it was named (2026-12-08), the project's name lost in five forms, before
+    # 项目全称 was read as the project's key (written from 02 and 04; W04, W07 and W11, held out, 3 -> 0 fields lost)
+    "other_form_keys": 373,
+    # the total score's key in another report's words (自评得分, 综合评分, 自评总分, 总体得分, 评价得分, 最终得分, 自评分数, …,
+    # as the dev reports print them): 371 when it was named (2026-12-08), the grade after '自评分数80.56分,' lost, before
+    # 分数 was read as a total's key there (written from 17; 20, held out, 2 -> 0 fields lost)
+    "other_total_words": 373,
+    # the grade's key and word in another report's ('等级为“良”' as '评价结果为“良好”'): 373 when it was named (2026-12-08),
+    # a guard on the three reports that state a grade in prose
+    "other_grade_words": 373,
 }
 # a damage that leaves real contradictions unsure: under OCR decimal points every check of the text needs a look
 TRUE_FLAGS_FLOOR_UNDER = {"ocr_decimal_marks": 0}
@@ -97,7 +108,7 @@ TRUE_FLAGS_FLOOR = 4
 HAND_ROWS_FLOOR = {
     "amounts_in_yuan": 410, "blank_lines": 410, "cells_csv": 397, "cells_on_lines": 410, "cells_spaced": 410,
     "cells_tabbed": 410, "full_width": 398, "hard_wrapped": 408, "ocr_decimal_marks": 385, "ocr_figure_letters": 402,
-    "ocr_misread_words": 409, "one_line": 393, "other_score_words": 410, "other_words": 410, "outline_decimal": 410,
+    "ocr_misread_words": 409, "one_line": 393, "other_form_keys": 410, "other_grade_words": 410, "other_score_words": 410, "other_total_words": 410, "other_words": 410, "outline_decimal": 410,
     "paged": 408, "running_heads": 404, "site_chunks": 407, "spaced_figures": 410, "table_of_contents": 410, "thousands_separators": 410,
     "traditional": 410, "wrap_spaces_in_words": 409,
 }
