@@ -476,6 +476,8 @@ def _remove_wrap_spaces(buf: _Buffer) -> None:
 
 _CONFUSABLE = {"量": "魚鱼", "绩": "续", "拨": "拔", "预": "顶", "率": "亭", "项": "顷", "已": "己巳", "并": "弁"}
 _TERMS = ["质量达标率", "产出质量", "质量指标", "绩效评价", "绩效目标", "绩效指标", "绩效自评", "预算执行", "执行率",
+          # the frameworks' row names (部门整体: 完成数量 / 完成质量 / …; 项目绩效, 部门绩效 as a category)
+          "完成质量", "质量合格", "项目绩效", "部门绩效", "整体绩效", "绩效等级",
           "拨付", "项目支出", "项目名称", "达标率", "完成率", "预算数", "已完成", "已支付", "并签订", "并出具",
           # the words themselves where their confused forms are no words ('顶算', '顷目'); not 绩效 (可持续效益) nor
           # 质量 (优质鱼苗)
@@ -517,10 +519,11 @@ def _repair_confusions(buf: _Buffer) -> list[Repair]:
 
 # A money unit an OCR read with a look-alike (DOMAIN.md §4.3: 元/无/兀, 万/方/力, 亿/忆/化), right after its
 # figure or in a header's brackets, where the confused form is no word ('630.2万兀', '429.36方元', '(方元)'). '万无'
-# stays ('100万无偿援助'), and so does a 元 that opens 元旦 ('3000方元旦前完成').
+# stays where a word goes on from it ('100万无偿援助'), and is 万元 where none does ('15万无,', '15万无 |'); a 元 that
+# opens 元旦 stays too ('3000方元旦前完成').
 _UNIT_OF_LOOKALIKE = {"万兀": "万元", "方元": "万元", "力元": "万元", "方兀": "万元",
-                      "亿兀": "亿元", "忆元": "亿元", "化元": "亿元", "忆兀": "亿元", "兀": "元"}
-_UNIT_LOOKALIKE = "(?:" + "|".join(sorted(_UNIT_OF_LOOKALIKE, key=len, reverse=True)) + ")"
+                      "亿兀": "亿元", "忆元": "亿元", "化元": "亿元", "忆兀": "亿元", "兀": "元", "万无": "万元", "亿无": "亿元"}
+_UNIT_LOOKALIKE = "(?:" + "|".join(sorted(_UNIT_OF_LOOKALIKE, key=len, reverse=True)) + r")(?<!无(?=\p{Han}))"
 # after its figure, or alone in the brackets of a money word's header or of a cell of its own ('项目资金(方元)',
 # '预算执行情况(万兀)', '| (方元) |'; not '项目负责人(方元)', a name)
 _MONEY_HEAD = r"(?:资金|预算|预算数|金额|投资|支出|支出数|执行数|收入|经费|合计|总计|额|情况|申请|^|\n|\|)"
@@ -528,12 +531,14 @@ _UNIT_LOOKALIKES = regex.compile(rf"(?<=\d){_UNIT_LOOKALIKE}(?!旦)|(?<={_MONEY_
 # A percent whose digits an OCR read as letters ('完成全年预算数的IO0%'): O for 0, I and l for 1. Only a run of
 # digits and those letters, one digit at least, standing apart from Latin words, before its percent sign.
 _PERCENT_LOOKALIKES = regex.compile(r"(?<![A-Za-z\d.])(?=[OIl\d.]*\d)(?=[\d.]*[OIl])[OIl\d]{2,3}(?:\.[OIl\d]{1,2})?(?=\s*%)")
-_DIGIT_OF_LETTER = str.maketrans("OoIl", "0011")
+_DIGIT_OF_LETTER = str.maketrans("OoIlSBZb", "00115826")
 # Inside a figure, a digit an OCR read as its look-alike letter (DOMAIN.md §4.3: 0/O, 1/l/I; not 丨, which is as often
 # a table's rule read between two cells, '100丨98'): letters with a digit
 # before them and a digit, or the figure's unit, after ('34O00.00元', '14059.1l万元', '2O23年'). A Latin word, code or
-# formula opens on a letter ('CO2', 'A1O', 'H2O2', 'Fe2O3') and is no figure.
-_FIGURE_LOOKALIKES = regex.compile(r"(?<![A-HJ-NP-Za-km-np-z][\dOoIl.,]*)(?<=\d[.,]?)[OoIl]+(?=[.,]?\d|[万亿]|元|%)")
+# formula opens on a letter ('CO2', 'A1O', 'H2O2', 'Fe2O3') and is no figure. The other shapes of §4.3 (5/S, 8/B, 2/Z,
+# 6/b) only between two digits ('1S0.00万元'): after a figure alone they are a word's ('4S店', '5G', '2B铅笔').
+_FIGURE_LOOKALIKES = regex.compile(r"(?<![AC-HJ-NP-RT-Yac-km-np-z][\dOoIlSBZb.,]*)(?<=\d[.,]?)"
+                                   r"(?:[OoIl]+(?=[.,]?\d|[万亿]|元|%)|[OoIlSBZb]+(?=[.,]?\d))")
 # a table's rule read as l or I between two figures with decimals ('50.00l45.00'): two cells, not one figure
 _DECIMAL_BEFORE = regex.compile(r"\.\d+$")
 _DECIMAL_AFTER = regex.compile(r"\d+\.\d")

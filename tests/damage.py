@@ -131,7 +131,7 @@ def site_chunks(text: str, every: int = 400) -> str:
 
 
 # DOMAIN.md §4.3: what an OCR reads wrong in words and units, never in a figure
-_OCR_MISREADINGS = [("万元", "万兀"), ("万元", "方元"), ("绩效", "续效"), ("拨付", "拔付"), ("预算", "顶算"),
+_OCR_MISREADINGS = [("万元", "万兀"), ("万元", "方元"), ("万元", "万无"), ("绩效", "续效"), ("拨付", "拔付"), ("预算", "顶算"),
                     ("执行率", "执行亭"), ("项目", "顷目"), ("质量", "质魚"), ("并", "弁")]
 # how often an OCR misreads a confusable word, and the fixed seed that makes the copy the same on every run
 OCR_SHARE = 0.3
@@ -159,6 +159,18 @@ def ocr_figure_letters(text: str, share: float = 0.15) -> str:
     def misread(m: regex.Match) -> str:
         return "".join({"0": "O", "1": "l"}[ch] if rnd.random() < share else ch for ch in m[0])
     return regex.sub(r"(?<=\d)[01]+(?=\d)|(?<=\d)[01](?=[万元%])", misread, text)
+
+
+# DOMAIN.md §4.3's other look-alikes of digits (5/S, 8/B, 2/Z, 6/b), inside a figure only: an OCR reads a digit of a
+# run as a letter of its shape
+_DIGIT_SHAPES = {"5": "S", "8": "B", "2": "Z", "6": "b"}
+
+
+def ocr_figure_shapes(text: str, share: float = 0.15) -> str:
+    """A 5 read as S, an 8 as B, a 2 as Z and a 6 as b between two digits of a figure, each with probability `share`."""
+    rnd = random.Random(SEED)
+    return regex.sub(r"(?<=\d)[5826](?=[\d.])",
+                     lambda m: _DIGIT_SHAPES[m[0]] if rnd.random() < share else m[0], text)
 
 
 def wrap_spaces_in_words(text: str, share: float = 0.03) -> str:
@@ -539,6 +551,7 @@ DAMAGE = {
     "ocr_decimal_marks": ocr_decimal_marks,
     "wrap_spaces_in_words": wrap_spaces_in_words,
     "ocr_figure_letters": ocr_figure_letters,
+    "ocr_figure_shapes": ocr_figure_shapes,
     "blank_lines": blank_lines,
     "one_line": one_line,
     "cells_tabbed": cells_tabbed,

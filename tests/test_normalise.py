@@ -49,6 +49,9 @@ def test_a_money_unit_an_ocr_read_as_its_look_alike_is_repaired_after_a_figure_o
     assert "共3.5亿元" in normalise_string("共3.5忆元")
     for kept in ("万无一失", "土方元件", "四方元素", "100万无偿援助", "土石方3000方元旦前完成", "项目负责人(方元)"):  # words
         assert kept in normalise_string(kept)
+    # 万无 where no word goes on from it: a target and its actual read alike again
+    assert "15万元|15万元" in normalise_string("15万无|15万元").replace(" ", "")
+    assert "共1.2亿元。" in normalise_string("共1.2亿无。")
 
 
 def test_a_full_stop_between_two_figures_is_left_as_printed_and_recorded():
@@ -70,12 +73,18 @@ def test_a_digit_an_ocr_read_as_a_letter_inside_a_figure_is_repaired():
         assert kept in normalise_string(kept)
     for kept in ("CO2排放", "A1O型", "第1l页", "H2O2消毒", "Fe2O3含量"):  # a Latin word, code or formula
         assert kept in normalise_string(kept)
+    # DOMAIN.md §4.3's other shapes (5/S, 8/B, 2/Z, 6/b), between two digits of a figure only
+    assert "金额88.5万元,支出350万元,共12.5万元,购买5060元" in normalise_string("金额8B.5万元,支出3S0万元,共1Z.5万元,购买50b0元")
+    for kept in ("4S店", "5G基站", "2B铅笔", "A8B5型", "H2S04"):  # a word after a figure, a code
+        assert kept in normalise_string(kept)
 
 
 def test_confused_forms_of_the_forms_own_words_are_repaired_and_real_words_are_kept():
     assert "项目预算" in normalise_string("顷目顶算")
     for kept in ("可持续效益", "后续效益", "公顷目标", "30顷目前", "优质鱼苗", "水质鱼类", "自己完成", "屋顶算起"):
         assert kept in normalise_string(kept)
+    # the frameworks' row names ('完成质量', '项目绩效') as a scan misreads them
+    assert "项目绩效项目完成完成质量" in normalise_string("项目续效项目完成完成质魚")
 
 
 def test_a_blank_line_between_paragraphs_reads_as_a_line_break(tmp_path):
