@@ -327,6 +327,39 @@ def other_grade_words(text: str) -> str:
     return _GRADE_AFTER_KEY.sub(lambda m: _OTHER_GRADE[m[0]], text)
 
 
+# a list of named amounts after its cue, one clause each ('其中:A 10万元,B 20万元。'): the cue, then the clauses up to
+# the sentence's end, each holding an amount with its unit
+_LISTED_AMOUNT = r"[^,,;;、。\n]{1,40}?\d+(?:\.\d+)?\s*(?:万元|亿元|元)[^,,;;、。\n]{0,20}?"
+_AMOUNT_LIST = regex.compile(rf"(?P<cue>(?:其中|包括|分别为|具体为|主要用于)[::]?)(?P<items>{_LISTED_AMOUNT}(?:[,,;;、]{_LISTED_AMOUNT})+)(?P<end>。)")
+
+
+def list_as_items(text: str) -> str:
+    """A list of named amounts written as numbered items, one a line ('其中:\n(1)A 10万元;\n(2)B 20万元。'), as many
+    reports lay a breakdown out, in place of one sentence."""
+    def itemise(m: regex.Match) -> str:
+        items = regex.split(r"[,,;;、]", m["items"])
+        lines = [f"({k}){item.strip()}" for k, item in enumerate(items, 1)]
+        return m["cue"] + "\n" + ";\n".join(lines) + m["end"] + "\n"
+    return _AMOUNT_LIST.sub(itemise, text)
+
+
+_NAME_THEN_AMOUNT = regex.compile(r"^(?P<name>\p{Han}[^\d]{1,38}?)(?P<amount>\d+(?:\.\d+)?\s*(?:万元|亿元|元))(?P<rest>.*)$")
+
+
+def list_as_paragraphs(text: str) -> str:
+    """A list of named amounts written as numbered paragraphs, each a sentence that names the part and then allots its
+    amount ('其中:\n(1)中小河流治理工程,安排资金1435万元。\n(2)…'), as reports lay out the works of a fund."""
+    def paragraphs(m: regex.Match) -> str:
+        out = []
+        for k, item in enumerate(regex.split(r"[,,;;、]", m["items"]), 1):
+            part = _NAME_THEN_AMOUNT.match(item.strip())
+            if part is None:
+                return m[0]
+            out.append(f"({k}){part['name'].strip()},安排资金{part['amount']}{part['rest']}。")
+        return m["cue"] + "\n" + "\n".join(out) + "\n"
+    return _AMOUNT_LIST.sub(paragraphs, text)
+
+
 # an amount with its 万 or 亿 unit in prose ('29.6万元', '1.2亿元'), not a table's cell under a header unit
 _SCALED_AMOUNT = regex.compile(r"(?<![\d.,])(?P<figure>\d+(?:\.\d+)?)(?P<unit>万元|亿元|万(?=[,,。;;、)(\s]))")
 
@@ -572,5 +605,7 @@ DAMAGE = {
     "other_form_keys": other_form_keys,
     "other_total_words": other_total_words,
     "other_grade_words": other_grade_words,
+    "list_as_items": list_as_items,
+    "list_as_paragraphs": list_as_paragraphs,
     "amounts_in_yuan": amounts_in_yuan,
 }

@@ -258,6 +258,20 @@ def test_numbered_items_after_a_total_that_add_up_to_it_are_its_parts_over_sente
     assert split.names == ["甲经费", "乙经费", "丙经费", "丁项目资金"] and split.adds_up()
 
 
+def test_a_cue_s_parts_laid_out_as_numbered_paragraphs_are_its_parts_whether_or_not_they_add_up():
+    # the list after '其中:' a paragraph an item, each its own sentence; the parts come 10万元 short of the total, which
+    # is the report's own contradiction to show, not a reason to drop the list
+    text = ("下达某县2023年水利发展资金2263万元。其中:\n(1)中小河流治理工程,安排资金1435万元。\n"
+            "(2)小型水库工程维修养护,安排资金25万元。\n(3)小流域综合治理,安排资金793万元。\n中央资金已全部到位。")
+    [split] = [s for s in find_splits(text) if s.total is not None]
+    assert split.total.value == 22_630_000 and split.names == ["中小河流治理工程", "小型水库工程维修养护", "小流域综合治理"]
+    assert sum(p.value for p in split.parts) == 22_530_000
+    # prose after the list is no part of it
+    prose = text.replace("\n中央资金已全部到位。", "\n另安排配套资金10万元。")
+    [split] = [s for s in find_splits(prose) if s.total is not None]
+    assert len(split.parts) == 3
+
+
 def test_the_first_figure_of_each_numbered_item_is_a_part_and_the_rest_its_own_detail():
     text = ("下达我市农业发展资金1969万元。具体为:一是安排农机购置补贴322万元,配套安排市级财政资金161万元。"
             "二是安排担保奖补资金147万元。三是安排联合体补助40万元。四是安排新型主体补助1403.3万元。五是安排社会化服务56.7万元。")

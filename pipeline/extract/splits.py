@@ -342,7 +342,8 @@ def _after_total(r: _Reading, i: int) -> list[Split]:
     stop = None  # where a word or a figure ended the list before its sentence did
     for k in range(i + 1, len(amounts)):
         a = amounts[k]
-        if a.sentence != nxt.sentence or (parts and r.used(k)) or r.depth[k] < r.depth[j]:
+        if (a.sentence != nxt.sentence and not _next_numbered_item(text, cue.end(), parts, a)) \
+                or (parts and r.used(k)) or r.depth[k] < r.depth[j]:
             break  # a list opened inside a bracket ('985万元(含A 50万元), 调整后…') ends where it closes
         if r.depth[k] > r.depth[j] or k in nested or a.per_unit:
             continue  # a part's own breakdown, in brackets or after its own cue; a standard per unit
@@ -384,6 +385,18 @@ def _after_total(r: _Reading, i: int) -> list[Split]:
     if stopped:
         splits = [replace(s, stopped=True) for s in splits]
     return [r.keep(s) for s in splits]
+
+
+# A list laid out as numbered paragraphs, each its own sentence ('其中:\n(1)A工程,安排资金1435万元。\n(2)B,安排资金25万元。'):
+# the first part opens a numbered line after the cue, and each next part stands on the next numbered line, nothing but
+# the sentence's end after the part before it.
+_OPENS_NUMBERED_LINE = regex.compile(rf"\n\s*{_ITEM_MARK.pattern}[^。;;\n]*$")
+_ON_THE_NEXT_NUMBERED_LINE = regex.compile(rf"[^\d。;;\n]{{0,20}}[。;;]?\s*\n\s*{_ITEM_MARK.pattern}[^。;;\n]*$")
+
+
+def _next_numbered_item(text: str, cue_end: int, parts: list[Amount], a: Amount) -> bool:
+    return bool(parts) and bool(_OPENS_NUMBERED_LINE.search(text, cue_end, parts[0].start)) \
+        and bool(_ON_THE_NEXT_NUMBERED_LINE.match(text, parts[-1].end, a.start))
 
 
 # a share of the total named with its count right after the cue ('其中项目资金两项:', '其中专项经费3项:'): the list after
