@@ -364,6 +364,12 @@ def list_as_paragraphs(text: str) -> str:
 _SCALED_AMOUNT = regex.compile(r"(?<![\d.,])(?P<figure>\d+(?:\.\d+)?)(?P<unit>万元|亿元|万(?=[,,。;;、)(\s]))")
 
 
+def bare_wan(text: str) -> str:
+    """Amounts in 万元 written with 万 alone ('29.6万元' as '29.6万'), as DOMAIN.md §4.1 finds ('7万', '30万'), where a
+    clause's mark or a space follows: the unit's 元 is the one word left out."""
+    return regex.sub(r"(?<=\d)万元(?=[,,。;;、)(\s]|$)", "万", text)
+
+
 def amounts_in_yuan(text: str) -> str:
     """Amounts the report gives in 万元 or 亿元 written out in 元 ('29.6万元' as '296000元'), as an office that keeps
     its accounts in 元 prints them; the value is the same to the yuan."""
@@ -608,4 +614,5 @@ DAMAGE = {
     "list_as_items": list_as_items,
     "list_as_paragraphs": list_as_paragraphs,
     "amounts_in_yuan": amounts_in_yuan,
+    "bare_wan": bare_wan,
 }

@@ -678,6 +678,13 @@ def test_the_whole_amount_from_one_source_names_the_funding_source_and_a_repeate
     assert check.status == "pass"
 
 
+@pytest.mark.parametrize("amount", ["16.20万元", "16.20万", "162000元"])
+def test_the_whole_amount_from_one_source_names_it_whatever_the_amount_s_unit(tmp_path, amount):
+    para = f"2023年度我校教育专项工作经费项目财政资金总额{amount},全部为县级配套资金,拨付使用{amount},预算执行率100%。\n"
+    record = extract_text(tmp_path, "某校2023年度项目支出绩效自评报告\n一、项目基本情况\n" + para)
+    assert record.budget.funding_source == "县级配套资金"
+
+
 def test_a_cover_title_set_over_three_lines_is_one_title_and_gives_the_year(tmp_path):
     text = ("发布时间:2023-10-09 信息来源:某县财政局\n2022年省级产业扶持项目\n某县高山茶叶基地\n建设项目绩效评价报告\n"
             "项目名称:2022年省级产业扶持项目某县高山茶叶基地建设项目\n")

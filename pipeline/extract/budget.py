@@ -210,8 +210,9 @@ RATE_PATTERNS = [rf"(?:预算)?(?:执行率|执行度|支出率|(?:资金|合计
                  rf"(?<=(?:实际|累计|已)完成(?:投资|支出)?{AMOUNT}[,,]\s*)完成率{_RATE_FILL}{PCT}"]
 FUNDING_SOURCE = regex.compile(
     r"(?:资金)?来源(?:为|是|:|于)\s*([\p{Han}]{2,12}?(?:资金|拨款|经费|预算|债券))"
-    # '财政资金总额16.20万元,全部为县级配套资金': the whole amount from one source, named by its level or kind
-    r"|(?<=万?元[,,]?\s*)(?:全部|均|全额)(?:为|是|来源于|来自)\s*"
+    # '财政资金总额16.20万元,全部为县级配套资金': the whole amount from one source, named by its level or kind (the amount's
+    # unit in any of its forms: '16.20万,全部为…')
+    r"|(?<=\d\s*(?:万元?|亿元?|元)[,,]?\s*)(?:全部|均|全额)(?:为|是|来源于|来自)\s*"
     r"((?:中央|省级?|市级?|州级?|县级?|区级?|本级|上级|地方|财政|一般公共预算|政府性基金)[\p{Han}]{0,8}?(?:资金|拨款|补助|债券))")
 
 
