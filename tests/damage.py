@@ -370,6 +370,20 @@ def bare_wan(text: str) -> str:
     return regex.sub(r"(?<=\d)万元(?=[,,。;;、)(\s]|$)", "万", text)
 
 
+# a document number's year in its brackets ('财预〔2020〕10号'), and the other brackets offices and sites print it in
+# (DOMAIN.md §4.1: 〔〕 [ ] 【】 ( ))
+_DOCUMENT_YEAR = regex.compile(r"[〔\[【(((](?P<year>(?:19|20)\d\d)[〕\]】)))](?=\s*(?:第\s*)?\d{1,4}\s*号)")
+
+
+def document_brackets(text: str) -> str:
+    """The year of each document number in other brackets ('〔2020〕' as '[2020]', '【2020】' or '(2020)'), in turn."""
+    rnd = random.Random(SEED)
+    def bracketed(m: regex.Match) -> str:
+        opening, closing = rnd.choice(["[]", "【】", "()"])
+        return opening + m["year"] + closing
+    return _DOCUMENT_YEAR.sub(bracketed, text)
+
+
 def amounts_in_yuan(text: str) -> str:
     """Amounts the report gives in 万元 or 亿元 written out in 元 ('29.6万元' as '296000元'), as an office that keeps
     its accounts in 元 prints them; the value is the same to the yuan."""
@@ -615,4 +629,5 @@ DAMAGE = {
     "list_as_paragraphs": list_as_paragraphs,
     "amounts_in_yuan": amounts_in_yuan,
     "bare_wan": bare_wan,
+    "document_brackets": document_brackets,
 }

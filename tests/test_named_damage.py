@@ -104,6 +104,9 @@ FIELDS_FLOOR = {
     # amounts in 万元 written with 万 alone ('16.20万,全部为县级配套资金'): 372 when it was named (2026-12-08), W03's sole
     # source lost, before the whole amount's unit was read in any of its forms there
     "bare_wan": 373,
+    # a document number's year in other brackets ('〔2020〕' as '[2020]', '【2020】', '(2020)'): 373 when it was named
+    # (2026-12-08), a guard
+    "document_brackets": 373,
     "list_as_items": 373,
     "list_as_paragraphs": 373,
 }
@@ -124,12 +127,12 @@ TRUE_FLAGS_FLOOR = 4
 # among the terms a confusion is repaired in.
 HAND_ROWS_FLOOR = {
     "amounts_in_yuan": 410, "bare_wan": 410, "blank_lines": 410, "cells_csv": 397, "cells_on_lines": 410,
-    "cells_spaced": 410, "cells_tabbed": 410, "full_width": 398, "hard_wrapped": 408, "list_as_items": 410,
-    "list_as_paragraphs": 410, "ocr_decimal_marks": 385, "ocr_figure_letters": 402, "ocr_figure_shapes": 410,
-    "ocr_misread_words": 408, "one_line": 393, "other_form_keys": 410, "other_grade_words": 410,
-    "other_score_words": 410, "other_total_words": 410, "other_words": 410, "outline_decimal": 410, "paged": 408,
-    "running_heads": 404, "site_chunks": 407, "spaced_figures": 410, "table_of_contents": 410,
-    "thousands_separators": 410, "traditional": 410, "wrap_spaces_in_words": 409,
+    "cells_spaced": 410, "cells_tabbed": 410, "document_brackets": 410, "full_width": 398, "hard_wrapped": 408,
+    "list_as_items": 410, "list_as_paragraphs": 410, "ocr_decimal_marks": 385, "ocr_figure_letters": 402,
+    "ocr_figure_shapes": 410, "ocr_misread_words": 408, "one_line": 393, "other_form_keys": 410,
+    "other_grade_words": 410, "other_score_words": 410, "other_total_words": 410, "other_words": 410,
+    "outline_decimal": 410, "paged": 408, "running_heads": 404, "site_chunks": 407, "spaced_figures": 410,
+    "table_of_contents": 410, "thousands_separators": 410, "traditional": 410, "wrap_spaces_in_words": 409,
 }
 
 
