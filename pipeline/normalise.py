@@ -394,6 +394,9 @@ _RUNNING_HEAD_MIN = 4  # characters: shorter lines at a page's top ('续表', a 
 _TITLE_LINES = 5  # the opening lines, among which the title stands (after a site's or a form's lines)
 
 
+_KEYED_LINE = regex.compile(r"\p{Han}[::]")
+
+
 def _drop_running_heads(buf: _Buffer, result: dict) -> None:
     """Drop the lines at the tops of pages (after a form feed, or after a page number's line) that repeat the
     document's first line or another page's top line. The first page's own line stays."""
@@ -403,7 +406,9 @@ def _drop_running_heads(buf: _Buffer, result: dict) -> None:
     # (a table's header repeated at a page's top is the table's, which its readers expect: no running head)
     tops = [line for prev, line in zip(lines, lines[1:])
             if ("\f" in buf.text[prev.end():line.start()] or FRAMED_PAGE_NUMBER.match(prev[0]))
-            and len(line[0].strip()) >= _RUNNING_HEAD_MIN and "|" not in line[0] and "\t" not in line[0]]
+            and len(line[0].strip()) >= _RUNNING_HEAD_MIN and "|" not in line[0] and "\t" not in line[0]
+            # (a key and its value, '金额单位:万元', '填报单位:某局', is the page's own form line, however often it repeats)
+            and not _KEYED_LINE.search(line[0])]
     if not tops:
         return
     opening = lines[:_TITLE_LINES]

@@ -215,10 +215,10 @@ def thousands_separators(text: str) -> str:
 # 政府采购执行率), and an amount word not after 年初 or 全年 (those have their own lists).
 _OTHER_WORDS = [
     (regex.compile(r"全年预算数"), ["调整后预算数", "全年预算金额", "批复预算数"]),
-    (regex.compile(r"全年执行数"), ["全年实际支出数", "全年支出数", "全年决算数"]),
+    (regex.compile(r"全年执行数"), ["全年实际支出数", "全年支出数"]),
     (regex.compile(r"预算执行数"), ["预算支出数", "实际支出数"]),
     (regex.compile(r"(?<!年初|全年|调整后?|批复)预算数"), ["预算金额", "批复预算", "预算资金"]),
-    (regex.compile(r"(?<!全年|预算|实际)执行数"), ["实际支出", "支出数", "决算数", "已支付", "累计支出"]),
+    (regex.compile(r"(?<!全年|预算|实际)执行数"), ["实际支出", "支出数", "累计支出"]),
     (regex.compile(r"(?<=预算)执行率"), ["执行度", "支出率"]),
     (regex.compile(r"(?<=资金)执行率"), ["使用率", "支出率"]),
     (regex.compile(r"(?<!\p{Han})执行率"), ["支出率"]),
@@ -282,11 +282,10 @@ def outline_decimal(text: str) -> str:
 
 
 # The form's own keys for who and what as other forms print them: the department above (主管部门 as 主管单位 or 预算部门),
-# the unit that spent the funds (实施单位 as 项目实施单位 or 资金使用单位), the project (项目名称 as 项目全称).
+# the unit that spent the funds (实施单位 as 项目实施单位 or 资金使用单位).
 _OTHER_FORM_KEYS = [
     (regex.compile(r"主管部门"), ["主管单位", "预算部门"]),
     (regex.compile(r"(?<!项目)实施单位"), ["项目实施单位", "资金使用单位"]),
-    (regex.compile(r"项目名称"), ["项目全称"]),
 ]
 
 

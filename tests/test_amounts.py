@@ -504,17 +504,3 @@ def test_a_bare_gong_total_that_is_one_pool_of_sources_or_that_more_money_follow
 ])
 def test_a_carry_over_in_a_list_that_does_not_make_its_total_is_no_part(text):
     assert not [s for s in find_splits(text) if any("上年度" in p.label for p in s.parts)]
-
-
-def test_a_plan_s_breakdown_that_adds_up_to_the_budget_first_approved_is_the_sub_projects(tmp_path):
-    # the year's budget moved after the plan (90 -> 89.974万), and the plan's list, printed in 元, adds up to the
-    # budget as first approved (年初预算数), to the yuan
-    from helpers import extract_text
-    text = ("某项目支出绩效自评表\n项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 执行率\n"
-            "年度资金总额 | 90 | 89.974 | 89.974 | 100%\n"
-            "本项目共申请预算资金900000元。其中:300000元用于基建工程项目预算编制;300000元用于基建工程项目审计;"
-            "300000元用于基建工程项目设计、规划、测绘。\n")
-    record = extract_text(tmp_path, text)
-    assert record.budget.budget_yuan == 899_740 and record.budget.initial_budget_yuan == 900_000
-    assert [(s.name, s.amount_yuan) for s in record.subprojects] == [
-        ("基建工程项目预算编制", 300_000), ("基建工程项目审计", 300_000), ("基建工程项目设计、规划、测绘", 300_000)]

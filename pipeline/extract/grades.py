@@ -36,8 +36,9 @@ _STATED = [
                   # bands a bracket lists, '评价等级为(优:90分及以上;良:…)')
                   rf"(?:[“\"]|[((](?=(?:{GRADE_WORDS})(?:等级?|级)?[)),,]))?(?P<g>{GRADE_WORDS})(?:等级?|级)?[”\"))]?"
                   rf"(?![\p{{Han}}]{{0,2}}(?:指标|的|、)|工程|项目|产品|单位)"),
-    # (the total under any of the words reports state it in: 得分, 总分, 评分, 分数 ('自评分数93分,等级为良'))
-    regex.compile(rf"(?:得分|总分|评分|分数)(?:为|是|:)?\s*{NUMBER}\s*分?\s*[,,]?\s*(?:等级|评价等级|评级|绩效等级|评价结果)?(?:为|:)\s*[“\"]?(?P<g>{GRADE_WORDS})(?![\p{{Han}}]{{0,2}}(?:指标|的))"),
+    # (the total under any of the words reports state it in: 得分, 总分, 评分, and 分数 after 自评 or 综合 ('自评分数93分,
+    # 等级为良'), never a survey's ('满意度测评分数92分,等级为优秀'))
+    regex.compile(rf"(?:得分|总分|评分|(?<=自评|综合)分数)(?:为|是|:)?\s*{NUMBER}\s*分?\s*[,,]?\s*(?:等级|评价等级|评级|绩效等级|评价结果)?(?:为|:)\s*[“\"]?(?P<g>{GRADE_WORDS})(?![\p{{Han}}]{{0,2}}(?:指标|的))"),
     # ('评价等次优秀': 等次 with no verb, as 等级)
     # ('…总分 100 78 评价等次 中 三、评价人员': the next section's number glued after it; 中 alone only here, after its key)
     regex.compile(r"(?:评价|评级|等级|自评)(?:结果|等级|等次)?[::\s|]*[“\"]?(?P<g>优秀|良好|优|良|合格|不合格|中等|较差|差)"

@@ -934,7 +934,7 @@ def find_project_name(ctx: Context, title: Found | None, department: str | None)
                           # '序号 | 项目名称 | 债券性质 | …': a list's column, whose next cell is the next column's head
                           not_after=r"序号[\s|]*")
 
-    found = name_cell(["项目名称", "项目全称", *_FUND_NAME_LABELS])
+    found = name_cell(["项目名称", *_FUND_NAME_LABELS])
     if found and _heads_its_row(ctx.text, found):
         found = None  # '项目名称 | 县统计资金支出情况 | 支付安全性 | 支付规范性 | …': a table's header row, its names below
     if found and _BARE_TITLE_END_AT_END.search(strip_code(found.value)):

@@ -104,15 +104,13 @@ class SubprojectFact:
 
 @dataclass(frozen=True)
 class Ties:
-    """The evaluated funds' figures a list of parts may add up to: the year's budget, the amount spent, and the
-    budget as first approved (年初预算), which a plan's breakdown states where the year's budget moved since."""
+    """The evaluated funds' figures a list of parts may add up to: the year's budget and the amount spent."""
 
     budget: Number | None = None
     executed: Number | None = None
-    initial: Number | None = None
 
     def figures(self) -> list[Number]:
-        return [f for f in (self.budget, self.executed, self.initial) if f is not None]
+        return [f for f in (self.budget, self.executed) if f is not None]
 
     def known(self) -> bool:
         return bool(self.figures())
@@ -266,10 +264,9 @@ def _ties(x: float, split: Split, target: Number | None) -> bool:
 
 
 def _tie_rank(split: Split, funds: Ties) -> int:
-    """2: the split's total or its parts' sum is the budget, the year's or the first approved; 1: the executed
-    amount; 0: none of them."""
+    """2: the split's total or its parts' sum is the budget; 1: the executed amount; 0: neither."""
     values = [split.parts_sum] + ([split.total.value] if split.total else [])
-    if any(_ties(v, split, plan) for v in values for plan in (funds.budget, funds.initial)):
+    if any(_ties(v, split, funds.budget) for v in values):
         return 2
     if any(_ties(v, split, funds.executed) for v in values):
         return 1

@@ -32,9 +32,10 @@ ROLE_DEFS = [
             "amount", "funds"),
     RoleDef("received_rate", r"(?:预算|资金)?到位率|预算到位", "rate", "funds"),
     RoleDef("received", r"全年到位资金|到位资金数?|资金到位数|到位数", "amount", "funds"),
-    # and for the amount spent: 执行数, 实际支出, 支出数, 已支付, 决算数, 累计支出
-    RoleDef("executed", r"(?:全年)?(?:执行(?:数|资金|金额)|(?:实际)?支出(?:数|金额)|决算数|预算执行数|预算支出数|实际执行数|"
-                        r"实际支出|已支付(?:数|金额)?|累计支出(?:数|金额)?)",
+    # and for the amount spent: 执行数, 实际支出, 支出数, 累计支出 (not 决算数, an office's final accounts beside a
+    # project's form, '上年决算数', nor 已支付, a part of the spending a form prints beside it: '全年执行数 | 其中:已支付')
+    RoleDef("executed", r"(?:全年)?(?:执行(?:数|资金|金额)|(?:实际)?支出(?:数|金额)|预算执行数|预算支出数|实际执行数|"
+                        r"实际支出|累计支出(?:数|金额)?)",
             "amount", "funds"),
     # '执行率未达到90%的需说明原因' heads a note column, not a second rate
     # and for their ratio: 执行率, 预算执行度, 支出率, 资金使用率
