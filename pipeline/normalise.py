@@ -392,9 +392,7 @@ def _furniture_in_a_run(text: str, offset: int, result: dict) -> list[tuple[int,
 # into the text after the page break, inside whatever sentence, list or table the page cut
 _RUNNING_HEAD_MIN = 4  # characters: shorter lines at a page's top ('续表', a figure) say too little to be one
 _TITLE_LINES = 5  # the opening lines, among which the title stands (after a site's or a form's lines)
-
-
-_KEYED_LINE = regex.compile(r"\p{Han}[::]")
+_KEYED_LINE = regex.compile(r"\p{Han}[::]")  # a key and its value ('金额单位:万元'): a form's line, never a head
 
 
 def _drop_running_heads(buf: _Buffer, result: dict) -> None:

@@ -8,7 +8,7 @@ from typing import NamedTuple
 import regex
 
 from ..numbers import AMOUNT as AMOUNT_TEXT
-from ..numbers import NUMBER, Number, decimals_of_half_unit, parse_amount, parse_percent
+from ..numbers import NUMBER, UNITS, Number, decimals_of_half_unit, parse_amount, parse_percent
 from ..record import FundingSource
 from ..tables.funds import execution_weight, read_funds
 from ..tables.glued import rate_matches
@@ -664,13 +664,12 @@ def _cut_inside_figures(text: str, table) -> bool:
 
 # A cell that prints its own unit ('4753.66万元', '47536600元') is in that unit whatever the header declares: the
 # header's unit is inherited by the cells that print none (DOMAIN.md §4.1).
-_CELL_UNIT = regex.compile(r"[ \t]*(万元|亿元|元|万|亿)")
-_CELL_FACTOR = {"万元": 1e4, "万": 1e4, "亿元": 1e8, "亿": 1e8, "元": 1.0}
+_CELL_UNIT = regex.compile(r"[ \t]*(" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")")
 
 
 def _cell_factor(text: str, v: Value, header_factor: float) -> float:
     m = _CELL_UNIT.match(text, v.end)
-    return _CELL_FACTOR[m[1]] if m else header_factor
+    return float(UNITS[m[1]]) if m else header_factor
 
 
 def _read_funds(ctx: Context, facts: BudgetFacts) -> bool:

@@ -131,7 +131,7 @@ _NUMBERS_A_LABEL = regex.compile(r"(?:指标|第|附件|附表|表|图|其中|�
 # a label that is only a numbering word, glued to the number that ends it: '指标2' (a placeholder row of a
 # 自评表), alone or after the sentence that ends the row before it ('…尾款未付。指标2 ……', the text run into one
 # line), never '…达成预期指标' whose row's weight follows it
-_NUMBERING_WORD = regex.compile(r"(?:^|(?<=[^\p{Han}\d\w]))(?:指标|第)$")
+_NUMBERING_WORD = regex.compile(r"(?<!\w)(?:指标|第)$")
 # ... or where the words after make it a date's month or day ('2020年12月前', '12日')
 _DATE_PART = regex.compile(r"[月日号]")
 # Points a scoring rule awards or takes away, glued after its verb ('…总体规划计1分;', '每项扣0.5分'): the words of

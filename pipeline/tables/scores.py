@@ -345,15 +345,14 @@ def _names_with_figures(tokens: list[Token], cells: Cells) -> list[Token]:
 
 # a blank row's ellipsis run into the next row's label ('……质量指标指标1工程完工率'): no part of what opens the row
 _LEADING_ELLIPSIS = regex.compile(rf"^\s*(?:{_ELLIPSIS}\s*)+")
-# the template's number of a row left blank, alone in its piece ('…10 10 0 指标2 ……'): a row of its own, not the
-# note of the row before it
-_BLANK_ROW_NUMBER = regex.compile(r"指标\s*\d{1,2}\s*[::]?")
 
 
 def _opens_row(label: str) -> bool:
+    """(a blank row's placeholder alone in its piece, '…10 10 0 指标2 ……', is a row of its own, not the note of the
+    row before it)"""
     label = _LEADING_ELLIPSIS.sub("", label)
-    return bool(_BLANK_ROW_NUMBER.fullmatch(label.strip()) or _ROW_TEMPLATE_NUMBER.match(label) or _OPENS_ROW.match(label) or TOTAL_LABEL.match(label)
-                or NOTE_UNDER_TABLE.match(label.strip())
+    return bool(_PLACEHOLDER.fullmatch(label.strip()) or _ROW_TEMPLATE_NUMBER.match(label) or _OPENS_ROW.match(label)
+                or TOTAL_LABEL.match(label) or NOTE_UNDER_TABLE.match(label.strip())
                 or (_ROW_TEMPLATE_NUMBER.search(label) and _GLUED_CATEGORIES.match(label)))
 
 
